@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: { build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } } },
+  preload: {
+    // CommonJS preload: a sandboxed preload cannot be an ES module (toolchain.md §3, electron-vite).
+    build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } } },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

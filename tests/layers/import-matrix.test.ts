@@ -1,0 +1,79 @@
+// Proves the import matrix (docs/architecture.md §2) is enforced: a forbidden import planted in a temporary file
+// inside a layer is reported by `npm run lint` (and, for runtime globals, by the layer's tsconfig).
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ESLint } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const LAYER_RULES = new Set(['import-x/no-restricted-paths', 'no-restricted-imports']);
+const run = promisify(execFile);
+const planted: string[] = [];
+
+function plant(layer: string, source: string, ext = 'ts'): string {
+  const file = join(ROOT, 'src', layer, `__layer_probe_${process.pid}_${planted.length}.${ext}`);
+  writeFileSync(file, source);
+  planted.push(file);
+  return file;
+}
+
+afterEach(() => {
+  for (const file of planted.splice(0)) rmSync(file, { force: true });
+});
+
+async function layerErrors(file: string): Promise<string[]> {
+  const [result] = await new ESLint({ cwd: ROOT }).lintFiles([file]);
+  return (result?.messages ?? []).filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId)).map((m) => m.message);
+}
+
+describe('import matrix', () => {
+  it.each([
+    ['core', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
+    ['core', "import { useState } from 'react';\nexport const probe = useState;", /no React/],
+    ['core', "import { mainWindowOptions } from '../main/window-options';\nexport const probe = mainWindowOptions;", /src\/core may not import src\/main/],
+    ['renderer', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/renderer may not import src\/core/],
+    ['renderer', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;", /sandboxed/],
+    ['renderer', "import { readFileSync } from 'fs';\nexport const probe = readFileSync;", /sandboxed/],
+    ['renderer', "import { app } from 'electron';\nexport const probe = app;", /window\.sago/],
+    ['shared', "import { randomUUID } from 'node:crypto';\nexport const probe = randomUUID;", /pure TypeScript/],
+    ['shared', "import { transition } from '../core/hka/map-documento';\nexport const probe = transition;", /src\/shared may not import src\/core/],
+    ['preload', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/preload may not import src\/core/],
+    ['server', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/server may not import src\/core/],
+    ['server', "import { app } from 'electron';\nexport const probe = app;", /plain Node service/],
+  ])('refuses a forbidden import in src/%s (%#)', async (layer, source, message) => {
+    const errors = await layerErrors(plant(layer, source));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(message);
+  });
+
+  it.each([
+    ['core', "import { money } from '../shared/fiscal/money';\nexport const probe = money;"],
+    ['renderer', "import { formatBalboas } from '../shared/fiscal/money';\nexport const probe = formatBalboas;"],
+    ['main', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;"],
+    ['server', "import { validateDocument } from '../shared/fiscal/validate';\nexport const probe = validateDocument;"],
+  ])('allows what the matrix allows: src/%s (%#)', async (layer, source) => {
+    expect(await layerErrors(plant(layer, source))).toEqual([]);
+  });
+
+  it('makes the lint step of `npm test` fail (exit code 1) on a planted violation', async () => {
+    const file = plant('core', "import { app } from 'electron';\nexport const probe = app;");
+    const failure = await run('npx', ['eslint', '--max-warnings=0', file], { cwd: ROOT }).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stdout: string },
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain('no-restricted-imports');
+  }, 60_000);
+
+  it('makes the typecheck fail when src/shared uses a Node global its tsconfig does not have', async () => {
+    plant('shared', "export const probe = Buffer.from('x');");
+    const failure = await run('npx', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit', '--composite', 'false', '--declaration', 'false', '--emitDeclarationOnly', 'false'], { cwd: ROOT }).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stdout: string },
+    );
+    expect(failure?.code).toBe(2);
+    expect(failure?.stdout).toMatch(/Cannot find name 'Buffer'/);
+  }, 60_000);
+});
