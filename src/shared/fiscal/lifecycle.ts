@@ -1,0 +1,60 @@
+// Status lifecycle of a fiscal document (docs/architecture.md §3). The domain refuses illegal moves, so no
+// caller (queue, UI, manager action) can, say, re-send an AUTHORIZED document or annul a QUEUED one.
+
+export const DOCUMENT_STATUSES = [
+  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED',
+] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const STATUS_LABELS: Record<DocumentStatus, string> = {
+  DRAFT: 'Borrador',
+  QUEUED: 'Pendiente de envío',
+  PROCESSING: 'Enviando a HKA',
+  AUTHORIZED: 'Autorizado por la DGI',
+  REJECTED: 'Rechazado',
+  FAILED: 'Falló el envío',
+  ANNULLED: 'Anulado',
+};
+
+/**
+ * Allowed transitions. PROCESSING → QUEUED covers a transient failure that will be retried and a lease that
+ * expired after a crash; FAILED/REJECTED → QUEUED is the manager's retry after a fix.
+ */
+const TRANSITIONS: Record<DocumentStatus, readonly DocumentStatus[]> = {
+  DRAFT: ['QUEUED'],
+  QUEUED: ['PROCESSING'],
+  PROCESSING: ['AUTHORIZED', 'REJECTED', 'FAILED', 'QUEUED'],
+  AUTHORIZED: ['ANNULLED'],
+  REJECTED: ['QUEUED'],
+  FAILED: ['QUEUED'],
+  ANNULLED: [],
+};
+
+export class IllegalTransitionError extends Error {
+  override readonly name = 'IllegalTransitionError';
+  constructor(
+    readonly from: DocumentStatus,
+    readonly to: DocumentStatus,
+  ) {
+    super(`Illegal document status transition ${from} -> ${to}`);
+  }
+}
+
+export function canTransition(from: DocumentStatus, to: DocumentStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Returns the new status, or throws IllegalTransitionError. */
+export function transition(from: DocumentStatus, to: DocumentStatus): DocumentStatus {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
+  return to;
+}
+
+/** Final states: nothing more will happen to the document without a person acting. */
+export function isTerminal(status: DocumentStatus): boolean {
+  return status === 'AUTHORIZED' || status === 'ANNULLED';
+}
+
+export function nextStatuses(from: DocumentStatus): readonly DocumentStatus[] {
+  return TRANSITIONS[from];
+}

@@ -1,0 +1,229 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeDv, normalizeRuc, verifyDv } from './ruc-dv';
+import type { TipoRuc } from './ruc-dv';
+
+// Sources: real documents (CUFEs, HKA wiki); [DV1] github.com/apple314159/panama-dv (DGI "DV_RUC" procedure);
+// [DV2] github.com/luiscberrocal/verification-digit-pty tests; [DV3] python-stdnum-style pa/ruc.py (REFERENCE.md §0);
+// [PRC] github.com/juancorradine/Panama-RUC-DV-Calculator (DGI procedure v201805) and two JS ports' tests, one of
+// which lists RUC/DV pairs from its production data (8-NT-1-12607, 32977-27-249966, 8-496-731, …).
+
+/** DVs printed in real, DGI-authorised documents (the issuer RUCs of the §5.5 CUFEs). */
+const REAL_DOCUMENT_DVS: readonly (readonly [string, string])[] = [
+  ['155596713-2-2015', '59'],
+  ['155732387-2-2023', '14'],
+  ['155646463-2-2017', '86'],
+  ['155757563-2-2024', '48'],
+  ['521-136-113133', '02'], // old style: cross-reference table + weight 11 twice
+  ['29-29-29', '56'], // 1–2-digit first part, but 29 is no province: jurídico layout
+];
+
+/** Jurídico vectors of [DV1]/[DV2]/[DV3]/[PRC] (new registry, and old style with the cross-reference table). */
+const JURIDICO_VECTORS: readonly (readonly [string, string])[] = [
+  ['61302-14-123411', '22'], ['1102-85-117211', '95'], ['2486589-1-816994', '62'], ['1830234-1-710357', '82'],
+  ['65219-68-360495', '20'], ['41369-85-283456', '73'], ['64296-75-357434', '00'], ['203141-1-17214', '60'],
+  ['1075137-1-553125', '18'], ['155720753-2-2022', '39'], ['2588017-1-831938', '20'], ['1489806-1-645353', '68'],
+  ['1956569-1-732877', '00'], ['797609-1-493865', '12'], ['15565624-2-2017', '63'], ['10102-64-103462', '30'],
+  ['41425-516-58123', '41'], ['32425-254-85621', '68'], ['12388-184-921', '62'], ['1641462-1-673798', '48'],
+  ['1902725-1-722936', '73'], ['1797978-1-704870', '76'], ['155658601-2-2017', '33'], ['1554-264-31258', '18'],
+  ['25049890-3-2022', '54'], ['32977-27-249966', '39'], ['342-240-75526', '50'], ['253-92-57027', '76'],
+  ['155587169-2-2014', '09'],
+  // Asiento longer than its 6-digit field: kept whole, not cut ([DV1] "Formato RUC 2005" examples).
+  ['11947-1027-0229562', '71'], ['11947-1-0229562', '42'],
+];
+
+/** Cédula vectors (natural persons) inside the range computed locally. */
+const CEDULA_VECTORS: readonly (readonly [string, string])[] = [
+  ['8-442-445', '08'], ['PE-10-442', '50'], ['N-45-832', '58'], ['E-12-342', '10'],
+  // [DV1]'s old test said 96 for both; its string put the province in 3 positions. [DV2]/[PRC]: 31.
+  ['1AV-432-658', '31'], ['4PI-234-123', '31'],
+  ['8-769-1080', '56'], ['5-257-218', '09'], ['6-108-289', '79'], ['8-28-1284', '33'], ['2-7-89', '20'], ['0-0-0', '70'],
+  ['8-802-1966', '73'], ['8-782-1159', '36'], ['8-720-763', '06'], ['3-716-748', '03'], ['6-713-2143', '93'],
+  ['9-150-8', '04'], ['3-78-447', '42'], ['8-521-1350', '95'], ['8-788-557', '94'], ['8-755-1717', '90'],
+  ['8-821-822', '53'], ['4-137-2049', '27'], ['8-946-1792', '04'], ['8-68-1774', '90'], ['3-702-470', '05'],
+  ['8-873-110', '83'], ['8-229-316', '71'], ['8-725-1124', '54'], ['8-496-731', '84'], ['3-87-2598', '53'],
+  ['3-106-903', '05'], ['8-484-580', '30'],
+  ['E-0-0', '75'], ['E-8-127702', '16'], ['E-8-127703', '05'], ['E-8-12770', '72'], ['E-1-11', '63'], ['E-8-96407', '29'],
+  ['N-0-0', '76'], ['N-19-1821', '11'], ['N-1-24', '89'],
+  ['PE-0-0', '14'], ['PE-1-19', '60'], ['PE-123-12345', '42'], ['PE-842-3681', '51'], ['PE-712-5789', '82'],
+  ['PE-523-8262', '37'], ['PE-5-637', '70'],
+  ['0AV-0-0', '10'], ['8AV-1-196', '90'],
+  ['0PI-0-0', '57'], ['13PI-1-196', '58'], ['8PI-1-80', '05'], ['8PI-23-65', '91'], ['2PI-23-65', '41'], ['2PI-123-1234', '41'],
+];
+
+/** NT RUCs: the same text has a natural and a jurídico DV. */
+const NT_VECTORS: readonly (readonly [string, TipoRuc, string])[] = [
+  ['8-NT-1-13656', '2', '43'], // MINISTERIO DE EDUCACION, DV 43 in HKA's wiki (§5.3)
+  ['8-NT-1-13656', '1', '02'], // what §5.4 computed: the natural layout
+  ['0-NT-0-0', '2', '31'], ['1-NT-45-56544', '2', '03'], ['5-NT-478-2351', '2', '94'], ['7-NT-102-33575', '2', '03'],
+  ['8-NT-1-123456', '2', '52'], ['8-NT-2-8502', '2', '57'], ['8-NT-1-12607', '2', '01'], ['8-NT-2-34949', '2', '90'],
+  ['8-NT-1-23412', '2', '41'], ['8-NT-2-4878', '2', '29'], ['11-NT-958-218210', '2', '73'],
+  ['0-NT-0-0', '1', '09'], ['8-NT-1-24', '1', '33'], ['3-NT-465-45624', '1', '03'], ['9-NT-2-421578', '1', '50'],
+  ['6-NT-227-888555', '1', '09'], ['12-NT-45-2154', '1', '17'], ['13-NT-2-744390', '1', '64'], ['8-NT-2-714823', '1', '17'],
+  ['8-NT-2-757773', '1', '62'],
+];
+
+/**
+ * Published DVs the local algorithm does not reproduce (4-digit tomo, long asientos: §5.4 limit (b)); [PRC] uses extra
+ * codes or cuts the asiento there, unconfirmed by any real document. They must come out 'unverifiable', never 'mismatch'.
+ */
+const UNVERIFIABLE_VECTORS: readonly (readonly [string, string, TipoRuc?])[] = [
+  ['E-7824-53189', '90'], ['2AV-123-123456', '28'], ['E-1234-12770', '98'], ['E-1235-12770', '23'],
+  ['E-9624-41065', '80'], ['E-6521-53249', '99'], ['E-5056-27219', '16'], ['E-123-1277012', '65'],
+  ['E-1234-123456789', '26'], ['N-1234-12345', '00'], ['N-7824-53189', '73'], ['N-9624-41065', '63'],
+  ['N-6521-53249', '72'], ['2AV-1234-12345', '26'], ['2AV-1234-123', '33'], ['8AV-123-123456', '78'],
+  ['2AV-1234-1234', '02'], ['2PI-1234-12345', '26'], ['2PI-1234-123', '33'], ['2PI-123-123456', '65'],
+  ['2PI-1234-1234', '02'], ['8PI-1234-1234', '02'], ['8PI-1234-12345', '26'], ['2-1234-123456789', '01', '1'],
+  ['11-NT-958-2182101', '82', '2'], ['8-NT-1-1234567', '49', '2'], ['11-NT-958-2182104', '82', '2'],
+];
+
+describe('computeDv', () => {
+  it.each(REAL_DOCUMENT_DVS)('reproduces the DV of real documents: %s → %s', (ruc, dv) => {
+    expect(computeDv(ruc, '2')).toEqual({ status: 'ok', dv });
+    expect(computeDv(ruc)).toEqual({ status: 'ok', dv });
+  });
+
+  it.each(JURIDICO_VECTORS)('reproduces jurídico vector %s → %s', (ruc, dv) => {
+    expect(computeDv(ruc, '2')).toEqual({ status: 'ok', dv });
+    expect(computeDv(ruc)).toEqual({ status: 'ok', dv });
+  });
+
+  it.each(CEDULA_VECTORS)('reproduces cédula vector %s → %s', (ruc, dv) => {
+    expect(computeDv(ruc, '1')).toEqual({ status: 'ok', dv });
+    expect(computeDv(ruc)).toEqual({ status: 'ok', dv });
+  });
+
+  it.each(NT_VECTORS)('computes NT %s with tipoRuc %s → %s', (ruc, tipo, dv) => {
+    expect(computeDv(ruc, tipo)).toEqual({ status: 'ok', dv });
+  });
+
+  it('does not guess the type of an NT RUC', () => {
+    const result = computeDv('8-NT-1-13656');
+    expect(result.status).toBe('unverifiable');
+    expect(result.status === 'unverifiable' && result.reason).toMatch(/natural o jurídica/);
+  });
+
+  it.each(UNVERIFIABLE_VECTORS.map(([ruc, dv, tipo]) => ({ ruc, dv, tipo })))('calls $ruc unverifiable (published DV $dv)', ({ ruc, tipo }) => {
+    expect(computeDv(ruc, tipo)).toEqual({
+      status: 'unverifiable',
+      reason: 'El DV de este tipo de RUC no es verificable localmente; consúltelo con la DGI (ConsultarRucDV).',
+    });
+  });
+
+  it('uses the type to choose the layout of a 1–2-digit first part', () => {
+    expect(computeDv('29-29-29', '1')).toEqual({ status: 'ok', dv: '15' });
+    expect(computeDv('8-442-445', '2')).toEqual({ status: 'ok', dv: '20' });
+    // Up to 13 it is a province: cédula unless told otherwise.
+    expect(computeDv('13PI-1-196')).toEqual({ status: 'ok', dv: '58' });
+    expect(computeDv('13-1-196')).toEqual(computeDv('13-1-196', '1'));
+    expect(computeDv('14-1-196')).toEqual(computeDv('14-1-196', '2'));
+  });
+
+  it('ignores tipoRuc 1 for a jurídico-shaped RUC (no cédula layout fits it)', () => {
+    expect(computeDv('155596713-2-2015', '1')).toEqual({ status: 'ok', dv: '59' });
+  });
+
+  it('accepts lowercase and spaces', () => {
+    expect(computeDv(' e-8-127702 ')).toEqual({ status: 'ok', dv: '16' });
+    expect(computeDv('155596713 - 2 - 2015')).toEqual({ status: 'ok', dv: '59' });
+    expect(computeDv('8pi-1-80')).toEqual({ status: 'ok', dv: '05' });
+  });
+
+  it('always returns two digits', () => {
+    fc.assert(
+      // Up to 99999999-9999-999999: the longest that fits the 20 characters of dRuc.
+      fc.property(fc.integer({ min: 100, max: 99_999_999 }), fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 999_999 }), (a, b, c) => {
+        const result = computeDv(`${a}-${b}-${c}`);
+        return result.status === 'ok' && /^\d{2}$/.test(result.dv);
+      }),
+    );
+  });
+
+  it.each([
+    ['', 'El RUC está vacío'],
+    ['   ', 'El RUC está vacío'],
+    ['PAS1311723564', 'El RUC no tiene un formato válido'],
+    ['E', 'El RUC no tiene un formato válido'],
+    ['8-442', 'El RUC no tiene un formato válido'],
+    ['8-442-445-1', 'El RUC no tiene un formato válido'],
+    ['8-A-445', 'El RUC no tiene un formato válido'],
+    ['8--445', 'El RUC no tiene un formato válido'],
+    ['-8-442-445', 'El RUC no tiene un formato válido'],
+    ['X-1-1', 'El RUC no tiene un formato válido'],
+    ['123AV-1-1', 'El RUC no tiene un formato válido'],
+    ['8NT-1-14694', 'El RUC no tiene un formato válido'],
+    ['8-NT-1-X', 'El RUC no tiene un formato válido'],
+    ['155596713-2-2015.', 'El RUC no tiene un formato válido'],
+    ['155596713-2-20151234567', 'El RUC no puede tener más de 20 caracteres'],
+  ])('rejects malformed RUC %j', (ruc, reason) => {
+    expect(computeDv(ruc)).toEqual({ status: 'invalid', reason });
+  });
+
+  it('rejects a cédula form declared as jurídico', () => {
+    for (const ruc of ['E-8-127702', 'N-45-832', 'PE-10-442', '8AV-1-196', '8PI-1-80']) {
+      expect(computeDv(ruc, '2')).toEqual({
+        status: 'invalid',
+        reason: 'Un RUC con formato de cédula (E, N, PE, AV o PI) es de persona natural, no jurídica',
+      });
+    }
+  });
+
+  it('rejects an unknown tipoRuc from untyped callers', () => {
+    expect(computeDv('8-442-445', '3' as TipoRuc).status).toBe('invalid');
+  });
+});
+
+describe('verifyDv', () => {
+  it('accepts the DV of every reproduced vector and reports the expected one otherwise', () => {
+    const typed = [
+      ...[...REAL_DOCUMENT_DVS, ...JURIDICO_VECTORS].map(([ruc, dv]) => [ruc, dv, '2'] as const),
+      ...CEDULA_VECTORS.map(([ruc, dv]) => [ruc, dv, '1'] as const),
+    ];
+    for (const [ruc, dv, tipo] of typed) {
+      expect(verifyDv(ruc, dv)).toEqual({ status: 'valid' });
+      expect(verifyDv(ruc, dv, tipo)).toEqual({ status: 'valid' });
+      const wrong = dv === '99' ? '98' : '99';
+      expect(verifyDv(ruc, wrong, tipo)).toEqual({ status: 'mismatch', expected: dv });
+    }
+  });
+
+  it('checks NT DVs with the type, and accepts either reading without it', () => {
+    expect(verifyDv('8-NT-1-13656', '43', '2')).toEqual({ status: 'valid' });
+    expect(verifyDv('8-NT-1-13656', '02', '2')).toEqual({ status: 'mismatch', expected: '43' });
+    expect(verifyDv('8-NT-1-13656', '43')).toEqual({ status: 'valid' });
+    expect(verifyDv('8-NT-1-13656', '02')).toEqual({ status: 'valid' });
+    // Wrong under both readings: we cannot say which DV to expect, so never a mismatch.
+    expect(verifyDv('8-NT-1-13656', '11').status).toBe('unverifiable');
+  });
+
+  it('never reports a mismatch for the DVs it cannot reproduce', () => {
+    for (const [ruc, dv, tipo] of UNVERIFIABLE_VECTORS) {
+      expect(verifyDv(ruc, dv, tipo).status).toBe('unverifiable');
+    }
+  });
+
+  it('accepts either layout of a 1–2-digit first part when the type is not given', () => {
+    expect(verifyDv('29-29-29', '56')).toEqual({ status: 'valid' });
+    expect(verifyDv('29-29-29', '15')).toEqual({ status: 'valid' });
+    expect(verifyDv('29-29-29', '15', '2')).toEqual({ status: 'mismatch', expected: '56' });
+    expect(verifyDv('8-442-445', '20')).toEqual({ status: 'valid' }); // jurídico reading of the same text
+    expect(verifyDv('8-442-445', '20', '1')).toEqual({ status: 'mismatch', expected: '08' });
+  });
+
+  it.each(['5', '059', 'ab', '', '5 9', '-1'])('rejects DV %j: it must be two digits', (dv) => {
+    expect(verifyDv('155596713-2-2015', dv)).toEqual({ status: 'invalid', reason: 'El DV debe tener exactamente dos dígitos' });
+  });
+
+  it('passes malformed RUCs through as invalid', () => {
+    expect(verifyDv('PAS1311723564', '12')).toEqual({ status: 'invalid', reason: 'El RUC no tiene un formato válido' });
+  });
+});
+
+describe('normalizeRuc', () => {
+  it('trims, uppercases and removes inner spaces', () => {
+    expect(normalizeRuc('  e - 8 - 127702 ')).toBe('E-8-127702');
+    expect(normalizeRuc('8pi-1-80')).toBe('8PI-1-80');
+    expect(normalizeRuc('155596713-2-2015')).toBe('155596713-2-2015');
+    expect(normalizeRuc('\t8-nt-1-13656\n')).toBe('8-NT-1-13656');
+  });
+});
