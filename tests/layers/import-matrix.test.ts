@@ -1,7 +1,7 @@
 // Proves the import matrix (docs/architecture.md §2) is enforced: a forbidden import planted in a temporary file
 // inside a layer is reported by `npm run lint` (and, for runtime globals, by the layer's tsconfig).
 import { execFile } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
@@ -13,7 +13,9 @@ const run = promisify(execFile);
 const planted: string[] = [];
 
 function plant(layer: string, source: string, ext = 'ts'): string {
-  const file = join(ROOT, 'src', layer, `__layer_probe_${process.pid}_${planted.length}.${ext}`);
+  const dir = join(ROOT, 'src', layer);
+  mkdirSync(dir, { recursive: true }); // a layer folder may still be empty (git keeps no empty folders)
+  const file = join(dir, `__layer_probe_${process.pid}_${planted.length}.${ext}`);
   writeFileSync(file, source);
   planted.push(file);
   return file;
