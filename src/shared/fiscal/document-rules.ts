@@ -72,8 +72,12 @@ const destinationRule: Rule = (doc) => {
     if (doc.cliente.pais === 'PA') {
       issues.push({ path: ['cliente', 'pais'], rule: 'export_not_pa', message: 'en una operación con destino al extranjero el país del cliente no puede ser PA' });
     }
-    if (!doc.datosFacturaExportacion) {
+    const exp = doc.datosFacturaExportacion;
+    if (!exp) {
       issues.push({ path: ['datosFacturaExportacion'], rule: 'export_data_required', message: 'una operación con destino al extranjero necesita los datos de exportación' });
+    } else if (exp.monedaOperExportacion !== 'USD' && (exp.tipoDeCambio === undefined || exp.montoMonedaExtranjera === undefined)) {
+      // §2.4: the exchange rate and the amount in that currency are required for currencies other than USD.
+      issues.push({ path: ['datosFacturaExportacion', 'tipoDeCambio'], rule: 'export_rate_required', message: 'en otra moneda que USD indique el tipo de cambio y el monto en esa moneda' });
     }
   }
   const c = doc.cliente;

@@ -61,10 +61,11 @@ export function isRealFechaTz(value: string): boolean {
   return day >= 1 && day <= daysInMonth;
 }
 
+/** A DGI date-time in Panamá time: HKA's format fixes the offset at -05:00 (REFERENCE.md §2.2). */
 export function fechaTz(noun: string, gender: Gender = 'f') {
   return z
     .string({ error: fieldError(noun, gender) })
-    .refine(isRealFechaTz, { error: `${noun} debe tener el formato AAAA-MM-DDThh:mm:ss-05:00` });
+    .refine((v) => isRealFechaTz(v) && v.endsWith('-05:00'), { error: `${noun} debe tener el formato AAAA-MM-DDThh:mm:ss-05:00` });
 }
 
 /** `AAAA-MM-DD` (item manufacture/expiry dates). */

@@ -16,7 +16,8 @@ const isc = z
     {
       tasa: z
         .string({ error: fieldError('la tasa de ISC', 'f') })
-        .regex(/^(0|1)(\.\d{1,4})?$/, { error: 'la tasa de ISC debe ser una fracción con hasta 4 decimales (p. ej. 0.05)' })
+        // HKA: N|1..11|2.4 (2 to 4 decimals); the DGI lists rates as fractions (0.05, 0.1325, 0.325).
+        .regex(/^(0\.\d{2,4}|1\.0{2,4})$/, { error: 'la tasa de ISC debe ser una fracción con 2 a 4 decimales (p. ej. 0.05)' })
         .optional(),
       monto: amount6('el monto del ISC').optional(),
     },

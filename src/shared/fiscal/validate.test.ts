@@ -160,3 +160,27 @@ describe('validateDocument', () => {
     }
   });
 });
+
+describe('formats HKA is strict about', () => {
+  it('wants dates in Panamá time (-05:00)', () => {
+    expect(violationsOf(validateDocument(aSale({ fechaEmision: '2026-11-28T15:15:00+00:00' })))).toContainEqual(
+      expect.objectContaining({ path: 'fechaEmision', message: 'La fecha de emisión debe tener el formato AAAA-MM-DDThh:mm:ss-05:00' }),
+    );
+  });
+
+  it('wants an ISC rate with 2 to 4 decimals', () => {
+    expect(validateDocument(aSale({ items: [anItem({ isc: { tasa: '0.05' } })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10' }] })).ok).toBe(true);
+    for (const tasa of ['0', '1', '0.5', '0.12345', '5.00']) {
+      expect(violationsOf(validateDocument(aSale({ items: [anItem({ isc: { tasa } })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10' }] })))[0]?.path).toBe('items[0].isc.tasa');
+    }
+  });
+
+  it('wants the exchange rate and foreign amount for exports in another currency', () => {
+    const cliente = { tipoClienteFE: '04', tipoIdentificacion: '02', nroIdentificacionExtranjero: 'TAX-1', pais: 'CO' } as const;
+    const base = { destinoOperacion: '2', naturalezaOperacion: '02', tipoDocumento: '03', cliente } as const;
+    const eur = aSale({ ...base, datosFacturaExportacion: { condicionesEntrega: 'FOB', monedaOperExportacion: 'EUR' } });
+    expect(violationsOf(validateDocument(eur))).toContainEqual(expect.objectContaining({ rule: 'export_rate_required' }));
+    const usd = aSale({ ...base, datosFacturaExportacion: { condicionesEntrega: 'FOB', monedaOperExportacion: 'USD' } });
+    expect(validateDocument(usd).ok).toBe(true);
+  });
+});

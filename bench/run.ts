@@ -1,0 +1,67 @@
+// `npm run bench`: capture latency and throughput on a real SQLite file (synchronous=FULL, our choice, and NORMAL
+// to show FULL's cost), and the seed design's PostgreSQL + BullMQ path in the same process, with ratios.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { captureSale, type SaleDraft } from '../src/core/sales/capture-sale';
+import { openDatabase } from '../src/core/store/open-database';
+import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
+import { openPostgresPath } from './capture-postgres';
+import { draftWithItems } from './capture-drafts';
+import { fmt, measure, type LatencyStats } from './stats';
+
+const RUNS = { 5: 3000, 50: 800 } as const;
+const PG_RUNS = { 5: 600, 50: 300 } as const;
+const dir = mkdtempSync(join(tmpdir(), 'sago-bench-'));
+
+function sqliteCapture(synchronous: 'FULL' | 'NORMAL', items: 5 | 50): Promise<LatencyStats> {
+  const store = openDatabase({ path: join(dir, `capture-${synchronous}-${items}.sqlite`), synchronous });
+  const deps = { db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' as const }), clock: () => new Date(), actor: 'bench' };
+  const draft: SaleDraft = draftWithItems(items);
+  return measure(RUNS[items], 100, () => {
+    const result = captureSale(deps, draft);
+    if (!result.ok) throw new Error(JSON.stringify(result.violations));
+  }).finally(() => store.close());
+}
+
+function line(label: string, s: LatencyStats): string {
+  return `${label.padEnd(38)} n=${String(s.n).padStart(5)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}  ${s.throughputPerSec.toFixed(0).padStart(6)} docs/s`;
+}
+
+async function main(): Promise<void> {
+  console.log(`Capture benchmark (node ${process.version}, SQLite file in ${dir})`);
+  const results: Record<string, LatencyStats> = {};
+  for (const items of [5, 50] as const) {
+    for (const sync of ['FULL', 'NORMAL'] as const) {
+      results[`sqlite-${sync}-${items}`] = await sqliteCapture(sync, items);
+      console.log(line(`SQLite synchronous=${sync}, ${items} items`, results[`sqlite-${sync}-${items}`]!));
+    }
+  }
+  const pgUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    const pgPath = await openPostgresPath(pgUrl, { host: '127.0.0.1', port: 6379 });
+    try {
+      for (const items of [5, 50] as const) {
+        const draft = draftWithItems(items);
+        results[`pg-${items}`] = await measure(PG_RUNS[items], 30, () => pgPath.capture(draft));
+        console.log(line(`PostgreSQL + BullMQ, ${items} items`, results[`pg-${items}`]!));
+      }
+    } finally {
+      await pgPath.close();
+    }
+  } catch (error) {
+    console.log(`PostgreSQL + BullMQ path skipped: ${(error as Error).message}`);
+  }
+  console.log('\nRatios (same process):');
+  for (const items of [5, 50] as const) {
+    const full = results[`sqlite-FULL-${items}`]!;
+    const normal = results[`sqlite-NORMAL-${items}`]!;
+    console.log(`  ${items} items: FULL/NORMAL p50 ${(full.p50 / normal.p50).toFixed(2)}x, p99 ${(full.p99 / normal.p99).toFixed(2)}x`);
+    const pgStats = results[`pg-${items}`];
+    if (pgStats) console.log(`  ${items} items: PostgreSQL+BullMQ / SQLite FULL p50 ${(pgStats.p50 / full.p50).toFixed(1)}x, p99 ${(pgStats.p99 / full.p99).toFixed(1)}x`);
+  }
+  const target = results['sqlite-FULL-5']!;
+  console.log(`\nTarget p99 < 2 ms for 5 items at FULL: ${target.p99 < 2 ? 'met' : 'NOT met'} (${fmt(target.p99)})`);
+}
+
+await main().finally(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,96 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REAL_CUFE, anItem } from '../../../tests/fixtures/fiscal-documents';
+import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
+import { captureSale, type CaptureDeps, type EmissionMode, type SaleDraft } from './capture-sale';
+
+const NOW = new Date('2026-11-28T15:30:00Z');
+const DRAFT: SaleDraft = {
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  items: [anItem({ cantidad: '2', precioUnitario: '1.50' })],
+  pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
+  tiempoPago: '1',
+};
+
+function setup(path = ':memory:', mode: EmissionMode = { tipoEmision: '01' }): { store: OpenedDatabase; deps: CaptureDeps } {
+  const store = openDatabase({ path });
+  return { store, deps: { db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => mode, clock: () => NOW, actor: 'cajero-1' } };
+}
+
+const count = (store: OpenedDatabase, table: string) =>
+  (store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('captureSale', () => {
+  it('saves document, items, payments, outbox job, audit and sync entries at once, as QUEUED', () => {
+    const { store, deps } = setup();
+    const result = captureSale(deps, DRAFT);
+    if (!result.ok) throw new Error(JSON.stringify(result.violations));
+    expect(result.captured).toMatchObject({
+      status: 'QUEUED',
+      document: { numeroDocumentoFiscal: '1', tipoEmision: '01', fechaEmision: '2026-11-28T10:30:00-05:00', codigoSucursalEmisor: '0000', tipoVenta: '1' },
+      totals: { totalFactura: '3.21', vuelto: '1.79' },
+    });
+    expect(store.sqlite.prepare('SELECT numero, status, total_factura FROM documents').get()).toEqual({ numero: 1, status: 'QUEUED', total_factura: '3.21' });
+    expect(store.sqlite.prepare('SELECT state, attempts, next_attempt_at FROM outbox_jobs').get()).toEqual({ state: 'pending', attempts: 0, next_attempt_at: NOW.getTime() });
+    expect(store.sqlite.prepare('SELECT actor, action, document_id FROM audit_log').get()).toEqual({ actor: 'cajero-1', action: 'sale.captured', document_id: result.captured.id });
+    expect(count(store, 'document_items')).toBe(1);
+    expect(count(store, 'document_payments')).toBe(1);
+    expect(store.sqlite.prepare('SELECT kind FROM sync_outbox ORDER BY id').all()).toEqual([{ kind: 'audit' }, { kind: 'document_status' }]);
+  });
+
+  it('numbers each series consecutively; credit notes have their own series', () => {
+    const { deps } = setup();
+    const numbers = [1, 2, 3].map(() => {
+      const r = captureSale(deps, DRAFT);
+      return r.ok ? r.captured.document.numeroDocumentoFiscal : 'x';
+    });
+    expect(numbers).toEqual(['1', '2', '3']);
+    const note = captureSale(deps, { ...DRAFT, tipoDocumento: '04', referencias: [{ fechaEmision: '2026-11-27T10:00:00-05:00', cufe: REAL_CUFE }] });
+    expect(note.ok && note.captured.document).toMatchObject({ numeroDocumentoFiscal: '1', tipoDocumento: '04', naturalezaOperacion: '11' });
+  });
+
+  it('refuses an invalid sale with Spanish violations, writes nothing and consumes no number', () => {
+    const { store, deps } = setup();
+    const bad = captureSale(deps, { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }] });
+    expect(bad).toEqual({ ok: false, violations: [expect.objectContaining({ rule: 'payments_short', message: 'Los pagos (1.00) no cubren el total (3.21)' })] });
+    expect(captureSale(deps, null as unknown as SaleDraft)).toMatchObject({ ok: false, violations: [{ message: 'La venta no tiene un formato válido' }] });
+    expect(count(store, 'documents') + count(store, 'outbox_jobs') + count(store, 'audit_log')).toBe(0);
+    const good = captureSale(deps, DRAFT);
+    expect(good.ok && good.captured.document.numeroDocumentoFiscal).toBe('1');
+  });
+
+  it('rolls everything back, number included, when a write fails mid-transaction', () => {
+    const { store, deps } = setup();
+    store.sqlite.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox_jobs BEGIN SELECT RAISE(ABORT, 'disk said no'); END");
+    expect(() => captureSale(deps, DRAFT)).toThrow(/disk said no/);
+    expect(count(store, 'documents') + count(store, 'document_items') + count(store, 'fiscal_series')).toBe(0);
+    store.sqlite.exec('DROP TRIGGER fail_outbox');
+    const r = captureSale(deps, DRAFT);
+    expect(r.ok && r.captured.document.numeroDocumentoFiscal).toBe('1');
+  });
+
+  it('issues contingency documents as tipoEmision 02 with start and reason', () => {
+    const { deps } = setup(':memory:', { tipoEmision: '02', fechaInicio: '2026-11-28T10:00:00-05:00', motivo: 'Sin conexión con el PAC desde las 10:00' });
+    const r = captureSale(deps, DRAFT);
+    expect(r.ok && r.captured.document).toMatchObject({
+      tipoEmision: '02',
+      contingencia: { fechaInicio: '2026-11-28T10:00:00-05:00', motivo: 'Sin conexión con el PAC desde las 10:00' },
+    });
+  });
+
+  it('keeps what it saved across a restart (file database)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'capture-')), 'register.sqlite');
+    const first = setup(path);
+    captureSale(first.deps, DRAFT);
+    first.store.close();
+    const second = setup(path);
+    const r = captureSale(second.deps, DRAFT);
+    expect(r.ok && r.captured.document.numeroDocumentoFiscal).toBe('2');
+    expect(count(second.store, 'documents')).toBe(2);
+    second.store.close();
+  });
+});

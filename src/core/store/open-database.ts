@@ -1,0 +1,75 @@
+// Opens the register's SQLite file: pragmas for durability, then migrations, with a copy of the file taken
+// before any pending migration runs. drizzle's migrator applies pending migrations in one transaction, so a
+// failing migration rolls back and leaves the old file usable; the copy is a second safety net.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type StoreDb = BetterSQLite3Database<typeof schema>;
+
+export interface OpenDatabaseOptions {
+  /** File path, or ':memory:' for tests. */
+  path: string;
+  migrationsFolder?: string;
+  /**
+   * FULL (default): a committed transaction survives power loss — what fiscal numbering needs
+   * (docs/decisions/0003-sqlite-durability.md). NORMAL exists for the benchmark's comparison only.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  clock?: () => Date;
+}
+
+export interface OpenedDatabase {
+  sqlite: Database.Database;
+  db: StoreDb;
+  /** Path of the copy taken before migrating, when there was something to migrate. */
+  backupPath: string | undefined;
+  close(): void;
+}
+
+export const DEFAULT_MIGRATIONS_FOLDER = join(import.meta.dirname, '../../../drizzle/sqlite');
+
+interface Journal {
+  entries: { tag: string }[];
+}
+
+function pendingMigrations(sqlite: Database.Database, folder: string): number {
+  const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as Journal;
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!hasTable) return journal.entries.length;
+  const applied = sqlite.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number };
+  return journal.entries.length - applied.n;
+}
+
+function hasUserTables(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined;
+}
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  const inMemory = options.path === ':memory:';
+  const existed = !inMemory && existsSync(options.path);
+  const sqlite = new Database(options.path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    let backupPath: string | undefined;
+    if (existed && hasUserTables(sqlite) && pendingMigrations(sqlite, folder) > 0) {
+      const stamp = (options.clock?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+      backupPath = `${options.path}.pre-migration-${stamp}.sqlite`;
+      // VACUUM INTO writes a consistent copy, including what is still in the WAL.
+      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+    }
+    const db = drizzle({ client: sqlite, schema });
+    migrate(db, { migrationsFolder: folder });
+    return { sqlite, db, backupPath, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,148 @@
+// SQLite schema of the register (drizzle). Money is stored as decimal TEXT ("12.50"), never REAL.
+// Migrations are generated into drizzle/sqlite by `npm run db:generate` (tables made STRICT there, so SQLite refuses e.g. text in an INTEGER column).
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** Non-secret settings as JSON values (issuer, HKA environment, contingency thresholds…). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** Sealed secrets (AES-256-GCM, see src/core/vault); `__data_key__` holds the wrapped data key. */
+export const secrets = sqliteTable('secrets', {
+  name: text('name').primaryKey(),
+  sealed: text('sealed').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** Last number issued per fiscal series; numbers are never reused nor skipped. */
+export const fiscalSeries = sqliteTable('fiscal_series', {
+  codigoSucursal: text('codigo_sucursal').notNull(),
+  puntoFacturacion: text('punto_facturacion').notNull(),
+  tipoDocumento: text('tipo_documento').notNull(),
+  lastNumber: integer('last_number').notNull(),
+}, (t) => [primaryKey({ columns: [t.codigoSucursal, t.puntoFacturacion, t.tipoDocumento] })]);
+
+export const documents = sqliteTable('documents', {
+  id: text('id').primaryKey(),
+  codigoSucursal: text('codigo_sucursal').notNull(),
+  puntoFacturacion: text('punto_facturacion').notNull(),
+  tipoDocumento: text('tipo_documento').notNull(),
+  numero: integer('numero').notNull(),
+  tipoEmision: text('tipo_emision').notNull(),
+  fechaEmision: text('fecha_emision').notNull(),
+  status: text('status').notNull(),
+  /** The validated FiscalDocument as sent to HKA, JSON. */
+  body: text('body').notNull(),
+  /** DocumentTotals, JSON. */
+  totals: text('totals').notNull(),
+  totalFactura: text('total_factura').notNull(),
+  receptorNombre: text('receptor_nombre'),
+  cufe: text('cufe'),
+  qr: text('qr'),
+  nroProtocolo: text('nro_protocolo'),
+  fechaRecepcionDgi: text('fecha_recepcion_dgi'),
+  hkaCodigo: text('hka_codigo'),
+  hkaMensajes: text('hka_mensajes'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+}, (t) => [
+  uniqueIndex('documents_series_number').on(t.codigoSucursal, t.puntoFacturacion, t.tipoDocumento, t.numero),
+  index('documents_status').on(t.status),
+  index('documents_created_at').on(t.createdAt),
+]);
+
+export const documentItems = sqliteTable('document_items', {
+  documentId: text('document_id').notNull().references(() => documents.id),
+  line: integer('line').notNull(),
+  codigo: text('codigo'),
+  descripcion: text('descripcion').notNull(),
+  cantidad: text('cantidad').notNull(),
+  precioUnitario: text('precio_unitario').notNull(),
+  descuentoUnitario: text('descuento_unitario'),
+  tasaItbms: text('tasa_itbms').notNull(),
+  precioItem: text('precio_item').notNull(),
+  valorItbms: text('valor_itbms').notNull(),
+  valorTotal: text('valor_total').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.line] })]);
+
+export const documentPayments = sqliteTable('document_payments', {
+  documentId: text('document_id').notNull().references(() => documents.id),
+  line: integer('line').notNull(),
+  formaPago: text('forma_pago').notNull(),
+  descripcion: text('descripcion'),
+  monto: text('monto').notNull(),
+}, (t) => [primaryKey({ columns: [t.documentId, t.line] })]);
+
+/** Transmission jobs (one per document). Leased with an expiry so a crash mid-call is picked up again. */
+export const outboxJobs = sqliteTable('outbox_jobs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  documentId: text('document_id').notNull().references(() => documents.id),
+  state: text('state').notNull(), // pending | leased | done | parked | failed
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: integer('next_attempt_at').notNull(), // epoch ms
+  leaseOwner: text('lease_owner'),
+  leaseExpiresAt: integer('lease_expires_at'),
+  /** 1 when the last attempt may have reached HKA: the next one asks EstadoDocumento before sending again. */
+  maybeSent: integer('maybe_sent').notNull().default(0),
+  lastError: text('last_error'),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+}, (t) => [uniqueIndex('outbox_jobs_document').on(t.documentId), index('outbox_jobs_due').on(t.state, t.nextAttemptAt)]);
+
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  documentId: text('document_id'),
+  details: text('details').notNull().default('{}'),
+}, (t) => [index('audit_log_document').on(t.documentId)]);
+
+export const products = sqliteTable('products', {
+  id: text('id').primaryKey(),
+  codigo: text('codigo').notNull(),
+  barcode: text('barcode'),
+  descripcion: text('descripcion').notNull(),
+  unidad: text('unidad').notNull().default('und'),
+  precio: text('precio').notNull(),
+  tasaItbms: text('tasa_itbms').notNull(),
+  active: integer('active').notNull().default(1),
+  updatedAt: text('updated_at').notNull().default(now),
+}, (t) => [uniqueIndex('products_codigo').on(t.codigo), index('products_barcode').on(t.barcode)]);
+
+export const customers = sqliteTable('customers', {
+  id: text('id').primaryKey(),
+  tipoClienteFe: text('tipo_cliente_fe').notNull(),
+  identificacion: text('identificacion'),
+  nombre: text('nombre').notNull(),
+  /** The receptor as the fiscal core models it, JSON. */
+  receptor: text('receptor').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+}, (t) => [index('customers_identificacion').on(t.identificacion)]);
+
+/** Events waiting to be pushed to the central API (audit entries, document status snapshots). No secrets. */
+export const syncOutbox = sqliteTable('sync_outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  eventId: text('event_id').notNull(),
+  kind: text('kind').notNull(),
+  payload: text('payload').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+  sentAt: text('sent_at'),
+}, (t) => [uniqueIndex('sync_outbox_event').on(t.eventId), index('sync_outbox_pending').on(t.sentAt)]);
+
+/** One row per HKA call, for latency percentiles and error rates (monitoring). */
+export const hkaCalls = sqliteTable('hka_calls', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  operation: text('operation').notNull(),
+  documentId: text('document_id'),
+  startedAt: integer('started_at').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  outcome: text('outcome').notNull(),
+  codigo: text('codigo'),
+}, (t) => [index('hka_calls_started').on(t.startedAt)]);

@@ -1,0 +1,51 @@
+// Typed access to the non-secret settings table. Each value has a zod schema: a row that does not parse (an old or
+// hand-edited value) falls back to the default instead of stopping the register.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { NATURALEZA_OPERACION, codesOf } from '../../shared/fiscal/codes';
+import type { StoreDb } from './open-database';
+import { settings } from './schema';
+
+export const issuerSettingsSchema = z.object({
+  codigoSucursalEmisor: z.string().regex(/^[A-Za-z0-9]{4}$/),
+  tipoSucursal: z.enum(['1', '2']),
+  puntoFacturacionFiscal: z.string().regex(/^(?!000)\d{3}$/),
+  naturalezaOperacion: z.enum(codesOf(NATURALEZA_OPERACION)),
+});
+export type IssuerSettings = z.infer<typeof issuerSettingsSchema>;
+
+export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
+  codigoSucursalEmisor: '0000',
+  tipoSucursal: '1',
+  puntoFacturacionFiscal: '001',
+  naturalezaOperacion: '01',
+};
+
+function readJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  if (!row) return fallback;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.value);
+  } catch {
+    return fallback;
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : fallback;
+}
+
+function writeJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, value: T): void {
+  const json = JSON.stringify(schema.parse(value));
+  db.insert(settings)
+    .values({ key, value: json })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: new Date().toISOString() } })
+    .run();
+}
+
+export function readIssuerSettings(db: StoreDb): IssuerSettings {
+  return readJson(db, 'issuer', issuerSettingsSchema, DEFAULT_ISSUER_SETTINGS);
+}
+
+export function writeIssuerSettings(db: StoreDb, value: IssuerSettings): void {
+  writeJson(db, 'issuer', issuerSettingsSchema, value);
+}
