@@ -26,17 +26,29 @@ export function stats(samplesMs: readonly number[], wallMs: number): LatencyStat
   };
 }
 
+/** Work the app does between operations (e.g. a timer's WAL checkpoint), run untimed every `every` iterations. */
+export interface Between {
+  every: number;
+  run: () => unknown;
+}
+
 /** Runs `fn` `warmup` times unmeasured, then `n` times measured one by one. */
-export async function measure(n: number, warmup: number, fn: (i: number) => unknown): Promise<LatencyStats> {
+export async function measure(n: number, warmup: number, fn: (i: number) => unknown, between?: Between): Promise<LatencyStats> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const samples: number[] = [];
+  let untimed = 0;
   const start = performance.now();
   for (let i = 0; i < n; i++) {
+    if (between && i > 0 && i % between.every === 0) {
+      const u0 = performance.now();
+      await between.run();
+      untimed += performance.now() - u0;
+    }
     const t0 = performance.now();
     await fn(i);
     samples.push(performance.now() - t0);
   }
-  return stats(samples, performance.now() - start);
+  return stats(samples, performance.now() - start - untimed);
 }
 
 export const fmt = (ms: number): string => `${ms.toFixed(3)} ms`;

@@ -1,16 +1,15 @@
 // captureSale: the cashier's "complete sale". Validates with the fiscal core, then in ONE synchronous SQLite
-// transaction takes the next fiscal number and writes the document, its items and payments, the outbox job and
-// the audit entry. No network and no await on this path: it returns in about a millisecond, online or not.
+// transaction (store/capture-writer.ts) takes the next fiscal number and writes the document, its items and
+// payments, the outbox job, the audit entry and the sync events. No network and no await on this path: it returns
+// in about a millisecond, online or not.
 import { randomUUID } from 'node:crypto';
 import type { FiscalDocument, FiscalDocumentInput } from '../../shared/fiscal/document';
 import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import { validateDocument, type Violation } from '../../shared/fiscal/validate';
-import { appendAudit, enqueueSync } from '../store/audit';
-import { takeNextNumber } from '../store/fiscal-series';
+import { writeCapture } from '../store/capture-writer';
 import type { StoreDb } from '../store/open-database';
-import { documentItems, documentPayments, documents, outboxJobs } from '../store/schema';
 import type { IssuerSettings } from '../store/settings-repo';
 
 /** What the checkout sends: the sale without issuer, numbering, date and emission type, which the register sets. */
@@ -74,63 +73,66 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   if (!checked.ok) return checked; // nothing written, no number consumed
   const id = (deps.newId ?? randomUUID)();
   const status = transition('DRAFT', 'QUEUED');
-  const document = deps.db.transaction((tx) => {
-    const numero = takeNextNumber(tx, {
-      codigoSucursal: checked.document.codigoSucursalEmisor,
-      puntoFacturacion: checked.document.puntoFacturacionFiscal,
-      tipoDocumento: checked.document.tipoDocumento,
-    });
-    const doc: FiscalDocument = { ...checked.document, numeroDocumentoFiscal: String(numero) };
-    writeDocument(tx, { id, doc, totals: checked.totals, status, numero, actor: deps.actor });
-    tx.insert(outboxJobs).values({ documentId: id, state: 'pending', nextAttemptAt: at.getTime() }).run();
-    const summary = { tipoDocumento: doc.tipoDocumento, numero, tipoEmision: doc.tipoEmision, total: checked.totals.totalFactura };
-    appendAudit(tx, { actor: deps.actor, action: 'sale.captured', documentId: id, details: summary }, at);
-    enqueueSync(tx, 'document_status', { documentId: id, status, ...summary, at: at.toISOString() });
-    return doc;
-  }, { behavior: 'immediate' });
-  return { ok: true, captured: { id, status, document, totals: checked.totals } };
+  const checkedDoc = checked.document;
+  const totals = checked.totals;
+  let document: FiscalDocument = checkedDoc;
+  writeCapture(deps.db.$client, {
+    at,
+    series: {
+      codigoSucursal: checkedDoc.codigoSucursalEmisor,
+      puntoFacturacion: checkedDoc.puntoFacturacionFiscal,
+      tipoDocumento: checkedDoc.tipoDocumento,
+    },
+    build: (numero) => {
+      document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
+      const summary = { tipoDocumento: document.tipoDocumento, numero, tipoEmision: document.tipoEmision, total: totals.totalFactura };
+      return {
+        ...documentRows(id, document, totals, status, numero, deps.actor),
+        job: { documentId: id, nextAttemptAt: at.getTime() },
+        audit: { actor: deps.actor, action: 'sale.captured', documentId: id, details: summary },
+        statusEvent: { documentId: id, status, ...summary, at: at.toISOString() },
+      };
+    },
+  });
+  return { ok: true, captured: { id, status, document, totals } };
 }
 
-type Tx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
-
-function writeDocument(
-  tx: Tx,
-  row: { id: string; doc: FiscalDocument; totals: DocumentTotals; status: DocumentStatus; numero: number; actor: string },
-): void {
-  const { id, doc, totals } = row;
-  tx.insert(documents).values({
-    id,
-    codigoSucursal: doc.codigoSucursalEmisor,
-    puntoFacturacion: doc.puntoFacturacionFiscal,
-    tipoDocumento: doc.tipoDocumento,
-    numero: row.numero,
-    tipoEmision: doc.tipoEmision,
-    fechaEmision: doc.fechaEmision,
-    status: row.status,
-    body: JSON.stringify(doc),
-    totals: JSON.stringify(totals),
-    totalFactura: totals.totalFactura,
-    receptorNombre: doc.cliente.razonSocial ?? null,
-    createdBy: row.actor,
-  }).run();
-  tx.insert(documentItems).values(doc.items.map((item, i) => ({
-    documentId: id,
-    line: i + 1,
-    codigo: item.codigo ?? null,
-    descripcion: item.descripcion,
-    cantidad: item.cantidad,
-    precioUnitario: item.precioUnitario,
-    descuentoUnitario: item.precioUnitarioDescuento ?? null,
-    tasaItbms: item.tasaItbms,
-    precioItem: totals.items[i]?.precioItem ?? '0',
-    valorItbms: totals.items[i]?.valorITBMS ?? '0',
-    valorTotal: totals.items[i]?.valorTotal ?? '0',
-  }))).run();
-  tx.insert(documentPayments).values(doc.pagos.map((p, i) => ({
-    documentId: id,
-    line: i + 1,
-    formaPago: p.formaPagoFact,
-    descripcion: p.descFormaPago ?? null,
-    monto: p.valorCuotaPagada,
-  }))).run();
+function documentRows(id: string, doc: FiscalDocument, totals: DocumentTotals, status: DocumentStatus, numero: number, actor: string) {
+  return {
+    document: {
+      id,
+      codigoSucursal: doc.codigoSucursalEmisor,
+      puntoFacturacion: doc.puntoFacturacionFiscal,
+      tipoDocumento: doc.tipoDocumento,
+      numero,
+      tipoEmision: doc.tipoEmision,
+      fechaEmision: doc.fechaEmision,
+      status,
+      body: JSON.stringify(doc),
+      totals: JSON.stringify(totals),
+      totalFactura: totals.totalFactura,
+      receptorNombre: doc.cliente.razonSocial ?? null,
+      createdBy: actor,
+    },
+    items: doc.items.map((item, i) => ({
+      documentId: id,
+      line: i + 1,
+      codigo: item.codigo ?? null,
+      descripcion: item.descripcion,
+      cantidad: item.cantidad,
+      precioUnitario: item.precioUnitario,
+      descuentoUnitario: item.precioUnitarioDescuento ?? null,
+      tasaItbms: item.tasaItbms,
+      precioItem: totals.items[i]?.precioItem ?? '0',
+      valorItbms: totals.items[i]?.valorITBMS ?? '0',
+      valorTotal: totals.items[i]?.valorTotal ?? '0',
+    })),
+    payments: doc.pagos.map((p, i) => ({
+      documentId: id,
+      line: i + 1,
+      formaPago: p.formaPagoFact,
+      descripcion: p.descFormaPago ?? null,
+      monto: p.valorCuotaPagada,
+    })),
+  };
 }

@@ -13,14 +13,19 @@ export interface AuditEntry {
 
 type Tx = Pick<StoreDb, 'insert'>;
 
-export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
-  const row = {
+/** The stored shape of an audit entry (also what is synced). */
+export function auditRow(entry: AuditEntry, at: Date) {
+  return {
     at: at.toISOString(),
     actor: entry.actor,
     action: entry.action,
     documentId: entry.documentId ?? null,
     details: JSON.stringify(entry.details ?? {}),
   };
+}
+
+export function appendAudit(tx: Tx, entry: AuditEntry, at: Date): void {
+  const row = auditRow(entry, at);
   tx.insert(auditLog).values(row).run();
   enqueueSync(tx, 'audit', row);
 }

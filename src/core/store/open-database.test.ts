@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -64,3 +64,21 @@ function addMigration(folder: string, tag: string, sql: string): void {
   writeFileSync(journalPath, JSON.stringify(journal));
 }
 
+
+describe('WAL checkpoints', () => {
+  it('never checkpoints inside a commit; checkpoint() and close() fold the WAL into the file', () => {
+    const path = join(tempDir(), 'register.sqlite');
+    const store = openDatabase({ path });
+    expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const insert = store.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (let i = 0; i < 2000; i++) insert.run(`k${i}`, 'x'.repeat(500));
+    const walBytes = () => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+    expect(walBytes()).toBeGreaterThan(1000 * 4096); // grew past where SQLite would have checkpointed by itself
+    expect(store.checkpoint()).toBeGreaterThan(0);
+    store.close();
+    expect(walBytes()).toBe(0);
+    const reopened = openDatabase({ path });
+    expect(reopened.sqlite.prepare('SELECT COUNT(*) FROM settings').pluck().get()).toBe(2000);
+    reopened.close();
+  });
+});

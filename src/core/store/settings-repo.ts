@@ -21,7 +21,7 @@ export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
   naturalezaOperacion: '01',
 };
 
-function readJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, fallback: T): T {
+export function readJsonSetting<T>(db: Pick<StoreDb, 'select'>, key: string, schema: z.ZodType<T>, fallback: T): T {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
   if (!row) return fallback;
   let raw: unknown;
@@ -34,7 +34,7 @@ function readJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, fallback: T
   return parsed.success ? parsed.data : fallback;
 }
 
-function writeJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, value: T): void {
+export function writeJsonSetting<T>(db: Pick<StoreDb, 'insert'>, key: string, schema: z.ZodType<T>, value: T): void {
   const json = JSON.stringify(schema.parse(value));
   db.insert(settings)
     .values({ key, value: json })
@@ -43,9 +43,9 @@ function writeJson<T>(db: StoreDb, key: string, schema: z.ZodType<T>, value: T):
 }
 
 export function readIssuerSettings(db: StoreDb): IssuerSettings {
-  return readJson(db, 'issuer', issuerSettingsSchema, DEFAULT_ISSUER_SETTINGS);
+  return readJsonSetting(db, 'issuer', issuerSettingsSchema, DEFAULT_ISSUER_SETTINGS);
 }
 
 export function writeIssuerSettings(db: StoreDb, value: IssuerSettings): void {
-  writeJson(db, 'issuer', issuerSettingsSchema, value);
+  writeJsonSetting(db, 'issuer', issuerSettingsSchema, value);
 }

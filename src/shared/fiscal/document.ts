@@ -6,6 +6,7 @@ import {
   NATURALEZA_OPERACION, PROCESO_GENERACION, TIEMPO_PAGO, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_OPERACION,
   TIPO_SUCURSAL, TIPO_VENTA, codesOf,
 } from './codes';
+import { INCOTERMS_DGI, MONEDAS_DGI } from './dgi-catalogues';
 import { amount2, code, fechaTz, fieldError, text } from './field-rules';
 import { itemSchema } from './item';
 import { receptorSchema } from './receptor';
@@ -62,8 +63,8 @@ const descuentoGlobal = z.object({
 
 const exportacion = z.object(
   {
-    condicionesEntrega: z.string().regex(/^[A-Z]{3}$/, { error: 'la condición de entrega (INCOTERM) no es válida' }),
-    monedaOperExportacion: z.string().regex(/^[A-Z]{3}$/, { error: 'la moneda debe ser un código ISO 4217' }),
+    condicionesEntrega: z.string().refine((v) => INCOTERMS_DGI.has(v), { error: 'la condición de entrega (INCOTERM) no es válida' }),
+    monedaOperExportacion: z.string().refine((v) => MONEDAS_DGI.has(v), { error: 'la moneda debe ser un código ISO 4217 de la lista de la DGI' }),
     monedaOperExportacionNonDef: text(5, 50, 'el nombre de la moneda').optional(),
     tipoDeCambio: z.string().regex(/^\d{1,11}\.\d{2,4}$/, { error: 'el tipo de cambio no es válido' }).optional(),
     montoMonedaExtranjera: z.string().regex(/^\d{1,20}(\.\d{1,4})?$/, { error: 'el monto en moneda extranjera no es válido' }).optional(),

@@ -2,6 +2,7 @@
 // Each field carries its own message ("la tasa de ITBMS no es válida"); violations.ts adds the
 // location prefix ("Ítem 2: ").
 import { z } from 'zod';
+import { DGI_EMAIL_PATTERN } from './dgi-catalogues';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, money } from './money';
 
 type Gender = 'm' | 'f';
@@ -78,7 +79,6 @@ export function fechaYmd(noun: string, gender: Gender = 'f') {
 }
 
 export const PHONE_PATTERN = /^(\d{3,4}-\d{4}|\d{6}-\d{3,4}-\d{4})$/;
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function phone(noun: string) {
   return z.string({ error: fieldError(noun) }).regex(PHONE_PATTERN, {
@@ -90,5 +90,5 @@ export function email(noun: string) {
   return z
     .string({ error: fieldError(noun) })
     .max(50, { error: `${noun} admite como máximo 50 caracteres` })
-    .regex(EMAIL_PATTERN, { error: `${noun} no es válido` });
+    .regex(DGI_EMAIL_PATTERN, { error: `${noun} no es válido` });
 }

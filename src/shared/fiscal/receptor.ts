@@ -1,12 +1,13 @@
 // The receptor (HKA `cliente`, DGI gDatRec) in its four kinds, with the rules of REFERENCE.md §2.3 and §2.12.
 import { z } from 'zod';
 import { TIPO_CONTRIBUYENTE, TIPO_IDENTIFICACION, codesOf } from './codes';
+import { PAISES_DGI } from './dgi-catalogues';
 import { code, email, fieldError, phone, text } from './field-rules';
 import { verifyDv } from './ruc-dv';
 
 const pais = z
   .string({ error: fieldError('el país') })
-  .regex(/^[A-Z]{2}$/, { error: 'el país debe ser un código ISO de 2 letras (p. ej. PA)' });
+  .refine((v) => PAISES_DGI.has(v), { error: 'el país debe ser un código de país de la DGI (p. ej. PA; ZZ si no está en la lista)' });
 
 /** Location of the receptor in the DGI catalogue (`provincia-distrito-corregimiento`, e.g. 8-8-7). */
 const ubicacion = z.object(

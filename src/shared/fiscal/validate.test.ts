@@ -184,3 +184,24 @@ describe('formats HKA is strict about', () => {
     expect(validateDocument(usd).ok).toBe(true);
   });
 });
+
+describe('DGI code lists and patterns', () => {
+  it('accepts only DGI country codes, currencies and INCOTERMS', () => {
+    const cliente = { tipoClienteFE: '02', pais: 'XX' } as const;
+    expect(violationsOf(validateDocument(aSale({ cliente })))).toContainEqual(expect.objectContaining({ path: 'cliente.pais' }));
+    const foreign = { tipoClienteFE: '04', tipoIdentificacion: '02', nroIdentificacionExtranjero: 'TAX-1', pais: 'CO' } as const;
+    const exp = aSale({ destinoOperacion: '2', naturalezaOperacion: '02', tipoDocumento: '03', cliente: foreign,
+      datosFacturaExportacion: { condicionesEntrega: 'XYZ', monedaOperExportacion: 'ABC' } });
+    expect(violationsOf(validateDocument(exp)).map((v) => v.path)).toEqual(
+      expect.arrayContaining(['datosFacturaExportacion.condicionesEntrega', 'datosFacturaExportacion.monedaOperExportacion']),
+    );
+  });
+
+  it('checks e-mail addresses with the DGI pattern', () => {
+    const withEmail = (correo: string) => aSale({ cliente: { tipoClienteFE: '02', correos: [correo], pais: 'PA' } });
+    expect(validateDocument(withEmail('josé.núñez@correo.pa')).ok).toBe(true);
+    for (const bad of ['ana@x.com', 'sin-arroba.pa', '-x@ab.pa', 'a@bc-.pa']) {
+      expect(violationsOf(validateDocument(withEmail(bad)))[0]?.path, bad).toBe('cliente.correos[0]');
+    }
+  });
+});

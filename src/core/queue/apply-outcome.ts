@@ -1,0 +1,101 @@
+// What each HKA outcome does to a document and its job, in one SQLite transaction (after the network call, never
+// around it). Status changes go through the domain's lifecycle, and each one is audited and queued for sync.
+import { and, eq } from 'drizzle-orm';
+import { canTransition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
+import { appendAudit, enqueueSync } from '../store/audit';
+import type { StoreDb } from '../store/open-database';
+import { documents, outboxJobs } from '../store/schema';
+
+export interface Authorization {
+  cufe: string;
+  qr: string | undefined;
+  nroProtocoloAutorizacion: string | undefined;
+  fechaRecepcionDGI: string | undefined;
+  codigo: string;
+  /** true when HKA answered 102 (already authorised) or EstadoDocumento found it. */
+  alreadyAuthorized: boolean;
+}
+
+export type JobOutcome =
+  | { kind: 'authorized'; authorization: Authorization }
+  | { kind: 'rejected'; codigo: string; messages: string[] }
+  /** Failed after the request may have reached HKA (timeout, 5xx, fault…): costs an attempt. */
+  | { kind: 'retry'; nextAttemptAt: number; maybeSent: boolean; error: string }
+  /** Attempts exhausted. */
+  | { kind: 'failed'; maybeSent: boolean; error: string }
+  /** HKA surely not reached (offline): back to the queue without costing an attempt. */
+  | { kind: 'offline'; error: string };
+
+export interface StatusChange {
+  documentId: string;
+  from: DocumentStatus;
+  to: DocumentStatus;
+}
+
+const ACTOR = 'sistema:cola';
+
+/** Applies the outcome; returns the status change (undefined when the document already moved on). */
+export function applyOutcome(db: StoreDb, job: { jobId: number; documentId: string }, outcome: JobOutcome, at: Date): StatusChange | undefined {
+  return db.transaction((tx) => {
+    const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
+    if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
+    const from = doc.status as DocumentStatus;
+    const stamp = at.toISOString();
+    const setJob = (values: Partial<typeof outboxJobs.$inferInsert>) =>
+      tx.update(outboxJobs).set({ ...values, updatedAt: stamp }).where(eq(outboxJobs.id, job.jobId)).run();
+    const move = (to: DocumentStatus, extra: Partial<typeof documents.$inferInsert> = {}): StatusChange | undefined => {
+      if (from === to || !canTransition(from, to)) return undefined;
+      tx.update(documents).set({ status: to, updatedAt: stamp, ...extra })
+        .where(and(eq(documents.id, job.documentId), eq(documents.status, from))).run();
+      return { documentId: job.documentId, from, to };
+    };
+
+    let change: StatusChange | undefined;
+    let details: Record<string, unknown>;
+    switch (outcome.kind) {
+      case 'authorized': {
+        const a = outcome.authorization;
+        change = move('AUTHORIZED', {
+          cufe: a.cufe, qr: a.qr ?? null, nroProtocolo: a.nroProtocoloAutorizacion ?? null,
+          fechaRecepcionDgi: a.fechaRecepcionDGI ?? null, hkaCodigo: a.codigo, hkaMensajes: null,
+        });
+        setJob({ state: 'done', leaseOwner: null, leaseExpiresAt: null, lastError: null });
+        details = { cufe: a.cufe, codigo: a.codigo, alreadyAuthorized: a.alreadyAuthorized };
+        break;
+      }
+      case 'rejected':
+        change = move('REJECTED', { hkaCodigo: outcome.codigo, hkaMensajes: JSON.stringify(outcome.messages) });
+        setJob({ state: 'parked', leaseOwner: null, leaseExpiresAt: null, lastError: outcome.messages.join(' | ') });
+        details = { codigo: outcome.codigo, messages: outcome.messages };
+        break;
+      case 'retry':
+        change = move('QUEUED');
+        setJob({
+          state: 'pending', attempts: incrementAttempts(tx, job.jobId), nextAttemptAt: outcome.nextAttemptAt,
+          leaseOwner: null, leaseExpiresAt: null, maybeSent: outcome.maybeSent ? 1 : 0, lastError: outcome.error,
+        });
+        details = { error: outcome.error, maybeSent: outcome.maybeSent, nextAttemptAt: new Date(outcome.nextAttemptAt).toISOString() };
+        break;
+      case 'failed':
+        change = move('FAILED');
+        setJob({ state: 'failed', attempts: incrementAttempts(tx, job.jobId), leaseOwner: null, leaseExpiresAt: null, maybeSent: outcome.maybeSent ? 1 : 0, lastError: outcome.error });
+        details = { error: outcome.error, maybeSent: outcome.maybeSent };
+        break;
+      case 'offline':
+        change = move('QUEUED');
+        setJob({ state: 'pending', nextAttemptAt: at.getTime(), leaseOwner: null, leaseExpiresAt: null, lastError: outcome.error });
+        details = { error: outcome.error };
+        break;
+    }
+    if (change) {
+      appendAudit(tx, { actor: ACTOR, action: `document.${change.to.toLowerCase()}`, documentId: job.documentId, details }, at);
+      enqueueSync(tx, 'document_status', { documentId: job.documentId, status: change.to, from: change.from, at: stamp });
+    }
+    return change;
+  }, { behavior: 'immediate' });
+}
+
+function incrementAttempts(tx: Pick<StoreDb, 'select'>, jobId: number): number {
+  const row = tx.select({ attempts: outboxJobs.attempts }).from(outboxJobs).where(eq(outboxJobs.id, jobId)).get();
+  return (row?.attempts ?? 0) + 1;
+}

@@ -1,0 +1,128 @@
+// Contingency emission (REFERENCE.md §5.1, §2.12): when HKA has been unreachable for a while (default 2 min) or
+// calls keep failing (default 5 in a row), new documents are issued with tipoEmision 02 plus start date and reason.
+// Back online, new documents are normal (01) again; contingency documents keep the type they were issued with.
+// Start, end and reason changes are audited; after 72 h the DGI wants a reason that explains the delay.
+import { z } from 'zod';
+import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
+import type { EmissionMode } from '../sales/capture-sale';
+import { appendAudit } from '../store/audit';
+import type { StoreDb } from '../store/open-database';
+import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
+
+export const contingencyStateSchema = z.object({
+  active: z.boolean(),
+  since: z.string().optional(),
+  sinceEpochMs: z.number().optional(),
+  motivo: z.string().optional(),
+  trigger: z.string().optional(),
+});
+export type ContingencyState = z.infer<typeof contingencyStateSchema>;
+
+export interface ContingencyOptions {
+  afterUnreachableMs?: number;
+  afterConsecutiveFailures?: number;
+  /** 15–250 characters, as the DGI requires. */
+  defaultReason?: string;
+}
+
+export const DEFAULT_CONTINGENCY_REASON = 'Sin comunicación con el proveedor de facturación electrónica (PAC)';
+const EXTENDED_AFTER_MS = 72 * 3_600_000;
+const KEY = 'contingency';
+
+export class ContingencyManager {
+  private state: ContingencyState;
+  private unreachableSince: number | undefined;
+  private consecutiveFailures = 0;
+  private readonly listeners = new Set<(state: ContingencyState) => void>();
+
+  constructor(
+    private readonly db: StoreDb,
+    private readonly clock: () => Date,
+    private readonly options: ContingencyOptions = {},
+  ) {
+    this.state = readJsonSetting(db, KEY, contingencyStateSchema, { active: false });
+  }
+
+  get current(): ContingencyState {
+    return this.state;
+  }
+
+  onChange(listener: (state: ContingencyState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** For captureSale: the emission type of the next document. */
+  emissionMode(): EmissionMode {
+    const s = this.state;
+    return s.active && s.since && s.motivo ? { tipoEmision: '02', fechaInicio: s.since, motivo: s.motivo } : { tipoEmision: '01' };
+  }
+
+  /** True when contingency has lasted over 72 h: the manager must give a reason that explains it. */
+  needsExtendedReason(): boolean {
+    return this.state.active && this.state.sinceEpochMs !== undefined && this.clock().getTime() - this.state.sinceEpochMs > EXTENDED_AFTER_MS;
+  }
+
+  noteUnreachable(): void {
+    const now = this.clock().getTime();
+    this.unreachableSince ??= now;
+    if (!this.state.active && now - this.unreachableSince >= (this.options.afterUnreachableMs ?? 120_000)) {
+      this.enter(`automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`, 'sistema:cola', this.unreachableSince);
+    }
+  }
+
+  noteTransientFailure(): void {
+    this.consecutiveFailures += 1;
+    this.unreachableSince ??= this.clock().getTime();
+    if (!this.state.active && this.consecutiveFailures >= (this.options.afterConsecutiveFailures ?? 5)) {
+      this.enter(`automático: ${this.consecutiveFailures} fallas seguidas al transmitir`, 'sistema:cola', this.unreachableSince);
+    }
+  }
+
+  noteSuccess(): void {
+    this.consecutiveFailures = 0;
+    this.unreachableSince = undefined;
+    if (this.state.active && this.state.trigger?.startsWith('automático')) this.leave('sistema:cola', 'automático: HKA responde de nuevo');
+  }
+
+  enterManually(actor: string, motivo?: string): void {
+    if (!this.state.active) this.enter('manual', actor, this.clock().getTime(), motivo);
+  }
+
+  leaveManually(actor: string): void {
+    if (this.state.active) this.leave(actor, 'manual');
+  }
+
+  setReason(actor: string, motivo: string): void {
+    const reason = checkReason(motivo);
+    if (!this.state.active) throw new Error('Not in contingency');
+    this.save({ ...this.state, motivo: reason }, actor, 'contingency.reason_changed', { motivo: reason });
+  }
+
+  private enter(trigger: string, actor: string, sinceMs: number, motivo?: string): void {
+    const reason = checkReason(motivo ?? this.options.defaultReason ?? DEFAULT_CONTINGENCY_REASON);
+    const since = toPanamaDateTime(new Date(sinceMs));
+    this.save({ active: true, since, sinceEpochMs: sinceMs, motivo: reason, trigger }, actor, 'contingency.entered', { since, motivo: reason, trigger });
+  }
+
+  private leave(actor: string, trigger: string): void {
+    const { since } = this.state;
+    this.save({ active: false }, actor, 'contingency.left', { since, trigger, until: toPanamaDateTime(this.clock()) });
+  }
+
+  private save(state: ContingencyState, actor: string, action: string, details: Record<string, unknown>): void {
+    const at = this.clock();
+    this.db.transaction((tx) => {
+      writeJsonSetting(tx, KEY, contingencyStateSchema, state);
+      appendAudit(tx, { actor, action, details }, at);
+    });
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+function checkReason(motivo: string): string {
+  const reason = motivo.trim();
+  if (reason.length < 15 || reason.length > 250) throw new Error('Contingency reason must have 15 to 250 characters');
+  return reason;
+}

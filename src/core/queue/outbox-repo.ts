@@ -1,0 +1,91 @@
+// The durable transmission queue lives in SQLite (outbox_jobs). Jobs are leased with an expiry: a job left
+// 'leased' by a crash becomes claimable again when its lease runs out, and is then treated as "may have reached
+// HKA" (we cannot know whether the crash came before or after the request left).
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { StoreDb } from '../store/open-database';
+import { documents, outboxJobs } from '../store/schema';
+
+export interface ClaimedJob {
+  jobId: number;
+  documentId: string;
+  attempts: number;
+  maybeSent: boolean;
+  /** The document's status before this claim (QUEUED, or PROCESSING after a crash). */
+  previousStatus: string;
+}
+
+export function claimDueJobs(db: StoreDb, owner: string, now: number, leaseMs: number, limit: number): ClaimedJob[] {
+  if (limit <= 0) return [];
+  return db.transaction((tx) => {
+    const due = tx
+      .select({ id: outboxJobs.id })
+      .from(outboxJobs)
+      .where(or(
+        and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
+        and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
+      ))
+      .orderBy(asc(outboxJobs.nextAttemptAt), asc(outboxJobs.id))
+      .limit(limit)
+      .all()
+      .map((r) => r.id);
+    if (due.length === 0) return [];
+    const claimed = tx
+      .update(outboxJobs)
+      .set({
+        // An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again.
+        maybeSent: sql`CASE WHEN ${outboxJobs.state} = 'leased' THEN 1 ELSE ${outboxJobs.maybeSent} END`,
+        state: 'leased',
+        leaseOwner: owner,
+        leaseExpiresAt: now + leaseMs,
+        updatedAt: new Date(now).toISOString(),
+      })
+      .where(inArray(outboxJobs.id, due))
+      .returning({ jobId: outboxJobs.id, documentId: outboxJobs.documentId, attempts: outboxJobs.attempts, maybeSent: outboxJobs.maybeSent })
+      .all();
+    const statuses = new Map(
+      tx.select({ id: documents.id, status: documents.status }).from(documents)
+        .where(inArray(documents.id, claimed.map((c) => c.documentId))).all().map((d) => [d.id, d.status]),
+    );
+    tx.update(documents)
+      .set({ status: 'PROCESSING', updatedAt: new Date(now).toISOString() })
+      .where(and(inArray(documents.id, claimed.map((c) => c.documentId)), eq(documents.status, 'QUEUED')))
+      .run();
+    return claimed.map((c) => ({ ...c, maybeSent: c.maybeSent === 1, previousStatus: statuses.get(c.documentId) ?? 'QUEUED' }));
+  }, { behavior: 'immediate' });
+}
+
+export interface QueueCounts {
+  /** Waiting to be sent (pending or in flight). */
+  waiting: number;
+  inFlight: number;
+  /** REJECTED documents parked for a person. */
+  parked: number;
+  /** FAILED documents (attempts exhausted) waiting for a manual retry. */
+  failed: number;
+  /** Creation time (ISO) of the oldest document still waiting, if any. */
+  oldestWaitingSince: string | undefined;
+}
+
+export function queueCounts(db: StoreDb): QueueCounts {
+  const rows = db
+    .select({ state: outboxJobs.state, n: sql<number>`count(*)`, oldest: sql<string | null>`min(${outboxJobs.createdAt})` })
+    .from(outboxJobs)
+    .groupBy(outboxJobs.state)
+    .all();
+  const by = (state: string) => rows.find((r) => r.state === state);
+  const pending = by('pending');
+  const leased = by('leased');
+  const oldest = [pending?.oldest, leased?.oldest].filter((v): v is string => typeof v === 'string').sort()[0];
+  return {
+    waiting: (pending?.n ?? 0) + (leased?.n ?? 0),
+    inFlight: leased?.n ?? 0,
+    parked: by('parked')?.n ?? 0,
+    failed: by('failed')?.n ?? 0,
+    oldestWaitingSince: oldest,
+  };
+}
+
+/** "Send now": every waiting job becomes due immediately (backoff waits are skipped, attempts kept). */
+export function makeAllDue(db: StoreDb, now: number): number {
+  return db.update(outboxJobs).set({ nextAttemptAt: now }).where(eq(outboxJobs.state, 'pending')).run().changes;
+}

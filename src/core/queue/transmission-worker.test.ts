@@ -1,0 +1,123 @@
+// The transmission queue against the real HKA simulator over loopback: every outcome ends in the right state,
+// a rejected document does not hold up the next, faults never produce a duplicate at HKA.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SALE, startRegister, waitFor, type Register } from '../../../tests/fixtures/register-harness';
+import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
+import { queueCounts } from './outbox-repo';
+import { retryDocument } from './manual-retry';
+
+let register: Register | undefined;
+afterEach(async () => {
+  await register?.close();
+  register = undefined;
+});
+
+function captureOk(r: Register, issuer = DEFAULT_ISSUER_SETTINGS): string {
+  const result = r.capture(SALE, issuer);
+  if (!result.ok) throw new Error(JSON.stringify(result.violations));
+  return result.captured.id;
+}
+
+const ledgerCount = (r: Register) => r.sim.ledger().length;
+const job = (r: Register, id: string) =>
+  r.store.sqlite.prepare('SELECT state, attempts, maybe_sent FROM outbox_jobs WHERE document_id = ?').get(id) as { state: string; attempts: number; maybe_sent: number };
+
+describe('TransmissionWorker', () => {
+  it('authorises every captured sale exactly once and stores CUFE and QR', async () => {
+    register = await startRegister();
+    const r = register;
+    const ids = Array.from({ length: 12 }, () => captureOk(r));
+    r.worker.start();
+    await waitFor(() => ids.every((id) => r.statusOf(id) === 'AUTHORIZED'), 8_000, 'all authorised');
+    expect(ledgerCount(r)).toBe(12);
+    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(ids[0]) as { cufe: string; qr: string };
+    expect(row.cufe).toMatch(/^FE01/);
+    expect(row.qr).toContain(row.cufe);
+    expect(queueCounts(r.store.db)).toMatchObject({ waiting: 0, parked: 0, failed: 0 });
+  });
+
+  it('parks a rejected document and keeps sending the ones behind it', async () => {
+    register = await startRegister({ worker: { concurrency: 1 } });
+    const r = register;
+    const bad = captureOk(r, { ...DEFAULT_ISSUER_SETTINGS, codigoSucursalEmisor: '0999' }); // not a branch at HKA
+    const good = [captureOk(r), captureOk(r)];
+    r.worker.start();
+    await waitFor(() => good.every((id) => r.statusOf(id) === 'AUTHORIZED') && r.statusOf(bad) === 'REJECTED', 5_000);
+    expect(job(r, bad).state).toBe('parked');
+    const messages = r.store.sqlite.prepare('SELECT hka_mensajes FROM documents WHERE id = ?').pluck().get(bad) as string;
+    expect(JSON.parse(messages)).toEqual([expect.stringContaining('codigoSucursalEmisor')]);
+  });
+
+  it.each(['http500', 'soapFault', 'malformed', 'reset', 'hang'] as const)(
+    'recovers from %s with a retry and no duplicate at HKA',
+    async (kind) => {
+      register = await startRegister();
+      const r = register;
+      r.sim.faults.inject({ kind, operation: 'Enviar', when: { next: 1 } });
+      const id = captureOk(r);
+      r.worker.start();
+      await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, `${kind} recovery`);
+      expect(job(r, id).attempts).toBe(1);
+      expect(ledgerCount(r)).toBe(1);
+    },
+  );
+
+  it('after "commit then drop" asks EstadoDocumento instead of sending again', async () => {
+    register = await startRegister();
+    const r = register;
+    r.sim.faults.inject({ kind: 'commitThenDrop', operation: 'Enviar', when: { next: 1 } });
+    const id = captureOk(r);
+    r.worker.start();
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000);
+    expect(r.sim.calls('Enviar')).toBe(1);
+    expect(r.sim.calls('EstadoDocumento')).toBe(1);
+    expect(ledgerCount(r)).toBe(1);
+    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(id) as { cufe: string; qr: string | null };
+    expect(row.cufe).toBe(r.sim.ledger()[0]?.cufe);
+    expect(row.qr).toContain(row.cufe); // recovered from the authorised XML
+  });
+
+  it('gives up after the last backoff (FAILED), and a manual retry then authorises it', async () => {
+    register = await startRegister({ worker: { backoffMs: [20, 20] } });
+    const r = register;
+    const fault = r.sim.faults.inject({ kind: 'http500', operation: 'Enviar' });
+    const id = captureOk(r);
+    r.worker.start();
+    await waitFor(() => r.statusOf(id) === 'FAILED', 5_000, 'FAILED');
+    expect(job(r, id)).toMatchObject({ state: 'failed', attempts: 3, maybe_sent: 1 });
+    fault.clear();
+    retryDocument(r.store.db, id, 'gerente-1', new Date());
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised after retry');
+    expect(ledgerCount(r)).toBe(1);
+  });
+
+  it('waits offline without burning attempts, then sends by itself', async () => {
+    register = await startRegister();
+    const r = register;
+    await r.sim.faults.refuseConnections();
+    const id = captureOk(r);
+    r.worker.start();
+    await waitFor(() => r.connectivity.state === 'offline', 3_000, 'offline');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(job(r, id)).toMatchObject({ state: 'pending', attempts: 0 });
+    await r.sim.faults.acceptConnections();
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised once back online');
+    expect(job(r, id).attempts).toBe(0);
+  });
+
+  it('takes over a job whose lease expired (crashed worker) and checks HKA before resending', async () => {
+    register = await startRegister();
+    const r = register;
+    const id = captureOk(r);
+    // A previous process leased the job, sent it (HKA authorised it) and died before recording the answer.
+    r.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'leased', lease_owner = 'dead', lease_expires_at = ? WHERE document_id = ?").run(Date.now() - 1, id);
+    r.store.sqlite.prepare("UPDATE documents SET status = 'PROCESSING' WHERE id = ?").run(id);
+    r.sim.faults.inject({ kind: 'commitThenDrop', operation: 'Enviar', when: { next: 1 } });
+    const body = r.store.sqlite.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
+    expect(body).toContain('"numeroDocumentoFiscal":"1"');
+    r.worker.start();
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000);
+    expect(r.sim.calls('EstadoDocumento')).toBeGreaterThanOrEqual(1);
+    expect(ledgerCount(r)).toBe(1);
+  });
+});

@@ -1,0 +1,153 @@
+// The transmission worker: claims due outbox jobs (leased, durable in SQLite) and sends them to HKA through a
+// p-queue (default 5 at a time, at most 10 calls per second). A rejected document is parked and never holds up
+// the ones behind it; transient failures back off; offline waits without burning attempts.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import PQueue from 'p-queue';
+import type { FiscalDocument } from '../../shared/fiscal/document';
+import type { DocumentTotals } from '../../shared/fiscal/totals';
+import type { HkaClient } from '../hka/client/hka-client';
+import type { StoreDb } from '../store/open-database';
+import { documents } from '../store/schema';
+import { applyOutcome, type JobOutcome } from './apply-outcome';
+import { DEFAULT_BACKOFF_MS } from './backoff';
+import type { ConnectivityMonitor } from './connectivity';
+import type { ContingencyManager } from './contingency';
+import { recordHkaCall } from './hka-metrics';
+import { claimDueJobs, makeAllDue, queueCounts, type ClaimedJob } from './outbox-repo';
+import { QueueEvents } from './queue-events';
+import { transmitJob, type HkaCredentialSource } from './transmit-job';
+
+export interface WorkerOptions {
+  concurrency?: number;
+  callsPerSecond?: number;
+  /** Must outlast the longest HKA call (connect + response timeouts). */
+  leaseMs?: number;
+  pollMs?: number;
+  backoffMs?: readonly number[];
+}
+
+export interface WorkerDeps {
+  db: StoreDb;
+  client: HkaClient;
+  credentials: HkaCredentialSource;
+  connectivity: ConnectivityMonitor;
+  contingency: ContingencyManager;
+  clock?: () => Date;
+  random?: () => number;
+  events?: QueueEvents;
+  log?: { warn(message: string, meta?: Record<string, unknown>): void };
+}
+
+export class TransmissionWorker {
+  readonly events: QueueEvents;
+  private readonly queue: PQueue;
+  private readonly owner = `worker-${randomUUID()}`;
+  private readonly clock: () => Date;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly deps: WorkerDeps,
+    private readonly options: WorkerOptions = {},
+  ) {
+    this.clock = deps.clock ?? (() => new Date());
+    this.events = deps.events ?? new QueueEvents();
+    this.queue = new PQueue({
+      concurrency: options.concurrency ?? 5,
+      intervalCap: options.callsPerSecond ?? 10,
+      interval: 1_000,
+    });
+    deps.connectivity.onChange((state) => {
+      this.events.emit('connectivity', state);
+      if (state === 'online') this.tick();
+    });
+    deps.contingency.onChange((state) => this.events.emit('contingency', state));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.deps.connectivity.start();
+    this.timer = setInterval(() => this.tick(), this.options.pollMs ?? 1_000);
+    this.tick();
+  }
+
+  /** Stops claiming and waits (up to timeoutMs) for in-flight calls; unfinished leases simply expire. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    this.running = false;
+    if (this.timer) clearInterval(this.timer);
+    this.deps.connectivity.stop();
+    this.queue.clear();
+    await Promise.race([this.queue.onIdle(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+
+  /** "Enviar ahora": skip backoff waits, re-check connectivity, and send. */
+  async sendNow(): Promise<void> {
+    makeAllDue(this.deps.db, this.clock().getTime());
+    await this.deps.connectivity.probeNow();
+    this.tick();
+  }
+
+  /** Claims as many due jobs as there are free slots and schedules them. */
+  tick(): void {
+    if (!this.running) return;
+    if (this.deps.connectivity.state === 'offline') {
+      this.deps.contingency.noteUnreachable(); // time offline counts toward automatic contingency
+      return;
+    }
+    const free = (this.options.concurrency ?? 5) - this.queue.pending - this.queue.size;
+    const jobs = claimDueJobs(this.deps.db, this.owner, this.clock().getTime(), this.options.leaseMs ?? 90_000, free);
+    for (const job of jobs) void this.queue.add(() => this.process(job));
+    if (jobs.length > 0) this.emitCounts();
+  }
+
+  private async process(job: ClaimedJob): Promise<void> {
+    const row = this.deps.db.select({ body: documents.body, totals: documents.totals }).from(documents)
+      .where(eq(documents.id, job.documentId)).get();
+    if (!row) return;
+    let outcome: JobOutcome;
+    try {
+      outcome = await transmitJob({
+        client: this.deps.client,
+        credentials: this.deps.credentials,
+        clock: this.clock,
+        random: this.deps.random ?? Math.random,
+        backoffMs: this.options.backoffMs ?? DEFAULT_BACKOFF_MS,
+        recordCall: (call) => recordHkaCall(this.deps.db, call),
+      }, {
+        documentId: job.documentId,
+        attempts: job.attempts,
+        maybeSent: job.maybeSent,
+        document: JSON.parse(row.body) as FiscalDocument,
+        totals: JSON.parse(row.totals) as DocumentTotals,
+      });
+    } catch (error) {
+      // A bug or a vault problem, not an HKA answer: leave the lease to expire and the job to be retried.
+      this.deps.log?.warn('Transmission attempt failed unexpectedly', { documentId: job.documentId, error: String(error) });
+      return;
+    }
+    const change = applyOutcome(this.deps.db, job, outcome, this.clock());
+    this.noteForHealth(outcome);
+    if (change) this.events.emit('document-status', change);
+    this.emitCounts();
+    if (this.running) setImmediate(() => this.tick());
+  }
+
+  private noteForHealth(outcome: JobOutcome): void {
+    const { connectivity, contingency } = this.deps;
+    if (outcome.kind === 'authorized' || outcome.kind === 'rejected') {
+      connectivity.reportReachable();
+      contingency.noteSuccess();
+    } else if (outcome.kind === 'offline') {
+      connectivity.reportUnreachable();
+      contingency.noteUnreachable();
+    } else {
+      contingency.noteTransientFailure();
+    }
+  }
+
+  private emitCounts(): void {
+    this.events.emit('queue-counts', queueCounts(this.deps.db));
+  }
+}
