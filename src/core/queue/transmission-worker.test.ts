@@ -5,6 +5,12 @@ import { SALE, startRegister, waitFor, type Register } from '../../../tests/fixt
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
 import { queueCounts } from './outbox-repo';
 import { retryDocument } from './manual-retry';
+import { hkaMetricsSince } from './hka-metrics';
+import { createHkaClient } from '../hka/client/hka-client';
+import { toHkaDocumento } from '../hka/map-documento';
+import { DEMO_ACCOUNT } from '../hka/simulator';
+import type { FiscalDocument } from '../../shared/fiscal/document';
+import type { DocumentTotals } from '../../shared/fiscal/totals';
 
 let register: Register | undefined;
 afterEach(async () => {
@@ -119,5 +125,39 @@ describe('TransmissionWorker', () => {
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000);
     expect(r.sim.calls('EstadoDocumento')).toBeGreaterThanOrEqual(1);
     expect(ledgerCount(r)).toBe(1);
+  });
+
+  it("takes HKA's values on 102 (already authorised by an earlier send) without a second authorisation", async () => {
+    register = await startRegister();
+    const r = register;
+    const id = captureOk(r);
+    const row = r.store.sqlite.prepare('SELECT body, totals FROM documents WHERE id = ?').get(id) as { body: string; totals: string };
+    const direct = await createHkaClient({ environment: 'simulador', endpoint: r.sim.endpoint });
+    const first = await direct.enviar(DEMO_ACCOUNT, toHkaDocumento(JSON.parse(row.body) as FiscalDocument, JSON.parse(row.totals) as DocumentTotals));
+    if (first.kind !== 'authorized') throw new Error(JSON.stringify(first));
+    r.worker.start();
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000);
+    const stored = r.store.sqlite.prepare('SELECT cufe, hka_codigo FROM documents WHERE id = ?').get(id);
+    expect(stored).toEqual({ cufe: first.cufe, hka_codigo: '102' });
+    expect(ledgerCount(r)).toBe(1);
+  });
+
+  it('records every HKA call for latency percentiles and error rates, and emits status and count events', async () => {
+    register = await startRegister();
+    const r = register;
+    const statuses: string[] = [];
+    r.worker.events.on('document-status', (change) => statuses.push(change.to));
+    r.sim.faults.inject({ kind: 'http500', operation: 'Enviar', when: { next: 1 } });
+    const ids = [captureOk(r), captureOk(r)];
+    r.worker.start();
+    await waitFor(() => ids.every((id) => r.statusOf(id) === 'AUTHORIZED'), 5_000);
+    const metrics = hkaMetricsSince(r.store.db, 0);
+    // The 500 may have reached HKA, so the retry asks EstadoDocumento first ("not found": a business answer).
+    expect(metrics.calls).toBe(4);
+    expect(metrics.byOutcome).toEqual({ authorized: 2, 'transient:http_error': 1, rejected: 1 });
+    expect(metrics.transientRate).toBeCloseTo(1 / 4);
+    expect(metrics.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(statuses.filter((s) => s === 'AUTHORIZED')).toHaveLength(2);
+    expect(statuses).toContain('QUEUED'); // the failed attempt went back to the queue
   });
 });

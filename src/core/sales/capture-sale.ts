@@ -27,6 +27,8 @@ export interface CaptureDeps {
   clock: () => Date;
   actor: string;
   newId?: () => string;
+  /** Refuses invoicing against Demo/Producción until the HKA credentials were verified (hka-connection.ts). */
+  invoicingAllowed?: () => { ok: true } | { ok: false; message: string };
 }
 
 export interface CapturedDocument {
@@ -68,6 +70,8 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
 
 export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return { ok: false, violations: [NOT_AN_OBJECT] };
+  const gate = deps.invoicingAllowed?.() ?? { ok: true };
+  if (!gate.ok) return { ok: false, violations: [{ path: '', rule: 'hka_not_verified', message: gate.message }] };
   const at = deps.clock();
   const checked = validateDocument(completeDraft(draft, deps, at));
   if (!checked.ok) return checked; // nothing written, no number consumed

@@ -64,6 +64,11 @@ export class Vault {
     return { configured: true, lastFour: value.slice(-4) };
   }
 
+  /** The sealed (encrypted) values, for fingerprinting a configuration without ever decrypting it. */
+  sealedFingerprintMaterial(names: readonly SecretName[]): (string | null)[] {
+    return names.map((name) => this.storage.readSealed(name) ?? null);
+  }
+
   /** Opens the named secrets for the duration of `use` (e.g. one HKA call). Missing secrets are an error. */
   async withSecrets<N extends SecretName, T>(names: readonly N[], use: (secrets: Record<N, string>) => Promise<T>): Promise<T> {
     const secrets = {} as Record<N, string>;

@@ -13,14 +13,19 @@
 //   reset          destroy the socket without answering, nothing processed.
 //   commitThenDrop process the request fully (an Enviar IS authorised and in the ledger), then destroy the socket
 //                  without answering.
+//   replyDelay     process the request fully (committed, in the ledger), then wait `ms` before writing the reply:
+//                  the window "HKA has it, the client does not know yet" where a crashed client must not resend
+//                  blindly. Delays of several firing rules add up; closing the simulator drops the held replies.
 // When several outcome faults fire on one request the earliest injected wins; every matching rule still counts it.
 //
 // Refusing connections is not per request: `refuseConnections()` closes the listening socket (and idle keep-alive
 // sockets), so new connections get ECONNREFUSED; `acceptConnections()` or `clear()` listens again on the same port.
 import type { HkaOperation } from '../contract';
 
-export type FaultKind = 'latency' | 'hang' | 'http500' | 'soapFault' | 'malformed' | 'reset' | 'commitThenDrop';
-export type FaultOutcome = Exclude<FaultKind, 'latency'>;
+export type FaultKind = 'latency' | 'replyDelay' | 'hang' | 'http500' | 'soapFault' | 'malformed' | 'reset' | 'commitThenDrop';
+/** Kinds that only add time; every other kind decides what happens to the request. */
+type DelayKind = 'latency' | 'replyDelay';
+export type FaultOutcome = Exclude<FaultKind, DelayKind>;
 
 /**
  * Which matching calls a fault hits, counted from the moment it is injected (1 = the next matching call):
@@ -34,7 +39,7 @@ export interface FaultSpec {
   operation?: HkaOperation | '*';
   /** Default 'always'. */
   when?: FaultSchedule;
-  /** `latency` only: milliseconds, or an inclusive [min, max] range drawn uniformly. */
+  /** `latency` and `replyDelay` only: milliseconds, or an inclusive [min, max] range drawn uniformly. */
   ms?: number | readonly [number, number];
 }
 
@@ -45,8 +50,11 @@ export interface FaultHandle {
 }
 
 export interface FaultDecision {
+  /** Wait before handling the request. */
   delayMs: number;
   outcome: FaultOutcome | 'none';
+  /** Wait after processing, before writing the reply; present only when a replyDelay fault fired. */
+  replyDelayMs?: number;
 }
 
 /** What refusing connections needs from the HTTP layer. */
@@ -61,14 +69,16 @@ interface ActiveFault {
   seen: number;
 }
 
+const isDelayKind = (kind: FaultKind): kind is DelayKind => kind === 'latency' || kind === 'replyDelay';
+
 function checkSpec(spec: FaultSpec): void {
   const when = spec.when ?? 'always';
-  if (spec.kind === 'latency') {
+  if (isDelayKind(spec.kind)) {
     const ms = spec.ms;
     const valid = typeof ms === 'number' ? ms >= 0 : Array.isArray(ms) && ms.length === 2 && ms[0] >= 0 && ms[0] <= ms[1];
-    if (!valid) throw new Error('A latency fault needs ms >= 0 or a [min, max] range with 0 <= min <= max');
+    if (!valid) throw new Error(`A ${spec.kind} fault needs ms >= 0 or a [min, max] range with 0 <= min <= max`);
   } else if (spec.ms !== undefined) {
-    throw new Error(`Only latency faults take ms (got a ${spec.kind} fault with ms)`);
+    throw new Error(`Only latency faults take ms (and replyDelay faults; got a ${spec.kind} fault with ms)`);
   }
   if (when !== 'always' && 'next' in when && !(Number.isInteger(when.next) && when.next >= 1)) {
     throw new Error('when.next must be a positive integer');
@@ -123,6 +133,7 @@ export class FaultController {
   /** Called by the HTTP layer once per request (operation undefined when it could not be determined). */
   decide(operation: HkaOperation | undefined): FaultDecision {
     let delayMs = 0;
+    let replyDelayMs: number | undefined;
     let outcome: FaultDecision['outcome'] = 'none';
     for (const fault of [...this.faults]) {
       if (fault.spec.operation !== '*' && fault.spec.operation !== operation) continue;
@@ -130,10 +141,12 @@ export class FaultController {
       const { fires, expired } = this.schedule(fault);
       if (expired) this.remove(fault.id);
       if (!fires) continue;
-      if (fault.spec.kind === 'latency') delayMs += this.latencyOf(fault.spec.ms);
-      else if (outcome === 'none') outcome = fault.spec.kind;
+      const kind = fault.spec.kind;
+      if (kind === 'latency') delayMs += this.latencyOf(fault.spec.ms);
+      else if (kind === 'replyDelay') replyDelayMs = (replyDelayMs ?? 0) + this.latencyOf(fault.spec.ms);
+      else if (outcome === 'none') outcome = kind;
     }
-    return { delayMs, outcome };
+    return { delayMs, outcome, ...(replyDelayMs === undefined ? {} : { replyDelayMs }) };
   }
 
   private schedule(fault: ActiveFault): { fires: boolean; expired: boolean } {

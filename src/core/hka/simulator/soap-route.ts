@@ -1,5 +1,5 @@
 // One HTTP request at the service path: WSDL on GET, SOAP on POST (read → dispatch → fault injection → operation →
-// answer). Everything else is answered the way IIS/WCF would: 404, 405, 413, 415.
+// optional reply delay → answer). Everything else is answered the way IIS/WCF would: 404, 405, 413, 415.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SERVICE_PATH, type HkaOperation } from '../contract';
 import type { XNode } from '../xml/xnode';
@@ -130,8 +130,13 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
         answer = { status: 500, xml: faultEnvelope(new SoapFault('InternalServiceFault', INTERNAL_ERROR_TEXT)) };
       }
     }
-    if (decision.outcome === 'commitThenDrop') drop(req);
-    else send(res, answer.status, XML, answer.xml);
+    if (decision.outcome === 'commitThenDrop') {
+      drop(req);
+      return;
+    }
+    // replyDelay: the work is committed; hold the reply (a client that dies meanwhile never learns the result).
+    if (decision.replyDelayMs !== undefined && !(await wait(decision.replyDelayMs, deps.closing))) return;
+    send(res, answer.status, XML, answer.xml);
   }
 
   async function handleGet(url: URL, res: ServerResponse): Promise<void> {
