@@ -4,6 +4,7 @@
 // in about a millisecond, online or not.
 import { randomUUID } from 'node:crypto';
 import type { FiscalDocument, FiscalDocumentInput } from '../../shared/fiscal/document';
+import type { SaleDraft } from '../../shared/ipc/schemas';
 import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
@@ -12,10 +13,8 @@ import { writeCapture } from '../store/capture-writer';
 import type { StoreDb } from '../store/open-database';
 import type { IssuerSettings } from '../store/settings-repo';
 
-/** What the checkout sends: the sale without issuer, numbering, date and emission type, which the register sets. */
-type RegisterDecided = 'codigoSucursalEmisor' | 'tipoSucursal' | 'puntoFacturacionFiscal' | 'numeroDocumentoFiscal' | 'fechaEmision' | 'tipoEmision' | 'contingencia';
-type Defaulted = 'naturalezaOperacion' | 'tipoOperacion' | 'destinoOperacion' | 'formatoCAFE' | 'entregaCAFE' | 'envioContenedor' | 'procesoGeneracion';
-export type SaleDraft = Omit<FiscalDocumentInput, RegisterDecided | Defaulted> & Partial<Pick<FiscalDocumentInput, Defaulted>>;
+/** What the checkout sends (shared with the IPC contract): the sale without issuer, numbering, date and emission. */
+export type { SaleDraft } from '../../shared/ipc/schemas';
 
 /** Normal emission, or contingency (tipoEmision 02) with its start and reason (decided by the queue). */
 export type EmissionMode = { tipoEmision: '01' } | { tipoEmision: '02'; fechaInicio: string; motivo: string };
@@ -48,15 +47,16 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
   const tipoDocumento = draft.tipoDocumento;
   const isInvoice = tipoDocumento === '01';
   return {
-    naturalezaOperacion: isInvoice ? deps.issuer.naturalezaOperacion : '11',
-    tipoOperacion: '1',
-    destinoOperacion: '1',
-    formatoCAFE: '2',
-    entregaCAFE: '2',
-    envioContenedor: '1',
-    procesoGeneracion: '1',
-    ...(isInvoice ? { tipoVenta: '1' as const } : {}),
+    ...(isInvoice && draft.tipoVenta === undefined ? { tipoVenta: '1' as const } : {}),
     ...draft,
+    // Defaults of a shop register, unless the draft says otherwise.
+    naturalezaOperacion: draft.naturalezaOperacion ?? (isInvoice ? deps.issuer.naturalezaOperacion : '11'),
+    tipoOperacion: draft.tipoOperacion ?? '1',
+    destinoOperacion: draft.destinoOperacion ?? '1',
+    formatoCAFE: draft.formatoCAFE ?? '2',
+    entregaCAFE: draft.entregaCAFE ?? '2',
+    envioContenedor: draft.envioContenedor ?? '1',
+    procesoGeneracion: draft.procesoGeneracion ?? '1',
     codigoSucursalEmisor: deps.issuer.codigoSucursalEmisor,
     tipoSucursal: deps.issuer.tipoSucursal,
     puntoFacturacionFiscal: deps.issuer.puntoFacturacionFiscal,

@@ -1,0 +1,11 @@
+// Channel and event names only (no schemas): what the preload needs to build window.sago. A test checks these lists
+// equal the contract's keys.
+export const CHANNELS = [
+  'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
+  'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'queue:sendNow',
+] as const;
+
+export const EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed'] as const;
+
+/** Prefix of the event channel names on the wire (ipcRenderer.on / the web host's event stream). */
+export const EVENT_CHANNEL_PREFIX = 'sago-event:';

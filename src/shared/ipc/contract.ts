@@ -1,0 +1,52 @@
+// The one IPC contract: every operation the renderer may call (name `domain:verb`, request and response schemas)
+// and every event main pushes. Main binds each entry to a core handler (a missing handler fails the typecheck);
+// the preload exposes one named method per entry (window.sago.<domain>.<verb>); the web host serves the same map.
+import { z } from 'zod';
+import {
+  appStatusSchema, contingencyViewSchema, customerSchema, documentDetailSchema, documentStatusSchema,
+  documentSummarySchema, productSchema, queueCountsSchema, saleDraftSchema,
+} from './schemas';
+
+const empty = z.object({});
+const ok = z.object({ done: z.literal(true) });
+
+export const ipcContract = {
+  'app:status': { request: empty, response: appStatusSchema },
+  'catalog:search': {
+    request: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }),
+    response: z.array(productSchema),
+  },
+  /** Exact match on code or barcode: what a scanner types followed by Enter. */
+  'catalog:lookup': { request: z.object({ code: z.string().min(1).max(50) }), response: productSchema.nullable() },
+  'catalog:saveProduct': { request: productSchema.omit({ id: true }).extend({ id: z.string().optional() }), response: productSchema },
+  'customers:search': { request: z.object({ query: z.string().max(100) }), response: z.array(customerSchema) },
+  'customers:save': { request: customerSchema.omit({ id: true, nombre: true, identificacion: true }).extend({ id: z.string().optional() }), response: customerSchema },
+  'sales:complete': { request: z.object({ draft: saleDraftSchema }), response: documentDetailSchema },
+  'documents:list': {
+    request: z.object({
+      status: z.array(documentStatusSchema).optional(),
+      query: z.string().max(100).optional(),
+      /** Opaque cursor from the previous page. */
+      cursor: z.string().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int() }),
+  },
+  'documents:get': { request: z.object({ id: z.string() }), response: documentDetailSchema },
+  'documents:retry': { request: z.object({ id: z.string() }), response: ok },
+  'queue:sendNow': { request: empty, response: ok },
+} as const;
+
+export const ipcEvents = {
+  'document:status': z.object({ documentId: z.string(), from: documentStatusSchema, to: documentStatusSchema }),
+  'queue:counts': queueCountsSchema,
+  'connectivity:changed': z.object({ state: z.enum(['online', 'offline']) }),
+  'contingency:changed': contingencyViewSchema,
+} as const;
+
+export type Channel = keyof typeof ipcContract;
+export type EventName = keyof typeof ipcEvents;
+export type Request<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof ipcContract)[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof ipcEvents)[E]>;

@@ -1,0 +1,105 @@
+// Payload schemas of the IPC contract (renderer ⇄ main, and the web host's loopback bridge). Every request is parsed
+// in main before it reaches the core; responses are typed by the same schemas.
+import { z } from 'zod';
+import { fiscalDocumentSchema } from '../fiscal/document';
+import { TASA_ITBMS, codesOf } from '../fiscal/codes';
+import { DOCUMENT_STATUSES } from '../fiscal/lifecycle';
+import { DECIMAL_6_PATTERN } from '../fiscal/money';
+import { receptorSchema } from '../fiscal/receptor';
+
+/** What the checkout sends: the sale without the fields the register decides (issuer, number, date, emission). */
+export const saleDraftSchema = fiscalDocumentSchema
+  .omit({
+    codigoSucursalEmisor: true, tipoSucursal: true, puntoFacturacionFiscal: true, numeroDocumentoFiscal: true,
+    fechaEmision: true, tipoEmision: true, contingencia: true,
+  })
+  .partial({
+    naturalezaOperacion: true, tipoOperacion: true, destinoOperacion: true, formatoCAFE: true, entregaCAFE: true,
+    envioContenedor: true, procesoGeneracion: true,
+  });
+
+export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
+
+export const productSchema = z.object({
+  id: z.string(),
+  codigo: z.string().min(1).max(20),
+  barcode: z.string().max(14).nullable(),
+  descripcion: z.string().min(2).max(500),
+  unidad: z.string().min(1).max(20),
+  precio: z.string().regex(DECIMAL_6_PATTERN),
+  tasaItbms: z.enum(codesOf(TASA_ITBMS)),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const customerSchema = z.object({
+  id: z.string(),
+  nombre: z.string(),
+  identificacion: z.string().nullable(),
+  receptor: receptorSchema,
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  tipoDocumento: z.string(),
+  numero: z.number().int(),
+  puntoFacturacion: z.string(),
+  tipoEmision: z.string(),
+  fechaEmision: z.string(),
+  status: documentStatusSchema,
+  totalFactura: z.string(),
+  receptorNombre: z.string().nullable(),
+  cufe: z.string().nullable(),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+export const documentDetailSchema = documentSummarySchema.extend({
+  /** The document as issued (FiscalDocument) and its totals (DocumentTotals), for the receipt and the detail page. */
+  document: z.unknown(),
+  totals: z.unknown(),
+  qr: z.string().nullable(),
+  nroProtocolo: z.string().nullable(),
+  fechaRecepcionDgi: z.string().nullable(),
+  hkaCodigo: z.string().nullable(),
+  hkaMensajes: z.array(z.string()),
+  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })),
+});
+export type DocumentDetail = z.infer<typeof documentDetailSchema>;
+
+export const queueCountsSchema = z.object({
+  waiting: z.number().int(),
+  inFlight: z.number().int(),
+  parked: z.number().int(),
+  failed: z.number().int(),
+  oldestWaitingSince: z.string().optional(),
+});
+
+export const contingencyViewSchema = z.object({
+  active: z.boolean(),
+  since: z.string().optional(),
+  motivo: z.string().optional(),
+  needsExtendedReason: z.boolean(),
+});
+
+export const appStatusSchema = z.object({
+  environment: z.enum(['simulador', 'demo', 'produccion']),
+  /** True in Simulador: every screen and receipt says "MODO ENTRENAMIENTO". */
+  trainingMode: z.boolean(),
+  connectivity: z.enum(['online', 'offline']),
+  contingency: contingencyViewSchema,
+  queue: queueCountsSchema,
+  issuer: z.object({ razonSocial: z.string(), ruc: z.string(), dv: z.string(), codigoSucursal: z.string(), puntoFacturacion: z.string() }),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const violationSchema = z.object({ path: z.string(), message: z.string(), rule: z.string() });
+
+/** Errors cross the boundary as data: a stable code, a Spanish message, and field violations where they apply. */
+export const ipcErrorSchema = z.object({
+  code: z.enum(['invalid_request', 'validation_failed', 'not_found', 'not_allowed', 'internal']),
+  message: z.string(),
+  violations: z.array(violationSchema).optional(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type SaleDraft = z.input<typeof saleDraftSchema>;
