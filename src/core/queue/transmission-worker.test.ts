@@ -160,4 +160,16 @@ describe('TransmissionWorker', () => {
     expect(statuses.filter((s) => s === 'AUTHORIZED')).toHaveLength(2);
     expect(statuses).toContain('QUEUED'); // the failed attempt went back to the queue
   });
+
+  it('"send now" skips a backoff wait and sends at once', async () => {
+    register = await startRegister({ worker: { backoffMs: [60_000, 60_000] } });
+    const r = register;
+    r.sim.faults.inject({ kind: 'http500', operation: 'Enviar', when: { next: 1 } });
+    const id = captureOk(r);
+    r.worker.start();
+    await waitFor(() => job(r, id).attempts === 1, 3_000, 'first failure');
+    expect(r.statusOf(id)).toBe('QUEUED'); // waiting a minute before the next attempt
+    await r.worker.sendNow();
+    await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 3_000, 'sent now');
+  });
 });
