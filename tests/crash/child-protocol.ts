@@ -13,6 +13,8 @@ export interface ChildConfig {
   seed: number;
   migrationsFolder: string;
   wsdlPath: string;
+  /** capture mode: keep the transaction of this capture (1-based) open until killed, right after its TX line. */
+  holdTransactionAt?: number;
 }
 
 const ENV = {
@@ -22,6 +24,7 @@ const ENV = {
   seed: 'CRASH_SEED',
   migrationsFolder: 'CRASH_MIGRATIONS',
   wsdlPath: 'CRASH_WSDL',
+  holdTransactionAt: 'CRASH_HOLD_TX_AT',
 } as const;
 
 export function configToEnv(config: ChildConfig): Record<string, string> {
@@ -32,6 +35,7 @@ export function configToEnv(config: ChildConfig): Record<string, string> {
     [ENV.seed]: String(config.seed),
     [ENV.migrationsFolder]: config.migrationsFolder,
     [ENV.wsdlPath]: config.wsdlPath,
+    ...(config.holdTransactionAt === undefined ? {} : { [ENV.holdTransactionAt]: String(config.holdTransactionAt) }),
   };
 }
 
@@ -50,6 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ChildConfig {
     seed: Number(get(ENV.seed)),
     migrationsFolder: get(ENV.migrationsFolder),
     wsdlPath: get(ENV.wsdlPath),
+    ...(env[ENV.holdTransactionAt] ? { holdTransactionAt: Number(env[ENV.holdTransactionAt]) } : {}),
   };
 }
 
@@ -87,7 +92,7 @@ export function formatEvent(event: ChildEvent): string {
 
 /** Parses one stdout line; undefined for anything else (nothing else is expected, but it must not break parsing). */
 export function parseEvent(line: string): ChildEvent | undefined {
-  const [kind, a, b] = line.trim().split(' ');
+  const [kind = '', a, b] = line.trim().split(' ');
   switch (kind) {
     case 'READY':
     case 'CAP':

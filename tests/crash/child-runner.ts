@@ -95,20 +95,25 @@ export class RegisterChild {
   }
 
   /** Waits until an event of `kind` has been printed; fails if the child exits first or time runs out. */
-  async waitFor(kind: ChildEvent['kind'], timeoutMs: number): Promise<void> {
+  waitFor(kind: ChildEvent['kind'], timeoutMs: number): Promise<void> {
+    return this.waitUntil(() => this.has(kind), kind, timeoutMs);
+  }
+
+  /** Polls `check` at every line the child prints (and every 10 ms); fails on ERROR, early exit or timeout. */
+  async waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.has(kind)) {
+    while (!check()) {
       const error = this.events.find((e) => e.kind === 'ERROR');
       if (error) throw new Error(`register child (pid ${this.pid}) reported ${JSON.stringify(error)}`);
-      if (this.exited) throw new Error(`register child (pid ${this.pid}) exited before ${kind}: ${this.diagnostics}`);
-      if (Date.now() > deadline) throw new Error(`register child (pid ${this.pid}) printed no ${kind} within ${timeoutMs} ms: ${this.diagnostics}`);
+      if (this.exited) throw new Error(`register child (pid ${this.pid}) exited before ${what}: ${this.diagnostics}`);
+      if (Date.now() > deadline) throw new Error(`register child (pid ${this.pid}): no ${what} within ${timeoutMs} ms: ${this.diagnostics}`);
       await new Promise<void>((resolve) => {
         const wake = (): void => {
           clearTimeout(timer);
           this.waiters.delete(wake);
           resolve();
         };
-        const timer = setTimeout(wake, 50);
+        const timer = setTimeout(wake, 10);
         this.waiters.add(wake);
       });
     }

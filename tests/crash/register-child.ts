@@ -29,10 +29,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * A TEMP trigger (this connection only; the file's schema is untouched) that reports from inside the capture
  * transaction and lingers there for up to `maxSpinMs`, so that some kills land after the number was taken and the
  * rows written but before COMMIT. It fires on the outbox insert, the last table captureSale writes before the audit.
+ * With `holdAt`, the holdAt-th capture's transaction stays open until the parent kills the process.
  */
-function probeCaptureTransaction(sqlite: Database.Database, random: () => number, maxSpinMs: number): void {
+function probeCaptureTransaction(sqlite: Database.Database, random: () => number, maxSpinMs: number, holdAt: number | undefined): void {
+  let captures = 0;
   sqlite.function('crash_test_in_transaction', (documentId: unknown) => {
+    captures += 1;
     say({ kind: 'TX', documentId: String(documentId) });
+    if (captures === holdAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30_000); // sleeps, blocking
     const until = performance.now() + random() * maxSpinMs;
     while (performance.now() < until) {
       // busy wait: the transaction stays open, as a slow disk would keep it
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
     migrationsFolder: config.migrationsFolder,
     checkpointIntervalMs: 50 + Math.floor(random() * 250), // some kills land during a checkpoint
   });
-  if (config.mode === 'capture') probeCaptureTransaction(store.sqlite, random, 4);
+  if (config.mode === 'capture') probeCaptureTransaction(store.sqlite, random, 4, config.holdTransactionAt);
   const client = await createHkaClient({
     environment: 'simulador', endpoint: config.endpoint, wsdlPath: config.wsdlPath, connectTimeoutMs: 300, responseTimeoutMs: 600,
   });

@@ -1,7 +1,7 @@
 // What each HKA outcome does to a document and its job, in one SQLite transaction (after the network call, never
 // around it). Status changes go through the domain's lifecycle, and each one is audited and queued for sync.
 import { and, eq } from 'drizzle-orm';
-import { canTransition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
+import { canTransition, pathTo, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { appendAudit, enqueueSync } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents, outboxJobs } from '../store/schema';
@@ -34,17 +34,28 @@ export interface StatusChange {
 
 const ACTOR = 'sistema:cola';
 
-/** Applies the outcome; returns the status change (undefined when the document already moved on). */
-export function applyOutcome(db: StoreDb, job: { jobId: number; documentId: string }, outcome: JobOutcome, at: Date): StatusChange | undefined {
+/**
+ * Applies the outcome; returns the status change (undefined when nothing changed).
+ * Only the claim that still holds the job's lease may move a job back to the queue, park it or fail it: an attempt
+ * whose lease expired meanwhile reports into the void. HKA's authorisation, though, is a fact whoever hears it:
+ * it is recorded from any status it can legally be reached from, and the job is done.
+ */
+export function applyOutcome(
+  db: StoreDb, job: { jobId: number; documentId: string; claimToken: string }, outcome: JobOutcome, at: Date,
+): StatusChange | undefined {
   return db.transaction((tx) => {
     const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
     if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
+    const lease = tx.select({ state: outboxJobs.state, owner: outboxJobs.leaseOwner }).from(outboxJobs).where(eq(outboxJobs.id, job.jobId)).get();
+    const holdsLease = lease?.state === 'leased' && lease.owner === job.claimToken;
+    if (outcome.kind !== 'authorized' && !holdsLease) return undefined;
     const from = doc.status as DocumentStatus;
     const stamp = at.toISOString();
     const setJob = (values: Partial<typeof outboxJobs.$inferInsert>) =>
       tx.update(outboxJobs).set({ ...values, updatedAt: stamp }).where(eq(outboxJobs.id, job.jobId)).run();
     const move = (to: DocumentStatus, extra: Partial<typeof documents.$inferInsert> = {}): StatusChange | undefined => {
-      if (from === to || !canTransition(from, to)) return undefined;
+      if (from === to) return undefined;
+      if (to === 'AUTHORIZED' ? pathTo(from, to) === undefined : !canTransition(from, to)) return undefined;
       tx.update(documents).set({ status: to, updatedAt: stamp, ...extra })
         .where(and(eq(documents.id, job.documentId), eq(documents.status, from))).run();
       return { documentId: job.documentId, from, to };

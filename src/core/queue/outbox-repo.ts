@@ -1,46 +1,62 @@
 // The durable transmission queue lives in SQLite (outbox_jobs). Jobs are leased with an expiry: a job left
 // 'leased' by a crash becomes claimable again when its lease runs out, and is then treated as "may have reached
 // HKA" (we cannot know whether the crash came before or after the request left).
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { StoreDb } from '../store/open-database';
 import { documents, outboxJobs } from '../store/schema';
 
 export interface ClaimedJob {
   jobId: number;
   documentId: string;
+  /** Identifies this claim: only the claim that still holds the lease may report a non-final outcome. */
+  claimToken: string;
   attempts: number;
   maybeSent: boolean;
   /** The document's status before this claim (QUEUED, or PROCESSING after a crash). */
   previousStatus: string;
 }
 
-export function claimDueJobs(db: StoreDb, owner: string, now: number, leaseMs: number, limit: number): ClaimedJob[] {
+/**
+ * Leases up to `limit` due jobs. `excludeDocumentIds`: documents whose call is still running in this process, never
+ * claimed twice even if their lease ran out (a suspended laptop, a slow call): one attempt per document at a time.
+ */
+export function claimDueJobs(
+  db: StoreDb, owner: string, now: number, leaseMs: number, limit: number, excludeDocumentIds: ReadonlySet<string> = new Set(),
+): ClaimedJob[] {
   if (limit <= 0) return [];
   return db.transaction((tx) => {
     const due = tx
       .select({ id: outboxJobs.id })
       .from(outboxJobs)
-      .where(or(
-        and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
-        and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
+      .where(and(
+        or(
+          and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
+          and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
+        ),
+        excludeDocumentIds.size > 0 ? notInArray(outboxJobs.documentId, [...excludeDocumentIds]) : undefined,
       ))
       .orderBy(asc(outboxJobs.nextAttemptAt), asc(outboxJobs.id))
       .limit(limit)
       .all()
       .map((r) => r.id);
     if (due.length === 0) return [];
+    const claim = `${owner}:${randomUUID()}`;
     const claimed = tx
       .update(outboxJobs)
       .set({
         // An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again.
         maybeSent: sql`CASE WHEN ${outboxJobs.state} = 'leased' THEN 1 ELSE ${outboxJobs.maybeSent} END`,
         state: 'leased',
-        leaseOwner: owner,
+        leaseOwner: sql`${claim} || '#' || ${outboxJobs.id}`,
         leaseExpiresAt: now + leaseMs,
         updatedAt: new Date(now).toISOString(),
       })
       .where(inArray(outboxJobs.id, due))
-      .returning({ jobId: outboxJobs.id, documentId: outboxJobs.documentId, attempts: outboxJobs.attempts, maybeSent: outboxJobs.maybeSent })
+      .returning({
+        jobId: outboxJobs.id, documentId: outboxJobs.documentId, attempts: outboxJobs.attempts,
+        maybeSent: outboxJobs.maybeSent, claimToken: outboxJobs.leaseOwner,
+      })
       .all();
     const statuses = new Map(
       tx.select({ id: documents.id, status: documents.status }).from(documents)
@@ -50,7 +66,9 @@ export function claimDueJobs(db: StoreDb, owner: string, now: number, leaseMs: n
       .set({ status: 'PROCESSING', updatedAt: new Date(now).toISOString() })
       .where(and(inArray(documents.id, claimed.map((c) => c.documentId)), eq(documents.status, 'QUEUED')))
       .run();
-    return claimed.map((c) => ({ ...c, maybeSent: c.maybeSent === 1, previousStatus: statuses.get(c.documentId) ?? 'QUEUED' }));
+    return claimed.map((c) => ({
+      ...c, claimToken: c.claimToken ?? '', maybeSent: c.maybeSent === 1, previousStatus: statuses.get(c.documentId) ?? 'QUEUED',
+    }));
   }, { behavior: 'immediate' });
 }
 

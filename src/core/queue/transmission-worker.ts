@@ -46,6 +46,8 @@ export class TransmissionWorker {
   private readonly clock: () => Date;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Documents with a call in flight in this process: never claimed twice at once. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -97,8 +99,11 @@ export class TransmissionWorker {
       return;
     }
     const free = (this.options.concurrency ?? 5) - this.queue.pending - this.queue.size;
-    const jobs = claimDueJobs(this.deps.db, this.owner, this.clock().getTime(), this.options.leaseMs ?? 90_000, free);
-    for (const job of jobs) void this.queue.add(() => this.process(job));
+    const jobs = claimDueJobs(this.deps.db, this.owner, this.clock().getTime(), this.options.leaseMs ?? 90_000, free, this.inFlight);
+    for (const job of jobs) {
+      this.inFlight.add(job.documentId);
+      void this.queue.add(() => this.process(job).finally(() => this.inFlight.delete(job.documentId)));
+    }
     if (jobs.length > 0) this.emitCounts();
   }
 

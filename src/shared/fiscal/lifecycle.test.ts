@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_STATUSES, IllegalTransitionError, canTransition, isTerminal, transition } from './lifecycle';
+import { DOCUMENT_STATUSES, IllegalTransitionError, canTransition, isTerminal, pathTo, transition } from './lifecycle';
 
 describe('document lifecycle', () => {
   it('follows the happy path of a sale', () => {
@@ -37,5 +37,13 @@ describe('document lifecycle', () => {
     for (const s of DOCUMENT_STATUSES) expect(canTransition(s, s)).toBe(false);
     expect(isTerminal('AUTHORIZED')).toBe(true);
     expect(isTerminal('FAILED')).toBe(false);
+  });
+
+  it('finds the legal way to record an authorisation from anywhere but ANNULLED', () => {
+    expect(pathTo('PROCESSING', 'AUTHORIZED')).toEqual(['AUTHORIZED']);
+    expect(pathTo('QUEUED', 'AUTHORIZED')).toEqual(['PROCESSING', 'AUTHORIZED']);
+    expect(pathTo('FAILED', 'AUTHORIZED')).toEqual(['QUEUED', 'PROCESSING', 'AUTHORIZED']);
+    expect(pathTo('ANNULLED', 'AUTHORIZED')).toBeUndefined();
+    expect(pathTo('AUTHORIZED', 'AUTHORIZED')).toBeUndefined();
   });
 });

@@ -58,3 +58,27 @@ export function isTerminal(status: DocumentStatus): boolean {
 export function nextStatuses(from: DocumentStatus): readonly DocumentStatus[] {
   return TRANSITIONS[from];
 }
+
+/**
+ * The shortest chain of legal transitions from `from` to `to` (excluding `from`), or undefined if there is none.
+ * Lets a fact from outside (HKA says: authorised) be recorded from wherever the document is, without ever taking
+ * an illegal step.
+ */
+export function pathTo(from: DocumentStatus, to: DocumentStatus): DocumentStatus[] | undefined {
+  const previous = new Map<DocumentStatus, DocumentStatus>();
+  const queue: DocumentStatus[] = [from];
+  while (queue.length > 0) {
+    const current = queue.shift() as DocumentStatus;
+    if (current === to && current !== from) break;
+    for (const next of TRANSITIONS[current]) {
+      if (next !== from && !previous.has(next)) {
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  if (!previous.has(to)) return undefined;
+  const path: DocumentStatus[] = [];
+  for (let s: DocumentStatus | undefined = to; s !== undefined && s !== from; s = previous.get(s)) path.unshift(s);
+  return path;
+}

@@ -1,5 +1,6 @@
 // The simulator's TCP/HTTP listener: connection bookkeeping, refusing connections on demand (close the listening
 // socket, listen again later on the same port) and a close() that also ends hanging requests.
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ListenerSwitch } from './faults';
@@ -17,6 +18,8 @@ export class SimHttpServer implements ListenerSwitch {
   private listening = false;
 
   constructor(private readonly host: string, port: number, listener: RequestListener) {
+    // Every delayed request listens for shutdown on this one signal; dozens at once is normal, not a leak.
+    setMaxListeners(0, this.closing.signal);
     this.boundPort = port;
     this.server = createServer((req, res) => {
       const work = listener(req, res).catch((error: unknown) => {
