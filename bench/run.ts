@@ -7,6 +7,7 @@ import { captureSale, type SaleDraft } from '../src/core/sales/capture-sale';
 import { openDatabase } from '../src/core/store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
 import { openPostgresPath } from './capture-postgres';
+import { runIngestBench } from './ingest';
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
 
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
     console.log(`  ${items} items: FULL/NORMAL p50 ${(full.p50 / normal.p50).toFixed(2)}x, p99 ${(full.p99 / normal.p99).toFixed(2)}x`);
     const pgStats = results[`pg-${items}`];
     if (pgStats) console.log(`  ${items} items: PostgreSQL+BullMQ / SQLite FULL p50 ${(pgStats.p50 / full.p50).toFixed(1)}x, p99 ${(pgStats.p99 / full.p99).toFixed(1)}x`);
+  }
+  console.log('\nCentral sync API ingest (PostgreSQL, batches of 500):');
+  try {
+    for (const l of await runIngestBench()) console.log(`  ${l}`);
+  } catch (error) {
+    console.log(`  skipped: ${(error as Error).message}`);
   }
   console.log('\nLast WAL checkpoint of each run (a timer does this in the app, every 250 sales here, untimed):');
   for (const c of checkpoints) console.log(`  ${c}`);

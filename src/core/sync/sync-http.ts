@@ -1,0 +1,75 @@
+// HTTP calls to the central API (Node's fetch). Every failure becomes a typed outcome the pusher can act on; error
+// texts name the server and the failure, never the token.
+import { SYNC_INGEST_PATH, syncBatchResponseSchema, type SyncBatchResponse } from '../../shared/sync/batch';
+import { SYNC_ENROL_PATH, enrolResponseSchema, type EnrolRequest, type EnrolResponse } from '../../shared/sync/enrolment';
+
+export type Fetch = typeof fetch;
+
+export type HttpFailure =
+  | { kind: 'unauthorized' }
+  | { kind: 'too_large' }
+  | { kind: 'rate_limited'; retryAfterMs: number | undefined }
+  | { kind: 'refused'; status: number; error: string }
+  | { kind: 'server_error'; status: number }
+  | { kind: 'network'; error: string }
+  | { kind: 'bad_response'; error: string };
+
+export type PushOutcome = { kind: 'ok'; response: SyncBatchResponse } | HttpFailure;
+export type EnrolCallOutcome = { kind: 'ok'; response: EnrolResponse } | HttpFailure;
+
+export function endpoint(serverUrl: string, path: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}${path}`;
+}
+
+async function call(fetchImpl: Fetch, url: string, init: RequestInit, timeoutMs: number): Promise<{ status: number; body: unknown; retryAfter: string | null } | HttpFailure> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    const name = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `${String(error)}${cause}`;
+    return { kind: 'network', error: name };
+  }
+  let body: unknown;
+  try {
+    const text = await response.text();
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, body, retryAfter: response.headers.get('retry-after') };
+}
+
+function failureOf(status: number, body: unknown, retryAfter: string | null): HttpFailure {
+  if (status === 401 || status === 403) return { kind: 'unauthorized' };
+  if (status === 413) return { kind: 'too_large' };
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    return { kind: 'rate_limited', retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined };
+  }
+  if (status >= 500) return { kind: 'server_error', status };
+  const error = typeof body === 'object' && body !== null && 'message' in body ? String(body.message) : `HTTP ${status}`;
+  return { kind: 'refused', status, error };
+}
+
+export async function postBatch(fetchImpl: Fetch, serverUrl: string, token: string, events: unknown[], timeoutMs: number): Promise<PushOutcome> {
+  const answer = await call(fetchImpl, endpoint(serverUrl, SYNC_INGEST_PATH), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events }),
+  }, timeoutMs);
+  if ('kind' in answer) return answer;
+  if (answer.status !== 200) return failureOf(answer.status, answer.body, answer.retryAfter);
+  const parsed = syncBatchResponseSchema.safeParse(answer.body);
+  return parsed.success ? { kind: 'ok', response: parsed.data } : { kind: 'bad_response', error: 'the server answered 200 without a batch result' };
+}
+
+export async function postEnrol(fetchImpl: Fetch, serverUrl: string, request: EnrolRequest, timeoutMs: number): Promise<EnrolCallOutcome> {
+  const answer = await call(fetchImpl, endpoint(serverUrl, SYNC_ENROL_PATH), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request),
+  }, timeoutMs);
+  if ('kind' in answer) return answer;
+  if (answer.status !== 201) return failureOf(answer.status, answer.body, answer.retryAfter);
+  const parsed = enrolResponseSchema.safeParse(answer.body);
+  return parsed.success ? { kind: 'ok', response: parsed.data } : { kind: 'bad_response', error: 'the server answered without a device token' };
+}

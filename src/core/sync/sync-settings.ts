@@ -1,0 +1,62 @@
+// The register's sync settings (non-secret, in the settings table): where it is enrolled, and the pusher's state for
+// the monitoring panel, kept across restarts. The device token itself lives in the vault ('sync.deviceToken').
+import { z } from 'zod';
+import type { StoreDb } from '../store/open-database';
+import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
+
+export const SYNC_CONNECTION_KEY = 'sync.connection';
+export const SYNC_STATE_KEY = 'sync.state';
+
+export const syncConnectionSchema = z.object({
+  serverUrl: z.url(),
+  deviceId: z.uuid(),
+  orgId: z.uuid(),
+  storeId: z.uuid(),
+  storeCode: z.string(),
+  registerName: z.string(),
+  enrolledAt: z.string(),
+});
+export type SyncConnection = z.infer<typeof syncConnectionSchema>;
+
+export const MAX_RECENT_REJECTIONS = 50;
+
+export const syncRejectionSchema = z.object({
+  eventId: z.string(),
+  seq: z.number().int(),
+  /** Server reasons, plus the register's own: 'withheld_secret' (never sent), 'too_large' (cannot be sent). */
+  reason: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type SyncRejection = z.infer<typeof syncRejectionSchema>;
+
+export const syncStateSchema = z.object({
+  lastPushAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  rejectedTotal: z.number().int().nonnegative(),
+  recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS),
+});
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const INITIAL_SYNC_STATE: SyncState = {
+  lastPushAt: null, lastAttemptAt: null, lastError: null, nextAttemptAt: null, consecutiveFailures: 0, rejectedTotal: 0, recentRejections: [],
+};
+
+export function readSyncConnection(db: StoreDb): SyncConnection | undefined {
+  return readJsonSetting<SyncConnection | undefined>(db, SYNC_CONNECTION_KEY, syncConnectionSchema, undefined);
+}
+
+export function writeSyncConnection(db: Pick<StoreDb, 'insert'>, connection: SyncConnection): void {
+  writeJsonSetting(db, SYNC_CONNECTION_KEY, syncConnectionSchema, connection);
+}
+
+export function readSyncState(db: StoreDb): SyncState {
+  return readJsonSetting(db, SYNC_STATE_KEY, syncStateSchema, INITIAL_SYNC_STATE);
+}
+
+export function writeSyncState(db: Pick<StoreDb, 'insert'>, state: SyncState): void {
+  writeJsonSetting(db, SYNC_STATE_KEY, syncStateSchema, { ...state, recentRejections: state.recentRejections.slice(-MAX_RECENT_REJECTIONS) });
+}

@@ -1,0 +1,34 @@
+// Who is calling: resolved from the bearer credential inside the organisation it names, so the lookup itself is
+// tenant-scoped (a forged organisation id finds no matching hash) and revocation takes effect on the next request.
+import { and, eq, isNull } from 'drizzle-orm';
+import { parseCredential } from '../../shared/sync/credentials';
+import { adminKeys, devices } from '../db/schema';
+import type { TenantDatabase } from '../db/tenant-db';
+import { hashCredential } from './credential-secrets';
+
+export type Principal =
+  | { kind: 'device'; orgId: string; deviceId: string; storeId: string }
+  | { kind: 'admin'; orgId: string; keyId: string };
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([!-~]{1,300})$/.exec(header ?? '');
+  return match?.[1];
+}
+
+export async function resolvePrincipal(db: TenantDatabase, raw: string, expected: Principal['kind']): Promise<Principal | undefined> {
+  const claimed = parseCredential(raw);
+  if (!claimed || claimed.kind !== expected) return undefined;
+  const hash = hashCredential(raw);
+  const { orgId } = claimed;
+  return db.withTenant(orgId, async (tx): Promise<Principal | undefined> => {
+    if (expected === 'device') {
+      const [device] = await tx.select({ id: devices.id, storeId: devices.storeId }).from(devices)
+        .where(and(eq(devices.tokenHash, hash), isNull(devices.revokedAt))).limit(1);
+      return device && { kind: 'device', orgId, deviceId: device.id, storeId: device.storeId };
+    }
+    const [key] = await tx.select({ id: adminKeys.id }).from(adminKeys)
+      .where(and(eq(adminKeys.keyHash, hash), isNull(adminKeys.revokedAt))).limit(1);
+    return key && { kind: 'admin', orgId, keyId: key.id };
+  });
+}
+

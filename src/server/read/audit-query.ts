@@ -1,0 +1,62 @@
+// Head office: search the registers' audit trails, newest first, keyset-paginated. RLS scopes it to the caller's
+// organisation; `q` is a case-insensitive substring of the action, actor or details.
+import { and, desc, eq, gte, ilike, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditEntries } from '../db/schema';
+import { isoUtc } from '../db/sql-helpers';
+import type { TenantDatabase } from '../db/tenant-db';
+import { cursorParam, instantParam, limitParam, toPage, type Page } from './query-params';
+
+export const auditQuerySchema = z.object({
+  storeId: z.uuid().optional(),
+  deviceId: z.uuid().optional(),
+  documentId: z.string().max(64).optional(),
+  actor: z.string().max(100).optional(),
+  /** Exact action, or a prefix ending in "*" ("document.*"). */
+  action: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}\*?$/).optional(),
+  q: z.string().min(1).max(100).optional(),
+  from: instantParam.optional(),
+  to: instantParam.optional(),
+  cursor: cursorParam.optional(),
+  limit: limitParam,
+}).strict();
+export type AuditQuery = z.output<typeof auditQuerySchema>;
+
+export interface AuditView {
+  eventId: string;
+  storeId: string;
+  deviceId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  documentId: string | null;
+  details: unknown;
+}
+
+/** LIKE metacharacters in user text are literals. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function queryAudit(db: TenantDatabase, orgId: string, q: AuditQuery): Promise<Page<AuditView>> {
+  const action = q.action?.endsWith('*') ? like(auditEntries.action, `${likeLiteral(q.action.slice(0, -1))}%`)
+    : q.action ? eq(auditEntries.action, q.action) : undefined;
+  const text = q.q && `%${likeLiteral(q.q)}%`;
+  const filters: (SQL | undefined)[] = [
+    q.storeId ? eq(auditEntries.storeId, q.storeId) : undefined,
+    q.deviceId ? eq(auditEntries.deviceId, q.deviceId) : undefined,
+    q.documentId ? eq(auditEntries.documentId, q.documentId) : undefined,
+    q.actor ? eq(auditEntries.actor, q.actor) : undefined,
+    action,
+    text ? or(ilike(auditEntries.action, text), ilike(auditEntries.actor, text), ilike(sql`${auditEntries.details}::text`, text)) : undefined,
+    q.from ? gte(auditEntries.at, q.from) : undefined,
+    q.to ? lt(auditEntries.at, q.to) : undefined,
+    q.cursor ? or(lt(auditEntries.at, q.cursor.t), and(eq(auditEntries.at, q.cursor.t), lt(auditEntries.eventId, q.cursor.id))) : undefined,
+  ];
+  const rows = await db.withTenant(orgId, (tx) => tx.select({
+    eventId: auditEntries.eventId, storeId: auditEntries.storeId, deviceId: auditEntries.deviceId, seq: auditEntries.seq,
+    at: isoUtc(auditEntries.at), actor: auditEntries.actor, action: auditEntries.action, documentId: auditEntries.documentId,
+    details: auditEntries.details,
+  }).from(auditEntries).where(and(...filters))
+    .orderBy(desc(auditEntries.at), desc(auditEntries.eventId)).limit(q.limit + 1));
+  return toPage(rows, q.limit, (row) => ({ t: row.at, id: row.eventId }));
+}
