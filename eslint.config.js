@@ -15,14 +15,17 @@ const desktopOnly = ['better-sqlite3', 'soap', 'p-queue', 'electron-store', 'pg'
 
 /** Layer → the layers it must never import (ARCHITECTURE.md §2 import matrix). */
 const forbiddenLayers = {
-  shared: ['core', 'main', 'preload', 'renderer', 'server'],
-  core: ['main', 'preload', 'renderer', 'server'],
-  main: ['preload', 'renderer', 'server'],
-  preload: ['core', 'main', 'renderer', 'server'],
-  renderer: ['core', 'main', 'preload', 'server'],
+  shared: ['core', 'main', 'preload', 'renderer', 'server', 'web-host'],
+  core: ['main', 'preload', 'renderer', 'server', 'web-host'],
+  // The web host is a development and test shell: the desktop app must never bundle it.
+  main: ['preload', 'renderer', 'server', 'web-host'],
+  preload: ['core', 'main', 'renderer', 'server', 'web-host'],
+  renderer: ['core', 'main', 'preload', 'server', 'web-host'],
   // The fiscal domain lives in src/shared (docs/decisions/0001-fiscal-domain-in-shared.md), so the server
   // needs nothing from src/core.
-  server: ['core', 'main', 'preload', 'renderer'],
+  server: ['core', 'main', 'preload', 'renderer', 'web-host'],
+  // The web host binds the core's handler map to loopback HTTP, like main binds it to IPC: shared and core only.
+  'web-host': ['main', 'preload', 'renderer', 'server'],
 };
 
 const layerZones = Object.entries(forbiddenLayers).flatMap(([target, froms]) =>
@@ -93,6 +96,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/web-host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: banPackages(['electron', 'electron-store', 'react', 'react-dom'], 'src/web-host is plain Node: no Electron, no React.'),
+        patterns: [{ regex: '^electron/', message: 'src/web-host is plain Node: no Electron, no React.' }],
+      }],
+    },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -123,5 +135,10 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    // window.sago for the web host: plain JavaScript that runs in the browser page.
+    files: ['src/web-host/sago-shim.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
   },
 );

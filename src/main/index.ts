@@ -1,19 +1,83 @@
-// Composition root of the desktop app. It only wires things together; every rule lives in src/core.
+// Composition root of the desktop app. It only wires things together (store, queue and HKA in the register core;
+// IPC; the window); every rule lives in src/core.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
-import { mainWindowOptions } from './window-options';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
+import { forwardEvents, isFromMainFrame, registerIpc } from './ipc/register-ipc';
+import { printReceipt } from './printing';
+import { rendererTarget } from './renderer-target';
+import { SafeStorageKeyProtector } from './safe-storage-key-protector';
+import { openUiPreferences } from './ui-preferences';
+import { hardenSession, hardenWebContents, mainWindowOptions } from './window-security';
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
+const log = {
+  info: (message: string, meta?: Record<string, unknown>) => console.info(message, meta ?? ''),
+  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+};
+
+// End-to-end runs point the app at a throwaway profile (tests/electron); must happen before 'ready'.
+const userDataOverride = process.env['SAGO_USER_DATA_DIR'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
+const openExternal = (url: string) => shell.openExternal(url);
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const userData = app.getPath('userData');
+  const preferences = openUiPreferences(userData);
+  const target = rendererTarget({
+    indexPath: join(import.meta.dirname, '../renderer/index.html'),
+    devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+  });
+  let window: BrowserWindow | undefined;
+  const core: RegisterCore = await createRegisterCore({
+    dataDir: userData,
+    keyProtector: new SafeStorageKeyProtector(safeStorage),
+    // The bundle lives in out/main: migrations and the WSDL are found from the app's root instead.
+    assets: { migrationsFolder: join(app.getAppPath(), 'drizzle/sqlite'), wsdlPath: join(app.getAppPath(), 'resources/hka/Service.wsdl') },
+    preferences: preferences.port,
+    printer: { print: () => (window ? printReceipt(window.webContents, preferences.port.get().printerName) : Promise.resolve({ via: 'browser' as const })) },
+    log,
+  });
+  registerIpc({ ipcMain, handlers: core.handlers, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });
+  forwardEvents(core.events, () => window?.webContents);
+
+  window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), preferences.windowBounds()));
+  const shown = window;
+  shown.once('ready-to-show', () => shown.show());
+  shown.on('close', () => preferences.saveWindowBounds(shown.getBounds()));
+  shown.on('closed', () => (window = undefined));
+  void ('url' in target.load ? shown.loadURL(target.load.url) : shown.loadFile(target.load.file));
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // Clean shutdown: hold the quit until in-flight HKA calls drained and the database is closed.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close()
+      .catch((error: unknown) => log.error('Shutdown failed', { error: String(error) }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 }
 
 // Two windows (or two processes) would race for the same fiscal numbers: one instance only.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(createMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  start().catch((error: unknown) => {
+    log.error('SAGO-FACTU could not start', { error: error instanceof Error ? error.message : String(error) });
+    app.exit(1);
+  });
 }

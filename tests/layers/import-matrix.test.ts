@@ -44,7 +44,7 @@ describe('import matrix', () => {
   it.each([
     ['core', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
     ['core', "import { useState } from 'react';\nexport const probe = useState;", /no React/],
-    ['core', "import { mainWindowOptions } from '../main/window-options';\nexport const probe = mainWindowOptions;", /src\/core may not import src\/main/],
+    ['core', "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;", /src\/core may not import src\/main/],
     ['renderer', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/renderer may not import src\/core/],
     ['renderer', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;", /sandboxed/],
     ['renderer', "import { readFileSync } from 'fs';\nexport const probe = readFileSync;", /sandboxed/],
@@ -54,6 +54,11 @@ describe('import matrix', () => {
     ['preload', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/preload may not import src\/core/],
     ['server', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/server may not import src\/core/],
     ['server', "import { app } from 'electron';\nexport const probe = app;", /plain Node service/],
+    // The web host is a development/test shell: the desktop app must never bundle it, and it never uses Electron.
+    ['main', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/main may not import src\/web-host/],
+    ['web-host', "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;", /src\/web-host may not import src\/main/],
+    ['web-host', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
+    ['core', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/core may not import src\/web-host/],
   ])('refuses a forbidden import in src/%s (%#)', async (layer, source, message) => {
     const errors = await layerErrors(plant(layer, source));
     expect(errors.length).toBeGreaterThan(0);
@@ -65,6 +70,7 @@ describe('import matrix', () => {
     ['renderer', "import { formatBalboas } from '../shared/fiscal/money';\nexport const probe = formatBalboas;"],
     ['main', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;"],
     ['server', "import { validateDocument } from '../shared/fiscal/validate';\nexport const probe = validateDocument;"],
+    ['web-host', "import { dispatchIpc } from '../core/app/dispatch';\nexport const probe = dispatchIpc;"],
   ])('allows what the matrix allows: src/%s (%#)', async (layer, source) => {
     expect(await layerErrors(plant(layer, source))).toEqual([]);
   });

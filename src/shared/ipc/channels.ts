@@ -2,10 +2,11 @@
 // equal the contract's keys.
 export const CHANNELS = [
   'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
-  'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'queue:sendNow',
+  'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'queue:sendNow', 'receipt:print',
+  'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol',
 ] as const;
 
-export const EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed'] as const;
+export const EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'] as const;
 
 /** Prefix of the event channel names on the wire (ipcRenderer.on / the web host's event stream). */
 export const EVENT_CHANNEL_PREFIX = 'sago-event:';

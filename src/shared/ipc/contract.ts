@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import {
   appStatusSchema, contingencyViewSchema, customerSchema, documentDetailSchema, documentStatusSchema,
-  documentSummarySchema, productSchema, queueCountsSchema, saleDraftSchema,
+  documentSummarySchema, printResultSchema, productSchema, queueCountsSchema, saleDraftSchema, uiPreferencesSchema,
 } from './schemas';
+import { syncStatusSchema } from '../sync/status';
 
 const empty = z.object({});
 const ok = z.object({ done: z.literal(true) });
@@ -35,6 +36,17 @@ export const ipcContract = {
   'documents:get': { request: z.object({ id: z.string() }), response: documentDetailSchema },
   'documents:retry': { request: z.object({ id: z.string() }), response: ok },
   'queue:sendNow': { request: empty, response: ok },
+  /** Central sync: state for the monitoring panel, push now, and enrolment (server URL + one-time code). */
+  'sync:status': { request: empty, response: syncStatusSchema },
+  'sync:pushNow': { request: empty, response: syncStatusSchema },
+  'sync:enrol': {
+    request: z.object({ serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional() }),
+    response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
+  },
+  /** Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. */
+  'receipt:print': { request: empty, response: printResultSchema },
+  'preferences:get': { request: empty, response: uiPreferencesSchema },
+  'preferences:set': { request: uiPreferencesSchema.partial(), response: uiPreferencesSchema },
 } as const;
 
 export const ipcEvents = {
@@ -42,6 +54,7 @@ export const ipcEvents = {
   'queue:counts': queueCountsSchema,
   'connectivity:changed': z.object({ state: z.enum(['online', 'offline']) }),
   'contingency:changed': contingencyViewSchema,
+  'sync:changed': syncStatusSchema,
 } as const;
 
 export type Channel = keyof typeof ipcContract;

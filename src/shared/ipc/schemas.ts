@@ -92,6 +92,20 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+/** UI preferences of this register (electron-store in the desktop app; memory in the web host). */
+export const uiPreferencesSchema = z.object({
+  language: z.enum(['es-PA', 'en']),
+  /** Receipt printer (80 mm) by its OS name; null prints to the default printer. */
+  printerName: z.string().min(1).max(200).nullable(),
+});
+export type UiPreferences = z.infer<typeof uiPreferencesSchema>;
+
+/**
+ * How a receipt print request was served: 'printer' when main printed the page silently (desktop app);
+ * 'browser' when the caller must print itself with window.print() (web host).
+ */
+export const printResultSchema = z.object({ via: z.enum(['printer', 'browser']) });
+
 export const violationSchema = z.object({ path: z.string(), message: z.string(), rule: z.string() });
 
 /** Errors cross the boundary as data: a stable code, a Spanish message, and field violations where they apply. */

@@ -1,0 +1,62 @@
+// What the status bar and the header show: environment (and so training mode), connectivity, contingency, the
+// queue, and who is issuing from which branch and billing point.
+import { z } from 'zod';
+import type { AppStatus } from '../../shared/ipc/schemas';
+import type { HkaEnvironment } from '../hka/contract';
+import { DEMO_ACCOUNT } from '../hka/simulator';
+import type { Connectivity } from '../queue/connectivity';
+import type { ContingencyManager } from '../queue/contingency';
+import { queueCounts, type QueueCounts } from '../queue/outbox-repo';
+import type { StoreDb } from '../store/open-database';
+import { readIssuerSettings, readJsonSetting } from '../store/settings-repo';
+
+/** The issuer's identity as HKA registered it (written by the settings panel; Simulador uses the demo account). */
+const issuerIdentitySchema = z.object({ razonSocial: z.string(), ruc: z.string(), dv: z.string() });
+type IssuerIdentity = z.infer<typeof issuerIdentitySchema>;
+
+const SIMULATOR_IDENTITY: IssuerIdentity = {
+  razonSocial: DEMO_ACCOUNT.issuer.razonSocial, ruc: DEMO_ACCOUNT.issuer.ruc, dv: DEMO_ACCOUNT.issuer.dv,
+};
+const UNKNOWN_IDENTITY: IssuerIdentity = { razonSocial: '', ruc: '', dv: '' };
+
+export function readIssuerIdentity(db: StoreDb, environment: HkaEnvironment): IssuerIdentity {
+  const fallback = environment === 'simulador' ? SIMULATOR_IDENTITY : UNKNOWN_IDENTITY;
+  return readJsonSetting(db, 'issuer_identity', issuerIdentitySchema, fallback);
+}
+
+export function contingencyView(contingency: ContingencyManager): AppStatus['contingency'] {
+  const { active, since, motivo } = contingency.current;
+  return {
+    active,
+    ...(since !== undefined ? { since } : {}),
+    ...(motivo !== undefined ? { motivo } : {}),
+    needsExtendedReason: contingency.needsExtendedReason(),
+  };
+}
+
+/** QueueCounts without an undefined field (the contract's optional field is absent, not undefined). */
+export function queueCountsView(counts: QueueCounts): AppStatus['queue'] {
+  const { oldestWaitingSince, ...rest } = counts;
+  return oldestWaitingSince === undefined ? rest : { ...rest, oldestWaitingSince };
+}
+
+export function appStatus(deps: {
+  db: StoreDb;
+  environment: HkaEnvironment;
+  connectivity: { state: Connectivity };
+  contingency: ContingencyManager;
+}): AppStatus {
+  const issuer = readIssuerSettings(deps.db);
+  return {
+    environment: deps.environment,
+    trainingMode: deps.environment === 'simulador',
+    connectivity: deps.connectivity.state,
+    contingency: contingencyView(deps.contingency),
+    queue: queueCountsView(queueCounts(deps.db)),
+    issuer: {
+      ...readIssuerIdentity(deps.db, deps.environment),
+      codigoSucursal: issuer.codigoSucursalEmisor,
+      puntoFacturacion: issuer.puntoFacturacionFiscal,
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// The handler map: every IPC contract entry bound to a core use case. `satisfies IpcHandlers` makes a contract entry
+// without a handler a type error. Main (Electron IPC) and the web host (loopback HTTP) serve this same map through
+// dispatchIpc, which parses every request before a handler sees it.
+import { IllegalTransitionError } from '../../shared/fiscal/lifecycle';
+import { invoicingGate } from '../hka/hka-connection';
+import type { HkaEnvironment } from '../hka/contract';
+import type { ConnectivityMonitor } from '../queue/connectivity';
+import type { ContingencyManager } from '../queue/contingency';
+import { retryDocument } from '../queue/manual-retry';
+import { queueCounts } from '../queue/outbox-repo';
+import type { QueueEvents } from '../queue/queue-events';
+import type { TransmissionWorker } from '../queue/transmission-worker';
+import { captureSale } from '../sales/capture-sale';
+import type { StoreDb } from '../store/open-database';
+import { readIssuerSettings } from '../store/settings-repo';
+import type { Vault } from '../vault/vault';
+import { enrolRegister, type EnrolError } from '../sync/enrol';
+import type { SyncPusher } from '../sync/sync-pusher';
+import { AppError, validationFailed } from './app-error';
+import { appStatus } from './app-status';
+import { saveCustomer, searchCustomers } from './customers-repo';
+import type { IpcHandlers } from './dispatch';
+import { getDocumentDetail } from './document-detail';
+import { listDocuments } from './documents-list';
+import { lookupProduct, saveProduct, searchProducts } from './products-repo';
+import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
+
+/** Everything the handlers use; createRegisterCore builds it. */
+export interface RegisterContext {
+  db: StoreDb;
+  vault: Vault;
+  environment: HkaEnvironment;
+  worker: TransmissionWorker;
+  queueEvents: QueueEvents;
+  connectivity: ConnectivityMonitor;
+  contingency: ContingencyManager;
+  clock: () => Date;
+  preferences: PreferencesPort;
+  printer: ReceiptPrinter;
+  /** Who the audit trail names for cashier actions (one register, no sign-in yet). */
+  actor: string;
+  /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
+  sync: SyncPusher;
+}
+
+/** Spanish for the manager; the English detail stays in the sync client's logs. */
+const ENROL_MESSAGES: Record<EnrolError, string> = {
+  invalid_url: 'La dirección del servidor debe empezar con https:// (http:// solo en esta máquina o la red local)',
+  invalid_code: 'El servidor no aceptó el código (desconocido, ya usado o vencido)',
+  unreachable: 'No se pudo contactar el servidor central; revise la dirección y la conexión',
+  rate_limited: 'Demasiados intentos fallidos; espere un minuto e intente de nuevo',
+  server_error: 'El servidor central no pudo inscribir la caja; intente más tarde',
+};
+
+/** Runs a synchronous use case as a handler: a throw becomes a rejected promise, which dispatchIpc maps. */
+const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
+export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
+  const { db, clock, actor } = ctx;
+
+  const afterQueueChange = (change?: { documentId: string; from: 'DRAFT' | 'FAILED' | 'REJECTED'; to: 'QUEUED' }) => {
+    if (change) ctx.queueEvents.emit('document-status', change);
+    ctx.queueEvents.emit('queue-counts', queueCounts(db));
+    ctx.worker.tick(); // send now rather than at the next poll
+  };
+
+  const handlers = {
+    'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
+    'catalog:search': (req) => run(() => searchProducts(db, req.query, req.limit)),
+    'catalog:lookup': (req) => run(() => lookupProduct(db, req.code)),
+    'catalog:saveProduct': (req) => run(() => saveProduct(db, req, actor, clock())),
+    'customers:search': (req) => run(() => searchCustomers(db, req.query)),
+    'customers:save': (req) => run(() => saveCustomer(db, req, actor, clock())),
+    'sales:complete': (req) => run(() => {
+      const result = captureSale({
+        db,
+        issuer: readIssuerSettings(db),
+        emissionMode: () => ctx.contingency.emissionMode(),
+        clock,
+        actor,
+        invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
+      }, req.draft);
+      if (!result.ok) {
+        const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
+        throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
+      }
+      const { id } = result.captured;
+      const detail = getDocumentDetail(db, id); // as saved (QUEUED), before the worker picks it up
+      afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
+      return detail;
+    }),
+    'documents:list': (req) => run(() => listDocuments(db, req)),
+    'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
+    'documents:retry': (req) => run(() => {
+      const before = db.$client.prepare('SELECT status FROM documents WHERE id = ?').get(req.id) as { status: string } | undefined;
+      if (!before) throw new AppError('not_found', 'El documento no existe');
+      try {
+        retryDocument(db, req.id, actor, clock());
+      } catch (error) {
+        if (error instanceof IllegalTransitionError) {
+          throw new AppError('not_allowed', 'Solo se pueden reintentar documentos rechazados o con envío fallido');
+        }
+        throw error;
+      }
+      afterQueueChange({ documentId: req.id, from: before.status as 'FAILED' | 'REJECTED', to: 'QUEUED' });
+      return { done: true as const };
+    }),
+    'queue:sendNow': async () => {
+      await ctx.worker.sendNow();
+      return { done: true as const };
+    },
+    'receipt:print': () => ctx.printer.print(),
+    'preferences:get': () => run(() => ctx.preferences.get()),
+    'preferences:set': (req) => run(() => ctx.preferences.update(req)),
+    'sync:status': () => run(() => ctx.sync.status()),
+    'sync:pushNow': async () => {
+      await ctx.sync.pushNow();
+      return ctx.sync.status();
+    },
+    // Enrolment belongs to the manager's settings panel; the manager role (PIN) arrives with that panel.
+    'sync:enrol': async (req) => {
+      const input = { serverUrl: req.serverUrl, code: req.code, ...(req.registerName ? { registerName: req.registerName } : {}) };
+      const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, actor);
+      if (!outcome.ok) {
+        const invalid = outcome.error === 'invalid_url' || outcome.error === 'invalid_code';
+        throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
+      }
+      ctx.sync.start();
+      const { deviceId, storeCode, storeName, registerName } = outcome;
+      return { deviceId, storeCode, storeName, registerName };
+    },
+  } satisfies IpcHandlers;
+  return handlers;
+}

@@ -1,0 +1,128 @@
+// The register's composition: store, vault, HKA connection (an in-process simulator in Simulador), connectivity,
+// contingency and the transmission worker, plus the handler map and contract events the shells bind. The desktop
+// main process and the web host both start exactly this; neither adds rules of its own.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHkaClient, type HkaLogger } from '../hka/client/hka-client';
+import type { HkaEnvironment } from '../hka/contract';
+import { hkaEndpoint, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
+import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
+import { ConnectivityMonitor, tcpProbe, type ConnectivityOptions } from '../queue/connectivity';
+import { ContingencyManager, type ContingencyOptions } from '../queue/contingency';
+import { QueueEvents } from '../queue/queue-events';
+import { TransmissionWorker, type WorkerOptions } from '../queue/transmission-worker';
+import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
+import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
+import { Vault } from '../vault/vault';
+import { SyncPusher } from '../sync/sync-pusher';
+import { contractEvents, type RegisterEvents } from './contract-events';
+import { seedDemoCatalogue } from './demo-catalogue';
+import type { IpcHandlers } from './dispatch';
+import { createIpcHandlers } from './ipc-handlers';
+import { browserPrinter, memoryPreferences, type PreferencesPort, type ReceiptPrinter } from './ui-ports';
+
+export interface RegisterCoreOptions {
+  /** Folder for sago.sqlite, vault.key (without keyProtector) and simulador.sqlite. Created if missing. */
+  dataDir: string;
+  /** The desktop app passes the safeStorage protector; default: a 0600 key file in dataDir. */
+  keyProtector?: KeyProtector;
+  /** An external simulator (tests stop and restart it); default in Simulador: one started in-process. */
+  simulatorEndpoint?: string;
+  clock?: () => Date;
+  worker?: WorkerOptions;
+  connectivity?: ConnectivityOptions;
+  contingency?: ContingencyOptions;
+  hkaTimeouts?: { connectTimeoutMs?: number; responseTimeoutMs?: number };
+  /** Where the bundled app keeps its files (electron-vite moves the code away from the repository layout). */
+  assets?: { migrationsFolder?: string; wsdlPath?: string };
+  preferences?: PreferencesPort;
+  printer?: ReceiptPrinter;
+  log?: HkaLogger;
+}
+
+export interface RegisterCore {
+  handlers: IpcHandlers;
+  events: RegisterEvents;
+  environment: HkaEnvironment;
+  /** The register's database (tests read it to prove what was, or was not, written). */
+  store: OpenedDatabase;
+  /** The in-process simulator, when this register started one. */
+  simulator: HkaSimulator | undefined;
+  /** Stops the worker (waiting for in-flight HKA calls), then closes the simulator and the database. */
+  close(): Promise<void>;
+}
+
+const DRAIN_TIMEOUT_MS = 10_000;
+const ACTOR = 'cajero';
+
+export async function createRegisterCore(options: RegisterCoreOptions): Promise<RegisterCore> {
+  const clock = options.clock ?? (() => new Date());
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openDatabase({
+    path: join(options.dataDir, 'sago.sqlite'),
+    clock,
+    ...(options.assets?.migrationsFolder ? { migrationsFolder: options.assets.migrationsFolder } : {}),
+  });
+  const wsdlPath = options.assets?.wsdlPath;
+  let simulator: HkaSimulator | undefined;
+  try {
+    const vault = new Vault(new SqliteVaultStorage(store.db), options.keyProtector ?? new KeyFileProtector(join(options.dataDir, 'vault.key')));
+    const settings = readHkaSettings(store.db);
+    let endpoint = settings.environment === 'simulador' ? options.simulatorEndpoint ?? hkaEndpoint(settings) : hkaEndpoint(settings);
+    if (endpoint === undefined) {
+      simulator = await startHkaSimulator({ dbPath: join(options.dataDir, 'simulador.sqlite'), clock, ...(wsdlPath ? { wsdlPath } : {}) });
+      endpoint = simulator.endpoint;
+    }
+    const client = await createHkaClient({
+      environment: settings.environment,
+      endpoint,
+      ...options.hkaTimeouts,
+      ...(wsdlPath ? { wsdlPath } : {}),
+      ...(options.log ? { logger: options.log } : {}),
+    });
+    const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), { offlineProbeMs: 3_000, onlineProbeMs: 30_000, ...options.connectivity });
+    const contingency = new ContingencyManager(store.db, clock, options.contingency ?? {});
+    const queueEvents = new QueueEvents();
+    const worker = new TransmissionWorker({
+      db: store.db,
+      client,
+      connectivity,
+      contingency,
+      clock,
+      events: queueEvents,
+      credentials: { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) },
+      ...(options.log ? { log: options.log } : {}),
+    }, options.worker);
+    if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
+    const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
+    const events = contractEvents(queueEvents, contingency, sync);
+    const handlers = createIpcHandlers({
+      db: store.db, vault, environment: settings.environment, worker, queueEvents, connectivity, contingency, clock, actor: ACTOR,
+      preferences: options.preferences ?? memoryPreferences(),
+      printer: options.printer ?? browserPrinter,
+      sync,
+    });
+    worker.start();
+    sync.start(); // does nothing visible until the register is enrolled
+    let closing: Promise<void> | undefined;
+    return {
+      handlers, events, environment: settings.environment, store, simulator,
+      close() {
+        closing ??= (async () => {
+          await worker.stop(DRAIN_TIMEOUT_MS);
+          await sync.stop();
+          events.dispose();
+          client.close();
+          await simulator?.close();
+          store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await simulator?.close();
+    store.close();
+    throw error;
+  }
+}

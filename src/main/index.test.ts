@@ -1,0 +1,157 @@
+// The composition root with a mocked `electron` (no binary here) and the real register core on a temporary userData:
+// the single-instance lock, the window's security, every contract entry registered and served, events reaching the
+// window, and a clean shutdown that holds the quit until the core has closed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { waitFor } from '../../tests/fixtures/register-harness';
+import { CHANNELS } from '../shared/ipc/channels';
+
+const fake = vi.hoisted(() => {
+  const state = {
+    lock: true,
+    userData: '',
+    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+    windows: [] as {
+      options: { webPreferences: Record<string, unknown> };
+      webContents: { mainFrame: { processId: number; frameToken: string; url: string }; send: (...a: unknown[]) => void; print: (...a: unknown[]) => void };
+      loaded?: string;
+    }[],
+    quit: 0,
+    appListeners: new Map<string, ((...args: unknown[]) => void)[]>(),
+  };
+  return state;
+});
+
+vi.mock('electron', async () => {
+  // vi.mock factories run before this file's imports; they import what they need themselves.
+  const { EventEmitter } = await import('node:events');
+  const { pathToFileURL } = await import('node:url');
+  const app = {
+    requestSingleInstanceLock: () => fake.lock,
+    whenReady: () => Promise.resolve(),
+    getPath: () => fake.userData,
+    setPath: vi.fn(),
+    getAppPath: () => process.cwd(),
+    isPackaged: false,
+    quit: () => void (fake.quit += 1),
+    exit: vi.fn(),
+    on: (event: string, listener: (...args: unknown[]) => void) => {
+      fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
+      return app;
+    },
+  };
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = {
+      mainFrame: { processId: 1, frameToken: 'main', url: 'about:blank' },
+      send: vi.fn(),
+      print: vi.fn((_options: unknown, done: (ok: boolean, reason: string) => void) => done(true, '')),
+      isDestroyed: () => false,
+    };
+    loaded: string | undefined;
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
+      fake.windows.push(this as never);
+    }
+    loadFile(file: string) {
+      this.loaded = file;
+      this.webContents.mainFrame.url = pathToFileURL(file).href;
+      return Promise.resolve();
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+    isDestroyed = () => false;
+    getBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+  }
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (plain: string) => Buffer.from(plain).map((b) => b ^ 0x5a),
+    decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString(),
+  };
+  const m = {
+    app,
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, listener: never) => fake.handlers.set(channel, listener), removeHandler: vi.fn() },
+    safeStorage,
+    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+  return { ...m, default: m };
+});
+
+// electron-store loads Electron's binary itself; the composition test only needs it to hold values.
+vi.mock('electron-store', () => ({
+  default: class {
+    private readonly data = new Map<string, unknown>();
+    get = (key: string) => this.data.get(key);
+    set = (key: string, value: unknown) => void this.data.set(key, value);
+  },
+}));
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const emitApp = (event: string, ...args: unknown[]) => {
+  for (const listener of fake.appListeners.get(event) ?? []) listener(...args);
+};
+
+async function launch(lock: boolean): Promise<void> {
+  vi.resetModules();
+  Object.assign(fake, { lock, quit: 0, windows: [], handlers: new Map(), appListeners: new Map() });
+  fake.userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
+  dirs.push(fake.userData);
+  await import('./index');
+}
+
+describe('desktop composition root', () => {
+  it('quits at once when another instance holds the lock (two windows would race for fiscal numbers)', async () => {
+    await launch(false);
+    expect(fake.quit).toBe(1);
+    expect(fake.handlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('wires core, IPC and a hardened window, serves the contract, and shuts down cleanly', async () => {
+    await launch(true);
+    await waitFor(() => fake.windows.length === 1, 10_000, 'the window');
+    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const [window] = fake.windows;
+    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(window?.options.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/);
+    expect(window?.loaded).toMatch(/renderer[/\\]index\.html$/);
+    expect(fake.appListeners.has('web-contents-created')).toBe(true);
+
+    const trusted = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
+    const status = await fake.handlers.get('app:status')!(trusted, {});
+    expect(status).toMatchObject({ ok: true, value: { environment: 'simulador', trainingMode: true } });
+    const foreign = { sender: window?.webContents, senderFrame: { processId: 1, frameToken: 'iframe', url: window?.webContents.mainFrame.url } };
+    expect(await fake.handlers.get('app:status')!(foreign, {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+
+    const sale = await fake.handlers.get('sales:complete')!(trusted, {
+      draft: {
+        tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+        items: [{ descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
+        pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
+      },
+    });
+    expect(sale).toMatchObject({ ok: true, value: { status: 'QUEUED' } });
+    expect(window?.webContents.send).toHaveBeenCalledWith('sago-event:document:status', expect.objectContaining({ from: 'DRAFT', to: 'QUEUED' }));
+    // Receipt printing: silent, on the printer chosen in the preferences (electron-store).
+    expect(await fake.handlers.get('preferences:set')!(trusted, { printerName: 'EPSON TM-T20III' })).toMatchObject({ ok: true });
+    expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
+    expect(window?.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: true, deviceName: 'EPSON TM-T20III' }), expect.any(Function));
+
+    const quitEvent = { preventDefault: vi.fn() };
+    emitApp('before-quit', quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalled(); // held until the core is closed
+    await waitFor(() => fake.quit === 1, 15_000, 'quit after the core closed');
+    const second = { preventDefault: vi.fn() };
+    emitApp('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+});
