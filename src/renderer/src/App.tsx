@@ -1,12 +1,54 @@
-import type { JSX } from 'react';
-import { formatBalboas } from '../../shared/fiscal/money';
+// The register's shell: training banner, header, the current screen and the status bar. Screens are kept in
+// state rather than in the URL (the web host's URL carries its session token and must stay as it is). The
+// checkout stays mounted while other screens show, so a sale in progress survives a look at the documents.
+import { useEffect, useState, type JSX } from 'react';
+import { StatusProvider } from './api/app-status';
+import { Checkout } from './checkout/Checkout';
+import { DocumentDetailScreen } from './documents/DocumentDetailScreen';
+import { DocumentsScreen } from './documents/DocumentsScreen';
+import { Header, type Screen } from './shell/Header';
+import { StatusBar } from './shell/StatusBar';
+import { TrainingBanner } from './shell/TrainingBanner';
 
-/** Placeholder shell until the checkout lands (issue: checkout). */
 export function App(): JSX.Element {
+  const [screen, setScreen] = useState<Screen>('checkout');
+  const [detail, setDetail] = useState<string | null>(null);
+  const navigate = (next: Screen): void => {
+    setDetail(null);
+    setScreen(next);
+  };
+  const showing = detail === null ? screen : 'detail';
+
+  // Away from the checkout, F2 goes back to selling and Esc leaves a document's detail (the checkout's own keys are
+  // in checkout/keyboard.ts and only act while it is on screen).
+  useEffect(() => {
+    if (showing === 'checkout') return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'F2' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        setDetail(null);
+        setScreen('checkout');
+      } else if (e.key === 'Escape' && showing === 'detail') setDetail(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [showing]);
   return (
-    <main>
-      <h1>SAGO-FACTU</h1>
-      <p>Punto de venta con facturación electrónica. Total de ejemplo: {formatBalboas('0')}</p>
-    </main>
+    <StatusProvider>
+      <div className="app">
+        <TrainingBanner />
+        <Header screen={screen} onNavigate={navigate} />
+        <main className="app-main">
+          <div className="screen" hidden={showing !== 'checkout'}>
+            <Checkout active={showing === 'checkout'} onDocuments={() => navigate('documents')} />
+          </div>
+          {showing === 'documents' || showing === 'attention' ? (
+            <DocumentsScreen key={showing} mode={showing === 'attention' ? 'attention' : 'all'} onOpen={setDetail} />
+          ) : null}
+          {detail !== null ? <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} /> : null}
+        </main>
+        <StatusBar onAttention={() => navigate('attention')} />
+      </div>
+    </StatusProvider>
   );
 }

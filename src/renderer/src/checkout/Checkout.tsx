@@ -1,0 +1,253 @@
+// The cashier's screen. Keyboard first: the search field keeps the focus after every action; F-keys (keyboard.ts)
+// drive the sale; every button works with the mouse too. Logic lives in plain modules (cart, tenders, sale-draft,
+// use-product-entry); this component wires them to the dialogs and to window.sago.
+import { useCallback, useEffect, useReducer, useRef, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReceptorInput } from '../../../shared/fiscal/receptor';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import { useLiveStatus } from '../api/app-status';
+import { attempt, errorLines, sago } from '../api/sago';
+import { CustomerDialog } from '../customers/CustomerDialog';
+import { describeReceptor } from '../customers/customer-form';
+import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
+import { CartTable } from './CartTable';
+import { FKeyBar } from './FKeyBar';
+import { LineEditor } from './LineEditor';
+import { PaymentDialog } from './PaymentDialog';
+import { ProductDialog } from './ProductDialog';
+import { ProductSearch } from './ProductSearch';
+import { SalePanel } from './SalePanel';
+import { EMPTY_CART, cartReducer, type CartAction } from './cart';
+import { shortcutFor, type ShortcutAction } from './keyboard';
+import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
+import { summarisePayment, type Tender } from './tenders';
+import { useProductEntry, type EntryOutcome } from './use-product-entry';
+import { useAutoPrint } from './use-auto-print';
+
+type Open =
+  | { kind: 'none' }
+  | { kind: 'customer' }
+  | { kind: 'payment' }
+  | { kind: 'product'; text: string }
+  | { kind: 'line'; key: number }
+  | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
+
+type Message = { kind: 'error' | 'info' | 'ok'; lines: string[] } | null;
+
+export function Checkout(props: { active: boolean; onDocuments: () => void }): JSX.Element {
+  const { t } = useTranslation();
+  const live = useLiveStatus();
+  const [cart, dispatchToReact] = useReducer(cartReducer, EMPTY_CART);
+  // The cart as of the last action, not the last render: a key pressed right after a scan sees the scanned line.
+  const cartNow = useRef(EMPTY_CART);
+  const dispatch = useCallback((action: CartAction) => {
+    cartNow.current = cartReducer(cartNow.current, action);
+    dispatchToReact(action);
+  }, []);
+  const [customer, setCustomer] = useState<ReceptorInput>(CONSUMIDOR_FINAL);
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const [message, setMessage] = useState<Message>(null);
+  const [completing, setCompleting] = useState(false);
+  const [paymentError, setPaymentError] = useState<string[] | null>(null);
+  const [lastSale, setLastSale] = useState<{ sale: DocumentDetail; change: string } | null>(null);
+  const [autoPrint, setAutoPrint] = useAutoPrint();
+  const entry = useProductEntry();
+  const search = useRef<HTMLInputElement>(null);
+  const totals = previewTotals(cart.lines);
+
+  const refocus = useCallback(() => window.setTimeout(() => search.current?.focus(), 0), []);
+  const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
+
+  function onOutcome(outcome: EntryOutcome): void {
+    switch (outcome.kind) {
+      case 'added':
+        dispatch({ type: 'add', product: outcome.product, cantidad: outcome.cantidad });
+        setMessage({ kind: 'ok', lines: [t('checkout.added', { name: outcome.product.descripcion })] });
+        break;
+      case 'editLine': {
+        const { selected } = cartNow.current;
+        if (selected !== null) setOpen({ kind: 'line', key: selected });
+        break;
+      }
+      case 'createProduct':
+        setMessage(null);
+        setOpen({ kind: 'product', text: outcome.text });
+        break;
+      case 'notFound':
+        setMessage({ kind: 'info', lines: [t('checkout.notFound', { text: outcome.text })] });
+        break;
+      case 'choose':
+        setMessage(null);
+        break;
+      case 'error':
+        setMessage({ kind: 'error', lines: outcome.lines });
+        break;
+      case 'badQuantity':
+        setMessage({ kind: 'error', lines: [t('checkout.errors.badQuantity')] });
+        break;
+    }
+  }
+
+  function newSale(): void {
+    dispatch({ type: 'clear' });
+    setCustomer(CONSUMIDOR_FINAL);
+    setMessage(null);
+    entry.setText('');
+    close();
+  }
+
+  const run = (action: ShortcutAction): void => {
+    switch (action) {
+      case 'newSale':
+        return newSale();
+      case 'customer':
+        return setOpen({ kind: 'customer' });
+      case 'pay':
+        if (entry.isPending()) {
+          void entry.settled().then(() => runRef.current('pay'));
+          return;
+        }
+        if (cartNow.current.lines.length === 0) {
+          setMessage({ kind: 'error', lines: [t('checkout.errors.cartEmpty')] });
+          return void refocus();
+        }
+        setPaymentError(null);
+        return setOpen({ kind: 'payment' });
+      case 'voidLine': {
+        const { selected } = cartNow.current;
+        if (selected === null) setMessage({ kind: 'error', lines: [t('checkout.errors.noLine')] });
+        else dispatch({ type: 'remove', key: selected });
+        return void refocus();
+      }
+      case 'reprint':
+        if (!lastSale) {
+          setMessage({ kind: 'error', lines: [t('checkout.errors.nothingToReprint')] });
+          return void refocus();
+        }
+        return setOpen({ kind: 'done', ...lastSale, print: true });
+      case 'documents':
+        return props.onDocuments();
+    }
+  };
+
+  // Global F-keys while the checkout is on screen and no dialog is open (dialogs keep F-keys to themselves).
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!props.active) return;
+    const onKey = (e: KeyboardEvent): void => {
+      const action = shortcutFor(e);
+      if (!action) return;
+      e.preventDefault();
+      runRef.current(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props.active]);
+
+  // The search field takes the focus back after any click outside a form field.
+  useEffect(() => {
+    if (!props.active || open.kind !== 'none') return;
+    refocus();
+    const onUp = (e: MouseEvent): void => {
+      if (!(e.target instanceof HTMLElement) || !e.target.closest('input, select, textarea')) refocus();
+    };
+    window.addEventListener('mouseup', onUp);
+    return () => window.removeEventListener('mouseup', onUp);
+  }, [props.active, open.kind, refocus]);
+
+  async function complete(tenders: Tender[]): Promise<void> {
+    const built = buildSaleDraft(cart.lines, customer, tenders);
+    if (!built.ok) {
+      setPaymentError([t('checkout.errors.cartEmpty')]);
+      return;
+    }
+    setCompleting(true);
+    const result = await attempt(() => sago().sales.complete({ draft: built.draft }));
+    setCompleting(false);
+    if (!result.ok) {
+      setPaymentError(errorLines(result.error));
+      return;
+    }
+    const done = { sale: result.value, change: summarisePayment(totals.totalFactura, tenders).change };
+    setLastSale(done);
+    dispatch({ type: 'clear' });
+    setCustomer(CONSUMIDOR_FINAL);
+    setMessage(null);
+    setOpen({ kind: 'done', ...done, print: autoPrint });
+    live.refresh();
+  }
+
+  const selectedLine = open.kind === 'line' ? cart.lines.find((l) => l.key === open.key) : undefined;
+  const who = describeReceptor(customer);
+  return (
+    <div className="checkout-screen">
+      <div className="checkout">
+        <section className="checkout-main">
+          <div className="search-row">
+            <ProductSearch
+              ref={search}
+              value={entry.text}
+              onChange={entry.setText}
+              results={entry.results}
+              highlighted={entry.highlighted}
+              onHighlight={entry.setHighlighted}
+              onPick={(p) => onOutcome(entry.pick(p))}
+              onCloseResults={entry.closeResults}
+              busy={entry.busy}
+              onEnter={(text) => entry.submit(text, onOutcome)}
+              onMoveLine={(delta) => dispatch({ type: 'move', delta })}
+              onStepLine={(delta) => {
+                const { selected } = cartNow.current;
+                if (selected !== null) dispatch({ type: 'step', key: selected, delta });
+              }}
+            />
+            <button type="button" className="button secondary" data-testid="new-product" onClick={() => setOpen({ kind: 'product', text: entry.text })}>
+              {t('checkout.newProduct')}
+            </button>
+          </div>
+          {message ? (
+            <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="checkout-message">
+              {message.lines.map((line) => <p key={line}>{line}</p>)}
+            </div>
+          ) : null}
+          <CartTable
+            lines={cart.lines}
+            selected={cart.selected}
+            onSelect={(key) => dispatch({ type: 'select', key })}
+            onEdit={(key) => { dispatch({ type: 'select', key }); setOpen({ kind: 'line', key }); }}
+            onRemove={(key) => { dispatch({ type: 'remove', key }); refocus(); }}
+          />
+        </section>
+        <SalePanel
+          customerName={who.name ?? t('customerKinds.02')}
+          customerDetail={who.name === null && who.detail === null ? null : (who.detail ?? t(`customerKinds.${customer.tipoClienteFE}`))}
+          totals={totals}
+          itemCount={cart.lines.length}
+          onCustomer={() => run('customer')}
+          onPay={() => run('pay')}
+          busy={completing}
+          autoPrint={autoPrint}
+          onAutoPrint={setAutoPrint}
+        />
+      </div>
+      <FKeyBar onAction={run} />
+
+      {open.kind === 'customer' ? <CustomerDialog onClose={close} onSelect={(receptor) => { setCustomer(receptor); close(); }} /> : null}
+      {open.kind === 'payment' ? (
+        <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
+      ) : null}
+      {open.kind === 'product' ? (
+        <ProductDialog
+          initialText={open.text}
+          onClose={close}
+          onSaved={(product) => { dispatch({ type: 'add', product }); entry.setText(''); setMessage({ kind: 'ok', lines: [t('checkout.productCreated', { name: product.descripcion })] }); close(); }}
+        />
+      ) : null}
+      {selectedLine ? (
+        <LineEditor line={selectedLine} onClose={close} onApply={(edit) => { dispatch({ type: 'edit', key: selectedLine.key, ...edit }); close(); }} />
+      ) : null}
+      {open.kind === 'done' ? <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={newSale} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// Creating a product at the till (works offline: catalog:saveProduct writes to the local database). Checked with
+// the contract's product schema before it is sent; main checks again.
+import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASA_ITBMS, codesOf, type TasaItbms } from '../../../shared/fiscal/codes';
+import { productSchema, type Product } from '../../../shared/ipc/schemas';
+import { attempt, errorLines, sago } from '../api/sago';
+import { Dialog } from '../ui/Dialog';
+import { parsePrice } from './amount-input';
+
+const newProductSchema = productSchema.omit({ id: true });
+type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio';
+
+/** Starts the form from what was typed in the search field: a code if it has no spaces, else a description. */
+function initialFrom(text: string): { codigo: string; barcode: string; descripcion: string } {
+  const trimmed = text.trim();
+  if (trimmed === '' || /\s/.test(trimmed)) return { codigo: '', barcode: '', descripcion: trimmed };
+  return /^\d{8,14}$/.test(trimmed) ? { codigo: trimmed.slice(-20), barcode: trimmed, descripcion: '' } : { codigo: trimmed, barcode: '', descripcion: '' };
+}
+
+export function ProductDialog(props: { initialText: string; onSaved: (product: Product) => void; onClose: () => void }): JSX.Element {
+  const { t } = useTranslation();
+  const start = initialFrom(props.initialText);
+  const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '' });
+  const [tasa, setTasa] = useState<TasaItbms>('01');
+  const [problems, setProblems] = useState<Partial<Record<Field | 'general', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const firstEmpty: Field = start.descripcion === '' ? 'descripcion' : start.codigo === '' ? 'codigo' : 'precio';
+
+  async function save(): Promise<void> {
+    const price = parsePrice(values.precio);
+    const candidate = {
+      codigo: values.codigo.trim(),
+      barcode: values.barcode.trim() === '' ? null : values.barcode.trim(),
+      descripcion: values.descripcion.trim(),
+      unidad: values.unidad.trim(),
+      precio: price.ok ? price.value : values.precio,
+      tasaItbms: tasa,
+    };
+    const parsed = newProductSchema.safeParse(candidate);
+    if (!price.ok || !parsed.success) {
+      const found: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
+        const key = String(issue.path[0]) as Field;
+        found[key] ??= t(`productDialog.invalid.${key}`);
+      }
+      if (!price.ok) found.precio = t(`input.${price.problem}`);
+      setProblems(found);
+      return;
+    }
+    setBusy(true);
+    const result = await attempt(() => sago().catalog.saveProduct(parsed.data));
+    setBusy(false);
+    if (result.ok) props.onSaved(result.value);
+    else setProblems({ general: errorLines(result.error).join(' ') });
+  }
+
+  const input = (name: Field, label: string, options: { autoFocus?: boolean; inputMode?: 'decimal' | 'numeric' } = {}) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        data-testid={`product-${name}`}
+        value={values[name]}
+        autoFocus={options.autoFocus}
+        inputMode={options.inputMode}
+        aria-invalid={problems[name] !== undefined}
+        onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void save(); } }}
+      />
+      {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : null}
+    </label>
+  );
+
+  return (
+    <Dialog
+      title={t('productDialog.title')}
+      onClose={props.onClose}
+      testId="product-dialog"
+      footer={
+        <>
+          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
+          <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>{t('productDialog.save')} <kbd>Enter</kbd></button>
+        </>
+      }
+    >
+      <p className="hint">{t('productDialog.offline')}</p>
+      <div className="form-grid two">
+        {input('descripcion', t('productDialog.descripcion'), { autoFocus: firstEmpty === 'descripcion' })}
+        {input('codigo', t('productDialog.codigo'), { autoFocus: firstEmpty === 'codigo' })}
+        {input('precio', t('productDialog.precio'), { inputMode: 'decimal', autoFocus: firstEmpty === 'precio' })}
+        {input('barcode', t('productDialog.barcode'), { inputMode: 'numeric' })}
+        {input('unidad', t('productDialog.unidad'))}
+        <label className="field">
+          <span>{t('productDialog.tasa')}</span>
+          <select data-testid="product-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>
+            {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{t(`itbmsRates.${code}`)}</option>)}
+          </select>
+        </label>
+      </div>
+      {problems.general ? <p className="notice error" role="alert">{problems.general}</p> : null}
+    </Dialog>
+  );
+}

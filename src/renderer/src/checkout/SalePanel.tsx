@@ -1,0 +1,60 @@
+// Right-hand side of the checkout: who the sale is for, the totals by ITBMS rate, and the big "Cobrar" button.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASA_ITBMS } from '../../../shared/fiscal/codes';
+import { formatBalboas, money } from '../../../shared/fiscal/money';
+import type { DocumentTotals } from '../../../shared/fiscal/totals';
+
+export function SalePanel(props: {
+  customerName: string;
+  customerDetail: string | null;
+  totals: DocumentTotals;
+  itemCount: number;
+  onCustomer: () => void;
+  onPay: () => void;
+  busy: boolean;
+  autoPrint: boolean;
+  onAutoPrint: (on: boolean) => void;
+}): JSX.Element {
+  const { t } = useTranslation();
+  const { totals } = props;
+  const discount = totals.items.reduce((acc, item) => acc.plus(item.descuento), money(0));
+  return (
+    <aside className="sale-panel">
+      <section className="customer-card" data-testid="customer-card">
+        <div>
+          <div className="caption">{t('checkout.customer.caption')}</div>
+          <div className="customer-name" data-testid="customer-name">{props.customerName}</div>
+          {props.customerDetail ? <div className="customer-detail">{props.customerDetail}</div> : null}
+        </div>
+        <button type="button" className="button secondary" onClick={props.onCustomer}>
+          <kbd>F3</kbd> {t('checkout.customer.change')}
+        </button>
+      </section>
+
+      <section className="totals" data-testid="totals">
+        <div className="totals-row"><span>{t('checkout.totals.items', { count: props.itemCount })}</span><span /></div>
+        <div className="totals-row"><span>{t('checkout.totals.subtotal')}</span><span>{formatBalboas(totals.totalPrecioNeto)}</span></div>
+        {discount.gt(0) ? (
+          <div className="totals-row discount"><span>{t('checkout.totals.discounts')}</span><span>-{formatBalboas(discount)}</span></div>
+        ) : null}
+        {totals.porTasa.map((row) => (
+          <div className="totals-row muted" key={row.tasaItbms} data-testid={`itbms-${row.tasaItbms}`}>
+            <span>{row.tasaItbms === '00' ? t('checkout.totals.exemptBase', { base: formatBalboas(row.base) }) : t('checkout.totals.itbmsAt', { rate: TASA_ITBMS[row.tasaItbms].label, base: formatBalboas(row.base) })}</span>
+            <span>{formatBalboas(row.itbms)}</span>
+          </div>
+        ))}
+        <div className="totals-row"><span>{t('checkout.totals.itbms')}</span><span>{formatBalboas(totals.totalITBMS)}</span></div>
+        <div className="totals-grand"><span>{t('checkout.totals.total')}</span><span data-testid="sale-total">{formatBalboas(totals.totalFactura)}</span></div>
+      </section>
+
+      <button type="button" className="button pay" data-testid="pay-button" onClick={props.onPay} disabled={props.busy}>
+        <kbd>F4</kbd> {t('checkout.pay')}
+      </button>
+      <label className="toggle">
+        <input type="checkbox" checked={props.autoPrint} onChange={(e) => props.onAutoPrint(e.target.checked)} />
+        <span>{t('checkout.autoPrint')}</span>
+      </label>
+    </aside>
+  );
+}

@@ -1,0 +1,127 @@
+// The sale being rung up: lines, the selected line, and every edit the cashier can make. A pure reducer, so the
+// checkout component stays thin and the rules (a second scan adds one more, a discount stays below the price) are
+// unit-tested. Amounts are decimal strings; arithmetic goes through the fiscal core.
+import type { TasaItbms } from '../../../shared/fiscal/codes';
+import type { Item } from '../../../shared/fiscal/item';
+import { money, toAmount6 } from '../../../shared/fiscal/money';
+import { computeItemAmounts } from '../../../shared/fiscal/totals';
+import type { Product } from '../../../shared/ipc/schemas';
+
+export interface CartLine {
+  /** Stable React key and edit target; never reused within a sale. */
+  key: number;
+  productId: string;
+  codigo: string;
+  descripcion: string;
+  unidad: string;
+  cantidad: string;
+  precioUnitario: string;
+  /** Discount per unit in money (HKA precioUnitarioDescuento); '0' when none. */
+  descuentoUnitario: string;
+  tasaItbms: TasaItbms;
+}
+
+export interface CartState {
+  lines: CartLine[];
+  /** Key of the selected line (the target of F8 and of line edits), or null. */
+  selected: number | null;
+  nextKey: number;
+}
+
+export type CartAction =
+  | { type: 'add'; product: Product; cantidad?: string }
+  | { type: 'edit'; key: number; cantidad: string; precioUnitario: string; descuentoUnitario: string }
+  | { type: 'step'; key: number; delta: 1 | -1 }
+  | { type: 'remove'; key: number }
+  | { type: 'select'; key: number }
+  | { type: 'move'; delta: 1 | -1 }
+  | { type: 'clear' };
+
+export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1 };
+
+function addProduct(state: CartState, product: Product, cantidad: string): CartState {
+  // A second scan of the same product at its catalogue price adds to the existing line, as cashiers expect.
+  const same = state.lines.find((l) => l.productId === product.id && l.precioUnitario === toAmount6(money(product.precio)) && l.descuentoUnitario === '0');
+  if (same) {
+    const lines = state.lines.map((l) => (l === same ? { ...l, cantidad: toAmount6(money(l.cantidad).plus(cantidad)) } : l));
+    return { ...state, lines, selected: same.key };
+  }
+  const line: CartLine = {
+    key: state.nextKey,
+    productId: product.id,
+    codigo: product.codigo,
+    descripcion: product.descripcion,
+    unidad: product.unidad,
+    cantidad: toAmount6(money(cantidad)),
+    precioUnitario: toAmount6(money(product.precio)),
+    descuentoUnitario: '0',
+    tasaItbms: product.tasaItbms,
+  };
+  return { lines: [...state.lines, line], selected: line.key, nextKey: state.nextKey + 1 };
+}
+
+function removeLine(state: CartState, key: number): CartState {
+  const index = state.lines.findIndex((l) => l.key === key);
+  if (index < 0) return state;
+  const lines = state.lines.filter((l) => l.key !== key);
+  // Keep a selection so F8 can be pressed repeatedly: the line that took its place, else the new last line.
+  const next = lines[Math.min(index, lines.length - 1)];
+  return { ...state, lines, selected: next?.key ?? null };
+}
+
+export function cartReducer(state: CartState, action: CartAction): CartState {
+  switch (action.type) {
+    case 'add':
+      return addProduct(state, action.product, action.cantidad ?? '1');
+    case 'edit': {
+      const { key, cantidad, precioUnitario, descuentoUnitario } = action;
+      // Edits arrive already parsed (amount-input.ts); a discount not below the price is refused here too.
+      if (money(descuentoUnitario).gt(0) && !money(descuentoUnitario).lt(precioUnitario)) return state;
+      if (!money(cantidad).gt(0)) return state;
+      return { ...state, lines: state.lines.map((l) => (l.key === key ? { ...l, cantidad, precioUnitario, descuentoUnitario } : l)) };
+    }
+    case 'step': {
+      const line = state.lines.find((l) => l.key === action.key);
+      if (!line) return state;
+      const cantidad = money(line.cantidad).plus(action.delta);
+      if (!cantidad.gt(0)) return state; // F8 removes a line; "−" never silently does
+      return { ...state, lines: state.lines.map((l) => (l === line ? { ...l, cantidad: toAmount6(cantidad) } : l)) };
+    }
+    case 'remove':
+      return removeLine(state, action.key);
+    case 'select':
+      return state.lines.some((l) => l.key === action.key) ? { ...state, selected: action.key } : state;
+    case 'move': {
+      if (state.lines.length === 0) return state;
+      const index = state.lines.findIndex((l) => l.key === state.selected);
+      const from = index < 0 ? state.lines.length : index;
+      const to = Math.max(0, Math.min(state.lines.length - 1, from + action.delta));
+      return { ...state, selected: state.lines[to]?.key ?? null };
+    }
+    case 'clear':
+      return { ...EMPTY_CART, nextKey: state.nextKey };
+  }
+}
+
+/** The line as a fiscal document item (what sales:complete receives). */
+export function lineToItem(line: CartLine): Item {
+  return {
+    codigo: line.codigo,
+    descripcion: line.descripcion,
+    unidadMedida: line.unidad,
+    cantidad: line.cantidad,
+    precioUnitario: line.precioUnitario,
+    ...(money(line.descuentoUnitario).gt(0) ? { precioUnitarioDescuento: line.descuentoUnitario } : {}),
+    tasaItbms: line.tasaItbms,
+  };
+}
+
+/** What the line costs, ITBMS included, as the core will compute it. */
+export function lineTotal(line: CartLine): string {
+  return computeItemAmounts(lineToItem(line)).valorTotal;
+}
+
+/** "2", "1.5", "0.125": quantities without trailing zeros. */
+export function formatQuantity(cantidad: string): string {
+  return money(cantidad).toFixed();
+}

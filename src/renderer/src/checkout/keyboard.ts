@@ -1,0 +1,48 @@
+// The checkout's keyboard map: one table, shown on screen (the F-key bar) and used by the key handler, so what the
+// cashier reads is what the keys do. F1, F5, F6, F7, F11 and F12 are left alone: browsers and Electron give them
+// meanings (help, reload, address bar, caret browsing, full screen, developer tools).
+import { parseQuantity } from './amount-input';
+
+export type ShortcutAction = 'newSale' | 'customer' | 'pay' | 'voidLine' | 'reprint' | 'documents';
+
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+  { key: 'F2', action: 'newSale' },
+  { key: 'F3', action: 'customer' },
+  { key: 'F4', action: 'pay' },
+  { key: 'F8', action: 'voidLine' },
+  { key: 'F9', action: 'reprint' },
+  { key: 'F10', action: 'documents' },
+];
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
+
+/** The shortcut a key press means, or null. Modified presses (Ctrl+F4 closes a tab) are never ours. */
+export function shortcutFor(event: KeyLike): ShortcutAction | null {
+  if (event.ctrlKey || event.altKey || event.metaKey) return null;
+  return SHORTCUTS.find((s) => s.key === event.key)?.action ?? null;
+}
+
+/** What the search field's Enter asks for. */
+export type SearchCommand =
+  | { kind: 'editLine' }
+  | { kind: 'find'; text: string; cantidad: string }
+  | { kind: 'badQuantity'; text: string };
+
+/**
+ * Enter in the search field: empty → edit the selected line; "3*7501234" (or "3x…") → 3 units of that code; anything
+ * else → look it up (exact code/barcode first, then by name).
+ */
+export function parseSearchCommand(raw: string): SearchCommand {
+  const text = raw.trim();
+  if (text === '') return { kind: 'editLine' };
+  const multiplied = /^([\d.,]+)\s*[*xX]\s*(\S.*)$/.exec(text);
+  if (!multiplied) return { kind: 'find', text, cantidad: '1' };
+  const [, qty = '', rest = ''] = multiplied;
+  const cantidad = parseQuantity(qty);
+  return cantidad.ok ? { kind: 'find', text: rest.trim(), cantidad: cantidad.value } : { kind: 'badQuantity', text };
+}

@@ -1,0 +1,93 @@
+// One document: its status (live), CUFE, QR, protocol, HKA's messages and history, the receipt for reprinting, and a
+// retry for rejected or failed documents.
+import { useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
+import { formatBalboas } from '../../../shared/fiscal/money';
+import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { attempt, sago } from '../api/sago';
+import { QrImage } from '../receipt/QrImage';
+import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
+import { fechaLocal } from '../receipt/receipt-model';
+import { useDocument } from '../receipt/use-document';
+import { StatusBadge } from './StatusBadge';
+
+function Field(props: { label: string; value: string | null; mono?: boolean; testId?: string }): JSX.Element {
+  return (
+    <div className="detail-field">
+      <dt>{props.label}</dt>
+      <dd className={props.mono ? 'mono break' : undefined} data-testid={props.testId}>{props.value ?? '—'}</dd>
+    </div>
+  );
+}
+
+export function DocumentDetailScreen(props: { id: string; onBack: () => void }): JSX.Element {
+  const { t } = useTranslation();
+  const { detail, error } = useDocument(props.id);
+  const [retryMessage, setRetryMessage] = useState<string | null>(null);
+
+  if (!detail) {
+    return (
+      <section className="detail">
+        <button type="button" className="button secondary" onClick={props.onBack}>← {t('common.back')}</button>
+        {error ? <p className="notice error" role="alert">{error}</p> : <p className="muted">{t('common.loading')}</p>}
+      </section>
+    );
+  }
+
+  async function retry(id: string): Promise<void> {
+    const result = await attempt(() => sago().documents.retry({ id }));
+    setRetryMessage(result.ok ? t('documents.retried') : result.error.message);
+  }
+
+  const canRetry = detail.status === 'REJECTED' || detail.status === 'FAILED';
+  return (
+    <section className="detail" data-testid="document-detail">
+      <header className="detail-header">
+        <button type="button" className="button secondary" onClick={props.onBack}>← {t('common.back')}</button>
+        <h1>{t('detail.title', { number: String(detail.numero).padStart(10, '0') })}</h1>
+        <StatusBadge status={detail.status} />
+        <span className="spacer" />
+        {canRetry ? <button type="button" className="button primary" data-testid="detail-retry" onClick={() => void retry(detail.id)}>{t('documents.retry')}</button> : null}
+        <button type="button" className="button secondary" data-testid="detail-print" onClick={() => void printReceipt()}>{t('detail.reprint')}</button>
+      </header>
+      {retryMessage ? <p className="notice info" role="status">{retryMessage}</p> : null}
+      <div className="detail-body">
+        <div className="detail-info">
+          <dl className="detail-grid">
+            <Field label={t('detail.date')} value={fechaLocal(detail.fechaEmision)} />
+            <Field label={t('detail.customer')} value={detail.receptorNombre ?? t('customerKinds.02')} />
+            <Field label={t('detail.total')} value={formatBalboas(detail.totalFactura)} />
+            <Field label={t('detail.emission')} value={labelOf(TIPO_EMISION, detail.tipoEmision) ?? detail.tipoEmision} />
+            <Field label={t('detail.cufe')} value={detail.cufe} mono testId="detail-cufe" />
+            <Field label={t('detail.protocol')} value={detail.nroProtocolo} mono />
+            <Field label={t('detail.receivedAt')} value={detail.fechaRecepcionDgi === null ? null : fechaLocal(detail.fechaRecepcionDgi)} />
+            <Field label={t('detail.hkaCode')} value={detail.hkaCodigo} />
+          </dl>
+          {detail.qr ? <div className="detail-qr"><QrImage text={detail.qr} size={160} label={t('detail.qr')} /></div> : null}
+          <h2>{t('detail.hkaMessages')}</h2>
+          {detail.hkaMensajes.length === 0 ? <p className="muted">{t('detail.noMessages')}</p> : (
+            <ul className="messages" data-testid="hka-messages">{detail.hkaMensajes.map((m, i) => <li key={i}>{m}</li>)}</ul>
+          )}
+          <h2>{t('detail.history')}</h2>
+          <table className="history">
+            <thead><tr><th>{t('detail.historyAt')}</th><th>{t('detail.historyActor')}</th><th>{t('detail.historyAction')}</th><th>{t('detail.historyDetails')}</th></tr></thead>
+            <tbody>
+              {detail.history.map((h, i) => (
+                <tr key={i}>
+                  <td className="nowrap">{fechaLocal(toPanamaDateTime(new Date(h.at)))}</td>
+                  <td>{h.actor}</td>
+                  <td>{h.action}</td>
+                  <td className="mono small">{Object.keys(h.details).length === 0 ? '' : JSON.stringify(h.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="receipt-frame">
+          <ReceiptView detail={detail} printable />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// The 80 mm receipt, on screen and on paper (styles.css @media print prints only the element with .print-area).
+// Always in Spanish: it is a fiscal document for the DGI, whatever language the cashier's screen uses.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QrImage } from './QrImage';
+import { CUFE_LOOKUP_URL, type ReceiptModel } from './receipt-model';
+
+const RECEIPT_LANGUAGE = 'es-PA';
+
+function Row(props: { label: string; value: string; strong?: boolean; testId?: string }): JSX.Element {
+  return (
+    <div className={props.strong ? 'r-row r-strong' : 'r-row'}>
+      <span>{props.label}</span>
+      <span data-testid={props.testId}>{props.value}</span>
+    </div>
+  );
+}
+
+/** Below the payments: the CAFE's CUFE, QR and lookup text once authorised, otherwise why this is provisional. */
+function StageBlock({ model }: { model: ReceiptModel }): JSX.Element {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(RECEIPT_LANGUAGE);
+  switch (model.stage) {
+    case 'authorized':
+    case 'annulled': // an annulled document keeps its CUFE: the receipt still identifies it
+      return (
+        <section className="r-stage r-authorized" data-testid="receipt-authorized">
+          {model.contingencia ? <p className="r-note">{t('receipt.issuedInContingency')}</p> : null}
+          <p className="r-caption">{t('receipt.cufe')}</p>
+          <p className="r-cufe" data-testid="receipt-cufe">{model.cufe}</p>
+          {model.qr ? <div className="r-qr"><QrImage text={model.qr} size={150} label={t('receipt.qrAlt')} /></div> : null}
+          <p className="r-caption">{t('receipt.lookup')}</p>
+          <p className="r-url">{CUFE_LOOKUP_URL}</p>
+          {model.protocolo ? <><p className="r-caption">{t('receipt.protocol')}</p><p className="r-mono">{model.protocolo}</p></> : null}
+          {model.fechaAutorizacion ? <Row label={t('receipt.receivedAt')} value={model.fechaAutorizacion} /> : null}
+        </section>
+      );
+    case 'contingency':
+      return (
+        <section className="r-stage r-provisional" data-testid="receipt-provisional">
+          {model.contingencia ? <p className="r-note">{t('receipt.contingencySince', { since: model.contingencia.desde })}<br />{model.contingencia.motivo}</p> : null}
+          <p className="r-note">{t('receipt.provisionalNote')}</p>
+        </section>
+      );
+    case 'pending':
+      return <section className="r-stage r-provisional" data-testid="receipt-provisional"><p className="r-note">{t('receipt.provisionalNote')}</p></section>;
+    case 'notAuthorized':
+      return <section className="r-stage r-void" data-testid="receipt-not-authorized"><p className="r-note">{t('receipt.notAuthorizedNote')}</p></section>;
+  }
+}
+
+export function Receipt(props: { model: ReceiptModel; printable: boolean }): JSX.Element {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(RECEIPT_LANGUAGE);
+  const { model } = props;
+  const training = model.training ? <p className="r-training">{t('receipt.training')}</p> : null;
+  return (
+    <article className={props.printable ? 'receipt-paper print-area' : 'receipt-paper'} data-testid="receipt" lang="es-PA">
+      {training}
+      <header className="r-center">
+        <p className="r-strong">{model.issuer.razonSocial}</p>
+        <p>RUC {model.issuer.ruc} DV {model.issuer.dv}</p>
+        <p>{t('receipt.branch', { sucursal: model.issuer.codigoSucursal, punto: model.puntoFacturacion })}</p>
+      </header>
+      <hr />
+      <p className="r-center r-strong" data-testid="receipt-title">{t(model.cufe === null ? 'receipt.titleProvisional' : 'receipt.titleCafe')}</p>
+      {model.stage === 'authorized' ? null : <p className="r-banner" data-testid="receipt-stage">{t(`receipt.stage.${model.stage}`)}</p>}
+      <p>{model.tipoDocumento}</p>
+      <Row label={t('receipt.number')} value={model.numero} testId="receipt-number" />
+      <Row label={t('receipt.date')} value={model.fecha} />
+      <p>{t('receipt.customer')}: {model.cliente.join(' · ')}</p>
+      <hr />
+      {model.items.map((item, i) => (
+        <div className="r-item" key={i}>
+          <p>{item.descripcion}</p>
+          <Row label={`  ${item.detalle} (${item.tasa})`} value={item.total} />
+          {item.descuento ? <Row label={`  ${t('receipt.discount')}`} value={item.descuento} /> : null}
+        </div>
+      ))}
+      <hr />
+      <Row label={t('receipt.subtotal')} value={model.subtotal} />
+      {model.descuentos ? <Row label={t('receipt.discounts')} value={model.descuentos} /> : null}
+      {model.porTasa.map((r) => <Row key={r.tasa} label={t('receipt.itbmsRate', { rate: r.tasa, base: r.base })} value={r.itbms} />)}
+      <Row label={t('receipt.itbms')} value={model.totalItbms} />
+      <Row label={t('receipt.total')} value={model.total} strong testId="receipt-total" />
+      <hr />
+      {model.pagos.map((p, i) => <Row key={i} label={p.forma} value={p.monto} />)}
+      <Row label={t('receipt.change')} value={model.vuelto} testId="receipt-change" />
+      <hr />
+      <StageBlock model={model} />
+      {training}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+// A document's receipt from its detail and the register's issuer (app:status). Shows a short notice when the
+// saved body cannot be read, rather than a wrong receipt.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import { useLiveStatus } from '../api/app-status';
+import { attempt, sago } from '../api/sago';
+import { Receipt } from './Receipt';
+import { receiptModel } from './receipt-model';
+
+/**
+ * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it
+ * silently on the configured printer; the web host answers 'browser' and the browser's own print is used. If main
+ * cannot print, the browser's print dialog is still better than no receipt.
+ */
+export async function printReceipt(): Promise<void> {
+  const result = await attempt(() => sago().receipt.print({}));
+  if (!result.ok || result.value.via === 'browser') window.print();
+}
+
+export function ReceiptView(props: { detail: DocumentDetail; printable: boolean }): JSX.Element {
+  const { t } = useTranslation();
+  const { status } = useLiveStatus();
+  if (!status) return <p className="muted">{t('common.loading')}</p>;
+  const model = receiptModel(props.detail, status.issuer, status.trainingMode);
+  if (!model) return <p className="notice error" role="alert">{t('receipt.unreadable')}</p>;
+  return <Receipt model={model} printable={props.printable} />;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import { receiptModel, stageOf } from './receipt-model';
+
+const ISSUER = { razonSocial: 'THE FACTORY HKA CORP', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' };
+const CUFE = 'FE0120000155732387-2-2023-1400002024052400000000015050128219609273';
+
+const document = {
+  codigoSucursalEmisor: '0000', tipoSucursal: '1', tipoEmision: '01', tipoDocumento: '01', numeroDocumentoFiscal: '42',
+  puntoFacturacionFiscal: '001', fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1',
+  destinoOperacion: '1', formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1', tipoVenta: '1',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  items: [
+    { codigo: '1001', descripcion: 'Arroz 5 lb', cantidad: '2', precioUnitario: '4.25', precioUnitarioDescuento: '0.25', tasaItbms: '01' },
+    { codigo: '1002', descripcion: 'Leche 1 L', cantidad: '1', precioUnitario: '1.10', tasaItbms: '00' },
+  ],
+  pagos: [{ formaPagoFact: '03', valorCuotaPagada: '5.00' }, { formaPagoFact: '02', valorCuotaPagada: '5.00' }],
+  tiempoPago: '1',
+};
+
+const detail = (over: Partial<DocumentDetail> = {}): DocumentDetail => ({
+  id: 'd1', tipoDocumento: '01', numero: 42, puntoFacturacion: '001', tipoEmision: '01', fechaEmision: document.fechaEmision,
+  status: 'QUEUED', totalFactura: '9.66', receptorNombre: null, cufe: null, document, totals: {}, qr: null, nroProtocolo: null,
+  fechaRecepcionDgi: null, hkaCodigo: null, hkaMensajes: [], history: [], ...over,
+});
+
+describe('receipt model', () => {
+  it('never calls a document authorised without a CUFE', () => {
+    expect(stageOf({ status: 'QUEUED', cufe: null, tipoEmision: '01' })).toBe('pending');
+    expect(stageOf({ status: 'PROCESSING', cufe: null, tipoEmision: '02' })).toBe('contingency');
+    expect(stageOf({ status: 'AUTHORIZED', cufe: CUFE, tipoEmision: '02' })).toBe('authorized');
+    expect(stageOf({ status: 'AUTHORIZED', cufe: null, tipoEmision: '01' })).toBe('pending');
+    expect(stageOf({ status: 'REJECTED', cufe: null, tipoEmision: '01' })).toBe('notAuthorized');
+    expect(stageOf({ status: 'ANNULLED', cufe: CUFE, tipoEmision: '01' })).toBe('annulled');
+  });
+
+  it('lays out items, discounts, ITBMS by rate, payments and change with 2 decimals', () => {
+    const model = receiptModel(detail(), ISSUER, true);
+    expect(model).toMatchObject({
+      stage: 'pending', training: true, numero: '0000000042', fecha: '28/11/2026 10:15:00', cliente: ['Consumidor final'],
+      subtotal: 'B/. 9.10', descuentos: '-B/. 0.50', totalItbms: 'B/. 0.56', total: 'B/. 9.66', vuelto: 'B/. 0.34',
+      cufe: null, qr: null,
+    });
+    expect(model?.items[0]).toEqual({ descripcion: 'Arroz 5 lb', detalle: '2 x B/. 4.25', descuento: '-B/. 0.50', total: 'B/. 8.56', tasa: '7 %' });
+    expect(model?.porTasa).toEqual([
+      { tasa: 'Exento', base: 'B/. 1.10', itbms: 'B/. 0.00' },
+      { tasa: '7 %', base: 'B/. 8.00', itbms: 'B/. 0.56' },
+    ]);
+    expect(model?.pagos).toEqual([{ forma: 'Tarjeta de crédito', monto: 'B/. 5.00' }, { forma: 'Efectivo', monto: 'B/. 5.00' }]);
+  });
+
+  it('carries the CUFE, QR and protocol once authorised, and the contingency details when issued in contingency', () => {
+    const contingent = { ...document, tipoEmision: '02', contingencia: { fechaInicio: '2026-11-28T10:00:00-05:00', motivo: 'Sin conexión con el proveedor HKA' } };
+    const model = receiptModel(
+      detail({ status: 'AUTHORIZED', tipoEmision: '02', document: contingent, cufe: CUFE, qr: 'https://dgi-fep.mef.gob.pa/Consultas/FacturasPorQR?chFE=x', nroProtocolo: '2000', fechaRecepcionDgi: '2026-11-28T10:16:00-05:00' }),
+      ISSUER, false,
+    );
+    expect(model).toMatchObject({ stage: 'authorized', cufe: CUFE, protocolo: '2000', fechaAutorizacion: '28/11/2026 10:16:00', contingencia: { desde: '28/11/2026 10:00:00' } });
+  });
+
+  it('names a contribuyente by razón social with RUC and DV', () => {
+    const withRuc = { ...document, cliente: { tipoClienteFE: '01', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59', razonSocial: 'THE FACTORY HKA CORP', direccion: 'Ave. La Paz', pais: 'PA' } };
+    expect(receiptModel(detail({ document: withRuc }), ISSUER, false)?.cliente).toEqual(['THE FACTORY HKA CORP', 'RUC 155596713-2-2015 DV 59']);
+  });
+
+  it('returns null for a body it cannot read', () => {
+    expect(receiptModel(detail({ document: { nope: true } }), ISSUER, false)).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+// Top bar: the screens (sale, documents, needs attention), who is issuing, and the language.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveStatus } from '../api/app-status';
+import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+
+export type Screen = 'checkout' | 'documents' | 'attention';
+
+export function Header(props: { screen: Screen; onNavigate: (screen: Screen) => void }): JSX.Element {
+  const { t, i18n } = useTranslation();
+  const { status } = useLiveStatus();
+  const attention = status ? status.queue.parked + status.queue.failed : 0;
+  const tab = (screen: Screen, label: string, extra?: JSX.Element | null) => (
+    <button type="button" className={props.screen === screen ? 'nav-tab active' : 'nav-tab'} aria-current={props.screen === screen ? 'page' : undefined} data-testid={`nav-${screen}`} onClick={() => props.onNavigate(screen)}>
+      {label}{extra}
+    </button>
+  );
+  return (
+    <header className="app-header">
+      <div className="brand">SAGO<span>·</span>FACTU</div>
+      <nav className="nav">
+        {tab('checkout', t('nav.checkout'))}
+        {tab('documents', t('nav.documents'))}
+        {tab('attention', t('nav.attention'), attention > 0 ? <span className="count" data-testid="nav-attention-count">{attention}</span> : null)}
+      </nav>
+      <span className="spacer" />
+      {status ? (
+        <div className="issuer">
+          <strong>{status.issuer.razonSocial}</strong>
+          <span>{t('header.register', { sucursal: status.issuer.codigoSucursal, punto: status.issuer.puntoFacturacion })}</span>
+        </div>
+      ) : null}
+      <label className="language">
+        <span className="visually-hidden">{t('header.language')}</span>
+        <select data-testid="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {LANGUAGES.map((lng) => <option key={lng} value={lng}>{t(`languages.${lng}`)}</option>)}
+        </select>
+      </label>
+    </header>
+  );
+}

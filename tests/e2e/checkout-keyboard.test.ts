@@ -1,0 +1,103 @@
+// Acceptance: a keyboard-only sale of 3 items to a consumidor final, paid in cash with change. The receipt shows at
+// once, and the document reaches AUTHORIZED with its CUFE on screen without reloading. Screenshots of the checkout,
+// the receipt and the documents list go to reports/screenshots/. Real core, SQLite file and HKA simulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchIpc } from '../../src/core/app/dispatch';
+import type { SaleDraft } from '../../src/shared/ipc/schemas';
+import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
+import { chromiumAvailable } from './fixtures/chromium';
+import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+
+const SALE: SaleDraft = {
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  items: [{ codigo: 'P012', descripcion: 'Agua embotellada 1 L', cantidad: '2', precioUnitario: '0.85', tasaItbms: '01' }],
+  pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
+  tiempoPago: '1',
+};
+
+describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host', { timeout: 60_000 }, () => {
+  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
+  let reg: E2eRegister;
+
+  beforeAll(async () => {
+    renderer = await buildRenderer();
+    reg = await startE2eRegister(renderer.dir);
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.close();
+    await renderer?.remove();
+  });
+
+  it('sells 3 items by keyboard only, gives change, and shows the CUFE once authorised without reloading', async () => {
+    const { page } = reg;
+    await waitForCheckout(page);
+    await markPage(page);
+
+    await scan(page, 'P001'); // arroz, exento: 3.25
+    await scan(page, '2*P007'); // café ×2 at 7 %: 7.90 + 0.553
+    await scan(page, '7451000017810'); // cerveza by barcode, 10 %: 0.95 + 0.095
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('sale-total').textContent()).toBe('B/. 12.75');
+    await screenshot(page, 'checkout');
+
+    await page.keyboard.press('F4');
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.keyboard.type('20');
+    const paidAt = Date.now();
+    await page.keyboard.press('Enter');
+
+    const receipt = page.getByTestId('sale-done');
+    await receipt.getByTestId('receipt').waitFor();
+    expect(Date.now() - paidAt).toBeLessThan(3_000);
+    expect(await page.getByTestId('sale-change').textContent()).toBe('B/. 7.25');
+    expect(await receipt.getByTestId('receipt-total').textContent()).toBe('B/. 12.75');
+    expect(await receipt.getByTestId('receipt-change').textContent()).toBe('B/. 7.25');
+    expect(reg.count('documents')).toBe(1);
+
+    // The worker sends it to the simulator; the receipt turns into the CAFE by itself.
+    const cufe = receipt.getByTestId('receipt-cufe');
+    await cufe.waitFor({ timeout: 20_000 });
+    await receipt.getByTestId('receipt-qr').waitFor();
+    expect(await receipt.locator('[data-testid="status-badge"]').getAttribute('data-status')).toBe('AUTHORIZED');
+    const row = reg.host.core.store.sqlite.prepare('SELECT id, status, cufe FROM documents').get() as { status: string; cufe: string };
+    expect(row.status).toBe('AUTHORIZED');
+    expect(await cufe.textContent()).toBe(row.cufe);
+    expect(await pageWasNotReloaded(page)).toBe(true);
+    await screenshot(page, 'receipt');
+
+    // Enter starts the next sale; the search field has the focus again.
+    await page.keyboard.press('Enter');
+    await waitForCheckout(page);
+    await expect.poll(() => page.getByTestId('cart-empty').isVisible()).toBe(true);
+  });
+
+  it('lists the documents with live statuses (screenshot)', async () => {
+    const { page, host, sim } = reg;
+    for (let i = 0; i < 8; i++) expect((await dispatchIpc(host.core.handlers, 'sales:complete', { draft: SALE })).ok).toBe(true);
+    await expect.poll(() => reg.host.core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'").get(), { timeout: 20_000 })
+      .toEqual({ n: 9 });
+    // Two more while HKA cannot be reached: they wait, and the status bar says so.
+    await sim.faults.refuseConnections();
+    for (let i = 0; i < 2; i++) expect((await dispatchIpc(host.core.handlers, 'sales:complete', { draft: SALE })).ok).toBe(true);
+
+    await page.keyboard.press('F10');
+    await page.getByTestId('documents-screen').waitFor();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(11);
+    await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
+    await expect.poll(() => page.getByTestId('waiting-count').getAttribute('data-count')).toBe('2');
+    await screenshot(page, 'documents');
+
+    await page.getByTestId('filter-authorized').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(9);
+    await page.getByTestId('filter-pending').click();
+    await expect.poll(() => page.getByTestId('document-row').count()).toBe(2);
+
+    await sim.faults.acceptConnections();
+    // Statuses change in place, live: both pending rows turn AUTHORIZED while the list is on screen.
+    await expect.poll(
+      () => page.locator('[data-testid="document-row"] [data-status="AUTHORIZED"]').count(),
+      { timeout: 20_000 },
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,57 @@
+// The documents list with 100 000 documents in the register's database: it opens fast, renders only the rows in
+// view (virtualised), pages in with the cursor as the cashier scrolls, and filters and searches in the database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDocuments } from '../../src/core/app/documents-bench';
+import { waitForCheckout } from './fixtures/checkout-page';
+import { chromiumAvailable } from './fixtures/chromium';
+import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+
+const COUNT = 100_000;
+
+describe.skipIf(!chromiumAvailable())('documents list at 100 000 documents, in Chromium', { timeout: 60_000 }, () => {
+  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
+  let reg: E2eRegister;
+
+  beforeAll(async () => {
+    renderer = await buildRenderer();
+    reg = await startE2eRegister(renderer.dir);
+    seedDocuments(reg.host.core.store.db, COUNT);
+    await waitForCheckout(reg.page);
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.close();
+    await renderer?.remove();
+  });
+
+  it('opens, scrolls through pages and filters without rendering more than the rows in view', async () => {
+    const { page } = reg;
+    const openedAt = Date.now();
+    await page.keyboard.press('F10');
+    await expect.poll(() => page.getByTestId('documents-total').textContent()).toBe('100,000 documentos');
+    expect(Date.now() - openedAt).toBeLessThan(3_000);
+    expect(await page.getByTestId('document-row').first().getAttribute('data-number')).toBe(String(COUNT)); // newest first
+
+    const list = page.getByRole('table', { name: 'Documentos' });
+    const loaded = async (): Promise<number> => Number(await list.getAttribute('aria-rowcount'));
+    const pageLoadMs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = await loaded();
+      const started = Date.now();
+      await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+      await expect.poll(loaded, { interval: 10 }).toBeGreaterThan(before);
+      pageLoadMs.push(Date.now() - started);
+      const rendered = await page.getByTestId('document-row').count();
+      expect(rendered).toBeLessThan(40); // only what is in view, however much is loaded
+    }
+    expect(await loaded()).toBeGreaterThanOrEqual(1_000);
+    pageLoadMs.sort((a, b) => a - b);
+    expect(pageLoadMs[Math.floor(pageLoadMs.length / 2)]).toBeLessThan(500); // median time for the next page to show
+
+    // Filters and search run in the database, over all 100 000.
+    await page.getByTestId('filter-failed').click();
+    await expect.poll(() => page.getByTestId('documents-total').textContent()).toBe('2,000 documentos');
+    await page.getByTestId('filter-all').click();
+    await page.getByTestId('documents-search').fill('77777');
+    await expect.poll(() => page.getByTestId('document-row').first().getAttribute('data-number')).toBe('77777');
+  });
+});

@@ -1,0 +1,113 @@
+// Acceptance: an invalid RUC, an empty cart and a payment short of the total each get a clear Spanish message at the
+// till, and nothing is written (checked in the register's database). Also: what the register itself refuses comes
+// back to the screen as the core's Spanish message, again with nothing written.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scan, waitForCheckout } from './fixtures/checkout-page';
+import { chromiumAvailable } from './fixtures/chromium';
+import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+
+// HKA's demo issuer: a jurídico RUC whose DV is 59.
+const RUC = '155596713-2-2015';
+
+describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through the web host', { timeout: 60_000 }, () => {
+  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
+  let reg: E2eRegister;
+
+  beforeAll(async () => {
+    renderer = await buildRenderer();
+    reg = await startE2eRegister(renderer.dir);
+    await waitForCheckout(reg.page);
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.close();
+    await renderer?.remove();
+  });
+  beforeEach(async () => {
+    await reg.page.keyboard.press('Escape');
+    await reg.page.keyboard.press('F2'); // a new, empty sale
+    await waitForCheckout(reg.page);
+  });
+
+  it('refuses to take payment for an empty cart', async () => {
+    const { page } = reg;
+    await page.keyboard.press('F4');
+    const message = page.getByTestId('checkout-message');
+    await message.waitFor();
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(await message.textContent()).toBe('La venta no tiene productos. Escanee o busque un producto antes de cobrar.');
+    expect(await page.getByTestId('payment-dialog').count()).toBe(0);
+    expect(reg.count('documents')).toBe(0);
+  });
+
+  it('refuses a payment short of the total and keeps the sale open', async () => {
+    const { page } = reg;
+    await scan(page, 'P001'); // 3.25, exento
+    await page.keyboard.press('F4');
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.keyboard.type('1');
+    await page.keyboard.press('F4'); // complete with B/. 1.00 in cash
+    const error = page.getByTestId('payment-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('El pago no cubre el total: faltan B/. 2.25 de B/. 3.25.');
+    await page.getByTestId('complete-sale').click(); // the mouse gets the same answer
+    expect(await error.textContent()).toContain('faltan B/. 3.25');
+    expect(reg.count('documents')).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('cart-line').count()).toBe(1);
+  });
+
+  it('refuses a contribuyente whose DV does not match the RUC, suggests the right one, and saves nothing', async () => {
+    const { page } = reg;
+    await page.keyboard.press('F3');
+    const dialog = page.getByTestId('customer-dialog');
+    await dialog.getByTestId('customer-tab-01').click();
+    await dialog.getByTestId('customer-ruc').fill(RUC);
+    await dialog.getByTestId('customer-dv').fill('12');
+    await dialog.getByTestId('customer-razonSocial').fill('THE FACTORY HKA CORP');
+    await dialog.getByTestId('customer-direccion').fill('Ave. La Paz, Ciudad de Panamá');
+    expect(await dialog.getByTestId('dv-status').textContent()).toContain('El DV no corresponde a este RUC; el calculado es 59.');
+
+    await dialog.getByTestId('customer-save').click();
+    expect(await dialog.getByTestId('customer-error').textContent()).toBe('Revise los datos del cliente.');
+    expect(await dialog.locator('.field-error').first().textContent()).toBe('El dígito verificador no corresponde al RUC (se esperaba 59)');
+    expect(reg.count('customers')).toBe(0);
+    expect(reg.count('documents')).toBe(0);
+
+    // Taking the suggested DV fixes it; the customer is saved (offline-capable, local) and used for the sale.
+    await dialog.getByTestId('use-suggested-dv').click();
+    expect(await dialog.getByTestId('dv-status').textContent()).toBe('✓ DV correcto');
+    await dialog.getByTestId('customer-save').click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('THE FACTORY HKA CORP');
+    expect(reg.count('customers')).toBe(1);
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'product-search');
+  });
+
+  it('shows what the register refuses in Spanish and writes nothing (a sale to the State without CPBS codes)', async () => {
+    const { page } = reg;
+    await page.keyboard.press('F3');
+    const dialog = page.getByTestId('customer-dialog');
+    await dialog.getByTestId('customer-tab-03').click();
+    await dialog.getByTestId('customer-ruc').fill(RUC);
+    await dialog.getByTestId('customer-dv').fill('59');
+    await dialog.getByTestId('customer-razonSocial').fill('MINISTERIO DE PRUEBAS');
+    await dialog.getByTestId('customer-direccion').fill('Ciudad de Panamá');
+    await dialog.getByTestId('customer-save').click();
+    await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('MINISTERIO DE PRUEBAS');
+    const before = reg.count('documents');
+
+    await page.keyboard.press('F2'); // F2 also resets the customer: choose the State again for this sale
+    await page.keyboard.press('F3');
+    await page.getByTestId('customer-search').fill('MINISTERIO');
+    await page.getByRole('option', { name: /MINISTERIO DE PRUEBAS/ }).click();
+    await waitForCheckout(page); // the search field has the focus back
+    await scan(page, 'P008');
+    await page.keyboard.press('F4');
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.keyboard.press('Enter'); // exact amount
+    const error = page.getByTestId('payment-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Ítem 1: las ventas al Estado necesitan el código CPBS abreviado');
+    expect(reg.count('documents')).toBe(before);
+    expect(reg.count('outbox_jobs')).toBe(0);
+  });
+});
