@@ -8,6 +8,7 @@ import { openDatabase } from '../src/core/store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
 import { openPostgresPath } from './capture-postgres';
 import { runIngestBench } from './ingest';
+import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
 
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     const pgStats = results[`pg-${items}`];
     if (pgStats) console.log(`  ${items} items: PostgreSQL+BullMQ / SQLite FULL p50 ${(pgStats.p50 / full.p50).toFixed(1)}x, p99 ${(pgStats.p99 / full.p99).toFixed(1)}x`);
   }
+  console.log('\nDocuments list with 100 000 documents (keyset pages):');
+  console.log(formatDocumentsListBench(benchDocumentsList()).join('\n'));
   console.log('\nCentral sync API ingest (PostgreSQL, batches of 500):');
   try {
     for (const l of await runIngestBench()) console.log(`  ${l}`);
