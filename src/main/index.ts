@@ -1,5 +1,6 @@
 // Composition root of the desktop app. It only wires things together (store, queue and HKA in the register core;
 // IPC; the window); every rule lives in src/core.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
@@ -31,12 +32,18 @@ async function start(): Promise<void> {
     indexPath: join(import.meta.dirname, '../renderer/index.html'),
     devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
   });
+  const ELECTRON_SQLITE = join(app.getAppPath(), 'out/native/better_sqlite3.node');
   let window: BrowserWindow | undefined;
   const core: RegisterCore = await createRegisterCore({
     dataDir: userData,
     keyProtector: new SafeStorageKeyProtector(safeStorage),
     // The bundle lives in out/main: migrations and the WSDL are found from the app's root instead.
-    assets: { migrationsFolder: join(app.getAppPath(), 'drizzle/sqlite'), wsdlPath: join(app.getAppPath(), 'resources/hka/Service.wsdl') },
+    assets: {
+      migrationsFolder: join(app.getAppPath(), 'drizzle/sqlite'),
+      wsdlPath: join(app.getAppPath(), 'resources/hka/Service.wsdl'),
+      // `npm start` builds better-sqlite3 for Electron's ABI here; packaged apps are rebuilt by electron-builder.
+      ...(!app.isPackaged && existsSync(ELECTRON_SQLITE) ? { sqliteNativeBinding: ELECTRON_SQLITE } : {}),
+    },
     preferences: preferences.port,
     printer: { print: () => (window ? printReceipt(window.webContents, preferences.port.get().printerName) : Promise.resolve({ via: 'browser' as const })) },
     log,

@@ -35,7 +35,7 @@ export interface RegisterCoreOptions {
   contingency?: ContingencyOptions;
   hkaTimeouts?: { connectTimeoutMs?: number; responseTimeoutMs?: number };
   /** Where the bundled app keeps its files (electron-vite moves the code away from the repository layout). */
-  assets?: { migrationsFolder?: string; wsdlPath?: string };
+  assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string };
   preferences?: PreferencesPort;
   printer?: ReceiptPrinter;
   log?: HkaLogger;
@@ -63,6 +63,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     path: join(options.dataDir, 'sago.sqlite'),
     clock,
     ...(options.assets?.migrationsFolder ? { migrationsFolder: options.assets.migrationsFolder } : {}),
+    ...(options.assets?.sqliteNativeBinding ? { nativeBinding: options.assets.sqliteNativeBinding } : {}),
   });
   const wsdlPath = options.assets?.wsdlPath;
   let simulator: HkaSimulator | undefined;

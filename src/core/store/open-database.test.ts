@@ -82,3 +82,13 @@ describe('WAL checkpoints', () => {
     reopened.close();
   });
 });
+
+describe('native binding', () => {
+  it('loads better-sqlite3 from an explicit binary (how the desktop app gets its Electron build), and fails clearly on a wrong one', () => {
+    const binding = join(process.cwd(), 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    const store = openDatabase({ path: ':memory:', nativeBinding: binding });
+    expect(store.sqlite.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    store.close();
+    expect(() => openDatabase({ path: ':memory:', nativeBinding: join(tempDir(), 'missing.node') })).toThrow();
+  });
+});

@@ -22,6 +22,12 @@ export interface OpenDatabaseOptions {
   /** WAL checkpoint timer (default 10 s; 0 = none, e.g. a benchmark that checkpoints itself). */
   checkpointIntervalMs?: number;
   clock?: () => Date;
+  /**
+   * Path of a better_sqlite3.node built for another runtime. The desktop app runs on Electron's ABI while tests
+   * run on Node's: `npm start` builds an Electron copy into out/native (scripts/electron-native.mjs) and main
+   * passes it here, leaving node_modules built for Node.
+   */
+  nativeBinding?: string;
 }
 
 export interface OpenedDatabase {
@@ -59,7 +65,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const inMemory = options.path === ':memory:';
   const existed = !inMemory && existsSync(options.path);
-  const sqlite = new Database(options.path);
+  const sqlite = new Database(options.path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
