@@ -8,7 +8,7 @@
 
   var CHANNELS = [
     'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
-    'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'queue:sendNow', 'receipt:print',
+    'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
     'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];

@@ -15,6 +15,9 @@ import type { StoreDb } from '../store/open-database';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
+import type { AnnulResult } from '../documents/annul-document';
+import { draftCreditNote } from '../documents/credit-note';
+import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
 import { appStatus } from './app-status';
@@ -41,6 +44,8 @@ export interface RegisterContext {
   actor: string;
   /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
   sync: SyncPusher;
+  /** Annuls at HKA, then locally (documents/annul-document.ts). */
+  annul: (documentId: string, motivo: string, actor: string) => Promise<AnnulResult>;
 }
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
@@ -64,6 +69,26 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ctx.worker.tick(); // send now rather than at the next poll
   };
 
+  /** Saves a sale or a note through captureSale and returns it as saved (QUEUED), before the worker picks it up. */
+  const capture = (draft: SaleDraft) => {
+    const result = captureSale({
+      db,
+      issuer: readIssuerSettings(db),
+      emissionMode: () => ctx.contingency.emissionMode(),
+      clock,
+      actor,
+      invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
+    }, draft);
+    if (!result.ok) {
+      const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
+      throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
+    }
+    const { id } = result.captured;
+    const detail = getDocumentDetail(db, id);
+    afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
+    return detail;
+  };
+
   const handlers = {
     'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
     'catalog:search': (req) => run(() => searchProducts(db, req.query, req.limit)),
@@ -71,24 +96,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'catalog:saveProduct': (req) => run(() => saveProduct(db, req, actor, clock())),
     'customers:search': (req) => run(() => searchCustomers(db, req.query)),
     'customers:save': (req) => run(() => saveCustomer(db, req, actor, clock())),
-    'sales:complete': (req) => run(() => {
-      const result = captureSale({
-        db,
-        issuer: readIssuerSettings(db),
-        emissionMode: () => ctx.contingency.emissionMode(),
-        clock,
-        actor,
-        invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
-      }, req.draft);
-      if (!result.ok) {
-        const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
-        throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
-      }
-      const { id } = result.captured;
-      const detail = getDocumentDetail(db, id); // as saved (QUEUED), before the worker picks it up
-      afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
-      return detail;
-    }),
+    'sales:complete': (req) => run(() => capture(req.draft)),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
     'documents:retry': (req) => run(() => {
@@ -104,6 +112,18 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       }
       afterQueueChange({ documentId: req.id, from: before.status as 'FAILED' | 'REJECTED', to: 'QUEUED' });
       return { done: true as const };
+    }),
+    // Manager actions: the manager role (PIN) arrives with the settings panel; until then the register's actor.
+    'documents:annul': async (req) => {
+      const result = await ctx.annul(req.id, req.motivo, actor);
+      if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'not_allowed', result.message);
+      ctx.queueEvents.emit('document-status', { documentId: req.id, from: 'AUTHORIZED', to: 'ANNULLED' });
+      return getDocumentDetail(db, req.id);
+    },
+    'documents:creditNote': (req) => run(() => {
+      const drafted = draftCreditNote(db, req.id, req.lines);
+      if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
+      return capture(drafted.draft);
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();

@@ -16,6 +16,8 @@ import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
 import { SyncPusher } from '../sync/sync-pusher';
+import { annulDocument } from '../documents/annul-document';
+import type { HkaCredentialSource } from '../queue/transmit-job';
 import { contractEvents, type RegisterEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
 import type { IpcHandlers } from './dispatch';
@@ -82,6 +84,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       ...(wsdlPath ? { wsdlPath } : {}),
       ...(options.log ? { logger: options.log } : {}),
     });
+    const hkaCredentials: HkaCredentialSource = { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) };
     const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), { offlineProbeMs: 3_000, onlineProbeMs: 30_000, ...options.connectivity });
     const contingency = new ContingencyManager(store.db, clock, options.contingency ?? {});
     const queueEvents = new QueueEvents();
@@ -92,7 +95,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       contingency,
       clock,
       events: queueEvents,
-      credentials: { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) },
+      credentials: hkaCredentials,
       ...(options.log ? { log: options.log } : {}),
     }, options.worker);
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
@@ -103,6 +106,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
       sync,
+      annul: (documentId, motivo, actor) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, actor),
     });
     worker.start();
     sync.start(); // does nothing visible until the register is enrolled

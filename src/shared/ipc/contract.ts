@@ -7,6 +7,7 @@ import {
   documentSummarySchema, printResultSchema, productSchema, queueCountsSchema, saleDraftSchema, uiPreferencesSchema,
 } from './schemas';
 import { syncStatusSchema } from '../sync/status';
+import { DECIMAL_6_PATTERN } from '../fiscal/money';
 
 const empty = z.object({});
 const ok = z.object({ done: z.literal(true) });
@@ -35,6 +36,16 @@ export const ipcContract = {
   },
   'documents:get': { request: z.object({ id: z.string() }), response: documentDetailSchema },
   'documents:retry': { request: z.object({ id: z.string() }), response: ok },
+  /** Annul an authorised document within 7 days (HKA AnulacionDocumento); later, a credit note is the way. */
+  'documents:annul': { request: z.object({ id: z.string(), motivo: z.string().max(250) }), response: documentDetailSchema },
+  /** Credit note (04) for all or some lines of an authorised invoice; returns the new note as saved. */
+  'documents:creditNote': {
+    request: z.object({
+      id: z.string(),
+      lines: z.array(z.object({ line: z.number().int().min(1), cantidad: z.string().regex(DECIMAL_6_PATTERN) })).min(1).max(1000).optional(),
+    }),
+    response: documentDetailSchema,
+  },
   'queue:sendNow': { request: empty, response: ok },
   /** Central sync: state for the monitoring panel, push now, and enrolment (server URL + one-time code). */
   'sync:status': { request: empty, response: syncStatusSchema },

@@ -1,0 +1,60 @@
+// Annulment of an authorised document (HKA AnulacionDocumento): only for a transaction that did not take place,
+// within 7 calendar days of authorisation (REFERENCE.md §1.6.3); after that the DGI wants a credit note instead.
+// The local checks run first so a cashier gets a clear Spanish answer without a network round trip.
+import { eq } from 'drizzle-orm';
+import type { FiscalDocument } from '../../shared/fiscal/document';
+import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
+import { toPanamaDate } from '../../shared/fiscal/panama-time';
+import type { HkaClient } from '../hka/client/hka-client';
+import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
+import { appendAudit, enqueueSync } from '../store/audit';
+import type { StoreDb } from '../store/open-database';
+import { documents } from '../store/schema';
+
+export const ANNULMENT_WINDOW_DAYS = 7;
+
+export interface AnnulDeps {
+  db: StoreDb;
+  client: HkaClient;
+  credentials: HkaCredentialSource;
+  clock: () => Date;
+}
+
+export type AnnulResult =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' | 'not_allowed' | 'too_late' | 'hka_rejected' | 'hka_unreachable'; message: string };
+
+const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+export async function annulDocument(deps: AnnulDeps, documentId: string, motivo: string, actor: string): Promise<AnnulResult> {
+  const reason = motivo.trim();
+  if (reason.length < 15 || reason.length > 250) {
+    return { ok: false, reason: 'not_allowed', message: 'Indique el motivo de la anulación (15 a 250 caracteres)' };
+  }
+  const row = deps.db.select({ status: documents.status, body: documents.body, fechaRecepcionDgi: documents.fechaRecepcionDgi, fechaEmision: documents.fechaEmision })
+    .from(documents).where(eq(documents.id, documentId)).get();
+  if (!row) return { ok: false, reason: 'not_found', message: 'El documento no existe' };
+  if (row.status !== 'AUTHORIZED') {
+    return { ok: false, reason: 'not_allowed', message: 'Solo se anulan documentos autorizados por la DGI' };
+  }
+  const authorisedOn = (row.fechaRecepcionDgi ?? row.fechaEmision).slice(0, 10);
+  if (daysBetween(authorisedOn, toPanamaDate(deps.clock())) > ANNULMENT_WINDOW_DAYS) {
+    return { ok: false, reason: 'too_late', message: `Pasaron más de ${ANNULMENT_WINDOW_DAYS} días desde la autorización: emita una nota de crédito` };
+  }
+  const doc = JSON.parse(row.body) as FiscalDocument;
+  const outcome = await deps.credentials.withCredentials((c) => deps.client.anulacionDocumento(c, datosDocumentoOf(doc), reason));
+  if (outcome.kind === 'transient') {
+    return { ok: false, reason: 'hka_unreachable', message: 'No se pudo contactar a HKA; el documento sigue autorizado. Intente de nuevo más tarde' };
+  }
+  if (outcome.kind === 'rejected') {
+    return { ok: false, reason: 'hka_rejected', message: `HKA no anuló el documento: ${outcome.messages.join('; ') || outcome.mensaje}` };
+  }
+  const at = deps.clock();
+  deps.db.transaction((tx) => {
+    const to: DocumentStatus = transition('AUTHORIZED', 'ANNULLED');
+    tx.update(documents).set({ status: to, updatedAt: at.toISOString() }).where(eq(documents.id, documentId)).run();
+    appendAudit(tx, { actor, action: 'document.annulled', documentId, details: { motivo: reason } }, at);
+    enqueueSync(tx, 'document_status', { documentId, status: to, from: 'AUTHORIZED', at: at.toISOString() });
+  });
+  return { ok: true };
+}

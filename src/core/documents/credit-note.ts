@@ -1,0 +1,60 @@
+// A credit note (04) for an authorised invoice, for all or part of its items: built from the original as the
+// fiscal core models it, referencing the original's CUFE, and captured like any sale (same numbering, same queue).
+import { eq } from 'drizzle-orm';
+import type { FiscalDocument } from '../../shared/fiscal/document';
+import { money, round2, sum, toAmount2 } from '../../shared/fiscal/money';
+import { computeItemAmounts } from '../../shared/fiscal/totals';
+import type { SaleDraft } from '../../shared/ipc/schemas';
+import type { StoreDb } from '../store/open-database';
+import { documents } from '../store/schema';
+
+export interface CreditLine {
+  /** 1-based line of the original document. */
+  line: number;
+  cantidad: string;
+}
+
+export type CreditNoteDraft = { ok: true; draft: SaleDraft } | { ok: false; message: string };
+
+export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonly CreditLine[]): CreditNoteDraft {
+  const row = db.select({ status: documents.status, body: documents.body, cufe: documents.cufe }).from(documents)
+    .where(eq(documents.id, originalId)).get();
+  if (!row) return { ok: false, message: 'El documento original no existe' };
+  const original = JSON.parse(row.body) as FiscalDocument;
+  if (original.tipoDocumento !== '01' || !row.cufe || (row.status !== 'AUTHORIZED' && row.status !== 'ANNULLED')) {
+    return { ok: false, message: 'Solo se emite nota de crédito sobre una factura autorizada por la DGI' };
+  }
+  const chosen = lines ?? original.items.map((item, i) => ({ line: i + 1, cantidad: item.cantidad }));
+  const items = [];
+  for (const { line, cantidad } of chosen) {
+    const item = original.items[line - 1];
+    if (!item) return { ok: false, message: `La factura no tiene la línea ${line}` };
+    if (!money(cantidad).gt(0) || money(cantidad).gt(item.cantidad)) {
+      return { ok: false, message: `Línea ${line}: la cantidad a acreditar debe ser mayor que cero y no superar ${item.cantidad}` };
+    }
+    items.push({ ...item, cantidad });
+  }
+  if (items.length === 0) return { ok: false, message: 'Elija al menos una línea a acreditar' };
+  // The credited items at their original prices and rates; global discounts, freight and withholding are not
+  // carried over (a partial credit of a discounted sale needs the manager's judgement, not a formula).
+  const total = round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
+  // A credit sale (01) is refunded as cash; other forms are reversed the way they were paid.
+  const first = original.pagos[0]?.formaPagoFact;
+  const formaPago = first === undefined || first === '01' ? '02' : first;
+  const rest = original;
+  return {
+    ok: true,
+    draft: {
+      tipoDocumento: '04',
+      naturalezaOperacion: '11',
+      tipoOperacion: rest.tipoOperacion,
+      destinoOperacion: rest.destinoOperacion,
+      cliente: rest.cliente,
+      items,
+      referencias: [{ fechaEmision: original.fechaEmision, cufe: row.cufe }],
+      pagos: [{ formaPagoFact: formaPago, valorCuotaPagada: toAmount2(money(total)) }],
+      tiempoPago: '1',
+      ...(rest.datosFacturaExportacion ? { datosFacturaExportacion: rest.datosFacturaExportacion } : {}),
+    },
+  };
+}
