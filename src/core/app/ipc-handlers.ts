@@ -17,6 +17,8 @@ import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
 import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
+import { createAuthHandlers } from './handlers-auth';
+import { createReportsHandlers } from './handlers-reports';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
@@ -132,6 +134,8 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'receipt:print': () => ctx.printer.print(),
     'preferences:get': () => run(() => ctx.preferences.get()),
     'preferences:set': (req) => run(() => ctx.preferences.update(req)),
+    ...createAuthHandlers(ctx),
+    ...createReportsHandlers(ctx),
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
       await ctx.sync.pushNow();

@@ -146,3 +146,31 @@ export const hkaCalls = sqliteTable('hka_calls', {
   outcome: text('outcome').notNull(),
   codigo: text('codigo'),
 }, (t) => [index('hka_calls_started').on(t.startedAt)]);
+
+/** People who use the register: cashiers and managers, signing in with a PIN (stored as a slow salted hash). */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(), // cajero | gerente
+  /** scrypt, self-describing text (algorithm, parameters, salt, hash). */
+  pinHash: text('pin_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** Epoch ms until which sign-in is refused after too many wrong PINs. */
+  lockedUntil: integer('locked_until'),
+  active: integer('active').notNull().default(1),
+  createdAt: text('created_at').notNull().default(now),
+}, (t) => [uniqueIndex('users_username').on(t.username)]);
+
+/** Cash sessions (turnos): opened with a float, closed by a Z report with counted cash. */
+export const shifts = sqliteTable('shifts', {
+  id: text('id').primaryKey(),
+  openedAt: text('opened_at').notNull(),
+  openedBy: text('opened_by').notNull(),
+  openingCash: text('opening_cash').notNull(),
+  closedAt: text('closed_at'),
+  closedBy: text('closed_by'),
+  countedCash: text('counted_cash'),
+  /** The Z report as closed (JSON), so it can be reprinted exactly. */
+  zReport: text('z_report'),
+}, (t) => [index('shifts_open').on(t.closedAt)]);

@@ -8,6 +8,8 @@ import {
 } from './schemas';
 import { syncStatusSchema } from '../sync/status';
 import { DECIMAL_6_PATTERN } from '../fiscal/money';
+import { authContract } from './contract-auth';
+import { reportsContract } from './contract-reports';
 
 const empty = z.object({});
 const ok = z.object({ done: z.literal(true) });
@@ -54,6 +56,8 @@ export const ipcContract = {
     request: z.object({ serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional() }),
     response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
   },
+  ...authContract,
+  ...reportsContract,
   /** Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. */
   'receipt:print': { request: empty, response: printResultSchema },
   'preferences:get': { request: empty, response: uiPreferencesSchema },
