@@ -15,6 +15,7 @@ import { RENDERER_CSP } from '../core/app/renderer-csp';
 import { EventStreams } from './event-stream';
 import { createGuard } from './http-guard';
 import { StaticFiles } from './static-files';
+import { readBody } from '../core/http/read-body';
 
 export interface WebHostOptions {
   dataDir: string;
@@ -53,16 +54,6 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -88,7 +79,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
       if (!guard.tokenMatches(req.headers['x-sago-token'] as string | undefined)) return json(res, 401, { error: 'missing or wrong token' });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'JSON only' });
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === undefined) {
         res.setHeader('Connection', 'close'); // the rest of the body is never read
         return json(res, 413, { error: 'request too large' });

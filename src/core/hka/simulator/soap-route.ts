@@ -7,6 +7,7 @@ import { normalizeSoapAction, resolveOperation } from './dispatch';
 import type { FaultDecision } from './faults';
 import { INTERNAL_ERROR_TEXT, SoapFault, faultEnvelope, readBodyWrapper, resultEnvelope, type ResultFields } from './soap-envelope';
 import { isWsdlQuery, loadWsdl } from './wsdl';
+import { readBody } from '../../http/read-body';
 
 const XML = 'text/xml; charset=utf-8';
 const HTML = 'text/html; charset=utf-8';
@@ -39,16 +40,6 @@ function drop(req: IncomingMessage): void {
   else socket.destroy();
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Resolves true after `ms`, or false as soon as the simulator starts closing. */
 function wait(ms: number, closing: AbortSignal): Promise<boolean> {
@@ -79,7 +70,7 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
       send(res, 415, HTML, 'Cannot process the message because the content type was not the expected type \'text/xml; charset=utf-8\'.');
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === undefined) {
       send(res, 413, HTML, 'Request Entity Too Large');
       return;
