@@ -107,3 +107,22 @@ export function queueCounts(db: StoreDb): QueueCounts {
 export function makeAllDue(db: StoreDb, now: number): number {
   return db.update(outboxJobs).set({ nextAttemptAt: now }).where(eq(outboxJobs.state, 'pending')).run().changes;
 }
+
+/**
+ * On a clean stop: jobs this worker claimed but never started go back to the queue at once (instead of waiting for
+ * their lease to expire at the next start). Jobs still in flight keep their lease: their outcome is unknown.
+ */
+export function releaseUnstartedLeases(db: StoreDb, owner: string, inFlightDocumentIds: ReadonlySet<string>, now: number): number {
+  return db.transaction((tx) => {
+    const mine = tx.select({ id: outboxJobs.id, documentId: outboxJobs.documentId }).from(outboxJobs)
+      .where(and(eq(outboxJobs.state, 'leased'), sql`${outboxJobs.leaseOwner} LIKE ${`${owner}:%`}`)).all()
+      .filter((job) => !inFlightDocumentIds.has(job.documentId));
+    if (mine.length === 0) return 0;
+    const stamp = new Date(now).toISOString();
+    tx.update(outboxJobs).set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: now, updatedAt: stamp })
+      .where(inArray(outboxJobs.id, mine.map((j) => j.id))).run();
+    tx.update(documents).set({ status: 'QUEUED', updatedAt: stamp })
+      .where(and(inArray(documents.id, mine.map((j) => j.documentId)), eq(documents.status, 'PROCESSING'))).run();
+    return mine.length;
+  }, { behavior: 'immediate' });
+}

@@ -172,4 +172,18 @@ describe('TransmissionWorker', () => {
     await r.worker.sendNow();
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 3_000, 'sent now');
   });
+
+  it('on a clean stop gives back jobs it claimed but never started, so a restart sends them at once', async () => {
+    register = await startRegister({ worker: { concurrency: 5, callsPerSecond: 1 } }); // 3 claimed, 1 started
+    const r = register;
+    r.sim.faults.inject({ kind: 'latency', ms: 300, operation: 'Enviar' });
+    const ids = [captureOk(r), captureOk(r), captureOk(r)];
+    r.worker.start();
+    await waitFor(() => r.sim.calls('Enviar') >= 1, 3_000, 'first call under way');
+    await r.worker.stop(2_000);
+    const leased = r.store.sqlite.prepare("SELECT COUNT(*) FROM outbox_jobs WHERE state = 'leased'").pluck().get();
+    expect(leased).toBe(0);
+    const statuses = ids.map((id) => r.statusOf(id));
+    expect(statuses.filter((s) => s === 'PROCESSING')).toEqual([]);
+  });
 });

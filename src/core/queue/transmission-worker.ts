@@ -14,7 +14,7 @@ import { DEFAULT_BACKOFF_MS } from './backoff';
 import type { ConnectivityMonitor } from './connectivity';
 import type { ContingencyManager } from './contingency';
 import { recordHkaCall } from './hka-metrics';
-import { claimDueJobs, makeAllDue, queueCounts, type ClaimedJob } from './outbox-repo';
+import { claimDueJobs, makeAllDue, queueCounts, releaseUnstartedLeases, type ClaimedJob } from './outbox-repo';
 import { QueueEvents } from './queue-events';
 import { transmitJob, type HkaCredentialSource } from './transmit-job';
 
@@ -46,8 +46,10 @@ export class TransmissionWorker {
   private readonly clock: () => Date;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  /** Documents with a call in flight in this process: never claimed twice at once. */
+  /** Documents claimed by this process and not finished: never claimed twice at once. */
   private readonly inFlight = new Set<string>();
+  /** Of those, the ones whose HKA call has actually started. */
+  private readonly started = new Set<string>();
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -82,6 +84,8 @@ export class TransmissionWorker {
     this.deps.connectivity.stop();
     this.queue.clear();
     await Promise.race([this.queue.onIdle(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    releaseUnstartedLeases(this.deps.db, this.owner, this.started, this.clock().getTime());
+    for (const id of [...this.inFlight]) if (!this.started.has(id)) this.inFlight.delete(id);
   }
 
   /** "Enviar ahora": skip backoff waits, re-check connectivity, and send. */
@@ -108,6 +112,15 @@ export class TransmissionWorker {
   }
 
   private async process(job: ClaimedJob): Promise<void> {
+    this.started.add(job.documentId);
+    try {
+      await this.attempt(job);
+    } finally {
+      this.started.delete(job.documentId);
+    }
+  }
+
+  private async attempt(job: ClaimedJob): Promise<void> {
     const row = this.deps.db.select({ body: documents.body, totals: documents.totals }).from(documents)
       .where(eq(documents.id, job.documentId)).get();
     if (!row) return;
