@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('window.sago in Chromium through the web 
         return window.sago !== (sago as unknown);
       })();
       return { keys: Object.keys(sago).sort(), invoke: 'invoke' in sago, replaced };
-    })).toEqual({ keys: ['app', 'catalog', 'customers', 'documents', 'on', 'preferences', 'queue', 'receipt', 'sales', 'sync'], invoke: false, replaced: false });
+    })).toEqual({ keys: ['app', 'auth', 'catalog', 'customers', 'documents', 'on', 'preferences', 'queue', 'receipt', 'reports', 'sales', 'sync'], invoke: false, replaced: false });
 
     const sale = await page.evaluate(() => window.sago.sales.complete({ draft: {
       tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',

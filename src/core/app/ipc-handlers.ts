@@ -18,6 +18,7 @@ import { enrolRegister, type EnrolError } from '../sync/enrol';
 import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
 import { createAuthHandlers } from './handlers-auth';
+import { authorizeManagerAction, cashierActor } from './manager-guard';
 import { createReportsHandlers } from './handlers-reports';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
@@ -72,13 +73,13 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
   };
 
   /** Saves a sale or a note through captureSale and returns it as saved (QUEUED), before the worker picks it up. */
-  const capture = (draft: SaleDraft) => {
+  const capture = (draft: SaleDraft, by = cashierActor(db, actor)) => {
     const result = captureSale({
       db,
       issuer: readIssuerSettings(db),
       emissionMode: () => ctx.contingency.emissionMode(),
       clock,
-      actor,
+      actor: by,
       invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
     }, draft);
     if (!result.ok) {
@@ -104,8 +105,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'documents:retry': (req) => run(() => {
       const before = db.$client.prepare('SELECT status FROM documents WHERE id = ?').get(req.id) as { status: string } | undefined;
       if (!before) throw new AppError('not_found', 'El documento no existe');
+      const manager = authorizeManagerAction(db, 'documents:retry', req.approval, actor);
       try {
-        retryDocument(db, req.id, actor, clock());
+        retryDocument(db, req.id, manager, clock());
       } catch (error) {
         if (error instanceof IllegalTransitionError) {
           throw new AppError('not_allowed', 'Solo se pueden reintentar documentos rechazados o con envío fallido');
@@ -117,15 +119,17 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     }),
     // Manager actions: the manager role (PIN) arrives with the settings panel; until then the register's actor.
     'documents:annul': async (req) => {
-      const result = await ctx.annul(req.id, req.motivo, actor);
+      const manager = authorizeManagerAction(db, 'documents:annul', req.approval, actor);
+      const result = await ctx.annul(req.id, req.motivo, manager);
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'not_allowed', result.message);
       ctx.queueEvents.emit('document-status', { documentId: req.id, from: 'AUTHORIZED', to: 'ANNULLED' });
       return getDocumentDetail(db, req.id);
     },
     'documents:creditNote': (req) => run(() => {
+      const manager = authorizeManagerAction(db, 'documents:creditNote', req.approval, actor);
       const drafted = draftCreditNote(db, req.id, req.lines);
       if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      return capture(drafted.draft);
+      return capture(drafted.draft, manager);
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();
@@ -143,6 +147,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     },
     // Enrolment belongs to the manager's settings panel; the manager role (PIN) arrives with that panel.
     'sync:enrol': async (req) => {
+      authorizeManagerAction(db, 'sync:enrol', req.approval, actor);
       const input = { serverUrl: req.serverUrl, code: req.code, ...(req.registerName ? { registerName: req.registerName } : {}) };
       const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, actor);
       if (!outcome.ok) {

@@ -1,2 +1,105 @@
 // IPC contract entries of the reports area, merged into ipcContract (contract.ts). Names are listed in channels-reports.ts.
-export const reportsContract = {} as const;
+// Cash shifts (turnos) with their X (running) and Z (closing) reports, the sales report, and the catalogue CSV import.
+// Reports travel as data plus their 80 mm text and CSV renditions, so the renderer only shows and saves them.
+import { z } from 'zod';
+import { DECIMAL_2_PATTERN } from '../fiscal/money';
+
+const amount = z.string();
+/** Signed amounts (a difference, a net of credit notes) can be negative: "-1.25". */
+const signedAmount = z.string();
+
+export const shiftSchema = z.object({
+  id: z.string(),
+  openedAt: z.string(),
+  openedBy: z.string(),
+  openingCash: amount,
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  countedCash: amount.nullable(),
+});
+export type Shift = z.infer<typeof shiftSchema>;
+
+export const shiftReportSchema = z.object({
+  kind: z.enum(['X', 'Z']),
+  shift: shiftSchema,
+  /** The end of the period: now for an X report, the close for a Z report. */
+  until: z.string(),
+  /** Sales (every document but credit notes and annulled ones) by payment form; cash net of change given. */
+  byPaymentForm: z.array(z.object({ formaPago: z.string(), label: z.string(), count: z.number().int(), amount })),
+  /** ITBMS by rate, net of credit notes. */
+  itbmsByRate: z.array(z.object({ tasaItbms: z.string(), label: z.string(), base: signedAmount, itbms: signedAmount })),
+  counts: z.object({
+    total: z.number().int(),
+    authorized: z.number().int(),
+    /** QUEUED + PROCESSING. */
+    pending: z.number().int(),
+    /** Emitted in contingency (tipoEmision 02/04) and not yet authorised; also counted in their status. */
+    contingency: z.number().int(),
+    rejected: z.number().int(),
+    failed: z.number().int(),
+    annulled: z.number().int(),
+  }),
+  salesTotal: amount,
+  annulledTotal: amount,
+  creditNotes: z.object({ count: z.number().int(), total: amount, cashRefunds: amount }),
+  cash: z.object({
+    opening: amount,
+    received: amount,
+    change: amount,
+    refunds: amount,
+    expected: signedAmount,
+    counted: amount.nullable(),
+    difference: signedAmount.nullable(),
+  }),
+  /** Documents of the shift not yet authorised (pending, contingency, rejected, failed): closing needs the manager. */
+  unauthorised: z.number().int(),
+});
+export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+const renderedReport = z.object({ report: shiftReportSchema, text: z.string(), csv: z.string() });
+export type RenderedShiftReport = z.infer<typeof renderedReport>;
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export const salesReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  byDay: z.array(z.object({ day: z.string(), documents: z.number().int(), creditNotes: z.number().int(), base: signedAmount, itbms: signedAmount, total: signedAmount })),
+  byProduct: z.array(z.object({ codigo: z.string(), descripcion: z.string(), cantidad: signedAmount, base: signedAmount, itbms: signedAmount, total: signedAmount })),
+});
+export type SalesReport = z.infer<typeof salesReportSchema>;
+
+export const importErrorSchema = z.object({ row: z.number().int(), message: z.string() });
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+export const reportsContract = {
+  'reports:currentShift': { request: z.object({}), response: shiftSchema.nullable() },
+  'reports:openShift': { request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }), response: shiftSchema },
+  /** X report: the running shift, nothing closed. */
+  'reports:xReport': { request: z.object({}), response: renderedReport },
+  /** Z report: closes the shift with the counted cash; refused (as data) while documents are not authorised, unless the manager approved. */
+  'reports:closeShift': {
+    request: z.object({
+      countedCash: z.string().regex(DECIMAL_2_PATTERN),
+      /** A gerente's one-shot approval (auth:approve) to close with documents not yet authorised. */
+      approval: z.string().max(200).optional(),
+      /** Single-user mode only (no manager set up yet): the person closing accepts the warning. */
+      confirm: z.boolean().optional(),
+    }),
+    response: z.discriminatedUnion('closed', [
+      renderedReport.extend({ closed: z.literal(true) }),
+      z.object({ closed: z.literal(false), reason: z.literal('needs_manager'), unauthorised: z.number().int(), message: z.string() }),
+    ]),
+  },
+  /** A closed shift's Z report exactly as it was closed (reprint). */
+  'reports:zReport': { request: z.object({ shiftId: z.string().min(1) }), response: renderedReport },
+  'reports:sales': {
+    request: z.object({ from: z.string().regex(dayPattern), to: z.string().regex(dayPattern) }),
+    response: z.object({ report: salesReportSchema, csvByDay: z.string(), csvByProduct: z.string() }),
+  },
+  /** Products from CSV (codigo, barcode, descripcion, unidad, precio, tasaItbms); nothing imported on a bad row unless importValidRows. */
+  'catalog:importCsv': {
+    request: z.object({ csv: z.string().max(5_000_000), importValidRows: z.boolean().optional() }),
+    response: z.object({ rows: z.number().int(), imported: z.number().int(), errors: z.array(importErrorSchema) }),
+  },
+} as const;

@@ -12,6 +12,8 @@ import { authContract } from './contract-auth';
 import { reportsContract } from './contract-reports';
 
 const empty = z.object({});
+/** A one-shot manager approval (auth:approve) for manager-only actions, when no gerente is signed in. */
+const approvalField = z.string().max(200).optional();
 const ok = z.object({ done: z.literal(true) });
 
 export const ipcContract = {
@@ -37,13 +39,14 @@ export const ipcContract = {
     response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int() }),
   },
   'documents:get': { request: z.object({ id: z.string() }), response: documentDetailSchema },
-  'documents:retry': { request: z.object({ id: z.string() }), response: ok },
+  'documents:retry': { request: z.object({ id: z.string(), approval: approvalField }), response: ok },
   /** Annul an authorised document within 7 days (HKA AnulacionDocumento); later, a credit note is the way. */
-  'documents:annul': { request: z.object({ id: z.string(), motivo: z.string().max(250) }), response: documentDetailSchema },
+  'documents:annul': { request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }), response: documentDetailSchema },
   /** Credit note (04) for all or some lines of an authorised invoice; returns the new note as saved. */
   'documents:creditNote': {
     request: z.object({
       id: z.string(),
+      approval: approvalField,
       lines: z.array(z.object({ line: z.number().int().min(1), cantidad: z.string().regex(DECIMAL_6_PATTERN) })).min(1).max(1000).optional(),
     }),
     response: documentDetailSchema,
@@ -53,7 +56,10 @@ export const ipcContract = {
   'sync:status': { request: empty, response: syncStatusSchema },
   'sync:pushNow': { request: empty, response: syncStatusSchema },
   'sync:enrol': {
-    request: z.object({ serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional() }),
+    request: z.object({
+      serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional(),
+      approval: approvalField,
+    }),
     response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
   },
   ...authContract,

@@ -1,0 +1,211 @@
+// The auth channels through dispatchIpc against an in-memory register database, with a clock the test moves.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IpcResult } from '../../shared/ipc/api';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { ipcContract, type Channel, type Request, type Response } from '../../shared/ipc/contract';
+import { consumeApproval, currentActor } from '../auth/auth-registry';
+import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { dispatchIpc, type IpcHandlers } from './dispatch';
+import { createAuthHandlers } from './handlers-auth';
+
+const MANAGER = { username: 'Gerente', displayName: 'María Gerente', pin: '73915824' };
+const CASHIER = { username: 'cajero1', displayName: 'Juan Cajero', pin: '5820461' };
+const MINUTE = 60_000;
+
+interface Register {
+  store: OpenedDatabase;
+  /** Every IPC result, to scan for secrets. */
+  wire: unknown[];
+  advance(ms: number): void;
+  call<C extends Channel>(channel: C, request: Request<C>): Promise<IpcResult<Response<C>>>;
+  ok<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>>;
+}
+
+const opened: OpenedDatabase[] = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+
+function register(): Register {
+  const store = openDatabase({ path: ':memory:', checkpointIntervalMs: 0 });
+  opened.push(store);
+  let now = new Date('2026-03-02T14:00:00.000Z');
+  const clock = () => now;
+  // Other areas' handlers are never called here; spies keep the map complete for dispatchIpc.
+  const others = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.reject(new Error(`unexpected ${c}`)))]));
+  const handlers = { ...others, ...createAuthHandlers({ db: store.db, clock }) } as unknown as IpcHandlers;
+  const wire: unknown[] = [];
+  const call = async <C extends Channel>(channel: C, request: Request<C>) => {
+    const result = await dispatchIpc(handlers, channel, request);
+    wire.push(result);
+    if (result.ok) expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
+    return result as IpcResult<Response<C>>;
+  };
+  const ok = async <C extends Channel>(channel: C, request: Request<C>) => {
+    const result = await call(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+  return { store, wire, advance: (ms) => { now = new Date(now.getTime() + ms); }, call, ok };
+}
+
+/** A register with its first manager and a cashier; nobody signed in. */
+async function staffed(): Promise<Register> {
+  const r = register();
+  await r.ok('auth:setup', MANAGER);
+  await r.ok('auth:createUser', { ...CASHIER, role: 'cajero' });
+  await r.ok('auth:signOut', {});
+  return r;
+}
+
+const auditActions = (r: Register) => r.store.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[];
+const rowCount = (r: Register, table: string) => r.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('auth channels', () => {
+  it('sets up the first manager once only, and signs them in', async () => {
+    const r = register();
+    expect(await r.ok('auth:session', {})).toEqual({ user: null, setupNeeded: true });
+    const session = await r.ok('auth:setup', MANAGER);
+    expect(session).toEqual({ user: { username: 'gerente', displayName: 'María Gerente', role: 'gerente', since: '2026-03-02T14:00:00.000Z' }, setupNeeded: false });
+    expect(await r.call('auth:setup', { ...MANAGER, username: 'otro' })).toEqual({
+      ok: false, error: { code: 'not_allowed', message: 'La caja ya tiene usuarios; inicie sesión' },
+    });
+    expect(rowCount(r, 'users')).toBe(1);
+    expect(await r.ok('auth:users', {})).toEqual([
+      { id: expect.any(String) as unknown, username: 'gerente', displayName: 'María Gerente', role: 'gerente', active: true, lockedUntil: null },
+    ]);
+    expect(auditActions(r)).toEqual(['auth.setup']);
+  });
+
+  it('refuses a malformed PIN or name as invalid_request and writes nothing', async () => {
+    const r = register();
+    const result = await r.call('auth:setup', { ...MANAGER, pin: '12a4' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'El PIN debe tener de 4 a 8 dígitos (pin)' } });
+    expect(await r.call('auth:setup', { ...MANAGER, username: 'a b' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect([rowCount(r, 'users'), rowCount(r, 'audit_log')]).toEqual([0, 0]);
+  });
+
+  it('signs in with the right PIN and out again; a wrong PIN says only "incorrect"', async () => {
+    const r = await staffed();
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
+    expect(await r.call('auth:signIn', { username: 'nadie', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
+    expect((await r.ok('auth:signIn', { username: 'CAJERO1', pin: CASHIER.pin })).user).toMatchObject({ username: 'cajero1', role: 'cajero' });
+    expect(currentActor(r.store.db)).toEqual({ username: 'cajero1', role: 'cajero' });
+    expect(await r.ok('auth:signOut', {})).toEqual({ user: null, setupNeeded: false });
+    expect(currentActor(r.store.db)).toBeUndefined();
+    expect(auditActions(r).slice(-4)).toEqual(['auth.failed', 'auth.failed', 'auth.signIn', 'auth.signOut']);
+  });
+
+  it('locks a user after 5 wrong PINs, refuses even the right PIN until the lock ends, then lets them in', async () => {
+    const r = await staffed();
+    for (let i = 0; i < 4; i++) {
+      expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
+    }
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toEqual({
+      ok: false, error: { code: 'not_allowed', message: 'Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min' },
+    });
+    r.advance(MINUTE);
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false, error: { message: /bloqueado.*4 min/ } });
+    expect((await r.ok('auth:users', {})).find((u) => u.username === 'cajero1')?.lockedUntil).toBe('2026-03-02T14:05:00.000Z');
+    r.advance(4 * MINUTE);
+    expect((await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).user?.username).toBe('cajero1');
+    expect((await r.ok('auth:users', {})).find((u) => u.username === 'cajero1')?.lockedUntil).toBeNull();
+    const actions = auditActions(r);
+    expect(actions.filter((a) => a === 'auth.failed')).toHaveLength(5);
+    expect(actions).toContain('auth.locked');
+    expect(actions.at(-2)).toBe('auth.refused');
+  });
+
+  it('brakes the whole register after 10 wrong PINs in a minute, whoever they were for', async () => {
+    const r = await staffed();
+    for (let i = 0; i < 10; i++) await r.call('auth:signIn', { username: `nadie${i}`, pin: '0000' });
+    expect(await r.call('auth:signIn', { username: 'gerente', pin: MANAGER.pin })).toMatchObject({
+      ok: false, error: { code: 'not_allowed', message: /^Demasiados intentos fallidos en esta caja; espere \d+ s/ },
+    });
+    r.advance(MINUTE);
+    expect((await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin })).user?.role).toBe('gerente');
+  });
+
+  it('lets a manager approve one action over a cashier session: once, for that action, before it expires', async () => {
+    const r = await staffed();
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    expect(await r.call('auth:approve', { username: 'cajero1', pin: CASHIER.pin, action: 'documents:annul' })).toEqual({
+      ok: false, error: { code: 'not_allowed', message: 'Solo un gerente puede autorizar esta acción' },
+    });
+    expect(await r.call('auth:approve', { username: 'gerente', pin: '99999999', action: 'documents:annul' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
+    expect(approval).toMatchObject({ action: 'documents:annul', approvedBy: 'gerente', expiresAt: '2026-03-02T14:02:00.000Z' });
+    expect((await r.ok('auth:session', {})).user?.username).toBe('cajero1'); // the cashier's session stays
+    expect(consumeApproval(r.store.db, approval.token, 'documents:creditNote')).toBeUndefined();
+    expect(consumeApproval(r.store.db, approval.token, 'documents:annul')).toEqual({ actor: 'gerente' });
+    expect(consumeApproval(r.store.db, approval.token, 'documents:annul')).toBeUndefined();
+
+    const late = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
+    r.advance(2 * MINUTE);
+    expect(consumeApproval(r.store.db, late.token, 'documents:annul')).toBeUndefined();
+    expect(consumeApproval(r.store.db, 'not-a-token', 'documents:annul')).toBeUndefined();
+  });
+
+  it('creates users only for a signed-in manager or with a manager approval for it', async () => {
+    const r = await staffed();
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    const ana = { username: 'ana', displayName: 'Ana Pérez', pin: '4820', role: 'cajero' } as const;
+    expect(await r.call('auth:createUser', ana)).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Se necesita la autorización de un gerente' } });
+    const wrongAction = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
+    expect(await r.call('auth:createUser', { ...ana, approval: wrongAction.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(rowCount(r, 'users')).toBe(2);
+
+    const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
+    expect(await r.ok('auth:createUser', { ...ana, approval: approval.token })).toMatchObject({ username: 'ana', role: 'cajero', lockedUntil: null });
+    expect(await r.call('auth:createUser', { ...ana, username: 'beto', approval: approval.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    const created = r.store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'auth.userCreated' ORDER BY id DESC LIMIT 1").get();
+    expect(created).toEqual({ actor: 'gerente', details: JSON.stringify({ username: 'ana', role: 'cajero' }) });
+
+    await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
+    expect(await r.call('auth:createUser', ana)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'El usuario «ana» ya existe' } });
+    expect((await r.ok('auth:createUser', { ...ana, username: 'beto', role: 'gerente' })).role).toBe('gerente');
+  });
+
+  it('changes one\'s own PIN with the current one, and lets a manager reset (and unlock) someone else\'s', async () => {
+    const r = await staffed();
+    expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: '0000', newPin: '6034' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
+    expect(await r.ok('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toEqual({ done: true });
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false });
+    expect((await r.ok('auth:signIn', { username: 'cajero1', pin: '6034' })).user?.username).toBe('cajero1');
+
+    for (let i = 0; i < 5; i++) await r.call('auth:signIn', { username: 'cajero1', pin: '0000' });
+    expect(await r.call('auth:changePin', { username: 'cajero1', newPin: '7145' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
+    expect(await r.call('auth:changePin', { username: 'nadie', newPin: '7145' })).toEqual({ ok: false, error: { code: 'not_found', message: 'El usuario no existe' } });
+    expect(await r.ok('auth:changePin', { username: 'cajero1', newPin: '7145' })).toEqual({ done: true });
+    expect((await r.ok('auth:signIn', { username: 'cajero1', pin: '7145' })).user?.username).toBe('cajero1');
+    expect(auditActions(r)).toEqual(expect.arrayContaining(['auth.pinChanged', 'auth.pinReset']));
+  });
+
+  it('never lets a PIN, a PIN hash or an approval token reach a response, the audit trail or the sync outbox', async () => {
+    const r = await staffed();
+    await r.call('auth:signIn', { username: 'cajero1', pin: '31415926' });
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
+    await r.ok('auth:createUser', { username: 'ana', displayName: 'Ana Pérez', pin: '27182818', role: 'cajero', approval: approval.token });
+    await r.ok('auth:changePin', { username: 'ana', currentPin: '27182818', newPin: '16180339' });
+    await r.call('auth:signIn', { username: '88442211', pin: '88442211' }); // a PIN typed into the name field
+    await r.ok('auth:users', {});
+    await r.ok('auth:session', {});
+
+    const hashes = r.store.sqlite.prepare('SELECT pin_hash FROM users').pluck().all() as string[];
+    expect(hashes.every((h) => h.startsWith('scrypt$'))).toBe(true);
+    const stored = JSON.stringify([
+      r.store.sqlite.prepare('SELECT * FROM audit_log').all(),
+      r.store.sqlite.prepare('SELECT * FROM sync_outbox').all(),
+    ]);
+    const responses = JSON.stringify(r.wire.filter((w) => !(w as { value?: { token?: string } }).value?.token));
+    const secrets = [MANAGER.pin, CASHIER.pin, '31415926', '27182818', '16180339', '88442211', ...hashes, ...hashes.map((h) => h.split('$')[3] ?? h)];
+    for (const secret of secrets) {
+      expect(stored, secret).not.toContain(secret);
+      expect(responses, secret).not.toContain(secret);
+    }
+    expect(stored).not.toContain(approval.token);
+    expect(stored).toContain('auth.approved'); // the scan did look at a filled trail
+  });
+});

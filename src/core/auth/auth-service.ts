@@ -1,0 +1,224 @@
+// Who is at the register: sign-in by user + PIN, the per-user lock after too many wrong PINs, the register-wide brake,
+// one-action approvals by a manager, and the user admin that needs a manager. One service per register database
+// (auth-registry.ts); the session lives in memory, so a restart signs everyone out. Every attempt is audited, never
+// with the PIN, its hash or an approval token.
+import type { SessionView, UserRole, UserView } from '../../shared/ipc/contract-auth';
+import { AppError } from '../app/app-error';
+import { appendAudit, type AuditEntry } from '../store/audit';
+import type { StoreDb } from '../store/open-database';
+import { ApprovalBook, type IssuedApproval } from './approvals';
+import { AttemptLimiter } from './attempt-limiter';
+import { decoyHash, hashPin, verifyPin } from './pin-hash';
+import {
+  clearFailures, countUsers, findUser, insertUser, listUsers, recordFailure, toUserView, updatePinHash, type UserRecord,
+} from './users-repo';
+
+export interface AuthPolicy {
+  /** Wrong PINs in a row that lock a user. */
+  maxFailures: number;
+  lockMs: number;
+  approvalTtlMs: number;
+  /** Wrong PINs over all users within registerWindowMs after which every attempt waits. */
+  registerMaxFailures: number;
+  registerWindowMs: number;
+}
+
+export const DEFAULT_AUTH_POLICY: AuthPolicy = {
+  maxFailures: 5, lockMs: 5 * 60_000, approvalTtlMs: 2 * 60_000, registerMaxFailures: 10, registerWindowMs: 60_000,
+};
+
+export interface Actor {
+  username: string;
+  role: UserRole;
+}
+
+interface Session {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  since: Date;
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  pin: string;
+}
+
+const WRONG_CREDENTIALS = 'Usuario o PIN incorrecto';
+const NEEDS_MANAGER = 'Se necesita la autorización de un gerente';
+/** Audit actor for attempts naming no known user (the typed name is not recorded: it may be a mistyped PIN). */
+const UNKNOWN_ACTOR = 'desconocido';
+
+const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
+const lockedMessage = (ms: number): string =>
+  `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min`;
+
+export class AuthService {
+  private session: Session | undefined;
+  private readonly approvals: ApprovalBook;
+  private readonly limiter: AttemptLimiter;
+  /** PIN checks run one at a time, so parallel guesses cannot slip past the lock while a hash is computed. */
+  private checks: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: StoreDb, private readonly clock: () => Date, private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY) {
+    this.approvals = new ApprovalBook(policy.approvalTtlMs);
+    this.limiter = new AttemptLimiter(policy.registerMaxFailures, policy.registerWindowMs);
+    decoyHash().catch(() => undefined); // computed now, so even the first unknown name answers in a normal check's time
+  }
+
+  sessionView(): SessionView {
+    const user = this.session
+      ? { username: this.session.username, displayName: this.session.displayName, role: this.session.role, since: this.session.since.toISOString() }
+      : null;
+    return { user, setupNeeded: countUsers(this.db) === 0 };
+  }
+
+  currentActor(): Actor | undefined {
+    return this.session ? { username: this.session.username, role: this.session.role } : undefined;
+  }
+
+  users(): UserView[] {
+    const now = this.clock();
+    return listUsers(this.db).map((user) => toUserView(user, now));
+  }
+
+  async setup(input: NewUserInput): Promise<SessionView> {
+    const pinHash = await hashPin(input.pin);
+    const now = this.clock();
+    const user = this.db.transaction((tx) => {
+      if (countUsers(tx) > 0) throw new AppError('not_allowed', 'La caja ya tiene usuarios; inicie sesión');
+      const created = insertUser(tx, { username: input.username, displayName: input.displayName, role: 'gerente', pinHash }, now);
+      appendAudit(tx, { actor: created.username, action: 'auth.setup', details: { username: created.username, role: created.role } }, now);
+      return created;
+    });
+    this.startSession(user, now);
+    return this.sessionView();
+  }
+
+  async signIn(username: string, pin: string): Promise<SessionView> {
+    const user = await this.checkPin(username, pin, 'signIn');
+    const now = this.clock();
+    const previous = this.session?.username;
+    this.audit({ actor: user.username, action: 'auth.signIn', details: { role: user.role, ...(previous ? { previous } : {}) } }, now);
+    this.startSession(user, now);
+    return this.sessionView();
+  }
+
+  signOut(): SessionView {
+    if (this.session) this.audit({ actor: this.session.username, action: 'auth.signOut' }, this.clock());
+    this.session = undefined;
+    return this.sessionView();
+  }
+
+  /** A manager's PIN, typed over whoever is signed in, for one named action. The session does not change. */
+  async approve(username: string, pin: string, action: string): Promise<IssuedApproval> {
+    const user = await this.checkPin(username, pin, 'approve');
+    const now = this.clock();
+    const over = this.session?.username;
+    if (user.role !== 'gerente') {
+      this.audit({ actor: user.username, action: 'auth.approvalRefused', details: { for: action, reason: 'not_manager' } }, now);
+      throw new AppError('not_allowed', 'Solo un gerente puede autorizar esta acción');
+    }
+    this.audit({ actor: user.username, action: 'auth.approved', details: { for: action, ...(over ? { over } : {}) } }, now);
+    return this.approvals.issue(action, user.username, now);
+  }
+
+  consumeApproval(token: string, action: string): { actor: string } | undefined {
+    return this.approvals.consume(token, action, this.clock());
+  }
+
+  async createUser(input: NewUserInput & { role: UserRole; approval?: string | undefined }): Promise<UserView> {
+    const pinHash = await hashPin(input.pin);
+    const now = this.clock();
+    const created = this.db.transaction((tx) => {
+      if (findUser(tx, input.username)) throw new AppError('invalid_request', `El usuario «${input.username}» ya existe`);
+      const manager = this.managerAuthority('auth:createUser', input.approval);
+      const user = insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, pinHash }, now);
+      appendAudit(tx, { actor: manager, action: 'auth.userCreated', details: { username: user.username, role: user.role } }, now);
+      return user;
+    });
+    return toUserView(created, now);
+  }
+
+  /** Own PIN with currentPin; otherwise a manager's reset (which also lifts a lock). */
+  async changePin(input: { username: string; newPin: string; currentPin?: string | undefined; approval?: string | undefined }): Promise<void> {
+    if (input.currentPin !== undefined) {
+      const user = await this.checkPin(input.username, input.currentPin, 'changePin');
+      const pinHash = await hashPin(input.newPin);
+      const now = this.clock();
+      this.db.transaction((tx) => {
+        updatePinHash(tx, user.id, pinHash);
+        appendAudit(tx, { actor: user.username, action: 'auth.pinChanged', details: { username: user.username } }, now);
+      });
+      return;
+    }
+    const pinHash = await hashPin(input.newPin);
+    const now = this.clock();
+    this.db.transaction((tx) => {
+      const user = findUser(tx, input.username);
+      if (!user) throw new AppError('not_found', 'El usuario no existe');
+      const manager = this.managerAuthority('auth:changePin', input.approval);
+      updatePinHash(tx, user.id, pinHash);
+      appendAudit(tx, { actor: manager, action: 'auth.pinReset', details: { username: user.username } }, now);
+    });
+  }
+
+  /** The manager behind a privileged action: the one signed in, or the one who approved it (spending the token). */
+  private managerAuthority(action: string, approval: string | undefined): string {
+    if (this.session?.role === 'gerente') return this.session.username;
+    const approved = approval === undefined ? undefined : this.consumeApproval(approval, action);
+    if (!approved) throw new AppError('not_allowed', NEEDS_MANAGER);
+    return approved.actor;
+  }
+
+  private startSession(user: UserRecord, at: Date): void {
+    this.session = { username: user.username, displayName: user.displayName, role: user.role, since: at };
+  }
+
+  private audit(entry: AuditEntry, at: Date): void {
+    appendAudit(this.db, entry, at);
+  }
+
+  /** The user when the PIN is right; otherwise audits the attempt, counts it, and throws a Spanish not_allowed. */
+  private checkPin(username: string, pin: string, purpose: string): Promise<UserRecord> {
+    const run = this.checks.then(() => this.checkPinNow(username, pin, purpose));
+    this.checks = run.catch(() => undefined);
+    return run;
+  }
+
+  private async checkPinNow(username: string, pin: string, purpose: string): Promise<UserRecord> {
+    const started = this.clock();
+    const wait = this.limiter.waitMs(started);
+    if (wait > 0) {
+      this.audit({ actor: UNKNOWN_ACTOR, action: 'auth.refused', details: { purpose, reason: 'rate_limited' } }, started);
+      throw new AppError('not_allowed', `Demasiados intentos fallidos en esta caja; espere ${Math.ceil(wait / 1000)} s e intente de nuevo`);
+    }
+    const user = findUser(this.db, username);
+    if (!user || !user.active) {
+      await verifyPin(pin, await decoyHash()); // same time as a real check: the answer does not tell who exists
+      const now = this.clock();
+      this.limiter.recordFailure(now);
+      this.audit({ actor: user?.username ?? UNKNOWN_ACTOR, action: 'auth.failed', details: { purpose, reason: user ? 'inactive' : 'unknown_user' } }, now);
+      throw new AppError('not_allowed', WRONG_CREDENTIALS);
+    }
+    if (user.lockedUntil !== null && user.lockedUntil > started.getTime()) {
+      this.audit({ actor: user.username, action: 'auth.refused', details: { purpose, reason: 'locked' } }, started);
+      throw new AppError('not_allowed', lockedMessage(user.lockedUntil - started.getTime()));
+    }
+    const matches = await verifyPin(pin, user.pinHash);
+    const now = this.clock();
+    if (matches) {
+      if (user.failedAttempts > 0 || user.lockedUntil !== null) clearFailures(this.db, user.id);
+      return user;
+    }
+    this.limiter.recordFailure(now);
+    const { locked } = this.db.transaction((tx) => {
+      const outcome = recordFailure(tx, user.id, this.policy.maxFailures, now.getTime() + this.policy.lockMs);
+      appendAudit(tx, { actor: user.username, action: 'auth.failed', details: { purpose, reason: 'wrong_pin' } }, now);
+      if (outcome.locked) appendAudit(tx, { actor: user.username, action: 'auth.locked', details: { minutes: minutesLeft(this.policy.lockMs) } }, now);
+      return outcome;
+    });
+    throw new AppError('not_allowed', locked ? lockedMessage(this.policy.lockMs) : WRONG_CREDENTIALS);
+  }
+}

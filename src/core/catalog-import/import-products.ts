@@ -1,0 +1,116 @@
+// Catalogue import from CSV (header row: codigo, barcode, descripcion, unidad, precio, tasaItbms; barcode and unidad
+// optional). Every row is checked first and every bad row reported with its line number, in Spanish. With any bad
+// row nothing is imported unless the manager chose to import the valid rows; the import is one transaction
+// (all of it or none) and one audit entry. Products are matched by code: an existing code is updated.
+import { randomUUID } from 'node:crypto';
+import { productSchema } from '../../shared/ipc/schemas';
+import type { ImportError } from '../../shared/ipc/contract-reports';
+import { appendAudit } from '../store/audit';
+import type { StoreDb } from '../store/open-database';
+import { parseCsv } from './parse-csv';
+
+export interface ImportResult {
+  /** Data rows read (header excluded). */
+  rows: number;
+  imported: number;
+  errors: ImportError[];
+}
+
+const COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms'] as const;
+type Column = (typeof COLUMNS)[number];
+const REQUIRED: readonly Column[] = ['codigo', 'descripcion', 'precio', 'tasaItbms'];
+const productInput = productSchema.omit({ id: true });
+type ProductInput = ReturnType<typeof productInput.parse>;
+
+const FIELD_MESSAGES: Record<Column, (value: string) => string> = {
+  codigo: () => 'el código es obligatorio y admite hasta 20 caracteres',
+  barcode: () => 'el código de barras admite hasta 14 caracteres',
+  descripcion: () => 'la descripción debe tener entre 2 y 500 caracteres',
+  unidad: () => 'la unidad admite hasta 20 caracteres',
+  precio: (v) => `el precio "${v}" no es válido (use punto decimal y hasta 6 decimales, p. ej. 4.25)`,
+  tasaItbms: (v) => `la tasa de ITBMS "${v}" no es válida (00 exento, 01 7 %, 02 10 %, 03 15 %)`,
+};
+
+/** Column positions from the header (names compared ignoring case and surrounding spaces; any order). */
+function readHeader(fields: readonly string[]): { ok: true; index: Map<Column, number> } | { ok: false; message: string } {
+  const index = new Map<Column, number>();
+  fields.forEach((name, i) => {
+    const column = COLUMNS.find((c) => c.toLowerCase() === name.trim().toLowerCase());
+    if (column) index.set(column, i);
+  });
+  const missing = REQUIRED.filter((c) => !index.has(c));
+  if (missing.length > 0) return { ok: false, message: `Fila 1: faltan las columnas ${missing.join(', ')} en el encabezado (se esperan ${COLUMNS.join(', ')})` };
+  return { ok: true, index };
+}
+
+function checkRow(fields: readonly string[], index: Map<Column, number>, width: number): { ok: true; product: ProductInput } | { ok: false; problems: string[] } {
+  if (fields.length !== width) return { ok: false, problems: [`tiene ${fields.length} columnas y el encabezado ${width}`] };
+  const cell = (c: Column) => {
+    const i = index.get(c);
+    return i === undefined ? '' : (fields[i] ?? '').trim();
+  };
+  const candidate = {
+    codigo: cell('codigo'), barcode: cell('barcode') || null, descripcion: cell('descripcion'),
+    unidad: cell('unidad') || 'und', precio: cell('precio'), tasaItbms: cell('tasaItbms'),
+  };
+  const parsed = productInput.safeParse(candidate);
+  if (parsed.success) return { ok: true, product: parsed.data };
+  const bad = new Set(parsed.error.issues.map((issue) => issue.path[0] as Column));
+  return { ok: false, problems: COLUMNS.filter((c) => bad.has(c)).map((c) => FIELD_MESSAGES[c](cell(c))) };
+}
+
+export function importProductsCsv(db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; actor: string; at: Date }): ImportResult {
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) return { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] };
+  const [head, ...records] = parsed.records;
+  if (!head) return { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] };
+  const header = readHeader(head.fields);
+  if (!header.ok) return { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] };
+
+  const sqlite = db.$client;
+  const byBarcode = sqlite.prepare('SELECT codigo FROM products WHERE barcode = ?').pluck();
+  const errors: ImportError[] = [];
+  const valid: ProductInput[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenBarcodes = new Map<string, number>();
+  for (const record of records) {
+    const checked = checkRow(record.fields, header.index, head.fields.length);
+    const problems = checked.ok ? [] : checked.problems;
+    if (checked.ok) {
+      const { codigo, barcode } = checked.product;
+      const firstCode = seenCodes.get(codigo);
+      if (firstCode !== undefined) problems.push(`el código ${codigo} ya aparece en la fila ${firstCode}`);
+      if (barcode) {
+        const firstBarcode = seenBarcodes.get(barcode);
+        const owner = byBarcode.get(barcode) as string | undefined;
+        if (firstBarcode !== undefined) problems.push(`el código de barras ${barcode} ya aparece en la fila ${firstBarcode}`);
+        else if (owner !== undefined && owner !== codigo) problems.push(`el código de barras ${barcode} ya es del producto ${owner}`);
+        seenBarcodes.set(barcode, seenBarcodes.get(barcode) ?? record.line);
+      }
+      seenCodes.set(codigo, firstCode ?? record.line);
+      if (problems.length === 0) valid.push(checked.product);
+    }
+    if (problems.length > 0) errors.push({ row: record.line, message: `Fila ${record.line}: ${problems.join('; ')}` });
+  }
+  if (errors.length > 0 && options.importValidRows !== true) return { rows: records.length, imported: 0, errors };
+
+  const existing = sqlite.prepare('SELECT id FROM products WHERE codigo = ?').pluck();
+  const insert = sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, active, updated_at)
+    VALUES (@id, @codigo, @barcode, @descripcion, @unidad, @precio, @tasaItbms, 1, @at)`);
+  const update = sqlite.prepare(`UPDATE products SET barcode = @barcode, descripcion = @descripcion, unidad = @unidad, precio = @precio,
+    tasa_itbms = @tasaItbms, active = 1, updated_at = @at WHERE id = @id`);
+  const at = options.at.toISOString();
+  db.transaction((tx) => {
+    let created = 0;
+    for (const product of valid) {
+      const id = existing.get(product.codigo) as string | undefined;
+      if (id === undefined) created++;
+      (id === undefined ? insert : update).run({ ...product, id: id ?? randomUUID(), at });
+    }
+    appendAudit(tx, {
+      actor: options.actor, action: 'catalog.imported',
+      details: { rows: records.length, created, updated: valid.length - created, skippedRows: errors.map((e) => e.row) },
+    }, options.at);
+  }, { behavior: 'immediate' });
+  return { rows: records.length, imported: valid.length, errors };
+}
