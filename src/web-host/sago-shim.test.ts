@@ -34,7 +34,8 @@ window.sago.on('document:status', (payload) => window.__events.push(payload));
 window.sago.app.status({}).then((result) => { window.__status = result; });
 `;
 
-describe.skipIf(!existsSync(CHROMIUM))('window.sago in Chromium through the web host', () => {
+// Skipped only on a developer machine without Debian's Chromium; under CI a missing browser fails the run.
+describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('window.sago in Chromium through the web host', () => {
   let sim: HkaSimulator;
   let host: WebHost;
   let context: BrowserContext;
