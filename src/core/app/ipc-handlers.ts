@@ -19,6 +19,7 @@ import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
 import { createAuthHandlers } from './handlers-auth';
 import { authorizeManagerAction, cashierActor } from './manager-guard';
+import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
@@ -47,6 +48,8 @@ export interface RegisterContext {
   actor: string;
   /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
   sync: SyncPusher;
+  /** The HKA settings area (hka-settings-handlers.ts). */
+  hka: Pick<HkaSettingsContext, 'running' | 'clientFor'>;
   /** Annuls at HKA, then locally (documents/annul-document.ts). */
   annul: (documentId: string, motivo: string, actor: string) => Promise<AnnulResult>;
 }
@@ -91,6 +94,8 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
     return detail;
   };
+
+  const hkaCtx: HkaSettingsContext = { db, vault: ctx.vault, clock, actor, ...ctx.hka };
 
   const handlers = {
     'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
@@ -140,6 +145,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'preferences:set': (req) => run(() => ctx.preferences.update(req)),
     ...createAuthHandlers(ctx),
     ...createReportsHandlers(ctx),
+    'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
+    'settings:saveHka': (req) => run(() => saveHkaSettings(hkaCtx, req)),
+    'settings:testHka': (req) => testHkaSettings(hkaCtx, req.approval),
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
       await ctx.sync.pushNow();

@@ -106,6 +106,16 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
       sync,
+      hka: {
+        running: { environment: settings.environment, endpoint },
+        clientFor: (environment, target) => createHkaClient({
+          environment,
+          ...(target ? { endpoint: target } : {}),
+          ...options.hkaTimeouts,
+          ...(wsdlPath ? { wsdlPath } : {}),
+          ...(options.log ? { logger: options.log } : {}),
+        }),
+      },
       annul: (documentId, motivo, actor) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, actor),
     });
     worker.start();

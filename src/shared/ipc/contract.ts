@@ -12,6 +12,17 @@ import { authContract } from './contract-auth';
 import { reportsContract } from './contract-reports';
 
 const empty = z.object({});
+const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
+const hkaSettingsViewSchema = z.object({
+  environment: z.enum(['simulador', 'demo', 'produccion']),
+  endpoint: z.string().nullable(),
+  tokenEmpresa: secretDescription,
+  tokenPassword: secretDescription,
+  verifiedAt: z.string().nullable(),
+  invoicingAllowed: z.boolean(),
+  /** Saved settings differ from what the running queue uses: they apply when the app restarts. */
+  restartNeeded: z.boolean(),
+});
 /** A one-shot manager approval (auth:approve) for manager-only actions, when no gerente is signed in. */
 const approvalField = z.string().max(200).optional();
 const ok = z.object({ done: z.literal(true) });
@@ -61,6 +72,27 @@ export const ipcContract = {
       approval: approvalField,
     }),
     response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
+  },
+  /** HKA connection (manager): tokens are write-only; the view shows "configured" and the last 4 characters. */
+  'settings:hka': { request: empty, response: hkaSettingsViewSchema },
+  'settings:saveHka': {
+    request: z.object({
+      environment: z.enum(['simulador', 'demo', 'produccion']),
+      endpoint: z.url().max(300).optional(),
+      tokenEmpresa: z.string().min(1).max(200).optional(),
+      tokenPassword: z.string().min(1).max(200).optional(),
+      approval: approvalField,
+      /** Documents are still waiting for HKA: the manager confirms the change anyway. */
+      confirmQueued: z.boolean().optional(),
+    }),
+    response: hkaSettingsViewSchema,
+  },
+  'settings:testHka': {
+    request: z.object({ approval: approvalField }),
+    response: z.object({
+      licencia: z.string().nullable(), fechaLicencia: z.string().nullable(), ciclo: z.number().nullable(),
+      foliosTotalesCiclo: z.number().nullable(), foliosUtilizadosCiclo: z.number().nullable(), foliosDisponibleCiclo: z.number(),
+    }),
   },
   ...authContract,
   ...reportsContract,

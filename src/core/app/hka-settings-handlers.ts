@@ -1,0 +1,80 @@
+// The manager's HKA settings over IPC: environment and write-only tokens (shown as "configured" + last 4),
+// "Probar conexión" (FoliosRestantes with the saved values), and the gate it opens for Demo/Producción.
+// The running queue keeps the connection it started with; a changed environment or endpoint applies at restart.
+import type { HkaClient } from '../hka/client/hka-client';
+import type { HkaEnvironment } from '../hka/contract';
+import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
+import { queueCounts } from '../queue/outbox-repo';
+import type { StoreDb } from '../store/open-database';
+import type { Vault } from '../vault/vault';
+import { AppError } from './app-error';
+import { authorizeManagerAction } from './manager-guard';
+
+export interface HkaSettingsContext {
+  db: StoreDb;
+  vault: Vault;
+  clock: () => Date;
+  actor: string;
+  /** What the running queue talks to (fixed until restart). */
+  running: { environment: HkaEnvironment; endpoint: string };
+  /** A client for the settings as saved now (the simulator's endpoint when Simulador). */
+  clientFor: (environment: HkaEnvironment, endpoint: string | undefined) => Promise<HkaClient>;
+}
+
+export function hkaSettingsView(ctx: HkaSettingsContext) {
+  const view = viewHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock });
+  const saved = readHkaSettings(ctx.db);
+  const savedEndpoint = saved.environment === ctx.running.environment && saved.environment === 'simulador' ? ctx.running.endpoint : hkaEndpoint(saved);
+  return {
+    environment: view.environment,
+    endpoint: view.endpoint ?? null,
+    tokenEmpresa: view.tokenEmpresa,
+    tokenPassword: view.tokenPassword,
+    verifiedAt: view.verifiedAt ?? null,
+    invoicingAllowed: view.invoicingAllowed,
+    restartNeeded: saved.environment !== ctx.running.environment || (savedEndpoint !== undefined && savedEndpoint !== ctx.running.endpoint),
+  };
+}
+
+export interface SaveHkaRequest {
+  environment: HkaEnvironment;
+  endpoint?: string | undefined;
+  tokenEmpresa?: string | undefined;
+  tokenPassword?: string | undefined;
+  approval?: string | undefined;
+  confirmQueued?: boolean | undefined;
+}
+
+export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest) {
+  const manager = authorizeManagerAction(ctx.db, 'settings:saveHka', req.approval, ctx.actor);
+  const waiting = queueCounts(ctx.db).waiting;
+  if (waiting > 0 && req.confirmQueued !== true) {
+    throw new AppError('not_allowed', `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`);
+  }
+  saveHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, {
+    environment: req.environment,
+    ...(req.endpoint ? { endpoint: req.endpoint } : {}),
+    ...(req.tokenEmpresa ? { tokenEmpresa: req.tokenEmpresa } : {}),
+    ...(req.tokenPassword ? { tokenPassword: req.tokenPassword } : {}),
+  }, manager);
+  return hkaSettingsView(ctx);
+}
+
+export async function testHkaSettings(ctx: HkaSettingsContext, approval: string | undefined) {
+  const manager = authorizeManagerAction(ctx.db, 'settings:testHka', approval, ctx.actor);
+  const saved = readHkaSettings(ctx.db);
+  const endpoint = saved.environment === 'simulador' && !saved.endpoint ? ctx.running.endpoint : hkaEndpoint(saved);
+  const client = await ctx.clientFor(saved.environment, endpoint);
+  const outcome = await testHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, client, manager);
+  if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
+  if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
+  const d = outcome.data;
+  return {
+    licencia: d.licencia ?? null,
+    fechaLicencia: d.fechaLicencia ?? null,
+    ciclo: d.ciclo ?? null,
+    foliosTotalesCiclo: d.foliosTotalesCiclo ?? null,
+    foliosUtilizadosCiclo: d.foliosUtilizadosCiclo ?? null,
+    foliosDisponibleCiclo: d.foliosDisponibleCiclo,
+  };
+}
