@@ -1,6 +1,7 @@
 // The register's sync settings (non-secret, in the settings table): where it is enrolled, and the pusher's state for
 // the monitoring panel, kept across restarts. The device token itself lives in the vault ('sync.deviceToken').
 import { z } from 'zod';
+import { syncStatusSchema } from '../../shared/sync/status';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 
@@ -30,15 +31,10 @@ export const syncRejectionSchema = z.object({
 });
 export type SyncRejection = z.infer<typeof syncRejectionSchema>;
 
-export const syncStateSchema = z.object({
-  lastPushAt: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  consecutiveFailures: z.number().int().nonnegative(),
-  rejectedTotal: z.number().int().nonnegative(),
-  recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS),
-});
+/** What the pusher remembers between runs: the monitoring panel's fields plus the last rejections' details. */
+export const syncStateSchema = syncStatusSchema
+  .pick({ lastPushAt: true, lastAttemptAt: true, lastError: true, nextAttemptAt: true, consecutiveFailures: true, rejectedTotal: true })
+  .extend({ recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS) });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
 export const INITIAL_SYNC_STATE: SyncState = {
