@@ -13,6 +13,10 @@
     'auth:setup', 'auth:users', 'auth:signIn', 'auth:signOut', 'auth:session', 'auth:approve', 'auth:createUser',
     'auth:changePin', 'reports:currentShift', 'reports:openShift', 'reports:xReport', 'reports:closeShift',
     'reports:zReport', 'reports:sales', 'catalog:importCsv',
+    'settings:issuer', 'settings:saveIssuer', 'settings:receipt', 'settings:saveReceipt', 'settings:contingency',
+    'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
+    'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',
+    'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

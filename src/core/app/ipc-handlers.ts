@@ -21,6 +21,8 @@ import { createAuthHandlers } from './handlers-auth';
 import { authorizeManagerAction, cashierActor } from './manager-guard';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
+import { createSettingsHandlers } from './handlers-settings';
+import { createDocumentExtraHandlers } from './handlers-document-files';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
@@ -145,6 +147,8 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'preferences:set': (req) => run(() => ctx.preferences.update(req)),
     ...createAuthHandlers(ctx),
     ...createReportsHandlers(ctx),
+    ...createSettingsHandlers(),
+    ...createDocumentExtraHandlers(),
     'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
     'settings:saveHka': (req) => run(() => saveHkaSettings(hkaCtx, req)),
     'settings:testHka': (req) => testHkaSettings(hkaCtx, req.approval),

@@ -3,6 +3,12 @@
 // checkout stays mounted while other screens show, so a sale in progress survives a look at the documents.
 import { useEffect, useState, type JSX } from 'react';
 import { StatusProvider } from './api/app-status';
+import { AuthGate } from './auth/AuthGate';
+import { ManagerActionProvider } from './auth/manager-action';
+import { SessionProvider } from './auth/session';
+import { CashCloseScreen } from './cashclose/CashCloseScreen';
+import { MonitorScreen } from './monitor/MonitorScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { Checkout } from './checkout/Checkout';
 import { DocumentDetailScreen } from './documents/DocumentDetailScreen';
 import { DocumentsScreen } from './documents/DocumentsScreen';
@@ -34,6 +40,9 @@ export function App(): JSX.Element {
     return () => window.removeEventListener('keydown', onKey);
   }, [showing]);
   return (
+    <SessionProvider>
+    <AuthGate>
+    <ManagerActionProvider>
     <StatusProvider>
       <div className="app">
         <TrainingBanner />
@@ -45,10 +54,16 @@ export function App(): JSX.Element {
           {showing === 'documents' || showing === 'attention' ? (
             <DocumentsScreen key={showing} mode={showing === 'attention' ? 'attention' : 'all'} onOpen={setDetail} />
           ) : null}
+          {showing === 'cashclose' ? <CashCloseScreen /> : null}
+          {showing === 'monitor' ? <MonitorScreen /> : null}
+          {showing === 'settings' ? <SettingsScreen /> : null}
           {detail !== null ? <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} /> : null}
         </main>
         <StatusBar onAttention={() => navigate('attention')} />
       </div>
     </StatusProvider>
+    </ManagerActionProvider>
+    </AuthGate>
+    </SessionProvider>
   );
 }

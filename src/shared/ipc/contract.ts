@@ -10,6 +10,7 @@ import { syncStatusSchema } from '../sync/status';
 import { DECIMAL_6_PATTERN } from '../fiscal/money';
 import { authContract } from './contract-auth';
 import { reportsContract } from './contract-reports';
+import { managerContract } from './contract-manager';
 
 const empty = z.object({});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
@@ -96,6 +97,7 @@ export const ipcContract = {
   },
   ...authContract,
   ...reportsContract,
+  ...managerContract,
   /** Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. */
   'receipt:print': { request: empty, response: printResultSchema },
   'preferences:get': { request: empty, response: uiPreferencesSchema },

@@ -63,6 +63,10 @@ export const documentDetailSchema = documentSummarySchema.extend({
   hkaCodigo: z.string().nullable(),
   hkaMensajes: z.array(z.string()),
   history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })),
+  /** AUTHORIZED documents: the last moment AnulacionDocumento is allowed (7 days); after it, a credit note. */
+  annulableUntil: z.string().nullable().optional(),
+  /** REJECTED/FAILED documents: what to fix, in Spanish, derived from HKA's code and messages. */
+  hint: z.string().nullable().optional(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

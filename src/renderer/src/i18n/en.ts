@@ -1,6 +1,8 @@
 // English. Typed as the Spanish catalogue's shape, so a key missing here (or one that Spanish lacks) fails the
 // typecheck; catalogues.test.ts checks the same at run time.
 import type { es } from './es';
+import { enBackoffice } from './en-backoffice';
+import { enSettings } from './en-settings';
 
 type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
@@ -12,7 +14,7 @@ export const en: SameKeys<typeof es> = {
     title: 'TRAINING MODE',
     detail: 'HKA simulator: documents issued here have no fiscal value.',
   },
-  nav: { checkout: 'Sale', documents: 'Documents', attention: 'Needs attention' },
+  nav: { checkout: 'Sale', documents: 'Documents', attention: 'Needs attention', cashclose: 'Cash', monitor: 'Monitoring', settings: 'Settings' },
   header: { register: 'Branch {{sucursal}} · Till {{punto}}', language: 'Language' },
   shortcuts: {
     label: 'Keyboard shortcuts',
@@ -253,4 +255,6 @@ export const en: SameKeys<typeof es> = {
     attention_one: '{{count}} needs attention',
     attention_other: '{{count}} need attention',
   },
+  ...enSettings,
+  ...enBackoffice,
 };

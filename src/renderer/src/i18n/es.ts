@@ -3,6 +3,8 @@
 // the screen says what the DGI says.
 import { FORMA_PAGO, TIPO_CLIENTE_FE, TIPO_IDENTIFICACION } from '../../../shared/fiscal/codes';
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
+import { esBackoffice } from './es-backoffice';
+import { esSettings } from './es-settings';
 
 export const es = {
   common: { close: 'Cerrar', cancel: 'Cancelar', back: 'Volver', loading: 'Cargando…' },
@@ -12,7 +14,7 @@ export const es = {
     title: 'MODO ENTRENAMIENTO',
     detail: 'Simulador de HKA: los documentos emitidos aquí no tienen validez fiscal.',
   },
-  nav: { checkout: 'Venta', documents: 'Documentos', attention: 'Necesita atención' },
+  nav: { checkout: 'Venta', documents: 'Documentos', attention: 'Necesita atención', cashclose: 'Caja', monitor: 'Monitoreo', settings: 'Configuración' },
   header: { register: 'Sucursal {{sucursal}} · Caja {{punto}}', language: 'Idioma' },
   shortcuts: {
     label: 'Atajos de teclado',
@@ -247,4 +249,6 @@ export const es = {
     attention_one: '{{count}} necesita atención',
     attention_other: '{{count}} necesitan atención',
   },
+  ...esSettings,
+  ...esBackoffice,
 } as const;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveStatus } from '../api/app-status';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 
-export type Screen = 'checkout' | 'documents' | 'attention';
+export type Screen = 'checkout' | 'documents' | 'attention' | 'cashclose' | 'monitor' | 'settings';
 
 export function Header(props: { screen: Screen; onNavigate: (screen: Screen) => void }): JSX.Element {
   const { t, i18n } = useTranslation();
@@ -22,6 +22,9 @@ export function Header(props: { screen: Screen; onNavigate: (screen: Screen) => 
         {tab('checkout', t('nav.checkout'))}
         {tab('documents', t('nav.documents'))}
         {tab('attention', t('nav.attention'), attention > 0 ? <span className="count" data-testid="nav-attention-count">{attention}</span> : null)}
+        {tab('cashclose', t('nav.cashclose'))}
+        {tab('monitor', t('nav.monitor'))}
+        {tab('settings', t('nav.settings'))}
       </nav>
       <span className="spacer" />
       {status ? (
