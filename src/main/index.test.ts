@@ -47,6 +47,7 @@ vi.mock('electron', async () => {
       mainFrame: { processId: 1, frameToken: 'main', url: 'about:blank' },
       send: vi.fn(),
       print: vi.fn((_options: unknown, done: (ok: boolean, reason: string) => void) => done(true, '')),
+      getPrintersAsync: () => Promise.resolve([{ name: 'EPSON TM-T20III', displayName: 'EPSON TM-T20III (USB)' }, { name: 'PDF' }]),
       isDestroyed: () => false,
     };
     loaded: string | undefined;
@@ -141,10 +142,15 @@ describe('desktop composition root', () => {
     });
     expect(sale).toMatchObject({ ok: true, value: { status: 'QUEUED' } });
     expect(window?.webContents.send).toHaveBeenCalledWith('sago-event:document:status', expect.objectContaining({ from: 'DRAFT', to: 'QUEUED' }));
-    // Receipt printing: silent, on the printer chosen in the preferences (electron-store).
+    // Receipt printing: silent, on the printer chosen in the preferences (electron-store), the copies of the settings.
+    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({ ok: true, value: { printers: ['EPSON TM-T20III', 'PDF'], copies: 1 } });
     expect(await fake.handlers.get('preferences:set')!(trusted, { printerName: 'EPSON TM-T20III' })).toMatchObject({ ok: true });
     expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
-    expect(window?.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: true, deviceName: 'EPSON TM-T20III' }), expect.any(Function));
+    expect(window?.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: true, copies: 1, deviceName: 'EPSON TM-T20III' }), expect.any(Function));
+    const twoCopies = { printerName: 'PDF', paper: '58', headerLines: ['MINI SUPER LA ESQUINA'], footerLines: [], copies: 2 };
+    expect(await fake.handlers.get('settings:saveReceipt')!(trusted, twoCopies)).toMatchObject({ ok: true, value: { ...twoCopies } });
+    expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
+    expect(window?.webContents.print).toHaveBeenLastCalledWith(expect.objectContaining({ copies: 2, deviceName: 'PDF' }), expect.any(Function));
 
     const quitEvent = { preventDefault: vi.fn() };
     emitApp('before-quit', quitEvent);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
 import { forwardEvents, isFromMainFrame, registerIpc } from './ipc/register-ipc';
-import { printReceipt } from './printing';
+import { desktopPrinter } from './printing';
+import { desktopFileOpener } from './file-opener';
 import { rendererTarget } from './renderer-target';
 import { SafeStorageKeyProtector } from './safe-storage-key-protector';
 import { openUiPreferences } from './ui-preferences';
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
       ...(!app.isPackaged && existsSync(ELECTRON_SQLITE) ? { sqliteNativeBinding: ELECTRON_SQLITE } : {}),
     },
     preferences: preferences.port,
-    printer: { print: () => (window ? printReceipt(window.webContents, preferences.port.get().printerName) : Promise.resolve({ via: 'browser' as const })) },
+    printer: desktopPrinter(() => window?.webContents),
+    fileOpener: desktopFileOpener(shell),
     log,
   });
   registerIpc({ ipcMain, handlers: core.handlers, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });

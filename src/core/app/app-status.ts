@@ -1,28 +1,13 @@
 // What the status bar and the header show: environment (and so training mode), connectivity, contingency, the
 // queue, and who is issuing from which branch and billing point.
-import { z } from 'zod';
 import type { AppStatus } from '../../shared/ipc/schemas';
 import type { HkaEnvironment } from '../hka/contract';
-import { DEMO_ACCOUNT } from '../hka/simulator';
 import type { Connectivity } from '../queue/connectivity';
 import type { ContingencyManager } from '../queue/contingency';
 import { queueCounts, type QueueCounts } from '../queue/outbox-repo';
 import type { StoreDb } from '../store/open-database';
-import { readIssuerSettings, readJsonSetting } from '../store/settings-repo';
-
-/** The issuer's identity as HKA registered it (written by the settings panel; Simulador uses the demo account). */
-const issuerIdentitySchema = z.object({ razonSocial: z.string(), ruc: z.string(), dv: z.string() });
-type IssuerIdentity = z.infer<typeof issuerIdentitySchema>;
-
-const SIMULATOR_IDENTITY: IssuerIdentity = {
-  razonSocial: DEMO_ACCOUNT.issuer.razonSocial, ruc: DEMO_ACCOUNT.issuer.ruc, dv: DEMO_ACCOUNT.issuer.dv,
-};
-const UNKNOWN_IDENTITY: IssuerIdentity = { razonSocial: '', ruc: '', dv: '' };
-
-export function readIssuerIdentity(db: StoreDb, environment: HkaEnvironment): IssuerIdentity {
-  const fallback = environment === 'simulador' ? SIMULATOR_IDENTITY : UNKNOWN_IDENTITY;
-  return readJsonSetting(db, 'issuer_identity', issuerIdentitySchema, fallback);
-}
+import { readIssuerSettings } from '../store/settings-repo';
+import { readIssuerIdentity } from '../settings/issuer-identity';
 
 export function contingencyView(contingency: ContingencyManager): AppStatus['contingency'] {
   const { active, since, motivo } = contingency.current;

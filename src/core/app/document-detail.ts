@@ -1,6 +1,9 @@
 // One document as the receipt and the detail page need it: the document as issued, its totals, what HKA answered
-// (CUFE, QR, protocol, messages) and its history from the audit trail.
+// (CUFE, QR, protocol, messages) and its history from the audit trail; until when it may be annulled, and for a
+// rejected or failed one, what to fix.
 import type { DocumentDetail } from '../../shared/ipc/schemas';
+import { lastAnnulmentDay } from '../documents/annul-document';
+import { rejectionHint } from '../documents/rejection-hints';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
 import { SUMMARY_COLUMNS } from './documents-list';
@@ -45,7 +48,18 @@ export function findDocumentDetail(db: StoreDb, id: string): DocumentDetail | un
   const history = (db.$client.prepare('SELECT at, actor, action, details FROM audit_log WHERE document_id = ? ORDER BY id')
     .all(id) as AuditRow[]).map((entry) => ({ ...entry, details: parseObject(entry.details) }));
   const { body, totals, hkaMensajes, ...rest } = row;
-  return { ...rest, document: JSON.parse(body) as unknown, totals: JSON.parse(totals) as unknown, hkaMensajes: parseMessages(hkaMensajes), history };
+  const messages = parseMessages(hkaMensajes);
+  return {
+    ...rest, document: JSON.parse(body) as unknown, totals: JSON.parse(totals) as unknown, hkaMensajes: messages, history,
+    annulableUntil: annulableUntil(row),
+    hint: rejectionHint(row.status, row.hkaCodigo, messages),
+  };
+}
+
+/** End of the last Panamá day the DGI allows the annulment on (annul-document.ts), for AUTHORIZED documents. */
+function annulableUntil(row: Pick<DetailRow, 'status' | 'fechaRecepcionDgi' | 'fechaEmision'>): string | null {
+  if (row.status !== 'AUTHORIZED') return null;
+  return `${lastAnnulmentDay(row.fechaRecepcionDgi ?? row.fechaEmision)}T23:59:59-05:00`;
 }
 
 export function getDocumentDetail(db: StoreDb, id: string): DocumentDetail {

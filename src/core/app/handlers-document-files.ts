@@ -1,16 +1,77 @@
-// PLACEHOLDER (being written this session): document files, e-mail, cancel, generic credit note, monitoring.
+// Handlers of the document page's extra actions (contract-manager.ts): the PDF/XML files kept locally, e-mail
+// through HKA, discarding a document the DGI never accepted, and the generic credit note (06). Monitoring is in
+// handlers-monitor.ts. Rules live in src/core/documents; here: who may act, and Spanish errors.
+import type { SaleDraft } from '../../shared/ipc/schemas';
+import { currentActor } from '../auth/auth-registry';
+import { cancelDocument } from '../documents/cancel-document';
+import { downloadFiles, keptFiles, MIME_TYPES } from '../documents/document-files';
+import { emailTrace, sendDocumentEmail } from '../documents/document-email';
+import { draftGenericCreditNote } from '../documents/generic-credit-note';
+import { queueCounts } from '../queue/outbox-repo';
 import { AppError } from './app-error';
 import type { IpcHandlers } from './dispatch';
+import { getDocumentDetail } from './document-detail';
+import { createMonitorHandlers, type MonitorChannel } from './handlers-monitor';
+import type { RegisterContext } from './ipc-handlers';
+import { authorizeManagerAction, cashierActor, isSingleUser } from './manager-guard';
+import { explainingVaultErrors } from './vault-errors';
 
 export type DocumentExtraChannel = 'documents:files' | 'documents:downloadFiles' | 'documents:openFile' | 'documents:sendEmail'
-  | 'documents:emailTrace' | 'documents:cancel' | 'documents:genericCreditNote' | 'monitor:overview' | 'monitor:checkFolios';
+  | 'documents:emailTrace' | 'documents:cancel' | 'documents:genericCreditNote' | MonitorChannel;
 
-const todo = () => Promise.reject(new AppError('internal', 'Aún no disponible'));
+type Failure = { ok: false; reason: string; message: string };
 
-export function createDocumentExtraHandlers(): Pick<IpcHandlers, DocumentExtraChannel> {
+/** A use case's refusal as the AppError the renderer shows. */
+function refuse(failure: Failure): never {
+  throw new AppError(failure.reason === 'not_found' ? 'not_found' : 'not_allowed', failure.message);
+}
+
+export function createDocumentExtraHandlers(
+  ctx: RegisterContext,
+  capture: (draft: SaleDraft, by: string) => ReturnType<typeof getDocumentDetail>,
+): Pick<IpcHandlers, DocumentExtraChannel> {
+  const { db, clock, actor, dataDir } = ctx;
+  const hka = { db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock };
+
+  const kept = (id: string) => {
+    const result = keptFiles(db, dataDir, id);
+    return result.ok ? result.files : refuse(result);
+  };
+
   return {
-    'documents:files': todo, 'documents:downloadFiles': todo, 'documents:openFile': todo, 'documents:sendEmail': todo,
-    'documents:emailTrace': todo, 'documents:cancel': todo, 'documents:genericCreditNote': todo, 'monitor:overview': todo,
-    'monitor:checkFolios': todo,
+    'documents:files': (req) => Promise.resolve().then(() => kept(req.id)),
+    'documents:downloadFiles': async (req) => {
+      const result = await explainingVaultErrors(() => downloadFiles({ ...hka, dataDir }, req.id));
+      return result.ok ? result.files : refuse(result);
+    },
+    'documents:openFile': async (req) => {
+      const file = kept(req.id)[req.kind];
+      if (!file) throw new AppError('not_found', `El ${req.kind.toUpperCase()} de este documento aún no se ha descargado de HKA`);
+      return ctx.fileOpener.open({ path: file.path, fileName: file.fileName, mimeType: MIME_TYPES[req.kind] });
+    },
+    'documents:sendEmail': async (req) => {
+      // Any signed-in user may send the CAFE (a cashier does it at the counter); the audit names who did.
+      if (!isSingleUser(db) && !currentActor(db)) throw new AppError('not_allowed', 'Inicie sesión para enviar el documento por correo');
+      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, cashierActor(db, actor)));
+      return result.ok ? { done: true as const } : refuse(result);
+    },
+    'documents:emailTrace': async (req) => {
+      const result = await explainingVaultErrors(() => emailTrace(hka, req.id));
+      return result.ok ? { entregas: result.entregas } : refuse(result);
+    },
+    'documents:cancel': async (req) => {
+      const manager = authorizeManagerAction(db, 'documents:cancel', req.approval, actor);
+      const result = await explainingVaultErrors(() => cancelDocument(hka, req.id, req.motivo, manager));
+      if (result.change) {
+        ctx.queueEvents.emit('document-status', result.change);
+        ctx.queueEvents.emit('queue-counts', queueCounts(db));
+      }
+      return result.ok ? getDocumentDetail(db, req.id) : refuse(result);
+    },
+    'documents:genericCreditNote': (req) => Promise.resolve().then(() => {
+      const manager = authorizeManagerAction(db, 'documents:genericCreditNote', req.approval, actor);
+      return capture(draftGenericCreditNote(req.draft, req.motivo), manager);
+    }),
+    ...createMonitorHandlers(ctx),
   };
 }

@@ -7,6 +7,7 @@ import { importProductsCsv } from '../catalog-import/import-products';
 import { salesByDayCsv, salesByProductCsv, salesReport } from '../reports/sales-report';
 import { shiftReportCsv, shiftReportText } from '../reports/shift-report-render';
 import { closeShift, currentShift, openShift, storedZReport, xReport } from '../reports/shifts';
+import { requireManagerSession } from '../settings/access';
 import { AppError } from './app-error';
 import type { IpcHandlers } from './dispatch';
 import type { RegisterContext } from './ipc-handlers';
@@ -33,6 +34,7 @@ export function createReportsHandlers(ctx: RegisterContext): Pick<IpcHandlers, k
       const report = salesReport(db, req.from, req.to);
       return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
     }),
-    'catalog:importCsv': (req) => run(() => importProductsCsv(db, req.csv, { importValidRows: req.importValidRows, actor, at: clock() })),
+    // The catalogue is the manager's (settings panel): a signed-in gerente imports it.
+    'catalog:importCsv': (req) => run(() => importProductsCsv(db, req.csv, { importValidRows: req.importValidRows, actor: requireManagerSession(db, actor), at: clock() })),
   };
 }

@@ -5,6 +5,7 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
 import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
 import { queueCounts } from '../queue/outbox-repo';
+import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import type { Vault } from '../vault/vault';
 import { AppError } from './app-error';
@@ -57,6 +58,11 @@ export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest) {
     ...(req.tokenEmpresa ? { tokenEmpresa: req.tokenEmpresa } : {}),
     ...(req.tokenPassword ? { tokenPassword: req.tokenPassword } : {}),
   }, manager);
+  // saveHkaConnection audits the change itself (environment/endpoint before and after, tokens only as "changed");
+  // this entry records that the manager confirmed it while documents were still waiting for the old connection.
+  if (waiting > 0) {
+    ctx.db.transaction((tx) => appendAudit(tx, { actor: manager, action: 'settings.hka_confirmed_with_queue', details: { waiting } }, ctx.clock()));
+  }
   return hkaSettingsView(ctx);
 }
 

@@ -66,4 +66,24 @@ describe('HKA settings', () => {
     expect(await call('settings:saveHka', { environment: 'demo', endpoint: sim.endpoint, confirmQueued: true })).toMatchObject({ ok: true });
     await sim.faults.acceptConnections();
   });
+
+  it('audits every change with environment and endpoint before/after and the tokens only as "changed", never their values', () => {
+    const rows = core.store.sqlite.prepare("SELECT actor, action, details FROM audit_log WHERE action LIKE 'settings.hka%' ORDER BY id").all() as { actor: string; action: string; details: string }[];
+    expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({
+      before: { environment: 'simulador', endpoint: null },
+      after: { environment: 'demo', endpoint: sim.endpoint },
+      tokenEmpresa: 'changed',
+      tokenPassword: 'changed',
+    });
+    expect(JSON.parse(rows[1]?.details ?? '{}')).toMatchObject({ tokenEmpresa: 'unchanged', tokenPassword: 'changed' });
+    expect(rows.filter((r) => r.action === 'settings.hka_confirmed_with_queue').map((r) => JSON.parse(r.details) as unknown)).toEqual([{ waiting: 1 }]);
+    // Nothing the register keeps in the clear (the whole audit trail and what waits to be synced) holds a token.
+    const everything = JSON.stringify([
+      core.store.sqlite.prepare('SELECT * FROM audit_log').all(),
+      core.store.sqlite.prepare('SELECT * FROM sync_outbox').all(),
+      core.store.sqlite.prepare('SELECT * FROM settings').all(),
+    ]);
+    expect(everything).toContain('tokenPassword'); // the scan reads the rows that describe the token changes
+    for (const secret of [DEMO_ACCOUNT.tokenEmpresa, DEMO_ACCOUNT.tokenPassword, 'otra-clave-equivocada']) expect(everything).not.toContain(secret);
+  });
 });

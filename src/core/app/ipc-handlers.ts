@@ -22,7 +22,12 @@ import { authorizeManagerAction, cashierActor } from './manager-guard';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
+import { receiptPrintJob } from '../settings/receipt-settings';
 import { createDocumentExtraHandlers } from './handlers-document-files';
+import type { FileOpener } from './file-opener';
+import type { HkaClient } from '../hka/client/hka-client';
+import type { HkaCredentialSource } from '../queue/transmit-job';
+import { recordFolios } from '../monitor/folios';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
@@ -54,6 +59,13 @@ export interface RegisterContext {
   hka: Pick<HkaSettingsContext, 'running' | 'clientFor'>;
   /** Annuls at HKA, then locally (documents/annul-document.ts). */
   annul: (documentId: string, motivo: string, actor: string) => Promise<AnnulResult>;
+  /** The register's folder: PDF/XML files are kept in <dataDir>/documentos (documents/document-files.ts). */
+  dataDir: string;
+  /** Opens a kept PDF/XML: the OS in the desktop app, the browser in the web host (file-opener.ts). */
+  fileOpener: FileOpener;
+  /** The running HKA connection and its credentials, for the manager's HKA calls (files, e-mail, discard, folios). */
+  hkaClient: HkaClient;
+  hkaCredentials: HkaCredentialSource;
 }
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
@@ -142,16 +154,20 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       await ctx.worker.sendNow();
       return { done: true as const };
     },
-    'receipt:print': () => ctx.printer.print(),
+    'receipt:print': () => ctx.printer.print(receiptPrintJob(db, ctx.preferences)),
     'preferences:get': () => run(() => ctx.preferences.get()),
     'preferences:set': (req) => run(() => ctx.preferences.update(req)),
     ...createAuthHandlers(ctx),
     ...createReportsHandlers(ctx),
-    ...createSettingsHandlers(),
-    ...createDocumentExtraHandlers(),
+    ...createSettingsHandlers(ctx),
+    ...createDocumentExtraHandlers(ctx, capture),
     'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
     'settings:saveHka': (req) => run(() => saveHkaSettings(hkaCtx, req)),
-    'settings:testHka': (req) => testHkaSettings(hkaCtx, req.approval),
+    'settings:testHka': async (req) => {
+      const tested = await testHkaSettings(hkaCtx, req.approval);
+      recordFolios(db, tested.foliosDisponibleCiclo, clock()); // the monitoring panel shows the latest answer
+      return tested;
+    },
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
       await ctx.sync.pushNow();

@@ -23,6 +23,10 @@ import { seedDemoCatalogue } from './demo-catalogue';
 import type { IpcHandlers } from './dispatch';
 import { createIpcHandlers } from './ipc-handlers';
 import { browserPrinter, memoryPreferences, type PreferencesPort, type ReceiptPrinter } from './ui-ports';
+import { browserFileOpener, type FileOpener } from './file-opener';
+import { recordPeerClock } from '../monitor/clock-offset';
+import { checkFolios } from '../monitor/folios';
+import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
 
 export interface RegisterCoreOptions {
   /** Folder for sago.sqlite, vault.key (without keyProtector) and simulador.sqlite. Created if missing. */
@@ -41,6 +45,10 @@ export interface RegisterCoreOptions {
   preferences?: PreferencesPort;
   printer?: ReceiptPrinter;
   log?: HkaLogger;
+  /** How kept PDF/XML files are opened; default: their bytes go to the browser (web host). */
+  fileOpener?: FileOpener;
+  /** Timers of the monitoring panel's background work (queue samples, retention, folios check). */
+  monitor?: MonitorServiceOptions;
 }
 
 export interface RegisterCore {
@@ -83,6 +91,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       ...options.hkaTimeouts,
       ...(wsdlPath ? { wsdlPath } : {}),
       ...(options.log ? { logger: options.log } : {}),
+      onServerDate: (serverDate) => recordPeerClock(store.db, 'hka', serverDate, clock()),
     });
     const hkaCredentials: HkaCredentialSource = { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) };
     const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), { offlineProbeMs: 3_000, onlineProbeMs: 30_000, ...options.connectivity });
@@ -117,8 +126,18 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         }),
       },
       annul: (documentId, motivo, actor) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, actor),
+      dataDir: options.dataDir,
+      fileOpener: options.fileOpener ?? browserFileOpener,
+      hkaClient: client,
+      hkaCredentials,
     });
+    const monitor = new MonitorService({
+      db: store.db, clock, connectivity,
+      checkFolios: () => checkFolios({ db: store.db, client, credentials: hkaCredentials, clock }),
+      ...(options.log ? { log: options.log } : {}),
+    }, options.monitor);
     worker.start();
+    monitor.start();
     sync.start(); // does nothing visible until the register is enrolled
     let closing: Promise<void> | undefined;
     return {
@@ -126,6 +145,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);
+          await monitor.stop();
           await sync.stop();
           events.dispose();
           client.close();

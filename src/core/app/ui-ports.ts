@@ -18,9 +18,18 @@ export interface PreferencesPort {
   update(change: PreferencesChange): UiPreferences;
 }
 
+/** How a receipt is printed: the printer from the preferences and the copies from the receipt settings. */
+export interface PrintJob {
+  /** OS printer name; null prints to the default printer. */
+  printerName: string | null;
+  copies: number;
+}
+
 export interface ReceiptPrinter {
   /** Prints the receipt shown on screen; 'browser' means the caller must print it itself (window.print()). */
-  print(): Promise<{ via: 'printer' | 'browser' }>;
+  print(job: PrintJob): Promise<{ via: 'printer' | 'browser' }>;
+  /** The OS printers' names for the settings panel; shells without printers (the web host) leave it out or answer []. */
+  listPrinters?(): Promise<string[]>;
 }
 
 export const DEFAULT_UI_PREFERENCES: UiPreferences = { language: 'es-PA', printerName: null };
@@ -37,4 +46,7 @@ export function memoryPreferences(initial: UiPreferences = DEFAULT_UI_PREFERENCE
 }
 
 /** The web host's printer: the browser prints (its print dialog, with the page's print styles). */
-export const browserPrinter: ReceiptPrinter = { print: () => Promise.resolve({ via: 'browser' }) };
+export const browserPrinter: ReceiptPrinter = {
+  print: () => Promise.resolve({ via: 'browser' }),
+  listPrinters: () => Promise.resolve([]),
+};

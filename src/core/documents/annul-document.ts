@@ -24,7 +24,14 @@ export type AnnulResult =
   | { ok: true }
   | { ok: false; reason: 'not_found' | 'not_allowed' | 'too_late' | 'hka_rejected' | 'hka_unreachable'; message: string };
 
-const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+/**
+ * The last Panamá calendar day (YYYY-MM-DD) on which a document authorised on `authorisedAt` (HKA's reception
+ * date, or the emission date; both start with the Panamá date) may be annulled. The one source of the window.
+ */
+export function lastAnnulmentDay(authorisedAt: string): string {
+  const day = Date.parse(`${authorisedAt.slice(0, 10)}T00:00:00Z`) + ANNULMENT_WINDOW_DAYS * 86_400_000;
+  return new Date(day).toISOString().slice(0, 10);
+}
 
 export async function annulDocument(deps: AnnulDeps, documentId: string, motivo: string, actor: string): Promise<AnnulResult> {
   const reason = motivo.trim();
@@ -37,8 +44,7 @@ export async function annulDocument(deps: AnnulDeps, documentId: string, motivo:
   if (row.status !== 'AUTHORIZED') {
     return { ok: false, reason: 'not_allowed', message: 'Solo se anulan documentos autorizados por la DGI' };
   }
-  const authorisedOn = (row.fechaRecepcionDgi ?? row.fechaEmision).slice(0, 10);
-  if (daysBetween(authorisedOn, toPanamaDate(deps.clock())) > ANNULMENT_WINDOW_DAYS) {
+  if (toPanamaDate(deps.clock()) > lastAnnulmentDay(row.fechaRecepcionDgi ?? row.fechaEmision)) {
     return { ok: false, reason: 'too_late', message: `Pasaron más de ${ANNULMENT_WINDOW_DAYS} días desde la autorización: emita una nota de crédito` };
   }
   const doc = JSON.parse(row.body) as FiscalDocument;

@@ -50,10 +50,54 @@ describe('ContingencyManager (clock-driven)', () => {
     expect(() => reopened.setReason('gerente-1', 'muy corto')).toThrow(/15 to 250/);
     reopened.setReason('gerente-1', 'El proveedor de internet no ha restablecido el servicio en la zona desde el lunes');
     expect(reopened.current.motivo).toContain('no ha restablecido');
+    expect(reopened.needsExtendedReason()).toBe(false); // the new reason explains the delay
     reopened.noteSuccess(); // a manual contingency is left by a person, not by the queue
     expect(reopened.current.active).toBe(true);
     reopened.leaveManually('gerente-1');
     expect(reopened.emissionMode()).toEqual({ tipoEmision: '01' });
+  });
+});
+
+describe('ContingencyManager (manual decisions)', () => {
+  const T0 = new Date('2026-11-28T15:00:00Z').getTime();
+
+  it('asks for an extended reason after 72 h even if the reason was changed before the 72 h mark', () => {
+    const store = openDatabase({ path: ':memory:' });
+    let now = T0;
+    const manager = new ContingencyManager(store.db, () => new Date(now));
+    manager.enterManually('ana', 'Corte de internet del proveedor local');
+    now += 70 * 3_600_000;
+    manager.setReason('ana', 'El proveedor sigue sin servicio en toda la zona');
+    now += 3 * 3_600_000;
+    expect(manager.needsExtendedReason()).toBe(true);
+    manager.setReason('ana', 'Tres días sin internet: el proveedor cambia el cable de la zona');
+    expect(manager.needsExtendedReason()).toBe(false);
+    const changes = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'contingency.reason_changed'").all() as { actor: string; details: string }[];
+    expect(changes.map((c) => c.actor)).toEqual(['ana', 'ana']);
+    expect(JSON.parse(changes[1]?.details ?? '{}')).toEqual({
+      before: 'El proveedor sigue sin servicio en toda la zona', motivo: 'Tres días sin internet: el proveedor cambia el cable de la zona',
+    });
+  });
+
+  it('after a manual leave, automatic contingency waits a full threshold again', () => {
+    const store = openDatabase({ path: ':memory:' });
+    let now = T0;
+    const manager = new ContingencyManager(store.db, () => new Date(now));
+    manager.noteUnreachable();
+    now += 120_000;
+    manager.noteUnreachable();
+    expect(manager.current.active).toBe(true);
+    manager.leaveManually('ana');
+    const changes: boolean[] = [];
+    manager.onChange((state) => changes.push(state.active));
+    now += 1_000;
+    manager.noteUnreachable();
+    expect(manager.current.active).toBe(false);
+    now += 120_000;
+    manager.noteUnreachable();
+    expect(manager.current.active).toBe(true);
+    expect(changes).toEqual([true]);
+    expect(store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'contingency.left'").pluck().all()).toEqual(['ana']);
   });
 });
 

@@ -2,12 +2,17 @@
 // calls keep failing (default 5 in a row), new documents are issued with tipoEmision 02 plus start date and reason.
 // Back online, new documents are normal (01) again; contingency documents keep the type they were issued with.
 // Start, end and reason changes are audited; after 72 h the DGI wants a reason that explains the delay.
+// The thresholds and default reason are the manager's contingency settings, read at each failure (a saved change
+// applies at once); options given to the constructor win over them (tests pin short timings that way).
 import { z } from 'zod';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { EmissionMode } from '../sales/capture-sale';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
+import { DEFAULT_CONTINGENCY_REASON, readContingencySettings } from '../settings/contingency-settings';
+
+export { DEFAULT_CONTINGENCY_REASON };
 
 export const contingencyStateSchema = z.object({
   active: z.boolean(),
@@ -15,6 +20,8 @@ export const contingencyStateSchema = z.object({
   sinceEpochMs: z.number().optional(),
   motivo: z.string().optional(),
   trigger: z.string().optional(),
+  /** When the current reason was given (the start, or a later setReason): a reason given after 72 h explains them. */
+  motivoEpochMs: z.number().optional(),
 });
 export type ContingencyState = z.infer<typeof contingencyStateSchema>;
 
@@ -25,7 +32,6 @@ export interface ContingencyOptions {
   defaultReason?: string;
 }
 
-export const DEFAULT_CONTINGENCY_REASON = 'Sin comunicación con el proveedor de facturación electrónica (PAC)';
 const EXTENDED_AFTER_MS = 72 * 3_600_000;
 const KEY = 'contingency';
 
@@ -58,15 +64,26 @@ export class ContingencyManager {
     return s.active && s.since && s.motivo ? { tipoEmision: '02', fechaInicio: s.since, motivo: s.motivo } : { tipoEmision: '01' };
   }
 
-  /** True when contingency has lasted over 72 h: the manager must give a reason that explains it. */
+  /** True when contingency has lasted over 72 h and no reason was given since then: the manager must explain it. */
   needsExtendedReason(): boolean {
-    return this.state.active && this.state.sinceEpochMs !== undefined && this.clock().getTime() - this.state.sinceEpochMs > EXTENDED_AFTER_MS;
+    const { active, sinceEpochMs, motivoEpochMs } = this.state;
+    if (!active || sinceEpochMs === undefined || this.clock().getTime() - sinceEpochMs <= EXTENDED_AFTER_MS) return false;
+    return motivoEpochMs === undefined || motivoEpochMs - sinceEpochMs <= EXTENDED_AFTER_MS;
+  }
+
+  private thresholds(): { afterUnreachableMs: number; afterConsecutiveFailures: number; defaultReason: string } {
+    const saved = readContingencySettings(this.db);
+    return {
+      afterUnreachableMs: this.options.afterUnreachableMs ?? saved.afterUnreachableMinutes * 60_000,
+      afterConsecutiveFailures: this.options.afterConsecutiveFailures ?? saved.afterConsecutiveFailures,
+      defaultReason: this.options.defaultReason ?? saved.defaultReason,
+    };
   }
 
   noteUnreachable(): void {
     const now = this.clock().getTime();
     this.unreachableSince ??= now;
-    if (!this.state.active && now - this.unreachableSince >= (this.options.afterUnreachableMs ?? 120_000)) {
+    if (!this.state.active && now - this.unreachableSince >= this.thresholds().afterUnreachableMs) {
       this.enter(`automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`, 'sistema:cola', this.unreachableSince);
     }
   }
@@ -74,7 +91,7 @@ export class ContingencyManager {
   noteTransientFailure(): void {
     this.consecutiveFailures += 1;
     this.unreachableSince ??= this.clock().getTime();
-    if (!this.state.active && this.consecutiveFailures >= (this.options.afterConsecutiveFailures ?? 5)) {
+    if (!this.state.active && this.consecutiveFailures >= this.thresholds().afterConsecutiveFailures) {
       this.enter(`automático: ${this.consecutiveFailures} fallas seguidas al transmitir`, 'sistema:cola', this.unreachableSince);
     }
   }
@@ -89,20 +106,26 @@ export class ContingencyManager {
     if (!this.state.active) this.enter('manual', actor, this.clock().getTime(), motivo);
   }
 
+  /** A manager's decision: automatic contingency may start again only after a full threshold from now. */
   leaveManually(actor: string): void {
-    if (this.state.active) this.leave(actor, 'manual');
+    if (!this.state.active) return;
+    this.consecutiveFailures = 0;
+    this.unreachableSince = undefined;
+    this.leave(actor, 'manual');
   }
 
   setReason(actor: string, motivo: string): void {
     const reason = checkReason(motivo);
     if (!this.state.active) throw new Error('Not in contingency');
-    this.save({ ...this.state, motivo: reason }, actor, 'contingency.reason_changed', { motivo: reason });
+    const before = this.state.motivo;
+    this.save({ ...this.state, motivo: reason, motivoEpochMs: this.clock().getTime() }, actor, 'contingency.reason_changed', { before, motivo: reason });
   }
 
   private enter(trigger: string, actor: string, sinceMs: number, motivo?: string): void {
-    const reason = checkReason(motivo ?? this.options.defaultReason ?? DEFAULT_CONTINGENCY_REASON);
+    const reason = checkReason(motivo ?? this.thresholds().defaultReason);
     const since = toPanamaDateTime(new Date(sinceMs));
-    this.save({ active: true, since, sinceEpochMs: sinceMs, motivo: reason, trigger }, actor, 'contingency.entered', { since, motivo: reason, trigger });
+    const state = { active: true, since, sinceEpochMs: sinceMs, motivo: reason, trigger, motivoEpochMs: this.clock().getTime() };
+    this.save(state, actor, 'contingency.entered', { since, motivo: reason, trigger });
   }
 
   private leave(actor: string, trigger: string): void {

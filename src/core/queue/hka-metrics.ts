@@ -1,11 +1,28 @@
-// Per-call HKA latency and outcome, for the monitoring panel: p50/p95/p99 and error rate by kind.
-import { gte } from 'drizzle-orm';
+// Per-call HKA latency and outcome, for the monitoring panel: p50/p95/p99, error rate by kind, latency over time.
+// Every HKA call the register makes is recorded here: the queue's (transmit-job) and the manager's (files, e-mail,
+// discard, folios). Rows older than a week are pruned (monitor/monitor-service.ts).
+import { and, gte, lt } from 'drizzle-orm';
 import type { StoreDb } from '../store/open-database';
 import { hkaCalls } from '../store/schema';
 import type { CallRecord } from './transmit-job';
 
-export function recordHkaCall(db: StoreDb, call: CallRecord): void {
+export function recordHkaCall(db: StoreDb, call: Omit<CallRecord, 'documentId'> & { documentId: string | null }): void {
   db.insert(hkaCalls).values({ ...call, codigo: call.codigo ?? null }).run();
+}
+
+type AnyOutcome = { kind: 'authorized' | 'ok' | 'rejected' } | { kind: 'transient'; reason: string };
+
+/** Runs one HKA call and records it (latency, outcome, codigo); the outcome is returned unchanged. */
+export async function recordedHkaCall<T extends AnyOutcome>(
+  db: StoreDb, clock: () => Date, operation: string, documentId: string | null, call: () => Promise<T>,
+): Promise<T> {
+  const startedAt = clock().getTime();
+  const t0 = performance.now();
+  const result = await call();
+  const codigo = 'codigo' in result && typeof result.codigo === 'string' ? result.codigo : undefined;
+  const outcome = result.kind === 'transient' ? `transient:${result.reason}` : result.kind;
+  recordHkaCall(db, { operation, documentId, startedAt, durationMs: Math.round(performance.now() - t0), outcome, codigo });
+  return result;
 }
 
 export interface HkaMetrics {
@@ -19,21 +36,80 @@ export interface HkaMetrics {
   transientRate: number;
 }
 
-const pick = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+/** Nearest-rank percentile of an ascending list (undefined for an empty one). */
+export const percentile = (sorted: readonly number[], p: number): number | undefined =>
+  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+
+interface CallRow {
+  startedAt: number;
+  durationMs: number;
+  outcome: string;
+}
+
+function callsBetween(db: StoreDb, fromMs: number, toMs = Number.MAX_SAFE_INTEGER): CallRow[] {
+  return db.select({ startedAt: hkaCalls.startedAt, durationMs: hkaCalls.durationMs, outcome: hkaCalls.outcome }).from(hkaCalls)
+    .where(and(gte(hkaCalls.startedAt, fromMs), lt(hkaCalls.startedAt, toMs))).all();
+}
 
 export function hkaMetricsSince(db: StoreDb, sinceEpochMs: number): HkaMetrics {
-  const rows = db.select({ durationMs: hkaCalls.durationMs, outcome: hkaCalls.outcome }).from(hkaCalls)
-    .where(gte(hkaCalls.startedAt, sinceEpochMs)).all();
+  const rows = callsBetween(db, sinceEpochMs);
   const sorted = rows.map((r) => r.durationMs).sort((a, b) => a - b);
   const byOutcome: Record<string, number> = {};
   for (const r of rows) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
   const transient = rows.filter((r) => r.outcome.startsWith('transient')).length;
   return {
     calls: rows.length,
-    p50Ms: pick(sorted, 50),
-    p95Ms: pick(sorted, 95),
-    p99Ms: pick(sorted, 99),
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
     byOutcome,
     transientRate: rows.length === 0 ? 0 : transient / rows.length,
   };
+}
+
+/** A failed call's kind: the transient reason ('response_timeout', …) or 'rejected'; undefined for a success. */
+export function errorKindOf(outcome: string): string | undefined {
+  if (outcome === 'ok' || outcome === 'authorized') return undefined;
+  return outcome.startsWith('transient:') ? outcome.slice('transient:'.length) : outcome;
+}
+
+export interface HkaErrorSummary {
+  errorRate: number;
+  errorsByKind: { kind: string; count: number }[];
+}
+
+export function hkaErrorsSince(db: StoreDb, sinceEpochMs: number): HkaErrorSummary {
+  const rows = callsBetween(db, sinceEpochMs);
+  const byKind = new Map<string, number>();
+  for (const row of rows) {
+    const kind = errorKindOf(row.outcome);
+    if (kind !== undefined) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  const errors = [...byKind.values()].reduce((a, b) => a + b, 0);
+  return {
+    errorRate: rows.length === 0 ? 0 : errors / rows.length,
+    errorsByKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+  };
+}
+
+export interface LatencyPoint {
+  at: string;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  calls: number;
+}
+
+/** One point per bucket of [fromMs, toMs); buckets start at fromMs. */
+export function latencySeries(db: StoreDb, fromMs: number, toMs: number, bucketMs: number): LatencyPoint[] {
+  const buckets: number[][] = Array.from({ length: Math.ceil((toMs - fromMs) / bucketMs) }, () => []);
+  for (const row of callsBetween(db, fromMs, toMs)) buckets[Math.floor((row.startedAt - fromMs) / bucketMs)]?.push(row.durationMs);
+  return buckets.map((durations, i) => {
+    const sorted = durations.sort((a, b) => a - b);
+    return { at: new Date(fromMs + i * bucketMs).toISOString(), p50Ms: percentile(sorted, 50) ?? null, p95Ms: percentile(sorted, 95) ?? null, calls: sorted.length };
+  });
+}
+
+/** Deletes call rows started before `beforeMs`; returns how many. */
+export function pruneHkaCalls(db: StoreDb, beforeMs: number): number {
+  return db.delete(hkaCalls).where(lt(hkaCalls.startedAt, beforeMs)).run().changes;
 }

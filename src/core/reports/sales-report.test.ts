@@ -1,4 +1,4 @@
-// Sales by day and by product, net of credit notes, annulled documents left out.
+// Sales by day and by product, net of credit notes, annulled and discarded documents left out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anItem } from '../../../tests/fixtures/fiscal-documents';
 import { SALE } from '../../../tests/fixtures/register-harness';
@@ -25,6 +25,7 @@ describe('salesReport', () => {
     capture({ ...SALE, items: [rice] }, '2025-03-03T15:00:00Z');
     capture({ ...SALE, items: [rice, oil], pagos: [{ formaPagoFact: '03', valorCuotaPagada: '14.71' }] }, '2025-03-04T04:30:00Z'); // 23:30 on the 3rd in Panama
     capture({ ...SALE, items: [oil], pagos: [{ formaPagoFact: '03', valorCuotaPagada: '11.50' }] }, '2025-03-04T15:00:00Z', { status: 'ANNULLED' });
+    capture({ ...SALE, items: [oil], pagos: [{ formaPagoFact: '03', valorCuotaPagada: '11.50' }] }, '2025-03-04T15:30:00Z', { status: 'CANCELLED' });
     // A generic credit note (06) needs no CUFE: the tipo is set after capture, as only its sign matters here.
     capture({ ...SALE, items: [anItem({ cantidad: '1', precioUnitario: '1.50' })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.61' }] }, '2025-03-04T16:00:00Z', { tipoDocumento: '06' });
     capture({ ...SALE }, '2025-03-06T15:00:00Z'); // outside the range

@@ -11,7 +11,7 @@ interface DayRow { tipoDocumento: string; day: string; totals: string; totalFact
 interface ItemRow { tipoDocumento: string; codigo: string | null; descripcion: string; cantidad: string; precioItem: string; valorItbms: string; valorTotal: string }
 
 // fechaEmision is Panama local time with its offset ("2025-03-01T10:15:00-05:00"): its first 10 characters are the day.
-const IN_RANGE = "d.status != 'ANNULLED' AND substr(d.fecha_emision, 1, 10) BETWEEN @from AND @to";
+const IN_RANGE = "d.status NOT IN ('ANNULLED', 'CANCELLED') AND substr(d.fecha_emision, 1, 10) BETWEEN @from AND @to";
 
 export function salesReport(db: StoreDb, from: string, to: string): SalesReport {
   const sqlite = db.$client;

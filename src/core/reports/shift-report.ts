@@ -6,6 +6,8 @@
 // - sales = every document that is neither a credit note (04/06) nor ANNULLED, whatever its transmission status
 //   (a rejected or queued sale was still paid: the money is in the drawer);
 // - an ANNULLED sale is counted and totalled apart and left out of the cash (the customer got the money back);
+// - a CANCELLED (discarded) document is neither: the DGI never accepted it and the sale was captured anew, so only
+//   the new document counts (counts.total still includes it: it is a document of the shift);
 // - credit notes reduce ITBMS by rate, and their cash payments are the cash refunds.
 import { CASH_PAYMENT_FORMS, FORMA_PAGO, TASA_ITBMS } from '../../shared/fiscal/codes';
 import { money, toAmount2, ZERO, type Money } from '../../shared/fiscal/money';
@@ -30,7 +32,7 @@ interface PaymentRow {
 
 export const CREDIT_NOTE_TYPES: readonly string[] = ['04', '06'];
 const CONTINGENCY_EMISSIONS: readonly string[] = ['02', '04'];
-const SETTLED: readonly string[] = ['AUTHORIZED', 'ANNULLED'];
+const SETTLED: readonly string[] = ['AUTHORIZED', 'ANNULLED', 'CANCELLED'];
 
 /** Documents created in [from, until) — until null means "up to now" (a running shift). */
 function shiftDocuments(db: StoreDb, from: string, until: string | null): { docs: DocRow[]; payments: Map<string, PaymentRow[]> } {
@@ -74,6 +76,7 @@ export function computeShiftReport(db: StoreDb, shift: Shift, kind: 'X' | 'Z', u
       annulled = annulled.plus(doc.totalFactura);
       continue;
     }
+    if (doc.status === 'CANCELLED') continue;
     const totals = JSON.parse(doc.totals) as DocumentTotals;
     const paid = payments.get(doc.id) ?? [];
     const sign = CREDIT_NOTE_TYPES.includes(doc.tipoDocumento) ? -1 : 1;

@@ -89,6 +89,14 @@ describe('cash shifts', () => {
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ shiftId: shift.id, expectedCash: '52.00', difference: '-0.50', managerApproved: true });
   });
 
+  it('leaves a discarded (CANCELLED) document out of sales and cash, and it does not hold the close', () => {
+    openShift(store.db, '20.00', 'cajero-1', tick());
+    capture(SALE, 'AUTHORIZED');
+    capture({ ...SALE, items: [anItem({ codigo: 'P9', precioUnitario: '8.00' })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '8.56' }] }, 'CANCELLED');
+    const closed = closeShift(store.db, { countedCash: '23.21' }, 'cajero-1', tick());
+    expect(closed).toMatchObject({ closed: true, report: { salesTotal: '3.21', annulledTotal: '0.00', cash: { expected: '23.21' }, counts: { total: 2, authorized: 1 } } });
+  });
+
   it('closes without the manager when every document is authorised; later documents belong to the next shift', () => {
     openShift(store.db, '20.00', 'cajero-1', tick());
     capture(SALE, 'AUTHORIZED');

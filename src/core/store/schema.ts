@@ -83,7 +83,7 @@ export const documentPayments = sqliteTable('document_payments', {
 export const outboxJobs = sqliteTable('outbox_jobs', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   documentId: text('document_id').notNull().references(() => documents.id),
-  state: text('state').notNull(), // pending | leased | done | parked | failed
+  state: text('state').notNull(), // pending | leased | done | parked | failed | cancelled (document discarded)
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: integer('next_attempt_at').notNull(), // epoch ms
   leaseOwner: text('lease_owner'),
@@ -146,6 +146,16 @@ export const hkaCalls = sqliteTable('hka_calls', {
   outcome: text('outcome').notNull(),
   codigo: text('codigo'),
 }, (t) => [index('hka_calls_started').on(t.startedAt)]);
+
+/**
+ * Queue depth sampled once a minute for the monitoring chart (kept 48 h). Sampled rather than rebuilt from document
+ * timestamps: how long each document waited is spread over the audit trail, and a sample is one cheap count.
+ */
+export const queueSamples = sqliteTable('queue_samples', {
+  /** Epoch ms of the sample. */
+  at: integer('at').primaryKey(),
+  waiting: integer('waiting').notNull(),
+});
 
 /** People who use the register: cashiers and managers, signing in with a PIN (stored as a slow salted hash). */
 export const users = sqliteTable('users', {

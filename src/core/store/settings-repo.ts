@@ -46,6 +46,6 @@ export function readIssuerSettings(db: StoreDb): IssuerSettings {
   return readJsonSetting(db, 'issuer', issuerSettingsSchema, DEFAULT_ISSUER_SETTINGS);
 }
 
-export function writeIssuerSettings(db: StoreDb, value: IssuerSettings): void {
+export function writeIssuerSettings(db: Pick<StoreDb, 'insert'>, value: IssuerSettings): void {
   writeJsonSetting(db, 'issuer', issuerSettingsSchema, value);
 }

@@ -1,6 +1,7 @@
 // The register's pusher against a scripted stand-in server: order, batching, acknowledgement, backoff, resume,
 // rejections, the secret guard, and the state the monitoring panel shows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readPeerClock } from '../monitor/clock-offset';
 import { appendAudit, enqueueSync } from '../store/audit';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { MemoryKeyProtector } from '../vault/key-protector';
@@ -60,6 +61,15 @@ describe('SyncPusher', () => {
     const first = stub.requests[0]?.json.events?.[0];
     expect(first).toMatchObject({ kind: 'audit', payload: { actor: 'cajero-1', documentId: 'doc-0', details: { i: 0 } } });
     expect(pendingCount(store.db)).toBe(0);
+  });
+
+  it('records the central server\'s clock from its reply\'s Date header for the monitoring panel', async () => {
+    record(1);
+    const ahead = new Date(Date.now() + 10 * 60_000);
+    await new SyncPusher({ db: store.db, vault, clock: () => ahead }).pushNow();
+    const server = readPeerClock(store.db, 'server');
+    expect(server?.checkedAt).toBe(ahead.toISOString());
+    expect(Math.abs((server?.offsetMs ?? 0) - 10 * 60_000)).toBeLessThan(5_000);
   });
 
   it('marks rows sent only once the server has answered', async () => {

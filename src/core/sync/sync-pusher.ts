@@ -4,6 +4,7 @@
 // only ever inserts outbox rows in its own transaction and never waits for this.
 import type { SyncStatus } from '../../shared/sync/status';
 import { SYNC_BATCH_MAX, type RejectedEvent } from '../../shared/sync/batch';
+import { fetchWithDateTap, recordPeerClock } from '../monitor/clock-offset';
 import { retryDelayMs } from '../queue/backoff';
 import type { StoreDb } from '../store/open-database';
 import { VaultError } from '../vault/envelope';
@@ -64,7 +65,8 @@ export class SyncPusher {
 
   constructor(private readonly deps: SyncPusherDeps, private readonly options: SyncPusherOptions = {}) {
     this.clock = deps.clock ?? (() => new Date());
-    this.fetchImpl = deps.fetch ?? fetch;
+    // Every reply's Date header is the central server's clock: the monitoring panel compares it with the PC's.
+    this.fetchImpl = fetchWithDateTap(deps.fetch ?? fetch, (serverDate) => recordPeerClock(deps.db, 'server', serverDate, this.clock()));
     this.batchSize = Math.min(Math.max(1, options.batchSize ?? SYNC_BATCH_MAX), SYNC_BATCH_MAX);
   }
 

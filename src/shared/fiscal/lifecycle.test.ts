@@ -39,6 +39,13 @@ describe('document lifecycle', () => {
     expect(isTerminal('FAILED')).toBe(false);
   });
 
+  it('lets a manager discard only REJECTED and FAILED documents, and a discarded one is final', () => {
+    expect(DOCUMENT_STATUSES.filter((from) => canTransition(from, 'CANCELLED'))).toEqual(['REJECTED', 'FAILED']);
+    for (const to of DOCUMENT_STATUSES) expect(canTransition('CANCELLED', to)).toBe(false);
+    expect(isTerminal('CANCELLED')).toBe(true);
+    expect(pathTo('CANCELLED', 'AUTHORIZED')).toBeUndefined();
+  });
+
   it('finds the legal way to record an authorisation from anywhere but ANNULLED', () => {
     expect(pathTo('PROCESSING', 'AUTHORIZED')).toEqual(['AUTHORIZED']);
     expect(pathTo('QUEUED', 'AUTHORIZED')).toEqual(['PROCESSING', 'AUTHORIZED']);

@@ -2,7 +2,7 @@
 // caller (queue, UI, manager action) can, say, re-send an AUTHORIZED document or annul a QUEUED one.
 
 export const DOCUMENT_STATUSES = [
-  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED',
+  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED', 'CANCELLED',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -14,20 +14,23 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   REJECTED: 'Rechazado',
   FAILED: 'Falló el envío',
   ANNULLED: 'Anulado',
+  CANCELLED: 'Descartado',
 };
 
 /**
  * Allowed transitions. PROCESSING → QUEUED covers a transient failure that will be retried and a lease that
- * expired after a crash; FAILED/REJECTED → QUEUED is the manager's retry after a fix.
+ * expired after a crash; FAILED/REJECTED → QUEUED is the manager's retry after a fix. REJECTED/FAILED → CANCELLED is
+ * the manager discarding a document the DGI never accepted (the sale is captured anew); it is never sent again.
  */
 const TRANSITIONS: Record<DocumentStatus, readonly DocumentStatus[]> = {
   DRAFT: ['QUEUED'],
   QUEUED: ['PROCESSING'],
   PROCESSING: ['AUTHORIZED', 'REJECTED', 'FAILED', 'QUEUED'],
   AUTHORIZED: ['ANNULLED'],
-  REJECTED: ['QUEUED'],
-  FAILED: ['QUEUED'],
+  REJECTED: ['QUEUED', 'CANCELLED'],
+  FAILED: ['QUEUED', 'CANCELLED'],
   ANNULLED: [],
+  CANCELLED: [],
 };
 
 export class IllegalTransitionError extends Error {
@@ -52,7 +55,7 @@ export function transition(from: DocumentStatus, to: DocumentStatus): DocumentSt
 
 /** Final states: nothing more will happen to the document without a person acting. */
 export function isTerminal(status: DocumentStatus): boolean {
-  return status === 'AUTHORIZED' || status === 'ANNULLED';
+  return status === 'AUTHORIZED' || status === 'ANNULLED' || status === 'CANCELLED';
 }
 
 export function nextStatuses(from: DocumentStatus): readonly DocumentStatus[] {

@@ -70,6 +70,8 @@ export interface HkaClientOptions {
   /** Default: resources/hka/Service.wsdl of this repository (a packaged app passes its resources path). */
   wsdlPath?: string;
   logger?: HkaLogger;
+  /** Every reply's Date header (HKA's clock), for the monitoring panel's clock check. */
+  onServerDate?: (serverDate: Date) => void;
 }
 
 export interface HkaClient {
@@ -168,6 +170,7 @@ export async function createHkaClient(options: HkaClientOptions): Promise<HkaCli
         connectTimeoutMs,
         responseTimeoutMs,
         secrets,
+        ...(options.onServerDate ? { onServerDate: options.onServerDate } : {}),
       });
     } catch (error) {
       logger?.error(`HKA ${operation}: request not sent`, { operation, endpoint, durationMs: elapsed(), outcome: 'error' });

@@ -25,6 +25,16 @@ export class HkaRequestError extends Error {
 export interface ExchangeSettings extends PhaseTimeouts {
   /** Tokens of this call, scrubbed from any error text. */
   secrets: readonly string[];
+  /** Called with the reply's Date header (HKA's clock), when the reply has one. */
+  onServerDate?: (serverDate: Date) => void;
+}
+
+function dateHeaderOf(response: unknown): Date | undefined {
+  const headers = (response as { headers?: unknown } | undefined)?.headers;
+  const raw = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['date'] : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const date = new Date(raw);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 export async function soapExchange(
@@ -40,7 +50,11 @@ export async function soapExchange(
   let reply: HttpReply | undefined;
   const onResponse = (body: unknown, response: unknown, eid: string): void => {
     const status = (response as { status?: unknown } | undefined)?.status;
-    if (eid === exchangeId && typeof status === 'number') reply = { status, body };
+    if (eid === exchangeId && typeof status === 'number') {
+      reply = { status, body };
+      const serverDate = dateHeaderOf(response);
+      if (serverDate) settings.onServerDate?.(serverDate);
+    }
   };
   client.on('response', onResponse);
   try {
