@@ -2,9 +2,10 @@
 // says offline with the waiting count; when HKA answers again the document becomes AUTHORIZED by itself and the
 // receipt on screen shows its CUFE, with no reload and no action from the cashier. A product missing from the
 // catalogue is created at the till on the way. Also: a rejected document waits in "Necesita atención" with HKA's
-// message until someone retries it.
+// message until a manager retries it (the cashier at the till gets the gerente's PIN prompt).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
+import { answerManagerPrompt } from './fixtures/auth-page';
 import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
@@ -105,7 +106,20 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     expect(await detail.getByTestId('hka-messages').textContent()).toBe('El documento tiene un error de prueba');
     await screenshot(page, 'document-rejected');
 
+    // A retry is a manager's action: the cashier signed in gets the gerente's PIN prompt. Escape cancels it and
+    // nothing is sent; a wrong PIN is refused in Spanish and can be typed again; the right one sends it.
     await detail.getByTestId('detail-retry').click();
+    const prompt = page.getByTestId('manager-pin-dialog');
+    await prompt.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => prompt.count()).toBe(0);
+    expect(reg.statusOf(id).status).toBe('REJECTED');
+    await detail.getByTestId('detail-retry').click();
+    await answerManagerPrompt(page, '0000');
+    await expect.poll(() => prompt.getByTestId('manager-pin-error').textContent()).toBe('Usuario o PIN incorrecto');
+    expect(reg.statusOf(id).status).toBe('REJECTED');
+    await answerManagerPrompt(page);
+    await expect.poll(() => prompt.count()).toBe(0);
     await expect.poll(() => detail.getByTestId('status-badge').getAttribute('data-status'), { timeout: 20_000 }).toBe('AUTHORIZED');
     expect(await detail.getByTestId('detail-cufe').textContent()).toBe(reg.statusOf(id).cufe);
     await expect.poll(() => page.getByTestId('nav-attention-count').count()).toBe(0);

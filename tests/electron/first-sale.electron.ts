@@ -23,6 +23,7 @@ export async function firstSaleInElectron(options: { root: string; electronPath:
   });
   try {
     const page = await app.firstWindow();
+    await createFirstManager(page); // a fresh profile has no user yet: the app asks for the first manager
     await keyboardFirstSale(page, options.screenshots, 'electron');
     // The window's security as Electron reports it, not as we configured it.
     const isolated = await page.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
@@ -31,6 +32,17 @@ export async function firstSaleInElectron(options: { root: string; electronPath:
     await app.close();
     rmSync(userData, { recursive: true, force: true });
   }
+}
+
+/** The first-launch screen: the first gerente (test data), then the checkout opens signed in as them. */
+async function createFirstManager(page: Page): Promise<void> {
+  const setup = page.getByTestId('setup-screen');
+  await setup.waitFor();
+  await setup.getByTestId('setup-displayName').fill('Gerente de Prueba');
+  await setup.getByTestId('setup-username').fill('gerente');
+  await setup.getByTestId('setup-pin').fill('2468');
+  await setup.getByTestId('setup-pin-confirm').fill('2468');
+  await setup.getByTestId('setup-pin-confirm').press('Enter');
 }
 
 /** The keyboard-only sale on an open checkout page (also usable against the web host in Chromium). */

@@ -3,7 +3,7 @@
 // checkout stays mounted while other screens show, so a sale in progress survives a look at the documents.
 import { useEffect, useState, type JSX } from 'react';
 import { StatusProvider } from './api/app-status';
-import { AuthGate } from './auth/AuthGate';
+import { AuthGate, useLocked } from './auth/AuthGate';
 import { ManagerActionProvider } from './auth/manager-action';
 import { SessionProvider } from './auth/session';
 import { CashCloseScreen } from './cashclose/CashCloseScreen';
@@ -17,6 +17,23 @@ import { StatusBar } from './shell/StatusBar';
 import { TrainingBanner } from './shell/TrainingBanner';
 
 export function App(): JSX.Element {
+  return (
+    <SessionProvider>
+    <AuthGate>
+    <ManagerActionProvider>
+    <StatusProvider>
+      <Shell />
+    </StatusProvider>
+    </ManagerActionProvider>
+    </AuthGate>
+    </SessionProvider>
+  );
+}
+
+function Shell(): JSX.Element {
+  // While the lock screen covers the app, the checkout is off duty (no shortcuts, no scanner focus); back on duty
+  // after the sign-in, it takes the focus again.
+  const locked = useLocked();
   const [screen, setScreen] = useState<Screen>('checkout');
   const [detail, setDetail] = useState<string | null>(null);
   const navigate = (next: Screen): void => {
@@ -40,16 +57,12 @@ export function App(): JSX.Element {
     return () => window.removeEventListener('keydown', onKey);
   }, [showing]);
   return (
-    <SessionProvider>
-    <AuthGate>
-    <ManagerActionProvider>
-    <StatusProvider>
       <div className="app">
         <TrainingBanner />
         <Header screen={screen} onNavigate={navigate} />
         <main className="app-main">
           <div className="screen" hidden={showing !== 'checkout'}>
-            <Checkout active={showing === 'checkout'} onDocuments={() => navigate('documents')} />
+            <Checkout active={showing === 'checkout' && !locked} onDocuments={() => navigate('documents')} />
           </div>
           {showing === 'documents' || showing === 'attention' ? (
             <DocumentsScreen key={showing} mode={showing === 'attention' ? 'attention' : 'all'} onOpen={setDetail} />
@@ -57,13 +70,9 @@ export function App(): JSX.Element {
           {showing === 'cashclose' ? <CashCloseScreen /> : null}
           {showing === 'monitor' ? <MonitorScreen /> : null}
           {showing === 'settings' ? <SettingsScreen /> : null}
-          {detail !== null ? <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} /> : null}
+          {detail !== null ? <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} onOpen={setDetail} /> : null}
         </main>
         <StatusBar onAttention={() => navigate('attention')} />
       </div>
-    </StatusProvider>
-    </ManagerActionProvider>
-    </AuthGate>
-    </SessionProvider>
   );
 }

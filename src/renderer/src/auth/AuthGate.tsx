@@ -1,6 +1,50 @@
-// PLACEHOLDER (being written this session): first-manager setup, sign-in and lock screens in front of the app.
-import type { JSX, ReactNode } from 'react';
+// In front of the app: the first-manager setup on first launch (cannot be skipped), the sign-in screen while nobody
+// is signed in, and the lock screen after "Bloquear". Locking keeps the app mounted but hidden and inert, so a sale
+// in progress is still there after the next sign-in; useLocked() tells the shell to take the checkout off duty (its
+// keyboard shortcuts and scanner focus) meanwhile. Before the first sign-in of this page nothing behind is mounted.
+import { createContext, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SetupScreen } from './SetupScreen';
+import { SignInScreen } from './SignInScreen';
+import { useSession } from './session';
+import './auth.css';
+
+const LockedContext = createContext(false);
+
+/** True while the sign-in screen covers the app (nobody signed in). */
+export function useLocked(): boolean {
+  return useContext(LockedContext);
+}
 
 export function AuthGate(props: { children: ReactNode }): JSX.Element {
-  return <>{props.children}</>;
+  const { t } = useTranslation();
+  const { session, error, refresh } = useSession();
+  const user = session?.user ?? null;
+  // Who was signed in last: the app stays mounted after them, and the lock screen preselects them.
+  const [lastUser, setLastUser] = useState<string | null>(null);
+  useEffect(() => {
+    if (user) setLastUser(user.username);
+  }, [user]);
+
+  if (session === null) {
+    return (
+      <div className="auth-screen" data-testid="auth-loading">
+        {error ? (
+          <div className="auth-card">
+            <p className="notice error" role="alert">{error}</p>
+            <button type="button" className="button primary" onClick={() => void refresh()}>{t('auth.retry')}</button>
+          </div>
+        ) : <p className="auth-loading">{t('common.loading')}</p>}
+      </div>
+    );
+  }
+  if (session.setupNeeded) return <SetupScreen />;
+  const locked = user === null;
+  if (locked && lastUser === null) return <SignInScreen lastUser={null} />;
+  return (
+    <LockedContext.Provider value={locked}>
+      <div className="auth-keep" hidden={locked} inert={locked}>{props.children}</div>
+      {locked ? <SignInScreen lastUser={lastUser} /> : null}
+    </LockedContext.Provider>
+  );
 }

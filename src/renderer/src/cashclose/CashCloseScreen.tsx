@@ -1,6 +1,88 @@
-// PLACEHOLDER (being written this session).
-import type { JSX } from 'react';
+// Caja: the cash shift (open with the opening cash; X report while it runs; close with the counted cash → Z report)
+// and the sales report. The Z report stays on screen after the close, printable and exportable, until a new shift
+// is opened.
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RenderedShiftReport, Shift } from '../../../shared/ipc/contract-reports';
+import { attempt, errorLines, sago } from '../api/sago';
+import { parseCash } from './cash-close-model';
+import { SalesReportPanel } from './SalesReportPanel';
+import { ShiftPanel } from './ShiftPanel';
+import { ShiftReportView } from './ShiftReportView';
+import './cashclose.css';
+
+type Tab = 'shift' | 'sales';
+
+function OpenShiftForm(props: { onOpened: (shift: Shift) => void; closedBefore: boolean }): JSX.Element {
+  const { t } = useTranslation();
+  const [cash, setCash] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function open(): Promise<void> {
+    const parsed = parseCash(cash);
+    if (!parsed.ok) {
+      setErrors([t(`cashClose.${parsed.problem}`)]);
+      return;
+    }
+    setBusy(true);
+    const r = await attempt(() => sago().reports.openShift({ openingCash: parsed.value }));
+    setBusy(false);
+    if (r.ok) props.onOpened(r.value);
+    else setErrors(errorLines(r.error));
+  }
+
+  return (
+    <section className="card open-shift" data-testid="shift-closed">
+      <h2>{t(props.closedBefore ? 'cashClose.newShift' : 'cashClose.noShift')}</h2>
+      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void open(); }}>
+        <label className="field">
+          <span>{t('cashClose.openingLabel')}</span>
+          <input data-testid="opening-cash" inputMode="decimal" value={cash} autoFocus onChange={(e) => setCash(e.target.value)} />
+        </label>
+        <button type="submit" className="button primary" data-testid="open-shift" disabled={busy}>{t('cashClose.openButton')}</button>
+      </form>
+      {errors.length > 0 ? <div className="notice error" role="alert" data-testid="open-error">{errors.map((e, i) => <p key={i}>{e}</p>)}</div> : null}
+    </section>
+  );
+}
 
 export function CashCloseScreen(): JSX.Element {
-  return <section className="screen-placeholder" data-testid="cashclose-screen" />;
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('shift');
+  /** undefined while loading; null when no shift is open. */
+  const [shift, setShift] = useState<Shift | null | undefined>(undefined);
+  const [closed, setClosed] = useState<RenderedShiftReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    void attempt(() => sago().reports.currentShift({})).then((r) => {
+      if (r.ok) setShift(r.value);
+      else setError(r.error.message);
+    });
+  }, []);
+  useEffect(load, [load]);
+
+  const tabButton = (key: Tab) => (
+    <button type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'chip active' : 'chip'} data-testid={`cashclose-tab-${key}`} onClick={() => setTab(key)}>
+      {t(`cashClose.tabs.${key}`)}
+    </button>
+  );
+  return (
+    <section className="cashclose" data-testid="cashclose-screen">
+      <header className="documents-toolbar">
+        <h1>{t('cashClose.title')}</h1>
+        <div className="filters" role="tablist">{tabButton('shift')}{tabButton('sales')}</div>
+      </header>
+      {error ? <p className="notice error" role="alert">{error}</p> : null}
+      {tab === 'sales' ? <SalesReportPanel /> : shift === undefined ? <p className="muted">{t('common.loading')}</p> : (
+        <>
+          {shift === null ? <OpenShiftForm closedBefore={closed !== null} onOpened={(s) => { setClosed(null); setShift(s); }} /> : (
+            <ShiftPanel key={shift.id} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />
+          )}
+          {closed ? <ShiftReportView rendered={closed} /> : null}
+        </>
+      )}
+    </section>
+  );
 }

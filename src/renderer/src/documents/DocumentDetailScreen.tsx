@@ -1,16 +1,22 @@
-// One document: its status (live), CUFE, QR, protocol, HKA's messages and history, the receipt for reprinting, and a
-// retry for rejected or failed documents.
-import { useState, type JSX } from 'react';
+// One document: its status (live), CUFE, QR, protocol, HKA's messages and history, the receipt for reprinting, and
+// what can be done with it (actions/DocumentActions: annul or credit note, files, e-mail, retry or discard).
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
+import { TIPO_DOCUMENTO, TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
-import { attempt, sago } from '../api/sago';
 import { QrImage } from '../receipt/QrImage';
 import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
 import { fechaLocal } from '../receipt/receipt-model';
 import { useDocument } from '../receipt/use-document';
+import { DocumentActions } from './actions/DocumentActions';
 import { StatusBadge } from './StatusBadge';
+
+/** The CUFEs a note references (credit note 04 and the like), read from the document as issued. */
+function referencedCufes(document: unknown): string[] {
+  const refs = (document as { referencias?: unknown } | null)?.referencias;
+  return Array.isArray(refs) ? refs.flatMap((r) => (typeof (r as { cufe?: unknown }).cufe === 'string' ? [(r as { cufe: string }).cufe] : [])) : [];
+}
 
 function Field(props: { label: string; value: string | null; mono?: boolean; testId?: string }): JSX.Element {
   return (
@@ -21,10 +27,9 @@ function Field(props: { label: string; value: string | null; mono?: boolean; tes
   );
 }
 
-export function DocumentDetailScreen(props: { id: string; onBack: () => void }): JSX.Element {
+export function DocumentDetailScreen(props: { id: string; onBack: () => void; onOpen?: (id: string) => void }): JSX.Element {
   const { t } = useTranslation();
-  const { detail, error } = useDocument(props.id);
-  const [retryMessage, setRetryMessage] = useState<string | null>(null);
+  const { detail, error, reload } = useDocument(props.id);
 
   if (!detail) {
     return (
@@ -35,23 +40,19 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void }):
     );
   }
 
-  async function retry(id: string): Promise<void> {
-    const result = await attempt(() => sago().documents.retry({ id }));
-    setRetryMessage(result.ok ? t('documents.retried') : result.error.message);
-  }
-
-  const canRetry = detail.status === 'REJECTED' || detail.status === 'FAILED';
+  const number = String(detail.numero).padStart(10, '0');
+  const title = detail.tipoDocumento === '01' ? t('detail.title', { number })
+    : t('documentActions.titleOf', { kind: labelOf(TIPO_DOCUMENTO, detail.tipoDocumento) ?? detail.tipoDocumento, number });
   return (
     <section className="detail" data-testid="document-detail">
       <header className="detail-header">
         <button type="button" className="button secondary" onClick={props.onBack}>← {t('common.back')}</button>
-        <h1>{t('detail.title', { number: String(detail.numero).padStart(10, '0') })}</h1>
+        <h1 data-testid="detail-title">{title}</h1>
         <StatusBadge status={detail.status} />
         <span className="spacer" />
-        {canRetry ? <button type="button" className="button primary" data-testid="detail-retry" onClick={() => void retry(detail.id)}>{t('documents.retry')}</button> : null}
         <button type="button" className="button secondary" data-testid="detail-print" onClick={() => void printReceipt()}>{t('detail.reprint')}</button>
       </header>
-      {retryMessage ? <p className="notice info" role="status">{retryMessage}</p> : null}
+      <DocumentActions key={detail.id} detail={detail} reload={reload} onOpen={props.onOpen ?? (() => undefined)} />
       <div className="detail-body">
         <div className="detail-info">
           <dl className="detail-grid">
@@ -63,6 +64,7 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void }):
             <Field label={t('detail.protocol')} value={detail.nroProtocolo} mono />
             <Field label={t('detail.receivedAt')} value={detail.fechaRecepcionDgi === null ? null : fechaLocal(detail.fechaRecepcionDgi)} />
             <Field label={t('detail.hkaCode')} value={detail.hkaCodigo} />
+            {referencedCufes(detail.document).map((cufe) => <Field key={cufe} label={t('documentActions.referencedCufe')} value={cufe} mono testId="detail-reference-cufe" />)}
           </dl>
           {detail.qr ? <div className="detail-qr"><QrImage text={detail.qr} size={160} label={t('detail.qr')} /></div> : null}
           <h2>{t('detail.hkaMessages')}</h2>

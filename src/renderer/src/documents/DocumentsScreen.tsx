@@ -6,7 +6,9 @@ import type { DocumentStatus } from '../../../shared/fiscal/lifecycle';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentSummary } from '../../../shared/ipc/schemas';
 import { attempt, sago } from '../api/sago';
+import { useManagerAction } from '../auth/manager-action';
 import { fechaLocal } from '../receipt/receipt-model';
+import { GenericCreditNoteDialog } from './actions/GenericCreditNoteDialog';
 import { StatusBadge } from './StatusBadge';
 import { VirtualList } from './VirtualList';
 import { PAGE_SIZE, useDocumentList } from './use-document-list';
@@ -18,6 +20,7 @@ const FILTERS = {
   rejected: ['REJECTED'],
   failed: ['FAILED'],
   annulled: ['ANNULLED'],
+  cancelled: ['CANCELLED'],
 } as const satisfies Record<string, readonly DocumentStatus[] | undefined>;
 type Filter = keyof typeof FILTERS;
 export const ATTENTION_STATUSES: readonly DocumentStatus[] = ['REJECTED', 'FAILED'];
@@ -28,12 +31,19 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const [retrying, setRetrying] = useState<Record<string, string>>({});
+  const [genericNote, setGenericNote] = useState(false);
+  const runAsManager = useManagerAction();
   const statuses = props.mode === 'attention' ? ATTENTION_STATUSES : FILTERS[filter];
   const { state, loadMore } = useDocumentList(statuses, query);
 
   async function retry(doc: DocumentSummary): Promise<void> {
     setRetrying((r) => ({ ...r, [doc.id]: t('documents.retrying') }));
-    const result = await attempt(() => sago().documents.retry({ id: doc.id }));
+    // A manager action: a cashier is asked for a gerente's PIN first (cancelling leaves the row as it was).
+    const result = await runAsManager('documents:retry', (approval) => attempt(() => sago().documents.retry({ id: doc.id, approval })));
+    if (result === null) {
+      setRetrying((r) => Object.fromEntries(Object.entries(r).filter(([id]) => id !== doc.id)));
+      return;
+    }
     setRetrying((r) => ({ ...r, [doc.id]: result.ok ? t('documents.retried') : result.error.message }));
   }
 
@@ -67,7 +77,9 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
           onChange={(e) => setQuery(e.target.value)}
         />
         <span className="muted" data-testid="documents-total">{t('documents.count', { count: state.total })}</span>
+        {props.mode === 'all' ? <button type="button" className="button secondary" data-testid="generic-credit-note" onClick={() => setGenericNote(true)}>{t('documentActions.generic.button')}</button> : null}
       </header>
+      {genericNote ? <GenericCreditNoteDialog onClose={() => setGenericNote(false)} onCreated={(id) => { setGenericNote(false); props.onOpen(id); }} /> : null}
       {props.mode === 'attention' ? <p className="hint">{t('attention.intro')}</p> : (
         <div className="filters" role="group" aria-label={t('documents.filter')}>
           {(Object.keys(FILTERS) as Filter[]).map((key) => (

@@ -60,7 +60,7 @@ export function fechaLocal(value: string): string {
 export function stageOf(detail: Pick<DocumentDetail, 'status' | 'cufe' | 'tipoEmision'>): ReceiptStage {
   if (detail.status === 'ANNULLED') return 'annulled';
   if (detail.cufe !== null) return 'authorized';
-  if (detail.status === 'REJECTED' || detail.status === 'FAILED') return 'notAuthorized';
+  if (detail.status === 'REJECTED' || detail.status === 'FAILED' || detail.status === 'CANCELLED') return 'notAuthorized';
   return detail.tipoEmision === '02' || detail.tipoEmision === '04' ? 'contingency' : 'pending';
 }
 

@@ -1,0 +1,45 @@
+// Which lines (and how much of each) a credit note (04) credits, from the original invoice's items: every line in
+// full by default; the manager unticks lines or lowers quantities for a partial return. The preview total uses the
+// fiscal core's own item arithmetic, so it is the amount the note will carry.
+import type { Item } from '../../../../shared/fiscal/item';
+import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
+import { computeItemAmounts } from '../../../../shared/fiscal/totals';
+import { parseQuantity } from '../../checkout/amount-input';
+
+export interface CreditChoice {
+  /** 1-based line of the original document. */
+  line: number;
+  descripcion: string;
+  /** The original quantity: the most that can be credited. */
+  max: string;
+  selected: boolean;
+  /** As typed. */
+  cantidad: string;
+}
+
+export function initialChoices(items: readonly Item[]): CreditChoice[] {
+  return items.map((item, i) => ({ line: i + 1, descripcion: item.descripcion, max: money(item.cantidad).toFixed(), selected: true, cantidad: money(item.cantidad).toFixed() }));
+}
+
+export type CreditProblem = 'nothingSelected' | 'badQuantity' | 'overMax';
+
+export type CreditRequest =
+  | { ok: true; lines: { line: number; cantidad: string }[]; total: string }
+  | { ok: false; problem: CreditProblem; line?: number };
+
+/** The lines to send to documents:creditNote, with the note's total, or why they cannot be sent. */
+export function creditRequest(items: readonly Item[], choices: readonly CreditChoice[]): CreditRequest {
+  const lines: { line: number; cantidad: string }[] = [];
+  const totals = [];
+  for (const choice of choices) {
+    if (!choice.selected) continue;
+    const item = items[choice.line - 1];
+    const parsed = parseQuantity(choice.cantidad);
+    if (!item || !parsed.ok) return { ok: false, problem: 'badQuantity', line: choice.line };
+    if (money(parsed.value).gt(item.cantidad)) return { ok: false, problem: 'overMax', line: choice.line };
+    lines.push({ line: choice.line, cantidad: parsed.value });
+    totals.push(money(computeItemAmounts({ ...item, cantidad: parsed.value }).valorTotal));
+  }
+  if (lines.length === 0) return { ok: false, problem: 'nothingSelected' };
+  return { ok: true, lines, total: toAmount2(round2(sum(totals))) };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { buildGenericNote, emptyLine, genericTotal, type GenericLine } from './generic-note-form';
+
+const cliente = { tipoClienteFE: '02' as const, pais: 'PA' };
+const motivo = 'Devolución de mercancía dañada';
+const line = (over: Partial<GenericLine>): GenericLine => ({ ...emptyLine(1), ...over });
+
+describe('generic credit note form', () => {
+  it('builds the request with exact amounts and one refund of the total', () => {
+    const lines = [line({ descripcion: 'Ajuste de precio', cantidad: '3', precio: '1.85', tasaItbms: '01' }), line({ key: 2, descripcion: 'Huevos', cantidad: '1', precio: '2.40', tasaItbms: '00' })];
+    const note = buildGenericNote({ cliente, lines, motivo: `  ${motivo} `, formaPago: '02' });
+    // 5.55 + 0.3885 + 2.40 = 8.3385 → 8.34
+    expect(note).toEqual({
+      ok: true,
+      total: '8.34',
+      request: {
+        motivo,
+        draft: {
+          cliente,
+          items: [
+            { descripcion: 'Ajuste de precio', cantidad: '3.00', precioUnitario: '1.85', tasaItbms: '01' },
+            { descripcion: 'Huevos', cantidad: '1.00', precioUnitario: '2.40', tasaItbms: '00' },
+          ],
+          pagos: [{ formaPagoFact: '02', valorCuotaPagada: '8.34' }],
+          tiempoPago: '1',
+        },
+      },
+    });
+  });
+
+  it('ignores blank lines but refuses incomplete ones, saying which', () => {
+    expect(buildGenericNote({ cliente, lines: [emptyLine(1)], motivo, formaPago: '02' })).toEqual({ ok: false, problem: 'noLines' });
+    const ok = line({ descripcion: 'Ajuste', precio: '1' });
+    expect(buildGenericNote({ cliente, lines: [ok, line({ key: 2, descripcion: 'X', precio: '1' })], motivo, formaPago: '02' })).toEqual({ ok: false, problem: 'descripcion', line: 2 });
+    expect(buildGenericNote({ cliente, lines: [line({ descripcion: 'Ajuste', cantidad: '0', precio: '1' })], motivo, formaPago: '02' })).toEqual({ ok: false, problem: 'cantidad', line: 1 });
+    expect(buildGenericNote({ cliente, lines: [line({ descripcion: 'Ajuste', precio: '0' })], motivo, formaPago: '02' })).toEqual({ ok: false, problem: 'precio', line: 1 });
+    expect(buildGenericNote({ cliente, lines: [line({ descripcion: 'Ajuste', precio: 'abc' })], motivo, formaPago: '02' })).toEqual({ ok: false, problem: 'precio', line: 1 });
+  });
+
+  it('needs a reason of 15 to 250 characters', () => {
+    const lines = [line({ descripcion: 'Ajuste', precio: '1' })];
+    expect(buildGenericNote({ cliente, lines, motivo: 'corto', formaPago: '02' })).toEqual({ ok: false, problem: 'motivoShort' });
+    expect(buildGenericNote({ cliente, lines, motivo: 'x'.repeat(251), formaPago: '02' })).toEqual({ ok: false, problem: 'motivoLong' });
+  });
+
+  it('shows the total of the complete lines only', () => {
+    expect(genericTotal([line({ descripcion: 'Ajuste', precio: '1.10', tasaItbms: '03' }), line({ key: 2, descripcion: 'Otro' })])).toBe('1.27');
+  });
+});

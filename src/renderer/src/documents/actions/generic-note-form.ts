@@ -1,0 +1,65 @@
+// The generic credit note (06) form: free lines (description, quantity, price, ITBMS rate), a customer and a
+// reason, turned into what documents:genericCreditNote receives. Amounts stay decimal strings; the total shown is
+// computed by the fiscal core's own functions, and the refund is one payment of exactly that total.
+import type { FormaPago, TasaItbms } from '../../../../shared/fiscal/codes';
+import type { Item } from '../../../../shared/fiscal/item';
+import type { ReceptorInput } from '../../../../shared/fiscal/receptor';
+import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
+import { computeItemAmounts } from '../../../../shared/fiscal/totals';
+import type { Request } from '../../../../shared/ipc/contract';
+import { parsePrice, parseQuantity } from '../../checkout/amount-input';
+import { checkMotivo, type MotivoProblem } from './annul-window';
+
+export interface GenericLine {
+  key: number;
+  descripcion: string;
+  cantidad: string;
+  precio: string;
+  tasaItbms: TasaItbms;
+}
+
+export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01' });
+
+export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | MotivoProblem;
+
+export type GenericNote =
+  | { ok: true; request: Request<'documents:genericCreditNote'>; total: string }
+  | { ok: false; problem: GenericProblem; line?: number };
+
+function toItem(line: GenericLine): Item | GenericProblem {
+  const descripcion = line.descripcion.trim();
+  if (descripcion.length < 2 || descripcion.length > 500) return 'descripcion';
+  const cantidad = parseQuantity(line.cantidad);
+  if (!cantidad.ok) return 'cantidad';
+  const precio = parsePrice(line.precio);
+  if (!precio.ok || !money(precio.value).gt(0)) return 'precio';
+  return { descripcion, cantidad: cantidad.value, precioUnitario: precio.value, tasaItbms: line.tasaItbms };
+}
+
+/** The lines' total as the note will carry it ("0.00" while no line is complete). */
+export function genericTotal(lines: readonly GenericLine[]): string {
+  const items = lines.map(toItem).filter((item): item is Item => typeof item !== 'string');
+  return toAmount2(round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal)))));
+}
+
+export function buildGenericNote(input: { cliente: ReceptorInput; lines: readonly GenericLine[]; motivo: string; formaPago: FormaPago }): GenericNote {
+  const filled = input.lines.filter((l) => l.descripcion.trim() !== '' || l.precio.trim() !== '');
+  if (filled.length === 0) return { ok: false, problem: 'noLines' };
+  const items: Item[] = [];
+  for (const [i, line] of filled.entries()) {
+    const item = toItem(line);
+    if (typeof item === 'string') return { ok: false, problem: item, line: i + 1 };
+    items.push(item);
+  }
+  const motivo = checkMotivo(input.motivo);
+  if (motivo) return { ok: false, problem: motivo };
+  const total = genericTotal(filled);
+  return {
+    ok: true,
+    total,
+    request: {
+      motivo: input.motivo.trim(),
+      draft: { cliente: input.cliente, items, pagos: [{ formaPagoFact: input.formaPago, valorCuotaPagada: total }], tiempoPago: '1' },
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Catálogo: search the products, edit one or add one, and import a CSV (catalog:search / saveProduct / importCsv).
+import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASA_ITBMS } from '../../../shared/fiscal/codes';
+import { formatBalboas } from '../../../shared/fiscal/money';
+import type { Product } from '../../../shared/ipc/schemas';
+import { attempt, sago } from '../api/sago';
+import { CsvImport } from './CsvImport';
+import { ProductEditor } from './ProductEditor';
+
+export function CatalogSection(): JSX.Element {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [products, setProducts] = useState<Product[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const search = useCallback(async (text: string) => {
+    const result = await attempt(() => sago().catalog.search({ query: text.trim(), limit: 100 }));
+    if (result.ok) {
+      setProducts(result.value);
+      setError(null);
+    } else setError(result.error.message);
+  }, []);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => void search(query), 150);
+    return () => window.clearTimeout(timer);
+  }, [query, search]);
+
+  return (
+    <div className="settings-form">
+      <div className="settings-toolbar">
+        <input className="search-input" data-testid="catalog-search" placeholder={t('settings.catalog.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="button" className="button primary" data-testid="catalog-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('settings.catalog.new')}</button>
+      </div>
+      {editing !== null ? (
+        <ProductEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          product={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(product) => { setEditing(null); setSaved(t('settings.catalog.saved', { codigo: product.codigo })); void search(query); }}
+        />
+      ) : null}
+      {saved ? <p className="notice ok" role="status" data-testid="catalog-saved">{saved}</p> : null}
+      {error ? <p className="notice error" role="alert">{error}</p> : null}
+      <CsvImport
+        testId="catalog-import"
+        columns="codigo, barcode, descripcion, unidad, precio, tasaItbms"
+        importCsv={(csv, importValidRows) => attempt(() => sago().catalog.importCsv({ csv, importValidRows }))}
+        onImported={() => void search(query)}
+      />
+      <div className="settings-table-wrap">
+        <table className="history settings-table" data-testid="catalog-table">
+          <thead>
+            <tr>
+              <th>{t('productDialog.codigo')}</th><th>{t('settings.catalog.barcode')}</th><th>{t('productDialog.descripcion')}</th>
+              <th>{t('productDialog.unidad')}</th><th className="num">{t('settings.catalog.price')}</th><th>{t('settings.catalog.itbms')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p.id} data-testid="catalog-row" className="clickable" onClick={() => { setEditing(p); setSaved(null); }}>
+                <td className="mono">{p.codigo}</td><td className="mono">{p.barcode ?? ''}</td><td>{p.descripcion}</td><td>{p.unidad}</td>
+                <td className="num">{formatBalboas(p.precio)}</td><td>{TASA_ITBMS[p.tasaItbms].label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {products.length === 0 ? <p className="muted">{t('settings.catalog.empty')}</p> : null}
+      </div>
+    </div>
+  );
+}

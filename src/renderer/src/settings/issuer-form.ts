@@ -1,0 +1,45 @@
+// The issuer form: the DV check as the manager types (the DGI algorithm from the fiscal core, the same one the core
+// runs on save) and the field problems of the contract's schema, so the panel refuses what the core would refuse.
+import { issuerInputSchema, type IssuerView } from '../../../shared/ipc/contract-manager';
+import { computeDv, normalizeRuc, verifyDv } from '../../../shared/fiscal/ruc-dv';
+
+export type IssuerForm = IssuerView;
+export type IssuerField = keyof IssuerForm;
+
+export type IssuerDvHint =
+  | { state: 'empty' }
+  | { state: 'valid' }
+  | { state: 'mismatch'; expected: string }
+  | { state: 'suggest'; expected: string }
+  | { state: 'unknown'; reason: string };
+
+export function issuerDvHint(ruc: string, dv: string): IssuerDvHint {
+  if (normalizeRuc(ruc) === '') return { state: 'empty' };
+  if (dv.trim() === '') {
+    const computed = computeDv(ruc);
+    return computed.status === 'ok' ? { state: 'suggest', expected: computed.dv } : { state: 'unknown', reason: computed.reason };
+  }
+  const check = verifyDv(ruc, dv.trim());
+  switch (check.status) {
+    case 'valid':
+      return { state: 'valid' };
+    case 'mismatch':
+      return { state: 'mismatch', expected: check.expected };
+    case 'unverifiable':
+    case 'invalid':
+      return { state: 'unknown', reason: check.reason };
+  }
+}
+
+/** The request for settings:saveIssuer, or the first problem of each field (Spanish, from the contract). */
+export function checkIssuerForm(form: IssuerForm):
+  | { ok: true; input: IssuerForm }
+  | { ok: false; problems: Partial<Record<IssuerField, string>> } {
+  const parsed = issuerInputSchema.safeParse(form);
+  const problems: Partial<Record<IssuerField, string>> = {};
+  for (const issue of parsed.success ? [] : parsed.error.issues) problems[String(issue.path[0]) as IssuerField] ??= issue.message;
+  const hint = issuerDvHint(form.ruc, form.dv);
+  if (hint.state === 'mismatch') problems.dv ??= `El DV no corresponde a este RUC; el calculado es ${hint.expected}`;
+  if (!parsed.success || Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, input: { ...parsed.data } };
+}

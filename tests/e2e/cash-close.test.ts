@@ -1,0 +1,146 @@
+// Acceptance (issue 6 §4), in Chromium through the web host with a cashier signed in: the shift is opened with its
+// opening cash (a bad amount is refused, nothing written); the X report on screen matches the documents the test
+// created (read back from the register's database); closing with a document still queued (HKA cut off) is refused
+// and says it needs the manager; the manager's PIN approves it and the Z report shows the same figures, with the
+// counted cash and the difference. Also the sales report by day and by product.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Money, formatBalboas } from '../../src/shared/fiscal/money';
+import { screenshot, waitForCheckout } from './fixtures/checkout-page';
+import { chromiumAvailable } from './fixtures/chromium';
+import { approveAsManager, sell, waitForStatus } from './fixtures/backoffice-steps';
+import { E2E_USERS, buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+
+interface DocRow { status: string; total: string; body: string; totals: string }
+
+describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web host', { timeout: 90_000 }, () => {
+  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
+  let reg: E2eRegister;
+
+  beforeAll(async () => {
+    renderer = await buildRenderer();
+    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'cajero' });
+    await waitForCheckout(reg.page);
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.close();
+    await renderer?.remove();
+  });
+
+  const shiftsOpen = (): number => (reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM shifts WHERE closed_at IS NULL').get() as { n: number }).n;
+
+  /** What the reports must say, computed from the documents in the database (not from the report code). */
+  function expectedFromDb(openingCash: string): { sales: string; authorized: number; pending: number; cashExpected: string } {
+    const rows = reg.host.core.store.sqlite.prepare('SELECT status, total_factura AS total, body, totals FROM documents').all() as DocRow[];
+    let sales = new Money(0);
+    let cash = new Money(openingCash);
+    for (const row of rows) {
+      sales = sales.plus(row.total);
+      const body = JSON.parse(row.body) as { pagos: { formaPagoFact: string; valorCuotaPagada: string }[] };
+      for (const p of body.pagos) if (p.formaPagoFact === '02') cash = cash.plus(p.valorCuotaPagada);
+      cash = cash.minus((JSON.parse(row.totals) as { vuelto: string }).vuelto);
+    }
+    return {
+      sales: formatBalboas(sales),
+      authorized: rows.filter((r) => r.status === 'AUTHORIZED').length,
+      pending: rows.filter((r) => r.status === 'QUEUED' || r.status === 'PROCESSING').length,
+      cashExpected: formatBalboas(cash),
+    };
+  }
+
+  it('opens a shift, shows an X report matching the sales, and needs the manager to close with a queued document', async () => {
+    const { page, sim } = reg;
+    await page.getByTestId('nav-cashclose').click();
+    const screen = page.getByTestId('cashclose-screen');
+    await screen.getByTestId('opening-cash').fill('cincuenta');
+    await screen.getByTestId('open-shift').click();
+    expect(await screen.getByTestId('open-error').textContent()).toBe('El monto no es válido: escriba, por ejemplo, 150 o 150.25.');
+    expect(shiftsOpen()).toBe(0);
+    await screen.getByTestId('opening-cash').fill('50');
+    await screen.getByTestId('open-shift').click();
+    await screen.getByTestId('shift-open').waitFor();
+    expect(shiftsOpen()).toBe(1);
+
+    const sales = [
+      await sell(reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }]),
+      await sell(reg, [{ codigo: 'P011', descripcion: 'Refresco', cantidad: '3', precioUnitario: '1.85', tasaItbms: '01' }], [{ formaPagoFact: '03', valorCuotaPagada: '5.94' }]),
+      await sell(reg, [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]),
+    ];
+    for (const s of sales) await waitForStatus(reg, s.id, 'AUTHORIZED');
+    await screen.getByTestId('x-report-refresh').click();
+    const x = screen.getByTestId('x-report');
+    const fromDb = expectedFromDb('50.00');
+    await expect.poll(() => x.getByTestId('report-count-authorized').textContent()).toBe('3');
+    expect(await x.getByTestId('report-sales-total').textContent()).toBe(fromDb.sales);
+    expect(fromDb.sales).toBe('B/. 14.81'); // 4.80 + 5.94 + 4.07
+    expect(await x.getByTestId('report-cash-expected').textContent()).toBe(fromDb.cashExpected);
+    expect(await x.getByTestId('report-count-pending').textContent()).toBe('0');
+    expect(await x.getByTestId('report-text').textContent()).toContain('14.81');
+
+    // HKA cut off: the next sale stays queued.
+    await sim.faults.refuseConnections();
+    const queued = await sell(reg, [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }]);
+    expect(['QUEUED', 'PROCESSING']).toContain(reg.statusOf(queued.id).status);
+    const withQueued = expectedFromDb('50.00');
+    await screen.getByTestId('x-report-refresh').click();
+    await expect.poll(() => x.getByTestId('report-count-pending').textContent()).toBe('1');
+    expect(await screen.getByTestId('close-expected').textContent()).toBe(withQueued.cashExpected); // 50 + 17.32 − 5.20
+    expect(withQueued.cashExpected).toBe('B/. 62.12');
+
+    await screen.getByTestId('counted-cash').fill('62');
+    expect(await screen.getByTestId('close-difference').textContent()).toBe('-B/. 0.12');
+    await screen.getByTestId('close-shift').click();
+    const refusal = screen.getByTestId('close-needs-manager');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Hay 1 documento sin autorizar por la DGI');
+    expect(shiftsOpen()).toBe(1); // nothing closed
+    await screenshot(page, 'cash-close-needs-manager');
+
+    await screen.getByTestId('close-with-manager').click();
+    await approveAsManager(page, E2E_USERS.gerente.pin);
+    const z = screen.getByTestId('z-report');
+    await z.waitFor();
+    expect(shiftsOpen()).toBe(0);
+    const closed = reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, counted_cash AS counted FROM shifts').get() as { closedBy: string; counted: string };
+    expect(closed).toEqual({ closedBy: E2E_USERS.gerente.username, counted: '62.00' });
+    expect(await z.getByTestId('report-sales-total').textContent()).toBe(withQueued.sales);
+    expect(await z.getByTestId('report-count-authorized').textContent()).toBe(String(withQueued.authorized));
+    expect(await z.getByTestId('report-count-pending').textContent()).toBe(String(withQueued.pending));
+    expect(await z.getByTestId('report-count-total').textContent()).toBe('4');
+    expect(await z.getByTestId('report-cash-expected').textContent()).toBe('B/. 62.12');
+    expect(await z.getByTestId('report-cash-counted').textContent()).toBe('B/. 62.00');
+    expect(await z.getByTestId('report-cash-difference').textContent()).toBe('-B/. 0.12');
+    expect(await z.locator('[data-forma="02"] td').last().textContent()).toBe('B/. 12.12'); // 10.00 + 4.07 + 3.25 received − 5.20 change
+    expect(await z.locator('[data-forma="03"] td').last().textContent()).toBe('B/. 5.94');
+    expect(await screen.getByTestId('shift-closed').count()).toBe(1); // a new shift can be opened
+    await screenshot(page, 'cash-close-z-report');
+    // Printed, only the 80 mm text shows.
+    await page.emulateMedia({ media: 'print' });
+    expect(await z.getByTestId('report-text').isVisible()).toBe(true);
+    expect(await z.getByTestId('report-sales-total').isVisible()).toBe(false);
+    expect(await page.getByTestId('nav-cashclose').isVisible()).toBe(false);
+    await screenshot(page, 'cash-close-z-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The CSV is the core's, saved as a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), z.getByTestId('report-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^informe-z-\d{4}-\d{2}-\d{2}\.csv$/);
+    await sim.faults.acceptConnections();
+  });
+
+  it('shows the sales report by day and by product for today', async () => {
+    const { page } = reg;
+    const screen = page.getByTestId('cashclose-screen');
+    await screen.getByTestId('cashclose-tab-sales').click();
+    await screen.getByTestId('sales-load').click();
+    const byProduct = screen.getByTestId('sales-by-product');
+    await byProduct.waitFor();
+    expect(await byProduct.locator('tbody tr').count()).toBe(4);
+    expect(await byProduct.textContent()).toContain('Pilas AA (4 unidades)');
+    expect(await screen.getByTestId('sales-by-day').locator('tbody tr').count()).toBe(1);
+    expect(await screen.getByTestId('sales-by-day').textContent()).toContain('B/. 18.06'); // the queued sale counts too
+    await screen.getByTestId('sales-from').fill('2099-01-02');
+    await screen.getByTestId('sales-to').fill('2099-01-01');
+    await screen.getByTestId('sales-load').click();
+    expect(await screen.getByTestId('sales-error').textContent()).toBe('La fecha inicial debe ser anterior o igual a la final');
+  });
+});

@@ -1,0 +1,94 @@
+// The monitoring panel (issue 6 §5), in Chromium through the web host with the manager signed in: queue depth (and
+// the oldest waiting document) follow the queue as HKA is cut off and restored, with no reload; HKA latency and the
+// error rate reflect the calls the test caused; "Consultar folios" shows the simulator's folios; the charts are drawn
+// (uPlot canvases) and their data tables carry the same numbers (today's sales by hour match the database); leaving
+// the panel stops its refreshes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Money, formatBalboas } from '../../src/shared/fiscal/money';
+import { screenshot, waitForCheckout } from './fixtures/checkout-page';
+import { chromiumAvailable } from './fixtures/chromium';
+import { sell, waitForStatus } from './fixtures/backoffice-steps';
+import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+
+const PILAS = { codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' } as const;
+
+describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the web host', { timeout: 90_000 }, () => {
+  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
+  let reg: E2eRegister;
+
+  beforeAll(async () => {
+    renderer = await buildRenderer();
+    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'gerente' });
+    await waitForCheckout(reg.page);
+  }, 60_000);
+  afterAll(async () => {
+    await reg?.close();
+    await renderer?.remove();
+  });
+
+  it('shows queue depth, latency, folios and charts, and follows the queue live', async () => {
+    const { page, sim } = reg;
+    for (let i = 0; i < 2; i += 1) {
+      const sale = await sell(reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
+      await waitForStatus(reg, sale.id, 'AUTHORIZED');
+    }
+    await sim.faults.refuseConnections();
+    const queued = await sell(reg, [PILAS], [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }]);
+
+    await page.getByTestId('nav-monitor').click();
+    const screen = page.getByTestId('monitor-screen');
+    await expect.poll(() => screen.getByTestId('queue-waiting').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await screen.getByTestId('queue-oldest').textContent()).toMatch(/^\d+ s$/);
+    expect(Number(await screen.getByTestId('latency-calls').textContent())).toBeGreaterThanOrEqual(2);
+    expect(await screen.getByTestId('latency-p50').textContent()).toMatch(/^\d+ ms$|^\d+\.\d s$/);
+    await expect.poll(() => screen.getByTestId('error-rate').textContent(), { timeout: 10_000 }).not.toBe('0.0 %'); // the refused attempts
+    expect(await screen.getByTestId('card-errors').getByTestId('errors-by-kind').textContent()).toContain('Conexión rechazada');
+
+    // Charts: drawn by uPlot, with their numbers as text.
+    for (const id of ['chart-latency', 'chart-queue', 'chart-sales']) {
+      expect(await screen.getByTestId(id).locator('canvas').count(), id).toBeGreaterThan(0);
+    }
+    const salesTable = screen.getByTestId('chart-sales-table');
+    expect(await salesTable.locator('tbody tr').count()).toBe(24);
+    const rows = reg.host.core.store.sqlite.prepare('SELECT total_factura AS total FROM documents').all() as { total: string }[];
+    const today = formatBalboas(rows.reduce((acc, r) => acc.plus(r.total), new Money(0)));
+    expect(today).toBe('B/. 12.21');
+    expect(await salesTable.textContent()).toContain(`${today} (3)`);
+    expect(await screen.getByTestId('chart-sales').getAttribute('aria-label')).toContain('3 documentos hoy');
+    expect(await screen.getByTestId('chart-latency-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'monitor-offline');
+
+    // "Consultar folios": the simulator's answer, kept and shown.
+    await sim.faults.acceptConnections();
+    await screen.getByTestId('check-folios').click();
+    await expect.poll(() => screen.getByTestId('folios-available').textContent()).toMatch(/^\d+$/);
+    expect(await screen.getByTestId('card-clock').getAttribute('data-state')).toBe('ok');
+
+    // HKA back: the queued sale goes out and the panel follows the queue event without a reload.
+    await waitForStatus(reg, queued.id, 'AUTHORIZED');
+    await expect.poll(() => screen.getByTestId('queue-waiting').textContent(), { timeout: 10_000 }).toBe('0');
+    expect(await screen.getByTestId('queue-oldest').textContent()).toBe('—');
+
+    // Leaving the panel stops its refreshes: a queue event no longer makes it read the overview.
+    let overviewReads = 0;
+    page.on('request', (request) => { if (request.url().endsWith('/ipc/monitor:overview')) overviewReads += 1; });
+    await screen.getByTestId('monitor-refresh').click();
+    await expect.poll(() => overviewReads).toBeGreaterThan(0);
+    await page.getByTestId('nav-checkout').click();
+    await screen.waitFor({ state: 'detached' });
+    overviewReads = 0;
+    const later = await sell(reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
+    await waitForStatus(reg, later.id, 'AUTHORIZED');
+    await page.waitForTimeout(2_500); // longer than the panel's 1 s debounce of queue events
+    expect(overviewReads).toBe(0);
+  });
+
+  it('refuses the panel to a cashier with the core\'s Spanish message', async () => {
+    const { page, host } = reg;
+    await page.getByTestId('nav-monitor').click();
+    await page.getByTestId('monitor-screen').waitFor();
+    await host.core.handlers['auth:signOut']({});
+    await page.getByTestId('monitor-refresh').click();
+    await expect.poll(() => page.getByTestId('monitor-error').textContent()).toContain('gerente');
+  });
+});
