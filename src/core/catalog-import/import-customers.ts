@@ -10,7 +10,7 @@ import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { CUSTOMER_COLUMNS, REQUIRED_CUSTOMER_COLUMNS, checkCustomerRow, customerColumnOf, type CustomerColumn } from './customer-row';
 import type { ImportResult } from './import-products';
-import { parseCsv } from './parse-csv';
+import { readCsvTable } from './parse-csv';
 
 interface ValidCustomer {
   receptor: Receptor;
@@ -37,23 +37,20 @@ function describeDuplicate(c: ValidCustomer): string {
 }
 
 export function importCustomersCsv(db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; actor: string; at: Date }): ImportResult {
-  const parsed = parseCsv(csv);
-  if (!parsed.ok) return { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] };
-  const [head, ...records] = parsed.records;
-  if (!head) return { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] };
-  const header = readHeader(head.fields);
-  if (!header.ok) return { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] };
+  const table = readCsvTable(csv, readHeader);
+  if (!table.ok) return table.result;
+  const { records, index } = table;
 
   const errors: ImportError[] = [];
   const valid: ValidCustomer[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
     let problems: string[];
-    if (record.fields.length !== head.fields.length) {
-      problems = [`tiene ${record.fields.length} columnas y el encabezado ${head.fields.length}`];
+    if (record.fields.length !== table.width) {
+      problems = [`tiene ${record.fields.length} columnas y el encabezado ${table.width}`];
     } else {
       const checked = checkCustomerRow((c) => {
-        const i = header.index.get(c);
+        const i = index.get(c);
         return i === undefined ? '' : (record.fields[i] ?? '').trim();
       });
       problems = checked.ok ? [] : checked.problems;

@@ -7,7 +7,7 @@ import { productSchema } from '../../shared/ipc/schemas';
 import type { ImportError } from '../../shared/ipc/contract-reports';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
-import { parseCsv } from './parse-csv';
+import { readCsvTable } from './parse-csv';
 
 export interface ImportResult {
   /** Data rows read (header excluded). */
@@ -60,12 +60,9 @@ function checkRow(fields: readonly string[], index: Map<Column, number>, width: 
 }
 
 export function importProductsCsv(db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; actor: string; at: Date }): ImportResult {
-  const parsed = parseCsv(csv);
-  if (!parsed.ok) return { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] };
-  const [head, ...records] = parsed.records;
-  if (!head) return { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] };
-  const header = readHeader(head.fields);
-  if (!header.ok) return { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] };
+  const table = readCsvTable(csv, readHeader);
+  if (!table.ok) return table.result;
+  const { records, index } = table;
 
   const sqlite = db.$client;
   const byBarcode = sqlite.prepare('SELECT codigo FROM products WHERE barcode = ?').pluck();
@@ -74,7 +71,7 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
   const seenCodes = new Map<string, number>();
   const seenBarcodes = new Map<string, number>();
   for (const record of records) {
-    const checked = checkRow(record.fields, header.index, head.fields.length);
+    const checked = checkRow(record.fields, index, table.width);
     const problems = checked.ok ? [] : checked.problems;
     if (checked.ok) {
       const { codigo, barcode } = checked.product;

@@ -9,11 +9,10 @@ import type { Customer } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
 import { CustomerFields } from './CustomerFields';
-import { EMPTY_FORM, checkCustomerForm, fieldOf, type CustomerForm } from './customer-form';
+import { EMPTY_FORM, checkCustomerForm, problemsByField, type CustomerForm, type FormProblems as Problems } from './customer-form';
 
 type Tab = 'search' | TipoClienteFE;
 const TABS: readonly Tab[] = ['search', '02', '01', '03', '04'];
-type Problems = Partial<Record<keyof CustomerForm | 'general', string>>;
 
 export function CustomerDialog(props: { onSelect: (receptor: ReceptorInput) => void; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -47,14 +46,7 @@ export function CustomerDialog(props: { onSelect: (receptor: ReceptorInput) => v
   async function save(): Promise<void> {
     const checked = checkCustomerForm(form);
     if (!checked.ok) {
-      const found: Problems = {};
-      const general: string[] = [t('customer.fixErrors')];
-      for (const p of checked.problems) {
-        const field = fieldOf(p.path);
-        if (field === 'general') general.push(p.message);
-        else found[field] ??= p.message;
-      }
-      setProblems({ ...found, general: general.join(' ') });
+      setProblems(problemsByField(checked.problems, t('customer.fixErrors')));
       return;
     }
     // An anonymous consumidor final is the default: nothing to save.

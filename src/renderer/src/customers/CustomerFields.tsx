@@ -2,9 +2,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIPO_IDENTIFICACION, codesOf, type TipoIdentificacion } from '../../../shared/fiscal/codes';
-import { dvHint, type CustomerForm } from './customer-form';
-
-type Problems = Partial<Record<keyof CustomerForm | 'general', string>>;
+import { dvHint, type CustomerForm, type FormProblems as Problems } from './customer-form';
 
 /** The DV hint; `buttonOnly` when the field already shows the core's error, so the message is not said twice. */
 function DvStatus(props: { form: CustomerForm; onUse: (dv: string) => void; buttonOnly: boolean }): JSX.Element | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, checkCustomerForm, describeReceptor, dvHint, fieldOf, formToReceptor, type CustomerForm } from './customer-form';
+import { EMPTY_FORM, checkCustomerForm, describeReceptor, dvHint, fieldOf, formToReceptor, problemsByField, type CustomerForm } from './customer-form';
 
 // The demo issuer of HKA's wiki: a jurídico RUC whose DV is 59 (README, simulator account).
 const HKA = { ruc: '155596713-2-2015', dv: '59' };
@@ -49,6 +49,17 @@ describe('customer form', () => {
     const form: CustomerForm = { ...EMPTY_FORM, kind: '04', razonSocial: 'John Smith', nroIdentificacionExtranjero: 'X1234567', paisExtranjero: 'US' };
     expect(checkCustomerForm(form)).toMatchObject({ ok: true, receptor: { tipoClienteFE: '04', tipoIdentificacion: '01', nroIdentificacionExtranjero: 'X1234567' } });
     expect(checkCustomerForm({ ...form, nroIdentificacionExtranjero: '' }).ok).toBe(false);
+  });
+});
+
+describe('problems by field', () => {
+  it('keeps the first message per field and gathers the rest after the general line', () => {
+    const grouped = problemsByField([
+      { path: 'digitoVerificadorRUC', message: 'DV no corresponde' },
+      { path: 'digitoVerificadorRUC', message: 'segundo mensaje del DV' },
+      { path: 'tipoClienteFE', message: 'Tipo de cliente no válido' },
+    ], 'Corrija los errores.');
+    expect(grouped).toEqual({ dv: 'DV no corresponde', general: 'Corrija los errores. Tipo de cliente no válido' });
   });
 });
 

@@ -132,6 +132,21 @@ export function fieldOf(path: string): keyof CustomerForm | 'general' {
   return 'general';
 }
 
+/** Messages by form field, as the customer fields show them; the ones without a field join `general`. */
+export type FormProblems = Partial<Record<keyof CustomerForm | 'general', string>>;
+
+/** Groups a check's problems by field (first message per field), `general` led by the "fix the errors" line. */
+export function problemsByField(problems: readonly FieldProblem[], fixErrors: string): FormProblems {
+  const found: FormProblems = {};
+  const general: string[] = [fixErrors];
+  for (const p of problems) {
+    const field = fieldOf(p.path);
+    if (field === 'general') general.push(p.message);
+    else found[field] ??= p.message;
+  }
+  return { ...found, general: general.join(' ') };
+}
+
 /** How the sale's customer reads on screen: a name (null for the anonymous consumidor final) and an id line. */
 export function describeReceptor(receptor: ReceptorInput): { name: string | null; detail: string | null } {
   switch (receptor.tipoClienteFE) {

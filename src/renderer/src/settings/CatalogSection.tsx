@@ -1,33 +1,21 @@
 // Catálogo: search the products, edit one or add one, and import a CSV (catalog:search / saveProduct / importCsv).
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { Product } from '../../../shared/ipc/schemas';
 import { attempt, sago } from '../api/sago';
 import { CsvImport } from './CsvImport';
+import { useSearchList } from './use-search-list';
 import { ProductEditor } from './ProductEditor';
+
+const searchProducts = (query: string) => sago().catalog.search({ query, limit: 100 });
 
 export function CatalogSection(): JSX.Element {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [products, setProducts] = useState<Product[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { query, setQuery, items: products, error, refresh } = useSearchList(searchProducts);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const search = useCallback(async (text: string) => {
-    const result = await attempt(() => sago().catalog.search({ query: text.trim(), limit: 100 }));
-    if (result.ok) {
-      setProducts(result.value);
-      setError(null);
-    } else setError(result.error.message);
-  }, []);
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void search(query), 150);
-    return () => window.clearTimeout(timer);
-  }, [query, search]);
 
   return (
     <div className="settings-form">
@@ -40,7 +28,7 @@ export function CatalogSection(): JSX.Element {
           key={editing === 'new' ? 'new' : editing.id}
           product={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
-          onSaved={(product) => { setEditing(null); setSaved(t('settings.catalog.saved', { codigo: product.codigo })); void search(query); }}
+          onSaved={(product) => { setEditing(null); setSaved(t('settings.catalog.saved', { codigo: product.codigo })); refresh(); }}
         />
       ) : null}
       {saved ? <p className="notice ok" role="status" data-testid="catalog-saved">{saved}</p> : null}
@@ -49,7 +37,7 @@ export function CatalogSection(): JSX.Element {
         testId="catalog-import"
         columns="codigo, barcode, descripcion, unidad, precio, tasaItbms"
         importCsv={(csv, importValidRows) => attempt(() => sago().catalog.importCsv({ csv, importValidRows }))}
-        onImported={() => void search(query)}
+        onImported={() => refresh()}
       />
       <div className="settings-table-wrap">
         <table className="history settings-table" data-testid="catalog-table">

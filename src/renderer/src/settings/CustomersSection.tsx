@@ -1,15 +1,15 @@
 // Clientes: search the saved customers, edit one or add one with the checkout's customer fields (DV checked as it is
 // typed), and import a CSV (customers:search / save / importCsv).
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerFields } from '../customers/CustomerFields';
-import { EMPTY_FORM, checkCustomerForm, fieldOf, type CustomerForm } from '../customers/customer-form';
+import { EMPTY_FORM, checkCustomerForm, problemsByField, type CustomerForm, type FormProblems as Problems } from '../customers/customer-form';
 import { CsvImport } from './CsvImport';
+import { useSearchList } from './use-search-list';
 import { receptorToForm } from './customer-edit';
 
-type Problems = Partial<Record<keyof CustomerForm | 'general', string>>;
 const KINDS = ['01', '02', '03', '04'] as const;
 
 function CustomerEditor(props: { customer: Customer | null; onSaved: (c: Customer) => void; onCancel: () => void }): JSX.Element {
@@ -21,14 +21,7 @@ function CustomerEditor(props: { customer: Customer | null; onSaved: (c: Custome
   async function save(): Promise<void> {
     const checked = checkCustomerForm(form);
     if (!checked.ok) {
-      const found: Problems = {};
-      const general: string[] = [t('customer.fixErrors')];
-      for (const p of checked.problems) {
-        const field = fieldOf(p.path);
-        if (field === 'general') general.push(p.message);
-        else found[field] ??= p.message;
-      }
-      return setProblems({ ...found, general: general.join(' ') });
+      return setProblems(problemsByField(checked.problems, t('customer.fixErrors')));
     }
     setBusy(true);
     const result = await attempt(() => sago().customers.save({ receptor: checked.receptor, ...(props.customer ? { id: props.customer.id } : {}) }));
@@ -59,26 +52,13 @@ function CustomerEditor(props: { customer: Customer | null; onSaved: (c: Custome
   );
 }
 
+const searchCustomers = (query: string) => sago().customers.search({ query });
+
 export function CustomersSection(): JSX.Element {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [customers, setCustomers] = useState<Customer[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { query, setQuery, items: customers, error, refresh } = useSearchList(searchCustomers);
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const search = useCallback(async (text: string) => {
-    const result = await attempt(() => sago().customers.search({ query: text.trim() }));
-    if (result.ok) {
-      setCustomers(result.value);
-      setError(null);
-    } else setError(result.error.message);
-  }, []);
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => void search(query), 150);
-    return () => window.clearTimeout(timer);
-  }, [query, search]);
 
   return (
     <div className="settings-form">
@@ -91,7 +71,7 @@ export function CustomersSection(): JSX.Element {
           key={editing === 'new' ? 'new' : editing.id}
           customer={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
-          onSaved={(c) => { setEditing(null); setSaved(t('settings.customers.saved', { name: c.nombre })); void search(query); }}
+          onSaved={(c) => { setEditing(null); setSaved(t('settings.customers.saved', { name: c.nombre })); refresh(); }}
         />
       ) : null}
       {saved ? <p className="notice ok" role="status" data-testid="customers-saved">{saved}</p> : null}
@@ -100,7 +80,7 @@ export function CustomersSection(): JSX.Element {
         testId="customers-import"
         columns="tipoCliente, identificacion, dv, tipoContribuyente, nombre, direccion, correo, telefono, pais, tipoIdentificacion"
         importCsv={(csv, importValidRows) => attempt(() => sago().customers.importCsv({ csv, importValidRows }))}
-        onImported={() => void search(query)}
+        onImported={() => refresh()}
       />
       <div className="settings-table-wrap">
         <table className="history settings-table" data-testid="customers-table">
