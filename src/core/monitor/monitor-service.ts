@@ -1,8 +1,10 @@
 // The monitor's background work, on timers off the checkout path: a queue-depth sample every minute, retention
-// (hka_calls older than 7 days, samples older than 48 h) every hour, and a FoliosRestantes check when the last
+// (hka_calls older than 7 days, samples older than 48 h, sync events the server acknowledged over 30 days ago) every
+// hour, and a FoliosRestantes check when the last
 // answer is older than 6 hours and HKA is reachable (at start, then every 6 h; a failed check waits 10 minutes).
 import type { Connectivity } from '../queue/connectivity';
 import { pruneHkaCalls } from '../queue/hka-metrics';
+import { pruneSentBefore } from '../sync/sync-outbox';
 import type { StoreDb } from '../store/open-database';
 import { foliosView } from './folios';
 import { pruneQueueSamples, sampleQueueDepth } from './queue-samples';
@@ -11,6 +13,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const HKA_CALLS_RETENTION_MS = 7 * 24 * HOUR;
 export const QUEUE_SAMPLES_RETENTION_MS = 48 * HOUR;
+export const SENT_SYNC_EVENTS_RETENTION_MS = 30 * 24 * HOUR;
 
 export interface MonitorServiceOptions {
   sampleEveryMs?: number;
@@ -57,11 +60,12 @@ export class MonitorService {
   }
 
   /** Deletes what is past retention; returns the rows removed. */
-  prune(): { hkaCalls: number; queueSamples: number } {
+  prune(): { hkaCalls: number; queueSamples: number; sentSyncEvents: number } {
     const now = this.deps.clock().getTime();
-    return this.guard('prune', { hkaCalls: 0, queueSamples: 0 }, () => ({
+    return this.guard('prune', { hkaCalls: 0, queueSamples: 0, sentSyncEvents: 0 }, () => ({
       hkaCalls: pruneHkaCalls(this.deps.db, now - HKA_CALLS_RETENTION_MS),
       queueSamples: pruneQueueSamples(this.deps.db, now - QUEUE_SAMPLES_RETENTION_MS),
+      sentSyncEvents: pruneSentBefore(this.deps.db, new Date(now - SENT_SYNC_EVENTS_RETENTION_MS)),
     }));
   }
 

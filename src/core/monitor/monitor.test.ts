@@ -140,10 +140,16 @@ describe('MonitorService', () => {
     call(60, 10);
     store.sqlite.prepare('INSERT INTO queue_samples (at, waiting) VALUES (?, 3), (?, 4)').run(NOW.getTime() - 49 * 60 * MINUTE, NOW.getTime() - 60 * MINUTE);
     capture(SALE, '2026-11-28T14:00:00Z'); // one document waiting
+    store.sqlite.prepare("DELETE FROM sync_outbox").run();
+    const syncEvent = store.sqlite.prepare("INSERT INTO sync_outbox (event_id, kind, payload, sent_at) VALUES (?, 'audit', '{}', ?)");
+    syncEvent.run('sent-long-ago', new Date(NOW.getTime() - 31 * 24 * 60 * MINUTE).toISOString());
+    syncEvent.run('sent-recently', new Date(NOW.getTime() - 29 * 24 * 60 * MINUTE).toISOString());
+    syncEvent.run('never-sent', null); // however old, an unsent event stays until the server has it
     const service = new MonitorService({ db: store.db, clock: () => now, connectivity, checkFolios }, { sampleEveryMs: 60_000_000 });
     service.start();
     await service.stop();
     expect(store.sqlite.prepare('SELECT count(*) FROM hka_calls').pluck().get()).toBe(1);
+    expect(store.sqlite.prepare('SELECT event_id FROM sync_outbox ORDER BY id').pluck().all()).toEqual(['sent-recently', 'never-sent']);
     expect(queueDepthSeries(store.db, NOW.getTime() - 48 * 60 * MINUTE, NOW.getTime() + 1)).toEqual([
       { at: new Date(NOW.getTime() - 60 * MINUTE).toISOString(), waiting: 4 },
       { at: NOW.toISOString(), waiting: 1 },

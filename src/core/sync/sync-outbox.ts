@@ -26,6 +26,15 @@ export function markSent(db: Pick<StoreDb, 'run'>, ids: readonly number[], at: D
     where sent_at is null and id in (select value from json_each(${JSON.stringify(ids)}))`);
 }
 
+/**
+ * Deletes events the server acknowledged before `before`: the audit trail itself stays in audit_log, and an
+ * acknowledged event is never sent again, so the outbox need not grow with the register's whole life. Unsent rows
+ * are never touched, however old.
+ */
+export function pruneSentBefore(db: Pick<StoreDb, 'run'>, before: Date): number {
+  return db.run(sql`delete from sync_outbox where sent_at is not null and sent_at < ${before.toISOString()}`).changes;
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
