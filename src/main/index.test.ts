@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
       loaded?: string;
     }[],
     quit: 0,
+    relaunch: 0,
     appListeners: new Map<string, ((...args: unknown[]) => void)[]>(),
   };
   return state;
@@ -36,6 +37,7 @@ vi.mock('electron', async () => {
     getAppPath: () => process.cwd(),
     isPackaged: false,
     quit: () => void (fake.quit += 1),
+    relaunch: () => void (fake.relaunch += 1),
     exit: vi.fn(),
     on: (event: string, listener: (...args: unknown[]) => void) => {
       fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
@@ -103,7 +105,7 @@ const emitApp = (event: string, ...args: unknown[]) => {
 
 async function launch(lock: boolean): Promise<void> {
   vi.resetModules();
-  Object.assign(fake, { lock, quit: 0, windows: [], handlers: new Map(), appListeners: new Map() });
+  Object.assign(fake, { lock, quit: 0, relaunch: 0, windows: [], handlers: new Map(), appListeners: new Map() });
   fake.userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
   dirs.push(fake.userData);
   await import('./index');
@@ -159,5 +161,19 @@ describe('desktop composition root', () => {
     const second = { preventDefault: vi.fn() };
     emitApp('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('relaunches to apply saved HKA settings: the answer goes back first, then relaunch and a draining quit', async () => {
+    await launch(true);
+    await waitFor(() => fake.windows.length === 1, 10_000, 'the window');
+    const [window] = fake.windows;
+    const trusted = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
+    expect(await fake.handlers.get('app:restart')!(trusted, {})).toEqual({ ok: true, value: { via: 'relaunch' } });
+    expect(fake.relaunch).toBe(0); // not before the screen has its answer
+    await waitFor(() => fake.relaunch === 1 && fake.quit === 1, 5_000, 'relaunch, then quit');
+    const quitEvent = { preventDefault: vi.fn() };
+    emitApp('before-quit', quitEvent); // what app.quit() fires in Electron: the core closes before the app exits
+    expect(quitEvent.preventDefault).toHaveBeenCalled();
+    await waitFor(() => fake.quit === 2, 15_000, 'quit after the core closed');
   });
 });

@@ -48,6 +48,11 @@ async function start(): Promise<void> {
     preferences: preferences.port,
     printer: desktopPrinter(() => window?.webContents),
     fileOpener: desktopFileOpener(shell),
+    // app.quit() goes through before-quit below: HKA calls drain and the database closes before the new instance.
+    relaunch: () => {
+      app.relaunch();
+      app.quit();
+    },
     log,
   });
   registerIpc({ ipcMain, handlers: core.handlers, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });

@@ -108,6 +108,9 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     expect(await section.getByTestId('hka-tokenPassword').inputValue()).toBe('');
     expect(await section.getByTestId('hka-invoicing-disabled').isVisible()).toBe(true);
     expect(await section.getByTestId('hka-restart-needed').isVisible()).toBe(true);
+    // The web host cannot relaunch itself: "Reiniciar ahora" says how to do it instead.
+    await section.getByTestId('hka-restart').click();
+    expect(await section.getByTestId('hka-restart-message').textContent()).toContain('ciérrelo y vuelva a abrirlo');
 
     await section.getByTestId('hka-test').click();
     const result = section.getByTestId('hka-test-result');

@@ -119,6 +119,7 @@ describe('settings handlers', () => {
     const writes: [string, unknown][] = [
       ['settings:saveIssuer', ISSUER], ['settings:saveReceipt', RECEIPT], ['settings:saveContingency', CONTINGENCY],
       ['contingency:enter', { motivo: MOTIVO }], ['contingency:setReason', { motivo: MOTIVO }], ['contingency:leave', {}],
+      ['app:restart', {}],
     ];
     const audits = count('SELECT COUNT(*) FROM audit_log');
     for (const [channel, request] of writes) {
@@ -141,6 +142,9 @@ describe('settings handlers', () => {
     expect(auditOf('settings.contingency').at(-1)).toEqual({ actor: 'ana', details: { before: CONTINGENCY, after: { ...CONTINGENCY, foliosAlarmThreshold: 80 } } });
     expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toEqual({ ok: true, value: { rows: 1, imported: 1, errors: [] } });
     expect(auditOf('customers.imported')).toEqual([{ actor: 'ana', details: { rows: 1, created: 1, updated: 0, skippedRows: [] } }]);
+    // The web host cannot relaunch itself: the manager is told to restart it by hand, and nothing is audited.
+    expect(await call('app:restart', {})).toEqual({ ok: true, value: { via: 'manual' } });
+    expect(auditOf('app.restart')).toEqual([]);
   });
 
   it('lists the audit trail for the gerente, newest first, by pages and by action prefix', async () => {

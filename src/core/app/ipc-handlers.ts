@@ -12,6 +12,7 @@ import type { QueueEvents } from '../queue/queue-events';
 import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
 import type { StoreDb } from '../store/open-database';
+import { appendAudit } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
@@ -66,6 +67,8 @@ export interface RegisterContext {
   /** The running HKA connection and its credentials, for the manager's HKA calls (files, e-mail, discard, folios). */
   hkaClient: HkaClient;
   hkaCredentials: HkaCredentialSource;
+  /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
+  relaunch?: (() => void) | undefined;
 }
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
@@ -168,6 +171,15 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       recordFolios(db, tested.foliosDisponibleCiclo, clock()); // the monitoring panel shows the latest answer
       return tested;
     },
+    'app:restart': (req) => run(() => {
+      const manager = authorizeManagerAction(db, 'app:restart', req.approval, actor);
+      if (!ctx.relaunch) return { via: 'manual' as const };
+      appendAudit(db, { actor: manager, action: 'app.restart', details: { reason: 'apply saved settings' } }, clock());
+      // After this answer has gone back to the screen: the shell's quit drains HKA calls and closes the database.
+      const relaunch = ctx.relaunch;
+      setTimeout(relaunch, 100);
+      return { via: 'relaunch' as const };
+    }),
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
       await ctx.sync.pushNow();

@@ -47,6 +47,8 @@ export interface RegisterCoreOptions {
   log?: HkaLogger;
   /** How kept PDF/XML files are opened; default: their bytes go to the browser (web host). */
   fileOpener?: FileOpener;
+  /** The desktop app relaunches itself to apply a new HKA environment/endpoint (app:restart); the web host cannot. */
+  relaunch?: () => void;
   /** Timers of the monitoring panel's background work (queue samples, retention, folios check). */
   monitor?: MonitorServiceOptions;
 }
@@ -128,6 +130,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       annul: (documentId, motivo, actor) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, actor),
       dataDir: options.dataDir,
       fileOpener: options.fileOpener ?? browserFileOpener,
+      relaunch: options.relaunch,
       hkaClient: client,
       hkaCredentials,
     });

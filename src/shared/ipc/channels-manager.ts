@@ -4,4 +4,5 @@ export const MANAGER_CHANNELS = [
   'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
   'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',
   'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
+  'app:restart',
 ] as const;

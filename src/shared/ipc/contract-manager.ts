@@ -164,6 +164,11 @@ export const managerContract = {
     }),
     response: documentDetailSchema,
   },
+  /**
+   * Restarts the app so saved HKA environment/endpoint changes take effect (settings:hka says restartNeeded): the
+   * desktop app drains its HKA calls and relaunches ('relaunch'); the web host cannot, and says so ('manual').
+   */
+  'app:restart': { request: z.object({ approval: approvalField }), response: z.object({ via: z.enum(['relaunch', 'manual']) }) },
   'monitor:overview': { request: z.object({ hours: z.number().int().min(1).max(48).default(6) }), response: monitorOverviewSchema },
   /** Asks HKA for the folios left now (FoliosRestantes with the saved credentials) and keeps the answer. */
   'monitor:checkFolios': { request: z.object({}), response: monitorOverviewSchema.shape.folios },

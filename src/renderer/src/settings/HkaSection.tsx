@@ -9,6 +9,7 @@ import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
+import { RestartNotice } from './RestartNotice';
 import { useLoaded } from './use-loaded';
 
 type HkaView = Response<'settings:hka'>;
@@ -124,7 +125,7 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
   return (
     <form className="settings-form" autoComplete="off" onSubmit={(e) => { e.preventDefault(); void save(false); }}>
       {!view.invoicingAllowed ? <p className="notice error" data-testid="hka-invoicing-disabled">{t('settings.hka.invoicingDisabled')}</p> : null}
-      {view.restartNeeded ? <p className="notice info" data-testid="hka-restart-needed">{t('settings.hka.restartNeeded')}</p> : null}
+      {view.restartNeeded ? <RestartNotice /> : null}
       <div className="form-grid two">
         <label className="field">
           <span>{t('settings.hka.environment')}</span>
