@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import { DEMO_ACCOUNT } from '../../src/core/hka/simulator';
 import { recordIpcResponses, signInAs } from './fixtures/auth-page';
+import { openDocument, sell } from './fixtures/backoffice-steps';
 import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
@@ -226,6 +227,13 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await expect.poll(() => section.getByTestId('receipt-outcome').textContent()).toBe('Cambios guardados.');
     const saved = await dispatchIpc(reg.host.core.handlers, 'settings:receipt', {});
     expect(saved).toMatchObject({ ok: true, value: { paper: '58', copies: 2, headerLines: ['MINI SUPER EL AHORRO', 'Vía España, Local 12'] } });
+    // The next receipt has the new layout at once: the shop's lines under the issuer, on 58 mm paper.
+    const { numero } = await sell(reg, [{ codigo: 'A1', descripcion: 'Arroz', cantidad: '1', precioUnitario: '1.00', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }]);
+    await openDocument(page, numero);
+    const receipt = page.getByTestId('receipt');
+    expect(await receipt.getAttribute('data-paper')).toBe('58');
+    expect(await receipt.getByTestId('receipt-header-lines').locator('p').allTextContents()).toEqual(['MINI SUPER EL AHORRO', 'Vía España, Local 12']);
+    await page.getByTestId('nav-settings').click(); // the next tests start in the settings panel
   });
 
   it('adds a cashier and resets her PIN: the core then takes the new PIN', async () => {

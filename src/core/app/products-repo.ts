@@ -20,9 +20,12 @@ interface ProductRow {
   unidad: string;
   precio: string;
   tasaItbms: string;
+  codigoCPBS: string | null;
+  unidadMedidaCPBS: string | null;
 }
 
-const COLUMNS = 'id, codigo, barcode, descripcion, unidad, precio, tasa_itbms AS tasaItbms';
+const COLUMNS = `id, codigo, barcode, descripcion, unidad, precio, tasa_itbms AS tasaItbms, codigo_cpbs AS codigoCPBS,
+  unidad_medida_cpbs AS unidadMedidaCPBS`;
 
 function toProduct(row: ProductRow): Product {
   return { ...row, tasaItbms: row.tasaItbms as Product['tasaItbms'] };
@@ -60,12 +63,24 @@ export function getProduct(db: StoreDb, id: string): Product | null {
   return row ? toProduct(row) : null;
 }
 
-/** Creates (no id) or updates a product; codes and barcodes stay unique among products. Audited. */
+/** An optional text field: undefined leaves the stored value alone (callers that predate the field), '' clears it. */
+function optionalText(value: string | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value?.trim() || null;
+}
+
+/**
+ * Creates (no id) or updates a product; codes and barcodes stay unique among products. Audited. The CPBS fields are
+ * optional: left out, an update keeps the stored ones; null clears them.
+ */
 export function saveProduct(db: StoreDb, input: ProductInput, actor: string, at: Date): Product {
   const barcode = input.barcode?.trim() || null;
+  const codigoCpbs = optionalText(input.codigoCPBS);
+  const unidadMedidaCpbs = optionalText(input.unidadMedidaCPBS);
   const values = {
     codigo: input.codigo.trim(), barcode, descripcion: input.descripcion.trim(), unidad: input.unidad.trim(),
     precio: input.precio, tasaItbms: input.tasaItbms,
+    ...(codigoCpbs === undefined ? {} : { codigoCpbs }),
+    ...(unidadMedidaCpbs === undefined ? {} : { unidadMedidaCpbs }),
   };
   const id = db.transaction((tx) => {
     const id = input.id ?? randomUUID();

@@ -112,6 +112,10 @@ export const products = sqliteTable('products', {
   unidad: text('unidad').notNull().default('und'),
   precio: text('precio').notNull(),
   tasaItbms: text('tasa_itbms').notNull(),
+  /** Full CPBS code (4 digits) for sales to the State; the abbreviated code is its first two digits. */
+  codigoCPBS: text('codigo_cpbs'),
+  /** Unit of measure in the CPBS (HKA unidadMedidaCPBS), sent with the code. */
+  unidadMedidaCPBS: text('unidad_medida_cpbs'),
   active: integer('active').notNull().default(1),
   updatedAt: text('updated_at').notNull().default(now),
 }, (t) => [uniqueIndex('products_codigo').on(t.codigo), index('products_barcode').on(t.barcode)]);

@@ -8,6 +8,7 @@ import { ManagerActionProvider } from './auth/manager-action';
 import { SessionProvider } from './auth/session';
 import { CashCloseScreen } from './cashclose/CashCloseScreen';
 import { MonitorScreen } from './monitor/MonitorScreen';
+import { ReceiptLayoutProvider } from './receipt/receipt-layout';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { Checkout } from './checkout/Checkout';
 import { DocumentDetailScreen } from './documents/DocumentDetailScreen';
@@ -22,7 +23,9 @@ export function App(): JSX.Element {
     <AuthGate>
     <ManagerActionProvider>
     <StatusProvider>
+    <ReceiptLayoutProvider>
       <Shell />
+    </ReceiptLayoutProvider>
     </StatusProvider>
     </ManagerActionProvider>
     </AuthGate>

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { fiscalDocumentSchema } from '../fiscal/document';
 import { TASA_ITBMS, codesOf } from '../fiscal/codes';
+import { CPBS_CODE_PATTERN, CPBS_UNIT_MAX_LENGTH } from '../fiscal/cpbs';
 import { DOCUMENT_STATUSES } from '../fiscal/lifecycle';
 import { DECIMAL_6_PATTERN } from '../fiscal/money';
 import { receptorSchema } from '../fiscal/receptor';
@@ -28,6 +29,10 @@ export const productSchema = z.object({
   unidad: z.string().min(1).max(20),
   precio: z.string().regex(DECIMAL_6_PATTERN),
   tasaItbms: z.enum(codesOf(TASA_ITBMS)),
+  /** Full CPBS code for sales to the State (the abbreviated code is derived: fiscal/cpbs.ts); null when unset. */
+  codigoCPBS: z.string().regex(CPBS_CODE_PATTERN).nullable().optional(),
+  /** Unit of measure in the CPBS (HKA unidadMedidaCPBS), sent with the code; null when unset. */
+  unidadMedidaCPBS: z.string().min(1).max(CPBS_UNIT_MAX_LENGTH).nullable().optional(),
 });
 export type Product = z.infer<typeof productSchema>;
 

@@ -3,6 +3,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrImage } from './QrImage';
+import type { ReceiptLayout } from './receipt-layout';
 import { CUFE_LOOKUP_URL, type ReceiptModel } from './receipt-model';
 
 const RECEIPT_LANGUAGE = 'es-PA';
@@ -49,18 +50,30 @@ function StageBlock({ model }: { model: ReceiptModel }): JSX.Element {
   }
 }
 
-export function Receipt(props: { model: ReceiptModel; printable: boolean }): JSX.Element {
+/** The shop's own lines (address, hours, a slogan) as the manager typed them; each fits the 42-column paper. */
+function ShopLines(props: { lines: readonly string[]; testId: string }): JSX.Element | null {
+  if (props.lines.length === 0) return null;
+  return <div className="r-center r-shop-lines" data-testid={props.testId}>{props.lines.map((line, i) => <p key={i}>{line}</p>)}</div>;
+}
+
+export function Receipt(props: { model: ReceiptModel; printable: boolean; layout: ReceiptLayout }): JSX.Element {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(RECEIPT_LANGUAGE);
   const { model } = props;
   const training = model.training ? <p className="r-training">{t('receipt.training')}</p> : null;
   return (
-    <article className={props.printable ? 'receipt-paper print-area' : 'receipt-paper'} data-testid="receipt" lang="es-PA">
+    <article
+      className={['receipt-paper', props.layout.paper === '58' ? 'paper-58' : '', props.printable ? 'print-area' : ''].filter(Boolean).join(' ')}
+      data-testid="receipt"
+      data-paper={props.layout.paper}
+      lang="es-PA"
+    >
       {training}
       <header className="r-center">
         <p className="r-strong">{model.issuer.razonSocial}</p>
         <p>RUC {model.issuer.ruc} DV {model.issuer.dv}</p>
         <p>{t('receipt.branch', { sucursal: model.issuer.codigoSucursal, punto: model.puntoFacturacion })}</p>
+        <ShopLines lines={props.layout.headerLines} testId="receipt-header-lines" />
       </header>
       <hr />
       <p className="r-center r-strong" data-testid="receipt-title">{t(model.cufe === null ? 'receipt.titleProvisional' : 'receipt.titleCafe')}</p>
@@ -88,6 +101,7 @@ export function Receipt(props: { model: ReceiptModel; printable: boolean }): JSX
       <Row label={t('receipt.change')} value={model.vuelto} testId="receipt-change" />
       <hr />
       <StageBlock model={model} />
+      <ShopLines lines={props.layout.footerLines} testId="receipt-footer-lines" />
       {training}
     </article>
   );

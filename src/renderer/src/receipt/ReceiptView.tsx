@@ -6,6 +6,7 @@ import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
 import { attempt, sago } from '../api/sago';
 import { Receipt } from './Receipt';
+import { useReceiptLayout } from './receipt-layout';
 import { receiptModel } from './receipt-model';
 
 /**
@@ -21,8 +22,9 @@ export async function printReceipt(): Promise<void> {
 export function ReceiptView(props: { detail: DocumentDetail; printable: boolean }): JSX.Element {
   const { t } = useTranslation();
   const { status } = useLiveStatus();
+  const { layout } = useReceiptLayout();
   if (!status) return <p className="muted">{t('common.loading')}</p>;
   const model = receiptModel(props.detail, status.issuer, status.trainingMode);
   if (!model) return <p className="notice error" role="alert">{t('receipt.unreadable')}</p>;
-  return <Receipt model={model} printable={props.printable} />;
+  return <Receipt model={model} printable={props.printable} layout={layout} />;
 }

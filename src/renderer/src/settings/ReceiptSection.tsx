@@ -7,12 +7,14 @@ import { useManagerAction } from '../auth/manager-action';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { checkReceiptForm, receiptToForm, type ReceiptForm, type ReceiptProblems } from './receipt-form';
 import { useLoaded } from './use-loaded';
+import { useReceiptLayout } from '../receipt/receipt-layout';
 
 const loadReceipt = () => sago().settings.receipt({});
 
 function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX.Element {
   const { t } = useTranslation();
   const runAsManager = useManagerAction();
+  const { reload: reloadReceiptLayout } = useReceiptLayout();
   const [form, setForm] = useState<ReceiptForm>(props.initial);
   const [printers, setPrinters] = useState(props.printers);
   const [problems, setProblems] = useState<ReceiptProblems>({});
@@ -38,6 +40,7 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
     setForm(receiptToForm(result.value));
     setPrinters(result.value.printers);
     setOutcome({ kind: 'ok', text: t('settings.saved') });
+    reloadReceiptLayout(); // the next receipt, printed or on screen, has the new layout
   }
 
   const known = form.printerName === '' || printers.includes(form.printerName);
