@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
     }
     await signInAs(page, 'gerente', '9999');
     const error = screen.getByTestId('signin-error');
-    await expect.poll(() => error.textContent()).toMatch(/^Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min Bloqueado hasta las \d\d:\d\d\.$/);
+    await expect.poll(() => error.textContent()).toMatch(/^Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min\. Bloqueado hasta las \d\d:\d\d\.$/);
     // The time shown is the lock's end as the core stored it, in the till's time zone (Panamá).
     const { until } = reg.host.core.store.sqlite.prepare("SELECT locked_until AS until FROM users WHERE username = 'gerente'").get() as { until: number };
     expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
@@ -150,5 +150,18 @@ describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90
     expect(await page.getByTestId('header-user').textContent()).toContain('Gabriela Gerente');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-screen').waitFor(); // the first manager goes straight in
+  });
+
+  it("locks a gerente's session after five quiet minutes; a key pressed meanwhile starts the count again", async () => {
+    const { page } = reg;
+    await page.clock.install();
+    await page.keyboard.press('Shift'); // activity: the idle timer is armed again, now on the page's fake clock
+    await page.clock.fastForward('04:30');
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward('04:30');
+    expect(await page.getByTestId('signin-screen').count()).toBe(0);
+    await page.clock.fastForward('00:31');
+    await page.getByTestId('signin-screen').waitFor();
+    expect(await reg.host.core.handlers['auth:session']({})).toMatchObject({ user: null });
   });
 });

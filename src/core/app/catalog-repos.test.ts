@@ -5,6 +5,7 @@ import { saveCustomer, searchCustomers } from './customers-repo';
 import { DEMO_CATALOGUE, seedDemoCatalogue } from './demo-catalogue';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
 import { foldText } from './text-search';
+import { CPBS_2020, UNIDADES_MEDIDA_2020 } from '../hka/simulator/dgi/rfe-2020-catalogues';
 
 const AT = new Date('2026-11-28T15:00:00Z');
 let store: OpenedDatabase;
@@ -38,6 +39,16 @@ describe('demo catalogue', () => {
     }
     expect(new Set(DEMO_CATALOGUE.map((p) => p.codigo)).size).toBe(DEMO_CATALOGUE.length);
     expect(new Set(DEMO_CATALOGUE.map((p) => p.tasaItbms))).toEqual(new Set(['00', '01', '02', '03']));
+  });
+
+  it('gives most products a CPBS code and unit from the DGI 2020 catalogue, and leaves some without', () => {
+    const classified = DEMO_CATALOGUE.filter((p) => p.codigoCPBS);
+    expect(classified.length).toBeGreaterThan(DEMO_CATALOGUE.length / 2);
+    expect(classified.length).toBeLessThan(DEMO_CATALOGUE.length);
+    for (const p of classified) {
+      expect(CPBS_2020.has(p.codigoCPBS ?? ''), p.codigo).toBe(true);
+      expect(UNIDADES_MEDIDA_2020.has(p.unidadMedidaCPBS ?? ''), p.codigo).toBe(true);
+    }
   });
 
   it('is seeded once, and never into a catalogue that already has products', () => {
@@ -85,6 +96,19 @@ describe('products', () => {
     expect(lookupProduct(store.db, 'P100')?.precio).toBe('1.25');
     const audit = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'catalog.product_saved' ORDER BY id").all() as { details: string }[];
     expect(audit.map((a) => (JSON.parse(a.details) as { created: boolean }).created)).toEqual([true, false]);
+  });
+
+  it('stores the CPBS code and unit; an update that leaves them out keeps them, null clears them', () => {
+    expect(lookupProduct(store.db, 'P012')).toMatchObject({ codigoCPBS: '5020', unidadMedidaCPBS: 'l' });
+    expect(lookupProduct(store.db, 'P014')).toMatchObject({ codigoCPBS: null, unidadMedidaCPBS: null });
+    const input = { codigo: 'P200', barcode: null, descripcion: 'Resma de papel carta', unidad: 'und', precio: '4.80', tasaItbms: '01' } as const;
+    const created = saveProduct(store.db, { ...input, codigoCPBS: '1411', unidadMedidaCPBS: ' Paquete ' }, 'gerente', AT);
+    expect(created).toMatchObject({ codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' });
+    expect(saveProduct(store.db, { ...input, id: created.id, precio: '5.00' }, 'gerente', AT))
+      .toMatchObject({ precio: '5.00', codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' });
+    expect(saveProduct(store.db, { ...input, id: created.id, codigoCPBS: null, unidadMedidaCPBS: '' }, 'gerente', AT))
+      .toMatchObject({ codigoCPBS: null, unidadMedidaCPBS: null });
+    expect(searchProducts(store.db, 'resma', 5)[0]).toMatchObject({ codigo: 'P200', codigoCPBS: null });
   });
 
   it('refuses a duplicate code or barcode, and an unknown id, writing nothing', () => {

@@ -102,7 +102,7 @@ describe('auth channels', () => {
       expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
     }
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toEqual({
-      ok: false, error: { code: 'not_allowed', message: 'Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min' },
+      ok: false, error: { code: 'not_allowed', message: 'Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min.' },
     });
     r.advance(MINUTE);
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false, error: { message: /bloqueado.*4 min/ } });

@@ -74,13 +74,13 @@ function optionalText(value: string | null | undefined): string | null | undefin
  */
 export function saveProduct(db: StoreDb, input: ProductInput, actor: string, at: Date): Product {
   const barcode = input.barcode?.trim() || null;
-  const codigoCpbs = optionalText(input.codigoCPBS);
-  const unidadMedidaCpbs = optionalText(input.unidadMedidaCPBS);
+  const codigoCPBS = optionalText(input.codigoCPBS);
+  const unidadMedidaCPBS = optionalText(input.unidadMedidaCPBS);
   const values = {
     codigo: input.codigo.trim(), barcode, descripcion: input.descripcion.trim(), unidad: input.unidad.trim(),
     precio: input.precio, tasaItbms: input.tasaItbms,
-    ...(codigoCpbs === undefined ? {} : { codigoCpbs }),
-    ...(unidadMedidaCpbs === undefined ? {} : { unidadMedidaCpbs }),
+    ...(codigoCPBS === undefined ? {} : { codigoCPBS }),
+    ...(unidadMedidaCPBS === undefined ? {} : { unidadMedidaCPBS }),
   };
   const id = db.transaction((tx) => {
     const id = input.id ?? randomUUID();

@@ -52,7 +52,7 @@ const UNKNOWN_ACTOR = 'desconocido';
 
 const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
 const lockedMessage = (ms: number): string =>
-  `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min`;
+  `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min.`;
 
 export class AuthService {
   private session: Session | undefined;

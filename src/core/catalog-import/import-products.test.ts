@@ -67,6 +67,37 @@ describe('importProductsCsv', () => {
     expect(store.sqlite.prepare("SELECT precio FROM products WHERE codigo = 'A1'").pluck().get()).toBe('4.25');
   });
 
+  it('imports CPBS codes and units, and reports a bad CPBS code as a bad row in Spanish', () => {
+    const result = importProductsCsv(store.db, [
+      'codigo,descripcion,precio,tasaItbms,codigoCPBS,unidadMedidaCPBS',
+      'G1,Resma de papel,4.80,01,1411,Paquete',
+      'G2,Galletas,1.10,01,,',
+      'G3,Marcadores,2.00,01,44A1,und',
+      'G4,Cuaderno,1.50,01,441,und',
+      `G5,Lápices,1.00,01,4412,${'x'.repeat(31)}`,
+    ].join('\n'), { actor: 'g', at: AT });
+    expect(result.errors).toEqual([
+      { row: 4, message: 'Fila 4: el código CPBS "44A1" no es válido (4 dígitos del catálogo de la DGI, p. ej. 5020)' },
+      { row: 5, message: 'Fila 5: el código CPBS "441" no es válido (4 dígitos del catálogo de la DGI, p. ej. 5020)' },
+      { row: 6, message: 'Fila 6: la unidad CPBS admite hasta 30 caracteres' },
+    ]);
+    expect(productCount()).toBe(0);
+
+    importProductsCsv(store.db, [
+      'codigo,descripcion,precio,tasaItbms,codigoCPBS,unidadMedidaCPBS',
+      'G1,Resma de papel,4.80,01,1411,Paquete',
+      'G2,Galletas,1.10,01,,',
+    ].join('\n'), { actor: 'g', at: AT });
+    const cpbs = () => store.sqlite.prepare('SELECT codigo, codigo_cpbs AS c, unidad_medida_cpbs AS u FROM products ORDER BY codigo').all();
+    expect(cpbs()).toEqual([{ codigo: 'G1', c: '1411', u: 'Paquete' }, { codigo: 'G2', c: null, u: null }]);
+
+    // A price list without the CPBS columns keeps the stored codes; with them, an empty cell clears them.
+    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nG1,Resma de papel,5.00,01\n', { actor: 'g', at: AT });
+    expect(cpbs()[0]).toEqual({ codigo: 'G1', c: '1411', u: 'Paquete' });
+    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms,codigoCPBS\nG1,Resma de papel,5.00,01,\n', { actor: 'g', at: AT });
+    expect(cpbs()[0]).toEqual({ codigo: 'G1', c: null, u: 'Paquete' });
+  });
+
   it('names missing header columns and unterminated quotes', () => {
     expect(importProductsCsv(store.db, 'codigo,descripcion\nA1,Arroz\n', { actor: 'g', at: AT }).errors[0]?.message)
       .toMatch(/^Fila 1: faltan las columnas precio, tasaItbms/);

@@ -1,8 +1,10 @@
-// Catalogue import from CSV (header row: codigo, barcode, descripcion, unidad, precio, tasaItbms; barcode and unidad
-// optional). Every row is checked first and every bad row reported with its line number, in Spanish. With any bad
+// Catalogue import from CSV (header row: codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS,
+// unidadMedidaCPBS; barcode, unidad and the two CPBS columns optional). Every row is checked first and every bad row reported with its line number, in Spanish. With any bad
 // row nothing is imported unless the manager chose to import the valid rows; the import is one transaction
-// (all of it or none) and one audit entry. Products are matched by code: an existing code is updated.
+// (all of it or none) and one audit entry. Products are matched by code: an existing code is updated; its CPBS fields
+// only when the file has those columns (an empty cell clears them), so an older price list does not wipe them.
 import { randomUUID } from 'node:crypto';
+import { CPBS_UNIT_MAX_LENGTH } from '../../shared/fiscal/cpbs';
 import { productSchema } from '../../shared/ipc/schemas';
 import type { ImportError } from '../../shared/ipc/contract-reports';
 import { appendAudit } from '../store/audit';
@@ -16,7 +18,7 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
-const COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms'] as const;
+const COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS'] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['codigo', 'descripcion', 'precio', 'tasaItbms'];
 const productInput = productSchema.omit({ id: true });
@@ -29,6 +31,8 @@ const FIELD_MESSAGES: Record<Column, (value: string) => string> = {
   unidad: () => 'la unidad admite hasta 20 caracteres',
   precio: (v) => `el precio "${v}" no es válido (use punto decimal y hasta 6 decimales, p. ej. 4.25)`,
   tasaItbms: (v) => `la tasa de ITBMS "${v}" no es válida (00 exento, 01 7 %, 02 10 %, 03 15 %)`,
+  codigoCPBS: (v) => `el código CPBS "${v}" no es válido (4 dígitos del catálogo de la DGI, p. ej. 5020)`,
+  unidadMedidaCPBS: () => `la unidad CPBS admite hasta ${CPBS_UNIT_MAX_LENGTH} caracteres`,
 };
 
 /** Column positions from the header (names compared ignoring case and surrounding spaces; any order). */
@@ -52,6 +56,7 @@ function checkRow(fields: readonly string[], index: Map<Column, number>, width: 
   const candidate = {
     codigo: cell('codigo'), barcode: cell('barcode') || null, descripcion: cell('descripcion'),
     unidad: cell('unidad') || 'und', precio: cell('precio'), tasaItbms: cell('tasaItbms'),
+    codigoCPBS: cell('codigoCPBS') || null, unidadMedidaCPBS: cell('unidadMedidaCPBS') || null,
   };
   const parsed = productInput.safeParse(candidate);
   if (parsed.success) return { ok: true, product: parsed.data };
@@ -92,17 +97,24 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
   if (errors.length > 0 && options.importValidRows !== true) return { rows: records.length, imported: 0, errors };
 
   const existing = sqlite.prepare('SELECT id FROM products WHERE codigo = ?').pluck();
-  const insert = sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, active, updated_at)
-    VALUES (@id, @codigo, @barcode, @descripcion, @unidad, @precio, @tasaItbms, 1, @at)`);
+  const insert = sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, codigo_cpbs,
+    unidad_medida_cpbs, active, updated_at)
+    VALUES (@id, @codigo, @barcode, @descripcion, @unidad, @precio, @tasaItbms, @codigoCPBS, @unidadMedidaCPBS, 1, @at)`);
   const update = sqlite.prepare(`UPDATE products SET barcode = @barcode, descripcion = @descripcion, unidad = @unidad, precio = @precio,
-    tasa_itbms = @tasaItbms, active = 1, updated_at = @at WHERE id = @id`);
+    tasa_itbms = @tasaItbms, codigo_cpbs = IIF(@setCodigoCPBS, @codigoCPBS, codigo_cpbs),
+    unidad_medida_cpbs = IIF(@setUnidadCPBS, @unidadMedidaCPBS, unidad_medida_cpbs), active = 1, updated_at = @at WHERE id = @id`);
   const at = options.at.toISOString();
+  // better-sqlite3 binds numbers, not booleans.
+  const setCodigoCPBS = index.has('codigoCPBS') ? 1 : 0;
+  const setUnidadCPBS = index.has('unidadMedidaCPBS') ? 1 : 0;
   db.transaction((tx) => {
     let created = 0;
     for (const product of valid) {
       const id = existing.get(product.codigo) as string | undefined;
       if (id === undefined) created++;
-      (id === undefined ? insert : update).run({ ...product, id: id ?? randomUUID(), at });
+      const row = { codigoCPBS: null, unidadMedidaCPBS: null, ...product, id: id ?? randomUUID(), at };
+      if (id === undefined) insert.run(row);
+      else update.run({ ...row, setCodigoCPBS, setUnidadCPBS });
     }
     appendAudit(tx, {
       actor: options.actor, action: 'catalog.imported',

@@ -2,8 +2,10 @@
 // is signed in, and the lock screen after "Bloquear". Locking keeps the app mounted but hidden and inert, so a sale
 // in progress is still there after the next sign-in; useLocked() tells the shell to take the checkout off duty (its
 // keyboard shortcuts and scanner focus) meanwhile. Before the first sign-in of this page nothing behind is mounted.
+// A gerente's session locks itself after 5 quiet minutes (idle-lock.ts).
 import { createContext, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useManagerIdleLock } from './idle-lock';
 import { SetupScreen } from './SetupScreen';
 import { SignInScreen } from './SignInScreen';
 import { useSession } from './session';
@@ -20,6 +22,7 @@ export function AuthGate(props: { children: ReactNode }): JSX.Element {
   const { t } = useTranslation();
   const { session, error, refresh } = useSession();
   const user = session?.user ?? null;
+  useManagerIdleLock();
   // Who was signed in last: the app stays mounted after them, and the lock screen preselects them.
   const [lastUser, setLastUser] = useState<string | null>(null);
   useEffect(() => {

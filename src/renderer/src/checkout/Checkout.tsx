@@ -159,7 +159,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   async function complete(tenders: Tender[]): Promise<void> {
     const built = buildSaleDraft(cart.lines, customer, tenders);
     if (!built.ok) {
-      setPaymentError([t('checkout.errors.cartEmpty')]);
+      setPaymentError(built.problem === 'cartEmpty'
+        ? [t('checkout.errors.cartEmpty')]
+        : [t('checkout.errors.cpbsMissing'), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
       return;
     }
     setCompleting(true);

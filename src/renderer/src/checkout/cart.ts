@@ -19,6 +19,9 @@ export interface CartLine {
   /** Discount per unit in money (HKA precioUnitarioDescuento); '0' when none. */
   descuentoUnitario: string;
   tasaItbms: TasaItbms;
+  /** The product's CPBS code and unit (null when it has none); sale-draft.ts sends them on sales to the State. */
+  codigoCPBS: string | null;
+  unidadMedidaCPBS: string | null;
 }
 
 export interface CartState {
@@ -56,6 +59,8 @@ function addProduct(state: CartState, product: Product, cantidad: string): CartS
     precioUnitario: toAmount6(money(product.precio)),
     descuentoUnitario: '0',
     tasaItbms: product.tasaItbms,
+    codigoCPBS: product.codigoCPBS ?? null,
+    unidadMedidaCPBS: product.unidadMedidaCPBS ?? null,
   };
   return { lines: [...state.lines, line], selected: line.key, nextKey: state.nextKey + 1 };
 }
@@ -103,7 +108,7 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
   }
 }
 
-/** The line as a fiscal document item (what sales:complete receives). */
+/** The line as a fiscal document item (what sales:complete receives), without CPBS: sale-draft.ts adds it for the State. */
 export function lineToItem(line: CartLine): Item {
   return {
     codigo: line.codigo,

@@ -1,7 +1,9 @@
 // From what is on screen (cart, customer, tenders) to what sales:complete receives, and the totals preview the
 // cashier sees while ringing up. The preview uses the fiscal core's own arithmetic (computeTotals), so the amount
 // on screen is the amount the register will issue.
+import { cpbsItemFields } from '../../../shared/fiscal/cpbs';
 import type { FiscalDocument } from '../../../shared/fiscal/document';
+import type { Item } from '../../../shared/fiscal/item';
 import type { Receptor, ReceptorInput } from '../../../shared/fiscal/receptor';
 import { computeTotals, type DocumentTotals } from '../../../shared/fiscal/totals';
 import type { SaleDraft } from '../../../shared/ipc/schemas';
@@ -27,16 +29,39 @@ export function previewTotals(lines: readonly CartLine[], tenders: readonly Tend
 }
 
 /** Why the sale cannot be sent yet; checked before anything is written. */
-export type DraftProblem = 'cartEmpty';
+export type DraftProblem =
+  | { problem: 'cartEmpty' }
+  /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code; these products have none. */
+  | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] };
+
+/**
+ * The items of the sale. CPBS codes go only on sales to the State, the one case that needs them (REFERENCE.md §2.7):
+ * HKA accepts them on other sales too, but a code the DGI's catalogue no longer knows would then get an ordinary
+ * sale rejected for a field nobody asked for.
+ */
+function itemsFor(lines: readonly CartLine[], toTheState: boolean): Item[] {
+  return lines.map((line) => {
+    const item = lineToItem(line);
+    return toTheState && line.codigoCPBS !== null ? { ...item, ...cpbsItemFields(line.codigoCPBS, line.unidadMedidaCPBS) } : item;
+  });
+}
 
 export function buildSaleDraft(
   lines: readonly CartLine[],
   cliente: ReceptorInput,
   tenders: readonly Tender[],
-): { ok: true; draft: SaleDraft } | { ok: false; problem: DraftProblem } {
+): { ok: true; draft: SaleDraft } | ({ ok: false } & DraftProblem) {
   if (lines.length === 0) return { ok: false, problem: 'cartEmpty' };
+  const toTheState = cliente.tipoClienteFE === '03';
+  if (toTheState) {
+    const seen = new Set<string>();
+    const products = lines
+      .filter((l) => l.codigoCPBS === null && !seen.has(l.productId) && seen.add(l.productId))
+      .map((l) => ({ codigo: l.codigo, descripcion: l.descripcion }));
+    if (products.length > 0) return { ok: false, problem: 'cpbsMissing', products };
+  }
   return {
     ok: true,
-    draft: { tipoDocumento: '01', cliente, items: lines.map(lineToItem), pagos: tendersToPagos(tenders), tiempoPago: '1' },
+    draft: { tipoDocumento: '01', cliente, items: itemsFor(lines, toTheState), pagos: tendersToPagos(tenders), tiempoPago: '1' },
   };
 }

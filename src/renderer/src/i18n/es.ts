@@ -40,6 +40,8 @@ export const es = {
     autoPrint: 'Imprimir el recibo al cobrar',
     errors: {
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
+      cpbsMissing: 'Las ventas al Estado necesitan el código CPBS de cada producto. Agréguelo en Configuración → Catálogo o quite el producto de la venta. Sin código CPBS:',
+      cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
       noLine: 'No hay una línea seleccionada para anular.',
       nothingToReprint: 'Todavía no hay un recibo para reimprimir en esta sesión.',
       badQuantity: 'La cantidad no es válida. Escriba, por ejemplo, 3*código.',

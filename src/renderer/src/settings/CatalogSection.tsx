@@ -35,7 +35,7 @@ export function CatalogSection(): JSX.Element {
       {error ? <p className="notice error" role="alert">{error}</p> : null}
       <CsvImport
         testId="catalog-import"
-        columns="codigo, barcode, descripcion, unidad, precio, tasaItbms"
+        columns="codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS"
         importCsv={(csv, importValidRows) => attempt(() => sago().catalog.importCsv({ csv, importValidRows }))}
         onImported={() => refresh()}
       />
