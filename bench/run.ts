@@ -8,6 +8,7 @@ import { openDatabase } from '../src/core/store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
 import { openPostgresPath } from './capture-postgres';
 import { runIngestBench } from './ingest';
+import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
   }
   console.log('\nDocuments list with 100 000 documents (keyset pages):');
   console.log(formatDocumentsListBench(benchDocumentsList()).join('\n'));
+  console.log('\nMonitoring panel read (monitor:overview) on a busy week vs an empty register:');
+  for (const l of await runMonitorBench()) console.log(`  ${l}`);
   console.log('\nCentral sync API ingest (PostgreSQL, batches of 500):');
   try {
     for (const l of await runIngestBench()) console.log(`  ${l}`);
