@@ -1,6 +1,7 @@
 // Head office: per-store document counts. `pending` is every document HKA has not answered yet (QUEUED or
 // PROCESSING); `contingency` counts those of them issued in contingency (tipoEmision 02/04), which must still be
-// transmitted; `failed` needs a manager's retry at the store.
+// transmitted; `failed` needs a manager's retry at the store; `cancelled` were discarded by a manager (never accepted
+// by the DGI; docs/decisions/0005).
 import { eq, sql } from 'drizzle-orm';
 import { CONTINGENCY_EMISSION_TYPES } from '../../shared/fiscal/codes';
 import { documents, stores } from '../db/schema';
@@ -17,6 +18,7 @@ export interface StoreSummary {
   rejected: number;
   failed: number;
   annulled: number;
+  cancelled: number;
 }
 
 const count = (where: ReturnType<typeof sql>) => sql<number>`(count(${documents.documentId}) filter (where ${where}))::int`;
@@ -35,6 +37,7 @@ export async function storeSummaries(db: TenantDatabase, orgId: string): Promise
     rejected: count(sql`${documents.status} = 'REJECTED'`),
     failed: count(sql`${documents.status} = 'FAILED'`),
     annulled: count(sql`${documents.status} = 'ANNULLED'`),
+    cancelled: count(sql`${documents.status} = 'CANCELLED'`),
   }).from(stores).leftJoin(documents, eq(documents.storeId, stores.id))
     .groupBy(stores.id, stores.code, stores.name).orderBy(stores.code));
 }

@@ -118,10 +118,13 @@ describe('head-office read API', () => {
   });
 
   it('counts documents per store', async () => {
+    // The manager at store 0001 discards its rejected document (REJECTED → CANCELLED, a later status of a-doc-4).
+    seq += 1;
+    await push(a1.token, [{ eventId: randomUUID(), seq, kind: 'document_status', payload: { documentId: 'a-doc-4', status: 'CANCELLED', from: 'REJECTED', at: '2026-11-28T16:00:00.000Z', tipoDocumento: '01', numero: 4, tipoEmision: '01', total: '4.25' } }]);
     const summary = await get<{ items: Record<string, unknown>[] }>(a.adminKey, '/v1/stores/summary');
     expect(summary.body.items).toEqual([
-      { storeId: a1.storeId, code: '0001', name: 'Tienda 0001', total: 5, authorized: 0, pending: 4, contingency: 1, rejected: 1, failed: 0, annulled: 0 },
-      { storeId: a2.storeId, code: '0002', name: 'Tienda 0002', total: 1, authorized: 1, pending: 0, contingency: 0, rejected: 0, failed: 0, annulled: 0 },
+      { storeId: a1.storeId, code: '0001', name: 'Tienda 0001', total: 5, authorized: 0, pending: 4, contingency: 1, rejected: 0, failed: 0, annulled: 0, cancelled: 1 },
+      { storeId: a2.storeId, code: '0002', name: 'Tienda 0002', total: 1, authorized: 1, pending: 0, contingency: 0, rejected: 0, failed: 0, annulled: 0, cancelled: 0 },
     ]);
   });
 });
