@@ -113,6 +113,9 @@ describe('settings handlers', () => {
     for (const channel of ['settings:issuer', 'settings:contingency', 'audit:list']) {
       expect(await call(channel)).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } });
     }
+    expect(await call('preferences:set', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } }); // the cashier's own
+    expect(await call('preferences:set', { printerName: 'Otra impresora' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call('settings:receipt')).toMatchObject({ ok: true, value: { printerName: 'EPSON TM-T20III' } }); // unchanged
     expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(await call('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(core.store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A1'").pluck().get()).toBe(0);

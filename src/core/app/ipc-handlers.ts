@@ -159,7 +159,18 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     },
     'receipt:print': () => ctx.printer.print(receiptPrintJob(db, ctx.preferences)),
     'preferences:get': () => run(() => ctx.preferences.get()),
-    'preferences:set': (req) => run(() => ctx.preferences.update(req)),
+    'preferences:set': (req) => run(() => {
+      // The language is the person's; the receipt printer is the register's setting (settings:saveReceipt sets it
+      // too): changing it needs a gerente and is audited like every setting.
+      const before = ctx.preferences.get().printerName;
+      if (req.printerName !== undefined && req.printerName !== before) {
+        const manager = authorizeManagerAction(db, 'preferences:set', undefined, actor);
+        const saved = ctx.preferences.update(req);
+        appendAudit(db, { actor: manager, action: 'settings.printer', details: { before, after: saved.printerName } }, clock());
+        return saved;
+      }
+      return ctx.preferences.update(req);
+    }),
     ...createAuthHandlers(ctx),
     ...createReportsHandlers(ctx),
     ...createSettingsHandlers(ctx),
