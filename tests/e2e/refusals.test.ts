@@ -100,13 +100,14 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await page.getByTestId('customer-search').fill('MINISTERIO');
     await page.getByRole('option', { name: /MINISTERIO DE PRUEBAS/ }).click();
     await waitForCheckout(page); // the search field has the focus back
-    await scan(page, 'P008');
+    await scan(page, 'P014'); // ron añejo: no CPBS code in the training catalogue
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
     await page.keyboard.press('Enter'); // exact amount
     const error = page.getByTestId('payment-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('Ítem 1: las ventas al Estado necesitan el código CPBS abreviado');
+    expect(await error.textContent()).toContain('Las ventas al Estado necesitan el código CPBS de cada producto.');
+    expect(await error.textContent()).toContain('Ron añejo 750 ml (código P014)');
     expect(reg.count('documents')).toBe(before);
     expect(reg.count('outbox_jobs')).toBe(0);
   });

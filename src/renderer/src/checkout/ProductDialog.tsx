@@ -9,7 +9,8 @@ import { Dialog } from '../ui/Dialog';
 import { parsePrice } from './amount-input';
 
 const newProductSchema = productSchema.omit({ id: true });
-type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio';
+type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
+const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
 /** Starts the form from what was typed in the search field: a code if it has no spaces, else a description. */
 function initialFrom(text: string): { codigo: string; barcode: string; descripcion: string } {
@@ -21,7 +22,7 @@ function initialFrom(text: string): { codigo: string; barcode: string; descripci
 export function ProductDialog(props: { initialText: string; onSaved: (product: Product) => void; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const start = initialFrom(props.initialText);
-  const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '' });
+  const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '', codigoCPBS: '', unidadMedidaCPBS: '' });
   const [tasa, setTasa] = useState<TasaItbms>('01');
   const [problems, setProblems] = useState<Partial<Record<Field | 'general', string>>>({});
   const [busy, setBusy] = useState(false);
@@ -31,11 +32,13 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
     const price = parsePrice(values.precio);
     const candidate = {
       codigo: values.codigo.trim(),
-      barcode: values.barcode.trim() === '' ? null : values.barcode.trim(),
+      barcode: orNull(values.barcode),
       descripcion: values.descripcion.trim(),
       unidad: values.unidad.trim(),
       precio: price.ok ? price.value : values.precio,
       tasaItbms: tasa,
+      codigoCPBS: orNull(values.codigoCPBS),
+      unidadMedidaCPBS: orNull(values.unidadMedidaCPBS),
     };
     const parsed = newProductSchema.safeParse(candidate);
     if (!price.ok || !parsed.success) {
@@ -96,6 +99,8 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
             {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{t(`itbmsRates.${code}`)}</option>)}
           </select>
         </label>
+        {input('codigoCPBS', t('productDialog.codigoCPBS'), { inputMode: 'numeric' })}
+        {input('unidadMedidaCPBS', t('productDialog.unidadMedidaCPBS'))}
       </div>
       {problems.general ? <p className="notice error" role="alert">{problems.general}</p> : null}
     </Dialog>

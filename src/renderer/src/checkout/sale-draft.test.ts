@@ -8,6 +8,18 @@ const product = (id: string, precio: string, tasaItbms: Product['tasaItbms']): P
   id, codigo: id, barcode: null, descripcion: `Producto ${id}`, unidad: 'und', precio, tasaItbms,
 });
 
+const GOBIERNO = {
+  tipoClienteFE: '03', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59',
+  razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú, edificio 2', pais: 'PA',
+} as const;
+
+/** The draft as the register completes it (issuer, number, date): what validateDocument checks. */
+const complete = (draft: object) => ({
+  ...draft, codigoSucursalEmisor: '0000', tipoEmision: '01', numeroDocumentoFiscal: '1', puntoFacturacionFiscal: '001',
+  fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1', destinoOperacion: '1',
+  formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1',
+});
+
 const cart = [product('A', '4.25', '01'), product('B', '1.10', '00'), product('C', '10.00', '02')]
   .reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
 
@@ -27,12 +39,45 @@ describe('sale draft', () => {
     const built = buildSaleDraft(cart.lines, CONSUMIDOR_FINAL, [{ key: 1, forma: '02', amount: '20.00' }]);
     if (!built.ok) throw new Error('expected a draft');
     expect(saleDraftSchema.safeParse(built.draft).success).toBe(true);
-    const completed = {
-      ...built.draft, codigoSucursalEmisor: '0000', tipoEmision: '01', numeroDocumentoFiscal: '1', puntoFacturacionFiscal: '001',
-      fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1', destinoOperacion: '1',
-      formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1',
-    };
-    expect(validateDocument(completed)).toMatchObject({ ok: true });
+    expect(validateDocument(complete(built.draft))).toMatchObject({ ok: true });
+  });
+
+  it('puts the CPBS codes (abbreviation derived) and unit on the items of a sale to the State, and the core accepts it', () => {
+    const classified = [
+      { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' },
+      { ...product('G2', '0.85', '01'), codigoCPBS: '5020', unidadMedidaCPBS: null },
+    ].reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
+    const built = buildSaleDraft(classified.lines, GOBIERNO, [{ key: 1, forma: '02', amount: '6.05' }]);
+    if (!built.ok) throw new Error(`expected a draft, got ${built.problem}`);
+    expect(built.draft.items).toEqual([
+      expect.objectContaining({ codigo: 'G1', codigoCPBSAbrev: '14', codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' }),
+      expect.objectContaining({ codigo: 'G2', codigoCPBSAbrev: '50', codigoCPBS: '5020' }),
+    ]);
+    expect(built.draft.items[1]).not.toHaveProperty('unidadMedidaCPBS');
+    expect(validateDocument(complete(built.draft))).toMatchObject({ ok: true });
+  });
+
+  it('sends no CPBS fields on a sale that is not to the State', () => {
+    const classified = cartReducer(EMPTY_CART, { type: 'add', product: { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' } });
+    const built = buildSaleDraft(classified.lines, CONSUMIDOR_FINAL, []);
+    if (!built.ok) throw new Error('expected a draft');
+    expect(Object.keys(built.draft.items[0] ?? {}).filter((k) => k.includes('CPBS'))).toEqual([]);
+  });
+
+  it('refuses a sale to the State naming each product without a CPBS code once, before anything is sent', () => {
+    const mixed = [
+      { ...product('G1', '4.80', '01'), codigoCPBS: '1411' },
+      product('A', '4.25', '01'),
+      { ...product('B', '1.10', '00'), codigoCPBS: null },
+    ].reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
+    // A second line of A: its first line got a new price, so the next scan does not add to it.
+    const repriced = cartReducer(mixed, { type: 'edit', key: mixed.lines[1]!.key, cantidad: '1', precioUnitario: '4.00', descuentoUnitario: '0' });
+    const twoLinesOfA = cartReducer(repriced, { type: 'add', product: product('A', '4.25', '01') });
+    expect(twoLinesOfA.lines.filter((l) => l.productId === 'A')).toHaveLength(2);
+    expect(buildSaleDraft(twoLinesOfA.lines, GOBIERNO, [])).toEqual({
+      ok: false, problem: 'cpbsMissing',
+      products: [{ codigo: 'A', descripcion: 'Producto A' }, { codigo: 'B', descripcion: 'Producto B' }],
+    });
   });
 
   it('refuses an empty cart before anything is sent', () => {

@@ -54,11 +54,10 @@ export function buildSaleDraft(
   if (lines.length === 0) return { ok: false, problem: 'cartEmpty' };
   const toTheState = cliente.tipoClienteFE === '03';
   if (toTheState) {
-    const seen = new Set<string>();
-    const products = lines
-      .filter((l) => l.codigoCPBS === null && !seen.has(l.productId) && seen.add(l.productId))
-      .map((l) => ({ codigo: l.codigo, descripcion: l.descripcion }));
-    if (products.length > 0) return { ok: false, problem: 'cpbsMissing', products };
+    // Each product once, in cart order, however many lines it has.
+    const missing = new Map<string, { codigo: string; descripcion: string }>();
+    for (const l of lines) if (l.codigoCPBS === null) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+    if (missing.size > 0) return { ok: false, problem: 'cpbsMissing', products: [...missing.values()] };
   }
   return {
     ok: true,

@@ -9,14 +9,16 @@ import { parsePrice } from '../checkout/amount-input';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 
 const productInput = productSchema.omit({ id: true });
-type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio';
-const FIELDS: readonly Field[] = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio'];
+type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
+const FIELDS: readonly Field[] = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'codigoCPBS', 'unidadMedidaCPBS'];
+const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
 export function ProductEditor(props: { product: Product | null; onSaved: (product: Product) => void; onCancel: () => void }): JSX.Element {
   const { t } = useTranslation();
   const p = props.product;
   const [values, setValues] = useState<Record<Field, string>>({
     codigo: p?.codigo ?? '', barcode: p?.barcode ?? '', descripcion: p?.descripcion ?? '', unidad: p?.unidad ?? 'und', precio: p?.precio ?? '',
+    codigoCPBS: p?.codigoCPBS ?? '', unidadMedidaCPBS: p?.unidadMedidaCPBS ?? '',
   });
   const [tasa, setTasa] = useState<TasaItbms>(p?.tasaItbms ?? '01');
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -26,8 +28,9 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
   async function save(): Promise<void> {
     const price = parsePrice(values.precio);
     const parsed = productInput.safeParse({
-      codigo: values.codigo.trim(), barcode: values.barcode.trim() === '' ? null : values.barcode.trim(), descripcion: values.descripcion.trim(),
+      codigo: values.codigo.trim(), barcode: orNull(values.barcode), descripcion: values.descripcion.trim(),
       unidad: values.unidad.trim(), precio: price.ok ? price.value : values.precio, tasaItbms: tasa,
+      codigoCPBS: orNull(values.codigoCPBS), unidadMedidaCPBS: orNull(values.unidadMedidaCPBS),
     });
     if (!price.ok || !parsed.success) {
       const found: Partial<Record<Field, string>> = {};
@@ -53,7 +56,7 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
             <input
               data-testid={`product-editor-${name}`}
               value={values[name]}
-              inputMode={name === 'precio' ? 'decimal' : undefined}
+              inputMode={name === 'precio' ? 'decimal' : name === 'codigoCPBS' ? 'numeric' : undefined}
               aria-invalid={problems[name] !== undefined}
               onChange={(e) => { setValues({ ...values, [name]: e.target.value }); setProblems({}); setOutcome(null); }}
             />
