@@ -54,4 +54,21 @@ describe.skipIf(!chromiumAvailable())('documents list at 100 000 documents, in C
     await page.getByTestId('documents-search').fill('77777');
     await expect.poll(() => page.getByTestId('document-row').first().getAttribute('data-number')).toBe('77777');
   });
+
+  it('is usable from the keyboard: arrows choose a row, the list follows it, Enter opens the document', async () => {
+    const { page } = reg;
+    const search = page.getByTestId('documents-search');
+    await search.fill('');
+    await expect.poll(() => page.getByTestId('document-row').first().getAttribute('data-number')).toBe(String(COUNT));
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 3; i++) await search.press('ArrowDown');
+    await search.press('PageDown'); // row 13: beyond the first screenful, so the list must scroll to it
+    await search.press('PageDown');
+    const active = page.locator('.vrow[aria-selected="true"] [data-testid="document-row"]');
+    expect(await active.getAttribute('data-number')).toBe(String(COUNT - 23));
+    expect(await active.isVisible()).toBe(true);
+    await search.press('Enter');
+    await page.getByTestId('document-detail').waitFor();
+    expect(await page.getByTestId('document-detail').textContent()).toContain(String(COUNT - 23).padStart(10, '0'));
+  });
 });

@@ -1,6 +1,6 @@
 // The documents list (every document, filtered and searchable) and the "necesita atención" view (rejected and
 // failed documents, with retry). Statuses update live; rows load page by page as the list scrolls.
-import { useState, type JSX } from 'react';
+import { useEffect, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentStatus } from '../../../shared/fiscal/lifecycle';
 import { formatBalboas } from '../../../shared/fiscal/money';
@@ -11,6 +11,7 @@ import { fechaLocal } from '../receipt/receipt-model';
 import { GenericCreditNoteDialog } from './actions/GenericCreditNoteDialog';
 import { StatusBadge } from './StatusBadge';
 import { VirtualList } from './VirtualList';
+import { moveSelection } from './virtual-range';
 import { PAGE_SIZE, useDocumentList } from './use-document-list';
 
 const FILTERS = {
@@ -35,6 +36,20 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
   const runAsManager = useManagerAction();
   const statuses = props.mode === 'attention' ? ATTENTION_STATUSES : FILTERS[filter];
   const { state, loadMore } = useDocumentList(statuses, query);
+  // Keyboard: ↑/↓ (PgUp/PgDn, Home/End) in the search field choose a row, Enter opens it — no mouse needed.
+  const [active, setActive] = useState(0);
+  useEffect(() => setActive(0), [filter, query]);
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'Enter') {
+      const doc = state.items[active];
+      if (doc) props.onOpen(doc.id);
+      return;
+    }
+    const next = moveSelection(active, e.key, state.items.length);
+    if (next === null) return;
+    e.preventDefault(); // Home/End would otherwise move the caret instead
+    setActive(next);
+  };
 
   async function retry(doc: DocumentSummary): Promise<void> {
     setRetrying((r) => ({ ...r, [doc.id]: t('documents.retrying') }));
@@ -74,12 +89,16 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
           data-testid="documents-search"
           placeholder={t('documents.searchPlaceholder')}
           value={query}
+          autoFocus
+          aria-describedby="documents-keys"
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
         />
         <span className="muted" data-testid="documents-total">{t('documents.count', { count: state.total })}</span>
         {props.mode === 'all' ? <button type="button" className="button secondary" data-testid="generic-credit-note" onClick={() => setGenericNote(true)}>{t('documentActions.generic.button')}</button> : null}
       </header>
       {genericNote ? <GenericCreditNoteDialog onClose={() => setGenericNote(false)} onCreated={(id) => { setGenericNote(false); props.onOpen(id); }} /> : null}
+      <p className="hint" id="documents-keys">{t('documents.keys')}</p>
       {props.mode === 'attention' ? <p className="hint">{t('attention.intro')}</p> : (
         <div className="filters" role="group" aria-label={t('documents.filter')}>
           {(Object.keys(FILTERS) as Filter[]).map((key) => (
@@ -110,6 +129,7 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
             renderRow={row}
             loadingRow={<div className="doc-row loading">{t('common.loading')}</div>}
             label={t('documents.title')}
+            activeIndex={state.items.length > 0 ? active : undefined}
           />
         </div>
       )}

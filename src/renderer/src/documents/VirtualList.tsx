@@ -1,7 +1,7 @@
 // A list that renders only the rows in view (virtual-range.ts), with fixed-height rows, and asks for the next page
 // before the reader reaches the end of what is loaded. Written here rather than pulled in as a package.
 import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
-import { needsNextPage, visibleRange } from './virtual-range';
+import { needsNextPage, scrollToShow, visibleRange } from './virtual-range';
 
 export function VirtualList<T>(props: {
   items: readonly T[];
@@ -13,6 +13,8 @@ export function VirtualList<T>(props: {
   renderRow: (item: T, index: number) => ReactNode;
   loadingRow: ReactNode;
   label: string;
+  /** The row chosen from the keyboard: highlighted and scrolled into view. */
+  activeIndex?: number | undefined;
 }): JSX.Element {
   const { items, rowHeight, hasMore, pageSize, onNeedMore } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -28,6 +30,14 @@ export function VirtualList<T>(props: {
     return () => observer.disconnect();
   }, []);
 
+  const { activeIndex } = props;
+  useEffect(() => {
+    const element = box.current;
+    if (!element || activeIndex === undefined) return;
+    const target = scrollToShow(activeIndex, rowHeight, element.scrollTop, element.clientHeight);
+    if (target !== undefined) element.scrollTop = target;
+  }, [activeIndex, rowHeight]);
+
   const count = items.length + (hasMore ? 1 : 0);
   const range = visibleRange({ scrollTop, viewportHeight: height, rowHeight, count });
   const wantMore = hasMore && needsNextPage(range, items.length, pageSize);
@@ -37,7 +47,7 @@ export function VirtualList<T>(props: {
   for (let i = range.start; i < range.end; i++) {
     const item = items[i];
     rows.push(
-      <div key={i} className="vrow" role="row" style={{ top: i * rowHeight, height: rowHeight }}>
+      <div key={i} className={i === activeIndex ? 'vrow active' : 'vrow'} role="row" aria-selected={i === activeIndex} style={{ top: i * rowHeight, height: rowHeight }}>
         {item === undefined ? props.loadingRow : props.renderRow(item, i)}
       </div>,
     );

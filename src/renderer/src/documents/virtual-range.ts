@@ -33,3 +33,23 @@ export function visibleRange({ scrollTop, viewportHeight, rowHeight, count, over
 export function needsNextPage(range: VisibleRange, loaded: number, pageSize: number): boolean {
   return range.end >= loaded - Math.ceil(pageSize / 2);
 }
+
+/** The keys that move the highlighted row of a list from the search field, and how far. */
+const MOVES: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+
+/** The highlighted row after a key (null: the key does not move it); stays within the loaded rows. */
+export function moveSelection(current: number, key: string, count: number): number | null {
+  if (key === 'Home') return 0;
+  if (key === 'End') return Math.max(0, count - 1);
+  const step = MOVES[key];
+  if (step === undefined) return null;
+  return Math.max(0, Math.min(count - 1, current + step));
+}
+
+/** The scrollTop that brings a row into view, or undefined when it is already in view. */
+export function scrollToShow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number | undefined {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
+  return undefined;
+}
