@@ -91,4 +91,22 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     await page.getByTestId('monitor-refresh').click();
     await expect.poll(() => page.getByTestId('monitor-error').textContent()).toContain('gerente');
   });
+
+  it("warns at the till when the PC clock is 5 minutes off HKA's, and when folios run low", async () => {
+    // A second register whose PC clock runs 5 minutes ahead; HKA's replies carry the real time in their Date header.
+    const ahead = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + 5 * 60_000) });
+    try {
+      await waitForCheckout(ahead.page);
+      const sale = await sell(ahead, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
+      await waitForStatus(ahead, sale.id, 'AUTHORIZED');
+      // The register asked HKA for its folios at start; as if that answer had been 42 (the alarm is under 100).
+      const folios = ahead.host.core.store.sqlite.prepare("UPDATE settings SET value = json_set(value, '$.available', 42) WHERE key = 'monitor_folios'");
+      await expect.poll(() => folios.run().changes).toBe(1);
+      await ahead.page.reload();
+      await expect.poll(() => ahead.page.getByTestId('clock-warning').textContent()).toBe('Reloj de la PC desfasado 5 min: HKA puede rechazar los documentos. Corrija la hora.');
+      expect(await ahead.page.getByTestId('folios-warning').textContent()).toBe('Quedan 42 folios: avise al gerente');
+    } finally {
+      await ahead.close();
+    }
+  });
 });

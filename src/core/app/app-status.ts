@@ -1,5 +1,5 @@
 // What the status bar and the header show: environment (and so training mode), connectivity, contingency, the
-// queue, and who is issuing from which branch and billing point.
+// queue, who is issuing from which branch and billing point, and the clock and folios warnings.
 import type { AppStatus } from '../../shared/ipc/schemas';
 import type { HkaEnvironment } from '../hka/contract';
 import type { Connectivity } from '../queue/connectivity';
@@ -8,6 +8,8 @@ import { queueCounts, type QueueCounts } from '../queue/outbox-repo';
 import type { StoreDb } from '../store/open-database';
 import { readIssuerSettings } from '../store/settings-repo';
 import { readIssuerIdentity } from '../settings/issuer-identity';
+import { clockCheck } from '../monitor/clock-offset';
+import { foliosView } from '../monitor/folios';
 
 export function contingencyView(contingency: ContingencyManager): AppStatus['contingency'] {
   const { active, since, motivo } = contingency.current;
@@ -43,5 +45,15 @@ export function appStatus(deps: {
       codigoSucursal: issuer.codigoSucursalEmisor,
       puntoFacturacion: issuer.puntoFacturacionFiscal,
     },
+    warnings: tillWarnings(deps.db),
   };
+}
+
+/** The clock and folios alarms of the monitoring panel, in the short form the status bar shows. */
+export function tillWarnings(db: StoreDb): NonNullable<AppStatus['warnings']> {
+  const clock = clockCheck(db);
+  const folios = foliosView(db);
+  const offsets = [clock.hkaOffsetMs, clock.serverOffsetMs].filter((ms): ms is number => ms !== null);
+  const worst = offsets.reduce<number | null>((w, ms) => (w === null || Math.abs(ms) > Math.abs(w) ? ms : w), null);
+  return { clockOffsetMs: clock.warn ? worst : null, foliosLeft: folios.alarm ? folios.available : null };
 }

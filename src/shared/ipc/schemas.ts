@@ -98,6 +98,11 @@ export const appStatusSchema = z.object({
   contingency: contingencyViewSchema,
   queue: queueCountsSchema,
   issuer: z.object({ razonSocial: z.string(), ruc: z.string(), dv: z.string(), codigoSucursal: z.string(), puntoFacturacion: z.string() }),
+  /**
+   * What everyone at the till should see: the PC clock off from HKA's (or the central server's) by more than 2
+   * minutes — documents dated in HKA's future are refused — and the folios left when under the alarm threshold.
+   */
+  warnings: z.object({ clockOffsetMs: z.number().nullable(), foliosLeft: z.number().nullable() }).optional(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

@@ -1,5 +1,6 @@
 // Always visible at the bottom: online/offline, contingency with its running clock, documents waiting, and while a
-// backlog drains "n of N sent" with the time left. Honest about what has not reached the DGI yet.
+// backlog drains "n of N sent" with the time left, and warnings (the PC clock off, folios running out). Honest about
+// what has not reached the DGI yet.
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveStatus } from '../api/app-status';
@@ -24,6 +25,8 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
     return <footer className="status-bar" data-testid="status-bar"><span>{error ?? t('common.loading')}</span></footer>;
   }
   const { queue, contingency } = status;
+  const clockOffsetMs = status.warnings?.clockOffsetMs ?? null;
+  const foliosLeft = status.warnings?.foliosLeft ?? null;
   const online = status.connectivity === 'online';
   const progress = online ? drainProgress(drain, now) : null;
   const attention = queue.parked + queue.failed;
@@ -61,6 +64,12 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
           {t('statusBar.attention', { count: attention })}
         </button>
       ) : null}
+      {clockOffsetMs !== null ? (
+        <span className="status-item warning" data-testid="clock-warning">
+          {t('statusBar.clockSkew', { minutes: Math.round(Math.abs(clockOffsetMs) / 60_000) })}
+        </span>
+      ) : null}
+      {foliosLeft !== null ? <span className="status-item warning" data-testid="folios-warning">{t('statusBar.foliosLow', { count: foliosLeft })}</span> : null}
       <span className="spacer" />
       <span className="status-item muted" data-testid="environment">{t(`environments.${status.environment}`)}</span>
     </footer>
