@@ -113,6 +113,19 @@ describe('generic credit note (06) over IPC', () => {
     });
     expect(withCufe).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
+
+  it('to the State: refused without CPBS codes on its lines, authorised with them', async () => {
+    const estado = {
+      tipoClienteFE: '03' as const, tipoContribuyente: '2' as const, numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59',
+      razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú, edificio 2', pais: 'PA',
+    };
+    const motivo = 'Devolución de resmas recibidas dañadas';
+    const without = await call('documents:genericCreditNote', { draft: { ...DRAFT, cliente: estado }, motivo });
+    expect(without).toMatchObject({ ok: false, error: { code: 'validation_failed', violations: expect.arrayContaining([expect.objectContaining({ rule: 'cpbs_required' })]) as unknown } });
+    const items = [{ ...DRAFT.items[0]!, codigoCPBSAbrev: '14', codigoCPBS: '1410' }];
+    const note = await ok('documents:genericCreditNote', { draft: { ...DRAFT, cliente: estado, items }, motivo });
+    await waitFor(() => status(note.id) === 'AUTHORIZED', 5_000, 'generic note to the State authorised');
+  });
 });
 
 describe('document detail', () => {

@@ -12,7 +12,7 @@ import { TILL_PAYMENT_FORMS } from '../../checkout/tenders';
 import { CONSUMIDOR_FINAL } from '../../checkout/sale-draft';
 import { CustomerDialog } from '../../customers/CustomerDialog';
 import { Dialog } from '../../ui/Dialog';
-import { buildGenericNote, emptyLine, genericTotal, type GenericLine } from './generic-note-form';
+import { buildGenericNote, emptyLine, genericTotal, isGovernment, type GenericLine } from './generic-note-form';
 import './actions.css';
 
 const customerName = (c: ReceptorInput): string | null => ('razonSocial' in c && typeof c.razonSocial === 'string' ? c.razonSocial : null);
@@ -46,6 +46,7 @@ export function GenericCreditNoteDialog(props: { onCreated: (noteId: string) => 
     else setErrors(errorLines(r.error));
   }
 
+  const government = isGovernment(cliente);
   if (choosingCustomer) {
     return <CustomerDialog onSelect={(receptor) => { setCliente(receptor); setChoosingCustomer(false); }} onClose={() => setChoosingCustomer(false)} />;
   }
@@ -74,7 +75,7 @@ export function GenericCreditNoteDialog(props: { onCreated: (noteId: string) => 
       </div>
       <table className="data-table">
         <thead>
-          <tr><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.quantity')}</th><th className="num">{t('documentActions.generic.price')}</th><th>{t('documentActions.generic.rate')}</th><th /></tr>
+          <tr><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.quantity')}</th><th className="num">{t('documentActions.generic.price')}</th><th>{t('documentActions.generic.rate')}</th>{government ? <th>{t('documentActions.generic.cpbs')}</th> : null}<th /></tr>
         </thead>
         <tbody>
           {lines.map((l, i) => (
@@ -87,6 +88,9 @@ export function GenericCreditNoteDialog(props: { onCreated: (noteId: string) => 
                   {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{t(`itbmsRates.${code}`)}</option>)}
                 </select>
               </td>
+              {government ? (
+                <td><input className="qty-input" data-testid="generic-cpbs" inputMode="numeric" maxLength={4} aria-label={t('documentActions.generic.lineField', { line: i + 1, field: t('documentActions.generic.cpbs') })} value={l.codigoCPBS} onChange={(e) => update(l.key, { codigoCPBS: e.target.value })} /></td>
+              ) : null}
               <td>{lines.length > 1 ? <button type="button" className="icon-button" aria-label={t('documentActions.generic.removeLine', { line: i + 1 })} onClick={() => setLines((list) => list.filter((x) => x.key !== l.key))}>×</button> : null}</td>
             </tr>
           ))}

@@ -43,6 +43,18 @@ describe('generic credit note form', () => {
     expect(buildGenericNote({ cliente, lines, motivo: 'x'.repeat(251), formaPago: '02' })).toEqual({ ok: false, problem: 'motivoLong' });
   });
 
+  it('to the State: every line needs its 4-digit CPBS code, which the note carries with the derived abbreviation', () => {
+    const estado = { tipoClienteFE: '03' as const, tipoContribuyente: '2' as const, numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59', razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú', pais: 'PA' };
+    const lines = [line({ descripcion: 'Resmas de papel', precio: '4.50', codigoCPBS: '1410' })];
+    const note = buildGenericNote({ cliente: estado, lines, motivo, formaPago: '02' });
+    expect(note.ok && note.request.draft.items[0]).toMatchObject({ codigoCPBS: '1410', codigoCPBSAbrev: '14' });
+    expect(buildGenericNote({ cliente: estado, lines: [line({ descripcion: 'Resmas', precio: '4.50', codigoCPBS: '14-1' })], motivo, formaPago: '02' }))
+      .toEqual({ ok: false, problem: 'cpbs', line: 1 });
+    // Anyone else: the field is not asked for and nothing of it is sent.
+    const consumer = buildGenericNote({ cliente, lines, motivo, formaPago: '02' });
+    expect(consumer.ok && consumer.request.draft.items[0]).not.toHaveProperty('codigoCPBS');
+  });
+
   it('shows the total of the complete lines only', () => {
     expect(genericTotal([line({ descripcion: 'Ajuste', precio: '1.10', tasaItbms: '03' }), line({ key: 2, descripcion: 'Otro' })])).toBe('1.27');
   });

@@ -1,11 +1,13 @@
 // The generic credit note (06) form: free lines (description, quantity, price, ITBMS rate), a customer and a
 // reason, turned into what documents:genericCreditNote receives. Amounts stay decimal strings; the total shown is
-// computed by the fiscal core's own functions, and the refund is one payment of exactly that total.
+// computed by the fiscal core's own functions, and the refund is one payment of exactly that total. A note to the
+// State (tipoClienteFE 03) classifies each line by its CPBS code, as a sale to the State does.
 import type { FormaPago, TasaItbms } from '../../../../shared/fiscal/codes';
 import type { Item } from '../../../../shared/fiscal/item';
 import type { ReceptorInput } from '../../../../shared/fiscal/receptor';
 import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
 import { computeItemAmounts } from '../../../../shared/fiscal/totals';
+import { CPBS_CODE_PATTERN, cpbsItemFields } from '../../../../shared/fiscal/cpbs';
 import type { Request } from '../../../../shared/ipc/contract';
 import { parsePrice, parseQuantity } from '../../checkout/amount-input';
 import { checkMotivo, type MotivoProblem } from './annul-window';
@@ -16,29 +18,37 @@ export interface GenericLine {
   cantidad: string;
   precio: string;
   tasaItbms: TasaItbms;
+  /** 4-digit CPBS code; asked for (and sent) only when the customer is the State. */
+  codigoCPBS: string;
 }
 
-export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01' });
+export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01', codigoCPBS: '' });
 
-export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | MotivoProblem;
+export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | 'cpbs' | MotivoProblem;
+
+/** Sales and notes to the State (tipoClienteFE 03) carry CPBS codes on every line. */
+export const isGovernment = (cliente: ReceptorInput): boolean => cliente.tipoClienteFE === '03';
 
 export type GenericNote =
   | { ok: true; request: Request<'documents:genericCreditNote'>; total: string }
   | { ok: false; problem: GenericProblem; line?: number };
 
-function toItem(line: GenericLine): Item | GenericProblem {
+function toItem(line: GenericLine, government = false): Item | GenericProblem {
   const descripcion = line.descripcion.trim();
   if (descripcion.length < 2 || descripcion.length > 500) return 'descripcion';
   const cantidad = parseQuantity(line.cantidad);
   if (!cantidad.ok) return 'cantidad';
   const precio = parsePrice(line.precio);
   if (!precio.ok || !money(precio.value).gt(0)) return 'precio';
-  return { descripcion, cantidad: cantidad.value, precioUnitario: precio.value, tasaItbms: line.tasaItbms };
+  const item = { descripcion, cantidad: cantidad.value, precioUnitario: precio.value, tasaItbms: line.tasaItbms };
+  if (!government) return item;
+  const code = line.codigoCPBS.trim();
+  return CPBS_CODE_PATTERN.test(code) ? { ...item, ...cpbsItemFields(code, null) } : 'cpbs';
 }
 
 /** The lines' total as the note will carry it ("0.00" while no line is complete). */
 export function genericTotal(lines: readonly GenericLine[]): string {
-  const items = lines.map(toItem).filter((item): item is Item => typeof item !== 'string');
+  const items = lines.map((l) => toItem(l)).filter((item): item is Item => typeof item !== 'string');
   return toAmount2(round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal)))));
 }
 
@@ -47,7 +57,7 @@ export function buildGenericNote(input: { cliente: ReceptorInput; lines: readonl
   if (filled.length === 0) return { ok: false, problem: 'noLines' };
   const items: Item[] = [];
   for (const [i, line] of filled.entries()) {
-    const item = toItem(line);
+    const item = toItem(line, isGovernment(input.cliente));
     if (typeof item === 'string') return { ok: false, problem: item, line: i + 1 };
     items.push(item);
   }
