@@ -1,10 +1,11 @@
 // Acceptance: an invalid RUC, an empty cart and a payment short of the total each get a clear Spanish message at the
-// till, and nothing is written (checked in the register's database). Also: what the register itself refuses comes
-// back to the screen as the core's Spanish message, again with nothing written.
+// till, and nothing is written (checked in the register's database). A sale to the State with a product lacking its
+// CPBS code is refused at the till, naming the product. And what only the register (the core) can refuse — invoicing
+// in Demo before "Probar conexión" succeeded — comes back to the screen as the core's Spanish message, nothing written.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scan, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { E2E_USERS, buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59.
 const RUC = '155596713-2-2015';
@@ -110,5 +111,28 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     expect(await error.textContent()).toContain('Ron añejo 750 ml (código P014)');
     expect(reg.count('documents')).toBe(before);
     expect(reg.count('outbox_jobs')).toBe(0);
+  });
+
+  it("shows the core's own refusal in Spanish and writes nothing: Demo chosen but the connection never tested", async () => {
+    const { page, host, sim } = reg;
+    const { handlers } = host.core;
+    const asManager = async (action: string) => (await handlers['auth:approve']({ username: E2E_USERS.gerente.username, pin: E2E_USERS.gerente.pin, action })).token;
+    await handlers['settings:saveHka']({
+      environment: 'demo', endpoint: sim.endpoint, tokenEmpresa: 'demo-empresa-token', tokenPassword: 'demo-password-token',
+      approval: await asManager('settings:saveHka'), confirmQueued: true,
+    });
+    try {
+      const before = reg.count('documents');
+      await scan(page, 'P001');
+      await page.keyboard.press('F4');
+      await page.getByTestId('payment-dialog').waitFor();
+      await page.keyboard.press('Enter'); // exact amount
+      const error = page.getByTestId('payment-error');
+      await error.waitFor();
+      expect(await error.textContent()).toBe('Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente');
+      expect(reg.count('documents')).toBe(before);
+    } finally {
+      await handlers['settings:saveHka']({ environment: 'simulador', approval: await asManager('settings:saveHka'), confirmQueued: true });
+    }
   });
 });
