@@ -17,7 +17,7 @@
     'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
     'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',
     'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
-    'app:restart',
+    'app:restart', 'auth:setActive',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

@@ -264,6 +264,17 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('settings-screen').waitFor();
     expect(await dispatchIpc(reg.host.core.handlers, 'auth:approve', { username: 'rosa', pin: '3344', action: 'documents:retry' }))
       .toMatchObject({ ok: false, error: { message: 'Solo un gerente puede autorizar esta acción' } }); // rosa's new PIN works; she is no gerente
+
+    // Rosa leaves: deactivated, she disappears from the sign-in screen and her PIN opens nothing.
+    await page.getByTestId('settings-tab-users').click();
+    await page.getByTestId('user-active-rosa').click();
+    await expect.poll(() => page.getByTestId('users-notice').textContent()).toBe('rosa ya no puede iniciar sesión ni autorizar.');
+    await page.getByTestId('lock-button').click();
+    await page.getByTestId('signin-screen').waitFor();
+    expect(await page.getByTestId('signin-user-rosa').count()).toBe(0);
+    expect(await dispatchIpc(reg.host.core.handlers, 'auth:signIn', { username: 'rosa', pin: '3344' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    await signInAs(page, 'gerente');
+    await page.getByTestId('settings-screen').waitFor();
   });
 
   it('refuses an enrolment to a server address that is not https, in Spanish', async () => {

@@ -208,4 +208,46 @@ describe('auth channels', () => {
     expect(stored).not.toContain(approval.token);
     expect(stored).toContain('auth.approved'); // the scan did look at a filled trail
   });
+
+  it('deactivates someone who left, and back: a manager only, never the last gerente nor oneself', async () => {
+    const r = await staffed();
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    // Over the cashier's own session, with a manager's approval: done, and that session ends.
+    const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:setActive' });
+    expect(await r.ok('auth:setActive', { username: 'cajero1', active: false, approval: approval.token })).toMatchObject({ username: 'cajero1', active: false });
+    expect(await r.ok('auth:session', {})).toMatchObject({ user: null });
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+
+    await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
+    expect(await r.call('auth:setActive', { username: 'gerente', active: false })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'No puede desactivar su propio usuario' } });
+    await r.ok('auth:createUser', { username: 'otro', displayName: 'Otro Gerente', pin: '2468', role: 'gerente' });
+    await r.ok('auth:setActive', { username: 'otro', active: false });
+    // 'otro' out: Gerente is the last active manager (and cannot deactivate themselves either way).
+    await r.ok('auth:setActive', { username: 'otro', active: true });
+    await r.ok('auth:signOut', {});
+    await r.ok('auth:signIn', { username: 'otro', pin: '2468' });
+    await r.ok('auth:setActive', { username: 'gerente', active: false });
+    await r.ok('auth:setActive', { username: 'cajero1', active: true });
+    expect(await r.call('auth:setActive', { username: 'nadie', active: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(auditActions(r).filter((a) => a.startsWith('auth.user'))).toEqual([
+      'auth.userCreated', 'auth.userDeactivated', 'auth.userCreated', 'auth.userDeactivated', 'auth.userReactivated', 'auth.userDeactivated', 'auth.userReactivated',
+    ]);
+  });
+
+  it("voids a deactivated gerente's unused approvals", async () => {
+    const r = await staffed();
+    const segundo = { ...MANAGER, username: 'segundo', displayName: 'Segundo Gerente' };
+    await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
+    await r.ok('auth:createUser', { ...segundo, role: 'gerente' });
+    const stale = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:setActive' });
+    await r.ok('auth:signOut', {});
+    await r.ok('auth:signIn', { username: 'segundo', pin: MANAGER.pin });
+    await r.ok('auth:setActive', { username: 'gerente', active: false });
+    await r.ok('auth:signOut', {});
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    // The approval "gerente" gave before leaving is worth nothing now.
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false, approval: stale.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect((await r.ok('auth:users', {})).filter((u) => u.active).map((u) => u.username).sort()).toEqual(['cajero1', 'segundo']);
+  });
 });

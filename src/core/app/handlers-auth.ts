@@ -15,6 +15,7 @@ export function createAuthHandlers(ctx: Pick<RegisterContext, 'db' | 'clock'>): 
     'auth:session': () => Promise.resolve(auth.sessionView()),
     'auth:approve': (req) => auth.approve(req.username, req.pin, req.action),
     'auth:createUser': (req) => auth.createUser(req),
+    'auth:setActive': (req) => Promise.resolve().then(() => auth.setActive(req)),
     'auth:changePin': async (req) => {
       await auth.changePin(req);
       return { done: true as const };

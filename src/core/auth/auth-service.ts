@@ -10,7 +10,8 @@ import { ApprovalBook, type IssuedApproval } from './approvals';
 import { AttemptLimiter } from './attempt-limiter';
 import { decoyHash, hashPin, verifyPin } from './pin-hash';
 import {
-  clearFailures, countUsers, findUser, insertUser, listUsers, recordFailure, toUserView, updatePinHash, type UserRecord,
+  clearFailures, countActiveManagers, countUsers, findUser, insertUser, listUsers, recordFailure, setUserActive, toUserView,
+  updatePinHash, type UserRecord,
 } from './users-repo';
 
 export interface AuthPolicy {
@@ -124,8 +125,10 @@ export class AuthService {
     return this.approvals.issue(action, user.username, now);
   }
 
+  /** The approving gerente, if the token is good for this action and they are still active (not deactivated since). */
   consumeApproval(token: string, action: string): { actor: string } | undefined {
-    return this.approvals.consume(token, action, this.clock());
+    const approved = this.approvals.consume(token, action, this.clock());
+    return approved && findUser(this.db, approved.actor)?.active ? approved : undefined;
   }
 
   async createUser(input: NewUserInput & { role: UserRole; approval?: string | undefined }): Promise<UserView> {
@@ -162,6 +165,31 @@ export class AuthService {
       updatePinHash(tx, user.id, pinHash);
       appendAudit(tx, { actor: manager, action: 'auth.pinReset', details: { username: user.username } }, now);
     });
+  }
+
+  /**
+   * A manager deactivates someone who left (no sign-in, no approvals; history and audit keep the name) or brings
+   * them back. Never the last active gerente (nobody could manage the register), never oneself.
+   */
+  setActive(input: { username: string; active: boolean; approval?: string | undefined }): UserView {
+    const now = this.clock();
+    const updated = this.db.transaction((tx) => {
+      const user = findUser(tx, input.username);
+      if (!user) throw new AppError('not_found', 'El usuario no existe');
+      const manager = this.managerAuthority('auth:setActive', input.approval);
+      if (user.active === input.active) return user;
+      if (!input.active && user.username === manager) throw new AppError('not_allowed', 'No puede desactivar su propio usuario');
+      // Defence in depth: with approvals bound to active managers and "never oneself", only a race could get here.
+      if (!input.active && user.role === 'gerente' && countActiveManagers(tx) <= 1) {
+        throw new AppError('not_allowed', 'Debe quedar al menos un gerente activo');
+      }
+      setUserActive(tx, user.id, input.active);
+      appendAudit(tx, { actor: manager, action: input.active ? 'auth.userReactivated' : 'auth.userDeactivated', details: { username: user.username, role: user.role } }, now);
+      return { ...user, active: input.active };
+    });
+    // A cashier deactivated over their own session (a manager's approval) is signed out there and then.
+    if (!updated.active && this.session?.username === updated.username) this.session = undefined;
+    return toUserView(updated, now);
   }
 
   /** The manager behind a privileged action: the one signed in, or the one who approved it (spending the token). */

@@ -1,7 +1,7 @@
 // The users table: who may sign in, their role, their PIN hash and the lock counters. The hash never leaves this
 // module except to the PIN check (UserRecord); what the IPC answers is a UserView.
 import { randomUUID } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { UserRole, UserView } from '../../shared/ipc/contract-auth';
 import type { StoreDb } from '../store/open-database';
 import { users } from '../store/schema';
@@ -70,6 +70,14 @@ export function recordFailure(db: Tx, userId: string, maxFailures: number, lockU
 
 export function clearFailures(db: Tx, userId: string): void {
   db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+}
+
+export function setUserActive(db: Tx, userId: string, active: boolean): void {
+  db.update(users).set({ active: active ? 1 : 0 }).where(eq(users.id, userId)).run();
+}
+
+export function countActiveManagers(db: Tx): number {
+  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'gerente'), eq(users.active, 1))).get()?.n ?? 0;
 }
 
 export function updatePinHash(db: Tx, userId: string, pinHash: string): void {

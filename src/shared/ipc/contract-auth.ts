@@ -69,6 +69,11 @@ export const authContract = {
     request: newUserSchema.extend({ role: userRoleSchema, approval: approvalTokenSchema.optional() }),
     response: userViewSchema,
   },
+  /** Deactivates (or brings back) a user: manager signed in, or an approval for "auth:setActive". */
+  'auth:setActive': {
+    request: z.object({ username: usernameSchema, active: z.boolean(), approval: approvalTokenSchema.optional() }),
+    response: userViewSchema,
+  },
   /**
    * With currentPin: the user changes their own PIN. Without it: a manager resets someone's PIN (manager signed in,
    * or an approval for "auth:changePin").

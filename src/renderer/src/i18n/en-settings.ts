@@ -165,6 +165,10 @@ export const enSettings = {
       resetFor: 'New PIN for {{username}}',
       newPin: 'New PIN',
       pinReset: 'PIN of {{username}} reset.',
+      deactivate: 'Deactivate',
+      reactivate: 'Reactivate',
+      deactivated: '{{username}} can no longer sign in or approve.',
+      reactivated: '{{username}} can sign in again.',
     },
     sync: {
       fields: {

@@ -165,6 +165,10 @@ export const esSettings = {
       resetFor: 'Nuevo PIN para {{username}}',
       newPin: 'PIN nuevo',
       pinReset: 'PIN de {{username}} restablecido.',
+      deactivate: 'Desactivar',
+      reactivate: 'Reactivar',
+      deactivated: '{{username}} ya no puede iniciar sesión ni autorizar.',
+      reactivated: '{{username}} puede iniciar sesión de nuevo.',
     },
     sync: {
       fields: {

@@ -1,9 +1,10 @@
-// Usuarios: who can sign in (never a PIN or hash), adding a cajero or gerente, and a manager's PIN reset, which also
-// lifts a lock (auth:users / createUser / changePin). PINs are cleared from the form once used.
+// Usuarios: who can sign in (never a PIN or hash), adding a cajero or gerente, a manager's PIN reset (which also lifts
+// a lock) and deactivating someone who left (auth:users / createUser / changePin / setActive). PINs are cleared from
+// the form once used.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRole } from '../../../shared/ipc/contract-auth';
-import { attempt, sago } from '../api/sago';
+import { attempt, errorLines, sago } from '../api/sago';
 import { PinField } from '../auth/PinField';
 import { lockedUntilTime } from '../auth/lock-time';
 import { useManagerAction } from '../auth/manager-action';
@@ -96,9 +97,22 @@ function ResetPinForm(props: { username: string; onDone: () => void; onCancel: (
 
 export function UsersSection(): JSX.Element {
   const { t } = useTranslation();
+  const runAsManager = useManagerAction();
   const { users, error, reload } = useUsers();
   const [resetting, setResetting] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  // Someone who left: no sign-in, no approvals; their name stays in the documents and the audit trail.
+  async function setActive(username: string, active: boolean): Promise<void> {
+    setNotice(null);
+    setRefusal(null);
+    const result = await runAsManager('auth:setActive', (approval) => attempt(() => sago().auth.setActive({ username, active, approval })));
+    if (result === null) return;
+    if (!result.ok) return setRefusal(errorLines(result.error).join(' '));
+    setNotice(t(active ? 'settings.users.reactivated' : 'settings.users.deactivated', { username }));
+    void reload();
+  }
   const now = new Date();
   return (
     <div className="settings-form">
@@ -114,13 +128,19 @@ export function UsersSection(): JSX.Element {
               <tr key={u.id} data-testid={`user-row-${u.username}`}>
                 <td>{u.displayName}</td><td className="mono">{u.username}</td><td>{t(`auth.roles.${u.role}`)}</td>
                 <td>{!u.active ? t('settings.users.inactive') : lock ? t('auth.lockedUntil', { time: lock }) : t('settings.users.activeState')}</td>
-                <td><button type="button" className="link-button" data-testid={`user-reset-${u.username}`} onClick={() => { setResetting(u.username); setNotice(null); }}>{t('settings.users.reset')}</button></td>
+                <td className="row-actions">
+                  <button type="button" className="link-button" data-testid={`user-reset-${u.username}`} onClick={() => { setResetting(u.username); setNotice(null); }}>{t('settings.users.reset')}</button>
+                  <button type="button" className="link-button" data-testid={`user-active-${u.username}`} onClick={() => void setActive(u.username, !u.active)}>
+                    {t(u.active ? 'settings.users.deactivate' : 'settings.users.reactivate')}
+                  </button>
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
       {notice ? <p className="notice ok" role="status" data-testid="users-notice">{notice}</p> : null}
+      {refusal ? <p className="notice error" role="alert" data-testid="users-refusal">{refusal}</p> : null}
       {resetting ? (
         <ResetPinForm
           key={resetting}
