@@ -11,6 +11,7 @@ import { queueCounts } from '../queue/outbox-repo';
 import type { QueueEvents } from '../queue/queue-events';
 import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
+import { ensureShiftForDocument } from '../reports/shifts';
 import type { StoreDb } from '../store/open-database';
 import { appendAudit } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
@@ -107,6 +108,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
     const { id } = result.captured;
+    ensureShiftForDocument(db, id, by);
     const detail = getDocumentDetail(db, id);
     afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
     return detail;
