@@ -4,53 +4,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { coreIpcSuite } from '../../../tests/fixtures/core-ipc-suite';
 import { FAST_WORKER, waitFor } from '../../../tests/fixtures/register-harness';
-import type { IpcResult } from '../../shared/ipc/api';
-import { ipcContract, type Channel, type Request, type Response } from '../../shared/ipc/contract';
-import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
+import type { Response } from '../../shared/ipc/contract';
 import { dispatchIpc } from './dispatch';
 import { MANAGER_REQUIRED } from './manager-guard';
-import { createRegisterCore, type RegisterCore } from './register-core';
+import { createRegisterCore } from './register-core';
 
-let sim: HkaSimulator;
-let core: RegisterCore;
-let dir: string;
-beforeAll(async () => {
-  sim = await startHkaSimulator({});
-  dir = mkdtempSync(join(tmpdir(), 'sago-doc-extras-'));
-  core = await createRegisterCore({ dataDir: dir, simulatorEndpoint: sim.endpoint, worker: FAST_WORKER });
-});
-afterAll(async () => {
-  await core.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<C extends Channel>(channel: C, request: Request<C>): Promise<IpcResult<Response<C>>> {
-  const result = await dispatchIpc(core.handlers, channel, request);
-  if (result.ok) ipcContract[channel].response.parse(result.value);
-  return result as IpcResult<Response<C>>;
-}
-
-async function ok<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> {
-  const result = await call(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-const status = (id: string) => core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(id);
+const suite = coreIpcSuite('doc-extras');
+const { call, ok, status } = suite;
 const DRAFT = {
   cliente: { tipoClienteFE: '02' as const, pais: 'PA' }, tiempoPago: '1' as const,
   items: [{ descripcion: 'Arroz blanco 5 lb', cantidad: '2', precioUnitario: '3.25', tasaItbms: '00' as const }],
   pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '6.50' }],
 };
-
-async function authorisedSale(): Promise<string> {
-  const sale = await ok('sales:complete', { draft: { tipoDocumento: '01', ...DRAFT } });
-  await waitFor(() => status(sale.id) === 'AUTHORIZED', 5_000, 'authorised');
-  return sale.id;
-}
+const authorisedSale = () => suite.authorisedSale(DRAFT);
 
 describe('document files over IPC', () => {
   it('downloads once, lists the kept files and opens them in the browser as bytes', async () => {
@@ -58,7 +27,7 @@ describe('document files over IPC', () => {
     expect(await ok('documents:files', { id })).toEqual({ pdf: null, xml: null });
     expect(await call('documents:openFile', { id, kind: 'pdf' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('aún no se ha descargado') as unknown } });
     const files = await ok('documents:downloadFiles', { id });
-    expect(files.pdf?.path.startsWith(join(dir, 'documentos'))).toBe(true);
+    expect(files.pdf?.path.startsWith(join(suite.dataDir, 'documentos'))).toBe(true);
     expect(await ok('documents:files', { id })).toEqual(files);
     const opened = await ok('documents:openFile', { id, kind: 'pdf' });
     if (opened.via !== 'browser') throw new Error('expected the browser opener');
@@ -71,9 +40,9 @@ describe('document files over IPC', () => {
 describe('e-mail over IPC', () => {
   it('sends and traces; a malformed address never reaches HKA', async () => {
     const id = await authorisedSale();
-    const before = sim.calls('EnvioCorreo');
+    const before = suite.sim.calls('EnvioCorreo');
     expect(await call('documents:sendEmail', { id, correo: 'no-es-correo' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(sim.calls('EnvioCorreo')).toBe(before);
+    expect(suite.sim.calls('EnvioCorreo')).toBe(before);
     expect(await ok('documents:sendEmail', { id, correo: 'cliente@example.com' })).toEqual({ done: true });
     expect((await ok('documents:emailTrace', { id })).entregas).toMatchObject([{ correo: 'cliente@example.com' }]);
   });
@@ -84,9 +53,9 @@ describe('discard over IPC', () => {
     const sale = await ok('sales:complete', { draft: { tipoDocumento: '01', ...DRAFT } });
     await waitFor(() => status(sale.id) === 'AUTHORIZED', 5_000, 'authorised');
     const rejected = await authorisedSale();
-    core.store.sqlite.prepare("UPDATE documents SET status = 'REJECTED', cufe = NULL, hka_codigo = '103', hka_mensajes = ? WHERE id = ?")
+    suite.core.store.sqlite.prepare("UPDATE documents SET status = 'REJECTED', cufe = NULL, hka_codigo = '103', hka_mensajes = ? WHERE id = ?")
       .run(JSON.stringify(['2152-Item 1: Monto del ITBMS del ítem inválido']), rejected);
-    core.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'parked' WHERE document_id = ?").run(rejected);
+    suite.core.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'parked' WHERE document_id = ?").run(rejected);
     expect((await ok('documents:get', { id: rejected })).hint).toContain('ITBMS');
 
     const detail = await ok('documents:cancel', { id: rejected, motivo: 'Se registró con el cliente equivocado' });
@@ -106,7 +75,7 @@ describe('generic credit note (06) over IPC', () => {
     expect(note.document).toMatchObject({ naturalezaOperacion: '11', informacionInteres: expect.stringContaining('Bonificación por volumen') as unknown });
     expect((note.document as { referencias?: unknown }).referencias).toBeUndefined();
     await waitFor(() => status(note.id) === 'AUTHORIZED', 5_000, 'generic note authorised');
-    expect(sim.ledger().some((e) => e.tipoDocumento === '06')).toBe(true);
+    expect(suite.sim.ledger().some((e) => e.tipoDocumento === '06')).toBe(true);
     const withCufe = await call('documents:genericCreditNote', {
       draft: { ...DRAFT, referencias: [{ fechaEmision: '2026-11-01T10:00:00-05:00', cufe: 'FE012000000521-136-113133-0270062022051590000008910080125781091727' }] },
       motivo: 'Bonificación por volumen de compras del mes',
@@ -149,7 +118,7 @@ describe('monitoring over IPC', () => {
     expect(overview.clock.warn).toBe(false);
     expect(overview.series.salesByHour.reduce((n, h) => n + h.documents, 0)).toBeGreaterThan(0);
     // "Probar conexión" keeps HKA's answer for the panel too.
-    core.store.sqlite.prepare("DELETE FROM settings WHERE key = 'monitor_folios'").run();
+    suite.core.store.sqlite.prepare("DELETE FROM settings WHERE key = 'monitor_folios'").run();
     const tested = await ok('settings:testHka', {});
     expect((await ok('monitor:overview', { hours: 1 })).folios.available).toBe(tested.foliosDisponibleCiclo);
     const folios = await ok('monitor:checkFolios', {});
@@ -159,11 +128,11 @@ describe('monitoring over IPC', () => {
   });
 
   it('explains in Spanish when HKA cannot be reached for the folios', async () => {
-    await sim.faults.refuseConnections();
+    await suite.sim.faults.refuseConnections();
     try {
       expect(await call('monitor:checkFolios', {})).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('No se pudo contactar a HKA') as unknown } });
     } finally {
-      await sim.faults.acceptConnections();
+      await suite.sim.faults.acceptConnections();
     }
   });
 });
@@ -171,7 +140,7 @@ describe('monitoring over IPC', () => {
 describe('clock check', () => {
   it('warns when the PC clock is minutes ahead of HKA\'s (its Date header), measured by the start-up folios check', async () => {
     const aheadDir = mkdtempSync(join(tmpdir(), 'sago-clock-'));
-    const ahead = await createRegisterCore({ dataDir: aheadDir, simulatorEndpoint: sim.endpoint, worker: FAST_WORKER, clock: () => new Date(Date.now() + 5 * 60_000) });
+    const ahead = await createRegisterCore({ dataDir: aheadDir, simulatorEndpoint: suite.sim.endpoint, worker: FAST_WORKER, clock: () => new Date(Date.now() + 5 * 60_000) });
     try {
       await waitFor(() => ahead.store.sqlite.prepare("SELECT count(*) FROM settings WHERE key = 'monitor_folios'").pluck().get() === 1, 5_000, 'folios checked');
       const result = await dispatchIpc(ahead.handlers, 'monitor:overview', { hours: 1 });
@@ -201,7 +170,7 @@ describe('who may act once users exist', () => {
     expect(await call('documents:genericCreditNote', { draft: DRAFT, motivo: 'Bonificación por volumen de compras del mes' })).toMatchObject(refused);
     expect(await call('monitor:overview', { hours: 1 })).toMatchObject(refused);
     expect(await call('monitor:checkFolios', {})).toMatchObject(refused);
-    const audit = core.store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'document.emailed' ORDER BY id DESC LIMIT 1").pluck().get();
+    const audit = suite.core.store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'document.emailed' ORDER BY id DESC LIMIT 1").pluck().get();
     expect(audit).toBe('luis');
   });
 });
