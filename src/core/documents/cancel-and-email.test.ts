@@ -1,7 +1,6 @@
 // Discarding documents the DGI never accepted, and the CAFE by e-mail, against the real simulator and SQLite.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRegister, waitFor, type Register } from '../../../tests/fixtures/register-harness';
-import { createHkaClient } from '../hka/client/hka-client';
+import { startRegister, type Register } from '../../../tests/fixtures/register-harness';
 import { DEMO_ACCOUNT } from '../hka/simulator';
 import { claimDueJobs } from '../queue/outbox-repo';
 import { cancelDocument, type CancelDeps } from './cancel-document';
@@ -16,23 +15,8 @@ afterEach(async () => {
 const MOTIVO = 'Cliente mal digitado, se registra de nuevo';
 
 async function setup(): Promise<{ r: Register; deps: CancelDeps }> {
-  register = await startRegister();
-  const client = await createHkaClient({ environment: 'simulador', endpoint: register.sim.endpoint, connectTimeoutMs: 300, responseTimeoutMs: 2_000 });
-  const deps = { db: register.store.db, client, clock: () => new Date(), credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use(DEMO_ACCOUNT) } };
-  return { r: register, deps };
-}
-
-function captured(r: Register): string {
-  const result = r.capture();
-  if (!result.ok) throw new Error(JSON.stringify(result.violations));
-  return result.captured.id;
-}
-
-async function authorised(r: Register): Promise<string> {
-  const id = captured(r);
-  r.worker.start();
-  await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised');
-  return id;
+  register = await startRegister({ responseTimeoutMs: 2_000 });
+  return { r: register, deps: register.hka };
 }
 
 /** Puts a queued document where the queue would have left it (the worker is not running). */
@@ -46,7 +30,7 @@ const jobState = (r: Register, id: string) => r.store.sqlite.prepare('SELECT sta
 describe('cancelDocument', () => {
   it('discards a REJECTED document without asking HKA: final, its job closed, audited with the reason', async () => {
     const { r, deps } = await setup();
-    const id = captured(r);
+    const id = r.captureId();
     markAs(r, id, 'REJECTED');
     expect(await cancelDocument(deps, id, MOTIVO, 'gerente-1')).toEqual({ ok: true, change: { documentId: id, from: 'REJECTED', to: 'CANCELLED' } });
     expect(r.statusOf(id)).toBe('CANCELLED');
@@ -61,10 +45,10 @@ describe('cancelDocument', () => {
 
   it('refuses AUTHORIZED and QUEUED documents, a short reason and an unknown id', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('Solo se descartan') as unknown });
     await r.worker.stop(1_000);
-    const queued = captured(r);
+    const queued = r.captureId();
     expect(await cancelDocument(deps, queued, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed' });
     markAs(r, queued, 'REJECTED');
     expect(await cancelDocument(deps, queued, 'corto', 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('15 a 250') as unknown });
@@ -74,7 +58,7 @@ describe('cancelDocument', () => {
 
   it('discards a FAILED document once HKA confirms it never got it', async () => {
     const { r, deps } = await setup();
-    const id = captured(r);
+    const id = r.captureId();
     markAs(r, id, 'FAILED');
     expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: true });
     expect(r.sim.calls('EstadoDocumento')).toBe(1);
@@ -83,7 +67,7 @@ describe('cancelDocument', () => {
 
   it('refuses to discard a FAILED document HKA has authorised, and records the authorisation instead', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     await r.worker.stop(1_000);
     // The reply was lost: the register believes the sending failed.
     r.store.sqlite.prepare("UPDATE documents SET status = 'FAILED', cufe = NULL, qr = NULL WHERE id = ?").run(id);
@@ -99,7 +83,7 @@ describe('cancelDocument', () => {
 
   it('keeps a FAILED document when HKA refuses the question for another reason (a bad token proves nothing)', async () => {
     const { r, deps } = await setup();
-    const id = captured(r);
+    const id = r.captureId();
     markAs(r, id, 'FAILED');
     const badToken = { ...deps, credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use({ ...DEMO_ACCOUNT, tokenPassword: 'wrong-password' }) } };
     expect(await cancelDocument(badToken, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('no confirmó') as unknown });
@@ -108,7 +92,7 @@ describe('cancelDocument', () => {
 
   it('keeps a FAILED document when HKA cannot be asked', async () => {
     const { r, deps } = await setup();
-    const id = captured(r);
+    const id = r.captureId();
     markAs(r, id, 'FAILED');
     await r.sim.faults.refuseConnections();
     expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'hka_unreachable', message: expect.stringContaining('No se pudo confirmar con HKA') as unknown });
@@ -120,7 +104,7 @@ describe('cancelDocument', () => {
 describe('document e-mail', () => {
   it('sends the CAFE through HKA, audits the address, and HKA traces the delivery', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     expect(await sendDocumentEmail(deps, id, 'cliente@example.com', 'cajero-1')).toEqual({ ok: true });
     const audit = r.store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'document.emailed'").get();
     expect(audit).toEqual({ actor: 'cajero-1', details: JSON.stringify({ correo: 'cliente@example.com' }) });
@@ -130,9 +114,9 @@ describe('document e-mail', () => {
 
   it('refuses an unauthorised document, and explains HKA refusals and outages in Spanish', async () => {
     const { r, deps } = await setup();
-    const pending = captured(r);
+    const pending = r.captureId();
     expect(await sendDocumentEmail(deps, pending, 'cliente@example.com', 'c')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('autorizados') as unknown });
-    const id = await authorised(r);
+    const id = await r.authorise();
     expect(await sendDocumentEmail(deps, id, 'no-es-correo', 'c')).toMatchObject({ ok: false, reason: 'hka_rejected', message: expect.stringContaining('HKA no envió el correo') as unknown });
     await r.sim.faults.refuseConnections();
     expect(await sendDocumentEmail(deps, id, 'cliente@example.com', 'c')).toMatchObject({ ok: false, reason: 'hka_unreachable' });

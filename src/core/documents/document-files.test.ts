@@ -4,9 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRegister, waitFor, type Register } from '../../../tests/fixtures/register-harness';
-import { createHkaClient } from '../hka/client/hka-client';
-import { DEMO_ACCOUNT } from '../hka/simulator';
+import { startRegister, type Register } from '../../../tests/fixtures/register-harness';
 import { DOCUMENTS_FOLDER, downloadFiles, keptFiles, safeFilePath, type DocumentFilesDeps } from './document-files';
 
 let register: Register | undefined;
@@ -19,30 +17,15 @@ afterEach(async () => {
 });
 
 async function setup(): Promise<{ r: Register; deps: DocumentFilesDeps }> {
-  register = await startRegister();
+  register = await startRegister({ responseTimeoutMs: 2_000 });
   dataDir = mkdtempSync(join(tmpdir(), 'sago-files-'));
-  const client = await createHkaClient({ environment: 'simulador', endpoint: register.sim.endpoint, connectTimeoutMs: 300, responseTimeoutMs: 2_000 });
-  const deps = { db: register.store.db, dataDir, client, clock: () => new Date(), credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use(DEMO_ACCOUNT) } };
-  return { r: register, deps };
-}
-
-function captured(r: Register): string {
-  const result = r.capture();
-  if (!result.ok) throw new Error(JSON.stringify(result.violations));
-  return result.captured.id;
-}
-
-async function authorised(r: Register): Promise<string> {
-  const id = captured(r);
-  r.worker.start();
-  await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised');
-  return id;
+  return { r: register, deps: { ...register.hka, dataDir } };
 }
 
 describe('document files', () => {
   it('fetches the PDF and XML once, keeps them atomically and serves them again without calling HKA', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     expect(keptFiles(deps.db, deps.dataDir, id)).toEqual({ ok: true, files: { pdf: null, xml: null } });
 
     const first = await downloadFiles(deps, id);
@@ -63,7 +46,7 @@ describe('document files', () => {
 
   it('fetches only what is missing', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     const first = await downloadFiles(deps, id);
     if (!first.ok) throw new Error(first.message);
     rmSync(first.files.xml?.path ?? '');
@@ -74,7 +57,7 @@ describe('document files', () => {
 
   it('writes nothing when HKA cannot be reached, and says so in Spanish', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     await r.sim.faults.refuseConnections();
     expect(await downloadFiles(deps, id)).toEqual({ ok: false, reason: 'hka_unreachable', message: expect.stringContaining('No se pudo contactar a HKA') as unknown });
     expect(existsSync(join(deps.dataDir, DOCUMENTS_FOLDER))).toBe(false);
@@ -83,7 +66,7 @@ describe('document files', () => {
 
   it('writes nothing when only one of the two files arrives', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     r.sim.faults.inject({ kind: 'http500', operation: 'DescargaXML' });
     expect(await downloadFiles(deps, id)).toMatchObject({ ok: false, reason: 'hka_unreachable' });
     expect(r.sim.calls('DescargaPDF')).toBe(1);
@@ -92,7 +75,7 @@ describe('document files', () => {
 
   it('refuses a document not yet authorised (no HKA call) and an unknown one', async () => {
     const { r, deps } = await setup();
-    const id = captured(r);
+    const id = r.captureId();
     expect(await downloadFiles(deps, id)).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('aún no está autorizado') as unknown });
     expect(await downloadFiles(deps, '../../etc/passwd')).toMatchObject({ ok: false, reason: 'not_found' });
     expect(r.sim.calls('DescargaPDF')).toBe(0);
@@ -105,7 +88,7 @@ describe('document files', () => {
     }
     expect(safeFilePath(deps.dataDir, '01-0000-001-0000000001.pdf')).toBe(join(deps.dataDir, DOCUMENTS_FOLDER, '01-0000-001-0000000001.pdf'));
     // A document whose series would make a path (a hand-edited database) gets no file and no HKA call.
-    const id = await authorised(r);
+    const id = await r.authorise();
     r.store.sqlite.prepare("UPDATE documents SET codigo_sucursal = '../..' WHERE id = ?").run(id);
     expect(await downloadFiles(deps, id)).toMatchObject({ ok: false, reason: 'not_allowed' });
     expect(keptFiles(deps.db, deps.dataDir, id)).toEqual({ ok: true, files: { pdf: null, xml: null } });
@@ -114,7 +97,7 @@ describe('document files', () => {
 
   it('does not serve a symlink planted in the folder', async () => {
     const { r, deps } = await setup();
-    const id = await authorised(r);
+    const id = await r.authorise();
     const folder = join(deps.dataDir, DOCUMENTS_FOLDER);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(deps.dataDir, 'secret.txt'), 'not a document');
