@@ -100,4 +100,27 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
       { timeout: 20_000 },
     ).toBe(2);
   });
+
+  it('keeps the focus in the payment dialog when F4 follows the creation of a product at once', async () => {
+    const { page } = reg;
+    await page.keyboard.press('F2');
+    await waitForCheckout(page);
+    // Timers stand still until the test lets them run: the search field's deferred refocus after the product dialog
+    // closes is still pending when F4 opens the payment dialog, as on a busy PC.
+    await page.clock.install();
+    await page.clock.pauseAt(new Date(Date.now() + 1_000));
+    await scan(page, 'NUEVO01');
+    await expect.poll(() => page.getByTestId('checkout-message').textContent()).toContain('No se encontró');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('product-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('product-descripcion').fill('Bolsa reutilizable');
+    await dialog.getByTestId('product-precio').fill('1.00');
+    await dialog.getByTestId('product-precio').press('Enter');
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    await page.keyboard.press('F4');
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.clock.runFor(100);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tender-amount');
+  });
 });

@@ -55,7 +55,11 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines);
 
-  const refocus = useCallback(() => window.setTimeout(() => search.current?.focus(), 0), []);
+  // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
+  // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
+  const refocus = useCallback(() => window.setTimeout(() => {
+    if (!document.querySelector('[role="dialog"][aria-modal="true"]')) search.current?.focus();
+  }, 0), []);
   const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
 
   function onOutcome(outcome: EntryOutcome): void {
