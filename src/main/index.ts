@@ -10,17 +10,14 @@ import { desktopFileOpener } from './file-opener';
 import { rendererTarget } from './renderer-target';
 import { SafeStorageKeyProtector } from './safe-storage-key-protector';
 import { openUiPreferences } from './ui-preferences';
+import { openFileLog } from './file-log';
 import { hardenSession, hardenWebContents, mainWindowOptions } from './window-security';
-
-const log = {
-  info: (message: string, meta?: Record<string, unknown>) => console.info(message, meta ?? ''),
-  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
-  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
-};
 
 // End-to-end runs point the app at a throwaway profile (tests/electron); must happen before 'ready'.
 const userDataOverride = process.env['SAGO_USER_DATA_DIR'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
+
+const log = openFileLog(join(app.getPath('userData'), 'logs'));
 
 const openExternal = (url: string) => shell.openExternal(url);
 
