@@ -2,11 +2,12 @@
 // session. Five wrong PINs lock the user for a while, said in Spanish with the time the lock ends; locking the
 // register keeps the sale in progress and the scanner focus. First launch (no user yet) forces the first manager.
 // Real core, SQLite file and HKA simulator; Debian's Chromium through the web host.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerManagerPrompt, signInAs } from './fixtures/auth-page';
 import { scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { E2E_USERS, buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
+import { E2E_USERS, type E2eRegister } from './fixtures/web-register';
 
 const PANAMA_HHMM = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Panama' });
 
@@ -14,22 +15,13 @@ const userCount = (reg: E2eRegister): number =>
   (reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 
 describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cashier, in Chromium', { timeout: 90_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
   /** The register's clock runs this far ahead of the real one (a test moves it past the lock). */
   let aheadMs = 0;
 
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + aheadMs) });
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
-  });
+  const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + aheadMs) });
 
   it('refuses the settings to a cashier and opens them to a gerente after the PIN', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await waitForCheckout(page);
     expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.cajero.displayName);
 
@@ -59,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
   });
 
   it('keeps the sale in progress and the scanner focus across a lock', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.keyboard.press('F2');
     await waitForCheckout(page);
     await scan(page, 'P001');
@@ -78,7 +70,7 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
   });
 
   it('locks a user after five wrong PINs, says until when in Spanish, and lets them in once the lock ends', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('lock-button').click();
     const screen = page.getByTestId('signin-screen');
     await screen.waitFor();
@@ -90,7 +82,7 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
     const error = screen.getByTestId('signin-error');
     await expect.poll(() => error.textContent()).toMatch(/^Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min\. Bloqueado hasta las \d\d:\d\d\.$/);
     // The time shown is the lock's end as the core stored it, in the till's time zone (Panamá).
-    const { until } = reg.host.core.store.sqlite.prepare("SELECT locked_until AS until FROM users WHERE username = 'gerente'").get() as { until: number };
+    const { until } = suite.reg.host.core.store.sqlite.prepare("SELECT locked_until AS until FROM users WHERE username = 'gerente'").get() as { until: number };
     expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
     expect(await error.textContent()).toContain(`Bloqueado hasta las ${PANAMA_HHMM.format(new Date(until))}.`);
     expect(await screen.getByTestId('signin-user-gerente').textContent()).toContain('Bloqueado hasta las');
@@ -109,20 +101,10 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
 });
 
 describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir, { users: 'none' });
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
-  });
+  const suite = e2eSuite({ users: 'none' });
 
   it('asks for the first manager before anything else, and cannot be skipped', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     const setup = page.getByTestId('setup-screen');
     await setup.waitFor();
     for (const key of ['Escape', 'F2', 'F4', 'F10']) await page.keyboard.press(key);
@@ -140,20 +122,20 @@ describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90
     await setup.getByTestId('setup-pin-confirm').fill('2468');
     await setup.getByTestId('setup-submit').click();
     await expect.poll(() => setup.getByTestId('setup-error').textContent()).toContain('El usuario debe tener de 2 a 30 letras');
-    expect(userCount(reg)).toBe(0);
+    expect(userCount(suite.reg)).toBe(0);
     await screenshot(page, 'first-manager-setup');
 
     await setup.getByTestId('setup-username').fill('gabriela');
     await setup.getByTestId('setup-pin-confirm').press('Enter');
     await waitForCheckout(page);
-    expect(userCount(reg)).toBe(1);
+    expect(userCount(suite.reg)).toBe(1);
     expect(await page.getByTestId('header-user').textContent()).toContain('Gabriela Gerente');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-screen').waitFor(); // the first manager goes straight in
   });
 
   it("locks a gerente's session after five quiet minutes; a key pressed meanwhile starts the count again", async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.clock.install();
     await page.keyboard.press('Shift'); // activity: the idle timer is armed again, now on the page's fake clock
     await page.clock.fastForward('04:30');
@@ -162,6 +144,6 @@ describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90
     expect(await page.getByTestId('signin-screen').count()).toBe(0);
     await page.clock.fastForward('00:31');
     await page.getByTestId('signin-screen').waitFor();
-    expect(await reg.host.core.handlers['auth:session']({})).toMatchObject({ user: null });
+    expect(await suite.reg.host.core.handlers['auth:session']({})).toMatchObject({ user: null });
   });
 });

@@ -3,34 +3,26 @@
 // created (read back from the register's database); closing with a document still queued (HKA cut off) is refused
 // and says it needs the manager; the manager's PIN approves it and the Z report shows the same figures, with the
 // counted cash and the difference. Also the sales report by day and by product.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Money, formatBalboas } from '../../src/shared/fiscal/money';
 import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
+import { e2eSuite } from './fixtures/e2e-suite';
 import { approveAsManager, sell, waitForStatus } from './fixtures/backoffice-steps';
-import { E2E_USERS, buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { E2E_USERS } from './fixtures/web-register';
 
 interface DocRow { status: string; total: string; body: string; totals: string }
 
 describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web host', { timeout: 90_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'cajero' });
+  const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero' }, async (reg) => {
     await waitForCheckout(reg.page);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
 
-  const shiftsOpen = (): number => (reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM shifts WHERE closed_at IS NULL').get() as { n: number }).n;
+  const shiftsOpen = (): number => (suite.reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM shifts WHERE closed_at IS NULL').get() as { n: number }).n;
 
   /** What the reports must say, computed from the documents in the database (not from the report code). */
   function expectedFromDb(openingCash: string): { sales: string; authorized: number; pending: number; cashExpected: string } {
-    const rows = reg.host.core.store.sqlite.prepare('SELECT status, total_factura AS total, body, totals FROM documents').all() as DocRow[];
+    const rows = suite.reg.host.core.store.sqlite.prepare('SELECT status, total_factura AS total, body, totals FROM documents').all() as DocRow[];
     let sales = new Money(0);
     let cash = new Money(openingCash);
     for (const row of rows) {
@@ -48,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
   }
 
   it('opens a shift, shows an X report matching the sales, and needs the manager to close with a queued document', async () => {
-    const { page, sim } = reg;
+    const { page, sim } = suite.reg;
     await page.getByTestId('nav-cashclose').click();
     const screen = page.getByTestId('cashclose-screen');
     await screen.getByTestId('opening-cash').fill('cincuenta');
@@ -61,11 +53,11 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     expect(shiftsOpen()).toBe(1);
 
     const sales = [
-      await sell(reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }]),
-      await sell(reg, [{ codigo: 'P011', descripcion: 'Refresco', cantidad: '3', precioUnitario: '1.85', tasaItbms: '01' }], [{ formaPagoFact: '03', valorCuotaPagada: '5.94' }]),
-      await sell(reg, [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]),
+      await sell(suite.reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }]),
+      await sell(suite.reg, [{ codigo: 'P011', descripcion: 'Refresco', cantidad: '3', precioUnitario: '1.85', tasaItbms: '01' }], [{ formaPagoFact: '03', valorCuotaPagada: '5.94' }]),
+      await sell(suite.reg, [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]),
     ];
-    for (const s of sales) await waitForStatus(reg, s.id, 'AUTHORIZED');
+    for (const s of sales) await waitForStatus(suite.reg, s.id, 'AUTHORIZED');
     await screen.getByTestId('x-report-refresh').click();
     const x = screen.getByTestId('x-report');
     const fromDb = expectedFromDb('50.00');
@@ -78,8 +70,8 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
 
     // HKA cut off: the next sale stays queued.
     await sim.faults.refuseConnections();
-    const queued = await sell(reg, [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }]);
-    expect(['QUEUED', 'PROCESSING']).toContain(reg.statusOf(queued.id).status);
+    const queued = await sell(suite.reg, [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }]);
+    expect(['QUEUED', 'PROCESSING']).toContain(suite.reg.statusOf(queued.id).status);
     const withQueued = expectedFromDb('50.00');
     await screen.getByTestId('x-report-refresh').click();
     await expect.poll(() => x.getByTestId('report-count-pending').textContent()).toBe('1');
@@ -100,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     const z = screen.getByTestId('z-report');
     await z.waitFor();
     expect(shiftsOpen()).toBe(0);
-    const closed = reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, counted_cash AS counted FROM shifts').get() as { closedBy: string; counted: string };
+    const closed = suite.reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, counted_cash AS counted FROM shifts').get() as { closedBy: string; counted: string };
     expect(closed).toEqual({ closedBy: E2E_USERS.gerente.username, counted: '62.00' });
     expect(await z.getByTestId('report-sales-total').textContent()).toBe(withQueued.sales);
     expect(await z.getByTestId('report-count-authorized').textContent()).toBe(String(withQueued.authorized));
@@ -128,7 +120,7 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
   });
 
   it('shows the sales report by day and by product for today', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     const screen = page.getByTestId('cashclose-screen');
     await screen.getByTestId('cashclose-tab-sales').click();
     await screen.getByTestId('sales-load').click();

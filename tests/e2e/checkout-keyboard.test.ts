@@ -1,12 +1,12 @@
 // Acceptance: a keyboard-only sale of 3 items to a consumidor final, paid in cash with change. The receipt shows at
 // once, and the document reaches AUTHORIZED with its CUFE on screen without reloading. Screenshots of the checkout,
 // the receipt and the documents list go to reports/screenshots/. Real core, SQLite file and HKA simulator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import type { SaleDraft } from '../../src/shared/ipc/schemas';
 import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
 
 const SALE: SaleDraft = {
   tipoDocumento: '01',
@@ -17,20 +17,10 @@ const SALE: SaleDraft = {
 };
 
 describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host', { timeout: 60_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
-  });
+  const suite = e2eSuite();
 
   it('sells 3 items by keyboard only, gives change, and shows the CUFE once authorised without reloading', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await waitForCheckout(page);
     await markPage(page);
 
@@ -53,14 +43,14 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
     expect(await page.getByTestId('sale-change').textContent()).toBe('B/. 7.25');
     expect(await receipt.getByTestId('receipt-total').textContent()).toBe('B/. 12.75');
     expect(await receipt.getByTestId('receipt-change').textContent()).toBe('B/. 7.25');
-    expect(reg.count('documents')).toBe(1);
+    expect(suite.reg.count('documents')).toBe(1);
 
     // The worker sends it to the simulator; the receipt turns into the CAFE by itself.
     const cufe = receipt.getByTestId('receipt-cufe');
     await cufe.waitFor({ timeout: 20_000 });
     await receipt.getByTestId('receipt-qr').waitFor();
     expect(await receipt.locator('[data-testid="status-badge"]').getAttribute('data-status')).toBe('AUTHORIZED');
-    const row = reg.host.core.store.sqlite.prepare('SELECT id, status, cufe FROM documents').get() as { status: string; cufe: string };
+    const row = suite.reg.host.core.store.sqlite.prepare('SELECT id, status, cufe FROM documents').get() as { status: string; cufe: string };
     expect(row.status).toBe('AUTHORIZED');
     expect(await cufe.textContent()).toBe(row.cufe);
     expect(await pageWasNotReloaded(page)).toBe(true);
@@ -73,9 +63,9 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
   });
 
   it('lists the documents with live statuses (screenshot)', async () => {
-    const { page, host, sim } = reg;
+    const { page, host, sim } = suite.reg;
     for (let i = 0; i < 8; i++) expect((await dispatchIpc(host.core.handlers, 'sales:complete', { draft: SALE })).ok).toBe(true);
-    await expect.poll(() => reg.host.core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'").get(), { timeout: 20_000 })
+    await expect.poll(() => suite.reg.host.core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'").get(), { timeout: 20_000 })
       .toEqual({ n: 9 });
     // Two more while HKA cannot be reached: they wait, and the status bar says so.
     await sim.faults.refuseConnections();
@@ -102,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
   });
 
   it('keeps the focus in the payment dialog when F4 follows the creation of a product at once', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.keyboard.press('F2');
     await waitForCheckout(page);
     // Timers stand still until the test lets them run: the search field's deferred refocus after the product dialog

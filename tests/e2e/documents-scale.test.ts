@@ -1,30 +1,21 @@
 // The documents list with 100 000 documents in the register's database: it opens fast, renders only the rows in
 // view (virtualised), pages in with the cursor as the cashier scrolls, and filters and searches in the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDocuments } from '../../src/core/app/documents-bench';
 import { waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
 
 const COUNT = 100_000;
 
 describe.skipIf(!chromiumAvailable())('documents list at 100 000 documents, in Chromium', { timeout: 60_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir);
+  const suite = e2eSuite({}, async (reg) => {
     seedDocuments(reg.host.core.store.db, COUNT);
     await waitForCheckout(reg.page);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
 
   it('opens, scrolls through pages and filters without rendering more than the rows in view', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     const openedAt = Date.now();
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('documents-total').textContent()).toBe('100,000 documentos');
@@ -56,7 +47,7 @@ describe.skipIf(!chromiumAvailable())('documents list at 100 000 documents, in C
   });
 
   it('is usable from the keyboard: arrows choose a row, the list follows it, Enter opens the document', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     const search = page.getByTestId('documents-search');
     await search.fill('');
     await expect.poll(() => page.getByTestId('document-row').first().getAttribute('data-number')).toBe(String(COUNT));

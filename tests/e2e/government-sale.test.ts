@@ -4,40 +4,31 @@
 // and nothing is written; once a gerente gives it a code in the catalogue editor, the same sale goes through.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answerManagerPrompt } from './fixtures/auth-page';
 import { scan, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59 (any valid RUC will do for the ministry).
 const RUC = '155596713-2-2015';
 const MINISTRY = 'MINISTERIO DE PRUEBAS';
 
 describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromium through the web host', { timeout: 60_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir);
+  const suite = e2eSuite({}, async (reg) => {
     await waitForCheckout(reg.page);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
   beforeEach(async () => {
-    await reg.page.keyboard.press('Escape');
-    await reg.page.keyboard.press('F2'); // a new, empty sale (also back to consumidor final)
-    await waitForCheckout(reg.page);
+    await suite.reg.page.keyboard.press('Escape');
+    await suite.reg.page.keyboard.press('F2'); // a new, empty sale (also back to consumidor final)
+    await waitForCheckout(suite.reg.page);
   });
 
   /** Chooses the ministry as the sale's customer: created the first time, found by name afterwards. */
   async function chooseMinistry(page: Page): Promise<void> {
     await page.keyboard.press('F3');
     const dialog = page.getByTestId('customer-dialog');
-    if (reg.count('customers') === 0) {
+    if (suite.reg.count('customers') === 0) {
       await dialog.getByTestId('customer-tab-03').click();
       await dialog.getByTestId('customer-ruc').fill(RUC);
       await dialog.getByTestId('customer-dv').fill('59');
@@ -53,7 +44,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
   }
 
   it('sells products with CPBS codes to the State, one created at the till, and HKA authorises it with the codes', async () => {
-    const { page, host } = reg;
+    const { page, host } = suite.reg;
     await chooseMinistry(page);
     await scan(page, 'P010'); // papel higiénico: CPBS 1411, Paquete
     await scan(page, 'P012'); // agua embotellada: CPBS 5020, l
@@ -72,18 +63,18 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await expect.poll(() => dialog.getByRole('alert').first().textContent())
       .toBe('El código CPBS tiene 4 dígitos, por ejemplo 5020 (bebidas). Déjelo vacío si no vende al Estado.');
-    expect(reg.count('products')).toBe(16);
+    expect(suite.reg.count('products')).toBe(16);
     await dialog.getByTestId('product-codigoCPBS').fill('1410');
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
-    expect(reg.count('products')).toBe(17);
+    expect(suite.reg.count('products')).toBe(17);
 
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
     await page.keyboard.press('Enter'); // exact amount
     await page.getByTestId('sale-done').getByTestId('receipt').waitFor();
     const { id, body } = host.core.store.sqlite.prepare('SELECT id, body FROM documents').get() as { id: string; body: string };
-    await expect.poll(() => reg.statusOf(id).status, { timeout: 20_000 }).toBe('AUTHORIZED');
+    await expect.poll(() => suite.reg.statusOf(id).status, { timeout: 20_000 }).toBe('AUTHORIZED');
 
     const items = (JSON.parse(body) as { items: Record<string, unknown>[] }).items;
     expect(items.map((i) => [i.codigo, i.codigoCPBSAbrev, i.codigoCPBS, i.unidadMedidaCPBS])).toEqual([
@@ -102,10 +93,10 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
   });
 
   it('refuses a sale to the State naming the product without a CPBS code, and writes nothing', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await chooseMinistry(page);
-    const documents = reg.count('documents');
-    const jobs = reg.count('outbox_jobs');
+    const documents = suite.reg.count('documents');
+    const jobs = suite.reg.count('outbox_jobs');
     await scan(page, 'P012'); // agua: has a CPBS code
     await scan(page, 'P014'); // ron añejo: none
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
@@ -118,14 +109,14 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
       'Las ventas al Estado necesitan el código CPBS de cada producto. Agréguelo en Configuración → Catálogo o quite el producto de la venta. Sin código CPBS:',
       'Ron añejo 750 ml (código P014)',
     ]);
-    expect(reg.count('documents')).toBe(documents);
-    expect(reg.count('outbox_jobs')).toBe(jobs);
+    expect(suite.reg.count('documents')).toBe(documents);
+    expect(suite.reg.count('outbox_jobs')).toBe(jobs);
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('cart-line').count()).toBe(2); // the sale stays open to fix
   });
 
   it('lets a gerente add the missing code in the catalogue (a malformed one refused), and the sale then goes through', async () => {
-    const { page, host } = reg;
+    const { page, host } = suite.reg;
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-refused').getByTestId('settings-manager-signin').click();
     await answerManagerPrompt(page);
@@ -155,6 +146,6 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     await page.keyboard.press('Enter'); // exact amount
     await page.getByTestId('sale-done').getByTestId('receipt').waitFor();
     const { id } = host.core.store.sqlite.prepare('SELECT id FROM documents ORDER BY numero DESC').get() as { id: string };
-    await expect.poll(() => reg.statusOf(id).status, { timeout: 20_000 }).toBe('AUTHORIZED');
+    await expect.poll(() => suite.reg.statusOf(id).status, { timeout: 20_000 }).toBe('AUTHORIZED');
   });
 });

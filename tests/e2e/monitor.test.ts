@@ -3,37 +3,29 @@
 // error rate reflect the calls the test caused; "Consultar folios" shows the simulator's folios; the charts are drawn
 // (uPlot canvases) and their data tables carry the same numbers (today's sales by hour match the database); leaving
 // the panel stops its refreshes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Money, formatBalboas } from '../../src/shared/fiscal/money';
 import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
+import { e2eSuite } from './fixtures/e2e-suite';
 import { sell, waitForStatus } from './fixtures/backoffice-steps';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { startE2eRegister } from './fixtures/web-register';
 
 const PILAS = { codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' } as const;
 
 describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the web host', { timeout: 90_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'gerente' });
+  const suite = e2eSuite({ users: 'seeded', signedInAs: 'gerente' }, async (reg) => {
     await waitForCheckout(reg.page);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
 
   it('shows queue depth, latency, folios and charts, and follows the queue live', async () => {
-    const { page, sim } = reg;
+    const { page, sim } = suite.reg;
     for (let i = 0; i < 2; i += 1) {
-      const sale = await sell(reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
-      await waitForStatus(reg, sale.id, 'AUTHORIZED');
+      const sale = await sell(suite.reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
+      await waitForStatus(suite.reg, sale.id, 'AUTHORIZED');
     }
     await sim.faults.refuseConnections();
-    const queued = await sell(reg, [PILAS], [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }]);
+    const queued = await sell(suite.reg, [PILAS], [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }]);
 
     await page.getByTestId('nav-monitor').click();
     const screen = page.getByTestId('monitor-screen');
@@ -50,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     }
     const salesTable = screen.getByTestId('chart-sales-table');
     expect(await salesTable.locator('tbody tr').count()).toBe(24);
-    const rows = reg.host.core.store.sqlite.prepare('SELECT total_factura AS total FROM documents').all() as { total: string }[];
+    const rows = suite.reg.host.core.store.sqlite.prepare('SELECT total_factura AS total FROM documents').all() as { total: string }[];
     const today = formatBalboas(rows.reduce((acc, r) => acc.plus(r.total), new Money(0)));
     expect(today).toBe('B/. 12.21');
     expect(await salesTable.textContent()).toContain(`${today} (3)`);
@@ -65,7 +57,7 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     expect(await screen.getByTestId('card-clock').getAttribute('data-state')).toBe('ok');
 
     // HKA back: the queued sale goes out and the panel follows the queue event without a reload.
-    await waitForStatus(reg, queued.id, 'AUTHORIZED');
+    await waitForStatus(suite.reg, queued.id, 'AUTHORIZED');
     await expect.poll(() => screen.getByTestId('queue-waiting').textContent(), { timeout: 10_000 }).toBe('0');
     expect(await screen.getByTestId('queue-oldest').textContent()).toBe('—');
 
@@ -77,14 +69,14 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     await page.getByTestId('nav-checkout').click();
     await screen.waitFor({ state: 'detached' });
     overviewReads = 0;
-    const later = await sell(reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
-    await waitForStatus(reg, later.id, 'AUTHORIZED');
+    const later = await sell(suite.reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
+    await waitForStatus(suite.reg, later.id, 'AUTHORIZED');
     await page.waitForTimeout(2_500); // longer than the panel's 1 s debounce of queue events
     expect(overviewReads).toBe(0);
   });
 
   it('refuses the panel to a cashier with the core\'s Spanish message', async () => {
-    const { page, host } = reg;
+    const { page, host } = suite.reg;
     await page.getByTestId('nav-monitor').click();
     await page.getByTestId('monitor-screen').waitFor();
     await host.core.handlers['auth:signOut']({});
@@ -94,7 +86,7 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
 
   it("warns at the till when the PC clock is 5 minutes off HKA's, and when folios run low", async () => {
     // A second register whose PC clock runs 5 minutes ahead; HKA's replies carry the real time in their Date header.
-    const ahead = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + 5 * 60_000) });
+    const ahead = await startE2eRegister(suite.rendererDir, { users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + 5 * 60_000) });
     try {
       await waitForCheckout(ahead.page);
       const sale = await sell(ahead, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);

@@ -3,28 +3,18 @@
 // receipt on screen shows its CUFE, with no reload and no action from the cashier. A product missing from the
 // catalogue is created at the till on the way. Also: a rejected document waits in "Necesita atención" with HKA's
 // message until a manager retries it (the cashier at the till gets the gerente's PIN prompt).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import { answerManagerPrompt } from './fixtures/auth-page';
 import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
 
 describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web host', { timeout: 60_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
-  });
+  const suite = e2eSuite();
 
   it('completes instantly offline with a provisional receipt, then turns AUTHORIZED by itself', async () => {
-    const { page, sim } = reg;
+    const { page, sim } = suite.reg;
     await waitForCheckout(page);
     await markPage(page);
     await sim.faults.refuseConnections();
@@ -42,7 +32,7 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     await page.keyboard.type('1.50'); // 7 % by default: 1.50 + 0.105
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
-    expect(reg.count('products')).toBe(17); // the 16 of the training catalogue and this one
+    expect(suite.reg.count('products')).toBe(17); // the 16 of the training catalogue and this one
     await expect.poll(() => page.getByTestId('sale-total').textContent()).toBe('B/. 5.98');
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
@@ -57,9 +47,9 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     expect(await done.getByTestId('sale-change').textContent()).toBe('B/. 4.02');
     expect(await done.getByTestId('receipt-cufe').count()).toBe(0);
 
-    const id = (reg.host.core.store.sqlite.prepare('SELECT id FROM documents').get() as { id: string }).id;
-    expect(['QUEUED', 'PROCESSING']).toContain(reg.statusOf(id).status); // PROCESSING while an attempt is refused
-    expect(reg.statusOf(id).cufe).toBeNull();
+    const id = (suite.reg.host.core.store.sqlite.prepare('SELECT id FROM documents').get() as { id: string }).id;
+    expect(['QUEUED', 'PROCESSING']).toContain(suite.reg.statusOf(id).status); // PROCESSING while an attempt is refused
+    expect(suite.reg.statusOf(id).cufe).toBeNull();
     await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
     await expect.poll(() => page.getByTestId('waiting-count').getAttribute('data-count')).toBe('1');
     expect(await page.getByTestId('connectivity').textContent()).toBe('Sin conexión con HKA');
@@ -69,15 +59,15 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     // HKA is back: the connectivity probe notices, the queue sends, the receipt becomes the CAFE.
     await sim.faults.acceptConnections();
     await done.getByTestId('receipt-cufe').waitFor({ timeout: 20_000 });
-    expect(reg.statusOf(id).status).toBe('AUTHORIZED');
-    expect(await done.getByTestId('receipt-cufe').textContent()).toBe(reg.statusOf(id).cufe);
+    expect(suite.reg.statusOf(id).status).toBe('AUTHORIZED');
+    expect(await done.getByTestId('receipt-cufe').textContent()).toBe(suite.reg.statusOf(id).cufe);
     await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state')).toBe('online');
     await expect.poll(() => page.getByTestId('waiting-count').getAttribute('data-count')).toBe('0');
     expect(await pageWasNotReloaded(page)).toBe(true);
   });
 
   it('lists a rejected document under "Necesita atención" with HKA\'s message; a retry sends it and it turns AUTHORIZED', async () => {
-    const { page, sim, host } = reg;
+    const { page, sim, host } = suite.reg;
     const sqlite = host.core.store.sqlite;
     // Given a document HKA rejected: captured while HKA is unreachable (so the queue leaves it alone), then marked
     // the way the queue marks a rejection. The simulator cannot be made to reject a document the core accepts.
@@ -113,15 +103,15 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     await prompt.waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => prompt.count()).toBe(0);
-    expect(reg.statusOf(id).status).toBe('REJECTED');
+    expect(suite.reg.statusOf(id).status).toBe('REJECTED');
     await detail.getByTestId('detail-retry').click();
     await answerManagerPrompt(page, '0000');
     await expect.poll(() => prompt.getByTestId('manager-pin-error').textContent()).toBe('Usuario o PIN incorrecto');
-    expect(reg.statusOf(id).status).toBe('REJECTED');
+    expect(suite.reg.statusOf(id).status).toBe('REJECTED');
     await answerManagerPrompt(page);
     await expect.poll(() => prompt.count()).toBe(0);
     await expect.poll(() => detail.getByTestId('status-badge').getAttribute('data-status'), { timeout: 20_000 }).toBe('AUTHORIZED');
-    expect(await detail.getByTestId('detail-cufe').textContent()).toBe(reg.statusOf(id).cufe);
+    expect(await detail.getByTestId('detail-cufe').textContent()).toBe(suite.reg.statusOf(id).cufe);
     await expect.poll(() => page.getByTestId('nav-attention-count').count()).toBe(0);
   });
 });

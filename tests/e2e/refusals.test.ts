@@ -2,46 +2,38 @@
 // till, and nothing is written (checked in the register's database). A sale to the State with a product lacking its
 // CPBS code is refused at the till, naming the product. And what only the register (the core) can refuse — invoicing
 // in Demo before "Probar conexión" succeeded — comes back to the screen as the core's Spanish message, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { scan, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { E2E_USERS, buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
+import { E2E_USERS } from './fixtures/web-register';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59.
 const RUC = '155596713-2-2015';
 
 describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through the web host', { timeout: 60_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
-
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir);
+  const suite = e2eSuite({}, async (reg) => {
     await waitForCheckout(reg.page);
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
   beforeEach(async () => {
-    await reg.page.keyboard.press('Escape');
-    await reg.page.keyboard.press('F2'); // a new, empty sale
-    await waitForCheckout(reg.page);
+    await suite.reg.page.keyboard.press('Escape');
+    await suite.reg.page.keyboard.press('F2'); // a new, empty sale
+    await waitForCheckout(suite.reg.page);
   });
 
   it('refuses to take payment for an empty cart', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.keyboard.press('F4');
     const message = page.getByTestId('checkout-message');
     await message.waitFor();
     expect(await message.getAttribute('role')).toBe('alert');
     expect(await message.textContent()).toBe('La venta no tiene productos. Escanee o busque un producto antes de cobrar.');
     expect(await page.getByTestId('payment-dialog').count()).toBe(0);
-    expect(reg.count('documents')).toBe(0);
+    expect(suite.reg.count('documents')).toBe(0);
   });
 
   it('refuses a payment short of the total and keeps the sale open', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await scan(page, 'P001'); // 3.25, exento
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
@@ -52,13 +44,13 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     expect(await error.textContent()).toBe('El pago no cubre el total: faltan B/. 2.25 de B/. 3.25.');
     await page.getByTestId('complete-sale').click(); // the mouse gets the same answer
     expect(await error.textContent()).toContain('faltan B/. 3.25');
-    expect(reg.count('documents')).toBe(0);
+    expect(suite.reg.count('documents')).toBe(0);
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('cart-line').count()).toBe(1);
   });
 
   it('refuses a contribuyente whose DV does not match the RUC, suggests the right one, and saves nothing', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.keyboard.press('F3');
     const dialog = page.getByTestId('customer-dialog');
     await dialog.getByTestId('customer-tab-01').click();
@@ -71,20 +63,20 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await dialog.getByTestId('customer-save').click();
     expect(await dialog.getByTestId('customer-error').textContent()).toBe('Revise los datos del cliente.');
     expect(await dialog.locator('.field-error').first().textContent()).toBe('El dígito verificador no corresponde al RUC (se esperaba 59)');
-    expect(reg.count('customers')).toBe(0);
-    expect(reg.count('documents')).toBe(0);
+    expect(suite.reg.count('customers')).toBe(0);
+    expect(suite.reg.count('documents')).toBe(0);
 
     // Taking the suggested DV fixes it; the customer is saved (offline-capable, local) and used for the sale.
     await dialog.getByTestId('use-suggested-dv').click();
     expect(await dialog.getByTestId('dv-status').textContent()).toBe('✓ DV correcto');
     await dialog.getByTestId('customer-save').click();
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('THE FACTORY HKA CORP');
-    expect(reg.count('customers')).toBe(1);
+    expect(suite.reg.count('customers')).toBe(1);
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'product-search');
   });
 
   it('shows what the register refuses in Spanish and writes nothing (a sale to the State without CPBS codes)', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.keyboard.press('F3');
     const dialog = page.getByTestId('customer-dialog');
     await dialog.getByTestId('customer-tab-03').click();
@@ -94,7 +86,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await dialog.getByTestId('customer-direccion').fill('Ciudad de Panamá');
     await dialog.getByTestId('customer-save').click();
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('MINISTERIO DE PRUEBAS');
-    const before = reg.count('documents');
+    const before = suite.reg.count('documents');
 
     await page.keyboard.press('F2'); // F2 also resets the customer: choose the State again for this sale
     await page.keyboard.press('F3');
@@ -109,12 +101,12 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await error.waitFor();
     expect(await error.textContent()).toContain('Las ventas al Estado necesitan el código CPBS de cada producto.');
     expect(await error.textContent()).toContain('Ron añejo 750 ml (código P014)');
-    expect(reg.count('documents')).toBe(before);
-    expect(reg.count('outbox_jobs')).toBe(0);
+    expect(suite.reg.count('documents')).toBe(before);
+    expect(suite.reg.count('outbox_jobs')).toBe(0);
   });
 
   it("shows the core's own refusal in Spanish and writes nothing: Demo chosen but the connection never tested", async () => {
-    const { page, host, sim } = reg;
+    const { page, host, sim } = suite.reg;
     const { handlers } = host.core;
     const asManager = async (action: string) => (await handlers['auth:approve']({ username: E2E_USERS.gerente.username, pin: E2E_USERS.gerente.pin, action })).token;
     await handlers['settings:saveHka']({
@@ -122,7 +114,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
       approval: await asManager('settings:saveHka'), confirmQueued: true,
     });
     try {
-      const before = reg.count('documents');
+      const before = suite.reg.count('documents');
       await scan(page, 'P001');
       await page.keyboard.press('F4');
       await page.getByTestId('payment-dialog').waitFor();
@@ -130,7 +122,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
       const error = page.getByTestId('payment-error');
       await error.waitFor();
       expect(await error.textContent()).toBe('Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente');
-      expect(reg.count('documents')).toBe(before);
+      expect(suite.reg.count('documents')).toBe(before);
     } finally {
       await handlers['settings:saveHka']({ environment: 'simulador', approval: await asManager('settings:saveHka'), confirmQueued: true });
     }

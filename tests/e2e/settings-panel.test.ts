@@ -3,14 +3,14 @@
 // CSV with 2 bad rows out of 10 reports both rows and imports nothing by default, then "Importar solo las filas
 // válidas" imports the 8 good ones (counted in the database). Also the issuer's DV check as it is typed and the
 // contingency reason rule. A gerente is signed in; real core, SQLite file, HKA simulator, Debian's Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import { DEMO_ACCOUNT } from '../../src/core/hka/simulator';
 import { recordIpcResponses, signInAs } from './fixtures/auth-page';
 import { openDocument, sell } from './fixtures/backoffice-steps';
 import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
-import { buildRenderer, startE2eRegister, type E2eRegister } from './fixtures/web-register';
+import { e2eSuite } from './fixtures/e2e-suite';
 
 // Ten data rows; file lines 4 (price with a comma) and 9 (unknown ITBMS rate) are bad.
 const PRODUCTS_CSV = [
@@ -43,28 +43,20 @@ const CUSTOMERS_CSV = [
 ].join('\n');
 
 describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through the web host', { timeout: 90_000 }, () => {
-  let renderer: Awaited<ReturnType<typeof buildRenderer>>;
-  let reg: E2eRegister;
   let ipcBodies: string[];
   /** The register's clock runs this far ahead of the real one (the contingency test crosses 72 hours). */
   let aheadMs = 0;
 
-  beforeAll(async () => {
-    renderer = await buildRenderer();
-    reg = await startE2eRegister(renderer.dir, { users: 'seeded', signedInAs: 'gerente', clock: () => new Date(Date.now() + aheadMs) });
+  const suite = e2eSuite({ users: 'seeded', signedInAs: 'gerente', clock: () => new Date(Date.now() + aheadMs) }, async (reg) => {
     ipcBodies = recordIpcResponses(reg.page);
     await reg.page.reload(); // from the first request on, every IPC answer is recorded
     await waitForCheckout(reg.page);
     await reg.page.getByTestId('nav-settings').click();
     await reg.page.getByTestId('settings-screen').waitFor();
-  }, 60_000);
-  afterAll(async () => {
-    await reg?.close();
-    await renderer?.remove();
   });
 
   it('saves the HKA credentials write-only, asks before changing them with documents waiting, and tests the connection', async () => {
-    const { page, sim, host } = reg;
+    const { page, sim, host } = suite.reg;
     await page.getByTestId('settings-tab-hka').click();
     const section = page.getByTestId('settings-section-hka');
     await section.getByTestId('hka-environment').waitFor();
@@ -134,10 +126,10 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
   });
 
   it('reports both bad rows of a 10-row CSV and imports nothing, then imports the 8 valid rows on request', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-catalog').click();
     const importer = page.getByTestId('catalog-import');
-    const before = reg.count('products');
+    const before = suite.reg.count('products');
     await importer.getByTestId('catalog-import-file').setInputFiles({ name: 'productos.csv', mimeType: 'text/csv', buffer: Buffer.from(PRODUCTS_CSV) });
 
     const errors = importer.getByTestId('catalog-import-errors').locator('li');
@@ -145,39 +137,39 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     expect(await errors.nth(0).textContent()).toMatch(/^Fila 4: el precio "1,95" no es válido/);
     expect(await errors.nth(1).textContent()).toMatch(/^Fila 9: la tasa de ITBMS "7" no es válida/);
     expect(await importer.getByTestId('catalog-import-outcome').textContent()).toBe('No se importó nada: 2 de 10 filas tienen errores.');
-    expect(reg.count('products')).toBe(before);
+    expect(suite.reg.count('products')).toBe(before);
     await screenshot(page, 'settings-csv-errors');
 
     await importer.getByTestId('catalog-import-valid-rows').click();
     await expect.poll(() => importer.getByTestId('catalog-import-outcome').textContent()).toBe('Se importaron 8 de 10 filas.');
-    expect(reg.count('products')).toBe(before + 8);
+    expect(suite.reg.count('products')).toBe(before + 8);
     await page.getByTestId('catalog-search').fill('CSV');
     await expect.poll(() => page.getByTestId('catalog-row').count()).toBe(8);
   });
 
   it('imports customers the same way: both bad rows reported, nothing imported until asked', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-customers').click();
     const importer = page.getByTestId('customers-import');
-    const before = reg.count('customers');
+    const before = suite.reg.count('customers');
     await importer.getByTestId('customers-import-file').setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: Buffer.from(CUSTOMERS_CSV) });
     const errors = importer.getByTestId('customers-import-errors').locator('li');
     await expect.poll(() => errors.count()).toBe(2);
     expect(await errors.nth(0).textContent()).toMatch(/^Fila 3: /);
     expect(await errors.nth(1).textContent()).toMatch(/^Fila 7: el tipo de cliente "09" no es válido/);
-    expect(reg.count('customers')).toBe(before);
+    expect(suite.reg.count('customers')).toBe(before);
 
     await importer.getByTestId('customers-import-valid-rows').click();
     await expect.poll(() => importer.getByTestId('customers-import-outcome').textContent()).toBe('Se importaron 8 de 10 filas.');
-    expect(reg.count('customers')).toBe(before + 8);
+    expect(suite.reg.count('customers')).toBe(before + 8);
     await page.getByTestId('customers-search').fill('Consumidor');
     await expect.poll(() => page.getByTestId('customers-row').count()).toBe(8);
   });
 
   it('adds a product by hand, refusing a price that is not a number', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-catalog').click();
-    const before = reg.count('products');
+    const before = suite.reg.count('products');
     await page.getByTestId('catalog-new').click();
     const editor = page.getByTestId('product-editor');
     await editor.getByTestId('product-editor-codigo').fill('MAN1');
@@ -185,17 +177,17 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await editor.getByTestId('product-editor-precio').fill('uno');
     await editor.getByTestId('product-editor-save').click();
     expect(await editor.locator('.field-error').textContent()).toBe('Escriba un número, por ejemplo 2 o 1.50.');
-    expect(reg.count('products')).toBe(before);
+    expect(suite.reg.count('products')).toBe(before);
     await editor.getByTestId('product-editor-precio').fill('1,25');
     await editor.getByTestId('product-editor-save').click();
     await expect.poll(() => page.getByTestId('catalog-saved').textContent()).toBe('Producto MAN1 guardado.');
-    expect(reg.count('products')).toBe(before + 1);
-    const saved = await dispatchIpc(reg.host.core.handlers, 'catalog:lookup', { code: 'MAN1' });
+    expect(suite.reg.count('products')).toBe(before + 1);
+    const saved = await dispatchIpc(suite.reg.host.core.handlers, 'catalog:lookup', { code: 'MAN1' });
     expect(saved).toMatchObject({ ok: true, value: { precio: '1.25', descripcion: 'Galletas de soda', tasaItbms: '01' } });
   });
 
   it('checks the issuer\'s DV as it is typed and saves the issuer', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-issuer').click();
     const section = page.getByTestId('settings-section-issuer');
     await section.getByTestId('issuer-ruc').fill('155596713-2-2015');
@@ -214,7 +206,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
   });
 
   it('saves the receipt layout and refuses a line longer than the paper, in Spanish', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-receipt').click();
     const section = page.getByTestId('settings-section-receipt');
     await section.getByTestId('receipt-header').fill(`MINI SUPER EL AHORRO\n${'X'.repeat(43)}`);
@@ -225,10 +217,10 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await section.getByTestId('receipt-copies').fill('2');
     await section.getByTestId('receipt-save').click();
     await expect.poll(() => section.getByTestId('receipt-outcome').textContent()).toBe('Cambios guardados.');
-    const saved = await dispatchIpc(reg.host.core.handlers, 'settings:receipt', {});
+    const saved = await dispatchIpc(suite.reg.host.core.handlers, 'settings:receipt', {});
     expect(saved).toMatchObject({ ok: true, value: { paper: '58', copies: 2, headerLines: ['MINI SUPER EL AHORRO', 'Vía España, Local 12'] } });
     // The next receipt has the new layout at once: the shop's lines under the issuer, on 58 mm paper.
-    const { numero } = await sell(reg, [{ codigo: 'A1', descripcion: 'Arroz', cantidad: '1', precioUnitario: '1.00', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }]);
+    const { numero } = await sell(suite.reg, [{ codigo: 'A1', descripcion: 'Arroz', cantidad: '1', precioUnitario: '1.00', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }]);
     await openDocument(page, numero);
     const receipt = page.getByTestId('receipt');
     expect(await receipt.getAttribute('data-paper')).toBe('58');
@@ -237,7 +229,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
   });
 
   it('adds a cashier and resets her PIN: the core then takes the new PIN', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-users').click();
     const form = page.getByTestId('user-new');
     await form.getByTestId('user-new-displayName').fill('Rosa Ríos');
@@ -262,7 +254,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('lock-button').click();
     await signInAs(page, 'gerente'); // back to the panel for the next test
     await page.getByTestId('settings-screen').waitFor();
-    expect(await dispatchIpc(reg.host.core.handlers, 'auth:approve', { username: 'rosa', pin: '3344', action: 'documents:retry' }))
+    expect(await dispatchIpc(suite.reg.host.core.handlers, 'auth:approve', { username: 'rosa', pin: '3344', action: 'documents:retry' }))
       .toMatchObject({ ok: false, error: { message: 'Solo un gerente puede autorizar esta acción' } }); // rosa's new PIN works; she is no gerente
 
     // Rosa leaves: deactivated, she disappears from the sign-in screen and her PIN opens nothing.
@@ -272,13 +264,13 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('lock-button').click();
     await page.getByTestId('signin-screen').waitFor();
     expect(await page.getByTestId('signin-user-rosa').count()).toBe(0);
-    expect(await dispatchIpc(reg.host.core.handlers, 'auth:signIn', { username: 'rosa', pin: '3344' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await dispatchIpc(suite.reg.host.core.handlers, 'auth:signIn', { username: 'rosa', pin: '3344' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     await signInAs(page, 'gerente');
     await page.getByTestId('settings-screen').waitFor();
   });
 
   it('refuses an enrolment to a server address that is not https, in Spanish', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-sync').click();
     const section = page.getByTestId('settings-section-sync');
     expect(await section.getByTestId('sync-status-state').textContent()).toBe('Sin inscribir');
@@ -290,7 +282,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
   });
 
   it('enters contingency by hand only with a 15–250 character reason, asks for a new one after 72 hours, and leaves it', async () => {
-    const { page } = reg;
+    const { page } = suite.reg;
     await page.getByTestId('settings-tab-contingency').click();
     const manual = page.getByTestId('contingency-manual');
     await manual.getByTestId('contingency-motivo').fill('corte de luz');
