@@ -2,7 +2,6 @@
 // through HKA, discarding a document the DGI never accepted, and the generic credit note (06). Monitoring is in
 // handlers-monitor.ts. Rules live in src/core/documents; here: who may act, and Spanish errors.
 import type { SaleDraft } from '../../shared/ipc/schemas';
-import { currentActor } from '../auth/auth-registry';
 import { cancelDocument } from '../documents/cancel-document';
 import { downloadFiles, keptFiles, MIME_TYPES } from '../documents/document-files';
 import { emailTrace, sendDocumentEmail } from '../documents/document-email';
@@ -13,8 +12,9 @@ import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
 import { createMonitorHandlers, type MonitorChannel } from './handlers-monitor';
 import type { RegisterContext } from './ipc-handlers';
-import { authorizeManagerAction, cashierActor, isSingleUser } from './manager-guard';
+import { authorizeManagerAction } from './manager-guard';
 import { explainingVaultErrors } from './vault-errors';
+import { requireSignedIn } from '../settings/access';
 
 export type DocumentExtraChannel = 'documents:files' | 'documents:downloadFiles' | 'documents:openFile' | 'documents:sendEmail'
   | 'documents:emailTrace' | 'documents:cancel' | 'documents:genericCreditNote' | MonitorChannel;
@@ -51,8 +51,8 @@ export function createDocumentExtraHandlers(
     },
     'documents:sendEmail': async (req) => {
       // Any signed-in user may send the CAFE (a cashier does it at the counter); the audit names who did.
-      if (!isSingleUser(db) && !currentActor(db)) throw new AppError('not_allowed', 'Inicie sesión para enviar el documento por correo');
-      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, cashierActor(db, actor)));
+      const by = requireSignedIn(db, actor);
+      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, by));
       return result.ok ? { done: true as const } : refuse(result);
     },
     'documents:emailTrace': async (req) => {
