@@ -1,4 +1,4 @@
-// Our model's equivalent of each published HKA document sample (../shared/reference/hka-dgi/hka-document-samples),
+// Our model's equivalent of each published HKA document sample (tests/fixtures/reference/hka-dgi/hka-document-samples),
 // for the golden mapping test. `omitted` lists sample elements our mapping leaves out on purpose, with the reason;
 // `breaks` lists the HKA rules the sample itself violates, which our validation must report.
 import type { FiscalDocumentInput } from '../../shared/fiscal/document';

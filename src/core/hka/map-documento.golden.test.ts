@@ -12,7 +12,7 @@ import { flattenElement, type HkaLeaf } from './documento-types';
 import { SAMPLE_CASES } from './hka-samples.fixture';
 import { toHkaDocumento } from './map-documento';
 
-const SAMPLES_DIR = join(import.meta.dirname, '../../../../shared/reference/hka-dgi/hka-document-samples');
+const SAMPLES_DIR = join(import.meta.dirname, '../../../tests/fixtures/reference/hka-dgi/hka-document-samples');
 
 const AMOUNT_FIELDS = new Set([
   'cantidad', 'precioUnitario', 'precioUnitarioDescuento', 'precioItem', 'precioAcarreo', 'precioSeguro', 'valorTotal',

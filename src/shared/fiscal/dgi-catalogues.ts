@@ -1,5 +1,5 @@
 // DGI catalogues of countries, currencies and INCOTERMS, copied from the official 2020 XSDs
-// (../shared/reference/hka-dgi/dgi-xsd/FE_v1.00.xsd; a test in the simulator compares them with it). These are ISO
+// (tests/fixtures/reference/hka-dgi/dgi-xsd/FE_v1.00.xsd; a test in the simulator compares them with it). These are ISO
 // lists and the 11 INCOTERMS HKA's wiki lists, so the 2020 snapshot is still what HKA accepts. Used by the
 // register's validation, the HKA simulator's validation and its 2020 rFE check.
 

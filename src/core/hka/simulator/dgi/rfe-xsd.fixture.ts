@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML, type XMLValidationResult } from 'xmllint-wasm';
 
-export const XSD_DIR = join(import.meta.dirname, '../../../../../../shared/reference/hka-dgi/dgi-xsd');
+export const XSD_DIR = join(import.meta.dirname, '../../../../../tests/fixtures/reference/hka-dgi/dgi-xsd');
 
 /** `n` digits, not all zeros: `0{k}[1-9][0-9]{n-1-k}` for every position k of the first non-zero digit. */
 function digitsNotAllZeros(n: number): string {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDocumento } from './validate-documento';
 import { CTX, documentoOf } from './validation-kit.fixture';
 
-const REFERENCE = join(import.meta.dirname, '../../../../../../shared/reference/hka-dgi');
+const REFERENCE = join(import.meta.dirname, '../../../../../tests/fixtures/reference/hka-dgi');
 const DOCUMENT_SAMPLES = join(REFERENCE, 'hka-document-samples');
 const REST_FIXTURE = 'nota-credito-referente-rest-payload-fixture.xml';
 
