@@ -9,6 +9,7 @@ import { openOwnerConnection } from '../src/server/db/owner-connection';
 import { startServer } from '../src/server/server';
 import { createOrganisation } from '../src/server/tenancy/organisations';
 import { fmt, stats } from './stats';
+import { auditChain } from '../tests/fixtures/audit-chain-events';
 
 const BATCHES_PER_CLIENT = 40;
 const WARMUP_BATCHES = 5;
@@ -16,6 +17,8 @@ const CONCURRENT_CLIENTS = 4;
 const TARGET_EVENTS_PER_SEC = 10_000;
 
 let seqCounter = 0;
+/** One register's hash-chained audit trail (the server checks each link on ingest, so the bench measures that too). */
+const trail = auditChain();
 
 /** Half audit entries, half status snapshots (capture, then authorisation), like a register's outbox. */
 function batch(): { events: unknown[] } {
@@ -25,9 +28,9 @@ function batch(): { events: unknown[] } {
     const at = new Date().toISOString();
     const total = `${1 + (seqCounter % 500)}.25`;
     events.push(
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: { at, actor: 'cajero-1', action: 'sale.captured', documentId, details: { tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total } } },
+      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: trail.next({ at, action: 'sale.captured', documentId, details: { tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total } }) },
       { eventId: randomUUID(), seq: ++seqCounter, kind: 'document_status', payload: { documentId, status: 'QUEUED', at, tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total } },
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: { at, actor: 'sistema:cola', action: 'document.authorized', documentId, details: { cufe: `FE0120000${seqCounter}`, codigo: '200', alreadyAuthorized: false } } },
+      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: trail.next({ at, actor: 'sistema:cola', actorName: 'Sistema (cola de envío)', action: 'document.authorized', documentId, details: { cufe: `FE0120000${seqCounter}`, codigo: '200', alreadyAuthorized: false } }) },
       { eventId: randomUUID(), seq: ++seqCounter, kind: 'document_status', payload: { documentId, status: 'AUTHORIZED', from: 'PROCESSING', at } },
     );
   }

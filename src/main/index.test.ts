@@ -111,6 +111,8 @@ async function launch(lock: boolean): Promise<void> {
   await import('./index');
 }
 
+const FIRST_GERENTE = { username: 'gerente', displayName: 'Gabriela Gerente', pin: '2468' };
+
 describe('desktop composition root', () => {
   it('quits at once when another instance holds the lock (two windows would race for fiscal numbers)', async () => {
     await launch(false);
@@ -134,6 +136,9 @@ describe('desktop composition root', () => {
     expect(status).toMatchObject({ ok: true, value: { environment: 'simulador', trainingMode: true } });
     const foreign = { sender: window?.webContents, senderFrame: { processId: 1, frameToken: 'iframe', url: window?.webContents.mainFrame.url } };
     expect(await fake.handlers.get('app:status')!(foreign, {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // First launch: nothing but the open channels until the first gerente exists (and is signed in by the setup).
+    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await fake.handlers.get('auth:setup')!(trusted, FIRST_GERENTE)).toMatchObject({ ok: true });
 
     const sale = await fake.handlers.get('sales:complete')!(trusted, {
       draft: {
@@ -146,7 +151,8 @@ describe('desktop composition root', () => {
     expect(window?.webContents.send).toHaveBeenCalledWith('sago-event:document:status', expect.objectContaining({ from: 'DRAFT', to: 'QUEUED' }));
     // Receipt printing: silent, on the printer chosen in the preferences (electron-store), the copies of the settings.
     expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({ ok: true, value: { printers: ['EPSON TM-T20III', 'PDF'], copies: 1 } });
-    expect(await fake.handlers.get('preferences:set')!(trusted, { printerName: 'EPSON TM-T20III' })).toMatchObject({ ok: true });
+    expect(await fake.handlers.get('settings:saveReceipt')!(trusted, { printerName: 'EPSON TM-T20III', paper: '80', headerLines: [], footerLines: [], copies: 1 }))
+      .toMatchObject({ ok: true });
     expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
     expect(window?.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: true, copies: 1, deviceName: 'EPSON TM-T20III' }), expect.any(Function));
     const twoCopies = { printerName: 'PDF', paper: '58', headerLines: ['MINI SUPER LA ESQUINA'], footerLines: [], copies: 2 };
@@ -168,6 +174,7 @@ describe('desktop composition root', () => {
     await waitFor(() => fake.windows.length === 1, 10_000, 'the window');
     const [window] = fake.windows;
     const trusted = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
+    expect(await fake.handlers.get('auth:setup')!(trusted, FIRST_GERENTE)).toMatchObject({ ok: true });
     expect(await fake.handlers.get('app:restart')!(trusted, {})).toEqual({ ok: true, value: { via: 'relaunch' } });
     expect(fake.relaunch).toBe(0); // not before the screen has its answer
     await waitFor(() => fake.relaunch === 1 && fake.quit === 1, 5_000, 'relaunch, then quit');

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     },
     log,
   });
-  registerIpc({ ipcMain, handlers: core.handlers, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });
+  registerIpc({ ipcMain, ipc: core.ipc, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });
   forwardEvents(core.events, () => window?.webContents);
 
   window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), preferences.windowBounds()));

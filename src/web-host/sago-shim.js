@@ -17,7 +17,8 @@
     'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
     'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',
     'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
-    'app:restart', 'auth:setActive',
+    'app:restart', 'auth:setActive', 'audit:csv', 'audit:verify', 'settings:lossPrevention', 'settings:saveLossPrevention',
+    'till:rules', 'till:authorize',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

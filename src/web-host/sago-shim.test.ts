@@ -9,6 +9,7 @@ import { startHkaSimulator, type HkaSimulator } from '../core/hka/simulator';
 import { CHANNELS, EVENTS } from '../shared/ipc/channels';
 import { startWebHost, type WebHost } from './web-host';
 import { fakeRendererDir } from './web-host.fixture';
+import { seedUsers } from '../../tests/fixtures/register-users';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHIM = readFileSync(join(import.meta.dirname, 'sago-shim.js'), 'utf8');
@@ -48,6 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('window.s
     const profile = mkdtempSync(join(tmpdir(), 'sago-chromium-'));
     dirs.push(rendererDir, dataDir, profile);
     host = await startWebHost({ dataDir, rendererDir, simulatorEndpoint: sim.endpoint });
+    await seedUsers(host.core.ipc, 'cajero'); // the till as a cashier leaves it: signed in
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -82,11 +84,11 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('window.s
         return window.sago !== (sago as unknown);
       })();
       return { keys: Object.keys(sago).sort(), invoke: 'invoke' in sago, replaced };
-    })).toEqual({ keys: ['app', 'audit', 'auth', 'catalog', 'contingency', 'customers', 'documents', 'monitor', 'on', 'preferences', 'queue', 'receipt', 'reports', 'sales', 'settings', 'sync'], invoke: false, replaced: false });
+    })).toEqual({ keys: ['app', 'audit', 'auth', 'catalog', 'contingency', 'customers', 'documents', 'monitor', 'on', 'preferences', 'queue', 'receipt', 'reports', 'sales', 'settings', 'sync', 'till'], invoke: false, replaced: false });
 
     const sale = await page.evaluate(() => window.sago.sales.complete({ draft: {
       tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
-      items: [{ descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
+      items: [{ codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
     } }));
     expect(sale).toMatchObject({ ok: true, value: { status: 'QUEUED' } });

@@ -10,6 +10,7 @@ import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from '../core/hka/
 import { RENDERER_CSP } from '../core/app/renderer-csp';
 import { startWebHost, type WebHost } from './web-host';
 import { fakeRendererDir, rawRequest } from './web-host.fixture';
+import { seedUsers } from '../../tests/fixtures/register-users';
 
 const SALE = {
   tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sago-web-'));
   dirs.push(rendererDir, dataDir);
   host = await startWebHost({ dataDir, rendererDir, simulatorEndpoint: sim.endpoint });
+  await seedUsers(host.core.ipc, 'cajero'); // the till as a cashier leaves it: signed in
   origin = new URL(host.url).origin;
 });
 afterAll(async () => {

@@ -90,7 +90,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return json(res, 200, { ok: false, error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' } });
       }
-      return json(res, 200, await dispatchIpc(core.handlers, decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload, console));
+      return json(res, 200, await dispatchIpc(core.ipc, decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload, console));
     }
     if (url.pathname === '/events') {
       if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });

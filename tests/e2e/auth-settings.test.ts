@@ -4,10 +4,11 @@
 // Real core, SQLite file and HKA simulator; Debian's Chromium through the web host.
 import { describe, expect, it } from 'vitest';
 import { answerManagerPrompt, signInAs } from './fixtures/auth-page';
-import { scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
+import { scan, screenshot, waitForCheckout, startNewSale } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { E2E_USERS, type E2eRegister } from './fixtures/web-register';
+import { ipcOk } from '../fixtures/register-users';
 
 const PANAMA_HHMM = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Panama' });
 
@@ -52,8 +53,7 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
 
   it('keeps the sale in progress and the scanner focus across a lock', async () => {
     const { page } = suite.reg;
-    await page.keyboard.press('F2');
-    await waitForCheckout(page);
+    await startNewSale(page);
     await scan(page, 'P001');
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
 
@@ -144,6 +144,6 @@ describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90
     expect(await page.getByTestId('signin-screen').count()).toBe(0);
     await page.clock.fastForward('00:31');
     await page.getByTestId('signin-screen').waitFor();
-    expect(await suite.reg.host.core.handlers['auth:session']({})).toMatchObject({ user: null });
+    expect(await ipcOk(suite.reg.host.core.ipc, 'auth:session', {})).toMatchObject({ user: null });
   });
 });

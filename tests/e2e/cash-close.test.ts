@@ -1,8 +1,8 @@
-// Acceptance (issue 6 §4), in Chromium through the web host with a cashier signed in: the shift is opened with its
-// opening cash (a bad amount is refused, nothing written); the X report on screen matches the documents the test
-// created (read back from the register's database); closing with a document still queued (HKA cut off) is refused
-// and says it needs the manager; the manager's PIN approves it and the Z report shows the same figures, with the
-// counted cash and the difference. Also the sales report by day and by product.
+// Acceptance (issue 6 §4, issue 13 §2), in Chromium through the web host: a cashier opens the shift with its opening
+// cash (a bad amount is refused, nothing written) and closes it blind — no X report, the expected cash shown only
+// after the count; a difference needs a reason, and a document still queued (HKA cut off) needs the manager's PIN;
+// the Z report shows the figures computed from the database, the reason and both names. A gerente sees the X report
+// and the sales report by day and by product.
 import { describe, expect, it } from 'vitest';
 import { Money, formatBalboas } from '../../src/shared/fiscal/money';
 import { screenshot, waitForCheckout } from './fixtures/checkout-page';
@@ -10,6 +10,7 @@ import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { approveAsManager, sell, waitForStatus } from './fixtures/backoffice-steps';
 import { E2E_USERS } from './fixtures/web-register';
+import { signInAs } from './fixtures/auth-page';
 
 interface DocRow { status: string; total: string; body: string; totals: string }
 
@@ -39,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     };
   }
 
-  it('opens a shift, shows an X report matching the sales, and needs the manager to close with a queued document', async () => {
+  it('a cashier counts blind: the expected cash only after the count, a reason for the difference, the manager for a queued document', async () => {
     const { page, sim } = suite.reg;
     await page.getByTestId('nav-cashclose').click();
     const screen = page.getByTestId('cashclose-screen');
@@ -58,28 +59,30 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
       await sell(suite.reg, [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]),
     ];
     for (const s of sales) await waitForStatus(suite.reg, s.id, 'AUTHORIZED');
-    await screen.getByTestId('x-report-refresh').click();
-    const x = screen.getByTestId('x-report');
-    const fromDb = expectedFromDb('50.00');
-    await expect.poll(() => x.getByTestId('report-count-authorized').textContent()).toBe('3');
-    expect(await x.getByTestId('report-sales-total').textContent()).toBe(fromDb.sales);
-    expect(fromDb.sales).toBe('B/. 14.81'); // 4.80 + 5.94 + 4.07
-    expect(await x.getByTestId('report-cash-expected').textContent()).toBe(fromDb.cashExpected);
-    expect(await x.getByTestId('report-count-pending').textContent()).toBe('0');
-    expect(await x.getByTestId('report-text').textContent()).toContain('14.81');
-
     // HKA cut off: the next sale stays queued.
     await sim.faults.refuseConnections();
     const queued = await sell(suite.reg, [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }]);
     expect(['QUEUED', 'PROCESSING']).toContain(suite.reg.statusOf(queued.id).status);
-    const withQueued = expectedFromDb('50.00');
-    await screen.getByTestId('x-report-refresh').click();
-    await expect.poll(() => x.getByTestId('report-count-pending').textContent()).toBe('1');
-    expect(await screen.getByTestId('close-expected').textContent()).toBe(withQueued.cashExpected); // 50 + 17.32 − 5.20
-    expect(withQueued.cashExpected).toBe('B/. 62.12');
+    const fromDb = expectedFromDb('50.00');
+    expect(fromDb.cashExpected).toBe('B/. 62.12'); // 50 + 17.32 − 5.20
+
+    // Blind: nothing on screen says what the drawer should hold.
+    await screen.getByTestId('blind-count-hint').waitFor();
+    expect(await screen.getByTestId('x-report-refresh').count()).toBe(0);
+    expect(await screen.getByTestId('x-report').count()).toBe(0);
+    expect(await screen.getByTestId('close-expected').count()).toBe(0);
+    expect(await page.textContent('body')).not.toContain('62.12');
 
     await screen.getByTestId('counted-cash').fill('62');
+    await screen.getByTestId('close-shift').click();
+    await screen.getByTestId('close-needs-reason').waitFor();
+    expect(await screen.getByTestId('close-expected').textContent()).toBe(fromDb.cashExpected);
     expect(await screen.getByTestId('close-difference').textContent()).toBe('-B/. 0.12');
+    expect(shiftsOpen()).toBe(1); // nothing closed
+    await screen.getByTestId('close-reason').fill('corto');
+    await screen.getByTestId('close-shift').click();
+    expect(await screen.getByTestId('close-error').textContent()).toBe('Explique la diferencia con al menos 15 caracteres.');
+    await screen.getByTestId('close-reason').fill('Doce centavos de vuelto mal dado');
     await screen.getByTestId('close-shift').click();
     const refusal = screen.getByTestId('close-needs-manager');
     await refusal.waitFor();
@@ -92,15 +95,21 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     const z = screen.getByTestId('z-report');
     await z.waitFor();
     expect(shiftsOpen()).toBe(0);
-    const closed = suite.reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, counted_cash AS counted FROM shifts').get() as { closedBy: string; counted: string };
-    expect(closed).toEqual({ closedBy: E2E_USERS.gerente.username, counted: '62.00' });
-    expect(await z.getByTestId('report-sales-total').textContent()).toBe(withQueued.sales);
-    expect(await z.getByTestId('report-count-authorized').textContent()).toBe(String(withQueued.authorized));
-    expect(await z.getByTestId('report-count-pending').textContent()).toBe(String(withQueued.pending));
+    const ids = Object.fromEntries((suite.reg.host.core.store.sqlite.prepare('SELECT username, id FROM users').all() as { username: string; id: string }[]).map((u) => [u.username, u.id]));
+    const closed = suite.reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, close_approved_by AS approvedBy, counted_cash AS counted, difference_reason AS reason FROM shifts').get();
+    expect(closed).toEqual({ closedBy: ids['cajero'], approvedBy: ids['gerente'], counted: '62.00', reason: 'Doce centavos de vuelto mal dado' });
+    const audited = suite.reg.host.core.store.sqlite.prepare("SELECT actor_name AS who, approved_by_name AS approver FROM audit_log WHERE action = 'shift.closed'").get();
+    expect(audited).toEqual({ who: E2E_USERS.cajero.displayName, approver: E2E_USERS.gerente.displayName });
+    expect(await z.getByTestId('report-sales-total').textContent()).toBe(fromDb.sales);
+    expect(await z.getByTestId('report-count-authorized').textContent()).toBe(String(fromDb.authorized));
+    expect(await z.getByTestId('report-count-pending').textContent()).toBe(String(fromDb.pending));
     expect(await z.getByTestId('report-count-total').textContent()).toBe('4');
     expect(await z.getByTestId('report-cash-expected').textContent()).toBe('B/. 62.12');
     expect(await z.getByTestId('report-cash-counted').textContent()).toBe('B/. 62.00');
     expect(await z.getByTestId('report-cash-difference').textContent()).toBe('-B/. 0.12');
+    expect(await z.getByTestId('report-difference-reason').textContent()).toBe('Doce centavos de vuelto mal dado');
+    expect(await z.getByTestId('report-close-approver').textContent()).toBe(E2E_USERS.gerente.displayName);
+    expect(await z.getByTestId('report-text').textContent()).toMatch(new RegExp(`Cerrado por +${E2E_USERS.cajero.displayName}`));
     expect(await z.locator('[data-forma="02"] td').last().textContent()).toBe('B/. 12.12'); // 10.00 + 4.07 + 3.25 received − 5.20 change
     expect(await z.locator('[data-forma="03"] td').last().textContent()).toBe('B/. 5.94');
     expect(await screen.getByTestId('shift-closed').count()).toBe(1); // a new shift can be opened
@@ -119,9 +128,20 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     await sim.faults.acceptConnections();
   });
 
-  it('shows the sales report by day and by product for today', async () => {
+  it('shows a gerente the X report of the running shift and the sales report by day and by product', async () => {
     const { page } = suite.reg;
+    await page.getByTestId('lock-button').click();
+    await signInAs(page, 'gerente');
+    await page.getByTestId('nav-cashclose').click();
     const screen = page.getByTestId('cashclose-screen');
+    await screen.getByTestId('opening-cash').fill('20');
+    await screen.getByTestId('open-shift').click();
+    await sell(suite.reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '1', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '2.40' }]);
+    await screen.getByTestId('x-report-refresh').click();
+    const x = screen.getByTestId('x-report');
+    await expect.poll(() => x.getByTestId('report-cash-expected').textContent()).toBe('B/. 22.40');
+    expect(await x.getByTestId('report-count-total').textContent()).toBe('1');
+
     await screen.getByTestId('cashclose-tab-sales').click();
     await screen.getByTestId('sales-load').click();
     const byProduct = screen.getByTestId('sales-by-product');
@@ -129,7 +149,7 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     expect(await byProduct.locator('tbody tr').count()).toBe(4);
     expect(await byProduct.textContent()).toContain('Pilas AA (4 unidades)');
     expect(await screen.getByTestId('sales-by-day').locator('tbody tr').count()).toBe(1);
-    expect(await screen.getByTestId('sales-by-day').textContent()).toContain('B/. 18.06'); // the queued sale counts too
+    expect(await screen.getByTestId('sales-by-day').textContent()).toContain('B/. 20.46'); // the queued sale counts too
     await screen.getByTestId('sales-from').fill('2099-01-02');
     await screen.getByTestId('sales-to').fill('2099-01-01');
     await screen.getByTestId('sales-load').click();

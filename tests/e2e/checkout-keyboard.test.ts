@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import type { SaleDraft } from '../../src/shared/ipc/schemas';
-import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
+import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout, startNewSale } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
+import { answerManagerPrompt } from './fixtures/auth-page';
 
 const SALE: SaleDraft = {
   tipoDocumento: '01',
@@ -64,12 +65,12 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
 
   it('lists the documents with live statuses (screenshot)', async () => {
     const { page, host, sim } = suite.reg;
-    for (let i = 0; i < 8; i++) expect((await dispatchIpc(host.core.handlers, 'sales:complete', { draft: SALE })).ok).toBe(true);
+    for (let i = 0; i < 8; i++) expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
     await expect.poll(() => suite.reg.host.core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'").get(), { timeout: 20_000 })
       .toEqual({ n: 9 });
     // Two more while HKA cannot be reached: they wait, and the status bar says so.
     await sim.faults.refuseConnections();
-    for (let i = 0; i < 2; i++) expect((await dispatchIpc(host.core.handlers, 'sales:complete', { draft: SALE })).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
 
     await page.keyboard.press('F10');
     await page.getByTestId('documents-screen').waitFor();
@@ -93,8 +94,7 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
 
   it('keeps the focus in the payment dialog when F4 follows the creation of a product at once', async () => {
     const { page } = suite.reg;
-    await page.keyboard.press('F2');
-    await waitForCheckout(page);
+    await startNewSale(page);
     // Timers stand still until the test lets them run: the search field's deferred refocus after the product dialog
     // closes is still pending when F4 opens the payment dialog, as on a busy PC.
     await page.clock.install();
@@ -107,6 +107,7 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
     await dialog.getByTestId('product-descripcion').fill('Bolsa reutilizable');
     await dialog.getByTestId('product-precio').fill('1.00');
     await dialog.getByTestId('product-precio').press('Enter');
+    await answerManagerPrompt(page); // a new price: the store's rules want the gerente's PIN
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerManagerPrompt } from './fixtures/auth-page';
-import { scan, waitForCheckout } from './fixtures/checkout-page';
+import { scan, waitForCheckout, startNewSale } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
+import { ipcOk } from '../fixtures/register-users';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59 (any valid RUC will do for the ministry).
 const RUC = '155596713-2-2015';
@@ -20,8 +21,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
   });
   beforeEach(async () => {
     await suite.reg.page.keyboard.press('Escape');
-    await suite.reg.page.keyboard.press('F2'); // a new, empty sale (also back to consumidor final)
-    await waitForCheckout(suite.reg.page);
+    await startNewSale(suite.reg.page); // a new, empty sale (also back to consumidor final)
   });
 
   /** Chooses the ministry as the sale's customer: created the first time, found by name afterwards. */
@@ -66,6 +66,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     expect(suite.reg.count('products')).toBe(16);
     await dialog.getByTestId('product-codigoCPBS').fill('1410');
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
+    await answerManagerPrompt(page); // a new product and its price: the gerente's PIN, as the store's rules want
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
     expect(suite.reg.count('products')).toBe(17);
 
@@ -81,7 +82,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
       ['P010', '14', '1411', 'Paquete'], ['P012', '50', '5020', 'l'], ['RESMA01', '14', '1410', 'Paquete'],
     ]);
     // What HKA kept: the DGI XML of the authorised document classifies every item.
-    const files = await host.core.handlers['documents:downloadFiles']({ id });
+    const files = await ipcOk(host.core.ipc, 'documents:downloadFiles', { id });
     if (!files.xml) throw new Error('HKA gave no XML');
     const xml = readFileSync(files.xml.path, 'utf8');
     expect(xml.match(/<dCodCPBScmp>\d{4}<\/dCodCPBScmp>/g)).toEqual([
@@ -129,12 +130,12 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     await editor.getByTestId('product-editor-save').click();
     expect(await editor.locator('.field-error').textContent())
       .toBe('El código CPBS tiene 4 dígitos, por ejemplo 5020 (bebidas). Déjelo vacío si no vende al Estado.');
-    expect(await host.core.handlers['catalog:lookup']({ code: 'P014' })).toMatchObject({ codigoCPBS: null });
+    expect(await ipcOk(host.core.ipc, 'catalog:lookup', { code: 'P014' })).toMatchObject({ codigoCPBS: null });
     await editor.getByTestId('product-editor-codigoCPBS').fill('5020');
     await editor.getByTestId('product-editor-unidadMedidaCPBS').fill('und');
     await editor.getByTestId('product-editor-save').click();
     await expect.poll(() => page.getByTestId('catalog-saved').textContent()).toBe('Producto P014 guardado.');
-    expect(await host.core.handlers['catalog:lookup']({ code: 'P014' })).toMatchObject({ codigoCPBS: '5020', unidadMedidaCPBS: 'und' });
+    expect(await ipcOk(host.core.ipc, 'catalog:lookup', { code: 'P014' })).toMatchObject({ codigoCPBS: '5020', unidadMedidaCPBS: 'und' });
 
     await page.getByTestId('nav-checkout').click();
     await waitForCheckout(page);

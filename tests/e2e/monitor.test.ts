@@ -10,6 +10,7 @@ import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { startE2eRegister } from './fixtures/web-register';
+import { signInAs } from '../fixtures/register-users';
 
 const PILAS = { codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' } as const;
 
@@ -79,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     const { page, host } = suite.reg;
     await page.getByTestId('nav-monitor').click();
     await page.getByTestId('monitor-screen').waitFor();
-    await host.core.handlers['auth:signOut']({});
+    await signInAs(host.core.ipc, 'cajero'); // the gerente walked away and a cashier signed in (elsewhere)
     await page.getByTestId('monitor-refresh').click();
     await expect.poll(() => page.getByTestId('monitor-error').textContent()).toContain('gerente');
   });

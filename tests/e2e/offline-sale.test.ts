@@ -31,6 +31,8 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     await page.keyboard.press('Tab');
     await page.keyboard.type('1.50'); // 7 % by default: 1.50 + 0.105
     await page.keyboard.press('Enter');
+    // A price is the store's to set: the gerente's PIN, typed right there (offline too: approvals are the register's).
+    await answerManagerPrompt(page);
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
     expect(suite.reg.count('products')).toBe(17); // the 16 of the training catalogue and this one
     await expect.poll(() => page.getByTestId('sale-total').textContent()).toBe('B/. 5.98');
@@ -72,7 +74,7 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     // Given a document HKA rejected: captured while HKA is unreachable (so the queue leaves it alone), then marked
     // the way the queue marks a rejection. The simulator cannot be made to reject a document the core accepts.
     await sim.faults.refuseConnections();
-    const sale = await dispatchIpc(host.core.handlers, 'sales:complete', { draft: {
+    const sale = await dispatchIpc(host.core.ipc, 'sales:complete', { draft: {
       tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
       items: [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }],
       pagos: [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }],

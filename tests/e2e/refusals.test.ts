@@ -3,10 +3,10 @@
 // CPBS code is refused at the till, naming the product. And what only the register (the core) can refuse — invoicing
 // in Demo before "Probar conexión" succeeded — comes back to the screen as the core's Spanish message, nothing written.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scan, waitForCheckout } from './fixtures/checkout-page';
+import { scan, waitForCheckout, startNewSale } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
-import { E2E_USERS } from './fixtures/web-register';
+import { approvalFor, ipcOk } from '../fixtures/register-users';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59.
 const RUC = '155596713-2-2015';
@@ -17,8 +17,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
   });
   beforeEach(async () => {
     await suite.reg.page.keyboard.press('Escape');
-    await suite.reg.page.keyboard.press('F2'); // a new, empty sale
-    await waitForCheckout(suite.reg.page);
+    await startNewSale(suite.reg.page); // a new, empty sale
   });
 
   it('refuses to take payment for an empty cart', async () => {
@@ -88,7 +87,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('MINISTERIO DE PRUEBAS');
     const before = suite.reg.count('documents');
 
-    await page.keyboard.press('F2'); // F2 also resets the customer: choose the State again for this sale
+    await startNewSale(page); // F2 also resets the customer: choose the State again for this sale
     await page.keyboard.press('F3');
     await page.getByTestId('customer-search').fill('MINISTERIO');
     await page.getByRole('option', { name: /MINISTERIO DE PRUEBAS/ }).click();
@@ -107,9 +106,9 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
 
   it("shows the core's own refusal in Spanish and writes nothing: Demo chosen but the connection never tested", async () => {
     const { page, host, sim } = suite.reg;
-    const { handlers } = host.core;
-    const asManager = async (action: string) => (await handlers['auth:approve']({ username: E2E_USERS.gerente.username, pin: E2E_USERS.gerente.pin, action })).token;
-    await handlers['settings:saveHka']({
+    const { ipc } = host.core;
+    const asManager = (action: string) => approvalFor(ipc, action);
+    await ipcOk(ipc, 'settings:saveHka', {
       environment: 'demo', endpoint: sim.endpoint, tokenEmpresa: 'demo-empresa-token', tokenPassword: 'demo-password-token',
       approval: await asManager('settings:saveHka'), confirmQueued: true,
     });
@@ -124,7 +123,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
       expect(await error.textContent()).toBe('Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente');
       expect(suite.reg.count('documents')).toBe(before);
     } finally {
-      await handlers['settings:saveHka']({ environment: 'simulador', approval: await asManager('settings:saveHka'), confirmQueued: true });
+      await ipcOk(ipc, 'settings:saveHka', { environment: 'simulador', approval: await asManager('settings:saveHka'), confirmQueued: true });
     }
   });
 });

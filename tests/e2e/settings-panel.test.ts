@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     // A document waiting for HKA (its Enviar fails for now; FoliosRestantes still answers): every change of the
     // connection asks for a confirmation first.
     sim.faults.inject({ kind: 'http500', operation: 'Enviar' });
-    const sale = await dispatchIpc(host.core.handlers, 'sales:complete', { draft: {
+    const sale = await dispatchIpc(host.core.ipc, 'sales:complete', { draft: {
       tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
       items: [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
@@ -182,7 +182,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await editor.getByTestId('product-editor-save').click();
     await expect.poll(() => page.getByTestId('catalog-saved').textContent()).toBe('Producto MAN1 guardado.');
     expect(suite.reg.count('products')).toBe(before + 1);
-    const saved = await dispatchIpc(suite.reg.host.core.handlers, 'catalog:lookup', { code: 'MAN1' });
+    const saved = await dispatchIpc(suite.reg.host.core.ipc, 'catalog:lookup', { code: 'MAN1' });
     expect(saved).toMatchObject({ ok: true, value: { precio: '1.25', descripcion: 'Galletas de soda', tasaItbms: '01' } });
   });
 
@@ -217,7 +217,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await section.getByTestId('receipt-copies').fill('2');
     await section.getByTestId('receipt-save').click();
     await expect.poll(() => section.getByTestId('receipt-outcome').textContent()).toBe('Cambios guardados.');
-    const saved = await dispatchIpc(suite.reg.host.core.handlers, 'settings:receipt', {});
+    const saved = await dispatchIpc(suite.reg.host.core.ipc, 'settings:receipt', {});
     expect(saved).toMatchObject({ ok: true, value: { paper: '58', copies: 2, headerLines: ['MINI SUPER EL AHORRO', 'Vía España, Local 12'] } });
     // The next receipt has the new layout at once: the shop's lines under the issuer, on 58 mm paper.
     const { numero } = await sell(suite.reg, [{ codigo: 'A1', descripcion: 'Arroz', cantidad: '1', precioUnitario: '1.00', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }]);
@@ -254,7 +254,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('lock-button').click();
     await signInAs(page, 'gerente'); // back to the panel for the next test
     await page.getByTestId('settings-screen').waitFor();
-    expect(await dispatchIpc(suite.reg.host.core.handlers, 'auth:approve', { username: 'rosa', pin: '3344', action: 'documents:retry' }))
+    expect(await dispatchIpc(suite.reg.host.core.ipc, 'auth:approve', { username: 'rosa', pin: '3344', action: 'documents:retry' }))
       .toMatchObject({ ok: false, error: { message: 'Solo un gerente puede autorizar esta acción' } }); // rosa's new PIN works; she is no gerente
 
     // Rosa leaves: deactivated, she disappears from the sign-in screen and her PIN opens nothing.
@@ -264,7 +264,7 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('lock-button').click();
     await page.getByTestId('signin-screen').waitFor();
     expect(await page.getByTestId('signin-user-rosa').count()).toBe(0);
-    expect(await dispatchIpc(suite.reg.host.core.handlers, 'auth:signIn', { username: 'rosa', pin: '3344' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await dispatchIpc(suite.reg.host.core.ipc, 'auth:signIn', { username: 'rosa', pin: '3344' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     await signInAs(page, 'gerente');
     await page.getByTestId('settings-screen').waitFor();
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveHkaConnection } from '../../src/core/hka/hka-connection';
 import { DEMO_ACCOUNT } from '../../src/core/hka/simulator';
 import { SqliteVaultStorage } from '../../src/core/store/sqlite-vault-storage';
+import { verifyAuditChain } from '../../src/core/store/audit-chain-check';
 import { enrolRegister } from '../../src/core/sync/enrol';
 import { SyncPusher } from '../../src/core/sync/sync-pusher';
 import { MemoryKeyProtector } from '../../src/core/vault/key-protector';
@@ -67,9 +68,9 @@ async function openTill(name: string, storeId: string, shared?: Register): Promi
   const vault = new Vault(new SqliteVaultStorage(register.store.db), new MemoryKeyProtector());
   // Real HKA credentials in the register's vault, saved the way the settings panel does (audited without values).
   saveHkaConnection({ db: register.store.db, vault, clock: () => new Date() },
-    { environment: 'simulador', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: HKA_PASSWORD }, 'gerente');
+    { environment: 'simulador', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: HKA_PASSWORD }, { actor: 'gerente' });
   const created = await api<{ code: string }>(kit.url, '/v1/admin/enrolment-codes', { bearer: tenant.adminKey, body: { storeId, registerName: name } });
-  const enrolled = await enrolRegister({ db: register.store.db, vault }, { serverUrl: proxy.url, code: created.body.code }, 'gerente');
+  const enrolled = await enrolRegister({ db: register.store.db, vault }, { serverUrl: proxy.url, code: created.body.code }, { actor: 'gerente' });
   if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.message}`);
   const pusher = new SyncPusher({ db: register.store.db, vault }, { intervalMs: 25, batchSize: 7, backoffMs: [20, 40, 80], requestTimeoutMs: 2_000 });
   return { register, vault, pusher, deviceId: enrolled.deviceId, code: created.body.code };
@@ -154,5 +155,38 @@ describe('registers syncing to the central API', () => {
       expect(dump).not.toContain(secret);
       expect(logs).not.toContain(secret);
     }
+  });
+
+  it('checks each register\'s audit chain on arrival, and a row edited in the register\'s file is found at both ends', async () => {
+    type ChainStatus = { items: { deviceId: string; entries: number; breaks: { chainSeq: number; reason: string }[] }[] };
+    const chains = async () => (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items;
+    // What the registers wrote so far holds, link by link, on the server.
+    for (const till of tills) expect((await chains()).find((c) => c.deviceId === till.deviceId)).toMatchObject({ breaks: [] });
+
+    // Someone with the SQLite file rewrites an entry before it leaves the till (the trail and its outbox copy), having
+    // first removed the trigger that refuses it.
+    const till = tills[0]!;
+    proxy.setUp(false);
+    expect(till.register.capture().ok).toBe(true);
+    const db = till.register.store.sqlite;
+    const row = db.prepare("select id, details from audit_log where action = 'sale.captured' order by id desc limit 1").get() as { id: number; details: string };
+    const forged = JSON.stringify({ ...(JSON.parse(row.details) as object), total: '0.01' });
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare('update audit_log set details = ? where id = ?').run(forged, row.id);
+    const outbox = db.prepare("select id, payload from sync_outbox where kind = 'audit' and sent_at is null").all() as { id: number; payload: string }[];
+    for (const entry of outbox) {
+      const payload = JSON.parse(entry.payload) as { auditId: number; details: string };
+      if (payload.auditId === row.id) db.prepare('update sync_outbox set payload = ? where id = ?').run(JSON.stringify({ ...payload, details: forged }), entry.id);
+    }
+
+    // The register's own check finds it...
+    expect(await verifyAuditChain(till.register.store.db)).toMatchObject({ ok: false, firstBreak: { id: row.id, reason: 'hash_mismatch' } });
+    // ...and so does the server when the forged entry arrives.
+    proxy.setUp(true);
+    await waitFor(() => till.pusher.status().pending === 0, 10_000, 'outbox drained');
+    expect((await chains()).find((c) => c.deviceId === till.deviceId)?.breaks).toEqual([
+      expect.objectContaining({ chainSeq: row.id, reason: 'hash_mismatch' }),
+    ]);
+    expect((await chains()).find((c) => c.deviceId === tills[1]!.deviceId)?.breaks).toEqual([]);
   });
 });

@@ -13,13 +13,24 @@ export class AppError extends Error {
     /** Spanish, shown to the cashier as is. */
     message: string,
     readonly violations?: Violation[],
+    /** approval_required: the action a gerente's approval must name. */
+    readonly approvalAction?: string,
   ) {
     super(message);
   }
 
   toIpcError(): IpcError {
-    return { code: this.code, message: this.message, ...(this.violations ? { violations: this.violations } : {}) };
+    return {
+      code: this.code, message: this.message,
+      ...(this.violations ? { violations: this.violations } : {}),
+      ...(this.approvalAction ? { approvalAction: this.approvalAction } : {}),
+    };
   }
+}
+
+/** A gerente's approval for `action` would let this through (the screen asks for the PIN and calls again). */
+export function approvalRequired(action: string, message: string): AppError {
+  return new AppError('approval_required', message, undefined, action);
 }
 
 /** "Revise: el RUC no es válido (y 2 problemas más)": one line for a banner, the list goes with it. */

@@ -63,7 +63,13 @@ export function searchCustomers(db: StoreDb, query: string): Customer[] {
   return rows.map(toCustomer).filter((c): c is Customer => c !== undefined);
 }
 
-export function saveCustomer(db: StoreDb, input: { id?: string | undefined; receptor: unknown }, actor: string, at: Date): Customer {
+/**
+ * Adds a customer, or updates the one on file (by id, or by the same identification). `authorizeEdit` runs only when a
+ * customer on file would change: it returns the approving gerente's id (or undefined) or throws when none approves.
+ */
+export function saveCustomer(
+  db: StoreDb, input: { id?: string | undefined; receptor: unknown }, actor: string, authorizeEdit: () => string | undefined, at: Date,
+): Customer {
   const parsed = receptorSchema.safeParse(input.receptor);
   if (!parsed.success) throw validationFailed(violationsFromZod(parsed.error.issues.map((i) => ({ ...i, path: ['receptor', ...i.path] }))));
   const receptor = parsed.data;
@@ -78,13 +84,20 @@ export function saveCustomer(db: StoreDb, input: { id?: string | undefined; rece
         .where(and(eq(customers.tipoClienteFe, receptor.tipoClienteFE), eq(customers.identificacion, identificacion))).get()
       : undefined;
     const id = input.id ?? sameIdentity?.id ?? randomUUID();
+    let approvedBy: string | undefined;
+    let before: unknown;
     if (input.id === undefined && sameIdentity === undefined) {
       tx.insert(customers).values({ id, ...values }).run();
-    } else if (tx.update(customers).set(values).where(eq(customers.id, id)).run().changes === 0) {
-      throw new AppError('not_found', 'El cliente no existe');
+    } else {
+      const stored = tx.select({ receptor: customers.receptor }).from(customers).where(eq(customers.id, id)).get();
+      if (!stored) throw new AppError('not_found', 'El cliente no existe');
+      before = JSON.parse(stored.receptor);
+      approvedBy = authorizeEdit();
+      tx.update(customers).set(values).where(eq(customers.id, id)).run();
     }
     appendAudit(tx, {
-      actor, action: 'customers.saved', details: { id, tipoClienteFE: receptor.tipoClienteFE, identificacion, nombre },
+      actor, approvedBy, action: 'customers.saved',
+      details: { id, tipoClienteFE: receptor.tipoClienteFE, identificacion, nombre, ...(before === undefined ? {} : { before, after: receptor }) },
     }, at);
     return id;
   }, { behavior: 'immediate' });

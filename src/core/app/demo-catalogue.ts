@@ -50,7 +50,7 @@ export function seedDemoCatalogue(db: StoreDb, at: Date): number {
     writeJsonSetting(tx, SEEDED_KEY, z.boolean(), true);
     if (tx.select({ id: products.id }).from(products).limit(1).get()) return 0;
     for (const product of DEMO_CATALOGUE) tx.insert(products).values({ id: randomUUID(), ...product, updatedAt: at.toISOString() }).run();
-    appendAudit(tx, { actor: 'sistema', action: 'catalog.demo_seeded', details: { products: DEMO_CATALOGUE.length } }, at);
+    appendAudit(tx, { actor: 'sistema:caja', action: 'catalog.demo_seeded', details: { products: DEMO_CATALOGUE.length } }, at);
     return DEMO_CATALOGUE.length;
   }, { behavior: 'immediate' });
 }

@@ -1,14 +1,25 @@
-// One call across a bridge (Electron IPC or the web host's loopback HTTP): look the channel up in the contract, parse
-// the payload with its request schema, run the handler, and answer an IpcResult. Malformed input never reaches the
-// handler; errors come back as data with a Spanish message, never with a stack trace or an exception's details.
+// One call across a bridge (Electron IPC or the web host's loopback HTTP): look the channel up in the contract,
+// enforce its access rule against the register's session, parse the payload with its request schema, run the handler
+// with the caller the rule guarantees, and answer an IpcResult. Nobody signed in reaches only `open` channels; malformed
+// input never reaches a handler; errors come back as data with a Spanish message, never with a stack trace.
 import { z } from 'zod';
 import { formatPath, locationPrefix, type Violation } from '../../shared/fiscal/validate';
+import { approvalActionOf } from '../../shared/ipc/access';
 import type { IpcResult } from '../../shared/ipc/api';
-import { ipcContract, type Channel, type ParsedRequest, type Response } from '../../shared/ipc/contract';
-import { AppError, INTERNAL_ERROR, summarizeViolations } from './app-error';
+import { ipcContract, type AccessOf, type Channel, type ParsedRequest, type Response } from '../../shared/ipc/contract';
+import { AppError, approvalRequired, INTERNAL_ERROR, summarizeViolations } from './app-error';
+import {
+  approvedCaller, MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED, signedInCaller, type CallerFor, type OpenCaller, type SessionGate,
+} from './caller';
 
-/** The core's implementation of the contract: one handler per channel. */
-export type IpcHandlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
+/** The core's implementation of the contract: one handler per channel, given the caller its access rule guarantees. */
+export type IpcHandlers = { [C in Channel]: (request: ParsedRequest<C>, caller: CallerFor<AccessOf<C>>) => Promise<Response<C>> };
+
+/** What a bridge serves: the handler map and the session that decides who may call what. */
+export interface IpcBinding {
+  handlers: IpcHandlers;
+  session: SessionGate;
+}
 
 export interface DispatchLog {
   error(message: string, meta?: Record<string, unknown>): void;
@@ -46,23 +57,52 @@ export function violationsFromZod(issues: readonly z.core.$ZodIssue[]): Violatio
   });
 }
 
-export async function dispatchIpc(handlers: IpcHandlers, channel: string, payload: unknown, log?: DispatchLog): Promise<IpcResult<unknown>> {
+const refused = (message: string): IpcResult<never> => ({ ok: false, error: { code: 'not_allowed', message } });
+
+/** The approval token a request carries (the contract's `approval` field of approval:X channels). */
+function approvalTokenOf(request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const token = (request as { approval?: unknown }).approval;
+  return typeof token === 'string' ? token : undefined;
+}
+
+export async function dispatchIpc(binding: IpcBinding, channel: string, payload: unknown, log?: DispatchLog): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'invalid_request', message: 'Operación desconocida' } };
+  }
+  const { access } = ipcContract[channel];
+  // Who first, what second: a signed-out till learns nothing about a request's shape, and spends nothing.
+  const user = binding.session.currentUser();
+  if (access !== 'open' && !user) return refused(SIGN_IN_REQUIRED);
+  if (access === 'gerente' && user?.role !== 'gerente') return refused(MANAGER_SESSION_REQUIRED);
+  // A cashier without any approval token is told so before the payload is read; a token is spent only once the
+  // request has parsed (a malformed request must not use up the gerente's PIN).
+  const approvalAction = approvalActionOf(access);
+  if (approvalAction !== undefined && user?.role !== 'gerente' && approvalTokenOf(payload) === undefined) {
+    return { ok: false, error: approvalRequired(approvalAction, MANAGER_REQUIRED).toIpcError() };
   }
   const parsed = ipcContract[channel].request.safeParse(payload ?? {}, { error: SPANISH.localeError });
   if (!parsed.success) {
     const violations = violationsFromZod(parsed.error.issues);
     return { ok: false, error: { code: 'invalid_request', message: summarizeViolations(violations), violations } };
   }
-  // The contract guarantees parsed.data matches the channel's handler; TypeScript cannot correlate the two unions.
-  const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+  // The contract guarantees parsed.data and the caller match the channel's handler; TypeScript cannot correlate the
+  // unions of a channel picked at run time.
+  const handler = binding.handlers[channel] as (request: unknown, caller: unknown) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(parsed.data) };
+    const caller = callerOf(binding.session, access, parsed.data, user);
+    return { ok: true, value: await handler(parsed.data, caller) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
     // Name and message only: a stack or a wrapped cause could carry request data.
     log?.error(`IPC ${channel} failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
     return { ok: false, error: INTERNAL_ERROR };
   }
+}
+
+function callerOf(session: SessionGate, access: AccessOf<Channel>, request: unknown, user: OpenCaller['user']): unknown {
+  if (access === 'open') return { user } satisfies OpenCaller;
+  if (!user) throw new AppError('not_allowed', SIGN_IN_REQUIRED); // checked above; kept for the type
+  const action = approvalActionOf(access);
+  return action === undefined ? signedInCaller(session, user) : approvedCaller(session, user, action, approvalTokenOf(request));
 }

@@ -9,7 +9,8 @@ import { coreIpcSuite } from '../../../tests/fixtures/core-ipc-suite';
 import { FAST_WORKER, waitFor } from '../../../tests/fixtures/register-harness';
 import type { Response } from '../../shared/ipc/contract';
 import { dispatchIpc } from './dispatch';
-import { MANAGER_REQUIRED } from './manager-guard';
+import { MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED } from './caller';
+import { seedUsers } from '../../../tests/fixtures/register-users';
 import { createRegisterCore } from './register-core';
 
 const suite = coreIpcSuite('doc-extras');
@@ -142,8 +143,9 @@ describe('clock check', () => {
     const aheadDir = mkdtempSync(join(tmpdir(), 'sago-clock-'));
     const ahead = await createRegisterCore({ dataDir: aheadDir, simulatorEndpoint: suite.sim.endpoint, worker: FAST_WORKER, clock: () => new Date(Date.now() + 5 * 60_000) });
     try {
+      await seedUsers(ahead.ipc, 'gerente');
       await waitFor(() => ahead.store.sqlite.prepare("SELECT count(*) FROM settings WHERE key = 'monitor_folios'").pluck().get() === 1, 5_000, 'folios checked');
-      const result = await dispatchIpc(ahead.handlers, 'monitor:overview', { hours: 1 });
+      const result = await dispatchIpc(ahead.ipc, 'monitor:overview', { hours: 1 });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       const { clock } = result.value as Response<'monitor:overview'>;
       expect(clock.warn).toBe(true);
@@ -156,21 +158,21 @@ describe('clock check', () => {
   });
 });
 
-describe('who may act once users exist', () => {
+describe('who may act', () => {
   it('needs a manager to discard, issue a 06 or read the monitor, and a signed-in user to e-mail', async () => {
     const id = await authorisedSale();
-    await ok('auth:setup', { username: 'ana', displayName: 'Ana Gerente', pin: '2468' });
-    await ok('auth:createUser', { username: 'luis', displayName: 'Luis Cajero', pin: '1357', role: 'cajero' });
-    await ok('auth:signOut', {});
+    await suite.signInAs(null);
     expect(await call('documents:sendEmail', { id, correo: 'cliente@example.com' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('Inicie sesión') as unknown } });
-    await ok('auth:signIn', { username: 'luis', pin: '1357' });
+    await suite.signInAs('cajero');
     expect(await ok('documents:sendEmail', { id, correo: 'cliente@example.com' })).toEqual({ done: true });
-    const refused = { ok: false, error: { code: 'not_allowed', message: MANAGER_REQUIRED } };
-    expect(await call('documents:cancel', { id, motivo: 'Se registró con el cliente equivocado' })).toMatchObject(refused);
-    expect(await call('documents:genericCreditNote', { draft: DRAFT, motivo: 'Bonificación por volumen de compras del mes' })).toMatchObject(refused);
-    expect(await call('monitor:overview', { hours: 1 })).toMatchObject(refused);
-    expect(await call('monitor:checkFolios', {})).toMatchObject(refused);
-    const audit = suite.core.store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'document.emailed' ORDER BY id DESC LIMIT 1").pluck().get();
-    expect(audit).toBe('luis');
+    const needsApproval = { ok: false, error: { code: 'approval_required', message: MANAGER_REQUIRED } };
+    expect(await call('documents:cancel', { id, motivo: 'Se registró con el cliente equivocado' })).toMatchObject(needsApproval);
+    expect(await call('documents:genericCreditNote', { draft: DRAFT, motivo: 'Bonificación por volumen de compras del mes' })).toMatchObject(needsApproval);
+    const managerOnly = { ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } };
+    expect(await call('monitor:overview', { hours: 1 })).toMatchObject(managerOnly);
+    expect(await call('monitor:checkFolios', {})).toMatchObject(managerOnly);
+    const audit = suite.core.store.sqlite.prepare("SELECT actor_name FROM audit_log WHERE action = 'document.emailed' ORDER BY id DESC LIMIT 1").pluck().get();
+    expect(audit).toBe('Carlos Cajero');
+    await suite.signInAs('gerente');
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/api';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { ipcContract, type Channel, type Request, type Response } from '../../shared/ipc/contract';
-import { consumeApproval, currentActor } from '../auth/auth-registry';
+import { AuthService } from '../auth/auth-service';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { dispatchIpc, type IpcHandlers } from './dispatch';
 import { createAuthHandlers } from './handlers-auth';
@@ -14,6 +14,7 @@ const MINUTE = 60_000;
 
 interface Register {
   store: OpenedDatabase;
+  auth: AuthService;
   /** Every IPC result, to scan for secrets. */
   wire: unknown[];
   advance(ms: number): void;
@@ -33,10 +34,11 @@ function register(): Register {
   const clock = () => now;
   // Other areas' handlers are never called here; spies keep the map complete for dispatchIpc.
   const others = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.reject(new Error(`unexpected ${c}`)))]));
-  const handlers = { ...others, ...createAuthHandlers({ db: store.db, clock }) } as unknown as IpcHandlers;
+  const auth = new AuthService(store.db, clock);
+  const handlers = { ...others, ...createAuthHandlers(auth) } as unknown as IpcHandlers;
   const wire: unknown[] = [];
   const call = async <C extends Channel>(channel: C, request: Request<C>) => {
-    const result = await dispatchIpc(handlers, channel, request);
+    const result = await dispatchIpc({ handlers, session: auth }, channel, request);
     wire.push(result);
     if (result.ok) expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
     return result as IpcResult<Response<C>>;
@@ -46,7 +48,7 @@ function register(): Register {
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
     return result.value;
   };
-  return { store, wire, advance: (ms) => { now = new Date(now.getTime() + ms); }, call, ok };
+  return { store, auth, wire, advance: (ms) => { now = new Date(now.getTime() + ms); }, call, ok };
 }
 
 /** A register with its first manager and a cashier; nobody signed in. */
@@ -90,9 +92,9 @@ describe('auth channels', () => {
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
     expect(await r.call('auth:signIn', { username: 'nadie', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
     expect((await r.ok('auth:signIn', { username: 'CAJERO1', pin: CASHIER.pin })).user).toMatchObject({ username: 'cajero1', role: 'cajero' });
-    expect(currentActor(r.store.db)).toEqual({ username: 'cajero1', role: 'cajero' });
+    expect(r.auth.currentUser()).toMatchObject({ username: 'cajero1', displayName: 'Juan Cajero', role: 'cajero', id: expect.any(String) as unknown });
     expect(await r.ok('auth:signOut', {})).toEqual({ user: null, setupNeeded: false });
-    expect(currentActor(r.store.db)).toBeUndefined();
+    expect(r.auth.currentUser()).toBeUndefined();
     expect(auditActions(r).slice(-4)).toEqual(['auth.failed', 'auth.failed', 'auth.signIn', 'auth.signOut']);
   });
 
@@ -136,30 +138,50 @@ describe('auth channels', () => {
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
     expect(approval).toMatchObject({ action: 'documents:annul', approvedBy: 'gerente', expiresAt: '2026-03-02T14:02:00.000Z' });
     expect((await r.ok('auth:session', {})).user?.username).toBe('cajero1'); // the cashier's session stays
-    expect(consumeApproval(r.store.db, approval.token, 'documents:creditNote')).toBeUndefined();
-    expect(consumeApproval(r.store.db, approval.token, 'documents:annul')).toEqual({ actor: 'gerente' });
-    expect(consumeApproval(r.store.db, approval.token, 'documents:annul')).toBeUndefined();
+    expect(r.auth.consumeApproval(approval.token, 'documents:creditNote')).toBeUndefined();
+    expect(r.auth.consumeApproval(approval.token, 'documents:annul')).toMatchObject({ username: 'gerente', role: 'gerente' });
+    expect(r.auth.consumeApproval(approval.token, 'documents:annul')).toBeUndefined();
 
     const late = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
     r.advance(2 * MINUTE);
-    expect(consumeApproval(r.store.db, late.token, 'documents:annul')).toBeUndefined();
-    expect(consumeApproval(r.store.db, 'not-a-token', 'documents:annul')).toBeUndefined();
+    expect(r.auth.consumeApproval(late.token, 'documents:annul')).toBeUndefined();
+    expect(r.auth.consumeApproval('not-a-token', 'documents:annul')).toBeUndefined();
+  });
+
+  it('keeps an approval to the session it was given over: another user cannot spend it', async () => {
+    const r = await staffed();
+    await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
+    await r.ok('auth:createUser', { username: 'ana', displayName: 'Ana Pérez', pin: '4820', role: 'cajero' });
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    const forJuan = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
+    await r.ok('auth:signIn', { username: 'ana', pin: '4820' });
+    expect(r.auth.consumeApproval(forJuan.token, 'documents:annul')).toBeUndefined();
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    expect(r.auth.consumeApproval(forJuan.token, 'documents:annul')).toMatchObject({ username: 'gerente' });
   });
 
   it('creates users only for a signed-in manager or with a manager approval for it', async () => {
     const r = await staffed();
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     const ana = { username: 'ana', displayName: 'Ana Pérez', pin: '4820', role: 'cajero' } as const;
-    expect(await r.call('auth:createUser', ana)).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Se necesita la autorización de un gerente' } });
+    expect(await r.call('auth:createUser', ana)).toEqual({
+      ok: false, error: { code: 'approval_required', approvalAction: 'auth:createUser', message: 'Esta acción necesita la autorización de un gerente (usuario y PIN)' },
+    });
     const wrongAction = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
-    expect(await r.call('auth:createUser', { ...ana, approval: wrongAction.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await r.call('auth:createUser', { ...ana, approval: wrongAction.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect(rowCount(r, 'users')).toBe(2);
 
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
     expect(await r.ok('auth:createUser', { ...ana, approval: approval.token })).toMatchObject({ username: 'ana', role: 'cajero', lockedUntil: null });
-    expect(await r.call('auth:createUser', { ...ana, username: 'beto', approval: approval.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    const created = r.store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'auth.userCreated' ORDER BY id DESC LIMIT 1").get();
-    expect(created).toEqual({ actor: 'gerente', details: JSON.stringify({ username: 'ana', role: 'cajero' }) });
+    expect(await r.call('auth:createUser', { ...ana, username: 'beto', approval: approval.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    // The cashier at the keyboard and the gerente who approved, by id and by name.
+    const ids = Object.fromEntries((await r.ok('auth:users', {})).map((u) => [u.username, u.id]));
+    const created = r.store.sqlite.prepare(`SELECT actor, actor_name AS actorName, approved_by AS approvedBy, approved_by_name AS approvedByName, details
+      FROM audit_log WHERE action = 'auth.userCreated' ORDER BY id DESC LIMIT 1`).get();
+    expect(created).toEqual({
+      actor: ids['cajero1'], actorName: 'Juan Cajero', approvedBy: ids['gerente'], approvedByName: 'María Gerente',
+      details: JSON.stringify({ username: 'ana', role: 'cajero' }),
+    });
 
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
     expect(await r.call('auth:createUser', ana)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'El usuario «ana» ya existe' } });
@@ -168,13 +190,16 @@ describe('auth channels', () => {
 
   it('changes one\'s own PIN with the current one, and lets a manager reset (and unlock) someone else\'s', async () => {
     const r = await staffed();
+    expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'Inicie sesión para continuar' } });
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    expect(await r.call('auth:changePin', { username: 'gerente', currentPin: MANAGER.pin, newPin: '6034' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: /Solo puede cambiar su propio PIN/ } });
     expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: '0000', newPin: '6034' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
     expect(await r.ok('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toEqual({ done: true });
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false });
     expect((await r.ok('auth:signIn', { username: 'cajero1', pin: '6034' })).user?.username).toBe('cajero1');
 
+    expect(await r.call('auth:changePin', { username: 'cajero1', newPin: '7145' })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     for (let i = 0; i < 5; i++) await r.call('auth:signIn', { username: 'cajero1', pin: '0000' });
-    expect(await r.call('auth:changePin', { username: 'cajero1', newPin: '7145' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
     expect(await r.call('auth:changePin', { username: 'nadie', newPin: '7145' })).toEqual({ ok: false, error: { code: 'not_found', message: 'El usuario no existe' } });
     expect(await r.ok('auth:changePin', { username: 'cajero1', newPin: '7145' })).toEqual({ done: true });
@@ -188,6 +213,7 @@ describe('auth channels', () => {
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
     await r.ok('auth:createUser', { username: 'ana', displayName: 'Ana Pérez', pin: '27182818', role: 'cajero', approval: approval.token });
+    await r.ok('auth:signIn', { username: 'ana', pin: '27182818' });
     await r.ok('auth:changePin', { username: 'ana', currentPin: '27182818', newPin: '16180339' });
     await r.call('auth:signIn', { username: '88442211', pin: '88442211' }); // a PIN typed into the name field
     await r.ok('auth:users', {});
@@ -213,6 +239,7 @@ describe('auth channels', () => {
     const r = await staffed();
     expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     // Over the cashier's own session, with a manager's approval: done, and that session ends.
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:setActive' });
     expect(await r.ok('auth:setActive', { username: 'cajero1', active: false, approval: approval.token })).toMatchObject({ username: 'cajero1', active: false });
@@ -240,14 +267,13 @@ describe('auth channels', () => {
     const segundo = { ...MANAGER, username: 'segundo', displayName: 'Segundo Gerente' };
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
     await r.ok('auth:createUser', { ...segundo, role: 'gerente' });
+    await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     const stale = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:setActive' });
-    await r.ok('auth:signOut', {});
     await r.ok('auth:signIn', { username: 'segundo', pin: MANAGER.pin });
     await r.ok('auth:setActive', { username: 'gerente', active: false });
-    await r.ok('auth:signOut', {});
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
-    // The approval "gerente" gave before leaving is worth nothing now.
-    expect(await r.call('auth:setActive', { username: 'cajero1', active: false, approval: stale.token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    // The approval "gerente" gave over this very cashier's session before leaving is worth nothing now.
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false, approval: stale.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect((await r.ok('auth:users', {})).filter((u) => u.active).map((u) => u.username).sort()).toEqual(['cajero1', 'segundo']);
   });
 });

@@ -1,7 +1,6 @@
 // Handlers of the document page's extra actions (contract-manager.ts): the PDF/XML files kept locally, e-mail
 // through HKA, discarding a document the DGI never accepted, and the generic credit note (06). Monitoring is in
 // handlers-monitor.ts. Rules live in src/core/documents; here: who may act, and Spanish errors.
-import type { SaleDraft } from '../../shared/ipc/schemas';
 import { cancelDocument } from '../documents/cancel-document';
 import { downloadFiles, keptFiles, MIME_TYPES } from '../documents/document-files';
 import { emailTrace, sendDocumentEmail } from '../documents/document-email';
@@ -11,10 +10,9 @@ import { AppError } from './app-error';
 import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
 import { createMonitorHandlers, type MonitorChannel } from './handlers-monitor';
-import type { RegisterContext } from './ipc-handlers';
-import { authorizeManagerAction } from './manager-guard';
+import { auditedBy } from './caller';
+import type { CaptureFn, RegisterContext } from './ipc-handlers';
 import { explainingVaultErrors } from './vault-errors';
-import { requireSignedIn } from '../settings/access';
 
 export type DocumentExtraChannel = 'documents:files' | 'documents:downloadFiles' | 'documents:openFile' | 'documents:sendEmail'
   | 'documents:emailTrace' | 'documents:cancel' | 'documents:genericCreditNote' | MonitorChannel;
@@ -28,9 +26,9 @@ function refuse(failure: Failure): never {
 
 export function createDocumentExtraHandlers(
   ctx: RegisterContext,
-  capture: (draft: SaleDraft, by: string) => ReturnType<typeof getDocumentDetail>,
+  capture: CaptureFn,
 ): Pick<IpcHandlers, DocumentExtraChannel> {
-  const { db, clock, actor, dataDir } = ctx;
+  const { db, clock, dataDir } = ctx;
   const hka = { db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock };
 
   const kept = (id: string) => {
@@ -49,29 +47,25 @@ export function createDocumentExtraHandlers(
       if (!file) throw new AppError('not_found', `El ${req.kind.toUpperCase()} de este documento aún no se ha descargado de HKA`);
       return ctx.fileOpener.open({ path: file.path, fileName: file.fileName, mimeType: MIME_TYPES[req.kind] });
     },
-    'documents:sendEmail': async (req) => {
+    'documents:sendEmail': async (req, caller) => {
       // Any signed-in user may send the CAFE (a cashier does it at the counter); the audit names who did.
-      const by = requireSignedIn(db, actor);
-      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, by));
+      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, auditedBy(caller.user)));
       return result.ok ? { done: true as const } : refuse(result);
     },
     'documents:emailTrace': async (req) => {
       const result = await explainingVaultErrors(() => emailTrace(hka, req.id));
       return result.ok ? { entregas: result.entregas } : refuse(result);
     },
-    'documents:cancel': async (req) => {
-      const manager = authorizeManagerAction(db, 'documents:cancel', req.approval, actor);
-      const result = await explainingVaultErrors(() => cancelDocument(hka, req.id, req.motivo, manager));
+    'documents:cancel': async (req, caller) => {
+      const result = await explainingVaultErrors(() => cancelDocument(hka, req.id, req.motivo, auditedBy(caller.user, caller.manager)));
       if (result.change) {
         ctx.queueEvents.emit('document-status', result.change);
         ctx.queueEvents.emit('queue-counts', queueCounts(db));
       }
       return result.ok ? getDocumentDetail(db, req.id) : refuse(result);
     },
-    'documents:genericCreditNote': (req) => Promise.resolve().then(() => {
-      const manager = authorizeManagerAction(db, 'documents:genericCreditNote', req.approval, actor);
-      return capture(draftGenericCreditNote(req.draft, req.motivo), manager);
-    }),
+    'documents:genericCreditNote': (req, caller) => Promise.resolve().then(() =>
+      capture(draftGenericCreditNote(req.draft, req.motivo), caller.user, { approvedBy: caller.manager.id })),
     ...createMonitorHandlers(ctx),
   };
 }

@@ -1,31 +1,41 @@
 // Handlers of the reports area's contract entries (src/shared/ipc/contract-reports.ts); merged into createIpcHandlers.
 // Cash shifts with X/Z reports, the sales report and the catalogue CSV import. Reports go out as data plus their
-// 80 mm text and CSV, so the renderer needs no arithmetic of its own.
+// 80 mm text and CSV, so the renderer needs no arithmetic of its own. With blind count (loss prevention), the X report
+// is a gerente's: a cashier counts the drawer before the register says what it expects, at the close.
 import type { reportsContract } from '../../shared/ipc/contract-reports';
 import type { ShiftReport } from '../../shared/ipc/contract-reports';
 import { importProductsCsv } from '../catalog-import/import-products';
+import { readLossPrevention } from '../loss-prevention/rules-settings';
 import { salesByDayCsv, salesByProductCsv, salesReport } from '../reports/sales-report';
 import { shiftReportCsv, shiftReportText } from '../reports/shift-report-render';
 import { closeShift, currentShift, openShift, storedZReport, xReport } from '../reports/shifts';
-import { requireManagerSession } from '../settings/access';
 import { AppError } from './app-error';
+import { auditedBy } from './caller';
 import type { IpcHandlers } from './dispatch';
 import type { RegisterContext } from './ipc-handlers';
-import { cashierActor, isSingleUser, managerFor } from './manager-guard';
 
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 const rendered = (report: ShiftReport) => ({ report, text: shiftReportText(report), csv: shiftReportCsv(report) });
 
-export function createReportsHandlers(ctx: RegisterContext): Pick<IpcHandlers, keyof typeof reportsContract> {
-  const { db, clock, actor } = ctx;
+export const BLIND_X_REFUSED = 'Con el conteo ciego, el reporte X es del gerente: cuente el efectivo y cierre el turno';
+
+export function createReportsHandlers(ctx: Pick<RegisterContext, 'db' | 'clock'>): Pick<IpcHandlers, keyof typeof reportsContract> {
+  const { db, clock } = ctx;
   return {
     'reports:currentShift': () => run(() => currentShift(db)),
-    'reports:openShift': (req) => run(() => openShift(db, req.openingCash, actor, clock())),
-    'reports:xReport': () => run(() => rendered(xReport(db, clock()))),
-    'reports:closeShift': (req) => run(() => {
-      // Closing with documents not yet authorised needs a gerente (or, before any user exists, an explicit confirm).
-      const manager = isSingleUser(db) ? (req.confirm === true ? actor : undefined) : managerFor(db, 'reports:closeShift', req.approval);
-      const result = closeShift(db, { countedCash: req.countedCash, managerApproved: manager !== undefined }, manager ?? cashierActor(db, actor), clock());
+    'reports:openShift': (req, caller) => run(() => openShift(db, req.openingCash, auditedBy(caller.user), clock())),
+    'reports:xReport': (_req, caller) => run(() => {
+      if (caller.user.role !== 'gerente' && readLossPrevention(db).blindCount) throw new AppError('not_allowed', BLIND_X_REFUSED);
+      return rendered(xReport(db, clock()));
+    }),
+    'reports:closeShift': (req, caller) => run(() => {
+      // A gerente closing approves by being one; a cashier's approval token is spent only when one is presented (the
+      // screen asks for it after the core answered needs_manager).
+      const approver = caller.user.role === 'gerente' || req.approval !== undefined ? caller.authorize('reports:closeShift', req.approval) : undefined;
+      const input = {
+        countedCash: req.countedCash, reason: req.reason, differenceLimit: readLossPrevention(db).zDifferenceLimit, approvedBy: approver?.id,
+      };
+      const result = closeShift(db, input, auditedBy(caller.user), clock());
       return result.closed ? { closed: true as const, ...rendered(result.report) } : result;
     }),
     'reports:zReport': (req) => run(() => rendered(storedZReport(db, req.shiftId))),
@@ -34,7 +44,8 @@ export function createReportsHandlers(ctx: RegisterContext): Pick<IpcHandlers, k
       const report = salesReport(db, req.from, req.to);
       return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
     }),
-    // The catalogue is the manager's (settings panel): a signed-in gerente imports it.
-    'catalog:importCsv': (req) => run(() => importProductsCsv(db, req.csv, { importValidRows: req.importValidRows, actor: requireManagerSession(db, actor), at: clock() })),
+    'catalog:importCsv': (req, caller) => run(() => importProductsCsv(db, req.csv, {
+      importValidRows: req.importValidRows, confirmPriceChanges: req.confirmPriceChanges, actor: caller.user.id, at: clock(),
+    })),
   };
 }

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_WORKER } from '../../../tests/fixtures/register-harness';
 import { MANAGER_CHANNELS } from '../../shared/ipc/channels-manager';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
-import { MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED } from '../settings/access';
+import { MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED } from './caller';
+import { seedUsers, signInAs, TEST_USERS } from '../../../tests/fixtures/register-users';
 import { dispatchIpc } from './dispatch';
 import { createSettingsHandlers } from './handlers-settings';
 import type { RegisterContext } from './ipc-handlers';
-import { MANAGER_REQUIRED } from './manager-guard';
 import { createRegisterCore, type RegisterCore } from './register-core';
 
 let sim: HkaSimulator;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sago-settings-'));
   core = await createRegisterCore({ dataDir: dir, simulatorEndpoint: sim.endpoint, clock: () => new Date(now), worker: { ...FAST_WORKER, pollMs: 60_000 } });
   core.events.on('contingency:changed', (view) => contingencyEvents.push(view));
+  await seedUsers(core.ipc, 'gerente');
 });
 afterAll(async () => {
   await core.close();
@@ -31,12 +32,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = (channel: string, request: unknown = {}) => dispatchIpc(core.handlers, channel, request);
+const call = (channel: string, request: unknown = {}) => dispatchIpc(core.ipc, channel, request);
 const count = (sql: string) => core.store.sqlite.prepare(sql).pluck().get() as number;
-const auditOf = (action: string) => (core.store.sqlite.prepare('SELECT actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; details: string }[])
+/** Entries of one action, with the person by name. */
+const auditOf = (action: string) => (core.store.sqlite.prepare('SELECT actor_name AS actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; details: string }[])
   .map((row) => ({ actor: row.actor, details: JSON.parse(row.details) as Record<string, unknown> }));
 async function approval(action: string): Promise<string> {
-  const answer = await call('auth:approve', { username: 'ana', pin: '2468', action });
+  const answer = await call('auth:approve', { username: TEST_USERS.gerente.username, pin: TEST_USERS.gerente.pin, action });
   if (!answer.ok) throw new Error(JSON.stringify(answer.error));
   return (answer.value as { token: string }).token;
 }
@@ -55,7 +57,7 @@ describe('settings handlers', () => {
     expect(keys).toEqual(MANAGER_CHANNELS.filter((c) => /^(settings|contingency|audit|customers):/.test(c)).sort());
   });
 
-  it('single-user (before the first manager): reads and saves the issuer, refusing a wrong DV without writing', async () => {
+  it('a signed-in gerente reads and saves the issuer, refusing a wrong DV without writing', async () => {
     expect(await call('settings:issuer')).toMatchObject({ ok: true, value: { razonSocial: 'THE FACTORY HKA CORP', codigoSucursalEmisor: '0000' } });
     const audits = count('SELECT COUNT(*) FROM audit_log');
     expect(await call('settings:saveIssuer', { ...ISSUER, dv: '58' })).toMatchObject({
@@ -66,7 +68,7 @@ describe('settings handlers', () => {
     expect(count('SELECT COUNT(*) FROM audit_log')).toBe(audits);
     expect(await call('settings:saveIssuer', ISSUER)).toEqual({ ok: true, value: ISSUER });
     expect(await call('app:status')).toMatchObject({ ok: true, value: { issuer: { razonSocial: 'MINI SUPER LA ESQUINA S.A.', codigoSucursal: '0001', puntoFacturacion: '002' } } });
-    expect(auditOf('settings.issuer')).toEqual([{ actor: 'cajero', details: { before: expect.objectContaining({ razonSocial: 'THE FACTORY HKA CORP' }) as unknown, after: ISSUER } }]);
+    expect(auditOf('settings.issuer')).toEqual([{ actor: 'Gabriela Gerente', details: { before: expect.objectContaining({ razonSocial: 'THE FACTORY HKA CORP' }) as unknown, after: ISSUER } }]);
   });
 
   it('saves the receipt (printer in the preferences) and the contingency settings, both audited', async () => {
@@ -102,22 +104,20 @@ describe('settings handlers', () => {
       .toEqual(['contingency.entered', 'contingency.reason_changed', 'contingency.left']);
   });
 
-  it('with users: a cashier reads only the receipt; a signed-in gerente or a gerente\'s approval may change things', async () => {
-    expect(await call('auth:setup', { username: 'ana', displayName: 'Ana Gerente', pin: '2468' })).toMatchObject({ ok: true });
-    expect(await call('auth:createUser', { username: 'luis', displayName: 'Luis Cajero', pin: '1357', role: 'cajero' })).toMatchObject({ ok: true });
-    expect(await call('auth:signOut')).toMatchObject({ ok: true });
+  it('a cashier reads only the receipt; a signed-in gerente or a gerente\'s approval may change things', async () => {
+    await signInAs(core.ipc, null);
     expect(await call('settings:receipt')).toMatchObject({ ok: false, error: { code: 'not_allowed', message: SIGN_IN_REQUIRED } });
-    expect(await call('auth:signIn', { username: 'luis', pin: '1357' })).toMatchObject({ ok: true });
+    await signInAs(core.ipc, 'cajero');
 
     expect(await call('settings:receipt')).toMatchObject({ ok: true, value: { copies: 2 } });
     for (const channel of ['settings:issuer', 'settings:contingency', 'audit:list']) {
       expect(await call(channel)).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } });
     }
     expect(await call('preferences:set', { language: 'en' })).toMatchObject({ ok: true, value: { language: 'en' } }); // the cashier's own
-    expect(await call('preferences:set', { printerName: 'Otra impresora' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call('preferences:set', { language: 'es-PA', printerName: 'Otra impresora' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await call('settings:receipt')).toMatchObject({ ok: true, value: { printerName: 'EPSON TM-T20III' } }); // unchanged
-    expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-    expect(await call('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } });
+    expect(await call('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } });
     expect(core.store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A1'").pluck().get()).toBe(0);
     const writes: [string, unknown][] = [
       ['settings:saveIssuer', ISSUER], ['settings:saveReceipt', RECEIPT], ['settings:saveContingency', CONTINGENCY],
@@ -126,25 +126,27 @@ describe('settings handlers', () => {
     ];
     const audits = count('SELECT COUNT(*) FROM audit_log');
     for (const [channel, request] of writes) {
-      expect(await call(channel, request)).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_REQUIRED } });
+      expect(await call(channel, request)).toMatchObject({ ok: false, error: { code: 'approval_required', message: MANAGER_REQUIRED, approvalAction: channel } });
     }
     expect(count('SELECT COUNT(*) FROM audit_log')).toBe(audits);
     expect(count('SELECT COUNT(*) FROM customers')).toBe(0);
 
     // An approval is for one channel and one use.
     const token = await approval('contingency:enter');
-    expect(await call('settings:saveReceipt', { ...RECEIPT, approval: token })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call('settings:saveReceipt', { ...RECEIPT, approval: token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
     expect(await call('contingency:enter', { motivo: MOTIVO, approval: await approval('contingency:enter') })).toMatchObject({ ok: true, value: { active: true } });
     expect(await call('contingency:leave', { approval: await approval('contingency:leave') })).toMatchObject({ ok: true, value: { active: false } });
-    expect(auditOf('contingency.entered').at(-1)?.actor).toBe('ana');
-    expect(auditOf('contingency.left').at(-1)?.actor).toBe('ana');
+    // The cashier at the keyboard and the gerente who approved, both named.
+    const entered = core.store.sqlite.prepare("SELECT actor_name AS actorName, approved_by_name AS approvedByName FROM audit_log WHERE action = 'contingency.entered' ORDER BY id DESC LIMIT 1").get();
+    expect(entered).toEqual({ actorName: 'Carlos Cajero', approvedByName: 'Gabriela Gerente' });
+    expect(auditOf('contingency.left').at(-1)?.actor).toBe('Carlos Cajero');
 
-    expect(await call('auth:signIn', { username: 'ana', pin: '2468' })).toMatchObject({ ok: true });
+    await signInAs(core.ipc, 'gerente');
     expect(await call('settings:issuer')).toMatchObject({ ok: true, value: ISSUER });
     expect(await call('settings:saveContingency', { ...CONTINGENCY, foliosAlarmThreshold: 80 })).toMatchObject({ ok: true, value: { foliosAlarmThreshold: 80 } });
-    expect(auditOf('settings.contingency').at(-1)).toEqual({ actor: 'ana', details: { before: CONTINGENCY, after: { ...CONTINGENCY, foliosAlarmThreshold: 80 } } });
+    expect(auditOf('settings.contingency').at(-1)).toEqual({ actor: 'Gabriela Gerente', details: { before: CONTINGENCY, after: { ...CONTINGENCY, foliosAlarmThreshold: 80 } } });
     expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toEqual({ ok: true, value: { rows: 1, imported: 1, errors: [] } });
-    expect(auditOf('customers.imported')).toEqual([{ actor: 'ana', details: { rows: 1, created: 1, updated: 0, skippedRows: [] } }]);
+    expect(auditOf('customers.imported')).toEqual([{ actor: 'Gabriela Gerente', details: { rows: 1, created: 1, updated: 0, skippedRows: [] } }]);
     // The web host cannot relaunch itself: the manager is told to restart it by hand, and nothing is audited.
     expect(await call('app:restart', {})).toEqual({ ok: true, value: { via: 'manual' } });
     expect(auditOf('app.restart')).toEqual([]);
@@ -155,7 +157,7 @@ describe('settings handlers', () => {
     if (!first.ok) throw new Error(JSON.stringify(first.error));
     const page = first.value as { items: { action: string; actor: string; details: Record<string, unknown> }[]; nextCursor: string | null };
     expect(page.items.map((e) => e.action)).toEqual(['settings.contingency', 'settings.contingency']);
-    expect(page.items[0]).toMatchObject({ actor: 'ana', details: { after: { foliosAlarmThreshold: 80 } } });
+    expect(page.items[0]).toMatchObject({ actorName: 'Gabriela Gerente', approvedBy: null, details: { after: { foliosAlarmThreshold: 80 } } });
     const rest = await call('audit:list', { action: 'settings.', limit: 10, cursor: page.nextCursor });
     expect(rest).toMatchObject({ ok: true, value: { items: [{ action: 'settings.receipt' }, { action: 'settings.issuer' }], nextCursor: null } });
     expect(await call('audit:list', { cursor: 'x'.repeat(41) })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

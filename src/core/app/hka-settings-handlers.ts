@@ -5,17 +5,15 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
 import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
 import { queueCounts } from '../queue/outbox-repo';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import type { Vault } from '../vault/vault';
 import { AppError } from './app-error';
-import { authorizeManagerAction } from './manager-guard';
 
 export interface HkaSettingsContext {
   db: StoreDb;
   vault: Vault;
   clock: () => Date;
-  actor: string;
   /** What the running queue talks to (fixed until restart). */
   running: { environment: HkaEnvironment; endpoint: string };
   /** A client for the settings as saved now (the simulator's endpoint when Simulador). */
@@ -46,8 +44,8 @@ export interface SaveHkaRequest {
   confirmQueued?: boolean | undefined;
 }
 
-export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest) {
-  const manager = authorizeManagerAction(ctx.db, 'settings:saveHka', req.approval, ctx.actor);
+/** `by`: the manager's action as audited (the dispatcher checked the channel's approval rule). */
+export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by: AuditActor) {
   const waiting = queueCounts(ctx.db).waiting;
   if (waiting > 0 && req.confirmQueued !== true) {
     throw new AppError('not_allowed', `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`);
@@ -57,21 +55,20 @@ export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest) {
     ...(req.endpoint ? { endpoint: req.endpoint } : {}),
     ...(req.tokenEmpresa ? { tokenEmpresa: req.tokenEmpresa } : {}),
     ...(req.tokenPassword ? { tokenPassword: req.tokenPassword } : {}),
-  }, manager);
+  }, by);
   // saveHkaConnection audits the change itself (environment/endpoint before and after, tokens only as "changed");
   // this entry records that the manager confirmed it while documents were still waiting for the old connection.
   if (waiting > 0) {
-    ctx.db.transaction((tx) => appendAudit(tx, { actor: manager, action: 'settings.hka_confirmed_with_queue', details: { waiting } }, ctx.clock()));
+    ctx.db.transaction((tx) => appendAudit(tx, { ...by, action: 'settings.hka_confirmed_with_queue', details: { waiting } }, ctx.clock()));
   }
   return hkaSettingsView(ctx);
 }
 
-export async function testHkaSettings(ctx: HkaSettingsContext, approval: string | undefined) {
-  const manager = authorizeManagerAction(ctx.db, 'settings:testHka', approval, ctx.actor);
+export async function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
   const saved = readHkaSettings(ctx.db);
   const endpoint = saved.environment === 'simulador' && !saved.endpoint ? ctx.running.endpoint : hkaEndpoint(saved);
   const client = await ctx.clientFor(saved.environment, endpoint);
-  const outcome = await testHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, client, manager);
+  const outcome = await testHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, client, by);
   if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
   if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
   const d = outcome.data;

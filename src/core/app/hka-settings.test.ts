@@ -8,6 +8,7 @@ import { FAST_WORKER } from '../../../tests/fixtures/register-harness';
 import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore } from './register-core';
+import { asGerente } from '../../../tests/fixtures/register-users';
 
 let sim: HkaSimulator;
 let core: RegisterCore;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   sim = await startHkaSimulator({});
   dir = mkdtempSync(join(tmpdir(), 'sago-hka-settings-'));
   core = await createRegisterCore({ dataDir: dir, simulatorEndpoint: sim.endpoint, worker: { ...FAST_WORKER, pollMs: 60_000 } });
+  await asGerente(core.ipc);
 });
 afterAll(async () => {
   await core.close();
@@ -25,7 +27,7 @@ afterAll(async () => {
 });
 
 async function call(channel: string, request: unknown) {
-  const result = await dispatchIpc(core.handlers, channel, request);
+  const result = await dispatchIpc(core.ipc, channel, request);
   responses.push(result);
   return result;
 }

@@ -13,18 +13,25 @@ import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
 import { ensureShiftForDocument } from '../reports/shifts';
 import type { StoreDb } from '../store/open-database';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
 import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
+import type { AuthService } from '../auth/auth-service';
 import { createAuthHandlers } from './handlers-auth';
-import { authorizeManagerAction, cashierActor } from './manager-guard';
+import { createTillHandlers } from './handlers-till';
+import { completeSale } from './sale-completion';
+import { readLossPrevention } from '../loss-prevention/rules-settings';
+import type { TillGrants } from '../loss-prevention/till-grants';
+import type { AuditChainMonitor } from '../monitor/audit-chain-monitor';
+import { auditedBy, type ActingUser } from './caller';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
 import { receiptPrintJob } from '../settings/receipt-settings';
+import { recordPrint, REPRINT_NEEDS_MANAGER } from '../documents/receipt-prints';
 import { createDocumentExtraHandlers } from './handlers-document-files';
 import type { FileOpener } from './file-opener';
 import type { HkaClient } from '../hka/client/hka-client';
@@ -53,14 +60,18 @@ export interface RegisterContext {
   clock: () => Date;
   preferences: PreferencesPort;
   printer: ReceiptPrinter;
-  /** Who the audit trail names for cashier actions (one register, no sign-in yet). */
-  actor: string;
+  /** The register's session and approvals (the dispatcher's SessionGate). */
+  auth: AuthService;
+  /** Gerentes' approvals of price overrides and discounts given at the till, waiting for their sale. */
+  grants: TillGrants;
+  /** The audit trail's hash chain, checked at start and on request. */
+  auditChain: AuditChainMonitor;
   /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
   sync: SyncPusher;
   /** The HKA settings area (hka-settings-handlers.ts). */
   hka: Pick<HkaSettingsContext, 'running' | 'clientFor'>;
   /** Annuls at HKA, then locally (documents/annul-document.ts). */
-  annul: (documentId: string, motivo: string, actor: string) => Promise<AnnulResult>;
+  annul: (documentId: string, motivo: string, by: AuditActor) => Promise<AnnulResult>;
   /** The register's folder: PDF/XML files are kept in <dataDir>/documentos (documents/document-files.ts). */
   dataDir: string;
   /** Opens a kept PDF/XML: the OS in the desktop app, the browser in the web host (file-opener.ts). */
@@ -71,6 +82,9 @@ export interface RegisterContext {
   /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
   relaunch?: (() => void) | undefined;
 }
+
+const CATALOG_EDIT_NEEDS_MANAGER = 'Crear o modificar productos (y sus precios) necesita la autorización de un gerente';
+const CUSTOMER_EDIT_NEEDS_MANAGER = 'Modificar un cliente registrado necesita la autorización de un gerente';
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
 const ENROL_MESSAGES: Record<EnrolError, string> = {
@@ -84,8 +98,17 @@ const ENROL_MESSAGES: Record<EnrolError, string> = {
 /** Runs a synchronous use case as a handler: a throw becomes a rejected promise, which dispatchIpc maps. */
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
+/** What the capture's audit entry adds: the gerente who approved it when someone else acted, and details. */
+export interface CaptureAudit {
+  approvedBy?: string | undefined;
+  details?: Record<string, unknown>;
+}
+
+/** Saves a sale or a note, written by `author`. */
+export type CaptureFn = (draft: SaleDraft, author: ActingUser, audit?: CaptureAudit) => ReturnType<typeof getDocumentDetail>;
+
 export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
-  const { db, clock, actor } = ctx;
+  const { db, clock } = ctx;
 
   const afterQueueChange = (change?: { documentId: string; from: 'DRAFT' | 'FAILED' | 'REJECTED'; to: 'QUEUED' }) => {
     if (change) ctx.queueEvents.emit('document-status', change);
@@ -94,13 +117,15 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
   };
 
   /** Saves a sale or a note through captureSale and returns it as saved (QUEUED), before the worker picks it up. */
-  const capture = (draft: SaleDraft, by = cashierActor(db, actor)) => {
+  const capture: CaptureFn = (draft, by, audit) => {
     const result = captureSale({
       db,
       issuer: readIssuerSettings(db),
       emissionMode: () => ctx.contingency.emissionMode(),
       clock,
-      actor: by,
+      actor: by.id,
+      ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
+      ...(audit?.details ? { auditDetails: audit.details } : {}),
       invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
     }, draft);
     if (!result.ok) {
@@ -108,30 +133,39 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
     const { id } = result.captured;
-    ensureShiftForDocument(db, id, by);
+    ensureShiftForDocument(db, id, by.id);
     const detail = getDocumentDetail(db, id);
     afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
     return detail;
   };
 
-  const hkaCtx: HkaSettingsContext = { db, vault: ctx.vault, clock, actor, ...ctx.hka };
+  const hkaCtx: HkaSettingsContext = { db, vault: ctx.vault, clock, ...ctx.hka };
 
   const handlers = {
     'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
     'catalog:search': (req) => run(() => searchProducts(db, req.query, req.limit)),
     'catalog:lookup': (req) => run(() => lookupProduct(db, req.code)),
-    'catalog:saveProduct': (req) => run(() => saveProduct(db, req, actor, clock())),
+    'catalog:saveProduct': (req, caller) => run(() => {
+      const { approval, ...product } = req;
+      // Prices are the store's: with the catalogue rule on, a cashier needs a gerente for any product edit.
+      const approver = readLossPrevention(db).catalogEdit ? caller.authorize('catalog:saveProduct', approval, CATALOG_EDIT_NEEDS_MANAGER) : undefined;
+      return saveProduct(db, product, auditedBy(caller.user, approver), clock());
+    }),
     'customers:search': (req) => run(() => searchCustomers(db, req.query)),
-    'customers:save': (req) => run(() => saveCustomer(db, req, actor, clock())),
-    'sales:complete': (req) => run(() => capture(req.draft)),
+    'customers:save': (req, caller) => run(() => {
+      const { approval, ...customer } = req;
+      // A new customer for a sale is the cashier's to add; overwriting one on file needs a gerente when the rule is on.
+      const authorizeEdit = () => (readLossPrevention(db).customerEdit ? caller.authorize('customers:save', approval, CUSTOMER_EDIT_NEEDS_MANAGER).id : undefined);
+      return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
+    }),
+    'sales:complete': (req, caller) => run(() => completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller)),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
-    'documents:retry': (req) => run(() => {
+    'documents:retry': (req, caller) => run(() => {
       const before = db.$client.prepare('SELECT status FROM documents WHERE id = ?').get(req.id) as { status: string } | undefined;
       if (!before) throw new AppError('not_found', 'El documento no existe');
-      const manager = authorizeManagerAction(db, 'documents:retry', req.approval, actor);
       try {
-        retryDocument(db, req.id, manager, clock());
+        retryDocument(db, req.id, auditedBy(caller.user, caller.manager), clock());
       } catch (error) {
         if (error instanceof IllegalTransitionError) {
           throw new AppError('not_allowed', 'Solo se pueden reintentar documentos rechazados o con envío fallido');
@@ -141,53 +175,47 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       afterQueueChange({ documentId: req.id, from: before.status as 'FAILED' | 'REJECTED', to: 'QUEUED' });
       return { done: true as const };
     }),
-    // Manager actions: the manager role (PIN) arrives with the settings panel; until then the register's actor.
-    'documents:annul': async (req) => {
-      const manager = authorizeManagerAction(db, 'documents:annul', req.approval, actor);
-      const result = await ctx.annul(req.id, req.motivo, manager);
+    'documents:annul': async (req, caller) => {
+      const result = await ctx.annul(req.id, req.motivo, auditedBy(caller.user, caller.manager));
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'not_allowed', result.message);
       ctx.queueEvents.emit('document-status', { documentId: req.id, from: 'AUTHORIZED', to: 'ANNULLED' });
       return getDocumentDetail(db, req.id);
     },
-    'documents:creditNote': (req) => run(() => {
-      const manager = authorizeManagerAction(db, 'documents:creditNote', req.approval, actor);
+    'documents:creditNote': (req, caller) => run(() => {
       const drafted = draftCreditNote(db, req.id, req.lines);
       if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      return capture(drafted.draft, manager);
+      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id });
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();
       return { done: true as const };
     },
-    'receipt:print': () => ctx.printer.print(receiptPrintJob(db, ctx.preferences)),
+    'receipt:print': async (req, caller) => {
+      // Counted (and, beyond the free reprints, approved) before anything prints: a refused reprint prints nothing.
+      const copy = req.documentId === undefined ? undefined : recordPrint(db, req.documentId, readLossPrevention(db).freeReprints,
+        auditedBy(caller.user), () => caller.authorize('receipt:print', req.approval, REPRINT_NEEDS_MANAGER).id, clock());
+      const printed = await ctx.printer.print(receiptPrintJob(db, ctx.preferences));
+      return copy === undefined ? printed : { ...printed, copy };
+    },
     'preferences:get': () => run(() => ctx.preferences.get()),
-    'preferences:set': (req) => run(() => {
-      // The language is the person's; the receipt printer is the register's setting (settings:saveReceipt sets it
-      // too): changing it needs a gerente and is audited like every setting.
-      const before = ctx.preferences.get().printerName;
-      if (req.printerName !== undefined && req.printerName !== before) {
-        const manager = authorizeManagerAction(db, 'preferences:set', undefined, actor);
-        const saved = ctx.preferences.update(req);
-        appendAudit(db, { actor: manager, action: 'settings.printer', details: { before, after: saved.printerName } }, clock());
-        return saved;
-      }
-      return ctx.preferences.update(req);
-    }),
-    ...createAuthHandlers(ctx),
+    // The language only (anyone's, even on the sign-in screen); the receipt printer is a gerente's setting
+    // (settings:saveReceipt).
+    'preferences:set': (req) => run(() => ctx.preferences.update(req)),
+    ...createAuthHandlers(ctx.auth),
     ...createReportsHandlers(ctx),
+    ...createTillHandlers({ db, clock, grants: ctx.grants }),
     ...createSettingsHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
     'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
-    'settings:saveHka': (req) => run(() => saveHkaSettings(hkaCtx, req)),
-    'settings:testHka': async (req) => {
-      const tested = await testHkaSettings(hkaCtx, req.approval);
+    'settings:saveHka': (req, caller) => run(() => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager))),
+    'settings:testHka': async (_req, caller) => {
+      const tested = await testHkaSettings(hkaCtx, auditedBy(caller.user, caller.manager));
       recordFolios(db, tested.foliosDisponibleCiclo, clock()); // the monitoring panel shows the latest answer
       return tested;
     },
-    'app:restart': (req) => run(() => {
-      const manager = authorizeManagerAction(db, 'app:restart', req.approval, actor);
+    'app:restart': (_req, caller) => run(() => {
       if (!ctx.relaunch) return { via: 'manual' as const };
-      appendAudit(db, { actor: manager, action: 'app.restart', details: { reason: 'apply saved settings' } }, clock());
+      appendAudit(db, { ...auditedBy(caller.user, caller.manager), action: 'app.restart', details: { reason: 'apply saved settings' } }, clock());
       // After this answer has gone back to the screen: the shell's quit drains HKA calls and closes the database.
       const relaunch = ctx.relaunch;
       setTimeout(relaunch, 100);
@@ -198,11 +226,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       await ctx.sync.pushNow();
       return ctx.sync.status();
     },
-    // Enrolment belongs to the manager's settings panel; the manager role (PIN) arrives with that panel.
-    'sync:enrol': async (req) => {
-      authorizeManagerAction(db, 'sync:enrol', req.approval, actor);
+    'sync:enrol': async (req, caller) => {
       const input = { serverUrl: req.serverUrl, code: req.code, ...(req.registerName ? { registerName: req.registerName } : {}) };
-      const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, actor);
+      const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, auditedBy(caller.user, caller.manager));
       if (!outcome.ok) {
         const invalid = outcome.error === 'invalid_url' || outcome.error === 'invalid_code';
         throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, or } from 'drizzle-orm';
 import type { Product } from '../../shared/ipc/schemas';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { products } from '../store/schema';
 import { AppError, validationFailed } from './app-error';
@@ -58,6 +58,12 @@ export function lookupProduct(db: StoreDb, code: string): Product | null {
   return row ? toProduct(row) : null;
 }
 
+/** The catalogue price of a product code (active or not: a sale may still carry a product retired since), for loss-prevention checks. */
+export function catalogPrice(db: StoreDb): (codigo: string) => string | undefined {
+  const byCode = db.$client.prepare('SELECT precio FROM products WHERE codigo = ?').pluck();
+  return (codigo) => byCode.get(codigo) as string | undefined;
+}
+
 export function getProduct(db: StoreDb, id: string): Product | null {
   const row = db.$client.prepare(`SELECT ${COLUMNS} FROM products WHERE id = ?`).get(id) as ProductRow | undefined;
   return row ? toProduct(row) : null;
@@ -69,10 +75,10 @@ function optionalText(value: string | null | undefined): string | null | undefin
 }
 
 /**
- * Creates (no id) or updates a product; codes and barcodes stay unique among products. Audited. The CPBS fields are
- * optional: left out, an update keeps the stored ones; null clears them.
+ * Creates (no id) or updates a product; codes and barcodes stay unique among products. Audited with the values before
+ * and after. The CPBS fields are optional: left out, an update keeps the stored ones; null clears them.
  */
-export function saveProduct(db: StoreDb, input: ProductInput, actor: string, at: Date): Product {
+export function saveProduct(db: StoreDb, input: ProductInput, by: AuditActor, at: Date): Product {
   const barcode = input.barcode?.trim() || null;
   const codigoCPBS = optionalText(input.codigoCPBS);
   const unidadMedidaCPBS = optionalText(input.unidadMedidaCPBS);
@@ -92,12 +98,13 @@ export function saveProduct(db: StoreDb, input: ProductInput, actor: string, at:
         ? { path: 'codigo', rule: 'duplicate_code', message: `Ya existe otro producto con el código ${values.codigo}` }
         : { path: 'barcode', rule: 'duplicate_barcode', message: `Ya existe otro producto con el código de barras ${barcode ?? ''}` }]);
     }
+    const before = input.id === undefined ? null : getProduct(db, id);
     if (input.id === undefined) {
       tx.insert(products).values({ id, ...values, updatedAt: at.toISOString() }).run();
     } else if (tx.update(products).set({ ...values, updatedAt: at.toISOString() }).where(eq(products.id, id)).run().changes === 0) {
       throw new AppError('not_found', 'El producto no existe');
     }
-    appendAudit(tx, { actor, action: 'catalog.product_saved', details: { id, created: input.id === undefined, ...values } }, at);
+    appendAudit(tx, { ...by, action: 'catalog.product_saved', details: { id, created: input.id === undefined, ...values, ...(before ? { before } : {}) } }, at);
     return id;
   }, { behavior: 'immediate' });
   const saved = getProduct(db, id);

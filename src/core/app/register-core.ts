@@ -20,7 +20,10 @@ import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import { contractEvents, type RegisterEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
-import type { IpcHandlers } from './dispatch';
+import type { IpcBinding } from './dispatch';
+import { authServiceFor } from '../auth/auth-registry';
+import { TillGrants } from '../loss-prevention/till-grants';
+import { AuditChainMonitor } from '../monitor/audit-chain-monitor';
 import { createIpcHandlers } from './ipc-handlers';
 import { browserPrinter, memoryPreferences, type PreferencesPort, type ReceiptPrinter } from './ui-ports';
 import { browserFileOpener, type FileOpener } from './file-opener';
@@ -54,7 +57,8 @@ export interface RegisterCoreOptions {
 }
 
 export interface RegisterCore {
-  handlers: IpcHandlers;
+  /** The handler map and the session: what the shells serve through dispatchIpc. */
+  ipc: IpcBinding;
   events: RegisterEvents;
   environment: HkaEnvironment;
   /** The register's database (tests read it to prove what was, or was not, written). */
@@ -66,7 +70,6 @@ export interface RegisterCore {
 }
 
 const DRAIN_TIMEOUT_MS = 10_000;
-const ACTOR = 'cajero';
 
 export async function createRegisterCore(options: RegisterCoreOptions): Promise<RegisterCore> {
   const clock = options.clock ?? (() => new Date());
@@ -112,8 +115,12 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
     const events = contractEvents(queueEvents, contingency, sync);
+    const auth = authServiceFor(store.db, clock);
+    const auditChain = new AuditChainMonitor(store.db, clock, options.log);
     const handlers = createIpcHandlers({
-      db: store.db, vault, environment: settings.environment, worker, queueEvents, connectivity, contingency, clock, actor: ACTOR,
+      db: store.db, vault, environment: settings.environment, worker, queueEvents, connectivity, contingency, clock, auth,
+      grants: new TillGrants(),
+      auditChain,
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
       sync,
@@ -127,7 +134,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           ...(options.log ? { logger: options.log } : {}),
         }),
       },
-      annul: (documentId, motivo, actor) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, actor),
+      annul: (documentId, motivo, by) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, by),
       dataDir: options.dataDir,
       fileOpener: options.fileOpener ?? browserFileOpener,
       relaunch: options.relaunch,
@@ -141,15 +148,17 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     }, options.monitor);
     worker.start();
     monitor.start();
+    void auditChain.check(); // in the background: the till is ready before the walk ends
     sync.start(); // does nothing visible until the register is enrolled
     let closing: Promise<void> | undefined;
     return {
-      handlers, events, environment: settings.environment, store, simulator,
+      ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator,
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);
           await monitor.stop();
           await sync.stop();
+          await auditChain.idle();
           events.dispose();
           client.close();
           await simulator?.close();

@@ -11,6 +11,7 @@ import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { startStubSyncServer, type StubSyncServer } from '../sync/stub-sync-server.fixture';
 import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore } from './register-core';
+import { asGerente } from '../../../tests/fixtures/register-users';
 
 const TOKEN = `sgd.${randomUUID()}.device-secret-0123456789abcdef`;
 let sim: HkaSimulator;
@@ -29,6 +30,7 @@ beforeAll(async () => {
       : undefined;
   dir = mkdtempSync(join(tmpdir(), 'sago-sync-'));
   core = await createRegisterCore({ dataDir: dir, simulatorEndpoint: sim.endpoint, worker: FAST_WORKER });
+  await asGerente(core.ipc);
 });
 afterAll(async () => {
   await core.close();
@@ -39,21 +41,21 @@ afterAll(async () => {
 
 describe('sync channels', () => {
   it('refuses an unknown code in Spanish and stays unenrolled', async () => {
-    const result = await dispatchIpc(core.handlers, 'sync:enrol', { serverUrl: server.url, code: 'sge.bad' });
+    const result = await dispatchIpc(core.ipc, 'sync:enrol', { serverUrl: server.url, code: 'sge.bad' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('no aceptó el código') as unknown } });
-    const status = await dispatchIpc(core.handlers, 'sync:status', {});
+    const status = await dispatchIpc(core.ipc, 'sync:status', {});
     expect(status).toMatchObject({ ok: true, value: { enrolled: false } });
   });
 
   it('enrols, pushes the audit trail, and never returns the device token', async () => {
-    const enrolled = await dispatchIpc(core.handlers, 'sync:enrol', { serverUrl: server.url, code: 'sge.good', registerName: 'Caja 1' });
+    const enrolled = await dispatchIpc(core.ipc, 'sync:enrol', { serverUrl: server.url, code: 'sge.good', registerName: 'Caja 1' });
     expect(enrolled).toMatchObject({ ok: true, value: { storeCode: '0000', registerName: 'Caja 1' } });
-    const pushed = await dispatchIpc(core.handlers, 'sync:pushNow', {});
+    const pushed = await dispatchIpc(core.ipc, 'sync:pushNow', {});
     expect(pushed).toMatchObject({ ok: true, value: { enrolled: true } });
     const batches = server.requests.filter((r) => r.path !== '/v1/enrol');
     expect(batches.length).toBeGreaterThan(0);
     expect(batches[0]?.authorization).toBe(`Bearer ${TOKEN}`);
-    const everythingReturned = JSON.stringify([enrolled, pushed, await dispatchIpc(core.handlers, 'sync:status', {})]);
+    const everythingReturned = JSON.stringify([enrolled, pushed, await dispatchIpc(core.ipc, 'sync:status', {})]);
     expect(everythingReturned).not.toContain('device-secret');
     expect(JSON.stringify(batches.map((b) => b.json))).not.toContain('device-secret');
   });

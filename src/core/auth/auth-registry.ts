@@ -1,7 +1,7 @@
-// One AuthService per register database, so the session and pending approvals are shared by every handler map built
-// over that database, and manager-only channels elsewhere can ask who is signed in or spend an approval.
+// One AuthService per register database, so every handler map and shell built over that database shares one session
+// and one book of pending approvals.
 import type { StoreDb } from '../store/open-database';
-import { AuthService, type Actor, type AuthPolicy } from './auth-service';
+import { AuthService, type AuthPolicy } from './auth-service';
 
 const services = new WeakMap<StoreDb, AuthService>();
 
@@ -13,14 +13,4 @@ export function authServiceFor(db: StoreDb, clock: () => Date, policy?: AuthPoli
     services.set(db, service);
   }
   return service;
-}
-
-/** Spends a manager's approval for `action`: the approving manager, or undefined (unknown, used, expired, other action). */
-export function consumeApproval(db: StoreDb, token: string, action: string): { actor: string } | undefined {
-  return services.get(db)?.consumeApproval(token, action);
-}
-
-/** Who is signed in at this register, if anyone. */
-export function currentActor(db: StoreDb): Actor | undefined {
-  return services.get(db)?.currentActor();
 }

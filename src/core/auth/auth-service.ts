@@ -1,17 +1,19 @@
 // Who is at the register: sign-in by user + PIN, the per-user lock after too many wrong PINs, the register-wide brake,
-// one-action approvals by a manager, and the user admin that needs a manager. One service per register database
-// (auth-registry.ts); the session lives in memory, so a restart signs everyone out. Every attempt is audited, never
-// with the PIN, its hash or an approval token.
+// one-action approvals by a manager, and the user admin a manager does. One service per register database
+// (auth-registry.ts); the session lives in memory, so a restart signs everyone out. It is the dispatcher's
+// SessionGate: who is signed in, and whose approval a token carries. Every attempt is audited by user id, never with
+// the PIN, its hash or an approval token.
 import type { SessionView, UserRole, UserView } from '../../shared/ipc/contract-auth';
 import { AppError } from '../app/app-error';
+import { auditedBy, type ActingUser, type SessionGate } from '../app/caller';
 import { appendAudit, type AuditEntry } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { ApprovalBook, type IssuedApproval } from './approvals';
 import { AttemptLimiter } from './attempt-limiter';
 import { decoyHash, hashPin, verifyPin } from './pin-hash';
 import {
-  clearFailures, countActiveManagers, countUsers, findUser, insertUser, listUsers, recordFailure, setUserActive, toUserView,
-  updatePinHash, type UserRecord,
+  clearFailures, countActiveManagers, countUsers, findUser, findUserById, insertUser, listUsers, recordFailure, setUserActive,
+  toUserView, updatePinHash, type UserRecord,
 } from './users-repo';
 
 export interface AuthPolicy {
@@ -28,15 +30,7 @@ export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   maxFailures: 5, lockMs: 5 * 60_000, approvalTtlMs: 2 * 60_000, registerMaxFailures: 10, registerWindowMs: 60_000,
 };
 
-export interface Actor {
-  username: string;
-  role: UserRole;
-}
-
-interface Session {
-  username: string;
-  displayName: string;
-  role: UserRole;
+interface Session extends ActingUser {
   since: Date;
 }
 
@@ -47,15 +41,15 @@ export interface NewUserInput {
 }
 
 const WRONG_CREDENTIALS = 'Usuario o PIN incorrecto';
-const NEEDS_MANAGER = 'Se necesita la autorización de un gerente';
 /** Audit actor for attempts naming no known user (the typed name is not recorded: it may be a mistyped PIN). */
-const UNKNOWN_ACTOR = 'desconocido';
+const UNKNOWN_ACTOR = { actor: 'desconocido' };
 
 const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
 const lockedMessage = (ms: number): string =>
   `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min.`;
+const acting = (user: UserRecord): ActingUser => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
 
-export class AuthService {
+export class AuthService implements SessionGate {
   private session: Session | undefined;
   private readonly approvals: ApprovalBook;
   private readonly limiter: AttemptLimiter;
@@ -75,8 +69,10 @@ export class AuthService {
     return { user, setupNeeded: countUsers(this.db) === 0 };
   }
 
-  currentActor(): Actor | undefined {
-    return this.session ? { username: this.session.username, role: this.session.role } : undefined;
+  currentUser(): ActingUser | undefined {
+    if (!this.session) return undefined;
+    const { id, username, displayName, role } = this.session;
+    return { id, username, displayName, role };
   }
 
   users(): UserView[] {
@@ -90,7 +86,7 @@ export class AuthService {
     const user = this.db.transaction((tx) => {
       if (countUsers(tx) > 0) throw new AppError('not_allowed', 'La caja ya tiene usuarios; inicie sesión');
       const created = insertUser(tx, { username: input.username, displayName: input.displayName, role: 'gerente', pinHash }, now);
-      appendAudit(tx, { actor: created.username, action: 'auth.setup', details: { username: created.username, role: created.role } }, now);
+      appendAudit(tx, { ...auditedBy(acting(created)), action: 'auth.setup', details: { username: created.username, role: created.role } }, now);
       return created;
     });
     this.startSession(user, now);
@@ -101,13 +97,13 @@ export class AuthService {
     const user = await this.checkPin(username, pin, 'signIn');
     const now = this.clock();
     const previous = this.session?.username;
-    this.audit({ actor: user.username, action: 'auth.signIn', details: { role: user.role, ...(previous ? { previous } : {}) } }, now);
+    this.audit({ ...auditedBy(acting(user)), action: 'auth.signIn', details: { role: user.role, ...(previous ? { previous } : {}) } }, now);
     this.startSession(user, now);
     return this.sessionView();
   }
 
   signOut(): SessionView {
-    if (this.session) this.audit({ actor: this.session.username, action: 'auth.signOut' }, this.clock());
+    if (this.session) this.audit({ ...auditedBy(this.session), action: 'auth.signOut' }, this.clock());
     this.session = undefined;
     return this.sessionView();
   }
@@ -116,54 +112,59 @@ export class AuthService {
   async approve(username: string, pin: string, action: string): Promise<IssuedApproval> {
     const user = await this.checkPin(username, pin, 'approve');
     const now = this.clock();
-    const over = this.session?.username;
+    const over = this.session;
     if (user.role !== 'gerente') {
-      this.audit({ actor: user.username, action: 'auth.approvalRefused', details: { for: action, reason: 'not_manager' } }, now);
+      this.audit({ ...auditedBy(acting(user)), action: 'auth.approvalRefused', details: { for: action, reason: 'not_manager' } }, now);
       throw new AppError('not_allowed', 'Solo un gerente puede autorizar esta acción');
     }
-    this.audit({ actor: user.username, action: 'auth.approved', details: { for: action, ...(over ? { over } : {}) } }, now);
-    return this.approvals.issue(action, user.username, now);
+    this.audit({ ...auditedBy(acting(user)), action: 'auth.approved', details: { for: action, ...(over ? { over: over.username } : {}) } }, now);
+    return this.approvals.issue(action, user, over?.id, now);
   }
 
-  /** The approving gerente, if the token is good for this action and they are still active (not deactivated since). */
-  consumeApproval(token: string, action: string): { actor: string } | undefined {
-    const approved = this.approvals.consume(token, action, this.clock());
-    return approved && findUser(this.db, approved.actor)?.active ? approved : undefined;
+  /**
+   * The approving gerente, if the token is good for this action, is spent by the session it was given over, and the
+   * gerente is still active (not deactivated since).
+   */
+  consumeApproval(token: string, action: string): ActingUser | undefined {
+    const approved = this.approvals.consume(token, action, this.session?.id, this.clock());
+    const approver = approved ? findUserById(this.db, approved.approverId) : undefined;
+    return approver?.active && approver.role === 'gerente' ? acting(approver) : undefined;
   }
 
-  async createUser(input: NewUserInput & { role: UserRole; approval?: string | undefined }): Promise<UserView> {
+  /** `manager`: the gerente answerable (the dispatcher checked the channel's approval rule). */
+  async createUser(input: NewUserInput & { role: UserRole }, manager: ActingUser): Promise<UserView> {
     const pinHash = await hashPin(input.pin);
     const now = this.clock();
     const created = this.db.transaction((tx) => {
       if (findUser(tx, input.username)) throw new AppError('invalid_request', `El usuario «${input.username}» ya existe`);
-      const manager = this.managerAuthority('auth:createUser', input.approval);
       const user = insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, pinHash }, now);
-      appendAudit(tx, { actor: manager, action: 'auth.userCreated', details: { username: user.username, role: user.role } }, now);
+      appendAudit(tx, { ...this.byManager(manager), action: 'auth.userCreated', details: { username: user.username, role: user.role } }, now);
       return user;
     });
     return toUserView(created, now);
   }
 
-  /** Own PIN with currentPin; otherwise a manager's reset (which also lifts a lock). */
-  async changePin(input: { username: string; newPin: string; currentPin?: string | undefined; approval?: string | undefined }): Promise<void> {
-    if (input.currentPin !== undefined) {
-      const user = await this.checkPin(input.username, input.currentPin, 'changePin');
-      const pinHash = await hashPin(input.newPin);
-      const now = this.clock();
-      this.db.transaction((tx) => {
-        updatePinHash(tx, user.id, pinHash);
-        appendAudit(tx, { actor: user.username, action: 'auth.pinChanged', details: { username: user.username } }, now);
-      });
-      return;
-    }
-    const pinHash = await hashPin(input.newPin);
+  /** The signed-in user changes their own PIN, proving the current one. */
+  async changeOwnPin(self: ActingUser, currentPin: string, newPin: string): Promise<void> {
+    const user = await this.checkPin(self.username, currentPin, 'changePin');
+    const pinHash = await hashPin(newPin);
     const now = this.clock();
     this.db.transaction((tx) => {
-      const user = findUser(tx, input.username);
-      if (!user) throw new AppError('not_found', 'El usuario no existe');
-      const manager = this.managerAuthority('auth:changePin', input.approval);
       updatePinHash(tx, user.id, pinHash);
-      appendAudit(tx, { actor: manager, action: 'auth.pinReset', details: { username: user.username } }, now);
+      appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.pinChanged', details: { username: user.username } }, now);
+    });
+  }
+
+  /** A manager resets someone's PIN (which also lifts a lock). */
+  async resetPin(username: string, newPin: string, manager: ActingUser): Promise<void> {
+    const pinHash = await hashPin(newPin);
+    const now = this.clock();
+    this.db.transaction((tx) => {
+      const user = findUser(tx, username);
+      if (!user) throw new AppError('not_found', 'El usuario no existe');
+      updatePinHash(tx, user.id, pinHash);
+      clearFailures(tx, user.id);
+      appendAudit(tx, { ...this.byManager(manager), action: 'auth.pinReset', details: { username: user.username } }, now);
     });
   }
 
@@ -171,37 +172,33 @@ export class AuthService {
    * A manager deactivates someone who left (no sign-in, no approvals; history and audit keep the name) or brings
    * them back. Never the last active gerente (nobody could manage the register), never oneself.
    */
-  setActive(input: { username: string; active: boolean; approval?: string | undefined }): UserView {
+  setActive(input: { username: string; active: boolean }, manager: ActingUser): UserView {
     const now = this.clock();
     const updated = this.db.transaction((tx) => {
       const user = findUser(tx, input.username);
       if (!user) throw new AppError('not_found', 'El usuario no existe');
-      const manager = this.managerAuthority('auth:setActive', input.approval);
       if (user.active === input.active) return user;
-      if (!input.active && user.username === manager) throw new AppError('not_allowed', 'No puede desactivar su propio usuario');
+      if (!input.active && user.id === manager.id) throw new AppError('not_allowed', 'No puede desactivar su propio usuario');
       // Defence in depth: with approvals bound to active managers and "never oneself", only a race could get here.
       if (!input.active && user.role === 'gerente' && countActiveManagers(tx) <= 1) {
         throw new AppError('not_allowed', 'Debe quedar al menos un gerente activo');
       }
       setUserActive(tx, user.id, input.active);
-      appendAudit(tx, { actor: manager, action: input.active ? 'auth.userReactivated' : 'auth.userDeactivated', details: { username: user.username, role: user.role } }, now);
+      appendAudit(tx, { ...this.byManager(manager), action: input.active ? 'auth.userReactivated' : 'auth.userDeactivated', details: { username: user.username, role: user.role } }, now);
       return { ...user, active: input.active };
     });
     // A cashier deactivated over their own session (a manager's approval) is signed out there and then.
-    if (!updated.active && this.session?.username === updated.username) this.session = undefined;
+    if (!updated.active && this.session?.id === updated.id) this.session = undefined;
     return toUserView(updated, now);
   }
 
-  /** The manager behind a privileged action: the one signed in, or the one who approved it (spending the token). */
-  private managerAuthority(action: string, approval: string | undefined): string {
-    if (this.session?.role === 'gerente') return this.session.username;
-    const approved = approval === undefined ? undefined : this.consumeApproval(approval, action);
-    if (!approved) throw new AppError('not_allowed', NEEDS_MANAGER);
-    return approved.actor;
+  /** Audit fields of a manager's action: the signed-in user, and the approving manager when that is someone else. */
+  private byManager(manager: ActingUser): Pick<AuditEntry, 'actor' | 'approvedBy'> {
+    return auditedBy(this.session ?? manager, manager);
   }
 
   private startSession(user: UserRecord, at: Date): void {
-    this.session = { username: user.username, displayName: user.displayName, role: user.role, since: at };
+    this.session = { ...acting(user), since: at };
   }
 
   private audit(entry: AuditEntry, at: Date): void {
@@ -219,7 +216,7 @@ export class AuthService {
     const started = this.clock();
     const wait = this.limiter.waitMs(started);
     if (wait > 0) {
-      this.audit({ actor: UNKNOWN_ACTOR, action: 'auth.refused', details: { purpose, reason: 'rate_limited' } }, started);
+      this.audit({ ...UNKNOWN_ACTOR, action: 'auth.refused', details: { purpose, reason: 'rate_limited' } }, started);
       throw new AppError('not_allowed', `Demasiados intentos fallidos en esta caja; espere ${Math.ceil(wait / 1000)} s e intente de nuevo`);
     }
     const user = findUser(this.db, username);
@@ -227,11 +224,11 @@ export class AuthService {
       await verifyPin(pin, await decoyHash()); // same time as a real check: the answer does not tell who exists
       const now = this.clock();
       this.limiter.recordFailure(now);
-      this.audit({ actor: user?.username ?? UNKNOWN_ACTOR, action: 'auth.failed', details: { purpose, reason: user ? 'inactive' : 'unknown_user' } }, now);
+      this.audit({ ...(user ? auditedBy(acting(user)) : UNKNOWN_ACTOR), action: 'auth.failed', details: { purpose, reason: user ? 'inactive' : 'unknown_user' } }, now);
       throw new AppError('not_allowed', WRONG_CREDENTIALS);
     }
     if (user.lockedUntil !== null && user.lockedUntil > started.getTime()) {
-      this.audit({ actor: user.username, action: 'auth.refused', details: { purpose, reason: 'locked' } }, started);
+      this.audit({ ...auditedBy(acting(user)), action: 'auth.refused', details: { purpose, reason: 'locked' } }, started);
       throw new AppError('not_allowed', lockedMessage(user.lockedUntil - started.getTime()));
     }
     const matches = await verifyPin(pin, user.pinHash);
@@ -243,8 +240,8 @@ export class AuthService {
     this.limiter.recordFailure(now);
     const { locked } = this.db.transaction((tx) => {
       const outcome = recordFailure(tx, user.id, this.policy.maxFailures, now.getTime() + this.policy.lockMs);
-      appendAudit(tx, { actor: user.username, action: 'auth.failed', details: { purpose, reason: 'wrong_pin' } }, now);
-      if (outcome.locked) appendAudit(tx, { actor: user.username, action: 'auth.locked', details: { minutes: minutesLeft(this.policy.lockMs) } }, now);
+      appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.failed', details: { purpose, reason: 'wrong_pin' } }, now);
+      if (outcome.locked) appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.locked', details: { minutes: minutesLeft(this.policy.lockMs) } }, now);
       return outcome;
     });
     throw new AppError('not_allowed', locked ? lockedMessage(this.policy.lockMs) : WRONG_CREDENTIALS);

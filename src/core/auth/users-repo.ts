@@ -46,6 +46,11 @@ export function findUser(db: Tx, username: string): UserRecord | undefined {
   return row ? toRecord(row) : undefined;
 }
 
+export function findUserById(db: Tx, id: string): UserRecord | undefined {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  return row ? toRecord(row) : undefined;
+}
+
 export function listUsers(db: Tx): UserRecord[] {
   return db.select().from(users).orderBy(users.displayName).all().map(toRecord);
 }

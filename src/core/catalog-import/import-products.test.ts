@@ -92,7 +92,8 @@ describe('importProductsCsv', () => {
     expect(cpbs()).toEqual([{ codigo: 'G1', c: '1411', u: 'Paquete' }, { codigo: 'G2', c: null, u: null }]);
 
     // A price list without the CPBS columns keeps the stored codes; with them, an empty cell clears them.
-    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nG1,Resma de papel,5.00,01\n', { actor: 'g', at: AT });
+    // (The new price is confirmed: a price change to an existing product is imported only then.)
+    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nG1,Resma de papel,5.00,01\n', { actor: 'g', at: AT, confirmPriceChanges: true });
     expect(cpbs()[0]).toEqual({ codigo: 'G1', c: '1411', u: 'Paquete' });
     importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms,codigoCPBS\nG1,Resma de papel,5.00,01,\n', { actor: 'g', at: AT });
     expect(cpbs()[0]).toEqual({ codigo: 'G1', c: null, u: 'Paquete' });

@@ -2,20 +2,32 @@
 // unidadMedidaCPBS; barcode, unidad and the two CPBS columns optional). Every row is checked first and every bad row reported with its line number, in Spanish. With any bad
 // row nothing is imported unless the manager chose to import the valid rows; the import is one transaction
 // (all of it or none) and one audit entry. Products are matched by code: an existing code is updated; its CPBS fields
-// only when the file has those columns (an empty cell clears them), so an older price list does not wipe them.
+// only when the file has those columns (an empty cell clears them), so an older price list does not wipe them. A row
+// that would change an existing product's price is listed and nothing is imported until the manager confirms those
+// changes (loss prevention: a price list must not move prices silently).
 import { randomUUID } from 'node:crypto';
 import { CPBS_UNIT_MAX_LENGTH } from '../../shared/fiscal/cpbs';
 import { productSchema } from '../../shared/ipc/schemas';
 import type { ImportError } from '../../shared/ipc/contract-reports';
+import { money } from '../../shared/fiscal/money';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readCsvTable } from './parse-csv';
+
+export interface PriceChange {
+  row: number;
+  codigo: string;
+  before: string;
+  after: string;
+}
 
 export interface ImportResult {
   /** Data rows read (header excluded). */
   rows: number;
   imported: number;
   errors: ImportError[];
+  /** Existing products whose price the file changes; nothing is imported while they are not confirmed. */
+  priceChanges?: PriceChange[];
 }
 
 const COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS'] as const;
@@ -64,7 +76,9 @@ function checkRow(fields: readonly string[], index: Map<Column, number>, width: 
   return { ok: false, problems: COLUMNS.filter((c) => bad.has(c)).map((c) => FIELD_MESSAGES[c](cell(c))) };
 }
 
-export function importProductsCsv(db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; actor: string; at: Date }): ImportResult {
+export function importProductsCsv(
+  db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; confirmPriceChanges?: boolean | undefined; actor: string; at: Date },
+): ImportResult {
   const table = readCsvTable(csv, readHeader);
   if (!table.ok) return table.result;
   const { records, index } = table;
@@ -72,7 +86,7 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
   const sqlite = db.$client;
   const byBarcode = sqlite.prepare('SELECT codigo FROM products WHERE barcode = ?').pluck();
   const errors: ImportError[] = [];
-  const valid: ProductInput[] = [];
+  const valid: (ProductInput & { line: number })[] = [];
   const seenCodes = new Map<string, number>();
   const seenBarcodes = new Map<string, number>();
   for (const record of records) {
@@ -90,11 +104,17 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
         seenBarcodes.set(barcode, seenBarcodes.get(barcode) ?? record.line);
       }
       seenCodes.set(codigo, firstCode ?? record.line);
-      if (problems.length === 0) valid.push(checked.product);
+      if (problems.length === 0) valid.push({ ...checked.product, line: record.line });
     }
     if (problems.length > 0) errors.push({ row: record.line, message: `Fila ${record.line}: ${problems.join('; ')}` });
   }
   if (errors.length > 0 && options.importValidRows !== true) return { rows: records.length, imported: 0, errors };
+  const priceOf = sqlite.prepare('SELECT precio FROM products WHERE codigo = ?').pluck();
+  const priceChanges = valid.flatMap((p): PriceChange[] => {
+    const before = priceOf.get(p.codigo) as string | undefined;
+    return before !== undefined && !money(before).eq(p.precio) ? [{ row: p.line, codigo: p.codigo, before, after: p.precio }] : [];
+  });
+  if (priceChanges.length > 0 && options.confirmPriceChanges !== true) return { rows: records.length, imported: 0, errors, priceChanges };
 
   const existing = sqlite.prepare('SELECT id FROM products WHERE codigo = ?').pluck();
   const insert = sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, codigo_cpbs,
@@ -109,7 +129,8 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
   const setUnidadCPBS = index.has('unidadMedidaCPBS') ? 1 : 0;
   db.transaction((tx) => {
     let created = 0;
-    for (const product of valid) {
+    for (const { line, ...product } of valid) {
+      void line; // the row number is for the report, not the table
       const id = existing.get(product.codigo) as string | undefined;
       if (id === undefined) created++;
       const row = { codigoCPBS: null, unidadMedidaCPBS: null, ...product, id: id ?? randomUUID(), at };
@@ -118,8 +139,14 @@ export function importProductsCsv(db: StoreDb, csv: string, options: { importVal
     }
     appendAudit(tx, {
       actor: options.actor, action: 'catalog.imported',
-      details: { rows: records.length, created, updated: valid.length - created, skippedRows: errors.map((e) => e.row) },
+      details: {
+        rows: records.length, created, updated: valid.length - created, skippedRows: errors.map((e) => e.row),
+        // The first 50 price changes by value (the audit entry stays small), and how many there were.
+        ...(priceChanges.length > 0 ? {
+          priceChanges: priceChanges.slice(0, 50).map(({ codigo, before, after }) => ({ codigo, before, after })), priceChangeCount: priceChanges.length,
+        } : {}),
+      },
     }, options.at);
   }, { behavior: 'immediate' });
-  return { rows: records.length, imported: valid.length, errors };
+  return { rows: records.length, imported: valid.length, errors, ...(priceChanges.length > 0 ? { priceChanges } : {}) };
 }

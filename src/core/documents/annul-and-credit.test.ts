@@ -32,7 +32,7 @@ describe('annulDocument', () => {
     register = await startRegister();
     const r = register;
     const id = await authorisedSale(r);
-    const result = await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', 'gerente-1');
+    const result = await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', { actor: 'gerente-1' });
     expect(result).toEqual({ ok: true });
     expect(r.statusOf(id)).toBe('ANNULLED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(1);
@@ -45,8 +45,8 @@ describe('annulDocument', () => {
     const r = register;
     const id = await authorisedSale(r);
     const later = await annulDeps(r, () => new Date(Date.now() + 8 * DAY));
-    expect(await annulDocument(later, id, 'El cliente desistió de la compra', 'g')).toMatchObject({ ok: false, reason: 'too_late', message: expect.stringContaining('nota de crédito') as unknown });
-    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'corto', 'g')).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await annulDocument(later, id, 'El cliente desistió de la compra', { actor: 'g' })).toMatchObject({ ok: false, reason: 'too_late', message: expect.stringContaining('nota de crédito') as unknown });
+    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'corto', { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed' });
     expect(r.statusOf(id)).toBe('AUTHORIZED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(0);
   });
@@ -56,7 +56,7 @@ describe('annulDocument', () => {
     const r = register;
     const id = await authorisedSale(r);
     await r.sim.faults.refuseConnections();
-    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', 'g')).toMatchObject({ ok: false, reason: 'hka_unreachable' });
+    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', { actor: 'g' })).toMatchObject({ ok: false, reason: 'hka_unreachable' });
     expect(r.statusOf(id)).toBe('AUTHORIZED');
     await r.sim.faults.acceptConnections();
   });

@@ -7,7 +7,7 @@ import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDate } from '../../shared/fiscal/panama-time';
 import type { HkaClient } from '../hka/client/hka-client';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
-import { appendAudit, enqueueSync } from '../store/audit';
+import { appendAudit, enqueueSync, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents } from '../store/schema';
 
@@ -33,7 +33,7 @@ export function lastAnnulmentDay(authorisedAt: string): string {
   return new Date(day).toISOString().slice(0, 10);
 }
 
-export async function annulDocument(deps: AnnulDeps, documentId: string, motivo: string, actor: string): Promise<AnnulResult> {
+export async function annulDocument(deps: AnnulDeps, documentId: string, motivo: string, by: AuditActor): Promise<AnnulResult> {
   const reason = motivo.trim();
   if (reason.length < 15 || reason.length > 250) {
     return { ok: false, reason: 'not_allowed', message: 'Indique el motivo de la anulación (15 a 250 caracteres)' };
@@ -59,7 +59,7 @@ export async function annulDocument(deps: AnnulDeps, documentId: string, motivo:
   deps.db.transaction((tx) => {
     const to: DocumentStatus = transition('AUTHORIZED', 'ANNULLED');
     tx.update(documents).set({ status: to, updatedAt: at.toISOString() }).where(eq(documents.id, documentId)).run();
-    appendAudit(tx, { actor, action: 'document.annulled', documentId, details: { motivo: reason } }, at);
+    appendAudit(tx, { ...by, action: 'document.annulled', documentId, details: { motivo: reason } }, at);
     enqueueSync(tx, 'document_status', { documentId, status: to, from: 'AUTHORIZED', at: at.toISOString() });
   });
   return { ok: true };

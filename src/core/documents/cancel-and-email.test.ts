@@ -32,7 +32,7 @@ describe('cancelDocument', () => {
     const { r, deps } = await setup();
     const id = r.captureId();
     markAs(r, id, 'REJECTED');
-    expect(await cancelDocument(deps, id, MOTIVO, 'gerente-1')).toEqual({ ok: true, change: { documentId: id, from: 'REJECTED', to: 'CANCELLED' } });
+    expect(await cancelDocument(deps, id, MOTIVO, { actor: 'gerente-1' })).toEqual({ ok: true, change: { documentId: id, from: 'REJECTED', to: 'CANCELLED' } });
     expect(r.statusOf(id)).toBe('CANCELLED');
     expect(jobState(r, id)).toBe('cancelled');
     expect(r.sim.calls()).toBe(0);
@@ -46,13 +46,13 @@ describe('cancelDocument', () => {
   it('refuses AUTHORIZED and QUEUED documents, a short reason and an unknown id', async () => {
     const { r, deps } = await setup();
     const id = await r.authorise();
-    expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('Solo se descartan') as unknown });
+    expect(await cancelDocument(deps, id, MOTIVO, { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('Solo se descartan') as unknown });
     await r.worker.stop(1_000);
     const queued = r.captureId();
-    expect(await cancelDocument(deps, queued, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await cancelDocument(deps, queued, MOTIVO, { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed' });
     markAs(r, queued, 'REJECTED');
-    expect(await cancelDocument(deps, queued, 'corto', 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('15 a 250') as unknown });
-    expect(await cancelDocument(deps, 'nope', MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await cancelDocument(deps, queued, 'corto', { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('15 a 250') as unknown });
+    expect(await cancelDocument(deps, 'nope', MOTIVO, { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_found' });
     expect([r.statusOf(id), r.statusOf(queued)]).toEqual(['AUTHORIZED', 'REJECTED']);
   });
 
@@ -60,7 +60,7 @@ describe('cancelDocument', () => {
     const { r, deps } = await setup();
     const id = r.captureId();
     markAs(r, id, 'FAILED');
-    expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: true });
+    expect(await cancelDocument(deps, id, MOTIVO, { actor: 'g' })).toMatchObject({ ok: true });
     expect(r.sim.calls('EstadoDocumento')).toBe(1);
     expect([r.statusOf(id), jobState(r, id)]).toEqual(['CANCELLED', 'cancelled']);
   });
@@ -72,7 +72,7 @@ describe('cancelDocument', () => {
     // The reply was lost: the register believes the sending failed.
     r.store.sqlite.prepare("UPDATE documents SET status = 'FAILED', cufe = NULL, qr = NULL WHERE id = ?").run(id);
     r.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'failed' WHERE document_id = ?").run(id);
-    const result = await cancelDocument(deps, id, MOTIVO, 'g');
+    const result = await cancelDocument(deps, id, MOTIVO, { actor: 'g' });
     expect(result).toMatchObject({ ok: false, reason: 'authorized', change: { from: 'FAILED', to: 'AUTHORIZED' }, message: expect.stringContaining('ya autorizó') as unknown });
     const row = r.store.sqlite.prepare('SELECT status, cufe, qr FROM documents WHERE id = ?').get(id) as { status: string; cufe: string | null; qr: string | null };
     expect(row.status).toBe('AUTHORIZED');
@@ -86,7 +86,7 @@ describe('cancelDocument', () => {
     const id = r.captureId();
     markAs(r, id, 'FAILED');
     const badToken = { ...deps, credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use({ ...DEMO_ACCOUNT, tokenPassword: 'wrong-password' }) } };
-    expect(await cancelDocument(badToken, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('no confirmó') as unknown });
+    expect(await cancelDocument(badToken, id, MOTIVO, { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('no confirmó') as unknown });
     expect([r.statusOf(id), jobState(r, id)]).toEqual(['FAILED', 'failed']);
   });
 
@@ -95,7 +95,7 @@ describe('cancelDocument', () => {
     const id = r.captureId();
     markAs(r, id, 'FAILED');
     await r.sim.faults.refuseConnections();
-    expect(await cancelDocument(deps, id, MOTIVO, 'g')).toMatchObject({ ok: false, reason: 'hka_unreachable', message: expect.stringContaining('No se pudo confirmar con HKA') as unknown });
+    expect(await cancelDocument(deps, id, MOTIVO, { actor: 'g' })).toMatchObject({ ok: false, reason: 'hka_unreachable', message: expect.stringContaining('No se pudo confirmar con HKA') as unknown });
     expect([r.statusOf(id), jobState(r, id)]).toEqual(['FAILED', 'failed']);
     await r.sim.faults.acceptConnections();
   });
@@ -105,7 +105,7 @@ describe('document e-mail', () => {
   it('sends the CAFE through HKA, audits the address, and HKA traces the delivery', async () => {
     const { r, deps } = await setup();
     const id = await r.authorise();
-    expect(await sendDocumentEmail(deps, id, 'cliente@example.com', 'cajero-1')).toEqual({ ok: true });
+    expect(await sendDocumentEmail(deps, id, 'cliente@example.com', { actor: 'cajero-1' })).toEqual({ ok: true });
     const audit = r.store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'document.emailed'").get();
     expect(audit).toEqual({ actor: 'cajero-1', details: JSON.stringify({ correo: 'cliente@example.com' }) });
     const trace = await emailTrace(deps, id);
@@ -115,11 +115,11 @@ describe('document e-mail', () => {
   it('refuses an unauthorised document, and explains HKA refusals and outages in Spanish', async () => {
     const { r, deps } = await setup();
     const pending = r.captureId();
-    expect(await sendDocumentEmail(deps, pending, 'cliente@example.com', 'c')).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('autorizados') as unknown });
+    expect(await sendDocumentEmail(deps, pending, 'cliente@example.com', { actor: 'c' })).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('autorizados') as unknown });
     const id = await r.authorise();
-    expect(await sendDocumentEmail(deps, id, 'no-es-correo', 'c')).toMatchObject({ ok: false, reason: 'hka_rejected', message: expect.stringContaining('HKA no envió el correo') as unknown });
+    expect(await sendDocumentEmail(deps, id, 'no-es-correo', { actor: 'c' })).toMatchObject({ ok: false, reason: 'hka_rejected', message: expect.stringContaining('HKA no envió el correo') as unknown });
     await r.sim.faults.refuseConnections();
-    expect(await sendDocumentEmail(deps, id, 'cliente@example.com', 'c')).toMatchObject({ ok: false, reason: 'hka_unreachable' });
+    expect(await sendDocumentEmail(deps, id, 'cliente@example.com', { actor: 'c' })).toMatchObject({ ok: false, reason: 'hka_unreachable' });
     expect(await emailTrace(deps, id)).toMatchObject({ ok: false, reason: 'hka_unreachable' });
     await r.sim.faults.acceptConnections();
     expect(r.store.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'document.emailed'").pluck().get()).toBe(0);

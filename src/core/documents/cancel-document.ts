@@ -10,7 +10,7 @@ import { find, parseXml, textOf } from '../hka/xml/xnode';
 import { applyOutcome, type StatusChange } from '../queue/apply-outcome';
 import { recordedHkaCall } from '../queue/hka-metrics';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
-import { appendAudit, enqueueSync } from '../store/audit';
+import { appendAudit, enqueueSync, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents, outboxJobs } from '../store/schema';
 
@@ -29,7 +29,7 @@ export type CancelResult =
 /** HKA's EstadoDocumento statuses of a document it has (§1.6.2). */
 const HKA_HAS_IT = /^(Autorizada|Anulada)$/i;
 
-export async function cancelDocument(deps: CancelDeps, id: string, motivo: string, actor: string): Promise<CancelResult> {
+export async function cancelDocument(deps: CancelDeps, id: string, motivo: string, by: AuditActor): Promise<CancelResult> {
   const reason = motivo.trim();
   if (reason.length < 15 || reason.length > 250) {
     return { ok: false, reason: 'not_allowed', message: 'Indique el motivo del descarte (15 a 250 caracteres)' };
@@ -53,7 +53,7 @@ export async function cancelDocument(deps: CancelDeps, id: string, motivo: strin
     if (moved === 0) return false;
     tx.update(outboxJobs).set({ state: 'cancelled', leaseOwner: null, leaseExpiresAt: null, updatedAt: stamp })
       .where(eq(outboxJobs.documentId, id)).run();
-    appendAudit(tx, { actor, action: 'document.cancelled', documentId: id, details: { motivo: reason, from } }, at);
+    appendAudit(tx, { ...by, action: 'document.cancelled', documentId: id, details: { motivo: reason, from } }, at);
     enqueueSync(tx, 'document_status', { documentId: id, status: 'CANCELLED', from, at: stamp });
     return true;
   }, { behavior: 'immediate' });

@@ -6,7 +6,7 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { EntregaCorreo } from '../hka/client/outcomes';
 import { recordedHkaCall } from '../queue/hka-metrics';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents } from '../store/schema';
 
@@ -31,7 +31,7 @@ function authorisedDocument(db: StoreDb, id: string): { ok: true; document: Fisc
   return { ok: true, document: JSON.parse(row.body) as FiscalDocument, cufe: row.cufe };
 }
 
-export async function sendDocumentEmail(deps: EmailDeps, id: string, correo: string, actor: string): Promise<{ ok: true } | EmailFailure> {
+export async function sendDocumentEmail(deps: EmailDeps, id: string, correo: string, by: AuditActor): Promise<{ ok: true } | EmailFailure> {
   const doc = authorisedDocument(deps.db, id);
   if (!doc.ok) return doc;
   const outcome = await deps.credentials.withCredentials((c) =>
@@ -40,7 +40,7 @@ export async function sendDocumentEmail(deps: EmailDeps, id: string, correo: str
   if (outcome.kind === 'rejected') {
     return { ok: false, reason: 'hka_rejected', message: `HKA no envió el correo: ${outcome.messages.join('; ') || outcome.mensaje}` };
   }
-  appendAudit(deps.db, { actor, action: 'document.emailed', documentId: id, details: { correo } }, deps.clock());
+  appendAudit(deps.db, { ...by, action: 'document.emailed', documentId: id, details: { correo } }, deps.clock());
   return { ok: true };
 }
 

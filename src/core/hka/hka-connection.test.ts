@@ -46,19 +46,19 @@ describe('HKA connection', () => {
 
   it('refuses invoicing in Demo until "Probar conexión" succeeds with the stored tokens, and again after a change', async () => {
     const { deps, capture } = setup();
-    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword }, 'gerente-1');
+    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword }, { actor: 'gerente-1' });
     const refused = capture();
     expect(refused.ok ? [] : refused.violations.map((v) => [v.rule, v.message.includes('Probar conexión')])).toEqual([['hka_not_verified', true]]);
-    expect((await testHkaConnection(deps, client, 'gerente-1')).kind).toBe('ok');
+    expect((await testHkaConnection(deps, client, { actor: 'gerente-1' })).kind).toBe('ok');
     expect(capture().ok).toBe(true);
-    saveHkaConnection(deps, { environment: 'demo', tokenPassword: DEMO_ACCOUNT.tokenPassword }, 'gerente-1');
+    saveHkaConnection(deps, { environment: 'demo', tokenPassword: DEMO_ACCOUNT.tokenPassword }, { actor: 'gerente-1' });
     expect(invoicingGate(deps).ok).toBe(false);
   });
 
   it('stays refused when the test fails (wrong tokens)', async () => {
     const { deps } = setup();
-    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: 'wrong-empresa-token', tokenPassword: 'wrong-password' }, 'gerente-1');
-    expect((await testHkaConnection(deps, client, 'gerente-1')).kind).toBe('rejected');
+    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: 'wrong-empresa-token', tokenPassword: 'wrong-password' }, { actor: 'gerente-1' });
+    expect((await testHkaConnection(deps, client, { actor: 'gerente-1' })).kind).toBe('rejected');
     expect(invoicingGate(deps).ok).toBe(false);
   });
 
@@ -66,8 +66,8 @@ describe('HKA connection', () => {
     const { store, path, deps } = setup();
     const tokenEmpresa = 'tok-EMPRESA-very-secret-1234';
     const tokenPassword = 'tok-PASSWORD-very-secret-5678';
-    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa, tokenPassword }, 'gerente-1');
-    await testHkaConnection(deps, client, 'gerente-1');
+    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa, tokenPassword }, { actor: 'gerente-1' });
+    await testHkaConnection(deps, client, { actor: 'gerente-1' });
     const view = viewHkaConnection(deps);
     expect(view.tokenEmpresa).toEqual({ configured: true, lastFour: '1234' });
     const stored = [

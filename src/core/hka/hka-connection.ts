@@ -7,7 +7,7 @@ import { HKA_ENDPOINTS, type HkaEnvironment } from './contract';
 import type { HkaClient, HkaCredentials } from './client/hka-client';
 import type { FoliosData, HkaOutcome } from './client/outcomes';
 import { DEMO_ACCOUNT } from './simulator/accounts';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 import type { SecretDescription, Vault } from '../vault/vault';
@@ -74,7 +74,7 @@ export interface HkaConnectionChange {
 }
 
 /** Saves environment and (write-only) tokens; any change voids the previous verification. Audited without values. */
-export function saveHkaConnection(deps: HkaConnectionDeps, change: HkaConnectionChange, actor: string): void {
+export function saveHkaConnection(deps: HkaConnectionDeps, change: HkaConnectionChange, by: AuditActor): void {
   const before = readHkaSettings(deps.db);
   if (change.tokenEmpresa !== undefined) deps.vault.setSecret('hka.tokenEmpresa', change.tokenEmpresa);
   if (change.tokenPassword !== undefined) deps.vault.setSecret('hka.tokenPassword', change.tokenPassword);
@@ -82,7 +82,7 @@ export function saveHkaConnection(deps: HkaConnectionDeps, change: HkaConnection
   deps.db.transaction((tx) => {
     writeJsonSetting(tx, KEY, hkaSettingsSchema, after);
     appendAudit(tx, {
-      actor,
+      ...by,
       action: 'settings.hka_changed',
       details: {
         before: { environment: before.environment, endpoint: before.endpoint ?? null },
@@ -111,7 +111,7 @@ export async function withHkaCredentials<T>(deps: HkaConnectionDeps, use: (c: Hk
 }
 
 /** "Probar conexión": FoliosRestantes with the stored credentials; on success invoicing is allowed. Audited. */
-export async function testHkaConnection(deps: HkaConnectionDeps, client: HkaClient, actor: string): Promise<HkaOutcome<FoliosData>> {
+export async function testHkaConnection(deps: HkaConnectionDeps, client: HkaClient, by: AuditActor): Promise<HkaOutcome<FoliosData>> {
   const settings = readHkaSettings(deps.db);
   const outcome = await withHkaCredentials(deps, (c) => client.testConnection(c));
   const at = deps.clock();
@@ -120,7 +120,7 @@ export async function testHkaConnection(deps: HkaConnectionDeps, client: HkaClie
       writeJsonSetting(tx, KEY, hkaSettingsSchema, { ...settings, verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) } });
     }
     appendAudit(tx, {
-      actor,
+      ...by,
       action: 'hka.connection_tested',
       details: outcome.kind === 'ok'
         ? { ok: true, environment: settings.environment, licencia: outcome.data.licencia ?? null, foliosDisponibleCiclo: outcome.data.foliosDisponibleCiclo }

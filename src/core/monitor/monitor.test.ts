@@ -82,7 +82,7 @@ describe('folios', () => {
     expect(foliosView(store.db)).toEqual({ available: null, checkedAt: null, threshold: 100, alarm: false });
     recordFolios(store.db, 99, NOW);
     expect(foliosView(store.db)).toEqual({ available: 99, checkedAt: NOW.toISOString(), threshold: 100, alarm: true });
-    saveContingencySettings({ db: store.db, clock: () => NOW }, { ...DEFAULT_CONTINGENCY_SETTINGS, foliosAlarmThreshold: 50 }, 'gerente');
+    saveContingencySettings({ db: store.db, clock: () => NOW }, { ...DEFAULT_CONTINGENCY_SETTINGS, foliosAlarmThreshold: 50 }, { actor: 'gerente' });
     expect(foliosView(store.db)).toMatchObject({ threshold: 50, alarm: false });
   });
 });

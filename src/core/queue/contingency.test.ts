@@ -41,19 +41,19 @@ describe('ContingencyManager (clock-driven)', () => {
   it('survives a restart, asks for an extended reason after 72 h, and validates the reason length', () => {
     const store = openDatabase({ path: ':memory:' });
     let now = T0;
-    new ContingencyManager(store.db, () => new Date(now)).enterManually('gerente-1', 'Corte de internet del proveedor local');
+    new ContingencyManager(store.db, () => new Date(now)).enterManually({ actor: 'gerente-1' }, 'Corte de internet del proveedor local');
     const reopened = new ContingencyManager(store.db, () => new Date(now));
     expect(reopened.emissionMode()).toMatchObject({ tipoEmision: '02', motivo: 'Corte de internet del proveedor local' });
     expect(reopened.needsExtendedReason()).toBe(false);
     now += 72 * 3_600_000 + 1;
     expect(reopened.needsExtendedReason()).toBe(true);
-    expect(() => reopened.setReason('gerente-1', 'muy corto')).toThrow(/15 to 250/);
-    reopened.setReason('gerente-1', 'El proveedor de internet no ha restablecido el servicio en la zona desde el lunes');
+    expect(() => reopened.setReason({ actor: 'gerente-1' }, 'muy corto')).toThrow(/15 to 250/);
+    reopened.setReason({ actor: 'gerente-1' }, 'El proveedor de internet no ha restablecido el servicio en la zona desde el lunes');
     expect(reopened.current.motivo).toContain('no ha restablecido');
     expect(reopened.needsExtendedReason()).toBe(false); // the new reason explains the delay
     reopened.noteSuccess(); // a manual contingency is left by a person, not by the queue
     expect(reopened.current.active).toBe(true);
-    reopened.leaveManually('gerente-1');
+    reopened.leaveManually({ actor: 'gerente-1' });
     expect(reopened.emissionMode()).toEqual({ tipoEmision: '01' });
   });
 });
@@ -65,12 +65,12 @@ describe('ContingencyManager (manual decisions)', () => {
     const store = openDatabase({ path: ':memory:' });
     let now = T0;
     const manager = new ContingencyManager(store.db, () => new Date(now));
-    manager.enterManually('ana', 'Corte de internet del proveedor local');
+    manager.enterManually({ actor: 'ana' }, 'Corte de internet del proveedor local');
     now += 70 * 3_600_000;
-    manager.setReason('ana', 'El proveedor sigue sin servicio en toda la zona');
+    manager.setReason({ actor: 'ana' }, 'El proveedor sigue sin servicio en toda la zona');
     now += 3 * 3_600_000;
     expect(manager.needsExtendedReason()).toBe(true);
-    manager.setReason('ana', 'Tres días sin internet: el proveedor cambia el cable de la zona');
+    manager.setReason({ actor: 'ana' }, 'Tres días sin internet: el proveedor cambia el cable de la zona');
     expect(manager.needsExtendedReason()).toBe(false);
     const changes = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'contingency.reason_changed'").all() as { actor: string; details: string }[];
     expect(changes.map((c) => c.actor)).toEqual(['ana', 'ana']);
@@ -87,7 +87,7 @@ describe('ContingencyManager (manual decisions)', () => {
     now += 120_000;
     manager.noteUnreachable();
     expect(manager.current.active).toBe(true);
-    manager.leaveManually('ana');
+    manager.leaveManually({ actor: 'ana' });
     const changes: boolean[] = [];
     manager.onChange((state) => changes.push(state.active));
     now += 1_000;

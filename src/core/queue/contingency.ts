@@ -7,10 +7,13 @@
 import { z } from 'zod';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { EmissionMode } from '../sales/capture-sale';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 import { DEFAULT_CONTINGENCY_REASON, readContingencySettings } from '../settings/contingency-settings';
+
+/** Automatic contingency (HKA unreachable, failures in a row) is the register's own decision. */
+const SYSTEM: AuditActor = { actor: 'sistema:contingencia' };
 
 export { DEFAULT_CONTINGENCY_REASON };
 
@@ -84,7 +87,7 @@ export class ContingencyManager {
     const now = this.clock().getTime();
     this.unreachableSince ??= now;
     if (!this.state.active && now - this.unreachableSince >= this.thresholds().afterUnreachableMs) {
-      this.enter(`automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`, 'sistema:cola', this.unreachableSince);
+      this.enter(`automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`, SYSTEM, this.unreachableSince);
     }
   }
 
@@ -92,52 +95,52 @@ export class ContingencyManager {
     this.consecutiveFailures += 1;
     this.unreachableSince ??= this.clock().getTime();
     if (!this.state.active && this.consecutiveFailures >= this.thresholds().afterConsecutiveFailures) {
-      this.enter(`automático: ${this.consecutiveFailures} fallas seguidas al transmitir`, 'sistema:cola', this.unreachableSince);
+      this.enter(`automático: ${this.consecutiveFailures} fallas seguidas al transmitir`, SYSTEM, this.unreachableSince);
     }
   }
 
   noteSuccess(): void {
     this.consecutiveFailures = 0;
     this.unreachableSince = undefined;
-    if (this.state.active && this.state.trigger?.startsWith('automático')) this.leave('sistema:cola', 'automático: HKA responde de nuevo');
+    if (this.state.active && this.state.trigger?.startsWith('automático')) this.leave(SYSTEM, 'automático: HKA responde de nuevo');
   }
 
-  enterManually(actor: string, motivo?: string): void {
+  enterManually(actor: AuditActor, motivo?: string): void {
     if (!this.state.active) this.enter('manual', actor, this.clock().getTime(), motivo);
   }
 
   /** A manager's decision: automatic contingency may start again only after a full threshold from now. */
-  leaveManually(actor: string): void {
+  leaveManually(actor: AuditActor): void {
     if (!this.state.active) return;
     this.consecutiveFailures = 0;
     this.unreachableSince = undefined;
     this.leave(actor, 'manual');
   }
 
-  setReason(actor: string, motivo: string): void {
+  setReason(actor: AuditActor, motivo: string): void {
     const reason = checkReason(motivo);
     if (!this.state.active) throw new Error('Not in contingency');
     const before = this.state.motivo;
     this.save({ ...this.state, motivo: reason, motivoEpochMs: this.clock().getTime() }, actor, 'contingency.reason_changed', { before, motivo: reason });
   }
 
-  private enter(trigger: string, actor: string, sinceMs: number, motivo?: string): void {
+  private enter(trigger: string, actor: AuditActor, sinceMs: number, motivo?: string): void {
     const reason = checkReason(motivo ?? this.thresholds().defaultReason);
     const since = toPanamaDateTime(new Date(sinceMs));
     const state = { active: true, since, sinceEpochMs: sinceMs, motivo: reason, trigger, motivoEpochMs: this.clock().getTime() };
     this.save(state, actor, 'contingency.entered', { since, motivo: reason, trigger });
   }
 
-  private leave(actor: string, trigger: string): void {
+  private leave(actor: AuditActor, trigger: string): void {
     const { since } = this.state;
     this.save({ active: false }, actor, 'contingency.left', { since, trigger, until: toPanamaDateTime(this.clock()) });
   }
 
-  private save(state: ContingencyState, actor: string, action: string, details: Record<string, unknown>): void {
+  private save(state: ContingencyState, actor: AuditActor, action: string, details: Record<string, unknown>): void {
     const at = this.clock();
     this.db.transaction((tx) => {
       writeJsonSetting(tx, KEY, contingencyStateSchema, state);
-      appendAudit(tx, { actor, action, details }, at);
+      appendAudit(tx, { ...actor, action, details }, at);
     });
     this.state = state;
     for (const listener of this.listeners) listener(state);

@@ -2,11 +2,11 @@
 // fresh attempts. The job keeps its maybe-sent mark, so a document that may already be at HKA is checked first.
 import { eq } from 'drizzle-orm';
 import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
-import { appendAudit, enqueueSync } from '../store/audit';
+import { appendAudit, enqueueSync, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents, outboxJobs } from '../store/schema';
 
-export function retryDocument(db: StoreDb, documentId: string, actor: string, at: Date): void {
+export function retryDocument(db: StoreDb, documentId: string, by: AuditActor, at: Date): void {
   db.transaction((tx) => {
     const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId)).get();
     if (!doc) throw new Error(`Unknown document ${documentId}`);
@@ -17,7 +17,7 @@ export function retryDocument(db: StoreDb, documentId: string, actor: string, at
     tx.update(outboxJobs)
       .set({ state: 'pending', attempts: 0, nextAttemptAt: at.getTime(), leaseOwner: null, leaseExpiresAt: null, updatedAt: stamp })
       .where(eq(outboxJobs.documentId, documentId)).run();
-    appendAudit(tx, { actor, action: 'document.retry', documentId, details: { from } }, at);
+    appendAudit(tx, { ...by, action: 'document.retry', documentId, details: { from } }, at);
     enqueueSync(tx, 'document_status', { documentId, status: to, from, at: stamp });
   }, { behavior: 'immediate' });
 }

@@ -92,7 +92,7 @@ describe('TransmissionWorker', () => {
     await waitFor(() => r.statusOf(id) === 'FAILED', 5_000, 'FAILED');
     expect(job(r, id)).toMatchObject({ state: 'failed', attempts: 3, maybe_sent: 1 });
     fault.clear();
-    retryDocument(r.store.db, id, 'gerente-1', new Date());
+    retryDocument(r.store.db, id, { actor: 'gerente-1' }, new Date());
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised after retry');
     expect(ledgerCount(r)).toBe(1);
   });

@@ -17,6 +17,24 @@ function line(label: string, value = ''): string {
 }
 
 const center = (text: string) => text.slice(0, RECEIPT_COLUMNS).padStart(Math.floor((RECEIPT_COLUMNS + Math.min(text.length, RECEIPT_COLUMNS)) / 2));
+/** A free text cut into lines of the paper's width (at spaces where it can). */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current && `${current} ${word}`.length > RECEIPT_COLUMNS) {
+      lines.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${word}` : word;
+    while (current.length > RECEIPT_COLUMNS) {
+      lines.push(current.slice(0, RECEIPT_COLUMNS));
+      current = current.slice(RECEIPT_COLUMNS);
+    }
+  }
+  return current ? [...lines, current] : lines;
+}
+
 /** Panama local time, as the shop reads its clock: "2025-03-03 09:00". */
 const when = (iso: string) => toPanamaDateTime(new Date(iso)).slice(0, 16).replace('T', ' ');
 
@@ -28,8 +46,9 @@ export function shiftReportText(report: ShiftReport): string {
     line('Turno', report.shift.id.slice(0, 8)),
     line('Apertura', when(report.shift.openedAt)),
     line(report.kind === 'Z' ? 'Cierre' : 'Hasta', when(report.until)),
-    line('Abierto por', report.shift.openedBy),
-    ...(report.shift.closedBy ? [line('Cerrado por', report.shift.closedBy)] : []),
+    line('Abierto por', report.shift.openedByName),
+    ...(report.shift.closedByName ? [line('Cerrado por', report.shift.closedByName)] : []),
+    ...(report.shift.closeApprovedByName ? [line('Autorizó el cierre', report.shift.closeApprovedByName)] : []),
     rule,
     'VENTAS POR FORMA DE PAGO',
     ...report.byPaymentForm.map((f) => line(`${f.label} (${f.count})`, formatBalboas(f.amount))),
@@ -54,6 +73,7 @@ export function shiftReportText(report: ShiftReport): string {
     line('- Devoluciones (notas crédito)', formatBalboas(cash.refunds)),
     line('Efectivo esperado', formatBalboas(cash.expected)),
     ...(cash.counted !== null ? [line('Efectivo contado', formatBalboas(cash.counted)), line('Diferencia', formatBalboas(cash.difference ?? '0'))] : []),
+    ...(report.shift.differenceReason ? ['Motivo de la diferencia:', ...wrap(report.shift.differenceReason)] : []),
     ...(report.unauthorised > 0 ? [rule, line(`AVISO: ${report.unauthorised} documento(s) sin autorizar`)] : []),
     rule,
   ];
@@ -84,6 +104,9 @@ export function shiftReportCsv(report: ShiftReport): string {
     ['efectivo', 'esperado', null, null, null, null, cash.expected],
     ['efectivo', 'contado', null, null, null, null, cash.counted],
     ['efectivo', 'diferencia', null, null, null, null, cash.difference],
+    ['cierre', 'motivo_diferencia', report.shift.differenceReason, null, null, null, null],
+    ['cierre', 'cerrado_por', report.shift.closedByName, null, null, null, null],
+    ['cierre', 'autorizo', report.shift.closeApprovedByName, null, null, null, null],
   ];
   return toCsv(['seccion', 'concepto', 'codigo', 'cantidad', 'base', 'itbms', 'monto'], rows);
 }

@@ -50,18 +50,23 @@ function buildShiftDocuments() {
   capture({ ...SALE, items: [anItem({ codigo: 'P4', precioUnitario: '1.00' })], pagos: [{ formaPagoFact: '04', valorCuotaPagada: '1.07' }] }, 'FAILED', { tipoEmision: '02' });
 }
 
+const WHY = 'Vuelto mal dado en una venta de la tarde';
+
 describe('cash shifts', () => {
   it('closes with a Z report whose numbers match the documents of the shift, only with the manager while some are unauthorised', () => {
     capture(SALE); // before the shift: not counted
-    const shift = openShift(store.db, '50.00', 'cajero-1', tick());
-    expect(() => openShift(store.db, '10.00', 'cajero-1', tick())).toThrow(/Ya hay un turno abierto/);
+    const shift = openShift(store.db, '50.00', { actor: 'cajero-1' }, tick());
+    expect(() => openShift(store.db, '10.00', { actor: 'cajero-1' }, tick())).toThrow(/Ya hay un turno abierto/);
     buildShiftDocuments();
 
-    const refused = closeShift(store.db, { countedCash: '51.50' }, 'cajero-1', tick());
+    // Blind count: the cashier learns what was expected only after counting, and a difference needs a reason.
+    const unexplained = closeShift(store.db, { countedCash: '51.50', differenceLimit: '5.00' }, { actor: 'cajero-1' }, tick());
+    expect(unexplained).toMatchObject({ closed: false, reason: 'needs_reason', expected: '52.00', difference: '-0.50' });
+    const refused = closeShift(store.db, { countedCash: '51.50', differenceLimit: '5.00', reason: WHY }, { actor: 'cajero-1' }, tick());
     expect(refused).toMatchObject({ closed: false, reason: 'needs_manager', unauthorised: 2 });
     expect(currentShift(store.db)?.id).toBe(shift.id);
 
-    const closed = closeShift(store.db, { countedCash: '51.50', managerApproved: true }, 'gerente-1', tick());
+    const closed = closeShift(store.db, { countedCash: '51.50', differenceLimit: '5.00', reason: WHY, approvedBy: 'gerente-1' }, { actor: 'cajero-1' }, tick());
     if (!closed.closed) throw new Error('expected the shift to close');
     const z = closed.report;
     expect(z.kind).toBe('Z');
@@ -80,39 +85,53 @@ describe('cash shifts', () => {
     expect(z.annulledTotal).toBe('4.55');
     expect(z.creditNotes).toEqual({ count: 1, total: '3.21', cashRefunds: '3.21' });
     expect(z.cash).toEqual({ opening: '50.00', received: '7.00', change: '1.79', refunds: '3.21', expected: '52.00', counted: '51.50', difference: '-0.50' });
-    expect(z.shift).toMatchObject({ closedBy: 'gerente-1', countedCash: '51.50' });
+    expect(z.shift).toMatchObject({ closedBy: 'cajero-1', countedCash: '51.50', differenceReason: WHY, closeApprovedByName: 'gerente-1' });
 
     expect(currentShift(store.db)).toBeNull();
     expect(storedZReport(store.db, shift.id)).toEqual(z);
     const audit = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'shift.closed'").all() as { actor: string; details: string }[];
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ shiftId: shift.id, expectedCash: '52.00', difference: '-0.50', managerApproved: true });
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ shiftId: shift.id, expectedCash: '52.00', difference: '-0.50', reason: WHY, managerApproved: true });
+  });
+
+  it('needs a gerente when the counted cash differs from the expected beyond the limit, either way, and writes nothing until then', () => {
+    openShift(store.db, '20.00', { actor: 'cajero-1' }, tick());
+    capture(SALE, 'AUTHORIZED');
+    const before = store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    for (const counted of ['18.20', '28.22']) {
+      const refused = closeShift(store.db, { countedCash: counted, differenceLimit: '5.00', reason: WHY }, { actor: 'cajero-1' }, tick());
+      expect(refused, counted).toMatchObject({ closed: false, reason: 'needs_manager', unauthorised: 0, message: expect.stringMatching(/supera el límite de B\/\. 5\.00/) as unknown });
+    }
+    expect(store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(before);
+    expect(currentShift(store.db)?.closedAt).toBeNull();
+    // 5.00 short is within the limit: a reason is enough.
+    expect(closeShift(store.db, { countedCash: '18.21', differenceLimit: '5.00', reason: WHY }, { actor: 'cajero-1' }, tick())).toMatchObject({ closed: true });
   });
 
   it('leaves a discarded (CANCELLED) document out of sales and cash, and it does not hold the close', () => {
-    openShift(store.db, '20.00', 'cajero-1', tick());
+    openShift(store.db, '20.00', { actor: 'cajero-1' }, tick());
     capture(SALE, 'AUTHORIZED');
     capture({ ...SALE, items: [anItem({ codigo: 'P9', precioUnitario: '8.00' })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '8.56' }] }, 'CANCELLED');
-    const closed = closeShift(store.db, { countedCash: '23.21' }, 'cajero-1', tick());
+    const closed = closeShift(store.db, { countedCash: '23.21', differenceLimit: '5.00' }, { actor: 'cajero-1' }, tick());
     expect(closed).toMatchObject({ closed: true, report: { salesTotal: '3.21', annulledTotal: '0.00', cash: { expected: '23.21' }, counts: { total: 2, authorized: 1 } } });
   });
 
   it('closes without the manager when every document is authorised; later documents belong to the next shift', () => {
-    openShift(store.db, '20.00', 'cajero-1', tick());
+    openShift(store.db, '20.00', { actor: 'cajero-1' }, tick());
     capture(SALE, 'AUTHORIZED');
-    const closed = closeShift(store.db, { countedCash: '21.79' }, 'cajero-1', tick());
+    const closed = closeShift(store.db, { countedCash: '21.79', differenceLimit: '5.00', reason: WHY }, { actor: 'cajero-1' }, tick());
     expect(closed).toMatchObject({ closed: true, report: { cash: { expected: '23.21', difference: '-1.42' }, counts: { total: 1 } } });
     expect(() => xReport(store.db, tick())).toThrow(/No hay un turno abierto/);
-    openShift(store.db, '0', 'cajero-1', tick());
+    openShift(store.db, '0', { actor: 'cajero-1' }, tick());
     capture(SALE);
     const x = xReport(store.db, tick());
     expect(x).toMatchObject({ kind: 'X', counts: { total: 1, pending: 1 }, unauthorised: 1, cash: { counted: null, difference: null } });
   });
 
   it('renders the report on 42 columns in Spanish and as RFC 4180 CSV with a header row', () => {
-    openShift(store.db, '50.00', 'cajera con un nombre larguísimo de verdad', tick());
+    openShift(store.db, '50.00', { actor: 'cajera con un nombre larguísimo de verdad' }, tick());
     buildShiftDocuments();
-    const closed = closeShift(store.db, { countedCash: '51.50', managerApproved: true }, 'gerente-1', tick());
+    const closed = closeShift(store.db, { countedCash: '51.50', differenceLimit: '5.00', reason: WHY, approvedBy: 'gerente-1' }, { actor: 'gerente-1' }, tick());
     if (!closed.closed) throw new Error('expected the shift to close');
     const text = shiftReportText(closed.report);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(RECEIPT_COLUMNS);

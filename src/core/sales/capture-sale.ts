@@ -24,7 +24,11 @@ export interface CaptureDeps {
   issuer: IssuerSettings;
   emissionMode: () => EmissionMode;
   clock: () => Date;
+  /** The user who captures (their id), and the gerente who approved it when someone else did. */
   actor: string;
+  approvedBy?: string | undefined;
+  /** Added to the sale's audit entry (e.g. the loss-prevention exceptions and who approved each). */
+  auditDetails?: Record<string, unknown> | undefined;
   newId?: () => string;
   /** Refuses invoicing against Demo/Producción until the HKA credentials were verified (hka-connection.ts). */
   invoicingAllowed?: () => { ok: true } | { ok: false; message: string };
@@ -93,7 +97,7 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
       return {
         ...documentRows(id, document, totals, status, numero, deps.actor),
         job: { documentId: id, nextAttemptAt: at.getTime() },
-        audit: { actor: deps.actor, action: 'sale.captured', documentId: id, details: summary },
+        audit: { actor: deps.actor, approvedBy: deps.approvedBy, action: 'sale.captured', documentId: id, details: { ...summary, ...deps.auditDetails } },
         statusEvent: { documentId: id, status, ...summary, at: at.toISOString() },
       };
     },

@@ -1,27 +1,48 @@
-// The audit trail for the manager, newest first, a page at a time. The cursor is opaque to the renderer (the id of
-// the last entry shown, base64url); `action` keeps the entries whose action starts with it ("settings.").
+// The audit trail for the manager, newest first, a page at a time, with the people by name (as they were named when
+// it happened) and the gerente who approved; filtered by action prefix, person, document and Panamá dates. The cursor
+// is opaque to the renderer (the id of the last entry shown, base64url). The same filters give the CSV export.
+import { auditActionLabelEs } from '../../shared/audit/action-labels';
+import { panamaDayStartUtc } from '../../shared/fiscal/panama-time';
 import { AppError } from '../app/app-error';
+import { toCsv } from '../reports/csv';
 import type { StoreDb } from '../store/open-database';
 
 export interface AuditListEntry {
   id: number;
   at: string;
   actor: string;
+  actorName: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
   action: string;
   documentId: string | null;
   details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actor?: string | undefined;
+  documentId?: string | undefined;
+  /** Panamá days, AAAA-MM-DD, inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 interface AuditRow {
   id: number;
   at: string;
   actor: string;
+  actor_name: string;
+  approved_by: string | null;
+  approved_by_name: string | null;
   action: string;
   document_id: string | null;
   details: string;
 }
 
 const BAD_CURSOR = 'La página pedida del registro de auditoría no es válida; vuelva a la primera página';
+/** A CSV is for a spreadsheet: beyond this, narrow the dates. */
+export const AUDIT_CSV_MAX_ROWS = 100_000;
 
 export function encodeAuditCursor(id: number): string {
   return Buffer.from(`a:${id}`).toString('base64url');
@@ -42,18 +63,51 @@ function parseDetails(json: string): Record<string, unknown> {
   }
 }
 
-export function listAudit(db: StoreDb, query: { action?: string | undefined; cursor?: string | undefined; limit: number }) {
+const nextDay = (day: string): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+function selectAudit(db: StoreDb, filter: AuditFilter, before: number, take: number): AuditRow[] {
+  const clauses = ['id < @before', "action LIKE @prefix ESCAPE '\\'"];
+  if (filter.actor) clauses.push('(actor = @actor OR approved_by = @actor)');
+  if (filter.documentId) clauses.push('document_id = @documentId');
+  if (filter.from) clauses.push('at >= @from');
+  if (filter.to) clauses.push('at < @to');
+  const prefix = (filter.action ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db.$client.prepare(`SELECT id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details FROM audit_log
+    WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`).all({
+    before, prefix: `${prefix}%`, take,
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(filter.documentId ? { documentId: filter.documentId } : {}),
+    ...(filter.from ? { from: panamaDayStartUtc(filter.from).toISOString() } : {}),
+    ...(filter.to ? { to: panamaDayStartUtc(nextDay(filter.to)).toISOString() } : {}),
+  }) as AuditRow[];
+}
+
+const toEntry = (r: AuditRow): AuditListEntry => ({
+  id: r.id, at: r.at, actor: r.actor, actorName: r.actor_name, approvedBy: r.approved_by, approvedByName: r.approved_by_name,
+  action: r.action, documentId: r.document_id, details: parseDetails(r.details),
+});
+
+export function listAudit(db: StoreDb, query: AuditFilter & { cursor?: string | undefined; limit: number }) {
   const before = query.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(query.cursor);
-  const prefix = (query.action ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = db.$client.prepare(`SELECT id, at, actor, action, document_id, details FROM audit_log
-    WHERE id < @before AND action LIKE @prefix ESCAPE '\\' ORDER BY id DESC LIMIT @take`)
-    .all({ before, prefix: `${prefix}%`, take: query.limit + 1 }) as AuditRow[];
+  const rows = selectAudit(db, query, before, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return {
-    items: page.map((r): AuditListEntry => ({
-      id: r.id, at: r.at, actor: r.actor, action: r.action, documentId: r.document_id, details: parseDetails(r.details),
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last.id) : null,
-  };
+  return { items: page.map(toEntry), nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last.id) : null };
+}
+
+/** The filtered trail as CSV (Spanish labels, people by name; details as JSON), newest first. */
+export function auditCsv(db: StoreDb, filter: AuditFilter): { csv: string; rows: number } {
+  const rows = selectAudit(db, filter, Number.MAX_SAFE_INTEGER, AUDIT_CSV_MAX_ROWS + 1);
+  if (rows.length > AUDIT_CSV_MAX_ROWS) {
+    throw new AppError('not_allowed', `La exportación pasa de ${AUDIT_CSV_MAX_ROWS} entradas; acote las fechas`);
+  }
+  const header = ['id', 'fecha_utc', 'accion', 'descripcion', 'usuario', 'autorizado_por', 'documento', 'detalles'];
+  const csv = toCsv(header, rows.map((r) => [
+    r.id, r.at, r.action, auditActionLabelEs(r.action), r.actor_name, r.approved_by_name, r.document_id, r.details,
+  ]));
+  return { csv, rows: rows.length };
 }

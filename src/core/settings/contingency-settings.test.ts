@@ -23,7 +23,7 @@ describe('contingency settings', () => {
     let now = T0;
     const manager = new ContingencyManager(store.db, () => new Date(now));
     manager.noteTransientFailure();
-    saveContingencySettings({ db: store.db, clock: () => new Date(now) }, SAVED, 'ana');
+    saveContingencySettings({ db: store.db, clock: () => new Date(now) }, SAVED, { actor: 'ana' });
     manager.noteTransientFailure();
     expect(manager.current).toMatchObject({ active: true, motivo: SAVED.defaultReason, trigger: 'automático: 2 fallas seguidas al transmitir' });
     manager.noteSuccess();
@@ -41,7 +41,7 @@ describe('contingency settings', () => {
   });
 
   it('lets options given to the manager win over the saved settings', () => {
-    saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, SAVED, 'ana');
+    saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, SAVED, { actor: 'ana' });
     const manager = new ContingencyManager(store.db, () => new Date(T0), { afterConsecutiveFailures: 3, defaultReason: 'Prueba con opciones fijas del arnés' });
     manager.noteTransientFailure();
     manager.noteTransientFailure();
@@ -51,7 +51,7 @@ describe('contingency settings', () => {
   });
 
   it('refuses thresholds out of range and writes nothing', () => {
-    expect(() => saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, { ...SAVED, afterConsecutiveFailures: 0 }, 'ana')).toThrow();
+    expect(() => saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, { ...SAVED, afterConsecutiveFailures: 0 }, { actor: 'ana' })).toThrow();
     expect(readContingencySettings(store.db)).toEqual(DEFAULT_CONTINGENCY_SETTINGS);
     expect(store.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(0);
   });

@@ -2,6 +2,7 @@
 // gives by default, and the folios alarm of the monitoring panel. ContingencyManager reads these live, so a saved
 // change applies to the next failure without a restart.
 import { contingencySettingsSchema, type ContingencySettings } from '../../shared/ipc/contract-manager';
+import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 import { auditSettingsChange } from './settings-audit';
@@ -24,13 +25,13 @@ export function readContingencySettings(db: Pick<StoreDb, 'select'>): Contingenc
 export function saveContingencySettings(
   deps: { db: StoreDb; clock: () => Date },
   input: ContingencySettings,
-  actor: string,
+  by: AuditActor,
 ): ContingencySettings {
   const before = readContingencySettings(deps.db);
   const after = contingencySettingsSchema.parse(input);
   deps.db.transaction((tx) => {
     writeJsonSetting(tx, KEY, contingencySettingsSchema, after);
-    auditSettingsChange(tx, { area: 'contingency', actor, before, after }, deps.clock());
+    auditSettingsChange(tx, { area: 'contingency', by, before, after }, deps.clock());
   }, { behavior: 'immediate' });
   return after;
 }

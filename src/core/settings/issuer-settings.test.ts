@@ -43,7 +43,7 @@ describe('issuer settings', () => {
   it('refuses a wrong DV with a Spanish violation on dv and writes nothing', () => {
     let thrown: unknown;
     try {
-      saveIssuer(deps(), { ...INPUT, dv: '58' }, 'ana');
+      saveIssuer(deps(), { ...INPUT, dv: '58' }, { actor: 'ana' });
     } catch (error) {
       thrown = error;
     }
@@ -66,7 +66,7 @@ describe('issuer settings', () => {
   it('saves identity and issuing point in one audited change, and the next sale uses the new series', () => {
     sell();
     sell();
-    const saved = saveIssuer(deps(), { ...INPUT, ruc: ' 155596713-2-2015 ' }, 'ana');
+    const saved = saveIssuer(deps(), { ...INPUT, ruc: ' 155596713-2-2015 ' }, { actor: 'ana' });
     expect(saved).toEqual({ ...INPUT });
     expect(readIssuerView(store.db, 'simulador')).toEqual(saved);
     const [entry, ...more] = auditRows();

@@ -8,6 +8,7 @@ import type { Violation } from '../../shared/fiscal/validate';
 import type { IssuerView, issuerInputSchema } from '../../shared/ipc/contract-manager';
 import { validationFailed } from '../app/app-error';
 import type { HkaEnvironment } from '../hka/contract';
+import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readIssuerSettings, writeIssuerSettings } from '../store/settings-repo';
 import { readIssuerIdentity, writeIssuerIdentity } from './issuer-identity';
@@ -39,7 +40,7 @@ export function issuerRucViolations(ruc: string, dv: string): Violation[] {
 export function saveIssuer(
   deps: { db: StoreDb; environment: HkaEnvironment; clock: () => Date },
   input: IssuerInput,
-  actor: string,
+  by: AuditActor,
 ): IssuerView {
   const ruc = normalizeRuc(input.ruc);
   const violations = issuerRucViolations(ruc, input.dv);
@@ -62,7 +63,7 @@ export function saveIssuer(
       puntoFacturacionFiscal: after.puntoFacturacionFiscal,
       naturalezaOperacion: after.naturalezaOperacion,
     });
-    auditSettingsChange(tx, { area: 'issuer', actor, before, after }, deps.clock());
+    auditSettingsChange(tx, { area: 'issuer', by, before, after }, deps.clock());
   }, { behavior: 'immediate' });
   return after;
 }

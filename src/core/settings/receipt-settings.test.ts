@@ -20,7 +20,7 @@ describe('receipt settings', () => {
 
   it('keeps the printer in the preferences and the rest in SQLite, audited with before and after', () => {
     const preferences = memoryPreferences();
-    expect(saveReceiptSettings({ db: store.db, preferences, clock: () => AT }, SETTINGS, 'ana')).toEqual(SETTINGS);
+    expect(saveReceiptSettings({ db: store.db, preferences, clock: () => AT }, SETTINGS, { actor: 'ana' })).toEqual(SETTINGS);
     expect(preferences.get().printerName).toBe('EPSON TM-T20III');
     expect(JSON.parse(store.sqlite.prepare("SELECT value FROM settings WHERE key = 'receipt'").pluck().get() as string))
       .toEqual({ paper: '58', headerLines: SETTINGS.headerLines, footerLines: SETTINGS.footerLines, copies: 2 });
@@ -34,7 +34,7 @@ describe('receipt settings', () => {
 
   it('rolls the layout and the audit entry back when the preferences cannot be saved', () => {
     const broken = { ...memoryPreferences(), update: () => { throw new Error('disk full'); } };
-    expect(() => saveReceiptSettings({ db: store.db, preferences: broken, clock: () => AT }, SETTINGS, 'ana')).toThrow('disk full');
+    expect(() => saveReceiptSettings({ db: store.db, preferences: broken, clock: () => AT }, SETTINGS, { actor: 'ana' })).toThrow('disk full');
     expect(store.sqlite.prepare("SELECT COUNT(*) FROM settings WHERE key = 'receipt'").pluck().get()).toBe(0);
     expect(store.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(0);
   });

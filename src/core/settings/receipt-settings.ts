@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { receiptSettingsSchema, type ReceiptSettings } from '../../shared/ipc/contract-manager';
 import type { PreferencesPort, PrintJob, ReceiptPrinter } from '../app/ui-ports';
+import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 import { auditSettingsChange } from './settings-audit';
@@ -39,14 +40,14 @@ export async function listPrinters(printer: ReceiptPrinter): Promise<string[]> {
 export function saveReceiptSettings(
   deps: { db: StoreDb; preferences: PreferencesPort; clock: () => Date },
   input: ReceiptSettings,
-  actor: string,
+  by: AuditActor,
 ): ReceiptSettings {
   const before = readReceiptSettings(deps.db, deps.preferences);
   const { printerName, ...layout } = input;
   const after: ReceiptSettings = { printerName, ...layout };
   deps.db.transaction((tx) => {
     writeJsonSetting(tx, KEY, storedSchema, layout);
-    auditSettingsChange(tx, { area: 'receipt', actor, before, after }, deps.clock());
+    auditSettingsChange(tx, { area: 'receipt', by, before, after }, deps.clock());
     deps.preferences.update({ printerName });
   }, { behavior: 'immediate' });
   return after;

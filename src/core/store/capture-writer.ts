@@ -4,7 +4,8 @@
 // audit.ts so both write paths store the same shapes.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { auditRow, type AuditEntry } from './audit';
+import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
+import { actorNamesBy, sealAuditRow, type AuditEntry } from './audit';
 
 export interface CaptureRows {
   series: { codigoSucursal: string; puntoFacturacion: string; tipoDocumento: string };
@@ -27,6 +28,8 @@ interface Statements {
   payment: Database.Statement;
   job: Database.Statement;
   audit: Database.Statement;
+  lastAuditHash: Database.Statement;
+  userName: Database.Statement;
   sync: Database.Statement;
   run: (rows: CaptureRows) => number;
 }
@@ -49,7 +52,10 @@ function prepare(sqlite: Database.Database): Statements {
       VALUES (@documentId, @line, @formaPago, @descripcion, @monto)`),
     job: sqlite.prepare(`INSERT INTO outbox_jobs (document_id, state, next_attempt_at, created_at, updated_at)
       VALUES (@documentId, 'pending', @nextAttemptAt, @at, @at)`),
-    audit: sqlite.prepare('INSERT INTO audit_log (at, actor, action, document_id, details) VALUES (@at, @actor, @action, @documentId, @details)'),
+    audit: sqlite.prepare(`INSERT INTO audit_log (at, actor, actor_name, approved_by, approved_by_name, action, document_id, details,
+      prev_hash, hash) VALUES (@at, @actor, @actorName, @approvedBy, @approvedByName, @action, @documentId, @details, @prevHash, @hash)`),
+    lastAuditHash: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck(),
+    userName: sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck(),
     sync: sqlite.prepare('INSERT INTO sync_outbox (event_id, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
   };
   const run = sqlite.transaction((rows: CaptureRows): number => {
@@ -60,9 +66,11 @@ function prepare(sqlite: Database.Database): Statements {
     for (const item of built.items) s.item.run(item);
     for (const payment of built.payments) s.payment.run(payment);
     s.job.run({ ...built.job, at });
-    const audit = auditRow(built.audit, rows.at);
-    s.audit.run(audit);
-    s.sync.run(randomUUID(), 'audit', JSON.stringify(audit), at);
+    const names = actorNamesBy((id) => s.userName.get(id) as string | undefined, built.audit);
+    const prevHash = (s.lastAuditHash.get() as string | undefined) ?? AUDIT_CHAIN_GENESIS;
+    const audit = sealAuditRow(built.audit, names, rows.at, prevHash);
+    const auditId = s.audit.run(audit).lastInsertRowid;
+    s.sync.run(randomUUID(), 'audit', JSON.stringify({ ...audit, auditId: Number(auditId) }), at);
     s.sync.run(randomUUID(), 'document_status', JSON.stringify(built.statusEvent), at);
     return numero;
   });

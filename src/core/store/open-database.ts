@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sealLegacyAuditRows } from './audit-chain-check';
 import * as schema from './schema';
 
 export type StoreDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -83,6 +84,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     }
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder: folder });
+    sealLegacyAuditRows(db); // once: entries written before the audit trail was hash-chained
     let timer: NodeJS.Timeout | undefined;
     const checkpoint = (): number => {
       const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { checkpointed: number }[];

@@ -95,14 +95,24 @@ export const outboxJobs = sqliteTable('outbox_jobs', {
   updatedAt: text('updated_at').notNull().default(now),
 }, (t) => [uniqueIndex('outbox_jobs_document').on(t.documentId), index('outbox_jobs_due').on(t.state, t.nextAttemptAt)]);
 
+/**
+ * Append-only and hash-chained (store/audit.ts): triggers of migration 0004 refuse UPDATE and DELETE of a sealed row.
+ * `actor`/`approved_by` are user ids (or system labels); the names beside them are as they were at that moment.
+ */
 export const auditLog = sqliteTable('audit_log', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   at: text('at').notNull(),
   actor: text('actor').notNull(),
+  actorName: text('actor_name').notNull().default(''),
+  approvedBy: text('approved_by'),
+  approvedByName: text('approved_by_name'),
   action: text('action').notNull(),
   documentId: text('document_id'),
   details: text('details').notNull().default('{}'),
-}, (t) => [index('audit_log_document').on(t.documentId)]);
+  /** Hash of the previous entry (all zeros for the first); null only on rows older than the chain, until sealed. */
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [index('audit_log_document').on(t.documentId), index('audit_log_action').on(t.action, t.id)]);
 
 export const products = sqliteTable('products', {
   id: text('id').primaryKey(),
@@ -185,6 +195,9 @@ export const shifts = sqliteTable('shifts', {
   closedAt: text('closed_at'),
   closedBy: text('closed_by'),
   countedCash: text('counted_cash'),
+  /** Why the counted cash differed from the expected, and the gerente (user id) who approved the close, if any. */
+  differenceReason: text('difference_reason'),
+  closeApprovedBy: text('close_approved_by'),
   /** The Z report as closed (JSON), so it can be reprinted exactly. */
   zReport: text('z_report'),
 }, (t) => [index('shifts_open').on(t.closedAt)]);

@@ -45,7 +45,7 @@ describe('checkServerUrl', () => {
 describe('enrolRegister', () => {
   it('stores the token in the vault only, the connection in the settings, and audits without secrets', async () => {
     stub.answer = () => ({ status: 201, body: enrolled });
-    const outcome = await enrolRegister({ db: store.db, vault }, { serverUrl: `${stub.url}/`, code: ` ${CODE} `, registerName: 'Caja 1' }, 'gerente');
+    const outcome = await enrolRegister({ db: store.db, vault }, { serverUrl: `${stub.url}/`, code: ` ${CODE} `, registerName: 'Caja 1' }, { actor: 'gerente' });
     expect(outcome).toEqual({ ok: true, deviceId: enrolled.deviceId, storeCode: '0001', storeName: 'Casa matriz', registerName: 'Caja 1' });
     expect(stub.requests[0]?.json).toEqual({ code: CODE, registerName: 'Caja 1' });
     expect(readSyncConnection(store.db)).toMatchObject({ serverUrl: stub.url, deviceId: enrolled.deviceId, storeCode: '0001' });
@@ -60,20 +60,20 @@ describe('enrolRegister', () => {
 
   it('explains a refused code, a dead server and a bad URL without storing anything', async () => {
     stub.answer = () => ({ status: 401, body: { error: 'invalid_code', message: 'x' } });
-    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, 'gerente')).toMatchObject({ ok: false, error: 'invalid_code' });
+    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, { actor: 'gerente' })).toMatchObject({ ok: false, error: 'invalid_code' });
     stub.answer = () => ({ status: 429, body: {} });
-    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, 'gerente')).toMatchObject({ ok: false, error: 'rate_limited' });
-    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: await deadServerUrl(), code: CODE }, 'gerente')).toMatchObject({ ok: false, error: 'unreachable' });
-    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: 'http://sync.example.com', code: CODE }, 'gerente')).toMatchObject({ ok: false, error: 'invalid_url' });
-    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: '  ' }, 'gerente')).toMatchObject({ ok: false, error: 'invalid_code' });
+    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, { actor: 'gerente' })).toMatchObject({ ok: false, error: 'rate_limited' });
+    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: await deadServerUrl(), code: CODE }, { actor: 'gerente' })).toMatchObject({ ok: false, error: 'unreachable' });
+    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: 'http://sync.example.com', code: CODE }, { actor: 'gerente' })).toMatchObject({ ok: false, error: 'invalid_url' });
+    expect(await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: '  ' }, { actor: 'gerente' })).toMatchObject({ ok: false, error: 'invalid_code' });
     expect(readSyncConnection(store.db)).toBeUndefined();
     expect(vault.describe('sync.deviceToken').configured).toBe(false);
   });
 
   it('forgets an enrolment', async () => {
     stub.answer = () => ({ status: 201, body: enrolled });
-    await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, 'gerente');
-    forgetEnrolment({ db: store.db, vault }, 'gerente', new Date());
+    await enrolRegister({ db: store.db, vault }, { serverUrl: stub.url, code: CODE }, { actor: 'gerente' });
+    forgetEnrolment({ db: store.db, vault }, { actor: 'gerente' }, new Date());
     expect(readSyncConnection(store.db)).toBeUndefined();
     expect(vault.describe('sync.deviceToken').configured).toBe(false);
   });

@@ -4,7 +4,7 @@
 // internet must be https, since the token travels in every request.
 import { isIPv4 } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { appendAudit } from '../store/audit';
+import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { settings } from '../store/schema';
 import type { Vault } from '../vault/vault';
@@ -44,7 +44,7 @@ export function checkServerUrl(raw: string): string | undefined {
   return url.toString().replace(/\/+$/, '');
 }
 
-export async function enrolRegister(deps: EnrolDeps, input: { serverUrl: string; code: string; registerName?: string }, actor: string): Promise<EnrolOutcome> {
+export async function enrolRegister(deps: EnrolDeps, input: { serverUrl: string; code: string; registerName?: string }, by: AuditActor): Promise<EnrolOutcome> {
   const serverUrl = checkServerUrl(input.serverUrl);
   if (!serverUrl) {
     return { ok: false, error: 'invalid_url', message: 'The server URL must be https:// (http:// only on this machine or the local network)' };
@@ -77,16 +77,16 @@ export async function enrolRegister(deps: EnrolDeps, input: { serverUrl: string;
       registerName: enrolled.registerName, enrolledAt: at.toISOString(),
     });
     writeSyncState(tx, INITIAL_SYNC_STATE);
-    appendAudit(tx, { actor, action: 'sync.enrolled', details: { serverUrl, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode } }, at);
+    appendAudit(tx, { ...by, action: 'sync.enrolled', details: { serverUrl, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode } }, at);
   });
   return { ok: true, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode, storeName: enrolled.storeName, registerName: enrolled.registerName };
 }
 
 /** Forgets the enrolment: token out of the vault, connection out of the settings. Pending events stay queued. */
-export function forgetEnrolment(deps: Pick<EnrolDeps, 'db' | 'vault'>, actor: string, at: Date): void {
+export function forgetEnrolment(deps: Pick<EnrolDeps, 'db' | 'vault'>, by: AuditActor, at: Date): void {
   deps.vault.deleteSecret('sync.deviceToken');
   deps.db.transaction((tx) => {
     tx.delete(settings).where(eq(settings.key, SYNC_CONNECTION_KEY)).run();
-    appendAudit(tx, { actor, action: 'sync.unenrolled', details: {} }, at);
+    appendAudit(tx, { ...by, action: 'sync.unenrolled', details: {} }, at);
   });
 }

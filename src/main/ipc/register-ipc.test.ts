@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { RegisterEvents } from '../../core/app/contract-events';
+import type { SessionGate } from '../../core/app/caller';
 import type { IpcHandlers } from '../../core/app/dispatch';
 import { ipcContract } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/ipc/channels';
@@ -23,6 +24,12 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
+/** A gerente signed in: main's own checks (sender, payload) are what these tests look at. */
+const GERENTE_SESSION: SessionGate = {
+  currentUser: () => ({ id: 'u1', username: 'gerente', displayName: 'Gerente', role: 'gerente' }),
+  consumeApproval: () => undefined,
+};
+
 function spyHandlers(): IpcHandlers {
   return Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.resolve({ served: c }))])) as unknown as IpcHandlers;
 }
@@ -39,7 +46,7 @@ function setup() {
   const handlers = spyHandlers();
   const { window, mainFrame, webContents } = fakeWindow();
   const log = { warn: vi.fn(), error: vi.fn() };
-  const unregister = registerIpc({ ipcMain, handlers, isTrustedSender: (event) => isFromMainFrame(window, event, (url) => url.startsWith(APP_URL)), log });
+  const unregister = registerIpc({ ipcMain, ipc: { handlers, session: GERENTE_SESSION }, isTrustedSender: (event) => isFromMainFrame(window, event, (url) => url.startsWith(APP_URL)), log });
   const invoke = (channel: string, payload: unknown, event: Partial<IpcMainInvokeEvent> = { sender: webContents as never, senderFrame: mainFrame as never }) =>
     registered.get(channel)!(event as IpcMainInvokeEvent, payload);
   return { registered, handlers, invoke, unregister, log, webContents, mainFrame };
@@ -56,7 +63,7 @@ describe('registerIpc', () => {
   it('serves our main frame through the contract', async () => {
     const { invoke, handlers } = setup();
     expect(await invoke('catalog:lookup', { code: '7451000001376' })).toEqual({ ok: true, value: { served: 'catalog:lookup' } });
-    expect(handlers['catalog:lookup']).toHaveBeenCalledWith({ code: '7451000001376' });
+    expect(handlers['catalog:lookup']).toHaveBeenCalledWith({ code: '7451000001376' }, expect.objectContaining({ user: expect.objectContaining({ username: 'gerente' }) as unknown }));
   });
 
   it('refuses a message from a foreign frame without reaching the core', async () => {

@@ -3,7 +3,7 @@
 // any handler runs; the answer is an IpcResult whose errors carry no stack and no secret.
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { RegisterEvents } from '../../core/app/contract-events';
-import { dispatchIpc, type DispatchLog, type IpcHandlers } from '../../core/app/dispatch';
+import { dispatchIpc, type DispatchLog, type IpcBinding } from '../../core/app/dispatch';
 import type { IpcResult } from '../../shared/ipc/api';
 import { CHANNELS, EVENTS, EVENT_CHANNEL_PREFIX } from '../../shared/ipc/channels';
 
@@ -24,18 +24,18 @@ export const FOREIGN_SENDER: IpcResult<never> = {
 /** Registers every contract channel; returns a function that removes them again. */
 export function registerIpc(options: {
   ipcMain: IpcMainLike;
-  handlers: IpcHandlers;
+  ipc: IpcBinding;
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
   log?: IpcLog;
 }): () => void {
-  const { ipcMain, handlers, isTrustedSender, log } = options;
+  const { ipcMain, ipc, isTrustedSender, log } = options;
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event)) {
         log?.warn('IPC call from a foreign frame refused', { channel, url: event.senderFrame?.url ?? null });
         return FOREIGN_SENDER;
       }
-      return dispatchIpc(handlers, channel, payload, log);
+      return dispatchIpc(ipc, channel, payload, log);
     });
   }
   return () => {

@@ -77,7 +77,11 @@ export const enrolmentCodes = pgTable('enrolment_codes', {
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
-/** The registers' audit trails, append-only (the API role may not UPDATE or DELETE here). */
+/**
+ * The registers' audit trails, append-only (the API role may not UPDATE or DELETE here). Each register's entries
+ * form a hash chain (src/shared/audit/audit-chain.ts): `chain_seq` is the register's audit row id, `hash` covers the
+ * entry and `prev_hash`; ingest checks both and records what does not hold in audit_chain_breaks.
+ */
 export const auditEntries = pgTable('audit_entries', {
   orgId: uuid('org_id').notNull(),
   eventId: uuid('event_id').notNull(),
@@ -87,16 +91,39 @@ export const auditEntries = pgTable('audit_entries', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   at: tz('at').notNull(),
   actor: text('actor').notNull(),
+  actorName: text('actor_name'),
+  approvedBy: text('approved_by'),
+  approvedByName: text('approved_by_name'),
   action: text('action').notNull(),
   documentId: text('document_id'),
   details: jsonb('details').notNull(),
+  chainSeq: bigint('chain_seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
   receivedAt: tz('received_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ name: 'audit_entries_pk', columns: [t.orgId, t.eventId] }),
+  index('audit_entries_chain').on(t.orgId, t.deviceId, t.chainSeq),
   foreignKey({ name: 'audit_entries_device_fk', columns: [t.orgId, t.deviceId], foreignColumns: [devices.orgId, devices.id] }),
   index('audit_entries_at').on(t.orgId, t.at.desc(), t.eventId.desc()),
   index('audit_entries_device_seq').on(t.orgId, t.deviceId, t.seq),
   index('audit_entries_document').on(t.orgId, t.documentId),
+  tenantPolicy(sql`org_id`),
+]).enableRLS();
+
+/**
+ * What did not hold in a register's audit chain when it arrived: an entry whose hash does not match its content
+ * (edited), or whose prev_hash is not the hash of the register's previous entry (edited, removed or reordered).
+ */
+export const auditChainBreaks = pgTable('audit_chain_breaks', {
+  orgId: uuid('org_id').notNull(),
+  deviceId: uuid('device_id').notNull(),
+  chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(), // hash_mismatch | link_mismatch
+  detectedAt: tz('detected_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ name: 'audit_chain_breaks_pk', columns: [t.orgId, t.deviceId, t.chainSeq, t.reason] }),
+  foreignKey({ name: 'audit_chain_breaks_device_fk', columns: [t.orgId, t.deviceId], foreignColumns: [devices.orgId, devices.id] }),
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
@@ -155,6 +182,7 @@ export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE'
   devices: ['SELECT', 'INSERT', 'UPDATE'],
   enrolment_codes: ['SELECT', 'INSERT', 'UPDATE'],
   audit_entries: ['SELECT', 'INSERT'],
+  audit_chain_breaks: ['SELECT', 'INSERT'],
   document_events: ['SELECT', 'INSERT'],
   documents: ['SELECT', 'INSERT', 'UPDATE'],
 };

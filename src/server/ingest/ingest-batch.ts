@@ -5,6 +5,7 @@ import type { SyncBatchResponse, RejectedEvent } from '../../shared/sync/batch';
 import { checkSyncEvent } from '../../shared/sync/check-event';
 import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
 import type { TenantDatabase } from '../db/tenant-db';
+import { recordChainBreaks, verifyAuditChain } from './audit-chain-verify';
 import { storeAuditEvents, storeDocumentStatusEvents, touchDevice, type DeviceRef } from './store-events';
 
 export async function ingestBatch(db: TenantDatabase, who: DeviceRef, events: readonly unknown[]): Promise<SyncBatchResponse> {
@@ -22,7 +23,9 @@ export async function ingestBatch(db: TenantDatabase, who: DeviceRef, events: re
     }
   });
   const stored = await db.withTenant(who.orgId, async (tx) => {
-    const n = (await storeAuditEvents(tx, who, audit)) + (await storeDocumentStatusEvents(tx, who, statuses));
+    const freshAudit = await storeAuditEvents(tx, who, audit);
+    await recordChainBreaks(tx, who, await verifyAuditChain(tx, who, freshAudit));
+    const n = freshAudit.length + (await storeDocumentStatusEvents(tx, who, statuses));
     await touchDevice(tx, who);
     return n;
   });

@@ -5,11 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
 import type { SyncBatchResponse } from '../../shared/sync/batch';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
+import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 
 let kit: SyncTestServer;
 let tenant: Tenant;
 let register: EnrolledRegister;
+let orderTill: EnrolledRegister;
+let alteredTill: EnrolledRegister;
 let seq = 0;
+const chain = auditChain();
 
 const at = (minute: number) => `2026-11-28T15:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -17,7 +21,7 @@ function auditEvent(overrides: Record<string, unknown> = {}) {
   seq += 1;
   return {
     eventId: randomUUID(), seq, kind: 'audit',
-    payload: { at: at(seq % 60), actor: 'cajero-1', action: 'sale.captured', documentId: null, details: { n: seq } },
+    payload: chain.next({ at: at(seq % 60), details: { n: seq } }),
     ...overrides,
   };
 }
@@ -34,10 +38,51 @@ beforeAll(async () => {
   kit = await startSyncTestServer({ authLimits: { maxFailures: 5, windowMs: 60_000 } });
   tenant = await kit.createTenant('Super Ahorro');
   register = await kit.enrolRegister(tenant, '0001');
+  // Before the authentication-failure test below trips this address's limiter.
+  orderTill = await kit.enrolRegister(tenant, '0001', 'Caja orden');
+  alteredTill = await kit.enrolRegister(tenant, '0001', 'Caja alterada');
 });
 
 afterAll(async () => {
   await kit?.close();
+});
+
+// First: the authentication-failure test at the end trips this address's limiter.
+describe('audit chain on ingest', () => {
+  type ChainStatus = { items: { deviceId: string; entries: number; lastChainSeq: number | null; breaks: { chainSeq: number; reason: string }[] }[] };
+  const chainOf = async (deviceId: string) =>
+    (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items.find((d) => d.deviceId === deviceId);
+  const event = (payload: object) => ({ eventId: randomUUID(), seq: ++seq, kind: 'audit', payload });
+
+  it('accepts a chain that arrives out of order and in pieces: a gap is not a break', async () => {
+    const till = orderTill;
+    const trail = auditChain();
+    const [e1, e2, e3, e4] = [1, 2, 3, 4].map((n) => trail.next({ at: at(n), details: { n } }));
+    expect((await push([event(e3!), event(e1!)], till.token)).body).toMatchObject({ stored: 2, rejected: [] });
+    expect((await push([event(e4!), event(e2!)], till.token)).body).toMatchObject({ stored: 2, rejected: [] });
+    expect(await chainOf(till.deviceId)).toMatchObject({ entries: 4, lastChainSeq: 4, breaks: [] });
+  });
+
+  it('flags an entry edited after it was chained, and a link to an entry that is not the one before', async () => {
+    const till = alteredTill;
+    const trail = auditChain();
+    const entries = [1, 2, 3, 4, 5].map((n) => trail.next({ at: at(n), action: 'sale.captured', details: { total: `${n}.00` } }));
+    const edited = { ...entries[1]!, details: { total: '0.01' } }; // the hash no longer covers the content
+    // Entry 7 arrives before 6: its link cannot be judged yet (6 is missing), so nothing is flagged for it now.
+    const seventh = { ...trail.next({ at: at(6) }), auditId: 7 };
+    const response = await push([...[entries[0]!, edited, ...entries.slice(2)].map(event), event(seventh)], till.token);
+    expect(response.body).toMatchObject({ stored: 6, rejected: [] }); // stored as received: the evidence is kept
+    // Then an entry 6 that points at entry 4's hash (as if 5 had been removed and the prev hash rewritten): its own
+    // hash no longer covers it, it does not follow 5, and 7 does not follow it.
+    const sixth = trail.next({ at: at(7) });
+    await push([event({ ...sixth, auditId: 6, prevHash: entries[3]!.hash })], till.token);
+    expect((await chainOf(till.deviceId))?.breaks).toEqual([
+      { chainSeq: 2, reason: 'hash_mismatch', detectedAt: expect.any(String) as unknown },
+      { chainSeq: 6, reason: 'hash_mismatch', detectedAt: expect.any(String) as unknown },
+      { chainSeq: 6, reason: 'link_mismatch', detectedAt: expect.any(String) as unknown },
+      { chainSeq: 7, reason: 'link_mismatch', detectedAt: expect.any(String) as unknown },
+    ]);
+  });
 });
 
 describe('POST /v1/sync/events', () => {

@@ -15,25 +15,28 @@ export interface DeviceRef {
 /** JSON rows as a text parameter (cast to jsonb in SQL, so no driver re-encodes it). */
 const jsonParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::jsonb`;
 
-/** Stores the audit entries not stored yet; returns how many were new. */
-export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: readonly AuditEvent[]): Promise<number> {
-  if (events.length === 0) return 0;
+/** Stores the audit entries not stored yet; returns the ones that were new (a replay stores nothing twice). */
+export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: readonly AuditEvent[]): Promise<AuditEvent[]> {
+  if (events.length === 0) return [];
   const rows = events.map((e) => ({
-    event_id: e.eventId, seq: e.seq, at: e.payload.at, actor: e.payload.actor, action: e.payload.action,
-    document_id: e.payload.documentId, details: e.payload.details,
+    event_id: e.eventId, seq: e.seq, at: e.payload.at, actor: e.payload.actor, actor_name: e.payload.actorName,
+    approved_by: e.payload.approvedBy, approved_by_name: e.payload.approvedByName, action: e.payload.action,
+    document_id: e.payload.documentId, details: e.payload.details, chain_seq: e.payload.auditId, prev_hash: e.payload.prevHash,
+    hash: e.payload.hash,
   }));
-  const [result] = await rowsOf<{ stored: number }>(tx, sql`
-    with ins as (
-      insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, action, document_id, details)
-      select ${who.orgId}::uuid, r.event_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, r.seq,
-             date_trunc('milliseconds', r.at), r.actor, r.action, r.document_id, r.details
-      from jsonb_to_recordset(${jsonParam(rows)}) as r(event_id uuid, seq bigint, at timestamptz, actor text,
-           action text, document_id text, details jsonb)
-      on conflict (org_id, event_id) do nothing
-      returning 1
-    )
-    select count(*)::int as stored from ins`);
-  return result?.stored ?? 0;
+  const stored = await rowsOf<{ event_id: string }>(tx, sql`
+    insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, actor_name, approved_by, approved_by_name,
+                               action, document_id, details, chain_seq, prev_hash, hash)
+    select ${who.orgId}::uuid, r.event_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, r.seq,
+           date_trunc('milliseconds', r.at), r.actor, r.actor_name, r.approved_by, r.approved_by_name, r.action, r.document_id,
+           r.details, r.chain_seq, r.prev_hash, r.hash
+    from jsonb_to_recordset(${jsonParam(rows)}) as r(event_id uuid, seq bigint, at timestamptz, actor text, actor_name text,
+         approved_by text, approved_by_name text, action text, document_id text, details jsonb, chain_seq bigint,
+         prev_hash text, hash text)
+    on conflict (org_id, event_id) do nothing
+    returning event_id`);
+  const fresh = new Set(stored.map((r) => r.event_id));
+  return events.filter((e) => fresh.has(e.eventId));
 }
 
 /**

@@ -29,9 +29,15 @@ export interface AuditView {
   seq: number;
   at: string;
   actor: string;
+  actorName: string | null;
+  approvedBy: string | null;
+  approvedByName: string | null;
   action: string;
   documentId: string | null;
   details: unknown;
+  /** The entry's place in its register's hash chain, and its hash. */
+  chainSeq: number | null;
+  hash: string | null;
 }
 
 /** LIKE metacharacters in user text are literals. */
@@ -54,8 +60,9 @@ export async function queryAudit(db: TenantDatabase, orgId: string, q: AuditQuer
   ];
   const rows = await db.withTenant(orgId, (tx) => tx.select({
     eventId: auditEntries.eventId, storeId: auditEntries.storeId, deviceId: auditEntries.deviceId, seq: auditEntries.seq,
-    at: isoUtc(auditEntries.at), actor: auditEntries.actor, action: auditEntries.action, documentId: auditEntries.documentId,
-    details: auditEntries.details,
+    at: isoUtc(auditEntries.at), actor: auditEntries.actor, actorName: auditEntries.actorName, approvedBy: auditEntries.approvedBy,
+    approvedByName: auditEntries.approvedByName, action: auditEntries.action, documentId: auditEntries.documentId,
+    details: auditEntries.details, chainSeq: auditEntries.chainSeq, hash: auditEntries.hash,
   }).from(auditEntries).where(and(...filters))
     .orderBy(desc(auditEntries.at), desc(auditEntries.eventId)).limit(q.limit + 1));
   return toPage(rows, q.limit, (row) => ({ t: row.at, id: row.eventId }));

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { guard, principalOf, type FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400 } from '../http/errors';
+import { auditChainStatus } from '../read/audit-chain-status';
 import { auditQuerySchema, queryAudit } from '../read/audit-query';
 import { documentsQuerySchema, queryDocuments } from '../read/documents-query';
 import { storeSummaries } from '../read/store-summary';
@@ -21,6 +22,8 @@ export function readRoutes(app: FastifyInstance, db: TenantDatabase, limiter: Fa
     if (!query) return reply;
     return queryAudit(db, principalOf(req, 'admin').orgId, query);
   });
+
+  app.get('/v1/audit/chain', { preHandler }, async (req) => ({ items: await auditChainStatus(db, principalOf(req, 'admin').orgId) }));
 
   app.get('/v1/stores/summary', { preHandler }, async (req) => ({ items: await storeSummaries(db, principalOf(req, 'admin').orgId) }));
 }

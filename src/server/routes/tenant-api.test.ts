@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
+import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 
 interface Page<T> { items: T[]; nextCursor: string | null }
 interface Doc { documentId: string; status: string; storeCode: string; deviceId: string; total: string | null; issuedAt: string }
@@ -16,13 +17,14 @@ let a1: EnrolledRegister;
 let a2: EnrolledRegister;
 let b1: EnrolledRegister;
 let seq = 0;
+const trail = auditChain();
 
 function capture(documentId: string, minute: number, tipoEmision = '01', status = 'QUEUED') {
   seq += 1;
   const at = `2026-11-${minute < 30 ? '27' : '28'}T15:${String(minute).padStart(2, '0')}:00.000Z`;
   return [
     { eventId: randomUUID(), seq, kind: 'document_status', payload: { documentId, status, at, tipoDocumento: '01', numero: seq, tipoEmision, total: `${seq}.25` } },
-    { eventId: randomUUID(), seq: seq + 1000, kind: 'audit', payload: { at, actor: 'cajero-1', action: 'sale.captured', documentId, details: { numero: seq } } },
+    { eventId: randomUUID(), seq: seq + 1000, kind: 'audit', payload: trail.next({ at, actor: 'cajero-1', action: 'sale.captured', documentId, details: { numero: seq } }) },
   ];
 }
 
@@ -68,7 +70,7 @@ describe('tenant isolation over HTTP', () => {
 
   it("B's register writes land in B only, even reusing A's event ids", async () => {
     const [aEvents] = await kit.superQuery<{ ids: string[] }>("select array_agg(event_id::text) as ids from audit_entries where document_id = 'a-doc-1'");
-    const replayed = { eventId: aEvents!.ids[0], seq: 999, kind: 'audit', payload: { at: '2026-11-28T16:00:00.000Z', actor: 'intruso', action: 'x', documentId: 'a-doc-1', details: {} } };
+    const replayed = { eventId: aEvents!.ids[0], seq: 999, kind: 'audit', payload: trail.next({ at: '2026-11-28T16:00:00.000Z', actor: 'intruso', action: 'x', documentId: 'a-doc-1', details: {} }) };
     const response = await push(b1.token, [replayed]);
     expect(response.body.stored).toBe(1); // a different (org, event) key: no clash, no overwrite
     const rows = await kit.superQuery<{ org_id: string; actor: string }>('select org_id, actor from audit_entries where event_id = $1 order by actor', [replayed.eventId]);

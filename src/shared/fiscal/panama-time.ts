@@ -12,3 +12,8 @@ export function toPanamaDateTime(instant: Date): string {
 export function toPanamaDate(instant: Date): string {
   return toPanamaDateTime(instant).slice(0, 10);
 }
+
+/** The instant a Panamá day (`AAAA-MM-DD`) begins: its midnight at −05:00. */
+export function panamaDayStartUtc(day: string): Date {
+  return new Date(`${day}T00:00:00-05:00`);
+}

@@ -2,6 +2,7 @@
 // Sign-in by user + PIN, the first manager at setup, and one-action approvals by a manager. No response carries a PIN
 // or a PIN hash; an approval token goes back only to the screen that asked for it and is good for one action.
 import { z } from 'zod';
+import type { ContractEntry } from './access';
 
 export const USER_ROLES = ['cajero', 'gerente'] as const;
 export const userRoleSchema = z.enum(USER_ROLES);
@@ -53,24 +54,27 @@ const newUserSchema = z.object({ username: usernameSchema, displayName: displayN
 
 export const authContract = {
   /** First launch only (no user exists): creates the first gerente and signs them in. */
-  'auth:setup': { request: newUserSchema, response: sessionViewSchema },
+  'auth:setup': { access: 'open', request: newUserSchema, response: sessionViewSchema },
   /** Who can sign in (for the sign-in screen's list); never a hash. */
-  'auth:users': { request: z.object({}), response: z.array(userViewSchema) },
-  'auth:signIn': { request: z.object({ username: usernameSchema, pin: pinSchema }), response: sessionViewSchema },
-  'auth:signOut': { request: z.object({}), response: sessionViewSchema },
-  'auth:session': { request: z.object({}), response: sessionViewSchema },
+  'auth:users': { access: 'open', request: z.object({}), response: z.array(userViewSchema) },
+  'auth:signIn': { access: 'open', request: z.object({ username: usernameSchema, pin: pinSchema }), response: sessionViewSchema },
+  'auth:signOut': { access: 'open', request: z.object({}), response: sessionViewSchema },
+  'auth:session': { access: 'open', request: z.object({}), response: sessionViewSchema },
   /** A manager's PIN over the current session: a short-lived token good once, for this action only. */
   'auth:approve': {
+    access: 'signedIn',
     request: z.object({ username: usernameSchema, pin: pinSchema, action: approvalActionSchema }),
     response: approvalSchema,
   },
   /** Needs a manager signed in, or an approval for "auth:createUser". */
   'auth:createUser': {
+    access: 'approval:auth:createUser',
     request: newUserSchema.extend({ role: userRoleSchema, approval: approvalTokenSchema.optional() }),
     response: userViewSchema,
   },
   /** Deactivates (or brings back) a user: manager signed in, or an approval for "auth:setActive". */
   'auth:setActive': {
+    access: 'approval:auth:setActive',
     request: z.object({ username: usernameSchema, active: z.boolean(), approval: approvalTokenSchema.optional() }),
     response: userViewSchema,
   },
@@ -79,7 +83,8 @@ export const authContract = {
    * or an approval for "auth:changePin").
    */
   'auth:changePin': {
+    access: 'signedIn',
     request: z.object({ username: usernameSchema, newPin: pinSchema, currentPin: pinSchema.optional(), approval: approvalTokenSchema.optional() }),
     response: z.object({ done: z.literal(true) }),
   },
-} as const;
+} as const satisfies Record<string, ContractEntry>;

@@ -3,14 +3,16 @@
 // files and e-mail, discarding a document that never reached the DGI, the generic credit note (06) and the
 // monitoring panel. Every settings entry needs a signed-in gerente (reads) or a gerente's approval (writes).
 import { z } from 'zod';
+import type { ContractEntry } from './access';
 import { NATURALEZA_OPERACION, codesOf } from '../fiscal/codes';
 import { importErrorSchema } from './contract-reports';
+import { reasonSchema } from './reason';
 import { contingencyViewSchema, documentDetailSchema, queueCountsSchema, saleDraftSchema } from './schemas';
 
 const approvalField = z.string().max(200).optional();
 const ok = z.object({ done: z.literal(true) });
 /** The DGI's bounds for a contingency or annulment reason. */
-const motivoSchema = z.string().trim().min(15, 'El motivo debe tener al menos 15 caracteres').max(250, 'El motivo admite hasta 250 caracteres');
+const motivoSchema = reasonSchema;
 
 export const issuerViewSchema = z.object({
   ruc: z.string(),
@@ -56,10 +58,33 @@ export type ContingencySettings = z.infer<typeof contingencySettingsSchema>;
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
+  /** User id (or a system actor) and the name it had then; the approving gerente likewise. */
   actor: z.string(),
+  actorName: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
   action: z.string(),
   documentId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+});
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+/** Filters of the audit trail (list and CSV): action prefix, a person (as actor or approver), a document, Panamá days. */
+const auditFilterSchema = z.object({
+  action: z.string().max(60).optional(),
+  actor: z.string().max(100).optional(),
+  documentId: z.string().max(64).optional(),
+  from: z.string().regex(dayPattern).optional(),
+  to: z.string().regex(dayPattern).optional(),
+});
+
+/** The hash chain of the audit trail, checked from the first entry (store/audit-chain-check.ts). */
+export const auditChainReportSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  lastId: z.number().int().nullable(),
+  firstBreak: z.object({ id: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'unsealed']) }).nullable(),
+  checkedAt: z.string().nullable(),
 });
 
 const storedFileSchema = z.object({ fileName: z.string(), path: z.string(), bytes: z.number().int() }).nullable();
@@ -104,42 +129,51 @@ export type MonitorOverview = z.infer<typeof monitorOverviewSchema>;
 const importResult = z.object({ rows: z.number().int(), imported: z.number().int(), errors: z.array(importErrorSchema) });
 
 export const managerContract = {
-  'settings:issuer': { request: z.object({}), response: issuerViewSchema },
+  'settings:issuer': { access: 'gerente', request: z.object({}), response: issuerViewSchema },
   /** The RUC's DV is verified; changes are audited with before/after. */
-  'settings:saveIssuer': { request: issuerInputSchema.extend({ approval: approvalField }), response: issuerViewSchema },
-  'settings:receipt': { request: z.object({}), response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }) },
+  'settings:saveIssuer': { access: 'approval:settings:saveIssuer', request: issuerInputSchema.extend({ approval: approvalField }), response: issuerViewSchema },
+  'settings:receipt': { access: 'signedIn', request: z.object({}), response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }) },
   'settings:saveReceipt': {
+    access: 'approval:settings:saveReceipt',
     request: receiptSettingsSchema.extend({ approval: approvalField }),
     response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }),
   },
-  'settings:contingency': { request: z.object({}), response: contingencySettingsSchema.extend({ current: contingencyViewSchema }) },
+  'settings:contingency': { access: 'gerente', request: z.object({}), response: contingencySettingsSchema.extend({ current: contingencyViewSchema }) },
   'settings:saveContingency': {
+    access: 'approval:settings:saveContingency',
     request: contingencySettingsSchema.extend({ approval: approvalField }),
     response: contingencySettingsSchema.extend({ current: contingencyViewSchema }),
   },
   /** Manual contingency (a manager's decision, audited): enter with a reason, change the reason, leave. */
-  'contingency:enter': { request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
-  'contingency:setReason': { request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
-  'contingency:leave': { request: z.object({ approval: approvalField }), response: contingencyViewSchema },
+  'contingency:enter': { access: 'approval:contingency:enter', request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
+  'contingency:setReason': { access: 'approval:contingency:setReason', request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
+  'contingency:leave': { access: 'approval:contingency:leave', request: z.object({ approval: approvalField }), response: contingencyViewSchema },
   /** The audit trail, newest first (gerente); `action` filters by prefix ("settings." shows settings changes). */
   'audit:list': {
-    request: z.object({ action: z.string().max(60).optional(), cursor: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }),
+    access: 'gerente',
+    request: auditFilterSchema.extend({ cursor: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }),
     response: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
   },
+  /** The filtered trail as CSV (Spanish labels, names), for an auditor's spreadsheet. */
+  'audit:csv': { access: 'gerente', request: auditFilterSchema, response: z.object({ csv: z.string(), rows: z.number().int() }) },
+  /** The hash chain's last check (at start and on request); `recheck` walks it again now. */
+  'audit:verify': { access: 'gerente', request: z.object({ recheck: z.boolean().optional() }), response: auditChainReportSchema },
   /** Customers from CSV; like catalog:importCsv, nothing imported on a bad row unless importValidRows. */
   'customers:importCsv': {
+    access: 'gerente',
     request: z.object({ csv: z.string().max(5_000_000), importValidRows: z.boolean().optional() }),
     response: importResult,
   },
   /** The CAFE PDF and the authorised XML kept next to the database (no HKA call). */
-  'documents:files': { request: z.object({ id: z.string() }), response: documentFilesSchema },
+  'documents:files': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentFilesSchema },
   /** Fetches what is missing from HKA (DescargaPDF, DescargaXML) and keeps it locally. */
-  'documents:downloadFiles': { request: z.object({ id: z.string() }), response: documentFilesSchema },
+  'documents:downloadFiles': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentFilesSchema },
   /**
    * Opens a kept file: the desktop app hands it to the OS ('app'); the web host returns its bytes for the browser
    * to show or save ('browser').
    */
   'documents:openFile': {
+    access: 'signedIn',
     request: z.object({ id: z.string(), kind: z.enum(['pdf', 'xml']) }),
     response: z.discriminatedUnion('via', [
       z.object({ via: z.literal('app') }),
@@ -147,16 +181,17 @@ export const managerContract = {
     ]),
   },
   /** Sends the CAFE by e-mail through HKA (EnvioCorreo). */
-  'documents:sendEmail': { request: z.object({ id: z.string(), correo: z.email('Correo electrónico no válido').max(100) }), response: ok },
+  'documents:sendEmail': { access: 'signedIn', request: z.object({ id: z.string(), correo: z.email('Correo electrónico no válido').max(100) }), response: ok },
   /** HKA's delivery trace of the document's e-mails (RastreoCorreo). */
-  'documents:emailTrace': { request: z.object({ id: z.string() }), response: z.object({ entregas: z.array(emailDeliverySchema) }) },
+  'documents:emailTrace': { access: 'signedIn', request: z.object({ id: z.string() }), response: z.object({ entregas: z.array(emailDeliverySchema) }) },
   /**
    * Discards a REJECTED (or FAILED, once HKA confirms it never got it) document: it will not be sent again and the
    * sale must be captured anew. Manager only; audited with the reason.
    */
-  'documents:cancel': { request: z.object({ id: z.string(), motivo: motivoSchema, approval: approvalField }), response: documentDetailSchema },
+  'documents:cancel': { access: 'approval:documents:cancel', request: z.object({ id: z.string(), motivo: motivoSchema, approval: approvalField }), response: documentDetailSchema },
   /** Generic credit note (tipo 06): no CUFE to reference; lines and customer as in a sale. Manager only. */
   'documents:genericCreditNote': {
+    access: 'approval:documents:genericCreditNote',
     request: z.object({
       draft: saleDraftSchema.omit({ tipoDocumento: true }),
       motivo: motivoSchema,
@@ -168,9 +203,9 @@ export const managerContract = {
    * Restarts the app so saved HKA environment/endpoint changes take effect (settings:hka says restartNeeded): the
    * desktop app drains its HKA calls and relaunches ('relaunch'); the web host cannot, and says so ('manual').
    */
-  'app:restart': { request: z.object({ approval: approvalField }), response: z.object({ via: z.enum(['relaunch', 'manual']) }) },
-  'monitor:overview': { request: z.object({ hours: z.number().int().min(1).max(48).default(6) }), response: monitorOverviewSchema },
+  'app:restart': { access: 'approval:app:restart', request: z.object({ approval: approvalField }), response: z.object({ via: z.enum(['relaunch', 'manual']) }) },
+  'monitor:overview': { access: 'gerente', request: z.object({ hours: z.number().int().min(1).max(48).default(6) }), response: monitorOverviewSchema },
   /** Asks HKA for the folios left now (FoliosRestantes with the saved credentials) and keeps the answer. */
-  'monitor:checkFolios': { request: z.object({}), response: monitorOverviewSchema.shape.folios },
-} as const;
+  'monitor:checkFolios': { access: 'gerente', request: z.object({}), response: monitorOverviewSchema.shape.folios },
+} as const satisfies Record<string, ContractEntry>;
 

@@ -2,7 +2,9 @@
 // Cash shifts (turnos) with their X (running) and Z (closing) reports, the sales report, and the catalogue CSV import.
 // Reports travel as data plus their 80 mm text and CSV renditions, so the renderer only shows and saves them.
 import { z } from 'zod';
+import type { ContractEntry } from './access';
 import { DECIMAL_2_PATTERN } from '../fiscal/money';
+import { reasonSchema } from './reason';
 
 const amount = z.string();
 /** Signed amounts (a difference, a net of credit notes) can be negative: "-1.25". */
@@ -11,11 +13,18 @@ const signedAmount = z.string();
 export const shiftSchema = z.object({
   id: z.string(),
   openedAt: z.string(),
+  /** User ids (or a system actor); the names are beside them. */
   openedBy: z.string(),
+  openedByName: z.string(),
   openingCash: amount,
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
+  closedByName: z.string().nullable(),
   countedCash: amount.nullable(),
+  /** Why the counted cash differed from the expected (given at the close). */
+  differenceReason: z.string().nullable(),
+  /** The gerente who approved the close (documents not authorised, or a difference beyond the limit). */
+  closeApprovedByName: z.string().nullable(),
 });
 export type Shift = z.infer<typeof shiftSchema>;
 
@@ -73,33 +82,58 @@ export const importErrorSchema = z.object({ row: z.number().int(), message: z.st
 export type ImportError = z.infer<typeof importErrorSchema>;
 
 export const reportsContract = {
-  'reports:currentShift': { request: z.object({}), response: shiftSchema.nullable() },
-  'reports:openShift': { request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }), response: shiftSchema },
+  'reports:currentShift': { access: 'signedIn', request: z.object({}), response: shiftSchema.nullable() },
+  'reports:openShift': { access: 'signedIn', request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }), response: shiftSchema },
   /** X report: the running shift, nothing closed. */
-  'reports:xReport': { request: z.object({}), response: renderedReport },
+  'reports:xReport': { access: 'signedIn', request: z.object({}), response: renderedReport },
   /** Z report: closes the shift with the counted cash; refused (as data) while documents are not authorised, unless the manager approved. */
   'reports:closeShift': {
+    access: 'signedIn',
     request: z.object({
       countedCash: z.string().regex(DECIMAL_2_PATTERN),
-      /** A gerente's one-shot approval (auth:approve) to close with documents not yet authorised. */
+      /** Why the counted cash differs from the expected; required when it does (asked after the count, as data). */
+      reason: reasonSchema.optional(),
+      /**
+       * A gerente's one-shot approval (auth:approve, action "reports:closeShift") to close with documents not yet
+       * authorised, or with a cash difference beyond the store's limit.
+       */
       approval: z.string().max(200).optional(),
-      /** Single-user mode only (no manager set up yet): the person closing accepts the warning. */
-      confirm: z.boolean().optional(),
     }),
     response: z.discriminatedUnion('closed', [
       renderedReport.extend({ closed: z.literal(true) }),
-      z.object({ closed: z.literal(false), reason: z.literal('needs_manager'), unauthorised: z.number().int(), message: z.string() }),
+      z.object({
+        closed: z.literal(false),
+        /** needs_reason: the count differs and no reason was given; needs_manager: a gerente must approve. */
+        reason: z.enum(['needs_reason', 'needs_manager']),
+        unauthorised: z.number().int(),
+        /** Known once the cashier has counted (blind count): what the register expected, and counted minus expected. */
+        expected: amount,
+        difference: signedAmount,
+        message: z.string(),
+      }),
     ]),
   },
   /** A closed shift's Z report exactly as it was closed (reprint). */
-  'reports:zReport': { request: z.object({ shiftId: z.string().min(1) }), response: renderedReport },
+  'reports:zReport': { access: 'signedIn', request: z.object({ shiftId: z.string().min(1) }), response: renderedReport },
   'reports:sales': {
+    access: 'gerente',
     request: z.object({ from: z.string().regex(dayPattern), to: z.string().regex(dayPattern) }),
     response: z.object({ report: salesReportSchema, csvByDay: z.string(), csvByProduct: z.string() }),
   },
   /** Products from CSV (codigo, barcode, descripcion, unidad, precio, tasaItbms); nothing imported on a bad row unless importValidRows. */
   'catalog:importCsv': {
-    request: z.object({ csv: z.string().max(5_000_000), importValidRows: z.boolean().optional() }),
-    response: z.object({ rows: z.number().int(), imported: z.number().int(), errors: z.array(importErrorSchema) }),
+    access: 'gerente',
+    request: z.object({
+      csv: z.string().max(5_000_000),
+      importValidRows: z.boolean().optional(),
+      /** The manager saw the price changes to existing products (answered as priceChanges) and accepts them. */
+      confirmPriceChanges: z.boolean().optional(),
+    }),
+    response: z.object({
+      rows: z.number().int(),
+      imported: z.number().int(),
+      errors: z.array(importErrorSchema),
+      priceChanges: z.array(z.object({ row: z.number().int(), codigo: z.string(), before: z.string(), after: z.string() })).optional(),
+    }),
   },
-} as const;
+} as const satisfies Record<string, ContractEntry>;

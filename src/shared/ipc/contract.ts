@@ -2,6 +2,7 @@
 // and every event main pushes. Main binds each entry to a core handler (a missing handler fails the typecheck);
 // the preload exposes one named method per entry (window.sago.<domain>.<verb>); the web host serves the same map.
 import { z } from 'zod';
+import type { ContractEntry } from './access';
 import {
   appStatusSchema, contingencyViewSchema, customerSchema, documentDetailSchema, documentStatusSchema,
   documentSummarySchema, printResultSchema, productSchema, queueCountsSchema, saleDraftSchema, uiPreferencesSchema,
@@ -11,6 +12,7 @@ import { DECIMAL_6_PATTERN } from '../fiscal/money';
 import { authContract } from './contract-auth';
 import { reportsContract } from './contract-reports';
 import { managerContract } from './contract-manager';
+import { lossPreventionContract } from './contract-loss-prevention';
 
 const empty = z.object({});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
@@ -29,18 +31,30 @@ const approvalField = z.string().max(200).optional();
 const ok = z.object({ done: z.literal(true) });
 
 export const ipcContract = {
-  'app:status': { request: empty, response: appStatusSchema },
+  'app:status': { access: 'open', request: empty, response: appStatusSchema },
   'catalog:search': {
+    access: 'signedIn',
     request: z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }),
     response: z.array(productSchema),
   },
   /** Exact match on code or barcode: what a scanner types followed by Enter. */
-  'catalog:lookup': { request: z.object({ code: z.string().min(1).max(50) }), response: productSchema.nullable() },
-  'catalog:saveProduct': { request: productSchema.omit({ id: true }).extend({ id: z.string().optional() }), response: productSchema },
-  'customers:search': { request: z.object({ query: z.string().max(100) }), response: z.array(customerSchema) },
-  'customers:save': { request: customerSchema.omit({ id: true, nombre: true, identificacion: true }).extend({ id: z.string().optional() }), response: customerSchema },
-  'sales:complete': { request: z.object({ draft: saleDraftSchema }), response: documentDetailSchema },
+  'catalog:lookup': { access: 'signedIn', request: z.object({ code: z.string().min(1).max(50) }), response: productSchema.nullable() },
+  /** With the store's catalogue rule on (loss prevention), a cashier needs a gerente's approval for "catalog:saveProduct". */
+  'catalog:saveProduct': {
+    access: 'signedIn',
+    request: productSchema.omit({ id: true }).extend({ id: z.string().optional(), approval: approvalField }),
+    response: productSchema,
+  },
+  'customers:search': { access: 'signedIn', request: z.object({ query: z.string().max(100) }), response: z.array(customerSchema) },
+  /** A new customer is anyone's; changing one on file needs a gerente's approval for "customers:save" (loss prevention). */
+  'customers:save': {
+    access: 'signedIn',
+    request: customerSchema.omit({ id: true, nombre: true, identificacion: true }).extend({ id: z.string().optional(), approval: approvalField }),
+    response: customerSchema,
+  },
+  'sales:complete': { access: 'signedIn', request: z.object({ draft: saleDraftSchema }), response: documentDetailSchema },
   'documents:list': {
+    access: 'signedIn',
     request: z.object({
       status: z.array(documentStatusSchema).optional(),
       query: z.string().max(100).optional(),
@@ -50,12 +64,13 @@ export const ipcContract = {
     }),
     response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int() }),
   },
-  'documents:get': { request: z.object({ id: z.string() }), response: documentDetailSchema },
-  'documents:retry': { request: z.object({ id: z.string(), approval: approvalField }), response: ok },
+  'documents:get': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentDetailSchema },
+  'documents:retry': { access: 'approval:documents:retry', request: z.object({ id: z.string(), approval: approvalField }), response: ok },
   /** Annul an authorised document within 7 days (HKA AnulacionDocumento); later, a credit note is the way. */
-  'documents:annul': { request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }), response: documentDetailSchema },
+  'documents:annul': { access: 'approval:documents:annul', request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }), response: documentDetailSchema },
   /** Credit note (04) for all or some lines of an authorised invoice; returns the new note as saved. */
   'documents:creditNote': {
+    access: 'approval:documents:creditNote',
     request: z.object({
       id: z.string(),
       approval: approvalField,
@@ -63,11 +78,12 @@ export const ipcContract = {
     }),
     response: documentDetailSchema,
   },
-  'queue:sendNow': { request: empty, response: ok },
+  'queue:sendNow': { access: 'signedIn', request: empty, response: ok },
   /** Central sync: state for the monitoring panel, push now, and enrolment (server URL + one-time code). */
-  'sync:status': { request: empty, response: syncStatusSchema },
-  'sync:pushNow': { request: empty, response: syncStatusSchema },
+  'sync:status': { access: 'signedIn', request: empty, response: syncStatusSchema },
+  'sync:pushNow': { access: 'signedIn', request: empty, response: syncStatusSchema },
   'sync:enrol': {
+    access: 'approval:sync:enrol',
     request: z.object({
       serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional(),
       approval: approvalField,
@@ -75,8 +91,9 @@ export const ipcContract = {
     response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
   },
   /** HKA connection (manager): tokens are write-only; the view shows "configured" and the last 4 characters. */
-  'settings:hka': { request: empty, response: hkaSettingsViewSchema },
+  'settings:hka': { access: 'gerente', request: empty, response: hkaSettingsViewSchema },
   'settings:saveHka': {
+    access: 'approval:settings:saveHka',
     request: z.object({
       environment: z.enum(['simulador', 'demo', 'produccion']),
       endpoint: z.url().max(300).optional(),
@@ -89,6 +106,7 @@ export const ipcContract = {
     response: hkaSettingsViewSchema,
   },
   'settings:testHka': {
+    access: 'approval:settings:testHka',
     request: z.object({ approval: approvalField }),
     response: z.object({
       licencia: z.string().nullable(), fechaLicencia: z.string().nullable(), ciclo: z.number().nullable(),
@@ -98,11 +116,21 @@ export const ipcContract = {
   ...authContract,
   ...reportsContract,
   ...managerContract,
-  /** Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. */
-  'receipt:print': { request: empty, response: printResultSchema },
-  'preferences:get': { request: empty, response: uiPreferencesSchema },
-  'preferences:set': { request: uiPreferencesSchema.partial(), response: uiPreferencesSchema },
-} as const;
+  ...lossPreventionContract,
+  /**
+   * Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. With
+   * `documentId`, the print is counted: the first is the original, reprints beyond the store's free ones need a
+   * gerente's approval for "receipt:print" (loss prevention).
+   */
+  'receipt:print': {
+    access: 'signedIn',
+    request: z.object({ documentId: z.string().min(1).max(64).optional(), approval: approvalField }),
+    response: printResultSchema.extend({ copy: z.number().int().min(0).optional() }),
+  },
+  'preferences:get': { access: 'open', request: empty, response: uiPreferencesSchema },
+  /** The language only: anyone's, even on the sign-in screen. The receipt printer is a gerente's (settings:saveReceipt). */
+  'preferences:set': { access: 'open', request: uiPreferencesSchema.pick({ language: true }).strict(), response: uiPreferencesSchema },
+} as const satisfies Record<string, ContractEntry>;
 
 export const ipcEvents = {
   'document:status': z.object({ documentId: z.string(), from: documentStatusSchema, to: documentStatusSchema }),
@@ -113,6 +141,8 @@ export const ipcEvents = {
 } as const;
 
 export type Channel = keyof typeof ipcContract;
+/** The access rule a channel declares (access.ts). */
+export type AccessOf<C extends Channel> = (typeof ipcContract)[C]['access'];
 export type EventName = keyof typeof ipcEvents;
 export type Request<C extends Channel> = z.input<(typeof ipcContract)[C]['request']>;
 export type ParsedRequest<C extends Channel> = z.output<(typeof ipcContract)[C]['request']>;

@@ -122,11 +122,16 @@ export const printResultSchema = z.object({ via: z.enum(['printer', 'browser']) 
 
 export const violationSchema = z.object({ path: z.string(), message: z.string(), rule: z.string() });
 
-/** Errors cross the boundary as data: a stable code, a Spanish message, and field violations where they apply. */
+/**
+ * Errors cross the boundary as data: a stable code, a Spanish message, and field violations where they apply.
+ * approval_required: a gerente's one-shot approval for `approvalAction` (auth:approve) would let the call through;
+ * the screen asks for the PIN and calls again with it.
+ */
 export const ipcErrorSchema = z.object({
-  code: z.enum(['invalid_request', 'validation_failed', 'not_found', 'not_allowed', 'internal']),
+  code: z.enum(['invalid_request', 'validation_failed', 'not_found', 'not_allowed', 'approval_required', 'internal']),
   message: z.string(),
   violations: z.array(violationSchema).optional(),
+  approvalAction: z.string().optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 

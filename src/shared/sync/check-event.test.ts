@@ -5,7 +5,10 @@ import { MAX_DETAILS_CHARS } from './events';
 const ID = '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59';
 const audit = (payload: Record<string, unknown> = {}, envelope: Record<string, unknown> = {}) => ({
   eventId: ID, seq: 1, kind: 'audit',
-  payload: { at: '2026-11-28T15:00:00.000Z', actor: 'cajero-1', action: 'sale.captured', documentId: null, details: {}, ...payload },
+  payload: {
+    auditId: 7, at: '2026-11-28T15:00:00.000Z', actor: 'u-cajero', actorName: 'Carlos Cajero', approvedBy: null, approvedByName: null,
+    action: 'sale.captured', documentId: null, details: {}, prevHash: '0'.repeat(64), hash: 'a'.repeat(64), ...payload,
+  },
   ...envelope,
 });
 
@@ -23,6 +26,7 @@ describe('checkSyncEvent', () => {
   it('names what is wrong, with the event id when it could be read', () => {
     expect(checkSyncEvent(audit({}, { seq: 0 }))).toMatchObject({ ok: false, eventId: ID, reason: 'invalid', issues: [{ path: 'seq' }] });
     expect(checkSyncEvent(audit({ at: 'yesterday', actor: '' }))).toMatchObject({ ok: false, issues: [{ path: 'payload.at' }, { path: 'payload.actor' }] });
+    expect(checkSyncEvent(audit({ hash: 'not-a-hash' }))).toMatchObject({ ok: false, issues: [{ path: 'payload.hash' }] });
     expect(checkSyncEvent('nope')).toMatchObject({ ok: false, eventId: null, reason: 'invalid' });
     expect(checkSyncEvent(audit({ details: { blob: 'x'.repeat(MAX_DETAILS_CHARS) } }))).toMatchObject({ ok: false, issues: [{ path: 'payload.details' }] });
     expect(checkSyncEvent({ eventId: ID, seq: 1, kind: 'document_status', payload: { documentId: ID, status: 'QUEUED', at: '2026-11-28T10:00:00Z', total: '1.005' } }))

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { TIPO_DOCUMENTO, TIPO_EMISION, codesOf } from '../fiscal/codes';
 import { DOCUMENT_STATUSES } from '../fiscal/lifecycle';
 import { DECIMAL_2_PATTERN } from '../fiscal/money';
+import { AUDIT_HASH_PATTERN } from '../audit/audit-chain';
 
 export const SYNC_EVENT_KINDS = ['audit', 'document_status'] as const;
 export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
@@ -18,14 +19,27 @@ const timestamp = z.iso.datetime({ offset: true });
 /** The register's document ids (UUIDs in practice; any short opaque id is accepted). */
 const documentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be an id of 1-64 letters, digits, "-" or "_"' });
 
+const hash = z.string().regex(AUDIT_HASH_PATTERN, { error: 'must be 64 lowercase hex digits (SHA-256)' });
+const personName = z.string().max(200);
+
+/**
+ * An audit entry as the register chained it (src/shared/audit/audit-chain.ts): `auditId` is its row id in the
+ * register's trail, `hash` covers the content and `prevHash`, so the server can check each link.
+ */
 export const auditPayloadSchema = z.object({
+  auditId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   at: timestamp,
   actor: z.string().min(1).max(100),
+  actorName: personName,
+  approvedBy: z.string().min(1).max(100).nullable(),
+  approvedByName: personName.nullable(),
   action: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, { error: 'must be 1-100 letters, digits or "_.:-"' }),
   documentId: documentId.nullable(),
   details: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= MAX_DETAILS_CHARS, {
     error: `must serialize to at most ${MAX_DETAILS_CHARS} characters`,
   }),
+  prevHash: hash,
+  hash,
 });
 export type AuditPayload = z.infer<typeof auditPayloadSchema>;
 

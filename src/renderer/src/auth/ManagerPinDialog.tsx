@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/ipc/contract-auth';
 import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
+import { knownActionLabel } from '../settings/audit-view';
 import { lockTimeOf } from './lock-time';
 import { PinField } from './PinField';
 import { useUsers } from './use-users';
@@ -19,7 +20,7 @@ export function ManagerPinDialog(props: {
   onSignedIn?: (session: SessionView) => void;
   onCancel: () => void;
 }): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { users, reload } = useUsers();
   const managers = (users ?? []).filter((u) => u.role === 'gerente' && u.active);
   const [username, setUsername] = useState('');
@@ -57,6 +58,8 @@ export function ManagerPinDialog(props: {
   }
 
   const title = props.purpose.kind === 'approve' ? t('auth.manager.approveTitle') : t('auth.manager.signInTitle');
+  // What is being approved, in words, where the action has a name a person reads (the till's loss-prevention actions).
+  const what = props.purpose.kind === 'approve' ? knownActionLabel(props.purpose.action, i18n.language) : null;
   return (
     <Dialog
       title={title}
@@ -72,6 +75,7 @@ export function ManagerPinDialog(props: {
       )}
     >
       <p className="muted">{props.purpose.kind === 'approve' ? t('auth.manager.approveIntro') : t('auth.manager.signInIntro')}</p>
+      {what ? <p className="strong" data-testid="manager-pin-what">{what}</p> : null}
       <div className="form-grid">
         <label className="field">
           <span>{t('auth.manager.user')}</span>

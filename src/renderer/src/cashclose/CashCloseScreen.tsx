@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderedShiftReport, Shift } from '../../../shared/ipc/contract-reports';
 import { attempt, errorLines, sago } from '../api/sago';
+import { useSession } from '../auth/session';
 import { parseCash } from './cash-close-model';
 import { SalesReportPanel } from './SalesReportPanel';
 import { ShiftPanel } from './ShiftPanel';
@@ -49,6 +50,7 @@ function OpenShiftForm(props: { onOpened: (shift: Shift) => void; closedBefore: 
 
 export function CashCloseScreen(): JSX.Element {
   const { t } = useTranslation();
+  const { isManager } = useSession();
   const [tab, setTab] = useState<Tab>('shift');
   /** undefined while loading; null when no shift is open. */
   const [shift, setShift] = useState<Shift | null | undefined>(undefined);
@@ -72,10 +74,11 @@ export function CashCloseScreen(): JSX.Element {
     <section className="cashclose" data-testid="cashclose-screen">
       <header className="documents-toolbar">
         <h1>{t('cashClose.title')}</h1>
-        <div className="filters" role="tablist">{tabButton('shift')}{tabButton('sales')}</div>
+        {/* The sales report is the gerente's (reports:sales); a cashier's Caja is the shift and its close. */}
+        {isManager ? <div className="filters" role="tablist">{tabButton('shift')}{tabButton('sales')}</div> : null}
       </header>
       {error ? <p className="notice error" role="alert">{error}</p> : null}
-      {tab === 'sales' ? <SalesReportPanel /> : shift === undefined ? <p className="muted">{t('common.loading')}</p> : (
+      {tab === 'sales' && isManager ? <SalesReportPanel /> : shift === undefined ? <p className="muted">{t('common.loading')}</p> : (
         <>
           {shift === null ? <OpenShiftForm closedBefore={closed !== null} onOpened={(s) => { setClosed(null); setShift(s); }} /> : (
             <ShiftPanel key={shift.id} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />

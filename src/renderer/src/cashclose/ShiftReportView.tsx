@@ -59,6 +59,8 @@ export function ShiftReportView(props: { rendered: RenderedShiftReport }): JSX.E
             {difference !== null ? (
               <div className={`difference ${differenceKind(difference)}`}><dt>{t('cashClose.difference')}</dt><dd data-testid="report-cash-difference">{formatBalboas(difference)}</dd></div>
             ) : null}
+            {report.shift.differenceReason ? <div><dt>{t('cashClose.reasonShown')}</dt><dd data-testid="report-difference-reason">{report.shift.differenceReason}</dd></div> : null}
+            {report.shift.closeApprovedByName ? <div><dt>{t('cashClose.approvedBy')}</dt><dd data-testid="report-close-approver">{report.shift.closeApprovedByName}</dd></div> : null}
           </dl>
         </div>
         <pre className="report-text print-area" data-testid="report-text">{text}</pre>

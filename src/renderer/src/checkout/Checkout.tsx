@@ -23,6 +23,8 @@ import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
 import { summarisePayment, type Tender } from './tenders';
 import { useProductEntry, type EntryOutcome } from './use-product-entry';
 import { useAutoPrint } from './use-auto-print';
+import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
+import { useTillGuard, type TillVerdict } from './use-till-guard';
 
 type Open =
   | { kind: 'none' }
@@ -52,6 +54,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const [lastSale, setLastSale] = useState<{ sale: DocumentDetail; change: string } | null>(null);
   const [autoPrint, setAutoPrint] = useAutoPrint();
   const entry = useProductEntry();
+  const guard = useTillGuard();
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines);
 
@@ -92,7 +95,13 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     }
   }
 
-  function newSale(): void {
+  /** A refused or cancelled till action: say why (nothing to say when the cashier cancelled the PIN prompt). */
+  const refused = (verdict: Extract<TillVerdict, { ok: false }>): void => {
+    if (verdict.lines) setMessage({ kind: 'error', lines: verdict.lines });
+    refocus();
+  };
+
+  function resetSale(): void {
     dispatch({ type: 'clear' });
     setCustomer(CONSUMIDOR_FINAL);
     setMessage(null);
@@ -100,10 +109,36 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     close();
   }
 
+  /** F2: a basket with lines is cleared only once the core agreed (a gerente's PIN where the store wants one). */
+  async function newSale(): Promise<void> {
+    const action = clearAction(cartNow.current.lines);
+    const verdict = action ? await guard([action]) : ({ ok: true } as const);
+    if (verdict.ok) resetSale();
+    else refused(verdict);
+  }
+
+  async function voidLine(key: number): Promise<void> {
+    const line = cartNow.current.lines.find((l) => l.key === key);
+    if (!line) return;
+    const verdict = await guard([voidAction(line)]);
+    if (verdict.ok) dispatch({ type: 'remove', key });
+    else refused(verdict);
+    refocus();
+  }
+
+  async function editLine(key: number, edit: LineEdit): Promise<void> {
+    const line = cartNow.current.lines.find((l) => l.key === key);
+    if (!line) return;
+    const verdict = await guard(editActions(line, edit));
+    if (verdict.ok) dispatch({ type: 'edit', key, ...edit });
+    else if (verdict.lines) setMessage({ kind: 'error', lines: verdict.lines });
+    close();
+  }
+
   const run = (action: ShortcutAction): void => {
     switch (action) {
       case 'newSale':
-        return newSale();
+        return void newSale();
       case 'customer':
         return setOpen({ kind: 'customer' });
       case 'pay':
@@ -119,9 +154,11 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
         return setOpen({ kind: 'payment' });
       case 'voidLine': {
         const { selected } = cartNow.current;
-        if (selected === null) setMessage({ kind: 'error', lines: [t('checkout.errors.noLine')] });
-        else dispatch({ type: 'remove', key: selected });
-        return void refocus();
+        if (selected === null) {
+          setMessage({ kind: 'error', lines: [t('checkout.errors.noLine')] });
+          return void refocus();
+        }
+        return void voidLine(selected);
       }
       case 'reprint':
         if (!lastSale) {
@@ -222,7 +259,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
             selected={cart.selected}
             onSelect={(key) => dispatch({ type: 'select', key })}
             onEdit={(key) => { dispatch({ type: 'select', key }); setOpen({ kind: 'line', key }); }}
-            onRemove={(key) => { dispatch({ type: 'remove', key }); refocus(); }}
+            onRemove={(key) => void voidLine(key)}
           />
         </section>
         <SalePanel
@@ -251,9 +288,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
         />
       ) : null}
       {selectedLine ? (
-        <LineEditor line={selectedLine} onClose={close} onApply={(edit) => { dispatch({ type: 'edit', key: selectedLine.key, ...edit }); close(); }} />
+        <LineEditor line={selectedLine} onClose={close} onApply={(edit) => void editLine(selectedLine.key, edit)} />
       ) : null}
-      {open.kind === 'done' ? <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={newSale} /> : null}
+      {open.kind === 'done' ? <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={resetSale} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { productSchema, type Product } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
 import { parsePrice } from './amount-input';
+import { useWithApproval } from '../auth/manager-action';
 
 const newProductSchema = productSchema.omit({ id: true });
 type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
@@ -21,6 +22,7 @@ function initialFrom(text: string): { codigo: string; barcode: string; descripci
 
 export function ProductDialog(props: { initialText: string; onSaved: (product: Product) => void; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
+  const withApproval = useWithApproval();
   const start = initialFrom(props.initialText);
   const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '', codigoCPBS: '', unidadMedidaCPBS: '' });
   const [tasa, setTasa] = useState<TasaItbms>('01');
@@ -52,7 +54,9 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
       return;
     }
     setBusy(true);
-    const result = await attempt(() => sago().catalog.saveProduct(parsed.data));
+    // Prices are the store's: where its rules want it, a gerente approves the new product (the core answers so).
+    const result = await withApproval((approval) => attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(approval ? { approval } : {}) })));
+    if (result === null) return void setBusy(false);
     setBusy(false);
     if (result.ok) props.onSaved(result.value);
     else setProblems({ general: errorLines(result.error).join(' ') });

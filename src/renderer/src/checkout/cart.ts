@@ -16,6 +16,8 @@ export interface CartLine {
   unidad: string;
   cantidad: string;
   precioUnitario: string;
+  /** The catalogue's price when the line was scanned: a different precioUnitario is a price override (loss prevention). */
+  catalogPrice: string;
   /** Discount per unit in money (HKA precioUnitarioDescuento); '0' when none. */
   descuentoUnitario: string;
   tasaItbms: TasaItbms;
@@ -57,6 +59,7 @@ function addProduct(state: CartState, product: Product, cantidad: string): CartS
     unidad: product.unidad,
     cantidad: toAmount6(money(cantidad)),
     precioUnitario: toAmount6(money(product.precio)),
+    catalogPrice: toAmount6(money(product.precio)),
     descuentoUnitario: '0',
     tasaItbms: product.tasaItbms,
     codigoCPBS: product.codigoCPBS ?? null,

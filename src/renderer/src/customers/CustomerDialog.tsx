@@ -10,12 +10,14 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
 import { CustomerFields } from './CustomerFields';
 import { EMPTY_FORM, checkCustomerForm, problemsByField, type CustomerForm, type FormProblems as Problems } from './customer-form';
+import { useWithApproval } from '../auth/manager-action';
 
 type Tab = 'search' | TipoClienteFE;
 const TABS: readonly Tab[] = ['search', '02', '01', '03', '04'];
 
 export function CustomerDialog(props: { onSelect: (receptor: ReceptorInput) => void; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
+  const withApproval = useWithApproval();
   const [tab, setTab] = useState<Tab>('search');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Customer[]>([]);
@@ -52,7 +54,9 @@ export function CustomerDialog(props: { onSelect: (receptor: ReceptorInput) => v
     // An anonymous consumidor final is the default: nothing to save.
     if (form.kind === '02' && Object.keys(checked.receptor).length === 2) return props.onSelect(checked.receptor);
     setBusy(true);
-    const result = await attempt(() => sago().customers.save({ receptor: checked.receptor }));
+    // A new customer is the cashier's to add; changing one on file may need a gerente (the core says so).
+    const result = await withApproval((approval) => attempt(() => sago().customers.save({ receptor: checked.receptor, ...(approval ? { approval } : {}) })));
+    if (result === null) return void setBusy(false);
     setBusy(false);
     if (result.ok) props.onSelect(result.value.receptor);
     else setProblems({ general: errorLines(result.error).join(' ') });

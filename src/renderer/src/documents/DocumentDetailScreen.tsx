@@ -1,10 +1,11 @@
 // One document: its status (live), CUFE, QR, protocol, HKA's messages and history, the receipt for reprinting, and
 // what can be done with it (actions/DocumentActions: annul or credit note, files, e-mail, retry or discard).
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIPO_DOCUMENTO, TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { useWithApproval } from '../auth/manager-action';
 import { QrImage } from '../receipt/QrImage';
 import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
 import { fechaLocal } from '../receipt/receipt-model';
@@ -30,6 +31,8 @@ function Field(props: { label: string; value: string | null; mono?: boolean; tes
 export function DocumentDetailScreen(props: { id: string; onBack: () => void; onOpen?: (id: string) => void }): JSX.Element {
   const { t } = useTranslation();
   const { detail, error, reload } = useDocument(props.id);
+  const withApproval = useWithApproval();
+  const [printError, setPrintError] = useState<string[] | null>(null);
 
   if (!detail) {
     return (
@@ -50,8 +53,9 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
         <h1 data-testid="detail-title">{title}</h1>
         <StatusBadge status={detail.status} />
         <span className="spacer" />
-        <button type="button" className="button secondary" data-testid="detail-print" onClick={() => void printReceipt()}>{t('detail.reprint')}</button>
+        <button type="button" className="button secondary" data-testid="detail-print" onClick={() => void printReceipt(detail.id, withApproval).then(setPrintError)}>{t('detail.reprint')}</button>
       </header>
+      {printError ? <div className="notice error" role="alert" data-testid="print-error">{printError.map((l) => <p key={l}>{l}</p>)}</div> : null}
       <DocumentActions key={detail.id} detail={detail} reload={reload} onOpen={props.onOpen ?? (() => undefined)} />
       <div className="detail-body">
         <div className="detail-info">

@@ -2,6 +2,7 @@
 // typecheck; catalogues.test.ts checks the same at run time.
 import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
+import { enControls } from './en-controls';
 import { enSettings } from './en-settings';
 
 type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -266,4 +267,5 @@ export const en: SameKeys<typeof es> = {
   },
   ...enSettings,
   ...enBackoffice,
+  ...enControls,
 };

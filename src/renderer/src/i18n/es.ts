@@ -4,6 +4,7 @@
 import { FORMA_PAGO, TIPO_CLIENTE_FE, TIPO_IDENTIFICACION } from '../../../shared/fiscal/codes';
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
+import { esControls } from './es-controls';
 import { esSettings } from './es-settings';
 
 export const es = {
@@ -260,4 +261,5 @@ export const es = {
   },
   ...esSettings,
   ...esBackoffice,
+  ...esControls,
 } as const;

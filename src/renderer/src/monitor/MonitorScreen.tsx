@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
 import { formatBalboas } from '../../../shared/fiscal/money';
+import { AuditChainStatus } from '../settings/AuditChainStatus';
 import { MonitorCards } from './MonitorCards';
 import { TimeChart } from './TimeChart';
 import { formatMs, latencyChart, panamaHourMinute, queueChart, salesByHourChart } from './monitor-model';
@@ -37,6 +38,7 @@ export function MonitorScreen(): JSX.Element {
       {!shown ? (error ? null : <p className="muted">{t('common.loading')}</p>) : (
         <>
           <MonitorCards overview={shown} sync={sync} now={readAt ?? new Date()} onFolios={setFolios} />
+          <AuditChainStatus />
           <div className="monitor-charts">
             {latency ? (
               <TimeChart

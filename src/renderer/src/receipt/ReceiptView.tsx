@@ -4,7 +4,8 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
-import { attempt, sago } from '../api/sago';
+import { attempt, errorLines, sago } from '../api/sago';
+import type { WithApproval } from '../auth/manager-action';
 import { Receipt } from './Receipt';
 import { useReceiptLayout } from './receipt-layout';
 import { receiptModel } from './receipt-model';
@@ -12,12 +13,20 @@ import { receiptModel } from './receipt-model';
 /**
  * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it
  * silently on the configured printer; the web host answers 'browser' and the browser's own print is used. If main
- * cannot print, the browser's print dialog is still better than no receipt.
+ * cannot print, the browser's print dialog is still better than no receipt — but a print the core refused (a reprint
+ * without the gerente the store's rules want) prints nothing, and its message is returned for the screen.
+ * `documentId` makes it count as that document's original or reprint; without it (a report) nothing is counted.
  */
-export async function printReceipt(): Promise<void> {
-  const result = await attempt(() => sago().receipt.print({}));
+export async function printReceipt(documentId?: string, withApproval?: WithApproval): Promise<string[] | null> {
+  const call = (approval: string | undefined) => attempt(() => sago().receipt.print({ ...(documentId ? { documentId } : {}), ...(approval ? { approval } : {}) }));
+  const result = withApproval ? await withApproval(call) : await call(undefined);
+  if (result === null) return null; // the PIN prompt was cancelled
+  if (!result.ok && REFUSALS.has(result.error.code)) return errorLines(result.error);
   if (!result.ok || result.value.via === 'browser') window.print();
+  return null;
 }
+
+const REFUSALS = new Set(['not_allowed', 'approval_required', 'not_found', 'invalid_request']);
 
 export function ReceiptView(props: { detail: DocumentDetail; printable: boolean }): JSX.Element {
   const { t } = useTranslation();

@@ -1,10 +1,11 @@
 // Right after "complete": the change to hand back, the receipt (provisional until the CUFE arrives, then the CAFE
 // with QR, updated live), print and a new sale. Enter or F2 starts the next sale; F9 prints again.
-import { useEffect, useRef, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { StatusBadge } from '../documents/StatusBadge';
+import { useWithApproval } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
 import { ReceiptView, printReceipt } from './ReceiptView';
 import { useDocument } from './use-document';
@@ -14,14 +15,17 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
   const { detail } = useDocument(props.sale.id, props.sale);
   const current = detail ?? props.sale;
   const printed = useRef(false);
+  const withApproval = useWithApproval();
+  const [printError, setPrintError] = useState<string[] | null>(null);
+  const print = () => void printReceipt(props.sale.id, withApproval).then(setPrintError);
 
   useEffect(() => {
     if (!props.autoPrint || printed.current) return;
     printed.current = true;
     // After the receipt has painted, so the print shows it and the cashier sees the change first.
-    const timer = window.setTimeout(() => void printReceipt(), 300);
+    const timer = window.setTimeout(print, 300);
     return () => window.clearTimeout(timer);
-  }, [props.autoPrint]);
+  }, [props.autoPrint]); // once per dialog: the sale does not change under it
 
   return (
     <Dialog
@@ -30,16 +34,17 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
       wide
       testId="sale-done"
       onKeyDown={(e) => {
-        if (e.key === 'F9') void printReceipt();
+        if (e.key === 'F9') print();
         else if (e.key === 'F2') props.onNewSale();
       }}
       footer={
         <>
-          <button type="button" className="button secondary" data-testid="print-receipt" onClick={() => void printReceipt()}><kbd>F9</kbd> {t('saleDone.print')}</button>
+          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}><kbd>F9</kbd> {t('saleDone.print')}</button>
           <button type="button" className="button primary" data-testid="new-sale" autoFocus onClick={props.onNewSale}>{t('saleDone.newSale')} <kbd>Enter</kbd></button>
         </>
       }
     >
+      {printError ? <div className="notice error" role="alert" data-testid="print-error">{printError.map((l) => <p key={l}>{l}</p>)}</div> : null}
       <div className="sale-done">
         <div className="sale-done-summary">
           <div className="change-box">

@@ -36,7 +36,7 @@ export function CatalogSection(): JSX.Element {
       <CsvImport
         testId="catalog-import"
         columns="codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS"
-        importCsv={(csv, importValidRows) => attempt(() => sago().catalog.importCsv({ csv, importValidRows }))}
+        importCsv={(csv, choice) => attempt(() => sago().catalog.importCsv({ csv, ...choice }))}
         onImported={() => refresh()}
       />
       <div className="settings-table-wrap">

@@ -9,11 +9,13 @@ import { EMPTY_FORM, checkCustomerForm, problemsByField, type CustomerForm, type
 import { CsvImport } from './CsvImport';
 import { useSearchList } from './use-search-list';
 import { receptorToForm } from './customer-edit';
+import { useWithApproval } from '../auth/manager-action';
 
 const KINDS = ['01', '02', '03', '04'] as const;
 
 function CustomerEditor(props: { customer: Customer | null; onSaved: (c: Customer) => void; onCancel: () => void }): JSX.Element {
   const { t } = useTranslation();
+  const withApproval = useWithApproval();
   const [form, setForm] = useState<CustomerForm>(props.customer ? receptorToForm(props.customer.receptor) : { ...EMPTY_FORM, kind: '01' });
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
@@ -24,7 +26,10 @@ function CustomerEditor(props: { customer: Customer | null; onSaved: (c: Custome
       return setProblems(problemsByField(checked.problems, t('customer.fixErrors')));
     }
     setBusy(true);
-    const result = await attempt(() => sago().customers.save({ receptor: checked.receptor, ...(props.customer ? { id: props.customer.id } : {}) }));
+    const result = await withApproval((approval) => attempt(() => sago().customers.save({
+      receptor: checked.receptor, ...(props.customer ? { id: props.customer.id } : {}), ...(approval ? { approval } : {}),
+    })));
+    if (result === null) return void setBusy(false);
     setBusy(false);
     if (result.ok) props.onSaved(result.value);
     else setProblems({ general: errorLines(result.error).join(' ') });
@@ -79,7 +84,7 @@ export function CustomersSection(): JSX.Element {
       <CsvImport
         testId="customers-import"
         columns="tipoCliente, identificacion, dv, tipoContribuyente, nombre, direccion, correo, telefono, pais, tipoIdentificacion"
-        importCsv={(csv, importValidRows) => attempt(() => sago().customers.importCsv({ csv, importValidRows }))}
+        importCsv={(csv, { importValidRows }) => attempt(() => sago().customers.importCsv({ csv, importValidRows }))}
         onImported={() => refresh()}
       />
       <div className="settings-table-wrap">

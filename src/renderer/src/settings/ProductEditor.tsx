@@ -7,6 +7,7 @@ import { productSchema, type Product } from '../../../shared/ipc/schemas';
 import { attempt, sago } from '../api/sago';
 import { parsePrice } from '../checkout/amount-input';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
+import { useWithApproval } from '../auth/manager-action';
 
 const productInput = productSchema.omit({ id: true });
 type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
@@ -15,6 +16,7 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 
 export function ProductEditor(props: { product: Product | null; onSaved: (product: Product) => void; onCancel: () => void }): JSX.Element {
   const { t } = useTranslation();
+  const withApproval = useWithApproval();
   const p = props.product;
   const [values, setValues] = useState<Record<Field, string>>({
     codigo: p?.codigo ?? '', barcode: p?.barcode ?? '', descripcion: p?.descripcion ?? '', unidad: p?.unidad ?? 'und', precio: p?.precio ?? '',
@@ -40,7 +42,8 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
       return setOutcome({ kind: 'error', lines: [t('settings.fixErrors')] });
     }
     setBusy(true);
-    const result = await attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(p ? { id: p.id } : {}) }));
+    const result = await withApproval((approval) => attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(p ? { id: p.id } : {}), ...(approval ? { approval } : {}) })));
+    if (result === null) return void setBusy(false);
     setBusy(false);
     if (!result.ok) return setOutcome(failed(result.error));
     props.onSaved(result.value);

@@ -11,12 +11,13 @@ import { ContingencySection } from './ContingencySection';
 import { CustomersSection } from './CustomersSection';
 import { HkaSection } from './HkaSection';
 import { IssuerSection } from './IssuerSection';
+import { LossPreventionSection } from './LossPreventionSection';
 import { ReceiptSection } from './ReceiptSection';
 import { SyncSection } from './SyncSection';
 import { UsersSection } from './UsersSection';
 import './settings.css';
 
-const SECTIONS = ['issuer', 'hka', 'receipt', 'contingency', 'catalog', 'customers', 'users', 'sync', 'audit'] as const;
+const SECTIONS = ['issuer', 'hka', 'receipt', 'contingency', 'lossPrevention', 'catalog', 'customers', 'users', 'sync', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function SectionBody(props: { section: Section }): JSX.Element {
@@ -29,6 +30,8 @@ function SectionBody(props: { section: Section }): JSX.Element {
       return <ReceiptSection />;
     case 'contingency':
       return <ContingencySection />;
+    case 'lossPrevention':
+      return <LossPreventionSection />;
     case 'catalog':
       return <CatalogSection />;
     case 'customers':
