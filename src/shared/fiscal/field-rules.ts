@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DGI_EMAIL_PATTERN } from './dgi-catalogues';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, money } from './money';
+import { xmlIllegalCharacter, xmlIllegalMessage } from './xml-text';
 
 type Gender = 'm' | 'f';
 
@@ -21,14 +22,23 @@ export function code<const T extends readonly [string, ...string[]]>(codes: T, n
   return z.enum(codes, { error: fieldError(noun, gender) });
 }
 
-/** Text with DGI length limits, trimmed; an all-blank text counts as absent. */
+/**
+ * Text with DGI length limits, trimmed (a scanner's trailing CR/LF goes with the whitespace); an all-blank text counts
+ * as absent. Characters XML 1.0 cannot carry are refused (xml-text.ts): HKA could not even read the request.
+ */
 export function text(min: number, max: number, noun: string, gender: Gender = 'm') {
   const invalid = fieldError(noun, gender);
   return z
     .string({ error: invalid })
     .trim()
     .min(min, { error: (i) => (i.input === '' ? invalid(i) : `${noun} debe tener al menos ${min} caracteres`) })
-    .max(max, { error: `${noun} admite como máximo ${max} caracteres` });
+    .max(max, { error: `${noun} admite como máximo ${max} caracteres` })
+    .superRefine((value, ctx) => {
+      const character = xmlIllegalCharacter(value);
+      if (character !== undefined) {
+        ctx.addIssue({ code: 'custom', message: xmlIllegalMessage(noun, character), params: { rule: 'xml_illegal_character' } });
+      }
+    });
 }
 
 /** Amount with up to 6 decimals (item level), as a decimal string. */

@@ -1,0 +1,43 @@
+// Free text HKA can parse (issue 12 §2): characters XML 1.0 cannot carry are refused with a Spanish message that names
+// the field; what a scanner adds around a code (CR/LF, tab) is trimmed; XML-looking text is ordinary text.
+import { describe, expect, it } from 'vitest';
+import { CONTRIBUYENTE, aSale, anItem } from '../../../tests/fixtures/fiscal-documents';
+import { validateDocument } from './validate';
+
+function violations(input: unknown) {
+  const result = validateDocument(input);
+  return result.ok ? [] : result.violations;
+}
+
+describe('text fields refuse what XML 1.0 cannot carry', () => {
+  it.each([
+    ['ESC in a description', aSale({ items: [anItem({ descripcion: 'Arroz\u001b[0m' })] }), 'items[0].descripcion',
+      'Ítem 1: la descripción contiene un carácter no permitido (U+001B); bórrelo y escriba el texto de nuevo'],
+    ['NUL in a customer name', aSale({ cliente: { ...CONTRIBUYENTE, razonSocial: 'ACME\u0000 S.A.' } }), 'cliente.razonSocial',
+      'Cliente: la razón social contiene un carácter no permitido (U+0000); bórrelo y escriba el texto de nuevo'],
+    ['U+FFFF in an address', aSale({ cliente: { ...CONTRIBUYENTE, direccion: 'Calle 50 \uffff' } }), 'cliente.direccion',
+      'Cliente: la dirección contiene un carácter no permitido (U+FFFF); bórrelo y escriba el texto de nuevo'],
+    ['a lone surrogate in item information', aSale({ items: [anItem({ infoItem: 'lote \ud83d' })] }), 'items[0].infoItem',
+      'Ítem 1: la información del ítem contiene un carácter no permitido (U+D83D); bórrelo y escriba el texto de nuevo'],
+    ['a form feed inside a code', aSale({ items: [anItem({ codigo: 'P0\u000c01' })] }), 'items[0].codigo',
+      'Ítem 1: el código contiene un carácter no permitido (U+000C); bórrelo y escriba el texto de nuevo'],
+    ['a control character in the contingency reason', aSale({
+      tipoEmision: '02', contingencia: { fechaInicio: '2026-11-28T08:00:00-05:00', motivo: 'Sin internet\u0007 en la sucursal' },
+    }), 'contingencia.motivo',
+      'Contingencia: el motivo de la contingencia contiene un carácter no permitido (U+0007); bórrelo y escriba el texto de nuevo'],
+  ])('%s', (_what, doc, path, message) => {
+    expect(violations(doc)).toContainEqual({ path, message, rule: 'xml_illegal_character' });
+  });
+
+  it('trims what a scanner adds around a code (trailing CR/LF, tab) instead of refusing the sale', () => {
+    const result = validateDocument(aSale({ items: [anItem({ codigo: 'P001\r\n', descripcion: '\tArroz Blanco 5 lb\n' })] }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect([result.document.items[0]?.codigo, result.document.items[0]?.descripcion]).toEqual(['P001', 'Arroz Blanco 5 lb']);
+  });
+
+  it('keeps tab, line breaks, accents, emoji and XML-looking text inside a text as they are', () => {
+    const infoItem = 'Línea 1\nLínea\t2 &amp; &cV; <b>ñ</b> ]]> \u{1F600}';
+    const result = validateDocument(aSale({ items: [anItem({ infoItem })] }));
+    expect(result.ok && result.document.items[0]?.infoItem).toBe(infoItem);
+  });
+});
