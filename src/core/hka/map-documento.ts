@@ -94,7 +94,8 @@ function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
 }
 
 function mapItem(item: Item, amounts: ItemAmounts): HkaElement {
-  const otis = list(item.otis, (o) => element([['tasaOTI', o.codigo], ['valorTasa', toAmount6(money(o.valor))]]));
+  // Rounded to cents like every line amount (decision 0007), so valorTotal is their exact sum on the wire.
+  const otis = list(item.otis, (o) => element([['tasaOTI', o.codigo], ['valorTasa', toAmount2(money(o.valor))]]));
   return element([
     ['descripcion', item.descripcion],
     ['codigo', item.codigo],

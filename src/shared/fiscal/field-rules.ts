@@ -3,7 +3,7 @@
 // location prefix ("Ítem 2: ").
 import { z } from 'zod';
 import { DGI_EMAIL_PATTERN } from './dgi-catalogues';
-import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, money } from './money';
+import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, MAX_LINE_INTEGER_DIGITS, money } from './money';
 import { xmlIllegalCharacter, xmlIllegalMessage } from './xml-text';
 
 type Gender = 'm' | 'f';
@@ -41,11 +41,15 @@ export function text(min: number, max: number, noun: string, gender: Gender = 'm
     });
 }
 
-/** Amount with up to 6 decimals (item level), as a decimal string. */
+/** Amount of a line with up to 6 decimals and the DGI's 9 integer digits (montoTipo06), as a decimal string. */
 export function amount6(noun: string, gender: Gender = 'm') {
-  return z.string({ error: fieldError(noun, gender) }).regex(DECIMAL_6_PATTERN, {
-    error: `${noun} debe ser un número positivo con hasta 6 decimales`,
-  });
+  return z
+    .string({ error: fieldError(noun, gender) })
+    .regex(DECIMAL_6_PATTERN, { error: `${noun} debe ser un número positivo con hasta 6 decimales` })
+    .refine((v) => (v.split('.')[0] ?? '').replace(/^0+(?=\d)/, '').length <= MAX_LINE_INTEGER_DIGITS, {
+      error: `${noun} admite como máximo ${MAX_LINE_INTEGER_DIGITS} cifras enteras (999999999)`,
+      params: { rule: 'line_amount_too_large' },
+    });
 }
 
 /** Amount with up to 2 decimals (document level), as a decimal string. */

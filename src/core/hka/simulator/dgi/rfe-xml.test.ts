@@ -24,7 +24,7 @@ const SHAPES: Record<string, FiscalDocumentInput> = {
       anItem({ codigo: 'B-01', descripcion: 'Bebida azucarada 2 L', precioUnitario: '2.10', isc: { tasa: '0.05' }, otis: [{ codigo: '01', valor: '0.25' }] }),
     ],
     descuentosGlobales: [{ descDescuento: 'Descuento por volumen', montoDescuento: '1.00' }],
-    pagos: [{ formaPagoFact: '03', valorCuotaPagada: '99.63' }],
+    pagos: [{ formaPagoFact: '03', valorCuotaPagada: '99.64' }],
   }),
   'credit note (04) referencing a CUFE': aCreditNote({ numeroDocumentoFiscal: '3' }),
   'foreign customer on term, two instalments': aSale({
@@ -154,18 +154,18 @@ describe('buildRfeXml: content', () => {
     expect(textOf(path(rfe, 'gDGen'), 'dInfEmFE')).toBe('Entrega en bodega, horario de 8:00 a 17:00');
   });
 
-  it('numbers items and prints item amounts with 2–6 decimals, totals with exactly 2', () => {
+  it('numbers items, prints prices with 2–6 decimals, line amounts (rounded to cents) and totals with exactly 2', () => {
     const { rfe } = rfeOf(SHAPES['contribuyente with location, ISC, OTI, GTIN, discounts'] ?? aSale());
     const items = children(rfe, 'gItem');
     expect(items.map((i) => textOf(i, 'dSecItem'))).toEqual(['001', '002', '003']);
     const first = items[0];
     expect(['dPrUnit', 'dPrUnitDesc', 'dPrItem', 'dValTotItem'].map((n) => textOf(child(first, 'gPrecios'), n)))
-      .toEqual(['12.345678', '0.50', '35.537034', '38.024626']);
+      .toEqual(['12.345678', '0.50', '35.54', '38.03']);
     expect(textOf(first, 'dCantCodInt')).toBe('3.00');
     expect(['dGTINCom', 'dCantGTINCom', 'dGTINInv', 'dCantComInvent'].map((n) => textOf(child(first, 'gCodItem'), n)))
       .toEqual(['7501031311309', '3.00', '0', '3.00']);
     expect(names(items[2])).toEqual(['dSecItem', 'dDescProd', 'dCodProd', 'cUnidad', 'dCantCodInt', 'gPrecios', 'gITBMSItem', 'gISCItem', 'gOTIItem']);
-    expect(['dTasaISC', 'dValISC'].map((n) => textOf(child(items[2], 'gISCItem'), n))).toEqual(['0.05', '0.105']);
+    expect(['dTasaISC', 'dValISC'].map((n) => textOf(child(items[2], 'gISCItem'), n))).toEqual(['0.05', '0.11']);
     const gTot = child(rfe, 'gTot');
     expect(names(gTot)).toEqual([
       'dTotNeto', 'dTotITBMS', 'dTotISC', 'dTotGravado', 'dTotDesc', 'dVTot', 'dTotRec', 'iPzPag', 'dNroItems', 'dVTotItems',
@@ -174,7 +174,7 @@ describe('buildRfeXml: content', () => {
     for (const amount of ['dTotNeto', 'dTotITBMS', 'dTotISC', 'dTotGravado', 'dTotDesc', 'dVTot', 'dTotRec', 'dVTotItems']) {
       expect(textOf(gTot, amount)).toMatch(/^\d+\.\d{2}$/);
     }
-    expect([textOf(gTot, 'dVTot'), textOf(gTot, 'dNroItems'), textOf(path(gTot, 'gFormaPago'), 'iFormaPago')]).toEqual(['99.63', '3', '03']);
+    expect([textOf(gTot, 'dVTot'), textOf(gTot, 'dNroItems'), textOf(path(gTot, 'gFormaPago'), 'iFormaPago')]).toEqual(['99.64', '3', '03']);
   });
 
   it('fills gDFRef with the issuer as the referenced issuer and the CUFE in gDFRefFE', () => {
