@@ -41,3 +41,31 @@ describe('text fields refuse what XML 1.0 cannot carry', () => {
     expect(result.ok && result.document.items[0]?.infoItem).toBe(infoItem);
   });
 });
+
+describe('amounts beyond the DGI digit limits are refused locally', () => {
+  it.each([
+    ['a 10-digit quantity', anItem({ cantidad: '1000000000' }), 'items[0].cantidad', 'Ítem 1: la cantidad admite como máximo 9 cifras enteras (999999999)'],
+    ['a 10-digit unit price', anItem({ precioUnitario: '1234567890.5' }), 'items[0].precioUnitario', 'Ítem 1: el precio unitario admite como máximo 9 cifras enteras (999999999)'],
+    ['a 10-digit OTI amount', anItem({ otis: [{ codigo: '01', valor: '1000000000' }] }), 'items[0].otis[0].valor', 'Ítem 1, Otro impuesto 1: el valor del otro impuesto o tasa admite como máximo 9 cifras enteras (999999999)'],
+  ])('%s', (_what, item, path, message) => {
+    expect(violations(aSale({ items: [item] }))).toContainEqual({ path, message, rule: 'line_amount_too_large' });
+  });
+
+  it('refuses a line whose computed amount has 10 integer digits, though each input fits', () => {
+    // 999 999 999 × 2 = 1 999 999 998 (10 digits), + 7 % ITBMS
+    const found = violations(aSale({ items: [anItem({ cantidad: '2', precioUnitario: '999999999' })] }));
+    expect(found).toContainEqual({
+      path: 'items[0]', rule: 'line_amount_too_large',
+      message: 'Ítem 1: el precio del ítem (1999999998.00) supera el máximo de la DGI (999999999.99); divida la línea',
+    });
+    expect(found.map((v) => v.rule)).not.toContain('total_too_large');
+  });
+
+  it('accepts the largest line amounts the DGI allows, leading zeros included', () => {
+    const result = validateDocument(aSale({
+      items: [anItem({ cantidad: '1', precioUnitario: '0999999999.99', tasaItbms: '00' })],
+      pagos: [{ formaPagoFact: '03', valorCuotaPagada: '999999999.99' }],
+    }));
+    expect(result.ok ? [] : result.violations).toEqual([]);
+  });
+});
