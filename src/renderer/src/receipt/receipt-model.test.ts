@@ -91,3 +91,20 @@ describe('receipt model', () => {
     expect(receiptModel(detail({ document: { nope: true } }), ISSUER, false)).toBeNull();
   });
 });
+
+describe('receipt model of a stored document', () => {
+  it('shows the totals the document was saved and sent with, not a recomputation (e.g. saved under the old rounding)', () => {
+    const legacy = { ...document, items: [{ descripcion: 'Tornillo', cantidad: '1', precioUnitario: '5.55', tasaItbms: '01' }], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.94' }] };
+    const stored = {
+      items: [{ precioItem: '5.55', valorITBMS: '0.3885', valorTotal: '5.9385', descuento: '0' }],
+      totalPrecioNeto: '5.55', totalITBMS: '0.39', totalISC: '0.00', totalMontoGravado: '0.39', totalDescuento: '0.00',
+      totalAcarreoCobrado: '0.00', valorSeguroCobrado: '0.00', totalFactura: '5.94', totalValorRecibido: '5.94', vuelto: '0.00',
+      nroItems: 1, totalTodosItems: '5.94', totalesOti: [], porTasa: [{ tasaItbms: '01', base: '5.55', itbms: '0.39' }],
+    };
+    const model = receiptModel(detail({ document: legacy, totals: stored }), ISSUER, false);
+    expect(model?.sums).toMatchObject({ subtotal: '5.55', totalItbms: '0.39', total: '5.94' });
+    // Totals that do not belong to the document (another item count) are ignored: recomputed instead.
+    const other = receiptModel(detail({ document: { ...legacy, items: [...legacy.items, ...legacy.items] }, totals: stored }), ISSUER, false);
+    expect(other?.sums.subtotal).toBe('11.10');
+  });
+});

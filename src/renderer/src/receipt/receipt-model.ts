@@ -11,6 +11,7 @@ import { FORMA_PAGO, TASA_ITBMS, TIPO_DOCUMENTO, TIPO_IDENTIFICACION, labelOf } 
 import { fiscalDocumentSchema, type FiscalDocument } from '../../../shared/fiscal/document';
 import { formatBalboas, money, sum, toAmount2 } from '../../../shared/fiscal/money';
 import { computeTotals } from '../../../shared/fiscal/totals';
+import { readStoredTotals } from '../../../shared/fiscal/totals-schema';
 import type { AppStatus, DocumentDetail } from '../../../shared/ipc/schemas';
 
 /** Where the document stands, as the receipt must say it (never "authorised" without a CUFE). */
@@ -114,8 +115,9 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
   const parsed = fiscalDocumentSchema.safeParse(detail.document);
   if (!parsed.success) return null;
   const doc = parsed.data;
-  // Recomputed with the same function the core used when saving: no second arithmetic to drift from it.
-  const totals = computeTotals(doc);
+  // The totals saved with the document (what HKA received); recomputed with the core's own function only when a
+  // detail comes without them. A document saved under an older rounding rule keeps its own figures.
+  const totals = readStoredTotals(detail.totals, doc) ?? computeTotals(doc);
   const nonZero = (value: string): string | null => (money(value).isZero() ? null : value);
   return {
     stage: stageOf(detail),
