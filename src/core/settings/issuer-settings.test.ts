@@ -58,8 +58,11 @@ describe('issuer settings', () => {
 
   it('refuses a RUC that is not one and accepts the forms the DGI algorithm cannot check locally', () => {
     expect(issuerRucViolations('ABC', '12')).toEqual([{ path: 'ruc', rule: 'ruc_invalid', message: 'El RUC no tiene un formato válido' }]);
-    // A 4-digit tomo: no published implementation agrees on it, so any DV is left to HKA's ConsultarRucDV.
-    expect(issuerRucViolations('8-1234-12345', '07')).toEqual([]);
+    // AV with a 4-digit tomo: not in the DGI procedure and implementations disagree, so any DV is left to HKA.
+    expect(issuerRucViolations('8AV-1234-12345', '07')).toEqual([]);
+    // A 4-digit tomo cédula is in the DGI procedure (example 4a): a wrong DV is refused.
+    expect(issuerRucViolations('8-2743-1253', '07')).toHaveLength(1);
+    expect(issuerRucViolations('8-2743-1253', '31')).toEqual([]);
     expect(issuerRucViolations('155596713-2-2015', '9')).toHaveLength(1); // read as "09", which is not 59
   });
 
