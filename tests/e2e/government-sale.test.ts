@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     const error = page.getByTestId('payment-error');
     await error.waitFor();
     expect(await error.locator('p').allTextContents()).toEqual([
-      'Las ventas al Estado necesitan el código CPBS de cada producto. Agréguelo en Configuración → Catálogo o quite el producto de la venta. Sin código CPBS:',
+      'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       'Ron añejo 750 ml (código P014)',
     ]);
     expect(suite.reg.count('documents')).toBe(documents);

@@ -100,7 +100,7 @@ export const SAMPLE_CASES: SampleCase[] = [
       retencion: { codigoRetencion: '3', montoRetencion: '7.00' },
     },
     omitted: { 'totalesSubTotales/vuelto': ZERO_CHANGE },
-    breaks: {},
+    breaks: { cpbs_unit_required: 'a sale to the State without unidadMedidaCPBS breaks REFERENCE.md §2.7 #9 ("required when 03")' },
   },
   {
     file: 'factura-descuento-global.xml',

@@ -5,6 +5,7 @@ import { parseCufe } from './cufe';
 import type { FiscalDocument } from './document';
 import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigits, money, round2, sum } from './money';
 import type { DocumentTotals } from './totals';
+import { exportCurrencyIssues, installmentIssues } from './document-rules-terms';
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -63,7 +64,7 @@ const referenceRule: Rule = (doc) => {
   return issues;
 };
 
-const destinationRule: Rule = (doc) => {
+const destinationRule: Rule = (doc, totals) => {
   const issues: RuleIssue[] = [];
   if (doc.destinoOperacion === '1' && doc.cliente.pais !== 'PA') {
     issues.push({ path: ['cliente', 'pais'], rule: 'domestic_needs_pa', message: 'en una operación con destino Panamá el país del cliente debe ser PA' });
@@ -75,9 +76,8 @@ const destinationRule: Rule = (doc) => {
     const exp = doc.datosFacturaExportacion;
     if (!exp) {
       issues.push({ path: ['datosFacturaExportacion'], rule: 'export_data_required', message: 'una operación con destino al extranjero necesita los datos de exportación' });
-    } else if (exp.monedaOperExportacion !== 'USD' && (exp.tipoDeCambio === undefined || exp.montoMonedaExtranjera === undefined)) {
-      // §2.4: the exchange rate and the amount in that currency are required for currencies other than USD.
-      issues.push({ path: ['datosFacturaExportacion', 'tipoDeCambio'], rule: 'export_rate_required', message: 'en otra moneda que USD indique el tipo de cambio y el monto en esa moneda' });
+    } else {
+      issues.push(...exportCurrencyIssues(exp, money(totals.totalFactura)));
     }
   }
   const c = doc.cliente;
@@ -94,6 +94,12 @@ const itemRules: Rule = (doc) => {
     if (doc.cliente.tipoClienteFE === '03') {
       if (item.codigoCPBSAbrev === undefined) issues.push({ path: ['items', i, 'codigoCPBSAbrev'], rule: 'cpbs_required', message: 'las ventas al Estado necesitan el código CPBS abreviado' });
       if (item.codigoCPBS === undefined) issues.push({ path: ['items', i, 'codigoCPBS'], rule: 'cpbs_required', message: 'las ventas al Estado necesitan el código CPBS' });
+      // §2.7 #9: the unit in the CPBS is required on a sale to the State.
+      if (item.unidadMedidaCPBS === undefined) issues.push({ path: ['items', i, 'unidadMedidaCPBS'], rule: 'cpbs_unit_required', message: 'las ventas al Estado necesitan la unidad de medida CPBS' });
+    }
+    // The abbreviated code is the segment + family of the full code: its first two digits (cpbs.ts).
+    if (item.codigoCPBSAbrev !== undefined && item.codigoCPBS !== undefined && !item.codigoCPBS.startsWith(item.codigoCPBSAbrev)) {
+      issues.push({ path: ['items', i, 'codigoCPBSAbrev'], rule: 'cpbs_family_mismatch', message: `el código CPBS abreviado debe ser la familia del código CPBS (${item.codigoCPBS.slice(0, 2)})` });
     }
     if (invoiceLevelFreight && (item.precioAcarreo !== undefined || item.precioSeguro !== undefined)) {
       issues.push({ path: ['items', i], rule: 'freight_twice', message: 'el acarreo o seguro por ítem no se combina con el acarreo o seguro de la factura' });
@@ -124,6 +130,7 @@ const paymentRules: Rule = (doc, totals) => {
   if (!onTerm && doc.pagosPlazo !== undefined) {
     issues.push({ path: ['pagosPlazo'], rule: 'installments_on_immediate', message: 'las cuotas solo se informan con tiempo de pago a plazo o mixto' });
   }
+  if (onTerm && (doc.pagosPlazo ?? []).length > 0) issues.push(...installmentIssues(doc, total));
   return issues;
 };
 

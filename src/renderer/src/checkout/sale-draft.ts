@@ -31,7 +31,7 @@ export function previewTotals(lines: readonly CartLine[], tenders: readonly Tend
 /** Why the sale cannot be sent yet; checked before anything is written. */
 export type DraftProblem =
   | { problem: 'cartEmpty' }
-  /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code; these products have none. */
+  /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code and unit; these products lack one. */
   | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] };
 
 /**
@@ -56,7 +56,9 @@ export function buildSaleDraft(
   if (toTheState) {
     // Each product once, in cart order, however many lines it has.
     const missing = new Map<string, { codigo: string; descripcion: string }>();
-    for (const l of lines) if (l.codigoCPBS === null) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+    for (const l of lines) {
+      if (l.codigoCPBS === null || !l.unidadMedidaCPBS) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+    }
     if (missing.size > 0) return { ok: false, problem: 'cpbsMissing', products: [...missing.values()] };
   }
   return {

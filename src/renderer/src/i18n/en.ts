@@ -40,7 +40,7 @@ export const en: SameKeys<typeof es> = {
     autoPrint: 'Print the receipt on payment',
     errors: {
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
-      cpbsMissing: 'Sales to the State need every product\'s CPBS code. Add it under Settings → Catalogue or remove the product from the sale. Without a CPBS code:',
+      cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',
       cpbsMissingProduct: '{{descripcion}} (code {{codigo}})',
       noLine: 'No line is selected to void.',
       nothingToReprint: 'There is no receipt to reprint in this session yet.',

@@ -40,7 +40,7 @@ export const es = {
     autoPrint: 'Imprimir el recibo al cobrar',
     errors: {
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
-      cpbsMissing: 'Las ventas al Estado necesitan el código CPBS de cada producto. Agréguelo en Configuración → Catálogo o quite el producto de la venta. Sin código CPBS:',
+      cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
       noLine: 'No hay una línea seleccionada para anular.',
       nothingToReprint: 'Todavía no hay un recibo para reimprimir en esta sesión.',

@@ -58,7 +58,7 @@ const EXAMPLES: Record<string, FiscalDocumentInput> = {
   }),
   'government sale with CPBS and 50 % withholding': aSale({
     cliente: GOBIERNO,
-    items: [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210', precioUnitario: '100.00' })],
+    items: [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210', unidadMedidaCPBS: 'm', precioUnitario: '100.00' })],
     pagos: [{ formaPagoFact: '08', valorCuotaPagada: '107.00' }],
     retencion: { codigoRetencion: '2', montoRetencion: '3.50' },
   }),

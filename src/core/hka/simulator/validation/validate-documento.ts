@@ -14,8 +14,8 @@ import { TOP } from './messages';
 import { otiTotals } from './oti-totals';
 import { readTable } from './read-table';
 import { receptorByType, receptorCountry, rucCheckDigits } from './rules-cliente';
-import { freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
-import { otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
+import { cpbsFamily, freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
+import { installmentsCoverCredit, otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
 import { contingency, exportData, issuedNotInFuture, noSaleTypeOnNotes, referencedDocuments } from './rules-transaccion';
 import { DOCUMENTO } from './tables-documento';
 
@@ -34,10 +34,12 @@ const RULES: readonly Rule[] = [
   receptorCountry,
   rucCheckDigits,
   governmentCpbs,
+  cpbsFamily,
   unitDiscountBelowPrice,
   iscRateNeedsValue,
   freightAndInsuranceOnce,
   termNeedsInstallments,
+  installmentsCoverCredit,
   otherPaymentDescribed,
   withholdingAmount,
   itemArithmetic,
