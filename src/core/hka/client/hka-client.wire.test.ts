@@ -1,7 +1,7 @@
 // What the client puts on the wire, captured raw by the canned server: HTTP headers, namespaces, parameter and
 // element order, and validity against the WSDL's own schemas.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aCreditNote, aSale } from '../../../../tests/fixtures/fiscal-documents';
+import { aCreditNote, aSale, aSaleWithEveryGroup } from '../../../../tests/fixtures/fiscal-documents';
 import { validateDocument } from '../../../shared/fiscal/validate';
 import { CONSULTAR_RUC_DV_FIELDS, NS, REQUEST_PARAMS, SERVICE_PATH, type HkaOperation } from '../contract';
 import { flattenElement, type HkaElement } from '../documento-types';
@@ -55,6 +55,9 @@ describe('Enviar on the wire', () => {
   it.each([
     ['a cash sale', aSale()],
     ['a credit note with a reference', aCreditNote()],
+    // Medicine, vehicle, GTIN quantities, authorised downloaders, purchase order, logistics, delivery: each group in
+    // the WSDL's sequence, which validateSoapRequest checks against the WSDL's own schema.
+    ['a sale with every optional group', aSaleWithEveryGroup()],
   ])('%s: headers, tokens in tem:, documento in ObjComprobante in the mapper order, valid per the WSDL', async (_, input) => {
     const documento = documentoOf(input);
     await client.enviar(CREDS, documento);

@@ -2,7 +2,7 @@
 // syntax, see rfe-xsd.fixture.ts), and the values HKA adds or moves (§3) land where the DGI format wants them.
 import { describe, expect, it } from 'vitest';
 import type { FiscalDocumentInput } from '../../../../shared/fiscal/document';
-import { CONTRIBUYENTE, REAL_CUFE, aCreditNote, aSale, anItem } from '../../../../../tests/fixtures/fiscal-documents';
+import { CONTRIBUYENTE, REAL_CUFE, aCreditNote, aSale, aSaleWithEveryGroup, anItem } from '../../../../../tests/fixtures/fiscal-documents';
 import { child, children, parseXml, textOf, type XNode } from '../../xml/xnode';
 import { SIM_BRANCH, SIM_ISSUER, authorize, authorizeDocument, hkaDocumentoOf } from './dgi-documents.fixture';
 import { rfe2020Gaps } from './rfe-2020';
@@ -13,6 +13,7 @@ import { rfe2020Errors } from './rfe-xsd.fixture';
 const BELLA_VISTA = { codigo: '8-8-7', provincia: 'PANAMA', distrito: 'PANAMA', corregimiento: 'BELLA VISTA' } as const;
 
 const SHAPES: Record<string, FiscalDocumentInput> = {
+  'every optional group (medicine, vehicle, GTIN quantities, gAutXML, gPedComGl, gInfoLog, gLcEntr)': aSaleWithEveryGroup({ numeroDocumentoFiscal: '9' }),
   'consumidor final, cash with change': aSale({ pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] }),
   'contribuyente with location, ISC, OTI, GTIN, discounts': aSale({
     numeroDocumentoFiscal: '2',
@@ -225,5 +226,23 @@ describe('buildRfeXml: content', () => {
     expect(xml).toMatch(/<Signature [^>]*><!-- HKA simulator: simulated signature/);
     expect(xml).toContain(`<dQRCode><![CDATA[${doc.qr}]]></dQRCode>`);
     expect(textOf(child(rfe, 'gNoFirm'), 'dQRCode')).toBe(doc.qr);
+  });
+});
+
+describe('buildRfeXml: the optional groups of issue 12 §3', () => {
+  it('writes the medicine lot, the vehicle, the GTIN quantities, gAutXML, the purchase order, logistics and delivery', () => {
+    const { rfe } = rfeOf(SHAPES['every optional group (medicine, vehicle, GTIN quantities, gAutXML, gPedComGl, gInfoLog, gLcEntr)'] ?? aSale());
+    const [medicine, vehicle] = children(rfe, 'gItem');
+    expect([textOf(child(medicine, 'gMedicina'), 'dNroLote'), textOf(child(medicine, 'gMedicina'), 'dCtLote')]).toEqual(['L2026-0457', '21']);
+    expect([textOf(medicine, 'dFechaFab'), textOf(medicine, 'dFechaCad')]).toEqual(['2026-01-15', '2028-01-14']);
+    expect(['dChasi', 'dNroMotor', 'cTipoVehic', 'cUsoVehic'].map((n) => textOf(child(vehicle, 'gVehicNuevo'), n)))
+      .toEqual(['3N1AB7AP5KY123456', 'HR16-778899', '4', '2']);
+    expect(['dGTINCom', 'dCantGTINCom', 'dGTINInv', 'dCantComInvent'].map((n) => textOf(child(vehicle, 'gCodItem'), n)))
+      .toEqual(['7501031311309', '1.00', '7501031311309', '1.00']);
+    expect(['dNroPed', 'dSecItemPed'].map((n) => textOf(child(vehicle, 'gPedComIr'), n))).toEqual(['4500123', '1']);
+    expect(['dTipoRuc', 'dRuc', 'dDV'].map((n) => textOf(path(rfe, 'gDGen', 'gAutXML', 'gRucAutXML'), n))).toEqual(['2', '155646463-2-2017', '86']);
+    expect(names(rfe).slice(-6)).toEqual(['gTot', 'gPedComGl', 'gInfoLog', 'gLcEntr', 'Signature', 'gNoFirm']);
+    expect(textOf(child(rfe, 'gInfoLog'), 'dNomTransp')).toBe('Transportes Istmeños, S.A.');
+    expect(textOf(path(rfe, 'gLcEntr', 'gUbiLcEntr'), 'dCodUbi')).toBe('8-8-7');
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validDocumentArb } from '../../../../../tests/fixtures/fiscal-arbitraries';
-import { CONTRIBUYENTE, aCreditNote, aSale, anItem } from '../../../../../tests/fixtures/fiscal-documents';
+import { CONTRIBUYENTE, aCreditNote, aSale, aSaleWithEveryGroup, anItem } from '../../../../../tests/fixtures/fiscal-documents';
 import { fiscalDocumentSchema, type FiscalDocumentInput } from '../../../../shared/fiscal/document';
 import { computeDv } from '../../../../shared/fiscal/ruc-dv';
 import { computeTotals } from '../../../../shared/fiscal/totals';
@@ -38,6 +38,7 @@ const GOBIERNO = {
 } as const;
 
 const EXAMPLES: Record<string, FiscalDocumentInput> = {
+  'medicine, vehicle, GTIN quantities, authorised downloaders, purchase order, logistics and delivery': aSaleWithEveryGroup(),
   'credit note referencing an FE by CUFE': aCreditNote(),
   'generic debit note': aSale({ tipoDocumento: '07', tipoVenta: undefined, cliente: CONTRIBUYENTE }),
   'sale to a contribuyente with location and contact': aSale({

@@ -14,6 +14,7 @@ import { TOP } from './messages';
 import { otiTotals } from './oti-totals';
 import { readTable } from './read-table';
 import { receptorByType, receptorCountry, rucCheckDigits } from './rules-cliente';
+import { groupRucs, vehicleDescriptions } from './rules-groups';
 import { cpbsFamily, freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
 import { installmentsCoverCredit, otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
 import { contingency, exportData, issuedNotInFuture, noSaleTypeOnNotes, referencedDocuments } from './rules-transaccion';
@@ -38,6 +39,8 @@ const RULES: readonly Rule[] = [
   unitDiscountBelowPrice,
   iscRateNeedsValue,
   freightAndInsuranceOnce,
+  vehicleDescriptions,
+  groupRucs,
   termNeedsInstallments,
   installmentsCoverCredit,
   otherPaymentDescribed,
