@@ -11,7 +11,9 @@ describe('the fast-check seed of the suite', () => {
   });
 
   it('makes a property draw the same values on every run', () => {
-    const draw = () => fc.sample(fc.integer(), { numRuns: 5, seed: fc.readConfigureGlobal().seed });
+    const seed = fc.readConfigureGlobal().seed;
+    expect(seed).toBeDefined();
+    const draw = () => fc.sample(fc.integer(), { numRuns: 5, seed: seed ?? 0 });
     expect(draw()).toEqual(draw());
   });
 });
