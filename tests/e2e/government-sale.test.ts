@@ -63,11 +63,11 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await expect.poll(() => dialog.getByRole('alert').first().textContent())
       .toBe('El código CPBS tiene 4 dígitos, por ejemplo 5020 (bebidas). Déjelo vacío si no vende al Estado.');
-    expect(suite.reg.count('products')).toBe(16);
+    expect(suite.reg.count('products')).toBe(17);
     await dialog.getByTestId('product-codigoCPBS').fill('1410');
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
-    expect(suite.reg.count('products')).toBe(17);
+    expect(suite.reg.count('products')).toBe(18);
 
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();

@@ -32,7 +32,9 @@ export function previewTotals(lines: readonly CartLine[], tenders: readonly Tend
 export type DraftProblem =
   | { problem: 'cartEmpty' }
   /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code and unit; these products lack one. */
-  | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] };
+  | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] }
+  /** Medicines without their lot (the checkout asks for it when the product is added; the core refuses too). */
+  | { problem: 'lotMissing'; products: { codigo: string; descripcion: string }[] };
 
 /**
  * The items of the sale. CPBS codes go only on sales to the State, the one case that needs them (REFERENCE.md §2.7):
@@ -52,6 +54,8 @@ export function buildSaleDraft(
   tenders: readonly Tender[],
 ): { ok: true; draft: SaleDraft } | ({ ok: false } & DraftProblem) {
   if (lines.length === 0) return { ok: false, problem: 'cartEmpty' };
+  const withoutLot = lines.filter((l) => l.requiereLote && l.medicina === null);
+  if (withoutLot.length > 0) return { ok: false, problem: 'lotMissing', products: withoutLot.map((l) => ({ codigo: l.codigo, descripcion: l.descripcion })) };
   const toTheState = cliente.tipoClienteFE === '03';
   if (toTheState) {
     // Each product once, in cart order, however many lines it has.

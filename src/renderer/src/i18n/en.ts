@@ -42,6 +42,8 @@ export const en: SameKeys<typeof es> = {
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
       cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',
       cpbsMissingProduct: '{{descripcion}} (code {{codigo}})',
+      lotMissing: 'These medicines need their lot number; remove them and add them again:',
+      lotSkipped: '{{name}} was not added: its lot number is missing.',
       noLine: 'No line is selected to void.',
       nothingToReprint: 'There is no receipt to reprint in this session yet.',
       badQuantity: 'The quantity is not valid. Type, for example, 3*code.',
@@ -57,6 +59,7 @@ export const en: SameKeys<typeof es> = {
       total: 'Total',
       actions: 'Actions',
       exempt: 'Exempt',
+      lot: 'Lot {{lote}} ({{cantidad}})',
       remove: 'Remove {{name}}',
     },
     customer: { caption: 'Customer', change: 'Change' },
@@ -77,6 +80,18 @@ export const en: SameKeys<typeof es> = {
     tooManyDecimals: 'Too many decimals.',
     discountNotBelowPrice: 'The discount must be less than the price.',
   },
+  lotDialog: {
+    title: 'Lot of {{name}}',
+    hint: 'This is a medicine: the invoice carries its lot number and the lot quantity (DGI).',
+    nroLote: 'Lot number',
+    cantProductosLote: 'Lot quantity',
+    add: 'Add',
+    problems: {
+      lotLength: 'The lot number has 5 to 35 characters.',
+      lotCharacters: 'The lot number has a character that is not allowed.',
+      quantity: 'The lot quantity is a whole number above zero.',
+    },
+  },
   lineEditor: {
     title: 'Edit line: {{name}}',
     quantity: 'Quantity',
@@ -96,6 +111,7 @@ export const en: SameKeys<typeof es> = {
     tasa: 'ITBMS rate',
     codigoCPBS: 'CPBS code (optional; sales to the State)',
     unidadMedidaCPBS: 'CPBS unit (optional)',
+    requiereLote: 'Medicine: the lot number is asked for when it is sold',
     save: 'Save and add',
     invalid: {
       codigo: 'Type a code of 1 to 20 characters.',

@@ -42,6 +42,8 @@ export const es = {
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
       cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
+      lotMissing: 'Estos medicamentos necesitan su número de lote; quítelos y vuelva a agregarlos:',
+      lotSkipped: 'No se agregó {{name}}: falta su número de lote.',
       noLine: 'No hay una línea seleccionada para anular.',
       nothingToReprint: 'Todavía no hay un recibo para reimprimir en esta sesión.',
       badQuantity: 'La cantidad no es válida. Escriba, por ejemplo, 3*código.',
@@ -57,6 +59,7 @@ export const es = {
       total: 'Total',
       actions: 'Acciones',
       exempt: 'Exento',
+      lot: 'Lote {{lote}} ({{cantidad}})',
       remove: 'Quitar {{name}}',
     },
     customer: { caption: 'Cliente', change: 'Cambiar' },
@@ -77,6 +80,18 @@ export const es = {
     tooManyDecimals: 'Tiene demasiados decimales.',
     discountNotBelowPrice: 'El descuento debe ser menor que el precio.',
   },
+  lotDialog: {
+    title: 'Lote de {{name}}',
+    hint: 'Es un medicamento: la factura lleva su número de lote y la cantidad del lote (DGI).',
+    nroLote: 'Número de lote',
+    cantProductosLote: 'Cantidad del lote',
+    add: 'Agregar',
+    problems: {
+      lotLength: 'El número de lote tiene de 5 a 35 caracteres.',
+      lotCharacters: 'El número de lote tiene un carácter no permitido.',
+      quantity: 'La cantidad del lote es un número entero mayor que cero.',
+    },
+  },
   lineEditor: {
     title: 'Editar línea: {{name}}',
     quantity: 'Cantidad',
@@ -96,6 +111,7 @@ export const es = {
     tasa: 'Tasa de ITBMS',
     codigoCPBS: 'Código CPBS (opcional; ventas al Estado)',
     unidadMedidaCPBS: 'Unidad CPBS (opcional)',
+    requiereLote: 'Medicamento: al venderlo se pide el número de lote',
     save: 'Guardar y agregar',
     invalid: {
       codigo: 'Escriba un código de 1 a 20 caracteres.',
