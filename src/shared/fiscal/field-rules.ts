@@ -61,7 +61,8 @@ export function amount2(noun: string, gender: Gender = 'm') {
 
 /** Strictly positive amount with up to 6 decimals (quantities). */
 export function positive6(noun: string, gender: Gender = 'm') {
-  return amount6(noun, gender).refine((v) => money(v).gt(0), { error: `${noun} debe ser mayor que cero` });
+  // zod runs a refinement even after the format check failed: only a well-formed amount is compared.
+  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || money(v).gt(0), { error: `${noun} debe ser mayor que cero` });
 }
 
 /** `AAAA-MM-DDThh:mm:ss-05:00`: DGI dates always carry an offset (REFERENCE.md §1.8, §4.2). */

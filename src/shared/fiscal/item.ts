@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CODIGO_OTI, TASA_ITBMS, codesOf } from './codes';
 import { amount6, code, fechaYmd, fieldError, positive6, text } from './field-rules';
 import { gtin, gtinQuantity, medicinaSchema, pedidoComercialItemSchema, vehiculoSchema } from './item-groups';
-import { money } from './money';
+import { DECIMAL_6_PATTERN, money } from './money';
 
 const oti = z.object({
   codigo: code(codesOf(CODIGO_OTI), 'el código del otro impuesto o tasa'),
@@ -59,8 +59,10 @@ export const itemSchema = z
   )
   .superRefine((item, ctx) => {
     const discount = item.precioUnitarioDescuento;
+    // zod runs this refinement even when a field failed its own format: compare only well-formed amounts.
+    const amounts = discount !== undefined && DECIMAL_6_PATTERN.test(discount) && DECIMAL_6_PATTERN.test(item.precioUnitario);
     // HKA: the unit discount is less than the unit price; a zero-priced line has no discount.
-    if (discount !== undefined && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
+    if (amounts && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
       ctx.addIssue({
         code: 'custom',
         path: ['precioUnitarioDescuento'],

@@ -69,3 +69,11 @@ describe('amounts beyond the DGI digit limits are refused locally', () => {
     expect(result.ok ? [] : result.violations).toEqual([]);
   });
 });
+
+describe('validation never throws on malformed amounts (found by the till-first property test)', () => {
+  it('reports a unit discount that is not a number instead of throwing', () => {
+    expect(() => validateDocument(aSale({ items: [anItem({ precioUnitarioDescuento: 'abc' })] }))).not.toThrow();
+    expect(violations(aSale({ items: [anItem({ precioUnitarioDescuento: 'abc' })] })).map((v) => v.path)).toEqual(['items[0].precioUnitarioDescuento']);
+    expect(() => validateDocument(aSale({ items: [anItem({ precioUnitario: '1e3', precioUnitarioDescuento: '0.5' })] }))).not.toThrow();
+  });
+});
