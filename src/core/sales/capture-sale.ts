@@ -58,6 +58,9 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
     entregaCAFE: draft.entregaCAFE ?? '2',
     envioContenedor: draft.envioContenedor ?? '1',
     procesoGeneracion: draft.procesoGeneracion ?? '1',
+    // The shop's standing list of third parties allowed to download its documents, unless the draft names its own.
+    ...(draft.autorizadosDescarga === undefined && deps.issuer.autorizadosDescarga.length > 0
+      ? { autorizadosDescarga: deps.issuer.autorizadosDescarga } : {}),
     codigoSucursalEmisor: deps.issuer.codigoSucursalEmisor,
     tipoSucursal: deps.issuer.tipoSucursal,
     puntoFacturacionFiscal: deps.issuer.puntoFacturacionFiscal,

@@ -52,6 +52,9 @@ export const enSettings = {
       audit: 'Audit trail',
     },
     issuer: {
+      autorizadosDescarga: 'Allowed to download the documents (DGI)',
+      autorizadosHint: 'One RUC and its DV per line, e.g. your accountant\'s: 155646463-2-2017 86. Up to 10; they go on every document.',
+      autorizadosLine: 'Line {{line}}: type the RUC and its DV separated by a space.',
       ruc: 'RUC',
       dv: 'DV',
       razonSocial: 'Company name',

@@ -52,6 +52,9 @@ export const esSettings = {
       audit: 'Auditoría',
     },
     issuer: {
+      autorizadosDescarga: 'Autorizados a descargar los documentos (DGI)',
+      autorizadosHint: 'Un RUC y su DV por línea, por ejemplo el de su contador: 155646463-2-2017 86. Hasta 10; van en cada documento.',
+      autorizadosLine: 'Línea {{line}}: escriba el RUC y su DV separados por un espacio.',
       ruc: 'RUC',
       dv: 'DV',
       razonSocial: 'Razón social',
