@@ -8,5 +8,8 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },
     testTimeout: 20_000,
+    // One fixed fast-check seed for every property test (tests/setup/fast-check-seed.ts); printed once per run.
+    setupFiles: ['tests/setup/fast-check-seed.ts'],
+    globalSetup: ['tests/setup/print-fast-check-seed.ts'],
   },
 });

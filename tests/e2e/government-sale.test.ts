@@ -63,12 +63,12 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await expect.poll(() => dialog.getByRole('alert').first().textContent())
       .toBe('El código CPBS tiene 4 dígitos, por ejemplo 5020 (bebidas). Déjelo vacío si no vende al Estado.');
-    expect(suite.reg.count('products')).toBe(16);
+    expect(suite.reg.count('products')).toBe(17);
     await dialog.getByTestId('product-codigoCPBS').fill('1410');
     await dialog.getByTestId('product-codigoCPBS').press('Enter');
     await answerManagerPrompt(page); // a new product and its price: the gerente's PIN, as the store's rules want
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
-    expect(suite.reg.count('products')).toBe(17);
+    expect(suite.reg.count('products')).toBe(18);
 
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
@@ -107,7 +107,7 @@ describe.skipIf(!chromiumAvailable())('sales to the State at the till, in Chromi
     const error = page.getByTestId('payment-error');
     await error.waitFor();
     expect(await error.locator('p').allTextContents()).toEqual([
-      'Las ventas al Estado necesitan el código CPBS de cada producto. Agréguelo en Configuración → Catálogo o quite el producto de la venta. Sin código CPBS:',
+      'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       'Ron añejo 750 ml (código P014)',
     ]);
     expect(suite.reg.count('documents')).toBe(documents);

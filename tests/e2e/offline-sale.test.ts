@@ -29,13 +29,13 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     await page.keyboard.type('Galletas de soda');
     await page.keyboard.press('Tab'); // código: already GALLETA01
     await page.keyboard.press('Tab');
-    await page.keyboard.type('1.50'); // 7 % by default: 1.50 + 0.105
+    await page.keyboard.type('1.50'); // 7 % by default: 1.50 + 0.105, which the line rounds to 0.11 (decision 0008)
     await page.keyboard.press('Enter');
     // A price is the store's to set: the gerente's PIN, typed right there (offline too: approvals are the register's).
     await answerManagerPrompt(page);
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
-    expect(suite.reg.count('products')).toBe(17); // the 16 of the training catalogue and this one
-    await expect.poll(() => page.getByTestId('sale-total').textContent()).toBe('B/. 5.98');
+    expect(suite.reg.count('products')).toBe(18); // the 17 of the training catalogue and this one
+    await expect.poll(() => page.getByTestId('sale-total').textContent()).toBe('B/. 5.99');
     await page.keyboard.press('F4');
     await page.getByTestId('payment-dialog').waitFor();
     await page.keyboard.type('10');
@@ -46,7 +46,7 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     await done.getByTestId('receipt-provisional').waitFor();
     expect(Date.now() - paidAt).toBeLessThan(3_000); // no network call on the way to the receipt
     expect(await done.getByTestId('receipt-stage').textContent()).toBe('PENDIENTE DE AUTORIZACIÓN');
-    expect(await done.getByTestId('sale-change').textContent()).toBe('B/. 4.02');
+    expect(await done.getByTestId('sale-change').textContent()).toBe('B/. 4.01');
     expect(await done.getByTestId('receipt-cufe').count()).toBe(0);
 
     const id = (suite.reg.host.core.store.sqlite.prepare('SELECT id FROM documents').get() as { id: string }).id;

@@ -98,7 +98,7 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     await page.keyboard.press('Enter'); // exact amount
     const error = page.getByTestId('payment-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('Las ventas al Estado necesitan el código CPBS de cada producto.');
+    expect(await error.textContent()).toContain('Las ventas al Estado necesitan el código y la unidad CPBS de cada producto.');
     expect(await error.textContent()).toContain('Ron añejo 750 ml (código P014)');
     expect(suite.reg.count('documents')).toBe(before);
     expect(suite.reg.count('outbox_jobs')).toBe(0);

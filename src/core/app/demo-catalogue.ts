@@ -2,7 +2,8 @@
 // once: scan or type any of these codes. Prices are before ITBMS; the rates follow common practice (basic food
 // exempt, general 7 %, alcoholic drinks 10 %, tobacco 15 %). Barcodes are EAN-13 with valid check digits. Most
 // items carry a CPBS code and unit from the DGI's 2020 catalogue (sales to the State need them); the drinks with
-// alcohol, tobacco, bread and the cola have none, so training shows what a government sale without them does.
+// alcohol, tobacco, bread and the cola have none, so training shows what a government sale without them does. The
+// painkiller is a medicine (requiereLote): selling it asks for its lot, as a pharmacy's till must.
 import { randomUUID } from 'node:crypto';
 import type { Product } from '../../shared/ipc/schemas';
 import { appendAudit } from '../store/audit';
@@ -39,6 +40,8 @@ export const DEMO_CATALOGUE: readonly Omit<Product, 'id'>[] = [
   { codigo: 'P015', barcode: '7451000020551', descripcion: 'Cigarrillos (cajetilla de 20)', unidad: 'und', precio: '4.75', tasaItbms: '03' },
   { codigo: 'P016', barcode: '7451000021923', descripcion: 'Pilas AA (4 unidades)', unidad: 'paq', precio: '3.80', tasaItbms: '01',
     codigoCPBS: '2611', unidadMedidaCPBS: 'Paquete' },
+  { codigo: 'P017', barcode: '7451000023293', descripcion: 'Acetaminofén 500 mg (10 tabletas)', unidad: 'Caja', precio: '1.90', tasaItbms: '00',
+    requiereLote: true },
 ];
 
 const SEEDED_KEY = 'demo_catalogue_seeded';
@@ -49,7 +52,9 @@ export function seedDemoCatalogue(db: StoreDb, at: Date): number {
     if (readJsonSetting(tx, SEEDED_KEY, z.boolean(), false)) return 0;
     writeJsonSetting(tx, SEEDED_KEY, z.boolean(), true);
     if (tx.select({ id: products.id }).from(products).limit(1).get()) return 0;
-    for (const product of DEMO_CATALOGUE) tx.insert(products).values({ id: randomUUID(), ...product, updatedAt: at.toISOString() }).run();
+    for (const product of DEMO_CATALOGUE) {
+      tx.insert(products).values({ id: randomUUID(), ...product, requiereLote: product.requiereLote ? 1 : 0, updatedAt: at.toISOString() }).run();
+    }
     appendAudit(tx, { actor: 'sistema:caja', action: 'catalog.demo_seeded', details: { products: DEMO_CATALOGUE.length } }, at);
     return DEMO_CATALOGUE.length;
   }, { behavior: 'immediate' });

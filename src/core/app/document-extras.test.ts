@@ -92,7 +92,7 @@ describe('generic credit note (06) over IPC', () => {
     const motivo = 'Devolución de resmas recibidas dañadas';
     const without = await call('documents:genericCreditNote', { draft: { ...DRAFT, cliente: estado }, motivo });
     expect(without).toMatchObject({ ok: false, error: { code: 'validation_failed', violations: expect.arrayContaining([expect.objectContaining({ rule: 'cpbs_required' })]) as unknown } });
-    const items = [{ ...DRAFT.items[0]!, codigoCPBSAbrev: '14', codigoCPBS: '1410' }];
+    const items = [{ ...DRAFT.items[0]!, codigoCPBSAbrev: '14', codigoCPBS: '1410', unidadMedidaCPBS: 'Resma' }];
     const note = await ok('documents:genericCreditNote', { draft: { ...DRAFT, cliente: estado, items }, motivo });
     await waitFor(() => status(note.id) === 'AUTHORIZED', 5_000, 'generic note to the State authorised');
   });

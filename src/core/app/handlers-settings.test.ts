@@ -66,9 +66,10 @@ describe('settings handlers', () => {
     expect(await call('settings:saveIssuer', { ...ISSUER, puntoFacturacionFiscal: '000' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(count("SELECT COUNT(*) FROM settings WHERE key IN ('issuer', 'issuer_identity')")).toBe(0);
     expect(count('SELECT COUNT(*) FROM audit_log')).toBe(audits);
-    expect(await call('settings:saveIssuer', ISSUER)).toEqual({ ok: true, value: ISSUER });
+    // Sent without the list of authorised downloaders: none (the panel always sends the list it shows).
+    expect(await call('settings:saveIssuer', ISSUER)).toEqual({ ok: true, value: { ...ISSUER, autorizadosDescarga: [] } });
     expect(await call('app:status')).toMatchObject({ ok: true, value: { issuer: { razonSocial: 'MINI SUPER LA ESQUINA S.A.', codigoSucursal: '0001', puntoFacturacion: '002' } } });
-    expect(auditOf('settings.issuer')).toEqual([{ actor: 'Gabriela Gerente', details: { before: expect.objectContaining({ razonSocial: 'THE FACTORY HKA CORP' }) as unknown, after: ISSUER } }]);
+    expect(auditOf('settings.issuer')).toEqual([{ actor: 'Gabriela Gerente', details: { before: expect.objectContaining({ razonSocial: 'THE FACTORY HKA CORP' }) as unknown, after: { ...ISSUER, autorizadosDescarga: [] } } }]);
   });
 
   it('saves the receipt (printer in the preferences) and the contingency settings, both audited', async () => {

@@ -3,6 +3,8 @@
 // The running queue keeps the connection it started with; a changed environment or endpoint applies at restart.
 import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
+import type { ContractKeeper } from '../hka/live-contract/contract-keeper';
+import type { LiveContractInfo } from '../hka/live-contract/live-contract';
 import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
 import { queueCounts } from '../queue/outbox-repo';
 import { appendAudit, type AuditActor } from '../store/audit';
@@ -18,6 +20,15 @@ export interface HkaSettingsContext {
   running: { environment: HkaEnvironment; endpoint: string };
   /** A client for the settings as saved now (the simulator's endpoint when Simulador). */
   clientFor: (environment: HkaEnvironment, endpoint: string | undefined) => Promise<HkaClient>;
+  /** HKA's live WSDL for Demo/Producción: what is in use, and reading it again. */
+  contract: Pick<ContractKeeper, 'view' | 'refresh'>;
+}
+
+/** The contract in use for a connection, as the settings view shows it (the log has the reasons in English). */
+function contractView(info: LiveContractInfo | null) {
+  return info === null ? null : {
+    source: info.source, fetchedAt: info.fetchedAt, fallbackReason: info.fallbackReason, differences: info.differences,
+  };
 }
 
 export function hkaSettingsView(ctx: HkaSettingsContext) {
@@ -32,6 +43,7 @@ export function hkaSettingsView(ctx: HkaSettingsContext) {
     verifiedAt: view.verifiedAt ?? null,
     invoicingAllowed: view.invoicingAllowed,
     restartNeeded: saved.environment !== ctx.running.environment || (savedEndpoint !== undefined && savedEndpoint !== ctx.running.endpoint),
+    contract: contractView(ctx.contract.view(saved.environment, savedEndpoint)),
   };
 }
 
@@ -67,6 +79,9 @@ export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by
 export async function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
   const saved = readHkaSettings(ctx.db);
   const endpoint = saved.environment === 'simulador' && !saved.endpoint ? ctx.running.endpoint : hkaEndpoint(saved);
+  // Demo/Producción: read HKA's own WSDL first, so the test (and, for the running connection, every call after it)
+  // speaks the contract HKA publishes. A WSDL that cannot be read leaves the kept or bundled one in use.
+  const contract = await ctx.contract.refresh(saved.environment, endpoint);
   const client = await ctx.clientFor(saved.environment, endpoint);
   const outcome = await testHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, client, by);
   if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
@@ -79,5 +94,6 @@ export async function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
     foliosTotalesCiclo: d.foliosTotalesCiclo ?? null,
     foliosUtilizadosCiclo: d.foliosUtilizadosCiclo ?? null,
     foliosDisponibleCiclo: d.foliosDisponibleCiclo,
+    contract: contractView(contract),
   };
 }

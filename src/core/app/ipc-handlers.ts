@@ -69,7 +69,7 @@ export interface RegisterContext {
   /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
   sync: SyncPusher;
   /** The HKA settings area (hka-settings-handlers.ts). */
-  hka: Pick<HkaSettingsContext, 'running' | 'clientFor'>;
+  hka: Pick<HkaSettingsContext, 'running' | 'clientFor' | 'contract'>;
   /** Annuls at HKA, then locally (documents/annul-document.ts). */
   annul: (documentId: string, motivo: string, by: AuditActor) => Promise<AnnulResult>;
   /** The register's folder: PDF/XML files are kept in <dataDir>/documentos (documents/document-files.ts). */

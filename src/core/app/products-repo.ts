@@ -22,13 +22,14 @@ interface ProductRow {
   tasaItbms: string;
   codigoCPBS: string | null;
   unidadMedidaCPBS: string | null;
+  requiereLote: number;
 }
 
 const COLUMNS = `id, codigo, barcode, descripcion, unidad, precio, tasa_itbms AS tasaItbms, codigo_cpbs AS codigoCPBS,
-  unidad_medida_cpbs AS unidadMedidaCPBS`;
+  unidad_medida_cpbs AS unidadMedidaCPBS, requiere_lote AS requiereLote`;
 
 function toProduct(row: ProductRow): Product {
-  return { ...row, tasaItbms: row.tasaItbms as Product['tasaItbms'] };
+  return { ...row, tasaItbms: row.tasaItbms as Product['tasaItbms'], requiereLote: row.requiereLote === 1 };
 }
 
 export function searchProducts(db: StoreDb, query: string, limit: number): Product[] {
@@ -87,6 +88,7 @@ export function saveProduct(db: StoreDb, input: ProductInput, by: AuditActor, at
     precio: input.precio, tasaItbms: input.tasaItbms,
     ...(codigoCPBS === undefined ? {} : { codigoCPBS }),
     ...(unidadMedidaCPBS === undefined ? {} : { unidadMedidaCPBS }),
+    ...(input.requiereLote === undefined ? {} : { requiereLote: input.requiereLote ? 1 : 0 }),
   };
   const id = db.transaction((tx) => {
     const id = input.id ?? randomUUID();

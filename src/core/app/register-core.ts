@@ -3,7 +3,10 @@
 // main process and the web host both start exactly this; neither adds rules of its own.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHkaClient, type HkaLogger } from '../hka/client/hka-client';
+import { createHkaClient, defaultWsdlPath, type HkaLogger } from '../hka/client/hka-client';
+import { switchableClient } from '../hka/client/switchable-client';
+import { contractKeeper, type ContractKeeper } from '../hka/live-contract/contract-keeper';
+import type { LiveContractOptions } from '../hka/live-contract/live-contract';
 import type { HkaEnvironment } from '../hka/contract';
 import { hkaEndpoint, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
@@ -54,6 +57,8 @@ export interface RegisterCoreOptions {
   relaunch?: () => void;
   /** Timers of the monitoring panel's background work (queue samples, retention, folios check). */
   monitor?: MonitorServiceOptions;
+  /** How HKA's live WSDL is fetched (default: HTTP GET of <endpoint>?singleWsdl); tests serve odd documents. */
+  fetchHkaWsdl?: LiveContractOptions['fetchWsdl'];
 }
 
 export interface RegisterCore {
@@ -65,6 +70,8 @@ export interface RegisterCore {
   store: OpenedDatabase;
   /** The in-process simulator, when this register started one. */
   simulator: HkaSimulator | undefined;
+  /** Which WSDL the HKA client follows (HKA's live one for Demo/Producción once read). */
+  contract: ContractKeeper;
   /** Stops the worker (waiting for in-flight HKA calls), then closes the simulator and the database. */
   close(): Promise<void>;
 }
@@ -90,14 +97,25 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       simulator = await startHkaSimulator({ dbPath: join(options.dataDir, 'simulador.sqlite'), clock, ...(wsdlPath ? { wsdlPath } : {}) });
       endpoint = simulator.endpoint;
     }
-    const client = await createHkaClient({
-      environment: settings.environment,
-      endpoint,
-      ...options.hkaTimeouts,
-      ...(wsdlPath ? { wsdlPath } : {}),
-      ...(options.log ? { logger: options.log } : {}),
-      onServerDate: (serverDate) => recordPeerClock(store.db, 'hka', serverDate, clock()),
-    });
+    const logger = options.log;
+    const keeper = contractKeeper({
+      dataDir: options.dataDir,
+      bundledWsdlPath: wsdlPath ?? defaultWsdlPath(),
+      log: logger,
+      clock,
+      running: { environment: settings.environment, endpoint },
+      buildClient: (environment, target, wsdl) => createHkaClient({
+        environment,
+        endpoint: target,
+        ...options.hkaTimeouts,
+        wsdlPath: wsdl,
+        ...(logger ? { logger } : {}),
+        onServerDate: (serverDate) => recordPeerClock(store.db, 'hka', serverDate, clock()),
+      }),
+      ...(options.fetchHkaWsdl ? { fetchWsdl: options.fetchHkaWsdl } : {}),
+    }, switchableClient);
+    // Demo/Producción: built from HKA's own WSDL once it was read (first use fetches it in the background).
+    const client = await keeper.start();
     const hkaCredentials: HkaCredentialSource = { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) };
     const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), { offlineProbeMs: 3_000, onlineProbeMs: 30_000, ...options.connectivity });
     const contingency = new ContingencyManager(store.db, clock, options.contingency ?? {});
@@ -126,13 +144,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       sync,
       hka: {
         running: { environment: settings.environment, endpoint },
-        clientFor: (environment, target) => createHkaClient({
-          environment,
-          ...(target ? { endpoint: target } : {}),
-          ...options.hkaTimeouts,
-          ...(wsdlPath ? { wsdlPath } : {}),
-          ...(options.log ? { logger: options.log } : {}),
-        }),
+        clientFor: (environment, target) => keeper.clientFor(environment, target),
+        contract: keeper,
       },
       annul: (documentId, motivo, by) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, by),
       dataDir: options.dataDir,
@@ -152,7 +165,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     sync.start(); // does nothing visible until the register is enrolled
     let closing: Promise<void> | undefined;
     return {
-      ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator,
+      ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator, contract: keeper,
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);

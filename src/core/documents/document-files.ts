@@ -3,8 +3,7 @@
 // File names come from the document's series (tipo-sucursal-punto-número) and are checked against a strict
 // pattern: no request value ever becomes part of a path. Writes are atomic (temp file + rename), and a download
 // writes nothing unless every missing file arrived.
-import { randomUUID } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
@@ -12,6 +11,7 @@ import type { HkaClient } from '../hka/client/hka-client';
 import { recordedHkaCall } from '../queue/hka-metrics';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
 import type { StoreDb } from '../store/open-database';
+import { writeAtomically } from '../store/atomic-file';
 import { documents } from '../store/schema';
 
 export const DOCUMENTS_FOLDER = 'documentos';
@@ -90,16 +90,6 @@ export function keptFiles(db: StoreDb, dataDir: string, id: string): { ok: true;
 /** The bytes of a kept file, for the web host's browser. */
 export function readKeptFile(file: StoredFile): Buffer {
   return readFileSync(file.path);
-}
-
-function writeAtomically(path: string, data: Buffer): void {
-  const temp = `${path}.${randomUUID()}.tmp`;
-  try {
-    writeFileSync(temp, data, { flag: 'wx' });
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
 }
 
 /** Fetches the missing files from HKA and keeps them; files already kept are not fetched again. */

@@ -1,6 +1,8 @@
 // Our model's equivalent of each published HKA document sample (tests/fixtures/reference/hka-dgi/hka-document-samples),
 // for the golden mapping test. `omitted` lists sample elements our mapping leaves out on purpose, with the reason;
-// `breaks` lists the HKA rules the sample itself violates, which our validation must report.
+// `breaks` lists the HKA rules the sample itself violates, which our validation must report. `unrounded` lists the item
+// values the sample sends with more than 2 decimals, where we send the same value rounded half-up to 2 decimals
+// (docs/decisions/0008): the test checks that ours is exactly that rounding, and that the totals still agree.
 import type { FiscalDocumentInput } from '../../shared/fiscal/document';
 
 export interface SampleCase {
@@ -8,6 +10,7 @@ export interface SampleCase {
   document: FiscalDocumentInput;
   omitted: Record<string, string>;
   breaks: Record<string, string>;
+  unrounded?: Record<string, string>;
 }
 
 const base = {
@@ -25,6 +28,11 @@ const ZERO_DISCOUNT = 'a 0.00 unit discount is "not informed": the wiki says not
 const ZERO_TOTAL_DISCOUNT = 'totalDescuento is Σ of global discounts; with none we omit it instead of sending 0.00';
 const ZERO_CHANGE = 'vuelto is sent only when there is change (wiki: "do not send if there is none")';
 const TERM_WITHOUT_INSTALLMENTS = 'tiempoPago 3 (mixto) without listaPagoPlazo breaks REFERENCE.md §2.12 rule 6';
+/** 5.55 at 7 %: the sample keeps 0.3885 / 5.9385 on the item and rounds only the totals (0.39 / 5.94). */
+const UNROUNDED_555 = {
+  'listaItems/item/valorITBMS': 'sample 0.3885, ours 0.39 (the sample\'s own totalITBMS is 0.39)',
+  'listaItems/item/valorTotal': 'sample 5.938500, ours 5.94 (the sample\'s own totalTodosItems is 5.94)',
+};
 
 export const SAMPLE_CASES: SampleCase[] = [
   {
@@ -71,6 +79,7 @@ export const SAMPLE_CASES: SampleCase[] = [
     },
     omitted: {},
     breaks: { term_needs_installments: TERM_WITHOUT_INSTALLMENTS },
+    unrounded: UNROUNDED_555,
   },
   {
     file: 'factura-con-retencion.xml',
@@ -91,7 +100,7 @@ export const SAMPLE_CASES: SampleCase[] = [
       retencion: { codigoRetencion: '3', montoRetencion: '7.00' },
     },
     omitted: { 'totalesSubTotales/vuelto': ZERO_CHANGE },
-    breaks: {},
+    breaks: { cpbs_unit_required: 'a sale to the State without unidadMedidaCPBS breaks REFERENCE.md §2.7 #9 ("required when 03")' },
   },
   {
     file: 'factura-descuento-global.xml',
@@ -149,5 +158,6 @@ export const SAMPLE_CASES: SampleCase[] = [
     },
     omitted: {},
     breaks: { term_needs_installments: TERM_WITHOUT_INSTALLMENTS },
+    unrounded: UNROUNDED_555,
   },
 ];

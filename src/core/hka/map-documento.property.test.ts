@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validDocumentArb } from '../../../tests/fixtures/fiscal-arbitraries';
 import { oracleTotals, toUnits } from '../../../tests/fixtures/fiscal-oracle';
-import { money, round2, sum } from '../../shared/fiscal/money';
+import { money, sum } from '../../shared/fiscal/money';
 import { validateDocument } from '../../shared/fiscal/validate';
 import { flattenElement, type HkaElement } from './documento-types';
 import { toHkaDocumento } from './map-documento';
@@ -31,7 +31,7 @@ describe('fiscal documents, property-based', () => {
     }), RUNS);
   });
 
-  it('totals on the wire reconcile per §2.13 within 0.00', () => {
+  it('every line amount on the wire has 2 decimals and every relation of §2.13 holds exactly', () => {
     fc.assert(fc.property(validDocumentArb, (doc) => {
       const hka = mapped(doc);
       const items = (hka['listaItems'] as { item: HkaElement[] }).item;
@@ -39,14 +39,18 @@ describe('fiscal documents, property-based', () => {
       const m = (k: string) => money(leaf(t, k));
       const optional = (k: string) => (typeof t[k] === 'string' ? money(t[k]) : money(0));
       for (const item of items) {
+        for (const k of ['precioItem', 'valorITBMS', 'valorISC', 'valorTotal']) {
+          if (typeof item[k] === 'string') expect(item[k]).toMatch(/^\d{1,9}\.\d{2}$/);
+        }
         const extras = ['valorISC', 'precioAcarreo', 'precioSeguro'].map((k) => (typeof item[k] === 'string' ? money(item[k]) : money(0)));
         const otis = ((item['listaItemOTI'] as { oti: HkaElement[] } | undefined)?.oti ?? []).map((o) => money(leaf(o, 'valorTasa')));
         expect(money(leaf(item, 'valorTotal')).eq(sum([money(leaf(item, 'precioItem')), money(leaf(item, 'valorITBMS')), ...extras, ...otis]))).toBe(true);
       }
       const col = (k: string) => sum(items.map((i) => (typeof i[k] === 'string' ? money(i[k]) : money(0))));
-      expect(m('totalPrecioNeto').eq(round2(col('precioItem')))).toBe(true);
-      expect(m('totalITBMS').eq(round2(col('valorITBMS')))).toBe(true);
-      expect(m('totalTodosItems').eq(round2(col('valorTotal')))).toBe(true);
+      expect(m('totalPrecioNeto').eq(col('precioItem'))).toBe(true);
+      expect(m('totalITBMS').eq(col('valorITBMS'))).toBe(true);
+      expect(optional('totalISC').eq(col('valorISC'))).toBe(true);
+      expect(m('totalTodosItems').eq(col('valorTotal'))).toBe(true);
       const otiTotals = ((t['listaTotalOTI'] as { totalOti: HkaElement[] } | undefined)?.totalOti ?? []).map((o) => money(leaf(o, 'valorTotalOTI')));
       expect(m('totalMontoGravado').eq(m('totalITBMS').plus(optional('totalISC')).plus(sum(otiTotals)))).toBe(true);
       expect(m('totalFactura').eq(m('totalTodosItems').plus(optional('totalAcarreoCobrado')).plus(optional('valorSeguroCobrado')).minus(optional('totalDescuento')))).toBe(true);
@@ -63,12 +67,15 @@ describe('fiscal documents, property-based', () => {
       if (!result.ok) throw new Error('invalid');
       const oracle = oracleTotals(doc);
       result.totals.items.forEach((amounts, i) => {
-        expect(toUnits(amounts.precioItem, 6)).toBe(oracle.items[i]?.precioItemMicros);
-        expect(toUnits(amounts.valorITBMS, 6)).toBe(oracle.items[i]?.valorItbmsMicros);
-        expect(toUnits(amounts.valorTotal, 6)).toBe(oracle.items[i]?.valorTotalMicros);
+        expect(toUnits(amounts.precioItem, 2)).toBe(oracle.items[i]?.precioItemCents);
+        expect(toUnits(amounts.valorITBMS, 2)).toBe(oracle.items[i]?.valorItbmsCents);
+        expect(toUnits(amounts.valorISC ?? '0', 2)).toBe(oracle.items[i]?.valorIscCents);
+        expect(toUnits(amounts.valorTotal, 2)).toBe(oracle.items[i]?.valorTotalCents);
       });
       expect(toUnits(result.totals.totalPrecioNeto, 2)).toBe(oracle.totalPrecioNetoCents);
       expect(toUnits(result.totals.totalITBMS, 2)).toBe(oracle.totalItbmsCents);
+      expect(toUnits(result.totals.totalISC, 2)).toBe(oracle.totalIscCents);
+      expect(toUnits(result.totals.totalTodosItems, 2)).toBe(oracle.totalTodosItemsCents);
       expect(toUnits(result.totals.totalFactura, 2)).toBe(oracle.totalFacturaCents);
     }), RUNS);
   });

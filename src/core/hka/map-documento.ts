@@ -7,6 +7,7 @@ import { money, toAmount2, toAmount6 } from '../../shared/fiscal/money';
 import type { Receptor } from '../../shared/fiscal/receptor';
 import type { DocumentTotals, ItemAmounts } from '../../shared/fiscal/totals';
 import { element, type HkaElement } from './documento-types';
+import { mapComplementarios, mapVehiculo } from './map-documento-groups';
 
 /** HKA pads numeroDocumentoFiscal to 10 digits for dNroDF; we send it padded so every call names it the same way. */
 export function padNumeroDocumento(numero: string): string {
@@ -56,6 +57,11 @@ function mapCliente(c: Receptor): HkaElement {
 
 function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
   const exp = doc.datosFacturaExportacion;
+  const autorizados = list(doc.autorizadosDescarga, (a) => element([
+    ['tipoContribuyente', a.tipoContribuyente],
+    ['rucReceptor', a.rucReceptor],
+    ['digitoVerifRucReceptor', a.digitoVerifRucReceptor],
+  ]));
   const refs = list(doc.referencias, (r) => element([
     ['fechaEmisionDocFiscalReferenciado', r.fechaEmision],
     ['cufeFEReferenciada', r.cufe],
@@ -90,11 +96,13 @@ function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
       ['puertoEmbarque', exp.puertoEmbarque],
     ])],
     ['listaDocsFiscalReferenciados', refs && { docFiscalReferenciado: refs }],
+    ['listaAutorizadosDescargaFEyEventos', autorizados && { autorizadoDescargaFEyEventos: autorizados }],
   ]);
 }
 
 function mapItem(item: Item, amounts: ItemAmounts): HkaElement {
-  const otis = list(item.otis, (o) => element([['tasaOTI', o.codigo], ['valorTasa', toAmount6(money(o.valor))]]));
+  // Rounded to cents like every line amount (decision 0008), so valorTotal is their exact sum on the wire.
+  const otis = list(item.otis, (o) => element([['tasaOTI', o.codigo], ['valorTasa', toAmount2(money(o.valor))]]));
   return element([
     ['descripcion', item.descripcion],
     ['codigo', item.codigo],
@@ -113,11 +121,24 @@ function mapItem(item: Item, amounts: ItemAmounts): HkaElement {
     ['precioSeguro', a2(item.precioSeguro)],
     ['valorTotal', amounts.valorTotal],
     ['codigoGTIN', item.codigoGTIN],
+    ['cantGTINCom', item.cantGTINCom],
+    ['codigoGTINInv', item.codigoGTINInv],
+    ['cantGTINComInv', item.cantGTINComInv],
     ['tasaITBMS', item.tasaItbms],
     ['valorITBMS', amounts.valorITBMS],
     ['tasaISC', item.isc?.tasa],
     ['valorISC', amounts.valorISC],
     ['listaItemOTI', otis && { oti: otis }],
+    ['vehiculo', item.vehiculo && mapVehiculo(item.vehiculo)],
+    ['medicina', item.medicina && element([
+      ['nroLote', item.medicina.nroLote],
+      ['cantProductosLote', item.medicina.cantProductosLote],
+    ])],
+    ['pedidoComercialItem', item.pedidoComercialItem && element([
+      ['nroPedidoCompraItem', item.pedidoComercialItem.nroPedidoCompraItem],
+      ['nroItem', item.pedidoComercialItem.nroItem],
+      ['infoItem', item.pedidoComercialItem.infoItem],
+    ])],
   ]);
 }
 
@@ -168,6 +189,7 @@ export function toHkaDocumento(doc: FiscalDocument, totals: DocumentTotals): Hka
     ['datosTransaccion', mapDatosTransaccion(doc)],
     ['listaItems', { item: doc.items.map((item, i) => mapItem(item, totals.items[i] ?? missingAmounts(i))) }],
     ['totalesSubTotales', mapTotales(doc, totals)],
+    ...mapComplementarios(doc),
   ]);
 }
 

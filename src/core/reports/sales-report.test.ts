@@ -37,9 +37,9 @@ describe('salesReport', () => {
     ]);
     expect(report.byProduct).toEqual([
       { codigo: 'P2', descripcion: 'Aceite', cantidad: '1.00', base: '10.00', itbms: '1.50', total: '11.50' },
-      // Item amounts keep 6 decimals (0.21 + 0.21 − 0.105 = 0.315), rounded once at the end; the day above adds the
-      // documents' own 2-decimal totals (0.11 for the note), so the two views can differ by a cent.
-      { codigo: 'P001', descripcion: 'Arroz Blanco 5 lb', cantidad: '3.00', base: '4.50', itbms: '0.32', total: '4.82' },
+      // Line amounts are the documents' own, rounded to cents per line (decision 0008): 0.21 + 0.21 − 0.11 (the note's
+      // 0.105) = 0.31, the same cents the day above adds, so the two views agree.
+      { codigo: 'P001', descripcion: 'Arroz Blanco 5 lb', cantidad: '3.00', base: '4.50', itbms: '0.31', total: '4.81' },
     ]);
     expect(salesByDayCsv(report)).toBe('dia,documentos,notas_credito,base,itbms,total\r\n2025-03-03,2,0,16.00,1.92,17.92\r\n2025-03-04,0,1,-1.50,-0.11,-1.61\r\n');
     expect(salesByProductCsv(report).split('\r\n')[0]).toBe('codigo,descripcion,cantidad,base,itbms,total');

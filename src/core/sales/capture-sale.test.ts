@@ -94,3 +94,30 @@ describe('captureSale', () => {
     second.store.close();
   });
 });
+
+describe('captureSale: medicines are sold with their lot', () => {
+  const MEDICINE = anItem({ codigo: 'MED-01', descripcion: 'Amoxicilina 500 mg', precioUnitario: '12.50', tasaItbms: '00' });
+  const draftWith = (item: SaleDraft['items'][number]): SaleDraft =>
+    ({ ...DRAFT, items: [item], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '12.50' }] });
+
+  it('refuses a product marked requiereLote without its lot, writes nothing, and saves it with one', () => {
+    const { store, deps } = setup();
+    store.sqlite.prepare("INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms, requiere_lote) VALUES ('m1', 'MED-01', 'Amoxicilina 500 mg', '12.50', '00', 1)").run();
+    expect(captureSale(deps, draftWith(MEDICINE))).toEqual({ ok: false, violations: [{
+      path: 'items[0].medicina', rule: 'medicine_lot_required',
+      message: 'Ítem 1: Amoxicilina 500 mg es un medicamento; indique su número de lote y la cantidad del lote',
+    }] });
+    expect(count(store, 'documents')).toBe(0);
+    const sold = captureSale(deps, draftWith({ ...MEDICINE, medicina: { nroLote: 'L2026-0457', cantProductosLote: '1' } }));
+    expect(sold.ok && sold.captured.document.items[0]?.medicina).toEqual({ nroLote: 'L2026-0457', cantProductosLote: '1' });
+  });
+
+  it('does not ask a lot of products that are not medicines, nor of lines without a catalogue code', () => {
+    const { store, deps } = setup();
+    store.sqlite.prepare("INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms) VALUES ('p1', 'MED-01', 'Vitamina C', '12.50', '00')").run();
+    expect(captureSale(deps, draftWith(MEDICINE)).ok).toBe(true);
+    const { codigo, ...noCode } = MEDICINE;
+    void codigo;
+    expect(captureSale(deps, draftWith(noCode)).ok).toBe(true);
+  });
+});

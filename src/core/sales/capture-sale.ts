@@ -10,6 +10,7 @@ import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import { validateDocument, type Violation } from '../../shared/fiscal/validate';
 import { writeCapture } from '../store/capture-writer';
+import { missingLotViolations } from './medicine-lots';
 import type { StoreDb } from '../store/open-database';
 import type { IssuerSettings } from '../store/settings-repo';
 
@@ -61,6 +62,9 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
     entregaCAFE: draft.entregaCAFE ?? '2',
     envioContenedor: draft.envioContenedor ?? '1',
     procesoGeneracion: draft.procesoGeneracion ?? '1',
+    // The shop's standing list of third parties allowed to download its documents, unless the draft names its own.
+    ...(draft.autorizadosDescarga === undefined && deps.issuer.autorizadosDescarga.length > 0
+      ? { autorizadosDescarga: deps.issuer.autorizadosDescarga } : {}),
     codigoSucursalEmisor: deps.issuer.codigoSucursalEmisor,
     tipoSucursal: deps.issuer.tipoSucursal,
     puntoFacturacionFiscal: deps.issuer.puntoFacturacionFiscal,
@@ -79,6 +83,8 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   const at = deps.clock();
   const checked = validateDocument(completeDraft(draft, deps, at));
   if (!checked.ok) return checked; // nothing written, no number consumed
+  const lots = missingLotViolations(deps.db, checked.document);
+  if (lots.length > 0) return { ok: false, violations: lots };
   const id = (deps.newId ?? randomUUID)();
   const status = transition('DRAFT', 'QUEUED');
   const checkedDoc = checked.document;

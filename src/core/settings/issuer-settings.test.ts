@@ -28,14 +28,14 @@ function sell() {
 
 const INPUT: IssuerInput = {
   ruc: '155596713-2-2015', dv: '59', razonSocial: 'MINI SUPER LA ESQUINA S.A.',
-  codigoSucursalEmisor: '0001', tipoSucursal: '1', puntoFacturacionFiscal: '002', naturalezaOperacion: '01',
+  codigoSucursalEmisor: '0001', tipoSucursal: '1', puntoFacturacionFiscal: '002', naturalezaOperacion: '01', autorizadosDescarga: [],
 };
 
 describe('issuer settings', () => {
   it('reads the simulator\'s demo issuer and the default issuing point before anything is saved', () => {
     expect(readIssuerView(store.db, 'simulador')).toEqual({
       ruc: '155596713-2-2015', dv: '59', razonSocial: 'THE FACTORY HKA CORP',
-      codigoSucursalEmisor: '0000', tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01',
+      codigoSucursalEmisor: '0000', tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01', autorizadosDescarga: [],
     });
     expect(readIssuerView(store.db, 'produccion')).toMatchObject({ ruc: '', dv: '', razonSocial: '' });
   });
@@ -58,8 +58,11 @@ describe('issuer settings', () => {
 
   it('refuses a RUC that is not one and accepts the forms the DGI algorithm cannot check locally', () => {
     expect(issuerRucViolations('ABC', '12')).toEqual([{ path: 'ruc', rule: 'ruc_invalid', message: 'El RUC no tiene un formato válido' }]);
-    // A 4-digit tomo: no published implementation agrees on it, so any DV is left to HKA's ConsultarRucDV.
-    expect(issuerRucViolations('8-1234-12345', '07')).toEqual([]);
+    // AV with a 4-digit tomo: not in the DGI procedure and implementations disagree, so any DV is left to HKA.
+    expect(issuerRucViolations('8AV-1234-12345', '07')).toEqual([]);
+    // A 4-digit tomo cédula is in the DGI procedure (example 4a): a wrong DV is refused.
+    expect(issuerRucViolations('8-2743-1253', '07')).toHaveLength(1);
+    expect(issuerRucViolations('8-2743-1253', '31')).toEqual([]);
     expect(issuerRucViolations('155596713-2-2015', '9')).toHaveLength(1); // read as "09", which is not 59
   });
 
@@ -75,7 +78,7 @@ describe('issuer settings', () => {
     expect(JSON.parse(entry?.details ?? '{}')).toEqual({
       before: {
         ruc: '155596713-2-2015', dv: '59', razonSocial: 'THE FACTORY HKA CORP',
-        codigoSucursalEmisor: '0000', tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01',
+        codigoSucursalEmisor: '0000', tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01', autorizadosDescarga: [],
       },
       after: saved,
     });
@@ -84,5 +87,14 @@ describe('issuer settings', () => {
       { codigo_sucursal: '0000', punto_facturacion: '001', last_number: 2 }, // the old series is kept as it was
       { codigo_sucursal: '0001', punto_facturacion: '002', last_number: 1 },
     ]);
+  });
+});
+
+describe('third parties authorised to download (gAutXML)', () => {
+  it('are saved with the issuer, go on every sale that names none of its own, and a wrong DV is refused', () => {
+    const contador = { tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' } as const;
+    saveIssuer(deps(), { ...INPUT, autorizadosDescarga: [contador] }, { actor: 'ana' });
+    expect(sell().autorizadosDescarga).toEqual([contador]);
+    expect(() => saveIssuer(deps(), { ...INPUT, autorizadosDescarga: [{ ...contador, digitoVerifRucReceptor: '68' }] }, { actor: 'ana' })).toThrow();
   });
 });

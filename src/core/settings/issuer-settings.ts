@@ -54,6 +54,7 @@ export function saveIssuer(
     tipoSucursal: input.tipoSucursal,
     puntoFacturacionFiscal: input.puntoFacturacionFiscal,
     naturalezaOperacion: input.naturalezaOperacion,
+    autorizadosDescarga: input.autorizadosDescarga,
   };
   deps.db.transaction((tx) => {
     writeIssuerIdentity(tx, { ruc: after.ruc, dv: after.dv, razonSocial: after.razonSocial });
@@ -62,6 +63,7 @@ export function saveIssuer(
       tipoSucursal: after.tipoSucursal,
       puntoFacturacionFiscal: after.puntoFacturacionFiscal,
       naturalezaOperacion: after.naturalezaOperacion,
+      autorizadosDescarga: after.autorizadosDescarga,
     });
     auditSettingsChange(tx, { area: 'issuer', by, before, after }, deps.clock());
   }, { behavior: 'immediate' });

@@ -126,6 +126,8 @@ export const products = sqliteTable('products', {
   codigoCPBS: text('codigo_cpbs'),
   /** Unit of measure in the CPBS (HKA unidadMedidaCPBS), sent with the code. */
   unidadMedidaCPBS: text('unidad_medida_cpbs'),
+  /** 1 for a medicine: the checkout asks for its lot and the lot's quantity, and the core refuses a sale without them. */
+  requiereLote: integer('requiere_lote').notNull().default(0),
   active: integer('active').notNull().default(1),
   updatedAt: text('updated_at').notNull().default(now),
 }, (t) => [uniqueIndex('products_codigo').on(t.codigo), index('products_barcode').on(t.barcode)]);

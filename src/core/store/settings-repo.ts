@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { NATURALEZA_OPERACION, codesOf } from '../../shared/fiscal/codes';
+import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema } from '../../shared/fiscal/document-groups';
 import type { StoreDb } from './open-database';
 import { settings } from './schema';
 
@@ -11,6 +12,8 @@ export const issuerSettingsSchema = z.object({
   tipoSucursal: z.enum(['1', '2']),
   puntoFacturacionFiscal: z.string().regex(/^(?!000)\d{3}$/),
   naturalezaOperacion: z.enum(codesOf(NATURALEZA_OPERACION)),
+  /** Sent on every document as listaAutorizadosDescargaFEyEventos; absent in rows saved before it existed. */
+  autorizadosDescarga: z.array(autorizadoDescargaSchema).max(MAX_AUTORIZADOS_DESCARGA).default([]),
 });
 export type IssuerSettings = z.infer<typeof issuerSettingsSchema>;
 
@@ -19,6 +22,7 @@ export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
   tipoSucursal: '1',
   puntoFacturacionFiscal: '001',
   naturalezaOperacion: '01',
+  autorizadosDescarga: [],
 };
 
 export function readJsonSetting<T>(db: Pick<StoreDb, 'select'>, key: string, schema: z.ZodType<T>, fallback: T): T {

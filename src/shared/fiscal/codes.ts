@@ -165,3 +165,55 @@ export function labelOf(catalogue: Readonly<Record<string, string | { label: str
   const entry = catalogue[code];
   return typeof entry === 'string' ? entry : entry?.label;
 }
+
+/** New vehicles (`vehiculo`, DGI gVehicNuevo; REFERENCE.md §2.8). */
+export const MODALIDAD_OPERACION_VENTA = {
+  '01': 'Venta a concesionario', '02': 'Venta a consumidor final', '03': 'Venta al gobierno', '04': 'Venta a flota', '99': 'Otro',
+} as const;
+export const TIPO_COMBUSTIBLE = {
+  '01': 'Gasolina', '02': 'Diésel', '03': 'Etanol', '08': 'Eléctrico', '09': 'Gasolina/eléctrico', '99': 'Otro',
+} as const;
+export const TIPO_PINTURA = { '1': 'Sólida', '2': 'Metálica', '3': 'Perlada', '4': 'Mate', '9': 'Otra' } as const;
+/** cTipoVehic 1–38 as HKA's wiki lists them (the 2020 XSD allowed only 1–6). */
+export const TIPO_VEHICULO = {
+  '1': 'Motocicleta',
+  '2': 'Bus',
+  '3': 'Camión',
+  '4': 'Sedán',
+  '5': 'Camioneta',
+  '6': 'Pick-up',
+  '7': 'Mini pick-up',
+  '8': 'Pick-up grúa',
+  '9': 'Pick-up cabina sencilla',
+  '10': 'Pick-up cabina y media',
+  '11': 'Pick-up doble cabina',
+  '12': 'Sedán híbrido',
+  '13': 'Microbús',
+  '14': 'Minibús',
+  '15': 'Mini microbús',
+  '16': 'Busito',
+  '17': 'Hatchback',
+  '18': 'Mini panel',
+  '19': 'Panel',
+  '20': 'Convertible',
+  '21': 'Coupé',
+  '22': 'Coupé convertible',
+  '23': 'Mini auto',
+  '24': 'Motoneta',
+  '25': 'Mototriciclo',
+  '26': 'Scooter',
+  '27': 'Triciclo',
+  '28': 'Limusina',
+  '29': 'Minivan',
+  '30': 'Van',
+  '31': 'Tráiler',
+  '32': 'Semitráiler',
+  '33': 'Suburvan',
+  '34': 'Vagón',
+  '35': 'Vagoneta',
+  '36': 'Remolque',
+  '37': 'Cuatrimoto',
+  '38': 'SUV',
+} as const;
+export const USO_VEHICULO = { '1': 'Comercial', '2': 'Particular', '3': 'Diplomático', '4': 'Oficial', '5': 'Especial' } as const;
+export const CONDICION_VEHICULO = { '1': 'Acabado', '2': 'Semiacabado', '3': 'Inacabado' } as const;

@@ -3,8 +3,9 @@
 import { CASH_PAYMENT_FORMS, CODIGO_RETENCION, CONTINGENCY_EMISSION_TYPES, REFERENCING_DOCUMENT_TYPES } from './codes';
 import { parseCufe } from './cufe';
 import type { FiscalDocument } from './document';
-import { money, round2, sum } from './money';
+import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigits, money, round2, sum } from './money';
 import type { DocumentTotals } from './totals';
+import { exportCurrencyIssues, installmentIssues } from './document-rules-terms';
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -63,7 +64,7 @@ const referenceRule: Rule = (doc) => {
   return issues;
 };
 
-const destinationRule: Rule = (doc) => {
+const destinationRule: Rule = (doc, totals) => {
   const issues: RuleIssue[] = [];
   if (doc.destinoOperacion === '1' && doc.cliente.pais !== 'PA') {
     issues.push({ path: ['cliente', 'pais'], rule: 'domestic_needs_pa', message: 'en una operación con destino Panamá el país del cliente debe ser PA' });
@@ -75,9 +76,8 @@ const destinationRule: Rule = (doc) => {
     const exp = doc.datosFacturaExportacion;
     if (!exp) {
       issues.push({ path: ['datosFacturaExportacion'], rule: 'export_data_required', message: 'una operación con destino al extranjero necesita los datos de exportación' });
-    } else if (exp.monedaOperExportacion !== 'USD' && (exp.tipoDeCambio === undefined || exp.montoMonedaExtranjera === undefined)) {
-      // §2.4: the exchange rate and the amount in that currency are required for currencies other than USD.
-      issues.push({ path: ['datosFacturaExportacion', 'tipoDeCambio'], rule: 'export_rate_required', message: 'en otra moneda que USD indique el tipo de cambio y el monto en esa moneda' });
+    } else {
+      issues.push(...exportCurrencyIssues(exp, money(totals.totalFactura)));
     }
   }
   const c = doc.cliente;
@@ -94,6 +94,12 @@ const itemRules: Rule = (doc) => {
     if (doc.cliente.tipoClienteFE === '03') {
       if (item.codigoCPBSAbrev === undefined) issues.push({ path: ['items', i, 'codigoCPBSAbrev'], rule: 'cpbs_required', message: 'las ventas al Estado necesitan el código CPBS abreviado' });
       if (item.codigoCPBS === undefined) issues.push({ path: ['items', i, 'codigoCPBS'], rule: 'cpbs_required', message: 'las ventas al Estado necesitan el código CPBS' });
+      // §2.7 #9: the unit in the CPBS is required on a sale to the State.
+      if (item.unidadMedidaCPBS === undefined) issues.push({ path: ['items', i, 'unidadMedidaCPBS'], rule: 'cpbs_unit_required', message: 'las ventas al Estado necesitan la unidad de medida CPBS' });
+    }
+    // The abbreviated code is the segment + family of the full code: its first two digits (cpbs.ts).
+    if (item.codigoCPBSAbrev !== undefined && item.codigoCPBS !== undefined && !item.codigoCPBS.startsWith(item.codigoCPBSAbrev)) {
+      issues.push({ path: ['items', i, 'codigoCPBSAbrev'], rule: 'cpbs_family_mismatch', message: `el código CPBS abreviado debe ser la familia del código CPBS (${item.codigoCPBS.slice(0, 2)})` });
     }
     if (invoiceLevelFreight && (item.precioAcarreo !== undefined || item.precioSeguro !== undefined)) {
       issues.push({ path: ['items', i], rule: 'freight_twice', message: 'el acarreo o seguro por ítem no se combina con el acarreo o seguro de la factura' });
@@ -124,6 +130,7 @@ const paymentRules: Rule = (doc, totals) => {
   if (!onTerm && doc.pagosPlazo !== undefined) {
     issues.push({ path: ['pagosPlazo'], rule: 'installments_on_immediate', message: 'las cuotas solo se informan con tiempo de pago a plazo o mixto' });
   }
+  if (onTerm && (doc.pagosPlazo ?? []).length > 0) issues.push(...installmentIssues(doc, total));
   return issues;
 };
 
@@ -141,6 +148,32 @@ const withholdingRule: Rule = (doc, totals) => {
   return [];
 };
 
+const LINE_AMOUNT_NAMES = { precioItem: 'el precio del ítem', valorITBMS: 'el ITBMS del ítem', valorISC: 'el ISC del ítem', valorTotal: 'el valor total del ítem' } as const;
+const TOTAL_NAMES = { totalTodosItems: 'el total de los ítems', totalFactura: 'el total del documento', totalValorRecibido: 'el total recibido' } as const;
+
+/**
+ * The DGI's digit limits on what the register computes (REFERENCE §4.6, §4.7): 9 integer digits on a line amount
+ * (montoTipo06), 11 on a total (montoTipo01). HKA's service refuses longer values; the till refuses them first.
+ */
+const amountLimitsRule: Rule = (_doc, totals) => {
+  const issues: RuleIssue[] = [];
+  totals.items.forEach((amounts, i) => {
+    for (const [field, noun] of Object.entries(LINE_AMOUNT_NAMES)) {
+      const value = amounts[field as keyof typeof LINE_AMOUNT_NAMES];
+      if (value !== undefined && integerDigits(money(value)) > MAX_LINE_INTEGER_DIGITS) {
+        issues.push({ path: ['items', i], rule: 'line_amount_too_large', message: `${noun} (${value}) supera el máximo de la DGI (999999999.99); divida la línea` });
+      }
+    }
+  });
+  for (const [field, noun] of Object.entries(TOTAL_NAMES)) {
+    const value = totals[field as keyof typeof TOTAL_NAMES];
+    if (integerDigits(money(value)) > MAX_TOTAL_INTEGER_DIGITS) {
+      issues.push({ path: [], rule: 'total_too_large', message: `${noun} (${value}) supera el máximo de la DGI (99999999999.99)` });
+    }
+  }
+  return issues;
+};
+
 export const DOCUMENT_RULES: readonly Rule[] = [
-  contingencyRule, referenceRule, destinationRule, itemRules, paymentRules, withholdingRule,
+  contingencyRule, referenceRule, destinationRule, itemRules, paymentRules, withholdingRule, amountLimitsRule,
 ];

@@ -8,6 +8,7 @@ import {
 } from './codes';
 import { INCOTERMS_DGI, MONEDAS_DGI } from './dgi-catalogues';
 import { amount2, code, fechaTz, fieldError, text } from './field-rules';
+import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema, infoEntregaSchema, infoLogisticaSchema, pedidoComercialGlobalSchema } from './document-groups';
 import { itemSchema } from './item';
 import { receptorSchema } from './receptor';
 
@@ -111,6 +112,9 @@ export const fiscalDocumentSchema = z.object(
     cliente: receptorSchema,
     datosFacturaExportacion: exportacion.optional(),
     referencias: z.array(referencia).max(99, { error: 'se admiten como máximo 99 documentos referenciados' }).optional(),
+    /** Third parties (e.g. the shop's accountant) allowed to download the document from the DGI (§2.6). */
+    autorizadosDescarga: z.array(autorizadoDescargaSchema)
+      .max(MAX_AUTORIZADOS_DESCARGA, { error: `se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar` }).optional(),
     items: z
       .array(itemSchema, { error: fieldError('la lista de ítems', 'f') })
       .min(1, { error: 'el documento debe tener al menos un ítem' })
@@ -125,6 +129,9 @@ export const fiscalDocumentSchema = z.object(
     tiempoPago: code(codesOf(TIEMPO_PAGO), 'el tiempo de pago'),
     pagosPlazo: z.array(pagoPlazo).max(99, { error: 'se admiten como máximo 99 cuotas' }).optional(),
     retencion: retencion.optional(),
+    pedidoComercialGlobal: pedidoComercialGlobalSchema.optional(),
+    infoLogistica: infoLogisticaSchema.optional(),
+    infoEntrega: infoEntregaSchema.optional(),
   },
   { error: fieldError('el documento') },
 );

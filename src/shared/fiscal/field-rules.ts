@@ -3,7 +3,8 @@
 // location prefix ("Ítem 2: ").
 import { z } from 'zod';
 import { DGI_EMAIL_PATTERN } from './dgi-catalogues';
-import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, money } from './money';
+import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, MAX_LINE_INTEGER_DIGITS, money } from './money';
+import { xmlIllegalCharacter, xmlIllegalMessage } from './xml-text';
 
 type Gender = 'm' | 'f';
 
@@ -21,21 +22,34 @@ export function code<const T extends readonly [string, ...string[]]>(codes: T, n
   return z.enum(codes, { error: fieldError(noun, gender) });
 }
 
-/** Text with DGI length limits, trimmed; an all-blank text counts as absent. */
+/**
+ * Text with DGI length limits, trimmed (a scanner's trailing CR/LF goes with the whitespace); an all-blank text counts
+ * as absent. Characters XML 1.0 cannot carry are refused (xml-text.ts): HKA could not even read the request.
+ */
 export function text(min: number, max: number, noun: string, gender: Gender = 'm') {
   const invalid = fieldError(noun, gender);
   return z
     .string({ error: invalid })
     .trim()
     .min(min, { error: (i) => (i.input === '' ? invalid(i) : `${noun} debe tener al menos ${min} caracteres`) })
-    .max(max, { error: `${noun} admite como máximo ${max} caracteres` });
+    .max(max, { error: `${noun} admite como máximo ${max} caracteres` })
+    .superRefine((value, ctx) => {
+      const character = xmlIllegalCharacter(value);
+      if (character !== undefined) {
+        ctx.addIssue({ code: 'custom', message: xmlIllegalMessage(noun, character), params: { rule: 'xml_illegal_character' } });
+      }
+    });
 }
 
-/** Amount with up to 6 decimals (item level), as a decimal string. */
+/** Amount of a line with up to 6 decimals and the DGI's 9 integer digits (montoTipo06), as a decimal string. */
 export function amount6(noun: string, gender: Gender = 'm') {
-  return z.string({ error: fieldError(noun, gender) }).regex(DECIMAL_6_PATTERN, {
-    error: `${noun} debe ser un número positivo con hasta 6 decimales`,
-  });
+  return z
+    .string({ error: fieldError(noun, gender) })
+    .regex(DECIMAL_6_PATTERN, { error: `${noun} debe ser un número positivo con hasta 6 decimales` })
+    .refine((v) => (v.split('.')[0] ?? '').replace(/^0+(?=\d)/, '').length <= MAX_LINE_INTEGER_DIGITS, {
+      error: `${noun} admite como máximo ${MAX_LINE_INTEGER_DIGITS} cifras enteras (999999999)`,
+      params: { rule: 'line_amount_too_large' },
+    });
 }
 
 /** Amount with up to 2 decimals (document level), as a decimal string. */
@@ -47,7 +61,8 @@ export function amount2(noun: string, gender: Gender = 'm') {
 
 /** Strictly positive amount with up to 6 decimals (quantities). */
 export function positive6(noun: string, gender: Gender = 'm') {
-  return amount6(noun, gender).refine((v) => money(v).gt(0), { error: `${noun} debe ser mayor que cero` });
+  // zod runs a refinement even after the format check failed: only a well-formed amount is compared.
+  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || money(v).gt(0), { error: `${noun} debe ser mayor que cero` });
 }
 
 /** `AAAA-MM-DDThh:mm:ss-05:00`: DGI dates always carry an offset (REFERENCE.md §1.8, §4.2). */

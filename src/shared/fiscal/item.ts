@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { CODIGO_OTI, TASA_ITBMS, codesOf } from './codes';
 import { amount6, code, fechaYmd, fieldError, positive6, text } from './field-rules';
-import { money } from './money';
+import { gtin, gtinQuantity, medicinaSchema, pedidoComercialItemSchema, vehiculoSchema } from './item-groups';
+import { DECIMAL_6_PATTERN, money } from './money';
 
 const oti = z.object({
   codigo: code(codesOf(CODIGO_OTI), 'el código del otro impuesto o tasa'),
@@ -43,23 +44,38 @@ export const itemSchema = z
       precioUnitarioDescuento: amount6('el descuento por unidad').optional(),
       precioAcarreo: amount6('el acarreo del ítem').optional(),
       precioSeguro: amount6('el seguro del ítem').optional(),
-      codigoGTIN: z.string().regex(/^(0|\d{8}|\d{12,14})$/, { error: 'el código GTIN no es válido' }).optional(),
+      codigoGTIN: gtin('el código GTIN').optional(),
+      cantGTINCom: gtinQuantity('la cantidad en unidades GTIN').optional(),
+      codigoGTINInv: gtin('el código GTIN de inventario').optional(),
+      cantGTINComInv: gtinQuantity('la cantidad en unidades GTIN de inventario').optional(),
       tasaItbms: code(codesOf(TASA_ITBMS), 'la tasa de ITBMS', 'f'),
       isc: isc.optional(),
       otis: z.array(oti).max(20, { error: 'se admiten como máximo 20 otros impuestos por ítem' }).optional(),
+      vehiculo: vehiculoSchema.optional(),
+      medicina: medicinaSchema.optional(),
+      pedidoComercialItem: pedidoComercialItemSchema.optional(),
     },
     { error: fieldError('el ítem') },
   )
   .superRefine((item, ctx) => {
     const discount = item.precioUnitarioDescuento;
+    // zod runs this refinement even when a field failed its own format: compare only well-formed amounts.
+    const amounts = discount !== undefined && DECIMAL_6_PATTERN.test(discount) && DECIMAL_6_PATTERN.test(item.precioUnitario);
     // HKA: the unit discount is less than the unit price; a zero-priced line has no discount.
-    if (discount !== undefined && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
+    if (amounts && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
       ctx.addIssue({
         code: 'custom',
         path: ['precioUnitarioDescuento'],
         message: 'el descuento por unidad debe ser menor que el precio unitario',
         params: { rule: 'discount_not_below_price' },
       });
+    }
+    // A GTIN quantity says how many GTIN units the line holds: without its GTIN it means nothing.
+    if (item.cantGTINCom !== undefined && item.codigoGTIN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cantGTINCom'], message: 'la cantidad en unidades GTIN necesita el código GTIN', params: { rule: 'gtin_quantity_without_gtin' } });
+    }
+    if (item.cantGTINComInv !== undefined && item.codigoGTINInv === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cantGTINComInv'], message: 'la cantidad en unidades GTIN de inventario necesita el código GTIN de inventario', params: { rule: 'gtin_quantity_without_gtin' } });
     }
     if (item.fechaFabricacion && item.fechaCaducidad && item.fechaCaducidad < item.fechaFabricacion) {
       ctx.addIssue({ code: 'custom', path: ['fechaCaducidad'], message: 'la fecha de caducidad es anterior a la de fabricación' });

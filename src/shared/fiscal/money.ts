@@ -8,6 +8,16 @@ export type Money = Decimal;
 
 /** Non-negative decimal string with at most 6 decimals (HKA item-level precision), '.' as separator. */
 export const DECIMAL_6_PATTERN = /^\d{1,11}(\.\d{1,6})?$/;
+/** Integer digits the DGI allows in a line amount (montoTipo06, cantidad): up to 999 999 999.999999 (REFERENCE §4.6). */
+export const MAX_LINE_INTEGER_DIGITS = 9;
+/** Integer digits the DGI allows in a document total (montoTipo01): up to 99 999 999 999.99 (REFERENCE §4.7). */
+export const MAX_TOTAL_INTEGER_DIGITS = 11;
+
+/** Digits before the decimal point of a non-negative decimal ("0.50" → 1, "1234.5" → 4). */
+export function integerDigits(value: Money): number {
+  return value.abs().truncated().toFixed(0).length;
+}
+
 /** Non-negative decimal string with at most 2 decimals (HKA document totals). */
 export const DECIMAL_2_PATTERN = /^\d{1,11}(\.\d{1,2})?$/;
 

@@ -8,6 +8,32 @@ import type { TipoRuc } from './ruc-dv';
 // [PRC] github.com/juancorradine/Panama-RUC-DV-Calculator (DGI procedure v201805) and two JS ports' tests, one of
 // which lists RUC/DV pairs from its production data (8-NT-1-12607, 32977-27-249966, 8-496-731, …).
 
+/**
+ * The worked examples of the DGI's own procedure, "Algoritmo para el cálculo del dígito verificador (DV)", Dirección
+ * General de Ingresos, versión 201805 (examples numbered as there), and the RUCs its closing note covers (NT with a
+ * 7-digit asiento: "truncar los dos últimos números"; the DVs 49 and 82 are [PRC]'s published vectors for it).
+ */
+const DGI_PROCEDURE_EXAMPLES: readonly (readonly [string, string, TipoRuc, string])[] = [
+  ['ejemplo 1 (jurídico, formato viejo)', '10102-64-103462', '2', '30'],
+  ['ejemplo 2 (jurídico, formato viejo)', '1102-85-117211', '2', '95'],
+  ['ejemplo 3 (jurídico, formato nuevo)', '61302-14-123411', '2', '22'],
+  ['ejemplo 4 (natural, tomo de 3 posiciones)', '8-274-125', '1', '91'],
+  ['ejemplo 4a (natural, tomo de 4 posiciones)', '8-2743-1253', '1', '31'],
+  ['ejemplo 5 (NT natural)', '8-NT-1-24', '1', '33'],
+  ['ejemplo 5.1 (NT natural, asiento de 6 dígitos)', '8-NT-1-123456', '1', '76'],
+  ['ejemplo 6 (NT jurídico)', '8-NT-1-419', '2', '68'],
+  ['ejemplo 6.1 (NT jurídico, asiento de 6 dígitos)', '8-NT-1-123456', '2', '52'],
+  ['ejemplo 7 (panameño extranjero)', 'PE-1-19', '1', '60'],
+  ['ejemplo 8 (extranjero)', 'E-1-11', '1', '63'],
+  ['ejemplo 8a (extranjero, asiento de 6 dígitos)', 'E-8-110361', '1', '95'],
+  ['ejemplo 9 (panameño indígena)', '8PI-1-80', '1', '05'],
+  ['ejemplo 10 (antes de la vigencia)', '8AV-1-196', '1', '90'],
+  ['ejemplo 12 (extranjero, tomo de 4 posiciones)', 'E-8788-26', '1', '50'],
+  ['nota: NT con asiento de 7 dígitos', '8-NT-1-1234567', '2', '49'],
+  ['nota: NT con asiento de 7 dígitos', '11-NT-958-2182101', '2', '82'],
+  ['nota: NT con asiento de 7 dígitos', '11-NT-958-2182104', '2', '82'],
+];
+
 /** DVs printed in real, DGI-authorised documents (the issuer RUCs of the §5.5 CUFEs). */
 const REAL_DOCUMENT_DVS: readonly (readonly [string, string])[] = [
   ['155596713-2-2015', '59'],
@@ -68,14 +94,36 @@ const NT_VECTORS: readonly (readonly [string, TipoRuc, string])[] = [
  * codes or cuts the asiento there, unconfirmed by any real document. They must come out 'unverifiable', never 'mismatch'.
  */
 const UNVERIFIABLE_VECTORS: readonly (readonly [string, string, TipoRuc?])[] = [
-  ['E-7824-53189', '90'], ['2AV-123-123456', '28'], ['E-1234-12770', '98'], ['E-1235-12770', '23'],
-  ['E-9624-41065', '80'], ['E-6521-53249', '99'], ['E-5056-27219', '16'], ['E-123-1277012', '65'],
+  ['2AV-123-123456', '28'], ['E-123-1277012', '65'],
   ['E-1234-123456789', '26'], ['N-1234-12345', '00'], ['N-7824-53189', '73'], ['N-9624-41065', '63'],
   ['N-6521-53249', '72'], ['2AV-1234-12345', '26'], ['2AV-1234-123', '33'], ['8AV-123-123456', '78'],
   ['2AV-1234-1234', '02'], ['2PI-1234-12345', '26'], ['2PI-1234-123', '33'], ['2PI-123-123456', '65'],
   ['2PI-1234-1234', '02'], ['8PI-1234-1234', '02'], ['8PI-1234-12345', '26'], ['2-1234-123456789', '01', '1'],
-  ['11-NT-958-2182101', '82', '2'], ['8-NT-1-1234567', '49', '2'], ['11-NT-958-2182104', '82', '2'],
+  ['8-NT-1-12345678', '49', '2'],
 ];
+
+/** [DV2]'s E vectors with a 4-digit tomo: they follow the DGI procedure's example 12 (tomo + asiento only). */
+const E_FOUR_DIGIT_TOMO_VECTORS: readonly (readonly [string, string])[] = [
+  ['E-7824-53189', '90'], ['E-1234-12770', '98'], ['E-1235-12770', '23'], ['E-9624-41065', '80'], ['E-6521-53249', '99'],
+  ['E-5056-27219', '16'],
+];
+
+describe('computeDv: the DGI procedure v201805', () => {
+  it.each(DGI_PROCEDURE_EXAMPLES)('%s: %s → %s', (_example, ruc, tipo, dv) => {
+    expect(computeDv(ruc, tipo)).toEqual({ status: 'ok', dv });
+    expect(verifyDv(ruc, dv, tipo)).toEqual({ status: 'valid' });
+    expect(verifyDv(ruc, dv === '99' ? '98' : '99', tipo)).toEqual({ status: 'mismatch', expected: dv });
+  });
+
+  it.each(E_FOUR_DIGIT_TOMO_VECTORS)('published vector %s → %s follows example 12', (ruc, dv) => {
+    expect(computeDv(ruc, '1')).toEqual({ status: 'ok', dv });
+  });
+
+  it('computes the 4-digit tomo cédula of every province the same way (no unverifiable left for them)', () => {
+    expect(computeDv('8-2743-1253')).toEqual({ status: 'ok', dv: '31' });
+    expect(computeDv('13-1234-12345', '1').status).toBe('ok');
+  });
+});
 
 describe('computeDv', () => {
   it.each(REAL_DOCUMENT_DVS)('reproduces the DV of real documents: %s → %s', (ruc, dv) => {

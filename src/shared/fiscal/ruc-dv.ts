@@ -5,8 +5,16 @@
 // 'unverifiable' instead of guessing: a false "DV incorrecto" would stop a sale over a valid RUC, while
 // 'unverifiable' only sends the caller to HKA's ConsultarRucDV.
 //
-// Sources: [DV1] github.com/apple314159/panama-dv (DGI "DV_RUC" procedure) and [PRC]
-// github.com/juancorradine/Panama-RUC-DV-Calculator (DGI procedure v201805); vectors are listed in ruc-dv.test.ts.
+// Sources: the DGI's own procedure, "Algoritmo para el cálculo del dígito verificador (DV)", versión 201805 ([DGI]:
+// its worked examples 1–12 and its closing note are the first vectors in ruc-dv.test.ts); [DV1]
+// github.com/apple314159/panama-dv; [PRC] github.com/juancorradine/Panama-RUC-DV-Calculator (ships that PDF).
+//
+// Forms the DGI procedure defines and we therefore compute: a cédula with a 4-digit tomo (example 4a, 8-2743-1253 →
+// 31: the same layout with one more tomo digit); E with a 4-digit tomo and an asiento of up to 5 digits (example 12,
+// E-8788-26 → 50: the DGI sums only the nine digits of tomo and asiento); NT with a 7-digit asiento (closing note: the
+// last two digits are dropped and the 5-digit rule applies). The procedure's example 12 names N and PE too, but the
+// published N vectors ([DV2]) do not follow it, so N/PE with a 4-digit tomo stay 'unverifiable'; AV/PI with a 4-digit
+// tomo are not in the procedure at all.
 //
 // NT RUCs: REFERENCE.md could not reproduce them because it used the natural layout ("5" + P + "43"…) for all. [PRC]
 // builds jurídico NT strings WITHOUT the leading "5", which gives 43 for 8-NT-1-13656 (MINISTERIO DE EDUCACION, DV 43
@@ -134,21 +142,30 @@ function juridicoDv(first: string, tomo: string, asiento: string): DvComputation
 const unverifiable = (reason = REASON_UNVERIFIABLE): DvComputation => ({ status: 'unverifiable', reason });
 
 /**
- * Cédula forms. Only the ranges where [DV1] and [PRC] agree are computed: tomo of up to 3 digits,
- * asiento of up to 5 digits (6 for E and N, which both keep whole). Longer ones use other codes (4-digit tomo) or cut
- * the asiento in [PRC] only, and no real document confirms either: §5.4 limit (b).
+ * Cédula forms: tomo of up to 3 digits with an asiento of up to 5 (6 for E and N, kept whole: [DGI] example 8a), plus
+ * the two 4-digit-tomo forms of [DGI] (plain cédula with a province, example 4a; E, example 12). Anything longer is
+ * not in the procedure and published implementations disagree: §5.4 limit (b).
  */
 function cedulaDv(letter: CedulaLetter, province: string, tomo: string, asiento: string): DvComputation {
   const maxAsiento = letter === 'E' || letter === 'N' ? 6 : 5;
+  if (tomo.length === 4 && asiento.length <= 5) {
+    // Example 4a: "5" + province + "00" + the 4-digit tomo + asiento. Example 12: the DGI sums only tomo + asiento.
+    if (letter === '') return { status: 'ok', dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[''] + tomo + pad(asiento, 5), false) };
+    if (letter === 'E') return { status: 'ok', dv: twoDigitDv(tomo + pad(asiento, 5), false) };
+  }
   if (tomo.length > 3 || asiento.length > maxAsiento) return unverifiable();
   const asientoDigits = asiento.length === 6 ? asiento : pad(asiento, 5);
   return { status: 'ok', dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[letter] + pad(tomo, 3) + asientoDigits, false) };
 }
 
-/** NT ("no tiene"): natural = "5" + P + "43" + T + A; jurídico = the same without the "5" ([PRC], HKA wiki 43). */
+/**
+ * NT ("no tiene"): natural = "5" + P + "43" + T + A; jurídico = the same without the "5" ([DGI] examples 5/6, HKA
+ * wiki 43). A 7-digit asiento is cut to its first 5 digits ([DGI] closing note).
+ */
 function ntDv(tipo: TipoRuc, province: string, tomo: string, asiento: string): DvComputation {
-  if (tomo.length > 3 || asiento.length > 6) return unverifiable();
-  const base = pad(province, 2) + NT_CODE + pad(tomo, 3) + (asiento.length === 6 ? asiento : pad(asiento, 5));
+  if (tomo.length > 3 || asiento.length > 7) return unverifiable();
+  const asientoDigits = asiento.length === 7 ? asiento.slice(0, 5) : asiento.length === 6 ? asiento : pad(asiento, 5);
+  const base = pad(province, 2) + NT_CODE + pad(tomo, 3) + asientoDigits;
   return { status: 'ok', dv: twoDigitDv(tipo === '1' ? '5' + base : base, false) };
 }
 

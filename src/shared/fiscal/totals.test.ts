@@ -10,27 +10,42 @@ const totalsOf = (input: Parameters<typeof aSale>[0]) => computeTotals(fiscalDoc
 describe('computeItemAmounts (REFERENCE.md §2.13 per item)', () => {
   it('applies the unit discount before ITBMS', () => {
     const amounts = amountsOf(anItem({ cantidad: '2', precioUnitario: '500', precioUnitarioDescuento: '100', descripcion: 'Pencil' }));
-    expect(amounts).toEqual({ precioItem: '800.00', valorITBMS: '56.00', valorTotal: '856.00', descuento: '200.00' });
+    expect(amounts).toEqual({
+      precioItem: '800.00', valorITBMS: '56.00', valorTotal: '856.00', descuento: '200.00', otis: '0.00', cargos: '0.00',
+    });
   });
 
-  it('keeps item values exact up to 6 decimals, as HKA samples do', () => {
+  it('rounds every line amount half-up to 2 decimals, as the DGI\'s own documents carry them', () => {
+    // HKA's samples send 0.3885 and 5.9385 here (decision 0008); the DGI's signed rFE carries 0.39 and 5.94.
     const amounts = amountsOf(anItem({ precioUnitario: '5.55' }));
-    expect(amounts.valorITBMS).toBe('0.3885');
-    expect(amounts.valorTotal).toBe('5.9385');
+    expect(amounts.valorITBMS).toBe('0.39');
+    expect(amounts.valorTotal).toBe('5.94');
   });
 
-  it('rounds a 6-decimal price × 6-decimal quantity half-up to 6 decimals', () => {
+  it('rounds a 6-decimal price × 6-decimal quantity half-up to 2 decimals, and the ITBMS from that rounded base', () => {
     const amounts = amountsOf(anItem({ cantidad: '0.333333', precioUnitario: '1.000001', tasaItbms: '00' }));
-    expect(amounts.precioItem).toBe('0.333333'); // 0.333333333333 → 0.333333
+    expect(amounts.precioItem).toBe('0.33'); // 0.333333333333 → 0.33
     expect(amounts.valorITBMS).toBe('0.00');
+    // 3 × 2.345 = 7.035 → 7.04; the ITBMS is taken on the line's rounded base: 10 % of 7.04 = 0.704 → 0.70
+    expect(amountsOf(anItem({ cantidad: '3', precioUnitario: '2.345', tasaItbms: '02' }))).toMatchObject({ precioItem: '7.04', valorITBMS: '0.70', valorTotal: '7.74' });
+    // 1 × 0.05 at 10 % = 0.005 → 0.01 half-up
+    expect(amountsOf(anItem({ precioUnitario: '0.05', tasaItbms: '02' })).valorITBMS).toBe('0.01');
   });
 
   it('adds ISC (rate or fixed) and OTI to valorTotal', () => {
     const byRate = amountsOf(anItem({ precioUnitario: '100', tasaItbms: '01', isc: { tasa: '0.05' } }));
     expect(byRate).toMatchObject({ valorISC: '5.00', valorTotal: '112.00' });
     const fixed = amountsOf(anItem({ precioUnitario: '1234.12', otis: [{ codigo: '01', valor: '14.81' }, { codigo: '02', valor: '0.02' }] }));
-    expect(fixed.valorITBMS).toBe('86.3884');
-    expect(fixed.valorTotal).toBe('1335.3384');
+    expect(fixed.valorITBMS).toBe('86.39'); // HKA's wiki sample: 86.3884
+    expect(fixed).toMatchObject({ otis: '14.83', valorTotal: '1335.34' }); // wiki: 1335.3384
+  });
+
+  it('rounds a fixed ISC, OTI amounts, freight and insurance of 6 decimals to 2 before adding them', () => {
+    const amounts = amountsOf(anItem({
+      precioUnitario: '10', tasaItbms: '00', isc: { monto: '0.125' }, otis: [{ codigo: '01', valor: '0.005' }],
+      precioAcarreo: '1.004', precioSeguro: '0.335',
+    }));
+    expect(amounts).toMatchObject({ valorISC: '0.13', otis: '0.01', cargos: '1.34', valorTotal: '11.48' });
   });
 });
 
@@ -91,13 +106,22 @@ describe('computeTotals (REFERENCE.md §2.13 document)', () => {
     ]);
   });
 
-  it('sums item values exactly before rounding the total once', () => {
-    // Three items of 0.3885 ITBMS: rounding each first would give 1.17; the exact sum 1.1655 gives 1.17 too,
-    // but 0.335 ×3 shows the difference: per-item rounding 1.02, exact 1.005 → 1.01.
+  it('adds the rounded line values: several 7 % lines whose ITBMS rounds differently line by line than in sum', () => {
+    // 35 × 0.35 = 12.25 at 7 % → 0.8575 ITBMS per line, 0.86 once rounded. Four such lines: the DGI's documents carry
+    // 4 × 0.86 = 3.44 (what a receipt listing the lines adds up to); rounding the exact sum once gave 3.43.
+    const line = anItem({ cantidad: '35', precioUnitario: '0.35', tasaItbms: '01' });
+    expect(amountsOf(line)).toMatchObject({ precioItem: '12.25', valorITBMS: '0.86', valorTotal: '13.11' });
+    const t = totalsOf({ items: [line, line, line, line], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '60' }] });
+    expect(t).toMatchObject({ totalPrecioNeto: '49.00', totalITBMS: '3.44', totalTodosItems: '52.44', totalFactura: '52.44' });
+    expect(t.porTasa).toEqual([{ tasaItbms: '01', base: '49.00', itbms: '3.44' }]);
+  });
+
+  it('keeps the difference of the two policies within a cent per line on a large basket (the issue\'s 200 lines)', () => {
+    // 200 lines of 0.05 at 10 %: 0.005 ITBMS each, 0.01 once rounded. Sum of lines 2.00; exact sum 1.00 rounded once.
     const t = totalsOf({
-      items: [1, 2, 3].map(() => anItem({ precioUnitario: '3.35', tasaItbms: '02' })),
+      items: Array.from({ length: 200 }, () => anItem({ precioUnitario: '0.05', tasaItbms: '02' })),
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20' }],
     });
-    expect(t.totalITBMS).toBe('1.01');
+    expect(t).toMatchObject({ totalPrecioNeto: '10.00', totalITBMS: '2.00', totalFactura: '12.00' });
   });
 });

@@ -1,12 +1,12 @@
 // Document arithmetic exactly as REFERENCE.md §2.13 defines it.
-// Rounding policy (see docs/decisions/0002-rounding.md): item-level values are exact, rounded half-up only to
-// the 6 decimals HKA accepts; each document total is the exact sum of those values rounded half-up to 2
-// decimals. This is what HKA's own samples do (86.3884 → 86.39; 0.3885 → 0.39) and keeps every total within
-// HKA's 0.01 tolerance by construction.
+// Rounding policy (docs/decisions/0008-per-line-rounding-and-xml-text.md, superseding 0002): every amount of a line
+// (precioItem, valorITBMS, valorISC, each OTI, freight, insurance, valorTotal) is rounded half-up to 2 decimals, as
+// the DGI's own signed documents carry them, and every total is the exact sum of those line values. So a receipt's
+// lines add up to its totals to the cent, and every relation of §2.13 holds exactly on the wire.
 import { CODIGO_OTI, TASA_ITBMS, codesOf, type CodigoOti } from './codes';
 import type { FiscalDocument } from './document';
 import type { Item } from './item';
-import { ZERO, money, round2, round6, sum, toAmount2, toAmount6, type Money } from './money';
+import { ZERO, money, round2, sum, toAmount2, type Money } from './money';
 
 export interface ItemAmounts {
   /** cantidad × (precioUnitario − precioUnitarioDescuento) */
@@ -18,6 +18,10 @@ export interface ItemAmounts {
   valorTotal: string;
   /** Amount taken off by the unit discount (cantidad × precioUnitarioDescuento), for receipts and reports. */
   descuento: string;
+  /** Σ of the item's OTI amounts (each rounded to 2 decimals), '0.00' when none. */
+  otis: string;
+  /** precioAcarreo + precioSeguro of the item, '0.00' when none. */
+  cargos: string;
 }
 
 export interface DocumentTotals {
@@ -41,61 +45,66 @@ export interface DocumentTotals {
   porTasa: { tasaItbms: keyof typeof TASA_ITBMS; base: string; itbms: string }[];
 }
 
-interface ExactItem {
+interface LineItem {
   precioItem: Money;
   valorITBMS: Money;
   valorISC: Money | undefined;
   otis: Money;
+  cargos: Money;
   valorTotal: Money;
   descuento: Money;
 }
 
-function exactItem(item: Item): ExactItem {
+/** Each amount of the line rounded half-up to 2 decimals; valorTotal is the exact sum of those (REFERENCE §2.13). */
+function lineItem(item: Item): LineItem {
   const cantidad = money(item.cantidad);
   const unitDiscount = money(item.precioUnitarioDescuento ?? 0);
-  const precioItem = round6(cantidad.times(money(item.precioUnitario).minus(unitDiscount)));
-  const valorITBMS = round6(precioItem.times(TASA_ITBMS[item.tasaItbms].rate));
+  const precioItem = round2(cantidad.times(money(item.precioUnitario).minus(unitDiscount)));
+  const valorITBMS = round2(precioItem.times(TASA_ITBMS[item.tasaItbms].rate));
   const valorISC = item.isc
-    ? round6(item.isc.monto !== undefined ? money(item.isc.monto) : precioItem.times(item.isc.tasa ?? 0))
+    ? round2(item.isc.monto !== undefined ? money(item.isc.monto) : precioItem.times(item.isc.tasa ?? 0))
     : undefined;
-  const otis = sum((item.otis ?? []).map((o) => money(o.valor)));
-  const extras = sum([money(item.precioAcarreo ?? 0), money(item.precioSeguro ?? 0), valorISC ?? ZERO, otis]);
+  const otis = sum((item.otis ?? []).map((o) => round2(money(o.valor))));
+  const cargos = round2(money(item.precioAcarreo ?? 0)).plus(round2(money(item.precioSeguro ?? 0)));
   return {
     precioItem,
     valorITBMS,
     valorISC,
     otis,
-    valorTotal: precioItem.plus(valorITBMS).plus(extras),
-    descuento: round6(cantidad.times(unitDiscount)),
+    cargos,
+    valorTotal: sum([precioItem, valorITBMS, valorISC ?? ZERO, otis, cargos]),
+    descuento: round2(cantidad.times(unitDiscount)),
   };
 }
 
 export function computeItemAmounts(item: Item): ItemAmounts {
-  const e = exactItem(item);
+  const line = lineItem(item);
   return {
-    precioItem: toAmount6(e.precioItem),
-    valorITBMS: toAmount6(e.valorITBMS),
-    ...(e.valorISC !== undefined ? { valorISC: toAmount6(e.valorISC) } : {}),
-    valorTotal: toAmount6(e.valorTotal),
-    descuento: toAmount6(e.descuento),
+    precioItem: toAmount2(line.precioItem),
+    valorITBMS: toAmount2(line.valorITBMS),
+    ...(line.valorISC !== undefined ? { valorISC: toAmount2(line.valorISC) } : {}),
+    valorTotal: toAmount2(line.valorTotal),
+    descuento: toAmount2(line.descuento),
+    otis: toAmount2(line.otis),
+    cargos: toAmount2(line.cargos),
   };
 }
 
 function otiTotals(items: readonly Item[]): { codigo: CodigoOti; valor: Money }[] {
   return codesOf(CODIGO_OTI).flatMap((codigo) => {
-    const values = items.flatMap((i) => (i.otis ?? []).filter((o) => o.codigo === codigo).map((o) => money(o.valor)));
-    return values.length === 0 ? [] : [{ codigo, valor: round2(sum(values)) }];
+    const values = items.flatMap((i) => (i.otis ?? []).filter((o) => o.codigo === codigo).map((o) => round2(money(o.valor))));
+    return values.length === 0 ? [] : [{ codigo, valor: sum(values) }];
   });
 }
 
 export function computeTotals(doc: FiscalDocument): DocumentTotals {
-  const exact = doc.items.map(exactItem);
-  const totalPrecioNeto = round2(sum(exact.map((e) => e.precioItem)));
-  const totalITBMS = round2(sum(exact.map((e) => e.valorITBMS)));
-  const totalISC = round2(sum(exact.map((e) => e.valorISC ?? ZERO)));
+  const lines = doc.items.map(lineItem);
+  const totalPrecioNeto = sum(lines.map((l) => l.precioItem));
+  const totalITBMS = sum(lines.map((l) => l.valorITBMS));
+  const totalISC = sum(lines.map((l) => l.valorISC ?? ZERO));
   const totalesOti = otiTotals(doc.items);
   const totalMontoGravado = totalITBMS.plus(totalISC).plus(sum(totalesOti.map((o) => o.valor)));
-  const totalTodosItems = round2(sum(exact.map((e) => e.valorTotal)));
+  const totalTodosItems = sum(lines.map((l) => l.valorTotal));
   const totalDescuento = sum((doc.descuentosGlobales ?? []).map((d) => money(d.montoDescuento)));
   const acarreo = money(doc.totalAcarreoCobrado ?? 0);
   const seguro = money(doc.valorSeguroCobrado ?? 0);
@@ -117,13 +126,13 @@ export function computeTotals(doc: FiscalDocument): DocumentTotals {
     nroItems: doc.items.length,
     totalTodosItems: toAmount2(totalTodosItems),
     totalesOti: totalesOti.map((o) => ({ codigo: o.codigo, valor: toAmount2(o.valor) })),
-    porTasa: byRate(doc.items, exact),
+    porTasa: byRate(doc.items, lines),
   };
 }
 
-function byRate(items: readonly Item[], exact: readonly ExactItem[]): DocumentTotals['porTasa'] {
+function byRate(items: readonly Item[], lines: readonly LineItem[]): DocumentTotals['porTasa'] {
   return codesOf(TASA_ITBMS).flatMap((tasaItbms) => {
-    const rows = exact.filter((_, i) => items[i]?.tasaItbms === tasaItbms);
+    const rows = lines.filter((_, i) => items[i]?.tasaItbms === tasaItbms);
     if (rows.length === 0) return [];
     return [{
       tasaItbms,

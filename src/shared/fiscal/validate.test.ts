@@ -79,7 +79,7 @@ describe('validateDocument', () => {
 
     it('does not call an NT RUC wrong when its DV cannot be computed locally', () => {
       const gobierno = { ...CONTRIBUYENTE, tipoClienteFE: '03', numeroRUC: '8-NT-1-13656', digitoVerificadorRUC: '43' } as const;
-      const items = [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210' })];
+      const items = [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210', unidadMedidaCPBS: 'm' })];
       expect(validateDocument(aSale({ cliente: gobierno, items })).ok).toBe(true);
     });
 

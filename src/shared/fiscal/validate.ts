@@ -27,12 +27,16 @@ const LIST_LABELS: Record<string, string> = {
   otis: 'Otro impuesto',
   telefonos: 'Teléfono',
   correos: 'Correo',
+  autorizadosDescarga: 'Autorizado a descargar',
 };
 const OBJECT_LABELS: Record<string, string> = {
   cliente: 'Cliente',
   contingencia: 'Contingencia',
   retencion: 'Retención',
   datosFacturaExportacion: 'Exportación',
+  pedidoComercialGlobal: 'Pedido de compra',
+  infoLogistica: 'Logística',
+  infoEntrega: 'Entrega',
 };
 
 export function formatPath(path: readonly PropertyKey[]): string {

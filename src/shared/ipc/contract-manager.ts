@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ContractEntry } from './access';
 import { NATURALEZA_OPERACION, codesOf } from '../fiscal/codes';
+import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema } from '../fiscal/document-groups';
 import { importErrorSchema } from './contract-reports';
 import { reasonSchema } from './reason';
 import { contingencyViewSchema, documentDetailSchema, queueCountsSchema, saleDraftSchema } from './schemas';
@@ -22,6 +23,8 @@ export const issuerViewSchema = z.object({
   tipoSucursal: z.enum(['1', '2']),
   puntoFacturacionFiscal: z.string(),
   naturalezaOperacion: z.enum(codesOf(NATURALEZA_OPERACION)),
+  /** Third parties (e.g. the shop's accountant) allowed to download every document from the DGI (gAutXML). */
+  autorizadosDescarga: z.array(autorizadoDescargaSchema),
 });
 export type IssuerView = z.infer<typeof issuerViewSchema>;
 
@@ -33,6 +36,8 @@ export const issuerInputSchema = z.object({
   tipoSucursal: z.enum(['1', '2']),
   puntoFacturacionFiscal: z.string().regex(/^(?!000)\d{3}$/, 'El punto de facturación va de 001 a 999'),
   naturalezaOperacion: z.enum(codesOf(NATURALEZA_OPERACION)),
+  autorizadosDescarga: z.array(autorizadoDescargaSchema)
+    .max(MAX_AUTORIZADOS_DESCARGA, `Se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar`).default([]),
 });
 
 const receiptLine = z.string().max(42, 'Cada línea admite hasta 42 caracteres');

@@ -16,6 +16,20 @@ import { lossPreventionContract } from './contract-loss-prevention';
 
 const empty = z.object({});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
+/** Which WSDL the HKA client follows for Demo/Producción, and how HKA's live one differs from ours (null: Simulador). */
+const hkaContractViewSchema = z.object({
+  source: z.enum(['live', 'bundled']),
+  fetchedAt: z.string().nullable(),
+  /** Why the bundled WSDL is in use (English, technical). */
+  fallbackReason: z.string().nullable(),
+  differences: z.array(z.object({
+    area: z.enum(['operation', 'parameters', 'namespace', 'order']),
+    subject: z.string(),
+    bundled: z.string().nullable(),
+    live: z.string().nullable(),
+  })),
+}).nullable();
+
 const hkaSettingsViewSchema = z.object({
   environment: z.enum(['simulador', 'demo', 'produccion']),
   endpoint: z.string().nullable(),
@@ -25,6 +39,7 @@ const hkaSettingsViewSchema = z.object({
   invoicingAllowed: z.boolean(),
   /** Saved settings differ from what the running queue uses: they apply when the app restarts. */
   restartNeeded: z.boolean(),
+  contract: hkaContractViewSchema,
 });
 /** A one-shot manager approval (auth:approve) for manager-only actions, when no gerente is signed in. */
 const approvalField = z.string().max(200).optional();
@@ -111,6 +126,7 @@ export const ipcContract = {
     response: z.object({
       licencia: z.string().nullable(), fechaLicencia: z.string().nullable(), ciclo: z.number().nullable(),
       foliosTotalesCiclo: z.number().nullable(), foliosUtilizadosCiclo: z.number().nullable(), foliosDisponibleCiclo: z.number(),
+      contract: hkaContractViewSchema,
     }),
   },
   ...authContract,

@@ -33,6 +33,8 @@ export const productSchema = z.object({
   codigoCPBS: z.string().regex(CPBS_CODE_PATTERN).nullable().optional(),
   /** Unit of measure in the CPBS (HKA unidadMedidaCPBS), sent with the code; null when unset. */
   unidadMedidaCPBS: z.string().min(1).max(CPBS_UNIT_MAX_LENGTH).nullable().optional(),
+  /** A medicine: the checkout asks for its lot (DGI gMedicina) and the core refuses a sale of it without one. */
+  requiereLote: z.boolean().optional(),
 });
 export type Product = z.infer<typeof productSchema>;
 

@@ -33,6 +33,7 @@ import {
   readFoliosRestantes,
   readRastreoCorreo,
 } from './result-readers';
+import { protectLiteralText } from './literal-text';
 import { scrubDeep, scrubText } from './scrub-secrets';
 import { HkaRequestError, soapExchange } from './soap-exchange';
 import type { ResultReply, SoapReply } from './soap-reply';
@@ -166,7 +167,7 @@ export async function createHkaClient(options: HkaClientOptions): Promise<HkaCli
     const elapsed = () => Math.round(performance.now() - started);
     let reply: SoapReply;
     try {
-      reply = await soapExchange(soapClient, operation, ordered(REQUEST_PARAMS[operation], values), {
+      reply = await soapExchange(soapClient, operation, protectLiteralText(ordered(REQUEST_PARAMS[operation], values)), {
         connectTimeoutMs,
         responseTimeoutMs,
         secrets,

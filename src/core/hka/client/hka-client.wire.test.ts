@@ -1,7 +1,7 @@
 // What the client puts on the wire, captured raw by the canned server: HTTP headers, namespaces, parameter and
 // element order, and validity against the WSDL's own schemas.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aCreditNote, aSale } from '../../../../tests/fixtures/fiscal-documents';
+import { aCreditNote, aSale, aSaleWithEveryGroup } from '../../../../tests/fixtures/fiscal-documents';
 import { validateDocument } from '../../../shared/fiscal/validate';
 import { CONSULTAR_RUC_DV_FIELDS, NS, REQUEST_PARAMS, SERVICE_PATH, type HkaOperation } from '../contract';
 import { flattenElement, type HkaElement } from '../documento-types';
@@ -10,6 +10,7 @@ import { createHkaClient, type DatosDocumento, type HkaClient } from './hka-clie
 import { startCannedHkaServer, type CannedHkaServer, type CapturedRequest } from './fixtures/canned-hka-server';
 import { descendants, nsLeaves, parseNs, type NsNode } from './fixtures/ns-tree';
 import { validateSoapRequest } from './fixtures/wsdl-schemas';
+import { children, find, parseXml } from '../xml/xnode';
 
 const CREDS = { tokenEmpresa: 'tok-empresa-<&>-1234', tokenPassword: 'tok-password-5678' };
 const DATOS: DatosDocumento = {
@@ -54,6 +55,9 @@ describe('Enviar on the wire', () => {
   it.each([
     ['a cash sale', aSale()],
     ['a credit note with a reference', aCreditNote()],
+    // Medicine, vehicle, GTIN quantities, authorised downloaders, purchase order, logistics, delivery: each group in
+    // the WSDL's sequence, which validateSoapRequest checks against the WSDL's own schema.
+    ['a sale with every optional group', aSaleWithEveryGroup()],
   ])('%s: headers, tokens in tem:, documento in ObjComprobante in the mapper order, valid per the WSDL', async (_, input) => {
     const documento = documentoOf(input);
     await client.enviar(CREDS, documento);
@@ -85,6 +89,25 @@ describe('Enviar on the wire', () => {
     expect(tipoSucursal).not.toBe('');
     const swapped = body.replace(tipoSucursal, '').replace(/(<\/\w+:datosTransaccion>)/, `$1${tipoSucursal}`);
     expect((await validateSoapRequest(swapped)).valid).toBe(false);
+  });
+});
+
+describe('free text reaches HKA literally', () => {
+  it.each([
+    ['an escaped-looking ampersand', 'Arroz &amp; frijoles'],
+    ['an entity-looking text', 'Café &x; &cV; &#65; &#x41;'],
+    ['markup-looking text', '<b>negrita</b> a < b > c " \''],
+    ['a whole CDATA section (soap would copy it raw)', '<![CDATA[precio]]>'],
+    ['CDATA that tries to close early and inject an element', '<![CDATA[x]]><ser:precioItem>0</ser:precioItem><![CDATA[y]]>'],
+    ['tab and line breaks', 'línea 1\n\tlínea 2\r\n'],
+  ])('%s', async (_what, text) => {
+    const result = validateDocument(aSale({ informacionInteres: text }));
+    if (!result.ok) throw new Error('fixture is invalid');
+    await client.enviar(CREDS, toHkaDocumento(result.document, result.totals));
+    // A strict XML 1.0 reader (the simulator's) sees exactly the validated text, and nothing injected next to it.
+    const datos = find(parseXml(only(server.requests).body), 'datosTransaccion');
+    expect(children(datos, 'informacionInteres').map((c) => c.text)).toEqual([result.document.informacionInteres]);
+    expect(datos?.children.map((c) => c.name)).not.toContain('precioItem');
   });
 });
 

@@ -8,7 +8,8 @@ export function toAuthorizedDocument(doc: StoredDocument): AuthorizedDocument {
   const branch = doc.issuer.branches.find((b) => b.codigo === doc.codigoSucursalEmisor);
   if (!branch) throw new Error(`Stored document ${doc.cufe} names branch ${doc.codigoSucursalEmisor}, unknown to its issuer`);
   return {
-    documento: parseXml(doc.documentoXml),
+    // Kept as received: its prefixes were declared on the request's envelope, not inside it.
+    documento: parseXml(doc.documentoXml, { namespaces: false }),
     issuer: doc.issuer,
     branch,
     cufe: doc.cufe,

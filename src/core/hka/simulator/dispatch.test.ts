@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { XNode } from '../xml/xnode';
 import { normalizeSoapAction, resolveOperation } from './dispatch';
 
-const node = (name: string): XNode => ({ name, attrs: {}, text: '', children: [] });
+const node = (name: string): XNode => ({ name, ns: '', attrs: {}, text: '', children: [] });
 
 describe('normalizeSoapAction', () => {
   it('strips the optional quotes and treats empty as absent', () => {

@@ -64,6 +64,33 @@ describe('dispatch', () => {
   });
 });
 
+describe('strict XML 1.0, as WCF reads a request', () => {
+  const enviarWith = (descripcion: string) => envelope(
+    `<tem:Enviar>${tokensXml()}<tem:documento xmlns:ser="${NS.comprobante}"><ser:listaItems><ser:item>` +
+    `<ser:descripcion>${descripcion}</ser:descripcion></ser:item></ser:listaItems></tem:documento></tem:Enviar>`,
+  );
+
+  it.each([
+    ['an ESC character', 'Arroz\u001b[0m'],
+    ['a NUL character', 'Arroz\u0000'],
+    ['a character reference to a C0 control', 'Arroz&#x1B;'],
+    ['U+FFFF', 'Arroz\uffff'],
+    ['an entity the message does not define', 'Arroz &cV;'],
+    ['an undeclared prefix', '<q:b>Arroz</q:b>'],
+  ])('refuses a request with %s with a Client fault and authorises nothing', async (_what, descripcion) => {
+    const before = sim.ledger().length;
+    const answer = await postSoap(sim.endpoint, 'Enviar', enviarWith(descripcion));
+    expect(answer.status).toBe(500);
+    expect(faultCode(answer.text)).toBe('s:Client');
+    expect(sim.ledger()).toHaveLength(before);
+  });
+
+  it('refuses a DTD in the request (WCF prohibits them)', async () => {
+    const body = `<!DOCTYPE x [<!ENTITY e "Arroz">]>${enviarWith('&e;')}`;
+    expect(faultCode((await postSoap(sim.endpoint, 'Enviar', body)).text)).toBe('s:Client');
+  });
+});
+
 describe('HTTP surface', () => {
   const base = (): string => sim.endpoint.slice(0, -SERVICE_PATH.length);
 

@@ -8,6 +8,7 @@ import { FaultController } from './faults';
 import { SimHttpServer } from './http-server';
 import { operationHandlers } from './operations';
 import { RucRegistry } from './ruc-registry';
+import { loadServedContract, type ContractVariant } from './served-contract';
 import { soapRoute } from './soap-route';
 import { SimStore, type LedgerEntry } from './store/sim-store';
 import type { SimAccount } from './types';
@@ -27,6 +28,8 @@ export interface HkaSimulatorOptions {
   random?: () => number;
   /** Default resources/hka/Service.wsdl (from the working directory); a missing file makes ?wsdl a 404. */
   wsdlPath?: string;
+  /** Serve (and read requests by) a variant of that WSDL, e.g. datosDocumento in another namespace (served-contract.ts). */
+  contractVariant?: ContractVariant;
 }
 
 export interface HkaSimulator {
@@ -56,6 +59,7 @@ function checkAccounts(accounts: readonly SimAccount[]): void {
 export async function startHkaSimulator(options: HkaSimulatorOptions = {}): Promise<HkaSimulator> {
   const accounts = options.accounts ?? [DEMO_ACCOUNT];
   checkAccounts(accounts);
+  const contract = await loadServedContract(options.wsdlPath ?? resolve('resources/hka/Service.wsdl'), options.contractVariant);
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? ((): Date => new Date());
   const random = options.random ?? cryptoRandom;
@@ -69,7 +73,7 @@ export async function startHkaSimulator(options: HkaSimulatorOptions = {}): Prom
   const late: { faults?: FaultController; server?: SimHttpServer } = {};
   const route = soapRoute({
     endpoint: () => endpoint,
-    wsdlPath: options.wsdlPath ?? resolve('resources/hka/Service.wsdl'),
+    contract,
     get closing() {
       return late.server?.closingSignal ?? AbortSignal.abort();
     },

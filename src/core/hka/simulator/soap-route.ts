@@ -6,7 +6,8 @@ import type { XNode } from '../xml/xnode';
 import { normalizeSoapAction, resolveOperation } from './dispatch';
 import type { FaultDecision } from './faults';
 import { INTERNAL_ERROR_TEXT, SoapFault, faultEnvelope, readBodyWrapper, resultEnvelope, type ResultFields } from './soap-envelope';
-import { isWsdlQuery, loadWsdl } from './wsdl';
+import type { ServedContract } from './served-contract';
+import { isWsdlQuery } from './wsdl';
 import { readBody } from '../../http/read-body';
 
 const XML = 'text/xml; charset=utf-8';
@@ -20,7 +21,7 @@ const IIS_500_PAGE =
 
 export interface SoapRouteDeps {
   endpoint: () => string;
-  wsdlPath: string;
+  contract: ServedContract;
   closing: AbortSignal;
   decide: (operation: HkaOperation | undefined) => FaultDecision;
   onCall: (operation: HkaOperation) => void;
@@ -115,7 +116,7 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
       answer = { status: 500, xml: faultEnvelope(fault ?? new SoapFault('Client', 'Unreadable request.')) };
     } else {
       try {
-        answer = { status: 200, xml: resultEnvelope(operation, await deps.run(operation, wrapper, body)) };
+        answer = { status: 200, xml: resultEnvelope(operation, await deps.run(operation, deps.contract.read(operation, wrapper), body)) };
       } catch (error) {
         console.error(`[hka-sim] ${operation} failed:`, error instanceof Error ? error.message : error);
         answer = { status: 500, xml: faultEnvelope(new SoapFault('InternalServiceFault', INTERNAL_ERROR_TEXT)) };
@@ -136,7 +137,7 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
         ` (description at ?wsdl).</p></body></html>`);
       return;
     }
-    const wsdl = await loadWsdl(deps.wsdlPath, deps.endpoint());
+    const wsdl = await deps.contract.wsdl(deps.endpoint());
     if (wsdl === undefined) send(res, 404, HTML, 'WSDL not available: the simulator has no WSDL file.');
     else send(res, 200, XML, wsdl);
   }

@@ -47,3 +47,41 @@ describe('parseXml / XNode', () => {
     expect(() => parseXml('')).toThrow(XmlParseError);
   });
 });
+
+describe('parseXml is strict XML 1.0, as a WCF service reads a request', () => {
+  const wrap = (text: string) => `<a xmlns:p="urn:p"><p:b>${text}</p:b></a>`;
+
+  it.each([
+    ['NUL', 'x\u0000y'],
+    ['ESC', 'x\u001by'],
+    ['vertical tab', 'x\u000by'],
+    ['U+FFFE', 'x\ufffey'],
+    ['U+FFFF', 'x\uffffy'],
+    ['a lone high surrogate', 'x\ud800y'],
+    ['a lone low surrogate', 'x\udc00y'],
+    ['a character reference to ESC', 'x&#x1B;y'],
+    ['a character reference to NUL', 'x&#0;y'],
+    ['an undefined entity', 'x&cV;y'],
+  ])('refuses %s in text', (_what, text) => {
+    expect(() => parseXml(wrap(text))).toThrow(XmlParseError);
+  });
+
+  it('refuses XML 1.1 control characters even when the document declares version 1.1', () => {
+    expect(() => parseXml(`<?xml version="1.1"?>${wrap('x&#x1;y')}`)).toThrow(XmlParseError);
+  });
+
+  it('refuses an undeclared prefix and a DTD', () => {
+    expect(() => parseXml('<a><q:b>1</q:b></a>')).toThrow(XmlParseError);
+    expect(() => parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>')).toThrow(/DTD is prohibited/);
+  });
+
+  it('keeps tab, LF, CR, astral characters and the five predefined entities', () => {
+    const b = child(parseXml(wrap('&amp;cV; &lt;&gt;&quot;&apos; \u{1F600}\tñ')), 'b');
+    expect(b?.text).toBe('&cV; <>"\' \u{1F600}\tñ');
+  });
+
+  it('records the namespace URI of every element', () => {
+    const root = parseXml('<a xmlns="urn:a" xmlns:p="urn:p"><p:b/><c/></a>');
+    expect([root.ns, ...root.children.map((c) => c.ns)]).toEqual(['urn:a', 'urn:p', 'urn:a']);
+  });
+});

@@ -52,7 +52,10 @@ export function CartTable(props: {
                 <td className="num muted">{i + 1}</td>
                 <td>
                   <div className="line-name">{line.descripcion}</div>
-                  <div className="line-code">{line.codigo}</div>
+                  <div className="line-code">
+                    {line.codigo}
+                    {line.medicina ? <span data-testid="line-lot"> · {t('checkout.cart.lot', { lote: line.medicina.nroLote, cantidad: line.medicina.cantProductosLote })}</span> : null}
+                  </div>
                 </td>
                 <td className="num editable" onClick={() => props.onEdit(line.key)}>{formatQuantity(line.cantidad)}</td>
                 <td className="num editable" onClick={() => props.onEdit(line.key)}>{formatBalboas(line.precioUnitario)}</td>

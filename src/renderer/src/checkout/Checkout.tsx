@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import type { DocumentDetail, Product } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
 import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
@@ -13,6 +13,8 @@ import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
 import { CartTable } from './CartTable';
 import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
+import { LotDialog } from './LotDialog';
+import { proposedLotQuantity } from './lot-input';
 import { PaymentDialog } from './PaymentDialog';
 import { ProductDialog } from './ProductDialog';
 import { ProductSearch } from './ProductSearch';
@@ -32,6 +34,8 @@ type Open =
   | { kind: 'payment' }
   | { kind: 'product'; text: string }
   | { kind: 'line'; key: number }
+  /** A medicine was scanned: its lot is asked for before the line is added. */
+  | { kind: 'lot'; product: Product; cantidad: string }
   | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
 
 type Message = { kind: 'error' | 'info' | 'ok'; lines: string[] } | null;
@@ -65,11 +69,21 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }, 0), []);
   const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
 
+  /** Adds a product to the sale; a medicine first asks for its lot (the line is added once the lot is given). */
+  function addProduct(product: Product, cantidad: string, confirmation: string): void {
+    if (product.requiereLote) {
+      setMessage(null);
+      setOpen({ kind: 'lot', product, cantidad });
+      return;
+    }
+    dispatch({ type: 'add', product, cantidad });
+    setMessage({ kind: 'ok', lines: [confirmation] });
+  }
+
   function onOutcome(outcome: EntryOutcome): void {
     switch (outcome.kind) {
       case 'added':
-        dispatch({ type: 'add', product: outcome.product, cantidad: outcome.cantidad });
-        setMessage({ kind: 'ok', lines: [t('checkout.added', { name: outcome.product.descripcion })] });
+        addProduct(outcome.product, outcome.cantidad, t('checkout.added', { name: outcome.product.descripcion }));
         break;
       case 'editLine': {
         const { selected } = cartNow.current;
@@ -202,7 +216,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     if (!built.ok) {
       setPaymentError(built.problem === 'cartEmpty'
         ? [t('checkout.errors.cartEmpty')]
-        : [t('checkout.errors.cpbsMissing'), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
+        : [t(`checkout.errors.${built.problem}`), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
       return;
     }
     setCompleting(true);
@@ -284,7 +298,24 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
         <ProductDialog
           initialText={open.text}
           onClose={close}
-          onSaved={(product) => { dispatch({ type: 'add', product }); entry.setText(''); setMessage({ kind: 'ok', lines: [t('checkout.productCreated', { name: product.descripcion })] }); close(); }}
+          onSaved={(product) => {
+            entry.setText('');
+            if (product.requiereLote) return addProduct(product, '1', '');
+            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }));
+            close();
+          }}
+        />
+      ) : null}
+      {open.kind === 'lot' ? (
+        <LotDialog
+          descripcion={open.product.descripcion}
+          cantidad={proposedLotQuantity(open.cantidad)}
+          onClose={() => { setMessage({ kind: 'info', lines: [t('checkout.errors.lotSkipped', { name: open.product.descripcion })] }); close(); }}
+          onAdd={(medicina) => {
+            dispatch({ type: 'add', product: open.product, cantidad: open.cantidad, medicina });
+            setMessage({ kind: 'ok', lines: [t('checkout.added', { name: open.product.descripcion })] });
+            close();
+          }}
         />
       ) : null}
       {selectedLine ? (

@@ -26,6 +26,7 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
   const start = initialFrom(props.initialText);
   const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '', codigoCPBS: '', unidadMedidaCPBS: '' });
   const [tasa, setTasa] = useState<TasaItbms>('01');
+  const [requiereLote, setRequiereLote] = useState(false);
   const [problems, setProblems] = useState<Partial<Record<Field | 'general', string>>>({});
   const [busy, setBusy] = useState(false);
   const firstEmpty: Field = start.descripcion === '' ? 'descripcion' : start.codigo === '' ? 'codigo' : 'precio';
@@ -41,6 +42,7 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
       tasaItbms: tasa,
       codigoCPBS: orNull(values.codigoCPBS),
       unidadMedidaCPBS: orNull(values.unidadMedidaCPBS),
+      requiereLote,
     };
     const parsed = newProductSchema.safeParse(candidate);
     if (!price.ok || !parsed.success) {
@@ -105,6 +107,10 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
         </label>
         {input('codigoCPBS', t('productDialog.codigoCPBS'), { inputMode: 'numeric' })}
         {input('unidadMedidaCPBS', t('productDialog.unidadMedidaCPBS'))}
+        <label className="toggle">
+          <input type="checkbox" data-testid="product-requiereLote" checked={requiereLote} onChange={(e) => setRequiereLote(e.target.checked)} />
+          <span>{t('productDialog.requiereLote')}</span>
+        </label>
       </div>
       {problems.general ? <p className="notice error" role="alert">{problems.general}</p> : null}
     </Dialog>

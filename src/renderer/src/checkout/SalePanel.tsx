@@ -35,8 +35,9 @@ export function SalePanel(props: {
       <section className="totals" data-testid="totals">
         <div className="totals-row"><span>{t('checkout.totals.items', { count: props.itemCount })}</span><span /></div>
         <div className="totals-row"><span>{t('checkout.totals.subtotal')}</span><span>{formatBalboas(totals.totalPrecioNeto)}</span></div>
+        {/* Unit discounts are already in the subtotal: shown for information, never subtracted again. */}
         {discount.gt(0) ? (
-          <div className="totals-row discount"><span>{t('checkout.totals.discounts')}</span><span>-{formatBalboas(discount)}</span></div>
+          <div className="totals-row discount muted"><span>{t('checkout.totals.discounts')}</span><span>{formatBalboas(discount)}</span></div>
         ) : null}
         {totals.porTasa.map((row) => (
           <div className="totals-row muted" key={row.tasaItbms} data-testid={`itbms-${row.tasaItbms}`}>

@@ -24,6 +24,15 @@ export interface CartLine {
   /** The product's CPBS code and unit (null when it has none); sale-draft.ts sends them on sales to the State. */
   codigoCPBS: string | null;
   unidadMedidaCPBS: string | null;
+  /** A medicine (product.requiereLote): the line must carry its lot (DGI gMedicina) before the sale can be sent. */
+  requiereLote: boolean;
+  medicina: Medicina | null;
+}
+
+/** A medicine's lot as the DGI's gMedicina carries it: number (5–35 characters) and quantity of the lot. */
+export interface Medicina {
+  nroLote: string;
+  cantProductosLote: string;
 }
 
 export interface CartState {
@@ -34,7 +43,7 @@ export interface CartState {
 }
 
 export type CartAction =
-  | { type: 'add'; product: Product; cantidad?: string }
+  | { type: 'add'; product: Product; cantidad?: string; medicina?: Medicina }
   | { type: 'edit'; key: number; cantidad: string; precioUnitario: string; descuentoUnitario: string }
   | { type: 'step'; key: number; delta: 1 | -1 }
   | { type: 'remove'; key: number }
@@ -44,9 +53,16 @@ export type CartAction =
 
 export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1 };
 
-function addProduct(state: CartState, product: Product, cantidad: string): CartState {
-  // A second scan of the same product at its catalogue price adds to the existing line, as cashiers expect.
-  const same = state.lines.find((l) => l.productId === product.id && l.precioUnitario === toAmount6(money(product.precio)) && l.descuentoUnitario === '0');
+function addProduct(state: CartState, product: Product, cantidad: string, medicina: Medicina | null): CartState {
+  // A second scan of the same product at its catalogue price adds to the existing line, as cashiers expect; a
+  // medicine only when it is from the same lot.
+  const same = state.lines.find((l) => l.productId === product.id && l.precioUnitario === toAmount6(money(product.precio)) &&
+    l.descuentoUnitario === '0' && l.medicina?.nroLote === medicina?.nroLote);
+  if (same?.medicina && medicina) {
+    const total = toAmount6(money(same.cantidad).plus(cantidad));
+    const lot = { ...same.medicina, cantProductosLote: String(Number(same.medicina.cantProductosLote) + Number(medicina.cantProductosLote)) };
+    return { ...state, lines: state.lines.map((l) => (l === same ? { ...l, cantidad: total, medicina: lot } : l)), selected: same.key };
+  }
   if (same) {
     const lines = state.lines.map((l) => (l === same ? { ...l, cantidad: toAmount6(money(l.cantidad).plus(cantidad)) } : l));
     return { ...state, lines, selected: same.key };
@@ -64,8 +80,16 @@ function addProduct(state: CartState, product: Product, cantidad: string): CartS
     tasaItbms: product.tasaItbms,
     codigoCPBS: product.codigoCPBS ?? null,
     unidadMedidaCPBS: product.unidadMedidaCPBS ?? null,
+    requiereLote: product.requiereLote ?? false,
+    medicina,
   };
   return { lines: [...state.lines, line], selected: line.key, nextKey: state.nextKey + 1 };
+}
+
+/** The lot quantity follows the line's quantity while it was the same (the usual case: every unit from one lot). */
+function withQuantity(line: CartLine, cantidad: string): CartLine {
+  const followed = line.medicina !== null && money(line.medicina.cantProductosLote).eq(line.cantidad) && money(cantidad).isInteger();
+  return { ...line, cantidad, ...(followed && line.medicina ? { medicina: { ...line.medicina, cantProductosLote: money(cantidad).toFixed(0) } } : {}) };
 }
 
 function removeLine(state: CartState, key: number): CartState {
@@ -80,20 +104,20 @@ function removeLine(state: CartState, key: number): CartState {
 export function cartReducer(state: CartState, action: CartAction): CartState {
   switch (action.type) {
     case 'add':
-      return addProduct(state, action.product, action.cantidad ?? '1');
+      return addProduct(state, action.product, action.cantidad ?? '1', action.medicina ?? null);
     case 'edit': {
       const { key, cantidad, precioUnitario, descuentoUnitario } = action;
       // Edits arrive already parsed (amount-input.ts); a discount not below the price is refused here too.
       if (money(descuentoUnitario).gt(0) && !money(descuentoUnitario).lt(precioUnitario)) return state;
       if (!money(cantidad).gt(0)) return state;
-      return { ...state, lines: state.lines.map((l) => (l.key === key ? { ...l, cantidad, precioUnitario, descuentoUnitario } : l)) };
+      return { ...state, lines: state.lines.map((l) => (l.key === key ? { ...withQuantity(l, cantidad), precioUnitario, descuentoUnitario } : l)) };
     }
     case 'step': {
       const line = state.lines.find((l) => l.key === action.key);
       if (!line) return state;
       const cantidad = money(line.cantidad).plus(action.delta);
       if (!cantidad.gt(0)) return state; // F8 removes a line; "−" never silently does
-      return { ...state, lines: state.lines.map((l) => (l === line ? { ...l, cantidad: toAmount6(cantidad) } : l)) };
+      return { ...state, lines: state.lines.map((l) => (l === line ? withQuantity(l, toAmount6(cantidad)) : l)) };
     }
     case 'remove':
       return removeLine(state, action.key);
@@ -121,6 +145,7 @@ export function lineToItem(line: CartLine): Item {
     precioUnitario: line.precioUnitario,
     ...(money(line.descuentoUnitario).gt(0) ? { precioUnitarioDescuento: line.descuentoUnitario } : {}),
     tasaItbms: line.tasaItbms,
+    ...(line.medicina ? { medicina: { ...line.medicina } } : {}),
   };
 }
 

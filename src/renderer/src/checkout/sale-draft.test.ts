@@ -45,15 +45,14 @@ describe('sale draft', () => {
   it('puts the CPBS codes (abbreviation derived) and unit on the items of a sale to the State, and the core accepts it', () => {
     const classified = [
       { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' },
-      { ...product('G2', '0.85', '01'), codigoCPBS: '5020', unidadMedidaCPBS: null },
+      { ...product('G2', '0.85', '01'), codigoCPBS: '5020', unidadMedidaCPBS: 'Botella' },
     ].reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
     const built = buildSaleDraft(classified.lines, GOBIERNO, [{ key: 1, forma: '02', amount: '6.05' }]);
     if (!built.ok) throw new Error(`expected a draft, got ${built.problem}`);
     expect(built.draft.items).toEqual([
       expect.objectContaining({ codigo: 'G1', codigoCPBSAbrev: '14', codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' }),
-      expect.objectContaining({ codigo: 'G2', codigoCPBSAbrev: '50', codigoCPBS: '5020' }),
+      expect.objectContaining({ codigo: 'G2', codigoCPBSAbrev: '50', codigoCPBS: '5020', unidadMedidaCPBS: 'Botella' }),
     ]);
-    expect(built.draft.items[1]).not.toHaveProperty('unidadMedidaCPBS');
     expect(validateDocument(complete(built.draft))).toMatchObject({ ok: true });
   });
 
@@ -64,19 +63,20 @@ describe('sale draft', () => {
     expect(Object.keys(built.draft.items[0] ?? {}).filter((k) => k.includes('CPBS'))).toEqual([]);
   });
 
-  it('refuses a sale to the State naming each product without a CPBS code once, before anything is sent', () => {
+  it('refuses a sale to the State naming each product without a CPBS code or unit once, before anything is sent', () => {
     const mixed = [
-      { ...product('G1', '4.80', '01'), codigoCPBS: '1411' },
+      { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' },
+      { ...product('G3', '1.00', '01'), codigoCPBS: '5020', unidadMedidaCPBS: null },
       product('A', '4.25', '01'),
       { ...product('B', '1.10', '00'), codigoCPBS: null },
     ].reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
     // A second line of A: its first line got a new price, so the next scan does not add to it.
-    const repriced = cartReducer(mixed, { type: 'edit', key: mixed.lines[1]!.key, cantidad: '1', precioUnitario: '4.00', descuentoUnitario: '0' });
+    const repriced = cartReducer(mixed, { type: 'edit', key: mixed.lines[2]!.key, cantidad: '1', precioUnitario: '4.00', descuentoUnitario: '0' });
     const twoLinesOfA = cartReducer(repriced, { type: 'add', product: product('A', '4.25', '01') });
     expect(twoLinesOfA.lines.filter((l) => l.productId === 'A')).toHaveLength(2);
     expect(buildSaleDraft(twoLinesOfA.lines, GOBIERNO, [])).toEqual({
       ok: false, problem: 'cpbsMissing',
-      products: [{ codigo: 'A', descripcion: 'Producto A' }, { codigo: 'B', descripcion: 'Producto B' }],
+      products: [{ codigo: 'G3', descripcion: 'Producto G3' }, { codigo: 'A', descripcion: 'Producto A' }, { codigo: 'B', descripcion: 'Producto B' }],
     });
   });
 

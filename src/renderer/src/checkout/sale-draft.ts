@@ -31,8 +31,10 @@ export function previewTotals(lines: readonly CartLine[], tenders: readonly Tend
 /** Why the sale cannot be sent yet; checked before anything is written. */
 export type DraftProblem =
   | { problem: 'cartEmpty' }
-  /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code; these products have none. */
-  | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] };
+  /** A sale to the State (tipoClienteFE 03) needs every product's CPBS code and unit; these products lack one. */
+  | { problem: 'cpbsMissing'; products: { codigo: string; descripcion: string }[] }
+  /** Medicines without their lot (the checkout asks for it when the product is added; the core refuses too). */
+  | { problem: 'lotMissing'; products: { codigo: string; descripcion: string }[] };
 
 /**
  * The items of the sale. CPBS codes go only on sales to the State, the one case that needs them (REFERENCE.md §2.7):
@@ -52,11 +54,15 @@ export function buildSaleDraft(
   tenders: readonly Tender[],
 ): { ok: true; draft: SaleDraft } | ({ ok: false } & DraftProblem) {
   if (lines.length === 0) return { ok: false, problem: 'cartEmpty' };
+  const withoutLot = lines.filter((l) => l.requiereLote && l.medicina === null);
+  if (withoutLot.length > 0) return { ok: false, problem: 'lotMissing', products: withoutLot.map((l) => ({ codigo: l.codigo, descripcion: l.descripcion })) };
   const toTheState = cliente.tipoClienteFE === '03';
   if (toTheState) {
     // Each product once, in cart order, however many lines it has.
     const missing = new Map<string, { codigo: string; descripcion: string }>();
-    for (const l of lines) if (l.codigoCPBS === null) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+    for (const l of lines) {
+      if (l.codigoCPBS === null || !l.unidadMedidaCPBS) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+    }
     if (missing.size > 0) return { ok: false, problem: 'cpbsMissing', products: [...missing.values()] };
   }
   return {

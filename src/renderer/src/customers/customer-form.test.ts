@@ -16,7 +16,8 @@ describe('customer form', () => {
     expect(dvHint(HKA.ruc, '12', '2')).toEqual({ state: 'mismatch', suggested: '59' });
     expect(dvHint('8-NT-1-13656', '', '2')).toEqual({ state: 'suggest', suggested: '43' });
     expect(dvHint('hola', '', '2')).toMatchObject({ state: 'invalid' });
-    expect(dvHint('8-1234-12345', '', '1')).toMatchObject({ state: 'unverifiable' });
+    expect(dvHint('8-2743-1253', '', '1')).toEqual({ state: 'suggest', suggested: '31' }); // DGI procedure, example 4a
+    expect(dvHint('8AV-1234-12345', '', '1')).toMatchObject({ state: 'unverifiable' });
   });
 
   it('accepts a contribuyente with a correct DV', () => {

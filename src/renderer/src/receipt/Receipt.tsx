@@ -2,6 +2,7 @@
 // Always in Spanish: it is a fiscal document for the DGI, whatever language the cashier's screen uses.
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBalboas } from '../../../shared/fiscal/money';
 import { QrImage } from './QrImage';
 import type { ReceiptLayout } from './receipt-layout';
 import { CUFE_LOOKUP_URL, type ReceiptModel } from './receipt-model';
@@ -50,6 +51,30 @@ function StageBlock({ model }: { model: ReceiptModel }): JSX.Element {
   }
 }
 
+/** Subtotal, taxes, charges and discounts down to the total: each row a figure of the document, in the order they add up. */
+function SumRows({ sums }: { sums: ReceiptModel['sums'] }): JSX.Element {
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(RECEIPT_LANGUAGE);
+  const optional = (label: string, value: string | null, testId: string, sign = '') =>
+    value === null ? null : <Row label={label} value={`${sign}${formatBalboas(value)}`} testId={testId} />;
+  return (
+    <>
+      <Row label={t('receipt.subtotal')} value={formatBalboas(sums.subtotal)} testId="receipt-subtotal" />
+      {sums.porTasa.map((r) => (
+        <Row key={r.tasa} label={t('receipt.itbmsRate', { rate: r.tasa, base: formatBalboas(r.base) })} value={formatBalboas(r.itbms)} />
+      ))}
+      <Row label={t('receipt.itbms')} value={formatBalboas(sums.totalItbms)} testId="receipt-itbms" />
+      {optional(t('receipt.isc'), sums.isc, 'receipt-isc')}
+      {optional(t('receipt.otherTaxes'), sums.otrosImpuestos, 'receipt-other-taxes')}
+      {optional(t('receipt.lineCharges'), sums.cargosItems, 'receipt-line-charges')}
+      {optional(t('receipt.freight'), sums.acarreo, 'receipt-freight')}
+      {optional(t('receipt.insurance'), sums.seguro, 'receipt-insurance')}
+      {optional(t('receipt.discounts'), sums.descuentos, 'receipt-discounts', '-')}
+      <Row label={t('receipt.total')} value={formatBalboas(sums.total)} strong testId="receipt-total" />
+    </>
+  );
+}
+
 /** The shop's own lines (address, hours, a slogan) as the manager typed them; each fits the 42-column paper. */
 function ShopLines(props: { lines: readonly string[]; testId: string }): JSX.Element | null {
   if (props.lines.length === 0) return null;
@@ -84,21 +109,17 @@ export function Receipt(props: { model: ReceiptModel; printable: boolean; layout
       <p>{t('receipt.customer')}: {model.cliente.join(' · ')}</p>
       <hr />
       {model.items.map((item, i) => (
-        <div className="r-item" key={i}>
+        <div className="r-item" key={i} data-testid="receipt-line">
           <p>{item.descripcion}</p>
-          <Row label={`  ${item.detalle} (${item.tasa})`} value={item.total} />
-          {item.descuento ? <Row label={`  ${t('receipt.discount')}`} value={item.descuento} /> : null}
+          <Row label={`  ${item.detalle} (${item.tasa})`} value={formatBalboas(item.importe)} testId="receipt-line-amount" />
+          {item.descuento ? <p className="r-note">{`  ${t('receipt.unitDiscount', { amount: formatBalboas(item.descuento) })}`}</p> : null}
         </div>
       ))}
       <hr />
-      <Row label={t('receipt.subtotal')} value={model.subtotal} />
-      {model.descuentos ? <Row label={t('receipt.discounts')} value={model.descuentos} /> : null}
-      {model.porTasa.map((r) => <Row key={r.tasa} label={t('receipt.itbmsRate', { rate: r.tasa, base: r.base })} value={r.itbms} />)}
-      <Row label={t('receipt.itbms')} value={model.totalItbms} />
-      <Row label={t('receipt.total')} value={model.total} strong testId="receipt-total" />
+      <SumRows sums={model.sums} />
       <hr />
-      {model.pagos.map((p, i) => <Row key={i} label={p.forma} value={p.monto} />)}
-      <Row label={t('receipt.change')} value={model.vuelto} testId="receipt-change" />
+      {model.pagos.map((p, i) => <Row key={i} label={p.forma} value={formatBalboas(p.monto)} />)}
+      <Row label={t('receipt.change')} value={formatBalboas(model.vuelto)} testId="receipt-change" />
       <hr />
       <StageBlock model={model} />
       <ShopLines lines={props.layout.footerLines} testId="receipt-footer-lines" />

@@ -34,19 +34,43 @@ describe('receipt model', () => {
     expect(stageOf({ status: 'ANNULLED', cufe: CUFE, tipoEmision: '01' })).toBe('annulled');
   });
 
-  it('lays out items, discounts, ITBMS by rate, payments and change with 2 decimals', () => {
+  it('lays out lines before tax, the unit discount once on its line, ITBMS by rate, payments and change', () => {
     const model = receiptModel(detail(), ISSUER, true);
     expect(model).toMatchObject({
       stage: 'pending', training: true, numero: '0000000042', fecha: '28/11/2026 10:15:00', cliente: ['Consumidor final'],
-      subtotal: 'B/. 9.10', descuentos: '-B/. 0.50', totalItbms: 'B/. 0.56', total: 'B/. 9.66', vuelto: 'B/. 0.34',
-      cufe: null, qr: null,
+      vuelto: '0.34', cufe: null, qr: null,
     });
-    expect(model?.items[0]).toEqual({ descripcion: 'Arroz 5 lb', detalle: '2 x B/. 4.25', descuento: '-B/. 0.50', total: 'B/. 8.56', tasa: '7 %' });
-    expect(model?.porTasa).toEqual([
-      { tasa: 'Exento', base: 'B/. 1.10', itbms: 'B/. 0.00' },
-      { tasa: '7 %', base: 'B/. 8.00', itbms: 'B/. 0.56' },
+    expect(model?.items).toEqual([
+      { descripcion: 'Arroz 5 lb', detalle: '2 x B/. 4.25', descuento: '0.50', importe: '8.00', tasa: '7 %' },
+      { descripcion: 'Leche 1 L', detalle: '1 x B/. 1.10', descuento: null, importe: '1.10', tasa: 'Exento' },
     ]);
-    expect(model?.pagos).toEqual([{ forma: 'Tarjeta de crédito', monto: 'B/. 5.00' }, { forma: 'Efectivo', monto: 'B/. 5.00' }]);
+    expect(model?.sums).toEqual({
+      subtotal: '9.10',
+      porTasa: [{ tasa: 'Exento', base: '1.10', itbms: '0.00' }, { tasa: '7 %', base: '8.00', itbms: '0.56' }],
+      totalItbms: '0.56', isc: null, otrosImpuestos: null, cargosItems: null, acarreo: null, seguro: null,
+      // The unit discount is already in the line's 8.00: it is not subtracted (or shown) a second time.
+      descuentos: null,
+      total: '9.66',
+    });
+    expect(model?.pagos).toEqual([{ forma: 'Tarjeta de crédito', monto: '5.00' }, { forma: 'Efectivo', monto: '5.00' }]);
+  });
+
+  it('subtracts a global discount once, below the ITBMS, and shows every charge and tax it adds', () => {
+    const withAll = {
+      ...document,
+      items: [
+        { descripcion: 'Gaseosa 2 L', cantidad: '3', precioUnitario: '2.10', tasaItbms: '01', isc: { tasa: '0.05' }, otis: [{ codigo: '01', valor: '0.25' }], precioAcarreo: '0.50' },
+      ],
+      totalAcarreoCobrado: undefined,
+      valorSeguroCobrado: '1.00',
+      descuentosGlobales: [{ descDescuento: 'Cliente frecuente', montoDescuento: '1.00' }],
+      pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }],
+    };
+    const sums = receiptModel(detail({ document: withAll }), ISSUER, false)?.sums;
+    // 6.30 + ITBMS 0.44 + ISC 0.32 + OTI 0.25 + freight 0.50 = 7.81; + insurance 1.00 − discount 1.00 = 7.81
+    expect(sums).toMatchObject({
+      subtotal: '6.30', totalItbms: '0.44', isc: '0.32', otrosImpuestos: '0.25', cargosItems: '0.50', seguro: '1.00', descuentos: '1.00', total: '7.81',
+    });
   });
 
   it('carries the CUFE, QR and protocol once authorised, and the contingency details when issued in contingency', () => {
@@ -65,5 +89,22 @@ describe('receipt model', () => {
 
   it('returns null for a body it cannot read', () => {
     expect(receiptModel(detail({ document: { nope: true } }), ISSUER, false)).toBeNull();
+  });
+});
+
+describe('receipt model of a stored document', () => {
+  it('shows the totals the document was saved and sent with, not a recomputation (e.g. saved under the old rounding)', () => {
+    const legacy = { ...document, items: [{ descripcion: 'Tornillo', cantidad: '1', precioUnitario: '5.55', tasaItbms: '01' }], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.94' }] };
+    const stored = {
+      items: [{ precioItem: '5.55', valorITBMS: '0.3885', valorTotal: '5.9385', descuento: '0' }],
+      totalPrecioNeto: '5.55', totalITBMS: '0.39', totalISC: '0.00', totalMontoGravado: '0.39', totalDescuento: '0.00',
+      totalAcarreoCobrado: '0.00', valorSeguroCobrado: '0.00', totalFactura: '5.94', totalValorRecibido: '5.94', vuelto: '0.00',
+      nroItems: 1, totalTodosItems: '5.94', totalesOti: [], porTasa: [{ tasaItbms: '01', base: '5.55', itbms: '0.39' }],
+    };
+    const model = receiptModel(detail({ document: legacy, totals: stored }), ISSUER, false);
+    expect(model?.sums).toMatchObject({ subtotal: '5.55', totalItbms: '0.39', total: '5.94' });
+    // Totals that do not belong to the document (another item count) are ignored: recomputed instead.
+    const other = receiptModel(detail({ document: { ...legacy, items: [...legacy.items, ...legacy.items] }, totals: stored }), ISSUER, false);
+    expect(other?.sums.subtotal).toBe('11.10');
   });
 });

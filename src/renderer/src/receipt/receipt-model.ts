@@ -1,10 +1,17 @@
 // What the 80 mm receipt shows, from a saved document (documents:get / sales:complete) and the register's issuer:
 // the provisional receipt while there is no CUFE ("pendiente de autorización" / "emitido en contingencia") and
 // the CAFE with CUFE, QR and protocol once authorised. Pure; Receipt.tsx only lays it out.
+//
+// Every amount is a figure of the document (computeTotals, the arithmetic the core saved and HKA received), kept
+// as a decimal string and formatted by Receipt.tsx, so the receipt adds up to the cent: the lines (precioItem, before
+// tax, after the unit discount) add up to the subtotal (totalPrecioNeto); subtotal + ITBMS + ISC + other taxes +
+// the lines' freight and insurance = totalTodosItems; that + invoice freight and insurance − global discounts = the
+// total. A unit discount is shown once, on its line; "Descuento" below the subtotal is the global discount only.
 import { FORMA_PAGO, TASA_ITBMS, TIPO_DOCUMENTO, TIPO_IDENTIFICACION, labelOf } from '../../../shared/fiscal/codes';
 import { fiscalDocumentSchema, type FiscalDocument } from '../../../shared/fiscal/document';
-import { formatBalboas, money } from '../../../shared/fiscal/money';
+import { formatBalboas, money, sum, toAmount2 } from '../../../shared/fiscal/money';
 import { computeTotals } from '../../../shared/fiscal/totals';
+import { readStoredTotals } from '../../../shared/fiscal/totals-schema';
 import type { AppStatus, DocumentDetail } from '../../../shared/ipc/schemas';
 
 /** Where the document stands, as the receipt must say it (never "authorised" without a CUFE). */
@@ -14,11 +21,34 @@ export interface ReceiptLine {
   descripcion: string;
   /** "2 x B/. 4.25" */
   detalle: string;
-  /** "-B/. 0.50" when the line has a discount. */
+  /** The unit discount of the line in money ("0.50"), shown on the line only; null when none. */
   descuento: string | null;
-  total: string;
+  /** precioItem: cantidad × (precio − descuento por unidad), before tax. Σ = subtotal. */
+  importe: string;
   /** ITBMS rate label, e.g. "7 %". */
   tasa: string;
+}
+
+/** The figures under the lines, all decimal strings of the document; optional rows are null when zero/absent. */
+export interface ReceiptSums {
+  /** totalPrecioNeto = Σ line importe. */
+  subtotal: string;
+  porTasa: { tasa: string; base: string; itbms: string }[];
+  /** totalITBMS = Σ porTasa.itbms. */
+  totalItbms: string;
+  /** totalISC. */
+  isc: string | null;
+  /** Σ valorTotalOTI. */
+  otrosImpuestos: string | null;
+  /** Σ freight and insurance charged on the lines. */
+  cargosItems: string | null;
+  /** Invoice-level freight (totalAcarreoCobrado) and insurance (valorSeguroCobrado). */
+  acarreo: string | null;
+  seguro: string | null;
+  /** totalDescuento: the global discounts, subtracted here (positive amount). */
+  descuentos: string | null;
+  /** totalFactura. */
+  total: string;
 }
 
 export interface ReceiptModel {
@@ -34,11 +64,8 @@ export interface ReceiptModel {
   /** Receptor lines: name, RUC/DV or foreign id. */
   cliente: string[];
   items: ReceiptLine[];
-  subtotal: string;
-  descuentos: string | null;
-  porTasa: { tasa: string; base: string; itbms: string }[];
-  totalItbms: string;
-  total: string;
+  sums: ReceiptSums;
+  /** Decimal strings. */
   pagos: { forma: string; monto: string }[];
   vuelto: string;
   contingencia: { desde: string; motivo: string } | null;
@@ -88,9 +115,10 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
   const parsed = fiscalDocumentSchema.safeParse(detail.document);
   if (!parsed.success) return null;
   const doc = parsed.data;
-  // Recomputed with the same function the core used when saving: no second arithmetic to drift from it.
-  const totals = computeTotals(doc);
-  const totalDescuento = totals.items.reduce((acc, item) => acc.plus(item.descuento), money(0)).plus(totals.totalDescuento);
+  // The totals saved with the document (what HKA received); recomputed with the core's own function only when a
+  // detail comes without them. A document saved under an older rounding rule keeps its own figures.
+  const totals = readStoredTotals(detail.totals, doc) ?? computeTotals(doc);
+  const nonZero = (value: string): string | null => (money(value).isZero() ? null : value);
   return {
     stage: stageOf(detail),
     training,
@@ -102,25 +130,31 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
     cliente: clienteLines(doc),
     items: doc.items.map((item, i) => {
       const amounts = totals.items[i];
-      const descuento = amounts && money(amounts.descuento).gt(0) ? `-${formatBalboas(amounts.descuento)}` : null;
       return {
         descripcion: item.descripcion,
         detalle: `${money(item.cantidad).toFixed()} x ${formatBalboas(item.precioUnitario)}`,
-        descuento,
-        total: formatBalboas(amounts?.valorTotal ?? '0'),
+        descuento: amounts ? nonZero(amounts.descuento) : null,
+        importe: amounts?.precioItem ?? '0.00',
         tasa: tasaLabel(item.tasaItbms),
       };
     }),
-    subtotal: formatBalboas(totals.totalPrecioNeto),
-    descuentos: totalDescuento.gt(0) ? `-${formatBalboas(totalDescuento)}` : null,
-    porTasa: totals.porTasa.map((r) => ({ tasa: tasaLabel(r.tasaItbms), base: formatBalboas(r.base), itbms: formatBalboas(r.itbms) })),
-    totalItbms: formatBalboas(totals.totalITBMS),
-    total: formatBalboas(totals.totalFactura),
+    sums: {
+      subtotal: totals.totalPrecioNeto,
+      porTasa: totals.porTasa.map((r) => ({ tasa: tasaLabel(r.tasaItbms), base: r.base, itbms: r.itbms })),
+      totalItbms: totals.totalITBMS,
+      isc: nonZero(totals.totalISC),
+      otrosImpuestos: nonZero(toAmount2(sum(totals.totalesOti.map((o) => money(o.valor))))),
+      cargosItems: nonZero(toAmount2(sum(totals.items.map((a) => money(a.cargos))))),
+      acarreo: doc.totalAcarreoCobrado === undefined ? null : nonZero(totals.totalAcarreoCobrado),
+      seguro: doc.valorSeguroCobrado === undefined ? null : nonZero(totals.valorSeguroCobrado),
+      descuentos: nonZero(totals.totalDescuento),
+      total: totals.totalFactura,
+    },
     pagos: doc.pagos.map((p) => ({
       forma: p.formaPagoFact === '99' ? (p.descFormaPago ?? 'Otro') : (labelOf(FORMA_PAGO, p.formaPagoFact) ?? p.formaPagoFact),
-      monto: formatBalboas(p.valorCuotaPagada),
+      monto: toAmount2(money(p.valorCuotaPagada)),
     })),
-    vuelto: formatBalboas(totals.vuelto),
+    vuelto: totals.vuelto,
     contingencia: doc.contingencia ? { desde: fechaLocal(doc.contingencia.fechaInicio), motivo: doc.contingencia.motivo } : null,
     cufe: detail.cufe,
     qr: detail.qr,

@@ -8,6 +8,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
+import { HkaContract } from './HkaContract';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { RestartNotice } from './RestartNotice';
 import { useLoaded } from './use-loaded';
@@ -152,6 +153,7 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
       </div>
       {test && 'report' in test ? <Folios report={test.report} /> : null}
       {test && 'error' in test ? <OutcomeNotice outcome={test.error} testId="hka-test-error" /> : null}
+      {view.contract ? <HkaContract contract={view.contract} /> : null}
       {waiting !== null ? (
         <Dialog
           title={t('settings.hka.confirmTitle')}

@@ -6,7 +6,7 @@ import { NATURALEZA_OPERACION, TIPO_SUCURSAL, codesOf } from '../../../shared/fi
 import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
-import { checkIssuerForm, issuerDvHint, type IssuerField, type IssuerForm } from './issuer-form';
+import { checkIssuerForm, formatAutorizados, parseAutorizados, issuerDvHint, type IssuerField, type IssuerForm } from './issuer-form';
 import { useLoaded } from './use-loaded';
 
 const loadIssuer = () => sago().settings.issuer({});
@@ -39,6 +39,7 @@ function IssuerEditor(props: { initial: IssuerForm; onSaved: (saved: IssuerForm)
   const [problems, setProblems] = useState<Partial<Record<IssuerField, string>>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const [autorizados, setAutorizados] = useState(formatAutorizados(props.initial.autorizadosDescarga));
   const set = (patch: Partial<IssuerForm>): void => {
     setForm({ ...form, ...patch });
     setProblems({});
@@ -46,7 +47,13 @@ function IssuerEditor(props: { initial: IssuerForm; onSaved: (saved: IssuerForm)
   };
 
   async function save(): Promise<void> {
-    const checked = checkIssuerForm(form);
+    const list = parseAutorizados(autorizados);
+    if (!list.ok) {
+      setProblems({ autorizadosDescarga: t('settings.issuer.autorizadosLine', { line: list.line }) });
+      setOutcome({ kind: 'error', lines: [t('settings.fixErrors')] });
+      return;
+    }
+    const checked = checkIssuerForm({ ...form, autorizadosDescarga: list.list });
     if (!checked.ok) {
       setProblems(checked.problems);
       setOutcome({ kind: 'error', lines: [t('settings.fixErrors')] });
@@ -58,6 +65,7 @@ function IssuerEditor(props: { initial: IssuerForm; onSaved: (saved: IssuerForm)
     if (result === null) return;
     if (!result.ok) return setOutcome(failed(result.error));
     setForm(result.value);
+    setAutorizados(formatAutorizados(result.value.autorizadosDescarga));
     props.onSaved(result.value);
     setOutcome({ kind: 'ok', text: t('settings.saved') });
   }
@@ -94,6 +102,18 @@ function IssuerEditor(props: { initial: IssuerForm; onSaved: (saved: IssuerForm)
           >
             {codesOf(NATURALEZA_OPERACION).map((code) => <option key={code} value={code}>{code} · {NATURALEZA_OPERACION[code]}</option>)}
           </select>
+        </label>
+        <label className="field span-2">
+          <span>{t('settings.issuer.autorizadosDescarga')}</span>
+          <textarea
+            data-testid="issuer-autorizadosDescarga"
+            rows={3}
+            value={autorizados}
+            placeholder="155646463-2-2017 86"
+            aria-invalid={problems.autorizadosDescarga !== undefined}
+            onChange={(e) => { setAutorizados(e.target.value); setProblems({}); setOutcome(null); }}
+          />
+          {problems.autorizadosDescarga ? <em className="field-error" role="alert">{problems.autorizadosDescarga}</em> : <em className="field-hint">{t('settings.issuer.autorizadosHint')}</em>}
         </label>
       </div>
       <OutcomeNotice outcome={outcome} testId="issuer-outcome" />

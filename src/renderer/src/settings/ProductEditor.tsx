@@ -23,6 +23,7 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
     codigoCPBS: p?.codigoCPBS ?? '', unidadMedidaCPBS: p?.unidadMedidaCPBS ?? '',
   });
   const [tasa, setTasa] = useState<TasaItbms>(p?.tasaItbms ?? '01');
+  const [requiereLote, setRequiereLote] = useState(p?.requiereLote ?? false);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +33,7 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
     const parsed = productInput.safeParse({
       codigo: values.codigo.trim(), barcode: orNull(values.barcode), descripcion: values.descripcion.trim(),
       unidad: values.unidad.trim(), precio: price.ok ? price.value : values.precio, tasaItbms: tasa,
-      codigoCPBS: orNull(values.codigoCPBS), unidadMedidaCPBS: orNull(values.unidadMedidaCPBS),
+      codigoCPBS: orNull(values.codigoCPBS), unidadMedidaCPBS: orNull(values.unidadMedidaCPBS), requiereLote,
     });
     if (!price.ok || !parsed.success) {
       const found: Partial<Record<Field, string>> = {};
@@ -71,6 +72,10 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
           <select data-testid="product-editor-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>
             {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{TASA_ITBMS[code].label}</option>)}
           </select>
+        </label>
+        <label className="toggle span-2">
+          <input type="checkbox" data-testid="product-editor-requiereLote" checked={requiereLote} onChange={(e) => setRequiereLote(e.target.checked)} />
+          <span>{t('productDialog.requiereLote')}</span>
         </label>
       </div>
       <OutcomeNotice outcome={outcome} testId="product-editor-outcome" />

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkIssuerForm, issuerDvHint, type IssuerForm } from './issuer-form';
+import { checkIssuerForm, formatAutorizados, issuerDvHint, parseAutorizados, type IssuerForm } from './issuer-form';
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59.
 const GOOD: IssuerForm = {
   ruc: '155596713-2-2015', dv: '59', razonSocial: 'THE FACTORY HKA CORP', codigoSucursalEmisor: '0000',
-  tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01',
+  tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01', autorizadosDescarga: [],
 };
 
 describe('issuerDvHint', () => {
@@ -39,5 +39,23 @@ describe('checkIssuerForm', () => {
         razonSocial: 'Escriba la razón social',
       },
     });
+  });
+});
+
+describe('authorised downloaders as the manager types them', () => {
+  it('reads one "RUC DV" per line, infers the type from the DV, and names a malformed line', () => {
+    expect(parseAutorizados('155646463-2-2017 86\n\n 8-2743-1253  DV 31 ')).toEqual({ ok: true, list: [
+      { tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' },
+      { tipoContribuyente: '1', rucReceptor: '8-2743-1253', digitoVerifRucReceptor: '31' },
+    ] });
+    expect(parseAutorizados('155646463-2-2017\n')).toEqual({ ok: false, line: 1 });
+    expect(formatAutorizados([{ tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' }])).toBe('155646463-2-2017 86');
+  });
+
+  it('names the line of a DV that does not match', () => {
+    const list = parseAutorizados('155596713-2-2015 59\n155646463-2-2017 68');
+    if (!list.ok) throw new Error('parsed');
+    const checked = checkIssuerForm({ ...GOOD, autorizadosDescarga: list.list });
+    expect(checked).toMatchObject({ ok: false, problems: { autorizadosDescarga: expect.stringMatching(/^Línea 2: el DV del autorizado no corresponde al RUC/) as unknown } });
   });
 });

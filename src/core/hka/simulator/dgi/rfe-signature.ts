@@ -3,7 +3,7 @@
 // SHA-256 digest. The simulator holds no qualified certificate, so SignatureValue and KeyInfo are placeholders:
 // valid Base64 (the schema types them base64Binary) whose decoded text says they are simulated.
 import type { AuthorizedDocument } from '../types';
-import type { XmlElement } from './rfe-writer';
+import { leaf, type XmlElement } from './rfe-writer';
 
 export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
 
@@ -30,11 +30,10 @@ export function appendSignature(rfe: XmlElement, doc: AuthorizedDocument): void 
   const transforms = reference.ele('Transforms');
   for (const algorithm of SIGNATURE_ALGORITHMS.transforms) transforms.ele('Transform', { Algorithm: algorithm });
   reference.ele('DigestMethod', { Algorithm: SIGNATURE_ALGORITHMS.digest });
-  reference.ele('DigestValue').txt(doc.digestValue);
-  signature.ele('SignatureValue').txt(base64(`SIMULATED SIGNATURE (HKA simulator, not signed) ${doc.cufe}`));
+  leaf(reference, 'DigestValue', doc.digestValue);
+  leaf(signature, 'SignatureValue', base64(`SIMULATED SIGNATURE (HKA simulator, not signed) ${doc.cufe}`));
   const x509 = signature.ele('KeyInfo').ele('X509Data');
-  x509.ele('X509SubjectName').txt(
-    `CN=SIMULADOR HKA - FIRMA SIMULADA - ${doc.issuer.ruc} - ${doc.issuer.dv}, OU=FACTURA ELECTRONICA, O=FIRMA ELECTRONICA, C=PA`,
-  );
-  x509.ele('X509Certificate').txt(base64('SIMULATED CERTIFICATE (HKA simulator): not an X.509 certificate'));
+  leaf(x509, 'X509SubjectName',
+    `CN=SIMULADOR HKA - FIRMA SIMULADA - ${doc.issuer.ruc} - ${doc.issuer.dv}, OU=FACTURA ELECTRONICA, O=FIRMA ELECTRONICA, C=PA`);
+  leaf(x509, 'X509Certificate', base64('SIMULATED CERTIFICATE (HKA simulator): not an X.509 certificate'));
 }

@@ -7,9 +7,19 @@ import { children, textOf, type XNode } from '../../xml/xnode';
 /** An xmlbuilder2 element under construction. */
 export type XmlElement = ReturnType<typeof create>;
 
+/**
+ * Text for xmlbuilder2's `txt()`, escaped by us. xmlbuilder2 deliberately leaves text that looks like an entity
+ * reference unescaped ("&cV;" is written raw, only a bare "&" becomes "&amp;"), so a description "&cV;" produced an rFE
+ * no XML parser can read ("Entity 'cV' not defined"). Escaping every "&", "<" and ">" first leaves it nothing to guess:
+ * what it then sees are our own "&amp;"/"&lt;"/"&gt;", which it keeps as they are.
+ */
+export function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** `<name>value</name>` when the value is present; absent optional data is omitted, never sent empty. */
 export function leaf(parent: XmlElement, name: string, value: string | undefined): void {
-  if (value !== undefined) parent.ele(name).txt(value);
+  if (value !== undefined) parent.ele(name).txt(xmlText(value));
 }
 
 /** A group element that is written only when `present`; `fill` appends its children in XSD order. */

@@ -2,7 +2,7 @@
 // syntax, see rfe-xsd.fixture.ts), and the values HKA adds or moves (§3) land where the DGI format wants them.
 import { describe, expect, it } from 'vitest';
 import type { FiscalDocumentInput } from '../../../../shared/fiscal/document';
-import { CONTRIBUYENTE, REAL_CUFE, aCreditNote, aSale, anItem } from '../../../../../tests/fixtures/fiscal-documents';
+import { CONTRIBUYENTE, REAL_CUFE, aCreditNote, aSale, aSaleWithEveryGroup, anItem } from '../../../../../tests/fixtures/fiscal-documents';
 import { child, children, parseXml, textOf, type XNode } from '../../xml/xnode';
 import { SIM_BRANCH, SIM_ISSUER, authorize, authorizeDocument, hkaDocumentoOf } from './dgi-documents.fixture';
 import { rfe2020Gaps } from './rfe-2020';
@@ -13,6 +13,7 @@ import { rfe2020Errors } from './rfe-xsd.fixture';
 const BELLA_VISTA = { codigo: '8-8-7', provincia: 'PANAMA', distrito: 'PANAMA', corregimiento: 'BELLA VISTA' } as const;
 
 const SHAPES: Record<string, FiscalDocumentInput> = {
+  'every optional group (medicine, vehicle, GTIN quantities, gAutXML, gPedComGl, gInfoLog, gLcEntr)': aSaleWithEveryGroup({ numeroDocumentoFiscal: '9' }),
   'consumidor final, cash with change': aSale({ pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] }),
   'contribuyente with location, ISC, OTI, GTIN, discounts': aSale({
     numeroDocumentoFiscal: '2',
@@ -24,7 +25,7 @@ const SHAPES: Record<string, FiscalDocumentInput> = {
       anItem({ codigo: 'B-01', descripcion: 'Bebida azucarada 2 L', precioUnitario: '2.10', isc: { tasa: '0.05' }, otis: [{ codigo: '01', valor: '0.25' }] }),
     ],
     descuentosGlobales: [{ descDescuento: 'Descuento por volumen', montoDescuento: '1.00' }],
-    pagos: [{ formaPagoFact: '03', valorCuotaPagada: '99.63' }],
+    pagos: [{ formaPagoFact: '03', valorCuotaPagada: '99.64' }],
   }),
   'credit note (04) referencing a CUFE': aCreditNote({ numeroDocumentoFiscal: '3' }),
   'foreign customer on term, two instalments': aSale({
@@ -154,18 +155,18 @@ describe('buildRfeXml: content', () => {
     expect(textOf(path(rfe, 'gDGen'), 'dInfEmFE')).toBe('Entrega en bodega, horario de 8:00 a 17:00');
   });
 
-  it('numbers items and prints item amounts with 2–6 decimals, totals with exactly 2', () => {
+  it('numbers items, prints prices with 2–6 decimals, line amounts (rounded to cents) and totals with exactly 2', () => {
     const { rfe } = rfeOf(SHAPES['contribuyente with location, ISC, OTI, GTIN, discounts'] ?? aSale());
     const items = children(rfe, 'gItem');
     expect(items.map((i) => textOf(i, 'dSecItem'))).toEqual(['001', '002', '003']);
     const first = items[0];
     expect(['dPrUnit', 'dPrUnitDesc', 'dPrItem', 'dValTotItem'].map((n) => textOf(child(first, 'gPrecios'), n)))
-      .toEqual(['12.345678', '0.50', '35.537034', '38.024626']);
+      .toEqual(['12.345678', '0.50', '35.54', '38.03']);
     expect(textOf(first, 'dCantCodInt')).toBe('3.00');
     expect(['dGTINCom', 'dCantGTINCom', 'dGTINInv', 'dCantComInvent'].map((n) => textOf(child(first, 'gCodItem'), n)))
       .toEqual(['7501031311309', '3.00', '0', '3.00']);
     expect(names(items[2])).toEqual(['dSecItem', 'dDescProd', 'dCodProd', 'cUnidad', 'dCantCodInt', 'gPrecios', 'gITBMSItem', 'gISCItem', 'gOTIItem']);
-    expect(['dTasaISC', 'dValISC'].map((n) => textOf(child(items[2], 'gISCItem'), n))).toEqual(['0.05', '0.105']);
+    expect(['dTasaISC', 'dValISC'].map((n) => textOf(child(items[2], 'gISCItem'), n))).toEqual(['0.05', '0.11']);
     const gTot = child(rfe, 'gTot');
     expect(names(gTot)).toEqual([
       'dTotNeto', 'dTotITBMS', 'dTotISC', 'dTotGravado', 'dTotDesc', 'dVTot', 'dTotRec', 'iPzPag', 'dNroItems', 'dVTotItems',
@@ -174,7 +175,7 @@ describe('buildRfeXml: content', () => {
     for (const amount of ['dTotNeto', 'dTotITBMS', 'dTotISC', 'dTotGravado', 'dTotDesc', 'dVTot', 'dTotRec', 'dVTotItems']) {
       expect(textOf(gTot, amount)).toMatch(/^\d+\.\d{2}$/);
     }
-    expect([textOf(gTot, 'dVTot'), textOf(gTot, 'dNroItems'), textOf(path(gTot, 'gFormaPago'), 'iFormaPago')]).toEqual(['99.63', '3', '03']);
+    expect([textOf(gTot, 'dVTot'), textOf(gTot, 'dNroItems'), textOf(path(gTot, 'gFormaPago'), 'iFormaPago')]).toEqual(['99.64', '3', '03']);
   });
 
   it('fills gDFRef with the issuer as the referenced issuer and the CUFE in gDFRefFE', () => {
@@ -225,5 +226,23 @@ describe('buildRfeXml: content', () => {
     expect(xml).toMatch(/<Signature [^>]*><!-- HKA simulator: simulated signature/);
     expect(xml).toContain(`<dQRCode><![CDATA[${doc.qr}]]></dQRCode>`);
     expect(textOf(child(rfe, 'gNoFirm'), 'dQRCode')).toBe(doc.qr);
+  });
+});
+
+describe('buildRfeXml: the optional groups of issue 12 §3', () => {
+  it('writes the medicine lot, the vehicle, the GTIN quantities, gAutXML, the purchase order, logistics and delivery', () => {
+    const { rfe } = rfeOf(SHAPES['every optional group (medicine, vehicle, GTIN quantities, gAutXML, gPedComGl, gInfoLog, gLcEntr)'] ?? aSale());
+    const [medicine, vehicle] = children(rfe, 'gItem');
+    expect([textOf(child(medicine, 'gMedicina'), 'dNroLote'), textOf(child(medicine, 'gMedicina'), 'dCtLote')]).toEqual(['L2026-0457', '21']);
+    expect([textOf(medicine, 'dFechaFab'), textOf(medicine, 'dFechaCad')]).toEqual(['2026-01-15', '2028-01-14']);
+    expect(['dChasi', 'dNroMotor', 'cTipoVehic', 'cUsoVehic'].map((n) => textOf(child(vehicle, 'gVehicNuevo'), n)))
+      .toEqual(['3N1AB7AP5KY123456', 'HR16-778899', '4', '2']);
+    expect(['dGTINCom', 'dCantGTINCom', 'dGTINInv', 'dCantComInvent'].map((n) => textOf(child(vehicle, 'gCodItem'), n)))
+      .toEqual(['7501031311309', '1.00', '7501031311309', '1.00']);
+    expect(['dNroPed', 'dSecItemPed'].map((n) => textOf(child(vehicle, 'gPedComIr'), n))).toEqual(['4500123', '1']);
+    expect(['dTipoRuc', 'dRuc', 'dDV'].map((n) => textOf(path(rfe, 'gDGen', 'gAutXML', 'gRucAutXML'), n))).toEqual(['2', '155646463-2-2017', '86']);
+    expect(names(rfe).slice(-6)).toEqual(['gTot', 'gPedComGl', 'gInfoLog', 'gLcEntr', 'Signature', 'gNoFirm']);
+    expect(textOf(child(rfe, 'gInfoLog'), 'dNomTransp')).toBe('Transportes Istmeños, S.A.');
+    expect(textOf(path(rfe, 'gLcEntr', 'gUbiLcEntr'), 'dCodUbi')).toBe('8-8-7');
   });
 });

@@ -9,6 +9,7 @@ import { appendDatosGenerales } from './rfe-general';
 import { appendItem, itemsOf } from './rfe-items';
 import { appendSignature } from './rfe-signature';
 import { appendTotales } from './rfe-totals';
+import { leaf } from './rfe-writer';
 
 export const DGI_NAMESPACE = 'http://dgi-fep.mef.gob.pa';
 export const RFE_FORMAT_VERSION = '1.00';
@@ -17,8 +18,8 @@ export const RFE_FORMAT_VERSION = '1.00';
 export function buildRfeXml(doc: AuthorizedDocument): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' });
   const rfe = root.ele(DGI_NAMESPACE, 'rFE');
-  rfe.ele('dVerForm').txt(RFE_FORMAT_VERSION);
-  rfe.ele('dId').txt(doc.cufe);
+  leaf(rfe, 'dVerForm', RFE_FORMAT_VERSION);
+  leaf(rfe, 'dId', doc.cufe);
   appendDatosGenerales(rfe, doc);
   const items = itemsOf(doc.documento);
   items.forEach((item, index) => appendItem(rfe, item, index));

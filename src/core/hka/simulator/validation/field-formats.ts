@@ -13,7 +13,8 @@ export type FieldFormat =
   | { kind: 'dateTime' }
   | { kind: 'date' }
   | { kind: 'email' }
-  | { kind: 'phone' };
+  | { kind: 'phone' }
+  | { kind: 'phoneDgi' };
 
 function range(spec: string, notation: string): [number, number] {
   const exact = /^(\d+)$/.exec(spec);
@@ -60,6 +61,8 @@ export const DATE_TIME: FieldFormat = { kind: 'dateTime' };
 export const DATE: FieldFormat = { kind: 'date' };
 export const EMAIL: FieldFormat = { kind: 'email' };
 export const PHONE: FieldFormat = { kind: 'phone' };
+/** The delivery phones of gLcEntr: only the DGI's two short forms, 999-9999 and 9999-9999. */
+export const PHONE_DGI: FieldFormat = { kind: 'phoneDgi' };
 
 /** `AAAA-MM-DDThh:mm:ss-05:00`: HKA writes the Panamá offset in every date format it documents (§1.8). */
 const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})-05:00$/;
@@ -121,6 +124,8 @@ export function conforms(value: string, format: FieldFormat): boolean {
       return value.length <= EMAIL_MAX && DGI_EMAIL_PATTERN.test(value);
     case 'phone':
       return PHONE_PATTERN.test(value);
+    case 'phoneDgi':
+      return /^\d{3,4}-\d{4}$/.test(value);
   }
 }
 

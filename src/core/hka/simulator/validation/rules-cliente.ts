@@ -51,7 +51,7 @@ export const receptorCountry: Rule = ({ transaccion, cliente }) => {
   return messages;
 };
 
-interface RucFields {
+export interface RucFields {
   tipo: string;
   ruc: string;
   dv: string;
@@ -61,7 +61,7 @@ interface RucFields {
  * A DV that contradicts the DGI algorithm is an error; forms the algorithm cannot reproduce ('unverifiable', e.g.
  * 4-digit tomos) are accepted, as HKA would only know by asking the DGI. A DV of the wrong shape is the table's error.
  */
-function dvMessages(at: Location, node: XNode | undefined, fields: RucFields): string[] {
+export function dvMessages(at: Location, node: XNode | undefined, fields: RucFields): string[] {
   const ruc = textOf(node, fields.ruc);
   const dv = textOf(node, fields.dv);
   if (ruc === undefined || dv === undefined || !/^\d{2}$/.test(dv)) return [];

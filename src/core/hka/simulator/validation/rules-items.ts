@@ -6,14 +6,26 @@ import { inOccurrence, invalido, noDebeSerInformado, requerido, TOP } from './me
 const at = (occurrence: number) => inOccurrence(TOP, 'Item', occurrence);
 
 /**
- * Sales to the government (tipoClienteFE 03) classify every item by CPBS. §2.7 also marks unidadMedidaCPBS "required
- * when 03", but HKA's own government sample (factura-con-retencion.xml) omits it, so it is not enforced.
+ * Sales to the government (tipoClienteFE 03) classify every item by CPBS: abbreviated code, full code and the unit in
+ * the CPBS (§2.7 #7–9, "required when 03"). HKA's own government sample (factura-con-retencion.xml) omits the unit;
+ * the rule is enforced anyway (issue 12: the DGI field cUnidadCPBS belongs to the classification), and the samples
+ * test lists that sample as breaking it.
  */
 export const governmentCpbs: Rule = ({ cliente, items }) => {
   if (textOf(cliente, 'tipoClienteFE') !== '03') return [];
   return items.flatMap((item, i) =>
-    ['codigoCPBSAbrev', 'codigoCPBS'].filter((f) => textOf(item, f) === undefined).map((f) => requerido(at(i + 1), f)));
+    ['codigoCPBSAbrev', 'codigoCPBS', 'unidadMedidaCPBS'].filter((f) => textOf(item, f) === undefined).map((f) => requerido(at(i + 1), f)));
 };
+
+/** The abbreviated CPBS code is the segment + family of the full code, i.e. its first two digits (DGI catBienes). */
+export const cpbsFamily: Rule = ({ items }) =>
+  items.flatMap((item, i) => {
+    const abrev = textOf(item, 'codigoCPBSAbrev');
+    const full = textOf(item, 'codigoCPBS');
+    return abrev !== undefined && full !== undefined && full.slice(0, 2) !== abrev
+      ? [invalido(at(i + 1), 'codigoCPBSAbrev', `no es la familia de codigoCPBS ${full}`)]
+      : [];
+  });
 
 /** §2.7 #12: the unit discount is money off each unit and must stay below the unit price. */
 export const unitDiscountBelowPrice: Rule = ({ items }) =>

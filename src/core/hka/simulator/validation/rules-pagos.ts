@@ -1,10 +1,10 @@
 // Payment rules (REFERENCE.md §2.9, §2.12 rules 6–7) and the withholding amount (§2.13).
 import { CODIGO_RETENCION } from '../../../../shared/fiscal/codes';
-import { money } from '../../../../shared/fiscal/money';
+import { money, sum } from '../../../../shared/fiscal/money';
 import { child, textOf } from '../../xml/xnode';
-import { checkAmount } from './amount-check';
-import { amountOf, listItems, type Rule } from './documento-view';
-import { inOccurrence, requerido, TOP } from './messages';
+import { checkAmount, withinTolerance } from './amount-check';
+import { amountOf, amountOrZero, listItems, type Rule } from './documento-view';
+import { inOccurrence, invalido, requerido, TOP } from './messages';
 
 /**
  * Rule 6: tiempoPago 2 (plazo) or 3 (mixto) → listaPagoPlazo.
@@ -23,6 +23,32 @@ export const termNeedsInstallments: Rule = ({ totales }) => {
   return (tiempoPago === '2' || tiempoPago === '3') && listItems(totales, 'listaPagoPlazo').length === 0
     ? [requerido(TOP, 'listaPagoPlazo')]
     : [];
+};
+
+/**
+ * Rule 6, continued: the instalments add up (within 0.01) to what is owed later — the whole totalFactura on term (2),
+ * the credit payments (formaPagoFact 01) of a mixed sale (3) — and none falls due before the document's date.
+ */
+export const installmentsCoverCredit: Rule = ({ transaccion, totales }) => {
+  const tiempoPago = textOf(totales, 'tiempoPago');
+  const cuotas = listItems(totales, 'listaPagoPlazo');
+  if ((tiempoPago !== '2' && tiempoPago !== '3') || cuotas.length === 0) return [];
+  const messages: string[] = [];
+  const credit = tiempoPago === '2'
+    ? amountOf(totales, 'totalFactura')
+    : sum(listItems(totales, 'listaFormaPago').filter((p) => textOf(p, 'formaPagoFact') === '01').map((p) => amountOrZero(p, 'valorCuotaPagada')));
+  const scheduled = sum(cuotas.map((c) => amountOrZero(c, 'valorCuota')));
+  if (credit !== undefined && !withinTolerance(scheduled, credit)) {
+    messages.push(invalido(TOP, 'listaPagoPlazo', `las cuotas suman ${scheduled.toFixed(2)}, el monto a crédito es ${credit.toFixed(2)}`));
+  }
+  const emision = textOf(transaccion, 'fechaEmision')?.slice(0, 10);
+  cuotas.forEach((cuota, i) => {
+    const vence = textOf(cuota, 'fechaVenceCuota');
+    if (emision !== undefined && vence !== undefined && vence.slice(0, 10) < emision) {
+      messages.push(invalido(inOccurrence(TOP, 'PagoPlazo', i + 1), 'fechaVenceCuota', 'anterior a fechaEmision'));
+    }
+  });
+  return messages;
 };
 
 /** Rule 7: payment form 99 ("otro") says what it is (10–100 characters, checked by the table). */

@@ -9,6 +9,7 @@ import {
 import { INCOTERMS_DGI as INCOTERMS, MONEDAS_DGI as MONEDAS, PAISES_DGI as PAISES } from '../../../../shared/fiscal/dgi-catalogues';
 import { DATE_TIME, EMAIL, PHONE, code, hka, notAllZeros } from './field-formats';
 import { group, leaf, list, type FieldSpec } from './field-spec';
+import { INFO_ENTREGA, INFO_LOGISTICA, PEDIDO_COMERCIAL_GLOBAL } from './tables-groups';
 import { ITEM, TOTALES } from './tables-items-totales';
 
 /** §2.3 cliente (rules-cliente.ts). */
@@ -90,7 +91,7 @@ export const DATOS_TRANSACCION: readonly FieldSpec[] = [
   }),
 ];
 
-/** §2.1 documento. Optional groups the simulator does not check are accepted as sent. */
+/** §2.1 documento. usoPosterior and listaExtras (undocumented HKA extras) are accepted as sent. */
 export const DOCUMENTO: readonly FieldSpec[] = [
   // Letters allowed (§2.1); the DGI's dSucEm is [a-zA-Z0-9]{4}. Whether the branch exists is the server's check.
   leaf('codigoSucursalEmisor', 'SI', hka('AN|4')),
@@ -98,9 +99,9 @@ export const DOCUMENTO: readonly FieldSpec[] = [
   group('datosTransaccion', 'SI', DATOS_TRANSACCION),
   list('listaItems', 'SI', { names: ['item'], max: 1000, fields: ITEM }),
   group('totalesSubTotales', 'SI', TOTALES),
-  group('pedidoComercialGlobal', 'NO'),
-  group('infoLogistica', 'NO'),
-  group('infoEntrega', 'NO'),
+  group('pedidoComercialGlobal', 'NO', PEDIDO_COMERCIAL_GLOBAL),
+  group('infoLogistica', 'NO', INFO_LOGISTICA),
+  group('infoEntrega', 'NO', INFO_ENTREGA),
   group('usoPosterior', 'NO'),
   group('listaExtras', 'NO'),
   leaf('serialDispositivo', 'NO', hka('AN|..10')),

@@ -3,6 +3,7 @@
 import { CODIGO_OTI, CODIGO_RETENCION, FORMA_PAGO, TASA_ITBMS, TIEMPO_PAGO } from '../../../../shared/fiscal/codes';
 import { DATE, DATE_TIME, code, hka } from './field-formats';
 import { group, leaf, list, type FieldSpec } from './field-spec';
+import { MEDICINA, PEDIDO_COMERCIAL_ITEM, VEHICULO } from './tables-groups';
 
 /** The DGI schema bounds every other list; OTI lists are unbounded (gOTIItem, gOTITotal 0..n). */
 const NO_LIMIT = Number.POSITIVE_INFINITY;
@@ -41,9 +42,9 @@ export const ITEM: readonly FieldSpec[] = [
   leaf('tasaISC', 'C', hka('N|1..11|2.4')),
   leaf('valorISC', 'C', hka('N|1..9|2.6')),
   list('listaItemOTI', 'C', { names: ['oti'], max: NO_LIMIT, fields: OTI }),
-  group('vehiculo', 'C'),
-  group('medicina', 'C'),
-  group('pedidoComercialItem', 'NO'),
+  group('vehiculo', 'C', VEHICULO),
+  group('medicina', 'C', MEDICINA),
+  group('pedidoComercialItem', 'NO', PEDIDO_COMERCIAL_ITEM),
 ];
 
 export const DESCUENTO_BONIFICACION: readonly FieldSpec[] = [

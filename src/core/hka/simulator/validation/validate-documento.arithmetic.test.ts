@@ -41,6 +41,22 @@ describe('simulator validation: item arithmetic', () => {
     ]);
   });
 
+  it('accepts both forms of a line HKA sees: rounded to cents per line (the DGI\'s) and unrounded (HKA\'s samples)', () => {
+    // 35 × 0.35 = 12.25 at 7 % → 0.8575 ITBMS; item 2 removed so the totals are this one line's (decision 0008).
+    const oneLine = (itbms: string, valorTotal: string, totalItbms: string, total: string) => setTexts(remove(BASE, ITEM2), {
+      [`${ITEM1}/cantidad`]: '35.00', [`${ITEM1}/precioUnitario`]: '0.35', [`${ITEM1}/precioItem`]: '12.25',
+      [`${ITEM1}/valorITBMS`]: itbms, [`${ITEM1}/valorTotal`]: valorTotal,
+      [`${TOT}/totalPrecioNeto`]: '12.25', [`${TOT}/totalITBMS`]: totalItbms, [`${TOT}/totalMontoGravado`]: totalItbms,
+      [`${TOT}/totalTodosItems`]: total, [`${TOT}/totalFactura`]: total, [`${TOT}/totalValorRecibido`]: '30.00',
+      [`${TOT}/vuelto`]: (30 - Number(total)).toFixed(2), [`${TOT}/nroItems`]: '1',
+    });
+    expect(validate(oneLine('0.86', '13.11', '0.86', '13.11'))).toEqual([]);
+    expect(validate(oneLine('0.8575', '13.1075', '0.86', '13.11'))).toEqual([]);
+    expect(validate(oneLine('0.88', '13.13', '0.88', '13.13'))).toEqual([
+      `${AT1}El campo valorITBMS es inválido (declarado 0.88, calculado 0.8575)`,
+    ]);
+  });
+
   it('applies the unit discount: precioItem = cantidad × (precioUnitario − precioUnitarioDescuento)', () => {
     const discounted = insertAfter(BASE, `${ITEM1}/precioUnitario`, el('precioUnitarioDescuento', '1.00'));
     expect(validate(discounted)).toEqual([`${AT1}El campo precioItem es inválido (declarado 20.00, calculado 18.00)`]);

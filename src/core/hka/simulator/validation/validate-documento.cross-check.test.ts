@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validDocumentArb } from '../../../../../tests/fixtures/fiscal-arbitraries';
-import { CONTRIBUYENTE, aCreditNote, aSale, anItem } from '../../../../../tests/fixtures/fiscal-documents';
+import { CONTRIBUYENTE, aCreditNote, aSale, aSaleWithEveryGroup, anItem } from '../../../../../tests/fixtures/fiscal-documents';
 import { fiscalDocumentSchema, type FiscalDocumentInput } from '../../../../shared/fiscal/document';
 import { computeDv } from '../../../../shared/fiscal/ruc-dv';
 import { computeTotals } from '../../../../shared/fiscal/totals';
@@ -38,6 +38,7 @@ const GOBIERNO = {
 } as const;
 
 const EXAMPLES: Record<string, FiscalDocumentInput> = {
+  'medicine, vehicle, GTIN quantities, authorised downloaders, purchase order, logistics and delivery': aSaleWithEveryGroup(),
   'credit note referencing an FE by CUFE': aCreditNote(),
   'generic debit note': aSale({ tipoDocumento: '07', tipoVenta: undefined, cliente: CONTRIBUYENTE }),
   'sale to a contribuyente with location and contact': aSale({
@@ -58,7 +59,7 @@ const EXAMPLES: Record<string, FiscalDocumentInput> = {
   }),
   'government sale with CPBS and 50 % withholding': aSale({
     cliente: GOBIERNO,
-    items: [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210', precioUnitario: '100.00' })],
+    items: [anItem({ codigoCPBSAbrev: '72', codigoCPBS: '7210', unidadMedidaCPBS: 'm', precioUnitario: '100.00' })],
     pagos: [{ formaPagoFact: '08', valorCuotaPagada: '107.00' }],
     retencion: { codigoRetencion: '2', montoRetencion: '3.50' },
   }),

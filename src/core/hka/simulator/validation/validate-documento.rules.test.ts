@@ -55,12 +55,16 @@ describe('simulator validation: receptor rules (§2.3)', () => {
     ['a government receptor without address', { ...CONTRIBUYENTE, tipoClienteFE: '03', direccion: '' }, [
       'El campo direccion es requerido',
       'En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es requerido', 'En la ocurrencia 1 de Item, El campo codigoCPBS es requerido',
+      'En la ocurrencia 1 de Item, El campo unidadMedidaCPBS es requerido',
       'En la ocurrencia 2 de Item, El campo codigoCPBSAbrev es requerido', 'En la ocurrencia 2 de Item, El campo codigoCPBS es requerido',
+      'En la ocurrencia 2 de Item, El campo unidadMedidaCPBS es requerido',
     ]],
     ['a DV that does not match the RUC', { ...CONTRIBUYENTE, digitoVerificadorRUC: '58' },
       ['El campo digitoVerificadorRUC es inválido (declarado 58, calculado 59)']],
     ['a RUC in no known form', { ...CONTRIBUYENTE, numeroRUC: 'ABC-123' }, ['El campo numeroRUC es inválido']],
-    ['a RUC whose DV cannot be computed locally (4-digit tomo): accepted', { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: 'E-7824-53189', digitoVerificadorRUC: '90' }, []],
+    ['a RUC whose DV cannot be computed locally (AV with a 4-digit tomo): accepted', { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '2AV-1234-12345', digitoVerificadorRUC: '26' }, []],
+    ['a 4-digit tomo cédula of the DGI procedure (example 4a) with a wrong DV', { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '8-2743-1253', digitoVerificadorRUC: '13' },
+      ['El campo digitoVerificadorRUC es inválido (declarado 13, calculado 31)']],
     ['a jurídico RUC declared as consumidor final', { tipoClienteFE: '02', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', pais: 'PA' },
       ['El campo tipoClienteFE es inválido (un RUC jurídico debe declararse como contribuyente (01))']],
     ['a consumidor final identified by cédula with a wrong DV', { tipoClienteFE: '02', tipoContribuyente: '1', numeroRUC: '8-442-445', digitoVerificadorRUC: '00', pais: 'PA' },
@@ -100,11 +104,20 @@ describe('simulator validation: receptor rules (§2.3)', () => {
     ['a foreign amount that is not tipoDeCambio × totalFactura', exportDoc({ ...FOREIGN, pais: 'ES' },
       { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR', tipoDeCambio: '0.92', montoMonedaExtranjera: '26.90' }),
     ['El campo montoMonedaExtranjera es inválido (declarado 26.90, calculado 24.748)']],
+    ['an export in EUR whose foreign amount is tipoDeCambio × totalFactura', exportDoc({ ...FOREIGN, pais: 'ES' },
+      { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR', tipoDeCambio: '0.92', montoMonedaExtranjera: '24.748' }), []],
     ['a currency outside the list without its name', exportDoc({ ...FOREIGN, pais: 'ES' },
       { condicionesEntrega: 'CIF', monedaOperExportacion: 'ZZZ', tipoDeCambio: '2.00', montoMonedaExtranjera: '53.80' }),
     ['El campo monedaOperExportacionNonDef es requerido']],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
+  });
+
+  it('checks that the abbreviated CPBS code is the family of the full code', () => {
+    const item = 'listaItems/item[1]';
+    const classified = (abrev: string) => insertAfter(insertAfter(BASE, `${item}/cantidad`, el('codigoCPBSAbrev', abrev)), `${item}/codigoCPBSAbrev`, el('codigoCPBS', '1410'));
+    expect(validate(classified('14'))).toEqual([]);
+    expect(validate(classified('50'))).toEqual(['En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es inválido (no es la familia de codigoCPBS 1410)']);
   });
 
   it('checks the DV of third parties authorised to download', () => {
@@ -163,6 +176,17 @@ describe('simulator validation: payment rules (§2.12 rules 6–7)', () => {
     ['payment form 99 with a 9-character description', insertAfter(setText(BASE, `${pago}/formaPagoFact`, '99'), `${pago}/formaPagoFact`, el('descFormaPago', 'Bitcoins!')),
       ['En la ocurrencia 1 de FormaPago, El campo descFormaPago es inválido']],
     ['payment form 99 described', insertAfter(setText(BASE, `${pago}/formaPagoFact`, '99'), `${pago}/formaPagoFact`, el('descFormaPago', 'Puntos de lealtad')), []],
+    ['instalments that do not add up to the total on term', append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales',
+      el('listaPagoPlazo', [group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '20.00' })])),
+    ['El campo listaPagoPlazo es inválido (las cuotas suman 20.00, el monto a crédito es 26.90)']],
+    ['an instalment due before the document date', append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales',
+      el('listaPagoPlazo', [
+        group('pagoPlazo', { fechaVenceCuota: '2026-11-27T10:15:00-05:00', valorCuota: '6.90' }),
+        group('pagoPlazo', { fechaVenceCuota: '2026-11-28T00:00:00-05:00', valorCuota: '20.00' }),
+      ])),
+    ['En la ocurrencia 1 de PagoPlazo, El campo fechaVenceCuota es inválido (anterior a fechaEmision)']],
+    ['a mixed sale whose instalments cover its credit payment only', append(setText(setText(BASE, 'totalesSubTotales/tiempoPago', '3'), `${pago}/formaPagoFact`, '01'),
+      'totalesSubTotales', el('listaPagoPlazo', [group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '30.00' })])), []],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
   });

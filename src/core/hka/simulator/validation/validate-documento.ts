@@ -14,8 +14,9 @@ import { TOP } from './messages';
 import { otiTotals } from './oti-totals';
 import { readTable } from './read-table';
 import { receptorByType, receptorCountry, rucCheckDigits } from './rules-cliente';
-import { freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
-import { otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
+import { groupRucs, vehicleDescriptions } from './rules-groups';
+import { cpbsFamily, freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
+import { installmentsCoverCredit, otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
 import { contingency, exportData, issuedNotInFuture, noSaleTypeOnNotes, referencedDocuments } from './rules-transaccion';
 import { DOCUMENTO } from './tables-documento';
 
@@ -34,10 +35,14 @@ const RULES: readonly Rule[] = [
   receptorCountry,
   rucCheckDigits,
   governmentCpbs,
+  cpbsFamily,
   unitDiscountBelowPrice,
   iscRateNeedsValue,
   freightAndInsuranceOnce,
+  vehicleDescriptions,
+  groupRucs,
   termNeedsInstallments,
+  installmentsCoverCredit,
   otherPaymentDescribed,
   withholdingAmount,
   itemArithmetic,

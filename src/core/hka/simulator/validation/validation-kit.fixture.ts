@@ -20,7 +20,8 @@ export const CTX: DocumentoValidationContext = { issuer: TEST_ISSUER, now: new D
 
 /** The `documento` element of an XML text (a SOAP body, an Enviar wrapper or a bare documento). */
 export function documentoOf(xml: string): XNode {
-  const documento = find(parseXml(xml), 'documento');
+  // Published samples are fragments whose prefixes were declared on an envelope they no longer have.
+  const documento = find(parseXml(xml, { namespaces: false }), 'documento');
   if (!documento) throw new Error('No <documento> element');
   return documento;
 }
@@ -68,8 +69,8 @@ export const BASE: XNode = documentoOf(BASE_XML);
 /** A new element: text content, or children. */
 export function el(name: string, content: string | XNode[]): XNode {
   return typeof content === 'string'
-    ? { name, attrs: {}, text: content, children: [] }
-    : { name, attrs: {}, text: '', children: content };
+    ? { name, ns: '', attrs: {}, text: content, children: [] }
+    : { name, ns: '', attrs: {}, text: '', children: content };
 }
 
 /** An element whose children are leaves, in the given order. */

@@ -75,7 +75,7 @@ export function GenericCreditNoteDialog(props: { onCreated: (noteId: string) => 
       </div>
       <table className="data-table">
         <thead>
-          <tr><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.quantity')}</th><th className="num">{t('documentActions.generic.price')}</th><th>{t('documentActions.generic.rate')}</th>{government ? <th>{t('documentActions.generic.cpbs')}</th> : null}<th /></tr>
+          <tr><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.quantity')}</th><th className="num">{t('documentActions.generic.price')}</th><th>{t('documentActions.generic.rate')}</th>{government ? <><th>{t('documentActions.generic.cpbs')}</th><th>{t('documentActions.generic.cpbsUnit')}</th></> : null}<th /></tr>
         </thead>
         <tbody>
           {lines.map((l, i) => (
@@ -89,7 +89,10 @@ export function GenericCreditNoteDialog(props: { onCreated: (noteId: string) => 
                 </select>
               </td>
               {government ? (
-                <td><input className="qty-input" data-testid="generic-cpbs" inputMode="numeric" maxLength={4} aria-label={t('documentActions.generic.lineField', { line: i + 1, field: t('documentActions.generic.cpbs') })} value={l.codigoCPBS} onChange={(e) => update(l.key, { codigoCPBS: e.target.value })} /></td>
+                <>
+                  <td><input className="qty-input" data-testid="generic-cpbs" inputMode="numeric" maxLength={4} aria-label={t('documentActions.generic.lineField', { line: i + 1, field: t('documentActions.generic.cpbs') })} value={l.codigoCPBS} onChange={(e) => update(l.key, { codigoCPBS: e.target.value })} /></td>
+                  <td><input className="qty-input" data-testid="generic-cpbs-unit" maxLength={30} aria-label={t('documentActions.generic.lineField', { line: i + 1, field: t('documentActions.generic.cpbsUnit') })} value={l.unidadMedidaCPBS} onChange={(e) => update(l.key, { unidadMedidaCPBS: e.target.value })} /></td>
+                </>
               ) : null}
               <td>{lines.length > 1 ? <button type="button" className="icon-button" aria-label={t('documentActions.generic.removeLine', { line: i + 1 })} onClick={() => setLines((list) => list.filter((x) => x.key !== l.key))}>×</button> : null}</td>
             </tr>

@@ -43,11 +43,13 @@ describe('generic credit note form', () => {
     expect(buildGenericNote({ cliente, lines, motivo: 'x'.repeat(251), formaPago: '02' })).toEqual({ ok: false, problem: 'motivoLong' });
   });
 
-  it('to the State: every line needs its 4-digit CPBS code, which the note carries with the derived abbreviation', () => {
+  it('to the State: every line needs its 4-digit CPBS code and unit, which the note carries with the derived abbreviation', () => {
     const estado = { tipoClienteFE: '03' as const, tipoContribuyente: '2' as const, numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59', razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú', pais: 'PA' };
-    const lines = [line({ descripcion: 'Resmas de papel', precio: '4.50', codigoCPBS: '1410' })];
+    const lines = [line({ descripcion: 'Resmas de papel', precio: '4.50', codigoCPBS: '1410', unidadMedidaCPBS: 'Resma' })];
     const note = buildGenericNote({ cliente: estado, lines, motivo, formaPago: '02' });
-    expect(note.ok && note.request.draft.items[0]).toMatchObject({ codigoCPBS: '1410', codigoCPBSAbrev: '14' });
+    expect(note.ok && note.request.draft.items[0]).toMatchObject({ codigoCPBS: '1410', codigoCPBSAbrev: '14', unidadMedidaCPBS: 'Resma' });
+    expect(buildGenericNote({ cliente: estado, lines: [line({ descripcion: 'Resmas', precio: '4.50', codigoCPBS: '1410', unidadMedidaCPBS: ' ' })], motivo, formaPago: '02' }))
+      .toEqual({ ok: false, problem: 'cpbsUnit', line: 1 });
     expect(buildGenericNote({ cliente: estado, lines: [line({ descripcion: 'Resmas', precio: '4.50', codigoCPBS: '14-1' })], motivo, formaPago: '02' }))
       .toEqual({ ok: false, problem: 'cpbs', line: 1 });
     // Anyone else: the field is not asked for and nothing of it is sent.

@@ -7,7 +7,7 @@ import type { Item } from '../../../../shared/fiscal/item';
 import type { ReceptorInput } from '../../../../shared/fiscal/receptor';
 import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
 import { computeItemAmounts } from '../../../../shared/fiscal/totals';
-import { CPBS_CODE_PATTERN, cpbsItemFields } from '../../../../shared/fiscal/cpbs';
+import { CPBS_CODE_PATTERN, CPBS_UNIT_MAX_LENGTH, cpbsItemFields } from '../../../../shared/fiscal/cpbs';
 import type { Request } from '../../../../shared/ipc/contract';
 import { parsePrice, parseQuantity } from '../../checkout/amount-input';
 import { checkMotivo, type MotivoProblem } from './annul-window';
@@ -20,11 +20,13 @@ export interface GenericLine {
   tasaItbms: TasaItbms;
   /** 4-digit CPBS code; asked for (and sent) only when the customer is the State. */
   codigoCPBS: string;
+  /** Unit of measure in the CPBS (§2.7 #9), required with the code on a note to the State. */
+  unidadMedidaCPBS: string;
 }
 
-export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01', codigoCPBS: '' });
+export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01', codigoCPBS: '', unidadMedidaCPBS: '' });
 
-export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | 'cpbs' | MotivoProblem;
+export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | 'cpbs' | 'cpbsUnit' | MotivoProblem;
 
 /** Sales and notes to the State (tipoClienteFE 03) carry CPBS codes on every line. */
 export const isGovernment = (cliente: ReceptorInput): boolean => cliente.tipoClienteFE === '03';
@@ -43,7 +45,10 @@ function toItem(line: GenericLine, government = false): Item | GenericProblem {
   const item = { descripcion, cantidad: cantidad.value, precioUnitario: precio.value, tasaItbms: line.tasaItbms };
   if (!government) return item;
   const code = line.codigoCPBS.trim();
-  return CPBS_CODE_PATTERN.test(code) ? { ...item, ...cpbsItemFields(code, null) } : 'cpbs';
+  if (!CPBS_CODE_PATTERN.test(code)) return 'cpbs';
+  const unit = line.unidadMedidaCPBS.trim();
+  if (unit.length < 1 || unit.length > CPBS_UNIT_MAX_LENGTH) return 'cpbsUnit';
+  return { ...item, ...cpbsItemFields(code, unit) };
 }
 
 /** The lines' total as the note will carry it ("0.00" while no line is complete). */

@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `requiere_lote` integer DEFAULT 0 NOT NULL;
