@@ -9,7 +9,12 @@ const HEARTBEAT_MS = 15_000;
 export class EventStreams {
   private readonly open = new Set<ServerResponse>();
 
-  constructor(private readonly events: RegisterEvents) {}
+  constructor(private events: RegisterEvents) {}
+
+  /** After the host restarted its core: new streams follow the new core's events. */
+  rebind(events: RegisterEvents): void {
+    this.events = events;
+  }
 
   attach(res: ServerResponse): void {
     res.writeHead(200, {

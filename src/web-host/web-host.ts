@@ -32,7 +32,10 @@ export interface WebHost {
   /** The page to open, token included: http://127.0.0.1:PORT/?token=… */
   url: string;
   token: string;
-  core: RegisterCore;
+  /** The running register core (a new one after app:restart). */
+  readonly core: RegisterCore;
+  /** Settles when a restart asked through app:restart has finished (tests wait on it). */
+  restarted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,11 +63,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run buildRendererForWebHost() first (npm run start:web does)`);
   }
-  const core = await createRegisterCore({
+  // app:restart (e.g. to open another environment's data set) restarts the core in this process: the old one drains
+  // its HKA calls and closes, a new one opens; requests arriving meanwhile wait for it. The page reloads itself.
+  let restarting: Promise<void> = Promise.resolve();
+  let restartFailure: string | undefined;
+  const startCore = (): Promise<RegisterCore> => createRegisterCore({
     dataDir: options.dataDir,
     ...(options.simulatorEndpoint ? { simulatorEndpoint: options.simulatorEndpoint } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    relaunch: () => {
+      restarting = restarting.then(async () => {
+        streams.closeAll();
+        await core.close();
+        core = await startCore();
+        streams.rebind(core.events);
+      }).catch((error: unknown) => {
+        // The old core is closed: answer every request with the reason until someone restarts the host.
+        restartFailure = error instanceof Error ? error.message : String(error);
+        console.error('web host: the register core could not restart:', restartFailure);
+      });
+    },
   });
+  let core = await startCore();
   const token = randomBytes(32).toString('base64url');
   const streams = new EventStreams(core.events);
   const files = new StaticFiles(rendererDir, SHIM_PATH);
@@ -90,11 +110,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return json(res, 200, { ok: false, error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' } });
       }
+      await restarting;
+      if (restartFailure !== undefined) return json(res, 503, { error: `the register could not restart: ${restartFailure}` });
       return json(res, 200, await dispatchIpc(core.ipc, decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload, console));
     }
     if (url.pathname === '/events') {
       if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
       if (!guard.tokenMatches(url.searchParams.get('token'))) return json(res, 401, { error: 'missing or wrong token' });
+      await restarting;
       return streams.attach(res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'GET only' });
@@ -124,9 +147,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/?token=${token}`,
     token,
-    core,
+    get core() {
+      return core;
+    },
+    restarted: () => restarting,
     close() {
       closing ??= (async () => {
+        await restarting;
         streams.closeAll();
         await new Promise<void>((done) => {
           server.close(() => done());

@@ -1,6 +1,8 @@
 // The manager's HKA settings over IPC: environment and write-only tokens (shown as "configured" + last 4),
 // "Probar conexión" (FoliosRestantes with the saved values), and the gate it opens for Demo/Producción.
 // The running queue keeps the connection it started with; a changed environment or endpoint applies at restart.
+// Each environment has its own data set (data-set-switch.ts): these handlers act on the configured one, so the
+// tokens typed for Demo are stored, and verified, in Demo's data set, never in the training one.
 import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
 import type { ContractKeeper } from '../hka/live-contract/contract-keeper';
@@ -9,12 +11,13 @@ import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, vie
 import { queueCounts } from '../queue/outbox-repo';
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
-import type { Vault } from '../vault/vault';
 import { AppError } from './app-error';
+import type { DataSetAccess, DataSetSwitch } from './data-set-switch';
 
 export interface HkaSettingsContext {
+  /** The running data set (its queue is what a switch would leave waiting). */
   db: StoreDb;
-  vault: Vault;
+  dataSets: DataSetSwitch;
   clock: () => Date;
   /** What the running queue talks to (fixed until restart). */
   running: { environment: HkaEnvironment; endpoint: string };
@@ -31,9 +34,13 @@ function contractView(info: LiveContractInfo | null) {
   };
 }
 
-export function hkaSettingsView(ctx: HkaSettingsContext) {
-  const view = viewHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock });
-  const saved = readHkaSettings(ctx.db);
+export function hkaSettingsView(ctx: HkaSettingsContext): Promise<ReturnType<typeof viewOf>> {
+  return ctx.dataSets.withConfigured((dataSet) => viewOf(ctx, dataSet));
+}
+
+function viewOf(ctx: HkaSettingsContext, dataSet: DataSetAccess) {
+  const view = viewHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock });
+  const saved = readHkaSettings(dataSet.db);
   const savedEndpoint = saved.environment === ctx.running.environment && saved.environment === 'simulador' ? ctx.running.endpoint : hkaEndpoint(saved);
   return {
     environment: view.environment,
@@ -57,17 +64,20 @@ export interface SaveHkaRequest {
 }
 
 /** `by`: the manager's action as audited (the dispatcher checked the channel's approval rule). */
-export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by: AuditActor) {
+export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by: AuditActor) {
   const waiting = queueCounts(ctx.db).waiting;
   if (waiting > 0 && req.confirmQueued !== true) {
     throw new AppError('not_allowed', `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`);
   }
-  saveHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, {
+  // A different environment is a different data set: the waiting documents stay in theirs and are sent when the
+  // register runs on that environment again.
+  ctx.dataSets.switchTo(req.environment, by);
+  await ctx.dataSets.withConfigured((dataSet) => saveHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock }, {
     environment: req.environment,
     ...(req.endpoint ? { endpoint: req.endpoint } : {}),
     ...(req.tokenEmpresa ? { tokenEmpresa: req.tokenEmpresa } : {}),
     ...(req.tokenPassword ? { tokenPassword: req.tokenPassword } : {}),
-  }, by);
+  }, by));
   // saveHkaConnection audits the change itself (environment/endpoint before and after, tokens only as "changed");
   // this entry records that the manager confirmed it while documents were still waiting for the old connection.
   if (waiting > 0) {
@@ -76,14 +86,18 @@ export function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by
   return hkaSettingsView(ctx);
 }
 
-export async function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
-  const saved = readHkaSettings(ctx.db);
+export function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
+  return ctx.dataSets.withConfigured((dataSet) => testOn(ctx, dataSet, by));
+}
+
+async function testOn(ctx: HkaSettingsContext, dataSet: DataSetAccess, by: AuditActor) {
+  const saved = readHkaSettings(dataSet.db);
   const endpoint = saved.environment === 'simulador' && !saved.endpoint ? ctx.running.endpoint : hkaEndpoint(saved);
   // Demo/Producción: read HKA's own WSDL first, so the test (and, for the running connection, every call after it)
   // speaks the contract HKA publishes. A WSDL that cannot be read leaves the kept or bundled one in use.
   const contract = await ctx.contract.refresh(saved.environment, endpoint);
   const client = await ctx.clientFor(saved.environment, endpoint);
-  const outcome = await testHkaConnection({ db: ctx.db, vault: ctx.vault, clock: ctx.clock }, client, by);
+  const outcome = await testHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock }, client, by);
   if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
   if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
   const d = outcome.data;

@@ -27,6 +27,7 @@ import { readLossPrevention } from '../loss-prevention/rules-settings';
 import type { TillGrants } from '../loss-prevention/till-grants';
 import type { AuditChainMonitor } from '../monitor/audit-chain-monitor';
 import { auditedBy, type ActingUser } from './caller';
+import type { DataSetSwitch } from './data-set-switch';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
@@ -70,6 +71,8 @@ export interface RegisterContext {
   sync: SyncPusher;
   /** The HKA settings area (hka-settings-handlers.ts). */
   hka: Pick<HkaSettingsContext, 'running' | 'clientFor' | 'contract'>;
+  /** The environment's data set the register opens next, and switching it (data-set-switch.ts). */
+  dataSets: DataSetSwitch;
   /** Annuls at HKA, then locally (documents/annul-document.ts). */
   annul: (documentId: string, motivo: string, by: AuditActor) => Promise<AnnulResult>;
   /** The register's folder: PDF/XML files are kept in <dataDir>/documentos (documents/document-files.ts). */
@@ -85,6 +88,9 @@ export interface RegisterContext {
 
 const CATALOG_EDIT_NEEDS_MANAGER = 'Crear o modificar productos (y sus precios) necesita la autorización de un gerente';
 const CUSTOMER_EDIT_NEEDS_MANAGER = 'Modificar un cliente registrado necesita la autorización de un gerente';
+
+/** Training data never reaches head office (docs/decisions/0009-one-data-set-per-environment.md). */
+const TRAINING_NOT_SYNCED = 'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central; cambie a Demo o Producción para inscribirla';
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
 const ENROL_MESSAGES: Record<EnrolError, string> = {
@@ -139,7 +145,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     return detail;
   };
 
-  const hkaCtx: HkaSettingsContext = { db, vault: ctx.vault, clock, ...ctx.hka };
+  const hkaCtx: HkaSettingsContext = { db, dataSets: ctx.dataSets, clock, ...ctx.hka };
 
   const handlers = {
     'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
@@ -206,8 +212,8 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createTillHandlers({ db, clock, grants: ctx.grants }),
     ...createSettingsHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
-    'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
-    'settings:saveHka': (req, caller) => run(() => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager))),
+    'settings:hka': () => hkaSettingsView(hkaCtx),
+    'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),
     'settings:testHka': async (_req, caller) => {
       const tested = await testHkaSettings(hkaCtx, auditedBy(caller.user, caller.manager));
       recordFolios(db, tested.foliosDisponibleCiclo, clock()); // the monitoring panel shows the latest answer
@@ -223,10 +229,12 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     }),
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
+      if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
       await ctx.sync.pushNow();
       return ctx.sync.status();
     },
     'sync:enrol': async (req, caller) => {
+      if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
       const input = { serverUrl: req.serverUrl, code: req.code, ...(req.registerName ? { registerName: req.registerName } : {}) };
       const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, auditedBy(caller.user, caller.manager));
       if (!outcome.ok) {

@@ -8,13 +8,15 @@ import { switchableClient } from '../hka/client/switchable-client';
 import { contractKeeper, type ContractKeeper } from '../hka/live-contract/contract-keeper';
 import type { LiveContractOptions } from '../hka/live-contract/live-contract';
 import type { HkaEnvironment } from '../hka/contract';
-import { hkaEndpoint, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
+import { hkaEndpoint, pinHkaEnvironment, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { ConnectivityMonitor, tcpProbe, type ConnectivityOptions } from '../queue/connectivity';
 import { ContingencyManager, type ContingencyOptions } from '../queue/contingency';
 import { QueueEvents } from '../queue/queue-events';
 import { TransmissionWorker, type WorkerOptions } from '../queue/transmission-worker';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { dataSetPath, resolveActiveEnvironment } from '../store/data-sets';
+import { DataSetSwitch } from './data-set-switch';
 import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
@@ -35,7 +37,10 @@ import { checkFolios } from '../monitor/folios';
 import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
 
 export interface RegisterCoreOptions {
-  /** Folder for sago.sqlite, vault.key (without keyProtector) and simulador.sqlite. Created if missing. */
+  /**
+   * Folder for the data sets (sago-<environment>.sqlite, one per HKA environment, and environment.json naming the
+   * active one), vault.key (without keyProtector) and simulador.sqlite (the in-process simulator's own ledger).
+   */
   dataDir: string;
   /** The desktop app passes the safeStorage protector; default: a 0600 key file in dataDir. */
   keyProtector?: KeyProtector;
@@ -81,17 +86,29 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export async function createRegisterCore(options: RegisterCoreOptions): Promise<RegisterCore> {
   const clock = options.clock ?? (() => new Date());
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openDatabase({
-    path: join(options.dataDir, 'sago.sqlite'),
+  const nativeBinding = options.assets?.sqliteNativeBinding;
+  const openDataSet = (environment: HkaEnvironment, checkpointIntervalMs?: number) => openDatabase({
+    path: dataSetPath(options.dataDir, environment),
     clock,
     ...(options.assets?.migrationsFolder ? { migrationsFolder: options.assets.migrationsFolder } : {}),
-    ...(options.assets?.sqliteNativeBinding ? { nativeBinding: options.assets.sqliteNativeBinding } : {}),
+    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(checkpointIntervalMs !== undefined ? { checkpointIntervalMs } : {}),
   });
+  const environment = resolveActiveEnvironment(options.dataDir, nativeBinding);
+  const store = openDataSet(environment);
   const wsdlPath = options.assets?.wsdlPath;
   let simulator: HkaSimulator | undefined;
   try {
-    const vault = new Vault(new SqliteVaultStorage(store.db), options.keyProtector ?? new KeyFileProtector(join(options.dataDir, 'vault.key')));
+    const protector = options.keyProtector ?? new KeyFileProtector(join(options.dataDir, 'vault.key'));
+    const vault = new Vault(new SqliteVaultStorage(store.db), protector);
+    // The data set decides the environment; its HKA settings can only agree (a training file never talks to HKA).
+    pinHkaEnvironment(store.db, environment, clock());
     const settings = readHkaSettings(store.db);
+    const dataSets = new DataSetSwitch({
+      dataDir: options.dataDir, clock, running: { environment, db: store.db, vault },
+      open: (target) => openDataSet(target, 0),
+      vaultFor: (db) => new Vault(new SqliteVaultStorage(db), protector),
+    });
     let endpoint = settings.environment === 'simulador' ? options.simulatorEndpoint ?? hkaEndpoint(settings) : hkaEndpoint(settings);
     if (endpoint === undefined) {
       simulator = await startHkaSimulator({ dbPath: join(options.dataDir, 'simulador.sqlite'), clock, ...(wsdlPath ? { wsdlPath } : {}) });
@@ -147,6 +164,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         clientFor: (environment, target) => keeper.clientFor(environment, target),
         contract: keeper,
       },
+      dataSets,
       annul: (documentId, motivo, by) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, by),
       dataDir: options.dataDir,
       fileOpener: options.fileOpener ?? browserFileOpener,
@@ -162,7 +180,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     worker.start();
     monitor.start();
     void auditChain.check(); // in the background: the till is ready before the walk ends
-    sync.start(); // does nothing visible until the register is enrolled
+    // Training data never reaches head office; a real data set pushes once it is enrolled.
+    if (environment !== 'simulador') sync.start();
     let closing: Promise<void> | undefined;
     return {
       ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator, contract: keeper,

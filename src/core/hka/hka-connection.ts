@@ -94,6 +94,22 @@ export function saveHkaConnection(deps: HkaConnectionDeps, change: HkaConnection
   });
 }
 
+/**
+ * Makes a data set's HKA settings name the environment the data set belongs to (a new data set starts with the
+ * defaults; environment.json edited by hand could name another). Endpoint and verification were for the other
+ * environment, so they go; the tokens stay sealed in the vault and must be verified again. Audited.
+ */
+export function pinHkaEnvironment(db: StoreDb, environment: HkaEnvironment, at: Date): void {
+  const saved = readHkaSettings(db);
+  if (saved.environment === environment) return;
+  db.transaction((tx) => {
+    writeJsonSetting(tx, KEY, hkaSettingsSchema, { environment });
+    appendAudit(tx, {
+      actor: 'sistema:caja', action: 'settings.hka_environment_pinned', details: { before: saved.environment, after: environment },
+    }, at);
+  });
+}
+
 /** The endpoint the client should use, or undefined for the simulator (whose address the app decides). */
 export function hkaEndpoint(settings: HkaSettings): string | undefined {
   return settings.endpoint ?? (settings.environment === 'simulador' ? undefined : HKA_ENDPOINTS[settings.environment]);

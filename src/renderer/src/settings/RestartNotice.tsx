@@ -1,10 +1,13 @@
 // Saved HKA environment/endpoint changes apply when the app starts again (the running queue keeps its connection
 // until then): the notice offers to restart now. The desktop app drains its HKA calls and relaunches; the web host
-// cannot restart itself, and the manager is told how.
+// restarts its core in place, and the page reloads itself onto it. A shell that can do neither says how.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
+
+/** Long enough for the shell to start its restart; the reloaded page's calls wait for the new core. */
+const RELOAD_AFTER_MS = 1_500;
 
 export function RestartNotice(): JSX.Element {
   const { t } = useTranslation();
@@ -18,7 +21,12 @@ export function RestartNotice(): JSX.Element {
     setBusy(false);
     if (result === null) return;
     if (!result.ok) setMessage(errorLines(result.error).join(' '));
-    else setMessage(result.value.via === 'relaunch' ? t('settings.hka.restarting') : t('settings.hka.restartManual'));
+    else if (result.value.via === 'manual') setMessage(t('settings.hka.restartManual'));
+    else {
+      setMessage(t('settings.hka.restarting'));
+      // The desktop app replaces this window; in the browser the same page must load again to meet the new core.
+      setTimeout(() => window.location.reload(), RELOAD_AFTER_MS);
+    }
   }
 
   return (
