@@ -1,11 +1,13 @@
 // The manager's HKA settings over IPC, against the real simulator: write-only tokens, "Probar conexión" opening
 // invoicing in Demo, confirmation when documents are waiting, and no token value in any response.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_WORKER } from '../../../tests/fixtures/register-harness';
 import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from '../hka/simulator';
+import { dataSetPath } from '../store/data-sets';
 import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore } from './register-core';
 import { asGerente } from '../../../tests/fixtures/register-users';
@@ -70,7 +72,12 @@ describe('HKA settings', () => {
   });
 
   it('audits every change with environment and endpoint before/after and the tokens only as "changed", never their values', () => {
-    const rows = core.store.sqlite.prepare("SELECT actor, action, details FROM audit_log WHERE action LIKE 'settings.hka%' ORDER BY id").all() as { actor: string; action: string; details: string }[];
+    // The Demo settings were saved into Demo's data set (the running one is training's): its trail has the changes;
+    // the confirmation given while training documents waited is in the running one.
+    const demo = new Database(dataSetPath(dir, 'demo'), { readonly: true });
+    const select = "SELECT actor, action, details FROM audit_log WHERE action LIKE 'settings.hka%' ORDER BY id";
+    const rows = demo.prepare(select).all() as { actor: string; action: string; details: string }[];
+    const runningRows = core.store.sqlite.prepare(select).all() as { actor: string; action: string; details: string }[];
     expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({
       before: { environment: 'simulador', endpoint: null },
       after: { environment: 'demo', endpoint: sim.endpoint },
@@ -78,13 +85,14 @@ describe('HKA settings', () => {
       tokenPassword: 'changed',
     });
     expect(JSON.parse(rows[1]?.details ?? '{}')).toMatchObject({ tokenEmpresa: 'unchanged', tokenPassword: 'changed' });
-    expect(rows.filter((r) => r.action === 'settings.hka_confirmed_with_queue').map((r) => JSON.parse(r.details) as unknown)).toEqual([{ waiting: 1 }]);
+    expect(runningRows.filter((r) => r.action === 'settings.hka_confirmed_with_queue').map((r) => JSON.parse(r.details) as unknown)).toEqual([{ waiting: 1 }]);
     // Nothing the register keeps in the clear (the whole audit trail and what waits to be synced) holds a token.
-    const everything = JSON.stringify([
-      core.store.sqlite.prepare('SELECT * FROM audit_log').all(),
-      core.store.sqlite.prepare('SELECT * FROM sync_outbox').all(),
-      core.store.sqlite.prepare('SELECT * FROM settings').all(),
-    ]);
+    const everything = JSON.stringify([core.store.sqlite, demo].map((db) => [
+      db.prepare('SELECT * FROM audit_log').all(),
+      db.prepare('SELECT * FROM sync_outbox').all(),
+      db.prepare('SELECT * FROM settings').all(),
+    ]));
+    demo.close();
     expect(everything).toContain('tokenPassword'); // the scan reads the rows that describe the token changes
     for (const secret of [DEMO_ACCOUNT.tokenEmpresa, DEMO_ACCOUNT.tokenPassword, 'otra-clave-equivocada']) expect(everything).not.toContain(secret);
   });

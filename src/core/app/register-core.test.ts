@@ -190,7 +190,7 @@ describe('createRegisterCore', () => {
       socket.unref();
     });
     expect(refused).toBe(true);
-    for (const file of ['sago.sqlite', 'vault.key', 'simulador.sqlite']) expect(existsSync(join(dataDir, file)), file).toBe(true);
+    for (const file of ['sago-simulador.sqlite', 'environment.json', 'vault.key', 'simulador.sqlite']) expect(existsSync(join(dataDir, file)), file).toBe(true);
 
     const again = await start({ dataDir });
     expect((await ok(again, 'documents:list', {})).total).toBe(1);

@@ -1,5 +1,6 @@
 // The sync channels of the IPC contract: enrol (token to the vault, never back across the boundary), status for the
-// monitoring panel, push now, and a refused code explained in Spanish. The central API is a recorded stand-in here;
+// monitoring panel, push now, and a refused code explained in Spanish. The register runs on Demo: training
+// (Simulador) never syncs (training-data-set.test.ts). The central API is a recorded stand-in here;
 // the real server is exercised in tests/e2e/sync-register.test.ts.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { FAST_WORKER } from '../../../tests/fixtures/register-harness';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { startStubSyncServer, type StubSyncServer } from '../sync/stub-sync-server.fixture';
 import { dispatchIpc } from './dispatch';
-import { createRegisterCore, type RegisterCore } from './register-core';
-import { asGerente } from '../../../tests/fixtures/register-users';
+import type { RegisterCore } from './register-core';
+import { startDemoRegister } from '../../../tests/fixtures/demo-register';
 
 const TOKEN = `sgd.${randomUUID()}.device-secret-0123456789abcdef`;
 let sim: HkaSimulator;
@@ -29,8 +30,7 @@ beforeAll(async () => {
         : { status: 401, body: { error: 'invalid code' } }
       : undefined;
   dir = mkdtempSync(join(tmpdir(), 'sago-sync-'));
-  core = await createRegisterCore({ dataDir: dir, simulatorEndpoint: sim.endpoint, worker: FAST_WORKER });
-  await asGerente(core.ipc);
+  core = await startDemoRegister(sim.endpoint, { dataDir: dir, worker: FAST_WORKER });
 });
 afterAll(async () => {
   await core.close();

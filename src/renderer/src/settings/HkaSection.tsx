@@ -143,6 +143,11 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
         {secretField('tokenEmpresa', tokenEmpresa, setTokenEmpresa)}
         {secretField('tokenPassword', tokenPassword, setTokenPassword)}
       </div>
+      {environment !== view.environment ? (
+        <p className="notice info" data-testid="hka-data-set-notice">
+          {t('settings.hka.dataSetNotice', { from: t(`settings.hka.environments.${view.environment}`), to: t(`settings.hka.environments.${environment}`) })}
+        </p>
+      ) : null}
       <p className="muted">
         {view.verifiedAt ? t('settings.hka.verifiedAt', { at: new Date(view.verifiedAt).toLocaleString('es-PA') }) : t('settings.hka.neverVerified')}
       </p>
