@@ -34,8 +34,6 @@ export interface WebHost {
   token: string;
   /** The running register core (a new one after app:restart). */
   readonly core: RegisterCore;
-  /** Settles when a restart asked through app:restart has finished (tests wait on it). */
-  restarted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -150,7 +148,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     get core() {
       return core;
     },
-    restarted: () => restarting,
     close() {
       closing ??= (async () => {
         await restarting;

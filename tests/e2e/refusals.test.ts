@@ -4,6 +4,7 @@
 // in Demo before "Probar conexión" succeeded — comes back to the screen as the core's Spanish message, nothing written.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scan, waitForCheckout, startNewSale } from './fixtures/checkout-page';
+import { signInAs } from './fixtures/auth-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { approvalFor, ipcOk } from '../fixtures/register-users';
@@ -104,26 +105,29 @@ describe.skipIf(!chromiumAvailable())('refusals at the till, in Chromium through
     expect(suite.reg.count('outbox_jobs')).toBe(0);
   });
 
-  it("shows the core's own refusal in Spanish and writes nothing: Demo chosen but the connection never tested", async () => {
+  it("shows the core's own refusal in Spanish and writes nothing: restarted on Demo but the connection never tested", async () => {
     const { page, host, sim } = suite.reg;
-    const { ipc } = host.core;
-    const asManager = (action: string) => approvalFor(ipc, action);
-    await ipcOk(ipc, 'settings:saveHka', {
+    const training = host.core;
+    const asManager = (action: string) => approvalFor(training.ipc, action);
+    await ipcOk(training.ipc, 'settings:saveHka', {
       environment: 'demo', endpoint: sim.endpoint, tokenEmpresa: 'demo-empresa-token', tokenPassword: 'demo-password-token',
       approval: await asManager('settings:saveHka'), confirmQueued: true,
     });
-    try {
-      const before = suite.reg.count('documents');
-      await scan(page, 'P001');
-      await page.keyboard.press('F4');
-      await page.getByTestId('payment-dialog').waitFor();
-      await page.keyboard.press('Enter'); // exact amount
-      const error = page.getByTestId('payment-error');
-      await error.waitFor();
-      expect(await error.textContent()).toBe('Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente');
-      expect(suite.reg.count('documents')).toBe(before);
-    } finally {
-      await ipcOk(ipc, 'settings:saveHka', { environment: 'simulador', approval: await asManager('settings:saveHka'), confirmQueued: true });
-    }
+    // Saved for Demo: the running (training) register is unchanged until it restarts onto Demo's data set.
+    await ipcOk(training.ipc, 'app:restart', { approval: await asManager('app:restart') });
+    await expect.poll(() => host.core !== training, { timeout: 20_000 }).toBe(true);
+    await page.reload();
+    await signInAs(page, 'cajero');
+    await waitForCheckout(page);
+    const documents = () => (host.core.store.sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const before = documents();
+    await scan(page, 'P001');
+    await page.keyboard.press('F4');
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.keyboard.press('Enter'); // exact amount
+    const error = page.getByTestId('payment-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente');
+    expect(documents()).toBe(before);
   });
 });

@@ -267,15 +267,16 @@ describe.skipIf(!chromiumAvailable())('the settings panel, in Chromium through t
     await page.getByTestId('settings-screen').waitFor();
   });
 
-  it('refuses an enrolment to a server address that is not https, in Spanish', async () => {
+  it('refuses an enrolment in training mode, in Spanish, and keeps no code (training never syncs)', async () => {
     const { page } = suite.reg;
     await page.getByTestId('settings-tab-sync').click();
     const section = page.getByTestId('settings-section-sync');
     expect(await section.getByTestId('sync-status-state').textContent()).toBe('Sin inscribir');
+    expect(await section.getByTestId('sync-training-notice').textContent()).toContain('no se sincroniza con la oficina central');
     await section.getByTestId('sync-serverUrl').fill('http://central.example.com');
     await section.getByTestId('sync-code').fill('ABCD-1234');
     await section.getByTestId('sync-enrol').click();
-    await expect.poll(() => section.getByTestId('sync-outcome').textContent()).toContain('La dirección del servidor debe empezar con https://');
+    await expect.poll(() => section.getByTestId('sync-outcome').textContent()).toContain('En modo entrenamiento (Simulador) la caja no se sincroniza');
     expect(await section.getByTestId('sync-code').inputValue()).toBe(''); // the one-time code is not kept
   });
 

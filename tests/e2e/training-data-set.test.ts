@@ -55,9 +55,8 @@ describe.skipIf(!chromiumAvailable())('training and Demo in Chromium: separate d
     await section.getByTestId('hka-restart').click();
     if (await page.getByTestId('manager-pin-dialog').isVisible()) await answerManagerPrompt(page);
     expect(await section.getByTestId('hka-restart-message').textContent()).toContain('Reiniciando');
-    await page.getByTestId('signin-screen').waitFor({ timeout: 20_000 });
-    await host.restarted();
-    expect(host.core).not.toBe(before);
+    await expect.poll(() => host.core !== before, { timeout: 20_000 }).toBe(true); // reassigned once the new core is up
+    await page.getByTestId('signin-screen').waitFor({ timeout: 20_000 }); // the page reloaded onto it
     expect(host.core.environment).toBe('demo');
     await signInAs(page, 'gerente'); // the users came along with the store's setup
     await waitForCheckout(page);

@@ -194,6 +194,7 @@ export const enSettings = {
       reactivated: '{{username}} can sign in again.',
     },
     sync: {
+      trainingNotice: 'In training mode (Simulador) the register does not sync with head office: practice sales are not fiscal. Switch to Demo or Producción (Settings › HKA) to enrol it.',
       fields: {
         state: 'State',
         serverUrl: 'Central server',

@@ -194,6 +194,7 @@ export const esSettings = {
       reactivated: '{{username}} puede iniciar sesión de nuevo.',
     },
     sync: {
+      trainingNotice: 'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central: las ventas de práctica no son fiscales. Cambie a Demo o Producción (Configuración › HKA) para inscribirla.',
       fields: {
         state: 'Estado',
         serverUrl: 'Servidor central',

@@ -3,6 +3,7 @@
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attempt, sago } from '../api/sago';
+import { useLiveStatus } from '../api/app-status';
 import { useManagerAction } from '../auth/manager-action';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { useLoaded } from './use-loaded';
@@ -14,6 +15,7 @@ const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString
 export function SyncSection(): JSX.Element {
   const { t } = useTranslation();
   const runAsManager = useManagerAction();
+  const { status } = useLiveStatus();
   const sync = useLoaded(loadSync);
   const [serverUrl, setServerUrl] = useState('');
   const [code, setCode] = useState('');
@@ -47,6 +49,7 @@ export function SyncSection(): JSX.Element {
   return (
     <div className="settings-form">
       {sync.error ? <p className="notice error" role="alert">{sync.error}</p> : null}
+      {status?.trainingMode ? <p className="notice info" data-testid="sync-training-notice">{t('settings.sync.trainingNotice')}</p> : null}
       {s ? (
         <dl className="detail-grid" data-testid="sync-status">
           {row('state', s.enrolled ? t('settings.sync.enrolledState') : t('settings.sync.notEnrolled'))}
