@@ -1,7 +1,7 @@
 // The backups in a folder, read from their manifests (no table: the folder is the catalogue, so a USB stick carried
 // to another PC lists itself). A manifest that does not parse, or whose file is gone, is shown as unverified rather
 // than hidden. Pruning keeps the newest N copies of this register's database and deletes the rest with their manifests.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupManifestSchema, manifestPathOf, type BackupManifest } from './backup-file';
 
@@ -25,10 +25,17 @@ function readManifest(file: string): BackupManifest | null {
   }
 }
 
-/** Newest first (file names carry an ISO time stamp). A missing folder lists nothing. */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return []; // unplugged, not a folder, no permission: the failure is reported when a copy is attempted
+  }
+}
+
+/** Newest first (file names carry an ISO time stamp). A folder that cannot be read lists nothing. */
 export function listBackupFolder(folder: string): CataloguedBackup[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  return namesIn(folder)
     .filter(isBackupFile)
     .sort()
     .reverse()
