@@ -171,6 +171,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       resetState: () => {
         const droppedSecrets = vault.resetAfterStorageSwap();
         auth.revalidateSession();
+        contingency.keepStateAfterRestore();
+        void auditChain.check(); // the restored trail is checked as at start, in the background
         return { droppedSecrets };
       },
       afterRestore: options.afterRestore ?? noAfterRestore,
