@@ -68,7 +68,9 @@ export class BackupService {
 
   /** After a Z: in the background, the Z has already answered. */
   afterShiftClosed(by: AuditActor): void {
-    void this.createNow('z', by);
+    this.createNow('z', by).catch((error: unknown) => {
+      this.deps.log?.warn('Backup after Z failed', { error: error instanceof Error ? error.message : String(error) });
+    });
   }
 
   /** Takes the day's copy when the newest local copy is from an earlier Panamá day (or there is none). */
@@ -86,7 +88,11 @@ export class BackupService {
    */
   start(everyMs = HOUR_MS, firstAfterMs = 60_000): void {
     if (this.timer) return;
-    const check = () => void this.dailyIfDue();
+    const check = () => {
+      this.dailyIfDue().catch((error: unknown) => {
+        this.deps.log?.warn('Daily backup check failed', { error: error instanceof Error ? error.message : String(error) });
+      });
+    };
     this.firstTimer = setTimeout(check, Math.min(firstAfterMs, everyMs));
     this.firstTimer.unref();
     this.timer = setInterval(check, everyMs);
