@@ -2,7 +2,7 @@
 // to another PC lists itself). A manifest that does not parse, or whose file is gone, is shown as unverified rather
 // than hidden. Pruning keeps the newest N copies of this register's database and deletes the rest with their manifests.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { backupManifestSchema, manifestPathOf, type BackupManifest } from './backup-file';
 
 export interface CataloguedBackup {
@@ -45,10 +45,11 @@ export function listBackupFolder(folder: string): CataloguedBackup[] {
     });
 }
 
-/** Deletes all but the newest `keep` backups; returns the paths removed. */
-export function pruneBackupFolder(folder: string, keep: number): string[] {
+/** Deletes all but the newest `keep` backups whose names start with `prefix` (one register's); returns the paths removed. */
+export function pruneBackupFolder(folder: string, keep: number, prefix: string): string[] {
   const removed: string[] = [];
-  for (const backup of listBackupFolder(folder).slice(Math.max(1, keep))) {
+  const ours = listBackupFolder(folder).filter((b) => basename(b.path).startsWith(prefix));
+  for (const backup of ours.slice(Math.max(1, keep))) {
     rmSync(backup.path, { force: true });
     rmSync(manifestPathOf(backup.path), { force: true });
     removed.push(backup.path);

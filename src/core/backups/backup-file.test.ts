@@ -94,12 +94,16 @@ describe('keep N', () => {
   it('keeps the newest N copies with their manifests and never touches other files', async () => {
     const { store, dir } = register();
     const folder = join(dir, 'backups');
-    for (let minute = 0; minute < 5; minute += 1) await writeBackup(store.sqlite, { folder, at: at(minute), reason: 'daily' });
+    for (let minute = 0; minute < 5; minute += 1) await writeBackup(store.sqlite, { folder, at: at(minute), reason: 'daily', register: '0000-001' });
+    // The other register of the shop shares the folder: its copies are listed but never pruned by this one.
+    await writeBackup(store.sqlite, { folder, at: at(0), reason: 'daily', register: '0000-002' });
     writeFileSync(join(folder, 'fotos-de-la-tienda.sqlite'), 'someone else’s file');
-    const removed = pruneBackupFolder(folder, 3);
+    const removed = pruneBackupFolder(folder, 3, 'sago-0000-001-');
     expect(removed).toHaveLength(2);
     const left = listBackupFolder(folder);
-    expect(left.map((b) => b.manifest?.createdAt)).toEqual([at(4), at(3), at(2)].map((d) => d.toISOString()));
+    expect(left.map((b) => [b.manifest?.file.slice(0, 13), b.manifest?.createdAt])).toEqual([
+      ['sago-0000-002', at(0).toISOString()], ...[at(4), at(3), at(2)].map((d) => ['sago-0000-001', d.toISOString()]),
+    ]);
     expect(readFileSync(join(folder, 'fotos-de-la-tienda.sqlite'), 'utf8')).toBe('someone else’s file');
     expect(() => readFileSync(`${removed[0] ?? ''}.json`)).toThrow();
   });

@@ -38,10 +38,18 @@ export interface FileCheck {
 
 export const manifestPathOf = (file: string): string => `${file}.json`;
 
-/** `<base>-<stamp>-<reason>.sqlite`: sorts by time, says why at a glance. */
-export function backupFileName(databasePath: string, at: Date, reason: BackupReason): string {
+/** `<base>[-<register>]-`: what every copy of one register starts with (pruning touches only these). */
+export function backupPrefix(databasePath: string, register?: string): string {
   const base = basename(databasePath).replace(/\.sqlite$/, '');
-  return `${base}-${at.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+  return register === undefined ? `${base}-` : `${base}-${register}-`;
+}
+
+/**
+ * `<base>[-<register>]-<stamp>-<reason>.sqlite`: sorts by time, says why at a glance, and says which register it is
+ * (two registers of a shop may share one network folder; neither may prune the other's copies).
+ */
+export function backupFileName(databasePath: string, at: Date, reason: BackupReason, register?: string): string {
+  return `${backupPrefix(databasePath, register)}${at.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
 }
 
 export function sha256OfFile(path: string): string {
@@ -100,13 +108,15 @@ export interface BackupTarget {
   folder: string;
   at: Date;
   reason: BackupReason;
+  /** The register's label in the name (`<sucursal>-<punto>`), see backupFileName. */
+  register?: string;
   /** A name of its own instead of backupFileName (the copy kept before a restore). */
   fileName?: string;
 }
 
 function paths(sqlite: Database.Database, target: BackupTarget): { path: string; partial: string } {
   mkdirSync(target.folder, { recursive: true });
-  const path = join(target.folder, target.fileName ?? backupFileName(sqlite.name, target.at, target.reason));
+  const path = join(target.folder, target.fileName ?? backupFileName(sqlite.name, target.at, target.reason, target.register));
   return { path, partial: `${path}.partial` };
 }
 

@@ -10,7 +10,8 @@ import type { BackupItem, BackupsView } from '../../shared/ipc/contract-backups'
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { listBackupFolder, pruneBackupFolder, type CataloguedBackup } from './backup-catalogue';
-import { writeBackup, type BackupReason } from './backup-file';
+import { backupPrefix, writeBackup, type BackupReason } from './backup-file';
+import { readIssuerSettings } from '../store/settings-repo';
 import { folderProblem, readBackupSettings } from './backup-settings';
 
 export type BackupLocation = 'local' | 'externa';
@@ -144,12 +145,14 @@ export class BackupService {
       // The manager's folder must already exist (a USB stick that is not plugged in is not created on the C: drive).
       const problem = location === 'externa' ? folderProblem(folder) : undefined;
       if (problem !== undefined) return this.failed(location, reason, by, at, problem, 'folder not usable');
-      const { path, manifest } = await writeBackup(this.deps.sqlite, { folder, at, reason }, this.deps.pagesPerStep);
+      const issuer = readIssuerSettings(this.deps.db);
+      const register = `${issuer.codigoSucursalEmisor}-${issuer.puntoFacturacionFiscal}`;
+      const { path, manifest } = await writeBackup(this.deps.sqlite, { folder, at, reason, register }, this.deps.pagesPerStep);
       const file = manifest.file;
       if (!manifest.verified) {
         return this.failed(location, reason, by, at, `La copia ${file} no pasó la verificación`, manifest.problem ?? 'not verified', file);
       }
-      const pruned = pruneBackupFolder(folder, keep);
+      const pruned = pruneBackupFolder(folder, keep, backupPrefix(this.deps.sqlite.name, register));
       this.failures.delete(location);
       appendAudit(this.deps.db, {
         ...by, action: 'backup.created',
