@@ -19,6 +19,8 @@ export type IpcHandlers = { [C in Channel]: (request: ParsedRequest<C>, caller: 
 export interface IpcBinding {
   handlers: IpcHandlers;
   session: SessionGate;
+  /** Refuses every call while the data is replaced (a backup restore); see maintenance-gate.ts. */
+  maintenance?: { refusal(): string | undefined };
 }
 
 export interface DispatchLog {
@@ -71,6 +73,8 @@ export async function dispatchIpc(binding: IpcBinding, channel: string, payload:
     return { ok: false, error: { code: 'invalid_request', message: 'Operación desconocida' } };
   }
   const { access } = ipcContract[channel];
+  const closed = binding.maintenance?.refusal();
+  if (closed !== undefined) return refused(closed);
   // Who first, what second: a signed-out till learns nothing about a request's shape, and spends nothing.
   const user = binding.session.currentUser();
   if (access !== 'open' && !user) return refused(SIGN_IN_REQUIRED);

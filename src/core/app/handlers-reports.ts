@@ -19,7 +19,9 @@ const rendered = (report: ShiftReport) => ({ report, text: shiftReportText(repor
 
 export const BLIND_X_REFUSED = 'Con el conteo ciego, el reporte X es del gerente: cuente el efectivo y cierre el turno';
 
-export function createReportsHandlers(ctx: Pick<RegisterContext, 'db' | 'clock'>): Pick<IpcHandlers, keyof typeof reportsContract> {
+export function createReportsHandlers(
+  ctx: Pick<RegisterContext, 'db' | 'clock'> & { backups?: Pick<RegisterContext['backups'], 'afterShiftClosed'> },
+): Pick<IpcHandlers, keyof typeof reportsContract> {
   const { db, clock } = ctx;
   return {
     'reports:currentShift': () => run(() => currentShift(db)),
@@ -36,6 +38,8 @@ export function createReportsHandlers(ctx: Pick<RegisterContext, 'db' | 'clock'>
         countedCash: req.countedCash, reason: req.reason, differenceLimit: readLossPrevention(db).zDifferenceLimit, approvedBy: approver?.id,
       };
       const result = closeShift(db, input, auditedBy(caller.user), clock());
+      // Every Z gets its backup, in the background: a failed copy is the manager's to see, never the Z's to refuse.
+      if (result.closed) ctx.backups?.afterShiftClosed(auditedBy(caller.user));
       return result.closed ? { closed: true as const, ...rendered(result.report) } : result;
     }),
     'reports:zReport': (req) => run(() => rendered(storedZReport(db, req.shiftId))),

@@ -31,6 +31,9 @@ import type { DataSetSwitch } from './data-set-switch';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
+import { createBackupHandlers } from './handlers-backups';
+import type { BackupService } from '../backups/backup-service';
+import type { RestoreResult } from '../backups/restore-backup';
 import { receiptPrintJob } from '../settings/receipt-settings';
 import { recordPrint, REPRINT_NEEDS_MANAGER } from '../documents/receipt-prints';
 import { createDocumentExtraHandlers } from './handlers-document-files';
@@ -82,6 +85,10 @@ export interface RegisterContext {
   /** The running HKA connection and its credentials, for the manager's HKA calls (files, e-mail, discard, folios). */
   hkaClient: HkaClient;
   hkaCredentials: HkaCredentialSource;
+  /** Automatic and manual backups (core/backups). */
+  backups: BackupService;
+  /** Restores a verified backup over the register's data (core/backups/restore-backup.ts, composed by register-core). */
+  restore: (path: string, by: AuditActor) => Promise<RestoreResult>;
   /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
   relaunch?: (() => void) | undefined;
 }
@@ -211,6 +218,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createReportsHandlers(ctx),
     ...createTillHandlers({ db, clock, grants: ctx.grants }),
     ...createSettingsHandlers(ctx),
+    ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
     'settings:hka': () => hkaSettingsView(hkaCtx),
     'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),

@@ -23,6 +23,7 @@ import { Vault } from '../vault/vault';
 import { SyncPusher } from '../sync/sync-pusher';
 import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
+import type { AuditActor } from '../store/audit';
 import { contractEvents, type RegisterEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
 import type { IpcBinding } from './dispatch';
@@ -35,6 +36,9 @@ import { browserFileOpener, type FileOpener } from './file-opener';
 import { recordPeerClock } from '../monitor/clock-offset';
 import { checkFolios } from '../monitor/folios';
 import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
+import { BackupService } from '../backups/backup-service';
+import { noAfterRestore, restoreBackup, type AfterRestore } from '../backups/restore-backup';
+import { MaintenanceGate } from './maintenance-gate';
 
 export interface RegisterCoreOptions {
   /**
@@ -64,6 +68,13 @@ export interface RegisterCoreOptions {
   monitor?: MonitorServiceOptions;
   /** How HKA's live WSDL is fetched (default: HTTP GET of <endpoint>?singleWsdl); tests serve odd documents. */
   fetchHkaWsdl?: LiveContractOptions['fetchWsdl'];
+  /**
+   * Runs after a restored backup is swapped in, before the queue restarts. The series probe (issue 11 §2,
+   * probeAndAdvance) belongs here; default: nothing.
+   */
+  afterRestore?: AfterRestore;
+  /** How often the daily backup checks whether the day already has its copy (default hourly; 0 = no timer). */
+  dailyBackupCheckMs?: number;
 }
 
 export interface RegisterCore {
@@ -152,6 +163,39 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     const events = contractEvents(queueEvents, contingency, sync);
     const auth = authServiceFor(store.db, clock);
     const auditChain = new AuditChainMonitor(store.db, clock, options.log);
+    const gate = new MaintenanceGate();
+    const backups = new BackupService({ sqlite: store.sqlite, db: store.db, dataDir: options.dataDir, clock, ...(options.log ? { log: options.log } : {}) });
+    const dailyBackupCheckMs = options.dailyBackupCheckMs ?? 3_600_000;
+    // What writes to the database on its own: stopped while a restore swaps the data, started again after.
+    const background = {
+      async stop() {
+        await worker.stop(DRAIN_TIMEOUT_MS);
+        await monitor.stop();
+        await sync.stop();
+        await backups.stop();
+      },
+      start() {
+        worker.start();
+        monitor.start();
+        // Training data never reaches head office; a real data set pushes once it is enrolled.
+        if (environment !== 'simulador') sync.start();
+        if (dailyBackupCheckMs > 0) backups.start(dailyBackupCheckMs);
+      },
+    };
+    const restore = (path: string, by: AuditActor) => restoreBackup({
+      sqlite: store.sqlite, db: store.db, clock, migrationsFolder: options.assets?.migrationsFolder,
+      exclusive: (work) => gate.exclusive(work),
+      services: background,
+      resetState: () => {
+        const droppedSecrets = vault.resetAfterStorageSwap();
+        auth.revalidateSession();
+        contingency.keepStateAfterRestore();
+        void auditChain.check(); // the restored trail is checked as at start, in the background
+        return { droppedSecrets };
+      },
+      afterRestore: options.afterRestore ?? noAfterRestore,
+      ...(options.log ? { log: options.log } : {}),
+    }, path, by);
     const handlers = createIpcHandlers({
       db: store.db, vault, environment: settings.environment, worker, queueEvents, connectivity, contingency, clock, auth,
       grants: new TillGrants(),
@@ -171,25 +215,25 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       relaunch: options.relaunch,
       hkaClient: client,
       hkaCredentials,
+      backups,
+      restore,
     });
     const monitor = new MonitorService({
       db: store.db, clock, connectivity,
       checkFolios: () => checkFolios({ db: store.db, client, credentials: hkaCredentials, clock }),
       ...(options.log ? { log: options.log } : {}),
     }, options.monitor);
-    worker.start();
-    monitor.start();
+    background.start(); // the sync pusher (not in training) does nothing visible until the register is enrolled
     void auditChain.check(); // in the background: the till is ready before the walk ends
-    // Training data never reaches head office; a real data set pushes once it is enrolled.
-    if (environment !== 'simulador') sync.start();
     let closing: Promise<void> | undefined;
     return {
-      ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator, contract: keeper,
+      ipc: { handlers, session: auth, maintenance: gate }, events, environment: settings.environment, store, simulator, contract: keeper,
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);
           await monitor.stop();
           await sync.stop();
+          await backups.stop();
           await auditChain.idle();
           events.dispose();
           client.close();

@@ -197,6 +197,18 @@ export class AuthService implements SessionGate {
     return auditedBy(this.session ?? manager, manager);
   }
 
+  /**
+   * After the users table was replaced (a restored backup): the session survives only if its user exists there, is
+   * active and has the same role; otherwise nobody is signed in. Returns whether the session was kept.
+   */
+  revalidateSession(): boolean {
+    if (!this.session) return false;
+    const user = findUserById(this.db, this.session.id);
+    if (user?.active === true && user.role === this.session.role) return true;
+    this.session = undefined;
+    return false;
+  }
+
   private startSession(user: UserRecord, at: Date): void {
     this.session = { ...acting(user), since: at };
   }

@@ -61,6 +61,14 @@ export class ContingencyManager {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * After a restored backup replaced the settings table: contingency is about HKA now, not about the copy's day, so
+   * the running state is written back over the copy's (no audit entry: nothing changed for the till).
+   */
+  keepStateAfterRestore(): void {
+    writeJsonSetting(this.db, KEY, contingencyStateSchema, this.state);
+  }
+
   /** For captureSale: the emission type of the next document. */
   emissionMode(): EmissionMode {
     const s = this.state;

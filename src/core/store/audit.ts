@@ -28,6 +28,7 @@ export const SYSTEM_ACTOR_NAMES: Record<string, string> = {
   'sistema:cola': 'Sistema (cola de envío)',
   'sistema:contingencia': 'Sistema (contingencia)',
   'sistema:caja': 'Sistema (caja)',
+  'sistema:copias': 'Sistema (copias de seguridad)',
   desconocido: 'Usuario desconocido',
 };
 

@@ -48,16 +48,27 @@ export function writeActiveEnvironment(dataDir: string, environment: HkaEnvironm
   writeAtomically(join(dataDir, ACTIVE_FILE), `${JSON.stringify({ environment }, null, 2)}\n`);
 }
 
-/** The environment a pre-split sago.sqlite was saved for (its 'hka' setting), Simulador when it says nothing. */
+/** The environment a register database's HKA settings name; Simulador when they say nothing (the default). */
+export function environmentOfDatabase(sqlite: Database.Database): HkaEnvironment {
+  const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
+  if (!hasSettings) return 'simulador';
+  const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'hka'").get() as { value: string } | undefined;
+  if (!row) return 'simulador';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.value);
+  } catch {
+    return 'simulador';
+  }
+  const parsed = z.object({ environment: environmentSchema }).safeParse(raw);
+  return parsed.success ? parsed.data.environment : 'simulador';
+}
+
+/** The environment a pre-split sago.sqlite was saved for. */
 function legacyEnvironment(path: string, nativeBinding: string | undefined): HkaEnvironment {
   const sqlite = new Database(path, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
-    const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
-    if (!hasSettings) return 'simulador';
-    const row = sqlite.prepare("SELECT value FROM settings WHERE key = 'hka'").get() as { value: string } | undefined;
-    if (!row) return 'simulador';
-    const parsed = z.object({ environment: environmentSchema }).safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data.environment : 'simulador';
+    return environmentOfDatabase(sqlite);
   } finally {
     sqlite.close();
   }

@@ -30,7 +30,8 @@ describe('openDatabase', () => {
     first.close();
     addMigration(folder, '0001_add_note', 'ALTER TABLE `settings` ADD `note` text;');
     const second = openDatabase({ path, migrationsFolder: folder, clock: () => new Date('2026-11-28T12:00:00Z') });
-    expect(second.backupPath).toBe(`${path}.pre-migration-2026-11-28T12-00-00-000Z.sqlite`);
+    expect(second.backupPath).toBe(join(dir, 'backups', 'register-2026-11-28T12-00-00-000Z-migration.sqlite'));
+    expect(JSON.parse(readFileSync(`${second.backupPath ?? ''}.json`, 'utf8'))).toMatchObject({ reason: 'migration', verified: true, documents: 0 });
     expect(existsSync(second.backupPath ?? '')).toBe(true);
     const copy = new Database(second.backupPath ?? '', { readonly: true });
     expect(copy.prepare('SELECT key FROM settings').all()).toEqual([{ key: 'issuer' }]);

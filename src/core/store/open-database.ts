@@ -1,11 +1,13 @@
-// Opens the register's SQLite file: pragmas for durability, then migrations, with a copy of the file taken
-// before any pending migration runs. drizzle's migrator applies pending migrations in one transaction, so a
-// failing migration rolls back and leaves the old file usable; the copy is a second safety net.
+// Opens the register's SQLite file: pragmas for durability, then migrations, with a verified backup taken
+// before any pending migration runs (core/backups, into <folder of the file>/backups). drizzle's migrator applies
+// pending migrations in one transaction, so a failing migration rolls back and leaves the old file usable; the
+// copy is a second safety net.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { writeBackupSync } from '../backups/backup-file';
 import { sealLegacyAuditRows } from './audit-chain-check';
 import * as schema from './schema';
 
@@ -47,7 +49,18 @@ export interface OpenedDatabase {
 export const DEFAULT_MIGRATIONS_FOLDER = join(import.meta.dirname, '../../../drizzle/sqlite');
 
 interface Journal {
-  entries: { tag: string }[];
+  entries: { tag: string; when: number }[];
+}
+
+/** The `when` of each migration this program ships, in order (drizzle records it as created_at once applied). */
+export function shippedMigrations(folder: string = DEFAULT_MIGRATIONS_FOLDER): number[] {
+  return (JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as Journal).entries.map((e) => e.when);
+}
+
+/** Applies pending migrations and seals legacy audit rows: what every open, and a restore, does. */
+export function applyMigrations(db: StoreDb, folder: string = DEFAULT_MIGRATIONS_FOLDER): void {
+  migrate(db, { migrationsFolder: folder });
+  sealLegacyAuditRows(db); // once: entries written before the audit trail was hash-chained
 }
 
 function pendingMigrations(sqlite: Database.Database, folder: string): number {
@@ -77,14 +90,11 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     sqlite.pragma('wal_autocheckpoint = 0');
     let backupPath: string | undefined;
     if (existed && hasUserTables(sqlite) && pendingMigrations(sqlite, folder) > 0) {
-      const stamp = (options.clock?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-      backupPath = `${options.path}.pre-migration-${stamp}.sqlite`;
-      // VACUUM INTO writes a consistent copy, including what is still in the WAL.
-      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+      const at = options.clock?.() ?? new Date();
+      backupPath = writeBackupSync(sqlite, { folder: join(dirname(options.path), 'backups'), at, reason: 'migration' }).path;
     }
     const db = drizzle({ client: sqlite, schema });
-    migrate(db, { migrationsFolder: folder });
-    sealLegacyAuditRows(db); // once: entries written before the audit trail was hash-chained
+    applyMigrations(db, folder);
     let timer: NodeJS.Timeout | undefined;
     const checkpoint = (): number => {
       const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { checkpointed: number }[];

@@ -27,6 +27,10 @@ export class SqliteVaultStorage implements VaultStorage {
     this.write(DATA_KEY, wrapped);
   }
 
+  deleteWrappedKey(): void {
+    this.db.delete(secrets).where(eq(secrets.name, DATA_KEY)).run();
+  }
+
   readSealed(name: SecretName): string | undefined {
     return this.read(name);
   }

@@ -12,6 +12,7 @@ export type SecretName = (typeof SECRET_NAMES)[number];
 export interface VaultStorage {
   readWrappedKey(): string | undefined;
   writeWrappedKey(wrapped: string): void;
+  deleteWrappedKey(): void;
   readSealed(name: SecretName): string | undefined;
   writeSealed(name: SecretName, sealed: string): void;
   deleteSealed(name: SecretName): void;
@@ -57,6 +58,28 @@ export class Vault {
     this.storage.deleteSealed(name);
   }
 
+  /**
+   * After the storage was replaced under the vault (a restored backup): forgets the cached data key and checks that
+   * this machine's protector opens the stored one. A key wrapped on another PC cannot be opened here, so its sealed
+   * values are useless noise: they are removed (with the key) and their names returned, and the settings panel then
+   * shows the credentials as not configured, asking the manager for them again.
+   */
+  resetAfterStorageSwap(): SecretName[] {
+    this.dataKey = undefined;
+    const wrapped = this.storage.readWrappedKey();
+    if (wrapped === undefined) return [];
+    try {
+      this.dataKey = this.protector.unwrap(wrapped);
+      return [];
+    } catch (error) {
+      if (!(error instanceof VaultError)) throw error;
+    }
+    const dropped = SECRET_NAMES.filter((name) => this.storage.readSealed(name) !== undefined);
+    for (const name of dropped) this.storage.deleteSealed(name);
+    this.storage.deleteWrappedKey();
+    return dropped;
+  }
+
   describe(name: SecretName): SecretDescription {
     const sealed = this.storage.readSealed(name);
     if (sealed === undefined) return { configured: false };
@@ -94,6 +117,9 @@ export class MemoryVaultStorage implements VaultStorage {
   }
   writeWrappedKey(wrapped: string): void {
     this.wrappedKey = wrapped;
+  }
+  deleteWrappedKey(): void {
+    this.wrappedKey = undefined;
   }
   readSealed(name: SecretName): string | undefined {
     return this.sealed.get(name);

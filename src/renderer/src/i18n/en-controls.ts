@@ -32,6 +32,7 @@ export const enControls = {
         catalog: 'Catalogue',
         customers: 'Customers',
         contingency: 'Contingency',
+        backup: 'Backups',
       },
       person: 'Person',
       from: 'From',

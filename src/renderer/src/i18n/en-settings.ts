@@ -50,6 +50,7 @@ export const enSettings = {
       customers: 'Customers',
       users: 'Users',
       sync: 'Synchronisation',
+      backups: 'Backups',
       audit: 'Audit trail',
     },
     issuer: {

@@ -2,6 +2,7 @@
 // typecheck; catalogues.test.ts checks the same at run time.
 import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
+import { enBackups } from './en-backups';
 import { enControls } from './en-controls';
 import { enSettings } from './en-settings';
 
@@ -289,4 +290,5 @@ export const en: SameKeys<typeof es> = {
   ...enSettings,
   ...enBackoffice,
   ...enControls,
+  ...enBackups,
 };

@@ -33,6 +33,7 @@ export const esControls = {
         catalog: 'Catálogo',
         customers: 'Clientes',
         contingency: 'Contingencia',
+        backup: 'Copias de seguridad',
       },
       person: 'Persona',
       from: 'Desde',

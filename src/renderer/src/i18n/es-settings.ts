@@ -50,6 +50,7 @@ export const esSettings = {
       customers: 'Clientes',
       users: 'Usuarios',
       sync: 'Sincronización',
+      backups: 'Copias de seguridad',
       audit: 'Auditoría',
     },
     issuer: {

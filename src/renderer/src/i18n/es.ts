@@ -4,6 +4,7 @@
 import { FORMA_PAGO, TIPO_CLIENTE_FE, TIPO_IDENTIFICACION } from '../../../shared/fiscal/codes';
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
+import { esBackups } from './es-backups';
 import { esControls } from './es-controls';
 import { esSettings } from './es-settings';
 
@@ -283,4 +284,5 @@ export const es = {
   ...esSettings,
   ...esBackoffice,
   ...esControls,
+  ...esBackups,
 } as const;

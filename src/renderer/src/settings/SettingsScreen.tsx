@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ManagerPinDialog } from '../auth/ManagerPinDialog';
 import { useSession } from '../auth/session';
 import { AuditSection } from './AuditSection';
+import { BackupsSection } from './BackupsSection';
 import { CatalogSection } from './CatalogSection';
 import { ContingencySection } from './ContingencySection';
 import { CustomersSection } from './CustomersSection';
@@ -17,7 +18,7 @@ import { SyncSection } from './SyncSection';
 import { UsersSection } from './UsersSection';
 import './settings.css';
 
-const SECTIONS = ['issuer', 'hka', 'receipt', 'contingency', 'lossPrevention', 'catalog', 'customers', 'users', 'sync', 'audit'] as const;
+const SECTIONS = ['issuer', 'hka', 'receipt', 'contingency', 'lossPrevention', 'catalog', 'customers', 'users', 'sync', 'backups', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function SectionBody(props: { section: Section }): JSX.Element {
@@ -40,6 +41,8 @@ function SectionBody(props: { section: Section }): JSX.Element {
       return <UsersSection />;
     case 'sync':
       return <SyncSection />;
+    case 'backups':
+      return <BackupsSection />;
     case 'audit':
       return <AuditSection />;
   }

@@ -4,7 +4,7 @@ import { AUDIT_ACTION_LABELS_ES } from '../../../shared/audit/action-labels';
 import { AUDIT_ACTION_LABELS_EN } from './audit-labels-en';
 
 /** The kinds of action the screen filters by: each is an action prefix. */
-export const AUDIT_GROUPS = ['sale', 'receipt', 'document', 'shift', 'till', 'auth', 'settings', 'catalog', 'customers', 'contingency'] as const;
+export const AUDIT_GROUPS = ['sale', 'receipt', 'document', 'shift', 'till', 'auth', 'settings', 'catalog', 'customers', 'contingency', 'backup'] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 export function auditActionLabel(action: string, language: string): string {
