@@ -13,7 +13,12 @@ export const syncBatchRequestSchema = z.object({
   events: z.array(z.unknown()).min(1).max(SYNC_BATCH_MAX),
 });
 
-export const REJECTION_REASONS = ['invalid', 'credential_in_payload'] as const;
+/**
+ * Why one event was refused: `invalid` (schema), `credential_in_payload`, `unstorable_text` (a NUL or a lone surrogate
+ * PostgreSQL cannot hold; the issue names the field), `foreign_document` (a status for a document another register
+ * owns: only the register that issued a document reports its status).
+ */
+export const REJECTION_REASONS = ['invalid', 'credential_in_payload', 'unstorable_text', 'foreign_document'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export const issueSchema = z.object({ path: z.string(), message: z.string() });
