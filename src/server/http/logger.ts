@@ -2,7 +2,7 @@
 // method, path (no query string) and address only, no route takes a credential in its URL, bodies are never logged,
 // failures are logged by error type and SQLSTATE only (db/sql-error.ts), and these paths are redacted in case a
 // handler ever logs headers or a credential-bearing object.
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 type PinoOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
@@ -22,8 +22,8 @@ export const REDACTED_PATHS = [
  * What a log line says about a request: method, path and client address. Not the query string (searches carry
  * customers' names and free text), not headers, not the body.
  */
-export function requestSummary(req: { method?: string; url?: string; ip?: string; socket?: { remoteAddress?: string } }): Record<string, unknown> {
-  return { method: req.method, path: (req.url ?? '').split('?')[0], remoteAddress: req.ip ?? req.socket?.remoteAddress };
+export function requestSummary(req: Pick<FastifyRequest, 'method' | 'url' | 'ip'>): { method: string; path: string; remoteAddress: string } {
+  return { method: req.method, path: req.url.split('?')[0] ?? '', remoteAddress: req.ip };
 }
 
 export function loggerOptions(options: LogOptions): PinoOptions {

@@ -3,11 +3,11 @@
 // string), so both sides run this check: the register parks the event instead of sending it, the server refuses that
 // one event (`unstorable_text`, naming the field) instead of failing the whole batch.
 
-/** Matches a NUL or a surrogate that is not half of a well-formed pair. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A surrogate that is not half of a well-formed pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /** Deepest nesting walked; deeper structures are reported as unstorable rather than walked without bound. */
