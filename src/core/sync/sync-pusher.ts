@@ -270,7 +270,7 @@ export class SyncPusher {
 }
 
 /** HTTP 500: the server failed on something in the batch (503 and the like are outages: plain backoff). */
-function isInternalError(outcome: PushOutcome | undefined): boolean {
+function isInternalError(outcome: PushOutcome | undefined): outcome is Extract<HttpFailure, { kind: 'server_error' }> {
   return outcome?.kind === 'server_error' && outcome.status === 500;
 }
 
