@@ -4,11 +4,11 @@
 // Unknown parameters are refused (schemas are strict), so e.g. an `orgId=` parameter fails loudly instead of being
 // silently ignored.
 import { z } from 'zod';
-import { isStorableText } from '../../shared/sync/storable';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 
 /** Free text of at most `max` characters that PostgreSQL can compare (no NUL, no broken surrogate pair). */
 export const textParam = (max: number) => z.string().min(1).max(max)
-  .refine(isStorableText, { error: 'holds a NUL character or a broken surrogate pair' });
+  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 
 const notYearZero = (t: string) => !t.startsWith('0000');
 const isoInstant = z.iso.datetime({ offset: true }).refine(notYearZero, { error: 'year 0000 does not exist' });

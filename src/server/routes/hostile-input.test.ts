@@ -112,4 +112,14 @@ describe('hostile input (issue 15 defects)', () => {
       await kit.superQuery('drop trigger hostile_probe on audit_entries; drop function hostile_probe()');
     }
   });
+
+  it('what the fuzz test found: text with a NUL in a name, and two stores created with one code at once, are 4xx', async () => {
+    const store = (name: string, code = '0777') => api<{ error?: string }>(kit.url, '/v1/admin/stores', { bearer: tenant.adminKey, body: { code, name } });
+    expect((await store('Tienda\u0000 Norte', '0778')).status).toBe(400);
+    const codes = await api<{ error?: string }>(kit.url, '/v1/admin/enrolment-codes', { bearer: tenant.adminKey, body: { storeId: owner.storeId, registerName: 'Caja\uD800' } });
+    expect(codes.status).toBe(400);
+    const racing = await Promise.all(Array.from({ length: 6 }, () => store('Tienda Sur')));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
 });
+

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseCredential } from '../../shared/sync/credentials';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import type { EnrolResponse } from '../../shared/sync/enrolment';
 import { POINT_CLAIMED_MESSAGE, type BillingPoint } from '../../shared/sync/point-claim';
 import { hashCredential, newCredential } from '../auth/credential-secrets';
@@ -19,7 +20,7 @@ export class PointClaimedError extends Error {
 
 export const createEnrolmentCodeSchema = z.object({
   storeId: z.uuid(),
-  registerName: z.string().trim().min(1).max(100),
+  registerName: z.string().trim().min(1).max(100).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }),
   /** How long the code stays usable (default 24 h, at most 7 days). */
   ttlHours: z.number().int().min(1).max(168).default(24),
 }).strict();

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { isStorableText } from '../../shared/sync/storable';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import { hashCredential, newCredential } from '../auth/credential-secrets';
 import type { OwnerConnection } from '../db/owner-connection';
 import { rowsOf, type TenantDatabase } from '../db/tenant-db';
@@ -29,9 +29,9 @@ export function apiRunner(db: TenantDatabase): OperatorRunner {
 }
 
 export const organisationNameSchema = z.string().trim().min(1).max(200)
-  .refine(isStorableText, { error: 'holds a NUL character or a broken surrogate pair' });
+  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 export const keyLabelSchema = z.string().trim().min(1).max(100)
-  .refine(isStorableText, { error: 'holds a NUL character or a broken surrogate pair' });
+  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 
 export class UnknownOrganisationError extends Error {
   override readonly name = 'UnknownOrganisationError';

@@ -6,6 +6,9 @@
 /** A surrogate that is not half of a well-formed pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The refusal message of a text field that fails isStorableText. */
+export const UNSTORABLE_TEXT_MESSAGE = 'holds a NUL character or a broken surrogate pair';
+
 export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
