@@ -19,6 +19,9 @@ export const instantParam = z.union([
   z.iso.date().refine(notYearZero, { error: 'year 0000 does not exist' }).transform((d) => `${d}T00:00:00-05:00`),
 ]);
 
+/** The query of a route that takes no parameter: any parameter is a 400 naming it (it would be ignored otherwise). */
+export const noQuery = z.object({}).strict();
+
 export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
 
 /** A page's sort key: the last row's time and id. */

@@ -56,8 +56,8 @@ interface Route {
 }
 
 /**
- * Routes whose only input is the credential header (no body, no query a handler reads): a quarter of the runs,
- * which is plenty for the header space and keeps the file within its time on a shared machine.
+ * Routes whose only inputs are the credential header and a query they refuse whole (they take no parameter): a
+ * quarter of the runs, plenty for that space, and it keeps the file within its time on a shared machine.
  */
 const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims']);
 const runsOf = (name: string) => (HEADER_ONLY.has(name) ? RUNS / 4 : RUNS);
@@ -87,20 +87,20 @@ const routes = (): Route[] => [
         .map((events) => ({ events })),
       mutated({ events: [] }),
     ) },
-  { name: 'GET /v1/admin/stores', method: 'GET', credential: 'admin', path: fixed('/v1/admin/stores'), query: ['x'] },
+  { name: 'GET /v1/admin/stores', method: 'GET', credential: 'admin', path: fixed('/v1/admin/stores'), query: ['orgId'] },
   { name: 'POST /v1/admin/stores', method: 'POST', credential: 'admin', path: fixed('/v1/admin/stores'), body: mutated({ code: '0009', name: 'Tienda' }) },
   { name: 'POST /v1/admin/enrolment-codes', method: 'POST', credential: 'admin', path: fixed('/v1/admin/enrolment-codes'),
     body: mutated({ storeId: till.storeId, registerName: 'Caja', ttlHours: 1 }) },
-  { name: 'GET /v1/admin/devices', method: 'GET', credential: 'admin', path: fixed('/v1/admin/devices') },
+  { name: 'GET /v1/admin/devices', method: 'GET', credential: 'admin', path: fixed('/v1/admin/devices'), query: ['orgId'] },
   { name: 'POST /v1/admin/devices/:id/revoke', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/devices/${id}/revoke`), body: hostileValue },
   { name: 'GET /v1/documents', method: 'GET', credential: 'admin', path: fixed('/v1/documents'), query: ['storeId', 'deviceId', 'status', 'from', 'to', 'cursor', 'limit'] },
   { name: 'GET /v1/audit', method: 'GET', credential: 'admin', path: fixed('/v1/audit'),
     query: ['storeId', 'deviceId', 'documentId', 'actor', 'action', 'q', 'from', 'to', 'cursor', 'limit'] },
-  { name: 'GET /v1/audit/chain', method: 'GET', credential: 'admin', path: fixed('/v1/audit/chain'), query: ['deviceId'] },
-  { name: 'GET /v1/stores/summary', method: 'GET', credential: 'admin', path: fixed('/v1/stores/summary'), query: ['from'] },
+  { name: 'GET /v1/audit/chain', method: 'GET', credential: 'admin', path: fixed('/v1/audit/chain'), query: ['orgId'] },
+  { name: 'GET /v1/stores/summary', method: 'GET', credential: 'admin', path: fixed('/v1/stores/summary'), query: ['orgId'] },
   { name: 'POST /v1/devices/claim-point', method: 'POST', credential: 'device', path: fixed('/v1/devices/claim-point'),
     body: mutated({ codigoSucursal: '0000', puntoFacturacion: '001' }) },
-  { name: 'GET /v1/admin/point-claims', method: 'GET', credential: 'admin', path: fixed('/v1/admin/point-claims') },
+  { name: 'GET /v1/admin/point-claims', method: 'GET', credential: 'admin', path: fixed('/v1/admin/point-claims'), query: ['orgId'] },
   { name: 'POST /v1/admin/point-claims/release', method: 'POST', credential: 'admin', path: fixed('/v1/admin/point-claims/release'),
     body: mutated({ codigoSucursal: '0000', puntoFacturacion: '002' }) },
   { name: 'POST /v1/system/organisations', method: 'POST', credential: 'operator', path: fixed('/v1/system/organisations'),

@@ -77,6 +77,8 @@ describe('hostile input (issue 15 defects)', () => {
       ['/v1/audit?from=0000-01-01', 'from'],
       [`/v1/documents?cursor=${encodeCursor({ t: '0000-01-01T00:00:00Z', id: 'x' })}`, 'cursor'],
       ['/v1/documents?to=0000-01-01T00:00:00Z', 'to'],
+      ['/v1/stores/summary?orgId=x', ''],
+      ['/v1/admin/point-claims?all=1', ''],
     ];
     for (const [path, param] of cases) {
       const response = await api<{ error: string; issues: { path: string }[] }>(kit.url, path, { bearer: tenant.adminKey });

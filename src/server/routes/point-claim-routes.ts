@@ -5,6 +5,7 @@ import { POINT_CLAIM_PATH, POINT_CLAIMED_ERROR, POINT_CLAIMED_MESSAGE, billingPo
 import { guard, principalOf, type FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400, sendError } from '../http/errors';
+import { noQuery } from '../read/query-params';
 import { claimPoint, listPointClaims, releasePointClaim } from '../tenancy/point-claims';
 
 export function pointClaimRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter): void {
@@ -24,7 +25,10 @@ export function pointClaimRoutes(app: FastifyInstance, db: TenantDatabase, limit
 
   const admin = guard(db, limiter, 'admin');
 
-  app.get('/v1/admin/point-claims', { preHandler: admin }, async (req) => ({ items: await listPointClaims(db, principalOf(req, 'admin').orgId) }));
+  app.get('/v1/admin/point-claims', { preHandler: admin }, async (req, reply) => {
+    if (!parseOr400(reply, noQuery, req.query, 'query')) return reply;
+    return { items: await listPointClaims(db, principalOf(req, 'admin').orgId) };
+  });
 
   app.post('/v1/admin/point-claims/release', { preHandler: admin }, async (req, reply) => {
     const key = principalOf(req, 'admin');
