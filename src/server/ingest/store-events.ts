@@ -41,8 +41,9 @@ export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: rea
 
 /**
  * Stores the status snapshots not stored yet and folds the new ones into `documents`: the snapshot with the highest
- * seq of the owning register gives the status (so a late or replayed older snapshot never rolls a document back), the capture
- * snapshot gives the fiscal summary, the earliest timestamp is the issue date.
+ * seq of the owning register gives the status (so a late or replayed older snapshot never rolls a document back),
+ * the capture snapshot gives the fiscal summary, the earliest timestamp is the issue date. The caller has already
+ * refused snapshots of documents another register owns (document-ownership.ts).
  */
 export async function storeDocumentStatusEvents(tx: TenantTx, who: DeviceRef, events: readonly DocumentStatusEvent[]): Promise<number> {
   if (events.length === 0) return 0;
