@@ -33,7 +33,7 @@ export function checkSyncEvent(raw: unknown): EventVerdict {
   if (unstorable !== null) {
     return {
       ok: false, eventId: parsed.data.eventId, reason: 'unstorable_text',
-      issues: [{ path: unstorable, message: 'holds a NUL character or a broken surrogate pair, which cannot be stored' }],
+      issues: [{ path: unstorable, message: 'holds a NUL character or a broken surrogate pair (or nests deeper than 64 levels), which cannot be stored' }],
     };
   }
   return { ok: true, event: parsed.data };
