@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { enrolRoutes } from './routes/enrol-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ingestRoutes } from './routes/ingest-routes';
+import { pointClaimRoutes } from './routes/point-claim-routes';
 import { readRoutes } from './routes/read-routes';
 
 export interface AppOptions {
@@ -39,5 +40,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ingestRoutes(app, options.db, limiter);
   adminRoutes(app, options.db, limiter);
   readRoutes(app, options.db, limiter);
+  pointClaimRoutes(app, options.db, limiter);
   return app;
 }

@@ -1,14 +1,15 @@
 // `npm run server` without DATABASE_URL: PGlite in a data folder, an organisation created by the CLI, then the real
-// `main.ts` process serving over HTTP, keeping other users of the folder out, stopping gracefully on SIGTERM.
+// `main.ts` process serving over HTTP, keeping other users of the folder out, taking the CLI's operator commands while
+// it runs (loopback system listener + control file), stopping gracefully on SIGTERM.
 // (PGlite's first start in an empty folder costs ~3 s, so one folder serves the whole file.)
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api } from '../../tests/fixtures/pg-test-db';
 import { runCli, type CliIo } from './cli';
-import { DataFolderBusyError } from './db/pglite-lock';
+import { controlFilePath, readControlFile } from './operator/control-file';
 
 const MAIN = join(import.meta.dirname, 'main.ts');
 const dataRoot = mkdtempSync(join(tmpdir(), 'sago-server-cli-'));
@@ -69,11 +70,38 @@ describe('npm run server with PGlite', () => {
     const docs = await api<{ items: { documentId: string }[] }>(url!, '/v1/documents', { bearer: adminKey! });
     expect(docs.body.items.map((d) => d.documentId)).toEqual(['d1']);
 
-    // The server process owns the folder: a CLI command (or a second server) must not open it meanwhile.
-    await expect(runCli(['create-org', 'Otra'], env, inProcess())).rejects.toThrow(DataFolderBusyError);
+    // The server process owns the folder: a CLI command does not open it but asks the server (its loopback system
+    // listener, found through the 0600 control file), and the new organisation's key works at once.
+    const control = readControlFile(join(dataRoot, 'pgdata'));
+    expect(control).toMatchObject({ port: expect.any(Number) as unknown });
+    expect(statSync(controlFilePath(join(dataRoot, 'pgdata'))).mode & 0o777).toBe(0o600);
+    const viaServer = inProcess();
+    expect(await runCli(['create-org', 'Otra Cadena'], env, viaServer)).toBe(0);
+    const [, otherOrg, otherKey] = /organisation (\S+)\nadmin key \(shown once, keep it safe\): (\S+)/.exec(viaServer.lines.join('\n')) ?? [];
+    expect(otherKey).toMatch(new RegExp(`^sga\\.${otherOrg}\\.`));
+    expect(await api(url!, '/v1/admin/stores', { bearer: otherKey! })).toEqual({ status: 200, body: { items: [] } });
+    const extraKey = inProcess();
+    expect(await runCli(['add-admin-key', otherOrg!, 'contabilidad'], env, extraKey)).toBe(0);
+    const secondKey = /admin key \(shown once, keep it safe\): (\S+)/.exec(extraKey.lines.join('\n'))?.[1];
+    expect((await api(url!, '/v1/admin/devices', { bearer: secondKey! })).status).toBe(200);
+    await expect(runCli(['add-admin-key', crypto.randomUUID(), 'x'], env, inProcess())).rejects.toThrow(/HTTP 404/);
+    // The system routes answer only on loopback with the operator secret, and are not on the public port.
+    const system = `http://127.0.0.1:${control!.port}`;
+    expect((await api(system, '/v1/system/organisations', { body: { name: 'Intrusa' } })).status).toBe(401);
+    expect((await api(system, '/v1/system/organisations', { bearer: adminKey!, body: { name: 'Intrusa' } })).status).toBe(401);
+    expect((await api(url!, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'Intrusa' } })).status).toBe(404);
+    expect((await api(system, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'a\u0000b' } })).status).toBe(400);
+    expect(server.output()).not.toContain(control!.secret);
+    // A second server still cannot open the folder.
+    const second = run([]);
+    expect(await second.exited).not.toBe(0);
+    expect(second.output()).toMatch(/in use by process/);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('sync API stopped');
-  }, 30_000);
+    expect(existsSync(controlFilePath(join(dataRoot, 'pgdata')))).toBe(false);
+    // Stopped: the CLI opens the folder itself again.
+    expect(await runCli(['create-org', 'Tercera'], env, inProcess())).toBe(0);
+  }, 60_000);
 });

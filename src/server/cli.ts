@@ -2,9 +2,15 @@
 //   (none)                          start the API (stops gracefully on SIGTERM / SIGINT)
 //   create-org "<name>"             create an organisation; prints its id and first admin key (shown once)
 //   add-admin-key <orgId> <label>   another admin key for an organisation (shown once)
-// With PGlite (no DATABASE_URL) the commands need the server stopped: one process owns the data folder.
+// With PGlite (no DATABASE_URL) one process owns the data folder: while a server runs, the commands are sent to it
+// (its loopback system listener, found through `<pgdata>.control.json`); otherwise they open the folder themselves.
+// With DATABASE_URL there is no such lock and the commands always work on the database directly.
 import { configFromEnv, describeDatabase } from './config';
+import type { DatabaseConfig } from './db/connection-config';
 import { runAsOwner } from './db/open-server-database';
+import { DataFolderBusyError } from './db/pglite-lock';
+import type { OwnerConnection } from './db/owner-connection';
+import { runningServerOperator, type RunningServerOperator } from './operator/operator-client';
 import { startServer, type RunningServer } from './server';
 import { addAdminKey, createOrganisation } from './tenancy/organisations';
 
@@ -17,15 +23,17 @@ export interface CliIo {
 /** Resolves with the process exit code (the server resolves when it has shut down). */
 export async function runCli(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   const config = configFromEnv(env);
-  const [command, ...args] = argv;
-  if (command === 'create-org' && args[0]) {
-    const created = await runAsOwner(config.database, (owner) => createOrganisation(owner, args[0] ?? ''));
+  const [command, first, second] = argv;
+  if (command === 'create-org' && first) {
+    const name = first;
+    const created = await operatorWork(config.database, (owner) => createOrganisation(owner, name), (server) => server.createOrganisation(name));
     io.out(`organisation ${created.orgId}`);
     io.out(`admin key (shown once, keep it safe): ${created.adminKey}`);
     return 0;
   }
-  if (command === 'add-admin-key' && args[0] && args[1]) {
-    const key = await runAsOwner(config.database, (owner) => addAdminKey(owner, args[0] ?? '', args[1] ?? ''));
+  if (command === 'add-admin-key' && first && second) {
+    const [orgId, label] = [first, second];
+    const key = await operatorWork(config.database, (owner) => addAdminKey(owner, orgId, label), (server) => server.addAdminKey(orgId, label));
     io.out(`admin key (shown once, keep it safe): ${key}`);
     return 0;
   }
@@ -34,6 +42,18 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     return 2;
   }
   return serve(config, io);
+}
+
+/** Directly on the database, or through the PGlite server that holds the folder when one does. */
+async function operatorWork<T>(database: DatabaseConfig, direct: (owner: OwnerConnection) => Promise<T>, viaServer: (server: RunningServerOperator) => Promise<T>): Promise<T> {
+  try {
+    return await runAsOwner(database, direct);
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError) || database.kind !== 'pglite') throw error;
+    const server = runningServerOperator(database.dataDir);
+    if (!server) throw error; // held by something that is not a server (another CLI command): wait for it
+    return viaServer(server);
+  }
 }
 
 async function serve(config: ReturnType<typeof configFromEnv>, io: CliIo): Promise<number> {

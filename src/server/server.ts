@@ -7,6 +7,8 @@ import type { ServerConfig } from './config';
 import { openServerDatabase } from './db/open-server-database';
 import type { TenantDatabase } from './db/tenant-db';
 import type { LogOptions } from './http/logger';
+import { newOperatorSecret, writeControlFile } from './operator/control-file';
+import { startSystemApp } from './operator/system-app';
 
 export interface RunningServer {
   url: string;
@@ -26,6 +28,16 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
     await db.close();
     throw error;
   }
+  let stopOperator: () => Promise<void> = () => Promise.resolve();
+  if (config.database.kind === 'pglite') {
+    try {
+      stopOperator = await startOperatorListener(db, config.database.dataDir, log);
+    } catch (error) {
+      await app.close();
+      await db.close();
+      throw error;
+    }
+  }
   const { address, port } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   let closing: Promise<void> | undefined;
@@ -35,10 +47,31 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
     db,
     close: () => (closing ??= (async () => {
       try {
+        await stopOperator();
         await app.close();
       } finally {
         await db.close();
       }
     })()),
+  };
+}
+
+/**
+ * PGlite only: the folder is this process's, so the CLI's operator commands come through a loopback listener
+ * (operator/system-app.ts) found via the control file. Returns its shutdown.
+ */
+async function startOperatorListener(db: TenantDatabase, dataDir: string, log: LogOptions): Promise<() => Promise<void>> {
+  const secret = newOperatorSecret();
+  const system = await startSystemApp(db, secret, log);
+  let removeFile: () => void;
+  try {
+    removeFile = writeControlFile(dataDir, { pid: process.pid, port: system.port, secret });
+  } catch (error) {
+    await system.app.close();
+    throw error;
+  }
+  return async () => {
+    removeFile();
+    await system.app.close();
   };
 }

@@ -73,3 +73,10 @@ export async function postEnrol(fetchImpl: Fetch, serverUrl: string, request: En
   const parsed = enrolResponseSchema.safeParse(answer.body);
   return parsed.success ? { kind: 'ok', response: parsed.data } : { kind: 'bad_response', error: 'the server answered without a device token' };
 }
+
+/** True when the server's GET /health answers 200 `{ status: 'ok' }` (the database behind it answers too). */
+export async function serverHealthy(fetchImpl: Fetch, serverUrl: string, timeoutMs: number): Promise<boolean> {
+  const answer = await call(fetchImpl, endpoint(serverUrl, '/health'), { method: 'GET' }, timeoutMs);
+  if ('kind' in answer || answer.status !== 200) return false;
+  return typeof answer.body === 'object' && answer.body !== null && 'status' in answer.body && answer.body.status === 'ok';
+}

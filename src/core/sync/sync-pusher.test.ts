@@ -173,4 +173,60 @@ describe('SyncPusher', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(stub.requests.length).toBe(after); // stopped: no more pushes
   });
+
+  it('parks an event holding text the central database cannot store, before sending it, and sends the rest', async () => {
+    record(1);
+    store.db.transaction((tx) => appendAudit(tx, { actor: 'cajero-1', action: 'product.updated', details: { description: 'Arroz\u0000 5 lb' } }, new Date()));
+    record(1);
+    const p = pusher();
+    expect(await p.pushNow()).toEqual({ kind: 'done', sent: 4, rejected: 1 });
+    expect(sentSeqs()).toEqual([1, 2, 4, 5]);
+    expect(p.status().recentRejections).toEqual([expect.objectContaining({ seq: 3, reason: 'unstorable_text', message: expect.stringContaining('payload.details.description') as unknown })]);
+    expect(pendingCount(store.db)).toBe(0);
+  });
+
+  it('bisects a batch the server fails on, parks the one event it keeps failing on while healthy, and sends the rest', async () => {
+    record(7); // 14 rows; the server fails on seq 6 (a stand-in for the NUL that stalled a register)
+    const health: string[] = [];
+    stub.answer = (request) => {
+      if (request.path === '/health') {
+        health.push('ok');
+        return { status: 200, body: { status: 'ok', database: 'postgres' } };
+      }
+      return request.json.events?.some((e) => e.seq === 6) ? { status: 500, body: { error: 'internal_error' } } : undefined;
+    };
+    const p = pusher({ batchSize: 14 });
+    const first = await p.pushNow();
+    expect(first).toMatchObject({ kind: 'failed', sent: 5 });
+    expect(p.status().lastError).toMatch(/event 6 alone \(1\/3\)/);
+    expect(await p.pushNow()).toMatchObject({ kind: 'failed', sent: 0 });
+    expect(await p.pushNow()).toEqual({ kind: 'done', sent: 8, rejected: 1 });
+    expect(health).toHaveLength(3);
+    expect(pendingCount(store.db)).toBe(0);
+    const delivered = new Set(stub.requests.filter((r) => r.path !== '/health' && !r.json.events?.some((e) => e.seq === 6)).flatMap((r) => r.json.events?.map((e) => e.seq) ?? []));
+    expect([...delivered].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(p.status()).toMatchObject({ rejectedTotal: 1, consecutiveFailures: 0, lastError: null, recentRejections: [expect.objectContaining({ seq: 6, reason: 'server_error' })] });
+    expect(readSyncState(store.db).suspect).toBeNull();
+  });
+
+  it('gives no strike while the server is down (500 and a failing health check): it only backs off', async () => {
+    record(1);
+    stub.answer = (request) => (request.path === '/health' ? { status: 503, body: { status: 'unavailable' } } : { status: 500, body: {} });
+    const p = pusher();
+    for (let i = 0; i < 4; i++) expect(await p.pushNow()).toMatchObject({ kind: 'failed' });
+    expect(p.status().lastError).toMatch(/health check fails/);
+    expect(readSyncState(store.db).suspect).toBeNull();
+    expect(pendingCount(store.db)).toBe(2);
+  });
+
+  it('keeps strikes across restarts and forgets them when the event goes through', async () => {
+    record(1); // seqs 1, 2
+    stub.answer = (request) => (request.path === '/health' ? { status: 200, body: { status: 'ok' } } : { status: 500, body: {} });
+    await pusher({ batchSize: 1 }).pushNow();
+    await pusher({ batchSize: 1 }).pushNow(); // a restarted app
+    expect(readSyncState(store.db).suspect).toEqual({ seq: 1, strikes: 2 });
+    stub.answer = () => undefined;
+    expect(await pusher().pushNow()).toEqual({ kind: 'done', sent: 2, rejected: 0 });
+    expect(readSyncState(store.db).suspect).toBeNull();
+  });
 });

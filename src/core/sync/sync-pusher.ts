@@ -1,8 +1,11 @@
 // The background pusher: sends the sync outbox to the central API in batches (≤ 500, oldest first), marks rows sent
 // only after the server acknowledged them, backs off exponentially while the server is unreachable and, because the
-// outbox is durable, resumes where it stopped after a restart. It runs on a timer, off the checkout path: capture
+// outbox is durable, resumes where it stopped after a restart. It never retries one batch forever: what cannot be
+// sent is parked before sending, a batch the server fails on is bisected, and a lone event it keeps failing on is
+// parked (poison-event.ts); parked and refused events are listed in the monitoring panel's sync card. It runs on a timer, off the checkout path: capture
 // only ever inserts outbox rows in its own transaction and never waits for this.
-import type { SyncStatus } from '../../shared/sync/status';
+import { STATUS_RECENT_REJECTIONS, type SyncStatus } from '../../shared/sync/status';
+import { findUnstorableText } from '../../shared/sync/storable';
 import { SYNC_BATCH_MAX, type RejectedEvent } from '../../shared/sync/batch';
 import { fetchWithDateTap, recordPeerClock } from '../monitor/clock-offset';
 import { retryDelayMs } from '../queue/backoff';
@@ -10,8 +13,9 @@ import type { StoreDb } from '../store/open-database';
 import { VaultError } from '../vault/envelope';
 import type { Vault } from '../vault/vault';
 import { rowsHoldingSecrets } from './secret-guard';
-import type { Fetch, HttpFailure } from './sync-http';
-import { postBatch } from './sync-http';
+import { POISON_MESSAGE, POISON_STRIKES, strikeLoneEvent } from './poison-event';
+import type { Fetch, HttpFailure, PushOutcome } from './sync-http';
+import { postBatch, serverHealthy } from './sync-http';
 import { markSent, pendingCount, readUnsent, toWireEvent, type OutboxRow } from './sync-outbox';
 import { readSyncConnection, readSyncState, writeSyncState, type SyncRejection, type SyncState } from './sync-settings';
 
@@ -58,6 +62,7 @@ export class SyncPusher {
   private readonly fetchImpl: Fetch;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private batchSize: number;
+  private readonly maxBatchSize: number;
   private timer: NodeJS.Timeout | undefined;
   private cycle: Promise<CycleResult> | undefined;
   private started = false;
@@ -67,7 +72,8 @@ export class SyncPusher {
     this.clock = deps.clock ?? (() => new Date());
     // Every reply's Date header is the central server's clock: the monitoring panel compares it with the PC's.
     this.fetchImpl = fetchWithDateTap(deps.fetch ?? fetch, (serverDate) => recordPeerClock(deps.db, 'server', serverDate, this.clock()));
-    this.batchSize = Math.min(Math.max(1, options.batchSize ?? SYNC_BATCH_MAX), SYNC_BATCH_MAX);
+    this.maxBatchSize = Math.min(Math.max(1, options.batchSize ?? SYNC_BATCH_MAX), SYNC_BATCH_MAX);
+    this.batchSize = this.maxBatchSize;
   }
 
   /** Starts the timer; the first cycle runs at once. */
@@ -113,6 +119,7 @@ export class SyncPusher {
       nextAttemptAt: state.nextAttemptAt,
       consecutiveFailures: state.consecutiveFailures,
       rejectedTotal: state.rejectedTotal,
+      recentRejections: state.recentRejections.slice(-STATUS_RECENT_REJECTIONS).reverse(),
     };
   }
 
@@ -163,30 +170,72 @@ export class SyncPusher {
     while (!this.stopRequested) {
       const rows = readUnsent(this.deps.db, this.batchSize);
       if (rows.length === 0) break;
-      const withheld = await rowsHoldingSecrets(this.deps.vault, rows);
-      const toSend = rows.filter((row) => !withheld.has(row.id));
-      state = { ...state, lastAttemptAt: this.clock().toISOString() };
+      const now = this.clock();
+      const parked = await this.parkBeforeSending(rows, now);
+      const toSend = rows.filter((row) => !parked.has(row.id));
+      state = { ...state, lastAttemptAt: now.toISOString() };
       const outcome = toSend.length === 0 ? undefined : await this.send(connection.serverUrl, toSend);
-      if (outcome?.kind === 'too_large' && this.batchSize > 1) {
-        this.batchSize = Math.max(1, Math.floor(this.batchSize / 2)); // retry smaller; a lone event too large is given up
+      if ((outcome?.kind === 'too_large' || isInternalError(outcome)) && toSend.length > 1) {
+        // Find the one event at fault: retry smaller (bisect). A lone event too large is given up below.
+        this.batchSize = Math.max(1, Math.floor(toSend.length / 2));
         continue;
       }
-      if (outcome && outcome.kind !== 'ok' && outcome.kind !== 'too_large') return this.fail(state, sent, describeFailure(outcome), outcome);
-      const now = this.clock();
+      let poisoned: OutboxRow | undefined;
+      if (isInternalError(outcome) && toSend[0]) {
+        const lone = await this.judgeLoneFailure(connection.serverUrl, state, toSend[0]);
+        if (lone.kind !== 'park') return this.fail(lone.state, sent, lone.error, outcome);
+        state = lone.state;
+        poisoned = toSend[0];
+      }
+      if (outcome && outcome.kind !== 'ok' && outcome.kind !== 'too_large' && !poisoned) return this.fail(state, sent, describeFailure(outcome), outcome);
+      if (outcome?.kind === 'ok') this.batchSize = Math.min(this.maxBatchSize, this.batchSize * 2);
       const rejections = [
-        ...rows.filter((row) => withheld.has(row.id)).map((row) => rejection(row, 'withheld_secret', 'contains a secret held by the vault; never sent', now)),
+        ...rows.flatMap((row) => { const p = parked.get(row.id); return p ? [p] : []; }),
         ...(outcome?.kind === 'too_large' ? toSend.map((row) => rejection(row, 'too_large', 'the server refuses this event as too large', now)) : []),
+        ...(poisoned ? [rejection(poisoned, 'server_error', POISON_MESSAGE, now)] : []),
         ...(outcome?.kind === 'ok' ? serverRejections(toSend, outcome.response.rejected, now) : []),
       ];
       state = {
-        ...state, lastPushAt: now.toISOString(), lastError: null, nextAttemptAt: null, consecutiveFailures: 0,
-        rejectedTotal: state.rejectedTotal + rejections.length, recentRejections: [...state.recentRejections, ...rejections],
+        ...state, lastPushAt: outcome?.kind === 'ok' ? now.toISOString() : state.lastPushAt, lastError: null, nextAttemptAt: null,
+        consecutiveFailures: 0, rejectedTotal: state.rejectedTotal + rejections.length,
+        recentRejections: [...state.recentRejections, ...rejections],
+        suspect: outcome?.kind === 'ok' && state.suspect && toSend.some((row) => row.id === state.suspect?.seq) ? null : state.suspect,
       };
       this.acknowledge(rows, state, now);
       sent += rows.length - rejections.length;
       rejected += rejections.length;
     }
     return { kind: 'done', sent, rejected };
+  }
+
+  /**
+   * Rows never to send, with why: one holding a vault secret, or text the central database cannot store (the
+   * shared check the server applies too; sending it would only be refused).
+   */
+  private async parkBeforeSending(rows: readonly OutboxRow[], now: Date): Promise<Map<number, SyncRejection>> {
+    const parked = new Map<number, SyncRejection>();
+    const withheld = await rowsHoldingSecrets(this.deps.vault, rows);
+    for (const row of rows) {
+      if (withheld.has(row.id)) {
+        parked.set(row.id, rejection(row, 'withheld_secret', 'contains a secret held by the vault; never sent', now));
+        continue;
+      }
+      const path = findUnstorableText(toWireEvent(row));
+      if (path !== null) {
+        parked.set(row.id, rejection(row, 'unstorable_text', `${path}: holds a NUL character or a broken surrogate pair; never sent`, now));
+      }
+    }
+    return parked;
+  }
+
+  /** A lone event answered 500: an outage (health fails too), a strike, or the strike that parks it. */
+  private async judgeLoneFailure(serverUrl: string, state: SyncState, row: OutboxRow): Promise<{ kind: 'park'; state: SyncState } | { kind: 'retry'; state: SyncState; error: string }> {
+    if (!(await serverHealthy(this.fetchImpl, serverUrl, this.options.requestTimeoutMs ?? 15_000))) {
+      return { kind: 'retry', state, error: 'server error (HTTP 500) and its health check fails: the server is down' };
+    }
+    const verdict = strikeLoneEvent(state, row.id);
+    if (verdict.kind === 'park') return verdict;
+    return { kind: 'retry', state: verdict.state, error: `server error (HTTP 500) on event ${row.id} alone (${verdict.strikes}/${POISON_STRIKES})` };
   }
 
   /** The server has answered for these rows (stored, already had, or refused): they are never sent again. */
@@ -218,6 +267,11 @@ export class SyncPusher {
     });
     return { kind: 'failed', sent, error, retryInMs };
   }
+}
+
+/** HTTP 500: the server failed on something in the batch (503 and the like are outages: plain backoff). */
+function isInternalError(outcome: PushOutcome | undefined): outcome is Extract<HttpFailure, { kind: 'server_error' }> {
+  return outcome?.kind === 'server_error' && outcome.status === 500;
 }
 
 function rejection(row: OutboxRow, reason: string, message: string, at: Date): SyncRejection {

@@ -1,7 +1,9 @@
 // The register's sync settings (non-secret, in the settings table): where it is enrolled, and the pusher's state for
 // the monitoring panel, kept across restarts. The device token itself lives in the vault ('sync.deviceToken').
 import { z } from 'zod';
-import { syncStatusSchema } from '../../shared/sync/status';
+import { syncRejectionSchema, syncStatusSchema, type SyncRejection } from '../../shared/sync/status';
+
+export { syncRejectionSchema, type SyncRejection };
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 
@@ -21,24 +23,22 @@ export type SyncConnection = z.infer<typeof syncConnectionSchema>;
 
 export const MAX_RECENT_REJECTIONS = 50;
 
-export const syncRejectionSchema = z.object({
-  eventId: z.string(),
-  seq: z.number().int(),
-  /** Server reasons, plus the register's own: 'withheld_secret' (never sent), 'too_large' (cannot be sent). */
-  reason: z.string(),
-  message: z.string(),
-  at: z.string(),
-});
-export type SyncRejection = z.infer<typeof syncRejectionSchema>;
-
 /** What the pusher remembers between runs: the monitoring panel's fields plus the last rejections' details. */
 export const syncStateSchema = syncStatusSchema
   .pick({ lastPushAt: true, lastAttemptAt: true, lastError: true, nextAttemptAt: true, consecutiveFailures: true, rejectedTotal: true })
-  .extend({ recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS) });
-export type SyncState = z.infer<typeof syncStateSchema>;
+  .extend({
+    recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS),
+    /**
+     * The lone event the server last failed on (HTTP 500) while its /health said OK, and how many times: at
+     * POISON_STRIKES it is parked. Kept across restarts, so a register restarting in a loop still gets there.
+     */
+    suspect: z.object({ seq: z.number().int(), strikes: z.number().int().positive() }).nullable().default(null),
+  });
+export type SyncState = z.output<typeof syncStateSchema>;
 
 export const INITIAL_SYNC_STATE: SyncState = {
   lastPushAt: null, lastAttemptAt: null, lastError: null, nextAttemptAt: null, consecutiveFailures: 0, rejectedTotal: 0, recentRejections: [],
+  suspect: null,
 };
 
 export function readSyncConnection(db: StoreDb): SyncConnection | undefined {

@@ -33,6 +33,7 @@ async function asOwner<T>(config: DatabaseConfig, migrationsFolder: string | und
     await prepareDatabase(owner, {
       appRole: config.appRole,
       appPassword: config.kind === 'postgres' ? config.appPassword : undefined,
+      operatorFunctions: config.kind === 'pglite',
       ...(migrationsFolder ? { migrationsFolder } : {}),
     });
     return await work(owner);

@@ -15,13 +15,20 @@ export interface PrepareOptions {
   appRole: string;
   appPassword?: string | undefined;
   migrationsFolder?: string;
+  /**
+   * May the API role run the operator functions (new organisation, new admin key)? Only for a PGlite server, whose
+   * loopback system routes stand in for the CLI while the server holds the data folder (see 0004 migration).
+   */
+  operatorFunctions?: boolean;
 }
+
+const OPERATOR_FUNCTIONS = ['sago_create_organisation(uuid, text, text, text)', 'sago_add_admin_key(uuid, text, text)'];
 
 /**
  * The API role: may log in, may not bypass row-level security nor administer anything. It gets no UPDATE/DELETE
  * on the append-only tables (audit entries, document events) and only SELECT on organisations and admin keys.
  */
-export function roleSql(role: string, password: string | undefined): string {
+export function roleSql(role: string, password: string | undefined, operatorFunctions = false): string {
   const name = escapeIdentifier(checkRoleName(role));
   const flags = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION${password ? ` PASSWORD ${escapeLiteral(password)}` : ''}`;
   const grants = Object.entries(API_GRANTS).map(([table, privileges]) =>
@@ -33,6 +40,7 @@ export function roleSql(role: string, password: string | undefined): string {
     `ALTER ROLE ${name} ${flags};`,
     `GRANT USAGE ON SCHEMA public TO ${name};`,
     ...grants,
+    ...OPERATOR_FUNCTIONS.map((fn) => `${operatorFunctions ? 'GRANT' : 'REVOKE'} EXECUTE ON FUNCTION ${fn} ${operatorFunctions ? 'TO' : 'FROM'} ${name};`),
   ].join('\n');
 }
 
@@ -40,7 +48,7 @@ export async function prepareDatabase(owner: OwnerConnection, options: PrepareOp
   await owner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
   try {
     await owner.migrate(options.migrationsFolder ?? MIGRATIONS_FOLDER);
-    await owner.exec(roleSql(options.appRole, options.appPassword));
+    await owner.exec(roleSql(options.appRole, options.appPassword, options.operatorFunctions ?? false));
   } finally {
     await owner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
   }

@@ -174,6 +174,28 @@ export const documents = pgTable('documents', {
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
+/**
+ * Which register issues from which billing point (branch code + punto de facturación). At most one live claim per
+ * point in an organisation and per register; a release (head office) keeps the row, with when and by which key.
+ */
+export const devicePointClaims = pgTable('device_point_claims', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id').notNull(),
+  storeId: uuid('store_id').notNull(),
+  codigoSucursal: text('codigo_sucursal').notNull(),
+  puntoFacturacion: text('punto_facturacion').notNull(),
+  deviceId: uuid('device_id').notNull(),
+  claimedAt: tz('claimed_at').notNull().defaultNow(),
+  releasedAt: tz('released_at'),
+  releasedBy: uuid('released_by'),
+}, (t) => [
+  uniqueIndex('device_point_claims_point').on(t.orgId, t.codigoSucursal, t.puntoFacturacion).where(sql`released_at is null`),
+  uniqueIndex('device_point_claims_device').on(t.orgId, t.deviceId).where(sql`released_at is null`),
+  foreignKey({ name: 'device_point_claims_device_fk', columns: [t.orgId, t.deviceId], foreignColumns: [devices.orgId, devices.id] }),
+  foreignKey({ name: 'device_point_claims_store_fk', columns: [t.orgId, t.storeId], foreignColumns: [stores.orgId, stores.id] }),
+  tenantPolicy(sql`org_id`),
+]).enableRLS();
+
 /** Tables the API role may touch, with what it may do (provision-role.ts grants exactly this). */
 export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE')[]> = {
   organisations: ['SELECT'],
@@ -185,4 +207,5 @@ export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE'
   audit_chain_breaks: ['SELECT', 'INSERT'],
   document_events: ['SELECT', 'INSERT'],
   documents: ['SELECT', 'INSERT', 'UPDATE'],
+  device_point_claims: ['SELECT', 'INSERT', 'UPDATE'],
 };

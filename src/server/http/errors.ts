@@ -1,6 +1,7 @@
 // One error shape for every response: `{ error: code, message }` in English, never a stack or a secret.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { errorFields } from '../db/sql-error';
 
 export interface ErrorBody {
   error: string;
@@ -29,12 +30,15 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      req.log.error({ err: error }, 'request failed');
+      // Never the error itself: driver messages quote the values they refused, which come from the request.
+      req.log.error({ ...errorFields(error), route: req.routeOptions.url ?? null }, 'request failed');
       sendError(reply, status, 'internal_error', 'The server could not complete the request');
       return;
     }
-    // Fastify's own client errors: body too large, malformed JSON, wrong content type.
+    // Fastify's own client errors: body too large, malformed JSON, wrong content type. A JSON parser's message
+    // quotes the body, so it is replaced by a fixed one.
     const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'bad_request';
-    sendError(reply, status, code, error.message);
+    sendError(reply, status, code, error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+      ? 'The request body is not valid JSON' : error.message);
   });
 }

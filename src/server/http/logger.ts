@@ -1,7 +1,8 @@
-// Structured JSON logs (pino, through Fastify). Credentials never reach them: the request serializer logs method,
-// URL and address only, no route takes a credential in its URL, bodies are not logged, and these paths are
-// redacted in case a handler ever logs headers or a credential-bearing object.
-import type { FastifyServerOptions } from 'fastify';
+// Structured JSON logs (pino, through Fastify). Credentials and data never reach them: the request serializer logs
+// method, path (no query string) and address only, no route takes a credential in its URL, bodies are never logged,
+// failures are logged by error type and SQLSTATE only (db/sql-error.ts), and these paths are redacted in case a
+// handler ever logs headers or a credential-bearing object.
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 type PinoOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
@@ -17,10 +18,19 @@ export const REDACTED_PATHS = [
   '*.headers.authorization', 'token', '*.token', 'adminKey', '*.adminKey', 'enrolmentCode', '*.enrolmentCode',
 ];
 
+/**
+ * What a log line says about a request: method, path and client address. Not the query string (searches carry
+ * customers' names and free text), not headers, not the body.
+ */
+export function requestSummary(req: Pick<FastifyRequest, 'method' | 'url' | 'ip'>): { method: string; path: string; remoteAddress: string } {
+  return { method: req.method, path: req.url.split('?')[0] ?? '', remoteAddress: req.ip };
+}
+
 export function loggerOptions(options: LogOptions): PinoOptions {
   return {
     level: options.level ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: { req: requestSummary },
     ...(options.stream ? { stream: options.stream } : {}),
   };
 }

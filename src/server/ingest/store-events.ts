@@ -41,8 +41,9 @@ export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: rea
 
 /**
  * Stores the status snapshots not stored yet and folds the new ones into `documents`: the snapshot with the highest
- * register seq gives the status (so a late or replayed older snapshot never rolls a document back), the capture
- * snapshot gives the fiscal summary, the earliest timestamp is the issue date.
+ * seq of the owning register gives the status (so a late or replayed older snapshot never rolls a document back),
+ * the capture snapshot gives the fiscal summary, the earliest timestamp is the issue date. The caller has already
+ * refused snapshots of documents another register owns (document-ownership.ts).
  */
 export async function storeDocumentStatusEvents(tx: TenantTx, who: DeviceRef, events: readonly DocumentStatusEvent[]): Promise<number> {
   if (events.length === 0) return 0;
@@ -88,6 +89,8 @@ export async function storeDocumentStatusEvents(tx: TenantTx, who: DeviceRef, ev
         total = coalesce(d.total, excluded.total),
         issued_at = least(d.issued_at, excluded.issued_at),
         updated_at = now()
+      -- Only the owning register (first seen) moves a document; see document-ownership.ts.
+      where d.device_id = excluded.device_id
       returning 1
     )
     select count(*)::int as stored from ins`);

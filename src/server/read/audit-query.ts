@@ -5,19 +5,20 @@ import { z } from 'zod';
 import { auditEntries } from '../db/schema';
 import { isoUtc } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
-import { cursorParam, instantParam, limitParam, toPage, type Page } from './query-params';
+import { documentIdSchema } from '../../shared/sync/events';
+import { cursorParam, instantParam, limitParam, textParam, toPage, type Page } from './query-params';
 
 export const auditQuerySchema = z.object({
   storeId: z.uuid().optional(),
   deviceId: z.uuid().optional(),
-  documentId: z.string().max(64).optional(),
-  actor: z.string().max(100).optional(),
+  documentId: documentIdSchema.optional(),
+  actor: textParam(100).optional(),
   /** Exact action, or a prefix ending in "*" ("document.*"). */
   action: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}\*?$/).optional(),
-  q: z.string().min(1).max(100).optional(),
+  q: textParam(100).optional(),
   from: instantParam.optional(),
   to: instantParam.optional(),
-  cursor: cursorParam.optional(),
+  cursor: cursorParam(z.uuid()).optional(),
   limit: limitParam,
 }).strict();
 export type AuditQuery = z.output<typeof auditQuerySchema>;

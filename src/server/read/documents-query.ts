@@ -6,6 +6,7 @@ import { DOCUMENT_STATUSES } from '../../shared/fiscal/lifecycle';
 import { documents, stores } from '../db/schema';
 import { decimalText, isoUtc } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
+import { documentIdSchema } from '../../shared/sync/events';
 import { cursorParam, instantParam, limitParam, toPage, type Page } from './query-params';
 
 export const documentsQuerySchema = z.object({
@@ -16,7 +17,7 @@ export const documentsQuerySchema = z.object({
   from: instantParam.optional(),
   /** Issued before (exclusive). */
   to: instantParam.optional(),
-  cursor: cursorParam.optional(),
+  cursor: cursorParam(documentIdSchema).optional(),
   limit: limitParam,
 }).strict();
 export type DocumentsQuery = z.output<typeof documentsQuerySchema>;

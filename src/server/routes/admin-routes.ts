@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { guard, principalOf, type FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400, sendError } from '../http/errors';
+import { noQuery } from '../read/query-params';
 import { listDevices, revokeDevice } from '../tenancy/devices';
 import { createEnrolmentCode, createEnrolmentCodeSchema } from '../tenancy/enrolment';
 import { StoreCodeTakenError, createStore, createStoreSchema, listStores } from '../tenancy/stores';
@@ -14,7 +15,10 @@ const deviceParams = z.object({ deviceId: z.uuid() });
 export function adminRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter): void {
   const preHandler = guard(db, limiter, 'admin');
 
-  app.get('/v1/admin/stores', { preHandler }, async (req) => ({ items: await listStores(db, principalOf(req, 'admin').orgId) }));
+  app.get('/v1/admin/stores', { preHandler }, async (req, reply) => {
+    if (!parseOr400(reply, noQuery, req.query, 'query')) return reply;
+    return { items: await listStores(db, principalOf(req, 'admin').orgId) };
+  });
 
   app.post('/v1/admin/stores', { preHandler }, async (req, reply) => {
     const body = parseOr400(reply, createStoreSchema, req.body, 'store');
@@ -39,7 +43,10 @@ export function adminRoutes(app: FastifyInstance, db: TenantDatabase, limiter: F
     return reply.code(201).send(created);
   });
 
-  app.get('/v1/admin/devices', { preHandler }, async (req) => ({ items: await listDevices(db, principalOf(req, 'admin').orgId) }));
+  app.get('/v1/admin/devices', { preHandler }, async (req, reply) => {
+    if (!parseOr400(reply, noQuery, req.query, 'query')) return reply;
+    return { items: await listDevices(db, principalOf(req, 'admin').orgId) };
+  });
 
   app.post('/v1/admin/devices/:deviceId/revoke', { preHandler }, async (req, reply) => {
     const params = deviceParams.safeParse(req.params);

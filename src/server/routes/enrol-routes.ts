@@ -5,14 +5,24 @@ import { SYNC_ENROL_PATH, enrolRequestSchema } from '../../shared/sync/enrolment
 import type { FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400, sendError } from '../http/errors';
-import { enrolDevice } from '../tenancy/enrolment';
+import { POINT_CLAIMED_ERROR, POINT_CLAIMED_MESSAGE } from '../../shared/sync/point-claim';
+import { PointClaimedError, enrolDevice } from '../tenancy/enrolment';
 
 export function enrolRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter): void {
   app.post(SYNC_ENROL_PATH, async (req, reply) => {
     if (await limiter.refuseIfBlocked(req, reply)) return reply;
     const body = parseOr400(reply, enrolRequestSchema, req.body, 'enrolment request');
     if (!body) return reply;
-    const enrolled = await enrolDevice(db, body.code, body.registerName);
+    const point = body.codigoSucursal && body.puntoFacturacion ? { codigoSucursal: body.codigoSucursal, puntoFacturacion: body.puntoFacturacion } : undefined;
+    let enrolled;
+    try {
+      enrolled = await enrolDevice(db, body.code, body.registerName, point);
+    } catch (error) {
+      if (!(error instanceof PointClaimedError)) throw error;
+      req.log.warn({ ...point }, 'enrolment refused: billing point claimed');
+      sendError(reply, 409, POINT_CLAIMED_ERROR, POINT_CLAIMED_MESSAGE);
+      return reply;
+    }
     if (!enrolled) {
       await limiter.recordFailure(req);
       req.log.warn('enrolment refused');

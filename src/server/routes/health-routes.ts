@@ -2,6 +2,7 @@
 // 503 for every request once shutdown has begun, so a balancer drains this instance).
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { errorFields } from '../db/sql-error';
 import type { TenantDatabase } from '../db/tenant-db';
 
 export function healthRoutes(app: FastifyInstance, db: TenantDatabase): void {
@@ -10,7 +11,7 @@ export function healthRoutes(app: FastifyInstance, db: TenantDatabase): void {
       await db.unscoped((d) => d.execute(sql`select 1`));
       return { status: 'ok', database: db.kind };
     } catch (error) {
-      req.log.error({ err: error }, 'health check: database unreachable');
+      req.log.error(errorFields(error), 'health check: database unreachable');
       return reply.code(503).send({ status: 'unavailable', database: db.kind });
     }
   });

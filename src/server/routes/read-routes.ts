@@ -6,6 +6,7 @@ import { parseOr400 } from '../http/errors';
 import { auditChainStatus } from '../read/audit-chain-status';
 import { auditQuerySchema, queryAudit } from '../read/audit-query';
 import { documentsQuerySchema, queryDocuments } from '../read/documents-query';
+import { noQuery } from '../read/query-params';
 import { storeSummaries } from '../read/store-summary';
 
 export function readRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter): void {
@@ -23,7 +24,13 @@ export function readRoutes(app: FastifyInstance, db: TenantDatabase, limiter: Fa
     return queryAudit(db, principalOf(req, 'admin').orgId, query);
   });
 
-  app.get('/v1/audit/chain', { preHandler }, async (req) => ({ items: await auditChainStatus(db, principalOf(req, 'admin').orgId) }));
+  app.get('/v1/audit/chain', { preHandler }, async (req, reply) => {
+    if (!parseOr400(reply, noQuery, req.query, 'query')) return reply;
+    return { items: await auditChainStatus(db, principalOf(req, 'admin').orgId) };
+  });
 
-  app.get('/v1/stores/summary', { preHandler }, async (req) => ({ items: await storeSummaries(db, principalOf(req, 'admin').orgId) }));
+  app.get('/v1/stores/summary', { preHandler }, async (req, reply) => {
+    if (!parseOr400(reply, noQuery, req.query, 'query')) return reply;
+    return { items: await storeSummaries(db, principalOf(req, 'admin').orgId) };
+  });
 }

@@ -4,15 +4,23 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseCredential } from '../../shared/sync/credentials';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import type { EnrolResponse } from '../../shared/sync/enrolment';
+import { POINT_CLAIMED_MESSAGE, type BillingPoint } from '../../shared/sync/point-claim';
 import { hashCredential, newCredential } from '../auth/credential-secrets';
 import { devices, enrolmentCodes, stores } from '../db/schema';
 import { isoUtc } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
+import { claimPointIn } from './point-claims';
+
+/** Enrolment asked for a billing point another register holds: nothing was written, the code stays usable. */
+export class PointClaimedError extends Error {
+  override readonly name = 'PointClaimedError';
+}
 
 export const createEnrolmentCodeSchema = z.object({
   storeId: z.uuid(),
-  registerName: z.string().trim().min(1).max(100),
+  registerName: z.string().trim().min(1).max(100).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }),
   /** How long the code stays usable (default 24 h, at most 7 days). */
   ttlHours: z.number().int().min(1).max(168).default(24),
 }).strict();
@@ -40,8 +48,11 @@ export async function createEnrolmentCode(db: TenantDatabase, orgId: string, inp
   });
 }
 
-/** Exchanges a valid, unused, unexpired code for a new device token; undefined otherwise (no reason given). */
-export async function enrolDevice(db: TenantDatabase, code: string, registerName?: string): Promise<EnrolResponse | undefined> {
+/**
+ * Exchanges a valid, unused, unexpired code for a new device token; undefined otherwise (no reason given). With a
+ * billing point, the new register claims it in the same transaction; PointClaimedError when another one holds it.
+ */
+export async function enrolDevice(db: TenantDatabase, code: string, registerName?: string, point?: BillingPoint): Promise<EnrolResponse | undefined> {
   const claimed = parseCredential(code);
   if (claimed?.kind !== 'enrolment') return undefined;
   const { orgId } = claimed;
@@ -56,6 +67,9 @@ export async function enrolDevice(db: TenantDatabase, code: string, registerName
     await tx.insert(devices).values({ id: deviceId, orgId, storeId: used.storeId, name, tokenHash: hashCredential(token) });
     const [store] = await tx.select({ code: stores.code, name: stores.name }).from(stores).where(eq(stores.id, used.storeId));
     if (!store) throw new Error('Enrolment code points to a missing store');
+    if (point && (await claimPointIn(tx, { orgId, deviceId, storeId: used.storeId }, point)) === 'taken') {
+      throw new PointClaimedError(POINT_CLAIMED_MESSAGE); // rolls the whole enrolment back
+    }
     return { deviceId, orgId, storeId: used.storeId, storeCode: store.code, storeName: store.name, registerName: name, token };
   });
 }

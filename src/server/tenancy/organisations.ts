@@ -1,9 +1,41 @@
-// Creating an organisation is the platform operator's job (CLI: `npm run server -- create-org "Name"`), done as the
-// schema owner because the API role may not insert organisations or admin keys. Even so it runs inside the new
-// organisation's RLS scope, which is what lets a non-superuser owner write under FORCE ROW LEVEL SECURITY.
+// Creating an organisation (and adding admin keys) is the platform operator's job: `npm run server -- create-org
+// "Name"`. The writes are the schema owner's functions (drizzle/pg 0004): the CLI calls them as the owner; while a
+// PGlite server holds the data folder, the CLI asks that server (loopback system routes), which calls them as the
+// API role. One implementation for both, through whichever runner the caller has.
 import { randomUUID } from 'node:crypto';
-import type { OwnerConnection } from '../db/owner-connection';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import { hashCredential, newCredential } from '../auth/credential-secrets';
+import type { OwnerConnection } from '../db/owner-connection';
+import { rowsOf, type TenantDatabase } from '../db/tenant-db';
+
+/** Runs one parameterised statement and returns its rows. */
+export type OperatorRunner = (query: SQL) => Promise<Record<string, unknown>[]>;
+
+const dialect = new PgDialect();
+
+export function ownerRunner(owner: Pick<OwnerConnection, 'query'>): OperatorRunner {
+  return (query) => {
+    const compiled = dialect.sqlToQuery(query);
+    return owner.query(compiled.sql, compiled.params);
+  };
+}
+
+/** The API role's connection (PGlite server's system routes only: the role may run the functions there). */
+export function apiRunner(db: TenantDatabase): OperatorRunner {
+  return (query) => db.unscoped((d) => rowsOf(d, query));
+}
+
+export const organisationNameSchema = z.string().trim().min(1).max(200)
+  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
+export const keyLabelSchema = z.string().trim().min(1).max(100)
+  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
+
+export class UnknownOrganisationError extends Error {
+  override readonly name = 'UnknownOrganisationError';
+}
 
 export interface CreatedOrganisation {
   orgId: string;
@@ -11,37 +43,29 @@ export interface CreatedOrganisation {
   adminKey: string;
 }
 
-export async function createOrganisation(owner: OwnerConnection, name: string, keyLabel = 'initial'): Promise<CreatedOrganisation> {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw new Error('Organisation name must have 1-200 characters');
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`${what} ${result.error.issues[0]?.message ?? 'is invalid'}`);
+  return result.data;
+}
+
+export async function createOrganisation(runner: OperatorRunner | Pick<OwnerConnection, 'query'>, name: string, keyLabel = 'initial'): Promise<CreatedOrganisation> {
+  const run = typeof runner === 'function' ? runner : ownerRunner(runner);
+  const orgName = parsed(organisationNameSchema, name, 'Organisation name');
+  const label = parsed(keyLabelSchema, keyLabel, 'Key label');
   const orgId = randomUUID();
   const adminKey = newCredential('admin', orgId);
-  await owner.query('BEGIN');
-  try {
-    await owner.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
-    await owner.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [orgId, trimmed]);
-    await owner.query('INSERT INTO admin_keys (org_id, key_hash, label) VALUES ($1, $2, $3)', [orgId, hashCredential(adminKey), keyLabel]);
-    await owner.query('COMMIT');
-  } catch (error) {
-    await owner.query('ROLLBACK');
-    throw error;
-  }
+  await run(sql`select sago_create_organisation(${orgId}::uuid, ${orgName}, ${hashCredential(adminKey)}, ${label})`);
   return { orgId, adminKey };
 }
 
 /** Another admin key for an existing organisation (e.g. a second head-office system). */
-export async function addAdminKey(owner: OwnerConnection, orgId: string, label: string): Promise<string> {
-  const adminKey = newCredential('admin', orgId);
-  await owner.query('BEGIN');
-  try {
-    await owner.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
-    const found = await owner.query('SELECT 1 FROM organisations WHERE id = $1', [orgId]);
-    if (found.length === 0) throw new Error(`Unknown organisation ${orgId}`);
-    await owner.query('INSERT INTO admin_keys (org_id, key_hash, label) VALUES ($1, $2, $3)', [orgId, hashCredential(adminKey), label]);
-    await owner.query('COMMIT');
-  } catch (error) {
-    await owner.query('ROLLBACK');
-    throw error;
-  }
+export async function addAdminKey(runner: OperatorRunner | Pick<OwnerConnection, 'query'>, orgId: string, label: string): Promise<string> {
+  const run = typeof runner === 'function' ? runner : ownerRunner(runner);
+  const id = parsed(z.uuid(), orgId, 'Organisation id');
+  const keyLabel = parsed(keyLabelSchema, label, 'Key label');
+  const adminKey = newCredential('admin', id);
+  const [row] = await run(sql`select sago_add_admin_key(${id}::uuid, ${hashCredential(adminKey)}, ${keyLabel}) as added`);
+  if (row?.['added'] !== true) throw new UnknownOrganisationError(`Unknown organisation ${id}`);
   return adminKey;
 }

@@ -2,14 +2,16 @@
 // already scopes them; inserts name the organisation because the row must hold it (RLS checks it matches).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import { stores } from '../db/schema';
+import { sqlStateOf } from '../db/sql-error';
 import { isoUtc } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
 
 export const createStoreSchema = z.object({
   /** The DGI branch code (codigoSucursalEmisor) the store's registers use. */
   code: z.string().regex(/^[A-Za-z0-9]{4}$/, { error: 'must be the 4-character DGI branch code' }),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }),
 }).strict();
 export type CreateStore = z.infer<typeof createStoreSchema>;
 
@@ -30,9 +32,15 @@ export async function createStore(db: TenantDatabase, orgId: string, input: Crea
   return db.withTenant(orgId, async (tx) => {
     const [taken] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.code, input.code)).limit(1);
     if (taken) throw new StoreCodeTakenError(`Store code ${input.code} already exists`);
-    const [row] = await tx.insert(stores).values({ orgId, code: input.code, name: input.name }).returning(storeColumns);
-    if (!row) throw new Error('Store insert returned nothing');
-    return row;
+    try {
+      const [row] = await tx.insert(stores).values({ orgId, code: input.code, name: input.name }).returning(storeColumns);
+      if (!row) throw new Error('Store insert returned nothing');
+      return row;
+    } catch (error) {
+      // Two requests creating the same code at once: both passed the check above, the unique index decides.
+      if (sqlStateOf(error) === '23505') throw new StoreCodeTakenError(`Store code ${input.code} already exists`);
+      throw error;
+    }
   });
 }
 

@@ -13,7 +13,13 @@ export const syncBatchRequestSchema = z.object({
   events: z.array(z.unknown()).min(1).max(SYNC_BATCH_MAX),
 });
 
-export const REJECTION_REASONS = ['invalid', 'credential_in_payload'] as const;
+/**
+ * Why one event was refused: `invalid` (schema), `credential_in_payload`, `unstorable_text` (a NUL or a lone surrogate
+ * PostgreSQL cannot hold; the issue names the field), `foreign_document` (a status for a document another register
+ * owns: only the register that issued a document reports its status), `unstorable_value` (the database refused a value
+ * the schema let through; the event is kept out so the rest of the batch is stored).
+ */
+export const REJECTION_REASONS = ['invalid', 'credential_in_payload', 'unstorable_text', 'foreign_document', 'unstorable_value'] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export const issueSchema = z.object({ path: z.string(), message: z.string() });
@@ -23,7 +29,8 @@ export const rejectedEventSchema = z.object({
   index: z.number().int().nonnegative(),
   /** The event's id when it could be read. */
   eventId: z.string().nullable(),
-  reason: z.enum(REJECTION_REASONS),
+  /** One of REJECTION_REASONS; read as any short text, so a register keeps working when a newer server adds one. */
+  reason: z.string().min(1).max(64),
   issues: z.array(issueSchema),
 });
 export type RejectedEvent = z.infer<typeof rejectedEventSchema>;

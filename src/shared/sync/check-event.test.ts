@@ -37,4 +37,13 @@ describe('checkSyncEvent', () => {
     const leaked = `sgd.${ID}.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde`;
     expect(checkSyncEvent(audit({ details: { header: leaked } }))).toMatchObject({ ok: false, eventId: ID, reason: 'credential_in_payload' });
   });
+
+  it('refuses text PostgreSQL cannot store, naming the field, and a year-0000 instant', () => {
+    expect(checkSyncEvent(audit({ details: { product: 'Arroz\u0000 5 lb' } }))).toEqual({
+      ok: false, eventId: ID, reason: 'unstorable_text',
+      issues: [{ path: 'payload.details.product', message: expect.stringContaining('NUL') as unknown }],
+    });
+    expect(checkSyncEvent(audit({ actorName: 'Ana \uD83D' }))).toMatchObject({ reason: 'unstorable_text', issues: [{ path: 'payload.actorName' }] });
+    expect(checkSyncEvent(audit({ at: '0000-01-01T00:00:00Z' }))).toMatchObject({ reason: 'invalid', issues: [{ path: 'payload.at' }] });
+  });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RejectionReason } from './batch';
 import { containsCredential } from './credentials';
 import { syncEventSchema, type SyncEvent } from './events';
+import { findUnstorableText } from './storable';
 
 export type EventVerdict =
   | { ok: true; event: SyncEvent }
@@ -26,6 +27,13 @@ export function checkSyncEvent(raw: unknown): EventVerdict {
     return {
       ok: false, eventId: parsed.data.eventId, reason: 'credential_in_payload',
       issues: [{ path: 'payload', message: 'contains a credential of the central API; never synced' }],
+    };
+  }
+  const unstorable = findUnstorableText(parsed.data);
+  if (unstorable !== null) {
+    return {
+      ok: false, eventId: parsed.data.eventId, reason: 'unstorable_text',
+      issues: [{ path: unstorable, message: 'holds a NUL character or a broken surrogate pair (or nests deeper than 64 levels), which cannot be stored' }],
     };
   }
   return { ok: true, event: parsed.data };

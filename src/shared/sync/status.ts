@@ -1,6 +1,25 @@
 // The register's sync state as the monitoring panel shows it (no secret: never the token, only whether one exists).
 import { z } from 'zod';
 
+/** One event the register gave up sending: refused by the server, or parked before sending (reason and detail). */
+export const syncRejectionSchema = z.object({
+  eventId: z.string(),
+  /** The register's outbox id. */
+  seq: z.number().int(),
+  /**
+   * Server reasons (src/shared/sync/batch.ts REJECTION_REASONS), plus the register's own: 'withheld_secret' (held a
+   * vault secret), 'unstorable_text' (text the central database cannot hold), 'too_large', 'server_error' (the
+   * server failed on this one event again and again while otherwise healthy). Never sent again.
+   */
+  reason: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type SyncRejection = z.infer<typeof syncRejectionSchema>;
+
+/** How many of the latest rejections the status carries (the monitoring panel lists them). */
+export const STATUS_RECENT_REJECTIONS = 5;
+
 export const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   serverUrl: z.string().nullable(),
@@ -14,7 +33,9 @@ export const syncStatusSchema = z.object({
   /** When the next attempt is due after failures (backoff), else null. */
   nextAttemptAt: z.string().nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
-  /** Events the server refused (malformed) or the register withheld (held a secret), since enrolment. */
+  /** Events the server refused or the register parked (never sent), since enrolment. */
   rejectedTotal: z.number().int().nonnegative(),
+  /** The latest rejections, newest first (at most STATUS_RECENT_REJECTIONS). */
+  recentRejections: z.array(syncRejectionSchema).max(STATUS_RECENT_REJECTIONS),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -195,7 +195,19 @@ export const enBackoffice = {
       ok: 'The clock is right (2 minutes or less apart).',
       warn: 'The PC clock is more than 2 minutes off: correct it, the DGI refuses dates out of tolerance.',
     },
-    sync: { title: 'Central sync', notEnrolled: 'Register not enrolled with the central server.', pending: 'Events to send', lastPush: 'Last push' },
+    sync: {
+      title: 'Central sync', notEnrolled: 'Register not enrolled with the central server.', pending: 'Events to send', lastPush: 'Last push',
+      rejected: 'Events set aside',
+      rejectedHint: 'These events will not be sent to the central server; they stay in this register\'s audit trail.',
+      rejection: 'Event {{seq}}: {{reason}}',
+      reasons: {
+        invalid: 'malformed', credential_in_payload: 'held a credential of the central server',
+        unstorable_text: 'text with characters that cannot be stored (NUL or broken emoji)',
+        foreign_document: 'the document belongs to another register', unstorable_value: 'a value the central database refuses',
+        withheld_secret: 'held a secret kept in the vault', too_large: 'too large to send',
+        server_error: 'the central server failed on this event again and again', other: 'refused by the central server',
+      },
+    },
     charts: {
       latency: 'HKA latency, last {{hours}} h (ms)',
       latencySummary: 'Last hour: p50 {{p50}}, p95 {{p95}}.',

@@ -195,7 +195,19 @@ export const esBackoffice = {
       ok: 'El reloj está en hora (diferencia de 2 minutos o menos).',
       warn: 'El reloj de la PC difiere más de 2 minutos: corríjalo, la DGI rechaza fechas fuera de tolerancia.',
     },
-    sync: { title: 'Sincronización central', notEnrolled: 'Caja no inscrita en el servidor central.', pending: 'Eventos por enviar', lastPush: 'Último envío' },
+    sync: {
+      title: 'Sincronización central', notEnrolled: 'Caja no inscrita en el servidor central.', pending: 'Eventos por enviar', lastPush: 'Último envío',
+      rejected: 'Eventos apartados',
+      rejectedHint: 'Estos eventos no se enviarán al servidor central; siguen en la auditoría de esta caja.',
+      rejection: 'Evento {{seq}}: {{reason}}',
+      reasons: {
+        invalid: 'formato no válido', credential_in_payload: 'contenía una credencial del servidor central',
+        unstorable_text: 'texto con caracteres no admitidos (carácter nulo o emoji cortado)',
+        foreign_document: 'el documento pertenece a otra caja', unstorable_value: 'un valor que la base central no admite',
+        withheld_secret: 'contenía un secreto guardado en la bóveda', too_large: 'demasiado grande para enviarlo',
+        server_error: 'el servidor central falló una y otra vez con este evento', other: 'rechazado por el servidor central',
+      },
+    },
     charts: {
       latency: 'Latencia de HKA, últimas {{hours}} h (ms)',
       latencySummary: 'Última hora: p50 {{p50}}, p95 {{p95}}.',

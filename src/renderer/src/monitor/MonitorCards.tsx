@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../../shared/sync/status';
 import { attempt, sago } from '../api/sago';
 import { fechaLocal } from '../receipt/receipt-model';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
-import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate } from './monitor-model';
+import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, syncReasonKey } from './monitor-model';
 
 const ERROR_KINDS = ['rejected', 'connection_refused', 'connect_timeout', 'dns', 'response_timeout', 'connection_reset', 'http_error', 'soap_fault', 'unparseable'] as const;
 type KnownKind = (typeof ERROR_KINDS)[number];
@@ -29,6 +29,24 @@ function Stat(props: { label: string; value: string | number; testId?: string; b
     <div className={props.big ? 'stat big' : 'stat'}>
       <span className="stat-label">{props.label}</span>
       <span className="stat-value" data-testid={props.testId}>{props.value}</span>
+    </div>
+  );
+}
+
+/** The latest events set aside (refused by the server or parked by the register), in words. */
+function SyncRejections(props: { rejections: SyncStatus['recentRejections'] }): JSX.Element | null {
+  const { t } = useTranslation();
+  if (props.rejections.length === 0) return null;
+  return (
+    <div className="notice info small" data-testid="sync-rejections">
+      <p>{t('monitor.sync.rejectedHint')}</p>
+      <ul>
+        {props.rejections.map((r) => (
+          <li key={r.eventId} data-reason={r.reason} title={r.message}>
+            {t('monitor.sync.rejection', { seq: r.seq, reason: t(`monitor.sync.reasons.${syncReasonKey(r.reason)}`) })} · {when(r.at)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -103,6 +121,8 @@ export function MonitorCards(props: { overview: MonitorOverview; sync: SyncStatu
             <Stat label={t('monitor.sync.pending')} value={props.sync.pending} testId="sync-pending" big />
             <Stat label={t('monitor.sync.lastPush')} value={when(props.sync.lastPushAt)} />
             {props.sync.lastError ? <p className="notice error small" data-testid="sync-error">{props.sync.lastError}</p> : null}
+            <Stat label={t('monitor.sync.rejected')} value={props.sync.rejectedTotal} testId="sync-rejected" />
+            <SyncRejections rejections={props.sync.recentRejections} />
           </>
         )}
       </Card>

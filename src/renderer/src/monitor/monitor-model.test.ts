@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
-import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, latencyChart, panamaHourMinute, queueChart, salesByHourChart } from './monitor-model';
+import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, latencyChart, panamaHourMinute, queueChart, salesByHourChart, syncReasonKey } from './monitor-model';
 
 describe('monitor formatting', () => {
   it('formats latencies', () => {
@@ -58,5 +58,13 @@ describe('chart data', () => {
     expect(chart.totals[0]).toBe('0.00');
     expect(chart.documents[14]).toBe(1);
     expect(chart.series[0]?.values[14]).toBe(1.27);
+  });
+});
+
+describe('sync rejections', () => {
+  it('labels known reasons by their own key and anything newer as other', () => {
+    expect(syncReasonKey('unstorable_text')).toBe('unstorable_text');
+    expect(syncReasonKey('server_error')).toBe('server_error');
+    expect(syncReasonKey('something_new')).toBe('other');
   });
 });

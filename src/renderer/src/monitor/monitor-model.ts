@@ -89,3 +89,15 @@ export function panamaHourMinute(unixSeconds: number): string {
   const shifted = new Date(unixSeconds * 1000 - 5 * 3_600_000);
   return `${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
 }
+
+/** Why an event was set aside, as the key of its label (monitor.sync.reasons.*); unknown reasons read as 'other'. */
+export const SYNC_REASON_KEYS = [
+  'invalid', 'credential_in_payload', 'unstorable_text', 'foreign_document', 'unstorable_value', 'withheld_secret', 'too_large', 'server_error',
+] as const;
+export type SyncReasonKey = (typeof SYNC_REASON_KEYS)[number] | 'other';
+
+const isKnownReason = (reason: string): reason is (typeof SYNC_REASON_KEYS)[number] => (SYNC_REASON_KEYS as readonly string[]).includes(reason);
+
+export function syncReasonKey(reason: string): SyncReasonKey {
+  return isKnownReason(reason) ? reason : 'other';
+}
