@@ -30,6 +30,7 @@ import { auditedBy, type ActingUser } from './caller';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
+import { createSeriesHandlers } from './handlers-series';
 import { receiptPrintJob } from '../settings/receipt-settings';
 import { recordPrint, REPRINT_NEEDS_MANAGER } from '../documents/receipt-prints';
 import { createDocumentExtraHandlers } from './handlers-document-files';
@@ -129,7 +130,8 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
     }, draft);
     if (!result.ok) {
-      const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
+      // Refusals of the register's state (HKA not verified, a series blocked by a collision), not of the sale's data.
+      const gate = result.violations.find((v) => v.rule === 'hka_not_verified' || v.rule === 'series_blocked');
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
     const { id } = result.captured;
@@ -206,6 +208,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createTillHandlers({ db, clock, grants: ctx.grants }),
     ...createSettingsHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
+    ...createSeriesHandlers(ctx),
     'settings:hka': () => run(() => hkaSettingsView(hkaCtx)),
     'settings:saveHka': (req, caller) => run(() => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager))),
     'settings:testHka': async (_req, caller) => {

@@ -23,6 +23,7 @@ import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import { contractEvents, type RegisterEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
+import { readIssuerIdentity } from '../settings/issuer-identity';
 import type { IpcBinding } from './dispatch';
 import { authServiceFor } from '../auth/auth-registry';
 import { TillGrants } from '../loss-prevention/till-grants';
@@ -129,7 +130,9 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       events: queueEvents,
       credentials: hkaCredentials,
       ...(options.log ? { log: options.log } : {}),
-    }, options.worker);
+      // Production only: a demo token may belong to a test RUC other than the shop's (decision 0009).
+      issuerRuc: () => (settings.environment === 'produccion' ? readIssuerIdentity(store.db, settings.environment).ruc || undefined : undefined),
+    }, { probeSeries: settings.environment !== 'simulador', ...options.worker });
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
     const events = contractEvents(queueEvents, contingency, sync);

@@ -14,6 +14,8 @@ export interface Renumbered {
   documentId: string;
   from: number;
   to: number;
+  /** NUMBER_COLLISION, or QUEUED for a document that had not been sent yet. */
+  status: DocumentStatus;
 }
 
 export type ResolveResult =
@@ -55,7 +57,7 @@ export async function resolveCollision(deps: ProbeDeps, key: SeriesKey, by: Audi
         numero: last, body: JSON.stringify(body), status: to, cufe: null, qr: null, nroProtocolo: null,
         fechaRecepcionDgi: null, hkaCodigo: null, hkaMensajes: null, updatedAt: stamp,
       }).where(eq(documents.id, doc.id)).run();
-      renumbered.push({ documentId: doc.id, from: doc.numero, to: last });
+      renumbered.push({ documentId: doc.id, from: doc.numero, to: last, status: from });
       appendAudit(tx, { ...by, action: 'document.renumbered', documentId: doc.id, details: { ...key, from: doc.numero, to: last, status: from } }, at);
       if (from !== to) enqueueSync(tx, 'document_status', { documentId: doc.id, status: to, from, at: stamp });
     }
