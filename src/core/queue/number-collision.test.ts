@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SALE, startRegister, waitFor, type Register } from '../../../tests/fixtures/register-harness';
 import { anItem } from '../../../tests/fixtures/fiscal-documents';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
-import type { SaleDraft } from '../sales/capture-sale';
+import { SERIES_BLOCKED, type SaleDraft } from '../sales/capture-sale';
 import { resolveCollision, seriesStatus } from './resolve-collision';
 import { probeAndAdvance } from './series-advance';
 
@@ -53,7 +53,8 @@ describe('identity proof', () => {
     expect(details.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(['totalFactura']));
     // The register takes no more numbers from that series until the manager acts.
     const refused = b.capture(OTHER_SALE);
-    expect(refused).toEqual({ ok: false, violations: [expect.objectContaining({ rule: 'series_blocked', message: expect.stringContaining('Resolver número repetido') })] });
+    expect(refused).toEqual({ ok: false, violations: [SERIES_BLOCKED] });
+    expect(SERIES_BLOCKED.message).toContain('Resolver número repetido');
     expect(seriesStatus(b.store.db)).toEqual([expect.objectContaining({ ...SERIES, nextNumber: 2, blockedByCollision: true, collisions: 1 })]);
     expect(b.sim.ledger()).toHaveLength(1);
   });
