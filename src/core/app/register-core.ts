@@ -15,6 +15,7 @@ import { ContingencyManager, type ContingencyOptions } from '../queue/contingenc
 import { QueueEvents } from '../queue/queue-events';
 import { TransmissionWorker, type WorkerOptions } from '../queue/transmission-worker';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { readIssuerSettings } from '../store/settings-repo';
 import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
@@ -132,6 +133,10 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       ...(options.log ? { log: options.log } : {}),
       // Production only: a demo token may belong to a test RUC other than the shop's (decision 0009).
       issuerRuc: () => (settings.environment === 'produccion' ? readIssuerIdentity(store.db, settings.environment).ruc || undefined : undefined),
+      expectedSeries: () => {
+        const issuer = readIssuerSettings(store.db);
+        return [{ codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal, tipoDocumento: '01' }];
+      },
     }, { probeSeries: settings.environment !== 'simulador', ...options.worker });
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });

@@ -46,6 +46,8 @@ export interface WorkerDeps {
   log?: { warn(message: string, meta?: Record<string, unknown>): void };
   /** The issuer's RUC as configured, compared with HKA's CUFE in the identity proof (undefined: not compared). */
   issuerRuc?: () => string | undefined;
+  /** With probeSeries: the series the register is configured to issue on, probed at start in the background. */
+  expectedSeries?: () => SeriesKey[];
 }
 
 export class TransmissionWorker {
@@ -86,6 +88,8 @@ export class TransmissionWorker {
     this.deps.connectivity.start();
     this.timer = setInterval(() => this.tick(), this.options.pollMs ?? 1_000);
     this.tick();
+    // Before the first sale where possible (decision 0009); a sale made meanwhile is numbered at once anyway.
+    if (this.options.probeSeries) for (const key of this.deps.expectedSeries?.() ?? []) void this.seriesProbed(key);
   }
 
   /** Stops claiming and waits (up to timeoutMs) for in-flight calls; unfinished leases simply expire. */
@@ -94,7 +98,8 @@ export class TransmissionWorker {
     if (this.timer) clearInterval(this.timer);
     this.deps.connectivity.stop();
     this.queue.clear();
-    await Promise.race([this.queue.onIdle(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    const idle = Promise.all([this.queue.onIdle(), ...this.probes.values()]);
+    await Promise.race([idle, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
     releaseUnstartedLeases(this.deps.db, this.owner, this.started, this.clock().getTime());
     for (const id of [...this.inFlight]) if (!this.started.has(id)) this.inFlight.delete(id);
   }
@@ -184,6 +189,9 @@ export class TransmissionWorker {
         .then((r) => {
           if (!r.ok) this.deps.log?.warn('Series probe failed; the series waits', { series: id, error: r.error });
           return r.ok;
+        }, (error: unknown) => {
+          this.deps.log?.warn('Series probe failed unexpectedly', { series: id, error: String(error) });
+          return false;
         })
         .finally(() => this.probes.delete(id));
       this.probes.set(id, running);
