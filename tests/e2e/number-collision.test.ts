@@ -133,3 +133,15 @@ describe('a fresh install on a billing point HKA already used', () => {
     expect(docs(b)[0]?.numero).toBeGreaterThan(aTop);
   }, 40_000);
 });
+
+describe('a billing point the central server gives to another register', () => {
+  it('refuses invoicing on it, in Spanish, and writes nothing', async () => {
+    const b = await install();
+    b.store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sync.pointClaim', ?)").run(JSON.stringify({
+      ...SERIES, state: 'refused', message: 'Caja 2 ya usa este punto', at: '2026-12-05T12:00:00Z',
+    }));
+    const refused = await dispatchIpc(b.ipc, 'sales:complete', { draft: sale('1') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('ya lo usa otra caja (Caja 2 ya usa este punto)') as unknown } });
+    expect(docs(b)).toEqual([]);
+  });
+});

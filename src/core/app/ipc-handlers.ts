@@ -17,6 +17,7 @@ import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
+import { ensurePointClaimed, pointClaimGate } from '../sync/claim-point';
 import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
 import type { AuthService } from '../auth/auth-service';
@@ -127,7 +128,12 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       actor: by.id,
       ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
       ...(audit?.details ? { auditDetails: audit.details } : {}),
-      invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
+      invoicingAllowed: () => {
+        const hka = invoicingGate({ db, vault: ctx.vault, clock });
+        if (!hka.ok) return hka;
+        const issuer = readIssuerSettings(db);
+        return pointClaimGate(db, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal });
+      },
     }, draft);
     if (!result.ok) {
       // Refusals of the register's state (HKA not verified, a series blocked by a collision), not of the sale's data.
@@ -237,6 +243,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
       }
       ctx.sync.start();
+      const issuer = readIssuerSettings(db);
+      // The server's answer is kept for capture's gate; an unanswered claim is asked again at the next start.
+      await ensurePointClaimed({ db, vault: ctx.vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, auditedBy(caller.user, caller.manager));
       const { deviceId, storeCode, storeName, registerName } = outcome;
       return { deviceId, storeCode, storeName, registerName };
     },

@@ -20,6 +20,7 @@ import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
 import { SyncPusher } from '../sync/sync-pusher';
+import { ensurePointClaimed } from '../sync/claim-point';
 import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import { contractEvents, type RegisterEvents } from './contract-events';
@@ -171,6 +172,9 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     monitor.start();
     void auditChain.check(); // in the background: the till is ready before the walk ends
     sync.start(); // does nothing visible until the register is enrolled
+    const issuer = readIssuerSettings(store.db);
+    void ensurePointClaimed({ db: store.db, vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, { actor: 'sistema:caja' })
+      .catch((error: unknown) => options.log?.warn('Billing point claim failed', { error: String(error) }));
     let closing: Promise<void> | undefined;
     return {
       ipc: { handlers, session: auth }, events, environment: settings.environment, store, simulator, contract: keeper,

@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS_ES: Record<string, string> = {
   'document.failed': 'Envío del documento fallido',
   'document.annulled': 'Documento anulado',
   'document.cancelled': 'Documento descartado',
+  'sync.point_claim': 'Punto de facturación reclamado en el servidor central',
   'document.number_collision': 'Número ya usado en HKA por otra venta (serie detenida)',
   'document.renumbered': 'Documento emitido de nuevo con otro número',
   'series.probed': 'Consulta a HKA del último número de la serie',

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'document.failed': 'Document sending failed',
   'document.annulled': 'Document annulled',
   'document.cancelled': 'Document discarded',
+  'sync.point_claim': 'Billing point claimed at the central server',
   'document.number_collision': 'Number already used at HKA by another sale (series stopped)',
   'document.renumbered': 'Document issued again under another number',
   'series.probed': 'HKA asked for the series\' last number',
