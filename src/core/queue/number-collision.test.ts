@@ -6,6 +6,8 @@ import { SALE, startRegister, waitFor, type Register } from '../../../tests/fixt
 import { anItem } from '../../../tests/fixtures/fiscal-documents';
 import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { SERIES_BLOCKED, type SaleDraft } from '../sales/capture-sale';
+import { IllegalTransitionError } from '../../shared/fiscal/lifecycle';
+import { retryDocument } from './manual-retry';
 import { resolveCollision, seriesStatus } from './resolve-collision';
 import { probeAndAdvance } from './series-advance';
 
@@ -57,6 +59,8 @@ describe('identity proof', () => {
     expect(SERIES_BLOCKED.message).toContain('Resolver número repetido');
     expect(seriesStatus(b.store.db)).toEqual([expect.objectContaining({ ...SERIES, nextNumber: 2, blockedByCollision: true, collisions: 1 })]);
     expect(b.sim.ledger()).toHaveLength(1);
+    // Sending the same number again cannot help: a manager's retry is refused, only the resolution renumbers.
+    expect(() => retryDocument(b.store.db, ofB, MANAGER, new Date())).toThrow(IllegalTransitionError);
   });
 
   it('parks an EstadoDocumento "Autorizada" for a foreign document the same way, without sending', async () => {
