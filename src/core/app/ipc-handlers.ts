@@ -17,6 +17,7 @@ import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
 import { enrolRegister, type EnrolError } from '../sync/enrol';
+import { ensurePointClaimed, pointClaimGate } from '../sync/claim-point';
 import type { AnnulResult } from '../documents/annul-document';
 import { draftCreditNote } from '../documents/credit-note';
 import type { AuthService } from '../auth/auth-service';
@@ -34,6 +35,7 @@ import { createSettingsHandlers } from './handlers-settings';
 import { createBackupHandlers } from './handlers-backups';
 import type { BackupService } from '../backups/backup-service';
 import type { RestoreResult } from '../backups/restore-backup';
+import { createSeriesHandlers } from './handlers-series';
 import { receiptPrintJob } from '../settings/receipt-settings';
 import { recordPrint, REPRINT_NEEDS_MANAGER } from '../documents/receipt-prints';
 import { createDocumentExtraHandlers } from './handlers-document-files';
@@ -139,10 +141,16 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       actor: by.id,
       ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
       ...(audit?.details ? { auditDetails: audit.details } : {}),
-      invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
+      invoicingAllowed: () => {
+        const hka = invoicingGate({ db, vault: ctx.vault, clock });
+        if (!hka.ok) return hka;
+        const issuer = readIssuerSettings(db);
+        return pointClaimGate(db, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal });
+      },
     }, draft);
     if (!result.ok) {
-      const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
+      // Refusals of the register's state (HKA not verified, a series blocked by a collision), not of the sale's data.
+      const gate = result.violations.find((v) => v.rule === 'hka_not_verified' || v.rule === 'series_blocked');
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
     const { id } = result.captured;
@@ -220,6 +228,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createSettingsHandlers(ctx),
     ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
+    ...createSeriesHandlers(ctx),
     'settings:hka': () => hkaSettingsView(hkaCtx),
     'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),
     'settings:testHka': async (_req, caller) => {
@@ -250,6 +259,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
       }
       ctx.sync.start();
+      const issuer = readIssuerSettings(db);
+      // The server's answer is kept for capture's gate; an unanswered claim is asked again at the next start.
+      await ensurePointClaimed({ db, vault: ctx.vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, auditedBy(caller.user, caller.manager));
       const { deviceId, storeCode, storeName, registerName } = outcome;
       return { deviceId, storeCode, storeName, registerName };
     },

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_WORKER, waitFor } from '../../../tests/fixtures/register-harness';
 import type { IpcResult } from '../../shared/ipc/api';
 import { ipcContract, ipcEvents, type Channel, type EventName, type Request, type Response } from '../../shared/ipc/contract';
@@ -27,15 +27,16 @@ let sim: HkaSimulator;
 const open: RegisterCore[] = [];
 const dirs: string[] = [];
 
-beforeAll(async () => {
+// One simulator per test: each test is a fresh install, and a fresh install on an HKA account that already holds its
+// numbers is a number collision (issue 11), not what these tests are about.
+beforeEach(async () => {
   sim = await startHkaSimulator({});
 });
 afterEach(async () => {
   await Promise.all(open.splice(0).map((core) => core.close()));
-  await sim.faults.clear();
+  await sim.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-afterAll(() => sim.close());
 
 function newDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sago-core-'));

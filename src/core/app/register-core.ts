@@ -17,15 +17,18 @@ import { TransmissionWorker, type WorkerOptions } from '../queue/transmission-wo
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { dataSetPath, resolveActiveEnvironment } from '../store/data-sets';
 import { DataSetSwitch } from './data-set-switch';
+import { readIssuerSettings } from '../store/settings-repo';
 import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
 import { SyncPusher } from '../sync/sync-pusher';
+import { ensurePointClaimed } from '../sync/claim-point';
 import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import type { AuditActor } from '../store/audit';
 import { contractEvents, type RegisterEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
+import { readIssuerIdentity } from '../settings/issuer-identity';
 import type { IpcBinding } from './dispatch';
 import { authServiceFor } from '../auth/auth-registry';
 import { TillGrants } from '../loss-prevention/till-grants';
@@ -38,6 +41,7 @@ import { checkFolios } from '../monitor/folios';
 import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
 import { BackupService } from '../backups/backup-service';
 import { noAfterRestore, restoreBackup, type AfterRestore } from '../backups/restore-backup';
+import { probeAfterRestore } from '../backups/probe-after-restore';
 import { MaintenanceGate } from './maintenance-gate';
 
 export interface RegisterCoreOptions {
@@ -157,7 +161,13 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       events: queueEvents,
       credentials: hkaCredentials,
       ...(options.log ? { log: options.log } : {}),
-    }, options.worker);
+      // Production only: a demo token may belong to a test RUC other than the shop's (decision 0009).
+      issuerRuc: () => (settings.environment === 'produccion' ? readIssuerIdentity(store.db, settings.environment).ruc || undefined : undefined),
+      expectedSeries: () => {
+        const issuer = readIssuerSettings(store.db);
+        return [{ codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal, tipoDocumento: '01' }];
+      },
+    }, { probeSeries: settings.environment !== 'simulador', ...options.worker });
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
     const events = contractEvents(queueEvents, contingency, sync);
@@ -193,7 +203,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         void auditChain.check(); // the restored trail is checked as at start, in the background
         return { droppedSecrets };
       },
-      afterRestore: options.afterRestore ?? noAfterRestore,
+      // Training has no fiscal numbering at HKA to protect; Demo/Producción move every series past HKA's numbers.
+      afterRestore: options.afterRestore ?? (environment === 'simulador' ? noAfterRestore : probeAfterRestore({ client, credentials: hkaCredentials, clock })),
       ...(options.log ? { log: options.log } : {}),
     }, path, by);
     const handlers = createIpcHandlers({
@@ -225,6 +236,10 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     }, options.monitor);
     background.start(); // the sync pusher (not in training) does nothing visible until the register is enrolled
     void auditChain.check(); // in the background: the till is ready before the walk ends
+    // An enrolled register (never training) claims its billing point at head office at every start.
+    const issuer = readIssuerSettings(store.db);
+    void ensurePointClaimed({ db: store.db, vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, { actor: 'sistema:caja' })
+      .catch((error: unknown) => options.log?.warn('Billing point claim failed', { error: String(error) }));
     let closing: Promise<void> | undefined;
     return {
       ipc: { handlers, session: auth, maintenance: gate }, events, environment: settings.environment, store, simulator, contract: keeper,

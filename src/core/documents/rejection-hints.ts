@@ -1,4 +1,4 @@
-// What to fix, in Spanish, for a REJECTED or FAILED document, from HKA's codigo and messages. HKA's code catalogue
+// What to fix, in Spanish, for a REJECTED, FAILED or NUMBER_COLLISION document, from HKA's codigo and messages. HKA's code catalogue
 // is not public (REFERENCE.md §1.7): the table uses what is known — the DGI codes HKA passes through in its
 // messages (`<código>-<texto>`), HKA's field-message forms — and falls back to a generic hint.
 
@@ -27,6 +27,9 @@ const DUPLICATE_CODE = '102';
 export function rejectionHint(status: string, codigo: string | null, messages: readonly string[]): string | null {
   if (status === 'FAILED') {
     return 'No se pudo confirmar el envío a HKA tras varios intentos. Revise la conexión y reintente; si HKA nunca lo recibió, puede descartarlo y registrar la venta de nuevo.';
+  }
+  if (status === 'NUMBER_COLLISION') {
+    return 'HKA ya tiene otra venta autorizada con este número (otra caja o una instalación anterior usó la misma serie). Esta venta NO está autorizada. La caja dejó de usar esta serie: un gerente debe usar «Resolver número repetido» (Configuración › HKA › Series) para emitirla con un número nuevo.';
   }
   if (status !== 'REJECTED') return null;
   if (codigo === TOKEN_CODE) return CREDENTIALS_HINT;

@@ -1,10 +1,11 @@
 // What each HKA outcome does to a document and its job, in one SQLite transaction (after the network call, never
 // around it). Status changes go through the domain's lifecycle, and each one is audited and queued for sync.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { canTransition, pathTo, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { appendAudit, enqueueSync } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
-import { documents, outboxJobs } from '../store/schema';
+import { documents, fiscalSeries, outboxJobs } from '../store/schema';
+import { describeMismatches, type IdentityVerdict } from './identity-proof';
 
 export interface Authorization {
   cufe: string;
@@ -17,7 +18,10 @@ export interface Authorization {
 }
 
 export type JobOutcome =
-  | { kind: 'authorized'; authorization: Authorization }
+  /** `verdict`: the identity proof of a 102 / EstadoDocumento answer (absent for a plain 200). */
+  | { kind: 'authorized'; authorization: Authorization; verdict?: IdentityVerdict }
+  /** HKA holds another document under our key: parked as NUMBER_COLLISION and the series blocked. */
+  | { kind: 'collision'; verdict: IdentityVerdict; codigo: string }
   | { kind: 'rejected'; codigo: string; messages: string[] }
   /** Failed after the request may have reached HKA (timeout, 5xx, fault…): costs an attempt. */
   | { kind: 'retry'; nextAttemptAt: number; maybeSent: boolean; error: string }
@@ -41,13 +45,15 @@ const ACTOR = 'sistema:cola';
  * it is recorded from any status it can legally be reached from, and the job is done.
  */
 export function applyOutcome(
-  db: StoreDb, job: { jobId: number; documentId: string; claimToken: string }, outcome: JobOutcome, at: Date,
+  db: StoreDb, job: { jobId: number; documentId: string; claimToken: string }, reported: JobOutcome, at: Date,
 ): StatusChange | undefined {
   return db.transaction((tx) => {
+    let outcome = reported;
     const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
     if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
     const lease = tx.select({ state: outboxJobs.state, owner: outboxJobs.leaseOwner }).from(outboxJobs).where(eq(outboxJobs.id, job.jobId)).get();
     const holdsLease = lease?.state === 'leased' && lease.owner === job.claimToken;
+    if (outcome.kind === 'authorized') outcome = guardCufeUnique(tx, job.documentId, outcome);
     if (outcome.kind !== 'authorized' && !holdsLease) return undefined;
     const from = doc.status as DocumentStatus;
     const stamp = at.toISOString();
@@ -70,8 +76,22 @@ export function applyOutcome(
           cufe: a.cufe, qr: a.qr ?? null, nroProtocolo: a.nroProtocoloAutorizacion ?? null,
           fechaRecepcionDgi: a.fechaRecepcionDGI ?? null, hkaCodigo: a.codigo, hkaMensajes: null,
         });
-        setJob({ state: 'done', leaseOwner: null, leaseExpiresAt: null, lastError: null });
-        details = { cufe: a.cufe, codigo: a.codigo, alreadyAuthorized: a.alreadyAuthorized };
+        setJob({
+          state: 'done', leaseOwner: null, leaseExpiresAt: null, lastError: null,
+          ...(outcome.verdict ? { identityProof: JSON.stringify(outcome.verdict) } : {}),
+        });
+        details = { cufe: a.cufe, codigo: a.codigo, alreadyAuthorized: a.alreadyAuthorized, ...(outcome.verdict ? { identityProven: true } : {}) };
+        break;
+      }
+      case 'collision': {
+        const { verdict } = outcome;
+        change = move('NUMBER_COLLISION', { hkaCodigo: outcome.codigo, hkaMensajes: JSON.stringify([COLLISION_MESSAGE]) });
+        setJob({
+          state: 'parked', leaseOwner: null, leaseExpiresAt: null, identityProof: JSON.stringify(verdict),
+          lastError: `Number collision: HKA holds ${verdict.cufe} under this number (${describeMismatches(verdict.mismatches)})`,
+        });
+        if (change) blockSeries(tx, job.documentId);
+        details = { hkaCufe: verdict.cufe, codigo: outcome.codigo, mismatches: verdict.mismatches };
         break;
       }
       case 'rejected':
@@ -104,6 +124,35 @@ export function applyOutcome(
     }
     return change;
   }, { behavior: 'immediate' });
+}
+
+/** Shown on the parked document (Spanish); the mismatches are in the audit entry and the job's last error. */
+export const COLLISION_MESSAGE = 'HKA ya tiene autorizado otro documento con este número y no es esta venta';
+
+type Tx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
+
+/**
+ * Never two documents with one CUFE (a UNIQUE index backs this): a CUFE already booked on another of our documents
+ * is not this one's authorisation, whatever the proof said — it is a collision.
+ */
+function guardCufeUnique(tx: Tx, documentId: string, outcome: Extract<JobOutcome, { kind: 'authorized' }>): JobOutcome {
+  const cufe = outcome.authorization.cufe;
+  const holder = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.cufe, cufe), ne(documents.id, documentId))).get();
+  if (!holder) return outcome;
+  return {
+    kind: 'collision', codigo: outcome.authorization.codigo,
+    verdict: { cufe, ours: false, mismatches: [{ field: 'cufe', ours: '(not booked elsewhere)', theirs: `already booked on document ${holder.id}` }] },
+  };
+}
+
+/** A collision stops the register from taking more numbers of that series until a manager resolves it. */
+function blockSeries(tx: Tx, documentId: string): void {
+  const doc = tx.select({ s: documents.codigoSucursal, p: documents.puntoFacturacion, t: documents.tipoDocumento })
+    .from(documents).where(eq(documents.id, documentId)).get();
+  if (!doc) return;
+  tx.update(fiscalSeries).set({ blockedByCollision: 1 }).where(and(
+    eq(fiscalSeries.codigoSucursal, doc.s), eq(fiscalSeries.puntoFacturacion, doc.p), eq(fiscalSeries.tipoDocumento, doc.t),
+  )).run();
 }
 
 function incrementAttempts(tx: Pick<StoreDb, 'select'>, jobId: number): number {

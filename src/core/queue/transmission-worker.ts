@@ -8,7 +8,9 @@ import type { FiscalDocument } from '../../shared/fiscal/document';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { HkaClient } from '../hka/client/hka-client';
 import type { StoreDb } from '../store/open-database';
-import { documents } from '../store/schema';
+import { documents, outboxJobs } from '../store/schema';
+import type { IdentityVerdict } from './identity-proof';
+import { probeAndAdvance, readSeries, type SeriesKey } from './series-advance';
 import { applyOutcome, type JobOutcome } from './apply-outcome';
 import { DEFAULT_BACKOFF_MS } from './backoff';
 import type { ConnectivityMonitor } from './connectivity';
@@ -25,6 +27,11 @@ export interface WorkerOptions {
   leaseMs?: number;
   pollMs?: number;
   backoffMs?: readonly number[];
+  /**
+   * Probe HKA for a series' highest number before sending the first document of a never-probed series (decision
+   * 0009). On for Demo/Producción in the app; off by default so Simulador tests count their calls unchanged.
+   */
+  probeSeries?: boolean;
 }
 
 export interface WorkerDeps {
@@ -37,6 +44,10 @@ export interface WorkerDeps {
   random?: () => number;
   events?: QueueEvents;
   log?: { warn(message: string, meta?: Record<string, unknown>): void };
+  /** The issuer's RUC as configured, compared with HKA's CUFE in the identity proof (undefined: not compared). */
+  issuerRuc?: () => string | undefined;
+  /** With probeSeries: the series the register is configured to issue on, probed at start in the background. */
+  expectedSeries?: () => SeriesKey[];
 }
 
 export class TransmissionWorker {
@@ -50,6 +61,8 @@ export class TransmissionWorker {
   private readonly inFlight = new Set<string>();
   /** Of those, the ones whose HKA call has actually started. */
   private readonly started = new Set<string>();
+  /** Series probes in flight (one per series at a time, however many of its jobs are claimed together). */
+  private readonly probes = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly deps: WorkerDeps,
@@ -75,6 +88,8 @@ export class TransmissionWorker {
     this.deps.connectivity.start();
     this.timer = setInterval(() => this.tick(), this.options.pollMs ?? 1_000);
     this.tick();
+    // Before the first sale where possible (decision 0009); a sale made meanwhile is numbered at once anyway.
+    if (this.options.probeSeries) for (const key of this.deps.expectedSeries?.() ?? []) void this.seriesProbed(key);
   }
 
   /** Stops claiming and waits (up to timeoutMs) for in-flight calls; unfinished leases simply expire. */
@@ -83,7 +98,8 @@ export class TransmissionWorker {
     if (this.timer) clearInterval(this.timer);
     this.deps.connectivity.stop();
     this.queue.clear();
-    await Promise.race([this.queue.onIdle(), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    const idle = Promise.all([this.queue.onIdle(), ...this.probes.values()]);
+    await Promise.race([idle, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
     releaseUnstartedLeases(this.deps.db, this.owner, this.started, this.clock().getTime());
     for (const id of [...this.inFlight]) if (!this.started.has(id)) this.inFlight.delete(id);
   }
@@ -121,29 +137,39 @@ export class TransmissionWorker {
   }
 
   private async attempt(job: ClaimedJob): Promise<void> {
-    const row = this.deps.db.select({ body: documents.body, totals: documents.totals }).from(documents)
+    const row = this.deps.db.select({
+      body: documents.body, totals: documents.totals, proof: outboxJobs.identityProof,
+      series: { codigoSucursal: documents.codigoSucursal, puntoFacturacion: documents.puntoFacturacion, tipoDocumento: documents.tipoDocumento },
+    }).from(documents).innerJoin(outboxJobs, eq(outboxJobs.documentId, documents.id))
       .where(eq(documents.id, job.documentId)).get();
     if (!row) return;
     let outcome: JobOutcome;
     try {
-      outcome = await transmitJob({
+      outcome = (this.options.probeSeries && !(await this.seriesProbed(row.series))) ? this.probeFailed(job) : await transmitJob({
         client: this.deps.client,
         credentials: this.deps.credentials,
         clock: this.clock,
         random: this.deps.random ?? Math.random,
         backoffMs: this.options.backoffMs ?? DEFAULT_BACKOFF_MS,
         recordCall: (call) => recordHkaCall(this.deps.db, call),
+        issuerRuc: this.deps.issuerRuc?.(),
       }, {
         documentId: job.documentId,
         attempts: job.attempts,
         maybeSent: job.maybeSent,
         document: JSON.parse(row.body) as FiscalDocument,
         totals: JSON.parse(row.totals) as DocumentTotals,
+        identityProof: row.proof === null ? undefined : JSON.parse(row.proof) as IdentityVerdict,
       });
     } catch (error) {
       // A bug or a vault problem, not an HKA answer: leave the lease to expire and the job to be retried.
       this.deps.log?.warn('Transmission attempt failed unexpectedly', { documentId: job.documentId, error: String(error) });
       return;
+    }
+    if (outcome.kind === 'collision') {
+      this.deps.log?.warn('Number collision: HKA holds another document under this number', {
+        documentId: job.documentId, hkaCufe: outcome.verdict.cufe, mismatches: outcome.verdict.mismatches,
+      });
     }
     const change = applyOutcome(this.deps.db, job, outcome, this.clock());
     this.noteForHealth(outcome);
@@ -152,9 +178,36 @@ export class TransmissionWorker {
     if (this.running) setImmediate(() => this.tick());
   }
 
+  /** True once the series was probed (now or before); false if HKA could not be asked (the job waits). */
+  private seriesProbed(key: SeriesKey): Promise<boolean> {
+    if (readSeries(this.deps.db, key)?.probedAt) return Promise.resolve(true);
+    const id = `${key.codigoSucursal}/${key.puntoFacturacion}/${key.tipoDocumento}`;
+    let running = this.probes.get(id);
+    if (!running) {
+      const deps = { db: this.deps.db, client: this.deps.client, credentials: this.deps.credentials, clock: this.clock };
+      running = probeAndAdvance(deps, key, 'first-use', { actor: 'sistema:cola' })
+        .then((r) => {
+          if (!r.ok) this.deps.log?.warn('Series probe failed; the series waits', { series: id, error: r.error });
+          return r.ok;
+        }, (error: unknown) => {
+          this.deps.log?.warn('Series probe failed unexpectedly', { series: id, error: String(error) });
+          return false;
+        })
+        .finally(() => this.probes.delete(id));
+      this.probes.set(id, running);
+    }
+    return running;
+  }
+
+  /** The series could not be probed: back off like a failed attempt, nothing sent. */
+  private probeFailed(job: ClaimedJob): JobOutcome {
+    const delay = (this.options.backoffMs ?? DEFAULT_BACKOFF_MS)[Math.min(job.attempts, 4)] ?? 60_000;
+    return { kind: 'retry', nextAttemptAt: this.clock().getTime() + delay, maybeSent: job.maybeSent, error: 'series probe: HKA did not answer' };
+  }
+
   private noteForHealth(outcome: JobOutcome): void {
     const { connectivity, contingency } = this.deps;
-    if (outcome.kind === 'authorized' || outcome.kind === 'rejected') {
+    if (outcome.kind === 'authorized' || outcome.kind === 'rejected' || outcome.kind === 'collision') {
       connectivity.reportReachable();
       contingency.noteSuccess();
     } else if (outcome.kind === 'offline') {

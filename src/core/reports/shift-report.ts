@@ -64,7 +64,7 @@ export function computeShiftReport(db: StoreDb, shift: Shift, kind: 'X' | 'Z', u
 
   for (const doc of docs) {
     if (doc.status === 'AUTHORIZED') counts.authorized++;
-    else if (doc.status === 'QUEUED' || doc.status === 'PROCESSING') counts.pending++;
+    else if (doc.status === 'QUEUED' || doc.status === 'PROCESSING' || doc.status === 'NUMBER_COLLISION') counts.pending++; // a collision is re-issued
     else if (doc.status === 'REJECTED') counts.rejected++;
     else if (doc.status === 'FAILED') counts.failed++;
     else if (doc.status === 'ANNULLED') counts.annulled++;

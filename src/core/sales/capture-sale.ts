@@ -9,7 +9,7 @@ import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import { validateDocument, type Violation } from '../../shared/fiscal/validate';
-import { writeCapture } from '../store/capture-writer';
+import { SeriesBlockedError, writeCapture } from '../store/capture-writer';
 import { missingLotViolations } from './medicine-lots';
 import type { StoreDb } from '../store/open-database';
 import type { IssuerSettings } from '../store/settings-repo';
@@ -90,6 +90,26 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   const checkedDoc = checked.document;
   const totals = checked.totals;
   let document: FiscalDocument = checkedDoc;
+  try {
+    writeSale(deps, id, at, checkedDoc, totals, status, (built) => { document = built; });
+  } catch (error) {
+    if (error instanceof SeriesBlockedError) return { ok: false, violations: [SERIES_BLOCKED] };
+    throw error;
+  }
+  return { ok: true, captured: { id, status, document, totals } };
+}
+
+/** What the cashier reads when the series is blocked; the manager's hint is on the parked document. */
+export const SERIES_BLOCKED: Violation = {
+  path: '',
+  rule: 'series_blocked',
+  message: 'No se puede facturar: HKA ya tiene otra venta con un número de esta serie. Un gerente debe resolverlo en Configuración › HKA › Series («Resolver número repetido»).',
+};
+
+function writeSale(
+  deps: CaptureDeps, id: string, at: Date, checkedDoc: FiscalDocument, totals: DocumentTotals, status: DocumentStatus,
+  onNumbered: (document: FiscalDocument) => void,
+): void {
   writeCapture(deps.db.$client, {
     at,
     series: {
@@ -98,7 +118,8 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
       tipoDocumento: checkedDoc.tipoDocumento,
     },
     build: (numero) => {
-      document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
+      const document: FiscalDocument = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
+      onNumbered(document);
       const summary = { tipoDocumento: document.tipoDocumento, numero, tipoEmision: document.tipoEmision, total: totals.totalFactura };
       return {
         ...documentRows(id, document, totals, status, numero, deps.actor),
@@ -108,7 +129,6 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
       };
     },
   });
-  return { ok: true, captured: { id, status, document, totals } };
 }
 
 function documentRows(id: string, doc: FiscalDocument, totals: DocumentTotals, status: DocumentStatus, numero: number, actor: string) {

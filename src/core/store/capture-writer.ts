@@ -21,6 +21,14 @@ export interface CaptureRows {
   at: Date;
 }
 
+/** The series is blocked by a number collision (issue 11) until a manager resolves it: nothing was written. */
+export class SeriesBlockedError extends Error {
+  override readonly name = 'SeriesBlockedError';
+  constructor(readonly series: CaptureRows['series']) {
+    super(`Fiscal series ${series.codigoSucursal}/${series.puntoFacturacion}/${series.tipoDocumento} is blocked by a number collision`);
+  }
+}
+
 interface Statements {
   nextNumber: Database.Statement;
   document: Database.Statement;
@@ -40,7 +48,7 @@ function prepare(sqlite: Database.Database): Statements {
   const s = {
     nextNumber: sqlite.prepare(`INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number)
       VALUES (@codigoSucursal, @puntoFacturacion, @tipoDocumento, 1)
-      ON CONFLICT DO UPDATE SET last_number = last_number + 1 RETURNING last_number`).pluck(),
+      ON CONFLICT DO UPDATE SET last_number = last_number + 1 WHERE blocked_by_collision = 0 RETURNING last_number`).pluck(),
     document: sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
       fecha_emision, status, body, totals, total_factura, receptor_nombre, created_by, created_at, updated_at)
       VALUES (@id, @codigoSucursal, @puntoFacturacion, @tipoDocumento, @numero, @tipoEmision, @fechaEmision, @status, @body,
@@ -60,7 +68,8 @@ function prepare(sqlite: Database.Database): Statements {
   };
   const run = sqlite.transaction((rows: CaptureRows): number => {
     const at = rows.at.toISOString();
-    const numero = s.nextNumber.get(rows.series) as number;
+    const numero = s.nextNumber.get(rows.series) as number | undefined;
+    if (numero === undefined) throw new SeriesBlockedError(rows.series); // rolls the whole capture back
     const built = rows.build(numero);
     s.document.run({ ...built.document, at });
     for (const item of built.items) s.item.run(item);

@@ -19,12 +19,22 @@ export const secrets = sqliteTable('secrets', {
   updatedAt: text('updated_at').notNull().default(now),
 });
 
-/** Last number issued per fiscal series; numbers are never reused nor skipped. */
+/**
+ * Last number issued per fiscal series; numbers are never reused. The series probe (queue/series-probe.ts) may move
+ * last_number forward past what HKA already holds (decision 0009); a number collision blocks the series until a
+ * manager resolves it (capture refuses while blocked_by_collision = 1).
+ */
 export const fiscalSeries = sqliteTable('fiscal_series', {
   codigoSucursal: text('codigo_sucursal').notNull(),
   puntoFacturacion: text('punto_facturacion').notNull(),
   tipoDocumento: text('tipo_documento').notNull(),
   lastNumber: integer('last_number').notNull(),
+  blockedByCollision: integer('blocked_by_collision').notNull().default(0),
+  /** Last probe of HKA for this series: when (ISO), why, the highest number HKA held, and how many calls it took. */
+  probedAt: text('probed_at'),
+  probeReason: text('probe_reason'),
+  probeHighest: integer('probe_highest'),
+  probeCalls: integer('probe_calls'),
 }, (t) => [primaryKey({ columns: [t.codigoSucursal, t.puntoFacturacion, t.tipoDocumento] })]);
 
 export const documents = sqliteTable('documents', {
@@ -53,6 +63,8 @@ export const documents = sqliteTable('documents', {
   updatedAt: text('updated_at').notNull().default(now),
 }, (t) => [
   uniqueIndex('documents_series_number').on(t.codigoSucursal, t.puntoFacturacion, t.tipoDocumento, t.numero),
+  // Never two documents with one CUFE (issue 11): another sale's authorisation can never be booked as ours twice.
+  uniqueIndex('documents_cufe').on(t.cufe),
   index('documents_status').on(t.status),
   index('documents_created_at').on(t.createdAt),
 ]);
@@ -91,6 +103,11 @@ export const outboxJobs = sqliteTable('outbox_jobs', {
   /** 1 when the last attempt may have reached HKA: the next one asks EstadoDocumento before sending again. */
   maybeSent: integer('maybe_sent').notNull().default(0),
   lastError: text('last_error'),
+  /**
+   * Cached identity proof of HKA's answer (JSON: the CUFE it was about and the verdict): a 102 or an EstadoDocumento
+   * "Autorizada" is compared with our document once per CUFE, not on every send (queue/identity-proof.ts).
+   */
+  identityProof: text('identity_proof'),
   createdAt: text('created_at').notNull().default(now),
   updatedAt: text('updated_at').notNull().default(now),
 }, (t) => [uniqueIndex('outbox_jobs_document').on(t.documentId), index('outbox_jobs_due').on(t.state, t.nextAttemptAt)]);

@@ -80,3 +80,26 @@ export async function serverHealthy(fetchImpl: Fetch, serverUrl: string, timeout
   if ('kind' in answer || answer.status !== 200) return false;
   return typeof answer.body === 'object' && answer.body !== null && 'status' in answer.body && answer.body.status === 'ok';
 }
+
+/** Where a register claims its (branch, point) in the organisation (issue 11 §2; the server side is issue 15's). */
+export const CLAIM_POINT_PATH = '/v1/devices/claim-point';
+
+export type ClaimCallOutcome = { kind: 'claimed' } | { kind: 'point_claimed'; message: string } | HttpFailure;
+
+export async function postClaimPoint(
+  fetchImpl: Fetch, serverUrl: string, token: string, point: { codigoSucursal: string; puntoFacturacion: string }, timeoutMs: number,
+): Promise<ClaimCallOutcome> {
+  const answer = await call(fetchImpl, endpoint(serverUrl, CLAIM_POINT_PATH), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(point),
+  }, timeoutMs);
+  if ('kind' in answer) return answer;
+  const body = typeof answer.body === 'object' && answer.body !== null ? answer.body as Record<string, unknown> : {};
+  if (answer.status === 200 && body['claimed'] === true) return { kind: 'claimed' };
+  if (answer.status === 409 && body['error'] === 'point_claimed') {
+    return { kind: 'point_claimed', message: typeof body['message'] === 'string' ? body['message'] : '' };
+  }
+  if (answer.status === 200) return { kind: 'bad_response', error: 'the server answered 200 without claimed: true' };
+  return failureOf(answer.status, answer.body, answer.retryAfter);
+}

@@ -2,7 +2,7 @@
 // caller (queue, UI, manager action) can, say, re-send an AUTHORIZED document or annul a QUEUED one.
 
 export const DOCUMENT_STATUSES = [
-  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED', 'CANCELLED',
+  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED', 'CANCELLED', 'NUMBER_COLLISION',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
@@ -15,22 +15,26 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   FAILED: 'Falló el envío',
   ANNULLED: 'Anulado',
   CANCELLED: 'Descartado',
+  NUMBER_COLLISION: 'Número ya usado en HKA',
 };
 
 /**
  * Allowed transitions. PROCESSING → QUEUED covers a transient failure that will be retried and a lease that
  * expired after a crash; FAILED/REJECTED → QUEUED is the manager's retry after a fix. REJECTED/FAILED → CANCELLED is
  * the manager discarding a document the DGI never accepted (the sale is captured anew); it is never sent again.
+ * PROCESSING → NUMBER_COLLISION: HKA holds another sale under our number (identity proof failed, issue 11); the
+ * manager's one action renumbers it (→ QUEUED), or it is discarded like a rejected one.
  */
 const TRANSITIONS: Record<DocumentStatus, readonly DocumentStatus[]> = {
   DRAFT: ['QUEUED'],
   QUEUED: ['PROCESSING'],
-  PROCESSING: ['AUTHORIZED', 'REJECTED', 'FAILED', 'QUEUED'],
+  PROCESSING: ['AUTHORIZED', 'REJECTED', 'FAILED', 'QUEUED', 'NUMBER_COLLISION'],
   AUTHORIZED: ['ANNULLED'],
   REJECTED: ['QUEUED', 'CANCELLED'],
   FAILED: ['QUEUED', 'CANCELLED'],
   ANNULLED: [],
   CANCELLED: [],
+  NUMBER_COLLISION: ['QUEUED', 'CANCELLED'],
 };
 
 export class IllegalTransitionError extends Error {

@@ -14,6 +14,7 @@ import { reportsContract } from './contract-reports';
 import { managerContract } from './contract-manager';
 import { lossPreventionContract } from './contract-loss-prevention';
 import { backupsContract } from './contract-backups';
+import { seriesContract } from './contract-series';
 
 const empty = z.object({});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
@@ -135,6 +136,7 @@ export const ipcContract = {
   ...managerContract,
   ...lossPreventionContract,
   ...backupsContract,
+  ...seriesContract,
   /**
    * Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. With
    * `documentId`, the print is counted: the first is the original, reprints beyond the store's free ones need a

@@ -20,11 +20,12 @@ const FILTERS = {
   authorized: ['AUTHORIZED'],
   rejected: ['REJECTED'],
   failed: ['FAILED'],
+  collision: ['NUMBER_COLLISION'],
   annulled: ['ANNULLED'],
   cancelled: ['CANCELLED'],
 } as const satisfies Record<string, readonly DocumentStatus[] | undefined>;
 type Filter = keyof typeof FILTERS;
-export const ATTENTION_STATUSES: readonly DocumentStatus[] = ['REJECTED', 'FAILED'];
+export const ATTENTION_STATUSES: readonly DocumentStatus[] = ['REJECTED', 'FAILED', 'NUMBER_COLLISION'];
 const ROW_HEIGHT = 52;
 
 export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id: string) => void }): JSX.Element {

@@ -108,6 +108,18 @@ export const enSettings = {
       foliosUtilizados: 'Folios used',
       foliosDisponibles: 'Folios available',
     },
+    series: {
+      title: 'Numbering series',
+      none: 'The register has not used any series yet.',
+      name: 'Branch {{sucursal}} · point {{punto}} · type {{tipo}}',
+      next: 'next number {{next}}',
+      neverProbed: 'HKA not asked yet',
+      probed: 'HKA held up to number {{highest}} ({{reason}}, {{at}}, {{calls}} queries)',
+      reasons: { 'first-use': 'first use', restore: 'restore', collision: 'number collision', manual: 'manual query' },
+      blocked: 'Series stopped: HKA already holds another sale under a number of this series ({{count}} document(s) waiting). The register does not invoice on this series until it is resolved.',
+      resolve: 'Resolve number collision',
+      resolved: 'Resolved: HKA held up to number {{highest}}; {{count}} sale(s) are issued again under new numbers. Next number: {{next}}.',
+    },
     receipt: {
       printer: 'Printer',
       defaultPrinter: 'The default printer',

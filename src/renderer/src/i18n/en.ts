@@ -231,6 +231,7 @@ export const en: SameKeys<typeof es> = {
   status: {
     DRAFT: 'Draft', QUEUED: 'Waiting to send', PROCESSING: 'Sending to HKA', AUTHORIZED: 'Authorised by the DGI',
     REJECTED: 'Rejected', FAILED: 'Sending failed', ANNULLED: 'Annulled', CANCELLED: 'Discarded',
+    NUMBER_COLLISION: 'Number already used at HKA',
   },
   documents: {
     title: 'Documents',
@@ -244,7 +245,7 @@ export const en: SameKeys<typeof es> = {
     retry: 'Retry',
     retrying: 'Retrying…',
     retried: 'Queued to be sent again.',
-    filters: { all: 'All', pending: 'Pending', authorized: 'Authorised', rejected: 'Rejected', failed: 'Failed', annulled: 'Annulled', cancelled: 'Discarded' },
+    filters: { all: 'All', pending: 'Pending', authorized: 'Authorised', rejected: 'Rejected', failed: 'Failed', collision: 'Number collision', annulled: 'Annulled', cancelled: 'Discarded' },
     columns: { number: 'Number', date: 'Date', customer: 'Customer', emission: 'Emission', total: 'Total', status: 'Status' },
   },
   attention: {

@@ -108,6 +108,18 @@ export const esSettings = {
       foliosUtilizados: 'Folios usados',
       foliosDisponibles: 'Folios disponibles',
     },
+    series: {
+      title: 'Series de numeración',
+      none: 'La caja aún no ha usado ninguna serie.',
+      name: 'Sucursal {{sucursal}} · punto {{punto}} · tipo {{tipo}}',
+      next: 'próximo número {{next}}',
+      neverProbed: 'aún no se consultó a HKA',
+      probed: 'HKA tenía hasta el número {{highest}} ({{reason}}, {{at}}, {{calls}} consultas)',
+      reasons: { 'first-use': 'primer uso', restore: 'restauración', collision: 'número repetido', manual: 'consulta manual' },
+      blocked: 'Serie detenida: HKA ya tiene otra venta con un número de esta serie ({{count}} documento(s) en espera). La caja no factura con esta serie hasta resolverlo.',
+      resolve: 'Resolver número repetido',
+      resolved: 'Resuelto: HKA tenía hasta el número {{highest}}; {{count}} venta(s) se emiten de nuevo con números nuevos. Próximo número: {{next}}.',
+    },
     receipt: {
       printer: 'Impresora',
       defaultPrinter: 'La impresora predeterminada',

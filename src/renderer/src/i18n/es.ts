@@ -238,7 +238,7 @@ export const es = {
     retry: 'Reintentar',
     retrying: 'Reintentando…',
     retried: 'Puesto en cola para enviar otra vez.',
-    filters: { all: 'Todos', pending: 'Pendientes', authorized: 'Autorizados', rejected: 'Rechazados', failed: 'Fallidos', annulled: 'Anulados', cancelled: 'Descartados' },
+    filters: { all: 'Todos', pending: 'Pendientes', authorized: 'Autorizados', rejected: 'Rechazados', failed: 'Fallidos', collision: 'Número repetido', annulled: 'Anulados', cancelled: 'Descartados' },
     columns: { number: 'Número', date: 'Fecha', customer: 'Cliente', emission: 'Emisión', total: 'Total', status: 'Estado' },
   },
   attention: {

@@ -11,6 +11,7 @@ import { Dialog } from '../ui/Dialog';
 import { HkaContract } from './HkaContract';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { RestartNotice } from './RestartNotice';
+import { SeriesPanel } from './SeriesPanel';
 import { useLoaded } from './use-loaded';
 
 type HkaView = Response<'settings:hka'>;
@@ -183,5 +184,10 @@ export function HkaSection(): JSX.Element {
   const hka = useLoaded(loadHka);
   if (hka.error) return <p className="notice error" role="alert">{hka.error}</p>;
   if (!hka.value) return <p className="muted">{t('common.loading')}</p>;
-  return <HkaEditor view={hka.value} onView={hka.setValue} />;
+  return (
+    <>
+      <HkaEditor view={hka.value} onView={hka.setValue} />
+      <SeriesPanel />
+    </>
+  );
 }
