@@ -10,7 +10,7 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { StoreDb } from '../store/open-database';
 import { documents } from '../store/schema';
 import { applyOutcome, type JobOutcome } from './apply-outcome';
-import { DEFAULT_BACKOFF_MS } from './backoff';
+import { DEFAULT_BACKOFF_MS, retryDelayMs } from './backoff';
 import type { ConnectivityMonitor } from './connectivity';
 import type { ContingencyManager } from './contingency';
 import { recordHkaCall } from './hka-metrics';
@@ -37,6 +37,10 @@ export interface WorkerDeps {
   random?: () => number;
   events?: QueueEvents;
   log?: { warn(message: string, meta?: Record<string, unknown>): void };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export class TransmissionWorker {
@@ -141,9 +145,11 @@ export class TransmissionWorker {
         totals: JSON.parse(row.totals) as DocumentTotals,
       });
     } catch (error) {
-      // A bug or a vault problem, not an HKA answer: leave the lease to expire and the job to be retried.
+      // A bug or a vault problem, not an HKA answer. It costs an attempt (applyOutcome 'error'): left to its lease it
+      // would come back every lease period forever.
       this.deps.log?.warn('Transmission attempt failed unexpectedly', { documentId: job.documentId, error: String(error) });
-      return;
+      const delay = retryDelayMs(job.attempts + 1, this.options.backoffMs ?? DEFAULT_BACKOFF_MS, this.deps.random ?? Math.random);
+      outcome = { kind: 'error', error: errorText(error), nextAttemptAt: delay === undefined ? undefined : this.clock().getTime() + delay };
     }
     const change = applyOutcome(this.deps.db, job, outcome, this.clock());
     this.noteForHealth(outcome);
@@ -154,6 +160,7 @@ export class TransmissionWorker {
 
   private noteForHealth(outcome: JobOutcome): void {
     const { connectivity, contingency } = this.deps;
+    if (outcome.kind === 'error') return; // our own fault says nothing about HKA's reachability
     if (outcome.kind === 'authorized' || outcome.kind === 'rejected') {
       connectivity.reportReachable();
       contingency.noteSuccess();
