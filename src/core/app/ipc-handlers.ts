@@ -11,7 +11,6 @@ import { queueCounts } from '../queue/outbox-repo';
 import type { QueueEvents } from '../queue/queue-events';
 import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
-import { ensureShiftForDocument } from '../reports/shifts';
 import type { StoreDb } from '../store/open-database';
 import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
@@ -44,6 +43,7 @@ import { appStatus } from './app-status';
 import { saveCustomer, searchCustomers } from './customers-repo';
 import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
+import { afterCommit } from './after-commit';
 import { listDocuments } from './documents-list';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
@@ -79,6 +79,8 @@ export interface RegisterContext {
   /** The running HKA connection and its credentials, for the manager's HKA calls (files, e-mail, discard, folios). */
   hkaClient: HkaClient;
   hkaCredentials: HkaCredentialSource;
+  /** Where what must not reach the cashier goes (a failing step after a committed sale). */
+  log?: { warn(message: string, meta?: Record<string, unknown>): void } | undefined;
   /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
   relaunch?: (() => void) | undefined;
 }
@@ -102,6 +104,8 @@ const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(w
 export interface CaptureAudit {
   approvedBy?: string | undefined;
   details?: Record<string, unknown>;
+  /** A credit note's invoice and lines, checked against the credit ledger inside the capture transaction. */
+  credit?: { invoiceId: string; lines: readonly number[] };
 }
 
 /** Saves a sale or a note, written by `author`. */
@@ -126,17 +130,20 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       actor: by.id,
       ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
       ...(audit?.details ? { auditDetails: audit.details } : {}),
+      ...(audit?.credit ? { credit: audit.credit } : {}),
       invoicingAllowed: () => invoicingGate({ db, vault: ctx.vault, clock }),
     }, draft);
     if (!result.ok) {
       const gate = result.violations.find((v) => v.rule === 'hka_not_verified');
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
-    const { id } = result.captured;
-    ensureShiftForDocument(db, id, by.id);
-    const detail = getDocumentDetail(db, id);
-    afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
-    return detail;
+    // Committed: the sale, its job, audit, sync events and shift are saved. From here on nothing may turn it into an
+    // error for the cashier (who would ring it again): a failing read or notification is logged, not thrown.
+    return afterCommit({
+      read: (id) => getDocumentDetail(db, id),
+      notify: () => afterQueueChange({ documentId: result.captured.id, from: 'DRAFT', to: 'QUEUED' }),
+      log: ctx.log,
+    }, result.captured);
   };
 
   const hkaCtx: HkaSettingsContext = { db, vault: ctx.vault, clock, ...ctx.hka };
@@ -184,7 +191,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'documents:creditNote': (req, caller) => run(() => {
       const drafted = draftCreditNote(db, req.id, req.lines);
       if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id });
+      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id, credit: drafted.credit });
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();
