@@ -11,6 +11,7 @@ import { queueCounts } from '../queue/outbox-repo';
 import type { QueueEvents } from '../queue/queue-events';
 import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
+import { lastSale } from '../sales/last-sale';
 import type { StoreDb } from '../store/open-database';
 import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
@@ -166,6 +167,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
     }),
     'sales:complete': (req, caller) => run(() => completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller)),
+    'sales:last': () => run(() => ({ last: lastSale(db) })),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
     'documents:retry': (req, caller) => run(() => {
