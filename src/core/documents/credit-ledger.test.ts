@@ -8,6 +8,7 @@ import { toPanamaDate } from '../../shared/fiscal/panama-time';
 import { createHkaClient } from '../hka/client/hka-client';
 import { DEMO_ACCOUNT } from '../hka/simulator';
 import { salesReport } from '../reports/sales-report';
+import type { SaleDraft } from '../sales/capture-sale';
 import { annulDocument } from './annul-document';
 import { draftCreditNote } from './credit-note';
 import { creditRemaining, outstandingCreditNotes } from './credit-ledger';
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 // Refresco: 4 × 1.85 at 7 % = 7.40 + 0.52 = 7.92 (one unit: 1.85 + 0.13 = 1.98). Pan: 6.44, exempt. Total 14.36.
-const INVOICE = {
+const INVOICE: SaleDraft = {
   ...SALE,
   items: [
     anItem({ codigo: 'R1', descripcion: 'Refresco', cantidad: '4', precioUnitario: '1.85', tasaItbms: '01' }),
@@ -115,7 +116,7 @@ describe('the credit ledger', () => {
     const invoice = await authorisedInvoice(r);
     const drafted = draftCreditNote(r.store.db, invoice, [{ line: 2, cantidad: '1' }]);
     if (!drafted.ok) throw new Error(drafted.message);
-    const dearer = { ...drafted.draft, items: drafted.draft.items.map((item) => ({ ...item, precioUnitario: '9.00' })), pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.00' }] };
+    const dearer: SaleDraft = { ...drafted.draft, items: drafted.draft.items.map((item) => ({ ...item, precioUnitario: '9.00' })), pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.00' }] };
     expect(r.capture(dearer, undefined, drafted.credit)).toMatchObject({ ok: false, violations: [{ message: expect.stringContaining('quedan B/. 6.44 por acreditar, no B/. 9.00') }] });
     expect(r.capture(drafted.draft)).toMatchObject({ ok: false, violations: [{ rule: 'credit_exceeded', message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)' }] });
 
