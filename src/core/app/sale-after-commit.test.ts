@@ -31,9 +31,9 @@ describe('after a sale is saved', () => {
     const second = await ok('sales:complete', { draft: { ...SALE, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] } });
     const { last } = await ok('sales:last', {});
     expect(last).toEqual({
-      id: second.id, tipoDocumento: '01', numero: first.numero + 1, totalFactura: '3.21', fechaEmision: second.fechaEmision,
-      status: expect.stringMatching(/^(QUEUED|PROCESSING|AUTHORIZED)$/),
+      id: second.id, tipoDocumento: '01', numero: first.numero + 1, totalFactura: '3.21', fechaEmision: second.fechaEmision, status: last?.status,
     });
+    expect(['QUEUED', 'PROCESSING', 'AUTHORIZED']).toContain(last?.status);
   });
 
   it('answers from the captured rows when reading the saved document back fails, and logs it', () => {

@@ -85,7 +85,8 @@ describe('the credit ledger', () => {
       db: r.store.db, client, clock: () => new Date(), credentials: { withCredentials: (use) => use(DEMO_ACCOUNT) },
     }, invoice, 'El cliente no se llevó la mercancía', { actor: 'gerente-1' });
     client.close();
-    expect(annulled).toEqual({ ok: false, reason: 'not_allowed', message: expect.stringMatching(/^La factura tiene notas de crédito: Nº 1 \(.+\), Nº 2 \(.+\)\. No se puede anular/) });
+    expect(annulled).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(!annulled.ok && annulled.message).toMatch(/^La factura tiene notas de crédito: Nº 1 \(.+\), Nº 2 \(.+\)\. No se puede anular/);
     expect(r.statusOf(invoice)).toBe('AUTHORIZED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(0);
 
@@ -104,9 +105,10 @@ describe('the credit ledger', () => {
     const second = draftCreditNote(r.store.db, invoice, [{ line: 1, cantidad: '2' }]);
     if (!first.ok || !second.ok) throw new Error('both drafts pass on their own');
     expect(r.capture(first.draft, undefined, first.credit).ok).toBe(true);
-    expect(r.capture(second.draft, undefined, second.credit)).toEqual({ ok: false, violations: [expect.objectContaining({
-      rule: 'credit_exceeded', message: expect.stringContaining('de la línea 1 (Refresco) quedan 1 por acreditar, no 2'),
-    })] });
+    const late = r.capture(second.draft, undefined, second.credit);
+    const violations = late.ok ? [] : late.violations;
+    expect(violations.map((v) => v.rule)).toEqual(['credit_exceeded']);
+    expect(violations[0]?.message).toContain('de la línea 1 (Refresco) quedan 1 por acreditar, no 2');
     expect(noteSeries(r)).toBe(1);
   });
 
@@ -117,7 +119,8 @@ describe('the credit ledger', () => {
     const drafted = draftCreditNote(r.store.db, invoice, [{ line: 2, cantidad: '1' }]);
     if (!drafted.ok) throw new Error(drafted.message);
     const dearer: SaleDraft = { ...drafted.draft, items: drafted.draft.items.map((item) => ({ ...item, precioUnitario: '9.00' })), pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.00' }] };
-    expect(r.capture(dearer, undefined, drafted.credit)).toMatchObject({ ok: false, violations: [{ message: expect.stringContaining('quedan B/. 6.44 por acreditar, no B/. 9.00') }] });
+    const dear = r.capture(dearer, undefined, drafted.credit);
+    expect(dear.ok ? '' : dear.violations[0]?.message).toContain('quedan B/. 6.44 por acreditar, no B/. 9.00');
     expect(r.capture(drafted.draft)).toMatchObject({ ok: false, violations: [{ rule: 'credit_exceeded', message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)' }] });
 
     const note = r.capture(drafted.draft, undefined, drafted.credit);
