@@ -124,8 +124,10 @@ export function applyOutcome(
 }
 
 /** What the manager reads on the document page and in the needs-attention lane (the English detail is the bug's). */
+export const INTERNAL_ERROR_PREFIX = 'Error interno del registro';
+
 export function internalErrorMessage(error: string): string {
-  return `Error interno del registro al preparar o enviar el documento (no es una respuesta de HKA): ${error}. ` +
+  return `${INTERNAL_ERROR_PREFIX} al preparar o enviar el documento (no es una respuesta de HKA): ${error}. ` +
     'Reintente el envío; si vuelve a fallar, contacte a soporte.';
 }
 
