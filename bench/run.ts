@@ -42,6 +42,9 @@ function line(label: string, s: LatencyStats): string {
   return `${label.padEnd(38)} n=${String(s.n).padStart(5)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}  ${s.throughputPerSec.toFixed(0).padStart(6)} docs/s`;
 }
 
+/** `npm run bench -- --capture-only`: the SQLite capture part alone (e.g. to compare two designs of the transaction). */
+const CAPTURE_ONLY = process.argv.includes('--capture-only');
+
 async function main(): Promise<void> {
   console.log(`Capture benchmark (node ${process.version}, SQLite file in ${dir})`);
   const results: Record<string, LatencyStats> = {};
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       console.log(line(`SQLite synchronous=${sync}, ${items} items`, results[`sqlite-${sync}-${items}`]!));
     }
   }
+  if (CAPTURE_ONLY) return;
   const pgUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   try {
     const pgPath = await openPostgresPath(pgUrl, { host: '127.0.0.1', port: 6379 });

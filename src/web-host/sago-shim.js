@@ -8,7 +8,7 @@
 
   var CHANNELS = [
     'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
-    'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
+    'sales:complete', 'sales:last', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
     'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
     'auth:setup', 'auth:users', 'auth:signIn', 'auth:signOut', 'auth:session', 'auth:approve', 'auth:createUser',
     'auth:changePin', 'reports:currentShift', 'reports:openShift', 'reports:xReport', 'reports:closeShift',

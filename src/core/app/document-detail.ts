@@ -3,6 +3,7 @@
 // rejected or failed one, what to fix.
 import type { DocumentDetail } from '../../shared/ipc/schemas';
 import { lastAnnulmentDay } from '../documents/annul-document';
+import { creditRemaining } from '../documents/credit-ledger';
 import { rejectionHint } from '../documents/rejection-hints';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
@@ -53,6 +54,9 @@ export function findDocumentDetail(db: StoreDb, id: string): DocumentDetail | un
     ...rest, document: JSON.parse(body) as unknown, totals: JSON.parse(totals) as unknown, hkaMensajes: messages, history,
     annulableUntil: annulableUntil(row),
     hint: rejectionHint(row.status, row.hkaCodigo, messages),
+    creditable: row.tipoDocumento === '01'
+      ? creditRemaining(db.$client, id).map(({ line, remaining, remainingAmount }) => ({ line, remaining, remainingAmount }))
+      : null,
   };
 }
 

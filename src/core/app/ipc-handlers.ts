@@ -11,7 +11,7 @@ import { queueCounts } from '../queue/outbox-repo';
 import type { QueueEvents } from '../queue/queue-events';
 import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
-import { ensureShiftForDocument } from '../reports/shifts';
+import { lastSale } from '../sales/last-sale';
 import type { StoreDb } from '../store/open-database';
 import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
@@ -50,6 +50,7 @@ import { appStatus } from './app-status';
 import { saveCustomer, searchCustomers } from './customers-repo';
 import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
+import { afterCommit } from './after-commit';
 import { listDocuments } from './documents-list';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
@@ -91,6 +92,8 @@ export interface RegisterContext {
   backups: BackupService;
   /** Restores a verified backup over the register's data (core/backups/restore-backup.ts, composed by register-core). */
   restore: (path: string, by: AuditActor) => Promise<RestoreResult>;
+  /** Where what must not reach the cashier goes (a failing step after a committed sale). */
+  log?: { warn(message: string, meta?: Record<string, unknown>): void } | undefined;
   /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
   relaunch?: (() => void) | undefined;
 }
@@ -117,6 +120,8 @@ const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(w
 export interface CaptureAudit {
   approvedBy?: string | undefined;
   details?: Record<string, unknown>;
+  /** A credit note's invoice and lines, checked against the credit ledger inside the capture transaction. */
+  credit?: { invoiceId: string; lines: readonly number[] };
 }
 
 /** Saves a sale or a note, written by `author`. */
@@ -141,6 +146,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       actor: by.id,
       ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
       ...(audit?.details ? { auditDetails: audit.details } : {}),
+      ...(audit?.credit ? { credit: audit.credit } : {}),
       invoicingAllowed: () => {
         const hka = invoicingGate({ db, vault: ctx.vault, clock });
         if (!hka.ok) return hka;
@@ -153,11 +159,13 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       const gate = result.violations.find((v) => v.rule === 'hka_not_verified' || v.rule === 'series_blocked');
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
-    const { id } = result.captured;
-    ensureShiftForDocument(db, id, by.id);
-    const detail = getDocumentDetail(db, id);
-    afterQueueChange({ documentId: id, from: 'DRAFT', to: 'QUEUED' });
-    return detail;
+    // Committed: the sale, its job, audit, sync events and shift are saved. From here on nothing may turn it into an
+    // error for the cashier (who would ring it again): a failing read or notification is logged, not thrown.
+    return afterCommit({
+      read: (id) => getDocumentDetail(db, id),
+      notify: () => afterQueueChange({ documentId: result.captured.id, from: 'DRAFT', to: 'QUEUED' }),
+      log: ctx.log,
+    }, result.captured);
   };
 
   const hkaCtx: HkaSettingsContext = { db, dataSets: ctx.dataSets, clock, ...ctx.hka };
@@ -180,6 +188,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
     }),
     'sales:complete': (req, caller) => run(() => completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller)),
+    'sales:last': () => run(() => ({ last: lastSale(db) })),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
     'documents:retry': (req, caller) => run(() => {
@@ -205,7 +214,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'documents:creditNote': (req, caller) => run(() => {
       const drafted = draftCreditNote(db, req.id, req.lines);
       if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id });
+      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id, credit: drafted.credit });
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();

@@ -224,6 +224,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       dataDir: options.dataDir,
       fileOpener: options.fileOpener ?? browserFileOpener,
       relaunch: options.relaunch,
+      log: options.log,
       hkaClient: client,
       hkaCredentials,
       backups,

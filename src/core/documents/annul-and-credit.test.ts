@@ -71,7 +71,7 @@ describe('draftCreditNote', () => {
     const drafted = draftCreditNote(r.store.db, id, [{ line: 2, cantidad: '1' }]);
     if (!drafted.ok) throw new Error(drafted.message);
     expect(drafted.draft).toMatchObject({ tipoDocumento: '04', referencias: [{ cufe }], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '11.50' }] });
-    const note = r.capture(drafted.draft);
+    const note = r.capture(drafted.draft, undefined, drafted.credit);
     if (!note.ok) throw new Error(JSON.stringify(note.violations));
     expect(note.captured.document).toMatchObject({ tipoDocumento: '04', numeroDocumentoFiscal: '1' });
     await waitFor(() => r.statusOf(note.captured.id) === 'AUTHORIZED', 5_000, 'credit note authorised');

@@ -3,13 +3,14 @@
 // The local checks run first so a cashier gets a clear Spanish answer without a network round trip.
 import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
-import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
+import { STATUS_LABELS, transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDate } from '../../shared/fiscal/panama-time';
 import type { HkaClient } from '../hka/client/hka-client';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
 import { appendAudit, enqueueSync, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { documents } from '../store/schema';
+import { outstandingCreditNotes } from './credit-ledger';
 
 export const ANNULMENT_WINDOW_DAYS = 7;
 
@@ -43,6 +44,15 @@ export async function annulDocument(deps: AnnulDeps, documentId: string, motivo:
   if (!row) return { ok: false, reason: 'not_found', message: 'El documento no existe' };
   if (row.status !== 'AUTHORIZED') {
     return { ok: false, reason: 'not_allowed', message: 'Solo se anulan documentos autorizados por la DGI' };
+  }
+  const notes = outstandingCreditNotes(deps.db.$client, documentId);
+  if (notes.length > 0) {
+    // Annulling says the sale never happened: its credit notes would then refund a sale that does not exist.
+    const list = notes.map((n) => `Nº ${n.numero} (${STATUS_LABELS[n.status as DocumentStatus].toLowerCase()})`).join(', ');
+    return {
+      ok: false, reason: 'not_allowed',
+      message: `La factura tiene notas de crédito: ${list}. No se puede anular mientras existan; anule o descarte primero las notas`,
+    };
   }
   if (toPanamaDate(deps.clock()) > lastAnnulmentDay(row.fechaRecepcionDgi ?? row.fechaEmision)) {
     return { ok: false, reason: 'too_late', message: `Pasaron más de ${ANNULMENT_WINDOW_DAYS} días desde la autorización: emita una nota de crédito` };

@@ -7,6 +7,7 @@ import { computeItemAmounts } from '../../shared/fiscal/totals';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
 import { documents } from '../store/schema';
+import { creditRemaining } from './credit-ledger';
 
 export interface CreditLine {
   /** 1-based line of the original document. */
@@ -14,23 +15,31 @@ export interface CreditLine {
   cantidad: string;
 }
 
-export type CreditNoteDraft = { ok: true; draft: SaleDraft } | { ok: false; message: string };
+/** The note, and for each of its items (in order) the invoice line it credits (captureSale's ledger claim). */
+export type CreditNoteDraft = { ok: true; draft: SaleDraft; credit: { invoiceId: string; lines: number[] } } | { ok: false; message: string };
 
 export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonly CreditLine[]): CreditNoteDraft {
   const row = db.select({ status: documents.status, body: documents.body, cufe: documents.cufe }).from(documents)
     .where(eq(documents.id, originalId)).get();
   if (!row) return { ok: false, message: 'El documento original no existe' };
   const original = JSON.parse(row.body) as FiscalDocument;
-  if (original.tipoDocumento !== '01' || !row.cufe || (row.status !== 'AUTHORIZED' && row.status !== 'ANNULLED')) {
+  if (row.status === 'ANNULLED') return { ok: false, message: 'La factura está anulada: no hay nada que acreditar' };
+  if (original.tipoDocumento !== '01' || !row.cufe || row.status !== 'AUTHORIZED') {
     return { ok: false, message: 'Solo se emite nota de crédito sobre una factura autorizada por la DGI' };
   }
-  const chosen = lines ?? original.items.map((item, i) => ({ line: i + 1, cantidad: item.cantidad }));
+  // What earlier notes left (the capture transaction checks again: this is the early, friendly answer).
+  const remaining = creditRemaining(db.$client, originalId);
+  const chosen = lines ?? remaining.filter((l) => money(l.remaining).gt(0)).map((l) => ({ line: l.line, cantidad: l.remaining }));
+  if (lines === undefined && chosen.length === 0) return { ok: false, message: 'La factura ya fue acreditada por completo' };
   const items = [];
   for (const { line, cantidad } of chosen) {
     const item = original.items[line - 1];
+    const left = remaining.find((l) => l.line === line)?.remaining ?? '0';
     if (!item) return { ok: false, message: `La factura no tiene la línea ${line}` };
-    if (!money(cantidad).gt(0) || money(cantidad).gt(item.cantidad)) {
-      return { ok: false, message: `Línea ${line}: la cantidad a acreditar debe ser mayor que cero y no superar ${item.cantidad}` };
+    if (!money(cantidad).gt(0) || money(cantidad).gt(left)) {
+      const credited = money(item.cantidad).minus(left);
+      const already = credited.gt(0) ? ` (facturado ${money(item.cantidad).toFixed()}, ya acreditado ${credited.toFixed()})` : '';
+      return { ok: false, message: `Línea ${line}: la cantidad a acreditar debe ser mayor que cero y no superar ${left}${already}` };
     }
     items.push({ ...item, cantidad });
   }
@@ -44,6 +53,7 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
   const rest = original;
   return {
     ok: true,
+    credit: { invoiceId: originalId, lines: chosen.map((c) => c.line) },
     draft: {
       tipoDocumento: '04',
       naturalezaOperacion: '11',

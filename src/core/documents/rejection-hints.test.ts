@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { internalErrorMessage } from '../queue/apply-outcome';
 import { rejectionHint } from './rejection-hints';
 
 describe('rejectionHint', () => {
@@ -17,6 +18,10 @@ describe('rejectionHint', () => {
   it('points credential problems to the manager and explains a FAILED sending', () => {
     expect(rejectionHint('REJECTED', '100', ['Token del emisor inválido'])).toContain('credenciales');
     expect(rejectionHint('FAILED', null, [])).toContain('descartarlo');
+  });
+
+  it('says a FAILED document after an internal error was not HKA\'s doing', () => {
+    expect(rejectionHint('FAILED', null, [internalErrorMessage('TypeError: x is undefined')])).toMatch(/^Un error interno del registro .*HKA no lo rechazó/);
   });
 
   it('has nothing to say about documents that need no fixing', () => {

@@ -1,6 +1,7 @@
 // What to fix, in Spanish, for a REJECTED, FAILED or NUMBER_COLLISION document, from HKA's codigo and messages. HKA's code catalogue
 // is not public (REFERENCE.md §1.7): the table uses what is known — the DGI codes HKA passes through in its
 // messages (`<código>-<texto>`), HKA's field-message forms — and falls back to a generic hint.
+import { INTERNAL_ERROR_PREFIX } from '../queue/apply-outcome';
 
 /** DGI result codes seen in HKA messages (§1.7) and what the cashier or manager should do. */
 const DGI_HINTS: Record<string, string> = {
@@ -25,6 +26,9 @@ const TOKEN_CODE = '100';
 const DUPLICATE_CODE = '102';
 
 export function rejectionHint(status: string, codigo: string | null, messages: readonly string[]): string | null {
+  if (status === 'FAILED' && messages[0]?.startsWith(INTERNAL_ERROR_PREFIX)) {
+    return 'Un error interno del registro impidió preparar o enviar el documento; HKA no lo rechazó. Reintente el envío; si se repite, contacte a soporte con el mensaje de abajo.';
+  }
   if (status === 'FAILED') {
     return 'No se pudo confirmar el envío a HKA tras varios intentos. Revise la conexión y reintente; si HKA nunca lo recibió, puede descartarlo y registrar la venta de nuevo.';
   }

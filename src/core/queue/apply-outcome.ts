@@ -28,7 +28,13 @@ export type JobOutcome =
   /** Attempts exhausted. */
   | { kind: 'failed'; maybeSent: boolean; error: string }
   /** HKA surely not reached (offline): back to the queue without costing an attempt. */
-  | { kind: 'offline'; error: string };
+  | { kind: 'offline'; error: string }
+  /**
+   * The attempt threw (a bug, a mapping exception, the vault): not an HKA answer. It costs an attempt like a transient
+   * failure, so it ends FAILED (with the error for the manager) instead of coming back every lease period forever.
+   * The request may have left before the throw, so the next attempt asks EstadoDocumento first.
+   */
+  | { kind: 'error'; error: string; nextAttemptAt: number | undefined };
 
 export interface StatusChange {
   documentId: string;
@@ -112,6 +118,17 @@ export function applyOutcome(
         setJob({ state: 'failed', attempts: incrementAttempts(tx, job.jobId), leaseOwner: null, leaseExpiresAt: null, maybeSent: outcome.maybeSent ? 1 : 0, lastError: outcome.error });
         details = { error: outcome.error, maybeSent: outcome.maybeSent };
         break;
+      case 'error': {
+        const attempts = incrementAttempts(tx, job.jobId);
+        const exhausted = outcome.nextAttemptAt === undefined;
+        change = move(exhausted ? 'FAILED' : 'QUEUED', exhausted ? { hkaMensajes: JSON.stringify([internalErrorMessage(outcome.error)]) } : {});
+        setJob({
+          state: exhausted ? 'failed' : 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt ?? at.getTime(),
+          leaseOwner: null, leaseExpiresAt: null, maybeSent: 1, lastError: outcome.error,
+        });
+        details = { error: outcome.error, internal: true, attempts };
+        break;
+      }
       case 'offline':
         change = move('QUEUED');
         setJob({ state: 'pending', nextAttemptAt: at.getTime(), leaseOwner: null, leaseExpiresAt: null, lastError: outcome.error });
@@ -153,6 +170,14 @@ function blockSeries(tx: Tx, documentId: string): void {
   tx.update(fiscalSeries).set({ blockedByCollision: 1 }).where(and(
     eq(fiscalSeries.codigoSucursal, doc.s), eq(fiscalSeries.puntoFacturacion, doc.p), eq(fiscalSeries.tipoDocumento, doc.t),
   )).run();
+}
+
+/** What the manager reads on the document page and in the needs-attention lane (the English detail is the bug's). */
+export const INTERNAL_ERROR_PREFIX = 'Error interno del registro';
+
+export function internalErrorMessage(error: string): string {
+  return `${INTERNAL_ERROR_PREFIX} al preparar o enviar el documento (no es una respuesta de HKA): ${error}. ` +
+    'Reintente el envío; si vuelve a fallar, contacte a soporte.';
 }
 
 function incrementAttempts(tx: Pick<StoreDb, 'select'>, jobId: number): number {

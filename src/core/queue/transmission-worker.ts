@@ -12,7 +12,7 @@ import { documents, outboxJobs } from '../store/schema';
 import type { IdentityVerdict } from './identity-proof';
 import { probeAndAdvance, readSeries, type SeriesKey } from './series-advance';
 import { applyOutcome, type JobOutcome } from './apply-outcome';
-import { DEFAULT_BACKOFF_MS } from './backoff';
+import { DEFAULT_BACKOFF_MS, retryDelayMs } from './backoff';
 import type { ConnectivityMonitor } from './connectivity';
 import type { ContingencyManager } from './contingency';
 import { recordHkaCall } from './hka-metrics';
@@ -48,6 +48,10 @@ export interface WorkerDeps {
   issuerRuc?: () => string | undefined;
   /** With probeSeries: the series the register is configured to issue on, probed at start in the background. */
   expectedSeries?: () => SeriesKey[];
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 export class TransmissionWorker {
@@ -162,9 +166,11 @@ export class TransmissionWorker {
         identityProof: row.proof === null ? undefined : JSON.parse(row.proof) as IdentityVerdict,
       });
     } catch (error) {
-      // A bug or a vault problem, not an HKA answer: leave the lease to expire and the job to be retried.
+      // A bug or a vault problem, not an HKA answer. It costs an attempt (applyOutcome 'error'): left to its lease it
+      // would come back every lease period forever.
       this.deps.log?.warn('Transmission attempt failed unexpectedly', { documentId: job.documentId, error: String(error) });
-      return;
+      const delay = retryDelayMs(job.attempts + 1, this.options.backoffMs ?? DEFAULT_BACKOFF_MS, this.deps.random ?? Math.random);
+      outcome = { kind: 'error', error: errorText(error), nextAttemptAt: delay === undefined ? undefined : this.clock().getTime() + delay };
     }
     if (outcome.kind === 'collision') {
       this.deps.log?.warn('Number collision: HKA holds another document under this number', {
@@ -207,6 +213,7 @@ export class TransmissionWorker {
 
   private noteForHealth(outcome: JobOutcome): void {
     const { connectivity, contingency } = this.deps;
+    if (outcome.kind === 'error') return; // our own fault says nothing about HKA's reachability
     if (outcome.kind === 'authorized' || outcome.kind === 'rejected' || outcome.kind === 'collision') {
       connectivity.reportReachable();
       contingency.noteSuccess();

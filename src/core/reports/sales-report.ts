@@ -1,5 +1,10 @@
 // Sales report between two days (Panama calendar days, from the documents' fechaEmision): by day and by product,
 // with CSV. Annulled documents are left out; credit notes (04/06) subtract, so the figures are net sales.
+// By product, a credit note (04) subtracts only from the sales of the invoice it credits, when that invoice is in the
+// report too (the credit ledger links them); the ledger never lets a note credit more of a line than was sold, so no
+// product line goes negative through them. Notes for invoices outside the range count in the day totals only. Generic
+// notes (06, no invoice) subtract by product as they always did; a line they (or the rounding cent a line's partial
+// notes may add, credit-ledger.ts) would push below zero shows zero.
 import { money, toAmount2, toAmount6, ZERO, type Money } from '../../shared/fiscal/money';
 import type { SalesReport } from '../../shared/ipc/contract-reports';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
@@ -11,7 +16,11 @@ interface DayRow { tipoDocumento: string; day: string; totals: string; totalFact
 interface ItemRow { tipoDocumento: string; codigo: string | null; descripcion: string; cantidad: string; precioItem: string; valorItbms: string; valorTotal: string }
 
 // fechaEmision is Panama local time with its offset ("2025-03-01T10:15:00-05:00"): its first 10 characters are the day.
-const IN_RANGE = "d.status NOT IN ('ANNULLED', 'CANCELLED') AND substr(d.fecha_emision, 1, 10) BETWEEN @from AND @to";
+const inRange = (alias: string) =>
+  `${alias}.status NOT IN ('ANNULLED', 'CANCELLED') AND substr(${alias}.fecha_emision, 1, 10) BETWEEN @from AND @to`;
+const IN_RANGE = inRange('d');
+const PRODUCT_LINES = `${IN_RANGE} AND (d.tipo_documento <> '04' OR EXISTS (
+  SELECT 1 FROM credit_ledger l JOIN documents inv ON inv.id = l.invoice_id WHERE l.note_id = d.id AND ${inRange('inv')}))`;
 
 export function salesReport(db: StoreDb, from: string, to: string): SalesReport {
   const sqlite = db.$client;
@@ -33,7 +42,7 @@ export function salesReport(db: StoreDb, from: string, to: string): SalesReport 
 
   const items = sqlite.prepare(`SELECT d.tipo_documento AS tipoDocumento, i.codigo, i.descripcion, i.cantidad,
     i.precio_item AS precioItem, i.valor_itbms AS valorItbms, i.valor_total AS valorTotal
-    FROM document_items i JOIN documents d ON d.id = i.document_id WHERE ${IN_RANGE}`).all({ from, to }) as ItemRow[];
+    FROM document_items i JOIN documents d ON d.id = i.document_id WHERE ${PRODUCT_LINES}`).all({ from, to }) as ItemRow[];
   const byProduct = new Map<string, { codigo: string; descripcion: string; cantidad: Money; base: Money; itbms: Money; total: Money }>();
   for (const item of items) {
     const sign = CREDIT_NOTE_TYPES.includes(item.tipoDocumento) ? -1 : 1;
@@ -55,8 +64,15 @@ export function salesReport(db: StoreDb, from: string, to: string): SalesReport 
     })),
     byProduct: [...byProduct.values()]
       .sort((a, b) => b.total.comparedTo(a.total) || a.descripcion.localeCompare(b.descripcion, 'es'))
-      .map((e) => ({ codigo: e.codigo, descripcion: e.descripcion, cantidad: toAmount6(e.cantidad), base: toAmount2(e.base), itbms: toAmount2(e.itbms), total: toAmount2(e.total) })),
+      .map((e) => ({
+        codigo: e.codigo, descripcion: e.descripcion, cantidad: toAmount6(floor(e.cantidad)), base: toAmount2(floor(e.base)),
+        itbms: toAmount2(floor(e.itbms)), total: toAmount2(floor(e.total)),
+      })),
   };
+}
+
+function floor(value: Money): Money {
+  return value.isNegative() ? ZERO : value;
 }
 
 export function salesByDayCsv(report: SalesReport): string {

@@ -56,24 +56,8 @@ export function openShift(db: StoreDb, openingCash: string, by: AuditActor, at: 
   return requireOpenShift(db);
 }
 
-/**
- * A sale made while no shift is open would belong to no Z report, and the cierre would never match the drawer. So
- * the first sale after a close opens a shift by itself, with no float, from that sale's own time (its created_at),
- * audited as automatic and in the name of whoever made the sale. Never before the sale is saved: a refused sale must
- * write nothing. A cashier who starts with a float opens the shift in Caja first.
- */
-export function ensureShiftForDocument(db: StoreDb, documentId: string, actor: string): Shift | null {
-  if (currentShift(db)) return null;
-  const createdAt = db.$client.prepare('SELECT created_at FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined;
-  if (createdAt === undefined) return null;
-  const id = randomUUID();
-  db.transaction((tx) => {
-    if (currentShift(db)) return;
-    db.$client.prepare('INSERT INTO shifts (id, opened_at, opened_by, opening_cash) VALUES (?, ?, ?, ?)').run(id, createdAt, actor, '0.00');
-    appendAudit(tx, { actor, action: 'shift.opened', details: { shiftId: id, openingCash: '0.00', automatic: true, firstDocumentId: documentId } }, new Date(createdAt));
-  }, { behavior: 'immediate' });
-  return currentShift(db);
-}
+// A sale made while no shift is open opens one by itself (decision 0006): that happens inside the sale's capture
+// transaction (store/capture-writer.ts), so a refused sale writes nothing, not even a shift.
 
 /** X report: the running shift's numbers; nothing is closed or stored. */
 export function xReport(db: StoreDb, at: Date): ShiftReport {

@@ -25,7 +25,7 @@ const count = (store: OpenedDatabase, table: string) =>
   (store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('captureSale', () => {
-  it('saves document, items, payments, outbox job, audit and sync entries at once, as QUEUED', () => {
+  it('saves document, items, payments, outbox job, audit, sync entries and the shift it opens at once, as QUEUED', () => {
     const { store, deps } = setup();
     const result = captureSale(deps, DRAFT);
     if (!result.ok) throw new Error(JSON.stringify(result.violations));
@@ -36,20 +36,33 @@ describe('captureSale', () => {
     });
     expect(store.sqlite.prepare('SELECT numero, status, total_factura FROM documents').get()).toEqual({ numero: 1, status: 'QUEUED', total_factura: '3.21' });
     expect(store.sqlite.prepare('SELECT state, attempts, next_attempt_at FROM outbox_jobs').get()).toEqual({ state: 'pending', attempts: 0, next_attempt_at: NOW.getTime() });
-    expect(store.sqlite.prepare('SELECT actor, action, document_id FROM audit_log').get()).toEqual({ actor: 'cajero-1', action: 'sale.captured', document_id: result.captured.id });
+    expect(store.sqlite.prepare('SELECT actor, action, document_id FROM audit_log ORDER BY id').all()).toEqual([
+      { actor: 'cajero-1', action: 'sale.captured', document_id: result.captured.id },
+      { actor: 'cajero-1', action: 'shift.opened', document_id: null }, // decision 0006, in the same transaction
+    ]);
+    expect(store.sqlite.prepare('SELECT opened_at, opened_by, opening_cash FROM shifts').all())
+      .toEqual([{ opened_at: NOW.toISOString(), opened_by: 'cajero-1', opening_cash: '0.00' }]);
     expect(count(store, 'document_items')).toBe(1);
     expect(count(store, 'document_payments')).toBe(1);
-    expect(store.sqlite.prepare('SELECT kind FROM sync_outbox ORDER BY id').all()).toEqual([{ kind: 'audit' }, { kind: 'document_status' }]);
+    expect(store.sqlite.prepare('SELECT kind FROM sync_outbox ORDER BY id').all()).toEqual([{ kind: 'audit' }, { kind: 'document_status' }, { kind: 'audit' }]);
+    // The next sale lands in the open shift: no second shift, no second shift.opened.
+    expect(captureSale(deps, DRAFT).ok).toBe(true);
+    expect(count(store, 'shifts')).toBe(1);
   });
 
   it('numbers each series consecutively; credit notes have their own series', () => {
-    const { deps } = setup();
+    const { store, deps } = setup();
     const numbers = [1, 2, 3].map(() => {
       const r = captureSale(deps, DRAFT);
       return r.ok ? r.captured.document.numeroDocumentoFiscal : 'x';
     });
     expect(numbers).toEqual(['1', '2', '3']);
-    const note = captureSale(deps, { ...DRAFT, tipoDocumento: '04', referencias: [{ fechaEmision: '2026-11-27T10:00:00-05:00', cufe: REAL_CUFE }] });
+    // A credit note needs the invoice it credits (the credit ledger): the first sale, as if authorised with that CUFE.
+    const invoiceId = store.sqlite.prepare('SELECT id FROM documents WHERE numero = 1').pluck().get() as string;
+    store.sqlite.prepare("UPDATE documents SET status = 'AUTHORIZED', cufe = ? WHERE id = ?").run(REAL_CUFE, invoiceId);
+    const noteDraft: SaleDraft = { ...DRAFT, tipoDocumento: '04', referencias: [{ fechaEmision: '2026-11-27T10:00:00-05:00', cufe: REAL_CUFE }] };
+    expect(captureSale(deps, noteDraft)).toMatchObject({ ok: false, violations: [{ rule: 'credit_exceeded' }] });
+    const note = captureSale({ ...deps, credit: { invoiceId, lines: [1] } }, noteDraft);
     expect(note.ok && note.captured.document).toMatchObject({ numeroDocumentoFiscal: '1', tipoDocumento: '04', naturalezaOperacion: '11' });
   });
 

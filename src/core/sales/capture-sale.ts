@@ -10,6 +10,7 @@ import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import { validateDocument, type Violation } from '../../shared/fiscal/validate';
 import { SeriesBlockedError, writeCapture } from '../store/capture-writer';
+import { checkCreditFits, CreditRefusedError, recordCredit, type CreditClaim } from '../documents/credit-ledger';
 import { missingLotViolations } from './medicine-lots';
 import type { StoreDb } from '../store/open-database';
 import type { IssuerSettings } from '../store/settings-repo';
@@ -31,6 +32,11 @@ export interface CaptureDeps {
   /** Added to the sale's audit entry (e.g. the loss-prevention exceptions and who approved each). */
   auditDetails?: Record<string, unknown> | undefined;
   newId?: () => string;
+  /**
+   * For a credit note (04): the invoice it credits and, for each of its items in order, the invoice line. The
+   * ledger's check runs inside the capture transaction (documents/credit-ledger.ts); a 04 without it is refused.
+   */
+  credit?: { invoiceId: string; lines: readonly number[] } | undefined;
   /** Refuses invoicing against Demo/Producción until the HKA credentials were verified (hka-connection.ts). */
   invoicingAllowed?: () => { ok: true } | { ok: false; message: string };
 }
@@ -89,11 +95,14 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   const status = transition('DRAFT', 'QUEUED');
   const checkedDoc = checked.document;
   const totals = checked.totals;
+  const claim = creditClaimOf(deps.credit, checkedDoc, totals);
+  if (!claim.ok) return { ok: false, violations: [creditViolation(claim.message)] };
   let document: FiscalDocument = checkedDoc;
   try {
-    writeSale(deps, id, at, checkedDoc, totals, status, (built) => { document = built; });
+    writeCaptureOf(deps, id, status, at, checkedDoc, totals, claim.claim, (numbered) => { document = numbered; });
   } catch (error) {
-    if (error instanceof SeriesBlockedError) return { ok: false, violations: [SERIES_BLOCKED] };
+    if (error instanceof CreditRefusedError) return { ok: false, violations: [creditViolation(error.message)] }; // rolled back
+    if (error instanceof SeriesBlockedError) return { ok: false, violations: [SERIES_BLOCKED] }; // rolled back
     throw error;
   }
   return { ok: true, captured: { id, status, document, totals } };
@@ -106,25 +115,47 @@ export const SERIES_BLOCKED: Violation = {
   message: 'No se puede facturar: HKA ya tiene otra venta con un número de esta serie. Un gerente debe resolverlo en Configuración › HKA › Series («Resolver número repetido»).',
 };
 
-function writeSale(
-  deps: CaptureDeps, id: string, at: Date, checkedDoc: FiscalDocument, totals: DocumentTotals, status: DocumentStatus,
-  onNumbered: (document: FiscalDocument) => void,
+function creditViolation(message: string): Violation {
+  return { path: 'referencias', rule: 'credit_exceeded', message };
+}
+
+/** The ledger claim of a credit note, from the validated note itself (its quantities and line totals). */
+function creditClaimOf(
+  credit: CaptureDeps['credit'], doc: FiscalDocument, totals: DocumentTotals,
+): { ok: true; claim: CreditClaim | undefined } | { ok: false; message: string } {
+  if (doc.tipoDocumento !== '04') return { ok: true, claim: undefined };
+  const cufe = doc.referencias?.[0]?.cufe;
+  if (!credit || !cufe || credit.lines.length !== doc.items.length) {
+    return { ok: false, message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)' };
+  }
+  const lines = doc.items.map((item, i) => ({ line: credit.lines[i] ?? 0, cantidad: item.cantidad, amount: totals.items[i]?.valorTotal ?? '0' }));
+  return { ok: true, claim: { invoiceId: credit.invoiceId, cufe, lines } };
+}
+
+function writeCaptureOf(
+  deps: CaptureDeps, id: string, status: DocumentStatus, at: Date, checkedDoc: FiscalDocument, totals: DocumentTotals,
+  claim: CreditClaim | undefined, numbered: (doc: FiscalDocument) => void,
 ): void {
   writeCapture(deps.db.$client, {
     at,
+    shiftActor: deps.actor,
+    ...(claim ? {
+      guard: (sqlite) => checkCreditFits(sqlite, claim),
+      alsoWrite: (sqlite, documentId) => recordCredit(sqlite, documentId, claim),
+    } : {}),
     series: {
       codigoSucursal: checkedDoc.codigoSucursalEmisor,
       puntoFacturacion: checkedDoc.puntoFacturacionFiscal,
       tipoDocumento: checkedDoc.tipoDocumento,
     },
     build: (numero) => {
-      const document: FiscalDocument = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
-      onNumbered(document);
+      const document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
+      numbered(document);
       const summary = { tipoDocumento: document.tipoDocumento, numero, tipoEmision: document.tipoEmision, total: totals.totalFactura };
       return {
         ...documentRows(id, document, totals, status, numero, deps.actor),
         job: { documentId: id, nextAttemptAt: at.getTime() },
-        audit: { actor: deps.actor, approvedBy: deps.approvedBy, action: 'sale.captured', documentId: id, details: { ...summary, ...deps.auditDetails } },
+        audit: { actor: deps.actor, approvedBy: deps.approvedBy, action: 'sale.captured', documentId: id, details: { ...summary, ...(claim ? { creditOf: claim.invoiceId } : {}), ...deps.auditDetails } },
         statusEvent: { documentId: id, status, ...summary, at: at.toISOString() },
       };
     },

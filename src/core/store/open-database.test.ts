@@ -16,7 +16,7 @@ describe('openDatabase', () => {
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.backupPath).toBeUndefined();
     // STRICT: a value of the wrong type is refused instead of stored as whatever it was.
-    expect(() => store.sqlite.prepare("INSERT INTO fiscal_series VALUES ('0000', '001', '01', 'abc')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => store.sqlite.prepare("INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', 'abc')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
     store.close();
   });
 

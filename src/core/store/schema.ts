@@ -220,3 +220,18 @@ export const shifts = sqliteTable('shifts', {
   /** The Z report as closed (JSON), so it can be reprinted exactly. */
   zReport: text('z_report'),
 }, (t) => [index('shifts_open').on(t.closedAt)]);
+
+/**
+ * The credit ledger (decision 0010): what each credit note (04) takes from each line of the invoice it credits,
+ * written in the note's capture transaction after checking what is left. A note discarded (CANCELLED) or annulled
+ * gives its credit back (the ledger keeps the row; the check skips it by the note's status).
+ */
+export const creditLedger = sqliteTable('credit_ledger', {
+  noteId: text('note_id').notNull().references(() => documents.id),
+  invoiceId: text('invoice_id').notNull().references(() => documents.id),
+  /** 1-based line of the invoice. */
+  line: integer('line').notNull(),
+  cantidad: text('cantidad').notNull(),
+  /** The credited line's valorTotal (decimal TEXT). */
+  amount: text('amount').notNull(),
+}, (t) => [primaryKey({ columns: [t.noteId, t.line] }), index('credit_ledger_invoice').on(t.invoiceId)]);

@@ -9,7 +9,7 @@ import { SERIES_CHANNELS } from './channels-series';
 
 export const CHANNELS = [
   'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
-  'sales:complete', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
+  'sales:complete', 'sales:last', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
   'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
   ...AUTH_CHANNELS, ...REPORTS_CHANNELS, ...MANAGER_CHANNELS, ...LOSS_PREVENTION_CHANNELS, ...BACKUP_CHANNELS, ...SERIES_CHANNELS,
 ] as const;

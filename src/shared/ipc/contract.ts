@@ -17,6 +17,12 @@ import { backupsContract } from './contract-backups';
 import { seriesContract } from './contract-series';
 
 const empty = z.object({});
+const lastSaleSchema = z.object({
+  id: z.string(), tipoDocumento: z.string(), numero: z.number().int(), totalFactura: z.string(),
+  /** Panamá local time with its offset, as issued. */
+  fechaEmision: z.string(),
+  status: documentStatusSchema,
+});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
 /** Which WSDL the HKA client follows for Demo/Producción, and how HKA's live one differs from ours (null: Simulador). */
 const hkaContractViewSchema = z.object({
@@ -70,6 +76,11 @@ export const ipcContract = {
     response: customerSchema,
   },
   'sales:complete': { access: 'signedIn', request: z.object({ draft: saleDraftSchema }), response: documentDetailSchema },
+  /**
+   * The last sale this register saved (its branch and billing point), whatever its status: the checkout shows it on
+   * start, so a cashier whose app died right after "Cobrar" sees the sale was saved and does not ring it again.
+   */
+  'sales:last': { access: 'signedIn', request: empty, response: z.object({ last: lastSaleSchema.nullable() }) },
   'documents:list': {
     access: 'signedIn',
     request: z.object({

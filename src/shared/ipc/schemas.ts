@@ -74,6 +74,11 @@ export const documentDetailSchema = documentSummarySchema.extend({
   annulableUntil: z.string().nullable().optional(),
   /** REJECTED/FAILED documents: what to fix, in Spanish, derived from HKA's code and messages. */
   hint: z.string().nullable().optional(),
+  /**
+   * Invoices (01): what each line still allows a credit note (04) to take — sold minus already credited, by the core's
+   * credit ledger (quantity and amount). The credit-note dialog offers only this.
+   */
+  creditable: z.array(z.object({ line: z.number().int(), remaining: z.string(), remainingAmount: z.string() })).nullable().optional(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

@@ -19,6 +19,7 @@ import { PaymentDialog } from './PaymentDialog';
 import { ProductDialog } from './ProductDialog';
 import { ProductSearch } from './ProductSearch';
 import { SalePanel } from './SalePanel';
+import { LastSaleLine } from './LastSaleLine';
 import { EMPTY_CART, cartReducer, type CartAction } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
@@ -286,6 +287,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
           busy={completing}
           autoPrint={autoPrint}
           onAutoPrint={setAutoPrint}
+          footer={<LastSaleLine justSaved={lastSale?.sale} />}
         />
       </div>
       <FKeyBar onAction={run} />

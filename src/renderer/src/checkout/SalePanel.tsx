@@ -1,5 +1,5 @@
 // Right-hand side of the checkout: who the sale is for, the totals by ITBMS rate, and the big "Cobrar" button.
-import type { JSX } from 'react';
+import type { JSX, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas, money } from '../../../shared/fiscal/money';
@@ -15,6 +15,8 @@ export function SalePanel(props: {
   busy: boolean;
   autoPrint: boolean;
   onAutoPrint: (on: boolean) => void;
+  /** Under the button: the last sale saved (LastSaleLine). */
+  footer?: ReactNode;
 }): JSX.Element {
   const { t } = useTranslation();
   const { totals } = props;
@@ -56,6 +58,7 @@ export function SalePanel(props: {
         <input type="checkbox" checked={props.autoPrint} onChange={(e) => props.onAutoPrint(e.target.checked)} />
         <span>{t('checkout.autoPrint')}</span>
       </label>
+      {props.footer}
     </aside>
   );
 }

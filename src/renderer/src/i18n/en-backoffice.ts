@@ -44,7 +44,9 @@ export const enBackoffice = {
       submit: 'Issue credit note',
       nothingSelected: 'Choose at least one line to credit.',
       badQuantity: 'Line {{line}}: type a quantity above zero, e.g. 1 or 1.5.',
-      overMax: 'Line {{line}}: cannot credit more than was invoiced.',
+      overMax: 'Line {{line}}: cannot credit more than is left to credit.',
+      remaining: 'Left to credit',
+      nothingLeft: 'This invoice has been credited in full: nothing is left to credit.',
     },
     files: {
       title: 'CAFE (PDF) and authorised XML',

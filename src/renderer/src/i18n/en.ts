@@ -40,6 +40,7 @@ export const en: SameKeys<typeof es> = {
     notFound: '“{{text}}” was not found. Press Enter again to create the product.',
     pay: 'Pay',
     autoPrint: 'Print the receipt on payment',
+    lastSale: 'Last sale: No. {{numero}} · {{total}} · {{time}}',
     errors: {
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
       cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',

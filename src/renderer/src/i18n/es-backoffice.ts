@@ -44,7 +44,9 @@ export const esBackoffice = {
       submit: 'Emitir nota de crédito',
       nothingSelected: 'Elija al menos una línea a acreditar.',
       badQuantity: 'Línea {{line}}: escriba una cantidad mayor que cero, por ejemplo 1 o 1.5.',
-      overMax: 'Línea {{line}}: no se puede acreditar más de lo facturado.',
+      overMax: 'Línea {{line}}: no se puede acreditar más de lo que queda por acreditar.',
+      remaining: 'Por acreditar',
+      nothingLeft: 'Esta factura ya fue acreditada por completo: no queda nada por acreditar.',
     },
     files: {
       title: 'CAFE (PDF) y XML autorizado',

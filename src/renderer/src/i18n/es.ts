@@ -40,6 +40,7 @@ export const es = {
     notFound: 'No se encontró «{{text}}». Pulse Enter otra vez para crear el producto.',
     pay: 'Cobrar',
     autoPrint: 'Imprimir el recibo al cobrar',
+    lastSale: 'Última venta: Nº {{numero}} · {{total}} · {{time}}',
     errors: {
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
       cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',

@@ -4,7 +4,7 @@
 import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fiscalDocumentSchema } from '../../../../shared/fiscal/document';
-import { formatBalboas } from '../../../../shared/fiscal/money';
+import { formatBalboas, money } from '../../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../../api/sago';
 import { useManagerAction } from '../../auth/manager-action';
@@ -18,7 +18,8 @@ export function CreditNoteDialog(props: { detail: DocumentDetail; onCreated: (no
     const parsed = fiscalDocumentSchema.safeParse(props.detail.document);
     return parsed.success ? parsed.data.items : [];
   }, [props.detail.document]);
-  const [choices, setChoices] = useState<CreditChoice[]>(() => initialChoices(items));
+  const [choices, setChoices] = useState<CreditChoice[]>(() => initialChoices(items, props.detail.creditable));
+  const nothingLeft = choices.every((c) => !money(c.max).gt(0));
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const request = creditRequest(items, choices);
@@ -54,17 +55,22 @@ export function CreditNoteDialog(props: { detail: DocumentDetail; onCreated: (no
   return (
     <Dialog title={t('documentActions.credit.title')} onClose={props.onClose} footer={footer} testId="credit-note-dialog" wide>
       <p className="hint">{t('documentActions.credit.intro', { cufe: props.detail.cufe ?? '' })}</p>
+      {nothingLeft ? <p className="notice info" role="status" data-testid="credit-nothing-left">{t('documentActions.credit.nothingLeft')}</p> : null}
       {items.length === 0 ? <p className="notice error" role="alert">{t('receipt.unreadable')}</p> : (
         <table className="data-table">
           <thead>
-            <tr><th>{t('documentActions.credit.include')}</th><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.invoiced')}</th><th className="num">{t('documentActions.credit.quantity')}</th></tr>
+            <tr>
+              <th>{t('documentActions.credit.include')}</th><th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.invoiced')}</th>
+              <th className="num">{t('documentActions.credit.remaining')}</th><th className="num">{t('documentActions.credit.quantity')}</th>
+            </tr>
           </thead>
           <tbody>
             {choices.map((c) => (
               <tr key={c.line} data-testid="credit-line">
-                <td><input type="checkbox" data-testid="credit-line-select" aria-label={t('documentActions.credit.includeLine', { line: c.line })} checked={c.selected} onChange={(e) => update(c.line, { selected: e.target.checked })} /></td>
+                <td><input type="checkbox" data-testid="credit-line-select" aria-label={t('documentActions.credit.includeLine', { line: c.line })} checked={c.selected} disabled={!money(c.max).gt(0)} onChange={(e) => update(c.line, { selected: e.target.checked })} /></td>
                 <td>{c.descripcion}</td>
-                <td className="num">{c.max}</td>
+                <td className="num">{c.invoiced}</td>
+                <td className="num" data-testid="credit-line-remaining">{c.max}</td>
                 <td className="num">
                   <input className="qty-input" data-testid="credit-line-qty" inputMode="decimal" aria-label={t('documentActions.credit.quantityLine', { line: c.line })} value={c.cantidad} disabled={!c.selected} onChange={(e) => update(c.line, { cantidad: e.target.value })} />
                 </td>

@@ -28,4 +28,11 @@ describe('credit note lines', () => {
     expect(creditRequest(items, base.map((c) => (c.line === 1 ? { ...c, cantidad: '0' } : c)))).toEqual({ ok: false, problem: 'badQuantity', line: 1 });
     expect(creditRequest(items, base.map((c) => ({ ...c, selected: false })))).toEqual({ ok: false, problem: 'nothingSelected' });
   });
+
+  it('offer only what earlier credit notes left (the core\'s ledger), and nothing of a line credited in full', () => {
+    const choices = initialChoices(items, [{ line: 1, remaining: '0' }, { line: 2, remaining: '1' }]);
+    expect(choices.map((c) => [c.line, c.invoiced, c.max, c.cantidad, c.selected])).toEqual([[1, '2', '0', '0', false], [2, '3', '1', '1', true]]);
+    expect(creditRequest(items, choices)).toEqual({ ok: true, lines: [{ line: 2, cantidad: '1.00' }], total: '1.98' });
+    expect(creditRequest(items, choices.map((c) => (c.line === 2 ? { ...c, cantidad: '2' } : c)))).toEqual({ ok: false, problem: 'overMax', line: 2 });
+  });
 });

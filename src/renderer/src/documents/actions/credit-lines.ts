@@ -1,5 +1,6 @@
-// Which lines (and how much of each) a credit note (04) credits, from the original invoice's items: every line in
-// full by default; the manager unticks lines or lowers quantities for a partial return. The preview total uses the
+// Which lines (and how much of each) a credit note (04) credits, from the original invoice's items: every line for what
+// earlier notes left of it (the core's credit ledger, DocumentDetail.creditable) by default; the manager unticks lines
+// or lowers quantities for a partial return. A line already credited in full is shown, not offered. The preview total uses the
 // fiscal core's own item arithmetic, so it is the amount the note will carry.
 import type { Item } from '../../../../shared/fiscal/item';
 import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
@@ -10,15 +11,22 @@ export interface CreditChoice {
   /** 1-based line of the original document. */
   line: number;
   descripcion: string;
-  /** The original quantity: the most that can be credited. */
+  /** The original quantity. */
+  invoiced: string;
+  /** What earlier notes left: the most that can be credited. */
   max: string;
   selected: boolean;
   /** As typed. */
   cantidad: string;
 }
 
-export function initialChoices(items: readonly Item[]): CreditChoice[] {
-  return items.map((item, i) => ({ line: i + 1, descripcion: item.descripcion, max: money(item.cantidad).toFixed(), selected: true, cantidad: money(item.cantidad).toFixed() }));
+/** `creditable`: the core's remaining quantity per line; absent (an older core), the whole invoice. */
+export function initialChoices(items: readonly Item[], creditable?: readonly { line: number; remaining: string }[] | null): CreditChoice[] {
+  return items.map((item, i) => {
+    const line = i + 1;
+    const left = creditable ? money(creditable.find((c) => c.line === line)?.remaining ?? '0') : money(item.cantidad);
+    return { line, descripcion: item.descripcion, invoiced: money(item.cantidad).toFixed(), max: left.toFixed(), selected: left.gt(0), cantidad: left.toFixed() };
+  });
 }
 
 export type CreditProblem = 'nothingSelected' | 'badQuantity' | 'overMax';
@@ -36,7 +44,7 @@ export function creditRequest(items: readonly Item[], choices: readonly CreditCh
     const item = items[choice.line - 1];
     const parsed = parseQuantity(choice.cantidad);
     if (!item || !parsed.ok) return { ok: false, problem: 'badQuantity', line: choice.line };
-    if (money(parsed.value).gt(item.cantidad)) return { ok: false, problem: 'overMax', line: choice.line };
+    if (money(parsed.value).gt(choice.max)) return { ok: false, problem: 'overMax', line: choice.line };
     lines.push({ line: choice.line, cantidad: parsed.value });
     totals.push(money(computeItemAmounts({ ...item, cantidad: parsed.value }).valorTotal));
   }
