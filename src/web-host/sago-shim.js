@@ -19,6 +19,7 @@
     'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
     'app:restart', 'auth:setActive', 'audit:csv', 'audit:verify', 'settings:lossPrevention', 'settings:saveLossPrevention',
     'till:rules', 'till:authorize', 'backups:list', 'backups:create', 'backups:restore', 'settings:saveBackups',
+    'series:status', 'series:resolveCollision',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

@@ -40,7 +40,7 @@ import { recordPeerClock } from '../monitor/clock-offset';
 import { checkFolios } from '../monitor/folios';
 import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
 import { BackupService } from '../backups/backup-service';
-import { noAfterRestore, restoreBackup, type AfterRestore } from '../backups/restore-backup';
+import { restoreBackup, type AfterRestore } from '../backups/restore-backup';
 import { probeAfterRestore } from '../backups/probe-after-restore';
 import { MaintenanceGate } from './maintenance-gate';
 
@@ -203,8 +203,9 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         void auditChain.check(); // the restored trail is checked as at start, in the background
         return { droppedSecrets };
       },
-      // Training has no fiscal numbering at HKA to protect; Demo/Producción move every series past HKA's numbers.
-      afterRestore: options.afterRestore ?? (environment === 'simulador' ? noAfterRestore : probeAfterRestore({ client, credentials: hkaCredentials, clock })),
+      // Every series moves past the numbers HKA holds (training too: the simulator keeps its ledger like HKA, and a
+      // trainee restoring a copy must meet what a real restore does, not number collisions).
+      afterRestore: options.afterRestore ?? probeAfterRestore({ client, credentials: hkaCredentials, clock }),
       ...(options.log ? { log: options.log } : {}),
     }, path, by);
     const handlers = createIpcHandlers({

@@ -1,7 +1,7 @@
 // After a restore the copy's numbering is behind what HKA already holds for every sale made since the copy was
 // taken (issue 11 §6). Before the queue sends anything, every series the restored data knows — and the billing
 // point the settings name now — is probed at HKA and moved past its highest number (decision 0009), so no new sale
-// reuses a number HKA already authorised. Training (Simulador) has no fiscal numbering to protect.
+// reuses a number HKA already authorised. Training does the same against the simulator, which keeps its ledger.
 import { probeAndAdvance, type ProbeDeps, type SeriesKey } from '../queue/series-advance';
 import { fiscalSeries } from '../store/schema';
 import { readIssuerSettings } from '../store/settings-repo';
