@@ -7,7 +7,9 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
 import type { ContractKeeper } from '../hka/live-contract/contract-keeper';
 import type { LiveContractInfo } from '../hka/live-contract/live-contract';
-import { hkaEndpoint, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
+import { hkaEndpoint, markConnectionVerified, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
+import { DraftIncomplete, draftEndpoint, draftIsSaved, withDraftCredentials, type ConnectionDraft, type DraftVerifications } from '../hka/draft-connection';
+import type { FoliosData, HkaOutcome } from '../hka/client/outcomes';
 import { queueCounts } from '../queue/outbox-repo';
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
@@ -25,6 +27,8 @@ export interface HkaSettingsContext {
   clientFor: (environment: HkaEnvironment, endpoint: string | undefined) => Promise<HkaClient>;
   /** HKA's live WSDL for Demo/Producción: what is in use, and reading it again. */
   contract: Pick<ContractKeeper, 'view' | 'refresh'>;
+  /** Typed values that passed "Probar conexión", so that saving exactly them verifies the connection. */
+  drafts: DraftVerifications;
 }
 
 /** The contract in use for a connection, as the settings view shows it (the log has the reasons in English). */
@@ -69,15 +73,22 @@ export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaReque
   if (waiting > 0 && req.confirmQueued !== true) {
     throw new AppError('not_allowed', `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`);
   }
-  // A different environment is a different data set: the waiting documents stay in theirs and are sent when the
-  // register runs on that environment again.
-  ctx.dataSets.switchTo(req.environment, by);
-  await ctx.dataSets.withConfigured((dataSet) => saveHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock }, {
+  const draft: ConnectionDraft = {
     environment: req.environment,
     ...(req.endpoint ? { endpoint: req.endpoint } : {}),
     ...(req.tokenEmpresa ? { tokenEmpresa: req.tokenEmpresa } : {}),
     ...(req.tokenPassword ? { tokenPassword: req.tokenPassword } : {}),
-  }, by));
+  };
+  // A different environment is a different data set: the waiting documents stay in theirs and are sent when the
+  // register runs on that environment again.
+  ctx.dataSets.switchTo(req.environment, by);
+  await ctx.dataSets.withConfigured(async (dataSet) => {
+    const deps = { db: dataSet.db, vault: dataSet.vault, clock: ctx.clock };
+    // The values this save stores (typed, or saved where untouched) are the values a typed test verified, or not.
+    const digest = await withDraftCredentials(deps, draft, (c) => Promise.resolve(ctx.drafts.digest(draft, c))).catch(() => undefined);
+    saveHkaConnection(deps, draft, by);
+    if (digest !== undefined && ctx.drafts.take(digest)) markConnectionVerified(deps, by);
+  });
   // saveHkaConnection audits the change itself (environment/endpoint before and after, tokens only as "changed");
   // this entry records that the manager confirmed it while documents were still waiting for the old connection.
   if (waiting > 0) {
@@ -86,8 +97,41 @@ export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaReque
   return hkaSettingsView(ctx);
 }
 
-export function testHkaSettings(ctx: HkaSettingsContext, by: AuditActor) {
-  return ctx.dataSets.withConfigured((dataSet) => testOn(ctx, dataSet, by));
+/**
+ * "Probar conexión": on the saved connection (no draft, or a draft equal to it), which it marks verified; or on the
+ * values typed in the form, which verifies nothing until exactly those values are saved (answered as `tested`).
+ */
+export function testHkaSettings(ctx: HkaSettingsContext, draft: ConnectionDraft | undefined, by: AuditActor) {
+  return ctx.dataSets.withConfigured(async (dataSet) => {
+    if (draft === undefined || draftIsSaved(dataSet, draft)) return { ...await testOn(ctx, dataSet, by), tested: 'saved' as const };
+    return { ...await testDraft(ctx, dataSet, draft, by), tested: 'typed' as const };
+  });
+}
+
+async function testDraft(ctx: HkaSettingsContext, dataSet: DataSetAccess, draft: ConnectionDraft, by: AuditActor) {
+  const typedEndpoint = draftEndpoint(draft);
+  const endpoint = typedEndpoint ?? (ctx.running.environment === 'simulador' ? ctx.running.endpoint : undefined);
+  if (endpoint === undefined) throw new AppError('not_allowed', 'El simulador se prueba con la caja en modo entrenamiento; guarde y reinicie');
+  const contract = await ctx.contract.refresh(draft.environment, endpoint);
+  const client = await ctx.clientFor(draft.environment, endpoint);
+  const deps = { db: dataSet.db, vault: dataSet.vault, clock: ctx.clock };
+  let digest = '';
+  let outcome: HkaOutcome<FoliosData>;
+  try {
+    outcome = await withDraftCredentials(deps, draft, (c) => {
+      digest = ctx.drafts.digest(draft, c);
+      return client.testConnection(c);
+    });
+  } catch (error) {
+    if (error instanceof DraftIncomplete) throw new AppError('invalid_request', error.message);
+    throw error;
+  }
+  dataSet.db.transaction((tx) => appendAudit(tx, {
+    ...by, action: 'hka.connection_tested',
+    details: { ok: outcome.kind === 'ok', environment: draft.environment, values: 'typed', kind: outcome.kind, codigo: 'codigo' in outcome ? outcome.codigo : null },
+  }, ctx.clock()));
+  if (outcome.kind === 'ok') ctx.drafts.remember(digest);
+  return answerOf(outcome, contract);
 }
 
 async function testOn(ctx: HkaSettingsContext, dataSet: DataSetAccess, by: AuditActor) {
@@ -98,6 +142,11 @@ async function testOn(ctx: HkaSettingsContext, dataSet: DataSetAccess, by: Audit
   const contract = await ctx.contract.refresh(saved.environment, endpoint);
   const client = await ctx.clientFor(saved.environment, endpoint);
   const outcome = await testHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock }, client, by);
+  return answerOf(outcome, contract);
+}
+
+/** HKA's answer for the manager: the folios, or why not in Spanish. */
+function answerOf(outcome: HkaOutcome<FoliosData>, contract: LiveContractInfo | null) {
   if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
   if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
   const d = outcome.data;

@@ -29,6 +29,7 @@ import type { TillGrants } from '../loss-prevention/till-grants';
 import type { AuditChainMonitor } from '../monitor/audit-chain-monitor';
 import { auditedBy, type ActingUser } from './caller';
 import type { DataSetSwitch } from './data-set-switch';
+import { DraftVerifications } from '../hka/draft-connection';
 import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
@@ -168,7 +169,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     }, result.captured);
   };
 
-  const hkaCtx: HkaSettingsContext = { db, dataSets: ctx.dataSets, clock, ...ctx.hka };
+  const hkaCtx: HkaSettingsContext = { db, dataSets: ctx.dataSets, clock, drafts: new DraftVerifications(clock), ...ctx.hka };
 
   const handlers = {
     'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
@@ -240,9 +241,16 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createSeriesHandlers(ctx),
     'settings:hka': () => hkaSettingsView(hkaCtx),
     'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),
-    'settings:testHka': async (_req, caller) => {
-      const tested = await testHkaSettings(hkaCtx, auditedBy(caller.user, caller.manager));
-      recordFolios(db, tested.foliosDisponibleCiclo, clock()); // the monitoring panel shows the latest answer
+    'settings:testHka': async (req, caller) => {
+      const draft = req.draft === undefined ? undefined : {
+        environment: req.draft.environment,
+        ...(req.draft.endpoint ? { endpoint: req.draft.endpoint } : {}),
+        ...(req.draft.tokenEmpresa ? { tokenEmpresa: req.draft.tokenEmpresa } : {}),
+        ...(req.draft.tokenPassword ? { tokenPassword: req.draft.tokenPassword } : {}),
+      };
+      const tested = await testHkaSettings(hkaCtx, draft, auditedBy(caller.user, caller.manager));
+      // The monitoring panel shows the saved connection's latest folios, not those of values only typed.
+      if (tested.tested === 'saved') recordFolios(db, tested.foliosDisponibleCiclo, clock());
       return tested;
     },
     'app:restart': (_req, caller) => run(() => {

@@ -110,6 +110,19 @@ export function pinHkaEnvironment(db: StoreDb, environment: HkaEnvironment, at: 
   });
 }
 
+/**
+ * Marks the connection as saved now verified: a "Probar conexión" of typed values passed, and exactly those values
+ * were then saved (draft-connection.ts). Audited; the fingerprint ties the mark to what is stored.
+ */
+export function markConnectionVerified(deps: HkaConnectionDeps, by: AuditActor): void {
+  const settings = readHkaSettings(deps.db);
+  const at = deps.clock();
+  deps.db.transaction((tx) => {
+    writeJsonSetting(tx, KEY, hkaSettingsSchema, { ...settings, verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) } });
+    appendAudit(tx, { ...by, action: 'hka.connection_verified', details: { environment: settings.environment, how: 'typed_values_tested_then_saved' } }, at);
+  });
+}
+
 /** The endpoint the client should use, or undefined for the simulator (whose address the app decides). */
 export function hkaEndpoint(settings: HkaSettings): string | undefined {
   return settings.endpoint ?? (settings.environment === 'simulador' ? undefined : HKA_ENDPOINTS[settings.environment]);

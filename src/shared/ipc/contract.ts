@@ -133,10 +133,24 @@ export const ipcContract = {
     }),
     response: hkaSettingsViewSchema,
   },
+  /**
+   * "Probar conexión" on what the form holds: without `draft` (or a draft equal to the saved values) the saved
+   * connection, which a success marks verified; with typed values, those (a token left empty: the saved one), which
+   * verify the connection only once exactly they are saved. `tested` says which.
+   */
   'settings:testHka': {
     access: 'approval:settings:testHka',
-    request: z.object({ approval: approvalField }),
+    request: z.object({
+      approval: approvalField,
+      draft: z.object({
+        environment: z.enum(['simulador', 'demo', 'produccion']),
+        endpoint: z.url().max(300).optional(),
+        tokenEmpresa: z.string().min(1).max(200).optional(),
+        tokenPassword: z.string().min(1).max(200).optional(),
+      }).optional(),
+    }),
     response: z.object({
+      tested: z.enum(['saved', 'typed']),
       licencia: z.string().nullable(), fechaLicencia: z.string().nullable(), ciclo: z.number().nullable(),
       foliosTotalesCiclo: z.number().nullable(), foliosUtilizadosCiclo: z.number().nullable(), foliosDisponibleCiclo: z.number(),
       contract: hkaContractViewSchema,

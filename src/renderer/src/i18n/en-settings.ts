@@ -79,6 +79,8 @@ export const enSettings = {
       configured: 'configured ··{{last}}',
       notConfigured: 'not configured',
       keepPlaceholder: 'Leave empty to keep the saved one',
+      testedTyped: 'The typed values were tested and are not saved yet: saving them unchanged marks the connection verified.',
+      testedSaved: 'The saved values were tested.',
       test: 'Test connection',
       verifiedAt: 'Connection verified: {{at}}',
       neverVerified: 'The connection with these values has not been verified yet.',

@@ -79,6 +79,8 @@ export const esSettings = {
       configured: 'configurado ··{{last}}',
       notConfigured: 'sin configurar',
       keepPlaceholder: 'Déjelo vacío para conservar el guardado',
+      testedTyped: 'Se probaron los datos escritos, aún sin guardar: al guardarlos tal cual, la conexión queda verificada.',
+      testedSaved: 'Se probaron los datos guardados.',
       test: 'Probar conexión',
       verifiedAt: 'Conexión verificada: {{at}}',
       neverVerified: 'La conexión con estos datos aún no se ha verificado.',

@@ -38,14 +38,19 @@ function Folios(props: { report: FoliosReport }): JSX.Element {
     <div className="detail-field"><dt>{label}</dt><dd data-testid={`hka-test-${key}`}>{value ?? '—'}</dd></div>
   );
   return (
-    <dl className="detail-grid settings-folios" data-testid="hka-test-result">
+    <>
+      <p className="muted" data-testid="hka-test-values">
+        {r.tested === 'typed' ? t('settings.hka.testedTyped') : t('settings.hka.testedSaved')}
+      </p>
+      <dl className="detail-grid settings-folios" data-testid="hka-test-result">
       {row('licencia', t('settings.hka.licencia'), r.licencia)}
       {row('fechaLicencia', t('settings.hka.fechaLicencia'), r.fechaLicencia)}
       {row('ciclo', t('settings.hka.ciclo'), r.ciclo)}
       {row('foliosTotales', t('settings.hka.foliosTotales'), r.foliosTotalesCiclo)}
       {row('foliosUtilizados', t('settings.hka.foliosUtilizados'), r.foliosUtilizadosCiclo)}
       {row('foliosDisponibles', t('settings.hka.foliosDisponibles'), r.foliosDisponibleCiclo)}
-    </dl>
+      </dl>
+    </>
   );
 }
 
@@ -101,7 +106,14 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
   async function testConnection(): Promise<void> {
     setBusy(true);
     setTest(null);
-    const result = await runAsManager('settings:testHka', (approval) => attempt(() => sago().settings.testHka({ approval })));
+    // Exactly what the form holds: the typed values (a token left empty keeps the saved one), or the saved ones.
+    const draft = {
+      environment,
+      ...(needsEndpoint && endpoint.trim() !== '' ? { endpoint: endpoint.trim() } : {}),
+      ...(tokenEmpresa !== '' ? { tokenEmpresa } : {}),
+      ...(tokenPassword !== '' ? { tokenPassword } : {}),
+    };
+    const result = await runAsManager('settings:testHka', (approval) => attempt(() => sago().settings.testHka({ approval, draft })));
     setBusy(false);
     if (result === null) return;
     setTest(result.ok ? { report: result.value } : { error: failed(result.error) });
