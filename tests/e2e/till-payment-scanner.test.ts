@@ -61,4 +61,48 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     expect(await page.getByTestId('sale-change').textContent()).toBe('B/. 6.25');
     await page.keyboard.press('Enter');
   });
+
+  it('clears an unknown barcode at once, beeps and shows the alarm, so the next scan is not glued to it', async () => {
+    const { page } = suite.reg;
+    // Count the beeps the page makes (WebAudio oscillators started), without silencing them.
+    await page.evaluate(() => {
+      const w = window as unknown as { beeps: number };
+      w.beeps = 0;
+      const original = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) { w.beeps += 1; return original.call(this); };
+    });
+    await scan(page, '7459999999999');
+    const alarm = page.locator('[data-alarm="unknown-code"]');
+    await alarm.waitFor();
+    expect(await alarm.getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('unknown-code').textContent()).toBe('7459999999999');
+    expect(await page.getByTestId('product-search').inputValue()).toBe('');
+    expect(await page.evaluate(() => (window as unknown as { beeps: number }).beeps)).toBe(2);
+    await screenshot(page, 'unknown-barcode-1024x768');
+
+    await scan(page, '7451000001376'); // the next scan (arroz) is read on its own
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    expect(await page.getByTestId('checkout-message').textContent()).toContain('Arroz blanco 5 lb');
+
+    await scan(page, 'NOEXISTE');
+    await page.getByTestId('create-from-scan').click();
+    const dialog = page.getByTestId('product-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('product-codigo').inputValue()).toBe('NOEXISTE');
+    await page.keyboard.press('Escape');
+  });
+
+  it('refuses a negative quantity with a Spanish message and adds nothing', async () => {
+    const { page } = suite.reg;
+    await scan(page, '-1*P012');
+    await expect.poll(() => page.getByTestId('checkout-message').textContent())
+      .toBe('No se admiten cantidades negativas en una venta. Las devoluciones se hacen desde el documento original.');
+    expect(await page.getByTestId('cart-line').count()).toBe(0);
+    expect(await page.getByTestId('product-search').inputValue()).toBe('');
+
+    await scan(page, '3*P012');
+    await expect.poll(() => page.getByTestId('line-quantity').first().textContent()).toBe('3');
+    await scan(page, '-'); // "-" then Enter: one unit off the selected line
+    await expect.poll(() => page.getByTestId('line-quantity').first().textContent()).toBe('2');
+  });
 });

@@ -21,6 +21,8 @@ import { ProductSearch } from './ProductSearch';
 import { SalePanel } from './SalePanel';
 import { EMPTY_CART, cartReducer, type CartAction } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
+import { beepAlarm } from './scan-alarm';
+import { ScanMessage, type CheckoutMessage } from './ScanMessage';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
 import { summarisePayment, type Tender } from './tenders';
 import { useProductEntry, type EntryOutcome } from './use-product-entry';
@@ -38,7 +40,7 @@ type Open =
   | { kind: 'lot'; product: Product; cantidad: string }
   | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
 
-type Message = { kind: 'error' | 'info' | 'ok'; lines: string[] } | null;
+type Message = CheckoutMessage | null;
 
 export function Checkout(props: { active: boolean; onDocuments: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -90,12 +92,21 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
         if (selected !== null) setOpen({ kind: 'line', key: selected });
         break;
       }
+      case 'stepDown': {
+        const { selected } = cartNow.current;
+        if (selected !== null) dispatch({ type: 'step', key: selected, delta: -1 });
+        break;
+      }
       case 'createProduct':
         setMessage(null);
         setOpen({ kind: 'product', text: outcome.text });
         break;
       case 'notFound':
-        setMessage({ kind: 'info', lines: [t('checkout.notFound', { text: outcome.text })] });
+        beepAlarm();
+        setMessage({ kind: 'alarm', code: outcome.text });
+        break;
+      case 'negativeQuantity':
+        setMessage({ kind: 'error', lines: [t('checkout.errors.negativeQuantity')] });
         break;
       case 'choose':
         setMessage(null);
@@ -264,9 +275,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
             </button>
           </div>
           {message ? (
-            <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="checkout-message">
-              {message.lines.map((line) => <p key={line}>{line}</p>)}
-            </div>
+            <ScanMessage message={message} onCreate={(code) => { entry.setText(''); setMessage(null); setOpen({ kind: 'product', text: code }); }} />
           ) : null}
           <CartTable
             lines={cart.lines}

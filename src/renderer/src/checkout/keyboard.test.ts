@@ -30,4 +30,12 @@ describe('checkout keyboard map', () => {
     expect(parseSearchCommand('leche descremada')).toEqual({ kind: 'find', text: 'leche descremada', cantidad: '1' });
     expect(parseSearchCommand('0*1001')).toEqual({ kind: 'badQuantity', text: '0*1001' });
   });
+
+  it('refuses negative quantities (returns have their own flow)', () => {
+    expect(parseSearchCommand('-1*P012')).toEqual({ kind: 'negativeQuantity', text: '-1*P012' });
+    expect(parseSearchCommand('-2 x arroz')).toEqual({ kind: 'negativeQuantity', text: '-2 x arroz' });
+    expect(parseSearchCommand('-')).toEqual({ kind: 'stepDown' });
+    expect(parseSearchCommand('-1')).toEqual({ kind: 'negativeQuantity', text: '-1' });
+    expect(parseSearchCommand('agua-1')).toEqual({ kind: 'find', text: 'agua-1', cantidad: '1' });
+  });
 });

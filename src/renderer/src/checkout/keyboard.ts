@@ -30,8 +30,12 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
 /** What the search field's Enter asks for. */
 export type SearchCommand =
   | { kind: 'editLine' }
+  /** "-" alone: one unit less on the selected line. */
+  | { kind: 'stepDown' }
   | { kind: 'find'; text: string; cantidad: string }
-  | { kind: 'badQuantity'; text: string };
+  | { kind: 'badQuantity'; text: string }
+  /** "-1*P012": taking an item back belongs to the returns flow, never to the sale being rung up. */
+  | { kind: 'negativeQuantity'; text: string };
 
 /**
  * Enter in the search field: empty → edit the selected line; "3*7501234" (or "3x…") → 3 units of that code; anything
@@ -40,6 +44,8 @@ export type SearchCommand =
 export function parseSearchCommand(raw: string): SearchCommand {
   const text = raw.trim();
   if (text === '') return { kind: 'editLine' };
+  if (text === '-') return { kind: 'stepDown' };
+  if (/^-\s*[\d.,]*\s*[*xX]/.test(text) || /^-\s*\d/.test(text)) return { kind: 'negativeQuantity', text };
   const multiplied = /^([\d.,]+)\s*[*xX]\s*(\S.*)$/.exec(text);
   if (!multiplied) return { kind: 'find', text, cantidad: '1' };
   const [, qty = '', rest = ''] = multiplied;
