@@ -68,8 +68,9 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     await page.evaluate(() => {
       const w = window as unknown as { beeps: number };
       w.beeps = 0;
-      const original = AudioContext.prototype.createOscillator;
-      AudioContext.prototype.createOscillator = function (this: AudioContext) { w.beeps += 1; return original.call(this); };
+      const proto = AudioContext.prototype;
+      const original = Object.getOwnPropertyDescriptor(proto, 'createOscillator')?.value as (this: AudioContext) => OscillatorNode;
+      proto.createOscillator = function (this: AudioContext) { w.beeps += 1; return original.call(this); };
     });
     await scan(page, '7459999999999');
     const alarm = page.locator('[data-alarm="unknown-code"]');

@@ -13,6 +13,7 @@ import { authContract } from './contract-auth';
 import { reportsContract } from './contract-reports';
 import { managerContract } from './contract-manager';
 import { lossPreventionContract } from './contract-loss-prevention';
+import { tillContract } from './contract-till';
 
 const empty = z.object({});
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
@@ -133,6 +134,7 @@ export const ipcContract = {
   ...reportsContract,
   ...managerContract,
   ...lossPreventionContract,
+  ...tillContract,
   /**
    * Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. With
    * `documentId`, the print is counted: the first is the original, reprints beyond the store's free ones need a
