@@ -19,6 +19,7 @@
     'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
     'app:restart', 'auth:setActive', 'audit:csv', 'audit:verify', 'settings:lossPrevention', 'settings:saveLossPrevention',
     'till:rules', 'till:authorize',
+    'till:park', 'till:parked', 'till:recall', 'till:saveDraft', 'till:loadDraft', 'till:cashMovement', 'till:cashMovements',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

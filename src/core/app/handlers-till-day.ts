@@ -12,7 +12,7 @@ export function createTillDayHandlers(deps: { db: StoreDb; clock: () => Date }):
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
   return {
     'till:park': (req, caller) => run(() => parkSale(db, {
-      basket: req.basket, label: req.label, reason: req.reason ?? 'manual',
+      basket: req.basket, label: req.label, reason: 'manual',
       owner: { id: caller.user.id, name: caller.user.displayName }, by: caller.user,
     }, clock())),
     'till:parked': () => run(() => listParked(db)),

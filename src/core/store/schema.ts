@@ -217,7 +217,7 @@ export const parkedSales = sqliteTable('parked_sales', {
   /** Whose sale it is (user id, and the name as it was): the cashier who parked it, or whose basket was parked for them. */
   parkedBy: text('parked_by').notNull(),
   parkedByName: text('parked_by_name').notNull(),
-  /** manual | lock (parked by "Bloquear") | restart (another user's basket found after a restart). */
+  /** manual | handover (another user took over the till — after "Bloquear" or a restart — and found this basket). */
   reason: text('reason').notNull(),
   parkedAt: text('parked_at').notNull(),
 }, (t) => [index('parked_sales_at').on(t.parkedAt)]);

@@ -67,7 +67,7 @@ describe('the basket in progress', () => {
     await suite.signInAs('gerente');
     const loaded = await ok('till:loadDraft', {});
     expect(loaded.basket).toBeNull();
-    expect(loaded.parkedForOther).toMatchObject({ parkedByName: TEST_USERS.cajero.displayName, reason: 'restart', total: '13.75' });
+    expect(loaded.parkedForOther).toMatchObject({ parkedByName: TEST_USERS.cajero.displayName, reason: 'handover', total: '13.75' });
     expect(await ok('till:loadDraft', {})).toEqual({ basket: null, parkedForOther: null });
     await ok('till:recall', { id: loaded.parkedForOther?.id ?? '' });
   });

@@ -31,7 +31,7 @@ export function loadDraft(db: StoreDb, user: ActingUser, at: Date): { basket: Ba
     return { basket: null, parkedForOther: null };
   }
   if (row.userId === user.id) return { basket: parsed.data, parkedForOther: null };
-  const parked = parkSale(db, { basket: parsed.data, reason: 'restart', owner: { id: row.userId, name: row.userName }, by: user }, at);
+  const parked = parkSale(db, { basket: parsed.data, reason: 'handover', owner: { id: row.userId, name: row.userName }, by: user }, at);
   db.$client.prepare('DELETE FROM till_draft WHERE id = ?').run(DRAFT_ID);
   return { basket: null, parkedForOther: parked };
 }

@@ -42,8 +42,8 @@ export const parkedSaleSchema = z.object({
   total: amount2,
   lineCount: z.number().int(),
   parkedByName: z.string(),
-  /** manual | lock (parked by "Bloquear") | restart (another user's basket found after a restart). */
-  reason: z.enum(['manual', 'lock', 'restart']),
+  /** manual | handover (another user took over the till — after "Bloquear" or a restart — and found this basket). */
+  reason: z.enum(['manual', 'handover']),
   parkedAt: z.string(),
 });
 export type ParkedSale = z.infer<typeof parkedSaleSchema>;
@@ -65,7 +65,7 @@ export const tillContract = {
   /** Puts the basket on hold (named, or numbered when no name is given) and empties the draft. */
   'till:park': {
     access: 'signedIn',
-    request: z.object({ basket: basketSchema, label: z.string().trim().max(40).optional(), reason: z.enum(['manual', 'lock']).optional() }),
+    request: z.object({ basket: basketSchema, label: z.string().trim().max(40).optional() }),
     response: parkedSaleSchema,
   },
   /** Sales on hold, oldest first, with time, cashier and total. */

@@ -1,6 +1,6 @@
 // In front of the app: the first-manager setup on first launch (cannot be skipped), the sign-in screen while nobody
 // is signed in, and the lock screen after "Bloquear". Locking keeps the app mounted but hidden and inert, so a sale
-// in progress is still there after the next sign-in; useLocked() tells the shell to take the checkout off duty (its
+// in progress is still there when the same person signs in again (another person gets a fresh app); useLocked() tells the shell to take the checkout off duty (its
 // keyboard shortcuts and scanner focus) meanwhile. Before the first sign-in of this page nothing behind is mounted.
 // A gerente's session locks itself after 5 quiet minutes (idle-lock.ts).
 import { createContext, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
@@ -46,7 +46,10 @@ export function AuthGate(props: { children: ReactNode }): JSX.Element {
   if (locked && lastUser === null) return <SignInScreen lastUser={null} />;
   return (
     <LockedContext.Provider value={locked}>
-      <div className="auth-keep" hidden={locked} inert={locked}>{props.children}</div>
+      {/* Keyed by who is (or was last) signed in: the same person unlocking finds the till as they left it; someone
+          else gets the app anew, on their home screen with an empty basket (the previous basket is parked by the core
+          under its owner's name when the new till asks for its draft: till:loadDraft). */}
+      <div className="auth-keep" key={user?.username ?? lastUser ?? ''} hidden={locked} inert={locked}>{props.children}</div>
       {locked ? <SignInScreen lastUser={lastUser} /> : null}
     </LockedContext.Provider>
   );

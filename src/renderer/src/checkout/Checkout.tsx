@@ -10,7 +10,11 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
+import type { Basket, ParkedSale } from '../../../shared/ipc/contract-till';
+import { fromBasket } from './basket';
 import { CartTable } from './CartTable';
+import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
+import { useHeldSales } from './use-held-sales';
 import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
 import { LotDialog } from './LotDialog';
@@ -29,11 +33,14 @@ import { useProductEntry, type EntryOutcome } from './use-product-entry';
 import { useAutoPrint } from './use-auto-print';
 import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
 import { useTillGuard, type TillVerdict } from './use-till-guard';
+import './compact.css';
 
 type Open =
   | { kind: 'none' }
   | { kind: 'customer' }
   | { kind: 'payment' }
+  | { kind: 'park' }
+  | { kind: 'recall' }
   | { kind: 'product'; text: string }
   | { kind: 'line'; key: number }
   /** A medicine was scanned: its lot is asked for before the line is added. */
@@ -63,6 +70,16 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const guard = useTillGuard();
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines);
+  const restore = useCallback((basket: Basket) => {
+    const { lines, customer: who } = fromBasket(basket);
+    dispatch({ type: 'restore', lines });
+    setCustomer(who);
+  }, [dispatch]);
+  const parkedForOther = useCallback((parked: ParkedSale) => {
+    setMessage({ kind: 'info', lines: [t('held.parkedForOther', { name: parked.parkedByName, label: parked.label })] });
+  }, [t]);
+  const held = useHeldSales({ lines: cart.lines, customer, onRestore: restore, onParkedForOther: parkedForOther });
+  const [holding, setHolding] = useState(false);
 
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
@@ -142,6 +159,31 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     else refused(verdict);
   }
 
+  async function park(label: string): Promise<void> {
+    setHolding(true);
+    const result = await held.park(label);
+    setHolding(false);
+    if (!result.ok) return setMessage({ kind: 'error', lines: result.lines });
+    resetSale();
+    setMessage({ kind: 'ok', lines: [t('held.parked', { label: result.value.label })] });
+  }
+
+  /** Takes a sale back; the basket on screen, if any, goes on hold first (numbered) so nothing is dropped. */
+  async function recall(parked: ParkedSale): Promise<void> {
+    const lines: string[] = [];
+    if (cartNow.current.lines.length > 0) {
+      const swapped = await held.park('');
+      if (!swapped.ok) return setMessage({ kind: 'error', lines: swapped.lines });
+      lines.push(t('held.parked', { label: swapped.value.label }));
+    }
+    const result = await held.recall(parked.id);
+    close();
+    if (!result.ok) return setMessage({ kind: 'error', lines: [...lines, ...result.lines] });
+    dispatch({ type: 'clear' });
+    restore(result.value.basket);
+    setMessage({ kind: 'ok', lines: [...lines, t('held.recalled', { label: parked.label })] });
+  }
+
   async function voidLine(key: number): Promise<void> {
     const line = cartNow.current.lines.find((l) => l.key === key);
     if (!line) return;
@@ -161,22 +203,31 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }
 
   const run = (action: ShortcutAction): void => {
+    // F4/F6 right after a scan act on the basket with that scan in it.
+    if ((action === 'pay' || action === 'park') && entry.isPending()) {
+      void entry.settled().then(() => runRef.current(action));
+      return;
+    }
     switch (action) {
       case 'newSale':
         return void newSale();
       case 'customer':
         return setOpen({ kind: 'customer' });
       case 'pay':
-        if (entry.isPending()) {
-          void entry.settled().then(() => runRef.current('pay'));
-          return;
-        }
         if (cartNow.current.lines.length === 0) {
           setMessage({ kind: 'error', lines: [t('checkout.errors.cartEmpty')] });
           return void refocus();
         }
         setPaymentError(null);
         return setOpen({ kind: 'payment' });
+      case 'park':
+        if (cartNow.current.lines.length === 0) {
+          setMessage({ kind: 'error', lines: [t('held.nothingToPark')] });
+          return void refocus();
+        }
+        return setOpen({ kind: 'park' });
+      case 'recall':
+        return setOpen({ kind: 'recall' });
       case 'voidLine': {
         const { selected } = cartNow.current;
         if (selected === null) {
@@ -303,6 +354,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       {open.kind === 'payment' ? (
         <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
       ) : null}
+      {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={holding} onClose={close} onPark={(label) => void park(label)} /> : null}
+      {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void recall(p)} /> : null}
       {open.kind === 'product' ? (
         <ProductDialog
           initialText={open.text}

@@ -1,14 +1,17 @@
 // The checkout's keyboard map: one table, shown on screen (the F-key bar) and used by the key handler, so what the
-// cashier reads is what the keys do. F1, F5, F6, F7, F11 and F12 are left alone: browsers and Electron give them
-// meanings (help, reload, address bar, caret browsing, full screen, developer tools).
+// cashier reads is what the keys do. F5, F11 and F12 are left alone (reload, full screen, developer tools). F6 and F7
+// (address bar and caret browsing in a browser) mean nothing in the register's Electron window, so they park and
+// recall sales there (decision 0013).
 import { parseQuantity } from './amount-input';
 
-export type ShortcutAction = 'newSale' | 'customer' | 'pay' | 'voidLine' | 'reprint' | 'documents';
+export type ShortcutAction = 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents';
 
 export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
   { key: 'F2', action: 'newSale' },
   { key: 'F3', action: 'customer' },
   { key: 'F4', action: 'pay' },
+  { key: 'F6', action: 'park' },
+  { key: 'F7', action: 'recall' },
   { key: 'F8', action: 'voidLine' },
   { key: 'F9', action: 'reprint' },
   { key: 'F10', action: 'documents' },
