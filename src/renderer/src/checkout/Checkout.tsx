@@ -4,17 +4,16 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { DocumentDetail, Product } from '../../../shared/ipc/schemas';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
 import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
-import type { Basket, ParkedSale } from '../../../shared/ipc/contract-till';
-import { fromBasket } from './basket';
 import { CartTable } from './CartTable';
 import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
-import { useHeldSales } from './use-held-sales';
+import { useParkRecall } from './use-park-recall';
+import { addProduct, handleOutcome, type CheckoutOpen as Open, type OutcomeContext } from './entry-outcome';
 import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
 import { LotDialog } from './LotDialog';
@@ -25,7 +24,6 @@ import { ProductSearch } from './ProductSearch';
 import { SalePanel } from './SalePanel';
 import { EMPTY_CART, cartReducer, type CartAction } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
-import { beepAlarm } from './scan-alarm';
 import { ScanMessage, type CheckoutMessage } from './ScanMessage';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
 import { summarisePayment, type Tender } from './tenders';
@@ -34,18 +32,6 @@ import { useAutoPrint } from './use-auto-print';
 import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
 import { useTillGuard, type TillVerdict } from './use-till-guard';
 import './compact.css';
-
-type Open =
-  | { kind: 'none' }
-  | { kind: 'customer' }
-  | { kind: 'payment' }
-  | { kind: 'park' }
-  | { kind: 'recall' }
-  | { kind: 'product'; text: string }
-  | { kind: 'line'; key: number }
-  /** A medicine was scanned: its lot is asked for before the line is added. */
-  | { kind: 'lot'; product: Product; cantidad: string }
-  | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
 
 type Message = CheckoutMessage | null;
 
@@ -70,17 +56,6 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const guard = useTillGuard();
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines);
-  const restore = useCallback((basket: Basket) => {
-    const { lines, customer: who } = fromBasket(basket);
-    dispatch({ type: 'restore', lines });
-    setCustomer(who);
-  }, [dispatch]);
-  const parkedForOther = useCallback((parked: ParkedSale) => {
-    setMessage({ kind: 'info', lines: [t('held.parkedForOther', { name: parked.parkedByName, label: parked.label })] });
-  }, [t]);
-  const held = useHeldSales({ lines: cart.lines, customer, onRestore: restore, onParkedForOther: parkedForOther });
-  const [holding, setHolding] = useState(false);
-
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
   const refocus = useCallback(() => window.setTimeout(() => {
@@ -88,54 +63,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }, 0), []);
   const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
 
-  /** Adds a product to the sale; a medicine first asks for its lot (the line is added once the lot is given). */
-  function addProduct(product: Product, cantidad: string, confirmation: string): void {
-    if (product.requiereLote) {
-      setMessage(null);
-      setOpen({ kind: 'lot', product, cantidad });
-      return;
-    }
-    dispatch({ type: 'add', product, cantidad });
-    setMessage({ kind: 'ok', lines: [confirmation] });
-  }
-
-  function onOutcome(outcome: EntryOutcome): void {
-    switch (outcome.kind) {
-      case 'added':
-        addProduct(outcome.product, outcome.cantidad, t('checkout.added', { name: outcome.product.descripcion }));
-        break;
-      case 'editLine': {
-        const { selected } = cartNow.current;
-        if (selected !== null) setOpen({ kind: 'line', key: selected });
-        break;
-      }
-      case 'stepDown': {
-        const { selected } = cartNow.current;
-        if (selected !== null) dispatch({ type: 'step', key: selected, delta: -1 });
-        break;
-      }
-      case 'createProduct':
-        setMessage(null);
-        setOpen({ kind: 'product', text: outcome.text });
-        break;
-      case 'notFound':
-        beepAlarm();
-        setMessage({ kind: 'alarm', code: outcome.text });
-        break;
-      case 'negativeQuantity':
-        setMessage({ kind: 'error', lines: [t('checkout.errors.negativeQuantity')] });
-        break;
-      case 'choose':
-        setMessage(null);
-        break;
-      case 'error':
-        setMessage({ kind: 'error', lines: outcome.lines });
-        break;
-      case 'badQuantity':
-        setMessage({ kind: 'error', lines: [t('checkout.errors.badQuantity')] });
-        break;
-    }
-  }
+  const outcomeContext: OutcomeContext = { t, cartNow, dispatch, setMessage, setOpen };
+  const onOutcome = (outcome: EntryOutcome): void => handleOutcome(outcome, outcomeContext);
 
   /** A refused or cancelled till action: say why (nothing to say when the cashier cancelled the PIN prompt). */
   const refused = (verdict: Extract<TillVerdict, { ok: false }>): void => {
@@ -151,37 +80,14 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     close();
   }
 
+  const held = useParkRecall({ cart, cartNow, customer, dispatch, setCustomer, setMessage, resetSale, close });
+
   /** F2: a basket with lines is cleared only once the core agreed (a gerente's PIN where the store wants one). */
   async function newSale(): Promise<void> {
     const action = clearAction(cartNow.current.lines);
     const verdict = action ? await guard([action]) : ({ ok: true } as const);
     if (verdict.ok) resetSale();
     else refused(verdict);
-  }
-
-  async function park(label: string): Promise<void> {
-    setHolding(true);
-    const result = await held.park(label);
-    setHolding(false);
-    if (!result.ok) return setMessage({ kind: 'error', lines: result.lines });
-    resetSale();
-    setMessage({ kind: 'ok', lines: [t('held.parked', { label: result.value.label })] });
-  }
-
-  /** Takes a sale back; the basket on screen, if any, goes on hold first (numbered) so nothing is dropped. */
-  async function recall(parked: ParkedSale): Promise<void> {
-    const lines: string[] = [];
-    if (cartNow.current.lines.length > 0) {
-      const swapped = await held.park('');
-      if (!swapped.ok) return setMessage({ kind: 'error', lines: swapped.lines });
-      lines.push(t('held.parked', { label: swapped.value.label }));
-    }
-    const result = await held.recall(parked.id);
-    close();
-    if (!result.ok) return setMessage({ kind: 'error', lines: [...lines, ...result.lines] });
-    dispatch({ type: 'clear' });
-    restore(result.value.basket);
-    setMessage({ kind: 'ok', lines: [...lines, t('held.recalled', { label: parked.label })] });
   }
 
   async function voidLine(key: number): Promise<void> {
@@ -354,16 +260,16 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       {open.kind === 'payment' ? (
         <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
       ) : null}
-      {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={holding} onClose={close} onPark={(label) => void park(label)} /> : null}
-      {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void recall(p)} /> : null}
+      {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={held.holding} onClose={close} onPark={(label) => void held.park(label)} /> : null}
+      {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} /> : null}
       {open.kind === 'product' ? (
         <ProductDialog
           initialText={open.text}
           onClose={close}
           onSaved={(product) => {
             entry.setText('');
-            if (product.requiereLote) return addProduct(product, '1', '');
-            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }));
+            if (product.requiereLote) return addProduct(product, '1', '', outcomeContext);
+            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }), outcomeContext);
             close();
           }}
         />
