@@ -169,6 +169,18 @@ export const en: SameKeys<typeof es> = {
     '01': 'Credit', '02': 'Cash', '03': 'Credit card', '04': 'Debit card', '05': 'Loyalty card', '06': 'Voucher',
     '07': 'Gift card', '08': 'Bank transfer or deposit', '09': 'Cheque', '99': 'Other',
   },
+  cashMovements: {
+    title: 'Cash in and out',
+    kind: 'Movement',
+    in: 'Pay-in',
+    out: 'Pay-out',
+    amount: 'Amount (B/.)',
+    reason: 'Reason',
+    note: 'Detail (optional)',
+    record: 'Record',
+    approvedBy: 'approved by {{name}}',
+    reasons: { cambio: 'Change fund', caja_chica: 'Petty cash', retiro: 'Withdrawal to the safe', deposito: 'Bank deposit', otro: 'Other' },
+  },
   held: {
     parkTitle: 'Put the sale on hold',
     park: 'Put on hold',

@@ -166,6 +166,18 @@ export const es = {
     },
   },
   paymentForms: { ...FORMA_PAGO },
+  cashMovements: {
+    title: 'Entradas y salidas de efectivo',
+    kind: 'Movimiento',
+    in: 'Entrada',
+    out: 'Salida',
+    amount: 'Monto (B/.)',
+    reason: 'Motivo',
+    note: 'Detalle (opcional)',
+    record: 'Registrar',
+    approvedBy: 'autorizó {{name}}',
+    reasons: { cambio: 'Fondo de cambio', caja_chica: 'Caja chica', retiro: 'Retiro a caja fuerte', deposito: 'Depósito al banco', otro: 'Otro' },
+  },
   held: {
     parkTitle: 'Poner la venta en espera',
     park: 'Poner en espera',
