@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { scan, screenshot, startNewSale, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
+import { answerManagerPrompt } from './fixtures/auth-page';
+import { E2E_USERS } from './fixtures/web-register';
 
 describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chromium through the web host', { timeout: 60_000 }, () => {
   const suite = e2eSuite({}, async (reg) => {
@@ -105,5 +107,39 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     await expect.poll(() => page.getByTestId('line-quantity').first().textContent()).toBe('3');
     await scan(page, '-'); // "-" then Enter: one unit off the selected line
     await expect.poll(() => page.getByTestId('line-quantity').first().textContent()).toBe('2');
+  });
+
+  it('F1 shows every shortcut', async () => {
+    const { page } = suite.reg;
+    await page.keyboard.press('F1');
+    const dialog = page.getByTestId('shortcuts-dialog');
+    await dialog.waitFor();
+    const keys = await dialog.locator('[data-testid="shortcut-row"] kbd').allTextContents();
+    for (const key of ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'Enter', '+', 'Esc']) expect(keys).toContain(key);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('records a pay-in and a pay-out in Caja; a pay-out over the limit asks for the gerente', async () => {
+    const { page } = suite.reg;
+    await page.getByTestId('nav-cashclose').click(); // the shift opened with the first sale (decision 0006)
+    const panel = page.getByTestId('cash-movements');
+    await panel.waitFor();
+    await panel.getByTestId('movement-kind').selectOption('in');
+    await panel.getByTestId('movement-amount').fill('25');
+    await panel.getByTestId('movement-reason').selectOption('cambio');
+    await panel.getByTestId('movement-record').click();
+    await expect.poll(() => panel.getByTestId('movement-row').count()).toBe(1);
+    await panel.getByTestId('movement-kind').selectOption('out');
+    await panel.getByTestId('movement-amount').fill('40');
+    await panel.getByTestId('movement-reason').selectOption('retiro');
+    await panel.getByTestId('movement-record').click();
+    await answerManagerPrompt(page); // over the B/. 20.00 a cashier may take out alone
+    await expect.poll(() => panel.getByTestId('movement-row').count()).toBe(2);
+    expect(await panel.getByTestId('movement-row').nth(1).textContent()).toContain(E2E_USERS.gerente.displayName);
+    const cash = suite.reg.host.core.store.sqlite.prepare('SELECT kind, amount, approved_by IS NOT NULL AS approved FROM cash_movements ORDER BY created_at').all();
+    expect(cash).toEqual([{ kind: 'in', amount: '25.00', approved: 0 }, { kind: 'out', amount: '40.00', approved: 1 }]);
+    await screenshot(page, 'cash-movements-1024x768');
+    await page.getByTestId('nav-checkout').click();
   });
 });

@@ -12,6 +12,7 @@ import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
 import { CartTable } from './CartTable';
 import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useParkRecall } from './use-park-recall';
 import { addProduct, handleOutcome, type CheckoutOpen as Open, type OutcomeContext } from './entry-outcome';
 import { FKeyBar } from './FKeyBar';
@@ -115,6 +116,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       return;
     }
     switch (action) {
+      case 'help':
+        return setOpen({ kind: 'help' });
       case 'newSale':
         return void newSale();
       case 'customer':
@@ -260,6 +263,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       {open.kind === 'payment' ? (
         <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
       ) : null}
+      {open.kind === 'help' ? <ShortcutsDialog onClose={close} /> : null}
       {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={held.holding} onClose={close} onPark={(label) => void held.park(label)} /> : null}
       {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} /> : null}
       {open.kind === 'product' ? (

@@ -12,6 +12,7 @@ export type CheckoutOpen =
   | { kind: 'none' }
   | { kind: 'customer' }
   | { kind: 'payment' }
+  | { kind: 'help' }
   | { kind: 'park' }
   | { kind: 'recall' }
   | { kind: 'product'; text: string }

@@ -1,12 +1,13 @@
 // The checkout's keyboard map: one table, shown on screen (the F-key bar) and used by the key handler, so what the
-// cashier reads is what the keys do. F5, F11 and F12 are left alone (reload, full screen, developer tools). F6 and F7
+// cashier reads is what the keys do; F1 lists every key (ShortcutsDialog). F5, F11 and F12 are left alone (reload, full screen, developer tools). F6 and F7
 // (address bar and caret browsing in a browser) mean nothing in the register's Electron window, so they park and
 // recall sales there (decision 0013).
 import { parseQuantity } from './amount-input';
 
-export type ShortcutAction = 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents';
+export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents';
 
 export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+  { key: 'F1', action: 'help' },
   { key: 'F2', action: 'newSale' },
   { key: 'F3', action: 'customer' },
   { key: 'F4', action: 'pay' },
@@ -55,3 +56,16 @@ export function parseSearchCommand(raw: string): SearchCommand {
   const cantidad = parseQuantity(qty);
   return cantidad.ok ? { kind: 'find', text: rest.trim(), cantidad: cantidad.value } : { kind: 'badQuantity', text };
 }
+
+/** The keys that are not F-keys, shown by F1 with the F-keys (i18n keys under shortcuts.other). */
+export type OtherKey = 'enter' | 'times' | 'plus' | 'minus' | 'arrows' | 'escape' | 'exact' | 'complete';
+export const OTHER_KEYS: readonly { key: string; what: OtherKey }[] = [
+  { key: 'Enter', what: 'enter' },
+  { key: '3*código', what: 'times' },
+  { key: '+', what: 'plus' },
+  { key: '- Enter', what: 'minus' },
+  { key: '↑ ↓', what: 'arrows' },
+  { key: 'Esc', what: 'escape' },
+  { key: '+ (cobrar)', what: 'exact' },
+  { key: 'F4 (cobrar)', what: 'complete' },
+];

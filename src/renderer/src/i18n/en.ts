@@ -18,6 +18,17 @@ export const en: SameKeys<typeof es> = {
   nav: { checkout: 'Sale', documents: 'Documents', attention: 'Needs attention', cashclose: 'Cash', monitor: 'Monitoring', settings: 'Settings' },
   header: { register: 'Branch {{sucursal}} · Till {{punto}}', language: 'Language' },
   shortcuts: {
+    help: 'Shortcuts',
+    other: {
+      enter: 'Add the code typed or scanned; with the field empty, edit the chosen line',
+      times: 'Add 3 units of that code',
+      plus: 'One more unit of the chosen line',
+      minus: 'One unit less of the chosen line',
+      arrows: 'Choose a line (when paying: the payment form)',
+      escape: 'Clear the field (in a dialog: go back)',
+      exact: 'When paying: pay exactly what is still owed',
+      complete: 'When paying: complete with what was received (never with the untouched suggestion)',
+    },
     label: 'Keyboard shortcuts',
     newSale: 'New sale',
     customer: 'Customer',

@@ -18,6 +18,17 @@ export const es = {
   nav: { checkout: 'Venta', documents: 'Documentos', attention: 'Necesita atención', cashclose: 'Caja', monitor: 'Monitoreo', settings: 'Configuración' },
   header: { register: 'Sucursal {{sucursal}} · Caja {{punto}}', language: 'Idioma' },
   shortcuts: {
+    help: 'Atajos',
+    other: {
+      enter: 'Agregar el código escrito o escaneado; con el campo vacío, editar la línea elegida',
+      times: 'Agregar 3 unidades de ese código',
+      plus: 'Una unidad más de la línea elegida',
+      minus: 'Una unidad menos de la línea elegida',
+      arrows: 'Elegir línea (en cobrar: la forma de pago)',
+      escape: 'Limpiar el campo (en un diálogo: volver)',
+      exact: 'En cobrar: pagar exactamente lo que falta',
+      complete: 'En cobrar: completar con lo recibido (nunca con el monto sugerido sin escribir)',
+    },
     label: 'Atajos de teclado',
     newSale: 'Nueva venta',
     customer: 'Cliente',
