@@ -8,6 +8,7 @@ import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { answerManagerPrompt } from './fixtures/auth-page';
 import { E2E_USERS } from './fixtures/web-register';
+import { ipcOk, signInAs as signInCore } from '../fixtures/register-users';
 
 describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chromium through the web host', { timeout: 60_000 }, () => {
   const suite = e2eSuite({}, async (reg) => {
@@ -141,5 +142,21 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     expect(cash).toEqual([{ kind: 'in', amount: '25.00', approved: 0 }, { kind: 'out', amount: '40.00', approved: 1 }]);
     await screenshot(page, 'cash-movements-1024x768');
     await page.getByTestId('nav-checkout').click();
+  });
+
+  it('adds a deli label (EAN-13 29, price embedded) as its product by PLU, weighed to 3 decimals, at the label amount', async () => {
+    const { page, host } = suite.reg;
+    await page.getByTestId('nav-checkout').click();
+    await signInCore(host.core.ipc, 'gerente');
+    await ipcOk(host.core.ipc, 'catalog:saveProduct', {
+      codigo: '00420', barcode: null, descripcion: 'Jamón de pavo', unidad: 'kg', precio: '7.00', tasaItbms: '00',
+    });
+    await signInCore(host.core.ipc, 'cajero');
+    await startNewSale(page);
+    await scan(page, '2900420003507'); // prefix 29, PLU 00420, B/. 3.50, check digit 7
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    expect(await page.getByTestId('line-quantity').textContent()).toBe('0.5');
+    expect(await page.getByTestId('line-total').textContent()).toBe('B/. 3.50');
+    expect(await page.getByTestId('cart-line').textContent()).toContain('Jamón de pavo');
   });
 });

@@ -1,10 +1,12 @@
 // What happens when the cashier (or the scanner) presses Enter in the search field: exact code/barcode lookup
 // first, then a name search; one hit is added at once, several open a list, none raises the unknown-code alarm and
 // clears the field (the next scan must not be glued to it); Enter on the empty field right after it opens the
-// product form for that code. Scans are handled one after another, in order.
+// product form for that code. A scale label (EAN-13 20–29 with the price or weight embedded) adds its product by PLU
+// with the label's quantity. Scans are handled one after another, in order.
 import { useRef, useState } from 'react';
 import type { Product } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
+import { quantityForAmount, readEmbeddedBarcode, type EmbeddedRead } from '../../../shared/scale/embedded-barcode';
 import { parseSearchCommand } from './keyboard';
 
 export type EntryOutcome =
@@ -56,6 +58,8 @@ export function useProductEntry(): ProductEntry {
     if (command.kind === 'stepDown') return { kind: 'stepDown' };
     if (command.kind === 'badQuantity') return { kind: 'badQuantity' };
     if (command.kind === 'negativeQuantity') return { kind: 'negativeQuantity' };
+    const label = readEmbeddedBarcode(command.text);
+    if (label) return labelOutcome(label, command.text);
     const exact = await attempt(() => sago().catalog.lookup({ code: command.text.slice(0, 50) }));
     if (!exact.ok) return { kind: 'error', lines: errorLines(exact.error) };
     if (exact.value) return { kind: 'added', product: exact.value, cantidad: command.cantidad };
@@ -71,6 +75,18 @@ export function useProductEntry(): ProductEntry {
     setResults(found.value);
     setHighlighted(0);
     return { kind: 'choose' };
+  }
+
+  /** A scale label (price or weight embedded): the product by its PLU, the quantity from the label. */
+  async function labelOutcome(label: EmbeddedRead, code: string): Promise<EntryOutcome> {
+    const found = await attempt(() => sago().catalog.lookup({ code: label.plu }));
+    if (!found.ok) return { kind: 'error', lines: errorLines(found.error) };
+    if (!found.value) {
+      notFound.current = code;
+      return { kind: 'notFound', text: code };
+    }
+    const cantidad = label.kind === 'weight' ? label.quantity : quantityForAmount(label.amount, found.value.precio);
+    return cantidad === null ? { kind: 'badQuantity' } : { kind: 'added', product: found.value, cantidad };
   }
 
   function submit(raw: string, onOutcome: (outcome: EntryOutcome) => void): void {
