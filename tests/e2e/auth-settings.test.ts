@@ -43,10 +43,14 @@ describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cash
     expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.gerente.displayName);
     expect(await page.getByTestId('settings-tab-hka').isVisible()).toBe(true);
 
-    // "Bloquear" hands the register back: the cashier signs in and is refused the settings again.
+    // "Bloquear" hands the register back: the cashier starts on their own home screen (the till, not the gerente's
+    // settings: decision 0013) and is refused the settings again.
     await page.getByTestId('lock-button').click();
     await page.getByTestId('signin-screen').waitFor();
     await signInAs(page, 'cajero');
+    await waitForCheckout(page);
+    expect(await page.getByTestId('settings-refused').count()).toBe(0);
+    await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-refused').waitFor();
     expect(await page.getByTestId('settings-screen').count()).toBe(0);
   });

@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
     await page.clock.install();
     await page.clock.pauseAt(new Date(Date.now() + 1_000));
     await scan(page, 'NUEVO01');
-    await expect.poll(() => page.getByTestId('checkout-message').textContent()).toContain('No se encontró');
+    await expect.poll(() => page.getByTestId('unknown-code').textContent()).toBe('NUEVO01');
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('product-dialog');
     await dialog.waitFor();

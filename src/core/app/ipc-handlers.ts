@@ -23,6 +23,7 @@ import { draftCreditNote } from '../documents/credit-note';
 import type { AuthService } from '../auth/auth-service';
 import { createAuthHandlers } from './handlers-auth';
 import { createTillHandlers } from './handlers-till';
+import { createTillDayHandlers } from './handlers-till-day';
 import { completeSale } from './sale-completion';
 import { readLossPrevention } from '../loss-prevention/rules-settings';
 import type { TillGrants } from '../loss-prevention/till-grants';
@@ -235,6 +236,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createAuthHandlers(ctx.auth),
     ...createReportsHandlers(ctx),
     ...createTillHandlers({ db, clock, grants: ctx.grants }),
+    ...createTillDayHandlers({ db, clock }),
     ...createSettingsHandlers(ctx),
     ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),

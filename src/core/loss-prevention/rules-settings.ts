@@ -19,6 +19,7 @@ export const DEFAULT_LOSS_PREVENTION: LossPrevention = {
   drawerOpen: true,
   zDifferenceLimit: '5.00',
   blindCount: true,
+  payOutLimit: '20.00',
   freeReprints: 1,
   catalogEdit: true,
   customerEdit: true,

@@ -38,6 +38,22 @@ function wrap(text: string): string[] {
 /** Panama local time, as the shop reads its clock: "2025-03-03 09:00". */
 const when = (iso: string) => toPanamaDateTime(new Date(iso)).slice(0, 16).replace('T', ' ');
 
+const nonZero = (amount: string | undefined): amount is string => amount !== undefined && amount !== '0.00';
+
+/** Pay-ins and pay-outs, only when the shift had any (reports closed before issue 14 have neither). */
+function movementLines(report: ShiftReport): string[] {
+  const { payIns, payOuts } = report.cash;
+  return [
+    ...(nonZero(payIns) ? [line('+ Entradas de efectivo', formatBalboas(payIns))] : []),
+    ...(nonZero(payOuts) ? [line('- Salidas de efectivo', formatBalboas(payOuts))] : []),
+  ];
+}
+
+/** The Z's warning about sales on hold: they are not sales, and nobody should find them by surprise tomorrow. */
+export function parkedWarning(count: number): string {
+  return `AVISO: ${count} venta(s) en espera sin cobrar; no están en este reporte. Recupérelas y cóbrelas, o descártelas.`;
+}
+
 export function shiftReportText(report: ShiftReport): string {
   const { cash, counts, creditNotes } = report;
   const out = [
@@ -71,10 +87,12 @@ export function shiftReportText(report: ShiftReport): string {
     line('+ Efectivo recibido', formatBalboas(cash.received)),
     line('- Vuelto entregado', formatBalboas(cash.change)),
     line('- Devoluciones (notas crédito)', formatBalboas(cash.refunds)),
+    ...movementLines(report),
     line('Efectivo esperado', formatBalboas(cash.expected)),
     ...(cash.counted !== null ? [line('Efectivo contado', formatBalboas(cash.counted)), line('Diferencia', formatBalboas(cash.difference ?? '0'))] : []),
     ...(report.shift.differenceReason ? ['Motivo de la diferencia:', ...wrap(report.shift.differenceReason)] : []),
     ...(report.unauthorised > 0 ? [rule, line(`AVISO: ${report.unauthorised} documento(s) sin autorizar`)] : []),
+    ...((report.parkedSales ?? 0) > 0 ? [rule, ...wrap(parkedWarning(report.parkedSales ?? 0))] : []),
     rule,
   ];
   return out.join('\n') + '\n';
@@ -101,12 +119,15 @@ export function shiftReportCsv(report: ShiftReport): string {
     ['efectivo', 'recibido', null, null, null, null, cash.received],
     ['efectivo', 'vuelto', null, null, null, null, cash.change],
     ['efectivo', 'devoluciones', null, null, null, null, cash.refunds],
+    ...(nonZero(cash.payIns) ? [['efectivo', 'entradas', null, null, null, null, cash.payIns] as CsvCell[]] : []),
+    ...(nonZero(cash.payOuts) ? [['efectivo', 'salidas', null, null, null, null, cash.payOuts] as CsvCell[]] : []),
     ['efectivo', 'esperado', null, null, null, null, cash.expected],
     ['efectivo', 'contado', null, null, null, null, cash.counted],
     ['efectivo', 'diferencia', null, null, null, null, cash.difference],
     ['cierre', 'motivo_diferencia', report.shift.differenceReason, null, null, null, null],
     ['cierre', 'cerrado_por', report.shift.closedByName, null, null, null, null],
     ['cierre', 'autorizo', report.shift.closeApprovedByName, null, null, null, null],
+    ...((report.parkedSales ?? 0) > 0 ? [['aviso', 'ventas_en_espera', null, report.parkedSales ?? 0, null, null, null] as CsvCell[]] : []),
   ];
   return toCsv(['seccion', 'concepto', 'codigo', 'cantidad', 'base', 'itbms', 'monto'], rows);
 }

@@ -8,12 +8,15 @@
 // - an ANNULLED sale is counted and totalled apart and left out of the cash (the customer got the money back);
 // - a CANCELLED (discarded) document is neither: the DGI never accepted it and the sale was captured anew, so only
 //   the new document counts (counts.total still includes it: it is a document of the shift);
-// - credit notes reduce ITBMS by rate, and their cash payments are the cash refunds.
+// - credit notes reduce ITBMS by rate, and their cash payments are the cash refunds;
+// - pay-ins and pay-outs of the shift (till/cash-movements.ts) move the expected cash; sales on hold are counted
+//   (a warning: they are not sales).
 import { CASH_PAYMENT_FORMS, FORMA_PAGO, TASA_ITBMS } from '../../shared/fiscal/codes';
 import { money, toAmount2, ZERO, type Money } from '../../shared/fiscal/money';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { Shift, ShiftReport } from '../../shared/ipc/contract-reports';
 import type { StoreDb } from '../store/open-database';
+import { parkedSalesCount, shiftCashMovements } from '../till/cash-movement-totals';
 
 interface DocRow {
   id: string;
@@ -105,7 +108,8 @@ export function computeShiftReport(db: StoreDb, shift: Shift, kind: 'X' | 'Z', u
   }
 
   const opening = money(shift.openingCash);
-  const expected = opening.plus(received).minus(change).minus(refunds);
+  const movements = shiftCashMovements(db, shift.id);
+  const expected = opening.plus(received).minus(change).minus(refunds).plus(movements.payIns).minus(movements.payOuts);
   const counted = kind === 'Z' && shift.countedCash !== null ? money(shift.countedCash) : null;
   return {
     kind,
@@ -126,10 +130,13 @@ export function computeShiftReport(db: StoreDb, shift: Shift, kind: 'X' | 'Z', u
       received: toAmount2(received),
       change: toAmount2(change),
       refunds: toAmount2(refunds),
+      payIns: movements.payIns,
+      payOuts: movements.payOuts,
       expected: toAmount2(expected),
       counted: counted === null ? null : toAmount2(counted),
       difference: counted === null ? null : toAmount2(counted.minus(expected)),
     },
     unauthorised,
+    parkedSales: parkedSalesCount(db),
   };
 }

@@ -89,7 +89,7 @@ describe('cash shifts', () => {
     ]);
     expect(z.annulledTotal).toBe('4.55');
     expect(z.creditNotes).toEqual({ count: 1, total: '3.21', cashRefunds: '3.21' });
-    expect(z.cash).toEqual({ opening: '50.00', received: '7.00', change: '1.79', refunds: '3.21', expected: '52.00', counted: '51.50', difference: '-0.50' });
+    expect(z.cash).toEqual({ opening: '50.00', received: '7.00', change: '1.79', refunds: '3.21', payIns: '0.00', payOuts: '0.00', expected: '52.00', counted: '51.50', difference: '-0.50' });
     expect(z.shift).toMatchObject({ closedBy: 'cajero-1', countedCash: '51.50', differenceReason: WHY, closeApprovedByName: 'gerente-1' });
 
     expect(currentShift(store.db)).toBeNull();

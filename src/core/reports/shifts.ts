@@ -120,7 +120,7 @@ export function closeShift(db: StoreDb, input: CloseShiftInput, by: AuditActor, 
       ...by, approvedBy: input.approvedBy !== by.actor ? input.approvedBy : undefined, action: 'shift.closed',
       details: {
         shiftId: open.id, countedCash: input.countedCash, expectedCash: expected, difference, reason: input.reason ?? null,
-        unauthorised: report.unauthorised, managerApproved: approved,
+        unauthorised: report.unauthorised, managerApproved: approved, parkedSales: report.parkedSales ?? 0,
       },
     }, at);
     return { closed: true, report };

@@ -235,3 +235,43 @@ export const creditLedger = sqliteTable('credit_ledger', {
   /** The credited line's valorTotal (decimal TEXT). */
   amount: text('amount').notNull(),
 }, (t) => [primaryKey({ columns: [t.noteId, t.line] }), index('credit_ledger_invoice').on(t.invoiceId)]);
+
+/**
+ * Sales put on hold at the till (issue 14): the basket as the till had it (JSON, contract-till.ts), recalled later
+ * (the row is deleted then) or counted in the Z. The total is the core's own arithmetic over the lines, for the list.
+ */
+export const parkedSales = sqliteTable('parked_sales', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  basket: text('basket').notNull(),
+  total: text('total').notNull(),
+  lineCount: integer('line_count').notNull(),
+  /** Whose sale it is (user id, and the name as it was): the cashier who parked it, or whose basket was parked for them. */
+  parkedBy: text('parked_by').notNull(),
+  parkedByName: text('parked_by_name').notNull(),
+  /** manual | handover (another user took over the till — after "Bloquear" or a restart — and found this basket). */
+  reason: text('reason').notNull(),
+  parkedAt: text('parked_at').notNull(),
+}, (t) => [index('parked_sales_at').on(t.parkedAt)]);
+
+/** The basket in progress (one per register), saved as the cashier works so a crash or restart loses nothing. */
+export const tillDraft = sqliteTable('till_draft', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull(),
+  userName: text('user_name').notNull(),
+  basket: text('basket').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Cash put into or taken out of the drawer without a sale (pay-in / pay-out), with its reason; counted in the X/Z. */
+export const cashMovements = sqliteTable('cash_movements', {
+  id: text('id').primaryKey(),
+  shiftId: text('shift_id').notNull(),
+  kind: text('kind').notNull(), // in | out
+  amount: text('amount').notNull(),
+  reason: text('reason').notNull(),
+  note: text('note'),
+  createdBy: text('created_by').notNull(),
+  approvedBy: text('approved_by'),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('cash_movements_shift').on(t.shiftId)]);

@@ -6,12 +6,14 @@ import { LOSS_PREVENTION_CHANNELS } from './channels-loss-prevention';
 import { MANAGER_CHANNELS } from './channels-manager';
 import { REPORTS_CHANNELS } from './channels-reports';
 import { SERIES_CHANNELS } from './channels-series';
+import { TILL_CHANNELS } from './channels-till';
 
 export const CHANNELS = [
   'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
   'sales:complete', 'sales:last', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
   'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
   ...AUTH_CHANNELS, ...REPORTS_CHANNELS, ...MANAGER_CHANNELS, ...LOSS_PREVENTION_CHANNELS, ...BACKUP_CHANNELS, ...SERIES_CHANNELS,
+  ...TILL_CHANNELS,
 ] as const;
 
 export const EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'] as const;

@@ -31,6 +31,8 @@ export const lossPreventionSchema = z.object({
   blindCount: z.boolean(),
   /** Reprints of a receipt allowed before a gerente is needed. */
   freeReprints: z.number().int().min(0).max(10),
+  /** Cash taken out of the drawer without a sale (pay-out) above this amount needs a gerente (missing in old saved rules: the default). */
+  payOutLimit: amount2.default('20.00'),
   /** Creating or editing products (their prices) needs a gerente; so does a CSV row changing an existing price. */
   catalogEdit: z.boolean(),
   /** Editing an existing customer needs a gerente (a cashier may always add a new one for a sale). */

@@ -15,6 +15,7 @@ import { managerContract } from './contract-manager';
 import { lossPreventionContract } from './contract-loss-prevention';
 import { backupsContract } from './contract-backups';
 import { seriesContract } from './contract-series';
+import { tillContract } from './contract-till';
 
 const empty = z.object({});
 const lastSaleSchema = z.object({
@@ -162,6 +163,7 @@ export const ipcContract = {
   ...lossPreventionContract,
   ...backupsContract,
   ...seriesContract,
+  ...tillContract,
   /**
    * Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. With
    * `documentId`, the print is counted: the first is the original, reprints beyond the store's free ones need a

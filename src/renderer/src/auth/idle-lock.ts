@@ -3,6 +3,7 @@
 // cashier's is not, since the till waiting for the next customer is the normal state of a checkout.
 import { useEffect } from 'react';
 import { attempt, sago } from '../api/sago';
+import { runBeforeLock } from './before-lock';
 import { useSession } from './session';
 
 export const MANAGER_IDLE_LOCK_MS = 5 * 60_000;
@@ -32,7 +33,7 @@ export function useManagerIdleLock(timeoutMs = MANAGER_IDLE_LOCK_MS): void {
   useEffect(() => {
     if (manager === null) return;
     const lock = (): void => {
-      void attempt(() => sago().auth.signOut({})).then((result) => {
+      void runBeforeLock().then(() => attempt(() => sago().auth.signOut({}))).then((result) => {
         if (result.ok) set(result.value);
       });
     };

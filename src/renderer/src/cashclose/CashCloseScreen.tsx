@@ -7,6 +7,8 @@ import type { RenderedShiftReport, Shift } from '../../../shared/ipc/contract-re
 import { attempt, errorLines, sago } from '../api/sago';
 import { useSession } from '../auth/session';
 import { parseCash } from './cash-close-model';
+import { CashMovementsPanel } from './CashMovementsPanel';
+import { ParkedWarning } from './ParkedWarning';
 import { SalesReportPanel } from './SalesReportPanel';
 import { ShiftPanel } from './ShiftPanel';
 import { ShiftReportView } from './ShiftReportView';
@@ -56,6 +58,8 @@ export function CashCloseScreen(): JSX.Element {
   const [shift, setShift] = useState<Shift | null | undefined>(undefined);
   const [closed, setClosed] = useState<RenderedShiftReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Bumped by each pay-in/pay-out, so the shift panel reads the X report (expected cash) again. */
+  const [movements, setMovements] = useState(0);
 
   const load = useCallback(() => {
     void attempt(() => sago().reports.currentShift({})).then((r) => {
@@ -81,7 +85,11 @@ export function CashCloseScreen(): JSX.Element {
       {tab === 'sales' && isManager ? <SalesReportPanel /> : shift === undefined ? <p className="muted">{t('common.loading')}</p> : (
         <>
           {shift === null ? <OpenShiftForm closedBefore={closed !== null} onOpened={(s) => { setClosed(null); setShift(s); }} /> : (
-            <ShiftPanel key={shift.id} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />
+            <>
+              <ParkedWarning />
+              <ShiftPanel key={`${shift.id}-${movements}`} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />
+              <CashMovementsPanel onRecorded={() => setMovements((n) => n + 1)} />
+            </>
           )}
           {closed ? <ShiftReportView rendered={closed} /> : null}
         </>

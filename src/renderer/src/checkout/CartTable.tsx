@@ -57,7 +57,7 @@ export function CartTable(props: {
                     {line.medicina ? <span data-testid="line-lot"> · {t('checkout.cart.lot', { lote: line.medicina.nroLote, cantidad: line.medicina.cantProductosLote })}</span> : null}
                   </div>
                 </td>
-                <td className="num editable" onClick={() => props.onEdit(line.key)}>{formatQuantity(line.cantidad)}</td>
+                <td className="num editable" data-testid="line-quantity" onClick={() => props.onEdit(line.key)}>{formatQuantity(line.cantidad)}</td>
                 <td className="num editable" onClick={() => props.onEdit(line.key)}>{formatBalboas(line.precioUnitario)}</td>
                 <td className="num">{discounted ? `-${formatBalboas(line.descuentoUnitario)}` : '—'}</td>
                 <td className="num muted">{TASA_ITBMS[line.tasaItbms].rate === '0' ? t('checkout.cart.exempt') : `${money(TASA_ITBMS[line.tasaItbms].rate).times(100).toFixed()} %`}</td>

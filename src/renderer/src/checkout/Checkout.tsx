@@ -4,13 +4,17 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { DocumentDetail, Product } from '../../../shared/ipc/schemas';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
 import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
 import { CartTable } from './CartTable';
+import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useParkRecall } from './use-park-recall';
+import { addProduct, handleOutcome, type CheckoutOpen as Open, type OutcomeContext } from './entry-outcome';
 import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
 import { LotDialog } from './LotDialog';
@@ -22,24 +26,16 @@ import { SalePanel } from './SalePanel';
 import { LastSaleLine } from './LastSaleLine';
 import { EMPTY_CART, cartReducer, type CartAction } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
+import { ScanMessage, type CheckoutMessage } from './ScanMessage';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
 import { summarisePayment, type Tender } from './tenders';
 import { useProductEntry, type EntryOutcome } from './use-product-entry';
 import { useAutoPrint } from './use-auto-print';
 import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
 import { useTillGuard, type TillVerdict } from './use-till-guard';
+import './compact.css';
 
-type Open =
-  | { kind: 'none' }
-  | { kind: 'customer' }
-  | { kind: 'payment' }
-  | { kind: 'product'; text: string }
-  | { kind: 'line'; key: number }
-  /** A medicine was scanned: its lot is asked for before the line is added. */
-  | { kind: 'lot'; product: Product; cantidad: string }
-  | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
-
-type Message = { kind: 'error' | 'info' | 'ok'; lines: string[] } | null;
+type Message = CheckoutMessage | null;
 
 export function Checkout(props: { active: boolean; onDocuments: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -62,7 +58,6 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const guard = useTillGuard();
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines);
-
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
   const refocus = useCallback(() => window.setTimeout(() => {
@@ -70,45 +65,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }, 0), []);
   const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
 
-  /** Adds a product to the sale; a medicine first asks for its lot (the line is added once the lot is given). */
-  function addProduct(product: Product, cantidad: string, confirmation: string): void {
-    if (product.requiereLote) {
-      setMessage(null);
-      setOpen({ kind: 'lot', product, cantidad });
-      return;
-    }
-    dispatch({ type: 'add', product, cantidad });
-    setMessage({ kind: 'ok', lines: [confirmation] });
-  }
-
-  function onOutcome(outcome: EntryOutcome): void {
-    switch (outcome.kind) {
-      case 'added':
-        addProduct(outcome.product, outcome.cantidad, t('checkout.added', { name: outcome.product.descripcion }));
-        break;
-      case 'editLine': {
-        const { selected } = cartNow.current;
-        if (selected !== null) setOpen({ kind: 'line', key: selected });
-        break;
-      }
-      case 'createProduct':
-        setMessage(null);
-        setOpen({ kind: 'product', text: outcome.text });
-        break;
-      case 'notFound':
-        setMessage({ kind: 'info', lines: [t('checkout.notFound', { text: outcome.text })] });
-        break;
-      case 'choose':
-        setMessage(null);
-        break;
-      case 'error':
-        setMessage({ kind: 'error', lines: outcome.lines });
-        break;
-      case 'badQuantity':
-        setMessage({ kind: 'error', lines: [t('checkout.errors.badQuantity')] });
-        break;
-    }
-  }
+  const outcomeContext: OutcomeContext = { t, cartNow, dispatch, setMessage, setOpen };
+  const onOutcome = (outcome: EntryOutcome): void => handleOutcome(outcome, outcomeContext);
 
   /** A refused or cancelled till action: say why (nothing to say when the cashier cancelled the PIN prompt). */
   const refused = (verdict: Extract<TillVerdict, { ok: false }>): void => {
@@ -123,6 +81,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     entry.setText('');
     close();
   }
+
+  const held = useParkRecall({ cart, cartNow, customer, dispatch, setCustomer, setMessage, resetSale, close });
 
   /** F2: a basket with lines is cleared only once the core agreed (a gerente's PIN where the store wants one). */
   async function newSale(): Promise<void> {
@@ -151,22 +111,33 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }
 
   const run = (action: ShortcutAction): void => {
+    // F4/F6 right after a scan act on the basket with that scan in it.
+    if ((action === 'pay' || action === 'park') && entry.isPending()) {
+      void entry.settled().then(() => runRef.current(action));
+      return;
+    }
     switch (action) {
+      case 'help':
+        return setOpen({ kind: 'help' });
       case 'newSale':
         return void newSale();
       case 'customer':
         return setOpen({ kind: 'customer' });
       case 'pay':
-        if (entry.isPending()) {
-          void entry.settled().then(() => runRef.current('pay'));
-          return;
-        }
         if (cartNow.current.lines.length === 0) {
           setMessage({ kind: 'error', lines: [t('checkout.errors.cartEmpty')] });
           return void refocus();
         }
         setPaymentError(null);
         return setOpen({ kind: 'payment' });
+      case 'park':
+        if (cartNow.current.lines.length === 0) {
+          setMessage({ kind: 'error', lines: [t('held.nothingToPark')] });
+          return void refocus();
+        }
+        return setOpen({ kind: 'park' });
+      case 'recall':
+        return setOpen({ kind: 'recall' });
       case 'voidLine': {
         const { selected } = cartNow.current;
         if (selected === null) {
@@ -265,9 +236,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
             </button>
           </div>
           {message ? (
-            <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="checkout-message">
-              {message.lines.map((line) => <p key={line}>{line}</p>)}
-            </div>
+            <ScanMessage message={message} onCreate={(code) => { entry.setText(''); setMessage(null); setOpen({ kind: 'product', text: code }); }} />
           ) : null}
           <CartTable
             lines={cart.lines}
@@ -296,14 +265,17 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       {open.kind === 'payment' ? (
         <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
       ) : null}
+      {open.kind === 'help' ? <ShortcutsDialog onClose={close} /> : null}
+      {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={held.holding} onClose={close} onPark={(label) => void held.park(label)} /> : null}
+      {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} /> : null}
       {open.kind === 'product' ? (
         <ProductDialog
           initialText={open.text}
           onClose={close}
           onSaved={(product) => {
             entry.setText('');
-            if (product.requiereLote) return addProduct(product, '1', '');
-            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }));
+            if (product.requiereLote) return addProduct(product, '1', '', outcomeContext);
+            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }), outcomeContext);
             close();
           }}
         />

@@ -1,13 +1,15 @@
 // Taking payment: one or more tenders (cash with change, cards, transfer…), then complete. Keyboard flow: the amount
 // field starts with what is owed, selected; type what the customer hands over and Enter. A tender that covers the
 // total completes the sale at once; a smaller one is kept as part of a split payment. ↑↓ change the payment form;
-// F4 completes with what has been entered; Esc goes back to the sale.
+// "+" pays the exact amount owed; F4 completes with what has been entered (never with the untouched suggestion:
+// payment-keys.ts); Esc goes back to the sale.
 import { useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormaPago } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { Dialog } from '../ui/Dialog';
 import { parseTender } from './amount-input';
+import { isExactKey, planF4, previewChange } from './payment-keys';
 import { TILL_PAYMENT_FORMS, quickCashAmounts, summarisePayment, type Tender } from './tenders';
 
 type Message = { kind: 'error' | 'info'; text: string } | null;
@@ -24,6 +26,8 @@ export function PaymentDialog(props: {
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [formIndex, setFormIndex] = useState(0);
   const [amount, setAmount] = useState(props.total);
+  /** False while the field holds the suggestion (what is owed): F4 never takes a suggestion as money received. */
+  const [typed, setTyped] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const nextKey = useRef(1);
   const input = useRef<HTMLInputElement>(null);
@@ -32,6 +36,7 @@ export function PaymentDialog(props: {
 
   function focusAmount(value: string): void {
     setAmount(value);
+    setTyped(false);
     window.setTimeout(() => input.current?.select(), 0);
   }
 
@@ -77,16 +82,33 @@ export function PaymentDialog(props: {
     focusAmount(check.remaining);
   }
 
+  /** F4 and the button: the tenders taken plus what the cashier typed; refused (nothing sent) when short. */
+  function finish(): void {
+    const plan = planF4(props.total, tenders, { text: amount, typed }, forma, nextKey.current);
+    if (plan.kind === 'badAmount') return setMessage({ kind: 'error', text: t(`input.${plan.problem}`) });
+    if (plan.kind === 'refuse') {
+      setMessage({ kind: 'error', text: plan.problem === 'short'
+        ? t('payment.short', { remaining: formatBalboas(plan.remaining), total: formatBalboas(props.total) })
+        : t('payment.changeWithoutCash') });
+      return;
+    }
+    nextKey.current += 1;
+    setTenders(plan.tenders);
+    complete(plan.tenders);
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const delta = e.key === 'ArrowDown' ? 1 : -1;
       setFormIndex((i) => (i + delta + TILL_PAYMENT_FORMS.length) % TILL_PAYMENT_FORMS.length);
+    } else if (isExactKey(e.key)) {
+      e.preventDefault();
+      take(summary.remaining, forma);
     } else if (e.key === 'F4') {
+      e.preventDefault();
       if (props.busy) return;
-      const typed = amount.trim() === '' ? null : typedTender(amount, forma);
-      if (amount.trim() !== '' && typed === null) return;
-      complete(typed ? [...tenders, typed] : tenders);
+      finish();
     }
   }
 
@@ -101,7 +123,7 @@ export function PaymentDialog(props: {
       footer={
         <>
           <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button pay" data-testid="complete-sale" disabled={props.busy} onClick={() => complete(tenders)}>
+          <button type="button" className="button pay" data-testid="complete-sale" disabled={props.busy} onClick={finish}>
             {t('payment.complete')} <kbd>F4</kbd>
           </button>
         </>
@@ -135,14 +157,17 @@ export function PaymentDialog(props: {
             data-testid="tender-amount"
             value={amount}
             onFocus={(e) => e.currentTarget.select()}
-            onChange={(e) => setAmount(e.target.value)}
+            onChange={(e) => { setAmount(e.target.value); setTyped(true); }}
             onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); take(amount, forma); } }}
           />
         </label>
-        <div className="quick-cash">
+        <div className="quick-cash" data-testid="quick-cash">
+          <button type="button" className="button secondary" data-testid="pay-exact" disabled={summary.problem !== 'short'} onClick={() => take(summary.remaining, forma)}>
+            {t('payment.exact')} <kbd>+</kbd>
+          </button>
           {quickCashAmounts(summary.remaining).map((value) => (
-            <button key={value} type="button" className="button secondary" onClick={() => take(value, '02')}>
-              {t('payment.cash')} {formatBalboas(value)}
+            <button key={value} type="button" className="button secondary" data-testid="quick-cash-bill" onClick={() => take(value, '02')}>
+              {formatBalboas(value)}
             </button>
           ))}
         </div>
@@ -161,7 +186,7 @@ export function PaymentDialog(props: {
         <div className="payment-summary">
           <div><span>{t('payment.paid')}</span><strong>{formatBalboas(summary.paid)}</strong></div>
           <div><span>{t('payment.remaining')}</span><strong data-testid="payment-remaining">{formatBalboas(summary.remaining)}</strong></div>
-          <div><span>{t('payment.change')}</span><strong data-testid="payment-change">{formatBalboas(summary.change)}</strong></div>
+          <div><span>{t('payment.change')}</span><strong data-testid="payment-change">{formatBalboas(previewChange(props.total, tenders, { text: amount, typed }, forma))}</strong></div>
         </div>
         {message?.kind === 'info' ? <p className="notice info" role="status">{message.text}</p> : null}
         {errors.length > 0 ? (

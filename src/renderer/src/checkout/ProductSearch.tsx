@@ -1,5 +1,5 @@
 // The search field the checkout keeps focused: scanner input (code + Enter), typed codes, names, "3*code", and the
-// keys that act on the cart while it is empty (↑↓ choose a line, + and − change its quantity, Enter edits it).
+// keys that act on the cart while it is empty (↑↓ choose a line, + adds one, "-" Enter takes one off, Enter edits it).
 import { forwardRef, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
@@ -43,10 +43,12 @@ export const ProductSearch = forwardRef<HTMLInputElement, Props>(function Produc
     } else if (e.key === 'Escape') {
       if (open) props.onCloseResults();
       else props.onChange('');
-    } else if ((e.key === '+' || e.key === '-') && empty) {
+    } else if (e.key === '+' && empty) {
       e.preventDefault();
-      props.onStepLine(e.key === '+' ? 1 : -1);
+      props.onStepLine(1);
     }
+    // '-' is typed into the field, never acted on at once: it may start "-1*P012" (refused: returns have their own
+    // flow), and "-" then Enter takes one unit off the selected line (keyboard.ts).
   }
 
   return (

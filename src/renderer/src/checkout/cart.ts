@@ -49,7 +49,9 @@ export type CartAction =
   | { type: 'remove'; key: number }
   | { type: 'select'; key: number }
   | { type: 'move'; delta: 1 | -1 }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** A basket recalled or restored (park and recall, the draft kept across a restart): its lines replace the cart's. */
+  | { type: 'restore'; lines: CartLine[] };
 
 export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1 };
 
@@ -132,6 +134,11 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     }
     case 'clear':
       return { ...EMPTY_CART, nextKey: state.nextKey };
+    case 'restore': {
+      // New keys, so a key is never reused within this till's session whatever the basket's history.
+      const lines = action.lines.map((l, i) => ({ ...l, key: state.nextKey + i }));
+      return { lines, selected: lines.at(-1)?.key ?? null, nextKey: state.nextKey + lines.length };
+    }
   }
 }
 

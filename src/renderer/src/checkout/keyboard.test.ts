@@ -6,9 +6,12 @@ const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; m
 
 describe('checkout keyboard map', () => {
   it('maps each F-key shown on screen to one action, and no key twice', () => {
+    expect(press('F1')).toBe('help');
     expect(press('F2')).toBe('newSale');
     expect(press('F3')).toBe('customer');
     expect(press('F4')).toBe('pay');
+    expect(press('F6')).toBe('park');
+    expect(press('F7')).toBe('recall');
     expect(press('F8')).toBe('voidLine');
     expect(press('F9')).toBe('reprint');
     expect(press('F10')).toBe('documents');
@@ -17,7 +20,7 @@ describe('checkout keyboard map', () => {
   });
 
   it('leaves browser keys and modified presses alone', () => {
-    for (const key of ['F1', 'F5', 'F6', 'F7', 'F11', 'F12', 'Enter', 'a']) expect(press(key)).toBeNull();
+    for (const key of ['F5', 'F11', 'F12', 'Enter', 'a']) expect(press(key)).toBeNull();
     expect(press('F4', { ctrlKey: true })).toBeNull();
     expect(press('F4', { altKey: true })).toBeNull();
   });
@@ -29,5 +32,13 @@ describe('checkout keyboard map', () => {
     expect(parseSearchCommand('1,5 x arroz')).toEqual({ kind: 'find', text: 'arroz', cantidad: '1.50' });
     expect(parseSearchCommand('leche descremada')).toEqual({ kind: 'find', text: 'leche descremada', cantidad: '1' });
     expect(parseSearchCommand('0*1001')).toEqual({ kind: 'badQuantity', text: '0*1001' });
+  });
+
+  it('refuses negative quantities (returns have their own flow)', () => {
+    expect(parseSearchCommand('-1*P012')).toEqual({ kind: 'negativeQuantity', text: '-1*P012' });
+    expect(parseSearchCommand('-2 x arroz')).toEqual({ kind: 'negativeQuantity', text: '-2 x arroz' });
+    expect(parseSearchCommand('-')).toEqual({ kind: 'stepDown' });
+    expect(parseSearchCommand('-1')).toEqual({ kind: 'negativeQuantity', text: '-1' });
+    expect(parseSearchCommand('agua-1')).toEqual({ kind: 'find', text: 'agua-1', cantidad: '1' });
   });
 });

@@ -1,14 +1,18 @@
 // The checkout's keyboard map: one table, shown on screen (the F-key bar) and used by the key handler, so what the
-// cashier reads is what the keys do. F1, F5, F6, F7, F11 and F12 are left alone: browsers and Electron give them
-// meanings (help, reload, address bar, caret browsing, full screen, developer tools).
+// cashier reads is what the keys do; F1 lists every key (ShortcutsDialog). F5, F11 and F12 are left alone (reload, full screen, developer tools). F6 and F7
+// (address bar and caret browsing in a browser) mean nothing in the register's Electron window, so they park and
+// recall sales there (decision 0013).
 import { parseQuantity } from './amount-input';
 
-export type ShortcutAction = 'newSale' | 'customer' | 'pay' | 'voidLine' | 'reprint' | 'documents';
+export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents';
 
 export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+  { key: 'F1', action: 'help' },
   { key: 'F2', action: 'newSale' },
   { key: 'F3', action: 'customer' },
   { key: 'F4', action: 'pay' },
+  { key: 'F6', action: 'park' },
+  { key: 'F7', action: 'recall' },
   { key: 'F8', action: 'voidLine' },
   { key: 'F9', action: 'reprint' },
   { key: 'F10', action: 'documents' },
@@ -30,8 +34,12 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
 /** What the search field's Enter asks for. */
 export type SearchCommand =
   | { kind: 'editLine' }
+  /** "-" alone: one unit less on the selected line. */
+  | { kind: 'stepDown' }
   | { kind: 'find'; text: string; cantidad: string }
-  | { kind: 'badQuantity'; text: string };
+  | { kind: 'badQuantity'; text: string }
+  /** "-1*P012": taking an item back belongs to the returns flow, never to the sale being rung up. */
+  | { kind: 'negativeQuantity'; text: string };
 
 /**
  * Enter in the search field: empty → edit the selected line; "3*7501234" (or "3x…") → 3 units of that code; anything
@@ -40,9 +48,24 @@ export type SearchCommand =
 export function parseSearchCommand(raw: string): SearchCommand {
   const text = raw.trim();
   if (text === '') return { kind: 'editLine' };
+  if (text === '-') return { kind: 'stepDown' };
+  if (/^-\s*[\d.,]*\s*[*xX]/.test(text) || /^-\s*\d/.test(text)) return { kind: 'negativeQuantity', text };
   const multiplied = /^([\d.,]+)\s*[*xX]\s*(\S.*)$/.exec(text);
   if (!multiplied) return { kind: 'find', text, cantidad: '1' };
   const [, qty = '', rest = ''] = multiplied;
   const cantidad = parseQuantity(qty);
   return cantidad.ok ? { kind: 'find', text: rest.trim(), cantidad: cantidad.value } : { kind: 'badQuantity', text };
 }
+
+/** The keys that are not F-keys, shown by F1 with the F-keys (i18n keys under shortcuts.other). */
+export type OtherKey = 'enter' | 'times' | 'plus' | 'minus' | 'arrows' | 'escape' | 'exact' | 'complete';
+export const OTHER_KEYS: readonly { key: string; what: OtherKey }[] = [
+  { key: 'Enter', what: 'enter' },
+  { key: '3*código', what: 'times' },
+  { key: '+', what: 'plus' },
+  { key: '- Enter', what: 'minus' },
+  { key: '↑ ↓', what: 'arrows' },
+  { key: 'Esc', what: 'escape' },
+  { key: '+ (cobrar)', what: 'exact' },
+  { key: 'F4 (cobrar)', what: 'complete' },
+];

@@ -20,8 +20,11 @@ describe('payment with tenders', () => {
     expect(summarisePayment('15.55', [card('15.55')])).toMatchObject({ change: '0.00', problem: null });
   });
 
-  it('offers the exact amount and round notes above it', () => {
-    expect(quickCashAmounts('15.55')).toEqual(['15.55', '16.00', '20.00', '50.00']);
+  it('offers the next bills above what is owed, each once', () => {
+    expect(quickCashAmounts('15.55')).toEqual(['16.00', '20.00', '50.00', '100.00']);
+    expect(quickCashAmounts('13.75')).toEqual(['14.00', '15.00', '20.00', '50.00', '100.00']);
+    expect(quickCashAmounts('20.00')).toEqual(['21.00', '25.00', '30.00', '40.00', '50.00', '100.00']);
+    expect(quickCashAmounts('120.10')).toEqual(['121.00', '125.00', '130.00', '140.00', '150.00', '200.00']);
     expect(quickCashAmounts('0.00')).toEqual([]);
   });
 

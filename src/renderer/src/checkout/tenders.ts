@@ -43,13 +43,15 @@ export function summarisePayment(total: string, tenders: readonly Tender[]): Pay
   };
 }
 
-/** Quick-cash buttons: the exact amount, then the amount rounded up to the next B/. 1, 5, 10, 20, 50 or 100. */
+/**
+ * Quick-cash buttons: the next bills above what is owed (rounded up to B/. 1, 5, 10, 20, 50 and 100), each once. The
+ * exact amount has its own key (payment-keys.ts), so a bill equal to what is owed is not repeated here.
+ */
 export function quickCashAmounts(remaining: string): string[] {
   const due = money(remaining);
   if (!due.gt(0)) return [];
-  const rounded = [1, 5, 10, 20, 50, 100].map((n) => due.dividedBy(n).ceil().times(n));
-  const unique = [...new Set([due, ...rounded].map((a) => toAmount2(a)))];
-  return unique.slice(0, 4);
+  const rounded = [1, 5, 10, 20, 50, 100].map((n) => due.dividedBy(n).floor().plus(1).times(n));
+  return [...new Set(rounded.map((a) => toAmount2(a)))];
 }
 
 /** The tenders as HKA `pagos`: one entry per tender, in the order taken. */

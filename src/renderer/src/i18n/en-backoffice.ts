@@ -94,6 +94,7 @@ export const enBackoffice = {
     },
   },
   cashClose: {
+    parkedWarning: 'There are {{count}} sale(s) on hold, not paid: they are not in the report. Recall them (F7 at the till) and take payment before the close, or they stay for the next shift.',
     title: 'Cash',
     tabs: { shift: 'Shift and close', sales: 'Sales report' },
     noShift: 'No shift is open',

@@ -15,6 +15,7 @@ export const enControls = {
       ticketDiscountPercent: 'Sale discount allowed without a manager (%)',
       freeReprints: 'Receipt reprints allowed without a manager',
       zDifferenceLimit: 'Cash difference allowed without a manager at the close (B/.)',
+      payOutLimit: 'Cash pay-out allowed without a manager (B/.)',
       notANumber: '“{{field}}” must be a whole number.',
       badLimit: 'The allowed difference is an amount with up to 2 decimals, for example 5.00.',
     },

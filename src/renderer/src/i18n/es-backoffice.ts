@@ -94,6 +94,7 @@ export const esBackoffice = {
     },
   },
   cashClose: {
+    parkedWarning: 'Hay {{count}} venta(s) en espera sin cobrar: no están en el reporte. Recupérelas (F7 en Venta) y cóbrelas antes del cierre, o quedarán para el próximo turno.',
     title: 'Caja',
     tabs: { shift: 'Turno y cierre', sales: 'Reporte de ventas' },
     noShift: 'No hay un turno abierto',

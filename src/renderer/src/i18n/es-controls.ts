@@ -16,6 +16,7 @@ export const esControls = {
       ticketDiscountPercent: 'Descuento a la venta permitido sin gerente (%)',
       freeReprints: 'Reimpresiones de un recibo permitidas sin gerente',
       zDifferenceLimit: 'Diferencia de caja permitida sin gerente al cierre (B/.)',
+      payOutLimit: 'Retiro de caja permitido sin gerente (B/.)',
       notANumber: '«{{field}}» debe ser un número entero.',
       badLimit: 'La diferencia permitida es un monto con hasta 2 decimales, por ejemplo 5.00.',
     },

@@ -22,18 +22,20 @@ function RulesEditor(props: { initial: LossPrevention }): JSX.Element {
   const [toggles, setToggles] = useState<Record<Toggle, boolean>>(() => Object.fromEntries(TOGGLES.map((k) => [k, props.initial[k]])) as Record<Toggle, boolean>);
   const [numbers, setNumbers] = useState<Record<NumberField, string>>(() => Object.fromEntries(NUMBERS.map((k) => [k, String(props.initial[k])])) as Record<NumberField, string>);
   const [limit, setLimit] = useState(props.initial.zDifferenceLimit);
+  const [payOutLimit, setPayOutLimit] = useState(props.initial.payOutLimit);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
   async function save(): Promise<void> {
     const bad = NUMBERS.filter((k) => !/^\d+$/.test(numbers[k].trim()));
     const lines: string[] = bad.map((k) => t('controls.lossPrevention.notANumber', { field: t(`controls.lossPrevention.${k}`) }));
-    if (!DECIMAL_2_PATTERN.test(limit.trim())) lines.push(t('controls.lossPrevention.badLimit'));
+    if (!DECIMAL_2_PATTERN.test(limit.trim()) || !DECIMAL_2_PATTERN.test(payOutLimit.trim())) lines.push(t('controls.lossPrevention.badLimit'));
     if (lines.length > 0) return setOutcome({ kind: 'error', lines });
     const rules: LossPrevention = {
       ...toggles,
       lineDiscountPercent: Number(numbers.lineDiscountPercent), ticketDiscountPercent: Number(numbers.ticketDiscountPercent),
       freeReprints: Number(numbers.freeReprints), zDifferenceLimit: limit.trim(),
+      payOutLimit: payOutLimit.trim(),
     };
     setBusy(true);
     const result = await runAsManager('settings:saveLossPrevention', (approval) => attempt(() => sago().settings.saveLossPrevention({ ...rules, approval })));
@@ -64,6 +66,10 @@ function RulesEditor(props: { initial: LossPrevention }): JSX.Element {
         <label className="field">
           <span>{t('controls.lossPrevention.zDifferenceLimit')}</span>
           <input inputMode="decimal" data-testid="lp-zDifferenceLimit" value={limit} onChange={(e) => { setLimit(e.target.value); setOutcome(null); }} />
+        </label>
+        <label className="field">
+          <span>{t('controls.lossPrevention.payOutLimit')}</span>
+          <input inputMode="decimal" data-testid="lp-payOutLimit" value={payOutLimit} onChange={(e) => { setPayOutLimit(e.target.value); setOutcome(null); }} />
         </label>
       </div>
       <OutcomeNotice outcome={outcome} testId="loss-prevention-outcome" />

@@ -4,6 +4,7 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveStatus } from '../api/app-status';
 import { attempt, sago } from '../api/sago';
+import { runBeforeLock } from '../auth/before-lock';
 import { useSession } from '../auth/session';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
 import './header.css';
@@ -16,6 +17,7 @@ export function Header(props: { screen: Screen; onNavigate: (screen: Screen) => 
   const session = useSession();
   const user = session.session?.user ?? null;
   const lock = async (): Promise<void> => {
+    await runBeforeLock();
     const result = await attempt(() => sago().auth.signOut({}));
     if (result.ok) session.set(result.value);
   };

@@ -1,0 +1,15 @@
+// The till's basket as the core keeps it (contract-till.ts Basket: parked sales and the draft that survives a
+// restart), to and from what the checkout holds. The consumidor final is stored as null (the default customer).
+import type { ReceptorInput } from '../../../shared/fiscal/receptor';
+import type { Basket } from '../../../shared/ipc/contract-till';
+import type { CartLine } from './cart';
+import { CONSUMIDOR_FINAL } from './sale-draft';
+
+export function toBasket(lines: readonly CartLine[], customer: ReceptorInput): Basket {
+  const isDefault = customer.tipoClienteFE === '02' && Object.keys(customer).length === Object.keys(CONSUMIDOR_FINAL).length;
+  return { lines: lines.map((l) => ({ ...l })), customer: isDefault ? null : customer };
+}
+
+export function fromBasket(basket: Basket): { lines: CartLine[]; customer: ReceptorInput } {
+  return { lines: basket.lines.map((l) => ({ ...l })), customer: basket.customer ?? CONSUMIDOR_FINAL };
+}
