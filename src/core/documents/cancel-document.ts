@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
 import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { HkaClient } from '../hka/client/hka-client';
-import { find, parseXml, textOf } from '../hka/xml/xnode';
+import { qrOfAuthorizedXml } from '../hka/xml/authorized-qr';
 import { applyOutcome, type StatusChange } from '../queue/apply-outcome';
 import { recordedHkaCall } from '../queue/hka-metrics';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
@@ -83,7 +83,7 @@ async function confirmHkaLacksIt(deps: CancelDeps, id: string, doc: FiscalDocume
     const change = applyOutcome(deps.db, { jobId: job?.id ?? -1, documentId: id, claimToken: '' }, {
       kind: 'authorized',
       authorization: {
-        cufe: estado.data.cufe, qr: xml.kind === 'ok' ? qrOf(xml.data.xml) : undefined, nroProtocoloAutorizacion: undefined,
+        cufe: estado.data.cufe, qr: xml.kind === 'ok' ? qrOfAuthorizedXml(xml.data.xml) : undefined, nroProtocoloAutorizacion: undefined,
         fechaRecepcionDGI: estado.data.fechaRecepcionDocumento, codigo: estado.codigo, alreadyAuthorized: true,
       },
     }, deps.clock());
@@ -100,14 +100,4 @@ async function confirmHkaLacksIt(deps: CancelDeps, id: string, doc: FiscalDocume
  */
 export function saysDocumentMissing(codigo: string, mensaje: string): boolean {
   return codigo === '105' || /no\s+existe|no\s+(fue\s+)?encontrad/i.test(mensaje);
-}
-
-/** The QR URL of an authorised XML (gNoFirm/dQRCode), best effort. */
-function qrOf(xml: string): string | undefined {
-  try {
-    const gNoFirm = find(parseXml(xml), 'gNoFirm');
-    return gNoFirm ? textOf(gNoFirm, 'dQRCode') : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -5,7 +5,7 @@ import type { FiscalDocument } from '../../shared/fiscal/document';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { DatosDocumento, HkaClient, HkaCredentials } from '../hka/client/hka-client';
 import type { HkaOutcome, Transient } from '../hka/client/outcomes';
-import { find, parseXml, textOf } from '../hka/xml/xnode';
+import { qrOfAuthorizedXml } from '../hka/xml/authorized-qr';
 import { compareCufe, compareRfe, type IdentityVerdict } from './identity-proof';
 
 export type ProofResult =
@@ -35,15 +35,5 @@ export async function proveAnswer(client: HkaClient, credentials: HkaCredentials
   if (xml.kind === 'transient') return { kind: 'unproven', transient: xml, detail: `DescargaXML ${xml.reason}: ${xml.detail}` };
   if (xml.kind === 'rejected') return { kind: 'unproven', transient: undefined, detail: `DescargaXML refused (${xml.codigo}): ${xml.mensaje}` };
   const mismatches = compareRfe(xml.data.xml, input.document, input.totals);
-  return { kind: 'proven', verdict: { cufe: input.cufe, ours: mismatches.length === 0, mismatches }, qr: qrOf(xml.data.xml) };
-}
-
-/** EstadoDocumento gives the CUFE but not the QR; the authorised XML carries it (gNoFirm/dQRCode). Best effort. */
-function qrOf(xml: string): string | undefined {
-  try {
-    const gNoFirm = find(parseXml(xml), 'gNoFirm');
-    return gNoFirm ? textOf(gNoFirm, 'dQRCode') : undefined;
-  } catch {
-    return undefined;
-  }
+  return { kind: 'proven', verdict: { cufe: input.cufe, ours: mismatches.length === 0, mismatches }, qr: qrOfAuthorizedXml(xml.data.xml) };
 }
