@@ -9,7 +9,7 @@ import { captureSale } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
 import { listBackupFolder, pruneBackupFolder } from './backup-catalogue';
-import { checkDatabaseFile, sha256OfFile, writeBackup, writeBackupSync } from './backup-file';
+import { backupPrefix, checkDatabaseFile, sha256OfFile, writeBackup, writeBackupSync } from './backup-file';
 
 const opened: OpenedDatabase[] = [];
 afterEach(() => {
@@ -106,5 +106,17 @@ describe('keep N', () => {
     ]);
     expect(readFileSync(join(folder, 'fotos-de-la-tienda.sqlite'), 'utf8')).toBe('someone else’s file');
     expect(() => readFileSync(`${removed[0] ?? ''}.json`)).toThrow();
+  });
+
+  it("a training data set's copies never prune the real data set's (the environment is in every name)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backup-envs-'));
+    const folder = join(dir, 'backups');
+    const real = openDatabase({ path: join(dir, 'sago-produccion.sqlite'), checkpointIntervalMs: 0 });
+    const training = openDatabase({ path: join(dir, 'sago-simulador.sqlite'), checkpointIntervalMs: 0 });
+    opened.push(real, training);
+    await writeBackup(real.sqlite, { folder, at: at(0), reason: 'z', register: '0000-001' });
+    for (let minute = 1; minute <= 4; minute += 1) await writeBackup(training.sqlite, { folder, at: at(minute), reason: 'z', register: '0000-001' });
+    expect(pruneBackupFolder(folder, 2, backupPrefix(training.sqlite.name, '0000-001'))).toHaveLength(2);
+    expect(listBackupFolder(folder).map((b) => b.manifest?.file.slice(0, 25))).toContain('sago-produccion-0000-001-');
   });
 });
