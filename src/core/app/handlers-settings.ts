@@ -9,6 +9,7 @@ import { auditCsv, listAudit } from '../settings/audit-list';
 import { enterContingency, leaveContingency, setContingencyReason } from '../settings/contingency-actions';
 import { readContingencySettings, saveContingencySettings } from '../settings/contingency-settings';
 import { readIssuerView, saveIssuer } from '../settings/issuer-settings';
+import { ensurePointClaimed } from '../sync/claim-point';
 import { listPrinters, readReceiptSettings, saveReceiptSettings } from '../settings/receipt-settings';
 import { contingencyView } from './app-status';
 import type { IpcHandlers } from './dispatch';
@@ -33,7 +34,14 @@ export function createSettingsHandlers(ctx: RegisterContext): Pick<IpcHandlers, 
     'settings:issuer': () => run(() => readIssuerView(db, ctx.environment)),
     'settings:saveIssuer': (req, caller) => run(() => {
       const input = withoutApproval(req);
-      return saveIssuer(issuerDeps, input, auditedBy(caller.user, caller.manager));
+      const by = auditedBy(caller.user, caller.manager);
+      const saved = saveIssuer(issuerDeps, input, by);
+      // A new branch or billing point is claimed at head office at once (in the background: the manager never waits
+      // for the network); a refusal then stops invoicing on it, as at start (sync/claim-point.ts).
+      const point = { codigoSucursal: saved.codigoSucursalEmisor, puntoFacturacion: saved.puntoFacturacionFiscal };
+      void ensurePointClaimed({ db, vault: ctx.vault, clock }, point, by)
+        .catch((error: unknown) => ctx.log?.warn('Billing point claim failed', { error: String(error) }));
+      return saved;
     }),
     'settings:receipt': () => receiptAnswer(),
     'settings:saveReceipt': async (req, caller) => {
