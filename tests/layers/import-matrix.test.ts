@@ -1,7 +1,10 @@
-// Proves the import matrix (docs/architecture.md §2) is enforced: a forbidden import planted in a temporary file
-// inside a layer is reported by `npm run lint` (and, for runtime globals, by the layer's tsconfig).
+// Proves the import matrix (docs/architecture.md §2) is enforced: a forbidden import in a file of a layer is reported
+// by `npm run lint` (and, for runtime globals, by the layer's tsconfig). Nothing is written into src/: the probes are
+// linted as text under a path inside the layer (ESLint's lintText with the project's config), and the typecheck probe
+// lives in a temporary folder with a tsconfig that extends the layer's.
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
@@ -10,35 +13,31 @@ import { afterEach, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '../..');
 const LAYER_RULES = new Set(['import-x/no-restricted-paths', 'no-restricted-imports']);
 const run = promisify(execFile);
-const planted: string[] = [];
-
-function plant(layer: string, source: string, ext = 'ts'): string {
-  const dir = join(ROOT, 'src', layer);
-  mkdirSync(dir, { recursive: true }); // a layer folder may still be empty (git keeps no empty folders)
-  const file = join(dir, `__layer_probe_${process.pid}_${planted.length}.${ext}`);
-  writeFileSync(file, source);
-  planted.push(file);
-  return file;
-}
+const temporary: string[] = [];
 
 afterEach(() => {
-  for (const file of planted.splice(0)) rmSync(file, { force: true });
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Where a probe of `layer` claims to live (never written: only its path decides which layer's rules apply). */
+const probePath = (layer: string, ext = 'ts') => join(ROOT, 'src', layer, `__layer_probe.${ext}`);
+
 /**
- * Lints a planted file with the project's config, layer rules only. Type information is switched off: the layer
- * rules do not need it, and typescript-eslint's single-run mode (CI=true) would not see a file created after its
- * program was built. The subprocess test below runs the real, fully typed `eslint`.
+ * Lints a probe's text with the project's config, layer rules only. Type information is switched off: the layer
+ * rules do not need it, and the file does not exist for a typed program. The subprocess test below runs the real
+ * `eslint` command line on its standard input.
  */
-async function layerErrors(file: string): Promise<string[]> {
+async function layerMessages(layer: string, source: string): Promise<{ message: string; severity: number }[]> {
   const eslint = new ESLint({
     cwd: ROOT,
     ruleFilter: ({ ruleId }) => LAYER_RULES.has(ruleId),
     overrideConfig: { languageOptions: { parserOptions: { project: false, projectService: false } } },
   });
-  const [result] = await eslint.lintFiles([file]);
-  return (result?.messages ?? []).filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId)).map((m) => m.message);
+  const [result] = await eslint.lintText(source, { filePath: probePath(layer) });
+  return (result?.messages ?? []).filter((m) => m.ruleId !== null && LAYER_RULES.has(m.ruleId));
 }
+
+const layerErrors = async (layer: string, source: string) => (await layerMessages(layer, source)).map((m) => m.message);
 
 describe('import matrix', () => {
   it.each([
@@ -60,7 +59,7 @@ describe('import matrix', () => {
     ['web-host', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
     ['core', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/core may not import src\/web-host/],
   ])('refuses a forbidden import in src/%s (%#)', async (layer, source, message) => {
-    const errors = await layerErrors(plant(layer, source));
+    const errors = await layerErrors(layer, source);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join('\n')).toMatch(message);
   });
@@ -72,22 +71,29 @@ describe('import matrix', () => {
     ['server', "import { validateDocument } from '../shared/fiscal/validate';\nexport const probe = validateDocument;"],
     ['web-host', "import { dispatchIpc } from '../core/app/dispatch';\nexport const probe = dispatchIpc;"],
   ])('allows what the matrix allows: src/%s (%#)', async (layer, source) => {
-    expect(await layerErrors(plant(layer, source))).toEqual([]);
+    expect(await layerErrors(layer, source)).toEqual([]);
   });
 
-  it('makes the lint step of `npm test` fail (exit code 1) on a planted violation', async () => {
-    const file = plant('core', "import { app } from 'electron';\nexport const probe = app;");
-    const failure = await run('npx', ['eslint', '--max-warnings=0', file], { cwd: ROOT }).then(
-      () => undefined,
-      (e: unknown) => e as { code: number; stdout: string },
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.stdout).toContain('no-restricted-imports');
-  }, 60_000);
+  it('reports a forbidden import as an error, which fails the lint step of `npm test`', async () => {
+    // `npm run lint` is `eslint --max-warnings=0 .`: any message fails it; the layer rules are errors besides.
+    const messages = await layerMessages('core', "import { app } from 'electron';\nexport const probe = app;\n");
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => m.severity === 2)).toBe(true); // 2: error
+    expect(JSON.parse(await run('node', ['-p', 'JSON.stringify(require("./package.json").scripts.lint)'], { cwd: ROOT }).then((r) => r.stdout)))
+      .toBe('eslint --max-warnings=0 .');
+  });
 
   it('makes the typecheck fail when src/shared uses a Node global its tsconfig does not have', async () => {
-    plant('shared', "export const probe = Buffer.from('x');");
-    const failure = await run('npx', ['tsc', '-p', 'tsconfig.shared.json', '--noEmit', '--composite', 'false', '--declaration', 'false', '--emitDeclarationOnly', 'false'], { cwd: ROOT }).then(
+    const dir = mkdtempSync(join(tmpdir(), 'sago-layer-probe-'));
+    temporary.push(dir);
+    writeFileSync(join(dir, 'probe.ts'), "export const probe = Buffer.from('x');\n");
+    // The layer's own compiler options (lib ES2023, no Node types), applied to a probe outside the repository.
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      extends: join(ROOT, 'tsconfig.shared.json'),
+      compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: true, rootDir: dir, typeRoots: [] },
+      include: ['probe.ts'], references: [],
+    }));
+    const failure = await run('npx', ['tsc', '-p', join(dir, 'tsconfig.json')], { cwd: ROOT }).then(
       () => undefined,
       (e: unknown) => e as { code: number; stdout: string },
     );
