@@ -5,6 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
 import { transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
+import { REASON_MAX, REASON_MIN, reasonWithinBounds } from '../../shared/fiscal/reason-bounds';
 import type { HkaClient } from '../hka/client/hka-client';
 import { qrOfAuthorizedXml } from '../hka/xml/authorized-qr';
 import { applyOutcome, type StatusChange } from '../queue/apply-outcome';
@@ -31,8 +32,8 @@ const HKA_HAS_IT = /^(Autorizada|Anulada)$/i;
 
 export async function cancelDocument(deps: CancelDeps, id: string, motivo: string, by: AuditActor): Promise<CancelResult> {
   const reason = motivo.trim();
-  if (reason.length < 15 || reason.length > 250) {
-    return { ok: false, reason: 'not_allowed', message: 'Indique el motivo del descarte (15 a 250 caracteres)' };
+  if (!reasonWithinBounds(reason)) {
+    return { ok: false, reason: 'not_allowed', message: `Indique el motivo del descarte (${REASON_MIN} a ${REASON_MAX} caracteres)` };
   }
   const row = deps.db.select({ status: documents.status, body: documents.body }).from(documents).where(eq(documents.id, id)).get();
   if (!row) return { ok: false, reason: 'not_found', message: 'El documento no existe' };

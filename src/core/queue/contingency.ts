@@ -6,6 +6,7 @@
 // applies at once); options given to the constructor win over them (tests pin short timings that way).
 import { z } from 'zod';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
+import { REASON_MAX, REASON_MIN, reasonWithinBounds } from '../../shared/fiscal/reason-bounds';
 import type { EmissionMode } from '../sales/capture-sale';
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
@@ -157,6 +158,6 @@ export class ContingencyManager {
 
 function checkReason(motivo: string): string {
   const reason = motivo.trim();
-  if (reason.length < 15 || reason.length > 250) throw new Error('Contingency reason must have 15 to 250 characters');
+  if (!reasonWithinBounds(reason)) throw new Error(`Contingency reason must have ${REASON_MIN} to ${REASON_MAX} characters`);
   return reason;
 }

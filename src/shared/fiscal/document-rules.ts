@@ -4,6 +4,7 @@ import { CASH_PAYMENT_FORMS, CODIGO_RETENCION, CONTINGENCY_EMISSION_TYPES, REFER
 import { parseCufe } from './cufe';
 import type { FiscalDocument } from './document';
 import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigits, money, round2, sum } from './money';
+import { REASON_MAX, REASON_MIN } from './reason-bounds';
 import type { DocumentTotals } from './totals';
 import { exportCurrencyIssues, installmentIssues } from './document-rules-terms';
 
@@ -22,7 +23,7 @@ export const CREDIT_NOTE_WINDOW_DAYS = 180;
 const contingencyRule: Rule = (doc) => {
   const inContingency = CONTINGENCY_EMISSION_TYPES.includes(doc.tipoEmision);
   if (inContingency && !doc.contingencia) {
-    return [{ path: ['contingencia'], rule: 'contingency_required', message: 'la emisión en contingencia necesita fecha de inicio y motivo (15 a 250 caracteres)' }];
+    return [{ path: ['contingencia'], rule: 'contingency_required', message: `la emisión en contingencia necesita fecha de inicio y motivo (${REASON_MIN} a ${REASON_MAX} caracteres)` }];
   }
   if (!inContingency && doc.contingencia) {
     return [{ path: ['contingencia'], rule: 'contingency_not_allowed', message: 'los datos de contingencia solo se informan con tipo de emisión 02 o 04' }];

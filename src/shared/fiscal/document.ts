@@ -10,6 +10,7 @@ import { INCOTERMS_DGI, MONEDAS_DGI } from './dgi-catalogues';
 import { amount2, code, fechaTz, fieldError, text } from './field-rules';
 import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema, infoEntregaSchema, infoLogisticaSchema, pedidoComercialGlobalSchema } from './document-groups';
 import { itemSchema } from './item';
+import { REASON_MAX, REASON_MIN } from './reason-bounds';
 import { receptorSchema } from './receptor';
 
 export const MAX_ITEMS = 1000;
@@ -17,7 +18,7 @@ export const MAX_ITEMS = 1000;
 const contingencia = z.object(
   {
     fechaInicio: fechaTz('la fecha de inicio de la contingencia'),
-    motivo: text(15, 250, 'el motivo de la contingencia'),
+    motivo: text(REASON_MIN, REASON_MAX, 'el motivo de la contingencia'),
   },
   { error: fieldError('los datos de contingencia') },
 );

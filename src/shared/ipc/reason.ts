@@ -1,9 +1,9 @@
 // The one definition of a written reason (the DGI's bounds for a contingency or annulment reason, reused for every
 // reason a person must give: a discard, a Z with a cash difference…): 15 to 250 characters once trimmed.
 import { z } from 'zod';
+import { REASON_MAX, REASON_MIN } from '../fiscal/reason-bounds';
 
-export const REASON_MIN = 15;
-export const REASON_MAX = 250;
+export { REASON_MAX, REASON_MIN };
 
 export const reasonSchema = z.string().trim()
   .min(REASON_MIN, `El motivo debe tener al menos ${REASON_MIN} caracteres`)
