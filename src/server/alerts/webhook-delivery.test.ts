@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startSyncTestServer, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../tests/fixtures/webhook-receiver';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
-import { openTenantDatabase, type TenantDatabase } from '../db/tenant-db';
+import type { TenantDatabase } from '../db/tenant-db';
+import { startServer } from '../server';
 import { createAlertWorker, type AlertWorker } from './alert-worker';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from './webhook-signature';
 
@@ -134,9 +135,11 @@ describe('delivery', () => {
 
 describe('two server instances on one database', () => {
   it('evaluate and deliver each alert change exactly once', async () => {
-    const second = await openTenantDatabase(kit.database.config);
+    // A second server process in all but the process: its own pool, migrations check and API on the same database.
+    const second = await startServer({ database: kit.database.config, host: '127.0.0.1', port: 0, logLevel: 'silent', trustProxy: false,
+      authLimits: { maxFailures: 1_000, windowMs: 60_000 }, alertWorker: false }, { level: 'silent' });
     try {
-      const other = workerFor(second);
+      const other = workerFor(second.db);
       receiver.answer = 200;
       const tenants = [await silentTenant('Dos instancias A', 4), await silentTenant('Dos instancias B', 4)];
       receiver.received.length = 0;
@@ -152,6 +155,9 @@ describe('two server instances on one database', () => {
       expect(new Set(mine.map((b) => b.deliveryId)).size).toBe(8);
       const [alerts] = await kit.superQuery<{ n: number }>('select count(*)::int as n from alerts where org_id = any($1::uuid[])', [tenants.map((t) => t.orgId)]);
       expect(alerts?.n).toBe(8);
+      // Either instance lists the same alerts.
+      const listed = await api<{ items: unknown[] }>(second.url, '/v1/alerts', { bearer: tenants[0]!.adminKey });
+      expect(listed.body.items).toHaveLength(4);
     } finally {
       await second.close();
     }
