@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
+import { FOLIOS_AUDIT_ACTION } from '../../shared/sync/folios-report';
 import { createAlertWorker, type AlertWorker } from './alert-worker';
 import type { AlertView } from './alert-view';
 
@@ -100,6 +101,25 @@ describe('alert rules', () => {
     await push(till, answered('AUTHORIZED', 20)); // 2 of 40 = 5 %: not above
     await worker.tick();
     expect(await openFor(till)).toEqual([]);
+  });
+
+  it('raises folios_low when the register\'s latest folios report is under 100, and ignores a report that is not a number', async () => {
+    const till = await kit.enrolRegister(tenant, '0001', 'Caja folios');
+    const trail = auditChain();
+    const report = (available: unknown) => ({ eventId: randomUUID(), seq: ++seq, kind: 'audit',
+      payload: trail.next({ at: at(seq), actor: 'sistema:caja', action: FOLIOS_AUDIT_ACTION, details: { available } }) });
+    await push(till, [report(150), report(100)]);
+    await worker.tick();
+    expect(await openFor(till)).toEqual([]);
+    await push(till, [report(99)]);
+    await worker.tick();
+    expect(await alertsOf(tenant.adminKey, `?rule=folios_low&deviceId=${till.deviceId}`)).toMatchObject([{ details: { value: 99, threshold: 100 } }]);
+    await push(till, [report('muchos')]);
+    await worker.tick();
+    expect(await openFor(till)).toEqual([]);
+    await push(till, [report(3)]);
+    await worker.tick();
+    expect(await openFor(till)).toEqual(['folios_low']);
   });
 
   it('raises audit_chain_break for a register whose trail arrived edited', async () => {

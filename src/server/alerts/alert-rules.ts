@@ -1,10 +1,11 @@
 // The alert rules, judged per register from what registers push (audit entries and document status snapshots) and
-// when they were last heard from. What a register does not push today (its sync outbox depth, the folios HKA reports,
-// its own HKA probes) cannot be judged here; docs/decisions/0016 says how each rule reads the data that exists.
+// when they were last heard from. What a register does not push (its sync outbox depth, its own HKA probes) cannot be
+// judged here; docs/decisions/0016 says how each rule reads the data that exists.
 import { sql } from 'drizzle-orm';
+import { FOLIOS_ALERT_THRESHOLD, FOLIOS_AUDIT_ACTION } from '../../shared/sync/folios-report';
 import { rowsOf, type TenantTx } from '../db/tenant-db';
 
-export const ALERT_RULES = ['hka_down', 'backlog', 'error_rate', 'silent', 'audit_chain_break'] as const;
+export const ALERT_RULES = ['hka_down', 'backlog', 'error_rate', 'folios_low', 'silent', 'audit_chain_break'] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const THRESHOLDS = {
@@ -17,7 +18,12 @@ export const THRESHOLDS = {
   /** …judged only once this many were answered (one failure out of three is not a trend). */
   errorRateMinAnswered: 20,
   errorRateWindowMinutes: 60,
+  /** Folios left in the register's latest report (an audit entry, src/shared/sync/folios-report.ts). */
+  foliosLeft: FOLIOS_ALERT_THRESHOLD,
 } as const;
+
+/** A literal, so the planner matches the partial index audit_entries_folios (the action is our constant). */
+const FOLIOS_ACTION = sql.raw(`'${FOLIOS_AUDIT_ACTION}'`);
 
 export const DEFAULT_SILENT_AFTER_MINUTES = 30;
 
@@ -50,6 +56,12 @@ export async function currentConditions(tx: TenantTx, now: Date, silentAfterMinu
       where status in ('AUTHORIZED', 'ANNULLED', 'REJECTED', 'FAILED', 'NUMBER_COLLISION')
         and status_at > ${at}::timestamptz - make_interval(mins => ${t.errorRateWindowMinutes})
       group by device_id
+    ), folios as (
+      -- The register's latest report; details are free-form, so anything but a JSON number counts as no report.
+      select distinct on (device_id) device_id,
+             case when jsonb_typeof(details->'available') = 'number' then (details->>'available')::numeric end as available
+      from audit_entries where action = ${FOLIOS_ACTION}
+      order by device_id, chain_seq desc nulls last
     ), breaks as (
       select device_id, count(*) as n from audit_chain_breaks group by device_id
     )
@@ -62,6 +74,9 @@ export async function currentConditions(tx: TenantTx, now: Date, silentAfterMinu
     select 'error_rate', l.id, l.store_id, round(100.0 * a.errors / a.answered, 2)::float8, ${t.errorRatePercent}::float8
       from live l join answered a on a.device_id = l.id
       where a.answered >= ${t.errorRateMinAnswered} and 100.0 * a.errors / a.answered > ${t.errorRatePercent}
+    union all
+    select 'folios_low', l.id, l.store_id, greatest(f.available, -1e9)::float8, ${t.foliosLeft}::float8
+      from live l join folios f on f.device_id = l.id where f.available < ${t.foliosLeft}
     union all
     select 'silent', l.id, l.store_id, floor(extract(epoch from ${at}::timestamptz - l.heard_at) / 60)::float8, ${silentAfterMinutes}::float8
       from live l where l.heard_at < ${at}::timestamptz - make_interval(mins => ${silentAfterMinutes})

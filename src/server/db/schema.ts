@@ -100,6 +100,8 @@ export const auditEntries = pgTable('audit_entries', {
   index('audit_entries_at').on(t.orgId, t.at.desc(), t.eventId.desc()),
   index('audit_entries_device_seq').on(t.orgId, t.deviceId, t.seq),
   index('audit_entries_document').on(t.orgId, t.documentId),
+  // The latest folios figure per register (alerts/alert-rules.ts), without scanning the trail.
+  index('audit_entries_folios').on(t.orgId, t.deviceId, t.chainSeq).where(sql`action = 'hka.folios_checked'`),
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
