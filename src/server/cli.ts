@@ -5,11 +5,14 @@
 // With PGlite (no DATABASE_URL) one process owns the data folder: while a server runs, the commands are sent to it
 // (its loopback system listener, found through `<pgdata>.control.json`); otherwise they open the folder themselves.
 // With DATABASE_URL there is no such lock and the commands always work on the database directly.
+// Head-office commands (create-store, enrolment-code, …: operator/admin-commands.ts) talk to a running server's
+// admin API with SAGO_ADMIN_KEY.
 import { configFromEnv, describeDatabase } from './config';
 import type { DatabaseConfig } from './db/connection-config';
 import { runAsOwner } from './db/open-server-database';
 import { DataFolderBusyError } from './db/pglite-lock';
 import type { OwnerConnection } from './db/owner-connection';
+import { ADMIN_USAGE, AdminCommandError, isAdminCommand, runAdminCommand } from './operator/admin-commands';
 import { runningServerOperator, type RunningServerOperator } from './operator/operator-client';
 import { startServer, type RunningServer } from './server';
 import { addAdminKey, createOrganisation } from './tenancy/organisations';
@@ -37,8 +40,20 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     io.out(`admin key (shown once, keep it safe): ${key}`);
     return 0;
   }
+  if (isAdminCommand(command)) {
+    try {
+      await runAdminCommand(command, argv.slice(1), env, config.port, (line) => io.out(line));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AdminCommandError)) throw error;
+      io.err(error.message);
+      return 1;
+    }
+  }
   if (command !== undefined) {
     io.err('usage: server [create-org "<name>" | add-admin-key <orgId> <label>]');
+    io.err('head office (SAGO_ADMIN_KEY, SAGO_SERVER_URL):');
+    for (const line of ADMIN_USAGE) io.err(line);
     return 2;
   }
   return serve(config, io);

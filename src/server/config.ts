@@ -15,6 +15,8 @@ export interface ServerConfig {
   logLevel: string;
   trustProxy: boolean;
   authLimits: AuthLimits;
+  /** Run the alert worker (evaluation + webhook deliveries) in this instance; default true. */
+  alertWorker?: boolean;
 }
 
 const envSchema = z.object({
@@ -29,6 +31,7 @@ const envSchema = z.object({
   SAGO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SAGO_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_AUTH_LIMITS.maxFailures),
   SAGO_AUTH_WINDOW_MS: z.coerce.number().int().min(1_000).default(DEFAULT_AUTH_LIMITS.windowMs),
+  SAGO_ALERT_WORKER: z.enum(['0', '1', 'true', 'false']).default('1'),
 });
 
 /** Throws with every problem listed when the environment is unusable. */
@@ -49,6 +52,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     logLevel: e.LOG_LEVEL,
     trustProxy: e.SAGO_TRUST_PROXY === '1' || e.SAGO_TRUST_PROXY === 'true',
     authLimits: { maxFailures: e.SAGO_AUTH_MAX_FAILURES, windowMs: e.SAGO_AUTH_WINDOW_MS },
+    alertWorker: e.SAGO_ALERT_WORKER === '1' || e.SAGO_ALERT_WORKER === 'true',
   };
 }
 

@@ -2,6 +2,7 @@
 // graceful shutdown: stop accepting, let requests in flight finish, then close the database.
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { createAlertWorker, type AlertWorker } from './alerts/alert-worker';
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import { openServerDatabase } from './db/open-server-database';
@@ -38,6 +39,12 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
       throw error;
     }
   }
+  // Apart from the request path: a slow or dead webhook receiver never holds up ingest.
+  let worker: AlertWorker | undefined;
+  if (config.alertWorker ?? true) {
+    worker = createAlertWorker({ db, log: (fields, message) => app.log.info(fields, message) });
+    worker.start();
+  }
   const { address, port } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   let closing: Promise<void> | undefined;
@@ -47,6 +54,7 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
     db,
     close: () => (closing ??= (async () => {
       try {
+        await worker?.stop();
         await stopOperator();
         await app.close();
       } finally {

@@ -1,11 +1,13 @@
 // Folios left in HKA's licence cycle (FoliosRestantes). The last answer is kept in settings so the monitoring panel
 // shows it without a call; "Probar conexión" (settings:testHka), "Consultar folios" (monitor:checkFolios) and the
-// monitor's periodic check all store it. The panel raises an alarm below the manager's threshold.
+// monitor's periodic check all store it. The panel raises an alarm below the manager's threshold; a changed figure is
+// also pushed to head office (its folios alert).
 import { z } from 'zod';
 import type { HkaClient } from '../hka/client/hka-client';
 import type { FoliosData, HkaOutcome } from '../hka/client/outcomes';
 import { recordedHkaCall } from '../queue/hka-metrics';
 import { readContingencySettings } from '../settings/contingency-settings';
+import { reportFoliosChange } from '../sync/folios-report';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
@@ -22,8 +24,13 @@ export interface FoliosView {
   alarm: boolean;
 }
 
+/** Keeps the answer; a changed figure is also reported to head office (sync/folios-report.ts), atomically. */
 export function recordFolios(db: StoreDb, available: number, at: Date): void {
-  writeJsonSetting(db, FOLIOS_KEY, lastFoliosSchema, { available, checkedAt: at.toISOString() });
+  db.transaction((tx) => {
+    const previous = readJsonSetting<LastFolios | null>(tx, FOLIOS_KEY, lastFoliosSchema, null)?.available ?? null;
+    writeJsonSetting(tx, FOLIOS_KEY, lastFoliosSchema, { available, checkedAt: at.toISOString() });
+    reportFoliosChange(tx, available, previous, at);
+  }, { behavior: 'immediate' });
 }
 
 export function foliosView(db: StoreDb): FoliosView {

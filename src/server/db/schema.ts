@@ -4,19 +4,11 @@
 // API's role has neither SUPERUSER nor BYPASSRLS (provision-role.ts), so a query that forgets the organisation
 // filter still sees one tenant only. References between tenant tables include org_id, so a row can never point
 // at another tenant's row either. Migrations: `npx drizzle-kit generate --config drizzle.pg.config.ts`.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
-  bigint, foreignKey, index, integer, jsonb, numeric, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid,
+  bigint, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-
-/** The organisation of the current transaction; NULL when unset, so a forgotten SET matches no row at all. */
-const CURRENT_ORG = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
-
-const tenantPolicy = (column: SQL) =>
-  pgPolicy('tenant_isolation', { as: 'permissive', for: 'all', to: 'public', using: sql`${column} = ${CURRENT_ORG}`, withCheck: sql`${column} = ${CURRENT_ORG}` });
-
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+import { createdAt, tenantPolicy, tz } from './tenant-policy';
 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -108,6 +100,8 @@ export const auditEntries = pgTable('audit_entries', {
   index('audit_entries_at').on(t.orgId, t.at.desc(), t.eventId.desc()),
   index('audit_entries_device_seq').on(t.orgId, t.deviceId, t.seq),
   index('audit_entries_document').on(t.orgId, t.documentId),
+  // The latest folios figure per register (alerts/alert-rules.ts), without scanning the trail.
+  index('audit_entries_folios').on(t.orgId, t.deviceId, t.chainSeq).where(sql`action = 'hka.folios_checked'`),
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
@@ -208,4 +202,9 @@ export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE'
   document_events: ['SELECT', 'INSERT'],
   documents: ['SELECT', 'INSERT', 'UPDATE'],
   device_point_claims: ['SELECT', 'INSERT', 'UPDATE'],
+  // alert-schema.ts
+  alert_schedule: ['SELECT', 'INSERT', 'UPDATE'],
+  alert_settings: ['SELECT', 'INSERT', 'UPDATE'],
+  alerts: ['SELECT', 'INSERT', 'UPDATE'],
+  webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
 };

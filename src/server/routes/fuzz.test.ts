@@ -32,7 +32,8 @@ const countRows = async () => (await kit.superQuery<{ n: string }>(`select (
   (select count(*) from organisations) + (select count(*) from admin_keys) + (select count(*) from stores)
   + (select count(*) from devices) + (select count(*) from enrolment_codes) + (select count(*) from audit_entries)
   + (select count(*) from audit_chain_breaks) + (select count(*) from document_events) + (select count(*) from documents)
-  + (select count(*) from device_point_claims where released_at is null))::text as n`))[0]?.n;
+  + (select count(*) from device_point_claims where released_at is null) + (select count(*) from alert_settings)
+  + (select count(*) from alert_schedule) + (select count(*) from alerts) + (select count(*) from webhook_deliveries))::text as n`))[0]?.n;
 
 type Credential = 'admin' | 'device' | 'none' | 'operator';
 
@@ -59,7 +60,7 @@ interface Route {
  * Routes whose only inputs are the credential header and a query they refuse whole (they take no parameter): a
  * quarter of the runs, plenty for that space, and it keeps the file within its time on a shared machine.
  */
-const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims']);
+const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/admin/alert-settings']);
 const runsOf = (name: string) => (HEADER_ONLY.has(name) ? RUNS / 4 : RUNS);
 
 const at = '2026-12-04T15:00:00.000Z';
@@ -73,7 +74,7 @@ const ROUTE_NAMES = [
   'GET /health', 'POST /v1/enrol', 'POST /v1/sync/events', 'GET /v1/admin/stores', 'POST /v1/admin/stores', 'POST /v1/admin/enrolment-codes',
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
-  'POST /v1/system/organisations', 'POST /v1/system/admin-keys',
+  'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/alerts', 'GET /v1/admin/alert-settings', 'POST /v1/admin/alert-settings',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -107,6 +108,10 @@ const routes = (): Route[] => [
     body: mutated({ name: 'Cadena', keyLabel: 'inicial' }), app: () => system.app },
   { name: 'POST /v1/system/admin-keys', method: 'POST', credential: 'operator', path: fixed('/v1/system/admin-keys'),
     body: mutated({ orgId: tenant.orgId, label: 'otra' }), app: () => system.app },
+  { name: 'GET /v1/alerts', method: 'GET', credential: 'admin', path: fixed('/v1/alerts'), query: ['state', 'rule', 'deviceId', 'storeId', 'cursor', 'limit'] },
+  { name: 'GET /v1/admin/alert-settings', method: 'GET', credential: 'admin', path: fixed('/v1/admin/alert-settings'), query: ['orgId'] },
+  { name: 'POST /v1/admin/alert-settings', method: 'POST', credential: 'admin', path: fixed('/v1/admin/alert-settings'),
+    body: mutated({ silentAfterMinutes: 30, webhook: { url: 'https://example.test/hooks/sago', secret: 'whsec-0123456789abcdef' } }) },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {
