@@ -126,6 +126,7 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
         }
         if (summary.documents % batch === 0) {
           sqlite.exec('COMMIT');
+          sqlite.pragma('wal_checkpoint(TRUNCATE)'); // the app's checkpoint timer, at the batch's pace: the WAL stays small
           sqlite.exec('BEGIN');
         }
       }
