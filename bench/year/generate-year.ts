@@ -139,9 +139,7 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
       if (!closed.closed) throw new Error(`generator Z refused: ${closed.message}`);
       options.onDay?.(day, summary.documents);
     }
-    writeRecentActivity(sqlite, end, random);
-    sqlite.exec(`UPDATE sync_outbox SET sent_at = created_at WHERE created_at < '${new Date(end.getTime() - HOUR).toISOString()}'`);
-    pruneSentBefore(db, new Date(end.getTime() - 30 * DAY));
+    writeRetainedHistory(store, end, random);
     sqlite.exec('COMMIT');
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -173,4 +171,14 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
       }
     }
   }
+}
+
+/**
+ * What retention keeps at `end`: the last week of HKA calls, 48 h of queue samples, and the sync outbox as a register
+ * that syncs leaves it (acknowledged up to an hour ago, acknowledged events older than 30 days pruned).
+ */
+export function writeRetainedHistory(store: OpenedDatabase, end: Date, random: () => number): void {
+  writeRecentActivity(store.sqlite, end, random);
+  store.sqlite.prepare('UPDATE sync_outbox SET sent_at = created_at WHERE created_at < ?').run(new Date(end.getTime() - HOUR).toISOString());
+  pruneSentBefore(store.db, new Date(end.getTime() - 30 * DAY));
 }
