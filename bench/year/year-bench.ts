@@ -72,11 +72,12 @@ async function readsAndCapture(store: OpenedDatabase): Promise<void> {
   const middle = listDocuments(db, { limit: 50 });
   let cursor = middle.nextCursor ?? undefined;
   for (let i = 0; i < 200 && cursor; i++) cursor = listDocuments(db, { limit: 50, cursor }).nextCursor ?? undefined;
-  const lastShift = sqlite.prepare('SELECT id, opened_at AS openedAt, opening_cash AS openingCash, closed_at AS closedAt FROM shifts ORDER BY opened_at DESC LIMIT 1').get() as { id: string; openedAt: string; openingCash: string; closedAt: string };
+  const lastShift = sqlite.prepare('SELECT id, opened_at AS openedAt, opening_cash AS openingCash, closed_at AS closedAt FROM shifts ORDER BY opened_at DESC LIMIT 1').get() as { id: string; openedAt: string; openingCash: string; closedAt: string | null };
   const shift: Shift = { ...lastShift, openedBy: '', openedByName: '', closedAt: null, closedBy: null, closedByName: null, countedCash: null, differenceReason: null, closeApprovedByName: null };
   const lastDay = (sqlite.prepare('SELECT max(substr(fecha_emision, 1, 10)) FROM documents').pluck().get() as string);
   const monthFrom = `${lastDay.slice(0, 8)}01`;
-  const now = new Date(Date.parse(lastShift.closedAt) + 3_600_000);
+  // An hour after the last document (a year file cut short may end with its shift still open).
+  const now = new Date(Date.parse(sqlite.prepare('SELECT max(created_at) FROM documents').pluck().get() as string) + 3_600_000);
   const inputs = { queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 }, contingency: { active: false, needsExtendedReason: false } };
   const auditDay = `${lastDay}`;
   const targets: Target[] = [
