@@ -6,7 +6,7 @@ import type { DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { DocumentSummary } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
-import { CANDIDATE_CAP, countCandidates, searchFilter } from './documents-search';
+import { CANDIDATE_CAP, candidateIds, searchFilter } from './documents-search';
 
 export interface DocumentsQuery {
   status?: DocumentStatus[] | undefined;
@@ -102,13 +102,13 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
   let rows: Row[];
   let total: number;
   let capped = false;
-  const found = search?.candidates ? countCandidates(sqlite, search.candidates) : Number.POSITIVE_INFINITY;
+  const ids = search?.candidates ? candidateIds(sqlite, search.candidates) : undefined;
   if (!search) {
     total = statusTotal(sqlite, statuses);
     rows = walk(sqlite, statuses, and([cursor]), q.limit + 1);
-  } else if (found <= CANDIDATE_CAP && search.candidates) {
+  } else if (ids && ids.length <= CANDIDATE_CAP) {
     // Few candidates: test them all (exact total) and sort the matches.
-    const inCandidates = { where: `d.id IN (${search.candidates.sql})`, params: search.candidates.params };
+    const inCandidates = { where: 'd.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
     const matches = and([inCandidates, statusFilter, search]);
     total = sqlite.prepare(`SELECT count(*) FROM documents d WHERE ${matches.where}`).pluck().get(...matches.params) as number;
     const page = and([matches, cursor]);
@@ -119,8 +119,9 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
     const exact = search.candidates?.exact === true;
     const matches = and([statusFilter, exact ? undefined : search]);
     const from = search.candidates ? `(${search.candidates.sql}) c JOIN documents d ON d.id = c.id` : 'documents d';
-    total = sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
-      .pluck().get(...(search.candidates?.params ?? []), ...matches.params) as number;
+    total = exact && !statusFilter ? CANDIDATE_CAP // the candidates read above are the matches, and there were more
+      : sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
+        .pluck().get(...(search.candidates?.params ?? []), ...matches.params) as number;
     capped = total >= CANDIDATE_CAP;
     rows = walk(sqlite, statuses, and([search, cursor]), q.limit + 1);
   }

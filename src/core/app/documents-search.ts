@@ -3,7 +3,7 @@
 // - digits: the document number (documents_numero index);
 // - "FE…": a CUFE prefix, as a range on the documents_cufe index (the LIKE stays to keep the old case rules exact);
 // - anything else: every word contained in the customer's name (accent- and case-insensitive, text-search.ts), or the
-//   text contained in the customer's RUC/cédula, or the document's id. Words of 3+ letters go through the trigram
+//   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. Words of 3+ letters go through the trigram
 //   index (document_search_fts) to find the candidates; the exact test is the same LIKE as always.
 // A search that matches many documents is served like a plain list (walk newest first, test each row); one that
 // matches few is served from its candidates, sorted. `candidates` tells which, counting at most CANDIDATE_CAP.
@@ -44,22 +44,28 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
   ensureSearchFunctions(sqlite);
   const words = containsPatterns(text);
   const folded = foldText(text);
-  const where = `((${words.map(() => "sago_fold(d.receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')})
-    OR d.id = ? OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\'))`;
-  const params = [...words, text, `%${escapeLike(folded)}%`];
+  // A RUC or cédula has digits: only such a text is looked for there (it spares a lookup per row read).
+  const maybeRuc = /\d/.test(text);
+  const byRuc = maybeRuc ? " OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\')" : '';
+  const where = `(d.receptor_nombre IS NOT NULL AND ${words.map(() => "sago_fold(d.receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')}
+    OR d.id = ?${byRuc})`;
+  const params = [...words, text, ...(maybeRuc ? [`%${escapeLike(folded)}%`] : [])];
   const all = folded.split(/\s+/).filter((w) => w.length > 0);
   const long = all.filter((w) => [...w].length >= 3);
   if (long.length === 0) return { where, params };
   // Trigram phrases match substrings: the name must hold every long word, or the RUC the whole text.
   const byName = `nombre : (${long.map(phrase).join(' AND ')})`;
-  const match = [...folded].length >= 3 ? `(${byName}) OR (ruc : ${phrase(folded)})` : byName;
+  const match = maybeRuc && [...folded].length >= 3 ? `(${byName}) OR (ruc : ${phrase(folded)})` : byName;
   // Driven by the FTS index (a join, not IN (…), which would collect every match before the first row comes out).
   const sql = `SELECT s.document_id AS id FROM document_search_fts f JOIN document_search s ON s.seq = f.rowid
     WHERE document_search_fts MATCH ? UNION ALL SELECT id FROM documents WHERE id = ?`;
   return { where, params, candidates: { sql, params: [match, text], exact: long.length === all.length } };
 }
 
-/** How many candidates the search has, counting at most CANDIDATE_CAP + 1 (more means dense). */
-export function countCandidates(sqlite: Database.Database, candidates: NonNullable<SearchFilter['candidates']>): number {
-  return sqlite.prepare(`SELECT count(*) FROM (${candidates.sql} LIMIT ${CANDIDATE_CAP + 1})`).pluck().get(...candidates.params) as number;
+/**
+ * The candidates' ids, at most CANDIDATE_CAP + 1 (more means dense). Read once: the trigram index answers in a few
+ * milliseconds for common words, so the page and its count reuse this list rather than asking it again.
+ */
+export function candidateIds(sqlite: Database.Database, candidates: NonNullable<SearchFilter['candidates']>): string[] {
+  return sqlite.prepare(`${candidates.sql} LIMIT ${CANDIDATE_CAP + 1}`).pluck().all(...candidates.params) as string[];
 }
