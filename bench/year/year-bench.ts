@@ -1,6 +1,7 @@
 // `npm run bench -- --year [--docs N] [--db path]`: the reads a cashier and a manager wait on, the capture cost and
 // the file's size and backup time, on a year of a busy register (generate-year.ts). With --db, an existing year file
-// is used as is (opening it applies pending migrations, timed); otherwise --docs N documents (default 700 000) are
+// is used as is (opening it applies pending migrations, timed; the capture part adds documents to it, so pass a copy);
+// otherwise --docs N documents (default 700 000) are
 // generated into a temporary folder first. Figures and ratios come from this one run; targets are issue 17's.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
