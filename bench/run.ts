@@ -12,6 +12,7 @@ import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
+import { runYearBench } from './year/year-bench';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
 const PG_RUNS = { 5: 600, 50: 300 } as const;
@@ -44,8 +45,11 @@ function line(label: string, s: LatencyStats): string {
 
 /** `npm run bench -- --capture-only`: the SQLite capture part alone (e.g. to compare two designs of the transaction). */
 const CAPTURE_ONLY = process.argv.includes('--capture-only');
+/** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
+const YEAR = process.argv.includes('--year');
 
 async function main(): Promise<void> {
+  if (YEAR) return runYearBench();
   console.log(`Capture benchmark (node ${process.version}, SQLite file in ${dir})`);
   const results: Record<string, LatencyStats> = {};
   for (const items of [5, 50] as const) {

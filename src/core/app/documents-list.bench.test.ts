@@ -1,5 +1,5 @@
 // The documents list must stay fast with 100 000 documents (issue 5). This runs the benchmark at full size and holds
-// every page query to a budget well above what it takes here (≤ 3 ms; searches scan, ~15–50 ms), so a lost
+// every page query to a budget well above what it takes here (≤ 3 ms, searches included since migration 0009), so a lost
 // index or a plan that sorts every match shows up as a failure rather than as a slow list.
 import { describe, expect, it } from 'vitest';
 import { benchDocumentsList, formatDocumentsListBench } from './documents-bench';

@@ -3,6 +3,8 @@ import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { AppError } from './app-error';
 import { seedDocuments, seededStatus } from './documents-bench';
 import { listDocuments, type DocumentsQuery } from './documents-list';
+import { CANDIDATE_CAP } from './documents-search';
+import { foldText } from './text-search';
 
 const COUNT = 1_234;
 let store: OpenedDatabase;
@@ -74,5 +76,65 @@ describe('listDocuments', () => {
     for (const cursor of ['garbage', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
       expect(() => listDocuments(store.db, { limit: 5, cursor })).toThrow(AppError);
     }
+  });
+
+  it('finds a customer by RUC or cédula fragment, kept in step when a document changes (migration 0009 triggers)', () => {
+    const id = `doc-${String(500).padStart(8, '0')}`;
+    store.sqlite.prepare('UPDATE documents SET body = ? WHERE id = ?')
+      .run(JSON.stringify({ cliente: { tipoClienteFE: '01', numeroRUC: '2588017-1-831938' } }), id);
+    expect(listDocuments(store.db, { limit: 50, query: '2588017-1' }).items.map((d) => d.id)).toEqual([id]);
+    expect(listDocuments(store.db, { limit: 50, query: '017-1-83' }).total).toBe(1);
+    store.sqlite.prepare("UPDATE documents SET body = '{}' WHERE id = ?").run(id);
+    expect(listDocuments(store.db, { limit: 50, query: '2588017-1' }).total).toBe(0);
+  });
+
+  it('keeps the per-status totals in step with status changes', () => {
+    const failed = () => listDocuments(store.db, { limit: 1, status: ['FAILED'] }).total;
+    const before = failed();
+    const id = store.sqlite.prepare("SELECT id FROM documents WHERE status = 'FAILED' LIMIT 1").pluck().get() as string;
+    store.sqlite.prepare("UPDATE documents SET status = 'QUEUED' WHERE id = ?").run(id);
+    expect(failed()).toBe(before - 1);
+    store.sqlite.prepare("UPDATE documents SET status = 'FAILED' WHERE id = ?").run(id);
+    expect(failed()).toBe(before);
+  });
+});
+
+describe('listDocuments, a search matching more than the candidate cap', () => {
+  const MANY = 20_000;
+  let big: OpenedDatabase;
+  beforeAll(() => {
+    big = openDatabase({ path: ':memory:' });
+    seedDocuments(big.db, MANY);
+  });
+  afterAll(() => big.close());
+  const named = (i: number, name: string) => i % 5 < 2 && ['María Fernández', 'José Rodríguez', 'Comercial Los Andes, S.A.', 'Ana Gómez', 'Distribuidora Istmo', 'Luis Núñez'][i % 6] === name;
+  const all = (query: Omit<DocumentsQuery, 'cursor'>): string[] => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = listDocuments(big.db, { ...query, cursor });
+      ids.push(...page.items.map((d) => d.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return ids;
+  };
+  const expected = (keep: (i: number) => boolean) => {
+    const ids: string[] = [];
+    for (let i = MANY; i >= 1; i--) if (keep(i)) ids.push(`doc-${String(i).padStart(8, '0')}`);
+    return ids;
+  };
+
+  it('counts up to the cap, says so, and still pages through every match in order', () => {
+    const first = listDocuments(big.db, { limit: 50, query: 'maria' });
+    expect(first).toMatchObject({ total: CANDIDATE_CAP, totalCapped: true });
+    expect(all({ limit: 200, query: 'maria' })).toEqual(expected((i) => named(i, 'María Fernández')));
+  });
+
+  it('combines a broad search with a rare status, and a word too short for the index', () => {
+    expect(all({ limit: 50, query: 'MARÍA', status: ['FAILED', 'REJECTED'] }))
+      .toEqual(expected((i) => named(i, 'María Fernández') && ['FAILED', 'REJECTED'].includes(seededStatus(i))));
+    const short = listDocuments(big.db, { limit: 50, query: 'ña' });
+    expect(short.items.length).toBe(50);
+    expect(short.items.every((d) => foldText(d.receptorNombre ?? '').includes('na'))).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 // The documents list: newest first, filtered by status and/or a search, paged with a keyset cursor on
-// (created_at, id) so page 2 000 costs what page 1 costs (benchDocumentsList measures it on 100 000 documents).
+// (created_at, id) so page 2 000 costs what page 1 costs; totals, searches and status lanes read indexes kept by
+// migration 0009 (issue 17), so no page costs more with a year of history (bench: `npm run bench -- --year`).
+import type Database from 'better-sqlite3';
 import type { DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { DocumentSummary } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
-import { containsPatterns, ensureSearchFunctions } from './text-search';
+import { CANDIDATE_CAP, candidateIds, searchFilter } from './documents-search';
 
 export interface DocumentsQuery {
   status?: DocumentStatus[] | undefined;
@@ -16,8 +18,10 @@ export interface DocumentsQuery {
 export interface DocumentsPage {
   items: DocumentSummary[];
   nextCursor: string | null;
-  /** How many documents match the filters (all pages). */
+  /** How many documents match the filters (all pages); with totalCapped, at least this many (a broad search). */
   total: number;
+  /** Set when a broad search stopped counting at CANDIDATE_CAP: "1 000 or more". */
+  totalCapped?: true;
 }
 
 export const SUMMARY_COLUMNS = `id, tipo_documento AS tipoDocumento, numero, punto_facturacion AS puntoFacturacion,
@@ -49,61 +53,84 @@ function decodeCursor(cursor: string): [string, string] {
   throw new AppError('invalid_request', 'La posición de la lista no es válida; vuelva a cargarla');
 }
 
-/** WHERE clauses and their parameters for the filters (not the cursor). */
-function filters(db: StoreDb, q: DocumentsQuery, statusColumn: string): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (q.status && q.status.length > 0) {
-    where.push(`${statusColumn} IN (${q.status.map(() => '?').join(', ')})`);
-    params.push(...q.status);
-  }
-  const text = q.query?.trim() ?? '';
-  if (/^\d{1,10}$/.test(text)) {
-    where.push('numero = ?'); // a cashier typing digits means the document number
-    params.push(Number(text));
-  } else if (/^FE\d/i.test(text)) {
-    where.push("cufe LIKE ? ESCAPE '\\'");
-    params.push(`${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  } else if (text !== '') {
-    ensureSearchFunctions(db.$client);
-    const words = containsPatterns(text);
-    where.push(`(${words.map(() => "sago_fold(receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')} OR id = ?)`);
-    params.push(...words, text);
-  }
-  return { where, params };
+type Filter = { where: string; params: unknown[] };
+
+/** Exact totals per status, kept by migration 0009's triggers (no count over the table per page). */
+function statusTotal(sqlite: Database.Database, statuses: readonly string[] | undefined): number {
+  const sql = statuses && statuses.length > 0
+    ? `SELECT coalesce(sum(n), 0) FROM document_status_counts WHERE status IN (${statuses.map(() => '?').join(', ')})`
+    : 'SELECT coalesce(sum(n), 0) FROM document_status_counts';
+  return sqlite.prepare(sql).pluck().get(...(statuses ?? [])) as number;
 }
 
-const whereSql = (where: readonly string[]): string => (where.length > 0 ? `WHERE ${where.join(' AND ')}` : '');
+function cursorFilter(cursor: string | undefined): Filter | undefined {
+  if (cursor === undefined) return undefined;
+  const [createdAt, id] = decodeCursor(cursor);
+  // Written so SQLite can range-scan the index on created_at, then break ties on id.
+  return { where: 'd.created_at <= ? AND (d.created_at < ? OR d.id < ?)', params: [createdAt, createdAt, id] };
+}
+
+const and = (filters: (Filter | undefined)[]): Filter => {
+  const present = filters.filter((f): f is Filter => f !== undefined);
+  return { where: present.length === 0 ? '1' : present.map((f) => f.where).join(' AND '), params: present.flatMap((f) => f.params) };
+};
+
+const SELECT = `SELECT ${SUMMARY_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2')}, d.created_at AS createdAt FROM documents d`;
+
+/**
+ * Newest first, reading an index in order and testing each row: per status on (status, created_at, id), or on
+ * created_at. A page costs about limit × (documents read per match), whatever the history's size.
+ */
+function walk(sqlite: Database.Database, statuses: readonly string[] | undefined, extra: Filter, take: number): Row[] {
+  const lanes = statuses && statuses.length > 0 ? statuses : [undefined];
+  const rows = lanes.flatMap((status) => {
+    const f = and([status === undefined ? undefined : { where: 'd.status = ?', params: [status] }, extra]);
+    return sqlite.prepare(`${SELECT} WHERE ${f.where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`).all(...f.params, take) as Row[];
+  });
+  return lanes.length > 1 ? rows.sort(newestFirst).slice(0, take) : rows;
+}
+
+const newestFirst = (a: Row, b: Row): number =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.createdAt < b.createdAt ? 1 : -1;
 
 export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
   const sqlite = db.$client;
-  const counted = filters(db, q, 'status');
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM documents ${whereSql(counted.where)}`).get(...counted.params) as { n: number }).n;
-  // Plan choice by density, which SQLite cannot know without statistics. Dense matches (most documents are
-  // AUTHORIZED): walk the created_at index newest first and skip the others, about limit × all / total rows ("+status"
-  // keeps SQLite off the status index, whose matches it would otherwise sort: 20 ms for 90 000). Sparse matches (a
-  // number, a rare status): find them first, by index or scan, and sort the few ("+created_at" in ORDER BY).
-  let dense = true;
-  if (counted.where.length > 0) {
-    const all = (sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-    dense = total * total > q.limit * all;
+  const statuses = q.status && q.status.length > 0 ? q.status : undefined;
+  const statusFilter = statuses ? { where: `d.status IN (${statuses.map(() => '?').join(', ')})`, params: [...statuses] } : undefined;
+  const search = searchFilter(sqlite, q.query);
+  const cursor = cursorFilter(q.cursor);
+  let rows: Row[];
+  let total: number;
+  let capped = false;
+  const ids = search?.candidates ? candidateIds(sqlite, search.candidates) : undefined;
+  if (!search) {
+    total = statusTotal(sqlite, statuses);
+    rows = walk(sqlite, statuses, and([cursor]), q.limit + 1);
+  } else if (ids && ids.length <= CANDIDATE_CAP) {
+    // Few candidates: test them all (exact total) and sort the matches.
+    const inCandidates = { where: 'd.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
+    const matches = and([inCandidates, statusFilter, search]);
+    total = sqlite.prepare(`SELECT count(*) FROM documents d WHERE ${matches.where}`).pluck().get(...matches.params) as number;
+    const page = and([matches, cursor]);
+    rows = sqlite.prepare(`${SELECT} WHERE ${page.where} ORDER BY +d.created_at DESC, d.id DESC LIMIT ?`).all(...page.params, q.limit + 1) as Row[];
+  } else {
+    // Many candidates (or words too short for the index): newest first, testing each row. The total is counted up
+    // to the cap and says so: from the candidates when they are the matches (only the status left to test).
+    const exact = search.candidates?.exact === true;
+    const matches = and([statusFilter, exact ? undefined : search]);
+    const from = search.candidates ? `(${search.candidates.sql}) c JOIN documents d ON d.id = c.id` : 'documents d';
+    total = exact && !statusFilter ? CANDIDATE_CAP // the candidates read above are the matches, and there were more
+      : sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
+        .pluck().get(...(search.candidates?.params ?? []), ...matches.params) as number;
+    capped = total >= CANDIDATE_CAP;
+    rows = walk(sqlite, statuses, and([search, cursor]), q.limit + 1);
   }
-  const statusColumn = dense ? '+status' : 'status';
-  const order = dense ? 'created_at DESC, id DESC' : '+created_at DESC, id DESC';
-  const { where, params } = filters(db, q, statusColumn);
-  if (q.cursor !== undefined) {
-    const [createdAt, id] = decodeCursor(q.cursor);
-    // Written so SQLite can range-scan the created_at index, then break ties on id.
-    where.push('created_at <= ? AND (created_at < ? OR id < ?)');
-    params.push(createdAt, createdAt, id);
-  }
-  const rows = sqlite.prepare(`SELECT ${SUMMARY_COLUMNS}, created_at AS createdAt FROM documents ${whereSql(where)}
-    ORDER BY ${order} LIMIT ?`).all(...params, q.limit + 1) as Row[];
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
     items: page.map(toSummary),
     nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null,
     total,
+    ...(capped ? { totalCapped: true } : {}),
   };
 }

@@ -4,7 +4,7 @@
 // silently. Two ways to copy: better-sqlite3's online backup API (async, steps between sales: no pause at the till),
 // and VACUUM INTO (synchronous, for openDatabase before migrations, when nothing else runs yet).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -52,8 +52,17 @@ export function backupFileName(databasePath: string, at: Date, reason: BackupRea
   return `${backupPrefix(databasePath, register)}${at.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
 }
 
+/** Read in 1 MiB chunks: a year's database is over 2 GiB, more than one Buffer (readFileSync) can hold (issue 17). */
 export function sha256OfFile(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** Opens a copy read-only and checks it is whole and is a register database; never throws. */

@@ -44,8 +44,11 @@ function shiftDocuments(db: StoreDb, from: string, until: string | null): { docs
   const params = { from, until };
   const docs = sqlite.prepare(`SELECT id, tipo_documento AS tipoDocumento, tipo_emision AS tipoEmision, status, totals,
     total_factura AS totalFactura FROM documents WHERE ${range} ORDER BY created_at`).all(params) as DocRow[];
-  const rows = sqlite.prepare(`SELECT p.document_id AS documentId, p.forma_pago AS formaPago, p.monto FROM document_payments p
-    JOIN documents d ON d.id = p.document_id WHERE ${range.replaceAll('created_at', 'd.created_at')} ORDER BY p.document_id, p.line`)
+  // CROSS JOIN keeps SQLite's join order: from the shift's documents (created_at index) to their payments. Left to
+  // itself it walked every payment of the register's history in key order to skip the sort (1.8 s at 428 000
+  // documents, issue 17); sorting one shift's payments costs nothing.
+  const rows = sqlite.prepare(`SELECT p.document_id AS documentId, p.forma_pago AS formaPago, p.monto FROM documents d
+    CROSS JOIN document_payments p ON p.document_id = d.id WHERE ${range.replaceAll('created_at', 'd.created_at')} ORDER BY p.document_id, p.line`)
     .all(params) as PaymentRow[];
   const payments = new Map<string, PaymentRow[]>();
   for (const row of rows) payments.set(row.documentId, [...(payments.get(row.documentId) ?? []), row]);

@@ -69,20 +69,36 @@ const nextDay = (day: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
+/** Beyond this many entries in the date range, walking by id beats sorting the range (issue 17). */
+const NARROW_RANGE_ROWS = 5_000;
+
+function narrowRange(db: StoreDb, dates: { from?: string; to?: string }): boolean {
+  if (dates.from === undefined && dates.to === undefined) return false;
+  const n = db.$client.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE at >= @from AND at < @to LIMIT ${NARROW_RANGE_ROWS})`)
+    .pluck().get({ from: dates.from ?? '', to: dates.to ?? '\u{10FFFF}' }) as number;
+  return n < NARROW_RANGE_ROWS;
+}
+
 function selectAudit(db: StoreDb, filter: AuditFilter, before: number, take: number): AuditRow[] {
   const clauses = ['id < @before', "action LIKE @prefix ESCAPE '\\'"];
   if (filter.actor) clauses.push('(actor = @actor OR approved_by = @actor)');
   if (filter.documentId) clauses.push('document_id = @documentId');
-  if (filter.from) clauses.push('at >= @from');
-  if (filter.to) clauses.push('at < @to');
+  const dates = {
+    ...(filter.from ? { from: panamaDayStartUtc(filter.from).toISOString() } : {}),
+    ...(filter.to ? { to: panamaDayStartUtc(nextDay(filter.to)).toISOString() } : {}),
+  };
+  // A narrow date range (a day, a week of a busy register) is read off the audit_log_at index and its few rows sorted;
+  // a wide one is walked newest first by id ("+at" keeps SQLite off the index, which would sort a year of rows).
+  const at = narrowRange(db, dates) ? 'at' : '+at';
+  if (filter.from) clauses.push(`${at} >= @from`);
+  if (filter.to) clauses.push(`${at} < @to`);
   const prefix = (filter.action ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
   return db.$client.prepare(`SELECT id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details FROM audit_log
     WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`).all({
     before, prefix: `${prefix}%`, take,
     ...(filter.actor ? { actor: filter.actor } : {}),
     ...(filter.documentId ? { documentId: filter.documentId } : {}),
-    ...(filter.from ? { from: panamaDayStartUtc(filter.from).toISOString() } : {}),
-    ...(filter.to ? { to: panamaDayStartUtc(nextDay(filter.to)).toISOString() } : {}),
+    ...dates,
   }) as AuditRow[];
 }
 

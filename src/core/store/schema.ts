@@ -65,9 +65,34 @@ export const documents = sqliteTable('documents', {
   uniqueIndex('documents_series_number').on(t.codigoSucursal, t.puntoFacturacion, t.tipoDocumento, t.numero),
   // Never two documents with one CUFE (issue 11): another sale's authorisation can never be booked as ours twice.
   uniqueIndex('documents_cufe').on(t.cufe),
-  index('documents_status').on(t.status),
+  // Per status, newest first (issue 17): the "needs attention" list reads its page off this index in order.
+  index('documents_status_created').on(t.status, t.createdAt, t.id),
   index('documents_created_at').on(t.createdAt),
+  // Issue 17: a cashier typing a number finds it by index at any history size; a sales report reads only its days.
+  index('documents_numero').on(t.numero),
+  index('documents_day').on(sql`substr(${t.fechaEmision}, 1, 10)`),
 ]);
+
+/**
+ * How many documents are in each status, kept by triggers of migration 0009 (issue 17): the documents list shows its
+ * total without counting 700 000 rows per page. Only the triggers write it.
+ */
+export const documentStatusCounts = sqliteTable('document_status_counts', {
+  status: text('status').primaryKey(),
+  n: integer('n').notNull(),
+});
+
+/**
+ * What the documents search matches by customer (issue 17): the receptor's name and RUC/cédula of each document that
+ * has one, kept by triggers of migration 0009. The FTS5 trigram index over it (document_search_fts, created in the
+ * migration's SQL: drizzle has no virtual tables) answers "contains" searches without reading every document.
+ */
+export const documentSearch = sqliteTable('document_search', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  documentId: text('document_id').notNull(),
+  nombre: text('nombre'),
+  ruc: text('ruc'),
+}, (t) => [uniqueIndex('document_search_document').on(t.documentId)]);
 
 export const documentItems = sqliteTable('document_items', {
   documentId: text('document_id').notNull().references(() => documents.id),
@@ -129,7 +154,7 @@ export const auditLog = sqliteTable('audit_log', {
   /** Hash of the previous entry (all zeros for the first); null only on rows older than the chain, until sealed. */
   prevHash: text('prev_hash'),
   hash: text('hash'),
-}, (t) => [index('audit_log_document').on(t.documentId), index('audit_log_action').on(t.action, t.id)]);
+}, (t) => [index('audit_log_document').on(t.documentId), index('audit_log_action').on(t.action, t.id), index('audit_log_at').on(t.at)]);
 
 export const products = sqliteTable('products', {
   id: text('id').primaryKey(),

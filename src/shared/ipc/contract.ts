@@ -91,7 +91,7 @@ export const ipcContract = {
       cursor: z.string().optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int() }),
+    response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int(), totalCapped: z.literal(true).optional() }),
   },
   'documents:get': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentDetailSchema },
   'documents:retry': { access: 'approval:documents:retry', request: z.object({ id: z.string(), approval: approvalField }), response: ok },

@@ -1,0 +1,71 @@
+// What a search in the documents list means, as SQL over the indexes of migration 0009 (issue 17), so its cost does
+// not grow with the register's history:
+// - digits: the document number (documents_numero index);
+// - "FE…": a CUFE prefix, as a range on the documents_cufe index (the LIKE stays to keep the old case rules exact);
+// - anything else: every word contained in the customer's name (accent- and case-insensitive, text-search.ts), or the
+//   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. Words of 3+ letters go through the trigram
+//   index (document_search_fts) to find the candidates; the exact test is the same LIKE as always.
+// A search that matches many documents is served like a plain list (walk newest first, test each row); one that
+// matches few is served from its candidates, sorted. `candidates` tells which, counting at most CANDIDATE_CAP.
+import type Database from 'better-sqlite3';
+import { containsPatterns, ensureSearchFunctions, foldText } from './text-search';
+
+/** Beyond this many candidates a search is "dense": reading newest first finds a page sooner than sorting them. */
+export const CANDIDATE_CAP = 1_000;
+
+export interface SearchFilter {
+  /** Exact test on a documents row aliased `d`. */
+  where: string;
+  params: unknown[];
+  /**
+   * SQL giving the ids of the matches by index, or undefined when none fits (short words). `exact`: the candidates
+   * are the matches (every word went through the index); otherwise they are a superset, tested with `where`.
+   */
+  candidates?: { sql: string; params: unknown[]; exact: boolean } | undefined;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const phrase = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
+export function searchFilter(sqlite: Database.Database, raw: string | undefined): SearchFilter | undefined {
+  const text = raw?.trim() ?? '';
+  if (text === '') return undefined;
+  if (/^\d{1,10}$/.test(text)) {
+    // A cashier typing digits means the document number.
+    const sql = 'SELECT id FROM documents WHERE numero = ?';
+    return { where: 'd.numero = ?', params: [Number(text)], candidates: { sql, params: [Number(text)], exact: true } };
+  }
+  if (/^FE\d/i.test(text)) {
+    const prefix = text.toUpperCase();
+    const range = 'cufe >= ? AND cufe < ?';
+    const bounds = [prefix, `${prefix}\u{10FFFF}`];
+    return { where: `d.${range} AND d.cufe LIKE ? ESCAPE '\\'`, params: [...bounds, `${escapeLike(prefix)}%`], candidates: { sql: `SELECT id FROM documents WHERE ${range}`, params: bounds, exact: false } };
+  }
+  ensureSearchFunctions(sqlite);
+  const words = containsPatterns(text);
+  const folded = foldText(text);
+  // A RUC or cédula has digits: only such a text is looked for there (it spares a lookup per row read).
+  const maybeRuc = /\d/.test(text);
+  const byRuc = maybeRuc ? " OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\')" : '';
+  const where = `(d.receptor_nombre IS NOT NULL AND ${words.map(() => "sago_fold(d.receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')}
+    OR d.id = ?${byRuc})`;
+  const params = [...words, text, ...(maybeRuc ? [`%${escapeLike(folded)}%`] : [])];
+  const all = folded.split(/\s+/).filter((w) => w.length > 0);
+  const long = all.filter((w) => [...w].length >= 3);
+  if (long.length === 0) return { where, params };
+  // Trigram phrases match substrings: the name must hold every long word, or the RUC the whole text.
+  const byName = `nombre : (${long.map(phrase).join(' AND ')})`;
+  const match = maybeRuc && [...folded].length >= 3 ? `(${byName}) OR (ruc : ${phrase(folded)})` : byName;
+  // Driven by the FTS index (a join, not IN (…), which would collect every match before the first row comes out).
+  const sql = `SELECT s.document_id AS id FROM document_search_fts f JOIN document_search s ON s.seq = f.rowid
+    WHERE document_search_fts MATCH ? UNION ALL SELECT id FROM documents WHERE id = ?`;
+  return { where, params, candidates: { sql, params: [match, text], exact: long.length === all.length } };
+}
+
+/**
+ * The candidates' ids, at most CANDIDATE_CAP + 1 (more means dense). Read once: the trigram index answers in a few
+ * milliseconds for common words, so the page and its count reuse this list rather than asking it again.
+ */
+export function candidateIds(sqlite: Database.Database, candidates: NonNullable<SearchFilter['candidates']>): string[] {
+  return sqlite.prepare(`${candidates.sql} LIMIT ${CANDIDATE_CAP + 1}`).pluck().all(...candidates.params) as string[];
+}
