@@ -6,6 +6,7 @@ import type { TenantDatabase } from './db/tenant-db';
 import { installErrorHandler } from './http/errors';
 import { loggerOptions, type LogOptions } from './http/logger';
 import { adminRoutes } from './routes/admin-routes';
+import { consoleRoutes } from './routes/console-routes';
 import { enrolRoutes } from './routes/enrol-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ingestRoutes } from './routes/ingest-routes';
@@ -18,6 +19,8 @@ export interface AppOptions {
   authLimits?: AuthLimits;
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits are per address). */
   trustProxy?: boolean;
+  /** The built head-office console (default out/console). */
+  consoleDir?: string;
 }
 
 /** Every route but ingest; small on purpose. */
@@ -41,5 +44,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, options.db, limiter);
   readRoutes(app, options.db, limiter);
   pointClaimRoutes(app, options.db, limiter);
+  await consoleRoutes(app, options.db, limiter, options.consoleDir);
   return app;
 }

@@ -15,6 +15,8 @@ export interface ServerConfig {
   logLevel: string;
   trustProxy: boolean;
   authLimits: AuthLimits;
+  /** The built head-office console served under /console/ (default out/console of the checkout). */
+  consoleDir?: string;
 }
 
 const envSchema = z.object({
@@ -28,6 +30,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAGO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SAGO_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_AUTH_LIMITS.maxFailures),
+  SAGO_CONSOLE_DIR: z.string().min(1).optional(),
   SAGO_AUTH_WINDOW_MS: z.coerce.number().int().min(1_000).default(DEFAULT_AUTH_LIMITS.windowMs),
 });
 
@@ -49,6 +52,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     logLevel: e.LOG_LEVEL,
     trustProxy: e.SAGO_TRUST_PROXY === '1' || e.SAGO_TRUST_PROXY === 'true',
     authLimits: { maxFailures: e.SAGO_AUTH_MAX_FAILURES, windowMs: e.SAGO_AUTH_WINDOW_MS },
+    ...(e.SAGO_CONSOLE_DIR ? { consoleDir: resolve(cwd, e.SAGO_CONSOLE_DIR) } : {}),
   };
 }
 

@@ -59,7 +59,7 @@ interface Route {
  * Routes whose only inputs are the credential header and a query they refuse whole (they take no parameter): a
  * quarter of the runs, plenty for that space, and it keeps the file within its time on a shared machine.
  */
-const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims']);
+const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/registers/status']);
 const runsOf = (name: string) => (HEADER_ONLY.has(name) ? RUNS / 4 : RUNS);
 
 const at = '2026-12-04T15:00:00.000Z';
@@ -73,7 +73,7 @@ const ROUTE_NAMES = [
   'GET /health', 'POST /v1/enrol', 'POST /v1/sync/events', 'GET /v1/admin/stores', 'POST /v1/admin/stores', 'POST /v1/admin/enrolment-codes',
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
-  'POST /v1/system/organisations', 'POST /v1/system/admin-keys',
+  'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/registers/status', 'GET /v1/sales',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -93,7 +93,7 @@ const routes = (): Route[] => [
     body: mutated({ storeId: till.storeId, registerName: 'Caja', ttlHours: 1 }) },
   { name: 'GET /v1/admin/devices', method: 'GET', credential: 'admin', path: fixed('/v1/admin/devices'), query: ['orgId'] },
   { name: 'POST /v1/admin/devices/:id/revoke', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/devices/${id}/revoke`), body: hostileValue },
-  { name: 'GET /v1/documents', method: 'GET', credential: 'admin', path: fixed('/v1/documents'), query: ['storeId', 'deviceId', 'status', 'from', 'to', 'cursor', 'limit'] },
+  { name: 'GET /v1/documents', method: 'GET', credential: 'admin', path: fixed('/v1/documents'), query: ['storeId', 'deviceId', 'status', 'numero', 'from', 'to', 'cursor', 'limit'] },
   { name: 'GET /v1/audit', method: 'GET', credential: 'admin', path: fixed('/v1/audit'),
     query: ['storeId', 'deviceId', 'documentId', 'actor', 'action', 'q', 'from', 'to', 'cursor', 'limit'] },
   { name: 'GET /v1/audit/chain', method: 'GET', credential: 'admin', path: fixed('/v1/audit/chain'), query: ['orgId'] },
@@ -107,6 +107,8 @@ const routes = (): Route[] => [
     body: mutated({ name: 'Cadena', keyLabel: 'inicial' }), app: () => system.app },
   { name: 'POST /v1/system/admin-keys', method: 'POST', credential: 'operator', path: fixed('/v1/system/admin-keys'),
     body: mutated({ orgId: tenant.orgId, label: 'otra' }), app: () => system.app },
+  { name: 'GET /v1/registers/status', method: 'GET', credential: 'admin', path: fixed('/v1/registers/status'), query: ['orgId'] },
+  { name: 'GET /v1/sales', method: 'GET', credential: 'admin', path: fixed('/v1/sales'), query: ['storeId', 'from', 'to', 'by'] },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {
