@@ -87,6 +87,7 @@ export function Stores(): JSX.Element {
         </aside>
       )}
       <h2>{t('registers.title')}</h2>
+      <button type="button" onClick={devices.reload}>{t('app.refresh')}</button>
       {devices.data?.items.length === 0 && <p className="muted">{t('registers.none')}</p>}
       {devices.data && devices.data.items.length > 0 && (
         <table className="data-table" data-testid="registers">
