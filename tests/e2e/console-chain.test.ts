@@ -26,6 +26,8 @@ let kit: SyncTestServer;
 let tenant: Tenant;
 let browser: Browser;
 const tills: Till[] = [];
+/** What Caja 2 had issued when it was revoked: all head office may ever know of it. */
+let revokedTillTotal = new Decimal(0);
 
 async function buildConsole(): Promise<void> {
   const { build } = await import('vite');
@@ -141,6 +143,7 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     await page.getByTestId('register-Caja 2').getByText(/Revocada/).waitFor();
 
     const failuresBefore = two.pusher.status().consecutiveFailures;
+    revokedTillTotal = localTotal(two);
     expect(two.register.capture().ok).toBe(true);
     expect(one.register.capture().ok).toBe(true);
     await waitFor(() => two.pusher.status().consecutiveFailures > failuresBefore, 10_000, 'refused push');
@@ -150,5 +153,40 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     const stored = await kit.superQuery<{ device: string; n: number }>(
       'select device_id::text as device, count(*)::int as n from documents group by device_id');
     expect(Object.fromEntries(stored.map((r) => [r.device, r.n]))).toEqual({ [one.deviceId]: 4, [two.deviceId]: 2 });
+  }, 60_000);
+
+  it('an accountant made in the console signs in with a password and may only look (the server refuses her writes)', async () => {
+    const { page } = browser;
+    await page.getByTestId('nav-users').click();
+    const form = page.getByTestId('create-user');
+    await form.getByLabel('Usuario').fill('contadora');
+    await form.getByLabel('Contraseña (12 caracteres o más)').fill('libros-en-orden-2026');
+    await form.getByRole('button', { name: 'Crear usuario' }).click();
+    await page.getByText('Usuario «contadora» creado.').waitFor();
+    await page.getByRole('button', { name: 'Salir' }).click();
+
+    await page.getByRole('tab', { name: 'Con usuario y contraseña' }).click();
+    await page.getByLabel('Organización (su identificador)').fill(tenant.orgId);
+    await page.getByLabel('Usuario').fill('contadora');
+    await page.getByLabel('Contraseña').fill('no-es-esta-clave');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Usuario o contraseña incorrectos.').waitFor();
+    await page.getByLabel('Contraseña').fill('libros-en-orden-2026');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByTestId('read-only').waitFor();
+
+    // She sees the stores and registers but no form or button that would change them...
+    await page.getByTestId('store-0001').waitFor();
+    expect(await page.getByTestId('create-store').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Revocar' }).count()).toBe(0);
+    // ...and reads the same figures as the owner.
+    await page.getByTestId('nav-sales').click();
+    // Caja 1's sales, all pushed, and Caja 2's up to its revocation (its later sale never reached head office).
+    const expected = formatBalboas(localTotal(tills[0]!).plus(revokedTillTotal).toFixed(2));
+    await expect.poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 }).toBe(expected);
+    // In English too.
+    await page.getByTestId('language').selectOption('en');
+    await page.getByText('Net sales per store').waitFor();
+    await page.getByTestId('language').selectOption('es-PA');
   }, 60_000);
 });

@@ -1,26 +1,30 @@
-// The console: sign-in, then one screen at a time from the navigation. The admin key lives in this component's
-// state only (see ui/session.ts); signing out or a refused key forgets it.
+// The console: sign-in, then one screen at a time from the navigation. The credential (admin key or session token)
+// lives in this component's state only (see ui/session.ts); signing out or a refused credential forgets it.
 import { useCallback, useMemo, useState, type JSX } from 'react';
-import type { Api } from './api/client';
 import { LANGUAGES, setLanguage, useT } from './i18n/i18n';
 import { Alerts } from './screens/Alerts';
 import { Audit } from './screens/Audit';
 import { Documents } from './screens/Documents';
 import { Sales } from './screens/Sales';
-import { SignIn } from './screens/SignIn';
+import { SignIn, type SignedInAs } from './screens/SignIn';
 import { Status } from './screens/Status';
 import { Stores } from './screens/Stores';
+import { Users } from './screens/Users';
 import { SessionContext, type Session } from './ui/session';
 
-const SCREENS = { stores: Stores, status: Status, documents: Documents, audit: Audit, sales: Sales, alerts: Alerts } as const;
+const SCREENS = { stores: Stores, status: Status, documents: Documents, audit: Audit, sales: Sales, alerts: Alerts, users: Users } as const;
 type ScreenName = keyof typeof SCREENS;
 
 export function App(): JSX.Element {
   const { t, language } = useT();
-  const [api, setApi] = useState<Api | null>(null);
+  const [signedIn, setSignedIn] = useState<SignedInAs | null>(null);
   const [screen, setScreen] = useState<ScreenName>('stores');
-  const expire = useCallback(() => setApi(null), []);
-  const session = useMemo<Session | null>(() => (api ? { api, expire } : null), [api, expire]);
+  const expire = useCallback(() => setSignedIn(null), []);
+  const session = useMemo<Session | null>(() => (signedIn ? { api: signedIn.api, role: signedIn.role, expire } : null), [signedIn, expire]);
+  const signOut = () => {
+    void signedIn?.signOut();
+    expire();
+  };
   const Screen = SCREENS[screen];
 
   return (
@@ -32,7 +36,7 @@ export function App(): JSX.Element {
             {LANGUAGES.map((l) => <option key={l} value={l}>{t(`languages.${l}`)}</option>)}
           </select>
         </label>
-        {session && <button type="button" onClick={expire}>{t('app.signOut')}</button>}
+        {session && <button type="button" onClick={signOut}>{t('app.signOut')}</button>}
       </header>
       {session ? (
         <SessionContext.Provider value={session}>
@@ -43,9 +47,13 @@ export function App(): JSX.Element {
               </button>
             ))}
           </nav>
+          {session.role === 'accountant' && <p className="notice read-only" data-testid="read-only">{t('app.readOnly')}</p>}
           <main><Screen /></main>
         </SessionContext.Provider>
-      ) : <SignIn onSignedIn={setApi} />}
+      ) : <SignIn onSignedIn={(signed) => {
+        setScreen('stores');
+        setSignedIn(signed);
+      }} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// What the head-office console needs beyond the other read routes (admin key): each register's live status and net
-// sales per store and day/hour. Also serves the console itself (the built web app, out/console) under /console/.
+// What the head-office console needs beyond the other read routes (admin key or console user): each register's live
+// status, net sales per store and day/hour, console users (user-routes.ts). Also serves the console itself (the
+// built web app, out/console) under /console/.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -10,6 +11,7 @@ import { parseOr400, sendError } from '../http/errors';
 import { noQuery } from '../read/query-params';
 import { registerStatuses } from '../read/register-status';
 import { salesByPeriod, salesQuerySchema } from '../read/sales-by-period';
+import { userRoutes } from './user-routes';
 
 /** Where `npm run build:console` writes the console (vite.console.config.ts). */
 export const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '../../../out/console');
@@ -28,6 +30,7 @@ export async function consoleRoutes(app: FastifyInstance, db: TenantDatabase, li
     return { items: await salesByPeriod(db, principalOf(req, 'admin').orgId, query) };
   });
 
+  userRoutes(app, db, limiter);
   await serveConsole(app, consoleDir);
 }
 

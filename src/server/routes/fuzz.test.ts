@@ -32,7 +32,8 @@ const countRows = async () => (await kit.superQuery<{ n: string }>(`select (
   (select count(*) from organisations) + (select count(*) from admin_keys) + (select count(*) from stores)
   + (select count(*) from devices) + (select count(*) from enrolment_codes) + (select count(*) from audit_entries)
   + (select count(*) from audit_chain_breaks) + (select count(*) from document_events) + (select count(*) from documents)
-  + (select count(*) from device_point_claims where released_at is null))::text as n`))[0]?.n;
+  + (select count(*) from device_point_claims where released_at is null) + (select count(*) from console_users where disabled_at is null)
+  + (select count(*) from console_sessions where ended_at is null))::text as n`))[0]?.n;
 
 type Credential = 'admin' | 'device' | 'none' | 'operator';
 
@@ -59,7 +60,8 @@ interface Route {
  * Routes whose only inputs are the credential header and a query they refuse whole (they take no parameter): a
  * quarter of the runs, plenty for that space, and it keeps the file within its time on a shared machine.
  */
-const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/registers/status']);
+const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/registers/status', 'GET /v1/auth/me',
+  'GET /v1/admin/users']);
 const runsOf = (name: string) => (HEADER_ONLY.has(name) ? RUNS / 4 : RUNS);
 
 const at = '2026-12-04T15:00:00.000Z';
@@ -74,6 +76,8 @@ const ROUTE_NAMES = [
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
   'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/registers/status', 'GET /v1/sales',
+  'POST /v1/auth/sign-in', 'POST /v1/auth/sign-out', 'GET /v1/auth/me', 'GET /v1/admin/users', 'POST /v1/admin/users',
+  'POST /v1/admin/users/:id/disable',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -109,6 +113,14 @@ const routes = (): Route[] => [
     body: mutated({ orgId: tenant.orgId, label: 'otra' }), app: () => system.app },
   { name: 'GET /v1/registers/status', method: 'GET', credential: 'admin', path: fixed('/v1/registers/status'), query: ['orgId'] },
   { name: 'GET /v1/sales', method: 'GET', credential: 'admin', path: fixed('/v1/sales'), query: ['storeId', 'from', 'to', 'by'] },
+  { name: 'POST /v1/auth/sign-in', method: 'POST', credential: 'none', path: fixed('/v1/auth/sign-in'),
+    body: mutated({ organisationId: tenant.orgId, login: 'fuzz', password: 'contraseña-fuzz-1' }) },
+  { name: 'POST /v1/auth/sign-out', method: 'POST', credential: 'admin', path: fixed('/v1/auth/sign-out'), body: hostileValue },
+  { name: 'GET /v1/auth/me', method: 'GET', credential: 'admin', path: fixed('/v1/auth/me'), query: ['orgId'] },
+  { name: 'GET /v1/admin/users', method: 'GET', credential: 'admin', path: fixed('/v1/admin/users'), query: ['orgId'] },
+  { name: 'POST /v1/admin/users', method: 'POST', credential: 'admin', path: fixed('/v1/admin/users'),
+    body: mutated({ login: 'contadora', password: 'contraseña-larga-1', role: 'accountant' }) },
+  { name: 'POST /v1/admin/users/:id/disable', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/users/${id}/disable`), body: hostileValue },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {

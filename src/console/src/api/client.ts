@@ -52,3 +52,21 @@ export function createApi(adminKey: string, base = ''): Api {
     post: (path, body) => send('POST', path, body ?? {}),
   };
 }
+
+export interface SignedIn { token: string; login: string; role: 'owner' | 'accountant'; expiresAt: string }
+
+/** A console user's sign-in (no credential yet): login and password for a session token. */
+export async function signInWithPassword(organisationId: string, login: string, password: string, base = ''): Promise<ApiResult<SignedIn>> {
+  try {
+    const response = await fetch(`${base}/v1/auth/sign-in`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, cache: 'no-store',
+      body: JSON.stringify({ organisationId, login, password }),
+    });
+    if (response.status === 201) return { ok: true, value: (await response.json()) as SignedIn };
+    if (response.status === 401) return { ok: false, failure: { kind: 'unauthorized' } };
+    if (response.status === 429) return { ok: false, failure: { kind: 'too_many' } };
+    return { ok: false, failure: { kind: 'refused', status: response.status, code: String(response.status), detail: '' } };
+  } catch {
+    return { ok: false, failure: { kind: 'network' } };
+  }
+}

@@ -3,9 +3,10 @@
 import type { Catalogue } from './catalogue';
 
 export const en: Catalogue = {
-  app: { title: 'SAGO-FACTU · Head office', language: 'Language', signOut: 'Sign out', loading: 'Loading…', refresh: 'Refresh' },
+  app: { title: 'SAGO-FACTU · Head office', language: 'Language', signOut: 'Sign out', loading: 'Loading…', refresh: 'Refresh',
+    readOnly: 'Read-only access (accountant): you may look and export, not change anything.' },
   languages: { 'es-PA': 'Español', en: 'English' },
-  nav: { stores: 'Stores and registers', status: 'Live status', documents: 'Documents', audit: 'Audit', sales: 'Sales', alerts: 'Alerts' },
+  nav: { stores: 'Stores and registers', status: 'Live status', documents: 'Documents', audit: 'Audit', sales: 'Sales', alerts: 'Alerts', users: 'Users' },
   signIn: {
     title: 'Head-office console',
     key: 'Admin key',
@@ -13,6 +14,13 @@ export const en: Catalogue = {
     submit: 'Sign in',
     invalid: 'The key is not valid or was revoked.',
     malformed: 'That is not an admin key (sga.…).',
+    withKey: 'With an admin key',
+    withUser: 'With login and password',
+    organisation: 'Organisation (its id)',
+    login: 'Login',
+    password: 'Password',
+    badOrganisation: 'The organisation id is the UUID that "create-org" printed.',
+    wrongPassword: 'Wrong login or password.',
   },
   errors: {
     network: 'Could not reach the central server. Try again.',
@@ -118,6 +126,22 @@ export const en: Catalogue = {
   alerts: {
     title: 'Alerts',
     placeholder: 'Alerts (HKA down, backlog, folios running out, silent registers, broken chain) will appear here once the server offers them.',
+  },
+  users: {
+    title: 'Console users',
+    hint: 'Owner: everything an admin key allows. Accountant: reads only. Each signs in with their login, organisation {{org}} and password.',
+    login: 'Login',
+    password: 'Password (12 characters or more)',
+    role: 'Role',
+    roles: { owner: 'Owner', accountant: 'Accountant (read-only)' },
+    create: 'Create user',
+    created: 'User "{{login}}" created.',
+    taken: 'User "{{login}}" already exists.',
+    disable: 'Disable',
+    confirmDisable: 'Disable "{{login}}"? Their sessions end at once.',
+    disabled: 'Disabled {{at}}',
+    active: 'Active',
+    none: 'No users yet.',
   },
   status_labels: {
     DRAFT: 'Draft',

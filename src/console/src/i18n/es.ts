@@ -3,9 +3,10 @@
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 
 export const es = {
-  app: { title: 'SAGO-FACTU · Casa matriz', language: 'Idioma', signOut: 'Salir', loading: 'Cargando…', refresh: 'Actualizar' },
+  app: { title: 'SAGO-FACTU · Casa matriz', language: 'Idioma', signOut: 'Salir', loading: 'Cargando…', refresh: 'Actualizar',
+    readOnly: 'Acceso de solo lectura (contador): puede consultar y exportar, no cambiar nada.' },
   languages: { 'es-PA': 'Español', en: 'English' },
-  nav: { stores: 'Sucursales y cajas', status: 'Estado en vivo', documents: 'Documentos', audit: 'Auditoría', sales: 'Ventas', alerts: 'Alertas' },
+  nav: { stores: 'Sucursales y cajas', status: 'Estado en vivo', documents: 'Documentos', audit: 'Auditoría', sales: 'Ventas', alerts: 'Alertas', users: 'Usuarios' },
   signIn: {
     title: 'Consola de casa matriz',
     key: 'Clave de administración',
@@ -13,6 +14,13 @@ export const es = {
     submit: 'Entrar',
     invalid: 'La clave no es válida o fue revocada.',
     malformed: 'Eso no es una clave de administración (sga.…).',
+    withKey: 'Con clave de administración',
+    withUser: 'Con usuario y contraseña',
+    organisation: 'Organización (su identificador)',
+    login: 'Usuario',
+    password: 'Contraseña',
+    badOrganisation: 'El identificador de la organización es el UUID que imprimió «create-org».',
+    wrongPassword: 'Usuario o contraseña incorrectos.',
   },
   errors: {
     network: 'No se pudo comunicar con el servidor central. Intente de nuevo.',
@@ -118,6 +126,22 @@ export const es = {
   alerts: {
     title: 'Alertas',
     placeholder: 'Las alertas (HKA caído, cola alta, folios por agotarse, cajas en silencio, cadena rota) aparecerán aquí cuando el servidor las ofrezca.',
+  },
+  users: {
+    title: 'Usuarios de la consola',
+    hint: 'Dueño: todo lo que permite la clave de administración. Contador: solo consulta. Cada uno entra con su usuario, la organización {{org}} y su contraseña.',
+    login: 'Usuario',
+    password: 'Contraseña (12 caracteres o más)',
+    role: 'Rol',
+    roles: { owner: 'Dueño', accountant: 'Contador (solo lectura)' },
+    create: 'Crear usuario',
+    created: 'Usuario «{{login}}» creado.',
+    taken: 'Ya existe el usuario «{{login}}».',
+    disable: 'Desactivar',
+    confirmDisable: '¿Desactivar a «{{login}}»? Sus sesiones terminan de inmediato.',
+    disabled: 'Desactivado {{at}}',
+    active: 'Activo',
+    none: 'Aún no hay usuarios.',
   },
   status_labels: STATUS_LABELS,
 };

@@ -11,7 +11,8 @@ import { useLoad, useSession } from '../ui/session';
 
 export function Stores(): JSX.Element {
   const { t, language } = useT();
-  const { api } = useSession();
+  const { api, role } = useSession();
+  const owner = role === 'owner';
   const stores = useLoad((a) => a.get<Items<Store>>('/v1/admin/stores'), []);
   const devices = useLoad((a) => a.get<Items<Device>>('/v1/admin/devices'), []);
   const [notice, setNotice] = useState<string | null>(null);
@@ -62,20 +63,20 @@ export function Stores(): JSX.Element {
       <h2>{t('stores.title')}</h2>
       <ErrorLine text={failure ? failureText(t, failure) : error} />
       {notice && <p className="notice" role="status">{notice}</p>}
-      <form className="inline" onSubmit={(e) => void createStore(e)} data-testid="create-store">
+      {owner && <form className="inline" onSubmit={(e) => void createStore(e)} data-testid="create-store">
         <label>{t('stores.code')}<input name="code" maxLength={4} size={6} required /></label>
         <label>{t('stores.name')}<input name="name" maxLength={200} required /></label>
         <button type="submit">{t('stores.create')}</button>
-      </form>
+      </form>}
       {stores.data?.items.length === 0 && <p className="muted">{t('stores.none')}</p>}
       {stores.data?.items.map((store) => (
         <article key={store.id} className="card" data-testid={`store-${store.code}`}>
           <h3>{store.code} · {store.name}</h3>
-          <form className="inline" onSubmit={(e) => void enrol(e, store.id)}>
+          {owner && <form className="inline" onSubmit={(e) => void enrol(e, store.id)}>
             <label>{t('stores.registerName')}<input name="registerName" maxLength={100} required /></label>
             <label>{t('stores.ttlHours')}<input name="ttlHours" type="number" min={1} max={168} defaultValue={24} /></label>
             <button type="submit">{t('stores.makeCode')}</button>
-          </form>
+          </form>}
         </article>
       ))}
       {code && (
@@ -98,7 +99,7 @@ export function Stores(): JSX.Element {
                 <td>{d.storeCode}</td><td>{d.name}</td><td>{instant(d.createdAt, language)}</td>
                 <td>{instant(d.lastSeenAt, language, t('registers.never'))}</td>
                 <td>{d.revokedAt ? t('registers.revoked', { at: instant(d.revokedAt, language) }) : t('registers.active')}</td>
-                <td>{!d.revokedAt && <button type="button" className="danger" onClick={() => void revoke(d)}>{t('registers.revoke')}</button>}</td>
+                <td>{owner && !d.revokedAt && <button type="button" className="danger" onClick={() => void revoke(d)}>{t('registers.revoke')}</button>}</td>
               </tr>
             ))}
           </tbody>

@@ -3,8 +3,12 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { Api, ApiFailure, ApiResult } from '../api/client';
 
+export type Role = 'owner' | 'accountant';
+
 export interface Session {
   api: Api;
+  /** What the server says this credential may do; the server enforces it, the screens only explain it. */
+  role: Role;
   /** The key was refused (revoked while signed in): back to the sign-in screen. */
   expire: () => void;
 }
