@@ -2,7 +2,7 @@
 // real PostgreSQL. The console creates a store and two enrolment codes; two registers (the register's real store,
 // capture, HKA transmission against the simulator and sync pusher) enrol with those codes, sell, and push; the
 // console shows both registers and the store's exact net total; the console revokes one, and its next push is refused.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -184,9 +184,17 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     // Caja 1's sales, all pushed, and Caja 2's up to its revocation (its later sale never reached head office).
     const expected = formatBalboas(localTotal(tills[0]!).plus(revokedTillTotal).toFixed(2));
     await expect.poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 }).toBe(expected);
+    // She may export what she sees: the documents as CSV, a row per document head office holds.
+    await page.getByTestId('nav-documents').click();
+    await page.getByTestId('documents').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar CSV' }).click()]);
+    const csv = readFileSync((await download.path()), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    expect(lines[0]).toBe('Sucursal,Número,Tipo,Emisión,Estado,Total,Emitido,documentId,deviceId');
+    expect(lines).toHaveLength(1 + 6);
     // In English too.
     await page.getByTestId('language').selectOption('en');
-    await page.getByText('Net sales per store').waitFor();
+    await page.getByText('Documents of every store').waitFor();
     await page.getByTestId('language').selectOption('es-PA');
   }, 60_000);
 });
