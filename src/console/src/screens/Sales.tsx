@@ -14,9 +14,9 @@ import { salesView, type SalesView } from './sales-model';
 
 const COLOURS = ['#1f5fae', '#b42318', '#137a3f', '#8a5a00', '#6b3fa0', '#0f7285'];
 
-function SalesChart(props: { view: SalesView; label: string }): JSX.Element {
+function SalesChart(props: { view: SalesView; label: string; periodLabel: string }): JSX.Element {
   const box = useRef<HTMLDivElement>(null);
-  const { view } = props;
+  const { view, periodLabel } = props;
   useEffect(() => {
     const el = box.current;
     if (!el || view.periods.length === 0) return;
@@ -25,10 +25,11 @@ function SalesChart(props: { view: SalesView; label: string }): JSX.Element {
       height: 240,
       scales: { x: { time: false } },
       axes: [{ values: (_u, splits) => splits.map((x) => view.periods[x] ?? '') }, {}],
-      series: [{}, ...view.stores.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length] ?? '#1f5fae', width: 2 }))],
+      // The legend names the period (uPlot's default x label is the English "Value").
+      series: [{ label: periodLabel, value: (_u, x) => (x === null ? '—' : view.periods[x] ?? '') }, ...view.stores.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length] ?? '#1f5fae', width: 2 }))],
     }, [view.periods.map((_p, i) => i), ...view.stores.map((s) => s.values)], el);
     return () => plot.destroy();
-  }, [view]);
+  }, [view, periodLabel]);
   return <figure className="chart" aria-label={props.label}><div ref={box} aria-hidden="true" /></figure>;
 }
 
@@ -65,7 +66,7 @@ export function Sales(): JSX.Element {
       {sales.data && view.periods.length === 0 && <p className="muted">{t('sales.noData')}</p>}
       {view.periods.length > 0 && (
         <>
-          <SalesChart view={view} label={`${t('sales.chart', { by: byLabel })}. ${t('sales.chartSummary', { count: view.periods.length, total: balboas(view.grandTotal) })}`} />
+          <SalesChart view={view} periodLabel={t('sales.period')} label={`${t('sales.chart', { by: byLabel })}. ${t('sales.chartSummary', { count: view.periods.length, total: balboas(view.grandTotal) })}`} />
           <table className="data-table" data-testid="sales-totals">
             <thead><tr><th>{t('documents.store')}</th><th className="num">{t('sales.documents')}</th><th className="num">{t('sales.total')}</th></tr></thead>
             <tbody>
