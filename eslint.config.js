@@ -15,17 +15,19 @@ const desktopOnly = ['better-sqlite3', 'soap', 'p-queue', 'electron-store', 'pg'
 
 /** Layer → the layers it must never import (ARCHITECTURE.md §2 import matrix). */
 const forbiddenLayers = {
-  shared: ['core', 'main', 'preload', 'renderer', 'server', 'web-host'],
-  core: ['main', 'preload', 'renderer', 'server', 'web-host'],
+  shared: ['core', 'main', 'preload', 'renderer', 'server', 'web-host', 'console'],
+  core: ['main', 'preload', 'renderer', 'server', 'web-host', 'console'],
   // The web host is a development and test shell: the desktop app must never bundle it.
-  main: ['preload', 'renderer', 'server', 'web-host'],
-  preload: ['core', 'main', 'renderer', 'server', 'web-host'],
-  renderer: ['core', 'main', 'preload', 'server', 'web-host'],
+  main: ['preload', 'renderer', 'server', 'web-host', 'console'],
+  preload: ['core', 'main', 'renderer', 'server', 'web-host', 'console'],
+  renderer: ['core', 'main', 'preload', 'server', 'web-host', 'console'],
   // The fiscal domain lives in src/shared (docs/decisions/0001-fiscal-domain-in-shared.md), so the server
   // needs nothing from src/core.
-  server: ['core', 'main', 'preload', 'renderer', 'web-host'],
+  server: ['core', 'main', 'preload', 'renderer', 'web-host', 'console'],
   // The web host binds the core's handler map to loopback HTTP, like main binds it to IPC: shared and core only.
-  'web-host': ['main', 'preload', 'renderer', 'server'],
+  'web-host': ['main', 'preload', 'renderer', 'server', 'console'],
+  // The head-office console runs in a browser and talks to the server over HTTP: shared only.
+  console: ['core', 'main', 'preload', 'renderer', 'server', 'web-host'],
 };
 
 const layerZones = Object.entries(forbiddenLayers).flatMap(([target, froms]) =>
@@ -128,6 +130,20 @@ export default tseslint.config(
           ...banPackages(['electron', ...desktopOnly], 'The renderer talks to main only through window.sago.'),
         ],
         patterns: [nodeBuiltinPattern, { regex: '^electron/', message: 'No Electron in the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/console/**/*.ts', 'src/console/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...banPackages(nodeBuiltins, 'The console runs in a browser: no Node.js modules; it talks to the server over HTTP.'),
+          ...banPackages(['electron', 'fastify', ...desktopOnly], 'The console runs in a browser and talks to the server over HTTP.'),
+        ],
+        patterns: [nodeBuiltinPattern, { regex: '^(electron|fastify|drizzle-orm)(/|$)', message: 'The console runs in a browser and talks to the server over HTTP.' }],
       }],
     },
   },

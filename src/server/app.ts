@@ -7,6 +7,7 @@ import { installErrorHandler } from './http/errors';
 import { loggerOptions, type LogOptions } from './http/logger';
 import { adminRoutes } from './routes/admin-routes';
 import { alertRoutes } from './routes/alert-routes';
+import { consoleRoutes } from './routes/console-routes';
 import { enrolRoutes } from './routes/enrol-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ingestRoutes } from './routes/ingest-routes';
@@ -19,6 +20,8 @@ export interface AppOptions {
   authLimits?: AuthLimits;
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits are per address). */
   trustProxy?: boolean;
+  /** The built head-office console (default out/console). */
+  consoleDir?: string;
 }
 
 /** Every route but ingest; small on purpose. */
@@ -43,5 +46,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   readRoutes(app, options.db, limiter);
   pointClaimRoutes(app, options.db, limiter);
   alertRoutes(app, options.db, limiter);
+  await consoleRoutes(app, options.db, limiter, options.consoleDir);
   return app;
 }

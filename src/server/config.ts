@@ -17,6 +17,8 @@ export interface ServerConfig {
   authLimits: AuthLimits;
   /** Run the alert worker (evaluation + webhook deliveries) in this instance; default true. */
   alertWorker?: boolean;
+  /** The built head-office console served under /console/ (default out/console of the checkout). */
+  consoleDir?: string;
 }
 
 const envSchema = z.object({
@@ -30,6 +32,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAGO_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   SAGO_AUTH_MAX_FAILURES: z.coerce.number().int().min(1).default(DEFAULT_AUTH_LIMITS.maxFailures),
+  SAGO_CONSOLE_DIR: z.string().min(1).optional(),
   SAGO_AUTH_WINDOW_MS: z.coerce.number().int().min(1_000).default(DEFAULT_AUTH_LIMITS.windowMs),
   SAGO_ALERT_WORKER: z.enum(['0', '1', 'true', 'false']).default('1'),
 });
@@ -53,6 +56,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd = pro
     trustProxy: e.SAGO_TRUST_PROXY === '1' || e.SAGO_TRUST_PROXY === 'true',
     authLimits: { maxFailures: e.SAGO_AUTH_MAX_FAILURES, windowMs: e.SAGO_AUTH_WINDOW_MS },
     alertWorker: e.SAGO_ALERT_WORKER === '1' || e.SAGO_ALERT_WORKER === 'true',
+    ...(e.SAGO_CONSOLE_DIR ? { consoleDir: resolve(cwd, e.SAGO_CONSOLE_DIR) } : {}),
   };
 }
 

@@ -23,7 +23,9 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
   const db = await openServerDatabase(config.database);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ db, log, authLimits: config.authLimits, trustProxy: config.trustProxy });
+    app = await buildApp({
+      db, log, authLimits: config.authLimits, trustProxy: config.trustProxy, ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
+    });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await db.close();

@@ -58,6 +58,13 @@ describe('import matrix', () => {
     ['web-host', "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;", /src\/web-host may not import src\/main/],
     ['web-host', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
     ['core', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/core may not import src\/web-host/],
+    // The head-office console talks to the server over HTTP: shared only, no Node, nothing of the server's.
+    ['console', "import { buildApp } from '../server/app';\nexport const probe = buildApp;", /src\/console may not import src\/server/],
+    ['console', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/console may not import src\/core/],
+    ['console', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;", /runs in a browser/],
+    ['console', "import pg from 'pg';\nexport const probe = pg;", /runs in a browser/],
+    ['server', "import { App } from '../console/src/App';\nexport const probe = App;", /src\/server may not import src\/console/],
+    ['renderer', "import { App } from '../console/src/App';\nexport const probe = App;", /src\/renderer may not import src\/console/],
   ])('refuses a forbidden import in src/%s (%#)', async (layer, source, message) => {
     const errors = await layerErrors(layer, source);
     expect(errors.length).toBeGreaterThan(0);
@@ -70,6 +77,7 @@ describe('import matrix', () => {
     ['main', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;"],
     ['server', "import { validateDocument } from '../shared/fiscal/validate';\nexport const probe = validateDocument;"],
     ['web-host', "import { dispatchIpc } from '../core/app/dispatch';\nexport const probe = dispatchIpc;"],
+    ['console', "import { formatBalboas } from '../shared/fiscal/money';\nexport const probe = formatBalboas;"],
   ])('allows what the matrix allows: src/%s (%#)', async (layer, source) => {
     expect(await layerErrors(layer, source)).toEqual([]);
   });

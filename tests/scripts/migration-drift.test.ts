@@ -6,6 +6,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import sqliteConfig from '../../drizzle.config';
+import pgConfig from '../../drizzle.pg.config';
 
 const root = join(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -13,12 +15,18 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const databases = [
-  { name: 'register (SQLite)', folder: 'drizzle/sqlite', dialect: 'sqlite', schema: './src/core/store/schema.ts' },
-  { name: 'central server (PostgreSQL)', folder: 'drizzle/pg', dialect: 'postgresql', schema: './src/server/db/schema.ts' },
-] as const;
+/** The schema files a drizzle config names, as one glob drizzle-kit's --schema takes (a repeated flag keeps only the last). */
+function schemaGlob(schema: string | string[] | undefined): string {
+  const files = [schema ?? []].flat();
+  if (files.length === 0) throw new Error('drizzle config names no schema');
+  return files.length === 1 ? files[0]! : `{${files.join(',')}}`;
+}
 
-type Db = (typeof databases)[number];
+interface Db { name: string; folder: string; dialect: 'sqlite' | 'postgresql'; schema: string }
+const databases: Db[] = [
+  { name: 'register (SQLite)', folder: 'drizzle/sqlite', dialect: 'sqlite', schema: schemaGlob(sqliteConfig.schema) },
+  { name: 'central server (PostgreSQL)', folder: 'drizzle/pg', dialect: 'postgresql', schema: schemaGlob(pgConfig.schema) },
+];
 
 /** A temporary copy of a migrations folder; `firstOnly` keeps only the first migration, as schema edits left unmigrated. */
 function copyOf(db: Db, firstOnly = false): string {
@@ -57,7 +65,7 @@ describe('migration drift (generated schema equals the committed migrations)', (
   }
 
   it('fails when the schema holds changes no migration carries (only the first migration kept)', () => {
-    const db = databases[0];
+    const db = databases[0]!;
     const { sql } = generate(db, copyOf(db, true));
     expect(sql).toHaveLength(1);
   });

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { formatCredential, type CredentialKind } from '../../shared/sync/credentials';
 
-const SECRET_BYTES: Record<CredentialKind, number> = { device: 32, admin: 32, enrolment: 20 };
+const SECRET_BYTES: Record<CredentialKind, number> = { device: 32, admin: 32, enrolment: 20, user: 32 };
 
 export function newCredential(kind: CredentialKind, orgId: string): string {
   return formatCredential(kind, orgId, randomBytes(SECRET_BYTES[kind]).toString('base64url'));

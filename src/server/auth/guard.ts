@@ -44,7 +44,11 @@ export function failureLimiter(app: FastifyInstance, limits: AuthLimits): Failur
   };
 }
 
-export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Principal['kind']): preHandlerAsyncHookHandler {
+/** Methods a read-only (accountant) console user may call; anything else is refused here, for every route at once. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/** `readOnlyMay`: a route that also serves read-only users although it is not a read (their own sign-out). */
+export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Principal['kind'], options: { readOnlyMay?: boolean } = {}): preHandlerAsyncHookHandler {
   return async (req, reply) => {
     if (await limiter.refuseIfBlocked(req, reply)) return reply;
     const raw = bearerToken(req.headers.authorization);
@@ -53,6 +57,10 @@ export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Princip
       await limiter.recordFailure(req);
       req.log.warn({ kind }, 'authentication failed');
       sendError(reply, 401, 'unauthorized', `A valid ${kind === 'device' ? 'device token' : 'admin key'} is required`);
+      return reply;
+    }
+    if (principal.kind === 'admin' && principal.role === 'accountant' && !READ_METHODS.has(req.method) && !options.readOnlyMay) {
+      sendError(reply, 403, 'read_only', 'This account may only read');
       return reply;
     }
     req.principal = principal;

@@ -190,6 +190,40 @@ export const devicePointClaims = pgTable('device_point_claims', {
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
+/**
+ * Head-office people who sign in to the console with a login and password (besides admin keys). `role`: owner (all
+ * that an admin key may do) or accountant (reads only: the guard refuses anything but GET). Only a scrypt hash of
+ * the password is kept; a disabled user can no longer sign in and their sessions stop working at once.
+ */
+export const consoleUsers = pgTable('console_users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id').notNull().references(() => organisations.id),
+  login: text('login').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(), // owner | accountant
+  createdAt: createdAt(),
+  disabledAt: tz('disabled_at'),
+}, (t) => [
+  unique('console_users_org_login').on(t.orgId, t.login),
+  unique('console_users_org_id').on(t.orgId, t.id),
+  tenantPolicy(sql`org_id`),
+]).enableRLS();
+
+/** A signed-in console user's session token (`sgu.<org>.<secret>`, only its SHA-256 kept), valid until `expires_at`. */
+export const consoleSessions = pgTable('console_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: createdAt(),
+  expiresAt: tz('expires_at').notNull(),
+  endedAt: tz('ended_at'),
+}, (t) => [
+  uniqueIndex('console_sessions_token_hash').on(t.tokenHash),
+  foreignKey({ name: 'console_sessions_user_fk', columns: [t.orgId, t.userId], foreignColumns: [consoleUsers.orgId, consoleUsers.id] }),
+  tenantPolicy(sql`org_id`),
+]).enableRLS();
+
 /** Tables the API role may touch, with what it may do (provision-role.ts grants exactly this). */
 export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE')[]> = {
   organisations: ['SELECT'],
@@ -207,4 +241,6 @@ export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE'
   alert_settings: ['SELECT', 'INSERT', 'UPDATE'],
   alerts: ['SELECT', 'INSERT', 'UPDATE'],
   webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
+  console_users: ['SELECT', 'INSERT', 'UPDATE'],
+  console_sessions: ['SELECT', 'INSERT', 'UPDATE'],
 };

@@ -1,4 +1,4 @@
-// Head office: documents by store / register / status / issue date, newest first, keyset-paginated.
+// Head office: documents by store / register / status / number / issue date, newest first, keyset-paginated.
 // No organisation filter here: the transaction's RLS scope is the filter (see db/tenant-db.ts).
 import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const documentsQuerySchema = z.object({
   storeId: z.uuid().optional(),
   deviceId: z.uuid().optional(),
   status: z.enum(DOCUMENT_STATUSES).optional(),
+  /** The document number (folio) as printed. */
+  numero: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   /** Issued at or after (inclusive). */
   from: instantParam.optional(),
   /** Issued before (exclusive). */
@@ -41,6 +43,7 @@ export async function queryDocuments(db: TenantDatabase, orgId: string, q: Docum
     q.storeId ? eq(documents.storeId, q.storeId) : undefined,
     q.deviceId ? eq(documents.deviceId, q.deviceId) : undefined,
     q.status ? eq(documents.status, q.status) : undefined,
+    q.numero ? eq(documents.numero, q.numero) : undefined,
     q.from ? gte(documents.issuedAt, q.from) : undefined,
     q.to ? lt(documents.issuedAt, q.to) : undefined,
     q.cursor

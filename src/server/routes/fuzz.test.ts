@@ -33,7 +33,9 @@ const countRows = async () => (await kit.superQuery<{ n: string }>(`select (
   + (select count(*) from devices) + (select count(*) from enrolment_codes) + (select count(*) from audit_entries)
   + (select count(*) from audit_chain_breaks) + (select count(*) from document_events) + (select count(*) from documents)
   + (select count(*) from device_point_claims where released_at is null) + (select count(*) from alert_settings)
-  + (select count(*) from alert_schedule) + (select count(*) from alerts) + (select count(*) from webhook_deliveries))::text as n`))[0]?.n;
+  + (select count(*) from alert_schedule) + (select count(*) from alerts) + (select count(*) from webhook_deliveries)
+  + (select count(*) from console_users where disabled_at is null)
+  + (select count(*) from console_sessions where ended_at is null))::text as n`))[0]?.n;
 
 type Credential = 'admin' | 'device' | 'none' | 'operator';
 
@@ -60,7 +62,8 @@ interface Route {
  * Routes whose only inputs are the credential header and a query they refuse whole (they take no parameter): a
  * quarter of the runs, plenty for that space, and it keeps the file within its time on a shared machine.
  */
-const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/admin/alert-settings']);
+const HEADER_ONLY = new Set(['GET /v1/admin/stores', 'GET /v1/admin/devices', 'GET /v1/audit/chain', 'GET /v1/stores/summary', 'GET /v1/admin/point-claims', 'GET /v1/admin/alert-settings',
+  'GET /v1/registers/status', 'GET /v1/auth/me', 'GET /v1/admin/users']);
 const runsOf = (name: string) => (HEADER_ONLY.has(name) ? RUNS / 4 : RUNS);
 
 const at = '2026-12-04T15:00:00.000Z';
@@ -75,6 +78,9 @@ const ROUTE_NAMES = [
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
   'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/alerts', 'GET /v1/admin/alert-settings', 'POST /v1/admin/alert-settings',
+  'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/registers/status', 'GET /v1/sales',
+  'POST /v1/auth/sign-in', 'POST /v1/auth/sign-out', 'GET /v1/auth/me', 'GET /v1/admin/users', 'POST /v1/admin/users',
+  'POST /v1/admin/users/:id/disable',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -94,7 +100,7 @@ const routes = (): Route[] => [
     body: mutated({ storeId: till.storeId, registerName: 'Caja', ttlHours: 1 }) },
   { name: 'GET /v1/admin/devices', method: 'GET', credential: 'admin', path: fixed('/v1/admin/devices'), query: ['orgId'] },
   { name: 'POST /v1/admin/devices/:id/revoke', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/devices/${id}/revoke`), body: hostileValue },
-  { name: 'GET /v1/documents', method: 'GET', credential: 'admin', path: fixed('/v1/documents'), query: ['storeId', 'deviceId', 'status', 'from', 'to', 'cursor', 'limit'] },
+  { name: 'GET /v1/documents', method: 'GET', credential: 'admin', path: fixed('/v1/documents'), query: ['storeId', 'deviceId', 'status', 'numero', 'from', 'to', 'cursor', 'limit'] },
   { name: 'GET /v1/audit', method: 'GET', credential: 'admin', path: fixed('/v1/audit'),
     query: ['storeId', 'deviceId', 'documentId', 'actor', 'action', 'q', 'from', 'to', 'cursor', 'limit'] },
   { name: 'GET /v1/audit/chain', method: 'GET', credential: 'admin', path: fixed('/v1/audit/chain'), query: ['orgId'] },
@@ -112,6 +118,16 @@ const routes = (): Route[] => [
   { name: 'GET /v1/admin/alert-settings', method: 'GET', credential: 'admin', path: fixed('/v1/admin/alert-settings'), query: ['orgId'] },
   { name: 'POST /v1/admin/alert-settings', method: 'POST', credential: 'admin', path: fixed('/v1/admin/alert-settings'),
     body: mutated({ silentAfterMinutes: 30, webhook: { url: 'https://example.test/hooks/sago', secret: 'whsec-0123456789abcdef' } }) },
+  { name: 'GET /v1/registers/status', method: 'GET', credential: 'admin', path: fixed('/v1/registers/status'), query: ['orgId'] },
+  { name: 'GET /v1/sales', method: 'GET', credential: 'admin', path: fixed('/v1/sales'), query: ['storeId', 'from', 'to', 'by'] },
+  { name: 'POST /v1/auth/sign-in', method: 'POST', credential: 'none', path: fixed('/v1/auth/sign-in'),
+    body: mutated({ organisationId: tenant.orgId, login: 'fuzz', password: 'contraseña-fuzz-1' }) },
+  { name: 'POST /v1/auth/sign-out', method: 'POST', credential: 'admin', path: fixed('/v1/auth/sign-out'), body: hostileValue },
+  { name: 'GET /v1/auth/me', method: 'GET', credential: 'admin', path: fixed('/v1/auth/me'), query: ['orgId'] },
+  { name: 'GET /v1/admin/users', method: 'GET', credential: 'admin', path: fixed('/v1/admin/users'), query: ['orgId'] },
+  { name: 'POST /v1/admin/users', method: 'POST', credential: 'admin', path: fixed('/v1/admin/users'),
+    body: mutated({ login: 'contadora', password: 'contraseña-larga-1', role: 'accountant' }) },
+  { name: 'POST /v1/admin/users/:id/disable', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/users/${id}/disable`), body: hostileValue },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {

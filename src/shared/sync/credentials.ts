@@ -10,13 +10,15 @@ export const CREDENTIAL_KINDS = {
   admin: 'sga',
   /** A one-time enrolment code, exchanged by a register for a device token. */
   enrolment: 'sge',
+  /** A console user's session token (sign-in with login and password; owner or read-only accountant). */
+  user: 'sgu',
 } as const;
 export type CredentialKind = keyof typeof CREDENTIAL_KINDS;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const SECRET = '[A-Za-z0-9_-]{20,128}';
-const EXACT = new RegExp(`^(sgd|sga|sge)\\.(${UUID})\\.(${SECRET})$`);
-const ANYWHERE = new RegExp(`sg[dae]\\.${UUID}\\.[A-Za-z0-9_-]{20,}`, 'i');
+const EXACT = new RegExp(`^(sgd|sga|sge|sgu)\\.(${UUID})\\.(${SECRET})$`);
+const ANYWHERE = new RegExp(`sg[daeu]\\.${UUID}\\.[A-Za-z0-9_-]{20,}`, 'i');
 
 export interface ParsedCredential {
   kind: CredentialKind;
