@@ -6,6 +6,7 @@ import type { TenantDatabase } from './db/tenant-db';
 import { installErrorHandler } from './http/errors';
 import { loggerOptions, type LogOptions } from './http/logger';
 import { adminRoutes } from './routes/admin-routes';
+import { catalogRoutes } from './routes/catalog-routes';
 import { enrolRoutes } from './routes/enrol-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ingestRoutes } from './routes/ingest-routes';
@@ -41,5 +42,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminRoutes(app, options.db, limiter);
   readRoutes(app, options.db, limiter);
   pointClaimRoutes(app, options.db, limiter);
+  catalogRoutes(app, options.db, limiter);
   return app;
 }

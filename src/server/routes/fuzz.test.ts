@@ -32,7 +32,8 @@ const countRows = async () => (await kit.superQuery<{ n: string }>(`select (
   (select count(*) from organisations) + (select count(*) from admin_keys) + (select count(*) from stores)
   + (select count(*) from devices) + (select count(*) from enrolment_codes) + (select count(*) from audit_entries)
   + (select count(*) from audit_chain_breaks) + (select count(*) from document_events) + (select count(*) from documents)
-  + (select count(*) from device_point_claims where released_at is null))::text as n`))[0]?.n;
+  + (select count(*) from device_point_claims where released_at is null) + (select count(*) from catalog_products)
+  + (select coalesce(sum(version), 0) from catalog_versions))::text as n`))[0]?.n;
 
 type Credential = 'admin' | 'device' | 'none' | 'operator';
 
@@ -74,6 +75,7 @@ const ROUTE_NAMES = [
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
   'POST /v1/system/organisations', 'POST /v1/system/admin-keys',
+  'POST /v1/admin/catalog/products', 'GET /v1/admin/catalog/products', 'GET /v1/catalog/changes',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -107,6 +109,11 @@ const routes = (): Route[] => [
     body: mutated({ name: 'Cadena', keyLabel: 'inicial' }), app: () => system.app },
   { name: 'POST /v1/system/admin-keys', method: 'POST', credential: 'operator', path: fixed('/v1/system/admin-keys'),
     body: mutated({ orgId: tenant.orgId, label: 'otra' }), app: () => system.app },
+  { name: 'POST /v1/admin/catalog/products', method: 'POST', credential: 'admin', path: fixed('/v1/admin/catalog/products'),
+    body: fc.constant({ codigo: 'F1', barcode: null, descripcion: 'Fuzz', unidad: 'und', precio: '1.50', tasaItbms: '01', active: true })
+      .chain((p) => fc.oneof(mutated({ products: [p] }), mutated(p).map((one) => ({ products: [one] })))) },
+  { name: 'GET /v1/admin/catalog/products', method: 'GET', credential: 'admin', path: fixed('/v1/admin/catalog/products'), query: ['after', 'limit'] },
+  { name: 'GET /v1/catalog/changes', method: 'GET', credential: 'device', path: fixed('/v1/catalog/changes'), query: ['since', 'after', 'limit'] },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {
