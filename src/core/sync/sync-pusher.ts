@@ -45,7 +45,7 @@ export type CycleResult =
   | { kind: 'done'; sent: number; rejected: number }
   | { kind: 'failed'; sent: number; error: string; retryInMs: number };
 
-function describeFailure(failure: HttpFailure): string {
+export function describeFailure(failure: HttpFailure): string {
   switch (failure.kind) {
     case 'unauthorized': return 'the server refused the device token (revoked?); enrol the register again';
     case 'too_large': return 'the server refused a single event as too large';
