@@ -2,7 +2,7 @@
 // pulls page by page, refusals that write nothing, and tenant isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
-import { ADMIN_CATALOG_PATH, CATALOG_CHANGES_PATH } from '../../shared/sync/catalog';
+import { ADMIN_CATALOG_IMPORT_PATH, ADMIN_CATALOG_PATH, CATALOG_CHANGES_PATH } from '../../shared/sync/catalog';
 import { catalogProducts, catalogVersions } from '../db/schema';
 
 let kit: SyncTestServer;
@@ -88,6 +88,24 @@ describe('central catalogue', () => {
     }
     expect((await changes('', tenant.adminKey)).status).toBe(401);
     expect((await api(kit.url, ADMIN_CATALOG_PATH, { bearer: till.token })).status).toBe(401);
+  });
+
+  it('imports a price list in the register\'s CSV format, all rows or none, keeping CPBS fields a file without them does not carry', async () => {
+    const importCsv = (csv: string) => api<Record<string, unknown>>(kit.url, ADMIN_CATALOG_IMPORT_PATH, { bearer: tenant.adminKey, body: { csv } });
+    expect(await importCsv('codigo,descripcion,precio,tasaItbms,codigoCPBS,unidadMedidaCPBS\nG7,Guantes,4.00,01,5020,par\n'))
+      .toEqual({ status: 200, body: { version: 4, changed: 1, unchanged: 0 } });
+    const before = await rowCount();
+    const refused = await importCsv('codigo,descripcion,precio,tasaItbms\nH8,"Harina, 1 kg",1.00,01\nI9,Ibuprofeno,abc,01\nH8,Otra,1.00,01\nJ10,x,1.00,01,extra\n');
+    expect(refused).toEqual({ status: 400, body: { error: 'invalid_csv', message: 'The price list has rows that cannot be imported; nothing was imported', issues: [
+      { path: 'line 3', message: 'invalid precio' }, { path: 'line 4', message: 'code H8 is already on line 2' }, { path: 'line 5', message: 'has 5 fields, the header 4' },
+    ] } });
+    expect((await importCsv('descripcion,precio\nA,1\n')).body).toMatchObject({ issues: [{ path: 'line 1', message: expect.stringContaining('missing columns: codigo, tasaItbms') as unknown }] });
+    expect((await importCsv('codigo,descripcion,precio,tasaItbms\n"G7,Guantes,1,01\n')).body).toMatchObject({ issues: [{ path: 'line 2', message: 'a quoted field is not closed' }] });
+    expect(await rowCount()).toBe(before);
+    expect(await importCsv('TASAITBMS,precio,descripcion,codigo\r\n01,5.50,Guantes de látex,G7\r\n'))
+      .toEqual({ status: 200, body: { version: 5, changed: 1, unchanged: 0 } });
+    const [g7] = (await changes('?since=4&after=')).body.changes;
+    expect(g7).toMatchObject({ codigo: 'G7', precio: '5.50', descripcion: 'Guantes de látex', codigoCPBS: '5020', unidadMedidaCPBS: 'par', version: 5 });
   });
 
   it('keeps each organisation to its own catalogue and versions', async () => {

@@ -2,7 +2,7 @@
 // changes after the (version, code) they last applied. A write locks the organisation's version row and gives every
 // product it really changes the next version, so two writers of one organisation queue behind each other and a
 // version is visible only once every lower one is: a register paging by (version, code) never skips a row.
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { CatalogChange, CatalogPosition, CentralProduct } from '../../shared/sync/catalog';
 import { catalogProducts, catalogVersions } from '../db/schema';
 import { sqlStateOf } from '../db/sql-error';
@@ -37,34 +37,54 @@ async function lockVersion(tx: TenantTx, orgId: string): Promise<number> {
   return row.version;
 }
 
-/** What a register compares: a row whose values all equal the stored ones is not a change (no new version). */
-const CHANGED = sql`(${catalogProducts.barcode}, ${catalogProducts.descripcion}, ${catalogProducts.unidad}, ${catalogProducts.precio},
-  ${catalogProducts.tasaItbms}, ${catalogProducts.codigoCPBS}, ${catalogProducts.unidadMedidaCPBS}, ${catalogProducts.requiereLote},
-  ${catalogProducts.active}) is distinct from (excluded.barcode, excluded.descripcion, excluded.unidad, excluded.precio, excluded.tasa_itbms,
-  excluded.codigo_cpbs, excluded.unidad_medida_cpbs, excluded.requiere_lote, excluded.active)`;
+/** Columns a CSV without them leaves as they are on existing products (a price list must not wipe them). */
+export type KeptColumn = 'codigoCPBS' | 'unidadMedidaCPBS' | 'requiereLote' | 'active';
 
-/** Creates or replaces `products`; returns the catalogue version after the write and how many rows changed. */
-export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId: string, products: readonly CentralProduct[]):
-Promise<{ version: number; changed: number; unchanged: number }> {
+const VALUE_COLUMNS = {
+  barcode: 'barcode', descripcion: 'descripcion', unidad: 'unidad', precio: 'precio', tasaItbms: 'tasa_itbms', codigoCPBS: 'codigo_cpbs',
+  unidadMedidaCPBS: 'unidad_medida_cpbs', requiereLote: 'requiere_lote', active: 'active',
+} as const;
+
+/** The value a conflicting row ends with: the written one, or the stored one for a kept column. */
+function incoming(column: keyof typeof VALUE_COLUMNS, keep: readonly KeptColumn[]): SQL {
+  const name = VALUE_COLUMNS[column];
+  return sql.raw(keep.includes(column as KeptColumn) ? `"catalog_products"."${name}"` : `excluded."${name}"`);
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65 535 bind parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+/**
+ * Creates or replaces `products` (any number, in one transaction); returns the catalogue version after the write and
+ * how many rows changed. A row whose resulting values all equal the stored ones is no change (no new version).
+ */
+export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId: string, products: readonly CentralProduct[],
+  keep: readonly KeptColumn[] = []): Promise<{ version: number; changed: number; unchanged: number }> {
   checkBatch(products);
+  const columns = Object.keys(VALUE_COLUMNS) as (keyof typeof VALUE_COLUMNS)[];
+  const stored = sql.join(columns.map((c) => sql.raw(`"catalog_products"."${VALUE_COLUMNS[c]}"`)), sql`, `);
+  const changed = sql`(${stored}) is distinct from (${sql.join(columns.map((c) => incoming(c, keep)), sql`, `)})`;
   try {
     return await db.withTenant(orgId, async (tx) => {
       const current = await lockVersion(tx, orgId);
       const next = current + 1;
-      const written = await tx.insert(catalogProducts)
-        .values(products.map((p) => ({ ...p, orgId, version: next, updatedBy: adminKeyId })))
-        .onConflictDoUpdate({
-          target: [catalogProducts.orgId, catalogProducts.codigo],
-          set: {
-            barcode: sql`excluded.barcode`, descripcion: sql`excluded.descripcion`, unidad: sql`excluded.unidad`, precio: sql`excluded.precio`,
-            tasaItbms: sql`excluded.tasa_itbms`, codigoCPBS: sql`excluded.codigo_cpbs`, unidadMedidaCPBS: sql`excluded.unidad_medida_cpbs`,
-            requiereLote: sql`excluded.requiere_lote`, active: sql`excluded.active`, version: next, updatedAt: sql`now()`, updatedBy: adminKeyId,
-          },
-          setWhere: CHANGED,
-        })
-        .returning({ codigo: catalogProducts.codigo });
-      if (written.length > 0) await tx.update(catalogVersions).set({ version: next }).where(eq(catalogVersions.orgId, orgId));
-      return { version: written.length > 0 ? next : current, changed: written.length, unchanged: products.length - written.length };
+      let written = 0;
+      for (let i = 0; i < products.length; i += ROWS_PER_STATEMENT) {
+        const rows = await tx.insert(catalogProducts)
+          .values(products.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({ ...p, orgId, version: next, updatedBy: adminKeyId })))
+          .onConflictDoUpdate({
+            target: [catalogProducts.orgId, catalogProducts.codigo],
+            set: {
+              ...Object.fromEntries(columns.map((c) => [c, incoming(c, keep)])),
+              version: next, updatedAt: sql`now()`, updatedBy: adminKeyId,
+            },
+            setWhere: changed,
+          })
+          .returning({ codigo: catalogProducts.codigo });
+        written += rows.length;
+      }
+      if (written > 0) await tx.update(catalogVersions).set({ version: next }).where(eq(catalogVersions.orgId, orgId));
+      return { version: written > 0 ? next : current, changed: written, unchanged: products.length - written };
     });
   } catch (error) {
     if (sqlStateOf(error) === '23505') throw new BarcodeTakenError('A barcode in the batch belongs to another product of this organisation');

@@ -10,6 +10,8 @@ import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable';
 
 export const CATALOG_CHANGES_PATH = '/v1/catalog/changes';
 export const ADMIN_CATALOG_PATH = '/v1/admin/catalog/products';
+/** POST `{ csv }`: a price list in the register's CSV import format (server/tenancy/catalog-csv.ts). */
+export const ADMIN_CATALOG_IMPORT_PATH = '/v1/admin/catalog/import';
 /** Rows per admin write and per page of changes. */
 export const CATALOG_BATCH_MAX = 500;
 
