@@ -21,7 +21,8 @@ const change = (codigo: string, version: number, precio: string, extra: Record<s
   codigo, barcode: null, descripcion: `Producto ${codigo}`, unidad: 'und', precio, tasaItbms: '01', codigoCPBS: null,
   unidadMedidaCPBS: null, requiereLote: false, active: true, version, ...extra,
 });
-const at = (version: number, after: string): CatalogPosition => ({ since: version, after });
+const ORG = '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7';
+const at = (version: number, after: string): { orgId: string; position: CatalogPosition } => ({ orgId: ORG, position: { since: version, after } });
 const audits = (action: string) => (store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[])
   .map((d) => JSON.parse(d) as Record<string, unknown>);
 const count = (sql: string) => store.sqlite.prepare(sql).pluck().get() as number;

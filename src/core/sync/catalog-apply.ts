@@ -76,10 +76,10 @@ function shownVersion(raw: unknown): number | null {
 }
 
 /**
- * Applies `changes` (as received, unchecked) and records `position` as the register's place in head office's
- * catalogue, or writes nothing at all when a sale is in progress or the data set is training.
+ * Applies `changes` (as received, unchecked) and records `place` as the register's place in head office's
+ * catalogue (organisation and position), or writes nothing at all when a sale is in progress or the data set is training.
  */
-export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], position: CatalogPosition, at: Date): ApplyResult {
+export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], place: { orgId: string; position: CatalogPosition }, at: Date): ApplyResult {
   // Training practises on a copy of the real catalogue (decision 0012); head office never writes into it.
   if (readHkaSettings(db).environment === 'simulador') return { kind: 'training' };
   const sqlite = db.$client;
@@ -146,7 +146,7 @@ export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], po
     }
     const state = readCatalogState(db);
     writeCatalogState(tx, {
-      ...state, position, lastAppliedAt: iso, waitingForSaleSince: null,
+      ...state, orgId: place.orgId, position: place.position, lastAppliedAt: iso, waitingForSaleSince: null,
       appliedTotal: state.appliedTotal + applied, refusedTotal: state.refusedTotal + refused.length,
       recentRefusals: [...state.recentRefusals, ...refused],
     });

@@ -12,7 +12,7 @@ import { MemoryVaultStorage, Vault } from '../vault/vault';
 import { CatalogPuller } from './catalog-puller';
 import { readCatalogState } from './catalog-state';
 import { startStubSyncServer, type RecordedRequest, type StubSyncServer } from './stub-sync-server.fixture';
-import { writeSyncConnection } from './sync-settings';
+import { readSyncConnection, writeSyncConnection } from './sync-settings';
 
 const TOKEN = 'sgd.6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7.device-token-for-tests-0123456789abcdef';
 const AT = new Date('2026-12-05T14:00:00.000Z');
@@ -101,6 +101,18 @@ describe('CatalogPuller', () => {
     saveDraft(store.db, CASHIER, null, AT);
     expect(await puller().pullNow()).toMatchObject({ kind: 'done', applied: 1 });
     expect(readCatalogState(store.db)).toMatchObject({ waitingForSaleSince: null, position: { since: 1, after: 'A1' } });
+  });
+
+  it('starts again from the beginning for a register enrolled in another organisation since', async () => {
+    serve([row('A1', 7, '1.25')]);
+    expect(await puller().pullNow()).toMatchObject({ kind: 'done', position: { since: 7, after: 'A1' } });
+    const connection = readSyncConnection(store.db);
+    if (!connection) throw new Error('not connected');
+    writeSyncConnection(store.db, { ...connection, orgId: '0c0ffee0-4d5e-4f60-8a71-92b3c4d5e6f7' });
+    serve([row('B2', 1, '2.00')]);
+    expect(await puller().pullNow()).toMatchObject({ kind: 'done', applied: 1, position: { since: 1, after: 'B2' } });
+    expect(stub.requests.at(-1)?.path).toBe(`${CATALOG_CHANGES_PATH}?since=0&after=&limit=2`);
+    expect(readCatalogState(store.db)).toMatchObject({ orgId: '0c0ffee0-4d5e-4f60-8a71-92b3c4d5e6f7' });
   });
 
   it('never asks in training, nor before enrolment', async () => {

@@ -7,7 +7,7 @@ import type { HkaEnvironment } from '../hka/contract';
 import type { StoreDb } from '../store/open-database';
 import type { Vault } from '../vault/vault';
 import { applyCatalogChanges, type ApplyResult } from './catalog-apply';
-import { readCatalogState, writeCatalogState, type CatalogState } from './catalog-state';
+import { positionFor, readCatalogState, writeCatalogState, type CatalogState } from './catalog-state';
 import { getCatalogChanges, type Fetch } from './sync-http';
 import { describeFailure } from './sync-pusher';
 import { readSyncConnection } from './sync-settings';
@@ -122,7 +122,7 @@ export class CatalogPuller {
     const connection = readSyncConnection(this.deps.db);
     if (!connection || !this.deps.vault.describe('sync.deviceToken').configured) return { kind: 'not_enrolled' };
     const pageSize = Math.min(Math.max(1, this.options.pageSize ?? CATALOG_BATCH_MAX), CATALOG_BATCH_MAX);
-    const start = readCatalogState(this.deps.db).position;
+    const start = positionFor(readCatalogState(this.deps.db), connection.orgId);
     let position = start;
     let more = true;
     const changes: unknown[] = [];
@@ -141,9 +141,9 @@ export class CatalogPuller {
       position = response.position;
       more = response.more && response.changes.length > 0;
     }
-    const applied: ApplyResult = changes.length === 0 && position === start
+    const applied: ApplyResult = changes.length === 0 && !after(position, start) && !after(start, position)
       ? { kind: 'applied', applied: 0, unchanged: 0, overwroteLocal: 0, refused: [] }
-      : applyCatalogChanges(this.deps.db, changes, position, this.clock());
+      : applyCatalogChanges(this.deps.db, changes, { orgId: connection.orgId, position }, this.clock());
     if (applied.kind === 'training') return { kind: 'training' };
     if (applied.kind === 'sale_in_progress') return this.record(applied);
     const state = readCatalogState(this.deps.db);

@@ -1,7 +1,7 @@
 // What the register remembers of head office's catalogue (settings, non-secret): the last (version, code) it
 // applied, and the puller's outcome for the monitoring panel. Written in the same transaction as the changes.
 import { z } from 'zod';
-import { CATALOG_START, catalogPositionSchema } from '../../shared/sync/catalog';
+import { CATALOG_START, catalogPositionSchema, type CatalogPosition } from '../../shared/sync/catalog';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 
@@ -19,6 +19,8 @@ export const catalogRefusalSchema = z.object({
 export type CatalogRefusal = z.infer<typeof catalogRefusalSchema>;
 
 export const catalogStateSchema = z.object({
+  /** The organisation whose catalogue `position` is in: a register enrolled elsewhere since starts again from 0. */
+  orgId: z.string().nullable().default(null),
   position: catalogPositionSchema,
   lastPullAt: z.string().nullable(),
   lastAppliedAt: z.string().nullable(),
@@ -29,15 +31,20 @@ export const catalogStateSchema = z.object({
   refusedTotal: z.number().int().nonnegative(),
   recentRefusals: z.array(catalogRefusalSchema).max(MAX_RECENT_REFUSALS),
 });
-export type CatalogState = z.infer<typeof catalogStateSchema>;
+export type CatalogState = z.output<typeof catalogStateSchema>;
 
 export const INITIAL_CATALOG_STATE: CatalogState = {
-  position: CATALOG_START, lastPullAt: null, lastAppliedAt: null, lastError: null, waitingForSaleSince: null,
+  orgId: null, position: CATALOG_START, lastPullAt: null, lastAppliedAt: null, lastError: null, waitingForSaleSince: null,
   appliedTotal: 0, refusedTotal: 0, recentRefusals: [],
 };
 
 export function readCatalogState(db: StoreDb): CatalogState {
   return readJsonSetting(db, CATALOG_STATE_KEY, catalogStateSchema, INITIAL_CATALOG_STATE);
+}
+
+/** Where to ask from for `orgId`'s catalogue: the stored position when it is that organisation's. */
+export function positionFor(state: CatalogState, orgId: string): CatalogPosition {
+  return state.orgId === orgId ? state.position : CATALOG_START;
 }
 
 export function writeCatalogState(db: Pick<StoreDb, 'insert'>, state: CatalogState): void {
