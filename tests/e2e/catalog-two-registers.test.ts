@@ -95,6 +95,8 @@ describe('catalogue from head office, two registers', () => {
     await ipcOk(first.ipc, 'till:saveDraft', { basket: { lines: [line], customer: null } });
     await writeCatalog([product('FRIJOL', '1.10')]);
     expect(await first.catalog.pullNow()).toEqual({ kind: 'sale_in_progress' });
+    // What the monitoring panel's sync card shows: waiting for the sale.
+    expect((await ipcOk(first.ipc, 'sync:status', {})).catalog?.waitingForSaleSince).toEqual(expect.any(String));
     expect((await ipcOk(first.ipc, 'catalog:lookup', { code: 'FRIJOL' }))?.precio).toBe('1.25');
     expect(await second.catalog.pullNow()).toMatchObject({ kind: 'done', applied: 1 });
     await ipcOk(first.ipc, 'till:saveDraft', { basket: null }); // the sale was completed or emptied
@@ -116,7 +118,9 @@ describe('catalogue from head office, two registers', () => {
       expect(audits(core, 'catalog.central_refused').at(-1)).toMatchObject({ codigo: 'FRIJOL', version, reason: 'invalid', detail: 'invalid fields: descripcion, precio' });
       expect(await sellOne(core, 'ARROZ')).toEqual({ precio: '3.50', totalFactura: '3.75' });
       expect(await sellOne(core, 'FRIJOL')).toEqual({ precio: '1.10', totalFactura: '1.18' });
-      expect(core.catalog.state()).toMatchObject({ refusedTotal: 1, lastError: null });
+      expect((await ipcOk(core.ipc, 'sync:status', {})).catalog).toEqual({
+        version, lastAppliedAt: expect.any(String) as unknown, waitingForSaleSince: null, refusedTotal: 1, lastError: null,
+      });
     }
   });
 });

@@ -2,6 +2,7 @@
 // applied, and the puller's outcome for the monitoring panel. Written in the same transaction as the changes.
 import { z } from 'zod';
 import { CATALOG_START, catalogPositionSchema, type CatalogPosition } from '../../shared/sync/catalog';
+import type { SyncStatus } from '../../shared/sync/status';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
 
@@ -49,4 +50,12 @@ export function positionFor(state: CatalogState, orgId: string): CatalogPosition
 
 export function writeCatalogState(db: Pick<StoreDb, 'insert'>, state: CatalogState): void {
   writeJsonSetting(db, CATALOG_STATE_KEY, catalogStateSchema, { ...state, recentRefusals: state.recentRefusals.slice(-MAX_RECENT_REFUSALS) });
+}
+
+/** The monitoring panel's line (SyncStatus.catalog). */
+export function catalogSummary(state: CatalogState): NonNullable<SyncStatus['catalog']> {
+  return {
+    version: state.position.since, lastAppliedAt: state.lastAppliedAt, waitingForSaleSince: state.waitingForSaleSince,
+    refusedTotal: state.refusedTotal, lastError: state.lastError,
+  };
 }

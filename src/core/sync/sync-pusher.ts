@@ -12,6 +12,7 @@ import { retryDelayMs } from '../queue/backoff';
 import type { StoreDb } from '../store/open-database';
 import { VaultError } from '../vault/envelope';
 import type { Vault } from '../vault/vault';
+import { catalogSummary, readCatalogState } from './catalog-state';
 import { rowsHoldingSecrets } from './secret-guard';
 import { POISON_MESSAGE, POISON_STRIKES, strikeLoneEvent } from './poison-event';
 import type { Fetch, HttpFailure, PushOutcome } from './sync-http';
@@ -120,6 +121,7 @@ export class SyncPusher {
       consecutiveFailures: state.consecutiveFailures,
       rejectedTotal: state.rejectedTotal,
       recentRejections: state.recentRejections.slice(-STATUS_RECENT_REJECTIONS).reverse(),
+      ...(connection ? { catalog: catalogSummary(readCatalogState(this.deps.db)) } : {}),
     };
   }
 
