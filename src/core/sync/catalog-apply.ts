@@ -64,6 +64,11 @@ function sameValues(local: LocalRow, change: CatalogChange): boolean {
     && a.codigoCPBS === b.codigoCPBS && a.unidadMedidaCPBS === b.unidadMedidaCPBS && a.requiereLote === b.requiereLote && a.active === b.active;
 }
 
+/** A basket is open at the till (saved as the cashier works, removed once the sale is completed or emptied). */
+export function saleInProgress(db: StoreDb): boolean {
+  return db.$client.prepare('SELECT 1 FROM till_draft LIMIT 1').get() !== undefined;
+}
+
 /** A code as the refusal names it: only text the audit trail and head office can hold, and short. */
 function shownCode(raw: unknown): string | null {
   const codigo = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['codigo'] : undefined;
@@ -96,7 +101,7 @@ export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], pl
 
   return db.transaction((tx): ApplyResult => {
     // Inside the write transaction: the till cannot start saving a basket between this check and the commit.
-    if (sqlite.prepare('SELECT 1 FROM till_draft LIMIT 1').get() !== undefined) return { kind: 'sale_in_progress' };
+    if (saleInProgress(db)) return { kind: 'sale_in_progress' };
     // The last word of this pull on each code's barcode: a barcode moving between two products in one pull is no clash.
     const finalBarcode = new Map<string, string | null>();
     const checked = changes.map((raw) => ({ raw, parsed: catalogChangeSchema.safeParse(raw) }));

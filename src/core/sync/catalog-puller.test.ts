@@ -92,10 +92,22 @@ describe('CatalogPuller', () => {
     expect([readCatalogState(store.db).position, lookupProduct(store.db, 'A1')]).toEqual([{ since: 0, after: '' }, null]);
   });
 
+  it('a basket opened while the pages download: the apply refuses in its transaction and nothing is written', async () => {
+    serve([row('A1', 1, '1.25')]);
+    const answer = stub.answer;
+    stub.answer = (request, index) => {
+      saveDraft(store.db, CASHIER, { lines: [basketLine], customer: null }, AT); // the cashier scans meanwhile
+      return answer(request, index);
+    };
+    expect(await puller().pullNow()).toEqual({ kind: 'sale_in_progress' });
+    expect([lookupProduct(store.db, 'A1'), readCatalogState(store.db).position]).toEqual([null, { since: 0, after: '' }]);
+  });
+
   it('waits while a sale is in progress and applies at the next pull once the basket is gone', async () => {
     serve([row('A1', 1, '1.25')]);
     saveDraft(store.db, CASHIER, { lines: [basketLine], customer: null }, AT);
     expect(await puller().pullNow()).toEqual({ kind: 'sale_in_progress' });
+    expect(stub.requests).toEqual([]); // nothing downloaded that could not be applied
     expect(readCatalogState(store.db)).toMatchObject({ waitingForSaleSince: AT.toISOString(), position: { since: 0, after: '' } });
     expect(lookupProduct(store.db, 'A1')).toBeNull();
     saveDraft(store.db, CASHIER, null, AT);

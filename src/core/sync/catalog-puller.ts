@@ -6,7 +6,7 @@ import { CATALOG_BATCH_MAX, type CatalogPosition } from '../../shared/sync/catal
 import type { HkaEnvironment } from '../hka/contract';
 import type { StoreDb } from '../store/open-database';
 import type { Vault } from '../vault/vault';
-import { applyCatalogChanges, type ApplyResult } from './catalog-apply';
+import { applyCatalogChanges, saleInProgress, type ApplyResult } from './catalog-apply';
 import { positionFor, readCatalogState, writeCatalogState, type CatalogState } from './catalog-state';
 import { getCatalogChanges, type Fetch } from './sync-http';
 import { describeFailure } from './sync-pusher';
@@ -121,6 +121,8 @@ export class CatalogPuller {
     if (this.deps.environment === 'simulador') return { kind: 'training' };
     const connection = readSyncConnection(this.deps.db);
     if (!connection || !this.deps.vault.describe('sync.deviceToken').configured) return { kind: 'not_enrolled' };
+    // Not worth downloading what cannot be applied yet (the apply checks again, in its transaction).
+    if (saleInProgress(this.deps.db)) return this.record({ kind: 'sale_in_progress' });
     const pageSize = Math.min(Math.max(1, this.options.pageSize ?? CATALOG_BATCH_MAX), CATALOG_BATCH_MAX);
     const start = positionFor(readCatalogState(this.deps.db), connection.orgId);
     let position = start;
