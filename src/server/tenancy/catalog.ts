@@ -92,6 +92,13 @@ export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId
   }
 }
 
+/**
+ * Codes compared and sorted by their bytes, whatever the database's collation: the register checks that the cursor
+ * moves forward with the same order (JavaScript's, the same for the codes' usual ASCII), and a locale's order
+ * ('a' < 'B') would look like a cursor going back.
+ */
+const BYTE_ORDER = sql`${catalogProducts.codigo} collate "C"`;
+
 const CHANGE_COLUMNS = {
   codigo: catalogProducts.codigo, barcode: catalogProducts.barcode, descripcion: catalogProducts.descripcion, unidad: catalogProducts.unidad,
   precio: catalogProducts.precio, tasaItbms: catalogProducts.tasaItbms, codigoCPBS: catalogProducts.codigoCPBS,
@@ -109,8 +116,8 @@ export function catalogChanges(db: TenantDatabase, orgId: string, position: Cata
 Promise<{ catalogVersion: number; changes: CatalogChange[]; position: CatalogPosition; more: boolean }> {
   return db.withTenant(orgId, async (tx) => {
     const rows = await tx.select(CHANGE_COLUMNS).from(catalogProducts)
-      .where(or(gt(catalogProducts.version, position.since), and(eq(catalogProducts.version, position.since), gt(catalogProducts.codigo, position.after))))
-      .orderBy(asc(catalogProducts.version), asc(catalogProducts.codigo))
+      .where(or(gt(catalogProducts.version, position.since), and(eq(catalogProducts.version, position.since), sql`${BYTE_ORDER} > ${position.after}`)))
+      .orderBy(asc(catalogProducts.version), asc(BYTE_ORDER))
       .limit(limit + 1);
     const changes = rows.slice(0, limit) as CatalogChange[];
     const last = changes.at(-1);
@@ -128,8 +135,8 @@ export function listCatalog(db: TenantDatabase, orgId: string, after: string | u
 Promise<{ catalogVersion: number; items: CatalogChange[]; nextAfter: string | null }> {
   return db.withTenant(orgId, async (tx) => {
     const rows = await tx.select(CHANGE_COLUMNS).from(catalogProducts)
-      .where(after === undefined ? undefined : gt(catalogProducts.codigo, after))
-      .orderBy(asc(catalogProducts.codigo))
+      .where(after === undefined ? undefined : sql`${BYTE_ORDER} > ${after}`)
+      .orderBy(asc(BYTE_ORDER))
       .limit(limit + 1);
     const items = rows.slice(0, limit) as CatalogChange[];
     return { catalogVersion: await currentVersion(tx, orgId), items, nextAfter: rows.length > limit ? items.at(-1)?.codigo ?? null : null };
