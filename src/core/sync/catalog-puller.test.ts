@@ -83,12 +83,16 @@ describe('CatalogPuller', () => {
       { catalogVersion: 1, changes: [row('A1', 1, '1.00')], position: { since: 0, after: '' }, more: true }, // does not move: would loop
       { catalogVersion: 1, changes: [], position: { since: 9, after: 'Z' }, more: false }, // moves without changes: would skip
       { catalogVersion: 1, changes: [row('A1', 1, '1.00')], position: { since: 5, after: 'A1' }, more: false }, // past the catalogue
+      { catalogVersion: 3, changes: [row('A1', 1, '1.00')], position: { since: 2, after: 'Z' }, more: false }, // past its last row
       { catalogVersion: 1, changes: 'nope', position: { since: 1, after: 'A1' }, more: false },
     ];
+    const errors = [];
     for (const body of answers) {
       stub.answer = () => ({ status: 200, body });
-      expect(await puller().pullNow()).toMatchObject({ kind: 'failed' });
+      errors.push(await puller().pullNow());
     }
+    const cursor = { kind: 'failed', error: 'unexpected answer: the catalogue position is not the one after the changes sent' };
+    expect(errors).toEqual([cursor, cursor, cursor, cursor, { kind: 'failed', error: 'unexpected answer: the server answered 200 without a page of catalogue changes' }]);
     expect([readCatalogState(store.db).position, lookupProduct(store.db, 'A1')]).toEqual([{ since: 0, after: '' }, null]);
   });
 

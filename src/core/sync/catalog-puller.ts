@@ -41,6 +41,15 @@ export type PullResult =
   | { kind: 'sale_in_progress' }
   | { kind: 'done'; applied: number; unchanged: number; overwroteLocal: number; refused: number; position: CatalogPosition; more: boolean };
 
+/** The cursor is the last row's (version, code), when that row names them at all (a malformed one is refused anyway). */
+function endsAt(changes: readonly unknown[], position: CatalogPosition): boolean {
+  const last = changes.at(-1);
+  if (typeof last !== 'object' || last === null) return true;
+  const { version, codigo } = last as Record<string, unknown>;
+  if (typeof version !== 'number' || typeof codigo !== 'string') return true;
+  return version === position.since && codigo === position.after;
+}
+
 const after = (a: CatalogPosition, b: CatalogPosition) => a.since > b.since || (a.since === b.since && a.after > b.after);
 
 export class CatalogPuller {
@@ -136,7 +145,7 @@ export class CatalogPuller {
       // A cursor that does not move forward past a non-empty page would make the register ask for it forever; one
       // past the catalogue's own version, or moved by an empty page, would make it skip changes it never saw.
       const moved = response.changes.length > 0 ? after(response.position, position) : !after(response.position, position) && !after(position, response.position);
-      if (!moved || response.position.since > response.catalogVersion) {
+      if (!moved || response.position.since > response.catalogVersion || !endsAt(response.changes, response.position)) {
         return this.record({ kind: 'failed', error: 'unexpected answer: the catalogue position is not the one after the changes sent' });
       }
       changes.push(...response.changes);
