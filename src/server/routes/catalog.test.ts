@@ -108,6 +108,15 @@ describe('central catalogue', () => {
     expect(g7).toMatchObject({ codigo: 'G7', precio: '5.50', descripcion: 'Guantes de látex', codigoCPBS: '5020', unidadMedidaCPBS: 'par', version: 5 });
   });
 
+  it('gives concurrent writers of one organisation distinct versions, one after the other', async () => {
+    const { catalogVersion } = (await changes('?since=0&limit=1')).body;
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => write([product(`K${i}`, `${i + 1}.00`)])));
+    const versions = answers.map((a) => (a.body as { version: number }).version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 6 }, (_, i) => catalogVersion + 1 + i));
+    const pulled = await changes(`?since=${catalogVersion + 1}`); // (v, empty code): every row of version v onwards
+    expect(pulled.body.changes.map((c) => c['version'])).toEqual(versions);
+  });
+
   it('keeps each organisation to its own catalogue and versions', async () => {
     const other = await kit.createTenant('Otra Cadena');
     const otherTill = await kit.enrolRegister(other, '0000');

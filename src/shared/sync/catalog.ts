@@ -40,7 +40,7 @@ export const catalogWriteSchema = z.object({ products: z.array(centralProductSch
 export const catalogWriteResponseSchema = z.object({ version: z.number().int().nonnegative(), changed: z.number().int(), unchanged: z.number().int() });
 export type CatalogWriteResponse = z.infer<typeof catalogWriteResponseSchema>;
 
-/** Where a register stands: the last (version, code) it applied; (0, '') before its first pull. */
+/** Where a register stands: the last (version, code) it applied; (0, '') before its first pull. (v, '') asks for version v onwards. */
 export const catalogPositionSchema = z.object({ since: z.number().int().nonnegative(), after: z.string().max(20) });
 export type CatalogPosition = z.infer<typeof catalogPositionSchema>;
 export const CATALOG_START: CatalogPosition = { since: 0, after: '' };
