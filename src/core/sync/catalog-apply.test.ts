@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Basket } from '../../shared/ipc/contract-till';
 import type { CatalogPosition } from '../../shared/sync/catalog';
+import { MAX_DETAILS_CHARS } from '../../shared/sync/events';
 import { getProduct, lookupProduct, saveProduct } from '../app/products-repo';
 import { pinHkaEnvironment } from '../hka/hka-connection';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
@@ -25,6 +26,8 @@ const ORG = '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7';
 const at = (version: number, after: string): { orgId: string; position: CatalogPosition } => ({ orgId: ORG, position: { since: version, after } });
 const audits = (action: string) => (store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[])
   .map((d) => JSON.parse(d) as Record<string, unknown>);
+/** Every applied change, from the packed `catalog.central_applied` entries. */
+const applied = () => audits('catalog.central_applied').flatMap((d) => d['changes'] as Record<string, unknown>[]);
 const count = (sql: string) => store.sqlite.prepare(sql).pluck().get() as number;
 const basket = (): Basket => ({
   customer: null,
@@ -50,10 +53,22 @@ describe('applyCatalogChanges', () => {
     expect(lookupProduct(store.db, 'A1')).toMatchObject({ precio: '1.75', tasaItbms: '01', descripcion: 'Producto A1' });
     expect(lookupProduct(store.db, 'LOCAL')).toMatchObject({ precio: '9.00' });
     expect(lookupProduct(store.db, '750100')).toBeNull(); // the second change took the barcode away
-    expect(audits('catalog.central_applied').map((d) => [d['codigo'], d['version'], d['created']]))
+    expect(applied().map((d) => [d['codigo'], d['version'], d['created'] === true]))
       .toEqual([['A1', 1, true], ['B2', 1, true], ['A1', 2, false], ['B2', 2, false]]);
-    expect(audits('catalog.central_applied')[2]).toMatchObject({ before: { precio: '1.50' }, after: { precio: '1.75' } });
+    expect(applied()[0]).toMatchObject({ values: { precio: '1.50', tasaItbms: '01', active: true } });
+    expect(applied()[2]).toEqual({ codigo: 'A1', version: 2, changed: { precio: ['1.50', '1.75'] } });
+    expect(applied()[3]).toEqual({ codigo: 'B2', version: 2, changed: { precio: ['2.00', '2.0'], barcode: ['750100', null] } });
     expect(readCatalogState(store.db)).toMatchObject({ position: { since: 2, after: 'B2' }, appliedTotal: 4, refusedTotal: 0 });
+  });
+
+  it('audits every change of a large pull in a few entries, each small enough for the central server', () => {
+    const many = Array.from({ length: 300 }, (_, i) => change(`P${String(i).padStart(3, '0')}`, 1, `${i + 1}.00`, { descripcion: `Producto de prueba con un nombre largo ${i}` }));
+    expect(applyCatalogChanges(store.db, many, at(1, 'P299'), AT)).toMatchObject({ applied: 300 });
+    const entries = audits('catalog.central_applied');
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries.length).toBeLessThan(60);
+    expect(Math.max(...entries.map((d) => JSON.stringify(d).length))).toBeLessThanOrEqual(MAX_DETAILS_CHARS);
+    expect(applied().map((c) => c['codigo'])).toEqual(many.map((c) => c.codigo));
   });
 
   it('counts a row equal to the local one as unchanged (no audit) and retires a product head office deactivates', () => {
@@ -108,7 +123,7 @@ describe('applyCatalogChanges', () => {
     applyCatalogChanges(store.db, [change('A1', 2, '1.60'), change('B2', 2, '2.10')], at(2, 'B2'), LATER);
     expect(getProduct(store.db, a1.id)?.precio).toBe('1.60');
     expect(audits('catalog.central_overwrote_local')).toEqual([expect.objectContaining({ codigo: 'A1', version: 2, before: expect.objectContaining({ precio: '1.99' }) as unknown })]);
-    expect(audits('catalog.central_applied').map((d) => [d['codigo'], d['version']])).toEqual([['A1', 1], ['B2', 1], ['B2', 2]]);
+    expect(applied().map((d) => [d['codigo'], d['version']])).toEqual([['A1', 1], ['B2', 1], ['B2', 2]]);
   });
 
   it('writes nothing while a sale is in progress, and applies once the basket is gone', () => {

@@ -3,7 +3,7 @@
 // rung up at, and the sale must be charged and checked against the catalogue it started with), and never in the
 // training data set. What arrives is evidence, not truth: each row is checked alone with the contract's schema and a
 // bad one is refused and audited while the others apply. Head office wins over a local edit of the same product
-// code; the local values it replaces are audited as overwritten. Every applied change is its own audit entry.
+// code; the local values it replaces are audited as overwritten. Every applied change is audited (catalog-audit.ts).
 import { randomUUID } from 'node:crypto';
 import { catalogChangeSchema, type CatalogChange, type CatalogPosition } from '../../shared/sync/catalog';
 import { isStorableText } from '../../shared/sync/storable';
@@ -11,6 +11,7 @@ import { money } from '../../shared/fiscal/money';
 import { readHkaSettings } from '../hka/hka-connection';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
+import { describeChange, PackedCatalogAudit } from './catalog-audit';
 import { readCatalogState, writeCatalogState, type CatalogRefusal } from './catalog-state';
 
 export const CATALOG_ACTOR = 'sistema:catalogo';
@@ -107,6 +108,7 @@ export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], pl
     const checked = changes.map((raw) => ({ raw, parsed: catalogChangeSchema.safeParse(raw) }));
     for (const { parsed } of checked) if (parsed.success) finalBarcode.set(parsed.data.codigo, parsed.data.barcode);
 
+    const audit = new PackedCatalogAudit(tx, CATALOG_ACTOR, at);
     let applied = 0;
     let unchanged = 0;
     let overwroteLocal = 0;
@@ -142,13 +144,17 @@ export function applyCatalogChanges(db: StoreDb, changes: readonly unknown[], pl
       if (local) update.run({ ...row, id: local.id });
       else insert.run({ ...row, id: randomUUID() });
       applied++;
-      if (localEdit) overwroteLocal++;
-      appendAudit(tx, {
-        actor: CATALOG_ACTOR,
-        action: localEdit ? 'catalog.central_overwrote_local' : 'catalog.central_applied',
-        details: { codigo: change.codigo, version: change.version, created: local === undefined, after: values, ...(local ? { before: valuesOf(local) } : {}) },
-      }, at);
+      if (localEdit) {
+        overwroteLocal++;
+        appendAudit(tx, {
+          actor: CATALOG_ACTOR, action: 'catalog.central_overwrote_local',
+          details: { codigo: change.codigo, version: change.version, after: values, before: valuesOf(local) },
+        }, at);
+      } else {
+        audit.add(describeChange(change.codigo, change.version, local && valuesOf(local), values));
+      }
     }
+    audit.flush();
     const state = readCatalogState(db);
     writeCatalogState(tx, {
       ...state, orgId: place.orgId, position: place.position, lastAppliedAt: iso, waitingForSaleSince: null,

@@ -19,7 +19,10 @@ export interface CatalogPullerOptions {
   saleRetryMs?: number;
   /** Rows per page (≤ 500). */
   pageSize?: number;
-  /** Pages per pull; the rest is fetched by the next pull, which follows at once (default 20: 10 000 rows). */
+  /**
+   * Pages per pull, i.e. per transaction; the rest comes with the next pull, which follows at once after checking the
+   * till again (default 4: 2 000 rows, ~0.5 s of write lock on a busy machine: bench/catalog-apply.ts).
+   */
   maxPages?: number;
   requestTimeoutMs?: number;
 }
@@ -137,7 +140,7 @@ export class CatalogPuller {
     let position = start;
     let more = true;
     const changes: unknown[] = [];
-    for (let page = 0; more && page < (this.options.maxPages ?? 20); page++) {
+    for (let page = 0; more && page < (this.options.maxPages ?? 4); page++) {
       const answer = await this.deps.vault.withSecrets(['sync.deviceToken'], (s) => getCatalogChanges(
         this.deps.fetch ?? fetch, connection.serverUrl, s['sync.deviceToken'], position, pageSize, this.options.requestTimeoutMs ?? 15_000));
       if (answer.kind !== 'ok') return this.record({ kind: 'failed', error: describeFailure(answer) });
