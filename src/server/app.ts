@@ -8,6 +8,7 @@ import { loggerOptions, type LogOptions } from './http/logger';
 import { adminRoutes } from './routes/admin-routes';
 import { alertRoutes } from './routes/alert-routes';
 import { consoleRoutes } from './routes/console-routes';
+import { catalogRoutes } from './routes/catalog-routes';
 import { enrolRoutes } from './routes/enrol-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ingestRoutes } from './routes/ingest-routes';
@@ -47,5 +48,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   pointClaimRoutes(app, options.db, limiter);
   alertRoutes(app, options.db, limiter);
   await consoleRoutes(app, options.db, limiter, options.consoleDir);
+  catalogRoutes(app, options.db, limiter);
   return app;
 }

@@ -46,6 +46,7 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import { recordFolios } from '../monitor/folios';
 import type { SaleDraft } from '../../shared/ipc/schemas';
+import type { CatalogPuller } from '../sync/catalog-puller';
 import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
 import { appStatus } from './app-status';
@@ -77,6 +78,8 @@ export interface RegisterContext {
   auditChain: AuditChainMonitor;
   /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
   sync: SyncPusher;
+  /** Pulls head office's catalogue once the register is enrolled (never in training; decision 0018). */
+  catalog: CatalogPuller;
   /** The HKA settings area (hka-settings-handlers.ts). */
   hka: Pick<HkaSettingsContext, 'running' | 'clientFor' | 'contract'>;
   /** The environment's data set the register opens next, and switching it (data-set-switch.ts). */
@@ -267,6 +270,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'sync:pushNow': async () => {
       if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
       await ctx.sync.pushNow();
+      await ctx.catalog.pullNow(); // "Sincronizar ahora" brings head office's prices too
       return ctx.sync.status();
     },
     'sync:enrol': async (req, caller) => {
@@ -278,6 +282,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
       }
       ctx.sync.start();
+      ctx.catalog.start();
       const issuer = readIssuerSettings(db);
       // The server's answer is kept for capture's gate; an unanswered claim is asked again at the next start.
       await ensurePointClaimed({ db, vault: ctx.vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, auditedBy(caller.user, caller.manager));

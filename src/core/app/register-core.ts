@@ -21,6 +21,7 @@ import { readIssuerSettings } from '../store/settings-repo';
 import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
 import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
+import { CatalogPuller, type CatalogPullerOptions } from '../sync/catalog-puller';
 import { SyncPusher } from '../sync/sync-pusher';
 import { ensurePointClaimed } from '../sync/claim-point';
 import { annulDocument } from '../documents/annul-document';
@@ -77,6 +78,8 @@ export interface RegisterCoreOptions {
    * probeAndAdvance) belongs here; default: nothing.
    */
   afterRestore?: AfterRestore;
+  /** Timers of head office's catalogue pull (decision 0018). */
+  catalog?: CatalogPullerOptions;
   /** How often the daily backup checks whether the day already has its copy (default hourly; 0 = no timer). */
   dailyBackupCheckMs?: number;
 }
@@ -86,6 +89,8 @@ export interface RegisterCore {
   ipc: IpcBinding;
   events: RegisterEvents;
   environment: HkaEnvironment;
+  /** Head office's catalogue puller (runs on its timer; tests and "Sincronizar ahora" pull at once). */
+  catalog: CatalogPuller;
   /** The register's database (tests read it to prove what was, or was not, written). */
   store: OpenedDatabase;
   /** The in-process simulator, when this register started one. */
@@ -170,6 +175,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     }, { probeSeries: settings.environment !== 'simulador', ...options.worker });
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
+    const catalog = new CatalogPuller({ db: store.db, vault, clock, environment, ...(options.log ? { log: options.log } : {}) }, options.catalog);
     const events = contractEvents(queueEvents, contingency, sync);
     const auth = authServiceFor(store.db, clock);
     const auditChain = new AuditChainMonitor(store.db, clock, options.log);
@@ -182,13 +188,17 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         await worker.stop(DRAIN_TIMEOUT_MS);
         await monitor.stop();
         await sync.stop();
+        await catalog.stop();
         await backups.stop();
       },
       start() {
         worker.start();
         monitor.start();
         // Training data never reaches head office; a real data set pushes once it is enrolled.
-        if (environment !== 'simulador') sync.start();
+        if (environment !== 'simulador') {
+          sync.start();
+          catalog.start();
+        }
         if (dailyBackupCheckMs > 0) backups.start(dailyBackupCheckMs);
       },
     };
@@ -215,6 +225,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
       sync,
+      catalog,
       hka: {
         running: { environment: settings.environment, endpoint },
         clientFor: (environment, target) => keeper.clientFor(environment, target),
@@ -244,12 +255,13 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       .catch((error: unknown) => options.log?.warn('Billing point claim failed', { error: String(error) }));
     let closing: Promise<void> | undefined;
     return {
-      ipc: { handlers, session: auth, maintenance: gate }, events, environment: settings.environment, store, simulator, contract: keeper,
+      ipc: { handlers, session: auth, maintenance: gate }, events, environment: settings.environment, store, simulator, contract: keeper, catalog,
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);
           await monitor.stop();
           await sync.stop();
+          await catalog.stop();
           await backups.stop();
           await auditChain.idle();
           events.dispose();

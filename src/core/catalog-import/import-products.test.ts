@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { importProductsCsv } from './import-products';
-import { parseCsv } from './parse-csv';
+import { parseCsv } from '../../shared/csv/parse-csv';
 
 let store: OpenedDatabase;
 beforeEach(() => { store = openDatabase({ path: ':memory:' }); });

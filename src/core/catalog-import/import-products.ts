@@ -12,7 +12,7 @@ import type { ImportError } from '../../shared/ipc/contract-reports';
 import { money } from '../../shared/fiscal/money';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
-import { readCsvTable } from './parse-csv';
+import { readCsvTable } from '../../shared/csv/parse-csv';
 
 export interface PriceChange {
   row: number;

@@ -29,6 +29,7 @@ export const SYSTEM_ACTOR_NAMES: Record<string, string> = {
   'sistema:contingencia': 'Sistema (contingencia)',
   'sistema:caja': 'Sistema (caja)',
   'sistema:copias': 'Sistema (copias de seguridad)',
+  'sistema:catalogo': 'Sistema (catálogo de la oficina central)',
   desconocido: 'Usuario desconocido',
 };
 

@@ -172,6 +172,10 @@ export const products = sqliteTable('products', {
   requiereLote: integer('requiere_lote').notNull().default(0),
   active: integer('active').notNull().default(1),
   updatedAt: text('updated_at').notNull().default(now),
+  /** The head-office catalogue version this row was last set from (null: never came from head office). */
+  centralVersion: integer('central_version'),
+  /** updated_at as head office's change left it: a different updated_at means a local edit since (decision 0018). */
+  centralAppliedAt: text('central_applied_at'),
 }, (t) => [uniqueIndex('products_codigo').on(t.codigo), index('products_barcode').on(t.barcode)]);
 
 export const customers = sqliteTable('customers', {

@@ -1,6 +1,9 @@
 // HTTP calls to the central API (Node's fetch). Every failure becomes a typed outcome the pusher can act on; error
 // texts name the server and the failure, never the token.
 import { SYNC_INGEST_PATH, syncBatchResponseSchema, type SyncBatchResponse } from '../../shared/sync/batch';
+import {
+  CATALOG_CHANGES_PATH, catalogChangesResponseSchema, type CatalogChangesResponse, type CatalogPosition,
+} from '../../shared/sync/catalog';
 import { SYNC_ENROL_PATH, enrolResponseSchema, type EnrolRequest, type EnrolResponse } from '../../shared/sync/enrolment';
 
 export type Fetch = typeof fetch;
@@ -102,4 +105,20 @@ export async function postClaimPoint(
   }
   if (answer.status === 200) return { kind: 'bad_response', error: 'the server answered 200 without claimed: true' };
   return failureOf(answer.status, answer.body, answer.retryAfter);
+}
+
+export type CatalogCallOutcome = { kind: 'ok'; response: CatalogChangesResponse } | HttpFailure;
+
+/** One page of head office's catalogue changes after `position` (issue 15); the rows themselves are checked by the caller. */
+export async function getCatalogChanges(
+  fetchImpl: Fetch, serverUrl: string, token: string, position: CatalogPosition, limit: number, timeoutMs: number,
+): Promise<CatalogCallOutcome> {
+  const query = new URLSearchParams({ since: String(position.since), after: position.after, limit: String(limit) });
+  const answer = await call(fetchImpl, `${endpoint(serverUrl, CATALOG_CHANGES_PATH)}?${query.toString()}`, {
+    method: 'GET', headers: { authorization: `Bearer ${token}` },
+  }, timeoutMs);
+  if ('kind' in answer) return answer;
+  if (answer.status !== 200) return failureOf(answer.status, answer.body, answer.retryAfter);
+  const parsed = catalogChangesResponseSchema.safeParse(answer.body);
+  return parsed.success ? { kind: 'ok', response: parsed.data } : { kind: 'bad_response', error: 'the server answered 200 without a page of catalogue changes' };
 }

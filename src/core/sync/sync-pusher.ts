@@ -12,6 +12,7 @@ import { retryDelayMs } from '../queue/backoff';
 import type { StoreDb } from '../store/open-database';
 import { VaultError } from '../vault/envelope';
 import type { Vault } from '../vault/vault';
+import { catalogSummary, readCatalogState } from './catalog-state';
 import { rowsHoldingSecrets } from './secret-guard';
 import { POISON_MESSAGE, POISON_STRIKES, strikeLoneEvent } from './poison-event';
 import type { Fetch, HttpFailure, PushOutcome } from './sync-http';
@@ -45,7 +46,7 @@ export type CycleResult =
   | { kind: 'done'; sent: number; rejected: number }
   | { kind: 'failed'; sent: number; error: string; retryInMs: number };
 
-function describeFailure(failure: HttpFailure): string {
+export function describeFailure(failure: HttpFailure): string {
   switch (failure.kind) {
     case 'unauthorized': return 'the server refused the device token (revoked?); enrol the register again';
     case 'too_large': return 'the server refused a single event as too large';
@@ -120,6 +121,7 @@ export class SyncPusher {
       consecutiveFailures: state.consecutiveFailures,
       rejectedTotal: state.rejectedTotal,
       recentRejections: state.recentRejections.slice(-STATUS_RECENT_REJECTIONS).reverse(),
+      ...(connection ? { catalog: catalogSummary(readCatalogState(this.deps.db)) } : {}),
     };
   }
 

@@ -6,7 +6,7 @@
 // at another tenant's row either. Migrations: `npx drizzle-kit generate --config drizzle.pg.config.ts`.
 import { sql } from 'drizzle-orm';
 import {
-  bigint, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid,
+  bigint, boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantPolicy, tz } from './tenant-policy';
 
@@ -224,6 +224,40 @@ export const consoleSessions = pgTable('console_sessions', {
   tenantPolicy(sql`org_id`),
 ]).enableRLS();
 
+/** Each organisation's catalogue version: the last one given to a change (rows are locked while a write takes the next). */
+export const catalogVersions = pgTable('catalog_versions', {
+  orgId: uuid('org_id').primaryKey().references(() => organisations.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+}, () => [tenantPolicy(sql`org_id`)]).enableRLS();
+
+/**
+ * Head office's catalogue (products, prices, ITBMS rate codes), keyed by product code. `version` is the catalogue
+ * version of the row's last change: registers pull rows after the (version, code) they last applied.
+ */
+export const catalogProducts = pgTable('catalog_products', {
+  orgId: uuid('org_id').notNull().references(() => organisations.id),
+  codigo: text('codigo').notNull(),
+  barcode: text('barcode'),
+  descripcion: text('descripcion').notNull(),
+  unidad: text('unidad').notNull(),
+  /** Exact decimal, unit price before ITBMS; unconstrained numeric keeps the scale it was given ("1.50"). */
+  precio: numeric('precio').notNull(),
+  tasaItbms: text('tasa_itbms').notNull(),
+  codigoCPBS: text('codigo_cpbs'),
+  unidadMedidaCPBS: text('unidad_medida_cpbs'),
+  requiereLote: boolean('requiere_lote').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  /** The admin key that made the last change. */
+  updatedBy: uuid('updated_by').notNull(),
+}, (t) => [
+  primaryKey({ name: 'catalog_products_pk', columns: [t.orgId, t.codigo] }),
+  index('catalog_products_version').on(t.orgId, t.version, t.codigo),
+  uniqueIndex('catalog_products_barcode').on(t.orgId, t.barcode).where(sql`barcode is not null`),
+  tenantPolicy(sql`org_id`),
+]).enableRLS();
+
 /** Tables the API role may touch, with what it may do (provision-role.ts grants exactly this). */
 export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE')[]> = {
   organisations: ['SELECT'],
@@ -243,4 +277,6 @@ export const API_GRANTS: Record<string, readonly ('SELECT' | 'INSERT' | 'UPDATE'
   webhook_deliveries: ['SELECT', 'INSERT', 'UPDATE'],
   console_users: ['SELECT', 'INSERT', 'UPDATE'],
   console_sessions: ['SELECT', 'INSERT', 'UPDATE'],
+  catalog_versions: ['SELECT', 'INSERT', 'UPDATE'],
+  catalog_products: ['SELECT', 'INSERT', 'UPDATE'],
 };

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 import {
-  authChoice, bodyEncoding, garbageAuthorization, hostileQuery, hostileValue, mutated, type AuthChoice,
+  authChoice, bodyEncoding, garbageAuthorization, hostileQuery, hostileScalar, hostileValue, mutated, type AuthChoice,
 } from '../../../tests/fixtures/hostile-http';
 import { startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
 import { fastCheckSeed } from '../../../tests/setup/fast-check-seed';
@@ -35,7 +35,8 @@ const countRows = async () => (await kit.superQuery<{ n: string }>(`select (
   + (select count(*) from device_point_claims where released_at is null) + (select count(*) from alert_settings)
   + (select count(*) from alert_schedule) + (select count(*) from alerts) + (select count(*) from webhook_deliveries)
   + (select count(*) from console_users where disabled_at is null)
-  + (select count(*) from console_sessions where ended_at is null))::text as n`))[0]?.n;
+  + (select count(*) from console_sessions where ended_at is null) + (select count(*) from catalog_products)
+  + (select coalesce(sum(version), 0) from catalog_versions))::text as n`))[0]?.n;
 
 type Credential = 'admin' | 'device' | 'none' | 'operator';
 
@@ -78,9 +79,10 @@ const ROUTE_NAMES = [
   'GET /v1/admin/devices', 'POST /v1/admin/devices/:id/revoke', 'GET /v1/documents', 'GET /v1/audit', 'GET /v1/audit/chain',
   'GET /v1/stores/summary', 'POST /v1/devices/claim-point', 'GET /v1/admin/point-claims', 'POST /v1/admin/point-claims/release',
   'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/alerts', 'GET /v1/admin/alert-settings', 'POST /v1/admin/alert-settings',
-  'POST /v1/system/organisations', 'POST /v1/system/admin-keys', 'GET /v1/registers/status', 'GET /v1/sales',
+  'GET /v1/registers/status', 'GET /v1/sales',
   'POST /v1/auth/sign-in', 'POST /v1/auth/sign-out', 'GET /v1/auth/me', 'GET /v1/admin/users', 'POST /v1/admin/users',
   'POST /v1/admin/users/:id/disable',
+  'POST /v1/admin/catalog/products', 'GET /v1/admin/catalog/products', 'GET /v1/catalog/changes', 'POST /v1/admin/catalog/import',
 ] as const;
 const routes = (): Route[] => [
   { name: 'GET /health', method: 'GET', credential: 'none', path: fixed('/health'), query: ['x'] },
@@ -128,6 +130,15 @@ const routes = (): Route[] => [
   { name: 'POST /v1/admin/users', method: 'POST', credential: 'admin', path: fixed('/v1/admin/users'),
     body: mutated({ login: 'contadora', password: 'contraseña-larga-1', role: 'accountant' }) },
   { name: 'POST /v1/admin/users/:id/disable', method: 'POST', credential: 'admin', path: idSegment.map((id) => `/v1/admin/users/${id}/disable`), body: hostileValue },
+  { name: 'POST /v1/admin/catalog/products', method: 'POST', credential: 'admin', path: fixed('/v1/admin/catalog/products'),
+    body: fc.constant({ codigo: 'F1', barcode: null, descripcion: 'Fuzz', unidad: 'und', precio: '1.50', tasaItbms: '01', active: true })
+      .chain((p) => fc.oneof(mutated({ products: [p] }), mutated(p).map((one) => ({ products: [one] })))) },
+  { name: 'GET /v1/admin/catalog/products', method: 'GET', credential: 'admin', path: fixed('/v1/admin/catalog/products'), query: ['after', 'limit'] },
+  { name: 'POST /v1/admin/catalog/import', method: 'POST', credential: 'admin', path: fixed('/v1/admin/catalog/import'),
+    body: fc.oneof(mutated({ csv: 'codigo,descripcion,precio,tasaItbms\nF2,Fuzz,1.00,01\n' }),
+      fc.array(fc.array(fc.oneof(hostileScalar.map(String), fc.constantFrom('F3', 'Fuzz', '2.00', '01', '"', '')), { minLength: 1, maxLength: 5 }), { maxLength: 4 })
+        .map((rows) => ({ csv: ['codigo,descripcion,precio,tasaItbms', ...rows.map((r) => r.join(','))].join('\n') }))) },
+  { name: 'GET /v1/catalog/changes', method: 'GET', credential: 'device', path: fixed('/v1/catalog/changes'), query: ['since', 'after', 'limit'] },
 ];
 
 function request(route: Route, path: string, query: string, body: unknown, encoding: string, auth: string | undefined): InjectOptions {

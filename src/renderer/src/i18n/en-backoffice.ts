@@ -201,6 +201,8 @@ export const enBackoffice = {
     sync: {
       title: 'Central sync', notEnrolled: 'Register not enrolled with the central server.', pending: 'Events to send', lastPush: 'Last push',
       rejected: 'Events set aside',
+      catalog: 'Head-office catalogue', catalogNone: 'No changes received', catalogVersion: 'Version {{version}} · {{when}}',
+      catalogWaiting: 'Waiting for the sale in progress to finish', catalogRefused: '{{count}} products refused (see audit trail)',
       rejectedHint: 'These events will not be sent to the central server; they stay in this register\'s audit trail.',
       rejection: 'Event {{seq}}: {{reason}}',
       reasons: {

@@ -201,6 +201,8 @@ export const esBackoffice = {
     sync: {
       title: 'Sincronización central', notEnrolled: 'Caja no inscrita en el servidor central.', pending: 'Eventos por enviar', lastPush: 'Último envío',
       rejected: 'Eventos apartados',
+      catalog: 'Catálogo central', catalogNone: 'Sin cambios recibidos', catalogVersion: 'Versión {{version}} · {{when}}',
+      catalogWaiting: 'Esperando a que termine la venta en curso', catalogRefused: '{{count}} productos rechazados (ver auditoría)',
       rejectedHint: 'Estos eventos no se enviarán al servidor central; siguen en la auditoría de esta caja.',
       rejection: 'Evento {{seq}}: {{reason}}',
       reasons: {

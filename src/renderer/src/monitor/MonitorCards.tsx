@@ -34,6 +34,21 @@ function Stat(props: { label: string; value: string | number; testId?: string; b
 }
 
 /** The latest events set aside (refused by the server or parked by the register), in words. */
+/** Head office's catalogue on this register: version and when applied, or waiting for the sale; refusals and errors. */
+function CatalogLine(props: { catalog: NonNullable<SyncStatus['catalog']> }): JSX.Element {
+  const { t } = useTranslation();
+  const c = props.catalog;
+  const state = c.waitingForSaleSince !== null ? t('monitor.sync.catalogWaiting')
+    : c.version === 0 ? t('monitor.sync.catalogNone') : t('monitor.sync.catalogVersion', { version: c.version, when: when(c.lastAppliedAt) });
+  const problems = [c.refusedTotal > 0 ? t('monitor.sync.catalogRefused', { count: c.refusedTotal }) : null, c.lastError].filter(Boolean).join(' · ');
+  return (
+    <>
+      <Stat label={t('monitor.sync.catalog')} value={state} testId="sync-catalog" />
+      {problems ? <p className="notice error small" data-testid="sync-catalog-problem">{problems}</p> : null}
+    </>
+  );
+}
+
 function SyncRejections(props: { rejections: SyncStatus['recentRejections'] }): JSX.Element | null {
   const { t } = useTranslation();
   if (props.rejections.length === 0) return null;
@@ -123,6 +138,7 @@ export function MonitorCards(props: { overview: MonitorOverview; sync: SyncStatu
             {props.sync.lastError ? <p className="notice error small" data-testid="sync-error">{props.sync.lastError}</p> : null}
             <Stat label={t('monitor.sync.rejected')} value={props.sync.rejectedTotal} testId="sync-rejected" />
             <SyncRejections rejections={props.sync.recentRejections} />
+            {props.sync.catalog ? <CatalogLine catalog={props.sync.catalog} /> : null}
           </>
         )}
       </Card>

@@ -1,3 +1,4 @@
+// Shared by the register's imports (core/catalog-import) and head office's catalogue import (server/tenancy/catalog-csv.ts).
 // RFC 4180 reader: comma separated, fields optionally in double quotes (quotes doubled inside), CRLF or LF line ends,
 // line breaks allowed inside quoted fields. Each record keeps the file line it starts on, so errors can name it.
 export interface CsvRecord {
