@@ -6,6 +6,7 @@ import type { ContractEntry } from './access';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN } from '../fiscal/money';
 import { codesOf, TASA_ITBMS } from '../fiscal/codes';
 import { receptorSchema } from '../fiscal/receptor';
+import { ticketDiscountSchema } from '../till/ticket-discount';
 
 const amount2 = z.string().regex(DECIMAL_2_PATTERN);
 const amount6 = z.string().regex(DECIMAL_6_PATTERN);
@@ -33,6 +34,8 @@ export const basketLineSchema = z.object({
 export const basketSchema = z.object({
   lines: z.array(basketLineSchema).max(500),
   customer: receptorSchema.nullable(),
+  /** The discount on the whole sale (shared/till/ticket-discount.ts); absent in baskets saved before it existed. */
+  ticketDiscount: ticketDiscountSchema.nullable().optional(),
 });
 export type Basket = z.infer<typeof basketSchema>;
 

@@ -4,6 +4,7 @@ import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
 import { enControls } from './en-controls';
+import { enTillReturns } from './en-till-returns';
 import { enSettings } from './en-settings';
 
 type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -39,6 +40,7 @@ export const en: SameKeys<typeof es> = {
     voidLine: 'Void line',
     reprint: 'Reprint',
     documents: 'Documents',
+    ticketDiscount: 'Discount on the sale',
   },
   checkout: {
     search: {
@@ -340,5 +342,6 @@ export const en: SameKeys<typeof es> = {
   ...enSettings,
   ...enBackoffice,
   ...enControls,
+  ...enTillReturns,
   ...enBackups,
 };

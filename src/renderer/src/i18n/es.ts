@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
 import { esControls } from './es-controls';
+import { esTillReturns } from './es-till-returns';
 import { esSettings } from './es-settings';
 
 export const es = {
@@ -39,6 +40,7 @@ export const es = {
     voidLine: 'Anular línea',
     reprint: 'Reimprimir',
     documents: 'Documentos',
+    ticketDiscount: 'Descuento a la venta',
   },
   checkout: {
     search: {
@@ -333,5 +335,6 @@ export const es = {
   ...esSettings,
   ...esBackoffice,
   ...esControls,
+  ...esTillReturns,
   ...esBackups,
 } as const;
