@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     const { page } = suite.reg;
     await scan(page, '-1*P012');
     await expect.poll(() => page.getByTestId('checkout-message').textContent())
-      .toBe('No se admiten cantidades negativas en una venta. Las devoluciones se hacen desde el documento original.');
+      .toBe('No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).');
     expect(await page.getByTestId('cart-line').count()).toBe(0);
     expect(await page.getByTestId('product-search').inputValue()).toBe('');
 

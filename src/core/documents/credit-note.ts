@@ -2,7 +2,8 @@
 // fiscal core models it, referencing the original's CUFE, and captured like any sale (same numbering, same queue).
 import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
-import { ZERO, money, round2, sum, toAmount2, type Money } from '../../shared/fiscal/money';
+import { money, round2, sum, toAmount2, type Money } from '../../shared/fiscal/money';
+import { discountShare } from '../../shared/till/ticket-discount';
 import { computeItemAmounts } from '../../shared/fiscal/totals';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
@@ -81,10 +82,9 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
   };
 }
 
-/** The invoice's discounts on the whole sale × (credited items ÷ invoice items), to the cent; 0 without discounts. */
+/** The invoice's discounts on the whole sale credited with these items (shared/till/ticket-discount.ts). */
 function proportionalDiscount(original: FiscalDocument, creditedItems: Money): Money {
   const discount = sum((original.descuentosGlobales ?? []).map((d) => money(d.montoDescuento)));
-  if (!discount.gt(0)) return ZERO;
   const invoiceItems = sum(original.items.map((item) => money(computeItemAmounts(item).valorTotal)));
-  return invoiceItems.gt(0) ? round2(discount.times(creditedItems).dividedBy(invoiceItems)) : ZERO;
+  return money(discountShare(discount.toString(), invoiceItems.toString(), creditedItems.toString()));
 }

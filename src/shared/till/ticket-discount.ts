@@ -31,3 +31,12 @@ export function ticketDiscountProblem(discount: TicketDiscount, itemsTotal: stri
 export function ticketDiscountLabel(discount: TicketDiscount): string {
   return discount.kind === 'percent' ? `Descuento ${money(discount.value).toFixed()} %` : 'Descuento a la venta';
 }
+
+/**
+ * A return's share of the invoice's discount on the whole sale: discount × (credited items ÷ invoice items), to the
+ * cent ('0.00' without a discount). The customer paid that much less for the items returned, so the note credits it.
+ */
+export function discountShare(invoiceDiscount: string, invoiceItemsTotal: string, creditedItemsTotal: string): string {
+  if (!money(invoiceDiscount).gt(0) || !money(invoiceItemsTotal).gt(0)) return '0.00';
+  return toAmount2(money(invoiceDiscount).times(creditedItemsTotal).dividedBy(invoiceItemsTotal));
+}

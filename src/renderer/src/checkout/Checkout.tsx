@@ -149,6 +149,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       case 'ticketDiscount':
         if (cartNow.current.lines.length === 0) return complain(t('ticketDiscount.emptyCart'));
         return setOpen({ kind: 'ticketDiscount' });
+      case 'tillReturn':
+        return setOpen({ kind: 'return' });
     }
   };
 
@@ -234,6 +236,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
             />
             <button type="button" className="button secondary" data-testid="new-product" onClick={() => setOpen({ kind: 'product', text: entry.text })}>
               {t('checkout.newProduct')}
+            </button>
+            <button type="button" className="button secondary" data-testid="till-return" onClick={() => run('tillReturn')}>
+              <kbd>Shift+F9</kbd> {t('tillReturn.button')}
             </button>
           </div>
           {message ? (

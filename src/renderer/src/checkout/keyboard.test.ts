@@ -16,6 +16,7 @@ describe('checkout keyboard map', () => {
     expect(press('F9')).toBe('reprint');
     expect(press('F10')).toBe('documents');
     expect(press('F4', { shiftKey: true })).toBe('ticketDiscount');
+    expect(press('F9', { shiftKey: true })).toBe('tillReturn');
     expect(press('F2', { shiftKey: true })).toBeNull();
     expect(new Set(SHORTCUTS.map(shortcutLabel)).size).toBe(SHORTCUTS.length);
     expect(shortcutLabel({ key: 'F4', shift: true })).toBe('Shift+F4');

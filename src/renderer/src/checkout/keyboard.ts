@@ -5,7 +5,7 @@
 import { parseQuantity } from './amount-input';
 
 export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents'
-  | 'ticketDiscount';
+  | 'ticketDiscount' | 'tillReturn';
 
 /**
  * `shift`: Shift + the key. The shifted keys sit beside their unshifted kin (a discount on the whole sale next to
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly { key: string; action: ShortcutAction; shift?: 
   { key: 'F9', action: 'reprint' },
   { key: 'F10', action: 'documents' },
   { key: 'F4', action: 'ticketDiscount', shift: true },
+  { key: 'F9', action: 'tillReturn', shift: true },
 ];
 
 /** How a shortcut is written on screen ("F4", "Shift+F4"). */

@@ -41,6 +41,7 @@ export const en: SameKeys<typeof es> = {
     reprint: 'Reprint',
     documents: 'Documents',
     ticketDiscount: 'Discount on the sale',
+    tillReturn: 'Return',
   },
   checkout: {
     search: {
@@ -59,7 +60,7 @@ export const en: SameKeys<typeof es> = {
     autoPrint: 'Print the receipt on payment',
     lastSale: 'Last sale: No. {{numero}} · {{total}} · {{time}}',
     errors: {
-      negativeQuantity: 'Negative quantities are not accepted in a sale. Returns are made from the original document.',
+      negativeQuantity: 'Negative quantities are not accepted in a sale. Returns are made with Return (Shift+F9).',
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
       cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',
       cpbsMissingProduct: '{{descripcion}} (code {{codigo}})',

@@ -41,6 +41,7 @@ export const es = {
     reprint: 'Reimprimir',
     documents: 'Documentos',
     ticketDiscount: 'Descuento a la venta',
+    tillReturn: 'Devolución',
   },
   checkout: {
     search: {
@@ -59,7 +60,7 @@ export const es = {
     autoPrint: 'Imprimir el recibo al cobrar',
     lastSale: 'Última venta: Nº {{numero}} · {{total}} · {{time}}',
     errors: {
-      negativeQuantity: 'No se admiten cantidades negativas en una venta. Las devoluciones se hacen desde el documento original.',
+      negativeQuantity: 'No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).',
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
       cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
