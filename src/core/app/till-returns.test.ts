@@ -45,6 +45,10 @@ describe('returns at the till', () => {
       referencias: [{ cufe: (await ok('documents:get', { id })).cufe }],
     });
     expect(note.history.at(-1)).toMatchObject({ details: { refund: '02', motivo: MOTIVO, creditOf: id } });
+    // The note names its invoice in the list and on its page (credit ledger), so nobody mistakes it for a sale.
+    const invoiceNumber = (await ok('documents:get', { id })).numero;
+    expect(note.facturaNumero).toBe(invoiceNumber);
+    expect((await ok('documents:list', { limit: 50 })).items.find((d) => d.id === note.id)).toMatchObject({ tipoDocumento: '04', facturaNumero: invoiceNumber });
     await waitFor(() => suite.status(note.id) === 'AUTHORIZED', 5_000, 'credit note authorised');
 
     await suite.signInAs('gerente'); // blind count: the X report is a gerente's

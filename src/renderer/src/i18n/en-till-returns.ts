@@ -20,6 +20,10 @@ export const enTillReturns: typeof esTillReturns = {
       discountNotBelowTotal: 'The discount must be less than the sale total.',
     },
   },
+  noteRef: {
+    list: 'Credit note for invoice No. {{invoice}}',
+    title: 'Credit note No. {{number}} · for invoice No. {{invoice}}',
+  },
   tillReturn: {
     title: 'Return',
     button: 'Return',

@@ -18,6 +18,10 @@ export const esTillReturns = {
       discountNotBelowTotal: 'El descuento debe ser menor que el total de la venta.',
     },
   },
+  noteRef: {
+    list: 'Nota de crédito de la factura Nº {{invoice}}',
+    title: 'Nota de crédito Nº {{number}} · de la factura Nº {{invoice}}',
+  },
   tillReturn: {
     title: 'Devolución',
     button: 'Devolución',
