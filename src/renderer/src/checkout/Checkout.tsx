@@ -201,6 +201,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       setPaymentError(errorLines(result.error));
       return;
     }
+    ticketGuard.spent();
     const done = { sale: result.value, change: summarisePayment(totals.totalFactura, tenders).change };
     setLastSale(done);
     dispatch({ type: 'clear' });

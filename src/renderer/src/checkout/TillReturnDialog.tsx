@@ -123,7 +123,10 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
             </label>
             <label className="field">
               <span>{t('tillReturn.reason')}</span>
-              <input data-testid="return-reason" value={motivo} maxLength={250} onChange={(e) => setMotivo(e.target.value)} />
+              <input
+                data-testid="return-reason" value={motivo} maxLength={250} onChange={(e) => setMotivo(e.target.value)}
+                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void submit(); } }}
+              />
               <em className="field-hint">{t('tillReturn.reasonHint')}</em>
             </label>
           </div>

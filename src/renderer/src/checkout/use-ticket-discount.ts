@@ -18,6 +18,8 @@ export interface TicketDiscountGuard {
   give: (discount: TicketDiscount | null, items: readonly Item[]) => Promise<TillVerdict>;
   /** Before the sale goes: the discount as the draft carries it, cleared again if it is not what was cleared. */
   confirm: (draft: SaleDraft) => Promise<TillVerdict>;
+  /** The sale was saved: its grant is spent, so the next sale's discount is cleared anew even at the same figures. */
+  spent: () => void;
 }
 
 export function useTicketDiscount(guard: (actions: readonly TillAction[]) => Promise<TillVerdict>): TicketDiscountGuard {
@@ -43,5 +45,6 @@ export function useTicketDiscount(guard: (actions: readonly TillAction[]) => Pro
     return ask(wanted);
   }, [ask]);
 
-  return { give, confirm };
+  const spent = useCallback(() => { cleared.current = null; }, []);
+  return { give, confirm, spent };
 }
