@@ -4,11 +4,9 @@
 // sale (shared/till/ticket-discount.ts, the same function the core uses).
 import type { FiscalDocument } from '../../../shared/fiscal/document';
 import { money, sum, toAmount2 } from '../../../shared/fiscal/money';
-import { computeItemAmounts } from '../../../shared/fiscal/totals';
 import { reasonProblem } from '../../../shared/ipc/reason';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
-import { discountShare } from '../../../shared/till/ticket-discount';
-import { creditRequest, initialChoices, type CreditChoice, type CreditProblem } from '../documents/actions/credit-lines';
+import { creditRequest, initialChoices, noteTotal, type CreditChoice, type CreditProblem } from '../documents/actions/credit-lines';
 
 export const REFUND_TENDERS = ['02', '03', '04'] as const;
 export type RefundTender = (typeof REFUND_TENDERS)[number];
@@ -39,7 +37,5 @@ export function returnRequest(document: FiscalDocument, choices: readonly Credit
   if (!credit.ok) return credit.line === undefined ? { ok: false, problem: credit.problem } : { ok: false, problem: credit.problem, line: credit.line };
   const reason = reasonProblem(motivo);
   if (reason) return { ok: false, problem: reason === 'short' ? 'reasonShort' : 'reasonLong' };
-  const invoiceItems = toAmount2(sum(document.items.map((item) => money(computeItemAmounts(item).valorTotal))));
-  const share = discountShare(invoiceDiscount(document), invoiceItems, credit.total);
-  return { ok: true, lines: credit.lines, total: toAmount2(money(credit.total).minus(share)) };
+  return { ok: true, lines: credit.lines, total: noteTotal(document, credit.total) };
 }
