@@ -49,6 +49,11 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await page.getByTestId('payment-dialog').waitFor();
     await page.keyboard.press('+'); // exactly what is owed
     await page.getByTestId('sale-done').waitFor();
+    // The receipt shows the discount on the whole sale once, below ITBMS; the unit discount is on its line only.
+    const done = page.getByTestId('sale-done');
+    expect(await done.getByTestId('receipt-discounts').count()).toBe(1);
+    expect(await done.getByTestId('receipt-discounts').textContent()).toContain('-B/. 1.80');
+    expect(await done.getByTestId('receipt-total').textContent()).toContain('B/. 10.22');
     await page.keyboard.press('Enter');
     const sale = lastDocument();
     await waitForStatus(suite.reg, sale.id, 'AUTHORIZED');
