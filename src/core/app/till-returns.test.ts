@@ -50,6 +50,10 @@ describe('returns at the till', () => {
     expect(note.facturaNumero).toBe(invoiceNumber);
     expect((await ok('documents:list', { limit: 50 })).items.find((d) => d.id === note.id)).toMatchObject({ tipoDocumento: '04', facturaNumero: invoiceNumber });
     await waitFor(() => suite.status(note.id) === 'AUTHORIZED', 5_000, 'credit note authorised');
+    // A note's CUFE is not something to return; an unknown CUFE is said to be unknown.
+    const noteCufe = (await ok('documents:get', { id: note.id })).cufe ?? '';
+    expect(await call('till:findInvoice', { reference: noteCufe })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: /nota, no de una factura/ } });
+    expect(await call('till:findInvoice', { reference: `FE${'0'.repeat(64)}` })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'No hay en esta caja un documento con ese CUFE' } });
 
     await suite.signInAs('gerente'); // blind count: the X report is a gerente's
     const x = await ok('reports:xReport', {});
