@@ -20,7 +20,7 @@
     'app:restart', 'auth:setActive', 'audit:csv', 'audit:verify', 'settings:lossPrevention', 'settings:saveLossPrevention',
     'till:rules', 'till:authorize', 'backups:list', 'backups:create', 'backups:restore', 'settings:saveBackups',
     'series:status', 'series:resolveCollision',
-    'till:park', 'till:parked', 'till:recall', 'till:saveDraft', 'till:loadDraft', 'till:cashMovement', 'till:cashMovements',
+    'till:park', 'till:parked', 'till:recall', 'till:saveDraft', 'till:loadDraft', 'till:cashMovement', 'till:cashMovements', 'till:findInvoice',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

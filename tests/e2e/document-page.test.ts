@@ -174,7 +174,7 @@ describe.skipIf(!chromiumAvailable())('the document page: annulment, credit note
     await dialog.getByTestId('credit-submit').click();
 
     // The new note's page opens by itself and turns authorised.
-    await expect.poll(() => detail.getByTestId('detail-title').textContent()).toMatch(/^Nota de crédito referente a una FE No\. \d{10}$/);
+    await expect.poll(() => detail.getByTestId('detail-title').textContent()).toMatch(/^Nota de crédito Nº \d{10} · de la factura Nº \d{10}$/);
     expect(suite.reg.count('documents')).toBe(before + 1);
     const note = suite.reg.host.core.store.sqlite.prepare("SELECT id, body, total_factura AS total FROM documents WHERE tipo_documento = '04'").get() as { id: string; body: string; total: string };
     await waitForStatus(suite.reg, note.id, 'AUTHORIZED');

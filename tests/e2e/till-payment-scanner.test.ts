@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     const { page } = suite.reg;
     await scan(page, '-1*P012');
     await expect.poll(() => page.getByTestId('checkout-message').textContent())
-      .toBe('No se admiten cantidades negativas en una venta. Las devoluciones se hacen desde el documento original.');
+      .toBe('No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).');
     expect(await page.getByTestId('cart-line').count()).toBe(0);
     expect(await page.getByTestId('product-search').inputValue()).toBe('');
 
@@ -116,7 +116,7 @@ describe.skipIf(!chromiumAvailable())('payment and scanner at the till, in Chrom
     const dialog = page.getByTestId('shortcuts-dialog');
     await dialog.waitFor();
     const keys = await dialog.locator('[data-testid="shortcut-row"] kbd').allTextContents();
-    for (const key of ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'Enter', '+', 'Esc']) expect(keys).toContain(key);
+    for (const key of ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'Shift+F4', 'Shift+F9', 'Enter', '+', 'Esc']) expect(keys).toContain(key);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });

@@ -26,7 +26,9 @@ export interface DocumentsPage {
 
 export const SUMMARY_COLUMNS = `id, tipo_documento AS tipoDocumento, numero, punto_facturacion AS puntoFacturacion,
   tipo_emision AS tipoEmision, fecha_emision AS fechaEmision, status, total_factura AS totalFactura,
-  receptor_nombre AS receptorNombre, cufe`;
+  receptor_nombre AS receptorNombre, cufe,
+  (SELECT invoice.numero FROM credit_ledger ledger JOIN documents invoice ON invoice.id = ledger.invoice_id
+    WHERE ledger.note_id = documents.id LIMIT 1) AS facturaNumero`;
 
 type Row = DocumentSummary & { createdAt: string };
 

@@ -6,6 +6,8 @@ import { loadDraft, saveDraft } from '../till/till-draft';
 import { listCashMovements, recordCashMovement } from '../till/cash-movements';
 import type { StoreDb } from '../store/open-database';
 import type { IpcHandlers } from './dispatch';
+import { findInvoiceForReturn } from '../documents/find-invoice';
+import { getDocumentDetail } from './document-detail';
 
 export function createTillDayHandlers(deps: { db: StoreDb; clock: () => Date }): Pick<IpcHandlers, keyof typeof tillContract> {
   const { db, clock } = deps;
@@ -21,5 +23,6 @@ export function createTillDayHandlers(deps: { db: StoreDb; clock: () => Date }):
     'till:loadDraft': (_req, caller) => run(() => loadDraft(db, caller.user, clock())),
     'till:cashMovement': (req, caller) => run(() => recordCashMovement(db, req, caller, clock())),
     'till:cashMovements': () => run(() => listCashMovements(db)),
+    'till:findInvoice': (req) => run(() => getDocumentDetail(db, findInvoiceForReturn(db, req.reference))),
   };
 }

@@ -217,9 +217,10 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       return getDocumentDetail(db, req.id);
     },
     'documents:creditNote': (req, caller) => run(() => {
-      const drafted = draftCreditNote(db, req.id, req.lines);
+      const drafted = draftCreditNote(db, req.id, req.lines, { formaPago: req.refund, motivo: req.motivo });
       if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id, credit: drafted.credit });
+      const refund = req.refund ? { refund: req.refund, motivo: req.motivo ?? null } : {};
+      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id, credit: drafted.credit, details: refund });
     }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();

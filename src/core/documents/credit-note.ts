@@ -2,7 +2,8 @@
 // fiscal core models it, referencing the original's CUFE, and captured like any sale (same numbering, same queue).
 import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
-import { money, round2, sum, toAmount2 } from '../../shared/fiscal/money';
+import { money, round2, sum, toAmount2, type Money } from '../../shared/fiscal/money';
+import { discountShare } from '../../shared/till/ticket-discount';
 import { computeItemAmounts } from '../../shared/fiscal/totals';
 import type { SaleDraft } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
@@ -18,7 +19,14 @@ export interface CreditLine {
 /** The note, and for each of its items (in order) the invoice line it credits (captureSale's ledger claim). */
 export type CreditNoteDraft = { ok: true; draft: SaleDraft; credit: { invoiceId: string; lines: number[] } } | { ok: false; message: string };
 
-export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonly CreditLine[]): CreditNoteDraft {
+/** How the customer gets the money back (a return at the till) and why: printed on the note. */
+export interface CreditNoteRefund {
+  /** Efectivo (out of the drawer: a refund in the X/Z), tarjeta de crédito or de débito. */
+  formaPago?: '02' | '03' | '04' | undefined;
+  motivo?: string | undefined;
+}
+
+export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonly CreditLine[], refund: CreditNoteRefund = {}): CreditNoteDraft {
   const row = db.select({ status: documents.status, body: documents.body, cufe: documents.cufe }).from(documents)
     .where(eq(documents.id, originalId)).get();
   if (!row) return { ok: false, message: 'El documento original no existe' };
@@ -44,12 +52,15 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
     items.push({ ...item, cantidad });
   }
   if (items.length === 0) return { ok: false, message: 'Elija al menos una línea a acreditar' };
-  // The credited items at their original prices and rates; global discounts, freight and withholding are not
-  // carried over (a partial credit of a discounted sale needs the manager's judgement, not a formula).
-  const total = round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
-  // A credit sale (01) is refunded as cash; other forms are reversed the way they were paid.
+  // The credited items at their original prices and rates. A discount on the whole sale is credited in proportion
+  // (the customer paid that much less for these items: refunding the full price would pay out money never received);
+  // freight and withholding are not carried over.
+  const itemsTotal = round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
+  const discountShare = proportionalDiscount(original, itemsTotal);
+  const total = itemsTotal.minus(discountShare);
+  // A credit sale (01) is refunded as cash; other forms are reversed the way they were paid, unless the till says how.
   const first = original.pagos[0]?.formaPagoFact;
-  const formaPago = first === undefined || first === '01' ? '02' : first;
+  const formaPago = refund.formaPago ?? (first === undefined || first === '01' ? '02' : first);
   const rest = original;
   return {
     ok: true,
@@ -62,9 +73,18 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
       cliente: rest.cliente,
       items,
       referencias: [{ fechaEmision: original.fechaEmision, cufe: row.cufe }],
-      pagos: [{ formaPagoFact: formaPago, valorCuotaPagada: toAmount2(money(total)) }],
+      pagos: [{ formaPagoFact: formaPago, valorCuotaPagada: toAmount2(total) }],
       tiempoPago: '1',
+      ...(discountShare.gt(0) ? { descuentosGlobales: [{ descDescuento: 'Parte del descuento de la factura', montoDescuento: toAmount2(discountShare) }] } : {}),
+      ...(refund.motivo ? { informacionInteres: `Devolución: ${refund.motivo}` } : {}),
       ...(rest.datosFacturaExportacion ? { datosFacturaExportacion: rest.datosFacturaExportacion } : {}),
     },
   };
+}
+
+/** The invoice's discounts on the whole sale credited with these items (shared/till/ticket-discount.ts). */
+function proportionalDiscount(original: FiscalDocument, creditedItems: Money): Money {
+  const discount = sum((original.descuentosGlobales ?? []).map((d) => money(d.montoDescuento)));
+  const invoiceItems = sum(original.items.map((item) => money(computeItemAmounts(item).valorTotal)));
+  return money(discountShare(discount.toString(), invoiceItems.toString(), creditedItems.toString()));
 }

@@ -7,6 +7,7 @@ import { computeItemAmounts } from '../../shared/fiscal/totals';
 import { money, sum, toAmount2 } from '../../shared/fiscal/money';
 import type { Item } from '../../shared/fiscal/item';
 import { basketSchema, type Basket, type ParkedSale } from '../../shared/ipc/contract-till';
+import { ticketDiscountAmount, ticketDiscountProblem } from '../../shared/till/ticket-discount';
 import { AppError } from '../app/app-error';
 import type { ActingUser } from '../app/caller';
 import { appendAudit } from '../store/audit';
@@ -33,13 +34,17 @@ const toView = (row: ParkedRow): ParkedSale => ({
   id: row.id, label: row.label, total: row.total, lineCount: row.lineCount, parkedByName: row.parkedByName, reason: row.reason, parkedAt: row.parkedAt,
 });
 
-/** The basket's total, ITBMS included, line by line as the sale would compute it. */
+/** The basket's total, ITBMS included, line by line as the sale would compute it, less its ticket discount. */
 export function basketTotal(basket: Basket): string {
   const items: Item[] = basket.lines.map((l) => ({
     codigo: l.codigo, descripcion: l.descripcion, cantidad: l.cantidad, precioUnitario: l.precioUnitario, tasaItbms: l.tasaItbms,
     ...(money(l.descuentoUnitario).gt(0) ? { precioUnitarioDescuento: l.descuentoUnitario } : {}),
   }));
-  return toAmount2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
+  const itemsTotal = toAmount2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
+  const ticket = basket.ticketDiscount;
+  // A discount the basket no longer supports (it shrank) is not subtracted: the till refuses it before "Cobrar" too.
+  if (!ticket || ticketDiscountProblem(ticket, itemsTotal) !== null) return itemsTotal;
+  return toAmount2(money(itemsTotal).minus(ticketDiscountAmount(ticket, itemsTotal)));
 }
 
 /** "Venta 3": the next free number among today's unnamed parked sales. */

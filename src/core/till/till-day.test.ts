@@ -37,6 +37,14 @@ describe('park and recall', () => {
     await ok('till:recall', { id: numbered.id });
   });
 
+  it('keeps the discount on the whole sale with a parked basket and totals it less the discount', async () => {
+    await suite.signInAs('cajero');
+    // 2 × 3.95 + 7 % = 8.45; 10 % = 0.845 → 0.85 off: 7.60.
+    const parked = await ok('till:park', { basket: { ...basket(line(1, 'P007', '2', '3.95')), ticketDiscount: { kind: 'percent', value: '10' } } });
+    expect(parked.total).toBe('7.60');
+    expect((await ok('till:recall', { id: parked.id })).basket.ticketDiscount).toEqual({ kind: 'percent', value: '10' });
+  });
+
   it('refuses to park an empty basket or a malformed one, writing nothing', async () => {
     await suite.signInAs('cajero');
     expect(await call('till:park', { basket: basket() })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });

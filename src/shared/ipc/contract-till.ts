@@ -6,6 +6,8 @@ import type { ContractEntry } from './access';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN } from '../fiscal/money';
 import { codesOf, TASA_ITBMS } from '../fiscal/codes';
 import { receptorSchema } from '../fiscal/receptor';
+import { ticketDiscountSchema } from '../till/ticket-discount';
+import { documentDetailSchema } from './schemas';
 
 const amount2 = z.string().regex(DECIMAL_2_PATTERN);
 const amount6 = z.string().regex(DECIMAL_6_PATTERN);
@@ -33,6 +35,8 @@ export const basketLineSchema = z.object({
 export const basketSchema = z.object({
   lines: z.array(basketLineSchema).max(500),
   customer: receptorSchema.nullable(),
+  /** The discount on the whole sale (shared/till/ticket-discount.ts); absent in baskets saved before it existed. */
+  ticketDiscount: ticketDiscountSchema.nullable().optional(),
 });
 export type Basket = z.infer<typeof basketSchema>;
 
@@ -95,6 +99,11 @@ export const tillContract = {
     }),
     response: cashMovementSchema,
   },
+  /**
+   * A return at the till: the invoice the receipt's QR, its CUFE or its number at this register names, with what is
+   * left to credit per line (documents:creditNote then issues the note, with a gerente's approval).
+   */
+  'till:findInvoice': { access: 'signedIn', request: z.object({ reference: z.string().trim().min(1).max(1000) }), response: documentDetailSchema },
   /** The movements of the open shift. */
   'till:cashMovements': { access: 'signedIn', request: z.object({}), response: z.array(cashMovementSchema) },
 } as const satisfies Record<string, ContractEntry>;

@@ -2,6 +2,7 @@
 // and every event main pushes. Main binds each entry to a core handler (a missing handler fails the typecheck);
 // the preload exposes one named method per entry (window.sago.<domain>.<verb>); the web host serves the same map.
 import { z } from 'zod';
+import { reasonSchema } from './reason';
 import type { ContractEntry } from './access';
 import {
   appStatusSchema, contingencyViewSchema, customerSchema, documentDetailSchema, documentStatusSchema,
@@ -104,6 +105,9 @@ export const ipcContract = {
       id: z.string(),
       approval: approvalField,
       lines: z.array(z.object({ line: z.number().int().min(1), cantidad: z.string().regex(DECIMAL_6_PATTERN) })).min(1).max(1000).optional(),
+      /** A return at the till: how the money goes back (02 cash out of the drawer, 03/04 card) and why. */
+      refund: z.enum(['02', '03', '04']).optional(),
+      motivo: reasonSchema.optional(),
     }),
     response: documentDetailSchema,
   },

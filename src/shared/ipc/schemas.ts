@@ -57,6 +57,8 @@ export const documentSummarySchema = z.object({
   totalFactura: z.string(),
   receptorNombre: z.string().nullable(),
   cufe: z.string().nullable(),
+  /** A credit note (04): the number of the invoice it credits (from the credit ledger); null for other documents. */
+  facturaNumero: z.number().int().nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

@@ -14,17 +14,15 @@ import { CartTable } from './CartTable';
 import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useParkRecall } from './use-park-recall';
-import { addProduct, handleOutcome, type CheckoutOpen as Open, type OutcomeContext } from './entry-outcome';
+import { handleOutcome, type CheckoutOpen as Open, type OutcomeContext } from './entry-outcome';
 import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
-import { LotDialog } from './LotDialog';
-import { proposedLotQuantity } from './lot-input';
 import { PaymentDialog } from './PaymentDialog';
-import { ProductDialog } from './ProductDialog';
+import { EntryDialogs } from './EntryDialogs';
 import { ProductSearch } from './ProductSearch';
 import { SalePanel } from './SalePanel';
 import { LastSaleLine } from './LastSaleLine';
-import { EMPTY_CART, cartReducer, type CartAction } from './cart';
+import { EMPTY_CART, cartReducer, lineToItem, type CartAction } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
 import { ScanMessage, type CheckoutMessage } from './ScanMessage';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
@@ -33,6 +31,8 @@ import { useProductEntry, type EntryOutcome } from './use-product-entry';
 import { useAutoPrint } from './use-auto-print';
 import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
 import { useTillGuard, type TillVerdict } from './use-till-guard';
+import { useTicketDiscount } from './use-ticket-discount';
+import { TillExtraDialogs } from './TillExtraDialogs';
 import './compact.css';
 
 type Message = CheckoutMessage | null;
@@ -56,8 +56,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const [autoPrint, setAutoPrint] = useAutoPrint();
   const entry = useProductEntry();
   const guard = useTillGuard();
+  const ticketGuard = useTicketDiscount(guard);
   const search = useRef<HTMLInputElement>(null);
-  const totals = previewTotals(cart.lines);
+  const totals = previewTotals(cart.lines, [], cart.ticketDiscount);
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
   const refocus = useCallback(() => window.setTimeout(() => {
@@ -110,6 +111,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     close();
   }
 
+  /** A key that cannot act now: say why, and the search field keeps the focus. */
+  const complain = (line: string): void => { setMessage({ kind: 'error', lines: [line] }); refocus(); };
+
   const run = (action: ShortcutAction): void => {
     // F4/F6 right after a scan act on the basket with that scan in it.
     if ((action === 'pay' || action === 'park') && entry.isPending()) {
@@ -124,36 +128,29 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       case 'customer':
         return setOpen({ kind: 'customer' });
       case 'pay':
-        if (cartNow.current.lines.length === 0) {
-          setMessage({ kind: 'error', lines: [t('checkout.errors.cartEmpty')] });
-          return void refocus();
-        }
+        if (cartNow.current.lines.length === 0) return complain(t('checkout.errors.cartEmpty'));
         setPaymentError(null);
         return setOpen({ kind: 'payment' });
       case 'park':
-        if (cartNow.current.lines.length === 0) {
-          setMessage({ kind: 'error', lines: [t('held.nothingToPark')] });
-          return void refocus();
-        }
+        if (cartNow.current.lines.length === 0) return complain(t('held.nothingToPark'));
         return setOpen({ kind: 'park' });
       case 'recall':
         return setOpen({ kind: 'recall' });
       case 'voidLine': {
         const { selected } = cartNow.current;
-        if (selected === null) {
-          setMessage({ kind: 'error', lines: [t('checkout.errors.noLine')] });
-          return void refocus();
-        }
+        if (selected === null) return complain(t('checkout.errors.noLine'));
         return void voidLine(selected);
       }
       case 'reprint':
-        if (!lastSale) {
-          setMessage({ kind: 'error', lines: [t('checkout.errors.nothingToReprint')] });
-          return void refocus();
-        }
+        if (!lastSale) return complain(t('checkout.errors.nothingToReprint'));
         return setOpen({ kind: 'done', ...lastSale, print: true });
       case 'documents':
         return props.onDocuments();
+      case 'ticketDiscount':
+        if (cartNow.current.lines.length === 0) return complain(t('ticketDiscount.emptyCart'));
+        return setOpen({ kind: 'ticketDiscount' });
+      case 'tillReturn':
+        return setOpen({ kind: 'return' });
     }
   };
 
@@ -184,20 +181,27 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }, [props.active, open.kind, refocus]);
 
   async function complete(tenders: Tender[]): Promise<void> {
-    const built = buildSaleDraft(cart.lines, customer, tenders);
+    const built = buildSaleDraft(cart.lines, customer, tenders, cart.ticketDiscount);
     if (!built.ok) {
-      setPaymentError(built.problem === 'cartEmpty'
-        ? [t('checkout.errors.cartEmpty')]
-        : [t(`checkout.errors.${built.problem}`), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
+      setPaymentError(built.problem === 'cartEmpty' ? [t('checkout.errors.cartEmpty')]
+        : built.problem === 'discountNotBelowTotal' ? [t('ticketDiscount.problems.discountNotBelowTotal')]
+          : [t(`checkout.errors.${built.problem}`), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
       return;
     }
     setCompleting(true);
+    const cleared = await ticketGuard.confirm(built.draft);
+    if (!cleared.ok) {
+      setCompleting(false);
+      if (cleared.lines) setPaymentError(cleared.lines);
+      return;
+    }
     const result = await attempt(() => sago().sales.complete({ draft: built.draft }));
     setCompleting(false);
     if (!result.ok) {
       setPaymentError(errorLines(result.error));
       return;
     }
+    ticketGuard.spent();
     const done = { sale: result.value, change: summarisePayment(totals.totalFactura, tenders).change };
     setLastSale(done);
     dispatch({ type: 'clear' });
@@ -234,6 +238,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
             <button type="button" className="button secondary" data-testid="new-product" onClick={() => setOpen({ kind: 'product', text: entry.text })}>
               {t('checkout.newProduct')}
             </button>
+            <button type="button" className="button secondary" data-testid="till-return" onClick={() => run('tillReturn')}>
+              <kbd>Shift+F9</kbd> {t('tillReturn.button')}
+            </button>
           </div>
           {message ? (
             <ScanMessage message={message} onCreate={(code) => { entry.setText(''); setMessage(null); setOpen({ kind: 'product', text: code }); }} />
@@ -253,6 +260,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
           itemCount={cart.lines.length}
           onCustomer={() => run('customer')}
           onPay={() => run('pay')}
+          onTicketDiscount={() => run('ticketDiscount')}
           busy={completing}
           autoPrint={autoPrint}
           onAutoPrint={setAutoPrint}
@@ -268,33 +276,23 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       {open.kind === 'help' ? <ShortcutsDialog onClose={close} /> : null}
       {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={held.holding} onClose={close} onPark={(label) => void held.park(label)} /> : null}
       {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} /> : null}
-      {open.kind === 'product' ? (
-        <ProductDialog
-          initialText={open.text}
-          onClose={close}
-          onSaved={(product) => {
-            entry.setText('');
-            if (product.requiereLote) return addProduct(product, '1', '', outcomeContext);
-            addProduct(product, '1', t('checkout.productCreated', { name: product.descripcion }), outcomeContext);
-            close();
-          }}
-        />
-      ) : null}
-      {open.kind === 'lot' ? (
-        <LotDialog
-          descripcion={open.product.descripcion}
-          cantidad={proposedLotQuantity(open.cantidad)}
-          onClose={() => { setMessage({ kind: 'info', lines: [t('checkout.errors.lotSkipped', { name: open.product.descripcion })] }); close(); }}
-          onAdd={(medicina) => {
-            dispatch({ type: 'add', product: open.product, cantidad: open.cantidad, medicina });
-            setMessage({ kind: 'ok', lines: [t('checkout.added', { name: open.product.descripcion })] });
-            close();
-          }}
-        />
-      ) : null}
+      <EntryDialogs open={open} ctx={outcomeContext} clearSearch={() => entry.setText('')} close={close} />
       {selectedLine ? (
         <LineEditor line={selectedLine} onClose={close} onApply={(edit) => void editLine(selectedLine.key, edit)} />
       ) : null}
+      <TillExtraDialogs
+        open={open}
+        cart={cart}
+        onClose={close}
+        onMessage={setMessage}
+        onTicketDiscount={async (discount) => {
+          const verdict = await ticketGuard.give(discount, cartNow.current.lines.map(lineToItem));
+          if (!verdict.ok) return verdict.lines ?? [];
+          dispatch({ type: 'ticketDiscount', discount });
+          close();
+          return null;
+        }}
+      />
       {open.kind === 'done' ? <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={resetSale} /> : null}
     </div>
   );

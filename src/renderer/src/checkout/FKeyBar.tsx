@@ -7,7 +7,7 @@ export function FKeyBar(props: { onAction: (action: ShortcutAction) => void }): 
   const { t } = useTranslation();
   return (
     <nav className="fkey-bar" aria-label={t('shortcuts.label')}>
-      {SHORTCUTS.map(({ key, action }) => (
+      {SHORTCUTS.filter((s) => !s.shift).map(({ key, action }) => (
         <button key={key} type="button" className="fkey" data-testid={`fkey-${action}`} onClick={() => props.onAction(action)}>
           <kbd>{key}</kbd>
           <span>{t(`shortcuts.${action}`)}</span>

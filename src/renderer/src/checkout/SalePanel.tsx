@@ -12,6 +12,8 @@ export function SalePanel(props: {
   itemCount: number;
   onCustomer: () => void;
   onPay: () => void;
+  /** Shift+F4: the discount on the whole sale. */
+  onTicketDiscount: () => void;
   busy: boolean;
   autoPrint: boolean;
   onAutoPrint: (on: boolean) => void;
@@ -48,11 +50,18 @@ export function SalePanel(props: {
           </div>
         ))}
         <div className="totals-row"><span>{t('checkout.totals.itbms')}</span><span>{formatBalboas(totals.totalITBMS)}</span></div>
+        {/* The ticket discount comes off after ITBMS (REFERENCE §2.13), once, as on the receipt. */}
+        {money(totals.totalDescuento).gt(0) ? (
+          <div className="totals-row discount" data-testid="ticket-discount-row"><span>{t('ticketDiscount.row')}</span><span>−{formatBalboas(totals.totalDescuento)}</span></div>
+        ) : null}
         <div className="totals-grand"><span>{t('checkout.totals.total')}</span><span data-testid="sale-total">{formatBalboas(totals.totalFactura)}</span></div>
       </section>
 
       <button type="button" className="button pay" data-testid="pay-button" onClick={props.onPay} disabled={props.busy}>
         <kbd>F4</kbd> {t('checkout.pay')}
+      </button>
+      <button type="button" className="button secondary" data-testid="ticket-discount-button" onClick={props.onTicketDiscount}>
+        <kbd>Shift+F4</kbd> {t('ticketDiscount.button')}
       </button>
       <label className="toggle">
         <input type="checkbox" checked={props.autoPrint} onChange={(e) => props.onAutoPrint(e.target.checked)} />

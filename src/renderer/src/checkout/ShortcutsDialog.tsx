@@ -3,7 +3,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
-import { OTHER_KEYS, SHORTCUTS } from './keyboard';
+import { OTHER_KEYS, SHORTCUTS, shortcutLabel } from './keyboard';
 
 export function ShortcutsDialog(props: { onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -11,8 +11,8 @@ export function ShortcutsDialog(props: { onClose: () => void }): JSX.Element {
     <Dialog title={t('shortcuts.label')} onClose={props.onClose} wide testId="shortcuts-dialog">
       <table className="cart shortcuts-table">
         <tbody>
-          {SHORTCUTS.map(({ key, action }) => (
-            <tr key={key} data-testid="shortcut-row"><td><kbd>{key}</kbd></td><td>{t(`shortcuts.${action}`)}</td></tr>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcutLabel(shortcut)} data-testid="shortcut-row"><td><kbd>{shortcutLabel(shortcut)}</kbd></td><td>{t(`shortcuts.${shortcut.action}`)}</td></tr>
           ))}
           {OTHER_KEYS.map(({ key, what }) => (
             <tr key={key} data-testid="shortcut-row"><td><kbd>{key}</kbd></td><td>{t(`shortcuts.other.${what}`)}</td></tr>

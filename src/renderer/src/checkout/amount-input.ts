@@ -42,17 +42,25 @@ export function parseTender(text: string): Parsed {
   return parsed.ok ? { ok: true, value: money(parsed.value).toFixed(2) } : parsed;
 }
 
+/** "10%" / "10 %" or "0.50" (up to 6 decimals); null when empty. Shared by line and ticket discounts. */
+export function parsePercentOrAmount(text: string): { ok: true; value: { percent: boolean; value: string } | null } | { ok: false; problem: InputProblem } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+  const percent = trimmed.endsWith('%');
+  const parsed = parseDecimal(percent ? trimmed.slice(0, -1) : trimmed, DECIMAL_6_PATTERN);
+  return parsed.ok ? { ok: true, value: { percent, value: parsed.value } } : parsed;
+}
+
 /**
  * A per-unit discount, in money ("0.50") or as a percentage of the unit price ("10%"), returned as HKA's
  * precioUnitarioDescuento (money per unit, up to 6 decimals). Empty means no discount ("0").
  */
 export function parseUnitDiscount(text: string, unitPrice: string): Parsed {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: '0' };
-  const percent = trimmed.endsWith('%');
-  const parsed = parseDecimal(percent ? trimmed.slice(0, -1) : trimmed, DECIMAL_6_PATTERN);
+  const parsed = parsePercentOrAmount(text);
   if (!parsed.ok) return parsed;
-  const discount = percent ? money(unitPrice).times(parsed.value).dividedBy(100) : money(parsed.value);
+  if (parsed.value === null) return { ok: true, value: '0' };
+  const { percent, value } = parsed.value;
+  const discount = percent ? money(unitPrice).times(value).dividedBy(100) : money(value);
   if (discount.gt(0) && !discount.lt(unitPrice)) return { ok: false, problem: 'discountNotBelowPrice' };
   return { ok: true, value: toAmount6(discount) };
 }

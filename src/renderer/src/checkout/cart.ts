@@ -6,6 +6,7 @@ import type { Item } from '../../../shared/fiscal/item';
 import { money, toAmount6 } from '../../../shared/fiscal/money';
 import { computeItemAmounts } from '../../../shared/fiscal/totals';
 import type { Product } from '../../../shared/ipc/schemas';
+import type { TicketDiscount } from '../../../shared/till/ticket-discount';
 
 export interface CartLine {
   /** Stable React key and edit target; never reused within a sale. */
@@ -40,6 +41,8 @@ export interface CartState {
   /** Key of the selected line (the target of F8 and of line edits), or null. */
   selected: number | null;
   nextKey: number;
+  /** The discount on the whole sale (ticket-discount.ts), or null. */
+  ticketDiscount: TicketDiscount | null;
 }
 
 export type CartAction =
@@ -50,10 +53,12 @@ export type CartAction =
   | { type: 'select'; key: number }
   | { type: 'move'; delta: 1 | -1 }
   | { type: 'clear' }
+  /** Sets (or, with null, removes) the discount on the whole sale. */
+  | { type: 'ticketDiscount'; discount: TicketDiscount | null }
   /** A basket recalled or restored (park and recall, the draft kept across a restart): its lines replace the cart's. */
-  | { type: 'restore'; lines: CartLine[] };
+  | { type: 'restore'; lines: CartLine[]; ticketDiscount?: TicketDiscount | null | undefined };
 
-export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1 };
+export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1, ticketDiscount: null };
 
 function addProduct(state: CartState, product: Product, cantidad: string, medicina: Medicina | null): CartState {
   // A second scan of the same product at its catalogue price adds to the existing line, as cashiers expect; a
@@ -85,7 +90,7 @@ function addProduct(state: CartState, product: Product, cantidad: string, medici
     requiereLote: product.requiereLote ?? false,
     medicina,
   };
-  return { lines: [...state.lines, line], selected: line.key, nextKey: state.nextKey + 1 };
+  return { ...state, lines: [...state.lines, line], selected: line.key, nextKey: state.nextKey + 1 };
 }
 
 /** The lot quantity follows the line's quantity while it was the same (the usual case: every unit from one lot). */
@@ -134,10 +139,12 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     }
     case 'clear':
       return { ...EMPTY_CART, nextKey: state.nextKey };
+    case 'ticketDiscount':
+      return { ...state, ticketDiscount: action.discount };
     case 'restore': {
       // New keys, so a key is never reused within this till's session whatever the basket's history.
       const lines = action.lines.map((l, i) => ({ ...l, key: state.nextKey + i }));
-      return { lines, selected: lines.at(-1)?.key ?? null, nextKey: state.nextKey + lines.length };
+      return { lines, selected: lines.at(-1)?.key ?? null, nextKey: state.nextKey + lines.length, ticketDiscount: action.ticketDiscount ?? null };
     }
   }
 }

@@ -17,6 +17,9 @@ export type CheckoutOpen =
   | { kind: 'recall' }
   | { kind: 'product'; text: string }
   | { kind: 'line'; key: number }
+  /** Shift+F4 (ticket-discount) and Shift+F9 (a return: a credit note from the till). */
+  | { kind: 'ticketDiscount' }
+  | { kind: 'return' }
   /** A medicine was scanned: its lot is asked for before the line is added. */
   | { kind: 'lot'; product: Product; cantidad: string }
   | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, parseSearchCommand, shortcutFor } from './keyboard';
+import { SHORTCUTS, parseSearchCommand, shortcutFor, shortcutLabel } from './keyboard';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) =>
+const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
   shortcutFor({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
 
 describe('checkout keyboard map', () => {
@@ -15,7 +15,11 @@ describe('checkout keyboard map', () => {
     expect(press('F8')).toBe('voidLine');
     expect(press('F9')).toBe('reprint');
     expect(press('F10')).toBe('documents');
-    expect(new Set(SHORTCUTS.map((s) => s.key)).size).toBe(SHORTCUTS.length);
+    expect(press('F4', { shiftKey: true })).toBe('ticketDiscount');
+    expect(press('F9', { shiftKey: true })).toBe('tillReturn');
+    expect(press('F2', { shiftKey: true })).toBeNull();
+    expect(new Set(SHORTCUTS.map(shortcutLabel)).size).toBe(SHORTCUTS.length);
+    expect(shortcutLabel({ key: 'F4', shift: true })).toBe('Shift+F4');
     expect(new Set(SHORTCUTS.map((s) => s.action)).size).toBe(SHORTCUTS.length);
   });
 

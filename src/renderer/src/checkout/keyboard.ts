@@ -4,9 +4,14 @@
 // recall sales there (decision 0013).
 import { parseQuantity } from './amount-input';
 
-export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents';
+export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents'
+  | 'ticketDiscount' | 'tillReturn';
 
-export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
+/**
+ * `shift`: Shift + the key. The shifted keys sit beside their unshifted kin (a discount on the whole sale next to
+ * "Cobrar", a return next to "Reimprimir"); they have buttons of their own on screen, so the F-key bar stays one row.
+ */
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction; shift?: true }[] = [
   { key: 'F1', action: 'help' },
   { key: 'F2', action: 'newSale' },
   { key: 'F3', action: 'customer' },
@@ -16,19 +21,28 @@ export const SHORTCUTS: readonly { key: string; action: ShortcutAction }[] = [
   { key: 'F8', action: 'voidLine' },
   { key: 'F9', action: 'reprint' },
   { key: 'F10', action: 'documents' },
+  { key: 'F4', action: 'ticketDiscount', shift: true },
+  { key: 'F9', action: 'tillReturn', shift: true },
 ];
+
+/** How a shortcut is written on screen ("F4", "Shift+F4"). */
+export function shortcutLabel(shortcut: { key: string; shift?: true }): string {
+  return shortcut.shift ? `Shift+${shortcut.key}` : shortcut.key;
+}
 
 export interface KeyLike {
   key: string;
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
+  shiftKey?: boolean;
 }
 
 /** The shortcut a key press means, or null. Modified presses (Ctrl+F4 closes a tab) are never ours. */
 export function shortcutFor(event: KeyLike): ShortcutAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
-  return SHORTCUTS.find((s) => s.key === event.key)?.action ?? null;
+  const shift = event.shiftKey === true;
+  return SHORTCUTS.find((s) => s.key === event.key && (s.shift === true) === shift)?.action ?? null;
 }
 
 /** What the search field's Enter asks for. */

@@ -80,6 +80,22 @@ describe('sale draft', () => {
     });
   });
 
+  it('sends a line discount as precioUnitarioDescuento and a ticket discount as one global discount after ITBMS', () => {
+    const discounted = cartReducer(cart, { type: 'edit', key: cart.lines[0]!.key, cantidad: '2', precioUnitario: '4.25', descuentoUnitario: '0.25' });
+    // Items: 2 × (4.25 − 0.25) = 8.00 + ITBMS 0.56; 1.10 exempt; 10.00 + 1.00 → 20.66; 10 % = 2.066 → 2.07.
+    const ticket = { kind: 'percent', value: '10' } as const;
+    expect(previewTotals(discounted.lines, [], ticket)).toMatchObject({ totalTodosItems: '20.66', totalDescuento: '2.07', totalFactura: '18.59' });
+    const built = buildSaleDraft(discounted.lines, CONSUMIDOR_FINAL, [{ key: 1, forma: '02', amount: '18.59' }], ticket);
+    if (!built.ok) throw new Error('expected a draft');
+    expect(built.draft.items[0]).toMatchObject({ precioUnitario: '4.25', precioUnitarioDescuento: '0.25' });
+    expect(built.draft.descuentosGlobales).toEqual([{ descDescuento: 'Descuento 10 %', montoDescuento: '2.07' }]);
+    expect(validateDocument(complete(built.draft))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a ticket discount the basket no longer covers', () => {
+    expect(buildSaleDraft(cart.lines, CONSUMIDOR_FINAL, [], { kind: 'amount', value: '16.65' })).toEqual({ ok: false, problem: 'discountNotBelowTotal' });
+  });
+
   it('refuses an empty cart before anything is sent', () => {
     expect(buildSaleDraft([], CONSUMIDOR_FINAL, [])).toEqual({ ok: false, problem: 'cartEmpty' });
   });

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
 import type { Basket, ParkedSale } from '../../../shared/ipc/contract-till';
+import type { TicketDiscount } from '../../../shared/till/ticket-discount';
 import { attempt, errorLines, sago } from '../api/sago';
 import { beforeLock } from '../auth/before-lock';
 import { toBasket } from './basket';
@@ -23,6 +24,7 @@ export interface HeldSales {
 export function useHeldSales(props: {
   lines: readonly CartLine[];
   customer: ReceptorInput;
+  ticketDiscount: TicketDiscount | null;
   /** The draft found at start: the till puts it back. */
   onRestore: (basket: Basket) => void;
   /** Another user's basket found at start, parked under their name by the core. */
@@ -30,8 +32,8 @@ export function useHeldSales(props: {
 }): HeldSales {
   const loaded = useRef(false);
   const timer = useRef<number | null>(null);
-  const latest = useRef<Basket>(toBasket(props.lines, props.customer));
-  latest.current = toBasket(props.lines, props.customer);
+  const latest = useRef<Basket>(toBasket(props.lines, props.customer, props.ticketDiscount));
+  latest.current = toBasket(props.lines, props.customer, props.ticketDiscount);
   const { onRestore, onParkedForOther } = props;
 
   const save = useCallback(async (): Promise<void> => {

@@ -2,7 +2,8 @@
 // what can be done with it (actions/DocumentActions: annul or credit note, files, e-mail, retry or discard).
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIPO_DOCUMENTO, TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
+import { TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
+import { documentTitle } from './document-kind';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { useWithApproval } from '../auth/manager-action';
@@ -43,9 +44,7 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
     );
   }
 
-  const number = String(detail.numero).padStart(10, '0');
-  const title = detail.tipoDocumento === '01' ? t('detail.title', { number })
-    : t('documentActions.titleOf', { kind: labelOf(TIPO_DOCUMENTO, detail.tipoDocumento) ?? detail.tipoDocumento, number });
+  const title = documentTitle(detail, t);
   return (
     <section className="detail" data-testid="document-detail">
       <header className="detail-header">

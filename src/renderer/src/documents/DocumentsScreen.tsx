@@ -10,6 +10,7 @@ import { useManagerAction } from '../auth/manager-action';
 import { fechaLocal } from '../receipt/receipt-model';
 import { GenericCreditNoteDialog } from './actions/GenericCreditNoteDialog';
 import { StatusBadge } from './StatusBadge';
+import { documentKindText } from './document-kind';
 import { VirtualList } from './VirtualList';
 import { moveSelection } from './virtual-range';
 import { PAGE_SIZE, useDocumentList } from './use-document-list';
@@ -67,7 +68,10 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
     <div className="doc-row" data-testid="document-row" data-number={doc.numero} onClick={() => props.onOpen(doc.id)}>
       <span className="mono">{String(doc.numero).padStart(10, '0')}</span>
       <span>{fechaLocal(doc.fechaEmision)}</span>
-      <span className="ellipsis">{doc.receptorNombre ?? t('customerKinds.02')}</span>
+      <span className="ellipsis">
+        {doc.tipoDocumento === '01' ? null : <span className="doc-kind" data-testid="document-kind">{documentKindText(doc, t)} · </span>}
+        {doc.receptorNombre ?? t('customerKinds.02')}
+      </span>
       <span>{doc.tipoEmision === '02' ? <span className="tag">{t('documents.contingency')}</span> : null}</span>
       <span className="num strong">{formatBalboas(doc.totalFactura)}</span>
       <span><StatusBadge status={doc.status} /></span>

@@ -4,6 +4,7 @@ import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
 import { enControls } from './en-controls';
+import { enTillReturns } from './en-till-returns';
 import { enSettings } from './en-settings';
 
 type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -39,6 +40,8 @@ export const en: SameKeys<typeof es> = {
     voidLine: 'Void line',
     reprint: 'Reprint',
     documents: 'Documents',
+    ticketDiscount: 'Discount on the sale',
+    tillReturn: 'Return',
   },
   checkout: {
     search: {
@@ -57,7 +60,7 @@ export const en: SameKeys<typeof es> = {
     autoPrint: 'Print the receipt on payment',
     lastSale: 'Last sale: No. {{numero}} · {{total}} · {{time}}',
     errors: {
-      negativeQuantity: 'Negative quantities are not accepted in a sale. Returns are made from the original document.',
+      negativeQuantity: 'Negative quantities are not accepted in a sale. Returns are made with Return (Shift+F9).',
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
       cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',
       cpbsMissingProduct: '{{descripcion}} (code {{codigo}})',
@@ -340,5 +343,6 @@ export const en: SameKeys<typeof es> = {
   ...enSettings,
   ...enBackoffice,
   ...enControls,
+  ...enTillReturns,
   ...enBackups,
 };

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
 import { esControls } from './es-controls';
+import { esTillReturns } from './es-till-returns';
 import { esSettings } from './es-settings';
 
 export const es = {
@@ -39,6 +40,8 @@ export const es = {
     voidLine: 'Anular línea',
     reprint: 'Reimprimir',
     documents: 'Documentos',
+    ticketDiscount: 'Descuento a la venta',
+    tillReturn: 'Devolución',
   },
   checkout: {
     search: {
@@ -57,7 +60,7 @@ export const es = {
     autoPrint: 'Imprimir el recibo al cobrar',
     lastSale: 'Última venta: Nº {{numero}} · {{total}} · {{time}}',
     errors: {
-      negativeQuantity: 'No se admiten cantidades negativas en una venta. Las devoluciones se hacen desde el documento original.',
+      negativeQuantity: 'No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).',
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
       cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
@@ -333,5 +336,6 @@ export const es = {
   ...esSettings,
   ...esBackoffice,
   ...esControls,
+  ...esTillReturns,
   ...esBackups,
 } as const;

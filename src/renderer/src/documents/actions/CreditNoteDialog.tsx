@@ -9,15 +9,16 @@ import type { DocumentDetail } from '../../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../../api/sago';
 import { useManagerAction } from '../../auth/manager-action';
 import { Dialog } from '../../ui/Dialog';
-import { creditRequest, initialChoices, type CreditChoice } from './credit-lines';
+import { creditRequest, initialChoices, noteTotal, type CreditChoice } from './credit-lines';
 
 export function CreditNoteDialog(props: { detail: DocumentDetail; onCreated: (noteId: string) => void; onClose: () => void }): JSX.Element {
   const { t } = useTranslation();
   const runAsManager = useManagerAction();
-  const items = useMemo(() => {
+  const invoice = useMemo(() => {
     const parsed = fiscalDocumentSchema.safeParse(props.detail.document);
-    return parsed.success ? parsed.data.items : [];
+    return parsed.success ? parsed.data : null;
   }, [props.detail.document]);
+  const items = useMemo(() => invoice?.items ?? [], [invoice]);
   const [choices, setChoices] = useState<CreditChoice[]>(() => initialChoices(items, props.detail.creditable));
   const nothingLeft = choices.every((c) => !money(c.max).gt(0));
   const [busy, setBusy] = useState(false);
@@ -44,7 +45,7 @@ export function CreditNoteDialog(props: { detail: DocumentDetail; onCreated: (no
 
   const footer = (
     <>
-      <span className="credit-total" data-testid="credit-total">{t('documentActions.credit.total', { total: request.ok ? formatBalboas(request.total) : '—' })}</span>
+      <span className="credit-total" data-testid="credit-total">{t('documentActions.credit.total', { total: request.ok && invoice ? formatBalboas(noteTotal(invoice, request.total)) : '—' })}</span>
       <span className="spacer" />
       <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')}</button>
       <button type="button" className="button primary" data-testid="credit-submit" disabled={busy || !request.ok} onClick={() => void submit()}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../../shared/fiscal/item';
-import { creditRequest, initialChoices } from './credit-lines';
+import { creditRequest, initialChoices, noteTotal } from './credit-lines';
 
 const items: Item[] = [
   { codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' },
@@ -34,5 +34,11 @@ describe('credit note lines', () => {
     expect(choices.map((c) => [c.line, c.invoiced, c.max, c.cantidad, c.selected])).toEqual([[1, '2', '0', '0', false], [2, '3', '1', '1', true]]);
     expect(creditRequest(items, choices)).toEqual({ ok: true, lines: [{ line: 2, cantidad: '1.00' }], total: '1.98' });
     expect(creditRequest(items, choices.map((c) => (c.line === 2 ? { ...c, cantidad: '2' } : c)))).toEqual({ ok: false, problem: 'overMax', line: 2 });
+  });
+
+  it('takes off the credited items\' share of a discount on the whole sale; without one, the items\' total', () => {
+    // Items 10.74, discount 1.00: crediting 5.94 of them takes off 1.00 × 5.94 / 10.74 = 0.553 → 0.55.
+    expect(noteTotal({ items, descuentosGlobales: [{ descDescuento: 'Descuento', montoDescuento: '1.00' }] }, '5.94')).toBe('5.39');
+    expect(noteTotal({ items }, '5.94')).toBe('5.94');
   });
 });

@@ -4,7 +4,9 @@
 // fiscal core's own item arithmetic, so it is the amount the note will carry.
 import type { Item } from '../../../../shared/fiscal/item';
 import { money, round2, sum, toAmount2 } from '../../../../shared/fiscal/money';
+import type { FiscalDocument } from '../../../../shared/fiscal/document';
 import { computeItemAmounts } from '../../../../shared/fiscal/totals';
+import { discountShare } from '../../../../shared/till/ticket-discount';
 import { parseQuantity } from '../../checkout/amount-input';
 
 export interface CreditChoice {
@@ -50,4 +52,14 @@ export function creditRequest(items: readonly Item[], choices: readonly CreditCh
   }
   if (lines.length === 0) return { ok: false, problem: 'nothingSelected' };
   return { ok: true, lines, total: toAmount2(round2(sum(totals))) };
+}
+
+/**
+ * The note's total for credited items worth `creditedTotal`: less their share of the invoice's discount on the whole
+ * sale, as the core drafts it (shared/till/ticket-discount.ts discountShare).
+ */
+export function noteTotal(invoice: Pick<FiscalDocument, 'items' | 'descuentosGlobales'>, creditedTotal: string): string {
+  const discount = toAmount2(sum((invoice.descuentosGlobales ?? []).map((d) => money(d.montoDescuento))));
+  const invoiceItems = toAmount2(sum(invoice.items.map((item) => money(computeItemAmounts(item).valorTotal))));
+  return toAmount2(money(creditedTotal).minus(discountShare(discount, invoiceItems, creditedTotal)));
 }

@@ -1,0 +1,51 @@
+// Spanish texts of the discount on the whole sale and of returns at the till (issue 14). Merged into es.ts.
+export const esTillReturns = {
+  ticketDiscount: {
+    title: 'Descuento a la venta',
+    field: 'Descuento',
+    hint: 'En B/. (5.00) o en porcentaje del total (10%). Vacío: sin descuento. Se resta después del ITBMS.',
+    itemsTotal: 'Total de los productos: {{total}}',
+    apply: 'Aplicar',
+    button: 'Descuento',
+    row: 'Descuento a la venta',
+    emptyCart: 'Agregue productos antes de dar un descuento a la venta.',
+    problems: {
+      notANumber: 'Escriba un monto (5.00) o un porcentaje (10%).',
+      mustBePositive: 'El descuento debe ser mayor que cero.',
+      tooManyDecimals: 'El descuento admite hasta 2 decimales.',
+      discountNotBelowPrice: 'El descuento debe ser menor que el total.',
+      percentTooHigh: 'El porcentaje debe ser menor que 100.',
+      discountNotBelowTotal: 'El descuento debe ser menor que el total de la venta.',
+    },
+  },
+  noteRef: {
+    list: 'Nota de crédito de la factura Nº {{invoice}}',
+    title: 'Nota de crédito Nº {{number}} · de la factura Nº {{invoice}}',
+  },
+  tillReturn: {
+    title: 'Devolución',
+    button: 'Devolución',
+    reference: 'Número de factura o CUFE',
+    referenceHint: 'Escanee el código QR o el CUFE del recibo, o escriba el número de la factura de esta caja.',
+    find: 'Buscar',
+    invoice: 'Factura Nº {{numero}} · {{fecha}} · total {{total}}',
+    pick: 'Elija las líneas y cantidades devueltas (nunca más de lo que queda por acreditar).',
+    refund: 'Reembolso',
+    refunds: {
+      '02': 'Efectivo (sale de la gaveta)',
+      '03': 'Tarjeta de crédito',
+      '04': 'Tarjeta de débito',
+    },
+    reason: 'Motivo de la devolución',
+    reasonHint: 'De 15 a 250 caracteres; se imprime en la nota de crédito.',
+    total: 'A devolver: {{total}}',
+    submit: 'Emitir nota de crédito',
+    discountWarning: 'La factura tiene un descuento a la venta: la nota acredita su parte proporcional.',
+    done: 'Nota de crédito Nº {{numero}} (factura Nº {{factura}}) guardada: se envía a la DGI. Devuelva {{total}} ({{tender}}).',
+    problems: {
+      emptyReference: 'Escriba o escanee el número de la factura o su CUFE.',
+      reasonShort: 'El motivo debe tener al menos 15 caracteres.',
+      reasonLong: 'El motivo admite hasta 250 caracteres.',
+    },
+  },
+};
