@@ -8,7 +8,7 @@ import { attempt, errorLines, sago } from '../api/sago';
 import type { WithApproval } from '../auth/manager-action';
 import { Receipt } from './Receipt';
 import { useReceiptLayout } from './receipt-layout';
-import { receiptModel } from './receipt-model';
+import { receiptModel } from '../../../shared/receipt/receipt-model';
 
 /**
  * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it

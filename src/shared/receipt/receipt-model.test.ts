@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import type { DocumentDetail } from '../ipc/schemas';
 import { receiptModel, stageOf } from './receipt-model';
 
 const ISSUER = { razonSocial: 'THE FACTORY HKA CORP', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' };
