@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { ContractEntry } from './access';
 
-/** A host name or an IPv4/IPv6 address, without scheme, path or port. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+/** A host name or an IPv4 address, or an IPv6 one (two colons at least, so "host:9100" is not one): no scheme, path or port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*$/;
 
 const fields = z.object({
   /** system: the receipt on screen through the OS printer (or the browser); network / usb: ESC/POS bytes. */

@@ -240,6 +240,13 @@ export const en: SameKeys<typeof es> = {
     print: 'Print',
     newSale: 'New sale',
   },
+  customerDisplay: {
+    welcome: 'Welcome',
+    total: 'Total to pay',
+    received: 'Received',
+    change: 'Your change',
+    thanks: 'Thank you for your purchase!',
+  },
   receipt: {
     training: '*** TRAINING MODE · NO FISCAL VALUE ***',
     titleCafe: 'Auxiliary Electronic Invoice Receipt (CAFE)',

@@ -237,6 +237,13 @@ export const es = {
     print: 'Imprimir',
     newSale: 'Nueva venta',
   },
+  customerDisplay: {
+    welcome: 'Bienvenido',
+    total: 'Total a pagar',
+    received: 'Recibido',
+    change: 'Su vuelto',
+    thanks: '¡Gracias por su compra!',
+  },
   receipt: {
     training: '*** MODO ENTRENAMIENTO · SIN VALIDEZ FISCAL ***',
     titleCafe: 'Comprobante Auxiliar de Factura Electrónica',
