@@ -21,7 +21,7 @@ const totals = { items: [{ valorTotal: '8.56' }, { valorTotal: '1.10' }], totalF
 
 describe('customer display feed', () => {
   it('shows each line with its tax included and the total; an empty basket is the welcome screen', () => {
-    expect(saleState([line('Arroz 5 lb', '2'), line('Leche 1 L', '1')], totals)).toEqual({
+    expect(saleState([line('Arroz 5 lb', '2.00'), line('Leche 1 L', '1')], totals)).toEqual({
       kind: 'sale', total: '9.66',
       lines: [{ descripcion: 'Arroz 5 lb', cantidad: '2', importe: '8.56' }, { descripcion: 'Leche 1 L', cantidad: '1', importe: '1.10' }],
     });

@@ -2,6 +2,7 @@
 // app's own origin, and the display page (another window of the same app on the second monitor, or another tab of
 // the web host) listens. Nothing crosses the IPC boundary and the display holds no session: it can only show what
 // the till sends. A display opened late asks ('hello') and the till answers with what it shows now.
+import { money } from '../../../shared/fiscal/money';
 import type { DocumentTotals } from '../../../shared/fiscal/totals';
 import type { CartLine } from '../checkout/cart';
 
@@ -16,12 +17,12 @@ export const DISPLAY_CHANNEL = 'sago-customer-display';
 /** The display's route (hash), in the web host and in the desktop app's second window. */
 export const DISPLAY_HASH = '#/cliente';
 
-/** The basket as the customer sees it: each line with its tax included, and the total to pay. */
+/** The basket as the customer sees it: each line with its tax included ("2", not "2.00"), and the total to pay. */
 export function saleState(lines: readonly CartLine[], totals: DocumentTotals): DisplayState {
   if (lines.length === 0) return { kind: 'idle' };
   return {
     kind: 'sale',
-    lines: lines.map((line, i) => ({ descripcion: line.descripcion, cantidad: line.cantidad, importe: totals.items[i]?.valorTotal ?? '0.00' })),
+    lines: lines.map((line, i) => ({ descripcion: line.descripcion, cantidad: money(line.cantidad).toFixed(), importe: totals.items[i]?.valorTotal ?? '0.00' })),
     total: totals.totalFactura,
   };
 }
