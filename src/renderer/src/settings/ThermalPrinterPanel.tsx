@@ -63,7 +63,7 @@ function ThermalPrinterEditor(props: { initial: ThermalPrinterForm }): JSX.Eleme
     <form className="settings-form" data-testid="thermal-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h3>{t('settings.thermal.title')}</h3>
       <div className="form-grid two">
-        <fieldset className="field settings-radios">
+        <fieldset className="settings-radios thermal-kinds">
           <legend>{t('settings.thermal.kind')}</legend>
           {KINDS.map((kind) => (
             <label key={kind} className="toggle">
@@ -94,7 +94,7 @@ function ThermalPrinterEditor(props: { initial: ThermalPrinterForm }): JSX.Eleme
             <Problem text={problems.devicePath} />
           </label>
         ) : null}
-        <label className="toggle">
+        <label className="toggle span-2 thermal-drawer">
           <input type="checkbox" data-testid="thermal-drawer" checked={escpos && form.drawer} disabled={!escpos} onChange={(e) => set({ drawer: e.target.checked })} />
           {t('settings.thermal.drawer')}
         </label>
