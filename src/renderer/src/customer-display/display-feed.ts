@@ -2,6 +2,7 @@
 // app's own origin, and the display page (another window of the same app on the second monitor, or another tab of
 // the web host) listens. Nothing crosses the IPC boundary and the display holds no session: it can only show what
 // the till sends. A display opened late asks ('hello') and the till answers with what it shows now.
+import { CUSTOMER_DISPLAY_HASH } from '../../../shared/customer-display';
 import { money } from '../../../shared/fiscal/money';
 import type { DocumentTotals } from '../../../shared/fiscal/totals';
 import type { CartLine } from '../checkout/cart';
@@ -15,7 +16,7 @@ export type DisplayMessage = { type: 'state'; state: DisplayState } | { type: 'h
 
 export const DISPLAY_CHANNEL = 'sago-customer-display';
 /** The display's route (hash), in the web host and in the desktop app's second window. */
-export const DISPLAY_HASH = '#/cliente';
+export const DISPLAY_HASH = CUSTOMER_DISPLAY_HASH;
 
 /** The basket as the customer sees it: each line with its tax included ("2", not "2.00"), and the total to pay. */
 export function saleState(lines: readonly CartLine[], totals: DocumentTotals): DisplayState {
