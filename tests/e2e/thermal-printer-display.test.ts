@@ -87,4 +87,22 @@ describe.skipIf(!chromiumAvailable())('thermal printer and customer display, in 
     await display.getByTestId('cd-welcome').waitFor();
     await display.close();
   });
+
+  it('opens the drawer from Caja with a reason ("abrir gaveta"), audited', async () => {
+    const { page, host } = suite.reg;
+    await page.getByTestId('nav-cashclose').click();
+    const panel = page.getByTestId('open-drawer');
+    await panel.waitFor();
+    await panel.getByTestId('open-drawer-button').click();
+    await expect.poll(() => panel.getByTestId('open-drawer-outcome').textContent()).toContain('Escriba el motivo');
+    const before = printer.jobs.length;
+    await panel.getByTestId('open-drawer-reason').fill('Cambio para la caja 2');
+    await panel.getByTestId('open-drawer-button').click();
+    await expect.poll(() => panel.getByTestId('open-drawer-outcome').textContent()).toBe('Gaveta abierta (queda en la auditoría).');
+    expect(printer.jobs).toHaveLength(before + 1);
+    expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toHaveLength(1);
+    const audited = host.core.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'till.drawerOpen' ORDER BY id DESC").pluck().get() as string;
+    expect(JSON.parse(audited)).toMatchObject({ motivo: 'Cambio para la caja 2' });
+    await screenshot(page, 'cash-open-drawer');
+  });
 });

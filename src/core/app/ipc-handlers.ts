@@ -251,7 +251,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createReportsHandlers(ctx),
     ...createTillHandlers({ db, clock, grants: ctx.grants, drawer: ctx.thermal }),
     ...createPrinterHandlers({ db, clock, thermal: ctx.thermal }),
-    ...createTillDayHandlers({ db, clock }),
+    ...createTillDayHandlers({ db, clock, drawer: ctx.thermal }),
     ...createSettingsHandlers(ctx),
     ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),

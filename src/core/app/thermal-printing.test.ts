@@ -112,6 +112,13 @@ describe('thermal printer', () => {
     await suite.signInAs('gerente');
   });
 
+  it('opens the drawer when cash is put in or taken out', async () => {
+    const before = printer.jobs.length;
+    await ok('till:cashMovement', { kind: 'in', amount: '20.00', reason: 'cambio' });
+    await waitFor(() => printer.jobs.length === before + 1, 5_000, 'the drawer kick');
+    expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toHaveLength(1);
+  });
+
   it('reports a printer that does not answer, and the sale stands', async () => {
     const gone = await startFakeEscPosPrinter();
     await gone.close();

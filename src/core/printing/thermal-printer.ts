@@ -25,6 +25,8 @@ export interface ThermalPrinter {
   kickDrawer(): Promise<'kicked' | 'off'>;
   /** Opens the drawer after a sale paid (partly) in cash; never throws: a failure is logged (the sale stands). */
   kickForSale(sale: Pick<DocumentDetail, 'id' | 'document'>): void;
+  /** Opens the drawer after a recorded pay-in/pay-out; never throws (the movement is recorded), a failure is logged. */
+  kickInBackground(why: string): void;
   /** "Imprimir prueba" on the given (typed) settings. */
   testPage(settings: ThermalPrinterSettings): Promise<void>;
 }
@@ -97,6 +99,11 @@ export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
       if (!paidInCash(sale.document)) return;
       kickDrawer().catch((error: unknown) => {
         deps.log?.warn('cash drawer did not open after a sale', { documentId: sale.id, error: error instanceof Error ? error.message : String(error) });
+      });
+    },
+    kickInBackground(why) {
+      kickDrawer().catch((error: unknown) => {
+        deps.log?.warn('cash drawer did not open', { why, error: error instanceof Error ? error.message : String(error) });
       });
     },
     async testPage(settings) {

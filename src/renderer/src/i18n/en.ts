@@ -182,6 +182,13 @@ export const en: SameKeys<typeof es> = {
     '01': 'Credit', '02': 'Cash', '03': 'Credit card', '04': 'Debit card', '05': 'Loyalty card', '06': 'Voucher',
     '07': 'Gift card', '08': 'Bank transfer or deposit', '09': 'Cheque', '99': 'Other',
   },
+  openDrawer: {
+    title: 'Open the cash drawer',
+    reason: 'Reason',
+    open: 'Open drawer',
+    reasonNeeded: 'Type the reason (at least 3 characters).',
+    done: 'Drawer opened (recorded in the audit trail).',
+  },
   cashMovements: {
     title: 'Cash in and out',
     kind: 'Movement',

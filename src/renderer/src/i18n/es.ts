@@ -179,6 +179,13 @@ export const es = {
     },
   },
   paymentForms: { ...FORMA_PAGO },
+  openDrawer: {
+    title: 'Abrir gaveta',
+    reason: 'Motivo',
+    open: 'Abrir gaveta',
+    reasonNeeded: 'Escriba el motivo (al menos 3 caracteres).',
+    done: 'Gaveta abierta (queda en la auditoría).',
+  },
   cashMovements: {
     title: 'Entradas y salidas de efectivo',
     kind: 'Movimiento',
