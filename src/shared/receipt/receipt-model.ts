@@ -108,6 +108,16 @@ function clienteLines(doc: FiscalDocument): string[] {
   }
 }
 
+/** Units a product is weighed in: the receipt names them ("0.750 kg x B/. 3.25 /kg"), since the quantity is a weight. */
+const WEIGHT_UNITS = new Set(['kg', 'g', 'lb', 'oz']);
+
+/** "2 x B/. 4.25"; a weighed item with its 3 decimals and unit: "0.750 kg x B/. 3.25 /kg". */
+export function detalleOf(cantidad: string, unidad: string | undefined, precio: string): string {
+  const unit = unidad?.trim().toLowerCase();
+  if (unit !== undefined && WEIGHT_UNITS.has(unit)) return `${money(cantidad).toFixed(3)} ${unit} x ${formatBalboas(precio)} /${unit}`;
+  return `${money(cantidad).toFixed()} x ${formatBalboas(precio)}`;
+}
+
 /** Short rate label for an 80 mm line: "Exento", "7 %". */
 const tasaLabel = (code: keyof typeof TASA_ITBMS): string => (code === '00' ? 'Exento' : TASA_ITBMS[code].label);
 
@@ -133,7 +143,7 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
       const amounts = totals.items[i];
       return {
         descripcion: item.descripcion,
-        detalle: `${money(item.cantidad).toFixed()} x ${formatBalboas(item.precioUnitario)}`,
+        detalle: detalleOf(item.cantidad, item.unidadMedida, item.precioUnitario),
         descuento: amounts ? nonZero(amounts.descuento) : null,
         importe: amounts?.precioItem ?? '0.00',
         tasa: tasaLabel(item.tasaItbms),
