@@ -3,6 +3,8 @@
 // the receipt of a saved sale with its cashier, COPIA on a reprint, the drawer's kick after a cash sale (not a card
 // sale) and on a gerente's "abrir gaveta", the test page, bad settings refused without writing, and a printer that
 // does not answer reported while the sale stands.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreIpcSuite } from '../../../tests/fixtures/core-ipc-suite';
 import { decodeEscPos } from '../../../tests/fixtures/escpos-decode';
@@ -129,6 +131,23 @@ describe('thermal printer', () => {
     });
     expect(suite.status(sold.id)).toMatch(/^(QUEUED|PROCESSING|AUTHORIZED)$/);
     expect(await call('till:authorize', { action: { kind: 'drawerOpen', motivo: 'Prueba de gaveta' } })).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('prints to a USB printer\'s device, the extra copies marked COPIA', async () => {
+    const device = join(suite.dataDir, 'lp0');
+    await ok('printer:save', { ...DEFAULT_THERMAL_PRINTER, kind: 'usb', devicePath: device, drawer: false });
+    await ok('settings:saveReceipt', { printerName: null, paper: '58', headerLines: ['Calle 50, Panamá', 'Tel. 264-0000'], footerLines: [], copies: 2 });
+    const sold = await ok('sales:complete', sale('02', '10.00'));
+    expect(await ok('receipt:print', { documentId: sold.id })).toEqual({ via: 'printer', copy: 0 });
+    const printed = decodeEscPos(new Uint8Array(readFileSync(device)));
+    // No kick (the drawer is off), two receipts with one cut each: the original, then a copy.
+    expect(printed.pulses).toEqual([]);
+    expect(printed.cuts).toBe(2);
+    expect(printed.lines.filter((l) => l === COPY_BANNER)).toHaveLength(2);
+    expect(printed.lines.filter((l) => l === 'Tel. 264-0000')).toHaveLength(2);
+    expect(printed.lines[0]).not.toBe(COPY_BANNER);
+    for (const e of printed.events) if (e.kind === 'text') expect(e.line.length).toBeLessThanOrEqual(32);
+    await ok('settings:saveReceipt', { printerName: null, paper: '80', headerLines: [], footerLines: [], copies: 1 });
   });
 
   it('goes back to the system\'s print when set so: no bytes, the screen prints', async () => {
