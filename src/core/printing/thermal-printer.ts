@@ -7,11 +7,10 @@ import type { DocumentDetail } from '../../shared/ipc/schemas';
 import type { ThermalPrinterSettings } from '../../shared/ipc/contract-printer';
 import { receiptModel } from '../../shared/receipt/receipt-model';
 import { AppError } from '../app/app-error';
+import { issuerView } from '../app/app-status';
 import { getDocumentDetail } from '../app/document-detail';
 import { readReceiptLayout } from '../settings/receipt-settings';
-import { readIssuerIdentity } from '../settings/issuer-identity';
 import type { StoreDb } from '../store/open-database';
-import { readIssuerSettings } from '../store/settings-repo';
 import { encodeDrawerKick, encodeReceipt, encodeTestPage } from './escpos-receipt';
 import type { PrinterTarget, TransportFactory } from './printer-transport';
 import { readThermalPrinter } from './thermal-settings';
@@ -71,10 +70,7 @@ export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
       throw new AppError('internal', `No se pudo imprimir en la impresora térmica (${where(target)}); revise que esté encendida y conectada`);
     });
   };
-  const issuer = () => {
-    const settings = readIssuerSettings(db);
-    return { ...readIssuerIdentity(db, deps.environment), codigoSucursal: settings.codigoSucursalEmisor, puntoFacturacion: settings.puntoFacturacionFiscal };
-  };
+  const issuer = () => issuerView(db, deps.environment);
   const kickDrawer = async (): Promise<'kicked' | 'off'> => {
     const settings = readThermalPrinter(db);
     const target = targetOf(settings);
