@@ -81,6 +81,8 @@ vi.mock('electron', async () => {
     safeStorage,
     session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    // One monitor: no customer display window (customer-display-window.test.ts covers two).
+    screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }], getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }) },
   };
   return { ...m, default: m };
 });

@@ -2,10 +2,11 @@
 // IPC; the window); every rule lives in src/core.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron';
 import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
 import { forwardEvents, isFromMainFrame, registerIpc } from './ipc/register-ipc';
 import { desktopPrinter } from './printing';
+import { openCustomerDisplay } from './customer-display-window';
 import { desktopFileOpener } from './file-opener';
 import { rendererTarget } from './renderer-target';
 import { SafeStorageKeyProtector } from './safe-storage-key-protector';
@@ -59,8 +60,13 @@ async function start(): Promise<void> {
   const shown = window;
   shown.once('ready-to-show', () => shown.show());
   shown.on('close', () => preferences.saveWindowBounds(shown.getBounds()));
-  shown.on('closed', () => (window = undefined));
   void ('url' in target.load ? shown.loadURL(target.load.url) : shown.loadFile(target.load.file));
+  // The customer display on a second monitor, if there is one; it goes when the till's window goes.
+  const customerDisplay = openCustomerDisplay({ screen, target, create: (options) => new BrowserWindow(options) });
+  shown.on('closed', () => {
+    window = undefined;
+    if (customerDisplay && !customerDisplay.isDestroyed()) customerDisplay.close();
+  });
 
   app.on('second-instance', () => {
     if (!window) return;

@@ -7,6 +7,21 @@ import { RENDERER_CSP } from '../core/app/renderer-csp';
 /** The renderer's policy (src/core/app/renderer-csp.ts), also sent as a header: it covers what a meta tag cannot. */
 export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
+/** Every window's webPreferences but the preload, each value explicit. */
+const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export function mainWindowOptions(preloadPath: string, bounds?: Partial<Rectangle>): BrowserWindowConstructorOptions {
   return {
     width: 1280,
@@ -16,20 +31,22 @@ export function mainWindowOptions(preloadPath: string, bounds?: Partial<Rectangl
     minHeight: 640,
     show: false,
     title: 'SAGO-FACTU',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { preload: preloadPath, ...HARDENED_WEB_PREFERENCES },
+  };
+}
+
+/**
+ * The customer display's window on the second monitor: full screen there, no preload (it has no window.sago and
+ * makes no IPC call — it only shows what the till posts on a BroadcastChannel), the same hardened preferences.
+ */
+export function customerDisplayWindowOptions(bounds: Rectangle): BrowserWindowConstructorOptions {
+  return {
+    ...bounds,
+    show: false,
+    fullscreen: true,
+    frame: false,
+    title: 'SAGO-FACTU · Cliente',
+    webPreferences: { ...HARDENED_WEB_PREFERENCES },
   };
 }
 

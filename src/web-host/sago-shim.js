@@ -21,6 +21,7 @@
     'till:rules', 'till:authorize', 'backups:list', 'backups:create', 'backups:restore', 'settings:saveBackups',
     'series:status', 'series:resolveCollision',
     'till:park', 'till:parked', 'till:recall', 'till:saveDraft', 'till:loadDraft', 'till:cashMovement', 'till:cashMovements', 'till:findInvoice',
+    'printer:settings', 'printer:save', 'printer:test',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';

@@ -84,7 +84,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('window.s
         return window.sago !== (sago as unknown);
       })();
       return { keys: Object.keys(sago).sort(), invoke: 'invoke' in sago, replaced };
-    })).toEqual({ keys: ['app', 'audit', 'auth', 'backups', 'catalog', 'contingency', 'customers', 'documents', 'monitor', 'on', 'preferences', 'queue', 'receipt', 'reports', 'sales', 'series', 'settings', 'sync', 'till'], invoke: false, replaced: false });
+    })).toEqual({ keys: ['app', 'audit', 'auth', 'backups', 'catalog', 'contingency', 'customers', 'documents', 'monitor', 'on', 'preferences', 'printer', 'queue', 'receipt', 'reports', 'sales', 'series', 'settings', 'sync', 'till'], invoke: false, replaced: false });
 
     const sale = await page.evaluate(() => window.sago.sales.complete({ draft: {
       tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',

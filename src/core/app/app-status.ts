@@ -27,24 +27,25 @@ export function queueCountsView(counts: QueueCounts): AppStatus['queue'] {
   return oldestWaitingSince === undefined ? rest : { ...rest, oldestWaitingSince };
 }
 
+/** The issuer as receipts show it (screen and thermal printer): identity, branch and billing point. */
+export function issuerView(db: StoreDb, environment: HkaEnvironment): AppStatus['issuer'] {
+  const issuer = readIssuerSettings(db);
+  return { ...readIssuerIdentity(db, environment), codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal };
+}
+
 export function appStatus(deps: {
   db: StoreDb;
   environment: HkaEnvironment;
   connectivity: { state: Connectivity };
   contingency: ContingencyManager;
 }): AppStatus {
-  const issuer = readIssuerSettings(deps.db);
   return {
     environment: deps.environment,
     trainingMode: deps.environment === 'simulador',
     connectivity: deps.connectivity.state,
     contingency: contingencyView(deps.contingency),
     queue: queueCountsView(queueCounts(deps.db)),
-    issuer: {
-      ...readIssuerIdentity(deps.db, deps.environment),
-      codigoSucursal: issuer.codigoSucursalEmisor,
-      puntoFacturacion: issuer.puntoFacturacionFiscal,
-    },
+    issuer: issuerView(deps.db, deps.environment),
     warnings: tillWarnings(deps.db),
   };
 }

@@ -12,6 +12,7 @@ import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { auditedBy, withoutApproval } from './caller';
 import type { IpcHandlers } from './dispatch';
+import type { ThermalPrinter } from '../printing/thermal-printer';
 
 const exceeds = (part: string, whole: string, limit: number): boolean => money(whole).gt(0) && money(part).times(100).gt(money(whole).times(limit));
 
@@ -40,9 +41,22 @@ function grantedException(action: TillAction): SaleException | undefined {
   }
 }
 
-export function createTillHandlers(deps: { db: StoreDb; clock: () => Date; grants: TillGrants }): Pick<IpcHandlers, keyof typeof lossPreventionContract> {
+export function createTillHandlers(
+  deps: { db: StoreDb; clock: () => Date; grants: TillGrants; drawer: Pick<ThermalPrinter, 'kickDrawer'> },
+): Pick<IpcHandlers, keyof typeof lossPreventionContract> {
   const { db, clock, grants } = deps;
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+  const authorize: Pick<IpcHandlers, 'till:authorize'>['till:authorize'] = (req, caller) => run(() => {
+    const { action } = req;
+    const needs = tillActionNeedsManager(action, readLossPrevention(db));
+    const approver = needs ? caller.authorize(`till.${action.kind}`, req.approval) : undefined;
+    const at = clock();
+    const { kind, ...values } = action;
+    appendAudit(db, { ...auditedBy(caller.user, approver), action: `till.${kind}`, details: { ...values, approvalRequired: needs } }, at);
+    const exception = grantedException(action);
+    if (exception) grants.add(caller.user.id, exception, approver?.id, at);
+    return { approvedBy: approver && approver.id !== caller.user.id ? approver.displayName : null };
+  });
   return {
     'settings:lossPrevention': () => run(() => readLossPrevention(db)),
     'settings:saveLossPrevention': (req, caller) => run(() => {
@@ -50,16 +64,11 @@ export function createTillHandlers(deps: { db: StoreDb; clock: () => Date; grant
       return saveLossPrevention({ db, clock }, rules, auditedBy(caller.user, caller.manager));
     }),
     'till:rules': () => run(() => readLossPrevention(db)),
-    'till:authorize': (req, caller) => run(() => {
-      const { action } = req;
-      const needs = tillActionNeedsManager(action, readLossPrevention(db));
-      const approver = needs ? caller.authorize(`till.${action.kind}`, req.approval) : undefined;
-      const at = clock();
-      const { kind, ...values } = action;
-      appendAudit(db, { ...auditedBy(caller.user, approver), action: `till.${kind}`, details: { ...values, approvalRequired: needs } }, at);
-      const exception = grantedException(action);
-      if (exception) grants.add(caller.user.id, exception, approver?.id, at);
-      return { approvedBy: approver && approver.id !== caller.user.id ? approver.displayName : null };
-    }),
+    'till:authorize': async (req, caller) => {
+      const answer = await authorize(req, caller);
+      // "Abrir gaveta": once allowed and audited, the drawer wired to the thermal printer opens (an error if it cannot).
+      if (req.action.kind === 'drawerOpen') await deps.drawer.kickDrawer();
+      return answer;
+    },
   };
 }

@@ -57,6 +57,8 @@ import { afterCommit } from './after-commit';
 import { listDocuments } from './documents-list';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
+import type { ThermalPrinter } from '../printing/thermal-printer';
+import { createPrinterHandlers } from './handlers-printer';
 
 /** Everything the handlers use; createRegisterCore builds it. */
 export interface RegisterContext {
@@ -70,6 +72,8 @@ export interface RegisterContext {
   clock: () => Date;
   preferences: PreferencesPort;
   printer: ReceiptPrinter;
+  /** The ESC/POS printer and the cash drawer wired to it (core/printing). */
+  thermal: ThermalPrinter;
   /** The register's session and approvals (the dispatcher's SessionGate). */
   auth: AuthService;
   /** Gerentes' approvals of price overrides and discounts given at the till, waiting for their sale. */
@@ -192,7 +196,11 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       const authorizeEdit = () => (readLossPrevention(db).customerEdit ? caller.authorize('customers:save', approval, CUSTOMER_EDIT_NEEDS_MANAGER).id : undefined);
       return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
     }),
-    'sales:complete': (req, caller) => run(() => completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller)),
+    'sales:complete': (req, caller) => run(() => {
+      const sale = completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller);
+      ctx.thermal.kickForSale(sale); // after the commit, in the background: a drawer that does not open is logged
+      return sale;
+    }),
     'sales:last': () => run(() => ({ last: lastSale(db) })),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
@@ -230,6 +238,12 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       // Counted (and, beyond the free reprints, approved) before anything prints: a refused reprint prints nothing.
       const copy = req.documentId === undefined ? undefined : recordPrint(db, req.documentId, readLossPrevention(db).freeReprints,
         auditedBy(caller.user), () => caller.authorize('receipt:print', req.approval, REPRINT_NEEDS_MANAGER).id, clock());
+      // A document's receipt goes to the thermal printer when there is one (a failure reaches the screen, which then
+      // prints through the system); a report, or a register without one, prints the page on screen.
+      if (req.documentId !== undefined && ctx.thermal.active()) {
+        await ctx.thermal.printReceipt(req.documentId, copy ?? 0);
+        return { via: 'printer' as const, ...(copy === undefined ? {} : { copy }) };
+      }
       const printed = await ctx.printer.print(receiptPrintJob(db, ctx.preferences));
       return copy === undefined ? printed : { ...printed, copy };
     },
@@ -239,8 +253,9 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'preferences:set': (req) => run(() => ctx.preferences.update(req)),
     ...createAuthHandlers(ctx.auth),
     ...createReportsHandlers(ctx),
-    ...createTillHandlers({ db, clock, grants: ctx.grants }),
-    ...createTillDayHandlers({ db, clock }),
+    ...createTillHandlers({ db, clock, grants: ctx.grants, drawer: ctx.thermal }),
+    ...createPrinterHandlers({ db, clock, thermal: ctx.thermal }),
+    ...createTillDayHandlers({ db, clock, drawer: ctx.thermal }),
     ...createSettingsHandlers(ctx),
     ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),

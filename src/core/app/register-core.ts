@@ -44,6 +44,8 @@ import { BackupService } from '../backups/backup-service';
 import { restoreBackup, type AfterRestore } from '../backups/restore-backup';
 import { probeAfterRestore } from '../backups/probe-after-restore';
 import { MaintenanceGate } from './maintenance-gate';
+import { createThermalPrinter } from '../printing/thermal-printer';
+import { defaultTransports, type TransportFactory } from '../printing/printer-transport';
 
 export interface RegisterCoreOptions {
   /**
@@ -64,6 +66,8 @@ export interface RegisterCoreOptions {
   assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string };
   preferences?: PreferencesPort;
   printer?: ReceiptPrinter;
+  /** How ESC/POS bytes reach the thermal printer (TCP 9100 / USB device); tests replace it where no printer is. */
+  printerTransports?: TransportFactory;
   log?: HkaLogger;
   /** How kept PDF/XML files are opened; default: their bytes go to the browser (web host). */
   fileOpener?: FileOpener;
@@ -224,6 +228,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       auditChain,
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
+      thermal: createThermalPrinter({ db: store.db, environment: settings.environment, transports: options.printerTransports ?? defaultTransports, log: options.log }),
       sync,
       catalog,
       hka: {

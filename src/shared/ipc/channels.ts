@@ -6,6 +6,7 @@ import { LOSS_PREVENTION_CHANNELS } from './channels-loss-prevention';
 import { MANAGER_CHANNELS } from './channels-manager';
 import { REPORTS_CHANNELS } from './channels-reports';
 import { SERIES_CHANNELS } from './channels-series';
+import { PRINTER_CHANNELS } from './channels-printer';
 import { TILL_CHANNELS } from './channels-till';
 
 export const CHANNELS = [
@@ -13,7 +14,7 @@ export const CHANNELS = [
   'sales:complete', 'sales:last', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
   'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
   ...AUTH_CHANNELS, ...REPORTS_CHANNELS, ...MANAGER_CHANNELS, ...LOSS_PREVENTION_CHANNELS, ...BACKUP_CHANNELS, ...SERIES_CHANNELS,
-  ...TILL_CHANNELS,
+  ...TILL_CHANNELS, ...PRINTER_CHANNELS,
 ] as const;
 
 export const EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'] as const;

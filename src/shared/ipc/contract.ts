@@ -17,6 +17,7 @@ import { lossPreventionContract } from './contract-loss-prevention';
 import { backupsContract } from './contract-backups';
 import { seriesContract } from './contract-series';
 import { tillContract } from './contract-till';
+import { printerContract } from './contract-printer';
 
 const empty = z.object({});
 const lastSaleSchema = z.object({
@@ -168,6 +169,7 @@ export const ipcContract = {
   ...backupsContract,
   ...seriesContract,
   ...tillContract,
+  ...printerContract,
   /**
    * Prints the receipt on screen (the page's print styles show only the receipt) on the configured printer. With
    * `documentId`, the print is counted: the first is the original, reprints beyond the store's free ones need a

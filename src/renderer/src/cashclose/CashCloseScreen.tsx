@@ -8,6 +8,7 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { useSession } from '../auth/session';
 import { parseCash } from './cash-close-model';
 import { CashMovementsPanel } from './CashMovementsPanel';
+import { OpenDrawerPanel } from './OpenDrawerPanel';
 import { ParkedWarning } from './ParkedWarning';
 import { SalesReportPanel } from './SalesReportPanel';
 import { ShiftPanel } from './ShiftPanel';
@@ -89,6 +90,7 @@ export function CashCloseScreen(): JSX.Element {
               <ParkedWarning />
               <ShiftPanel key={`${shift.id}-${movements}`} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />
               <CashMovementsPanel onRecorded={() => setMovements((n) => n + 1)} />
+              <OpenDrawerPanel />
             </>
           )}
           {closed ? <ShiftReportView rendered={closed} /> : null}

@@ -12,7 +12,7 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { useSession } from '../auth/session';
 import { useTillRules } from '../auth/use-till-rules';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { cashDifference, differenceKind, parseCash } from './cash-close-model';
 import { ShiftReportView } from './ShiftReportView';

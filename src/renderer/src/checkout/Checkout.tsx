@@ -10,6 +10,7 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
+import { useCustomerDisplay } from '../customer-display/use-customer-display';
 import { CartTable } from './CartTable';
 import { ParkDialog, RecallDialog } from './HeldSalesDialogs';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -59,6 +60,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const ticketGuard = useTicketDiscount(guard);
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines, [], cart.ticketDiscount);
+  useCustomerDisplay(cart.lines, totals, open.kind === 'done' ? { total: open.sale.totalFactura, change: open.change } : null);
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
   const refocus = useCallback(() => window.setTimeout(() => {

@@ -9,7 +9,7 @@ import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { useWithApproval } from '../auth/manager-action';
 import { QrImage } from '../receipt/QrImage';
 import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { useDocument } from '../receipt/use-document';
 import { DocumentActions } from './actions/DocumentActions';
 import { StatusBadge } from './StatusBadge';

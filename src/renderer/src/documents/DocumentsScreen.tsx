@@ -7,7 +7,7 @@ import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentSummary } from '../../../shared/ipc/schemas';
 import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { GenericCreditNoteDialog } from './actions/GenericCreditNoteDialog';
 import { StatusBadge } from './StatusBadge';
 import { documentKindText } from './document-kind';

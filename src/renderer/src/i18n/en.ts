@@ -185,6 +185,13 @@ export const en: SameKeys<typeof es> = {
     '01': 'Credit', '02': 'Cash', '03': 'Credit card', '04': 'Debit card', '05': 'Loyalty card', '06': 'Voucher',
     '07': 'Gift card', '08': 'Bank transfer or deposit', '09': 'Cheque', '99': 'Other',
   },
+  openDrawer: {
+    title: 'Open the cash drawer',
+    reason: 'Reason',
+    open: 'Open drawer',
+    reasonNeeded: 'Type the reason (at least 3 characters).',
+    done: 'Drawer opened (recorded in the audit trail).',
+  },
   cashMovements: {
     title: 'Cash in and out',
     kind: 'Movement',
@@ -242,6 +249,13 @@ export const en: SameKeys<typeof es> = {
     authorizedHint: 'Invoice authorised: the receipt now shows the CUFE and the QR code.',
     print: 'Print',
     newSale: 'New sale',
+  },
+  customerDisplay: {
+    welcome: 'Welcome',
+    total: 'Total to pay',
+    received: 'Received',
+    change: 'Your change',
+    thanks: 'Thank you for your purchase!',
   },
   receipt: {
     training: '*** TRAINING MODE · NO FISCAL VALUE ***',

@@ -182,6 +182,13 @@ export const es = {
     },
   },
   paymentForms: { ...FORMA_PAGO },
+  openDrawer: {
+    title: 'Abrir gaveta',
+    reason: 'Motivo',
+    open: 'Abrir gaveta',
+    reasonNeeded: 'Escriba el motivo (al menos 3 caracteres).',
+    done: 'Gaveta abierta (queda en la auditoría).',
+  },
   cashMovements: {
     title: 'Entradas y salidas de efectivo',
     kind: 'Movimiento',
@@ -239,6 +246,13 @@ export const es = {
     authorizedHint: 'Factura autorizada: el recibo ya muestra el CUFE y el código QR.',
     print: 'Imprimir',
     newSale: 'Nueva venta',
+  },
+  customerDisplay: {
+    welcome: 'Bienvenido',
+    total: 'Total a pagar',
+    received: 'Recibido',
+    change: 'Su vuelto',
+    thanks: '¡Gracias por su compra!',
   },
   receipt: {
     training: '*** MODO ENTRENAMIENTO · SIN VALIDEZ FISCAL ***',

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { attempt, sago } from '../api/sago';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, syncReasonKey } from './monitor-model';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { QrImage } from './QrImage';
 import type { ReceiptLayout } from './receipt-layout';
-import { CUFE_LOOKUP_URL, type ReceiptModel } from './receipt-model';
+import { CUFE_LOOKUP_URL, type ReceiptModel } from '../../../shared/receipt/receipt-model';
 
 const RECEIPT_LANGUAGE = 'es-PA';
 

@@ -8,13 +8,14 @@ import { attempt, errorLines, sago } from '../api/sago';
 import type { WithApproval } from '../auth/manager-action';
 import { Receipt } from './Receipt';
 import { useReceiptLayout } from './receipt-layout';
-import { receiptModel } from './receipt-model';
+import { receiptModel } from '../../../shared/receipt/receipt-model';
 
 /**
  * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it
  * silently on the configured printer; the web host answers 'browser' and the browser's own print is used. If main
  * cannot print, the browser's print dialog is still better than no receipt — but a print the core refused (a reprint
- * without the gerente the store's rules want) prints nothing, and its message is returned for the screen.
+ * without the gerente the store's rules want) prints nothing, and its message is returned for the screen; so is a
+ * printer's failure, after the browser's print.
  * `documentId` makes it count as that document's original or reprint; without it (a report) nothing is counted.
  */
 export async function printReceipt(documentId?: string, withApproval?: WithApproval): Promise<string[] | null> {
@@ -23,7 +24,9 @@ export async function printReceipt(documentId?: string, withApproval?: WithAppro
   if (result === null) return null; // the PIN prompt was cancelled
   if (!result.ok && REFUSALS.has(result.error.code)) return errorLines(result.error);
   if (!result.ok || result.value.via === 'browser') window.print();
-  return null;
+  // A printer that failed (the thermal one, or the system's) is said on screen too: the cashier knows why the
+  // print dialog came up, and that the sale itself is saved.
+  return result.ok ? null : errorLines(result.error);
 }
 
 const REFUSALS = new Set(['not_allowed', 'approval_required', 'not_found', 'invalid_request']);

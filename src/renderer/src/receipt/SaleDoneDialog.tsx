@@ -21,9 +21,13 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
 
   useEffect(() => {
     if (!props.autoPrint || printed.current) return;
-    printed.current = true;
-    // After the receipt has painted, so the print shows it and the cashier sees the change first.
-    const timer = window.setTimeout(print, 300);
+    // After the receipt has painted, so the print shows it and the cashier sees the change first. Marked printed
+    // when it prints, not when it is scheduled: React's StrictMode (development builds, the e2e tests' build) runs
+    // this effect, its cleanup and the effect again, and the first timer is cleared.
+    const timer = window.setTimeout(() => {
+      printed.current = true;
+      print();
+    }, 300);
     return () => window.clearTimeout(timer);
   }, [props.autoPrint]); // once per dialog: the sale does not change under it
 

@@ -7,7 +7,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { attempt, sago } from '../api/sago';
 import { useUsers } from '../auth/use-users';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { saveBlob } from '../ui/save-file';
 import { AuditChainStatus } from './AuditChainStatus';
 import { AUDIT_GROUPS, auditActionLabel, auditDetailLines } from './audit-view';

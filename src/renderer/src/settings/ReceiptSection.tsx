@@ -8,6 +8,7 @@ import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { checkReceiptForm, receiptToForm, type ReceiptForm, type ReceiptProblems } from './receipt-form';
 import { useLoaded } from './use-loaded';
 import { useReceiptLayout } from '../receipt/receipt-layout';
+import { ThermalPrinterPanel } from './ThermalPrinterPanel';
 
 const loadReceipt = () => sago().settings.receipt({});
 
@@ -91,5 +92,10 @@ export function ReceiptSection(): JSX.Element {
   const receipt = useLoaded(loadReceipt);
   if (receipt.error) return <p className="notice error" role="alert">{receipt.error}</p>;
   if (!receipt.value) return <p className="muted">{t('common.loading')}</p>;
-  return <ReceiptEditor initial={receiptToForm(receipt.value)} printers={receipt.value.printers} />;
+  return (
+    <>
+      <ReceiptEditor initial={receiptToForm(receipt.value)} printers={receipt.value.printers} />
+      <ThermalPrinterPanel />
+    </>
+  );
 }

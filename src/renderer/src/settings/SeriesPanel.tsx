@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Response } from '../../../shared/ipc/contract';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { attempt, sago } from '../api/sago';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { useLoaded } from './use-loaded';
 

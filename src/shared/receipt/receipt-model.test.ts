@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentDetail } from '../../../shared/ipc/schemas';
-import { receiptModel, stageOf } from './receipt-model';
+import type { DocumentDetail } from '../ipc/schemas';
+import { detalleOf, receiptModel, stageOf } from './receipt-model';
 
 const ISSUER = { razonSocial: 'THE FACTORY HKA CORP', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' };
 const CUFE = 'FE0120000155732387-2-2023-1400002024052400000000015050128219609273';
@@ -106,5 +106,12 @@ describe('receipt model of a stored document', () => {
     // Totals that do not belong to the document (another item count) are ignored: recomputed instead.
     const other = receiptModel(detail({ document: { ...legacy, items: [...legacy.items, ...legacy.items] }, totals: stored }), ISSUER, false);
     expect(other?.sums.subtotal).toBe('11.10');
+  });
+
+  it('names the unit of a weighed item, with its weight to 3 decimals', () => {
+    expect(detalleOf('0.75', 'kg', '3.25')).toBe('0.750 kg x B/. 3.25 /kg');
+    expect(detalleOf('1.2', 'LB', '1.99')).toBe('1.200 lb x B/. 1.99 /lb');
+    expect(detalleOf('2.000000', 'und', '4.25')).toBe('2 x B/. 4.25');
+    expect(detalleOf('2', undefined, '4.25')).toBe('2 x B/. 4.25');
   });
 });

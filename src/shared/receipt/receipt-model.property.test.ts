@@ -3,10 +3,10 @@
 // subtotal + taxes + charges − discount = total, which is the total HKA receives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validDocumentArb } from '../../../../tests/fixtures/fiscal-arbitraries';
-import { money, sum, type Money } from '../../../shared/fiscal/money';
-import { validateDocument } from '../../../shared/fiscal/validate';
-import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import { validDocumentArb } from '../../../tests/fixtures/fiscal-arbitraries';
+import { money, sum, type Money } from '../fiscal/money';
+import { validateDocument } from '../fiscal/validate';
+import type { DocumentDetail } from '../ipc/schemas';
 import { receiptModel } from './receipt-model';
 
 const ISSUER = { razonSocial: 'THE FACTORY HKA CORP', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' };

@@ -1,18 +1,19 @@
-// What the 80 mm receipt shows, from a saved document (documents:get / sales:complete) and the register's issuer:
-// the provisional receipt while there is no CUFE ("pendiente de autorización" / "emitido en contingencia") and
-// the CAFE with CUFE, QR and protocol once authorised. Pure; Receipt.tsx only lays it out.
+// What the receipt shows, from a saved document (documents:get / sales:complete) and the register's issuer: the
+// provisional receipt while there is no CUFE ("pendiente de autorización" / "emitido en contingencia") and the CAFE
+// with CUFE, QR and protocol once authorised. Pure and shared: the renderer's Receipt.tsx lays it out on screen and
+// the core's ESC/POS encoder (core/printing) on a thermal printer, so both show the same figures.
 //
 // Every amount is a figure of the document (computeTotals, the arithmetic the core saved and HKA received), kept
 // as a decimal string and formatted by Receipt.tsx, so the receipt adds up to the cent: the lines (precioItem, before
 // tax, after the unit discount) add up to the subtotal (totalPrecioNeto); subtotal + ITBMS + ISC + other taxes +
 // the lines' freight and insurance = totalTodosItems; that + invoice freight and insurance − global discounts = the
 // total. A unit discount is shown once, on its line; "Descuento" below the subtotal is the global discount only.
-import { FORMA_PAGO, TASA_ITBMS, TIPO_DOCUMENTO, TIPO_IDENTIFICACION, labelOf } from '../../../shared/fiscal/codes';
-import { fiscalDocumentSchema, type FiscalDocument } from '../../../shared/fiscal/document';
-import { formatBalboas, money, sum, toAmount2 } from '../../../shared/fiscal/money';
-import { computeTotals } from '../../../shared/fiscal/totals';
-import { readStoredTotals } from '../../../shared/fiscal/totals-schema';
-import type { AppStatus, DocumentDetail } from '../../../shared/ipc/schemas';
+import { FORMA_PAGO, TASA_ITBMS, TIPO_DOCUMENTO, TIPO_IDENTIFICACION, labelOf } from '../fiscal/codes';
+import { fiscalDocumentSchema, type FiscalDocument } from '../fiscal/document';
+import { formatBalboas, money, sum, toAmount2 } from '../fiscal/money';
+import { computeTotals } from '../fiscal/totals';
+import { readStoredTotals } from '../fiscal/totals-schema';
+import type { AppStatus, DocumentDetail } from '../ipc/schemas';
 
 /** Where the document stands, as the receipt must say it (never "authorised" without a CUFE). */
 export type ReceiptStage = 'pending' | 'contingency' | 'authorized' | 'notAuthorized' | 'annulled';
@@ -107,6 +108,16 @@ function clienteLines(doc: FiscalDocument): string[] {
   }
 }
 
+/** Units a product is weighed in: the receipt names them ("0.750 kg x B/. 3.25 /kg"), since the quantity is a weight. */
+const WEIGHT_UNITS = new Set(['kg', 'g', 'lb', 'oz']);
+
+/** "2 x B/. 4.25"; a weighed item with its 3 decimals and unit: "0.750 kg x B/. 3.25 /kg". */
+export function detalleOf(cantidad: string, unidad: string | undefined, precio: string): string {
+  const unit = unidad?.trim().toLowerCase();
+  if (unit !== undefined && WEIGHT_UNITS.has(unit)) return `${money(cantidad).toFixed(3)} ${unit} x ${formatBalboas(precio)} /${unit}`;
+  return `${money(cantidad).toFixed()} x ${formatBalboas(precio)}`;
+}
+
 /** Short rate label for an 80 mm line: "Exento", "7 %". */
 const tasaLabel = (code: keyof typeof TASA_ITBMS): string => (code === '00' ? 'Exento' : TASA_ITBMS[code].label);
 
@@ -132,7 +143,7 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
       const amounts = totals.items[i];
       return {
         descripcion: item.descripcion,
-        detalle: `${money(item.cantidad).toFixed()} x ${formatBalboas(item.precioUnitario)}`,
+        detalle: detalleOf(item.cantidad, item.unidadMedida, item.precioUnitario),
         descuento: amounts ? nonZero(amounts.descuento) : null,
         importe: amounts?.precioItem ?? '0.00',
         tasa: tasaLabel(item.tasaItbms),
