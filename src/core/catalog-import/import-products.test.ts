@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { importProductsCsv } from './import-products';
-import { parseCsv } from './parse-csv';
 
 let store: OpenedDatabase;
 beforeEach(() => { store = openDatabase({ path: ':memory:' }); });
@@ -105,14 +104,5 @@ describe('importProductsCsv', () => {
     expect(importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nA1,"Arroz,4.25,01\n', { actor: 'g', at: AT }).errors)
       .toEqual([{ row: 2, message: 'Fila 2: faltan las comillas de cierre' }]);
     expect(productCount()).toBe(0);
-  });
-});
-
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, keeping each record\'s first line, and skips blank lines', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\nlast,\n')).toEqual({
-      ok: true,
-      records: [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['x, y', 'say "hi"\nthere'] }, { line: 5, fields: ['last', ''] }],
-    });
   });
 });
