@@ -29,3 +29,8 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
 export function decodeCsvBase64(base64: string): DecodedCsv {
   return decodeCsvBytes(Buffer.from(base64, 'base64'));
 }
+
+/** The text of an import request: the file's bytes decoded as above, or text the caller already decoded. */
+export function csvOfRequest(req: { file?: string | undefined; csv?: string | undefined }): DecodedCsv {
+  return req.file !== undefined ? decodeCsvBase64(req.file) : { text: req.csv ?? '', encoding: 'utf-8' };
+}
