@@ -3,6 +3,7 @@
 import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
+import { enCatalogImport } from './en-catalog-import';
 import { enControls } from './en-controls';
 import { enSettings } from './en-settings';
 
@@ -341,4 +342,5 @@ export const en: SameKeys<typeof es> = {
   ...enBackoffice,
   ...enControls,
   ...enBackups,
+  ...enCatalogImport,
 };

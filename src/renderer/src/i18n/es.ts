@@ -5,6 +5,7 @@ import { FORMA_PAGO, TIPO_CLIENTE_FE, TIPO_IDENTIFICACION } from '../../../share
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
+import { esCatalogImport } from './es-catalog-import';
 import { esControls } from './es-controls';
 import { esSettings } from './es-settings';
 
@@ -334,4 +335,5 @@ export const es = {
   ...esBackoffice,
   ...esControls,
   ...esBackups,
+  ...esCatalogImport,
 } as const;

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { Product } from '../../../shared/ipc/schemas';
-import { attempt, sago } from '../api/sago';
-import { CsvImport } from './CsvImport';
+import { sago } from '../api/sago';
+import { CatalogCsvImport } from './CatalogCsvImport';
 import { useSearchList } from './use-search-list';
 import { ProductEditor } from './ProductEditor';
 
@@ -33,12 +33,7 @@ export function CatalogSection(): JSX.Element {
       ) : null}
       {saved ? <p className="notice ok" role="status" data-testid="catalog-saved">{saved}</p> : null}
       {error ? <p className="notice error" role="alert">{error}</p> : null}
-      <CsvImport
-        testId="catalog-import"
-        columns="codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS"
-        importCsv={(csv, choice) => attempt(() => sago().catalog.importCsv({ csv, ...choice }))}
-        onImported={() => refresh()}
-      />
+      <CatalogCsvImport onImported={() => refresh()} />
       <div className="settings-table-wrap">
         <table className="history settings-table" data-testid="catalog-table">
           <thead>

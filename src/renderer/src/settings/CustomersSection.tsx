@@ -84,7 +84,7 @@ export function CustomersSection(): JSX.Element {
       <CsvImport
         testId="customers-import"
         columns="tipoCliente, identificacion, dv, tipoContribuyente, nombre, direccion, correo, telefono, pais, tipoIdentificacion"
-        importCsv={(csv, { importValidRows }) => attempt(() => sago().customers.importCsv({ csv, importValidRows }))}
+        importCsv={(file, importValidRows) => attempt(() => sago().customers.importCsv({ file, importValidRows }))}
         onImported={() => refresh()}
       />
       <div className="settings-table-wrap">
