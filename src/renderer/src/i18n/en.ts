@@ -4,6 +4,8 @@ import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
 import { enCatalogImport } from './en-catalog-import';
+import { enManagerLabels } from './en-manager-labels';
+import { enNextSteps } from './en-next-steps';
 import { enControls } from './en-controls';
 import { enSettings } from './en-settings';
 
@@ -343,4 +345,6 @@ export const en: SameKeys<typeof es> = {
   ...enControls,
   ...enBackups,
   ...enCatalogImport,
+  ...enNextSteps,
+  ...enManagerLabels,
 };

@@ -6,6 +6,8 @@ import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
 import { esCatalogImport } from './es-catalog-import';
+import { esManagerLabels } from './es-manager-labels';
+import { esNextSteps } from './es-next-steps';
 import { esControls } from './es-controls';
 import { esSettings } from './es-settings';
 
@@ -336,4 +338,6 @@ export const es = {
   ...esControls,
   ...esBackups,
   ...esCatalogImport,
+  ...esNextSteps,
+  ...esManagerLabels,
 } as const;

@@ -10,6 +10,9 @@ import { Dialog } from '../ui/Dialog';
 import { ReceiptView, printReceipt } from './ReceiptView';
 import { useDocument } from './use-document';
 
+// A sale HKA refused or gave up on does not "update by itself": the cashier is told to call the gerente, and why.
+const HINTS = { REJECTED: 'nextSteps.rejectedSale', FAILED: 'nextSteps.failedSale' } as const;
+
 export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; autoPrint: boolean; onNewSale: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { detail } = useDocument(props.sale.id, props.sale);
@@ -58,7 +61,7 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
           <div className="sale-done-status">
             <span className="caption">{t('saleDone.dgiStatus')}</span>
             <StatusBadge status={current.status} />
-            <p className="hint">{t(current.cufe ? 'saleDone.authorizedHint' : 'saleDone.pendingHint')}</p>
+            <p className="hint" data-testid="sale-done-hint">{t(HINTS[current.status as keyof typeof HINTS] ?? (current.cufe ? 'saleDone.authorizedHint' : 'saleDone.pendingHint'))}</p>
           </div>
         </div>
         <div className="receipt-frame">

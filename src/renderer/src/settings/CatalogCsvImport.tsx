@@ -74,7 +74,7 @@ export function CatalogCsvImport(props: { onImported: () => void }): JSX.Element
   return (
     <div className="settings-card csv-import" data-testid="catalog-import">
       <h3>{t('settings.csv.title')}</h3>
-      <p className="muted">{t('settings.csv.columns', { columns: 'codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS' })}</p>
+      <p className="muted">{t('settings.csv.columns')} <code data-literal>codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS</code></p>
       <p className="muted">{t('catalogImport.whoCanImport')}</p>
       <label className="button secondary csv-file">
         {t('settings.csv.choose')}

@@ -63,7 +63,7 @@ export function CsvImport(props: {
   return (
     <div className="settings-card csv-import" data-testid={props.testId}>
       <h3>{t('settings.csv.title')}</h3>
-      <p className="muted">{t('settings.csv.columns', { columns: props.columns })}</p>
+      <p className="muted">{t('settings.csv.columns')} <code data-literal>{props.columns}</code></p>
       <label className="button secondary csv-file">
         {t('settings.csv.choose')}
         <input type="file" accept=".csv,text/csv" data-testid={`${props.testId}-file`} disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
