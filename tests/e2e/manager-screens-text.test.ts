@@ -2,7 +2,7 @@
 // raw codes: no JSON ("{\""), no rule or error ids (snake_case), no untranslated i18n keys or action ids
 // ("settings.csv.title", "catalog.imported"), no field names in camelCase ("skippedRows"). The register first gets
 // something to show: an authorised sale, a sale HKA rejected, a catalogue import that changed a price (audited
-// before → after). Real core, SQLite file, HKA simulator, Debian's Chromium through the web host.
+// before → after), receipt and contingency settings changed. Real core, SQLite file, HKA simulator, Debian's Chromium through the web host.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dispatchIpc } from '../../src/core/app/dispatch';
@@ -68,6 +68,20 @@ describe.skipIf(!chromiumAvailable())('manager screens speak words, not codes, i
     if (!preview.ok) throw new Error(preview.error.message);
     const imported = await dispatchIpc(reg.host.core.ipc, 'catalog:importCsv', { csv, confirmChanges: (preview.value as { digest: string }).digest });
     if (!imported.ok) throw new Error(imported.error.message);
+    // Settings changes: their audit entries are before → after diffs of fields the manager names.
+    const ipc = reg.host.core.ipc;
+    const receipt = await dispatchIpc(ipc, 'settings:receipt', {});
+    if (!receipt.ok) throw new Error(receipt.error.message);
+    const { printers, ...layout } = receipt.value as { printers: string[] } & Record<string, unknown>;
+    void printers; // what the OS offers, not part of the layout
+    const savedReceipt = await dispatchIpc(ipc, 'settings:saveReceipt', { ...layout, copies: 2, footerLines: ['Gracias por su compra'] });
+    if (!savedReceipt.ok) throw new Error(savedReceipt.error.message);
+    const contingency = await dispatchIpc(ipc, 'settings:contingency', {});
+    if (!contingency.ok) throw new Error(contingency.error.message);
+    const { current, ...thresholds } = contingency.value as { current: unknown } & Record<string, unknown>;
+    void current; // the live state, not a setting
+    const savedContingency = await dispatchIpc(ipc, 'settings:saveContingency', { ...thresholds, afterConsecutiveFailures: 4, foliosAlarmThreshold: 50 });
+    if (!savedContingency.ok) throw new Error(savedContingency.error.message);
   }
 
   for (const language of ['es-PA', 'en'] as const) {
@@ -97,6 +111,11 @@ describe.skipIf(!chromiumAvailable())('manager screens speak words, not codes, i
         await scan(`settings/${section}`);
       }
       expect(problems).toEqual([]);
+      // The settings diffs read in the screen's language, before → after.
+      const audit = (await page.getByTestId('audit-table').textContent()) ?? '';
+      expect(audit).toContain(language === 'en' ? 'Copies: 1 → 2' : 'Copias: 1 → 2');
+      expect(audit).toContain(language === 'en' ? 'Failures in a row before contingency:' : 'Fallos seguidos antes de contingencia:');
+      expect(audit).toContain(language === 'en' ? 'P016 — Price: 3.80 → 3.95' : 'P016 — Precio: 3.80 → 3.95');
     });
   }
 });

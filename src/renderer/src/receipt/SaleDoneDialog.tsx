@@ -8,10 +8,8 @@ import { StatusBadge } from '../documents/StatusBadge';
 import { useWithApproval } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
 import { ReceiptView, printReceipt } from './ReceiptView';
+import { saleDoneHint } from './sale-done-hint';
 import { useDocument } from './use-document';
-
-// A sale HKA refused or gave up on does not "update by itself": the cashier is told to call the gerente, and why.
-const HINTS = { REJECTED: 'nextSteps.rejectedSale', FAILED: 'nextSteps.failedSale' } as const;
 
 export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; autoPrint: boolean; onNewSale: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -61,7 +59,7 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
           <div className="sale-done-status">
             <span className="caption">{t('saleDone.dgiStatus')}</span>
             <StatusBadge status={current.status} />
-            <p className="hint" data-testid="sale-done-hint">{t(HINTS[current.status as keyof typeof HINTS] ?? (current.cufe ? 'saleDone.authorizedHint' : 'saleDone.pendingHint'))}</p>
+            <p className="hint" data-testid="sale-done-hint">{t(saleDoneHint(current.status, current.cufe))}</p>
           </div>
         </div>
         <div className="receipt-frame">

@@ -20,6 +20,16 @@ export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
     precio: 'Precio', barcode: 'Código de barras', unidad: 'Unidad', tasaItbms: 'ITBMS', codigoCPBS: 'Código CPBS',
     unidadMedidaCPBS: 'Unidad CPBS', active: 'Activo', copies: 'Copias', paper: 'Papel', detail: 'Detalle', label: 'Nombre',
     location: 'Ubicación', pruned: 'Copias borradas', from: 'Desde', to: 'Hasta', approvedBy: 'Aprobado por', id: 'Identificador',
+    // Settings areas (settings.<area> entries are before → after diffs of these).
+    ruc: 'RUC', dv: 'DV', codigoSucursalEmisor: 'Código de sucursal', tipoSucursal: 'Tipo de sucursal',
+    puntoFacturacionFiscal: 'Punto de facturación', naturalezaOperacion: 'Naturaleza de la operación',
+    autorizadosDescarga: 'Autorizados a descargar', headerLines: 'Líneas de encabezado', footerLines: 'Líneas de pie',
+    afterUnreachableMinutes: 'Minutos sin HKA antes de contingencia', afterConsecutiveFailures: 'Fallos seguidos antes de contingencia',
+    defaultReason: 'Motivo de contingencia por defecto', priceOverride: 'Cambio de precio en caja',
+    lineDiscountPercent: 'Descuento por línea (%)', ticketDiscountPercent: 'Descuento al total (%)', voidLine: 'Anular línea',
+    clearBasket: 'Vaciar la venta', drawerOpen: 'Abrir la gaveta', zDifferenceLimit: 'Diferencia máxima en el cierre',
+    blindCount: 'Conteo ciego', freeReprints: 'Reimpresiones libres', payOutLimit: 'Límite de salida de efectivo',
+    catalogEdit: 'Editar el catálogo', customerEdit: 'Editar clientes', folder: 'Carpeta', keep: 'Copias que se guardan',
   },
   en: {
     codigo: 'Code', descripcion: 'Description', cantidad: 'Quantity', total: 'Total', motivo: 'Reason', reason: 'Reason',
@@ -40,5 +50,15 @@ export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
     precio: 'Price', barcode: 'Barcode', unidad: 'Unit', tasaItbms: 'ITBMS', codigoCPBS: 'CPBS code',
     unidadMedidaCPBS: 'CPBS unit', active: 'Active', copies: 'Copies', paper: 'Paper', detail: 'Detail', label: 'Name',
     location: 'Location', pruned: 'Copies deleted', from: 'From', to: 'To', approvedBy: 'Approved by', id: 'Identifier',
+    // Settings areas (settings.<area> entries are before → after diffs of these).
+    ruc: 'RUC', dv: 'DV', codigoSucursalEmisor: 'Branch code', tipoSucursal: 'Branch type',
+    puntoFacturacionFiscal: 'Billing point', naturalezaOperacion: 'Nature of the operation',
+    autorizadosDescarga: 'Authorised to download', headerLines: 'Header lines', footerLines: 'Footer lines',
+    afterUnreachableMinutes: 'Minutes without HKA before contingency', afterConsecutiveFailures: 'Failures in a row before contingency',
+    defaultReason: 'Default contingency reason', priceOverride: 'Price change at the till',
+    lineDiscountPercent: 'Line discount (%)', ticketDiscountPercent: 'Ticket discount (%)', voidLine: 'Void a line',
+    clearBasket: 'Clear the sale', drawerOpen: 'Open the drawer', zDifferenceLimit: 'Largest difference at the close',
+    blindCount: 'Blind count', freeReprints: 'Free reprints', payOutLimit: 'Pay-out limit',
+    catalogEdit: 'Edit the catalogue', customerEdit: 'Edit customers', folder: 'Folder', keep: 'Copies kept',
   },
 };

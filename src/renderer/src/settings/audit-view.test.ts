@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_LABELS_ES } from '../../../shared/audit/action-labels';
+import { AUDIT_FIELD_LABELS } from './audit-field-labels';
 import { AUDIT_ACTION_LABELS_EN } from './audit-labels-en';
 import { auditActionLabel, auditDetailLines } from './audit-view';
 
@@ -9,6 +10,7 @@ describe('audit view', () => {
     expect(auditActionLabel('sale.captured', 'es-PA')).toBe('Documento emitido');
     expect(auditActionLabel('sale.captured', 'en')).toBe('Document issued');
     expect(auditActionLabel('futuro.algo', 'es-PA')).toBe('Otra acción (futuro.algo)');
+    expect(Object.keys(AUDIT_FIELD_LABELS.en).sort()).toEqual(Object.keys(AUDIT_FIELD_LABELS.es).sort());
   });
 
   it('shows a settings change as what changed, before → after, and other details as lines, never JSON', () => {
