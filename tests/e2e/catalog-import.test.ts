@@ -81,4 +81,20 @@ describe.skipIf(!chromiumAvailable())('catalogue CSV import with a preview, in C
     expect(product('P100')?.precio).toBe('7.25');
     expect(suite.reg.count('products')).toBe(before + 1);
   });
+
+  it('sorts the catalogue table by a column and exports what it shows as CSV', async () => {
+    const { page } = suite.reg;
+    await page.getByTestId('catalog-search').fill('P10');
+    await expect.poll(() => page.getByTestId('catalog-row').count()).toBe(5); // P100–P104 imported above
+    const codes = async () => (await page.getByTestId('catalog-row').locator('td:first-child').allTextContents());
+    await page.getByTestId('sort-precio').click();
+    expect(await codes()).toEqual(['P104', 'P103', 'P101', 'P102', 'P100']); // 0.90, 1.5, 1.95, 2.40, 7.25
+    await page.getByTestId('sort-precio').click();
+    expect((await codes())[0]).toBe('P100');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('catalog-csv').click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFCódigo,Código de barras,Descripción,Unidad,Precio,ITBMS', 'P100,7451234000017,Café molido 425 g,und,7.25,7 %', expect.stringMatching(/^P102,/) as unknown,
+    ]);
+  });
 });

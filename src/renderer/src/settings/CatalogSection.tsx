@@ -5,6 +5,9 @@ import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { Product } from '../../../shared/ipc/schemas';
 import { sago } from '../api/sago';
+import { saveCsv } from '../ui/save-file';
+import { SortHeader } from '../ui/SortHeader';
+import { nextSort, sortRows, tableCsv, type SortColumn, type SortState } from '../ui/sortable';
 import { CatalogCsvImport } from './CatalogCsvImport';
 import { useSearchList } from './use-search-list';
 import { ProductEditor } from './ProductEditor';
@@ -12,8 +15,18 @@ import { ProductEditor } from './ProductEditor';
 const searchProducts = (query: string) => sago().catalog.search({ query, limit: 100 });
 
 export function CatalogSection(): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query, setQuery, items: products, error, refresh } = useSearchList(searchProducts);
+  const [sort, setSort] = useState<SortState | null>(null);
+  // The table's columns, for sorting and the CSV export alike (the export has what the table shows, in its order).
+  const columns: SortColumn<Product>[] = [
+    { key: 'codigo', label: t('productDialog.codigo'), value: (p) => p.codigo },
+    { key: 'barcode', label: t('settings.catalog.barcode'), value: (p) => p.barcode ?? null },
+    { key: 'descripcion', label: t('productDialog.descripcion'), value: (p) => p.descripcion },
+    { key: 'unidad', label: t('productDialog.unidad'), value: (p) => p.unidad },
+    { key: 'precio', label: t('settings.catalog.price'), value: (p) => p.precio, numeric: true },
+    { key: 'tasaItbms', label: t('settings.catalog.itbms'), value: (p) => TASA_ITBMS[p.tasaItbms].label },
+  ];
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -35,15 +48,18 @@ export function CatalogSection(): JSX.Element {
       {error ? <p className="notice error" role="alert">{error}</p> : null}
       <CatalogCsvImport onImported={() => refresh()} />
       <div className="settings-table-wrap">
+        <div className="settings-actions">
+          <button type="button" className="button secondary small" data-testid="catalog-csv" disabled={products.length === 0}
+            onClick={() => saveCsv('catalogo.csv', tableCsv(columns, sortRows(products, columns, sort, i18n.language)))}>
+            {t('managerLabels.exportCsv')}
+          </button>
+        </div>
         <table className="history settings-table" data-testid="catalog-table">
           <thead>
-            <tr>
-              <th>{t('productDialog.codigo')}</th><th>{t('settings.catalog.barcode')}</th><th>{t('productDialog.descripcion')}</th>
-              <th>{t('productDialog.unidad')}</th><th className="num">{t('settings.catalog.price')}</th><th>{t('settings.catalog.itbms')}</th>
-            </tr>
+            <tr>{columns.map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />)}</tr>
           </thead>
           <tbody>
-            {products.map((p) => (
+            {sortRows(products, columns, sort, i18n.language).map((p) => (
               <tr key={p.id} data-testid="catalog-row" className="clickable" onClick={() => { setEditing(p); setSaved(null); }}>
                 <td className="mono">{p.codigo}</td><td className="mono">{p.barcode ?? ''}</td><td>{p.descripcion}</td><td>{p.unidad}</td>
                 <td className="num">{formatBalboas(p.precio)}</td><td>{TASA_ITBMS[p.tasaItbms].label}</td>
