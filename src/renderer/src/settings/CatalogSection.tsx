@@ -5,9 +5,8 @@ import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { Product } from '../../../shared/ipc/schemas';
 import { sago } from '../api/sago';
-import { saveCsv } from '../ui/save-file';
-import { SortHeader } from '../ui/SortHeader';
-import { nextSort, sortRows, tableCsv, type SortColumn, type SortState } from '../ui/sortable';
+import type { SortColumn } from '../ui/sortable';
+import { useSortedTable } from '../ui/use-sorted-table';
 import { CatalogCsvImport } from './CatalogCsvImport';
 import { useSearchList } from './use-search-list';
 import { ProductEditor } from './ProductEditor';
@@ -15,9 +14,8 @@ import { ProductEditor } from './ProductEditor';
 const searchProducts = (query: string) => sago().catalog.search({ query, limit: 100 });
 
 export function CatalogSection(): JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { query, setQuery, items: products, error, refresh } = useSearchList(searchProducts);
-  const [sort, setSort] = useState<SortState | null>(null);
   // The table's columns, for sorting and the CSV export alike (the export has what the table shows, in its order).
   const columns: SortColumn<Product>[] = [
     { key: 'codigo', label: t('productDialog.codigo'), value: (p) => p.codigo },
@@ -27,6 +25,7 @@ export function CatalogSection(): JSX.Element {
     { key: 'precio', label: t('settings.catalog.price'), value: (p) => p.precio, numeric: true },
     { key: 'tasaItbms', label: t('settings.catalog.itbms'), value: (p) => TASA_ITBMS[p.tasaItbms].label },
   ];
+  const table = useSortedTable(products, columns, { fileName: 'catalogo.csv', testId: 'catalog-csv' });
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -49,17 +48,14 @@ export function CatalogSection(): JSX.Element {
       <CatalogCsvImport onImported={() => refresh()} />
       <div className="settings-table-wrap">
         <div className="settings-actions">
-          <button type="button" className="button secondary small" data-testid="catalog-csv" disabled={products.length === 0}
-            onClick={() => saveCsv('catalogo.csv', tableCsv(columns, sortRows(products, columns, sort, i18n.language)))}>
-            {t('managerLabels.exportCsv')}
-          </button>
+          {table.exportButton}
         </div>
         <table className="history settings-table" data-testid="catalog-table">
           <thead>
-            <tr>{columns.map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />)}</tr>
+            {table.header}
           </thead>
           <tbody>
-            {sortRows(products, columns, sort, i18n.language).map((p) => (
+            {table.sorted.map((p) => (
               <tr key={p.id} data-testid="catalog-row" className="clickable" onClick={() => { setEditing(p); setSaved(null); }}>
                 <td className="mono">{p.codigo}</td><td className="mono">{p.barcode ?? ''}</td><td>{p.descripcion}</td><td>{p.unidad}</td>
                 <td className="num">{formatBalboas(p.precio)}</td><td>{TASA_ITBMS[p.tasaItbms].label}</td>
