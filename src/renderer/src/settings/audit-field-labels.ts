@@ -30,6 +30,7 @@ export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
     clearBasket: 'Vaciar la venta', drawerOpen: 'Abrir la gaveta', zDifferenceLimit: 'Diferencia máxima en el cierre',
     blindCount: 'Conteo ciego', freeReprints: 'Reimpresiones libres', payOutLimit: 'Límite de salida de efectivo',
     catalogEdit: 'Editar el catálogo', customerEdit: 'Editar clientes', folder: 'Carpeta', keep: 'Copias que se guardan',
+    lineDiscount: 'Descuento en una línea', ticketDiscount: 'Descuento al total', itemsTotal: 'Total de las líneas', descuento: 'Descuento',
   },
   en: {
     codigo: 'Code', descripcion: 'Description', cantidad: 'Quantity', total: 'Total', motivo: 'Reason', reason: 'Reason',
@@ -60,5 +61,6 @@ export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
     clearBasket: 'Clear the sale', drawerOpen: 'Open the drawer', zDifferenceLimit: 'Largest difference at the close',
     blindCount: 'Blind count', freeReprints: 'Free reprints', payOutLimit: 'Pay-out limit',
     catalogEdit: 'Edit the catalogue', customerEdit: 'Edit customers', folder: 'Folder', keep: 'Copies kept',
+    lineDiscount: 'Line discount', ticketDiscount: 'Ticket discount', itemsTotal: 'Lines total', descuento: 'Discount',
   },
 };

@@ -19,7 +19,7 @@ describe('audit view', () => {
     expect(auditDetailLines({ codigo: 'P012', before: '12.50', after: '0.01', approvalRequired: true }, words))
       .toEqual(['antes: 12.50', 'después: 0.01', 'Código: P012', 'Requería gerente: sí']);
     expect(auditDetailLines({ exceptions: [{ kind: 'priceOverride', codigo: 'P1' }], motivo: null }, words))
-      .toEqual(['Excepciones: Tipo: priceOverride; Código: P1', 'Motivo: —']);
+      .toEqual(['Excepciones: Tipo: Cambio de precio en caja; Código: P1', 'Motivo: —']);
     // An action named in the details (what an approval was for) reads as its label.
     expect(auditDetailLines({ for: 'till.voidLine' }, { ...words, language: 'en' })).toEqual(['For: Line voided at the till']);
   });

@@ -54,7 +54,8 @@ function show(value: unknown, words: DetailWords): string {
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => show(v, words)).join(', ');
   const change = changeLine(value as Record<string, unknown>, words);
   if (change !== null) return change;
-  return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${fieldLabel(k, words)}: ${show(v, words)}`).join('; ');
+  // A kind of exception or event ("priceOverride") reads as its label, as a field of that name does.
+  return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${fieldLabel(k, words)}: ${k === 'kind' && typeof v === 'string' ? fieldLabel(v, words) : show(v, words)}`).join('; ');
 }
 
 function fieldLabel(key: string, words: DetailWords): string {
