@@ -32,5 +32,8 @@ describe('audit view', () => {
     expect(auditDetailLines({ error: 'connection_refused: ECONNREFUSED 127.0.0.1:9' }, words)).toEqual(['Error: Conexión rechazada (ECONNREFUSED 127.0.0.1:9)']);
     expect(auditDetailLines({ error: 'otro_fallo: x' }, words)).toEqual(['Error: otro_fallo: x']);
     expect(auditDetailLines({ someNewField: 1 }, { ...words, language: 'en' })).toEqual(['some new field: 1']);
+    // DGI catalogue codes with their names.
+    expect(auditDetailLines({ before: { tipoSucursal: '1' }, after: { tipoSucursal: '2' } }, words)).toEqual(['Tipo de sucursal: 1 · Mayoría al detal → 2 · Mayoría al por mayor']);
+    expect(auditDetailLines({ changes: [{ codigo: 'A1', field: 'tasaItbms', before: '01', after: '00' }] }, words)).toEqual(['Cambios: A1 — ITBMS: 01 · 7 % → 00 · Exento (0 %)']);
   });
 });

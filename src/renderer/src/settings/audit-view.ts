@@ -1,6 +1,7 @@
 // The audit trail as a person reads it: the action in words, the details as "field: value" lines and settings changes
 // as "field: before → after" (never JSON). Pure, so it is unit-tested.
 import { AUDIT_ACTION_LABELS_ES } from '../../../shared/audit/action-labels';
+import { NATURALEZA_OPERACION, TASA_ITBMS, TIPO_CLIENTE_FE, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_SUCURSAL, labelOf } from '../../../shared/fiscal/codes';
 import { AUDIT_FIELD_LABELS } from './audit-field-labels';
 import { AUDIT_ACTION_LABELS_EN } from './audit-labels-en';
 
@@ -31,11 +32,24 @@ export interface DetailWords {
   errorKind?: (kind: string) => string | null;
 }
 
+/** Fields whose values are DGI catalogue codes: shown as "code · label" (the DGI's Spanish names, in both languages). */
+const CATALOGUES: Record<string, Readonly<Record<string, string | { label: string }>>> = {
+  tipoSucursal: TIPO_SUCURSAL, naturalezaOperacion: NATURALEZA_OPERACION, tasaItbms: TASA_ITBMS,
+  tipoDocumento: TIPO_DOCUMENTO, tipoEmision: TIPO_EMISION, tipoClienteFE: TIPO_CLIENTE_FE,
+};
+
+/** A value as a person reads it, with its catalogue label when its field holds a DGI code. */
+function showField(key: string, value: unknown, words: DetailWords): string {
+  const catalogue = CATALOGUES[key];
+  const label = catalogue && typeof value === 'string' ? labelOf(catalogue, value) : undefined;
+  return label === undefined ? show(value, words) : `${value as string} · ${label}`;
+}
+
 /** A field change ({codigo?, field, before, after}) as one line: "P016 — Precio: 3.80 → 3.95". */
 function changeLine(change: Record<string, unknown>, words: DetailWords): string | null {
   const { codigo, field, before, after, ...rest } = change;
   if (typeof field !== 'string' || Object.keys(rest).length > 0 || !('before' in change) || !('after' in change)) return null;
-  const what = `${fieldLabel(field, words)}: ${show(before, words)} → ${show(after, words)}`;
+  const what = `${fieldLabel(field, words)}: ${showField(field, before, words)} → ${showField(field, after, words)}`;
   return typeof codigo === 'string' ? `${codigo} — ${what}` : what;
 }
 
@@ -69,8 +83,8 @@ export function auditDetailLines(details: Record<string, unknown>, words: Detail
   const lines: string[] = [];
   if (isPlain(before) && isPlain(after)) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      const was = show(before[key], words);
-      const now = show(after[key], words);
+      const was = showField(key, before[key], words);
+      const now = showField(key, after[key], words);
       if (was !== now) lines.push(`${fieldLabel(key, words)}: ${was} → ${now}`);
     }
   } else {
@@ -78,7 +92,7 @@ export function auditDetailLines(details: Record<string, unknown>, words: Detail
     if (after !== undefined) lines.push(`${words.after}: ${show(after, words)}`);
   }
   for (const [key, value] of Object.entries(rest)) {
-    const text = key === 'error' && typeof value === 'string' ? errorText(value, words) : show(value, words);
+    const text = key === 'error' && typeof value === 'string' ? errorText(value, words) : showField(key, value, words);
     lines.push(`${fieldLabel(key, words)}: ${text}`);
   }
   return lines;
