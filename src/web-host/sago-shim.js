@@ -12,7 +12,7 @@
     'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
     'auth:setup', 'auth:users', 'auth:signIn', 'auth:signOut', 'auth:session', 'auth:approve', 'auth:createUser',
     'auth:changePin', 'reports:currentShift', 'reports:openShift', 'reports:xReport', 'reports:closeShift',
-    'reports:zReport', 'reports:sales', 'catalog:importCsv',
+    'reports:zReport', 'reports:sales', 'catalog:previewCsv', 'catalog:importCsv',
     'settings:issuer', 'settings:saveIssuer', 'settings:receipt', 'settings:saveReceipt', 'settings:contingency',
     'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
     'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',

@@ -54,17 +54,35 @@ describe('reports handlers', () => {
   it('imports a catalogue CSV', async () => {
     const h = await served();
     const result = await h.ok('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' });
-    expect(ipcContract['catalog:importCsv'].response.parse(result)).toEqual({ rows: 1, imported: 1, errors: [] });
+    expect(ipcContract['catalog:importCsv'].response.parse(result)).toMatchObject({ rows: 1, imported: 1, errors: [], preview: { counts: { new: 1 } } });
   });
 
-  it('imports a price change to an existing product only once the manager confirms it', async () => {
+  it('previews a Windows-1252 file sent as bytes, writing nothing; a changed product is imported only with the digest of its preview', async () => {
     const h = await served();
     await h.ok('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' });
-    const csv = 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,0.01,01\nA2,Frijol,2.00,01\n';
-    expect(await h.ok('catalog:importCsv', { csv })).toEqual({ rows: 2, imported: 0, errors: [], priceChanges: [{ row: 2, codigo: 'A1', before: '4.25', after: '0.01' }] });
-    expect(store.sqlite.prepare("SELECT precio FROM products WHERE codigo = 'A1'").pluck().get()).toBe('4.25');
-    expect(store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A2'").pluck().get()).toBe(0);
-    expect(await h.ok('catalog:importCsv', { csv, confirmPriceChanges: true })).toMatchObject({ imported: 2 });
-    expect(store.sqlite.prepare("SELECT precio FROM products WHERE codigo = 'A1'").pluck().get()).toBe('0.01');
+    const file = Buffer.from('codigo;descripcion;precio;tasaItbms\r\nA1;Arroz;0,01;01\r\nA2;Frijol rojo ñ;2,00;01\r\n', 'latin1').toString('base64');
+    const preview = await h.ok('catalog:previewCsv', { file });
+    expect(preview).toMatchObject({
+      encoding: 'windows-1252', delimiter: ';', decimalSeparator: ',', counts: { new: 1, changed: 1, unchanged: 0, invalid: 0 },
+      items: [
+        { row: 2, kind: 'changed', codigo: 'A1', changes: [{ field: 'precio', before: '4.25', after: '0.01' }] },
+        { row: 3, kind: 'new', codigo: 'A2', descripcion: 'Frijol rojo ñ', changes: [] },
+      ],
+    });
+    const price = () => store.sqlite.prepare("SELECT precio FROM products WHERE codigo = 'A1'").pluck().get();
+    const a2 = () => store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A2'").pluck().get();
+    expect(await h.ok('catalog:importCsv', { file })).toMatchObject({ imported: 0, confirmation: 'unconfirmed' });
+    expect(await h.ok('catalog:importCsv', { file, confirmChanges: 'not-this-preview' })).toMatchObject({ imported: 0, confirmation: 'stale' });
+    expect([price(), a2()]).toEqual(['4.25', 0]);
+    expect(await h.ok('catalog:importCsv', { file, confirmChanges: preview.digest })).toMatchObject({ imported: 2 });
+    expect([price(), a2()]).toEqual(['0.01', 1]);
+  });
+
+  it('refuses a request with both a file and text, or a file that is not base64', async () => {
+    const h = await served();
+    // Requests a typed caller cannot build, as a renderer that misbehaves could send them.
+    const bad = (request: unknown) => h.call('catalog:previewCsv', request as { file: string });
+    expect(await bad({ file: 'QQ==', csv: 'a' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await bad({ file: 'no es base64!' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });

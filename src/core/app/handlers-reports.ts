@@ -4,7 +4,9 @@
 // is a gerente's: a cashier counts the drawer before the register says what it expects, at the close.
 import type { reportsContract } from '../../shared/ipc/contract-reports';
 import type { ShiftReport } from '../../shared/ipc/contract-reports';
+import { csvOfRequest } from '../catalog-import/decode-csv';
 import { importProductsCsv } from '../catalog-import/import-products';
+import { previewProductsCsv } from '../catalog-import/product-preview';
 import { readLossPrevention } from '../loss-prevention/rules-settings';
 import { salesByDayCsv, salesByProductCsv, salesReport } from '../reports/sales-report';
 import { shiftReportCsv, shiftReportText } from '../reports/shift-report-render';
@@ -48,8 +50,15 @@ export function createReportsHandlers(
       const report = salesReport(db, req.from, req.to);
       return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
     }),
-    'catalog:importCsv': (req, caller) => run(() => importProductsCsv(db, req.csv, {
-      importValidRows: req.importValidRows, confirmPriceChanges: req.confirmPriceChanges, actor: caller.user.id, at: clock(),
-    })),
+    'catalog:previewCsv': (req) => run(() => {
+      const { text, encoding } = csvOfRequest(req);
+      return previewProductsCsv(db, text, encoding).preview;
+    }),
+    'catalog:importCsv': (req, caller) => run(() => {
+      const { text, encoding } = csvOfRequest(req);
+      return importProductsCsv(db, text, {
+        importValidRows: req.importValidRows, confirmChanges: req.confirmChanges, encoding, actor: caller.user.id, at: clock(),
+      });
+    }),
   };
 }

@@ -148,6 +148,10 @@ describe('settings handlers', () => {
     expect(auditOf('settings.contingency').at(-1)).toEqual({ actor: 'Gabriela Gerente', details: { before: CONTINGENCY, after: { ...CONTINGENCY, foliosAlarmThreshold: 80 } } });
     expect(await call('customers:importCsv', { csv: 'tipoCliente,nombre\n02,María López\n' })).toEqual({ ok: true, value: { rows: 1, imported: 1, errors: [] } });
     expect(auditOf('customers.imported')).toEqual([{ actor: 'Gabriela Gerente', details: { rows: 1, created: 1, updated: 0, skippedRows: [] } }]);
+    // The file as the picker sends it: Excel-es bytes (semicolons, Windows-1252 "í"), decoded by the core.
+    const ansi = Buffer.from('tipoCliente;nombre\r\n02;Raúl Núñez\r\n', 'latin1').toString('base64');
+    expect(await call('customers:importCsv', { file: ansi })).toEqual({ ok: true, value: { rows: 1, imported: 1, errors: [] } });
+    expect(core.store.sqlite.prepare("SELECT count(*) FROM customers WHERE nombre = 'Raúl Núñez'").pluck().get()).toBe(1);
     // The web host cannot relaunch itself: the manager is told to restart it by hand, and nothing is audited.
     expect(await call('app:restart', {})).toEqual({ ok: true, value: { via: 'manual' } });
     expect(auditOf('app.restart')).toEqual([]);

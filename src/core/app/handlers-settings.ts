@@ -4,6 +4,7 @@
 // one-shot approval for that very channel); reads need a signed-in gerente, except the receipt settings, which the
 // cashier's receipt needs. The use cases live in core/settings.
 import type { managerContract } from '../../shared/ipc/contract-manager';
+import { csvOfRequest } from '../catalog-import/decode-csv';
 import { importCustomersCsv } from '../catalog-import/import-customers';
 import { auditCsv, listAudit } from '../settings/audit-list';
 import { enterContingency, leaveContingency, setContingencyReason } from '../settings/contingency-actions';
@@ -72,6 +73,6 @@ export function createSettingsHandlers(ctx: RegisterContext): Pick<IpcHandlers, 
     'audit:verify': (req) => (req.recheck === true ? ctx.auditChain.check() : Promise.resolve(ctx.auditChain.current)),
     // The contract carries no approval here: the import is done from the manager's signed-in panel.
     'customers:importCsv': (req, caller) => run(() =>
-      importCustomersCsv(db, req.csv, { importValidRows: req.importValidRows, actor: caller.user.id, at: clock() })),
+      importCustomersCsv(db, csvOfRequest(req).text, { importValidRows: req.importValidRows, actor: caller.user.id, at: clock() })),
   };
 }

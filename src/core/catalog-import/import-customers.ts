@@ -10,7 +10,7 @@ import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { CUSTOMER_COLUMNS, REQUIRED_CUSTOMER_COLUMNS, checkCustomerRow, customerColumnOf, type CustomerColumn } from './customer-row';
 import type { ImportResult } from './import-products';
-import { readCsvTable } from '../../shared/csv/parse-csv';
+import { readCsvTable } from './parse-csv';
 
 interface ValidCustomer {
   receptor: Receptor;

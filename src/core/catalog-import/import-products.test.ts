@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { importProductsCsv } from './import-products';
-import { parseCsv } from '../../shared/csv/parse-csv';
+import { previewProductsCsv } from './product-preview';
 
 let store: OpenedDatabase;
 beforeEach(() => { store = openDatabase({ path: ':memory:' }); });
@@ -47,7 +47,7 @@ describe('importProductsCsv', () => {
     const names = store.sqlite.prepare('SELECT descripcion FROM products ORDER BY codigo').pluck().all();
     expect(names).toContain('Aceite, 1 litro');
     expect(names).toContain('Leche "entera" 1 L');
-    expect(audits().map((a) => JSON.parse(a.details) as unknown)).toEqual([{ rows: 10, created: 8, updated: 0, skippedRows: [4, 9] }]);
+    expect(audits().map((a) => JSON.parse(a.details) as unknown)).toEqual([{ rows: 10, created: 8, updated: 0, unchanged: 0, skippedRows: [4, 9] }]);
   });
 
   it('updates products by code and refuses duplicates within the file and barcodes owned by another product', () => {
@@ -92,10 +92,12 @@ describe('importProductsCsv', () => {
     expect(cpbs()).toEqual([{ codigo: 'G1', c: '1411', u: 'Paquete' }, { codigo: 'G2', c: null, u: null }]);
 
     // A price list without the CPBS columns keeps the stored codes; with them, an empty cell clears them.
-    // (The new price is confirmed: a price change to an existing product is imported only then.)
-    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nG1,Resma de papel,5.00,01\n', { actor: 'g', at: AT, confirmPriceChanges: true });
+    // (The new price is confirmed: a change to an existing product is imported only with its preview's digest.)
+    const newPrice = 'codigo,descripcion,precio,tasaItbms\nG1,Resma de papel,5.00,01\n';
+    importProductsCsv(store.db, newPrice, { actor: 'g', at: AT, confirmChanges: previewProductsCsv(store.db, newPrice).preview.digest });
     expect(cpbs()[0]).toEqual({ codigo: 'G1', c: '1411', u: 'Paquete' });
-    importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms,codigoCPBS\nG1,Resma de papel,5.00,01,\n', { actor: 'g', at: AT });
+    const clearCpbs = 'codigo,descripcion,precio,tasaItbms,codigoCPBS\nG1,Resma de papel,5.00,01,\n';
+    importProductsCsv(store.db, clearCpbs, { actor: 'g', at: AT, confirmChanges: previewProductsCsv(store.db, clearCpbs).preview.digest });
     expect(cpbs()[0]).toEqual({ codigo: 'G1', c: null, u: 'Paquete' });
   });
 
@@ -105,14 +107,5 @@ describe('importProductsCsv', () => {
     expect(importProductsCsv(store.db, 'codigo,descripcion,precio,tasaItbms\nA1,"Arroz,4.25,01\n', { actor: 'g', at: AT }).errors)
       .toEqual([{ row: 2, message: 'Fila 2: faltan las comillas de cierre' }]);
     expect(productCount()).toBe(0);
-  });
-});
-
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, keeping each record\'s first line, and skips blank lines', () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\nlast,\n')).toEqual({
-      ok: true,
-      records: [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['x, y', 'say "hi"\nthere'] }, { line: 5, fields: ['last', ''] }],
-    });
   });
 });

@@ -1,3 +1,2 @@
-// The register's CSV writer is the shared one (src/shared/reports/csv.ts): head office's console exports with the
-// same quoting and the same formula-injection guard.
-export { toCsv, type CsvCell } from '../../shared/reports/csv';
+// The CSV writer lives in shared (the renderer exports its sortable tables with the same formula guard).
+export { toCsv, type CsvCell } from '../../shared/csv/to-csv';

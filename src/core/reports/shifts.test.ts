@@ -8,7 +8,7 @@ import { draftCreditNote } from '../documents/credit-note';
 import { captureSale, type CaptureDeps, type SaleDraft } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
-import { parseCsv } from '../../shared/csv/parse-csv';
+import { parseCsv } from '../catalog-import/parse-csv';
 import { RECEIPT_COLUMNS, shiftReportCsv, shiftReportText } from './shift-report-render';
 import { closeShift, currentShift, openShift, storedZReport, xReport } from './shifts';
 

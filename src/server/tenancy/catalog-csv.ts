@@ -3,7 +3,7 @@
 // list made for one register imports centrally unchanged. All or nothing: any bad row refuses the file with every
 // problem named by line (in English, as the API speaks); nothing is written. Imported products are active; a file
 // without the CPBS columns leaves existing products' CPBS fields alone, and none touches "requires a lot".
-import { parseCsv } from '../../shared/csv/parse-csv';
+import { parseCsv } from './parse-csv';
 import { centralProductSchema, type CentralProduct } from '../../shared/sync/catalog';
 import type { KeptColumn } from './catalog';
 

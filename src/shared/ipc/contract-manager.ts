@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ContractEntry } from './access';
 import { NATURALEZA_OPERACION, codesOf } from '../fiscal/codes';
 import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema } from '../fiscal/document-groups';
-import { importErrorSchema } from './contract-reports';
+import { csvFileRequest, importErrorSchema } from './contract-reports';
 import { reasonSchema } from './reason';
 import { contingencyViewSchema, documentDetailSchema, queueCountsSchema, saleDraftSchema } from './schemas';
 
@@ -166,7 +166,7 @@ export const managerContract = {
   /** Customers from CSV; like catalog:importCsv, nothing imported on a bad row unless importValidRows. */
   'customers:importCsv': {
     access: 'gerente',
-    request: z.object({ csv: z.string().max(5_000_000), importValidRows: z.boolean().optional() }),
+    request: csvFileRequest.and(z.object({ importValidRows: z.boolean().optional() })),
     response: importResult,
   },
   /** The CAFE PDF and the authorised XML kept next to the database (no HKA call). */

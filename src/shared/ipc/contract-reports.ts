@@ -86,6 +86,38 @@ export type SalesReport = z.infer<typeof salesReportSchema>;
 export const importErrorSchema = z.object({ row: z.number().int(), message: z.string() });
 export type ImportError = z.infer<typeof importErrorSchema>;
 
+/**
+ * A CSV file for import: its raw bytes in base64 (`file`, as the file picker read them, so the core can tell UTF-8
+ * from Windows-1252) or text already decoded (`csv`). Exactly one of them.
+ */
+export const csvFileRequest = z.union([
+  z.object({ file: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), csv: z.undefined().optional() }),
+  z.object({ csv: z.string().max(5_000_000), file: z.undefined().optional() }),
+]);
+
+export const catalogPreviewSchema = z.object({
+  rows: z.number().int(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),
+  delimiter: z.enum([',', ';', '\t']),
+  decimalSeparator: z.enum(['.', ',']),
+  counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() }),
+  items: z.array(z.object({
+    row: z.number().int(),
+    kind: z.enum(['new', 'changed', 'unchanged', 'invalid']),
+    codigo: z.string(),
+    descripcion: z.string(),
+    changes: z.array(z.object({
+      field: z.enum(['barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS', 'active']),
+      before: z.string(),
+      after: z.string(),
+    })),
+    message: z.string().optional(),
+  })),
+  errors: z.array(importErrorSchema),
+  digest: z.string(),
+});
+export type CatalogPreview = z.infer<typeof catalogPreviewSchema>;
+
 export const reportsContract = {
   'reports:currentShift': { access: 'signedIn', request: z.object({}), response: shiftSchema.nullable() },
   'reports:openShift': { access: 'signedIn', request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }), response: shiftSchema },
@@ -125,20 +157,28 @@ export const reportsContract = {
     request: z.object({ from: z.string().regex(dayPattern), to: z.string().regex(dayPattern) }),
     response: z.object({ report: salesReportSchema, csvByDay: z.string(), csvByProduct: z.string() }),
   },
-  /** Products from CSV (codigo, barcode, descripcion, unidad, precio, tasaItbms); nothing imported on a bad row unless importValidRows. */
+  /**
+   * What a products CSV would do, nothing written: new / changed (each field before → after) / unchanged / invalid
+   * rows, and the digest a confirmation of these changes must carry.
+   */
+  'catalog:previewCsv': { access: 'gerente', request: csvFileRequest, response: catalogPreviewSchema },
+  /**
+   * Products from CSV (codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS); nothing
+   * imported on a bad row unless importValidRows, nor when it changes existing products unless confirmChanges is the
+   * digest of the preview the manager saw (confirmation says why nothing was imported).
+   */
   'catalog:importCsv': {
     access: 'gerente',
-    request: z.object({
-      csv: z.string().max(5_000_000),
+    request: csvFileRequest.and(z.object({
       importValidRows: z.boolean().optional(),
-      /** The manager saw the price changes to existing products (answered as priceChanges) and accepts them. */
-      confirmPriceChanges: z.boolean().optional(),
-    }),
+      confirmChanges: z.string().max(64).optional(),
+    })),
     response: z.object({
       rows: z.number().int(),
       imported: z.number().int(),
       errors: z.array(importErrorSchema),
-      priceChanges: z.array(z.object({ row: z.number().int(), codigo: z.string(), before: z.string(), after: z.string() })).optional(),
+      preview: catalogPreviewSchema,
+      confirmation: z.enum(['unconfirmed', 'stale']).optional(),
     }),
   },
 } as const satisfies Record<string, ContractEntry>;

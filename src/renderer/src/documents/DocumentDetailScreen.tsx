@@ -12,6 +12,8 @@ import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
 import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { useDocument } from '../receipt/use-document';
 import { DocumentActions } from './actions/DocumentActions';
+import { auditActionLabel, auditDetailLines } from '../settings/audit-view';
+import { useAuditWords } from '../settings/audit-words';
 import { StatusBadge } from './StatusBadge';
 
 /** The CUFEs a note references (credit note 04 and the like), read from the document as issued. */
@@ -30,8 +32,14 @@ function Field(props: { label: string; value: string | null; mono?: boolean; tes
 }
 
 export function DocumentDetailScreen(props: { id: string; onBack: () => void; onOpen?: (id: string) => void }): JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { detail, error, reload } = useDocument(props.id);
+  const words = useAuditWords();
+  /** HKA's result code in words: the two HKA has confirmed, a rejection, or the code named as HKA's. */
+  const hkaOutcome = (code: string, status: string): string => {
+    if (code === '200' || code === '102') return t(`managerLabels.hkaOutcome.${code}`);
+    return t(status === 'REJECTED' ? 'managerLabels.hkaOutcome.rejected' : 'managerLabels.hkaOutcome.other', { code });
+  };
   const withApproval = useWithApproval();
   const [printError, setPrintError] = useState<string[] | null>(null);
 
@@ -66,7 +74,7 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
             <Field label={t('detail.cufe')} value={detail.cufe} mono testId="detail-cufe" />
             <Field label={t('detail.protocol')} value={detail.nroProtocolo} mono />
             <Field label={t('detail.receivedAt')} value={detail.fechaRecepcionDgi === null ? null : fechaLocal(detail.fechaRecepcionDgi)} />
-            <Field label={t('detail.hkaCode')} value={detail.hkaCodigo} />
+            <Field label={t('detail.hkaCode')} value={detail.hkaCodigo === null ? null : hkaOutcome(detail.hkaCodigo, detail.status)} />
             {referencedCufes(detail.document).map((cufe) => <Field key={cufe} label={t('documentActions.referencedCufe')} value={cufe} mono testId="detail-reference-cufe" />)}
           </dl>
           {detail.qr ? <div className="detail-qr"><QrImage text={detail.qr} size={160} label={t('detail.qr')} /></div> : null}
@@ -82,8 +90,8 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
                 <tr key={i}>
                   <td className="nowrap">{fechaLocal(toPanamaDateTime(new Date(h.at)))}</td>
                   <td>{h.actor}</td>
-                  <td>{h.action}</td>
-                  <td className="mono small">{Object.keys(h.details).length === 0 ? '' : JSON.stringify(h.details)}</td>
+                  <td>{auditActionLabel(h.action, i18n.language)}</td>
+                  <td className="small">{auditDetailLines(h.details, words).map((line) => <div key={line}>{line}</div>)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,9 @@
 import type { es } from './es';
 import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
+import { enCatalogImport } from './en-catalog-import';
+import { enManagerLabels } from './en-manager-labels';
+import { enNextSteps } from './en-next-steps';
 import { enControls } from './en-controls';
 import { enTillReturns } from './en-till-returns';
 import { enSettings } from './en-settings';
@@ -359,4 +362,7 @@ export const en: SameKeys<typeof es> = {
   ...enControls,
   ...enTillReturns,
   ...enBackups,
+  ...enCatalogImport,
+  ...enNextSteps,
+  ...enManagerLabels,
 };

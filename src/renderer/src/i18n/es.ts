@@ -5,6 +5,9 @@ import { FORMA_PAGO, TIPO_CLIENTE_FE, TIPO_IDENTIFICACION } from '../../../share
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
+import { esCatalogImport } from './es-catalog-import';
+import { esManagerLabels } from './es-manager-labels';
+import { esNextSteps } from './es-next-steps';
 import { esControls } from './es-controls';
 import { esTillReturns } from './es-till-returns';
 import { esSettings } from './es-settings';
@@ -352,4 +355,7 @@ export const es = {
   ...esControls,
   ...esTillReturns,
   ...esBackups,
+  ...esCatalogImport,
+  ...esNextSteps,
+  ...esManagerLabels,
 } as const;

@@ -9,9 +9,9 @@ import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, syncReasonKey } from './monitor-model';
 
-const ERROR_KINDS = ['rejected', 'connection_refused', 'connect_timeout', 'dns', 'response_timeout', 'connection_reset', 'http_error', 'soap_fault', 'unparseable'] as const;
+export const ERROR_KINDS = ['rejected', 'connection_refused', 'connect_timeout', 'dns', 'response_timeout', 'connection_reset', 'http_error', 'soap_fault', 'unparseable'] as const;
 type KnownKind = (typeof ERROR_KINDS)[number];
-const isKnownKind = (kind: string): kind is KnownKind => (ERROR_KINDS as readonly string[]).includes(kind);
+export const isKnownKind = (kind: string): kind is KnownKind => (ERROR_KINDS as readonly string[]).includes(kind);
 
 const when = (iso: string | null | undefined): string => (iso ? fechaLocal(toPanamaDateTime(new Date(iso))) : '—');
 

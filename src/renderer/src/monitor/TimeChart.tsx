@@ -24,6 +24,9 @@ export function TimeChart(props: {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const { data, bars, formatX } = props;
+  // The callers pass formatY inline: read through a ref so a re-render does not rebuild the chart.
+  const formatY = useRef(props.formatY);
+  formatY.current = props.formatY;
 
   useEffect(() => {
     const el = box.current;
@@ -36,10 +39,12 @@ export function TimeChart(props: {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [{ values: (_u, splits) => splits.map((x) => formatX(x)) }, {}],
+      // Every legend label and value is ours: uPlot's own defaults ("Value", raw numbers) are English codes.
       series: [
-        {},
+        { label: t('monitor.when'), value: (_u, x) => (x === null ? '—' : formatX(x)) },
         ...data.series.map((s, i) => ({
           label: s.label,
+          value: (_u: uPlot, y: number | null, _si: number, idx: number | null) => formatY.current(y, i, idx ?? 0),
           stroke: COLOURS[i % COLOURS.length] ?? '#1f5fae',
           width: 2,
           spanGaps: false,
@@ -54,7 +59,7 @@ export function TimeChart(props: {
       resize.disconnect();
       plot.destroy();
     };
-  }, [data, bars, formatX]);
+  }, [data, bars, formatX, t]);
 
   return (
     <figure className="chart" data-testid={props.testId} aria-label={`${props.title}. ${props.summary}`}>

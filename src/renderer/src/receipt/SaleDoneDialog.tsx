@@ -8,6 +8,7 @@ import { StatusBadge } from '../documents/StatusBadge';
 import { useWithApproval } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
 import { ReceiptView, printReceipt } from './ReceiptView';
+import { saleDoneHint } from './sale-done-hint';
 import { useDocument } from './use-document';
 
 export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; autoPrint: boolean; onNewSale: () => void }): JSX.Element {
@@ -62,7 +63,7 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
           <div className="sale-done-status">
             <span className="caption">{t('saleDone.dgiStatus')}</span>
             <StatusBadge status={current.status} />
-            <p className="hint">{t(current.cufe ? 'saleDone.authorizedHint' : 'saleDone.pendingHint')}</p>
+            <p className="hint" data-testid="sale-done-hint">{t(saleDoneHint(current.status, current.cufe))}</p>
           </div>
         </div>
         <div className="receipt-frame">

@@ -11,6 +11,7 @@ import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { saveBlob } from '../ui/save-file';
 import { AuditChainStatus } from './AuditChainStatus';
 import { AUDIT_GROUPS, auditActionLabel, auditDetailLines } from './audit-view';
+import { useAuditWords } from './audit-words';
 
 type AuditEntry = Response<'audit:list'>['items'][number];
 interface Filters { group: string; actor: string; from: string; to: string }
@@ -48,7 +49,7 @@ export function AuditSection(): JSX.Element {
   }
 
   const set = (patch: Partial<Filters>) => { setExported(null); setFilters({ ...filters, ...patch }); };
-  const words = { before: t('controls.audit.before'), after: t('controls.audit.after'), yes: t('controls.audit.yes'), no: t('controls.audit.no'), language: i18n.language };
+  const words = useAuditWords();
   return (
     <div className="settings-form">
       <AuditChainStatus />

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { TASA_ITBMS } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { Product } from '../../../shared/ipc/schemas';
-import { attempt, sago } from '../api/sago';
-import { CsvImport } from './CsvImport';
+import { sago } from '../api/sago';
+import type { SortColumn } from '../ui/sortable';
+import { useSortedTable } from '../ui/use-sorted-table';
+import { CatalogCsvImport } from './CatalogCsvImport';
 import { useSearchList } from './use-search-list';
 import { ProductEditor } from './ProductEditor';
 
@@ -14,6 +16,16 @@ const searchProducts = (query: string) => sago().catalog.search({ query, limit: 
 export function CatalogSection(): JSX.Element {
   const { t } = useTranslation();
   const { query, setQuery, items: products, error, refresh } = useSearchList(searchProducts);
+  // The table's columns, for sorting and the CSV export alike (the export has what the table shows, in its order).
+  const columns: SortColumn<Product>[] = [
+    { key: 'codigo', label: t('productDialog.codigo'), value: (p) => p.codigo },
+    { key: 'barcode', label: t('settings.catalog.barcode'), value: (p) => p.barcode ?? null },
+    { key: 'descripcion', label: t('productDialog.descripcion'), value: (p) => p.descripcion },
+    { key: 'unidad', label: t('productDialog.unidad'), value: (p) => p.unidad },
+    { key: 'precio', label: t('settings.catalog.price'), value: (p) => p.precio, numeric: true },
+    { key: 'tasaItbms', label: t('settings.catalog.itbms'), value: (p) => TASA_ITBMS[p.tasaItbms].label },
+  ];
+  const table = useSortedTable(products, columns, { fileName: 'catalogo.csv', testId: 'catalog-csv' });
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -33,22 +45,17 @@ export function CatalogSection(): JSX.Element {
       ) : null}
       {saved ? <p className="notice ok" role="status" data-testid="catalog-saved">{saved}</p> : null}
       {error ? <p className="notice error" role="alert">{error}</p> : null}
-      <CsvImport
-        testId="catalog-import"
-        columns="codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS"
-        importCsv={(csv, choice) => attempt(() => sago().catalog.importCsv({ csv, ...choice }))}
-        onImported={() => refresh()}
-      />
+      <CatalogCsvImport onImported={() => refresh()} />
       <div className="settings-table-wrap">
+        <div className="settings-actions">
+          {table.exportButton}
+        </div>
         <table className="history settings-table" data-testid="catalog-table">
           <thead>
-            <tr>
-              <th>{t('productDialog.codigo')}</th><th>{t('settings.catalog.barcode')}</th><th>{t('productDialog.descripcion')}</th>
-              <th>{t('productDialog.unidad')}</th><th className="num">{t('settings.catalog.price')}</th><th>{t('settings.catalog.itbms')}</th>
-            </tr>
+            {table.header}
           </thead>
           <tbody>
-            {products.map((p) => (
+            {table.sorted.map((p) => (
               <tr key={p.id} data-testid="catalog-row" className="clickable" onClick={() => { setEditing(p); setSaved(null); }}>
                 <td className="mono">{p.codigo}</td><td className="mono">{p.barcode ?? ''}</td><td>{p.descripcion}</td><td>{p.unidad}</td>
                 <td className="num">{formatBalboas(p.precio)}</td><td>{TASA_ITBMS[p.tasaItbms].label}</td>

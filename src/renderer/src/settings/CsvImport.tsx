@@ -1,22 +1,17 @@
-// CSV import, the same for products and customers: the file is checked whole; every bad row is listed with its row
-// number and nothing is imported, unless the manager then chooses "Importar solo las filas válidas". A catalogue file
-// that changes existing products' prices lists them (before → after) and imports nothing until the manager confirms.
+// Customers' CSV import: the file is checked whole; every bad row is listed with its row number and nothing is
+// imported, unless the manager then chooses "Importar solo las filas válidas". The file goes as its bytes, so the
+// core reads Excel's Windows-1252 as well as UTF-8. (The catalogue has its own, with a preview: CatalogCsvImport.)
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/ipc/api';
 import type { ImportError } from '../../../shared/ipc/contract-reports';
+import { fileBase64 } from './file-base64';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 
 export interface ImportResult {
   rows: number;
   imported: number;
   errors: ImportError[];
-  priceChanges?: { row: number; codigo: string; before: string; after: string }[] | undefined;
-}
-
-interface ImportChoice {
-  importValidRows: boolean;
-  confirmPriceChanges: boolean;
 }
 
 /** "Fila 4: …" as the core words it; a message without its row gets one. */
@@ -27,29 +22,26 @@ export function rowMessage(error: ImportError): string {
 export function CsvImport(props: {
   testId: string;
   columns: string;
-  importCsv: (csv: string, choice: ImportChoice) => Promise<IpcResult<ImportResult>>;
+  importCsv: (file: string, importValidRows: boolean) => Promise<IpcResult<ImportResult>>;
   onImported: () => void;
 }): JSX.Element {
   const { t } = useTranslation();
-  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
-  async function run(csv: string, choice: ImportChoice): Promise<void> {
+  async function run(base64: string, importValidRows: boolean): Promise<void> {
     setBusy(true);
-    const answer = await props.importCsv(csv, choice);
+    const answer = await props.importCsv(base64, importValidRows);
     setBusy(false);
     if (!answer.ok) {
       setResult(null);
       return setOutcome(failed(answer.error));
     }
     setResult(answer.value);
-    const { rows, imported, errors, priceChanges } = answer.value;
+    const { rows, imported, errors } = answer.value;
     if (imported > 0) props.onImported();
-    if (imported === 0 && priceChanges && priceChanges.length > 0) {
-      return setOutcome({ kind: 'error', lines: [t('settings.csv.priceChanges', { count: priceChanges.length })] });
-    }
     setOutcome(imported > 0 || errors.length === 0
       ? { kind: 'ok', text: t('settings.csv.imported', { imported, rows }) }
       : { kind: 'error', lines: [t('settings.csv.nothingImported', { bad: errors.length, rows })] });
@@ -59,20 +51,19 @@ export function CsvImport(props: {
     const chosen = input.files?.[0];
     input.value = ''; // choosing the same file again (after fixing it) reads it again
     if (!chosen) return;
-    const csv = await chosen.text();
-    setFile({ name: chosen.name, csv });
+    const base64 = await fileBase64(chosen);
+    setFile({ name: chosen.name, base64 });
     setOutcome(null);
     setResult(null);
-    await run(csv, { importValidRows: false, confirmPriceChanges: false });
+    await run(base64, false);
   }
 
-  const pendingPrices = result !== null && result.imported === 0 && (result.priceChanges?.length ?? 0) > 0 && file !== null;
-  const pendingValid = result !== null && result.imported === 0 && result.errors.length > 0 && !pendingPrices && file !== null;
+  const pendingValid = result !== null && result.imported === 0 && result.errors.length > 0 && file !== null;
   const validRows = result ? result.rows - new Set(result.errors.map((e) => e.row)).size : 0;
   return (
     <div className="settings-card csv-import" data-testid={props.testId}>
       <h3>{t('settings.csv.title')}</h3>
-      <p className="muted">{t('settings.csv.columns', { columns: props.columns })}</p>
+      <p className="muted">{t('settings.csv.columns')} <code data-literal>{props.columns}</code></p>
       <label className="button secondary csv-file">
         {t('settings.csv.choose')}
         <input type="file" accept=".csv,text/csv" data-testid={`${props.testId}-file`} disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
@@ -84,22 +75,8 @@ export function CsvImport(props: {
           {result.errors.map((e, i) => <li key={i} data-row={e.row}>{rowMessage(e)}</li>)}
         </ul>
       ) : null}
-      {pendingPrices ? (
-        <>
-          <table className="history settings-table" data-testid={`${props.testId}-price-changes`}>
-            <thead><tr><th>{t('settings.csv.row')}</th><th>{t('settings.csv.code')}</th><th>{t('settings.csv.priceBefore')}</th><th>{t('settings.csv.priceAfter')}</th></tr></thead>
-            <tbody>
-              {result.priceChanges?.map((c) => <tr key={c.row}><td>{c.row}</td><td>{c.codigo}</td><td>{c.before}</td><td>{c.after}</td></tr>)}
-            </tbody>
-          </table>
-          <button type="button" className="button primary" data-testid={`${props.testId}-confirm-prices`} disabled={busy}
-            onClick={() => void run(file.csv, { importValidRows: result.errors.length > 0, confirmPriceChanges: true })}>
-            {t('settings.csv.confirmPrices', { count: result.priceChanges?.length ?? 0 })}
-          </button>
-        </>
-      ) : null}
       {pendingValid && validRows > 0 ? (
-        <button type="button" className="button primary" data-testid={`${props.testId}-valid-rows`} disabled={busy} onClick={() => void run(file.csv, { importValidRows: true, confirmPriceChanges: false })}>
+        <button type="button" className="button primary" data-testid={`${props.testId}-valid-rows`} disabled={busy} onClick={() => void run(file.base64, true)}>
           {t('settings.csv.importValid', { count: validRows })}
         </button>
       ) : null}

@@ -6,6 +6,8 @@ import type { Customer } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerFields } from '../customers/CustomerFields';
 import { EMPTY_FORM, checkCustomerForm, problemsByField, type CustomerForm, type FormProblems as Problems } from '../customers/customer-form';
+import type { SortColumn } from '../ui/sortable';
+import { useSortedTable } from '../ui/use-sorted-table';
 import { CsvImport } from './CsvImport';
 import { useSearchList } from './use-search-list';
 import { receptorToForm } from './customer-edit';
@@ -64,6 +66,12 @@ export function CustomersSection(): JSX.Element {
   const { query, setQuery, items: customers, error, refresh } = useSearchList(searchCustomers);
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const columns: SortColumn<Customer>[] = [
+    { key: 'nombre', label: t('settings.customers.name'), value: (c) => c.nombre },
+    { key: 'identificacion', label: t('settings.customers.identification'), value: (c) => c.identificacion ?? null },
+    { key: 'kind', label: t('settings.customers.kind'), value: (c) => t(`customerKinds.${c.receptor.tipoClienteFE}`) },
+  ];
+  const table = useSortedTable(customers, columns, { fileName: 'clientes.csv', testId: 'customers-csv' });
 
   return (
     <div className="settings-form">
@@ -84,16 +92,15 @@ export function CustomersSection(): JSX.Element {
       <CsvImport
         testId="customers-import"
         columns="tipoCliente, identificacion, dv, tipoContribuyente, nombre, direccion, correo, telefono, pais, tipoIdentificacion"
-        importCsv={(csv, { importValidRows }) => attempt(() => sago().customers.importCsv({ csv, importValidRows }))}
+        importCsv={(file, importValidRows) => attempt(() => sago().customers.importCsv({ file, importValidRows }))}
         onImported={() => refresh()}
       />
       <div className="settings-table-wrap">
+        <div className="settings-actions">{table.exportButton}</div>
         <table className="history settings-table" data-testid="customers-table">
-          <thead>
-            <tr><th>{t('settings.customers.name')}</th><th>{t('settings.customers.identification')}</th><th>{t('settings.customers.kind')}</th></tr>
-          </thead>
+          <thead>{table.header}</thead>
           <tbody>
-            {customers.map((c) => (
+            {table.sorted.map((c) => (
               <tr key={c.id} data-testid="customers-row" className="clickable" onClick={() => { setEditing(c); setSaved(null); }}>
                 <td>{c.nombre}</td><td className="mono">{c.identificacion ?? ''}</td><td>{t(`customerKinds.${c.receptor.tipoClienteFE}`)}</td>
               </tr>

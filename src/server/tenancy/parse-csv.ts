@@ -1,4 +1,5 @@
-// Shared by the register's imports (core/catalog-import) and head office's catalogue import (server/tenancy/catalog-csv.ts).
+// The central server's reader of head office's CSV price lists (pure, no dependency). The register reads CSV with csv-parse
+// (src/core/catalog-import/parse-csv.ts: separator and encoding detection); unifying them is a follow-up (issue 18).
 // RFC 4180 reader: comma separated, fields optionally in double quotes (quotes doubled inside), CRLF or LF line ends,
 // line breaks allowed inside quoted fields. Each record keeps the file line it starts on, so errors can name it.
 export interface CsvRecord {

@@ -1,5 +1,4 @@
-// CSV as RFC 4180 writes it, shared by the register's reports (src/core/reports) and head office's console exports:
-// comma separated, CRLF line ends, fields quoted when they hold a comma, a quote or a line
+// CSV as RFC 4180 writes it: comma separated, CRLF line ends, fields quoted when they hold a comma, a quote or a line
 // break (quotes doubled), a header row first. Amounts keep the decimal point, so a spreadsheet reads them as numbers.
 // Text a spreadsheet would run as a formula (a product, customer or reason typed as "=HYPERLINK(…)", "+1…", "@…")
 // is written with a leading apostrophe, which Excel and LibreOffice show as plain text (OWASP "CSV injection");

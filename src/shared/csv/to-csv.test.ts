@@ -1,6 +1,6 @@
 // Exports a manager opens in a spreadsheet: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv';
+import { toCsv } from './to-csv';
 
 describe('toCsv', () => {
   it('quotes commas, quotes and line breaks, with CRLF line ends', () => {
