@@ -8,7 +8,7 @@ import { formatBalboas, money } from '../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { attempt, errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
-import { fechaLocal } from '../receipt/receipt-model';
+import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { Dialog } from '../ui/Dialog';
 import { REFUND_TENDERS, invoiceDiscount, returnChoices, returnRequest, withQuantity, type RefundTender } from './till-return';
 
