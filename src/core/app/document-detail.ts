@@ -7,7 +7,7 @@ import { creditRemaining } from '../documents/credit-ledger';
 import { rejectionHint } from '../documents/rejection-hints';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
-import { SUMMARY_COLUMNS } from './documents-list';
+import { SUMMARY_COLUMNS, facturaNumeroColumn } from './documents-list';
 
 type DetailRow = Omit<DocumentDetail, 'document' | 'totals' | 'hkaMensajes' | 'history'> & {
   body: string;
@@ -42,7 +42,7 @@ function parseMessages(json: string | null): string[] {
 }
 
 export function findDocumentDetail(db: StoreDb, id: string): DocumentDetail | undefined {
-  const row = db.$client.prepare(`SELECT ${SUMMARY_COLUMNS}, body, totals, qr, nro_protocolo AS nroProtocolo,
+  const row = db.$client.prepare(`SELECT ${SUMMARY_COLUMNS}, ${facturaNumeroColumn('documents')}, body, totals, qr, nro_protocolo AS nroProtocolo,
     fecha_recepcion_dgi AS fechaRecepcionDgi, hka_codigo AS hkaCodigo, hka_mensajes AS hkaMensajes
     FROM documents WHERE id = ?`).get(id) as DetailRow | undefined;
   if (!row) return undefined;

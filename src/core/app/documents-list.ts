@@ -26,9 +26,11 @@ export interface DocumentsPage {
 
 export const SUMMARY_COLUMNS = `id, tipo_documento AS tipoDocumento, numero, punto_facturacion AS puntoFacturacion,
   tipo_emision AS tipoEmision, fecha_emision AS fechaEmision, status, total_factura AS totalFactura,
-  receptor_nombre AS receptorNombre, cufe,
-  (SELECT invoice.numero FROM credit_ledger ledger JOIN documents invoice ON invoice.id = ledger.invoice_id
-    WHERE ledger.note_id = documents.id LIMIT 1) AS facturaNumero`;
+  receptor_nombre AS receptorNombre, cufe`;
+
+/** The number of the invoice a credit note credits (null for other documents), for the row of `table` (its name or alias). */
+export const facturaNumeroColumn = (table: string) => `(SELECT invoice.numero FROM credit_ledger ledger
+  JOIN documents invoice ON invoice.id = ledger.invoice_id WHERE ledger.note_id = ${table}.id LIMIT 1) AS facturaNumero`;
 
 type Row = DocumentSummary & { createdAt: string };
 
@@ -77,7 +79,8 @@ const and = (filters: (Filter | undefined)[]): Filter => {
   return { where: present.length === 0 ? '1' : present.map((f) => f.where).join(' AND '), params: present.flatMap((f) => f.params) };
 };
 
-const SELECT = `SELECT ${SUMMARY_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2')}, d.created_at AS createdAt FROM documents d`;
+const SELECT = `SELECT ${SUMMARY_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2')}, ${facturaNumeroColumn('d')}, d.created_at AS createdAt
+  FROM documents d`;
 
 /**
  * Newest first, reading an index in order and testing each row: per status on (status, created_at, id), or on

@@ -57,21 +57,3 @@ export function parseCsv(text: string): CsvParse {
   if (field !== '' || fields.length > 0) endRecord();
   return { ok: true, records };
 }
-
-/** A CSV file read as a header (its columns found by `readHeader`) and data records, or the result to answer. */
-export type CsvTable<C> =
-  | { ok: true; index: Map<C, number>; records: CsvRecord[]; /** Fields in the header row. */ width: number }
-  | { ok: false; result: { rows: number; imported: 0; errors: { row: number; message: string }[] } };
-
-export function readCsvTable<C>(
-  csv: string,
-  readHeader: (fields: readonly string[]) => { ok: true; index: Map<C, number> } | { ok: false; message: string },
-): CsvTable<C> {
-  const parsed = parseCsv(csv);
-  if (!parsed.ok) return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] } };
-  const [head, ...records] = parsed.records;
-  if (!head) return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] } };
-  const header = readHeader(head.fields);
-  if (!header.ok) return { ok: false, result: { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] } };
-  return { ok: true, index: header.index, records, width: head.fields.length };
-}
