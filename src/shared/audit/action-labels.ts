@@ -62,6 +62,16 @@ export const AUDIT_ACTION_LABELS_ES: Record<string, string> = {
   'till.voidLine': 'Línea anulada en caja',
   'till.clearBasket': 'Venta en curso descartada',
   'till.drawerOpen': 'Gaveta abierta sin venta',
+  'catalog.central_applied': 'Catálogo de casa matriz aplicado',
+  'catalog.central_overwrote_local': 'Casa matriz reemplazó un cambio local del catálogo',
+  'catalog.central_refused': 'Fila del catálogo de casa matriz rechazada',
+  'hka.connection_verified': 'Conexión con HKA verificada',
+  'hka.folios_checked': 'Folios disponibles consultados',
+  'settings.data_set_opened': 'Datos del ambiente abiertos',
+  'settings.environment_switched': 'Ambiente de HKA cambiado',
+  'settings.hka_environment_pinned': 'Ambiente de HKA fijado',
+  'till.parked': 'Venta puesta en espera',
+  'till.recalled': 'Venta en espera recuperada',
 };
 
 /** The Spanish label of an action; an action without one (a newer register's) reads as "Otra acción (code)". */

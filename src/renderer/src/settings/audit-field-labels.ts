@@ -3,6 +3,7 @@
 export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
   es: {
     codigo: 'Código', descripcion: 'Descripción', cantidad: 'Cantidad', total: 'Total', motivo: 'Motivo', reason: 'Motivo',
+    available: 'Disponibles',
     approvalRequired: 'Requería gerente', for: 'Para', over: 'Sobre la sesión de', username: 'Usuario', role: 'Rol',
     numero: 'Número', tipoDocumento: 'Tipo de documento', tipoEmision: 'Tipo de emisión', copy: 'Copia', correo: 'Correo',
     countedCash: 'Efectivo contado', expectedCash: 'Efectivo esperado', difference: 'Diferencia', openingCash: 'Efectivo inicial',
@@ -34,6 +35,7 @@ export const AUDIT_FIELD_LABELS: Record<'es' | 'en', Record<string, string>> = {
   },
   en: {
     codigo: 'Code', descripcion: 'Description', cantidad: 'Quantity', total: 'Total', motivo: 'Reason', reason: 'Reason',
+    available: 'Available',
     approvalRequired: 'Manager required', for: 'For', over: 'Over the session of', username: 'User', role: 'Role',
     numero: 'Number', tipoDocumento: 'Document type', tipoEmision: 'Emission type', copy: 'Copy', correo: 'E-mail',
     countedCash: 'Counted cash', expectedCash: 'Expected cash', difference: 'Difference', openingCash: 'Opening cash',
