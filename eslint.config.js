@@ -61,7 +61,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 },
+      ],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
@@ -72,51 +75,76 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '^(?!\\.{1,2}/|decimal\\.js$|zod(/|$))',
-          message: 'src/shared is pure TypeScript: only relative imports, decimal.js and zod are allowed.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/|decimal\\.js$|zod(/|$))',
+              message: 'src/shared is pure TypeScript: only relative imports, decimal.js and zod are allowed.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: banPackages(['electron', 'react', 'react-dom'], 'src/core is plain Node: no Electron, no React.'),
-        patterns: [{ regex: '^(electron|react|react-dom)/', message: 'src/core is plain Node: no Electron, no React.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banPackages(['electron', 'react', 'react-dom'], 'src/core is plain Node: no Electron, no React.'),
+          patterns: [
+            { regex: '^(electron|react|react-dom)/', message: 'src/core is plain Node: no Electron, no React.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: banPackages(['electron', 'react', 'react-dom', 'better-sqlite3', 'electron-store'], 'src/server is a plain Node service.'),
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banPackages(
+            ['electron', 'react', 'react-dom', 'better-sqlite3', 'electron-store'],
+            'src/server is a plain Node service.',
+          ),
+        },
+      ],
     },
   },
   {
     files: ['src/web-host/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: banPackages(['electron', 'electron-store', 'react', 'react-dom'], 'src/web-host is plain Node: no Electron, no React.'),
-        patterns: [{ regex: '^electron/', message: 'src/web-host is plain Node: no Electron, no React.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banPackages(
+            ['electron', 'electron-store', 'react', 'react-dom'],
+            'src/web-host is plain Node: no Electron, no React.',
+          ),
+          patterns: [{ regex: '^electron/', message: 'src/web-host is plain Node: no Electron, no React.' }],
+        },
+      ],
     },
   },
   {
     files: ['src/preload/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...banPackages(nodeBuiltins, 'The preload is sandboxed: no Node.js modules.'),
-          ...banPackages(['react', 'react-dom', ...desktopOnly], 'The preload only forwards contract calls.'),
-        ],
-        patterns: [nodeBuiltinPattern],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...banPackages(nodeBuiltins, 'The preload is sandboxed: no Node.js modules.'),
+            ...banPackages(['react', 'react-dom', ...desktopOnly], 'The preload only forwards contract calls.'),
+          ],
+          patterns: [nodeBuiltinPattern],
+        },
+      ],
     },
   },
   {
@@ -124,13 +152,16 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...banPackages(nodeBuiltins, 'The renderer is sandboxed: no Node.js modules; call window.sago instead.'),
-          ...banPackages(['electron', ...desktopOnly], 'The renderer talks to main only through window.sago.'),
-        ],
-        patterns: [nodeBuiltinPattern, { regex: '^electron/', message: 'No Electron in the renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...banPackages(nodeBuiltins, 'The renderer is sandboxed: no Node.js modules; call window.sago instead.'),
+            ...banPackages(['electron', ...desktopOnly], 'The renderer talks to main only through window.sago.'),
+          ],
+          patterns: [nodeBuiltinPattern, { regex: '^electron/', message: 'No Electron in the renderer.' }],
+        },
+      ],
     },
   },
   {
@@ -138,13 +169,28 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...banPackages(nodeBuiltins, 'The console runs in a browser: no Node.js modules; it talks to the server over HTTP.'),
-          ...banPackages(['electron', 'fastify', ...desktopOnly], 'The console runs in a browser and talks to the server over HTTP.'),
-        ],
-        patterns: [nodeBuiltinPattern, { regex: '^(electron|fastify|drizzle-orm)(/|$)', message: 'The console runs in a browser and talks to the server over HTTP.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...banPackages(
+              nodeBuiltins,
+              'The console runs in a browser: no Node.js modules; it talks to the server over HTTP.',
+            ),
+            ...banPackages(
+              ['electron', 'fastify', ...desktopOnly],
+              'The console runs in a browser and talks to the server over HTTP.',
+            ),
+          ],
+          patterns: [
+            nodeBuiltinPattern,
+            {
+              regex: '^(electron|fastify|drizzle-orm)(/|$)',
+              message: 'The console runs in a browser and talks to the server over HTTP.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

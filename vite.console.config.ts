@@ -8,5 +8,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./src/console', import.meta.url)),
   base: './',
   plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('./out/console', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: fileURLToPath(new URL('./out/console', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+  },
 });

@@ -9,5 +9,9 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   // One bundle (~520 kB: React, i18next, the fiscal core, qrcode) loaded from disk or loopback; no need to split it.
-  build: { outDir: fileURLToPath(new URL('./out/renderer-web', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: fileURLToPath(new URL('./out/renderer-web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+  },
 });

@@ -20,7 +20,10 @@ export interface PostgresCapturePath {
   close(): Promise<void>;
 }
 
-export async function openPostgresPath(baseUrl: string, redis: { host: string; port: number }): Promise<PostgresCapturePath> {
+export async function openPostgresPath(
+  baseUrl: string,
+  redis: { host: string; port: number },
+): Promise<PostgresCapturePath> {
   const dbName = `sago_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -36,9 +39,19 @@ export async function openPostgresPath(baseUrl: string, redis: { host: string; p
   return {
     async capture(draft) {
       const checked = validateDocument({
-        ...draft, codigoSucursalEmisor: '0000', puntoFacturacionFiscal: '001', numeroDocumentoFiscal: '1', tipoEmision: '01',
-        fechaEmision: '2026-11-28T10:00:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1', destinoOperacion: '1',
-        formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1',
+        ...draft,
+        codigoSucursalEmisor: '0000',
+        puntoFacturacionFiscal: '001',
+        numeroDocumentoFiscal: '1',
+        tipoEmision: '01',
+        fechaEmision: '2026-11-28T10:00:00-05:00',
+        naturalezaOperacion: '01',
+        tipoOperacion: '1',
+        destinoOperacion: '1',
+        formatoCAFE: '2',
+        entregaCAFE: '2',
+        envioContenedor: '1',
+        procesoGeneracion: '1',
       });
       if (!checked.ok) throw new Error('benchmark draft is invalid');
       const id = randomUUID();
@@ -47,14 +60,38 @@ export async function openPostgresPath(baseUrl: string, redis: { host: string; p
         await client.query('BEGIN');
         const { rows } = await client.query<{ last_number: number }>(
           `INSERT INTO fiscal_series VALUES ('0000-001-01', 1)
-           ON CONFLICT (serie) DO UPDATE SET last_number = fiscal_series.last_number + 1 RETURNING last_number`);
-        await client.query('INSERT INTO documents (id, numero, status, body, totals, total_factura) VALUES ($1,$2,$3,$4,$5,$6)',
-          [id, rows[0]?.last_number, 'QUEUED', JSON.stringify(checked.document), JSON.stringify(checked.totals), checked.totals.totalFactura]);
+           ON CONFLICT (serie) DO UPDATE SET last_number = fiscal_series.last_number + 1 RETURNING last_number`,
+        );
+        await client.query(
+          'INSERT INTO documents (id, numero, status, body, totals, total_factura) VALUES ($1,$2,$3,$4,$5,$6)',
+          [
+            id,
+            rows[0]?.last_number,
+            'QUEUED',
+            JSON.stringify(checked.document),
+            JSON.stringify(checked.totals),
+            checked.totals.totalFactura,
+          ],
+        );
         const items = checked.document.items;
         await client.query(
           `INSERT INTO document_items VALUES ${items.map((_, i) => `($1,${i + 1},$${i * 5 + 2},$${i * 5 + 3},$${i * 5 + 4},$${i * 5 + 5},$${i * 5 + 6})`).join(',')}`,
-          [id, ...items.flatMap((it, i) => [it.descripcion, it.cantidad, it.precioUnitario, it.tasaItbms, checked.totals.items[i]?.valorTotal])]);
-        await client.query('INSERT INTO document_payments VALUES ($1, 1, $2, $3)', [id, checked.document.pagos[0]?.formaPagoFact, checked.document.pagos[0]?.valorCuotaPagada]);
+          [
+            id,
+            ...items.flatMap((it, i) => [
+              it.descripcion,
+              it.cantidad,
+              it.precioUnitario,
+              it.tasaItbms,
+              checked.totals.items[i]?.valorTotal,
+            ]),
+          ],
+        );
+        await client.query('INSERT INTO document_payments VALUES ($1, 1, $2, $3)', [
+          id,
+          checked.document.pagos[0]?.formaPagoFact,
+          checked.document.pagos[0]?.valorCuotaPagada,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -28,10 +28,50 @@ function batch(): { events: unknown[] } {
     const at = new Date().toISOString();
     const total = `${1 + (seqCounter % 500)}.25`;
     events.push(
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: trail.next({ at, action: 'sale.captured', documentId, details: { tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total } }) },
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'document_status', payload: { documentId, status: 'QUEUED', at, tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total } },
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'audit', payload: trail.next({ at, actor: 'sistema:cola', actorName: 'Sistema (cola de envío)', action: 'document.authorized', documentId, details: { cufe: `FE0120000${seqCounter}`, codigo: '200', alreadyAuthorized: false } }) },
-      { eventId: randomUUID(), seq: ++seqCounter, kind: 'document_status', payload: { documentId, status: 'AUTHORIZED', from: 'PROCESSING', at } },
+      {
+        eventId: randomUUID(),
+        seq: ++seqCounter,
+        kind: 'audit',
+        payload: trail.next({
+          at,
+          action: 'sale.captured',
+          documentId,
+          details: { tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total },
+        }),
+      },
+      {
+        eventId: randomUUID(),
+        seq: ++seqCounter,
+        kind: 'document_status',
+        payload: {
+          documentId,
+          status: 'QUEUED',
+          at,
+          tipoDocumento: '01',
+          numero: seqCounter,
+          tipoEmision: '01',
+          total,
+        },
+      },
+      {
+        eventId: randomUUID(),
+        seq: ++seqCounter,
+        kind: 'audit',
+        payload: trail.next({
+          at,
+          actor: 'sistema:cola',
+          actorName: 'Sistema (cola de envío)',
+          action: 'document.authorized',
+          documentId,
+          details: { cufe: `FE0120000${seqCounter}`, codigo: '200', alreadyAuthorized: false },
+        }),
+      },
+      {
+        eventId: randomUUID(),
+        seq: ++seqCounter,
+        kind: 'document_status',
+        payload: { documentId, status: 'AUTHORIZED', from: 'PROCESSING', at },
+      },
     );
   }
   return { events: events.slice(0, SYNC_BATCH_MAX) };
@@ -39,9 +79,14 @@ function batch(): { events: unknown[] } {
 
 async function push(url: string, token: string, body: string): Promise<number> {
   const t0 = performance.now();
-  const response = await fetch(`${url}${SYNC_INGEST_PATH}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+  const response = await fetch(`${url}${SYNC_INGEST_PATH}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
   const result = (await response.json()) as { stored?: number };
-  if (response.status !== 200 || result.stored !== SYNC_BATCH_MAX) throw new Error(`push failed: HTTP ${response.status} ${JSON.stringify(result).slice(0, 200)}`);
+  if (response.status !== 200 || result.stored !== SYNC_BATCH_MAX)
+    throw new Error(`push failed: HTTP ${response.status} ${JSON.stringify(result).slice(0, 200)}`);
   return performance.now() - t0;
 }
 
@@ -50,16 +95,22 @@ async function run(url: string, tokens: string[], batchesPerClient: number) {
   const bodies = tokens.map(() => Array.from({ length: batchesPerClient }, () => JSON.stringify(batch())));
   const samples: number[] = [];
   const start = performance.now();
-  await Promise.all(tokens.map(async (token, c) => {
-    for (const body of bodies[c]!) samples.push(await push(url, token, body));
-  }));
+  await Promise.all(
+    tokens.map(async (token, c) => {
+      for (const body of bodies[c]!) samples.push(await push(url, token, body));
+    }),
+  );
   const wall = performance.now() - start;
   const s = stats(samples, wall);
   return { ...s, eventsPerSec: (samples.length * SYNC_BATCH_MAX * 1000) / wall };
 }
 
 async function api<T>(url: string, path: string, bearer: string | undefined, body: unknown): Promise<T> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as T;
 }
 
@@ -73,22 +124,52 @@ export async function runIngestBench(): Promise<string[]> {
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(baseUrl);
   url.pathname = `/${dbName}`;
-  const database = { kind: 'postgres' as const, url: url.toString(), appRole, appPassword: randomBytes(12).toString('hex'), poolSize: 10 };
+  const database = {
+    kind: 'postgres' as const,
+    url: url.toString(),
+    appRole,
+    appPassword: randomBytes(12).toString('hex'),
+    poolSize: 10,
+  };
   const lines: string[] = [];
   try {
-    const server = await startServer({ database, host: '127.0.0.1', port: 0, logLevel: 'warn', trustProxy: false, authLimits: { maxFailures: 20, windowMs: 60_000 } }, { level: 'warn' });
+    const server = await startServer(
+      {
+        database,
+        host: '127.0.0.1',
+        port: 0,
+        logLevel: 'warn',
+        trustProxy: false,
+        authLimits: { maxFailures: 20, windowMs: 60_000 },
+      },
+      { level: 'warn' },
+    );
     try {
       const owner = await openOwnerConnection(database);
       const { adminKey } = await createOrganisation(owner, 'Bench').finally(() => owner.close());
-      const store = await api<{ id: string }>(server.url, '/v1/admin/stores', adminKey, { code: '0001', name: 'Bench' });
+      const store = await api<{ id: string }>(server.url, '/v1/admin/stores', adminKey, {
+        code: '0001',
+        name: 'Bench',
+      });
       const tokens: string[] = [];
       for (let i = 0; i < CONCURRENT_CLIENTS; i++) {
-        const { code } = await api<{ code: string }>(server.url, '/v1/admin/enrolment-codes', adminKey, { storeId: store.id, registerName: `caja-${i}` });
+        const { code } = await api<{ code: string }>(server.url, '/v1/admin/enrolment-codes', adminKey, {
+          storeId: store.id,
+          registerName: `caja-${i}`,
+        });
         tokens.push((await api<{ token: string }>(server.url, '/v1/enrol', undefined, { code })).token);
       }
-      const [{ server_version: version, synchronous_commit: syncCommit }] = (await admin.query('SELECT current_setting(\'server_version\') AS server_version, current_setting(\'synchronous_commit\') AS synchronous_commit')).rows as [{ server_version: string; synchronous_commit: string }];
-      lines.push(`Sync API ingest (node ${process.version}, PostgreSQL ${version} at ${url.host}, synchronous_commit=${syncCommit}, API pool ${database.poolSize}, HTTP over loopback)`);
-      lines.push(`  batches of ${SYNC_BATCH_MAX} events (half audit entries, half status snapshots), ${WARMUP_BATCHES} warm-up batches unmeasured`);
+      const [{ server_version: version, synchronous_commit: syncCommit }] = (
+        await admin.query(
+          "SELECT current_setting('server_version') AS server_version, current_setting('synchronous_commit') AS synchronous_commit",
+        )
+      ).rows as [{ server_version: string; synchronous_commit: string }];
+      lines.push(
+        `Sync API ingest (node ${process.version}, PostgreSQL ${version} at ${url.host}, synchronous_commit=${syncCommit}, API pool ${database.poolSize}, HTTP over loopback)`,
+      );
+      lines.push(
+        `  batches of ${SYNC_BATCH_MAX} events (half audit entries, half status snapshots), ${WARMUP_BATCHES} warm-up batches unmeasured`,
+      );
       await run(server.url, [tokens[0]!], WARMUP_BATCHES);
       const one = await run(server.url, [tokens[0]!], BATCHES_PER_CLIENT);
       const many = await run(server.url, tokens, BATCHES_PER_CLIENT);
@@ -97,7 +178,9 @@ export async function runIngestBench(): Promise<string[]> {
       lines.push(line('1 register, back to back', one));
       lines.push(line(`${CONCURRENT_CLIENTS} registers at once`, many));
       const best = Math.max(one.eventsPerSec, many.eventsPerSec);
-      lines.push(`  Target ≥ ${TARGET_EVENTS_PER_SEC} events/s: ${best >= TARGET_EVENTS_PER_SEC ? 'met' : 'NOT met'} (${best.toFixed(0)} events/s)`);
+      lines.push(
+        `  Target ≥ ${TARGET_EVENTS_PER_SEC} events/s: ${best >= TARGET_EVENTS_PER_SEC ? 'met' : 'NOT met'} (${best.toFixed(0)} events/s)`,
+      );
     } finally {
       await server.close();
     }

@@ -11,16 +11,28 @@ import { openDatabase, type OpenedDatabase } from '../src/core/store/open-databa
 import { fmt, measure, type LatencyStats } from './stats';
 
 const HOUR = 3_600_000;
-const INPUTS = { queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 }, contingency: { active: false, needsExtendedReason: false } };
+const INPUTS = {
+  queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 },
+  contingency: { active: false, needsExtendedReason: false },
+};
 
 function seedBusyWeek(store: OpenedDatabase, now: Date): void {
   const sqlite = store.sqlite;
-  const call = sqlite.prepare('INSERT INTO hka_calls (operation, document_id, started_at, duration_ms, outcome, codigo) VALUES (?, ?, ?, ?, ?, ?)');
+  const call = sqlite.prepare(
+    'INSERT INTO hka_calls (operation, document_id, started_at, duration_ms, outcome, codigo) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const sample = sqlite.prepare('INSERT INTO queue_samples (at, waiting) VALUES (?, ?)');
   sqlite.transaction(() => {
     for (let at = now.getTime() - 7 * 24 * HOUR, i = 0; at < now.getTime(); at += 5_000, i++) {
       const failed = i % 50 === 0;
-      call.run('Enviar', `doc-${i}`, at, 80 + (i % 400), failed ? 'transient:response_timeout' : 'authorized', failed ? null : '200');
+      call.run(
+        'Enviar',
+        `doc-${i}`,
+        at,
+        80 + (i % 400),
+        failed ? 'transient:response_timeout' : 'authorized',
+        failed ? null : '200',
+      );
     }
     for (let at = now.getTime() - 48 * HOUR; at < now.getTime(); at += 60_000) sample.run(at, at % 7);
   })();
@@ -44,7 +56,9 @@ export async function runMonitorBench(): Promise<string[]> {
     for (const hours of [6, 48]) {
       const base = await overviewStats(empty, now, hours);
       const loaded = await overviewStats(busy, now, hours);
-      lines.push(`overview over ${String(hours).padStart(2)} h: empty p50 ${fmt(base.p50)} p99 ${fmt(base.p99)} · busy week p50 ${fmt(loaded.p50)} p99 ${fmt(loaded.p99)} (${(loaded.p50 / base.p50).toFixed(0)}x / ${(loaded.p99 / base.p99).toFixed(0)}x)`);
+      lines.push(
+        `overview over ${String(hours).padStart(2)} h: empty p50 ${fmt(base.p50)} p99 ${fmt(base.p99)} · busy week p50 ${fmt(loaded.p50)} p99 ${fmt(loaded.p99)} (${(loaded.p50 / base.p50).toFixed(0)}x / ${(loaded.p99 / base.p99).toFixed(0)}x)`,
+      );
     }
     return lines;
   } finally {

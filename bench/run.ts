@@ -19,15 +19,30 @@ const PG_RUNS = { 5: 600, 50: 300 } as const;
 const dir = mkdtempSync(join(tmpdir(), 'sago-bench-'));
 
 async function sqliteCapture(synchronous: 'FULL' | 'NORMAL', items: 5 | 50): Promise<LatencyStats> {
-  const store = openDatabase({ path: join(dir, `capture-${synchronous}-${items}.sqlite`), synchronous, checkpointIntervalMs: 0 });
-  const deps = { db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' as const }), clock: () => new Date(), actor: 'bench' };
+  const store = openDatabase({
+    path: join(dir, `capture-${synchronous}-${items}.sqlite`),
+    synchronous,
+    checkpointIntervalMs: 0,
+  });
+  const deps = {
+    db: store.db,
+    issuer: DEFAULT_ISSUER_SETTINGS,
+    emissionMode: () => ({ tipoEmision: '01' as const }),
+    clock: () => new Date(),
+    actor: 'bench',
+  };
   const draft: SaleDraft = draftWithItems(items);
   try {
     // The app checkpoints on a 10 s timer; at a busy register's pace that is every few hundred sales at most.
-    return await measure(RUNS[items], 500, () => {
-      const result = captureSale(deps, draft);
-      if (!result.ok) throw new Error(JSON.stringify(result.violations));
-    }, { every: 250, run: () => store.checkpoint() });
+    return await measure(
+      RUNS[items],
+      500,
+      () => {
+        const result = captureSale(deps, draft);
+        if (!result.ok) throw new Error(JSON.stringify(result.violations));
+      },
+      { every: 250, run: () => store.checkpoint() },
+    );
   } finally {
     // The WAL checkpoint runs on a timer in the app, never inside a sale; report what it costs when it runs.
     const t0 = performance.now();
@@ -78,9 +93,14 @@ async function main(): Promise<void> {
   for (const items of [5, 50] as const) {
     const full = results[`sqlite-FULL-${items}`]!;
     const normal = results[`sqlite-NORMAL-${items}`]!;
-    console.log(`  ${items} items: FULL/NORMAL p50 ${(full.p50 / normal.p50).toFixed(2)}x, p99 ${(full.p99 / normal.p99).toFixed(2)}x`);
+    console.log(
+      `  ${items} items: FULL/NORMAL p50 ${(full.p50 / normal.p50).toFixed(2)}x, p99 ${(full.p99 / normal.p99).toFixed(2)}x`,
+    );
     const pgStats = results[`pg-${items}`];
-    if (pgStats) console.log(`  ${items} items: PostgreSQL+BullMQ / SQLite FULL p50 ${(pgStats.p50 / full.p50).toFixed(1)}x, p99 ${(pgStats.p99 / full.p99).toFixed(1)}x`);
+    if (pgStats)
+      console.log(
+        `  ${items} items: PostgreSQL+BullMQ / SQLite FULL p50 ${(pgStats.p50 / full.p50).toFixed(1)}x, p99 ${(pgStats.p99 / full.p99).toFixed(1)}x`,
+      );
   }
   console.log('\nDocuments list with 100 000 documents (keyset pages):');
   console.log(formatDocumentsListBench(benchDocumentsList()).join('\n'));

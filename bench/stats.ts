@@ -33,7 +33,12 @@ export interface Between {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `n` times measured one by one. */
-export async function measure(n: number, warmup: number, fn: (i: number) => unknown, between?: Between): Promise<LatencyStats> {
+export async function measure(
+  n: number,
+  warmup: number,
+  fn: (i: number) => unknown,
+  between?: Between,
+): Promise<LatencyStats> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const samples: number[] = [];
   let untimed = 0;

@@ -17,7 +17,11 @@ export function electronProblem(dir = electronDir, run = spawnSync) {
   if (binary === undefined || !existsSync(binary)) {
     return "Electron's binary was not downloaded (npm ci fetches it from github.com; it needs network access and Node >= 22.12)";
   }
-  const probe = run(binary, ['--version'], { encoding: 'utf8', timeout: 15_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const probe = run(binary, ['--version'], {
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   if (probe.error || probe.status !== 0) {
     const detail = probe.error ? probe.error.message : (probe.stderr || '').split('\n')[0];
     return `Electron's binary cannot run on this machine (${detail || `exit code ${probe.status}`})`;

@@ -10,23 +10,40 @@ import { join } from 'node:path';
 const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 const outDir = 'out/native';
 const stamp = join(outDir, 'electron-version.txt');
-if (existsSync(join(outDir, 'better_sqlite3.node')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === electronVersion) {
+if (
+  existsSync(join(outDir, 'better_sqlite3.node')) &&
+  existsSync(stamp) &&
+  readFileSync(stamp, 'utf8') === electronVersion
+) {
   console.log(`better-sqlite3 for Electron ${electronVersion} already built`);
   process.exit(0);
 }
 const work = mkdtempSync(join(tmpdir(), 'sago-electron-native-'));
 try {
   cpSync('node_modules/better-sqlite3', join(work, 'better-sqlite3'), { recursive: true });
-  execFileSync('npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], {
-    cwd: join(work, 'better-sqlite3'),
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    [
+      '--yes',
+      'node-gyp',
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    {
+      cwd: join(work, 'better-sqlite3'),
+      stdio: 'inherit',
+    },
+  );
   mkdirSync(outDir, { recursive: true });
   cpSync(join(work, 'better-sqlite3/build/Release/better_sqlite3.node'), join(outDir, 'better_sqlite3.node'));
   writeFileSync(stamp, electronVersion);
   console.log(`built better-sqlite3 for Electron ${electronVersion} into ${outDir}`);
 } catch (error) {
-  console.error(`Could not build better-sqlite3 for Electron ${electronVersion} (it needs Electron's headers from the network): ${error.message}`);
+  console.error(
+    `Could not build better-sqlite3 for Electron ${electronVersion} (it needs Electron's headers from the network): ${error.message}`,
+  );
   process.exit(1);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -20,12 +20,20 @@ function propertyTestFiles(dir) {
 
 const [runsArg, ...fileArgs] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
-const files = fileArgs.length > 0 ? fileArgs : [...propertyTestFiles(join(root, 'src')), ...propertyTestFiles(join(root, 'tests'))].map((f) => relative(root, f));
+const files =
+  fileArgs.length > 0
+    ? fileArgs
+    : [...propertyTestFiles(join(root, 'src')), ...propertyTestFiles(join(root, 'tests'))].map((f) =>
+        relative(root, f),
+      );
 const failing = [];
 for (let i = 0; i < runs; i++) {
   const seed = randomInt(2 ** 31);
   const result = spawnSync('npx', ['vitest', 'run', '--reporter=dot', ...files], {
-    cwd: root, env: { ...process.env, FC_SEED: String(seed) }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, FC_SEED: String(seed) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
   const ok = result.status === 0;
   console.log(`seed ${seed}: ${ok ? 'passed' : 'FAILED'}`);

@@ -10,7 +10,12 @@ if (!existsSync(reportPath)) {
 }
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 // A suite that fails to load has no test results but still fails the run.
-const brokenSuites = (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
-const failed = report.numFailedTests + brokenSuites + (report.numFailedTests === 0 && brokenSuites === 0 && exitStatus !== '0' ? 1 : 0);
+const brokenSuites = (report.testResults ?? []).filter(
+  (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+).length;
+const failed =
+  report.numFailedTests +
+  brokenSuites +
+  (report.numFailedTests === 0 && brokenSuites === 0 && exitStatus !== '0' ? 1 : 0);
 const skipped = report.numPendingTests + (report.numTodoTests ?? 0);
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -19,17 +19,70 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WORDS = ['Arroz', 'Azúcar', 'Café', 'Leche', 'Aceite', 'Frijoles', 'Pan', 'Huevos', 'Queso', 'Jabón', 'Detergente', 'Atún',
-  'Pasta', 'Galletas', 'Refresco', 'Agua', 'Cerveza', 'Pollo', 'Carne', 'Plátano', 'Yuca', 'Ñame', 'Sal', 'Harina'];
+const WORDS = [
+  'Arroz',
+  'Azúcar',
+  'Café',
+  'Leche',
+  'Aceite',
+  'Frijoles',
+  'Pan',
+  'Huevos',
+  'Queso',
+  'Jabón',
+  'Detergente',
+  'Atún',
+  'Pasta',
+  'Galletas',
+  'Refresco',
+  'Agua',
+  'Cerveza',
+  'Pollo',
+  'Carne',
+  'Plátano',
+  'Yuca',
+  'Ñame',
+  'Sal',
+  'Harina',
+];
 const BRANDS = ['Doña Blanca', 'Istmeño', 'Chiricano', 'Del Valle', 'La Cosecha', 'Bocas', 'Coclé', 'Herrera'];
-const FIRST = ['María', 'José', 'Ana', 'Luis', 'Carmen', 'Jorge', 'Rosa', 'Carlos', 'Iris', 'Néstor', 'Yaneth', 'Ramón'];
-const LAST = ['Fernández', 'Rodríguez', 'Gómez', 'Núñez', 'Pérez', 'Batista', 'Castillo', 'Sánchez', 'Quintero', 'Muñoz'];
+const FIRST = [
+  'María',
+  'José',
+  'Ana',
+  'Luis',
+  'Carmen',
+  'Jorge',
+  'Rosa',
+  'Carlos',
+  'Iris',
+  'Néstor',
+  'Yaneth',
+  'Ramón',
+];
+const LAST = [
+  'Fernández',
+  'Rodríguez',
+  'Gómez',
+  'Núñez',
+  'Pérez',
+  'Batista',
+  'Castillo',
+  'Sánchez',
+  'Quintero',
+  'Muñoz',
+];
 const COMPANY = ['Comercial', 'Distribuidora', 'Inversiones', 'Servicios', 'Constructora', 'Ferretería'];
 const PLACE = ['Los Andes', 'Istmo', 'Azuero', 'Chagres', 'Veraguas', 'Darién', 'Colón', 'Boquete'];
 // ITBMS: exempt staples (00), 7 % general (01), 10 % alcohol (02), 15 % tobacco (03).
 const RATES = ['00', '00', '01', '01', '01', '02', '03'] as const;
 
-export interface Product { codigo: string; descripcion: string; precioUnitario: string; tasaItbms: (typeof RATES)[number] }
+export interface Product {
+  codigo: string;
+  descripcion: string;
+  precioUnitario: string;
+  tasaItbms: (typeof RATES)[number];
+}
 export type Customer = SaleDraft['cliente'];
 
 export interface Catalogue {
@@ -56,11 +109,20 @@ export function makeCatalogue(random: () => number, products = 2_000, customers 
       const dv = computeDv(numeroRUC, '2');
       if (dv.status !== 'ok') continue; // a form the DV algorithm cannot reproduce: leave that company out
       catalogue.customers.push({
-        tipoClienteFE: '01', tipoContribuyente: '2', numeroRUC, digitoVerificadorRUC: dv.dv,
-        razonSocial: `${pick(COMPANY)} ${pick(PLACE)}, S.A.`, direccion: 'Vía España, local 3', pais: 'PA',
+        tipoClienteFE: '01',
+        tipoContribuyente: '2',
+        numeroRUC,
+        digitoVerificadorRUC: dv.dv,
+        razonSocial: `${pick(COMPANY)} ${pick(PLACE)}, S.A.`,
+        direccion: 'Vía España, local 3',
+        pais: 'PA',
       });
     } else {
-      catalogue.customers.push({ tipoClienteFE: '02', razonSocial: `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`, pais: 'PA' });
+      catalogue.customers.push({
+        tipoClienteFE: '02',
+        razonSocial: `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`,
+        pais: 'PA',
+      });
     }
   }
   return catalogue;

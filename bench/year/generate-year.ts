@@ -53,10 +53,18 @@ const DAY = 24 * HOUR;
 const CASHIER = 'cajero-ana';
 const MANAGER = 'gerente-luis';
 /** The register's issuer as HKA knows it (the simulator's demo RUC). */
-const ISSUER = { tipoRuc: '2' as const, ruc: '155596713-2-2015', dv: '59', razonSocial: 'Supermercado de prueba', branches: [] };
+const ISSUER = {
+  tipoRuc: '2' as const,
+  ruc: '155596713-2-2015',
+  dv: '59',
+  razonSocial: 'Supermercado de prueba',
+  branches: [],
+};
 const MOTIVO = 'Sin conexión con el proveedor autorizado de calificación (HKA)';
 /** Annulment is for a transaction that did not take place; HKA's answer is a stand-in here. */
-const hkaAnnuls = { anulacionDocumento: () => Promise.resolve({ kind: 'ok', codigo: '200', mensaje: 'ok', data: {} }) } as unknown as HkaClient;
+const hkaAnnuls = {
+  anulacionDocumento: () => Promise.resolve({ kind: 'ok', codigo: '200', mensaje: 'ok', data: {} }),
+} as unknown as HkaClient;
 const credentials = { withCredentials: <T>(use: (c: never) => Promise<T>) => use({} as never) };
 
 export async function generateYear(store: OpenedDatabase, options: YearOptions = {}): Promise<YearSummary> {
@@ -67,21 +75,54 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
   const random = seededRandom(options.seed ?? 20_261_205);
   const catalogue = makeCatalogue(random);
   const { sqlite, db } = store;
-  const summary: YearSummary = { documents: 0, creditNotes: 0, annulled: 0, rejected: 0, contingency: 0, shifts: 0, samples: [], end };
+  const summary: YearSummary = {
+    documents: 0,
+    creditNotes: 0,
+    annulled: 0,
+    rejected: 0,
+    contingency: 0,
+    shifts: 0,
+    samples: [],
+    end,
+  };
   let now = new Date(end.getTime() - days * DAY);
   let mode: EmissionMode = { tipoEmision: '01' };
-  const deps: CaptureDeps = { db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => mode, clock: () => now, actor: CASHIER };
+  const deps: CaptureDeps = {
+    db,
+    issuer: DEFAULT_ISSUER_SETTINGS,
+    emissionMode: () => mode,
+    clock: () => now,
+    actor: CASHIER,
+  };
   const waiting: string[] = []; // captured in contingency, authorised when HKA answers again
   const docStmt = sqlite.prepare(`SELECT numero, tipo_documento AS tipoDocumento, fecha_emision AS fechaEmision,
     tipo_emision AS tipoEmision FROM documents WHERE id = ?`);
   /** What the queue writes when HKA authorises the document (a CUFE like the simulator's, valid and unique). */
   const authorise = (id: string, at: Date) => {
     const doc = docStmt.get(id) as { numero: number; tipoDocumento: string; fechaEmision: string; tipoEmision: string };
-    const cufe = simCufe({ issuer: ISSUER, ...doc, codigoSucursalEmisor: '0000', puntoFacturacionFiscal: '001', codigoSeguridad: codigoSeguridad(random) });
-    applyOutcome(db, { jobId: jobOf(id), documentId: id, claimToken: 'generator' }, {
-      kind: 'authorized',
-      authorization: { cufe, qr: `${QR_BASE_URL}?chFE=${cufe}`, nroProtocoloAutorizacion: String(doc.numero), fechaRecepcionDGI: toPanamaDateTime(at), codigo: '200', alreadyAuthorized: false },
-    }, at);
+    const cufe = simCufe({
+      issuer: ISSUER,
+      ...doc,
+      codigoSucursalEmisor: '0000',
+      puntoFacturacionFiscal: '001',
+      codigoSeguridad: codigoSeguridad(random),
+    });
+    applyOutcome(
+      db,
+      { jobId: jobOf(id), documentId: id, claimToken: 'generator' },
+      {
+        kind: 'authorized',
+        authorization: {
+          cufe,
+          qr: `${QR_BASE_URL}?chFE=${cufe}`,
+          nroProtocoloAutorizacion: String(doc.numero),
+          fechaRecepcionDGI: toPanamaDateTime(at),
+          codigo: '200',
+          alreadyAuthorized: false,
+        },
+      },
+      at,
+    );
   };
   const jobStmt = sqlite.prepare('SELECT id FROM outbox_jobs WHERE document_id = ?').pluck();
   const jobOf = (id: string) => jobStmt.get(id) as number;
@@ -96,13 +137,15 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
       openShift(db, '100.00', { actor: CASHIER }, now);
       summary.shifts++;
       // One day in twelve HKA is out for one to three hours: documents go out as contingency (02) meanwhile.
-      const outage = random() < 1 / 12 ? { from: 9 + Math.floor(random() * 8), hours: 1 + Math.floor(random() * 3) } : undefined;
+      const outage =
+        random() < 1 / 12 ? { from: 9 + Math.floor(random() * 8), hours: 1 + Math.floor(random() * 3) } : undefined;
       const todays: string[] = [];
       for (let i = 0; i < perDay; i++) {
         now = new Date(dayStart + 8 * HOUR + Math.floor(((i + random()) / perDay) * 13 * HOUR));
         const hour = Math.floor((now.getTime() - dayStart) / HOUR);
         const down = outage !== undefined && hour >= outage.from && hour < outage.from + outage.hours;
-        if (down && mode.tipoEmision === '01') mode = { tipoEmision: '02', fechaInicio: toPanamaDateTime(now), motivo: MOTIVO };
+        if (down && mode.tipoEmision === '01')
+          mode = { tipoEmision: '02', fechaInicio: toPanamaDateTime(now), motivo: MOTIVO };
         if (!down && mode.tipoEmision === '02') {
           mode = { tipoEmision: '01' };
           for (const id of waiting.splice(0)) authorise(id, now);
@@ -118,7 +161,12 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
           // The worker's claim (the document goes PROCESSING), then HKA's rejection.
           const [claim] = claimDueJobs(db, 'generator', now.getTime() + 1_000, 60_000, 1, new Set(waiting));
           if (claim?.documentId !== id) throw new Error('generator: the claim did not take the sale just captured');
-          applyOutcome(db, claim, { kind: 'rejected', codigo: '0121', messages: ['El RUC del receptor no está inscrito'] }, new Date(now.getTime() + 2_000));
+          applyOutcome(
+            db,
+            claim,
+            { kind: 'rejected', codigo: '0121', messages: ['El RUC del receptor no está inscrito'] },
+            new Date(now.getTime() + 2_000),
+          );
           summary.rejected++;
         } else if (day < days - 1 || i < perDay - 40) {
           authorise(id, new Date(now.getTime() + 1_500)); // the last 40 sales of the year are still queued
@@ -135,7 +183,12 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
       await annulAndCredit(todays);
       now = new Date(dayStart + 21 * HOUR + 10 * 60_000);
       const expected = xReport(db, now).cash.expected;
-      const closed = closeShift(db, { countedCash: expected, differenceLimit: '5.00', approvedBy: MANAGER }, { actor: CASHIER }, now);
+      const closed = closeShift(
+        db,
+        { countedCash: expected, differenceLimit: '5.00', approvedBy: MANAGER },
+        { actor: CASHIER },
+        now,
+      );
       if (!closed.closed) throw new Error(`generator Z refused: ${closed.message}`);
       options.onDay?.(day, summary.documents);
     }
@@ -147,9 +200,13 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
   } finally {
     sqlite.pragma('synchronous = FULL');
   }
-  summary.samples = sqlite.prepare(`SELECT id, numero, cufe, receptor_nombre AS receptorNombre,
+  summary.samples = sqlite
+    .prepare(
+      `SELECT id, numero, cufe, receptor_nombre AS receptorNombre,
     coalesce(json_extract(body, '$.cliente.numeroRUC'), json_extract(body, '$.cliente.identificacion.numeroRUC')) AS ruc
-    FROM documents WHERE tipo_documento = '01' AND rowid % 997 = 0`).all() as YearSummary['samples'];
+    FROM documents WHERE tipo_documento = '01' AND rowid % 997 = 0`,
+    )
+    .all() as YearSummary['samples'];
   return summary;
 
   /** A few sales of the day are annulled (same day, within the window) and a few get a credit note for one line. */
@@ -157,8 +214,12 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
     for (const id of todays) {
       const r = random();
       if (r < 0.003) {
-        const annulled = await annulDocument({ db, client: hkaAnnuls, credentials, clock: () => now }, id,
-          'Venta no realizada: el cliente desistió de la compra', { actor: MANAGER });
+        const annulled = await annulDocument(
+          { db, client: hkaAnnuls, credentials, clock: () => now },
+          id,
+          'Venta no realizada: el cliente desistió de la compra',
+          { actor: MANAGER },
+        );
         if (!annulled.ok) throw new Error(`generator annulment refused: ${annulled.message}`);
         summary.annulled++;
       } else if (r < 0.008) {
@@ -179,6 +240,8 @@ export async function generateYear(store: OpenedDatabase, options: YearOptions =
  */
 export function writeRetainedHistory(store: OpenedDatabase, end: Date, random: () => number): void {
   writeRecentActivity(store.sqlite, end, random);
-  store.sqlite.prepare('UPDATE sync_outbox SET sent_at = created_at WHERE created_at < ?').run(new Date(end.getTime() - HOUR).toISOString());
+  store.sqlite
+    .prepare('UPDATE sync_outbox SET sent_at = created_at WHERE created_at < ?')
+    .run(new Date(end.getTime() - HOUR).toISOString());
   pruneSentBefore(store.db, new Date(end.getTime() - 30 * DAY));
 }

@@ -24,7 +24,11 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-interface Target { label: string; stats: LatencyStats; budgetMs: number }
+interface Target {
+  label: string;
+  stats: LatencyStats;
+  budgetMs: number;
+}
 
 const row = (t: Target) =>
   `  ${t.label.padEnd(40)} p50 ${fmt(t.stats.p50)}  p99 ${fmt(t.stats.p99)}  target p99 < ${t.budgetMs} ms: ${t.stats.p99 < t.budgetMs ? 'met' : 'NOT met'}`;
@@ -40,8 +44,15 @@ export async function runYearBench(): Promise<void> {
     if (!given) {
       t0 = performance.now();
       const docs = Number(arg('--docs') ?? 700_000);
-      const year = await generateYear(store, { docs, onDay: (d, n) => { if (d % 30 === 0) console.log(`  day ${d}: ${n} documents`); } });
-      console.log(`Generated ${year.documents} sales, ${year.creditNotes} credit notes, ${year.annulled} annulled, ${year.contingency} in contingency, ${year.shifts} shifts in ${(performance.now() - t0) / 1000} s`);
+      const year = await generateYear(store, {
+        docs,
+        onDay: (d, n) => {
+          if (d % 30 === 0) console.log(`  day ${d}: ${n} documents`);
+        },
+      });
+      console.log(
+        `Generated ${year.documents} sales, ${year.creditNotes} credit notes, ${year.annulled} annulled, ${year.contingency} in contingency, ${year.shifts} shifts in ${(performance.now() - t0) / 1000} s`,
+      );
     }
     try {
       await readsAndCapture(store);
@@ -53,7 +64,9 @@ export async function runYearBench(): Promise<void> {
     const copy = openDatabase({ path, checkpointIntervalMs: 0 });
     t0 = performance.now();
     copy.sqlite.prepare('VACUUM INTO ?').run(backup); // what a backup (core/backups) does
-    console.log(`VACUUM INTO (the backup copy): ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(statSync(backup).size / 1_048_576).toFixed(0)} MB`);
+    console.log(
+      `VACUUM INTO (the backup copy): ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(statSync(backup).size / 1_048_576).toFixed(0)} MB`,
+    );
     copy.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -63,9 +76,15 @@ export async function runYearBench(): Promise<void> {
 async function readsAndCapture(store: OpenedDatabase): Promise<void> {
   const { sqlite, db } = store;
   const n = sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-  console.log(`\n${n} documents, ${sqlite.prepare('SELECT count(*) FROM document_items').pluck().get() as number} items, ${sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number} audit entries, ${sqlite.prepare('SELECT count(*) FROM hka_calls').pluck().get() as number} HKA calls`);
-  const samples = sqlite.prepare(`SELECT id, numero, cufe, receptor_nombre AS nombre, json_extract(body, '$.cliente.numeroRUC') AS ruc
-    FROM documents WHERE rowid % 211 = 0 AND cufe IS NOT NULL`).all() as { id: string; numero: number; cufe: string; nombre: string | null; ruc: string | null }[];
+  console.log(
+    `\n${n} documents, ${sqlite.prepare('SELECT count(*) FROM document_items').pluck().get() as number} items, ${sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number} audit entries, ${sqlite.prepare('SELECT count(*) FROM hka_calls').pluck().get() as number} HKA calls`,
+  );
+  const samples = sqlite
+    .prepare(
+      `SELECT id, numero, cufe, receptor_nombre AS nombre, json_extract(body, '$.cliente.numeroRUC') AS ruc
+    FROM documents WHERE rowid % 211 = 0 AND cufe IS NOT NULL`,
+    )
+    .all() as { id: string; numero: number; cufe: string; nombre: string | null; ruc: string | null }[];
   const named = samples.filter((s) => s.nombre !== null);
   const withRuc = samples.filter((s) => s.ruc !== null);
   const pick = <T>(list: T[], i: number): T => list[((i % list.length) + list.length) % list.length] as T; // warm-up runs pass i < 0
@@ -73,31 +92,106 @@ async function readsAndCapture(store: OpenedDatabase): Promise<void> {
   const middle = listDocuments(db, { limit: 50 });
   let cursor = middle.nextCursor ?? undefined;
   for (let i = 0; i < 200 && cursor; i++) cursor = listDocuments(db, { limit: 50, cursor }).nextCursor ?? undefined;
-  const lastShift = sqlite.prepare('SELECT id, opened_at AS openedAt, opening_cash AS openingCash, closed_at AS closedAt FROM shifts ORDER BY opened_at DESC LIMIT 1').get() as { id: string; openedAt: string; openingCash: string; closedAt: string | null };
-  const shift: Shift = { ...lastShift, openedBy: '', openedByName: '', closedAt: null, closedBy: null, closedByName: null, countedCash: null, differenceReason: null, closeApprovedByName: null };
-  const lastDay = (sqlite.prepare('SELECT max(substr(fecha_emision, 1, 10)) FROM documents').pluck().get() as string);
+  const lastShift = sqlite
+    .prepare(
+      'SELECT id, opened_at AS openedAt, opening_cash AS openingCash, closed_at AS closedAt FROM shifts ORDER BY opened_at DESC LIMIT 1',
+    )
+    .get() as { id: string; openedAt: string; openingCash: string; closedAt: string | null };
+  const shift: Shift = {
+    ...lastShift,
+    openedBy: '',
+    openedByName: '',
+    closedAt: null,
+    closedBy: null,
+    closedByName: null,
+    countedCash: null,
+    differenceReason: null,
+    closeApprovedByName: null,
+  };
+  const lastDay = sqlite.prepare('SELECT max(substr(fecha_emision, 1, 10)) FROM documents').pluck().get() as string;
   const monthFrom = `${lastDay.slice(0, 8)}01`;
   // An hour after the last document (a year file cut short may end with its shift still open).
-  const now = new Date(Date.parse(sqlite.prepare('SELECT max(created_at) FROM documents').pluck().get() as string) + 3_600_000);
-  const inputs = { queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 }, contingency: { active: false, needsExtendedReason: false } };
+  const now = new Date(
+    Date.parse(sqlite.prepare('SELECT max(created_at) FROM documents').pluck().get() as string) + 3_600_000,
+  );
+  const inputs = {
+    queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 },
+    contingency: { active: false, needsExtendedReason: false },
+  };
   const auditDay = `${lastDay}`;
   const targets: Target[] = [
-    { label: 'search by number', stats: await measure(300, 20, (i) => list({ limit: 50, query: String(pick(samples, i + 20).numero) })()), budgetMs: 5 },
-    { label: 'search by CUFE', stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(samples, i + 20).cufe })()), budgetMs: 5 },
-    { label: 'search by customer name (full name)', stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(named, i + 20).nombre ?? '' })()), budgetMs: 5 },
-    { label: 'search by one common word ("maria")', stats: await measure(100, 10, list({ limit: 50, query: 'maria' })), budgetMs: 5 },
-    { label: 'search by RUC', stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(withRuc, i + 20).ruc ?? '' })()), budgetMs: 5 },
+    {
+      label: 'search by number',
+      stats: await measure(300, 20, (i) => list({ limit: 50, query: String(pick(samples, i + 20).numero) })()),
+      budgetMs: 5,
+    },
+    {
+      label: 'search by CUFE',
+      stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(samples, i + 20).cufe })()),
+      budgetMs: 5,
+    },
+    {
+      label: 'search by customer name (full name)',
+      stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(named, i + 20).nombre ?? '' })()),
+      budgetMs: 5,
+    },
+    {
+      label: 'search by one common word ("maria")',
+      stats: await measure(100, 10, list({ limit: 50, query: 'maria' })),
+      budgetMs: 5,
+    },
+    {
+      label: 'search by RUC',
+      stats: await measure(300, 20, (i) => list({ limit: 50, query: pick(withRuc, i + 20).ruc ?? '' })()),
+      budgetMs: 5,
+    },
     { label: 'list: first page', stats: await measure(300, 20, list({ limit: 50 })), budgetMs: 5 },
     { label: 'list: page 200 (cursor)', stats: await measure(300, 20, list({ limit: 50, cursor })), budgetMs: 5 },
-    { label: 'list: needs attention (REJECTED, FAILED)', stats: await measure(300, 20, list({ limit: 50, status: ['REJECTED', 'FAILED'] })), budgetMs: 5 },
-    { label: 'list: AUTHORIZED, page 200', stats: await measure(300, 20, list({ limit: 50, status: ['AUTHORIZED'], cursor })), budgetMs: 5 },
-    { label: 'X report (last day\'s shift)', stats: await measure(30, 3, () => computeShiftReport(db, shift, 'X', now)), budgetMs: 50 },
-    { label: `sales report, month ${monthFrom}..${lastDay}`, stats: await measure(5, 1, () => salesReport(db, monthFrom, lastDay)), budgetMs: 50 },
-    { label: 'sales report, one day', stats: await measure(20, 2, () => salesReport(db, lastDay, lastDay)), budgetMs: 50 },
-    { label: 'monitoring overview, 48 h', stats: await measure(50, 5, () => monitorOverview(db, now, 48, inputs)), budgetMs: 20 },
-    { label: 'audit trail: first page', stats: await measure(300, 20, () => listAudit(db, { limit: 50 })), budgetMs: 5 },
-    { label: 'audit trail: one document', stats: await measure(300, 20, (i) => listAudit(db, { limit: 50, documentId: pick(samples, i).id })), budgetMs: 5 },
-    { label: 'audit trail: one day', stats: await measure(100, 10, () => listAudit(db, { limit: 50, from: auditDay, to: auditDay })), budgetMs: 5 },
+    {
+      label: 'list: needs attention (REJECTED, FAILED)',
+      stats: await measure(300, 20, list({ limit: 50, status: ['REJECTED', 'FAILED'] })),
+      budgetMs: 5,
+    },
+    {
+      label: 'list: AUTHORIZED, page 200',
+      stats: await measure(300, 20, list({ limit: 50, status: ['AUTHORIZED'], cursor })),
+      budgetMs: 5,
+    },
+    {
+      label: "X report (last day's shift)",
+      stats: await measure(30, 3, () => computeShiftReport(db, shift, 'X', now)),
+      budgetMs: 50,
+    },
+    {
+      label: `sales report, month ${monthFrom}..${lastDay}`,
+      stats: await measure(5, 1, () => salesReport(db, monthFrom, lastDay)),
+      budgetMs: 50,
+    },
+    {
+      label: 'sales report, one day',
+      stats: await measure(20, 2, () => salesReport(db, lastDay, lastDay)),
+      budgetMs: 50,
+    },
+    {
+      label: 'monitoring overview, 48 h',
+      stats: await measure(50, 5, () => monitorOverview(db, now, 48, inputs)),
+      budgetMs: 20,
+    },
+    {
+      label: 'audit trail: first page',
+      stats: await measure(300, 20, () => listAudit(db, { limit: 50 })),
+      budgetMs: 5,
+    },
+    {
+      label: 'audit trail: one document',
+      stats: await measure(300, 20, (i) => listAudit(db, { limit: 50, documentId: pick(samples, i).id })),
+      budgetMs: 5,
+    },
+    {
+      label: 'audit trail: one day',
+      stats: await measure(100, 10, () => listAudit(db, { limit: 50, from: auditDay, to: auditDay })),
+      budgetMs: 5,
+    },
   ];
   console.log('\nReads at this size (targets of issue 17):');
   for (const t of targets) console.log(row(t));
@@ -110,16 +204,31 @@ async function captureRatio(store: OpenedDatabase): Promise<void> {
   sqlite.exec('CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
   const insert = sqlite.prepare('INSERT INTO bench_floor (at) VALUES (?)');
   const floor = await measure(1_000, 100, () => insert.run('x'), { every: 250, run: () => store.checkpoint() });
-  const deps = { db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' as const }), clock: () => new Date(), actor: 'bench' };
-  console.log(`\nCapture at this size (synchronous=FULL), against the bare one-row commit (floor p50 ${fmt(floor.p50)}, p99 ${fmt(floor.p99)}):`);
+  const deps = {
+    db,
+    issuer: DEFAULT_ISSUER_SETTINGS,
+    emissionMode: () => ({ tipoEmision: '01' as const }),
+    clock: () => new Date(),
+    actor: 'bench',
+  };
+  console.log(
+    `\nCapture at this size (synchronous=FULL), against the bare one-row commit (floor p50 ${fmt(floor.p50)}, p99 ${fmt(floor.p99)}):`,
+  );
   for (const items of [5, 50]) {
     const draft = draftWithItems(items);
-    const s = await measure(items === 5 ? 1_000 : 300, 50, () => {
-      const result = captureSale(deps, draft);
-      if (!result.ok) throw new Error(JSON.stringify(result.violations));
-    }, { every: 250, run: () => store.checkpoint() });
+    const s = await measure(
+      items === 5 ? 1_000 : 300,
+      50,
+      () => {
+        const result = captureSale(deps, draft);
+        if (!result.ok) throw new Error(JSON.stringify(result.violations));
+      },
+      { every: 250, run: () => store.checkpoint() },
+    );
     const ratio = s.p50 / floor.p50;
-    console.log(`  ${items} items: p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} = ${ratio.toFixed(2)}x the floor at p50, ${(s.p99 / floor.p99).toFixed(2)}x at p99 (target ≤ 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})`);
+    console.log(
+      `  ${items} items: p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} = ${ratio.toFixed(2)}x the floor at p50, ${(s.p99 / floor.p99).toFixed(2)}x at p99 (target ≤ 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})`,
+    );
   }
   sqlite.exec('DROP TABLE bench_floor');
 }

@@ -6,7 +6,10 @@ import { CUSTOMER_DISPLAY_HASH } from '../shared/customer-display';
 import type { RendererTarget } from './renderer-target';
 import { customerDisplayWindowOptions } from './window-security';
 
-interface DisplayInfo { id: number; bounds: Rectangle }
+interface DisplayInfo {
+  id: number;
+  bounds: Rectangle;
+}
 
 export interface DisplayScreen {
   getAllDisplays(): DisplayInfo[];
@@ -38,6 +41,8 @@ export function openCustomerDisplay(deps: {
   const display = deps.create(customerDisplayWindowOptions(monitor.bounds));
   display.once('ready-to-show', () => display.show());
   const load = deps.target.load;
-  void ('url' in load ? display.loadURL(`${load.url.split('#', 1)[0] ?? load.url}${CUSTOMER_DISPLAY_HASH}`) : display.loadFile(load.file, { hash: CUSTOMER_DISPLAY_HASH.slice(1) }));
+  void ('url' in load
+    ? display.loadURL(`${load.url.split('#', 1)[0] ?? load.url}${CUSTOMER_DISPLAY_HASH}`)
+    : display.loadFile(load.file, { hash: CUSTOMER_DISPLAY_HASH.slice(1) }));
   return display;
 }

@@ -25,9 +25,17 @@ describe('the desktop log file', () => {
     now = new Date('2026-11-29T01:00:00Z');
     log.error('Sync failed', { status: 503 });
     expect(readdirSync(dir).sort()).toEqual(['sago-2026-11-28.log', 'sago-2026-11-29.log']);
-    const first = readFileSync(join(dir, 'sago-2026-11-28.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const first = readFileSync(join(dir, 'sago-2026-11-28.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(first).toEqual([
-      { at: '2026-11-28T15:00:00.000Z', level: 'info', message: 'Register started', meta: { environment: 'simulador' } },
+      {
+        at: '2026-11-28T15:00:00.000Z',
+        level: 'info',
+        message: 'Register started',
+        meta: { environment: 'simulador' },
+      },
       { at: '2026-11-28T15:00:00.000Z', level: 'warn', message: 'HKA unreachable' },
     ]);
     expect(quiet.error).toHaveBeenCalledWith('Sync failed', { status: 503 });
@@ -35,7 +43,8 @@ describe('the desktop log file', () => {
 
   it('keeps 14 days of files and leaves anything else in the folder alone', () => {
     const dir = newDir();
-    for (const name of ['sago-2026-11-13.log', 'sago-2026-11-14.log', 'sago-2026-11-27.log', 'notes.txt']) writeFileSync(join(dir, name), 'x');
+    for (const name of ['sago-2026-11-13.log', 'sago-2026-11-14.log', 'sago-2026-11-27.log', 'notes.txt'])
+      writeFileSync(join(dir, name), 'x');
     openFileLog(dir, { clock: () => new Date('2026-11-28T12:00:00Z'), console: quiet });
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'sago-2026-11-14.log', 'sago-2026-11-27.log']);
   });
@@ -46,6 +55,9 @@ describe('the desktop log file', () => {
     rmSync(dir, { recursive: true, force: true });
     writeFileSync(dir, 'not a folder'); // the log folder became a file: appending fails
     expect(() => log.info('Sale captured')).not.toThrow();
-    expect(quiet.error).toHaveBeenCalledWith('Could not write the log file', expect.objectContaining({ error: expect.any(String) as unknown }));
+    expect(quiet.error).toHaveBeenCalledWith(
+      'Could not write the log file',
+      expect.objectContaining({ error: expect.any(String) as unknown }),
+    );
   });
 });

@@ -13,7 +13,10 @@ export interface AppLog {
 const FILE_PATTERN = /^sago-(\d{4}-\d{2}-\d{2})\.log$/;
 export const LOG_RETENTION_DAYS = 14;
 
-export function openFileLog(dir: string, options: { clock?: () => Date; console?: Pick<Console, 'info' | 'warn' | 'error'> } = {}): AppLog {
+export function openFileLog(
+  dir: string,
+  options: { clock?: () => Date; console?: Pick<Console, 'info' | 'warn' | 'error'> } = {},
+): AppLog {
   const clock = options.clock ?? (() => new Date());
   const out = options.console ?? console;
   mkdirSync(dir, { recursive: true });
@@ -22,7 +25,10 @@ export function openFileLog(dir: string, options: { clock?: () => Date; console?
     const at = clock();
     out[level](message, meta ?? '');
     try {
-      appendFileSync(join(dir, `sago-${at.toISOString().slice(0, 10)}.log`), `${JSON.stringify({ at: at.toISOString(), level, message, ...(meta ? { meta } : {}) })}\n`);
+      appendFileSync(
+        join(dir, `sago-${at.toISOString().slice(0, 10)}.log`),
+        `${JSON.stringify({ at: at.toISOString(), level, message, ...(meta ? { meta } : {}) })}\n`,
+      );
     } catch (error) {
       // A full disk must not stop a sale: the console still has the line.
       out.error('Could not write the log file', { error: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { desktopFileOpener } from './file-opener';
 
-const FILE = { path: '/data/documentos/01-0000-001-0000000001.pdf', fileName: '01-0000-001-0000000001.pdf', mimeType: 'application/pdf' };
+const FILE = {
+  path: '/data/documentos/01-0000-001-0000000001.pdf',
+  fileName: '01-0000-001-0000000001.pdf',
+  mimeType: 'application/pdf',
+};
 
 describe('desktopFileOpener', () => {
   it('hands the checked path to the OS and answers via app', async () => {
@@ -12,6 +16,9 @@ describe('desktopFileOpener', () => {
 
   it('explains in Spanish when the OS has no program for the file', async () => {
     const shell = { openPath: vi.fn(() => Promise.resolve('No application is associated')) };
-    await expect(desktopFileOpener(shell).open(FILE)).rejects.toMatchObject({ code: 'not_allowed', message: expect.stringContaining('PDF') as unknown });
+    await expect(desktopFileOpener(shell).open(FILE)).rejects.toMatchObject({
+      code: 'not_allowed',
+      message: expect.stringContaining('PDF') as unknown,
+    });
   });
 });

@@ -9,7 +9,11 @@ export function desktopFileOpener(shell: Pick<Shell, 'openPath'>): FileOpener {
     async open(file) {
       // openPath resolves to an error message, empty on success.
       const error = await shell.openPath(file.path);
-      if (error !== '') throw new AppError('not_allowed', `El sistema no pudo abrir ${file.fileName}: instale un programa para archivos ${file.fileName.endsWith('.pdf') ? 'PDF' : 'XML'}`);
+      if (error !== '')
+        throw new AppError(
+          'not_allowed',
+          `El sistema no pudo abrir ${file.fileName}: instale un programa para archivos ${file.fileName.endsWith('.pdf') ? 'PDF' : 'XML'}`,
+        );
       return { via: 'app' };
     },
   };

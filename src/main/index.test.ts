@@ -15,7 +15,11 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
     windows: [] as {
       options: { webPreferences: Record<string, unknown> };
-      webContents: { mainFrame: { processId: number; frameToken: string; url: string }; send: (...a: unknown[]) => void; print: (...a: unknown[]) => void };
+      webContents: {
+        mainFrame: { processId: number; frameToken: string; url: string };
+        send: (...a: unknown[]) => void;
+        print: (...a: unknown[]) => void;
+      };
       loaded?: string;
     }[],
     quit: 0,
@@ -49,7 +53,8 @@ vi.mock('electron', async () => {
       mainFrame: { processId: 1, frameToken: 'main', url: 'about:blank' },
       send: vi.fn(),
       print: vi.fn((_options: unknown, done: (ok: boolean, reason: string) => void) => done(true, '')),
-      getPrintersAsync: () => Promise.resolve([{ name: 'EPSON TM-T20III', displayName: 'EPSON TM-T20III (USB)' }, { name: 'PDF' }]),
+      getPrintersAsync: () =>
+        Promise.resolve([{ name: 'EPSON TM-T20III', displayName: 'EPSON TM-T20III (USB)' }, { name: 'PDF' }]),
       isDestroyed: () => false,
     };
     loaded: string | undefined;
@@ -77,12 +82,24 @@ vi.mock('electron', async () => {
   const m = {
     app,
     BrowserWindow,
-    ipcMain: { handle: (channel: string, listener: never) => fake.handlers.set(channel, listener), removeHandler: vi.fn() },
+    ipcMain: {
+      handle: (channel: string, listener: never) => fake.handlers.set(channel, listener),
+      removeHandler: vi.fn(),
+    },
     safeStorage,
-    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     // One monitor: no customer display window (customer-display-window.test.ts covers two).
-    screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }], getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }) },
+    screen: {
+      getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }],
+      getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }),
+    },
   };
   return { ...m, default: m };
 });
@@ -128,7 +145,12 @@ describe('desktop composition root', () => {
     await waitFor(() => fake.windows.length === 1, 10_000, 'the window');
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     const [window] = fake.windows;
-    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(String(window?.options.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/);
     expect(window?.loaded).toMatch(/renderer[/\\]index\.html$/);
     expect(fake.appListeners.has('web-contents-created')).toBe(true);
@@ -136,31 +158,70 @@ describe('desktop composition root', () => {
     const trusted = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame };
     const status = await fake.handlers.get('app:status')!(trusted, {});
     expect(status).toMatchObject({ ok: true, value: { environment: 'simulador', trainingMode: true } });
-    const foreign = { sender: window?.webContents, senderFrame: { processId: 1, frameToken: 'iframe', url: window?.webContents.mainFrame.url } };
-    expect(await fake.handlers.get('app:status')!(foreign, {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    const foreign = {
+      sender: window?.webContents,
+      senderFrame: { processId: 1, frameToken: 'iframe', url: window?.webContents.mainFrame.url },
+    };
+    expect(await fake.handlers.get('app:status')!(foreign, {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     // First launch: nothing but the open channels until the first gerente exists (and is signed in by the setup).
-    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     expect(await fake.handlers.get('auth:setup')!(trusted, FIRST_GERENTE)).toMatchObject({ ok: true });
 
     const sale = await fake.handlers.get('sales:complete')!(trusted, {
       draft: {
-        tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+        tipoDocumento: '01',
+        cliente: { tipoClienteFE: '02', pais: 'PA' },
+        tiempoPago: '1',
         items: [{ descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
         pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
       },
     });
     expect(sale).toMatchObject({ ok: true, value: { status: 'QUEUED' } });
-    expect(window?.webContents.send).toHaveBeenCalledWith('sago-event:document:status', expect.objectContaining({ from: 'DRAFT', to: 'QUEUED' }));
+    expect(window?.webContents.send).toHaveBeenCalledWith(
+      'sago-event:document:status',
+      expect.objectContaining({ from: 'DRAFT', to: 'QUEUED' }),
+    );
     // Receipt printing: silent, on the printer chosen in the preferences (electron-store), the copies of the settings.
-    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({ ok: true, value: { printers: ['EPSON TM-T20III', 'PDF'], copies: 1 } });
-    expect(await fake.handlers.get('settings:saveReceipt')!(trusted, { printerName: 'EPSON TM-T20III', paper: '80', headerLines: [], footerLines: [], copies: 1 }))
-      .toMatchObject({ ok: true });
+    expect(await fake.handlers.get('settings:receipt')!(trusted, {})).toMatchObject({
+      ok: true,
+      value: { printers: ['EPSON TM-T20III', 'PDF'], copies: 1 },
+    });
+    expect(
+      await fake.handlers.get('settings:saveReceipt')!(trusted, {
+        printerName: 'EPSON TM-T20III',
+        paper: '80',
+        headerLines: [],
+        footerLines: [],
+        copies: 1,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
-    expect(window?.webContents.print).toHaveBeenCalledWith(expect.objectContaining({ silent: true, copies: 1, deviceName: 'EPSON TM-T20III' }), expect.any(Function));
-    const twoCopies = { printerName: 'PDF', paper: '58', headerLines: ['MINI SUPER LA ESQUINA'], footerLines: [], copies: 2 };
-    expect(await fake.handlers.get('settings:saveReceipt')!(trusted, twoCopies)).toMatchObject({ ok: true, value: { ...twoCopies } });
+    expect(window?.webContents.print).toHaveBeenCalledWith(
+      expect.objectContaining({ silent: true, copies: 1, deviceName: 'EPSON TM-T20III' }),
+      expect.any(Function),
+    );
+    const twoCopies = {
+      printerName: 'PDF',
+      paper: '58',
+      headerLines: ['MINI SUPER LA ESQUINA'],
+      footerLines: [],
+      copies: 2,
+    };
+    expect(await fake.handlers.get('settings:saveReceipt')!(trusted, twoCopies)).toMatchObject({
+      ok: true,
+      value: { ...twoCopies },
+    });
     expect(await fake.handlers.get('receipt:print')!(trusted, {})).toEqual({ ok: true, value: { via: 'printer' } });
-    expect(window?.webContents.print).toHaveBeenLastCalledWith(expect.objectContaining({ copies: 2, deviceName: 'PDF' }), expect.any(Function));
+    expect(window?.webContents.print).toHaveBeenLastCalledWith(
+      expect.objectContaining({ copies: 2, deviceName: 'PDF' }),
+      expect.any(Function),
+    );
 
     const quitEvent = { preventDefault: vi.fn() };
     emitApp('before-quit', quitEvent);

@@ -53,10 +53,17 @@ async function start(): Promise<void> {
     },
     log,
   });
-  registerIpc({ ipcMain, ipc: core.ipc, isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl), log });
+  registerIpc({
+    ipcMain,
+    ipc: core.ipc,
+    isTrustedSender: (event) => isFromMainFrame(window, event, target.isAppUrl),
+    log,
+  });
   forwardEvents(core.events, () => window?.webContents);
 
-  window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), preferences.windowBounds()));
+  window = new BrowserWindow(
+    mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), preferences.windowBounds()),
+  );
   const shown = window;
   shown.once('ready-to-show', () => shown.show());
   shown.on('close', () => preferences.saveWindowBounds(shown.getBounds()));
@@ -79,7 +86,8 @@ async function start(): Promise<void> {
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void core.close()
+    void core
+      .close()
       .catch((error: unknown) => log.error('Shutdown failed', { error: String(error) }))
       .finally(() => {
         closed = true;

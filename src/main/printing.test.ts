@@ -6,16 +6,24 @@ import { desktopPrinter, printReceipt, printerNames } from './printing';
 function fakeContents(success: boolean, reason = '', printers: string[] = []) {
   return {
     print: vi.fn((_options: unknown, done?: (ok: boolean, why: string) => void) => done?.(success, reason)),
-    getPrintersAsync: vi.fn(() => Promise.resolve(printers.map((name) => ({ name, displayName: `${name} (USB)` }) as PrinterInfo))),
+    getPrintersAsync: vi.fn(() =>
+      Promise.resolve(printers.map((name) => ({ name, displayName: `${name} (USB)` }) as PrinterInfo)),
+    ),
   };
 }
 
 describe('printReceipt', () => {
   it('prints silently to the named printer, as many copies as asked', async () => {
     const contents = fakeContents(true);
-    await expect(printReceipt(contents, { printerName: 'EPSON TM-T20III', copies: 2 })).resolves.toEqual({ via: 'printer' });
+    await expect(printReceipt(contents, { printerName: 'EPSON TM-T20III', copies: 2 })).resolves.toEqual({
+      via: 'printer',
+    });
     expect(contents.print.mock.calls[0]?.[0]).toEqual({
-      silent: true, printBackground: false, margins: { marginType: 'none' }, copies: 2, deviceName: 'EPSON TM-T20III',
+      silent: true,
+      printBackground: false,
+      margins: { marginType: 'none' },
+      copies: 2,
+      deviceName: 'EPSON TM-T20III',
     });
   });
 
@@ -35,7 +43,10 @@ describe('printReceipt', () => {
 
 describe('printer list', () => {
   it('gives the OS printers by name only, sorted and without repeats', async () => {
-    await expect(printerNames(fakeContents(true, '', ['Zebra', 'EPSON TM-T20III', 'Zebra']))).resolves.toEqual(['EPSON TM-T20III', 'Zebra']);
+    await expect(printerNames(fakeContents(true, '', ['Zebra', 'EPSON TM-T20III', 'Zebra']))).resolves.toEqual([
+      'EPSON TM-T20III',
+      'Zebra',
+    ]);
   });
 
   it('the desktop printer answers no printers and the browser fallback while the window is closed', async () => {

@@ -9,16 +9,22 @@ type PrintingContents = Pick<WebContents, 'print' | 'getPrintersAsync'>;
 
 export function printReceipt(contents: Pick<WebContents, 'print'>, job: PrintJob): Promise<{ via: 'printer' }> {
   return new Promise((resolve, reject) => {
-    contents.print({
-      silent: true,
-      printBackground: false,
-      margins: { marginType: 'none' },
-      copies: job.copies,
-      ...(job.printerName ? { deviceName: job.printerName } : {}),
-    }, (success, failureReason) => {
-      if (success) resolve({ via: 'printer' });
-      else reject(new AppError('internal', `No se pudo imprimir el recibo (${failureReason || 'impresora no disponible'})`));
-    });
+    contents.print(
+      {
+        silent: true,
+        printBackground: false,
+        margins: { marginType: 'none' },
+        copies: job.copies,
+        ...(job.printerName ? { deviceName: job.printerName } : {}),
+      },
+      (success, failureReason) => {
+        if (success) resolve({ via: 'printer' });
+        else
+          reject(
+            new AppError('internal', `No se pudo imprimir el recibo (${failureReason || 'impresora no disponible'})`),
+          );
+      },
+    );
   });
 }
 

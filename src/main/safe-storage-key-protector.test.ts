@@ -11,7 +11,8 @@ function fakeSafeStorage(user = 'cajero', backend = 'gnome_libsecret') {
     getSelectedStorageBackend: () => backend as 'gnome_libsecret',
     encryptString: (plain: string) => Buffer.concat([mark, Buffer.from(plain).map((b) => b ^ 0x5a)]),
     decryptString: (data: Buffer) => {
-      if (!data.subarray(0, mark.length).equals(mark)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!data.subarray(0, mark.length).equals(mark))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(data.subarray(mark.length).map((b) => b ^ 0x5a)).toString();
     },
   };
@@ -28,7 +29,10 @@ describe('SafeStorageKeyProtector', () => {
   it('backs a Vault end to end', () => {
     const storage = new MemoryVaultStorage();
     new Vault(storage, new SafeStorageKeyProtector(fakeSafeStorage())).setSecret('hka.tokenPassword', 'pw-1234');
-    expect(new Vault(storage, new SafeStorageKeyProtector(fakeSafeStorage())).describe('hka.tokenPassword')).toEqual({ configured: true, lastFour: '1234' });
+    expect(new Vault(storage, new SafeStorageKeyProtector(fakeSafeStorage())).describe('hka.tokenPassword')).toEqual({
+      configured: true,
+      lastFour: '1234',
+    });
   });
 
   it('fails with a typed error when another OS user (keychain) tries to unwrap', () => {
@@ -37,7 +41,9 @@ describe('SafeStorageKeyProtector', () => {
   });
 
   it('refuses to run without encryption and flags the Linux basic_text fallback as weak', () => {
-    expect(() => new SafeStorageKeyProtector({ ...fakeSafeStorage(), isEncryptionAvailable: () => false })).toThrow(/not available/);
+    expect(() => new SafeStorageKeyProtector({ ...fakeSafeStorage(), isEncryptionAvailable: () => false })).toThrow(
+      /not available/,
+    );
     expect(new SafeStorageKeyProtector(fakeSafeStorage('cajero', 'basic_text'), 'linux').weak).toBe(true);
   });
 });

@@ -12,7 +12,10 @@ export class SafeStorageKeyProtector implements KeyProtector {
   /** On Linux without a keyring, Electron falls back to a hard-coded password ("basic_text"): say so. */
   readonly weak: boolean;
 
-  constructor(private readonly safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform) {
+  constructor(
+    private readonly safeStorage: SafeStorageLike,
+    platform: NodeJS.Platform = process.platform,
+  ) {
     if (!safeStorage.isEncryptionAvailable()) {
       throw new VaultError('missing_key', 'Electron safeStorage is not available on this system');
     }
@@ -28,7 +31,10 @@ export class SafeStorageKeyProtector implements KeyProtector {
     try {
       key = Buffer.from(this.safeStorage.decryptString(Buffer.from(wrapped, 'base64')), 'base64');
     } catch {
-      throw new VaultError('authentication_failed', 'safeStorage could not unwrap the vault key (different OS user or keychain?)');
+      throw new VaultError(
+        'authentication_failed',
+        'safeStorage could not unwrap the vault key (different OS user or keychain?)',
+      );
     }
     if (key.length !== KEY_BYTES) throw new VaultError('bad_key', 'safeStorage returned a key of the wrong size');
     return key;

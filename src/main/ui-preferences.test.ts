@@ -30,7 +30,10 @@ describe('uiPreferences', () => {
     const prefs = uiPreferences(store);
     expect(prefs.port.get()).toEqual({ language: 'es-PA', printerName: null });
     expect(prefs.port.update({ printerName: 'TM-T20' })).toEqual({ language: 'es-PA', printerName: 'TM-T20' });
-    expect(prefs.port.update({ language: 'en', printerName: undefined })).toEqual({ language: 'en', printerName: 'TM-T20' });
+    expect(prefs.port.update({ language: 'en', printerName: undefined })).toEqual({
+      language: 'en',
+      printerName: 'TM-T20',
+    });
     expect(prefs.port.update({ printerName: null })).toEqual({ language: 'en', printerName: null });
     expect(uiPreferences(store).port.get()).toEqual({ language: 'en', printerName: null });
   });
@@ -54,7 +57,9 @@ describe('uiPreferences', () => {
 describe('openUiPreferences', () => {
   it('keeps the preferences in ui-preferences.json in the given folder, with defaults', () => {
     const prefs = openUiPreferences('/home/cajero/.config/sago');
-    expect(created).toEqual([{ cwd: '/home/cajero/.config/sago', name: 'ui-preferences', defaults: { language: 'es-PA', printerName: null } }]);
+    expect(created).toEqual([
+      { cwd: '/home/cajero/.config/sago', name: 'ui-preferences', defaults: { language: 'es-PA', printerName: null } },
+    ]);
     expect(prefs.port.get()).toEqual({ language: 'es-PA', printerName: null });
   });
 });

@@ -7,7 +7,10 @@ import { uiPreferencesSchema } from '../shared/ipc/schemas';
 import { DEFAULT_UI_PREFERENCES, mergePreferences, type PreferencesPort } from '../core/app/ui-ports';
 
 const boundsSchema = z.object({
-  x: z.number().int(), y: z.number().int(), width: z.number().int().min(640), height: z.number().int().min(480),
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(640),
+  height: z.number().int().min(480),
 });
 
 /** The part of electron-store (conf) this module uses; tests pass a Map-backed fake. */
@@ -24,7 +27,10 @@ export interface UiPreferencesStore {
 
 export function uiPreferences(store: KeyValueStore): UiPreferencesStore {
   const read = () => {
-    const parsed = uiPreferencesSchema.safeParse({ language: store.get('language'), printerName: store.get('printerName') ?? null });
+    const parsed = uiPreferencesSchema.safeParse({
+      language: store.get('language'),
+      printerName: store.get('printerName') ?? null,
+    });
     return parsed.success ? parsed.data : DEFAULT_UI_PREFERENCES;
   };
   return {

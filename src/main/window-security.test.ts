@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, mainWindowOptions, openIfHttps } from './window-security';
+import {
+  CONTENT_SECURITY_POLICY,
+  hardenSession,
+  hardenWebContents,
+  mainWindowOptions,
+  openIfHttps,
+} from './window-security';
 
 /** A webContents stand-in that records its listeners and window-open handler. */
 function fakeContents() {
@@ -78,7 +84,8 @@ describe('hardenWebContents', () => {
 
 describe('hardenSession', () => {
   it('adds the CSP header to every response and denies every permission', () => {
-    let onHeaders: ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
+    let onHeaders:
+      ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
     let onRequest: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
     let onCheck: (() => boolean) | undefined;
     hardenSession({
@@ -88,7 +95,9 @@ describe('hardenSession', () => {
     } as never);
     const respond = vi.fn();
     onHeaders?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, respond);
-    expect(respond).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(respond).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {

@@ -79,8 +79,10 @@ export function hardenWebContents(contents: HardenableContents, openExternal: (u
   });
 }
 
-type HardenableSession = { webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> } &
-  Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+type HardenableSession = { webRequest: Pick<Session['webRequest'], 'onHeadersReceived'> } & Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler'
+>;
 
 /** CSP on every response the session loads, and every permission (camera, notifications, …) denied. */
 export function hardenSession(session: HardenableSession): void {

@@ -23,7 +23,8 @@ vi.mock('electron', () => {
         set.add(listener);
         electron.listeners.set(channel, set);
       },
-      removeListener: (channel: string, listener: (...args: unknown[]) => void) => electron.listeners.get(channel)?.delete(listener),
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+        electron.listeners.get(channel)?.delete(listener),
     },
   };
   return { ...m, default: m };
@@ -36,19 +37,26 @@ describe('preload window.sago', () => {
   it('exposes exactly one method per contract entry, grouped by domain, plus on()', () => {
     expect([...electron.exposed.keys()]).toEqual(['sago']);
     const methods = Object.entries(sago).flatMap(([domain, value]) =>
-      typeof value === 'function' ? [domain] : Object.keys(value as object).map((verb) => `${domain}:${verb}`));
+      typeof value === 'function' ? [domain] : Object.keys(value as object).map((verb) => `${domain}:${verb}`),
+    );
     expect(methods.sort()).toEqual([...CHANNELS, 'on'].sort());
-    for (const forbidden of ['invoke', 'send', 'ipcRenderer', 'sendSync', 'postMessage']) expect(sago).not.toHaveProperty(forbidden);
+    for (const forbidden of ['invoke', 'send', 'ipcRenderer', 'sendSync', 'postMessage'])
+      expect(sago).not.toHaveProperty(forbidden);
     expect(Object.isFrozen(sago)).toBe(true);
   });
 
   it('forwards each operation to its own channel', async () => {
     expect(await sago.sales.complete({ draft: { tipoDocumento: '01' } as never })).toEqual({
-      ok: true, value: { channel: 'sales:complete', request: { draft: { tipoDocumento: '01' } } },
+      ok: true,
+      value: { channel: 'sales:complete', request: { draft: { tipoDocumento: '01' } } },
     });
     await sago.documents.list({ status: ['FAILED'] });
     await (sago.app.status as () => Promise<unknown>)();
-    expect(electron.invoke.mock.calls.map(([channel]) => channel)).toEqual(['sales:complete', 'documents:list', 'app:status']);
+    expect(electron.invoke.mock.calls.map(([channel]) => channel)).toEqual([
+      'sales:complete',
+      'documents:list',
+      'app:status',
+    ]);
     expect(electron.invoke.mock.calls[2]?.[1]).toEqual({});
   });
 
@@ -56,7 +64,10 @@ describe('preload window.sago', () => {
     const listener = vi.fn();
     const off = sago.on('document:status', listener);
     const [wire] = electron.listeners.get('sago-event:document:status') ?? [];
-    wire?.({ sender: 'the IPC event object stays in the preload' }, { documentId: 'd1', from: 'PROCESSING', to: 'AUTHORIZED' });
+    wire?.(
+      { sender: 'the IPC event object stays in the preload' },
+      { documentId: 'd1', from: 'PROCESSING', to: 'AUTHORIZED' },
+    );
     expect(listener.mock.calls).toEqual([[{ documentId: 'd1', from: 'PROCESSING', to: 'AUTHORIZED' }]]);
     off();
     expect(electron.listeners.get('sago-event:document:status')?.size).toBe(0);

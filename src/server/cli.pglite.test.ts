@@ -13,7 +13,13 @@ import { controlFilePath, readControlFile } from './operator/control-file';
 
 const MAIN = join(import.meta.dirname, 'main.ts');
 const dataRoot = mkdtempSync(join(tmpdir(), 'sago-server-cli-'));
-const env = { ...process.env, DATABASE_URL: '', SAGO_SERVER_DATA_DIR: join(dataRoot, 'pgdata'), PORT: '0', LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  SAGO_SERVER_DATA_DIR: join(dataRoot, 'pgdata'),
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+};
 const children: ChildProcessWithoutNullStreams[] = [];
 
 function inProcess(): CliIo & { lines: string[] } {
@@ -21,8 +27,15 @@ function inProcess(): CliIo & { lines: string[] } {
   return { lines, out: (l) => void lines.push(l), err: (l) => void lines.push(l), onSignal: () => undefined };
 }
 
-function run(args: string[]): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: join(import.meta.dirname, '../..'), env });
+function run(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: join(import.meta.dirname, '../..'),
+    env,
+  });
   children.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,16 +69,34 @@ describe('npm run server with PGlite', () => {
     expect(await runCli(['drop-everything'], env, io)).toBe(2);
 
     const server = run([]);
-    const [, url] = await waitForLine(server.output, /sync API on (http:\/\/127\.0\.0\.1:\d+) \(PGlite in (.+)\)/, server.exited);
+    const [, url] = await waitForLine(
+      server.output,
+      /sync API on (http:\/\/127\.0\.0\.1:\d+) \(PGlite in (.+)\)/,
+      server.exited,
+    );
     expect(server.output()).toContain(join(dataRoot, 'pgdata'));
     const health = await api<{ status: string; database: string }>(url!, '/health');
     expect(health).toEqual({ status: 200, body: { status: 'ok', database: 'pglite' } });
 
-    const store = await api<{ id: string }>(url!, '/v1/admin/stores', { bearer: adminKey!, body: { code: '0001', name: 'La Esquina' } });
-    const code = await api<{ code: string }>(url!, '/v1/admin/enrolment-codes', { bearer: adminKey!, body: { storeId: store.body.id, registerName: 'Caja' } });
+    const store = await api<{ id: string }>(url!, '/v1/admin/stores', {
+      bearer: adminKey!,
+      body: { code: '0001', name: 'La Esquina' },
+    });
+    const code = await api<{ code: string }>(url!, '/v1/admin/enrolment-codes', {
+      bearer: adminKey!,
+      body: { storeId: store.body.id, registerName: 'Caja' },
+    });
     const device = await api<{ token: string }>(url!, '/v1/enrol', { body: { code: code.body.code } });
-    const event = { eventId: crypto.randomUUID(), seq: 1, kind: 'document_status', payload: { documentId: 'd1', status: 'QUEUED', at: '2026-11-28T12:00:00.000Z' } };
-    const pushed = await api<{ stored: number }>(url!, '/v1/sync/events', { bearer: device.body.token, body: { events: [event] } });
+    const event = {
+      eventId: crypto.randomUUID(),
+      seq: 1,
+      kind: 'document_status',
+      payload: { documentId: 'd1', status: 'QUEUED', at: '2026-11-28T12:00:00.000Z' },
+    };
+    const pushed = await api<{ stored: number }>(url!, '/v1/sync/events', {
+      bearer: device.body.token,
+      body: { events: [event] },
+    });
     expect(pushed.body.stored).toBe(1);
     const docs = await api<{ items: { documentId: string }[] }>(url!, '/v1/documents', { bearer: adminKey! });
     expect(docs.body.items.map((d) => d.documentId)).toEqual(['d1']);
@@ -77,7 +108,8 @@ describe('npm run server with PGlite', () => {
     expect(statSync(controlFilePath(join(dataRoot, 'pgdata'))).mode & 0o777).toBe(0o600);
     const viaServer = inProcess();
     expect(await runCli(['create-org', 'Otra Cadena'], env, viaServer)).toBe(0);
-    const [, otherOrg, otherKey] = /organisation (\S+)\nadmin key \(shown once, keep it safe\): (\S+)/.exec(viaServer.lines.join('\n')) ?? [];
+    const [, otherOrg, otherKey] =
+      /organisation (\S+)\nadmin key \(shown once, keep it safe\): (\S+)/.exec(viaServer.lines.join('\n')) ?? [];
     expect(otherKey).toMatch(new RegExp(`^sga\\.${otherOrg}\\.`));
     expect(await api(url!, '/v1/admin/stores', { bearer: otherKey! })).toEqual({ status: 200, body: { items: [] } });
     const extraKey = inProcess();
@@ -88,9 +120,15 @@ describe('npm run server with PGlite', () => {
     // The system routes answer only on loopback with the operator secret, and are not on the public port.
     const system = `http://127.0.0.1:${control!.port}`;
     expect((await api(system, '/v1/system/organisations', { body: { name: 'Intrusa' } })).status).toBe(401);
-    expect((await api(system, '/v1/system/organisations', { bearer: adminKey!, body: { name: 'Intrusa' } })).status).toBe(401);
-    expect((await api(url!, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'Intrusa' } })).status).toBe(404);
-    expect((await api(system, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'a\u0000b' } })).status).toBe(400);
+    expect(
+      (await api(system, '/v1/system/organisations', { bearer: adminKey!, body: { name: 'Intrusa' } })).status,
+    ).toBe(401);
+    expect(
+      (await api(url!, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'Intrusa' } })).status,
+    ).toBe(404);
+    expect(
+      (await api(system, '/v1/system/organisations', { bearer: control!.secret, body: { name: 'a\u0000b' } })).status,
+    ).toBe(400);
     expect(server.output()).not.toContain(control!.secret);
     // A second server still cannot open the folder.
     const second = run([]);

@@ -24,19 +24,31 @@ export interface CliIo {
 }
 
 /** Resolves with the process exit code (the server resolves when it has shut down). */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
   const config = configFromEnv(env);
   const [command, first, second] = argv;
   if (command === 'create-org' && first) {
     const name = first;
-    const created = await operatorWork(config.database, (owner) => createOrganisation(owner, name), (server) => server.createOrganisation(name));
+    const created = await operatorWork(
+      config.database,
+      (owner) => createOrganisation(owner, name),
+      (server) => server.createOrganisation(name),
+    );
     io.out(`organisation ${created.orgId}`);
     io.out(`admin key (shown once, keep it safe): ${created.adminKey}`);
     return 0;
   }
   if (command === 'add-admin-key' && first && second) {
     const [orgId, label] = [first, second];
-    const key = await operatorWork(config.database, (owner) => addAdminKey(owner, orgId, label), (server) => server.addAdminKey(orgId, label));
+    const key = await operatorWork(
+      config.database,
+      (owner) => addAdminKey(owner, orgId, label),
+      (server) => server.addAdminKey(orgId, label),
+    );
     io.out(`admin key (shown once, keep it safe): ${key}`);
     return 0;
   }
@@ -60,7 +72,11 @@ export async function runCli(argv: readonly string[], env: Record<string, string
 }
 
 /** Directly on the database, or through the PGlite server that holds the folder when one does. */
-async function operatorWork<T>(database: DatabaseConfig, direct: (owner: OwnerConnection) => Promise<T>, viaServer: (server: RunningServerOperator) => Promise<T>): Promise<T> {
+async function operatorWork<T>(
+  database: DatabaseConfig,
+  direct: (owner: OwnerConnection) => Promise<T>,
+  viaServer: (server: RunningServerOperator) => Promise<T>,
+): Promise<T> {
   try {
     return await runAsOwner(database, direct);
   } catch (error) {
@@ -85,13 +101,16 @@ async function serve(config: ReturnType<typeof configFromEnv>, io: CliIo): Promi
       }
       stopping = true;
       server.app.log.info({ signal }, 'shutting down');
-      server.close().then(() => {
-        io.out('sync API stopped');
-        resolve(0);
-      }, (error: unknown) => {
-        io.err(`shutdown failed: ${String(error)}`);
-        resolve(1);
-      });
+      server.close().then(
+        () => {
+          io.out('sync API stopped');
+          resolve(0);
+        },
+        (error: unknown) => {
+          io.err(`shutdown failed: ${String(error)}`);
+          resolve(1);
+        },
+      );
     };
     io.onSignal('SIGTERM', () => stop('SIGTERM'));
     io.onSignal('SIGINT', () => stop('SIGINT'));

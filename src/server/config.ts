@@ -39,14 +39,24 @@ const envSchema = z.object({
 
 /** Throws with every problem listed when the environment is unusable. */
 export function configFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
   if (!parsed.success) {
-    throw new Error(`Invalid server environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid server environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   const appRole = checkRoleName(e.SAGO_DB_APP_ROLE);
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, appRole, poolSize: e.SAGO_DB_POOL_SIZE, ...(e.SAGO_DB_APP_PASSWORD ? { appPassword: e.SAGO_DB_APP_PASSWORD } : {}) }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        appRole,
+        poolSize: e.SAGO_DB_POOL_SIZE,
+        ...(e.SAGO_DB_APP_PASSWORD ? { appPassword: e.SAGO_DB_APP_PASSWORD } : {}),
+      }
     : { kind: 'pglite', dataDir: resolve(cwd, e.SAGO_SERVER_DATA_DIR), appRole };
   return {
     database,

@@ -19,12 +19,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, log: LogOptions = { level: config.logLevel }): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  log: LogOptions = { level: config.logLevel },
+): Promise<RunningServer> {
   const db = await openServerDatabase(config.database);
   let app: FastifyInstance;
   try {
     app = await buildApp({
-      db, log, authLimits: config.authLimits, trustProxy: config.trustProxy, ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
+      db,
+      log,
+      authLimits: config.authLimits,
+      trustProxy: config.trustProxy,
+      ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -54,15 +61,16 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
     url: `http://${host}:${port}`,
     app,
     db,
-    close: () => (closing ??= (async () => {
-      try {
-        await worker?.stop();
-        await stopOperator();
-        await app.close();
-      } finally {
-        await db.close();
-      }
-    })()),
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await worker?.stop();
+          await stopOperator();
+          await app.close();
+        } finally {
+          await db.close();
+        }
+      })()),
   };
 }
 
@@ -70,7 +78,11 @@ export async function startServer(config: ServerConfig, log: LogOptions = { leve
  * PGlite only: the folder is this process's, so the CLI's operator commands come through a loopback listener
  * (operator/system-app.ts) found via the control file. Returns its shutdown.
  */
-async function startOperatorListener(db: TenantDatabase, dataDir: string, log: LogOptions): Promise<() => Promise<void>> {
+async function startOperatorListener(
+  db: TenantDatabase,
+  dataDir: string,
+  log: LogOptions,
+): Promise<() => Promise<void>> {
   const secret = newOperatorSecret();
   const system = await startSystemApp(db, secret, log);
   let removeFile: () => void;

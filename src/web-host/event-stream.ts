@@ -25,9 +25,11 @@ export class EventStreams {
     });
     // EventSource reconnects by itself; tell it to retry quickly (a restarted host has a new token, though).
     res.write('retry: 2000\n\n');
-    const offs = EVENTS.map((name) => this.events.on(name, (payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
-    }));
+    const offs = EVENTS.map((name) =>
+      this.events.on(name, (payload) => {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
+    );
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     this.open.add(res);

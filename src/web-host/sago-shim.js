@@ -7,21 +7,90 @@
   'use strict';
 
   var CHANNELS = [
-    'app:status', 'catalog:search', 'catalog:lookup', 'catalog:saveProduct', 'customers:search', 'customers:save',
-    'sales:complete', 'sales:last', 'documents:list', 'documents:get', 'documents:retry', 'documents:annul', 'documents:creditNote', 'queue:sendNow', 'receipt:print',
-    'preferences:get', 'preferences:set', 'sync:status', 'sync:pushNow', 'sync:enrol', 'settings:hka', 'settings:saveHka', 'settings:testHka',
-    'auth:setup', 'auth:users', 'auth:signIn', 'auth:signOut', 'auth:session', 'auth:approve', 'auth:createUser',
-    'auth:changePin', 'reports:currentShift', 'reports:openShift', 'reports:xReport', 'reports:closeShift',
-    'reports:zReport', 'reports:sales', 'catalog:previewCsv', 'catalog:importCsv',
-    'settings:issuer', 'settings:saveIssuer', 'settings:receipt', 'settings:saveReceipt', 'settings:contingency',
-    'settings:saveContingency', 'contingency:enter', 'contingency:setReason', 'contingency:leave', 'audit:list',
-    'customers:importCsv', 'documents:files', 'documents:downloadFiles', 'documents:openFile', 'documents:sendEmail',
-    'documents:emailTrace', 'documents:cancel', 'documents:genericCreditNote', 'monitor:overview', 'monitor:checkFolios',
-    'app:restart', 'auth:setActive', 'audit:csv', 'audit:verify', 'settings:lossPrevention', 'settings:saveLossPrevention',
-    'till:rules', 'till:authorize', 'backups:list', 'backups:create', 'backups:restore', 'settings:saveBackups',
-    'series:status', 'series:resolveCollision',
-    'till:park', 'till:parked', 'till:recall', 'till:saveDraft', 'till:loadDraft', 'till:cashMovement', 'till:cashMovements', 'till:findInvoice',
-    'printer:settings', 'printer:save', 'printer:test',
+    'app:status',
+    'catalog:search',
+    'catalog:lookup',
+    'catalog:saveProduct',
+    'customers:search',
+    'customers:save',
+    'sales:complete',
+    'sales:last',
+    'documents:list',
+    'documents:get',
+    'documents:retry',
+    'documents:annul',
+    'documents:creditNote',
+    'queue:sendNow',
+    'receipt:print',
+    'preferences:get',
+    'preferences:set',
+    'sync:status',
+    'sync:pushNow',
+    'sync:enrol',
+    'settings:hka',
+    'settings:saveHka',
+    'settings:testHka',
+    'auth:setup',
+    'auth:users',
+    'auth:signIn',
+    'auth:signOut',
+    'auth:session',
+    'auth:approve',
+    'auth:createUser',
+    'auth:changePin',
+    'reports:currentShift',
+    'reports:openShift',
+    'reports:xReport',
+    'reports:closeShift',
+    'reports:zReport',
+    'reports:sales',
+    'catalog:previewCsv',
+    'catalog:importCsv',
+    'settings:issuer',
+    'settings:saveIssuer',
+    'settings:receipt',
+    'settings:saveReceipt',
+    'settings:contingency',
+    'settings:saveContingency',
+    'contingency:enter',
+    'contingency:setReason',
+    'contingency:leave',
+    'audit:list',
+    'customers:importCsv',
+    'documents:files',
+    'documents:downloadFiles',
+    'documents:openFile',
+    'documents:sendEmail',
+    'documents:emailTrace',
+    'documents:cancel',
+    'documents:genericCreditNote',
+    'monitor:overview',
+    'monitor:checkFolios',
+    'app:restart',
+    'auth:setActive',
+    'audit:csv',
+    'audit:verify',
+    'settings:lossPrevention',
+    'settings:saveLossPrevention',
+    'till:rules',
+    'till:authorize',
+    'backups:list',
+    'backups:create',
+    'backups:restore',
+    'settings:saveBackups',
+    'series:status',
+    'series:resolveCollision',
+    'till:park',
+    'till:parked',
+    'till:recall',
+    'till:saveDraft',
+    'till:loadDraft',
+    'till:cashMovement',
+    'till:cashMovements',
+    'till:findInvoice',
+    'printer:settings',
+    'printer:save',
+    'printer:test',
   ];
   var EVENTS = ['document:status', 'queue:counts', 'connectivity:changed', 'contingency:changed', 'sync:changed'];
   var TOKEN_KEY = 'sago-web-host-token';
@@ -34,7 +103,11 @@
       window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
       params.delete('token');
       var query = params.toString();
-      window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : '') + window.location.hash);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        window.location.pathname + (query ? '?' + query : '') + window.location.hash,
+      );
       return fromUrl;
     }
     return window.sessionStorage.getItem(TOKEN_KEY) || '';
@@ -44,7 +117,13 @@
 
   function refused(status) {
     var code = status === 401 || status === 403 ? 'not_allowed' : 'internal';
-    return { ok: false, error: { code: code, message: 'El servidor local rechazó la solicitud (HTTP ' + status + '). Recargue la página.' } };
+    return {
+      ok: false,
+      error: {
+        code: code,
+        message: 'El servidor local rechazó la solicitud (HTTP ' + status + '). Recargue la página.',
+      },
+    };
   }
 
   /** Resolves to the IpcResult; rejects only when the host cannot be reached (like ipcRenderer.invoke when main is gone). */

@@ -35,7 +35,10 @@ export function injectShim(html: string): string {
 export class StaticFiles {
   private readonly root: string;
 
-  constructor(rendererDir: string, private readonly shimPath: string) {
+  constructor(
+    rendererDir: string,
+    private readonly shimPath: string,
+  ) {
     this.root = resolve(rendererDir);
   }
 
@@ -47,7 +50,8 @@ export class StaticFiles {
     } catch {
       return send(res, 400, 'text/plain; charset=utf-8', 'Bad path');
     }
-    if (decoded.includes('\0') || decoded.split('/').includes('..')) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (decoded.includes('\0') || decoded.split('/').includes('..'))
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     const ext = extname(decoded);
     if (decoded === '/' || decoded === '/index.html' || ext === '') {
       const html = await readFile(join(this.root, 'index.html'), 'utf8');

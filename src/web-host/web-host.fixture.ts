@@ -8,7 +8,9 @@ import { RENDERER_CSP } from '../core/app/renderer-csp';
 
 export function fakeRendererDir(appJs = "document.getElementById('root').textContent = 'listo';"): string {
   const dir = mkdtempSync(join(tmpdir(), 'sago-renderer-'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html>
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html>
 <html lang="es-PA">
   <head>
     <meta charset="UTF-8" />
@@ -18,7 +20,8 @@ export function fakeRendererDir(appJs = "document.getElementById('root').textCon
   </head>
   <body><div id="root"></div></body>
 </html>
-`);
+`,
+  );
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'assets', 'app.js'), appJs);
   return dir;
@@ -31,13 +34,22 @@ export interface RawResponse {
 }
 
 /** An HTTP request with full control over headers (fetch would set Host itself). */
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });

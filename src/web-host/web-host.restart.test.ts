@@ -38,7 +38,9 @@ async function startHost(): Promise<{ host: WebHost; dataDir: string }> {
 const call = (host: WebHost, channel: string, body: unknown) => {
   const origin = new URL(host.url).origin;
   return rawRequest(`${origin}/ipc/${channel}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-sago-token': host.token, origin }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sago-token': host.token, origin },
+    body: JSON.stringify(body),
   });
 };
 
@@ -47,7 +49,10 @@ describe('web host restart', () => {
     const { host } = await startHost();
     const training = host.core;
     await ipcOk(training.ipc, 'settings:saveHka', {
-      environment: 'demo', endpoint: sim.endpoint, tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword,
+      environment: 'demo',
+      endpoint: sim.endpoint,
+      tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa,
+      tokenPassword: DEMO_ACCOUNT.tokenPassword,
     });
     const answer = await call(host, 'app:restart', { approval: await approvalFor(training.ipc, 'app:restart') });
     expect(JSON.parse(answer.body)).toEqual({ ok: true, value: { via: 'relaunch' } });
@@ -57,7 +62,10 @@ describe('web host restart', () => {
     for (const a of answers) expect(JSON.parse(a.body)).toMatchObject({ ok: true });
     expect(training.store.sqlite.open).toBe(false);
     expect(host.core.environment).toBe('demo');
-    expect(JSON.parse((await call(host, 'app:status', {})).body)).toMatchObject({ ok: true, value: { trainingMode: false } });
+    expect(JSON.parse((await call(host, 'app:status', {})).body)).toMatchObject({
+      ok: true,
+      value: { trainingMode: false },
+    });
   });
 
   it('a core that cannot start again answers 503 with the reason, and the host still closes', async () => {

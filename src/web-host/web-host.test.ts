@@ -13,7 +13,9 @@ import { fakeRendererDir, rawRequest } from './web-host.fixture';
 import { seedUsers } from '../../tests/fixtures/register-users';
 
 const SALE = {
-  tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  tiempoPago: '1',
   items: [{ codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
 };
@@ -46,7 +48,8 @@ function ipc(channel: string, body: unknown, headers: Record<string, string> = {
   });
 }
 
-const documents = () => (host.core.store.sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+const documents = () =>
+  (host.core.store.sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
 
 describe('web host', () => {
   it('listens on 127.0.0.1 only and hands out a URL with a fresh random token', () => {
@@ -58,17 +61,30 @@ describe('web host', () => {
     const status = await ipc('app:status', {});
     expect(status.status).toBe(200);
     expect(status.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(status.body)).toMatchObject({ ok: true, value: { environment: 'simulador', trainingMode: true } });
-    expect(JSON.parse((await ipc('catalog:lookup', { code: '7451000001376' })).body)).toMatchObject({ ok: true, value: { codigo: 'P001' } });
+    expect(JSON.parse(status.body)).toMatchObject({
+      ok: true,
+      value: { environment: 'simulador', trainingMode: true },
+    });
+    expect(JSON.parse((await ipc('catalog:lookup', { code: '7451000001376' })).body)).toMatchObject({
+      ok: true,
+      value: { codigo: 'P001' },
+    });
   });
 
   it('rejects a malformed payload, or a body that is not JSON, without reaching the core', async () => {
     const before = documents();
     expect(JSON.parse((await ipc('sales:complete', { draft: { ...SALE, items: [] } })).body)).toMatchObject({
-      ok: false, error: { code: 'invalid_request', message: 'El documento debe tener al menos un ítem' },
+      ok: false,
+      error: { code: 'invalid_request', message: 'El documento debe tener al menos un ítem' },
     });
-    expect(JSON.parse((await ipc('sales:complete', '{"draft": ')).body)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' } });
-    expect(JSON.parse((await ipc('sales:drop', {})).body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.parse((await ipc('sales:complete', '{"draft": ')).body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' },
+    });
+    expect(JSON.parse((await ipc('sales:drop', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(documents()).toBe(before);
   });
 
@@ -85,16 +101,20 @@ describe('web host', () => {
     expect((await ipc('app:status', {}, { origin: 'http://localhost:1' })).status).toBe(403);
     expect((await ipc('app:status', {}, { host: 'evil.example' })).status).toBe(403); // DNS rebinding
     expect((await ipc('app:status', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await rawRequest(`${host.url}`, { headers: { host: `rebound.example:${new URL(origin).port}` } })).status).toBe(403);
+    expect(
+      (await rawRequest(`${host.url}`, { headers: { host: `rebound.example:${new URL(origin).port}` } })).status,
+    ).toBe(403);
   });
 
   it('accepts only JSON POSTs of a sane size on /ipc', async () => {
     expect((await ipc('app:status', '{}', { 'content-type': 'text/plain' })).status).toBe(415);
-    expect((await rawRequest(`${origin}/ipc/app:status`, { headers: { 'x-sago-token': host.token } })).status).toBe(405);
+    expect((await rawRequest(`${origin}/ipc/app:status`, { headers: { 'x-sago-token': host.token } })).status).toBe(
+      405,
+    );
     expect((await ipc('catalog:search', JSON.stringify({ query: 'x'.repeat(2 * 1024 * 1024) }))).status).toBe(413);
   });
 
-  it('serves the renderer with the shim loaded before the module script, under the renderer\'s CSP', async () => {
+  it("serves the renderer with the shim loaded before the module script, under the renderer's CSP", async () => {
     const page = await rawRequest(host.url);
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(RENDERER_CSP);
@@ -110,7 +130,12 @@ describe('web host', () => {
   });
 
   it('serves nothing outside the renderer folder', async () => {
-    for (const path of ['/../web-host.test.ts', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd.txt', '/missing.js']) {
+    for (const path of [
+      '/../web-host.test.ts',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd.txt',
+      '/missing.js',
+    ]) {
       const res = await rawRequest(`${origin}${path}`);
       expect(res.status, path).toBe(404);
     }
@@ -118,7 +143,9 @@ describe('web host', () => {
 
   it('streams the contract events over SSE', async () => {
     const received: string[] = [];
-    const stream = await new Promise<IncomingMessage>((resolve) => get(`${origin}/events?token=${host.token}`, resolve));
+    const stream = await new Promise<IncomingMessage>((resolve) =>
+      get(`${origin}/events?token=${host.token}`, resolve),
+    );
     expect(stream.statusCode).toBe(200);
     expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
     stream.setEncoding('utf8');
@@ -126,7 +153,9 @@ describe('web host', () => {
     const sale = JSON.parse((await ipc('sales:complete', { draft: SALE })).body) as { value: { id: string } };
     await waitFor(() => received.join('').includes('"to":"AUTHORIZED"'), 5_000, 'AUTHORIZED over SSE');
     const text = received.join('');
-    expect(text).toContain(`event: document:status\ndata: {"documentId":"${sale.value.id}","from":"DRAFT","to":"QUEUED"}\n\n`);
+    expect(text).toContain(
+      `event: document:status\ndata: {"documentId":"${sale.value.id}","from":"DRAFT","to":"QUEUED"}\n\n`,
+    );
     expect(text).toMatch(/event: queue:counts\ndata: \{"waiting":/);
     expect(text).not.toContain(DEMO_ACCOUNT.tokenPassword);
     stream.destroy();
@@ -142,7 +171,9 @@ describe('web host lifecycle', () => {
   it('refuses to start without a built renderer, with a clear message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sago-web-'));
     dirs.push(dataDir);
-    await expect(startWebHost({ dataDir, rendererDir: join(dataDir, 'nope'), simulatorEndpoint: sim.endpoint })).rejects.toThrow(/run buildRendererForWebHost/);
+    await expect(
+      startWebHost({ dataDir, rendererDir: join(dataDir, 'nope'), simulatorEndpoint: sim.endpoint }),
+    ).rejects.toThrow(/run buildRendererForWebHost/);
   });
 
   it('closes the server, open event streams and the core', async () => {
@@ -151,7 +182,9 @@ describe('web host lifecycle', () => {
     dirs.push(dataDir, rendererDir);
     other = await startWebHost({ dataDir, rendererDir, simulatorEndpoint: sim.endpoint });
     const otherOrigin = new URL(other.url).origin;
-    const stream = await new Promise<IncomingMessage>((resolve) => get(`${otherOrigin}/events?token=${other!.token}`, resolve));
+    const stream = await new Promise<IncomingMessage>((resolve) =>
+      get(`${otherOrigin}/events?token=${other!.token}`, resolve),
+    );
     const ended = new Promise((resolve) => stream.on('close', resolve).resume());
     await other.close();
     await ended;

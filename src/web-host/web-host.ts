@@ -46,42 +46,54 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function buildRendererForWebHost(outDir: string = DEFAULT_RENDERER_DIR): Promise<string> {
   const { build } = await import('vite'); // a dev tool: loaded only when building
   const dir = resolve(outDir);
-  await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  await build({
+    configFile: join(ROOT, 'vite.renderer.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true },
+  });
   return dir;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
-
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${rendererDir}: run buildRendererForWebHost() first (npm run start:web does)`);
+    throw new Error(
+      `No built renderer in ${rendererDir}: run buildRendererForWebHost() first (npm run start:web does)`,
+    );
   }
   // app:restart (e.g. to open another environment's data set) restarts the core in this process: the old one drains
   // its HKA calls and closes, a new one opens; requests arriving meanwhile wait for it. The page reloads itself.
   let restarting: Promise<void> = Promise.resolve();
   let restartFailure: string | undefined;
-  const startCore = (): Promise<RegisterCore> => createRegisterCore({
-    dataDir: options.dataDir,
-    ...(options.simulatorEndpoint ? { simulatorEndpoint: options.simulatorEndpoint } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    relaunch: () => {
-      restarting = restarting.then(async () => {
-        streams.closeAll();
-        await core.close();
-        core = await startCore();
-        streams.rebind(core.events);
-      }).catch((error: unknown) => {
-        // The old core is closed: answer every request with the reason until someone restarts the host.
-        restartFailure = error instanceof Error ? error.message : String(error);
-        console.error('web host: the register core could not restart:', restartFailure);
-      });
-    },
-  });
+  const startCore = (): Promise<RegisterCore> =>
+    createRegisterCore({
+      dataDir: options.dataDir,
+      ...(options.simulatorEndpoint ? { simulatorEndpoint: options.simulatorEndpoint } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      relaunch: () => {
+        restarting = restarting
+          .then(async () => {
+            streams.closeAll();
+            await core.close();
+            core = await startCore();
+            streams.rebind(core.events);
+          })
+          .catch((error: unknown) => {
+            // The old core is closed: answer every request with the reason until someone restarts the host.
+            restartFailure = error instanceof Error ? error.message : String(error);
+            console.error('web host: the register core could not restart:', restartFailure);
+          });
+      },
+    });
   let core = await startCore();
   const token = randomBytes(32).toString('base64url');
   const streams = new EventStreams(core.events);
@@ -95,8 +107,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/ipc/')) {
       if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
-      if (!guard.tokenMatches(req.headers['x-sago-token'] as string | undefined)) return json(res, 401, { error: 'missing or wrong token' });
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'JSON only' });
+      if (!guard.tokenMatches(req.headers['x-sago-token'] as string | undefined))
+        return json(res, 401, { error: 'missing or wrong token' });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return json(res, 415, { error: 'JSON only' });
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === undefined) {
         res.setHeader('Connection', 'close'); // the rest of the body is never read
@@ -106,15 +120,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       try {
         payload = body === '' ? {} : JSON.parse(body);
       } catch {
-        return json(res, 200, { ok: false, error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' } });
+        return json(res, 200, {
+          ok: false,
+          error: { code: 'invalid_request', message: 'La solicitud no es JSON válido' },
+        });
       }
       await restarting;
-      if (restartFailure !== undefined) return json(res, 503, { error: `the register could not restart: ${restartFailure}` });
-      return json(res, 200, await dispatchIpc(core.ipc, decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload, console));
+      if (restartFailure !== undefined)
+        return json(res, 503, { error: `the register could not restart: ${restartFailure}` });
+      return json(
+        res,
+        200,
+        await dispatchIpc(core.ipc, decodeURIComponent(url.pathname.slice('/ipc/'.length)), payload, console),
+      );
     }
     if (url.pathname === '/events') {
       if (req.method !== 'GET') return json(res, 405, { error: 'GET only' });
-      if (!guard.tokenMatches(url.searchParams.get('token'))) return json(res, 401, { error: 'missing or wrong token' });
+      if (!guard.tokenMatches(url.searchParams.get('token')))
+        return json(res, 401, { error: 'missing or wrong token' });
       await restarting;
       return streams.attach(res);
     }

@@ -106,7 +106,8 @@ export class RegisterChild {
       const error = this.events.find((e) => e.kind === 'ERROR');
       if (error) throw new Error(`register child (pid ${this.pid}) reported ${JSON.stringify(error)}`);
       if (this.exited) throw new Error(`register child (pid ${this.pid}) exited before ${what}: ${this.diagnostics}`);
-      if (Date.now() > deadline) throw new Error(`register child (pid ${this.pid}): no ${what} within ${timeoutMs} ms: ${this.diagnostics}`);
+      if (Date.now() > deadline)
+        throw new Error(`register child (pid ${this.pid}): no ${what} within ${timeoutMs} ms: ${this.diagnostics}`);
       await new Promise<void>((resolve) => {
         const wake = (): void => {
           clearTimeout(timer);

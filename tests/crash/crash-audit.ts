@@ -40,15 +40,31 @@ export function jobStateCounts(register: RegisterSnapshot): string {
 export function readRegister(dbPath: string): RegisterSnapshot {
   const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const documents = (sqlite.prepare(`SELECT id, codigo_sucursal AS s, punto_facturacion AS p, tipo_documento AS t, numero,
-        status, cufe FROM documents`).all() as { id: string; s: string; p: string; t: string; numero: number; status: string; cufe: string | null }[])
-      .map((d) => ({ id: d.id, series: seriesKey(d.s, d.p, d.t), numero: d.numero, status: d.status, cufe: d.cufe }));
-    const jobs = (sqlite.prepare('SELECT document_id AS documentId, state, updated_at AS updatedAt FROM outbox_jobs').all() as
-      { documentId: string; state: string; updatedAt: string }[])
-      .map((j) => ({ documentId: j.documentId, state: j.state, updatedAtMs: Date.parse(j.updatedAt) }));
-    const lastNumbers = new Map((sqlite.prepare(`SELECT codigo_sucursal AS s, punto_facturacion AS p, tipo_documento AS t,
-        last_number AS n FROM fiscal_series`).all() as { s: string; p: string; t: string; n: number }[])
-      .map((r) => [seriesKey(r.s, r.p, r.t), r.n]));
+    const documents = (
+      sqlite
+        .prepare(
+          `SELECT id, codigo_sucursal AS s, punto_facturacion AS p, tipo_documento AS t, numero,
+        status, cufe FROM documents`,
+        )
+        .all() as { id: string; s: string; p: string; t: string; numero: number; status: string; cufe: string | null }[]
+    ).map((d) => ({ id: d.id, series: seriesKey(d.s, d.p, d.t), numero: d.numero, status: d.status, cufe: d.cufe }));
+    const jobs = (
+      sqlite.prepare('SELECT document_id AS documentId, state, updated_at AS updatedAt FROM outbox_jobs').all() as {
+        documentId: string;
+        state: string;
+        updatedAt: string;
+      }[]
+    ).map((j) => ({ documentId: j.documentId, state: j.state, updatedAtMs: Date.parse(j.updatedAt) }));
+    const lastNumbers = new Map(
+      (
+        sqlite
+          .prepare(
+            `SELECT codigo_sucursal AS s, punto_facturacion AS p, tipo_documento AS t,
+        last_number AS n FROM fiscal_series`,
+          )
+          .all() as { s: string; p: string; t: string; n: number }[]
+      ).map((r) => [seriesKey(r.s, r.p, r.t), r.n]),
+    );
     return { documents, jobs, lastNumbers };
   } finally {
     sqlite.close();
@@ -96,8 +112,12 @@ export function killWindows(ctx: KillContext): KillWindow[] {
   const byId = new Map(ctx.register.documents.map((d) => [d.id, d]));
   // Leases this child took (older leases belong to children killed before it and say nothing about this kill).
   const ownLeases = ctx.register.jobs.filter((j) => j.state === 'leased' && j.updatedAtMs >= ctx.spawnedAtMs);
-  const leasedKeys = ownLeases.map((j) => byId.get(j.documentId)).filter((d) => d !== undefined).map(documentKey);
-  if (leasedKeys.some((k) => !committedBefore.has(k) && !committedDuring.has(k))) windows.push('transmission: claimed or Enviar in flight, not at HKA');
+  const leasedKeys = ownLeases
+    .map((j) => byId.get(j.documentId))
+    .filter((d) => d !== undefined)
+    .map(documentKey);
+  if (leasedKeys.some((k) => !committedBefore.has(k) && !committedDuring.has(k)))
+    windows.push('transmission: claimed or Enviar in flight, not at HKA');
   if (leasedKeys.some((k) => committedDuring.has(k))) windows.push('transmission: HKA committed, reply not applied');
   if (leasedKeys.some((k) => committedBefore.has(k))) windows.push('recovery: re-claimed a sale HKA already had');
   if (windows.length === 0) windows.push('idle (between sales, nothing in flight)');
@@ -110,34 +130,51 @@ export interface Acknowledged {
 }
 
 /** Every violation of "each captured sale authorised exactly once, gapless numbers, no acknowledged sale lost". */
-export function auditOutcome(register: RegisterSnapshot, ledger: readonly LedgerEntry[], acks: readonly Acknowledged[]): string[] {
+export function auditOutcome(
+  register: RegisterSnapshot,
+  ledger: readonly LedgerEntry[],
+  acks: readonly Acknowledged[],
+): string[] {
   const problems: string[] = [];
   const byId = new Map(register.documents.map((d) => [d.id, d]));
   for (const ack of acks) {
     const doc = byId.get(ack.documentId);
     if (!doc) problems.push(`acknowledged sale ${ack.documentId} (número ${ack.numero}) is missing from the register`);
-    else if (doc.numero !== ack.numero) problems.push(`acknowledged sale ${ack.documentId} was número ${ack.numero}, the register says ${doc.numero}`);
+    else if (doc.numero !== ack.numero)
+      problems.push(`acknowledged sale ${ack.documentId} was número ${ack.numero}, the register says ${doc.numero}`);
   }
-  if (new Set(acks.map((a) => a.documentId)).size !== acks.length) problems.push('a document id was acknowledged twice');
-  if (register.documents.length < acks.length) problems.push(`${acks.length} sales acknowledged but only ${register.documents.length} documents`);
+  if (new Set(acks.map((a) => a.documentId)).size !== acks.length)
+    problems.push('a document id was acknowledged twice');
+  if (register.documents.length < acks.length)
+    problems.push(`${acks.length} sales acknowledged but only ${register.documents.length} documents`);
 
   const jobState = new Map(register.jobs.map((j) => [j.documentId, j.state]));
   for (const doc of register.documents) {
-    if (doc.status !== 'AUTHORIZED' || !doc.cufe) problems.push(`document ${doc.series}#${doc.numero} is ${doc.status} (cufe ${doc.cufe ?? 'none'})`);
-    if (jobState.get(doc.id) !== 'done') problems.push(`document ${doc.series}#${doc.numero} has job state ${jobState.get(doc.id) ?? 'none'}`);
+    if (doc.status !== 'AUTHORIZED' || !doc.cufe)
+      problems.push(`document ${doc.series}#${doc.numero} is ${doc.status} (cufe ${doc.cufe ?? 'none'})`);
+    if (jobState.get(doc.id) !== 'done')
+      problems.push(`document ${doc.series}#${doc.numero} has job state ${jobState.get(doc.id) ?? 'none'}`);
   }
 
   const numbersBySeries = new Map<string, number[]>();
-  for (const doc of register.documents) numbersBySeries.set(doc.series, [...(numbersBySeries.get(doc.series) ?? []), doc.numero]);
+  for (const doc of register.documents)
+    numbersBySeries.set(doc.series, [...(numbersBySeries.get(doc.series) ?? []), doc.numero]);
   for (const [series, numbers] of numbersBySeries) {
     const seen = new Set(numbers);
     const max = Math.max(...numbers);
     const missing = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !seen.has(n));
     const repeated = [...seen].filter((n) => numbers.indexOf(n) !== numbers.lastIndexOf(n));
-    if (missing.length > 0) problems.push(`series ${series}: ${missing.length} números missing (gaps), first ${missing.slice(0, 10).join(', ')}`);
-    if (repeated.length > 0) problems.push(`series ${series}: ${repeated.length} números used twice, first ${repeated.slice(0, 10).join(', ')}`);
+    if (missing.length > 0)
+      problems.push(
+        `series ${series}: ${missing.length} números missing (gaps), first ${missing.slice(0, 10).join(', ')}`,
+      );
+    if (repeated.length > 0)
+      problems.push(
+        `series ${series}: ${repeated.length} números used twice, first ${repeated.slice(0, 10).join(', ')}`,
+      );
     const last = register.lastNumbers.get(series);
-    if (last !== numbers.length) problems.push(`series ${series}: last number taken is ${last}, but ${numbers.length} documents exist`);
+    if (last !== numbers.length)
+      problems.push(`series ${series}: last number taken is ${last}, but ${numbers.length} documents exist`);
   }
 
   const ledgerByKey = new Map<string, LedgerEntry>();
@@ -150,8 +187,10 @@ export function auditOutcome(register: RegisterSnapshot, ledger: readonly Ledger
   for (const doc of register.documents) {
     const entry = ledgerByKey.get(documentKey(doc));
     if (!entry) problems.push(`document ${documentKey(doc)} is not in HKA's ledger`);
-    else if (entry.cufe !== doc.cufe) problems.push(`document ${documentKey(doc)}: register CUFE ${doc.cufe ?? 'none'}, HKA's ${entry.cufe}`);
+    else if (entry.cufe !== doc.cufe)
+      problems.push(`document ${documentKey(doc)}: register CUFE ${doc.cufe ?? 'none'}, HKA's ${entry.cufe}`);
   }
-  for (const key of ledgerByKey.keys()) if (!registerKeys.has(key)) problems.push(`HKA's ledger has ${key}, which the register never issued`);
+  for (const key of ledgerByKey.keys())
+    if (!registerKeys.has(key)) problems.push(`HKA's ledger has ${key}, which the register never issued`);
   return problems;
 }

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHkaSimulator, type HkaSimulator, type LedgerEntry } from '../../src/core/hka/simulator';
 import { seededRandom, type ChildConfig } from './child-protocol';
 import { REPO_ROOT, RegisterChild, bundleRegisterChild, type ChildBundle } from './child-runner';
-import { KILL_WINDOWS, NO_REGISTER, auditOutcome, jobStateCounts, killWindows, readRegister, type Acknowledged, type KillWindow } from './crash-audit';
+import {
+  KILL_WINDOWS,
+  NO_REGISTER,
+  auditOutcome,
+  jobStateCounts,
+  killWindows,
+  readRegister,
+  type Acknowledged,
+  type KillWindow,
+} from './crash-audit';
 import { BACKGROUND_FAULTS, faultFor, killPlans, type KillPlan } from './kill-plan';
 
 const KILLS = 60;
@@ -29,7 +38,10 @@ const children = new Set<RegisterChild>();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sago-crash-'));
   bundle = await bundleRegisterChild();
-  sim = await startHkaSimulator({ dbPath: join(dir, 'hka-simulator.sqlite'), wsdlPath: join(REPO_ROOT, 'resources/hka/Service.wsdl') });
+  sim = await startHkaSimulator({
+    dbPath: join(dir, 'hka-simulator.sqlite'),
+    wsdlPath: join(REPO_ROOT, 'resources/hka/Service.wsdl'),
+  });
   for (const fault of BACKGROUND_FAULTS) sim.faults.inject(fault);
 });
 
@@ -54,8 +66,13 @@ describe('SIGKILL crash recovery of the offline engine', () => {
     const random = seededRandom(SEED);
     const dbPath = join(dir, 'register.sqlite');
     const configFor = (mode: ChildConfig['mode'], extra: Partial<ChildConfig> = {}): ChildConfig => ({
-      mode, dbPath, endpoint: hka.endpoint, seed: Math.floor(random() * 2 ** 31),
-      migrationsFolder: join(REPO_ROOT, 'drizzle/sqlite'), wsdlPath: join(REPO_ROOT, 'resources/hka/Service.wsdl'), ...extra,
+      mode,
+      dbPath,
+      endpoint: hka.endpoint,
+      seed: Math.floor(random() * 2 ** 31),
+      migrationsFolder: join(REPO_ROOT, 'drizzle/sqlite'),
+      wsdlPath: join(REPO_ROOT, 'resources/hka/Service.wsdl'),
+      ...extra,
     });
     const start = (config: ChildConfig): RegisterChild => {
       const child = new RegisterChild(childBundle.path, config);
@@ -72,7 +89,9 @@ describe('SIGKILL crash recovery of the offline engine', () => {
       const handle = aimedFault && hka.faults.inject(aimedFault);
       const ledgerBefore = hka.ledger().length;
       const enviarBefore = hka.calls('Enviar');
-      const child = start(configFor('capture', plan.kind === 'holdTransaction' ? { holdTransactionAt: plan.capture } : {}));
+      const child = start(
+        configFor('capture', plan.kind === 'holdTransaction' ? { holdTransactionAt: plan.capture } : {}),
+      );
       let ledgerAtKill: LedgerEntry[];
       try {
         await reachKillPoint(plan, child, hka, ledgerBefore, enviarBefore);
@@ -82,11 +101,20 @@ describe('SIGKILL crash recovery of the offline engine', () => {
         handle?.clear();
       }
       const exit = await child.waitClosed(10_000);
-      if (exit.signal !== 'SIGKILL') throw new Error(`child ended by itself (${JSON.stringify(exit)}) during a ${plan.kind} run: ${child.diagnostics}`);
+      if (exit.signal !== 'SIGKILL')
+        throw new Error(
+          `child ended by itself (${JSON.stringify(exit)}) during a ${plan.kind} run: ${child.diagnostics}`,
+        );
       const register = readRegisterIfPresent(dbPath);
       kills.push({
         plan: plan.kind,
-        windows: killWindows({ events: child.events, spawnedAtMs: child.startedAt, register, ledgerAtKill, ledgerLengthAtSpawn: ledgerBefore }),
+        windows: killWindows({
+          events: child.events,
+          spawnedAtMs: child.startedAt,
+          register,
+          ledgerAtKill,
+          ledgerLengthAtSpawn: ledgerBefore,
+        }),
       });
       for (const e of child.events) if (e.kind === 'ACK') acks.push({ documentId: e.documentId, numero: e.numero });
     }
@@ -105,28 +133,39 @@ describe('SIGKILL crash recovery of the offline engine', () => {
     const ledger = hka.ledger();
     const byWindow = new Map<KillWindow, number>(KILL_WINDOWS.map((w) => [w, 0]));
     for (const k of kills) for (const w of k.windows) byWindow.set(w, (byWindow.get(w) ?? 0) + 1);
-    console.log([
-      `crash test (seed ${SEED}): ${kills.length} kills in ${(killedFor / 1000).toFixed(1)} s, drain ${(drainedFor / 1000).toFixed(1)} s`,
-      `  acknowledged ${acks.length}, captured ${register.documents.length}, authorised at HKA ${ledger.length}`,
-      `  HKA calls: Enviar ${hka.calls('Enviar')}, EstadoDocumento ${hka.calls('EstadoDocumento')}, DescargaXML ${hka.calls('DescargaXML')}`,
-      `  kill plans: ${[...new Set(kills.map((k) => k.plan))].map((p) => `${p} ${kills.filter((k) => k.plan === p).length}`).join(', ')}`,
-      '  kills by window (a kill can land in several):',
-      ...[...byWindow].map(([w, n]) => `    ${String(n).padStart(3)}  ${w}`),
-    ].join('\n'));
+    console.log(
+      [
+        `crash test (seed ${SEED}): ${kills.length} kills in ${(killedFor / 1000).toFixed(1)} s, drain ${(drainedFor / 1000).toFixed(1)} s`,
+        `  acknowledged ${acks.length}, captured ${register.documents.length}, authorised at HKA ${ledger.length}`,
+        `  HKA calls: Enviar ${hka.calls('Enviar')}, EstadoDocumento ${hka.calls('EstadoDocumento')}, DescargaXML ${hka.calls('DescargaXML')}`,
+        `  kill plans: ${[...new Set(kills.map((k) => k.plan))].map((p) => `${p} ${kills.filter((k) => k.plan === p).length}`).join(', ')}`,
+        '  kills by window (a kill can land in several):',
+        ...[...byWindow].map(([w, n]) => `    ${String(n).padStart(3)}  ${w}`),
+      ].join('\n'),
+    );
 
     expect(kills).toHaveLength(KILLS);
     expect(auditOutcome(register, ledger, acks)).toEqual([]);
     expect(acks.length).toBeGreaterThan(0);
     // The aimed kills must have been observed where they were aimed (the audit reads this from the file and ledger).
-    const aimedAt = (plan: KillPlan['kind'], window: KillWindow) => kills.filter((k) => k.plan === plan && k.windows.includes(window)).length;
-    expect(aimedAt('holdTransaction', 'capture: mid-transaction (rolled back)')).toBe(kills.filter((k) => k.plan === 'holdTransaction').length);
+    const aimedAt = (plan: KillPlan['kind'], window: KillWindow) =>
+      kills.filter((k) => k.plan === plan && k.windows.includes(window)).length;
+    expect(aimedAt('holdTransaction', 'capture: mid-transaction (rolled back)')).toBe(
+      kills.filter((k) => k.plan === 'holdTransaction').length,
+    );
     expect(aimedAt('holdReply', 'transmission: HKA committed, reply not applied')).toBeGreaterThan(0);
     expect(aimedAt('holdRequest', 'transmission: claimed or Enviar in flight, not at HKA')).toBeGreaterThan(0);
   });
 });
 
 /** Waits for the moment the plan aims at. Aimed waits fail loudly rather than kill somewhere else. */
-async function reachKillPoint(plan: KillPlan, child: RegisterChild, hka: HkaSimulator, ledgerBefore: number, enviarBefore: number): Promise<void> {
+async function reachKillPoint(
+  plan: KillPlan,
+  child: RegisterChild,
+  hka: HkaSimulator,
+  ledgerBefore: number,
+  enviarBefore: number,
+): Promise<void> {
   switch (plan.kind) {
     case 'startup':
       await sleep(plan.afterSpawnMs);
@@ -136,10 +175,18 @@ async function reachKillPoint(plan: KillPlan, child: RegisterChild, hka: HkaSimu
       await sleep(plan.afterReadyMs);
       return;
     case 'holdTransaction':
-      await child.waitUntil(() => child.events.filter((e) => e.kind === 'TX').length >= plan.capture, `TX #${plan.capture}`, AIMED_WINDOW_WITHIN_MS);
+      await child.waitUntil(
+        () => child.events.filter((e) => e.kind === 'TX').length >= plan.capture,
+        `TX #${plan.capture}`,
+        AIMED_WINDOW_WITHIN_MS,
+      );
       return;
     case 'holdReply':
-      await child.waitUntil(() => hka.ledger().length > ledgerBefore, 'Enviar committed at HKA', AIMED_WINDOW_WITHIN_MS);
+      await child.waitUntil(
+        () => hka.ledger().length > ledgerBefore,
+        'Enviar committed at HKA',
+        AIMED_WINDOW_WITHIN_MS,
+      );
       return;
     case 'holdRequest':
       await child.waitUntil(() => hka.calls('Enviar') > enviarBefore, 'Enviar received by HKA', AIMED_WINDOW_WITHIN_MS);

@@ -39,7 +39,8 @@ const AIMED = { holdTransaction: 8, holdReply: 8, holdRequest: 6, startup: 5 } a
 
 export function killPlans(total: number, random: () => number): KillPlan[] {
   const plans: KillPlan[] = [];
-  for (let i = 0; i < AIMED.holdTransaction; i++) plans.push({ kind: 'holdTransaction', capture: 1 + Math.floor(random() * 12) });
+  for (let i = 0; i < AIMED.holdTransaction; i++)
+    plans.push({ kind: 'holdTransaction', capture: 1 + Math.floor(random() * 12) });
   for (let i = 0; i < AIMED.holdReply; i++) plans.push({ kind: 'holdReply' });
   for (let i = 0; i < AIMED.holdRequest; i++) plans.push({ kind: 'holdRequest' });
   for (let i = 0; i < AIMED.startup; i++) plans.push({ kind: 'startup', afterSpawnMs: Math.floor(random() * 400) });

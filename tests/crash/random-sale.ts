@@ -7,8 +7,18 @@ import type { ItemInput } from '../../src/shared/fiscal/item';
 import { validateDocument } from '../../src/shared/fiscal/validate';
 import { aSale } from '../fixtures/fiscal-documents';
 
-const PRODUCTS = ['Arroz Blanco 5 lb', 'Aceite de Soya 1 L', 'Café Molido 425 g', 'Leche Evaporada', 'Pan de Molde',
-  'Atún en Agua', 'Detergente 2 kg', 'Jugo de Naranja 1 L', 'Galletas Soda', 'Azúcar Morena 4 lb'];
+const PRODUCTS = [
+  'Arroz Blanco 5 lb',
+  'Aceite de Soya 1 L',
+  'Café Molido 425 g',
+  'Leche Evaporada',
+  'Pan de Molde',
+  'Atún en Agua',
+  'Detergente 2 kg',
+  'Jugo de Naranja 1 L',
+  'Galletas Soda',
+  'Azúcar Morena 4 lb',
+];
 const RATES: readonly TasaItbms[] = ['00', '01', '01', '02', '03'];
 const QUANTITIES = ['1', '1', '2', '3', '5', '0.5', '1.25', '0.375'];
 
@@ -33,7 +43,8 @@ function randomItem(random: () => number, line: number): ItemInput {
     precioUnitario: cents(priceCents),
     tasaItbms: pick(random, RATES),
   };
-  if (line % 4 === 3 && priceCents > 100) item.precioUnitarioDescuento = cents(int(random, 1, Math.floor(priceCents / 3)));
+  if (line % 4 === 3 && priceCents > 100)
+    item.precioUnitarioDescuento = cents(int(random, 1, Math.floor(priceCents / 3)));
   return item;
 }
 
@@ -57,7 +68,10 @@ export function randomSale(random: () => number): SaleDraft {
     pagos = [{ formaPagoFact: '02', valorCuotaPagada: toAmount2(tendered.eq(total) ? tendered.plus(5) : tendered) }];
   } else {
     const cash = total.div(2).floor();
-    pagos = [{ formaPagoFact: '02', valorCuotaPagada: toAmount2(cash) }, { formaPagoFact: '04', valorCuotaPagada: toAmount2(total.minus(cash)) }];
+    pagos = [
+      { formaPagoFact: '02', valorCuotaPagada: toAmount2(cash) },
+      { formaPagoFact: '04', valorCuotaPagada: toAmount2(total.minus(cash)) },
+    ];
   }
   return { tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, items, pagos, tiempoPago: '1' };
 }

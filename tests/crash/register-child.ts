@@ -18,7 +18,13 @@ import { configFromEnv, formatEvent, seededRandom, type ChildEvent } from './chi
 import { randomSale } from './random-sale';
 
 /** Lease long enough for one call (connect 300 + response 600 ms), short enough to expire during the next child. */
-const WORKER = { concurrency: 4, callsPerSecond: 1_000, leaseMs: 1_500, pollMs: 20, backoffMs: [20, 40, 80, 160, 320, 640] };
+const WORKER = {
+  concurrency: 4,
+  callsPerSecond: 1_000,
+  leaseMs: 1_500,
+  pollMs: 20,
+  backoffMs: [20, 40, 80, 160, 320, 640],
+};
 
 const say = (event: ChildEvent): void => {
   process.stdout.write(formatEvent(event)); // synchronous on a pipe (Linux): printed means received
@@ -31,7 +37,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * rows written but before COMMIT. It fires on the outbox insert, the last table captureSale writes before the audit.
  * With `holdAt`, the holdAt-th capture's transaction stays open until the parent kills the process.
  */
-function probeCaptureTransaction(sqlite: Database.Database, random: () => number, maxSpinMs: number, holdAt: number | undefined): void {
+function probeCaptureTransaction(
+  sqlite: Database.Database,
+  random: () => number,
+  maxSpinMs: number,
+  holdAt: number | undefined,
+): void {
   let captures = 0;
   sqlite.function('crash_test_in_transaction', (documentId: unknown) => {
     captures += 1;
@@ -59,7 +70,11 @@ async function captureUntilKilled(store: OpenedDatabase, deps: CaptureDeps, rand
         store.close();
         process.exit(3);
       }
-      say({ kind: 'ACK', documentId: result.captured.id, numero: Number(result.captured.document.numeroDocumentoFiscal) });
+      say({
+        kind: 'ACK',
+        documentId: result.captured.id,
+        numero: Number(result.captured.document.numeroDocumentoFiscal),
+      });
     }
     await sleep(Math.floor(random() * 25)); // the cashier's pause: the worker gets the event loop
   }
@@ -86,15 +101,29 @@ async function main(): Promise<void> {
   });
   if (config.mode === 'capture') probeCaptureTransaction(store.sqlite, random, 4, config.holdTransactionAt);
   const client = await createHkaClient({
-    environment: 'simulador', endpoint: config.endpoint, wsdlPath: config.wsdlPath, connectTimeoutMs: 300, responseTimeoutMs: 600,
+    environment: 'simulador',
+    endpoint: config.endpoint,
+    wsdlPath: config.wsdlPath,
+    connectTimeoutMs: 300,
+    responseTimeoutMs: 600,
   });
-  const connectivity = new ConnectivityMonitor(tcpProbe(config.endpoint, 300), { offlineProbeMs: 50, onlineProbeMs: 1_000 });
+  const connectivity = new ConnectivityMonitor(tcpProbe(config.endpoint, 300), {
+    offlineProbeMs: 50,
+    onlineProbeMs: 1_000,
+  });
   // Contingency is not what this test is about: keep every document a normal (01) emission.
-  const contingency = new ContingencyManager(store.db, () => new Date(), { afterUnreachableMs: 3_600_000, afterConsecutiveFailures: 1_000_000 });
+  const contingency = new ContingencyManager(store.db, () => new Date(), {
+    afterUnreachableMs: 3_600_000,
+    afterConsecutiveFailures: 1_000_000,
+  });
   const credentials = { tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword };
   const worker = new TransmissionWorker(
     {
-      db: store.db, client, connectivity, contingency, credentials: { withCredentials: (use) => use(credentials) },
+      db: store.db,
+      client,
+      connectivity,
+      contingency,
+      credentials: { withCredentials: (use) => use(credentials) },
       log: { warn: (message, meta) => process.stderr.write(`${message} ${JSON.stringify(meta ?? {})}\n`) },
     },
     WORKER,
@@ -108,7 +137,11 @@ async function main(): Promise<void> {
     return;
   }
   const deps: CaptureDeps = {
-    db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => contingency.emissionMode(), clock: () => new Date(), actor: 'cajero-crash',
+    db: store.db,
+    issuer: DEFAULT_ISSUER_SETTINGS,
+    emissionMode: () => contingency.emissionMode(),
+    clock: () => new Date(),
+    actor: 'cajero-crash',
   };
   await captureUntilKilled(store, deps, random);
 }

@@ -18,7 +18,10 @@ describe('a lease that expires while its call is still running', () => {
   it('is not claimed again by the same worker, and the sale ends AUTHORIZED with its CUFE', async () => {
     // Lease (150 ms) shorter than the first call (300 ms, then a 500): before the fix the job was claimed again
     // while the call ran.
-    register = await startRegister({ worker: { concurrency: 2, leaseMs: 150, backoffMs: [200] }, responseTimeoutMs: 3_000 });
+    register = await startRegister({
+      worker: { concurrency: 2, leaseMs: 150, backoffMs: [200] },
+      responseTimeoutMs: 3_000,
+    });
     const r = register;
     r.sim.faults.inject({ kind: 'latency', ms: 300, operation: 'Enviar', when: { calls: [1] } });
     r.sim.faults.inject({ kind: 'http500', operation: 'Enviar', when: { calls: [1] } });
@@ -27,14 +30,24 @@ describe('a lease that expires while its call is still running', () => {
     const id = captured.captured.id;
     r.worker.start();
 
-    const job = () => r.store.sqlite.prepare('SELECT state FROM outbox_jobs WHERE document_id = ?').pluck().get(id) as string;
+    const job = () =>
+      r.store.sqlite.prepare('SELECT state FROM outbox_jobs WHERE document_id = ?').pluck().get(id) as string;
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised');
-    expect(r.sim.ledger()).toEqual([expect.objectContaining({ ruc: DEMO_ACCOUNT.issuer.ruc, numeroDocumentoFiscal: '0000000001' })]);
-    const row = r.store.sqlite.prepare('SELECT status, cufe FROM documents WHERE id = ?').get(id) as { status: string; cufe: string | null };
+    expect(r.sim.ledger()).toEqual([
+      expect.objectContaining({ ruc: DEMO_ACCOUNT.issuer.ruc, numeroDocumentoFiscal: '0000000001' }),
+    ]);
+    const row = r.store.sqlite.prepare('SELECT status, cufe FROM documents WHERE id = ?').get(id) as {
+      status: string;
+      cufe: string | null;
+    };
     expect({ ...row, job: job() }).toEqual({ status: 'AUTHORIZED', cufe: r.sim.ledger()[0]?.cufe, job: 'done' });
     // One attempt at a time: the 500, then (maybe sent) EstadoDocumento + Enviar. Never two Enviar in flight.
     expect(r.sim.calls('Enviar')).toBe(2);
-    const calls = r.store.sqlite.prepare("SELECT started_at AS start, duration_ms AS ms FROM hka_calls WHERE operation = 'Enviar' ORDER BY started_at").all() as { start: number; ms: number }[];
+    const calls = r.store.sqlite
+      .prepare(
+        "SELECT started_at AS start, duration_ms AS ms FROM hka_calls WHERE operation = 'Enviar' ORDER BY started_at",
+      )
+      .all() as { start: number; ms: number }[];
     expect(calls).toHaveLength(2);
     expect(calls[1]!.start).toBeGreaterThanOrEqual(calls[0]!.start + calls[0]!.ms - 5); // the second began after the first ended
   });

@@ -10,99 +10,118 @@ import { e2eSuite } from './fixtures/e2e-suite';
 import { E2E_USERS, type E2eRegister } from './fixtures/web-register';
 import { ipcOk } from '../fixtures/register-users';
 
-const PANAMA_HHMM = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'America/Panama' });
+const PANAMA_HHMM = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'America/Panama',
+});
 
 const userCount = (reg: E2eRegister): number =>
   (reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 
-describe.skipIf(!chromiumAvailable())('sign-in, lock and the manager over a cashier, in Chromium', { timeout: 90_000 }, () => {
-  /** The register's clock runs this far ahead of the real one (a test moves it past the lock). */
-  let aheadMs = 0;
+describe.skipIf(!chromiumAvailable())(
+  'sign-in, lock and the manager over a cashier, in Chromium',
+  { timeout: 90_000 },
+  () => {
+    /** The register's clock runs this far ahead of the real one (a test moves it past the lock). */
+    let aheadMs = 0;
 
-  const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + aheadMs) });
+    const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + aheadMs) });
 
-  it('refuses the settings to a cashier and opens them to a gerente after the PIN', async () => {
-    const { page } = suite.reg;
-    await waitForCheckout(page);
-    expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.cajero.displayName);
+    it('refuses the settings to a cashier and opens them to a gerente after the PIN', async () => {
+      const { page } = suite.reg;
+      await waitForCheckout(page);
+      expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.cajero.displayName);
 
-    await page.getByTestId('nav-settings').click();
-    const refused = page.getByTestId('settings-refused');
-    await refused.waitFor();
-    expect(await refused.getByRole('alert').textContent()).toBe('Solo un gerente puede abrir la configuración.');
-    expect(await page.getByTestId('settings-screen').count()).toBe(0);
+      await page.getByTestId('nav-settings').click();
+      const refused = page.getByTestId('settings-refused');
+      await refused.waitFor();
+      expect(await refused.getByRole('alert').textContent()).toBe('Solo un gerente puede abrir la configuración.');
+      expect(await page.getByTestId('settings-screen').count()).toBe(0);
 
-    // A wrong PIN is refused in Spanish and the prompt stays for another try.
-    await refused.getByTestId('settings-manager-signin').click();
-    await answerManagerPrompt(page, '0000');
-    expect(await page.getByTestId('manager-pin-error').textContent()).toBe('Usuario o PIN incorrecto');
-    expect(await page.getByTestId('manager-pin').inputValue()).toBe(''); // the PIN is not kept
-    await screenshot(page, 'manager-pin-prompt');
-    await answerManagerPrompt(page);
-    await page.getByTestId('settings-screen').waitFor();
-    expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.gerente.displayName);
-    expect(await page.getByTestId('settings-tab-hka').isVisible()).toBe(true);
+      // A wrong PIN is refused in Spanish and the prompt stays for another try.
+      await refused.getByTestId('settings-manager-signin').click();
+      await answerManagerPrompt(page, '0000');
+      expect(await page.getByTestId('manager-pin-error').textContent()).toBe('Usuario o PIN incorrecto');
+      expect(await page.getByTestId('manager-pin').inputValue()).toBe(''); // the PIN is not kept
+      await screenshot(page, 'manager-pin-prompt');
+      await answerManagerPrompt(page);
+      await page.getByTestId('settings-screen').waitFor();
+      expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.gerente.displayName);
+      expect(await page.getByTestId('settings-tab-hka').isVisible()).toBe(true);
 
-    // "Bloquear" hands the register back: the cashier starts on their own home screen (the till, not the gerente's
-    // settings: decision 0013) and is refused the settings again.
-    await page.getByTestId('lock-button').click();
-    await page.getByTestId('signin-screen').waitFor();
-    await signInAs(page, 'cajero');
-    await waitForCheckout(page);
-    expect(await page.getByTestId('settings-refused').count()).toBe(0);
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('settings-refused').waitFor();
-    expect(await page.getByTestId('settings-screen').count()).toBe(0);
-  });
+      // "Bloquear" hands the register back: the cashier starts on their own home screen (the till, not the gerente's
+      // settings: decision 0013) and is refused the settings again.
+      await page.getByTestId('lock-button').click();
+      await page.getByTestId('signin-screen').waitFor();
+      await signInAs(page, 'cajero');
+      await waitForCheckout(page);
+      expect(await page.getByTestId('settings-refused').count()).toBe(0);
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-refused').waitFor();
+      expect(await page.getByTestId('settings-screen').count()).toBe(0);
+    });
 
-  it('keeps the sale in progress and the scanner focus across a lock', async () => {
-    const { page } = suite.reg;
-    await startNewSale(page);
-    await scan(page, 'P001');
-    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    it('keeps the sale in progress and the scanner focus across a lock', async () => {
+      const { page } = suite.reg;
+      await startNewSale(page);
+      await scan(page, 'P001');
+      await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
 
-    await page.getByTestId('lock-button').click();
-    await page.getByTestId('signin-screen').waitFor();
-    expect(await page.getByTestId('product-search').isVisible()).toBe(false);
-    await page.keyboard.press('F4'); // no checkout shortcut works behind the lock screen
-    await signInAs(page, 'cajero');
-    await waitForCheckout(page);
-    expect(await page.getByTestId('payment-dialog').count()).toBe(0);
-    expect(await page.getByTestId('cart-line').count()).toBe(1);
-    await scan(page, 'P001'); // the scanner types into the search field again
-    await expect.poll(() => page.getByTestId('cart-line').first().getByTestId('line-total').textContent()).toBe('B/. 6.50');
-  });
+      await page.getByTestId('lock-button').click();
+      await page.getByTestId('signin-screen').waitFor();
+      expect(await page.getByTestId('product-search').isVisible()).toBe(false);
+      await page.keyboard.press('F4'); // no checkout shortcut works behind the lock screen
+      await signInAs(page, 'cajero');
+      await waitForCheckout(page);
+      expect(await page.getByTestId('payment-dialog').count()).toBe(0);
+      expect(await page.getByTestId('cart-line').count()).toBe(1);
+      await scan(page, 'P001'); // the scanner types into the search field again
+      await expect
+        .poll(() => page.getByTestId('cart-line').first().getByTestId('line-total').textContent())
+        .toBe('B/. 6.50');
+    });
 
-  it('locks a user after five wrong PINs, says until when in Spanish, and lets them in once the lock ends', async () => {
-    const { page } = suite.reg;
-    await page.getByTestId('lock-button').click();
-    const screen = page.getByTestId('signin-screen');
-    await screen.waitFor();
-    for (let i = 1; i <= 4; i++) {
+    it('locks a user after five wrong PINs, says until when in Spanish, and lets them in once the lock ends', async () => {
+      const { page } = suite.reg;
+      await page.getByTestId('lock-button').click();
+      const screen = page.getByTestId('signin-screen');
+      await screen.waitFor();
+      for (let i = 1; i <= 4; i++) {
+        await signInAs(page, 'gerente', '9999');
+        await expect.poll(() => screen.getByTestId('signin-error').textContent()).toBe('Usuario o PIN incorrecto');
+      }
       await signInAs(page, 'gerente', '9999');
-      await expect.poll(() => screen.getByTestId('signin-error').textContent()).toBe('Usuario o PIN incorrecto');
-    }
-    await signInAs(page, 'gerente', '9999');
-    const error = screen.getByTestId('signin-error');
-    await expect.poll(() => error.textContent()).toMatch(/^Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min\. Bloqueado hasta las \d\d:\d\d\.$/);
-    // The time shown is the lock's end as the core stored it, in the till's time zone (Panamá).
-    const { until } = suite.reg.host.core.store.sqlite.prepare("SELECT locked_until AS until FROM users WHERE username = 'gerente'").get() as { until: number };
-    expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
-    expect(await error.textContent()).toContain(`Bloqueado hasta las ${PANAMA_HHMM.format(new Date(until))}.`);
-    expect(await screen.getByTestId('signin-user-gerente').textContent()).toContain('Bloqueado hasta las');
-    await screenshot(page, 'signin-locked');
+      const error = screen.getByTestId('signin-error');
+      await expect
+        .poll(() => error.textContent())
+        .toMatch(
+          /^Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min\. Bloqueado hasta las \d\d:\d\d\.$/,
+        );
+      // The time shown is the lock's end as the core stored it, in the till's time zone (Panamá).
+      const { until } = suite.reg.host.core.store.sqlite
+        .prepare("SELECT locked_until AS until FROM users WHERE username = 'gerente'")
+        .get() as { until: number };
+      expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
+      expect(await error.textContent()).toContain(`Bloqueado hasta las ${PANAMA_HHMM.format(new Date(until))}.`);
+      expect(await screen.getByTestId('signin-user-gerente').textContent()).toContain('Bloqueado hasta las');
+      await screenshot(page, 'signin-locked');
 
-    // Even the right PIN is refused while the lock lasts.
-    await signInAs(page, 'gerente');
-    await expect.poll(() => screen.getByTestId('signin-error').textContent()).toContain('Usuario bloqueado por demasiados intentos');
-    expect(await page.getByTestId('header-user').isVisible()).toBe(false);
+      // Even the right PIN is refused while the lock lasts.
+      await signInAs(page, 'gerente');
+      await expect
+        .poll(() => screen.getByTestId('signin-error').textContent())
+        .toContain('Usuario bloqueado por demasiados intentos');
+      expect(await page.getByTestId('header-user').isVisible()).toBe(false);
 
-    aheadMs = 6 * 60_000; // the register's clock passes the end of the lock
-    await signInAs(page, 'gerente');
-    await waitForCheckout(page);
-    expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.gerente.displayName);
-  });
-});
+      aheadMs = 6 * 60_000; // the register's clock passes the end of the lock
+      await signInAs(page, 'gerente');
+      await waitForCheckout(page);
+      expect(await page.getByTestId('header-user').textContent()).toContain(E2E_USERS.gerente.displayName);
+    });
+  },
+);
 
 describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90_000 }, () => {
   const suite = e2eSuite({ users: 'none' });
@@ -125,7 +144,9 @@ describe.skipIf(!chromiumAvailable())('first launch, in Chromium', { timeout: 90
     await setup.getByTestId('setup-username').fill('g'); // the contract's rule, in Spanish
     await setup.getByTestId('setup-pin-confirm').fill('2468');
     await setup.getByTestId('setup-submit').click();
-    await expect.poll(() => setup.getByTestId('setup-error').textContent()).toContain('El usuario debe tener de 2 a 30 letras');
+    await expect
+      .poll(() => setup.getByTestId('setup-error').textContent())
+      .toContain('El usuario debe tener de 2 a 30 letras');
     expect(userCount(suite.reg)).toBe(0);
     await screenshot(page, 'first-manager-setup');
 

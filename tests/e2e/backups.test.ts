@@ -11,7 +11,13 @@ import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 
-const LINE = { codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' } as const;
+const LINE = {
+  codigo: 'P001',
+  descripcion: 'Arroz blanco 5 lb',
+  cantidad: '1',
+  precioUnitario: '3.25',
+  tasaItbms: '00',
+} as const;
 const CASH = [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }];
 
 describe.skipIf(!chromiumAvailable())('backups, in Chromium through the web host', { timeout: 90_000 }, () => {
@@ -34,7 +40,9 @@ describe.skipIf(!chromiumAvailable())('backups, in Chromium through the web host
 
     await section.getByTestId('backups-folder').fill(join(usb, 'no-conectada'));
     await section.getByTestId('backups-save').click();
-    await expect.poll(() => section.getByTestId('backups-outcome').textContent()).toContain('no existe o no está conectada');
+    await expect
+      .poll(() => section.getByTestId('backups-outcome').textContent())
+      .toContain('no existe o no está conectada');
 
     await section.getByTestId('backups-folder').fill(usb);
     await section.getByTestId('backups-keep').fill('5');
@@ -42,7 +50,9 @@ describe.skipIf(!chromiumAvailable())('backups, in Chromium through the web host
     await expect.poll(() => section.getByTestId('backups-outcome').textContent()).toBe('Cambios guardados.');
 
     await section.getByTestId('backups-create').click();
-    await expect.poll(() => section.getByTestId('backups-outcome').textContent()).toBe('Copia creada (local, externa).');
+    await expect
+      .poll(() => section.getByTestId('backups-outcome').textContent())
+      .toBe('Copia creada (local, externa).');
     const rows = section.getByTestId('backup-row');
     await expect.poll(() => rows.count()).toBe(2);
     for (const row of await rows.all()) {
@@ -50,7 +60,9 @@ describe.skipIf(!chromiumAvailable())('backups, in Chromium through the web host
       expect(text).toContain('Manual');
       expect(await row.getByTestId('backup-verified').textContent()).toBe('✓');
     }
-    expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('local'), expect.stringContaining('externa')]));
+    expect(await rows.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('local'), expect.stringContaining('externa')]),
+    );
     await screenshot(page, 'backups-listed');
 
     // A sale after the copy, then the copy restored: the register goes back to one document and keeps selling.
@@ -61,7 +73,9 @@ describe.skipIf(!chromiumAvailable())('backups, in Chromium through the web host
     expect(await dialog.getByTestId('restore-confirm').isDisabled()).toBe(true);
     await dialog.getByTestId('restore-word').fill('RESTAURAR');
     await dialog.getByTestId('restore-confirm').click();
-    await expect.poll(() => dialog.getByTestId('restore-outcome').textContent()).toContain('2 documentos antes, 1 ahora');
+    await expect
+      .poll(() => dialog.getByTestId('restore-outcome').textContent())
+      .toContain('2 documentos antes, 1 ahora');
     expect(reg.count('documents')).toBe(1);
     await sell(reg, [LINE], CASH);
     expect(reg.count('documents')).toBe(2);

@@ -12,18 +12,35 @@ import { approveAsManager, sell, waitForStatus } from './fixtures/backoffice-ste
 import { E2E_USERS } from './fixtures/web-register';
 import { signInAs } from './fixtures/auth-page';
 
-interface DocRow { status: string; total: string; body: string; totals: string }
+interface DocRow {
+  status: string;
+  total: string;
+  body: string;
+  totals: string;
+}
 
 describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web host', { timeout: 90_000 }, () => {
   const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero' }, async (reg) => {
     await waitForCheckout(reg.page);
   });
 
-  const shiftsOpen = (): number => (suite.reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM shifts WHERE closed_at IS NULL').get() as { n: number }).n;
+  const shiftsOpen = (): number =>
+    (
+      suite.reg.host.core.store.sqlite.prepare('SELECT count(*) AS n FROM shifts WHERE closed_at IS NULL').get() as {
+        n: number;
+      }
+    ).n;
 
   /** What the reports must say, computed from the documents in the database (not from the report code). */
-  function expectedFromDb(openingCash: string): { sales: string; authorized: number; pending: number; cashExpected: string } {
-    const rows = suite.reg.host.core.store.sqlite.prepare('SELECT status, total_factura AS total, body, totals FROM documents').all() as DocRow[];
+  function expectedFromDb(openingCash: string): {
+    sales: string;
+    authorized: number;
+    pending: number;
+    cashExpected: string;
+  } {
+    const rows = suite.reg.host.core.store.sqlite
+      .prepare('SELECT status, total_factura AS total, body, totals FROM documents')
+      .all() as DocRow[];
     let sales = new Money(0);
     let cash = new Money(openingCash);
     for (const row of rows) {
@@ -46,7 +63,9 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     const screen = page.getByTestId('cashclose-screen');
     await screen.getByTestId('opening-cash').fill('cincuenta');
     await screen.getByTestId('open-shift').click();
-    expect(await screen.getByTestId('open-error').textContent()).toBe('El monto no es válido: escriba, por ejemplo, 150 o 150.25.');
+    expect(await screen.getByTestId('open-error').textContent()).toBe(
+      'El monto no es válido: escriba, por ejemplo, 150 o 150.25.',
+    );
     expect(shiftsOpen()).toBe(0);
     await screen.getByTestId('opening-cash').fill('50');
     await screen.getByTestId('open-shift').click();
@@ -54,14 +73,38 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     expect(shiftsOpen()).toBe(1);
 
     const sales = [
-      await sell(suite.reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }]),
-      await sell(suite.reg, [{ codigo: 'P011', descripcion: 'Refresco', cantidad: '3', precioUnitario: '1.85', tasaItbms: '01' }], [{ formaPagoFact: '03', valorCuotaPagada: '5.94' }]),
-      await sell(suite.reg, [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]),
+      await sell(
+        suite.reg,
+        [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '2', precioUnitario: '2.40', tasaItbms: '00' }],
+        [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }],
+      ),
+      await sell(
+        suite.reg,
+        [{ codigo: 'P011', descripcion: 'Refresco', cantidad: '3', precioUnitario: '1.85', tasaItbms: '01' }],
+        [{ formaPagoFact: '03', valorCuotaPagada: '5.94' }],
+      ),
+      await sell(
+        suite.reg,
+        [
+          {
+            codigo: 'P016',
+            descripcion: 'Pilas AA (4 unidades)',
+            cantidad: '1',
+            precioUnitario: '3.80',
+            tasaItbms: '01',
+          },
+        ],
+        [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }],
+      ),
     ];
     for (const s of sales) await waitForStatus(suite.reg, s.id, 'AUTHORIZED');
     // HKA cut off: the next sale stays queued.
     await sim.faults.refuseConnections();
-    const queued = await sell(suite.reg, [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }]);
+    const queued = await sell(
+      suite.reg,
+      [{ codigo: 'P001', descripcion: 'Arroz', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' }],
+      [{ formaPagoFact: '02', valorCuotaPagada: '3.25' }],
+    );
     expect(['QUEUED', 'PROCESSING']).toContain(suite.reg.statusOf(queued.id).status);
     const fromDb = expectedFromDb('50.00');
     expect(fromDb.cashExpected).toBe('B/. 62.12'); // 50 + 17.32 − 5.20
@@ -81,7 +124,9 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     expect(shiftsOpen()).toBe(1); // nothing closed
     await screen.getByTestId('close-reason').fill('corto');
     await screen.getByTestId('close-shift').click();
-    expect(await screen.getByTestId('close-error').textContent()).toBe('Explique la diferencia con al menos 15 caracteres.');
+    expect(await screen.getByTestId('close-error').textContent()).toBe(
+      'Explique la diferencia con al menos 15 caracteres.',
+    );
     await screen.getByTestId('close-reason').fill('Doce centavos de vuelto mal dado');
     await screen.getByTestId('close-shift').click();
     const refusal = screen.getByTestId('close-needs-manager');
@@ -95,10 +140,28 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     const z = screen.getByTestId('z-report');
     await z.waitFor();
     expect(shiftsOpen()).toBe(0);
-    const ids = Object.fromEntries((suite.reg.host.core.store.sqlite.prepare('SELECT username, id FROM users').all() as { username: string; id: string }[]).map((u) => [u.username, u.id]));
-    const closed = suite.reg.host.core.store.sqlite.prepare('SELECT closed_by AS closedBy, close_approved_by AS approvedBy, counted_cash AS counted, difference_reason AS reason FROM shifts').get();
-    expect(closed).toEqual({ closedBy: ids['cajero'], approvedBy: ids['gerente'], counted: '62.00', reason: 'Doce centavos de vuelto mal dado' });
-    const audited = suite.reg.host.core.store.sqlite.prepare("SELECT actor_name AS who, approved_by_name AS approver FROM audit_log WHERE action = 'shift.closed'").get();
+    const ids = Object.fromEntries(
+      (
+        suite.reg.host.core.store.sqlite.prepare('SELECT username, id FROM users').all() as {
+          username: string;
+          id: string;
+        }[]
+      ).map((u) => [u.username, u.id]),
+    );
+    const closed = suite.reg.host.core.store.sqlite
+      .prepare(
+        'SELECT closed_by AS closedBy, close_approved_by AS approvedBy, counted_cash AS counted, difference_reason AS reason FROM shifts',
+      )
+      .get();
+    expect(closed).toEqual({
+      closedBy: ids['cajero'],
+      approvedBy: ids['gerente'],
+      counted: '62.00',
+      reason: 'Doce centavos de vuelto mal dado',
+    });
+    const audited = suite.reg.host.core.store.sqlite
+      .prepare("SELECT actor_name AS who, approved_by_name AS approver FROM audit_log WHERE action = 'shift.closed'")
+      .get();
     expect(audited).toEqual({ who: E2E_USERS.cajero.displayName, approver: E2E_USERS.gerente.displayName });
     expect(await z.getByTestId('report-sales-total').textContent()).toBe(fromDb.sales);
     expect(await z.getByTestId('report-count-authorized').textContent()).toBe(String(fromDb.authorized));
@@ -109,7 +172,9 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     expect(await z.getByTestId('report-cash-difference').textContent()).toBe('-B/. 0.12');
     expect(await z.getByTestId('report-difference-reason').textContent()).toBe('Doce centavos de vuelto mal dado');
     expect(await z.getByTestId('report-close-approver').textContent()).toBe(E2E_USERS.gerente.displayName);
-    expect(await z.getByTestId('report-text').textContent()).toMatch(new RegExp(`Cerrado por +${E2E_USERS.cajero.displayName}`));
+    expect(await z.getByTestId('report-text').textContent()).toMatch(
+      new RegExp(`Cerrado por +${E2E_USERS.cajero.displayName}`),
+    );
     expect(await z.locator('[data-forma="02"] td').last().textContent()).toBe('B/. 12.12'); // 10.00 + 4.07 + 3.25 received − 5.20 change
     expect(await z.locator('[data-forma="03"] td').last().textContent()).toBe('B/. 5.94');
     expect(await screen.getByTestId('shift-closed').count()).toBe(1); // a new shift can be opened
@@ -136,7 +201,11 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     const screen = page.getByTestId('cashclose-screen');
     await screen.getByTestId('opening-cash').fill('20');
     await screen.getByTestId('open-shift').click();
-    await sell(suite.reg, [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '1', precioUnitario: '2.40', tasaItbms: '00' }], [{ formaPagoFact: '02', valorCuotaPagada: '2.40' }]);
+    await sell(
+      suite.reg,
+      [{ codigo: 'P004', descripcion: 'Huevos', cantidad: '1', precioUnitario: '2.40', tasaItbms: '00' }],
+      [{ formaPagoFact: '02', valorCuotaPagada: '2.40' }],
+    );
     await screen.getByTestId('x-report-refresh').click();
     const x = screen.getByTestId('x-report');
     await expect.poll(() => x.getByTestId('report-cash-expected').textContent()).toBe('B/. 22.40');
@@ -153,6 +222,8 @@ describe.skipIf(!chromiumAvailable())('cash close in Chromium through the web ho
     await screen.getByTestId('sales-from').fill('2099-01-02');
     await screen.getByTestId('sales-to').fill('2099-01-01');
     await screen.getByTestId('sales-load').click();
-    expect(await screen.getByTestId('sales-error').textContent()).toBe('La fecha inicial debe ser anterior o igual a la final');
+    expect(await screen.getByTestId('sales-error').textContent()).toBe(
+      'La fecha inicial debe ser anterior o igual a la final',
+    );
   });
 });

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import type { SaleDraft } from '../../src/shared/ipc/schemas';
-import { markPage, pageWasNotReloaded, scan, screenshot, waitForCheckout, startNewSale } from './fixtures/checkout-page';
+import {
+  markPage,
+  pageWasNotReloaded,
+  scan,
+  screenshot,
+  waitForCheckout,
+  startNewSale,
+} from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 import { answerManagerPrompt } from './fixtures/auth-page';
@@ -12,7 +19,9 @@ import { answerManagerPrompt } from './fixtures/auth-page';
 const SALE: SaleDraft = {
   tipoDocumento: '01',
   cliente: { tipoClienteFE: '02', pais: 'PA' },
-  items: [{ codigo: 'P012', descripcion: 'Agua embotellada 1 L', cantidad: '2', precioUnitario: '0.85', tasaItbms: '01' }],
+  items: [
+    { codigo: 'P012', descripcion: 'Agua embotellada 1 L', cantidad: '2', precioUnitario: '0.85', tasaItbms: '01' },
+  ],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }],
   tiempoPago: '1',
 };
@@ -51,7 +60,10 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
     await cufe.waitFor({ timeout: 20_000 });
     await receipt.getByTestId('receipt-qr').waitFor();
     expect(await receipt.locator('[data-testid="status-badge"]').getAttribute('data-status')).toBe('AUTHORIZED');
-    const row = suite.reg.host.core.store.sqlite.prepare('SELECT id, status, cufe FROM documents').get() as { status: string; cufe: string };
+    const row = suite.reg.host.core.store.sqlite.prepare('SELECT id, status, cufe FROM documents').get() as {
+      status: string;
+      cufe: string;
+    };
     expect(row.status).toBe('AUTHORIZED');
     expect(await cufe.textContent()).toBe(row.cufe);
     expect(await pageWasNotReloaded(page)).toBe(true);
@@ -65,17 +77,28 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
 
   it('lists the documents with live statuses (screenshot)', async () => {
     const { page, host, sim } = suite.reg;
-    for (let i = 0; i < 8; i++) expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
-    await expect.poll(() => suite.reg.host.core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'").get(), { timeout: 20_000 })
+    for (let i = 0; i < 8; i++)
+      expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
+    await expect
+      .poll(
+        () =>
+          suite.reg.host.core.store.sqlite
+            .prepare("SELECT count(*) AS n FROM documents WHERE status = 'AUTHORIZED'")
+            .get(),
+        { timeout: 20_000 },
+      )
       .toEqual({ n: 9 });
     // Two more while HKA cannot be reached: they wait, and the status bar says so.
     await sim.faults.refuseConnections();
-    for (let i = 0; i < 2; i++) expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
+    for (let i = 0; i < 2; i++)
+      expect((await dispatchIpc(host.core.ipc, 'sales:complete', { draft: SALE })).ok).toBe(true);
 
     await page.keyboard.press('F10');
     await page.getByTestId('documents-screen').waitFor();
     await expect.poll(() => page.getByTestId('document-row').count()).toBe(11);
-    await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
+    await expect
+      .poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('offline');
     await expect.poll(() => page.getByTestId('waiting-count').getAttribute('data-count')).toBe('2');
     await screenshot(page, 'documents');
 
@@ -86,10 +109,9 @@ describe.skipIf(!chromiumAvailable())('checkout in Chromium through the web host
 
     await sim.faults.acceptConnections();
     // Statuses change in place, live: both pending rows turn AUTHORIZED while the list is on screen.
-    await expect.poll(
-      () => page.locator('[data-testid="document-row"] [data-status="AUTHORIZED"]').count(),
-      { timeout: 20_000 },
-    ).toBe(2);
+    await expect
+      .poll(() => page.locator('[data-testid="document-row"] [data-status="AUTHORIZED"]').count(), { timeout: 20_000 })
+      .toBe(2);
   });
 
   it('keeps the focus in the payment dialog when F4 follows the creation of a product at once', async () => {

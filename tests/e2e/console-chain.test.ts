@@ -18,7 +18,11 @@ import { startSyncTestServer, type SyncTestServer, type Tenant } from '../fixtur
 import { SALE, startRegister, waitFor, type Register } from '../fixtures/register-harness';
 import { chromiumAvailable, launchChromium, type Browser } from './fixtures/chromium';
 
-interface Till { register: Register; pusher: SyncPusher; deviceId: string }
+interface Till {
+  register: Register;
+  pusher: SyncPusher;
+  deviceId: string;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'sago-console-e2e-'));
 const consoleDir = join(dir, 'console');
@@ -31,22 +35,41 @@ let revokedTillTotal = new Decimal(0);
 
 async function buildConsole(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(import.meta.dirname, '../../vite.console.config.ts'), logLevel: 'warn', build: { outDir: consoleDir, emptyOutDir: true } });
+  await build({
+    configFile: join(import.meta.dirname, '../../vite.console.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: consoleDir, emptyOutDir: true },
+  });
 }
 
 async function openTill(name: string, code: string, shared?: Register): Promise<Till> {
   const register = await startRegister({ path: join(dir, `${name}.sqlite`), ...(shared ? { sim: shared.sim } : {}) });
   const vault = new Vault(new SqliteVaultStorage(register.store.db), new MemoryKeyProtector());
-  const enrolled = await enrolRegister({ db: register.store.db, vault }, { serverUrl: kit.url, code }, { actor: 'gerente' });
+  const enrolled = await enrolRegister(
+    { db: register.store.db, vault },
+    { serverUrl: kit.url, code },
+    { actor: 'gerente' },
+  );
   if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.message}`);
-  const pusher = new SyncPusher({ db: register.store.db, vault }, { intervalMs: 25, batchSize: 20, backoffMs: [20, 40, 80], requestTimeoutMs: 2_000 });
+  const pusher = new SyncPusher(
+    { db: register.store.db, vault },
+    { intervalMs: 25, batchSize: 20, backoffMs: [20, 40, 80], requestTimeoutMs: 2_000 },
+  );
   return { register, pusher, deviceId: enrolled.deviceId };
 }
 
 /** The register's own figure: the sum of its documents' totals (exact). */
-const localTotal = (till: Till) => (till.register.store.sqlite.prepare('select total_factura as t from documents').all() as { t: string }[])
-  .reduce((acc, row) => acc.plus(row.t), new Decimal(0));
-const unauthorised = (till: Till) => (till.register.store.sqlite.prepare("select count(*) as n from documents where status <> 'AUTHORIZED'").get() as { n: number }).n;
+const localTotal = (till: Till) =>
+  (till.register.store.sqlite.prepare('select total_factura as t from documents').all() as { t: string }[]).reduce(
+    (acc, row) => acc.plus(row.t),
+    new Decimal(0),
+  );
+const unauthorised = (till: Till) =>
+  (
+    till.register.store.sqlite.prepare("select count(*) as n from documents where status <> 'AUTHORIZED'").get() as {
+      n: number;
+    }
+  ).n;
 
 const run = chromiumAvailable() ? describe : describe.skip;
 
@@ -101,7 +124,11 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     tills.push(await openTill('caja-2', codes[1]!));
     const [one, two] = tills as [Till, Till];
     for (let i = 0; i < 3; i++) expect(one.register.capture().ok).toBe(true);
-    const bigger = { ...SALE, items: [anItem({ cantidad: '3', precioUnitario: '2.35' })], pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '20.00' }] };
+    const bigger = {
+      ...SALE,
+      items: [anItem({ cantidad: '3', precioUnitario: '2.35' })],
+      pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '20.00' }],
+    };
     for (let i = 0; i < 2; i++) expect(two.register.capture(bigger).ok).toBe(true);
     for (const till of tills) {
       till.register.worker.start();
@@ -112,14 +139,20 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
 
     // Live status: both registers, with their document counts and nothing left unanswered by HKA.
     await page.getByTestId('nav-status').click();
-    await expect.poll(async () => page.getByTestId('status-Caja 1').getByTestId('status-documents').textContent(), { timeout: 10_000 }).toBe('3');
+    await expect
+      .poll(async () => page.getByTestId('status-Caja 1').getByTestId('status-documents').textContent(), {
+        timeout: 10_000,
+      })
+      .toBe('3');
     expect(await page.getByTestId('status-Caja 2').getByTestId('status-documents').textContent()).toBe('2');
 
     // Sales: the store's net total is exactly what the two registers issued.
     const expected = formatBalboas(localTotal(one).plus(localTotal(two)).toFixed(2));
     expect(expected).not.toBe('B/. 0.00');
     await page.getByTestId('nav-sales').click();
-    await expect.poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 }).toBe(expected);
+    await expect
+      .poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 })
+      .toBe(expected);
     expect(await page.getByTestId('sales-0001').textContent()).toContain(expected);
 
     // Documents of every store: five, all authorised.
@@ -130,8 +163,14 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
 
     // The audit chain of each register arrived intact.
     await page.getByTestId('nav-audit').click();
-    await page.getByTestId('chain-Caja 1').getByText(/Íntegra/).waitFor();
-    await page.getByTestId('chain-Caja 2').getByText(/Íntegra/).waitFor();
+    await page
+      .getByTestId('chain-Caja 1')
+      .getByText(/Íntegra/)
+      .waitFor();
+    await page
+      .getByTestId('chain-Caja 2')
+      .getByText(/Íntegra/)
+      .waitFor();
   }, 120_000);
 
   it('revokes a register from the console: its next push is refused, the other keeps syncing', async () => {
@@ -140,7 +179,10 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     await page.getByTestId('nav-stores').click();
     await page.getByTestId('register-Caja 2').getByRole('button', { name: 'Revocar' }).click();
     await page.getByText('Caja «Caja 2» revocada.').waitFor();
-    await page.getByTestId('register-Caja 2').getByText(/Revocada/).waitFor();
+    await page
+      .getByTestId('register-Caja 2')
+      .getByText(/Revocada/)
+      .waitFor();
 
     const failuresBefore = two.pusher.status().consecutiveFailures;
     revokedTillTotal = localTotal(two);
@@ -151,7 +193,8 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     expect(two.pusher.status().pending).toBeGreaterThan(0); // kept on the register, never lost
     await waitFor(() => one.pusher.status().pending === 0, 10_000, 'caja 1 still syncing');
     const stored = await kit.superQuery<{ device: string; n: number }>(
-      'select device_id::text as device, count(*)::int as n from documents group by device_id');
+      'select device_id::text as device, count(*)::int as n from documents group by device_id',
+    );
     expect(Object.fromEntries(stored.map((r) => [r.device, r.n]))).toEqual({ [one.deviceId]: 4, [two.deviceId]: 2 });
   }, 60_000);
 
@@ -183,13 +226,21 @@ run('head-office console (Chromium, real server on PostgreSQL, two registers)', 
     await page.getByTestId('nav-sales').click();
     // Caja 1's sales, all pushed, and Caja 2's up to its revocation (its later sale never reached head office).
     const expected = formatBalboas(localTotal(tills[0]!).plus(revokedTillTotal).toFixed(2));
-    await expect.poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 }).toBe(expected);
+    await expect
+      .poll(async () => page.getByTestId('sales-grand-total').textContent(), { timeout: 10_000 })
+      .toBe(expected);
     // She may export what she sees: the documents as CSV, a row per document head office holds.
     await page.getByTestId('nav-documents').click();
     await page.getByTestId('documents').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar CSV' }).click()]);
-    const csv = readFileSync((await download.path()), 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lines[0]).toBe('Sucursal,Número,Tipo,Emisión,Estado,Total,Emitido,documentId,deviceId');
     expect(lines).toHaveLength(1 + 6);
     // In English too.

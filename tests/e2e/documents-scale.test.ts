@@ -28,7 +28,9 @@ describe.skipIf(!chromiumAvailable())('documents list at 100 000 documents, in C
     for (let i = 0; i < 10; i++) {
       const before = await loaded();
       const started = Date.now();
-      await list.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+      await list.evaluate((el) => {
+        el.scrollTop = el.scrollHeight;
+      });
       await expect.poll(loaded, { interval: 10 }).toBeGreaterThan(before);
       pageLoadMs.push(Date.now() - started);
       const rendered = await page.getByTestId('document-row').count();

@@ -23,19 +23,29 @@ describe.skipIf(!chromiumAvailable())('"Probar conexión" on typed values, in Ch
     await section.getByTestId('hka-tokenEmpresa').fill('token-equivocado-0001');
     await section.getByTestId('hka-tokenPassword').fill('clave-equivocada-0002');
     await section.getByTestId('hka-test').click();
-    await expect.poll(() => section.getByTestId('hka-test-error').textContent(), { timeout: 15_000 }).toMatch(/^HKA rechazó las credenciales/);
+    await expect
+      .poll(() => section.getByTestId('hka-test-error').textContent(), { timeout: 15_000 })
+      .toMatch(/^HKA rechazó las credenciales/);
 
     await section.getByTestId('hka-tokenEmpresa').fill(DEMO_ACCOUNT.tokenEmpresa);
     await section.getByTestId('hka-tokenPassword').fill(DEMO_ACCOUNT.tokenPassword);
     await section.getByTestId('hka-test').click();
     await section.getByTestId('hka-test-result').waitFor({ timeout: 15_000 });
-    expect(await section.getByTestId('hka-test-values').textContent()).toContain('Se probaron los datos escritos, aún sin guardar');
+    expect(await section.getByTestId('hka-test-values').textContent()).toContain(
+      'Se probaron los datos escritos, aún sin guardar',
+    );
     // Nothing saved, nothing verified yet.
-    expect(await dispatchIpc(host.core.ipc, 'settings:hka', {})).toMatchObject({ ok: true, value: { environment: 'simulador', verifiedAt: null } });
+    expect(await dispatchIpc(host.core.ipc, 'settings:hka', {})).toMatchObject({
+      ok: true,
+      value: { environment: 'simulador', verifiedAt: null },
+    });
 
     await section.getByTestId('hka-save').click();
     await expect.poll(() => section.getByTestId('hka-outcome').textContent()).toBe('Cambios guardados.');
-    expect(await dispatchIpc(host.core.ipc, 'settings:hka', {})).toMatchObject({ ok: true, value: { environment: 'demo', invoicingAllowed: true } });
+    expect(await dispatchIpc(host.core.ipc, 'settings:hka', {})).toMatchObject({
+      ok: true,
+      value: { environment: 'demo', invoicingAllowed: true },
+    });
     expect(await section.getByTestId('hka-invoicing-disabled').count()).toBe(0);
     expect(await section.textContent()).toContain('Conexión verificada');
   });

@@ -12,7 +12,13 @@ import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { startE2eRegister } from './fixtures/web-register';
 import { signInAs } from '../fixtures/register-users';
 
-const PILAS = { codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' } as const;
+const PILAS = {
+  codigo: 'P016',
+  descripcion: 'Pilas AA (4 unidades)',
+  cantidad: '1',
+  precioUnitario: '3.80',
+  tasaItbms: '01',
+} as const;
 
 describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the web host', { timeout: 90_000 }, () => {
   const suite = e2eSuite({ users: 'seeded', signedInAs: 'gerente' }, async (reg) => {
@@ -35,7 +41,9 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     expect(Number(await screen.getByTestId('latency-calls').textContent())).toBeGreaterThanOrEqual(2);
     expect(await screen.getByTestId('latency-p50').textContent()).toMatch(/^\d+ ms$|^\d+\.\d s$/);
     await expect.poll(() => screen.getByTestId('error-rate').textContent(), { timeout: 10_000 }).not.toBe('0.0 %'); // the refused attempts
-    expect(await screen.getByTestId('card-errors').getByTestId('errors-by-kind').textContent()).toContain('Conexión rechazada');
+    expect(await screen.getByTestId('card-errors').getByTestId('errors-by-kind').textContent()).toContain(
+      'Conexión rechazada',
+    );
 
     // Charts: drawn by uPlot, with their numbers as text.
     for (const id of ['chart-latency', 'chart-queue', 'chart-sales']) {
@@ -43,7 +51,9 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     }
     const salesTable = screen.getByTestId('chart-sales-table');
     expect(await salesTable.locator('tbody tr').count()).toBe(24);
-    const rows = suite.reg.host.core.store.sqlite.prepare('SELECT total_factura AS total FROM documents').all() as { total: string }[];
+    const rows = suite.reg.host.core.store.sqlite.prepare('SELECT total_factura AS total FROM documents').all() as {
+      total: string;
+    }[];
     const today = formatBalboas(rows.reduce((acc, r) => acc.plus(r.total), new Money(0)));
     expect(today).toBe('B/. 12.21');
     expect(await salesTable.textContent()).toContain(`${today} (3)`);
@@ -64,7 +74,9 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
 
     // Leaving the panel stops its refreshes: a queue event no longer makes it read the overview.
     let overviewReads = 0;
-    page.on('request', (request) => { if (request.url().endsWith('/ipc/monitor:overview')) overviewReads += 1; });
+    page.on('request', (request) => {
+      if (request.url().endsWith('/ipc/monitor:overview')) overviewReads += 1;
+    });
     await screen.getByTestId('monitor-refresh').click();
     await expect.poll(() => overviewReads).toBeGreaterThan(0);
     await page.getByTestId('nav-checkout').click();
@@ -76,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     expect(overviewReads).toBe(0);
   });
 
-  it('refuses the panel to a cashier with the core\'s Spanish message', async () => {
+  it("refuses the panel to a cashier with the core's Spanish message", async () => {
     const { page, host } = suite.reg;
     await page.getByTestId('nav-monitor').click();
     await page.getByTestId('monitor-screen').waitFor();
@@ -87,16 +99,24 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
 
   it("warns at the till when the PC clock is 5 minutes off HKA's, and when folios run low", async () => {
     // A second register whose PC clock runs 5 minutes ahead; HKA's replies carry the real time in their Date header.
-    const ahead = await startE2eRegister(suite.rendererDir, { users: 'seeded', signedInAs: 'cajero', clock: () => new Date(Date.now() + 5 * 60_000) });
+    const ahead = await startE2eRegister(suite.rendererDir, {
+      users: 'seeded',
+      signedInAs: 'cajero',
+      clock: () => new Date(Date.now() + 5 * 60_000),
+    });
     try {
       await waitForCheckout(ahead.page);
       const sale = await sell(ahead, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
       await waitForStatus(ahead, sale.id, 'AUTHORIZED');
       // The register asked HKA for its folios at start; as if that answer had been 42 (the alarm is under 100).
-      const folios = ahead.host.core.store.sqlite.prepare("UPDATE settings SET value = json_set(value, '$.available', 42) WHERE key = 'monitor_folios'");
+      const folios = ahead.host.core.store.sqlite.prepare(
+        "UPDATE settings SET value = json_set(value, '$.available', 42) WHERE key = 'monitor_folios'",
+      );
       await expect.poll(() => folios.run().changes).toBe(1);
       await ahead.page.reload();
-      await expect.poll(() => ahead.page.getByTestId('clock-warning').textContent()).toBe('Reloj de la PC desfasado 5 min: HKA puede rechazar los documentos. Corrija la hora.');
+      await expect
+        .poll(() => ahead.page.getByTestId('clock-warning').textContent())
+        .toBe('Reloj de la PC desfasado 5 min: HKA puede rechazar los documentos. Corrija la hora.');
       expect(await ahead.page.getByTestId('folios-warning').textContent()).toBe('Quedan 42 folios: avise al gerente');
     } finally {
       await ahead.close();

@@ -20,7 +20,9 @@ const N = 3;
 type Draft = Request<'sales:complete'>['draft'];
 /** A cash sale of `cantidad` bags of rice at the catalogue's price (another price would need a gerente). */
 const sale = (cantidad: string): Draft => ({
-  tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  tiempoPago: '1',
   items: [{ codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad, precioUnitario: '3.25', tasaItbms: '00' }],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '100.00' }],
 });
@@ -33,7 +35,9 @@ const dirs: string[] = [];
 
 /** The simulator as its own process, with a fresh (in-memory) ledger for each test. */
 beforeEach(async () => {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/core/hka/simulator/cli.ts', '--port', '0'], { cwd: ROOT });
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/core/hka/simulator/cli.ts', '--port', '0'], {
+    cwd: ROOT,
+  });
   simProcess = child;
   let output = '';
   endpoint = await new Promise<string>((resolve, reject) => {
@@ -63,7 +67,10 @@ async function install(worker: WorkerOptions = {}): Promise<RegisterCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sago-collision-'));
   dirs.push(dataDir);
   const core = await createRegisterCore({
-    dataDir, simulatorEndpoint: endpoint, worker: { ...FAST_WORKER, ...worker }, connectivity: { offlineProbeMs: 50 },
+    dataDir,
+    simulatorEndpoint: endpoint,
+    worker: { ...FAST_WORKER, ...worker },
+    connectivity: { offlineProbeMs: 50 },
     hkaTimeouts: { connectTimeoutMs: 300, responseTimeoutMs: 2_000 },
   });
   cores.push(core);
@@ -71,10 +78,17 @@ async function install(worker: WorkerOptions = {}): Promise<RegisterCore> {
   return core;
 }
 
-const docs = (core: RegisterCore) => core.store.sqlite.prepare('SELECT id, numero, status, cufe FROM documents ORDER BY created_at').all() as {
-  id: string; numero: number; status: string; cufe: string | null;
-}[];
-const cufes = (core: RegisterCore) => docs(core).map((d) => d.cufe).filter((c): c is string => c !== null);
+const docs = (core: RegisterCore) =>
+  core.store.sqlite.prepare('SELECT id, numero, status, cufe FROM documents ORDER BY created_at').all() as {
+    id: string;
+    numero: number;
+    status: string;
+    cufe: string | null;
+  }[];
+const cufes = (core: RegisterCore) =>
+  docs(core)
+    .map((d) => d.cufe)
+    .filter((c): c is string => c !== null);
 
 async function sell(core: RegisterCore, draft: Draft): Promise<string> {
   return (await ipcOk(core.ipc, 'sales:complete', { draft })).id;
@@ -90,7 +104,7 @@ async function installA(): Promise<RegisterCore> {
 }
 
 describe('a fresh install on a billing point HKA already used', () => {
-  it('parks B\'s sales as NUMBER_COLLISION, refuses more, and the gerente\'s one action authorises them under new numbers', async () => {
+  it("parks B's sales as NUMBER_COLLISION, refuses more, and the gerente's one action authorises them under new numbers", async () => {
     const a = await installA();
     const aTop = Math.max(...docs(a).map((d) => d.numero));
     const b = await install();
@@ -99,33 +113,57 @@ describe('a fresh install on a billing point HKA already used', () => {
     expect(cufes(b)).toEqual([]);
 
     const refused = await dispatchIpc(b.ipc, 'sales:complete', { draft: sale('10') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('Resolver número repetido') as unknown } });
-    expect(await dispatchIpc(b.ipc, 'series:resolveCollision', SERIES)).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: expect.stringContaining('Resolver número repetido') as unknown },
+    });
+    expect(await dispatchIpc(b.ipc, 'series:resolveCollision', SERIES)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
 
     await signInAs(b.ipc, 'gerente');
-    expect(await ipcOk(b.ipc, 'series:status', {})).toEqual([expect.objectContaining({ ...SERIES, blockedByCollision: true, collisions: 2 })]);
+    expect(await ipcOk(b.ipc, 'series:status', {})).toEqual([
+      expect.objectContaining({ ...SERIES, blockedByCollision: true, collisions: 2 }),
+    ]);
     const resolved = await ipcOk(b.ipc, 'series:resolveCollision', SERIES);
     expect(resolved.hkaHighest).toBe(aTop);
     expect(resolved.renumbered.map((r) => r.to)).toEqual([aTop + 1, aTop + 2]);
-    await waitFor(() => ofB.every((id) => docs(b).find((d) => d.id === id)?.status === 'AUTHORIZED'), 10_000, 'B authorised');
+    await waitFor(
+      () => ofB.every((id) => docs(b).find((d) => d.id === id)?.status === 'AUTHORIZED'),
+      10_000,
+      'B authorised',
+    );
 
     const ofA = new Set(cufes(a));
     expect(cufes(b)).toHaveLength(2);
     for (const cufe of cufes(b)) expect(ofA.has(cufe)).toBe(false);
-    expect(docs(b).map((d) => d.numero).sort()).toEqual([aTop + 1, aTop + 2]);
+    expect(
+      docs(b)
+        .map((d) => d.numero)
+        .sort(),
+    ).toEqual([aTop + 1, aTop + 2]);
     const history = await ipcOk(b.ipc, 'documents:get', { id: ofB[0] ?? '' });
-    expect(history.history.map((h) => h.action)).toEqual(expect.arrayContaining(['document.number_collision', 'document.renumbered']));
+    expect(history.history.map((h) => h.action)).toEqual(
+      expect.arrayContaining(['document.number_collision', 'document.renumbered']),
+    );
     await sell(b, sale('10')); // the series takes numbers again, after HKA's
   }, 40_000); // two installs (each seeds users with slow PIN hashes) and a simulator process
 
-  it('with the series probe, B starts after HKA\'s highest number and never collides', async () => {
+  it("with the series probe, B starts after HKA's highest number and never collides", async () => {
     const a = await installA();
     const aTop = Math.max(...docs(a).map((d) => d.numero));
     const b = await install({ probeSeries: true });
     await signInAs(b.ipc, 'gerente');
-    await waitFor(() => (b.store.sqlite.prepare('SELECT probed_at FROM fiscal_series').pluck().get() ?? null) !== null, 10_000, 'probed at start');
+    await waitFor(
+      () => (b.store.sqlite.prepare('SELECT probed_at FROM fiscal_series').pluck().get() ?? null) !== null,
+      10_000,
+      'probed at start',
+    );
     const status = await ipcOk(b.ipc, 'series:status', {});
-    expect(status).toEqual([expect.objectContaining({ ...SERIES, nextNumber: aTop + 1, probeReason: 'first-use', blockedByCollision: false })]);
+    expect(status).toEqual([
+      expect.objectContaining({ ...SERIES, nextNumber: aTop + 1, probeReason: 'first-use', blockedByCollision: false }),
+    ]);
     expect(status[0]?.probeHighest).toBeGreaterThanOrEqual(aTop);
     const id = await sell(b, sale('11'));
     await waitFor(() => docs(b).find((d) => d.id === id)?.status === 'AUTHORIZED', 10_000, 'B authorised');
@@ -137,11 +175,22 @@ describe('a fresh install on a billing point HKA already used', () => {
 describe('a billing point the central server gives to another register', () => {
   it('refuses invoicing on it, in Spanish, and writes nothing', async () => {
     const b = await install();
-    b.store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sync.pointClaim', ?)").run(JSON.stringify({
-      ...SERIES, state: 'refused', message: 'Caja 2 ya usa este punto', at: '2026-12-05T12:00:00Z',
-    }));
+    b.store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('sync.pointClaim', ?)").run(
+      JSON.stringify({
+        ...SERIES,
+        state: 'refused',
+        message: 'Caja 2 ya usa este punto',
+        at: '2026-12-05T12:00:00Z',
+      }),
+    );
     const refused = await dispatchIpc(b.ipc, 'sales:complete', { draft: sale('1') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('ya lo usa otra caja (Caja 2 ya usa este punto)') as unknown } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not_allowed',
+        message: expect.stringContaining('ya lo usa otra caja (Caja 2 ya usa este punto)') as unknown,
+      },
+    });
     expect(docs(b)).toEqual([]);
   });
 });

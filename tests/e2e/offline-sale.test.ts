@@ -53,7 +53,9 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     const id = (suite.reg.host.core.store.sqlite.prepare('SELECT id FROM documents').get() as { id: string }).id;
     expect(['QUEUED', 'PROCESSING']).toContain(suite.reg.statusOf(id).status); // PROCESSING while an attempt is refused
     expect(suite.reg.statusOf(id).cufe).toBeNull();
-    await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
+    await expect
+      .poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('offline');
     await expect.poll(() => page.getByTestId('waiting-count').getAttribute('data-count')).toBe('1');
     expect(await page.getByTestId('connectivity').textContent()).toBe('Sin conexión con HKA');
     expect(await page.getByTestId('waiting-count').textContent()).toBe('1 documento en espera');
@@ -75,15 +77,37 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     // Given a document HKA rejected: captured while HKA is unreachable (so the queue leaves it alone), then marked
     // the way the queue marks a rejection. The simulator cannot be made to reject a document the core accepts.
     await sim.faults.refuseConnections();
-    const sale = await dispatchIpc(host.core.ipc, 'sales:complete', { draft: {
-      tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
-      items: [{ codigo: 'P016', descripcion: 'Pilas AA (4 unidades)', cantidad: '1', precioUnitario: '3.80', tasaItbms: '01' }],
-      pagos: [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }],
-    } });
+    const sale = await dispatchIpc(host.core.ipc, 'sales:complete', {
+      draft: {
+        tipoDocumento: '01',
+        cliente: { tipoClienteFE: '02', pais: 'PA' },
+        tiempoPago: '1',
+        items: [
+          {
+            codigo: 'P016',
+            descripcion: 'Pilas AA (4 unidades)',
+            cantidad: '1',
+            precioUnitario: '3.80',
+            tasaItbms: '01',
+          },
+        ],
+        pagos: [{ formaPagoFact: '03', valorCuotaPagada: '4.07' }],
+      },
+    });
     if (!sale.ok) throw new Error(sale.error.message);
     const id = (sale.value as { id: string }).id;
-    await expect.poll(() => (sqlite.prepare('SELECT state FROM outbox_jobs WHERE document_id = ?').get(id) as { state: string }).state, { timeout: 10_000 }).toBe('pending');
-    sqlite.prepare(`UPDATE documents SET status = 'REJECTED', hka_codigo = '109', hka_mensajes = '["El documento tiene un error de prueba"]' WHERE id = ?`).run(id);
+    await expect
+      .poll(
+        () =>
+          (sqlite.prepare('SELECT state FROM outbox_jobs WHERE document_id = ?').get(id) as { state: string }).state,
+        { timeout: 10_000 },
+      )
+      .toBe('pending');
+    sqlite
+      .prepare(
+        `UPDATE documents SET status = 'REJECTED', hka_codigo = '109', hka_mensajes = '["El documento tiene un error de prueba"]' WHERE id = ?`,
+      )
+      .run(id);
     sqlite.prepare(`UPDATE outbox_jobs SET state = 'parked' WHERE document_id = ?`).run(id);
     await sim.faults.acceptConnections();
     await page.reload(); // counts changed behind the app's back (no event): read them afresh
@@ -113,7 +137,9 @@ describe.skipIf(!chromiumAvailable())('offline sale in Chromium through the web 
     expect(suite.reg.statusOf(id).status).toBe('REJECTED');
     await answerManagerPrompt(page);
     await expect.poll(() => prompt.count()).toBe(0);
-    await expect.poll(() => detail.getByTestId('status-badge').getAttribute('data-status'), { timeout: 20_000 }).toBe('AUTHORIZED');
+    await expect
+      .poll(() => detail.getByTestId('status-badge').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('AUTHORIZED');
     expect(await detail.getByTestId('detail-cufe').textContent()).toBe(suite.reg.statusOf(id).cufe);
     await expect.poll(() => page.getByTestId('nav-attention-count').count()).toBe(0);
   });

@@ -24,18 +24,30 @@ const audit = (action: string, details: Record<string, unknown>) =>
 beforeAll(async () => {
   kit = await startSyncTestServer();
   tenant = await kit.createTenant('Cadena Atascada');
-  const created = await api<{ id: string }>(kit.url, '/v1/admin/stores', { bearer: tenant.adminKey, body: { code: '0000', name: 'Casa matriz' } });
-  const code = await api<{ code: string }>(kit.url, '/v1/admin/enrolment-codes', { bearer: tenant.adminKey, body: { storeId: created.body.id, registerName: 'Caja 1' } });
+  const created = await api<{ id: string }>(kit.url, '/v1/admin/stores', {
+    bearer: tenant.adminKey,
+    body: { code: '0000', name: 'Casa matriz' },
+  });
+  const code = await api<{ code: string }>(kit.url, '/v1/admin/enrolment-codes', {
+    bearer: tenant.adminKey,
+    body: { storeId: created.body.id, registerName: 'Caja 1' },
+  });
   store = openDatabase({ path: ':memory:' });
   vault = new Vault(new MemoryVaultStorage(), new MemoryKeyProtector());
-  const enrolled = await enrolRegister({ db: store.db, vault }, { serverUrl: kit.url, code: code.body.code }, { actor: 'gerente' });
+  const enrolled = await enrolRegister(
+    { db: store.db, vault },
+    { serverUrl: kit.url, code: code.body.code },
+    { actor: 'gerente' },
+  );
   if (!enrolled.ok) throw new Error(enrolled.message);
   deviceId = enrolled.deviceId;
   // A stand-in for a server-side fault no check foresees: this one audit action makes the insert fail (not a data
   // error, so the server answers 500 for any batch holding it).
   await kit.superQuery(`create function e2e_poison() returns trigger language plpgsql as $$ begin
       if new.action = 'e2e.poison' then raise exception 'boom' using errcode = 'XX000'; end if; return new; end $$`);
-  await kit.superQuery('create trigger e2e_poison before insert on audit_entries for each row execute function e2e_poison()');
+  await kit.superQuery(
+    'create trigger e2e_poison before insert on audit_entries for each row execute function e2e_poison()',
+  );
 });
 
 afterAll(async () => {
@@ -45,7 +57,12 @@ afterAll(async () => {
 
 describe('a register never stalls on one bad event', () => {
   it('parks the unstorable and the poison events, delivers everything else, and says so in its sync status', async () => {
-    const serverCount = async () => (await kit.superQuery<{ n: number }>('select count(*)::int as n from audit_entries where device_id = $1', [deviceId]))[0]?.n;
+    const serverCount = async () =>
+      (
+        await kit.superQuery<{ n: number }>('select count(*)::int as n from audit_entries where device_id = $1', [
+          deviceId,
+        ])
+      )[0]?.n;
     for (let i = 0; i < 5; i++) audit('sale.captured', { i });
     audit('product.updated', { description: 'Arroz\u0000 5 lb' });
     for (let i = 5; i < 9; i++) audit('sale.captured', { i });
@@ -60,7 +77,9 @@ describe('a register never stalls on one bad event', () => {
     const status = pusher.status();
     expect(status).toMatchObject({ pending: 0, lastError: null, consecutiveFailures: 0, rejectedTotal: 2 });
     expect(status.recentRejections.map((r) => r.reason)).toEqual(['server_error', 'unstorable_text']);
-    const local = store.sqlite.prepare("select count(*) as n from audit_log where action in ('e2e.poison', 'product.updated')").get() as { n: number };
+    const local = store.sqlite
+      .prepare("select count(*) as n from audit_log where action in ('e2e.poison', 'product.updated')")
+      .get() as { n: number };
     expect(local.n).toBe(2); // parked, not lost: still in the register's own trail
   });
 });

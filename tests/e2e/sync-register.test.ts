@@ -41,10 +41,11 @@ async function startSwitchableProxy(target: URL) {
       up = value;
       if (!up) for (const socket of open) socket.destroy();
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of open) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -67,12 +68,25 @@ async function openTill(name: string, storeId: string, shared?: Register): Promi
   const register = await startRegister({ path: join(dir, `${name}.sqlite`), ...(shared ? { sim: shared.sim } : {}) });
   const vault = new Vault(new SqliteVaultStorage(register.store.db), new MemoryKeyProtector());
   // Real HKA credentials in the register's vault, saved the way the settings panel does (audited without values).
-  saveHkaConnection({ db: register.store.db, vault, clock: () => new Date() },
-    { environment: 'simulador', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: HKA_PASSWORD }, { actor: 'gerente' });
-  const created = await api<{ code: string }>(kit.url, '/v1/admin/enrolment-codes', { bearer: tenant.adminKey, body: { storeId, registerName: name } });
-  const enrolled = await enrolRegister({ db: register.store.db, vault }, { serverUrl: proxy.url, code: created.body.code }, { actor: 'gerente' });
+  saveHkaConnection(
+    { db: register.store.db, vault, clock: () => new Date() },
+    { environment: 'simulador', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: HKA_PASSWORD },
+    { actor: 'gerente' },
+  );
+  const created = await api<{ code: string }>(kit.url, '/v1/admin/enrolment-codes', {
+    bearer: tenant.adminKey,
+    body: { storeId, registerName: name },
+  });
+  const enrolled = await enrolRegister(
+    { db: register.store.db, vault },
+    { serverUrl: proxy.url, code: created.body.code },
+    { actor: 'gerente' },
+  );
   if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.message}`);
-  const pusher = new SyncPusher({ db: register.store.db, vault }, { intervalMs: 25, batchSize: 7, backoffMs: [20, 40, 80], requestTimeoutMs: 2_000 });
+  const pusher = new SyncPusher(
+    { db: register.store.db, vault },
+    { intervalMs: 25, batchSize: 7, backoffMs: [20, 40, 80], requestTimeoutMs: 2_000 },
+  );
   return { register, vault, pusher, deviceId: enrolled.deviceId, code: created.body.code };
 }
 
@@ -80,7 +94,10 @@ beforeAll(async () => {
   kit = await startSyncTestServer();
   tenant = await kit.createTenant('Cadena Sago');
   proxy = await startSwitchableProxy(new URL(kit.url));
-  const store = await api<{ id: string }>(kit.url, '/v1/admin/stores', { bearer: tenant.adminKey, body: { code: '0000', name: 'Casa matriz' } });
+  const store = await api<{ id: string }>(kit.url, '/v1/admin/stores', {
+    bearer: tenant.adminKey,
+    body: { code: '0000', name: 'Casa matriz' },
+  });
   tills.push(await openTill('caja-1', store.body.id));
   tills.push(await openTill('caja-2', store.body.id, tills[0]!.register));
 });
@@ -107,10 +124,19 @@ describe('registers syncing to the central API', () => {
         expect(till.register.capture().ok).toBe(true);
       }
     }
-    await waitFor(() => tills.every((t) => t.pusher.status().consecutiveFailures >= 2), 5_000, 'failed pushes while offline');
+    await waitFor(
+      () => tills.every((t) => t.pusher.status().consecutiveFailures >= 2),
+      5_000,
+      'failed pushes while offline',
+    );
     for (const till of tills) expect(till.pusher.status().lastError).toMatch(/unreachable/);
     // Meanwhile HKA authorises the sales, adding status changes to the outbox.
-    const unauthorised = (t: Till) => (t.register.store.sqlite.prepare("select count(*) as n from documents where status <> 'AUTHORIZED'").get() as { n: number }).n;
+    const unauthorised = (t: Till) =>
+      (
+        t.register.store.sqlite.prepare("select count(*) as n from documents where status <> 'AUTHORIZED'").get() as {
+          n: number;
+        }
+      ).n;
     await waitFor(() => tills.every((t) => unauthorised(t) === 0), 10_000, 'authorisation');
 
     proxy.setUp(true);
@@ -118,35 +144,58 @@ describe('registers syncing to the central API', () => {
 
     for (const till of tills) {
       const db = till.register.store.sqlite;
-      const local = db.prepare("select event_id as id, kind from sync_outbox order by id").all() as { id: string; kind: string }[];
-      const server = await kit.superQuery<{ id: string; seq: number }>(`
+      const local = db.prepare('select event_id as id, kind from sync_outbox order by id').all() as {
+        id: string;
+        kind: string;
+      }[];
+      const server = await kit.superQuery<{ id: string; seq: number }>(
+        `
         select event_id::text as id, seq::int as seq, received_at from audit_entries where device_id = $1
         union all select event_id::text, seq::int, received_at from document_events where device_id = $1
-        order by received_at, seq`, [till.deviceId]);
+        order by received_at, seq`,
+        [till.deviceId],
+      );
       expect(server).toHaveLength(local.length); // once each (the primary key forbids more)
       expect(new Set(server.map((r) => r.id))).toEqual(new Set(local.map((r) => r.id)));
       const seqs = server.map((r) => r.seq);
       expect(seqs).toEqual([...seqs].sort((x, y) => x - y)); // arrival order = the register's order
       const localAudit = db.prepare('select action from audit_log order by id').all() as { action: string }[];
-      const serverAudit = await kit.superQuery<{ action: string }>('select action from audit_entries where device_id = $1 order by seq', [till.deviceId]);
+      const serverAudit = await kit.superQuery<{ action: string }>(
+        'select action from audit_entries where device_id = $1 order by seq',
+        [till.deviceId],
+      );
       expect(serverAudit).toEqual(localAudit);
-      const localDocs = db.prepare('select id, status from documents order by id').all() as { id: string; status: string }[];
-      const serverDocs = await kit.superQuery<{ id: string; status: string }>('select document_id as id, status from documents where device_id = $1 order by document_id', [till.deviceId]);
+      const localDocs = db.prepare('select id, status from documents order by id').all() as {
+        id: string;
+        status: string;
+      }[];
+      const serverDocs = await kit.superQuery<{ id: string; status: string }>(
+        'select document_id as id, status from documents where device_id = $1 order by document_id',
+        [till.deviceId],
+      );
       expect(serverDocs).toEqual(localDocs);
       expect(till.pusher.status()).toMatchObject({ enrolled: true, pending: 0, lastError: null, rejectedTotal: 0 });
     }
-    const summary = await api<{ items: { authorized: number; total: number }[] }>(kit.url, '/v1/stores/summary', { bearer: tenant.adminKey });
+    const summary = await api<{ items: { authorized: number; total: number }[] }>(kit.url, '/v1/stores/summary', {
+      bearer: tenant.adminKey,
+    });
     expect(summary.body.items).toEqual([expect.objectContaining({ total: 24, authorized: 24 })]);
   });
 
   it('no secret appears in any stored row of the central database, nor in its logs', async () => {
-    const tokens = await Promise.all(tills.map((t) => t.vault.withSecrets(['sync.deviceToken'], (s) => Promise.resolve(s['sync.deviceToken']))));
+    const tokens = await Promise.all(
+      tills.map((t) => t.vault.withSecrets(['sync.deviceToken'], (s) => Promise.resolve(s['sync.deviceToken']))),
+    );
     const secrets = [...tokens, tenant.adminKey, ...tills.map((t) => t.code), DEMO_ACCOUNT.tokenEmpresa, HKA_PASSWORD];
-    const tables = await kit.superQuery<{ name: string }>("select tablename as name from pg_tables where schemaname in ('public', 'drizzle')");
+    const tables = await kit.superQuery<{ name: string }>(
+      "select tablename as name from pg_tables where schemaname in ('public', 'drizzle')",
+    );
     expect(tables.length).toBeGreaterThanOrEqual(8);
     let dump = '';
     for (const { name } of tables) {
-      const rows = await kit.superQuery<{ row: string }>(`select t::text as row from ${name.startsWith('__') ? 'drizzle.' : ''}"${name}" t`);
+      const rows = await kit.superQuery<{ row: string }>(
+        `select t::text as row from ${name.startsWith('__') ? 'drizzle.' : ''}"${name}" t`,
+      );
       dump += rows.map((r) => r.row).join('\n');
     }
     expect(dump).toContain('settings.hka_changed'); // the scan sees the synced audit trail
@@ -157,11 +206,15 @@ describe('registers syncing to the central API', () => {
     }
   });
 
-  it('checks each register\'s audit chain on arrival, and a row edited in the register\'s file is found at both ends', async () => {
-    type ChainStatus = { items: { deviceId: string; entries: number; breaks: { chainSeq: number; reason: string }[] }[] };
-    const chains = async () => (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items;
+  it("checks each register's audit chain on arrival, and a row edited in the register's file is found at both ends", async () => {
+    type ChainStatus = {
+      items: { deviceId: string; entries: number; breaks: { chainSeq: number; reason: string }[] }[];
+    };
+    const chains = async () =>
+      (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items;
     // What the registers wrote so far holds, link by link, on the server.
-    for (const till of tills) expect((await chains()).find((c) => c.deviceId === till.deviceId)).toMatchObject({ breaks: [] });
+    for (const till of tills)
+      expect((await chains()).find((c) => c.deviceId === till.deviceId)).toMatchObject({ breaks: [] });
 
     // Someone with the SQLite file rewrites an entry before it leaves the till (the trail and its outbox copy), having
     // first removed the trigger that refuses it.
@@ -169,18 +222,30 @@ describe('registers syncing to the central API', () => {
     proxy.setUp(false);
     expect(till.register.capture().ok).toBe(true);
     const db = till.register.store.sqlite;
-    const row = db.prepare("select id, details from audit_log where action = 'sale.captured' order by id desc limit 1").get() as { id: number; details: string };
+    const row = db
+      .prepare("select id, details from audit_log where action = 'sale.captured' order by id desc limit 1")
+      .get() as { id: number; details: string };
     const forged = JSON.stringify({ ...(JSON.parse(row.details) as object), total: '0.01' });
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare('update audit_log set details = ? where id = ?').run(forged, row.id);
-    const outbox = db.prepare("select id, payload from sync_outbox where kind = 'audit' and sent_at is null").all() as { id: number; payload: string }[];
+    const outbox = db.prepare("select id, payload from sync_outbox where kind = 'audit' and sent_at is null").all() as {
+      id: number;
+      payload: string;
+    }[];
     for (const entry of outbox) {
       const payload = JSON.parse(entry.payload) as { auditId: number; details: string };
-      if (payload.auditId === row.id) db.prepare('update sync_outbox set payload = ? where id = ?').run(JSON.stringify({ ...payload, details: forged }), entry.id);
+      if (payload.auditId === row.id)
+        db.prepare('update sync_outbox set payload = ? where id = ?').run(
+          JSON.stringify({ ...payload, details: forged }),
+          entry.id,
+        );
     }
 
     // The register's own check finds it...
-    expect(await verifyAuditChain(till.register.store.db)).toMatchObject({ ok: false, firstBreak: { id: row.id, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(till.register.store.db)).toMatchObject({
+      ok: false,
+      firstBreak: { id: row.id, reason: 'hash_mismatch' },
+    });
     // ...and so does the server when the forged entry arrives.
     proxy.setUp(true);
     await waitFor(() => till.pusher.status().pending === 0, 10_000, 'outbox drained');

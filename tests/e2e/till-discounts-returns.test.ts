@@ -14,11 +14,15 @@ import { e2eSuite } from './fixtures/e2e-suite';
 const MOTIVO = 'El cliente devolvió dos unidades sin abrir';
 
 describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { timeout: 120_000 }, () => {
-  const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero' }, async (reg) => { await waitForCheckout(reg.page); });
-  const lastDocument = () => suite.reg.host.core.store.sqlite
-    .prepare('SELECT id, numero, body, total_factura AS total FROM documents ORDER BY rowid DESC LIMIT 1').get() as { id: string; numero: number; body: string; total: string };
+  const suite = e2eSuite({ users: 'seeded', signedInAs: 'cajero' }, async (reg) => {
+    await waitForCheckout(reg.page);
+  });
+  const lastDocument = () =>
+    suite.reg.host.core.store.sqlite
+      .prepare('SELECT id, numero, body, total_factura AS total FROM documents ORDER BY rowid DESC LIMIT 1')
+      .get() as { id: string; numero: number; body: string; total: string };
 
-  it('sells with a line discount and a discount on the whole sale (gerente\'s PIN over the limit), authorised with the right totals', async () => {
+  it("sells with a line discount and a discount on the whole sale (gerente's PIN over the limit), authorised with the right totals", async () => {
     const { page } = suite.reg;
     await scan(page, '2*P008'); // detergente 2 × 4.50, ITBMS 7 %
     await scan(page, 'P001'); // arroz 3.25, exento
@@ -41,7 +45,9 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await answerManagerPrompt(page);
     await dialog.waitFor({ state: 'detached' });
     // 15 % of 12.02 = 1.803 → 1.80, after ITBMS: 10.22.
-    await expect.poll(() => page.getByTestId('ticket-discount-row').textContent()).toBe('Descuento a la venta−B/. 1.80');
+    await expect
+      .poll(() => page.getByTestId('ticket-discount-row').textContent())
+      .toBe('Descuento a la venta−B/. 1.80');
     expect(await page.getByTestId('sale-total').textContent()).toBe('B/. 10.22');
     await screenshot(page, 'checkout-discounts-1024x768');
 
@@ -59,7 +65,12 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await waitForStatus(suite.reg, sale.id, 'AUTHORIZED');
     const body = JSON.parse(sale.body) as FiscalDocument;
     expect(sale.total).toBe('10.22');
-    expect(body.items[0]).toMatchObject({ codigo: 'P008', cantidad: '2.00', precioUnitario: '4.50', precioUnitarioDescuento: '0.40' });
+    expect(body.items[0]).toMatchObject({
+      codigo: 'P008',
+      cantidad: '2.00',
+      precioUnitario: '4.50',
+      precioUnitarioDescuento: '0.40',
+    });
     expect(body.descuentosGlobales).toEqual([{ descDescuento: 'Descuento 15 %', montoDescuento: '1.80' }]);
   });
 
@@ -67,8 +78,19 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     const { page } = suite.reg;
     await waitForCheckout(page);
     // 3 × 4.50 = 13.50 + 0.95 = 14.45, paid in cash.
-    const invoice = await sell(suite.reg, [{ codigo: 'P008', descripcion: 'Detergente en polvo 1 kg', cantidad: '3', precioUnitario: '4.50', tasaItbms: '01' }],
-      [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }]);
+    const invoice = await sell(
+      suite.reg,
+      [
+        {
+          codigo: 'P008',
+          descripcion: 'Detergente en polvo 1 kg',
+          cantidad: '3',
+          precioUnitario: '4.50',
+          tasaItbms: '01',
+        },
+      ],
+      [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }],
+    );
     await waitForStatus(suite.reg, invoice.id, 'AUTHORIZED');
     const cufe = suite.reg.statusOf(invoice.id).cufe ?? '';
 
@@ -87,12 +109,21 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await dialog.getByTestId('return-submit').click();
     await answerManagerPrompt(page);
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('checkout-message').textContent())
-      .toMatch(new RegExp(`^Nota de crédito Nº \\d{10} \\(factura Nº ${String(invoice.numero).padStart(10, '0')}\\) guardada: se envía a la DGI\\. Devuelva B/\\. 9\\.63 \\(Efectivo \\(sale de la gaveta\\)\\)\\.$`));
+    await expect
+      .poll(() => page.getByTestId('checkout-message').textContent())
+      .toMatch(
+        new RegExp(
+          `^Nota de crédito Nº \\d{10} \\(factura Nº ${String(invoice.numero).padStart(10, '0')}\\) guardada: se envía a la DGI\\. Devuelva B/\\. 9\\.63 \\(Efectivo \\(sale de la gaveta\\)\\)\\.$`,
+        ),
+      );
     const note = lastDocument();
     await waitForStatus(suite.reg, note.id, 'AUTHORIZED');
     expect(note.total).toBe('9.63');
-    expect(JSON.parse(note.body)).toMatchObject({ tipoDocumento: '04', referencias: [{ cufe }], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.63' }] });
+    expect(JSON.parse(note.body)).toMatchObject({
+      tipoDocumento: '04',
+      referencias: [{ cufe }],
+      pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.63' }],
+    });
 
     // A second return of 2 units by the invoice number: only 1 is left, refused on screen, nothing written.
     const documents = suite.reg.count('documents');
@@ -104,7 +135,9 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await line.first().getByTestId('return-line-qty').fill('2');
     await dialog.getByTestId('return-reason').fill(MOTIVO);
     await dialog.getByTestId('return-submit').click();
-    await expect.poll(() => dialog.getByTestId('return-error').textContent()).toBe('Línea 1: no se puede acreditar más de lo que queda por acreditar.');
+    await expect
+      .poll(() => dialog.getByTestId('return-error').textContent())
+      .toBe('Línea 1: no se puede acreditar más de lo que queda por acreditar.');
     expect(suite.reg.count('documents')).toBe(documents);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -115,11 +148,18 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await page.getByTestId('nav-cashclose').click();
     const screen = page.getByTestId('cashclose-screen');
     await screen.getByTestId('x-report-refresh').click();
-    await expect.poll(() => screen.getByTestId('x-report').getByTestId('report-text').textContent()).toMatch(/Devoluciones \(notas crédito\)\s+B\/\. 9\.63/);
+    await expect
+      .poll(() => screen.getByTestId('x-report').getByTestId('report-text').textContent())
+      .toMatch(/Devoluciones \(notas crédito\)\s+B\/\. 9\.63/);
 
     // The documents list says what the note is and which invoice it credits.
     await page.getByTestId('nav-documents').click();
-    const row = page.getByTestId('documents-screen').locator(`[data-testid="document-row"][data-number="${note.numero}"]`).filter({ hasText: 'Nota de crédito' });
-    expect(await row.getByTestId('document-kind').textContent()).toBe(`Nota de crédito de la factura Nº ${String(invoice.numero).padStart(10, '0')} · `);
+    const row = page
+      .getByTestId('documents-screen')
+      .locator(`[data-testid="document-row"][data-number="${note.numero}"]`)
+      .filter({ hasText: 'Nota de crédito' });
+    expect(await row.getByTestId('document-kind').textContent()).toBe(
+      `Nota de crédito de la factura Nº ${String(invoice.numero).padStart(10, '0')} · `,
+    );
   });
 });

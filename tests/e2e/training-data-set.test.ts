@@ -11,7 +11,9 @@ import { screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
 
-const BREAD = [{ codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: '2.00', tasaItbms: '00' as const }];
+const BREAD = [
+  { codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: '2.00', tasaItbms: '00' as const },
+];
 const CASH = [{ formaPagoFact: '02', valorCuotaPagada: '2.00' }];
 
 describe.skipIf(!chromiumAvailable())('training and Demo in Chromium: separate data sets', { timeout: 120_000 }, () => {
@@ -27,8 +29,12 @@ describe.skipIf(!chromiumAvailable())('training and Demo in Chromium: separate d
     await waitForCheckout(reg.page);
   });
 
-  const unauthorised = () => (suite.reg.host.core.store.sqlite
-    .prepare("SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'").get() as { n: number }).n;
+  const unauthorised = () =>
+    (
+      suite.reg.host.core.store.sqlite
+        .prepare("SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'")
+        .get() as { n: number }
+    ).n;
 
   it('ten training sales, a switch to Demo from the settings panel, three sales: Demo shows three', async () => {
     const { page, host, sim: training } = suite.reg;
@@ -40,7 +46,9 @@ describe.skipIf(!chromiumAvailable())('training and Demo in Chromium: separate d
     await page.getByTestId('settings-tab-hka').click();
     const section = page.getByTestId('settings-section-hka');
     await section.getByTestId('hka-environment').selectOption('demo');
-    expect(await section.getByTestId('hka-data-set-notice').textContent()).toContain('Cada ambiente tiene sus propios datos');
+    expect(await section.getByTestId('hka-data-set-notice').textContent()).toContain(
+      'Cada ambiente tiene sus propios datos',
+    );
     await section.getByTestId('hka-endpoint').fill(demoHka.endpoint);
     await section.getByTestId('hka-tokenEmpresa').fill(DEMO_ACCOUNT.tokenEmpresa);
     await section.getByTestId('hka-tokenPassword').fill(DEMO_ACCOUNT.tokenPassword);
@@ -72,7 +80,10 @@ describe.skipIf(!chromiumAvailable())('training and Demo in Chromium: separate d
     await page.getByTestId('nav-documents').click();
     await expect.poll(() => page.getByTestId('documents-total').textContent()).toBe('3 documentos');
     const z = await dispatchIpc(host.core.ipc, 'reports:closeShift', { countedCash: '6.00' });
-    expect(z).toMatchObject({ ok: true, value: { closed: true, report: { counts: { total: 3 }, salesTotal: '6.00' } } });
+    expect(z).toMatchObject({
+      ok: true,
+      value: { closed: true, report: { counts: { total: 3 }, salesTotal: '6.00' } },
+    });
     await screenshot(page, 'demo-documents-after-training');
   });
 });

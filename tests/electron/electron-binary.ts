@@ -8,6 +8,10 @@ export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = proces
   const pathFile = join(pkg, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const override = env['ELECTRON_OVERRIDE_DIST_PATH'];
-  const candidate = override ? join(override, relative ?? 'electron') : relative ? join(pkg, 'dist', relative) : undefined;
+  const candidate = override
+    ? join(override, relative ?? 'electron')
+    : relative
+      ? join(pkg, 'dist', relative)
+      : undefined;
   return candidate && existsSync(candidate) ? candidate : undefined;
 }

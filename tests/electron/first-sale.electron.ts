@@ -11,7 +11,11 @@ import { _electron, type Page } from 'playwright-core';
 /** Demo catalogue barcodes (src/core/app/demo-catalogue.ts): arroz, refresco, cerveza. */
 const BARCODES = ['7451000001376', '7451000015076', '7451000017810'];
 
-export async function firstSaleInElectron(options: { root: string; electronPath: string; screenshots: string }): Promise<void> {
+export async function firstSaleInElectron(options: {
+  root: string;
+  electronPath: string;
+  screenshots: string;
+}): Promise<void> {
   const userData = mkdtempSync(join(tmpdir(), 'sago-electron-'));
   mkdirSync(options.screenshots, { recursive: true });
   const app = await _electron.launch({
@@ -26,7 +30,11 @@ export async function firstSaleInElectron(options: { root: string; electronPath:
     await createFirstManager(page); // a fresh profile has no user yet: the app asks for the first manager
     await keyboardFirstSale(page, options.screenshots, 'electron');
     // The window's security as Electron reports it, not as we configured it.
-    const isolated = await page.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
+    const isolated = await page.evaluate(
+      () =>
+        typeof (globalThis as { require?: unknown }).require === 'undefined' &&
+        typeof (globalThis as { process?: unknown }).process === 'undefined',
+    );
     assert.equal(isolated, true, 'the renderer must not see Node');
   } finally {
     await app.close();

@@ -43,28 +43,76 @@ describe('import matrix', () => {
   it.each([
     ['core', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
     ['core', "import { useState } from 'react';\nexport const probe = useState;", /no React/],
-    ['core', "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;", /src\/core may not import src\/main/],
-    ['renderer', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/renderer may not import src\/core/],
+    [
+      'core',
+      "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;",
+      /src\/core may not import src\/main/,
+    ],
+    [
+      'renderer',
+      "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;",
+      /src\/renderer may not import src\/core/,
+    ],
     ['renderer', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;", /sandboxed/],
     ['renderer', "import { readFileSync } from 'fs';\nexport const probe = readFileSync;", /sandboxed/],
     ['renderer', "import { app } from 'electron';\nexport const probe = app;", /window\.sago/],
     ['shared', "import { randomUUID } from 'node:crypto';\nexport const probe = randomUUID;", /pure TypeScript/],
-    ['shared', "import { transition } from '../core/hka/map-documento';\nexport const probe = transition;", /src\/shared may not import src\/core/],
-    ['preload', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/preload may not import src\/core/],
-    ['server', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/server may not import src\/core/],
+    [
+      'shared',
+      "import { transition } from '../core/hka/map-documento';\nexport const probe = transition;",
+      /src\/shared may not import src\/core/,
+    ],
+    [
+      'preload',
+      "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;",
+      /src\/preload may not import src\/core/,
+    ],
+    [
+      'server',
+      "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;",
+      /src\/server may not import src\/core/,
+    ],
     ['server', "import { app } from 'electron';\nexport const probe = app;", /plain Node service/],
     // The web host is a development/test shell: the desktop app must never bundle it, and it never uses Electron.
-    ['main', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/main may not import src\/web-host/],
-    ['web-host', "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;", /src\/web-host may not import src\/main/],
+    [
+      'main',
+      "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;",
+      /src\/main may not import src\/web-host/,
+    ],
+    [
+      'web-host',
+      "import { mainWindowOptions } from '../main/window-security';\nexport const probe = mainWindowOptions;",
+      /src\/web-host may not import src\/main/,
+    ],
     ['web-host', "import { app } from 'electron';\nexport const probe = app;", /no Electron/],
-    ['core', "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;", /src\/core may not import src\/web-host/],
+    [
+      'core',
+      "import { startWebHost } from '../web-host/web-host';\nexport const probe = startWebHost;",
+      /src\/core may not import src\/web-host/,
+    ],
     // The head-office console talks to the server over HTTP: shared only, no Node, nothing of the server's.
-    ['console', "import { buildApp } from '../server/app';\nexport const probe = buildApp;", /src\/console may not import src\/server/],
-    ['console', "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;", /src\/console may not import src\/core/],
+    [
+      'console',
+      "import { buildApp } from '../server/app';\nexport const probe = buildApp;",
+      /src\/console may not import src\/server/,
+    ],
+    [
+      'console',
+      "import { toHkaDocumento } from '../core/hka/map-documento';\nexport const probe = toHkaDocumento;",
+      /src\/console may not import src\/core/,
+    ],
     ['console', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;", /runs in a browser/],
     ['console', "import pg from 'pg';\nexport const probe = pg;", /runs in a browser/],
-    ['server', "import { App } from '../console/src/App';\nexport const probe = App;", /src\/server may not import src\/console/],
-    ['renderer', "import { App } from '../console/src/App';\nexport const probe = App;", /src\/renderer may not import src\/console/],
+    [
+      'server',
+      "import { App } from '../console/src/App';\nexport const probe = App;",
+      /src\/server may not import src\/console/,
+    ],
+    [
+      'renderer',
+      "import { App } from '../console/src/App';\nexport const probe = App;",
+      /src\/renderer may not import src\/console/,
+    ],
   ])('refuses a forbidden import in src/%s (%#)', async (layer, source, message) => {
     const errors = await layerErrors(layer, source);
     expect(errors.length).toBeGreaterThan(0);
@@ -87,8 +135,13 @@ describe('import matrix', () => {
     const messages = await layerMessages('core', "import { app } from 'electron';\nexport const probe = app;\n");
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.every((m) => m.severity === 2)).toBe(true); // 2: error
-    expect(JSON.parse(await run('node', ['-p', 'JSON.stringify(require("./package.json").scripts.lint)'], { cwd: ROOT }).then((r) => r.stdout)))
-      .toBe('eslint --max-warnings=0 .');
+    expect(
+      JSON.parse(
+        await run('node', ['-p', 'JSON.stringify(require("./package.json").scripts.lint)'], { cwd: ROOT }).then(
+          (r) => r.stdout,
+        ),
+      ),
+    ).toBe('eslint --max-warnings=0 .');
   });
 
   it('makes the typecheck fail when src/shared uses a Node global its tsconfig does not have', async () => {
@@ -96,11 +149,22 @@ describe('import matrix', () => {
     temporary.push(dir);
     writeFileSync(join(dir, 'probe.ts'), "export const probe = Buffer.from('x');\n");
     // The layer's own compiler options (lib ES2023, no Node types), applied to a probe outside the repository.
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: join(ROOT, 'tsconfig.shared.json'),
-      compilerOptions: { composite: false, declaration: false, emitDeclarationOnly: false, noEmit: true, rootDir: dir, typeRoots: [] },
-      include: ['probe.ts'], references: [],
-    }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: join(ROOT, 'tsconfig.shared.json'),
+        compilerOptions: {
+          composite: false,
+          declaration: false,
+          emitDeclarationOnly: false,
+          noEmit: true,
+          rootDir: dir,
+          typeRoots: [],
+        },
+        include: ['probe.ts'],
+        references: [],
+      }),
+    );
     const failure = await run('npx', ['tsc', '-p', join(dir, 'tsconfig.json')], { cwd: ROOT }).then(
       () => undefined,
       (e: unknown) => e as { code: number; stdout: string },

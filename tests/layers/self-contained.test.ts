@@ -31,7 +31,7 @@ describe('the suite is self-contained', () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it('every path built from a file\'s own folder stays inside the repository', () => {
+  it("every path built from a file's own folder stays inside the repository", () => {
     const escaping = files.flatMap((file) =>
       anchoredPaths(readFileSync(file, 'utf8'))
         .map((segments) => resolve(file, '..', ...segments))
@@ -41,9 +41,11 @@ describe('the suite is self-contained', () => {
     expect(escaping).toEqual([]);
   });
 
-  it('no code reads the steering repository\'s reference folder', () => {
+  it("no code reads the steering repository's reference folder", () => {
     const self = resolve(import.meta.filename);
-    const naming = files.filter((file) => file !== self && /['"`][^'"`]*\.\.\/shared\/reference/.test(readFileSync(file, 'utf8')));
+    const naming = files.filter(
+      (file) => file !== self && /['"`][^'"`]*\.\.\/shared\/reference/.test(readFileSync(file, 'utf8')),
+    );
     expect(naming.map((file) => relative(ROOT, file))).toEqual([]);
   });
 });

@@ -29,8 +29,9 @@ describe('npm start preflight (scripts/check-electron.mjs)', () => {
   it('names a missing package, a binary never downloaded, and one that cannot run', () => {
     expect(check(join(tmpdir(), 'no-such-electron-folder'))).toMatch(/not installed \(run npm ci\)/);
     expect(check(electronFolder())).toMatch(/binary was not downloaded .*Node >= 22\.12/);
-    expect(check(electronFolder('#!/bin/sh\necho "libnss3.so: cannot open shared object file" >&2\nexit 127\n')))
-      .toBe("Electron's binary cannot run on this machine (libnss3.so: cannot open shared object file)");
+    expect(check(electronFolder('#!/bin/sh\necho "libnss3.so: cannot open shared object file" >&2\nexit 127\n'))).toBe(
+      "Electron's binary cannot run on this machine (libnss3.so: cannot open shared object file)",
+    );
   });
 
   it('says nothing when the binary answers', () => {

@@ -22,10 +22,20 @@ function schemaGlob(schema: string | string[] | undefined): string {
   return files.length === 1 ? files[0]! : `{${files.join(',')}}`;
 }
 
-interface Db { name: string; folder: string; dialect: 'sqlite' | 'postgresql'; schema: string }
+interface Db {
+  name: string;
+  folder: string;
+  dialect: 'sqlite' | 'postgresql';
+  schema: string;
+}
 const databases: Db[] = [
   { name: 'register (SQLite)', folder: 'drizzle/sqlite', dialect: 'sqlite', schema: schemaGlob(sqliteConfig.schema) },
-  { name: 'central server (PostgreSQL)', folder: 'drizzle/pg', dialect: 'postgresql', schema: schemaGlob(pgConfig.schema) },
+  {
+    name: 'central server (PostgreSQL)',
+    folder: 'drizzle/pg',
+    dialect: 'postgresql',
+    schema: schemaGlob(pgConfig.schema),
+  },
 ];
 
 /** A temporary copy of a migrations folder; `firstOnly` keeps only the first migration, as schema edits left unmigrated. */
@@ -48,9 +58,15 @@ function copyOf(db: Db, firstOnly = false): string {
 /** Runs drizzle-kit generate into `out` (its --out must be relative to the working folder) and lists what it wrote. */
 function generate(db: Db, out: string): { sql: string[]; output: string } {
   const before = new Set(readdirSync(out));
-  const run = spawnSync('npx', ['drizzle-kit', 'generate', '--dialect', db.dialect, '--schema', db.schema, '--out', relative(root, out)], {
-    cwd: root, encoding: 'utf8', timeout: 120_000,
-  });
+  const run = spawnSync(
+    'npx',
+    ['drizzle-kit', 'generate', '--dialect', db.dialect, '--schema', db.schema, '--out', relative(root, out)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   expect(run.status, run.stderr).toBe(0);
   return { sql: readdirSync(out).filter((f) => f.endsWith('.sql') && !before.has(f)), output: run.stdout };
 }

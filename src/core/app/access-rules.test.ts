@@ -35,23 +35,32 @@ async function walk(): Promise<Map<string, IpcResult<unknown>>> {
 
 describe('access rules, channel by channel', () => {
   it('declares a rule for every channel', () => {
-    for (const channel of CHANNELS) expect(['open', 'signedIn', 'gerente'].includes(ruleOf(channel)) || approvalActionOf(ruleOf(channel)) !== undefined, channel).toBe(true);
+    for (const channel of CHANNELS)
+      expect(
+        ['open', 'signedIn', 'gerente'].includes(ruleOf(channel)) || approvalActionOf(ruleOf(channel)) !== undefined,
+        channel,
+      ).toBe(true);
   });
 
   it('answers only the open channels when nobody is signed in', async () => {
     await suite.signInAs(null);
     const answers = await walk();
-    const answered = [...answers].filter(([, r]) => accessRefusal(r) === null).map(([c]) => c).sort();
+    const answered = [...answers]
+      .filter(([, r]) => accessRefusal(r) === null)
+      .map(([c]) => c)
+      .sort();
     const open = CHANNELS.filter((c) => ruleOf(c) === 'open').sort();
     expect(answered).toEqual(open);
     for (const [channel, result] of answers) {
-      if (ruleOf(channel as (typeof CHANNELS)[number]) !== 'open') expect(accessRefusal(result), channel).toBe(SIGN_IN_REQUIRED);
+      if (ruleOf(channel as (typeof CHANNELS)[number]) !== 'open')
+        expect(accessRefusal(result), channel).toBe(SIGN_IN_REQUIRED);
     }
     // What a signed-out till may still do, it does: the sign-in screen's reads answer with data.
-    for (const channel of ['app:status', 'auth:session', 'auth:users', 'preferences:get'] as const) expect(answers.get(channel)?.ok, channel).toBe(true);
+    for (const channel of ['app:status', 'auth:session', 'auth:users', 'preferences:get'] as const)
+      expect(answers.get(channel)?.ok, channel).toBe(true);
   });
 
-  it('refuses a cashier the gerente channels and asks a gerente\'s approval for the approval channels', async () => {
+  it("refuses a cashier the gerente channels and asks a gerente's approval for the approval channels", async () => {
     await suite.signInAs('cajero');
     const answers = await walk();
     for (const channel of CHANNELS) {
@@ -61,7 +70,10 @@ describe('access rules, channel by channel', () => {
       const refusal = accessRefusal(result);
       if (rule === 'gerente') expect(refusal, channel).toBe(MANAGER_SESSION_REQUIRED);
       else if (approvalActionOf(rule) !== undefined) {
-        expect(result, channel).toMatchObject({ ok: false, error: { code: 'approval_required', approvalAction: approvalActionOf(rule) } });
+        expect(result, channel).toMatchObject({
+          ok: false,
+          error: { code: 'approval_required', approvalAction: approvalActionOf(rule) },
+        });
       } else expect(refusal, channel).toBeNull();
     }
   });
@@ -69,7 +81,9 @@ describe('access rules, channel by channel', () => {
   it('lets a gerente through every channel', async () => {
     await suite.signInAs('gerente');
     const answers = await walk();
-    const refused = [...answers].filter(([, r]) => accessRefusal(r) !== null).map(([c, r]) => `${c}: ${JSON.stringify(r)}`);
+    const refused = [...answers]
+      .filter(([, r]) => accessRefusal(r) !== null)
+      .map(([c, r]) => `${c}: ${JSON.stringify(r)}`);
     expect(refused).toEqual([]);
   });
 });

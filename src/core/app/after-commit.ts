@@ -17,7 +17,10 @@ export function afterCommit(steps: AfterCommitSteps, captured: CapturedDocument)
   try {
     detail = steps.read(captured.id);
   } catch (error) {
-    steps.log?.warn('Reading back a saved document failed; answering from the captured rows', { documentId: captured.id, error: String(error) });
+    steps.log?.warn('Reading back a saved document failed; answering from the captured rows', {
+      documentId: captured.id,
+      error: String(error),
+    });
     detail = detailOfCaptured(captured);
   }
   try {
@@ -31,10 +34,25 @@ export function afterCommit(steps: AfterCommitSteps, captured: CapturedDocument)
 /** The saved document as the capture wrote it (QUEUED, no HKA answer yet, no history read back). */
 export function detailOfCaptured({ id, status, document, totals }: CapturedDocument): DocumentDetail {
   return {
-    id, status, tipoDocumento: document.tipoDocumento, numero: Number(document.numeroDocumentoFiscal),
-    puntoFacturacion: document.puntoFacturacionFiscal, tipoEmision: document.tipoEmision, fechaEmision: document.fechaEmision,
-    totalFactura: totals.totalFactura, receptorNombre: document.cliente.razonSocial ?? null, cufe: null,
-    document, totals, qr: null, nroProtocolo: null, fechaRecepcionDgi: null, hkaCodigo: null, hkaMensajes: [], history: [],
-    annulableUntil: null, hint: null,
+    id,
+    status,
+    tipoDocumento: document.tipoDocumento,
+    numero: Number(document.numeroDocumentoFiscal),
+    puntoFacturacion: document.puntoFacturacionFiscal,
+    tipoEmision: document.tipoEmision,
+    fechaEmision: document.fechaEmision,
+    totalFactura: totals.totalFactura,
+    receptorNombre: document.cliente.razonSocial ?? null,
+    cufe: null,
+    document,
+    totals,
+    qr: null,
+    nroProtocolo: null,
+    fechaRecepcionDgi: null,
+    hkaCodigo: null,
+    hkaMensajes: [],
+    history: [],
+    annulableUntil: null,
+    hint: null,
   };
 }

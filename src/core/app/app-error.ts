@@ -21,7 +21,8 @@ export class AppError extends Error {
 
   toIpcError(): IpcError {
     return {
-      code: this.code, message: this.message,
+      code: this.code,
+      message: this.message,
       ...(this.violations ? { violations: this.violations } : {}),
       ...(this.approvalAction ? { approvalAction: this.approvalAction } : {}),
     };

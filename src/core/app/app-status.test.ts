@@ -6,7 +6,9 @@ import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { tillWarnings } from './app-status';
 
 let store: OpenedDatabase;
-beforeEach(() => { store = openDatabase({ path: ':memory:' }); });
+beforeEach(() => {
+  store = openDatabase({ path: ':memory:' });
+});
 afterEach(() => store.close());
 
 const NOW = new Date('2026-11-28T15:00:00Z');

@@ -30,7 +30,11 @@ export function queueCountsView(counts: QueueCounts): AppStatus['queue'] {
 /** The issuer as receipts show it (screen and thermal printer): identity, branch and billing point. */
 export function issuerView(db: StoreDb, environment: HkaEnvironment): AppStatus['issuer'] {
   const issuer = readIssuerSettings(db);
-  return { ...readIssuerIdentity(db, environment), codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal };
+  return {
+    ...readIssuerIdentity(db, environment),
+    codigoSucursal: issuer.codigoSucursalEmisor,
+    puntoFacturacion: issuer.puntoFacturacionFiscal,
+  };
 }
 
 export function appStatus(deps: {

@@ -42,7 +42,11 @@ export interface ApprovedCaller extends SignedInCaller {
   readonly approvedBy: ActingUser | undefined;
 }
 
-export type CallerFor<R extends AccessRule> = R extends 'open' ? OpenCaller : R extends ApprovalRule ? ApprovedCaller : SignedInCaller;
+export type CallerFor<R extends AccessRule> = R extends 'open'
+  ? OpenCaller
+  : R extends ApprovalRule
+    ? ApprovedCaller
+    : SignedInCaller;
 
 export const SIGN_IN_REQUIRED = 'Inicie sesión para continuar';
 export const MANAGER_SESSION_REQUIRED = 'Solo un gerente con sesión iniciada puede hacer esto';
@@ -61,7 +65,12 @@ export function signedInCaller(gate: SessionGate, user: ActingUser): SignedInCal
 }
 
 /** The caller of an approval:X channel, or AppError approval_required when neither the user nor the token is a gerente's. */
-export function approvedCaller(gate: SessionGate, user: ActingUser, action: string, approval: string | undefined): ApprovedCaller {
+export function approvedCaller(
+  gate: SessionGate,
+  user: ActingUser,
+  action: string,
+  approval: string | undefined,
+): ApprovedCaller {
   const base = signedInCaller(gate, user);
   const manager = base.authorize(action, approval);
   return { ...base, manager, approvedBy: manager === user ? undefined : manager };

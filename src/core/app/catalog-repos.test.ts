@@ -58,7 +58,12 @@ describe('demo catalogue', () => {
     expect(count('products')).toBe(0);
 
     const other = openDatabase({ path: ':memory:' });
-    saveProduct(other.db, { codigo: 'X1', barcode: null, descripcion: 'Propio', unidad: 'und', precio: '1.00', tasaItbms: '01' }, { actor: 'gerente' }, AT);
+    saveProduct(
+      other.db,
+      { codigo: 'X1', barcode: null, descripcion: 'Propio', unidad: 'und', precio: '1.00', tasaItbms: '01' },
+      { actor: 'gerente' },
+      AT,
+    );
     expect(seedDemoCatalogue(other.db, AT)).toBe(0);
     other.close();
   });
@@ -89,36 +94,104 @@ describe('products', () => {
   });
 
   it('creates and updates a product, audited', () => {
-    const created = saveProduct(store.db, { codigo: 'P100', barcode: '', descripcion: 'Galletas de soda', unidad: 'paq', precio: '1.10', tasaItbms: '01' }, { actor: 'gerente' }, AT);
+    const created = saveProduct(
+      store.db,
+      { codigo: 'P100', barcode: '', descripcion: 'Galletas de soda', unidad: 'paq', precio: '1.10', tasaItbms: '01' },
+      { actor: 'gerente' },
+      AT,
+    );
     expect(created).toMatchObject({ codigo: 'P100', barcode: null, precio: '1.10' });
     const updated = saveProduct(store.db, { ...created, precio: '1.25' }, { actor: 'gerente' }, AT);
     expect(updated).toEqual({ ...created, precio: '1.25' });
     expect(lookupProduct(store.db, 'P100')?.precio).toBe('1.25');
-    const audit = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'catalog.product_saved' ORDER BY id").all() as { details: string }[];
+    const audit = store.sqlite
+      .prepare("SELECT details FROM audit_log WHERE action = 'catalog.product_saved' ORDER BY id")
+      .all() as { details: string }[];
     expect(audit.map((a) => (JSON.parse(a.details) as { created: boolean }).created)).toEqual([true, false]);
   });
 
   it('stores the CPBS code and unit; an update that leaves them out keeps them, null clears them', () => {
     expect(lookupProduct(store.db, 'P012')).toMatchObject({ codigoCPBS: '5020', unidadMedidaCPBS: 'l' });
     expect(lookupProduct(store.db, 'P014')).toMatchObject({ codigoCPBS: null, unidadMedidaCPBS: null });
-    const input = { codigo: 'P200', barcode: null, descripcion: 'Resma de papel carta', unidad: 'und', precio: '4.80', tasaItbms: '01' } as const;
-    const created = saveProduct(store.db, { ...input, codigoCPBS: '1411', unidadMedidaCPBS: ' Paquete ' }, { actor: 'gerente' }, AT);
+    const input = {
+      codigo: 'P200',
+      barcode: null,
+      descripcion: 'Resma de papel carta',
+      unidad: 'und',
+      precio: '4.80',
+      tasaItbms: '01',
+    } as const;
+    const created = saveProduct(
+      store.db,
+      { ...input, codigoCPBS: '1411', unidadMedidaCPBS: ' Paquete ' },
+      { actor: 'gerente' },
+      AT,
+    );
     expect(created).toMatchObject({ codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' });
-    expect(saveProduct(store.db, { ...input, id: created.id, precio: '5.00' }, { actor: 'gerente' }, AT))
-      .toMatchObject({ precio: '5.00', codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' });
-    expect(saveProduct(store.db, { ...input, id: created.id, codigoCPBS: null, unidadMedidaCPBS: '' }, { actor: 'gerente' }, AT))
-      .toMatchObject({ codigoCPBS: null, unidadMedidaCPBS: null });
+    expect(saveProduct(store.db, { ...input, id: created.id, precio: '5.00' }, { actor: 'gerente' }, AT)).toMatchObject(
+      { precio: '5.00', codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' },
+    );
+    expect(
+      saveProduct(
+        store.db,
+        { ...input, id: created.id, codigoCPBS: null, unidadMedidaCPBS: '' },
+        { actor: 'gerente' },
+        AT,
+      ),
+    ).toMatchObject({ codigoCPBS: null, unidadMedidaCPBS: null });
     expect(searchProducts(store.db, 'resma', 5)[0]).toMatchObject({ codigo: 'P200', codigoCPBS: null });
   });
 
   it('refuses a duplicate code or barcode, and an unknown id, writing nothing', () => {
     const before = count('audit_log');
-    expectAppError(() => saveProduct(store.db, { codigo: 'P001', barcode: null, descripcion: 'Otro arroz', unidad: 'und', precio: '1.00', tasaItbms: '00' }, { actor: 'g' }, AT),
-      'validation_failed', /Ya existe otro producto con el código P001/);
-    expectAppError(() => saveProduct(store.db, { codigo: 'P999', barcode: '7451000001376', descripcion: 'Otro arroz', unidad: 'und', precio: '1.00', tasaItbms: '00' }, { actor: 'g' }, AT),
-      'validation_failed', /código de barras 7451000001376/);
-    expectAppError(() => saveProduct(store.db, { id: 'nope', codigo: 'P998', barcode: null, descripcion: 'Nada', unidad: 'und', precio: '1.00', tasaItbms: '00' }, { actor: 'g' }, AT),
-      'not_found', /no existe/);
+    expectAppError(
+      () =>
+        saveProduct(
+          store.db,
+          { codigo: 'P001', barcode: null, descripcion: 'Otro arroz', unidad: 'und', precio: '1.00', tasaItbms: '00' },
+          { actor: 'g' },
+          AT,
+        ),
+      'validation_failed',
+      /Ya existe otro producto con el código P001/,
+    );
+    expectAppError(
+      () =>
+        saveProduct(
+          store.db,
+          {
+            codigo: 'P999',
+            barcode: '7451000001376',
+            descripcion: 'Otro arroz',
+            unidad: 'und',
+            precio: '1.00',
+            tasaItbms: '00',
+          },
+          { actor: 'g' },
+          AT,
+        ),
+      'validation_failed',
+      /código de barras 7451000001376/,
+    );
+    expectAppError(
+      () =>
+        saveProduct(
+          store.db,
+          {
+            id: 'nope',
+            codigo: 'P998',
+            barcode: null,
+            descripcion: 'Nada',
+            unidad: 'und',
+            precio: '1.00',
+            tasaItbms: '00',
+          },
+          { actor: 'g' },
+          AT,
+        ),
+      'not_found',
+      /no existe/,
+    );
     expect(count('products')).toBe(DEMO_CATALOGUE.length);
     expect(count('audit_log')).toBe(before);
   });
@@ -126,8 +199,13 @@ describe('products', () => {
 
 describe('customers', () => {
   const CONTRIBUYENTE = {
-    tipoClienteFE: '01', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59',
-    razonSocial: 'Ferretería El Tornillo, S.A.', direccion: 'Vía España, local 4', pais: 'PA',
+    tipoClienteFE: '01',
+    tipoContribuyente: '2',
+    numeroRUC: '155596713-2-2015',
+    digitoVerificadorRUC: '59',
+    razonSocial: 'Ferretería El Tornillo, S.A.',
+    direccion: 'Vía España, local 4',
+    pais: 'PA',
   };
 
   it('saves a contribuyente and finds it by name (accents ignored) or RUC prefix', () => {
@@ -141,24 +219,56 @@ describe('customers', () => {
 
   it('updates the customer with the same identification instead of duplicating it', () => {
     const first = saveCustomer(store.db, { receptor: CONTRIBUYENTE }, 'cajero', () => undefined, AT);
-    const again = saveCustomer(store.db, { receptor: { ...CONTRIBUYENTE, direccion: 'Calle 50, local 9' } }, 'cajero', () => undefined, AT);
+    const again = saveCustomer(
+      store.db,
+      { receptor: { ...CONTRIBUYENTE, direccion: 'Calle 50, local 9' } },
+      'cajero',
+      () => undefined,
+      AT,
+    );
     expect(again.id).toBe(first.id);
     expect(count('customers')).toBe(1);
     expect(searchCustomers(store.db, 'tornillo')[0]?.receptor).toMatchObject({ direccion: 'Calle 50, local 9' });
   });
 
   it('validates the receptor with the fiscal schema and writes nothing when it is wrong', () => {
-    expectAppError(() => saveCustomer(store.db, { receptor: { ...CONTRIBUYENTE, digitoVerificadorRUC: '58' } }, 'cajero', () => undefined, AT),
-      'validation_failed', /^Cliente: el dígito verificador no corresponde al RUC \(se esperaba 59\)$/);
-    expectAppError(() => saveCustomer(store.db, { receptor: { tipoClienteFE: '02', pais: 'PA' } }, 'cajero', () => undefined, AT), 'validation_failed', /indique el nombre/);
+    expectAppError(
+      () =>
+        saveCustomer(
+          store.db,
+          { receptor: { ...CONTRIBUYENTE, digitoVerificadorRUC: '58' } },
+          'cajero',
+          () => undefined,
+          AT,
+        ),
+      'validation_failed',
+      /^Cliente: el dígito verificador no corresponde al RUC \(se esperaba 59\)$/,
+    );
+    expectAppError(
+      () => saveCustomer(store.db, { receptor: { tipoClienteFE: '02', pais: 'PA' } }, 'cajero', () => undefined, AT),
+      'validation_failed',
+      /indique el nombre/,
+    );
     expect(count('customers')).toBe(0);
     expect(count('audit_log')).toBe(0);
   });
 
   it('saves an extranjero by passport number', () => {
-    const saved = saveCustomer(store.db, {
-      receptor: { tipoClienteFE: '04', razonSocial: 'John Smith', tipoIdentificacion: '01', nroIdentificacionExtranjero: 'X1234567', pais: 'US' },
-    }, 'cajero', () => undefined, AT);
+    const saved = saveCustomer(
+      store.db,
+      {
+        receptor: {
+          tipoClienteFE: '04',
+          razonSocial: 'John Smith',
+          tipoIdentificacion: '01',
+          nroIdentificacionExtranjero: 'X1234567',
+          pais: 'US',
+        },
+      },
+      'cajero',
+      () => undefined,
+      AT,
+    );
     expect(saved.identificacion).toBe('X1234567');
     expect(searchCustomers(store.db, 'X123').map((c) => c.nombre)).toEqual(['John Smith']);
   });

@@ -14,12 +14,17 @@ export interface RegisterEvents {
 
 type ContractEventMap = { [E in EventName]: [EventPayload<E>] };
 
-export function contractEvents(queue: QueueEvents, contingency: ContingencyManager, sync?: SyncPusher): RegisterEvents & { dispose(): void } {
+export function contractEvents(
+  queue: QueueEvents,
+  contingency: ContingencyManager,
+  sync?: SyncPusher,
+): RegisterEvents & { dispose(): void } {
   const out = new EventEmitter<ContractEventMap>();
   out.setMaxListeners(0); // one listener per open window or event stream
   const forward = {
     'document-status': (change: EventPayload<'document:status'>) => out.emit('document:status', change),
-    'queue-counts': (counts: Parameters<typeof queueCountsView>[0]) => out.emit('queue:counts', queueCountsView(counts)),
+    'queue-counts': (counts: Parameters<typeof queueCountsView>[0]) =>
+      out.emit('queue:counts', queueCountsView(counts)),
     connectivity: (state: EventPayload<'connectivity:changed'>['state']) => out.emit('connectivity:changed', { state }),
     contingency: () => out.emit('contingency:changed', contingencyView(contingency)),
   };

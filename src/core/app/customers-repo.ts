@@ -30,7 +30,9 @@ function toCustomer(row: CustomerRow): Customer | undefined {
   }
   // A row written under older rules that no longer validate is left out rather than offered for a sale.
   const parsed = receptorSchema.safeParse(raw);
-  return parsed.success ? { id: row.id, nombre: row.nombre, identificacion: row.identificacion, receptor: parsed.data } : undefined;
+  return parsed.success
+    ? { id: row.id, nombre: row.nombre, identificacion: row.identificacion, receptor: parsed.data }
+    : undefined;
 }
 
 /** Name and identification as the list shows them. */
@@ -51,13 +53,18 @@ export function searchCustomers(db: StoreDb, query: string): Customer[] {
   const text = query.trim();
   let rows: CustomerRow[];
   if (text === '') {
-    rows = sqlite.prepare('SELECT id, nombre, identificacion, receptor FROM customers ORDER BY updated_at DESC LIMIT ?').all(SEARCH_LIMIT) as CustomerRow[];
+    rows = sqlite
+      .prepare('SELECT id, nombre, identificacion, receptor FROM customers ORDER BY updated_at DESC LIMIT ?')
+      .all(SEARCH_LIMIT) as CustomerRow[];
   } else {
     ensureSearchFunctions(sqlite);
     const words = containsPatterns(text);
     const byName = words.map(() => "sago_fold(nombre) LIKE ? ESCAPE '\\'").join(' AND ');
-    rows = sqlite.prepare(`SELECT id, nombre, identificacion, receptor FROM customers
-      WHERE identificacion LIKE @prefix ESCAPE '\\' OR (${byName}) ORDER BY nombre LIMIT @limit`)
+    rows = sqlite
+      .prepare(
+        `SELECT id, nombre, identificacion, receptor FROM customers
+      WHERE identificacion LIKE @prefix ESCAPE '\\' OR (${byName}) ORDER BY nombre LIMIT @limit`,
+      )
       .all(...words, { prefix: `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit: SEARCH_LIMIT }) as CustomerRow[];
   }
   return rows.map(toCustomer).filter((c): c is Customer => c !== undefined);
@@ -68,38 +75,76 @@ export function searchCustomers(db: StoreDb, query: string): Customer[] {
  * customer on file would change: it returns the approving gerente's id (or undefined) or throws when none approves.
  */
 export function saveCustomer(
-  db: StoreDb, input: { id?: string | undefined; receptor: unknown }, actor: string, authorizeEdit: () => string | undefined, at: Date,
+  db: StoreDb,
+  input: { id?: string | undefined; receptor: unknown },
+  actor: string,
+  authorizeEdit: () => string | undefined,
+  at: Date,
 ): Customer {
   const parsed = receptorSchema.safeParse(input.receptor);
-  if (!parsed.success) throw validationFailed(violationsFromZod(parsed.error.issues.map((i) => ({ ...i, path: ['receptor', ...i.path] }))));
+  if (!parsed.success)
+    throw validationFailed(
+      violationsFromZod(parsed.error.issues.map((i) => ({ ...i, path: ['receptor', ...i.path] }))),
+    );
   const receptor = parsed.data;
   const { nombre, identificacion } = describeReceptor(receptor);
   if (nombre === undefined) {
-    throw validationFailed([{ path: 'cliente.razonSocial', rule: 'name_required', message: 'Cliente: indique el nombre para guardarlo' }]);
+    throw validationFailed([
+      { path: 'cliente.razonSocial', rule: 'name_required', message: 'Cliente: indique el nombre para guardarlo' },
+    ]);
   }
-  const values = { tipoClienteFe: receptor.tipoClienteFE, identificacion, nombre, receptor: JSON.stringify(receptor), updatedAt: at.toISOString() };
-  const id = db.transaction((tx) => {
-    const sameIdentity = input.id === undefined && identificacion !== null
-      ? tx.select({ id: customers.id }).from(customers)
-        .where(and(eq(customers.tipoClienteFe, receptor.tipoClienteFE), eq(customers.identificacion, identificacion))).get()
-      : undefined;
-    const id = input.id ?? sameIdentity?.id ?? randomUUID();
-    let approvedBy: string | undefined;
-    let before: unknown;
-    if (input.id === undefined && sameIdentity === undefined) {
-      tx.insert(customers).values({ id, ...values }).run();
-    } else {
-      const stored = tx.select({ receptor: customers.receptor }).from(customers).where(eq(customers.id, id)).get();
-      if (!stored) throw new AppError('not_found', 'El cliente no existe');
-      before = JSON.parse(stored.receptor);
-      approvedBy = authorizeEdit();
-      tx.update(customers).set(values).where(eq(customers.id, id)).run();
-    }
-    appendAudit(tx, {
-      actor, approvedBy, action: 'customers.saved',
-      details: { id, tipoClienteFE: receptor.tipoClienteFE, identificacion, nombre, ...(before === undefined ? {} : { before, after: receptor }) },
-    }, at);
-    return id;
-  }, { behavior: 'immediate' });
+  const values = {
+    tipoClienteFe: receptor.tipoClienteFE,
+    identificacion,
+    nombre,
+    receptor: JSON.stringify(receptor),
+    updatedAt: at.toISOString(),
+  };
+  const id = db.transaction(
+    (tx) => {
+      const sameIdentity =
+        input.id === undefined && identificacion !== null
+          ? tx
+              .select({ id: customers.id })
+              .from(customers)
+              .where(
+                and(eq(customers.tipoClienteFe, receptor.tipoClienteFE), eq(customers.identificacion, identificacion)),
+              )
+              .get()
+          : undefined;
+      const id = input.id ?? sameIdentity?.id ?? randomUUID();
+      let approvedBy: string | undefined;
+      let before: unknown;
+      if (input.id === undefined && sameIdentity === undefined) {
+        tx.insert(customers)
+          .values({ id, ...values })
+          .run();
+      } else {
+        const stored = tx.select({ receptor: customers.receptor }).from(customers).where(eq(customers.id, id)).get();
+        if (!stored) throw new AppError('not_found', 'El cliente no existe');
+        before = JSON.parse(stored.receptor);
+        approvedBy = authorizeEdit();
+        tx.update(customers).set(values).where(eq(customers.id, id)).run();
+      }
+      appendAudit(
+        tx,
+        {
+          actor,
+          approvedBy,
+          action: 'customers.saved',
+          details: {
+            id,
+            tipoClienteFE: receptor.tipoClienteFE,
+            identificacion,
+            nombre,
+            ...(before === undefined ? {} : { before, after: receptor }),
+          },
+        },
+        at,
+      );
+      return id;
+    },
+    { behavior: 'immediate' },
+  );
   return { id, nombre, identificacion, receptor };
 }

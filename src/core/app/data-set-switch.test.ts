@@ -34,17 +34,24 @@ function open(dir: string, environment: HkaEnvironment): OpenedDatabase {
 function switchFor(dir: string, running: OpenedDatabase, environment: HkaEnvironment): DataSetSwitch {
   const vault = new Vault(new SqliteVaultStorage(running.db), protector);
   return new DataSetSwitch({
-    dataDir: dir, clock, running: { environment, db: running.db, vault },
+    dataDir: dir,
+    clock,
+    running: { environment, db: running.db, vault },
     open: (target) => openDatabase({ path: dataSetPath(dir, target), clock, checkpointIntervalMs: 0 }),
     vaultFor: (db) => new Vault(new SqliteVaultStorage(db), protector),
   });
 }
 
-const addProduct = (store: OpenedDatabase, codigo: string, precio: string) => store.sqlite.prepare(
-  "INSERT INTO products (id, codigo, descripcion, unidad, precio, tasa_itbms) VALUES (?, ?, 'Producto', 'und', ?, '01')",
-).run(`p-${codigo}`, codigo, precio);
-const priceOf = (store: OpenedDatabase, codigo: string) => store.sqlite.prepare('SELECT precio FROM products WHERE codigo = ?').pluck().get(codigo);
-const rows = (store: OpenedDatabase, table: string) => store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const addProduct = (store: OpenedDatabase, codigo: string, precio: string) =>
+  store.sqlite
+    .prepare(
+      "INSERT INTO products (id, codigo, descripcion, unidad, precio, tasa_itbms) VALUES (?, ?, 'Producto', 'und', ?, '01')",
+    )
+    .run(`p-${codigo}`, codigo, precio);
+const priceOf = (store: OpenedDatabase, codigo: string) =>
+  store.sqlite.prepare('SELECT precio FROM products WHERE codigo = ?').pluck().get(codigo);
+const rows = (store: OpenedDatabase, table: string) =>
+  store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sago-switch-'));
@@ -57,8 +64,14 @@ describe('switching environment', () => {
     const dir = tempDir();
     const trainingStore = open(dir, 'simulador');
     addProduct(trainingStore, 'P1', '1.25');
-    trainingStore.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('receipt', '{\"footer\":\"Gracias\"}')").run();
-    trainingStore.sqlite.prepare("INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', 42)").run();
+    trainingStore.sqlite
+      .prepare('INSERT INTO settings (key, value) VALUES (\'receipt\', \'{"footer":"Gracias"}\')')
+      .run();
+    trainingStore.sqlite
+      .prepare(
+        "INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', 42)",
+      )
+      .run();
     const vault = new Vault(new SqliteVaultStorage(trainingStore.db), protector);
     vault.setSecret('hka.tokenEmpresa', 'token-de-entrenamiento');
 
@@ -72,7 +85,12 @@ describe('switching environment', () => {
     expect(rows(real, 'secrets')).toBe(0);
     const actions = real.sqlite.prepare('SELECT action FROM audit_log').pluck().all();
     expect(actions).toEqual(['settings.data_set_opened']);
-    expect(trainingStore.sqlite.prepare("SELECT action FROM audit_log WHERE action = 'settings.environment_switched'").pluck().all()).toHaveLength(1);
+    expect(
+      trainingStore.sqlite
+        .prepare("SELECT action FROM audit_log WHERE action = 'settings.environment_switched'")
+        .pluck()
+        .all(),
+    ).toHaveLength(1);
   });
 
   it('training follows the real catalogue at every switch into it; training edits never reach the real data set', () => {
@@ -93,14 +111,22 @@ describe('switching environment', () => {
     expect(priceOf(real, 'P1')).toBe('1.50');
   });
 
-  it('the tokens typed for Demo are kept in Demo\'s data set; a switch back to the running environment copies nothing', async () => {
+  it("the tokens typed for Demo are kept in Demo's data set; a switch back to the running environment copies nothing", async () => {
     const dir = tempDir();
     const trainingStore = open(dir, 'simulador');
     const dataSets = switchFor(dir, trainingStore, 'simulador');
     dataSets.switchTo('demo', GERENTE);
-    await dataSets.withConfigured((ds) => saveHkaConnection({ db: ds.db, vault: ds.vault, clock }, {
-      environment: 'demo', tokenEmpresa: 'empresa-demo-1234', tokenPassword: 'clave-demo-5678',
-    }, GERENTE));
+    await dataSets.withConfigured((ds) =>
+      saveHkaConnection(
+        { db: ds.db, vault: ds.vault, clock },
+        {
+          environment: 'demo',
+          tokenEmpresa: 'empresa-demo-1234',
+          tokenPassword: 'clave-demo-5678',
+        },
+        GERENTE,
+      ),
+    );
     expect(rows(trainingStore, 'secrets')).toBe(0);
     const demo = open(dir, 'demo');
     expect(rows(demo, 'secrets')).toBeGreaterThanOrEqual(2);
@@ -114,10 +140,16 @@ describe('switching environment', () => {
   it('a data set whose HKA settings name another environment is pinned to its own (audited)', () => {
     const dir = tempDir();
     const trainingStore = open(dir, 'simulador');
-    trainingStore.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)").run(JSON.stringify({ environment: 'produccion' }));
+    trainingStore.sqlite
+      .prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)")
+      .run(JSON.stringify({ environment: 'produccion' }));
     pinHkaEnvironment(trainingStore.db, 'simulador', clock());
     expect(readHkaSettings(trainingStore.db)).toEqual({ environment: 'simulador' });
-    expect(trainingStore.sqlite.prepare('SELECT details FROM audit_log WHERE action = ?').pluck().get('settings.hka_environment_pinned'))
-      .toContain('"before":"produccion"');
+    expect(
+      trainingStore.sqlite
+        .prepare('SELECT details FROM audit_log WHERE action = ?')
+        .pluck()
+        .get('settings.hka_environment_pinned'),
+    ).toContain('"before":"produccion"');
   });
 });

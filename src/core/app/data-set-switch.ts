@@ -65,16 +65,32 @@ export class DataSetSwitch {
         if (created || environment === 'simulador') {
           seeded = copyReferenceData(target.sqlite, dataSetPath(this.deps.dataDir, this.running));
         }
-        target.db.transaction((tx) => appendAudit(tx, {
-          ...by, action: 'settings.data_set_opened', details: { environment, from: this.running, created, seeded },
-        }, this.deps.clock()));
+        target.db.transaction((tx) =>
+          appendAudit(
+            tx,
+            {
+              ...by,
+              action: 'settings.data_set_opened',
+              details: { environment, from: this.running, created, seeded },
+            },
+            this.deps.clock(),
+          ),
+        );
       } finally {
         target.close();
       }
     }
     writeActiveEnvironment(this.deps.dataDir, environment);
-    this.deps.running.db.transaction((tx) => appendAudit(tx, {
-      ...by, action: 'settings.environment_switched', details: { from, to: environment, seeded },
-    }, this.deps.clock()));
+    this.deps.running.db.transaction((tx) =>
+      appendAudit(
+        tx,
+        {
+          ...by,
+          action: 'settings.environment_switched',
+          details: { from, to: environment, seeded },
+        },
+        this.deps.clock(),
+      ),
+    );
   }
 }

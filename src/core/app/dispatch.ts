@@ -9,11 +9,20 @@ import type { IpcResult } from '../../shared/ipc/api';
 import { ipcContract, type AccessOf, type Channel, type ParsedRequest, type Response } from '../../shared/ipc/contract';
 import { AppError, approvalRequired, INTERNAL_ERROR, summarizeViolations } from './app-error';
 import {
-  approvedCaller, MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED, signedInCaller, type CallerFor, type OpenCaller, type SessionGate,
+  approvedCaller,
+  MANAGER_REQUIRED,
+  MANAGER_SESSION_REQUIRED,
+  SIGN_IN_REQUIRED,
+  signedInCaller,
+  type CallerFor,
+  type OpenCaller,
+  type SessionGate,
 } from './caller';
 
 /** The core's implementation of the contract: one handler per channel, given the caller its access rule guarantees. */
-export type IpcHandlers = { [C in Channel]: (request: ParsedRequest<C>, caller: CallerFor<AccessOf<C>>) => Promise<Response<C>> };
+export type IpcHandlers = {
+  [C in Channel]: (request: ParsedRequest<C>, caller: CallerFor<AccessOf<C>>) => Promise<Response<C>>;
+};
 
 /** What a bridge serves: the handler map and the session that decides who may call what. */
 export interface IpcBinding {
@@ -52,7 +61,8 @@ export function violationsFromZod(issues: readonly z.core.$ZodIssue[]): Violatio
     const path = fiscal ?? issue.path;
     const dotted = formatPath(path);
     const prefix = locationPrefix(path);
-    const rule = issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code;
+    const rule =
+      issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code;
     let message = prefix ? `${prefix}${issue.message}` : capitalize(issue.message);
     if (fiscal === undefined && dotted !== '') message = `${message} (${dotted})`;
     return { path: dotted, message, rule };
@@ -68,7 +78,12 @@ function approvalTokenOf(request: unknown): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
-export async function dispatchIpc(binding: IpcBinding, channel: string, payload: unknown, log?: DispatchLog): Promise<IpcResult<unknown>> {
+export async function dispatchIpc(
+  binding: IpcBinding,
+  channel: string,
+  payload: unknown,
+  log?: DispatchLog,
+): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'invalid_request', message: 'Operación desconocida' } };
   }
@@ -99,14 +114,23 @@ export async function dispatchIpc(binding: IpcBinding, channel: string, payload:
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
     // Name and message only: a stack or a wrapped cause could carry request data.
-    log?.error(`IPC ${channel} failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    log?.error(`IPC ${channel} failed`, {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    });
     return { ok: false, error: INTERNAL_ERROR };
   }
 }
 
-function callerOf(session: SessionGate, access: AccessOf<Channel>, request: unknown, user: OpenCaller['user']): unknown {
+function callerOf(
+  session: SessionGate,
+  access: AccessOf<Channel>,
+  request: unknown,
+  user: OpenCaller['user'],
+): unknown {
   if (access === 'open') return { user } satisfies OpenCaller;
   if (!user) throw new AppError('not_allowed', SIGN_IN_REQUIRED); // checked above; kept for the type
   const action = approvalActionOf(access);
-  return action === undefined ? signedInCaller(session, user) : approvedCaller(session, user, action, approvalTokenOf(request));
+  return action === undefined
+    ? signedInCaller(session, user)
+    : approvedCaller(session, user, action, approvalTokenOf(request));
 }

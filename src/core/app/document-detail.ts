@@ -25,7 +25,9 @@ interface AuditRow {
 function parseObject(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -42,21 +44,37 @@ function parseMessages(json: string | null): string[] {
 }
 
 export function findDocumentDetail(db: StoreDb, id: string): DocumentDetail | undefined {
-  const row = db.$client.prepare(`SELECT ${SUMMARY_COLUMNS}, ${facturaNumeroColumn('documents')}, body, totals, qr, nro_protocolo AS nroProtocolo,
+  const row = db.$client
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, ${facturaNumeroColumn('documents')}, body, totals, qr, nro_protocolo AS nroProtocolo,
     fecha_recepcion_dgi AS fechaRecepcionDgi, hka_codigo AS hkaCodigo, hka_mensajes AS hkaMensajes
-    FROM documents WHERE id = ?`).get(id) as DetailRow | undefined;
+    FROM documents WHERE id = ?`,
+    )
+    .get(id) as DetailRow | undefined;
   if (!row) return undefined;
-  const history = (db.$client.prepare('SELECT at, actor, action, details FROM audit_log WHERE document_id = ? ORDER BY id')
-    .all(id) as AuditRow[]).map((entry) => ({ ...entry, details: parseObject(entry.details) }));
+  const history = (
+    db.$client
+      .prepare('SELECT at, actor, action, details FROM audit_log WHERE document_id = ? ORDER BY id')
+      .all(id) as AuditRow[]
+  ).map((entry) => ({ ...entry, details: parseObject(entry.details) }));
   const { body, totals, hkaMensajes, ...rest } = row;
   const messages = parseMessages(hkaMensajes);
   return {
-    ...rest, document: JSON.parse(body) as unknown, totals: JSON.parse(totals) as unknown, hkaMensajes: messages, history,
+    ...rest,
+    document: JSON.parse(body) as unknown,
+    totals: JSON.parse(totals) as unknown,
+    hkaMensajes: messages,
+    history,
     annulableUntil: annulableUntil(row),
     hint: rejectionHint(row.status, row.hkaCodigo, messages),
-    creditable: row.tipoDocumento === '01'
-      ? creditRemaining(db.$client, id).map(({ line, remaining, remainingAmount }) => ({ line, remaining, remainingAmount }))
-      : null,
+    creditable:
+      row.tipoDocumento === '01'
+        ? creditRemaining(db.$client, id).map(({ line, remaining, remainingAmount }) => ({
+            line,
+            remaining,
+            remainingAmount,
+          }))
+        : null,
   };
 }
 

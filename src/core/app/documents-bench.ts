@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { openDatabase, type StoreDb } from '../store/open-database';
 import { encodeCursor, listDocuments, type DocumentsQuery } from './documents-list';
 
-const NAMES = ['María Fernández', 'José Rodríguez', 'Comercial Los Andes, S.A.', 'Ana Gómez', 'Distribuidora Istmo', 'Luis Núñez'];
+const NAMES = [
+  'María Fernández',
+  'José Rodríguez',
+  'Comercial Los Andes, S.A.',
+  'Ana Gómez',
+  'Distribuidora Istmo',
+  'Luis Núñez',
+];
 
 export interface SeedOptions {
   /** created_at of the first document (default 2026-01-01). */
@@ -33,7 +40,8 @@ export function seedDocuments(db: StoreDb, count: number, options: SeedOptions =
   const sqlite = db.$client;
   const start = (options.start ?? new Date('2026-01-01T12:00:00Z')).getTime();
   const step = options.stepMs ?? 1_000;
-  const insert = sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
+  const insert =
+    sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
     fecha_emision, status, body, totals, total_factura, receptor_nombre, cufe, created_by, created_at, updated_at)
     VALUES (?, '0000', '001', '01', ?, '01', ?, ?, '{}', '{}', ?, ?, ?, 'seed', ?, ?)`);
   sqlite.transaction(() => {
@@ -42,13 +50,30 @@ export function seedDocuments(db: StoreDb, count: number, options: SeedOptions =
       if (i % 10 !== 0) at += step;
       const stamp = new Date(at).toISOString();
       const status = seededStatus(i);
-      const cufe = status === 'AUTHORIZED' ? `FE01200001555967132201559000020260101${String(i).padStart(10, '0')}0010129999999999` : null;
+      const cufe =
+        status === 'AUTHORIZED'
+          ? `FE01200001555967132201559000020260101${String(i).padStart(10, '0')}0010129999999999`
+          : null;
       const name = i % 5 < 2 ? (NAMES[i % NAMES.length] ?? null) : null;
       const id = `doc-${String(i).padStart(8, '0')}`;
-      insert.run(id, i, stamp.replace('Z', '-05:00').slice(0, 19) + '-05:00', status, `${(i % 97) + 1}.25`, name, cufe, stamp, stamp);
+      insert.run(
+        id,
+        i,
+        stamp.replace('Z', '-05:00').slice(0, 19) + '-05:00',
+        status,
+        `${(i % 97) + 1}.25`,
+        name,
+        cufe,
+        stamp,
+        stamp,
+      );
     }
-    sqlite.prepare(`INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', ?)
-      ON CONFLICT DO UPDATE SET last_number = max(last_number, excluded.last_number)`).run(count);
+    sqlite
+      .prepare(
+        `INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', ?)
+      ON CONFLICT DO UPDATE SET last_number = max(last_number, excluded.last_number)`,
+      )
+      .run(count);
   })();
 }
 
@@ -82,7 +107,9 @@ function time(db: StoreDb, label: string, query: DocumentsQuery, rounds: number)
   return { label, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), rows };
 }
 
-export function benchDocumentsList(options: { count?: number; rounds?: number; pageSize?: number } = {}): DocumentsListBench {
+export function benchDocumentsList(
+  options: { count?: number; rounds?: number; pageSize?: number } = {},
+): DocumentsListBench {
   const count = options.count ?? 100_000;
   const rounds = options.rounds ?? 100;
   const limit = options.pageSize ?? 50;
@@ -92,7 +119,8 @@ export function benchDocumentsList(options: { count?: number; rounds?: number; p
     const t0 = performance.now();
     seedDocuments(store.db, count);
     const seedMs = performance.now() - t0;
-    const middle = store.sqlite.prepare('SELECT created_at AS createdAt, id FROM documents ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?')
+    const middle = store.sqlite
+      .prepare('SELECT created_at AS createdAt, id FROM documents ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?')
       .get(Math.floor(count / 2)) as { createdAt: string; id: string } | undefined;
     const deep = middle ? encodeCursor(middle.createdAt, middle.id) : undefined;
     const timings = [
@@ -113,6 +141,8 @@ export function benchDocumentsList(options: { count?: number; rounds?: number; p
 export function formatDocumentsListBench(result: DocumentsListBench): string[] {
   return [
     `Documents list, ${result.count} documents (seeded in ${result.seedMs.toFixed(0)} ms), page queries incl. total count:`,
-    ...result.timings.map((t) => `  ${t.label.padEnd(38)} p50 ${t.p50Ms.toFixed(2)} ms  p99 ${t.p99Ms.toFixed(2)} ms  (${t.rows} rows)`),
+    ...result.timings.map(
+      (t) => `  ${t.label.padEnd(38)} p50 ${t.p50Ms.toFixed(2)} ms  p99 ${t.p99Ms.toFixed(2)} ms  (${t.rows} rows)`,
+    ),
   ];
 }

@@ -40,7 +40,11 @@ describe('listDocuments', () => {
     const first = listDocuments(store.db, { limit: 50 });
     expect(first.total).toBe(COUNT);
     expect(first.items).toHaveLength(50);
-    expect(first.items[0]).toMatchObject({ id: `doc-${String(COUNT).padStart(8, '0')}`, numero: COUNT, puntoFacturacion: '001' });
+    expect(first.items[0]).toMatchObject({
+      id: `doc-${String(COUNT).padStart(8, '0')}`,
+      numero: COUNT,
+      puntoFacturacion: '001',
+    });
     expect(walk({ limit: 50 })).toEqual(expectedIds(() => true));
     expect(walk({ limit: 7 })).toEqual(expectedIds(() => true));
   });
@@ -49,8 +53,14 @@ describe('listDocuments', () => {
     expect(walk({ limit: 50, status: ['AUTHORIZED'] })).toEqual(expectedIds((i) => seededStatus(i) === 'AUTHORIZED'));
     const attention = (i: number) => ['REJECTED', 'FAILED'].includes(seededStatus(i));
     expect(walk({ limit: 20, status: ['REJECTED', 'FAILED'] })).toEqual(expectedIds(attention));
-    expect(listDocuments(store.db, { limit: 5, status: ['FAILED'] }).total).toBe(expectedIds((i) => seededStatus(i) === 'FAILED').length);
-    expect(listDocuments(store.db, { limit: 5, status: ['ANNULLED'] })).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(listDocuments(store.db, { limit: 5, status: ['FAILED'] }).total).toBe(
+      expectedIds((i) => seededStatus(i) === 'FAILED').length,
+    );
+    expect(listDocuments(store.db, { limit: 5, status: ['ANNULLED'] })).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
   });
 
   it('searches by customer name without accents, by number, and by CUFE prefix', () => {
@@ -62,7 +72,9 @@ describe('listDocuments', () => {
     expect(listDocuments(store.db, { limit: 50, query: '777' }).items.map((d) => d.numero)).toEqual([777]);
     const cufe = listDocuments(store.db, { limit: 50, query: '123' }).items[0]?.cufe;
     expect(cufe).toBeTruthy();
-    expect(listDocuments(store.db, { limit: 50, query: cufe!.slice(0, 50).toLowerCase() }).items.map((d) => d.numero)).toContain(123);
+    expect(
+      listDocuments(store.db, { limit: 50, query: cufe!.slice(0, 50).toLowerCase() }).items.map((d) => d.numero),
+    ).toContain(123);
     expect(listDocuments(store.db, { limit: 50, query: 'nadie%' }).total).toBe(0);
   });
 
@@ -73,14 +85,19 @@ describe('listDocuments', () => {
   });
 
   it('refuses a cursor it did not make', () => {
-    for (const cursor of ['garbage', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+    for (const cursor of [
+      'garbage',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('{"a":1}').toString('base64url'),
+    ]) {
       expect(() => listDocuments(store.db, { limit: 5, cursor })).toThrow(AppError);
     }
   });
 
   it('finds a customer by RUC or cédula fragment, kept in step when a document changes (migration 0009 triggers)', () => {
     const id = `doc-${String(500).padStart(8, '0')}`;
-    store.sqlite.prepare('UPDATE documents SET body = ? WHERE id = ?')
+    store.sqlite
+      .prepare('UPDATE documents SET body = ? WHERE id = ?')
       .run(JSON.stringify({ cliente: { tipoClienteFE: '01', numeroRUC: '2588017-1-831938' } }), id);
     expect(listDocuments(store.db, { limit: 50, query: '2588017-1' }).items.map((d) => d.id)).toEqual([id]);
     expect(listDocuments(store.db, { limit: 50, query: '017-1-83' }).total).toBe(1);
@@ -107,7 +124,16 @@ describe('listDocuments, a search matching more than the candidate cap', () => {
     seedDocuments(big.db, MANY);
   });
   afterAll(() => big.close());
-  const named = (i: number, name: string) => i % 5 < 2 && ['María Fernández', 'José Rodríguez', 'Comercial Los Andes, S.A.', 'Ana Gómez', 'Distribuidora Istmo', 'Luis Núñez'][i % 6] === name;
+  const named = (i: number, name: string) =>
+    i % 5 < 2 &&
+    [
+      'María Fernández',
+      'José Rodríguez',
+      'Comercial Los Andes, S.A.',
+      'Ana Gómez',
+      'Distribuidora Istmo',
+      'Luis Núñez',
+    ][i % 6] === name;
   const all = (query: Omit<DocumentsQuery, 'cursor'>): string[] => {
     const ids: string[] = [];
     let cursor: string | undefined;
@@ -131,8 +157,9 @@ describe('listDocuments, a search matching more than the candidate cap', () => {
   });
 
   it('combines a broad search with a rare status, and a word too short for the index', () => {
-    expect(all({ limit: 50, query: 'MARÍA', status: ['FAILED', 'REJECTED'] }))
-      .toEqual(expected((i) => named(i, 'María Fernández') && ['FAILED', 'REJECTED'].includes(seededStatus(i))));
+    expect(all({ limit: 50, query: 'MARÍA', status: ['FAILED', 'REJECTED'] })).toEqual(
+      expected((i) => named(i, 'María Fernández') && ['FAILED', 'REJECTED'].includes(seededStatus(i))),
+    );
     const short = listDocuments(big.db, { limit: 50, query: 'ña' });
     expect(short.items.length).toBe(50);
     expect(short.items.every((d) => foldText(d.receptorNombre ?? '').includes('na'))).toBe(true);

@@ -61,10 +61,14 @@ type Filter = { where: string; params: unknown[] };
 
 /** Exact totals per status, kept by migration 0009's triggers (no count over the table per page). */
 function statusTotal(sqlite: Database.Database, statuses: readonly string[] | undefined): number {
-  const sql = statuses && statuses.length > 0
-    ? `SELECT coalesce(sum(n), 0) FROM document_status_counts WHERE status IN (${statuses.map(() => '?').join(', ')})`
-    : 'SELECT coalesce(sum(n), 0) FROM document_status_counts';
-  return sqlite.prepare(sql).pluck().get(...(statuses ?? [])) as number;
+  const sql =
+    statuses && statuses.length > 0
+      ? `SELECT coalesce(sum(n), 0) FROM document_status_counts WHERE status IN (${statuses.map(() => '?').join(', ')})`
+      : 'SELECT coalesce(sum(n), 0) FROM document_status_counts';
+  return sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...(statuses ?? [])) as number;
 }
 
 function cursorFilter(cursor: string | undefined): Filter | undefined {
@@ -76,7 +80,10 @@ function cursorFilter(cursor: string | undefined): Filter | undefined {
 
 const and = (filters: (Filter | undefined)[]): Filter => {
   const present = filters.filter((f): f is Filter => f !== undefined);
-  return { where: present.length === 0 ? '1' : present.map((f) => f.where).join(' AND '), params: present.flatMap((f) => f.params) };
+  return {
+    where: present.length === 0 ? '1' : present.map((f) => f.where).join(' AND '),
+    params: present.flatMap((f) => f.params),
+  };
 };
 
 const SELECT = `SELECT ${SUMMARY_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1d.$2')}, ${facturaNumeroColumn('d')}, d.created_at AS createdAt
@@ -90,7 +97,9 @@ function walk(sqlite: Database.Database, statuses: readonly string[] | undefined
   const lanes = statuses && statuses.length > 0 ? statuses : [undefined];
   const rows = lanes.flatMap((status) => {
     const f = and([status === undefined ? undefined : { where: 'd.status = ?', params: [status] }, extra]);
-    return sqlite.prepare(`${SELECT} WHERE ${f.where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`).all(...f.params, take) as Row[];
+    return sqlite
+      .prepare(`${SELECT} WHERE ${f.where} ORDER BY d.created_at DESC, d.id DESC LIMIT ?`)
+      .all(...f.params, take) as Row[];
   });
   return lanes.length > 1 ? rows.sort(newestFirst).slice(0, take) : rows;
 }
@@ -101,7 +110,9 @@ const newestFirst = (a: Row, b: Row): number =>
 export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
   const sqlite = db.$client;
   const statuses = q.status && q.status.length > 0 ? q.status : undefined;
-  const statusFilter = statuses ? { where: `d.status IN (${statuses.map(() => '?').join(', ')})`, params: [...statuses] } : undefined;
+  const statusFilter = statuses
+    ? { where: `d.status IN (${statuses.map(() => '?').join(', ')})`, params: [...statuses] }
+    : undefined;
   const search = searchFilter(sqlite, q.query);
   const cursor = cursorFilter(q.cursor);
   let rows: Row[];
@@ -115,18 +126,27 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
     // Few candidates: test them all (exact total) and sort the matches.
     const inCandidates = { where: 'd.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
     const matches = and([inCandidates, statusFilter, search]);
-    total = sqlite.prepare(`SELECT count(*) FROM documents d WHERE ${matches.where}`).pluck().get(...matches.params) as number;
+    total = sqlite
+      .prepare(`SELECT count(*) FROM documents d WHERE ${matches.where}`)
+      .pluck()
+      .get(...matches.params) as number;
     const page = and([matches, cursor]);
-    rows = sqlite.prepare(`${SELECT} WHERE ${page.where} ORDER BY +d.created_at DESC, d.id DESC LIMIT ?`).all(...page.params, q.limit + 1) as Row[];
+    rows = sqlite
+      .prepare(`${SELECT} WHERE ${page.where} ORDER BY +d.created_at DESC, d.id DESC LIMIT ?`)
+      .all(...page.params, q.limit + 1) as Row[];
   } else {
     // Many candidates (or words too short for the index): newest first, testing each row. The total is counted up
     // to the cap and says so: from the candidates when they are the matches (only the status left to test).
     const exact = search.candidates?.exact === true;
     const matches = and([statusFilter, exact ? undefined : search]);
     const from = search.candidates ? `(${search.candidates.sql}) c JOIN documents d ON d.id = c.id` : 'documents d';
-    total = exact && !statusFilter ? CANDIDATE_CAP // the candidates read above are the matches, and there were more
-      : sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
-        .pluck().get(...(search.candidates?.params ?? []), ...matches.params) as number;
+    total =
+      exact && !statusFilter
+        ? CANDIDATE_CAP // the candidates read above are the matches, and there were more
+        : (sqlite
+            .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
+            .pluck()
+            .get(...(search.candidates?.params ?? []), ...matches.params) as number);
     capped = total >= CANDIDATE_CAP;
     rows = walk(sqlite, statuses, and([search, cursor]), q.limit + 1);
   }

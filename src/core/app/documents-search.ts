@@ -39,14 +39,20 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
     const prefix = text.toUpperCase();
     const range = 'cufe >= ? AND cufe < ?';
     const bounds = [prefix, `${prefix}\u{10FFFF}`];
-    return { where: `d.${range} AND d.cufe LIKE ? ESCAPE '\\'`, params: [...bounds, `${escapeLike(prefix)}%`], candidates: { sql: `SELECT id FROM documents WHERE ${range}`, params: bounds, exact: false } };
+    return {
+      where: `d.${range} AND d.cufe LIKE ? ESCAPE '\\'`,
+      params: [...bounds, `${escapeLike(prefix)}%`],
+      candidates: { sql: `SELECT id FROM documents WHERE ${range}`, params: bounds, exact: false },
+    };
   }
   ensureSearchFunctions(sqlite);
   const words = containsPatterns(text);
   const folded = foldText(text);
   // A RUC or cédula has digits: only such a text is looked for there (it spares a lookup per row read).
   const maybeRuc = /\d/.test(text);
-  const byRuc = maybeRuc ? " OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\')" : '';
+  const byRuc = maybeRuc
+    ? " OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\')"
+    : '';
   const where = `(d.receptor_nombre IS NOT NULL AND ${words.map(() => "sago_fold(d.receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')}
     OR d.id = ?${byRuc})`;
   const params = [...words, text, ...(maybeRuc ? [`%${escapeLike(folded)}%`] : [])];
@@ -67,5 +73,8 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
  * milliseconds for common words, so the page and its count reuse this list rather than asking it again.
  */
 export function candidateIds(sqlite: Database.Database, candidates: NonNullable<SearchFilter['candidates']>): string[] {
-  return sqlite.prepare(`${candidates.sql} LIMIT ${CANDIDATE_CAP + 1}`).pluck().all(...candidates.params) as string[];
+  return sqlite
+    .prepare(`${candidates.sql} LIMIT ${CANDIDATE_CAP + 1}`)
+    .pluck()
+    .all(...candidates.params) as string[];
 }

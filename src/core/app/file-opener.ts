@@ -20,5 +20,11 @@ export interface FileOpener {
 
 /** The web host's opener: the browser shows or saves the bytes. */
 export const browserFileOpener: FileOpener = {
-  open: (file) => Promise.resolve({ via: 'browser', fileName: file.fileName, mimeType: file.mimeType, base64: readFileSync(file.path).toString('base64') }),
+  open: (file) =>
+    Promise.resolve({
+      via: 'browser',
+      fileName: file.fileName,
+      mimeType: file.mimeType,
+      base64: readFileSync(file.path).toString('base64'),
+    }),
 };

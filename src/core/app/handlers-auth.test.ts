@@ -33,14 +33,17 @@ function register(): Register {
   let now = new Date('2026-03-02T14:00:00.000Z');
   const clock = () => now;
   // Other areas' handlers are never called here; spies keep the map complete for dispatchIpc.
-  const others = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.reject(new Error(`unexpected ${c}`)))]));
+  const others = Object.fromEntries(
+    CHANNELS.map((c) => [c, vi.fn(() => Promise.reject(new Error(`unexpected ${c}`)))]),
+  );
   const auth = new AuthService(store.db, clock);
   const handlers = { ...others, ...createAuthHandlers(auth) } as unknown as IpcHandlers;
   const wire: unknown[] = [];
   const call = async <C extends Channel>(channel: C, request: Request<C>) => {
     const result = await dispatchIpc({ handlers, session: auth }, channel, request);
     wire.push(result);
-    if (result.ok) expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
+    if (result.ok)
+      expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
     return result as IpcResult<Response<C>>;
   };
   const ok = async <C extends Channel>(channel: C, request: Request<C>) => {
@@ -48,7 +51,16 @@ function register(): Register {
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
     return result.value;
   };
-  return { store, auth, wire, advance: (ms) => { now = new Date(now.getTime() + ms); }, call, ok };
+  return {
+    store,
+    auth,
+    wire,
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    call,
+    ok,
+  };
 }
 
 /** A register with its first manager and a cashier; nobody signed in. */
@@ -60,21 +72,34 @@ async function staffed(): Promise<Register> {
   return r;
 }
 
-const auditActions = (r: Register) => r.store.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[];
-const rowCount = (r: Register, table: string) => r.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const auditActions = (r: Register) =>
+  r.store.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all() as string[];
+const rowCount = (r: Register, table: string) =>
+  r.store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('auth channels', () => {
   it('sets up the first manager once only, and signs them in', async () => {
     const r = register();
     expect(await r.ok('auth:session', {})).toEqual({ user: null, setupNeeded: true });
     const session = await r.ok('auth:setup', MANAGER);
-    expect(session).toEqual({ user: { username: 'gerente', displayName: 'María Gerente', role: 'gerente', since: '2026-03-02T14:00:00.000Z' }, setupNeeded: false });
+    expect(session).toEqual({
+      user: { username: 'gerente', displayName: 'María Gerente', role: 'gerente', since: '2026-03-02T14:00:00.000Z' },
+      setupNeeded: false,
+    });
     expect(await r.call('auth:setup', { ...MANAGER, username: 'otro' })).toEqual({
-      ok: false, error: { code: 'not_allowed', message: 'La caja ya tiene usuarios; inicie sesión' },
+      ok: false,
+      error: { code: 'not_allowed', message: 'La caja ya tiene usuarios; inicie sesión' },
     });
     expect(rowCount(r, 'users')).toBe(1);
     expect(await r.ok('auth:users', {})).toEqual([
-      { id: expect.any(String) as unknown, username: 'gerente', displayName: 'María Gerente', role: 'gerente', active: true, lockedUntil: null },
+      {
+        id: expect.any(String) as unknown,
+        username: 'gerente',
+        displayName: 'María Gerente',
+        role: 'gerente',
+        active: true,
+        lockedUntil: null,
+      },
     ]);
     expect(auditActions(r)).toEqual(['auth.setup']);
   });
@@ -82,17 +107,37 @@ describe('auth channels', () => {
   it('refuses a malformed PIN or name as invalid_request and writes nothing', async () => {
     const r = register();
     const result = await r.call('auth:setup', { ...MANAGER, pin: '12a4' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: 'El PIN debe tener de 4 a 8 dígitos (pin)' } });
-    expect(await r.call('auth:setup', { ...MANAGER, username: 'a b' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'El PIN debe tener de 4 a 8 dígitos (pin)' },
+    });
+    expect(await r.call('auth:setup', { ...MANAGER, username: 'a b' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect([rowCount(r, 'users'), rowCount(r, 'audit_log')]).toEqual([0, 0]);
   });
 
   it('signs in with the right PIN and out again; a wrong PIN says only "incorrect"', async () => {
     const r = await staffed();
-    expect(await r.call('auth:signIn', { username: 'cajero1', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
-    expect(await r.call('auth:signIn', { username: 'nadie', pin: '1111' })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' } });
-    expect((await r.ok('auth:signIn', { username: 'CAJERO1', pin: CASHIER.pin })).user).toMatchObject({ username: 'cajero1', role: 'cajero' });
-    expect(r.auth.currentUser()).toMatchObject({ username: 'cajero1', displayName: 'Juan Cajero', role: 'cajero', id: expect.any(String) as unknown });
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: '1111' })).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' },
+    });
+    expect(await r.call('auth:signIn', { username: 'nadie', pin: '1111' })).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'Usuario o PIN incorrecto' },
+    });
+    expect((await r.ok('auth:signIn', { username: 'CAJERO1', pin: CASHIER.pin })).user).toMatchObject({
+      username: 'cajero1',
+      role: 'cajero',
+    });
+    expect(r.auth.currentUser()).toMatchObject({
+      username: 'cajero1',
+      displayName: 'Juan Cajero',
+      role: 'cajero',
+      id: expect.any(String) as unknown,
+    });
     expect(await r.ok('auth:signOut', {})).toEqual({ user: null, setupNeeded: false });
     expect(r.auth.currentUser()).toBeUndefined();
     expect(auditActions(r).slice(-4)).toEqual(['auth.failed', 'auth.failed', 'auth.signIn', 'auth.signOut']);
@@ -101,14 +146,23 @@ describe('auth channels', () => {
   it('locks a user after 5 wrong PINs, refuses even the right PIN until the lock ends, then lets them in', async () => {
     const r = await staffed();
     for (let i = 0; i < 4; i++) {
-      expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
+      expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toMatchObject({
+        ok: false,
+        error: { message: 'Usuario o PIN incorrecto' },
+      });
     }
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: '0000' })).toEqual({
-      ok: false, error: { code: 'not_allowed', message: 'Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min.' },
+      ok: false,
+      error: { code: 'not_allowed', message: 'Usuario bloqueado por demasiados intentos; intente de nuevo en 5 min.' },
     });
     r.advance(MINUTE);
-    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false, error: { message: /bloqueado.*4 min/ } });
-    expect((await r.ok('auth:users', {})).find((u) => u.username === 'cajero1')?.lockedUntil).toBe('2026-03-02T14:05:00.000Z');
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({
+      ok: false,
+      error: { message: /bloqueado.*4 min/ },
+    });
+    expect((await r.ok('auth:users', {})).find((u) => u.username === 'cajero1')?.lockedUntil).toBe(
+      '2026-03-02T14:05:00.000Z',
+    );
     r.advance(4 * MINUTE);
     expect((await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).user?.username).toBe('cajero1');
     expect((await r.ok('auth:users', {})).find((u) => u.username === 'cajero1')?.lockedUntil).toBeNull();
@@ -122,7 +176,8 @@ describe('auth channels', () => {
     const r = await staffed();
     for (let i = 0; i < 10; i++) await r.call('auth:signIn', { username: `nadie${i}`, pin: '0000' });
     expect(await r.call('auth:signIn', { username: 'gerente', pin: MANAGER.pin })).toMatchObject({
-      ok: false, error: { code: 'not_allowed', message: /^Demasiados intentos fallidos en esta caja; espere \d+ s/ },
+      ok: false,
+      error: { code: 'not_allowed', message: /^Demasiados intentos fallidos en esta caja; espere \d+ s/ },
     });
     r.advance(MINUTE);
     expect((await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin })).user?.role).toBe('gerente');
@@ -132,14 +187,24 @@ describe('auth channels', () => {
     const r = await staffed();
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     expect(await r.call('auth:approve', { username: 'cajero1', pin: CASHIER.pin, action: 'documents:annul' })).toEqual({
-      ok: false, error: { code: 'not_allowed', message: 'Solo un gerente puede autorizar esta acción' },
+      ok: false,
+      error: { code: 'not_allowed', message: 'Solo un gerente puede autorizar esta acción' },
     });
-    expect(await r.call('auth:approve', { username: 'gerente', pin: '99999999', action: 'documents:annul' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(
+      await r.call('auth:approve', { username: 'gerente', pin: '99999999', action: 'documents:annul' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
-    expect(approval).toMatchObject({ action: 'documents:annul', approvedBy: 'gerente', expiresAt: '2026-03-02T14:02:00.000Z' });
+    expect(approval).toMatchObject({
+      action: 'documents:annul',
+      approvedBy: 'gerente',
+      expiresAt: '2026-03-02T14:02:00.000Z',
+    });
     expect((await r.ok('auth:session', {})).user?.username).toBe('cajero1'); // the cashier's session stays
     expect(r.auth.consumeApproval(approval.token, 'documents:creditNote')).toBeUndefined();
-    expect(r.auth.consumeApproval(approval.token, 'documents:annul')).toMatchObject({ username: 'gerente', role: 'gerente' });
+    expect(r.auth.consumeApproval(approval.token, 'documents:annul')).toMatchObject({
+      username: 'gerente',
+      role: 'gerente',
+    });
     expect(r.auth.consumeApproval(approval.token, 'documents:annul')).toBeUndefined();
 
     const late = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
@@ -165,43 +230,87 @@ describe('auth channels', () => {
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     const ana = { username: 'ana', displayName: 'Ana Pérez', pin: '4820', role: 'cajero' } as const;
     expect(await r.call('auth:createUser', ana)).toEqual({
-      ok: false, error: { code: 'approval_required', approvalAction: 'auth:createUser', message: 'Esta acción necesita la autorización de un gerente (usuario y PIN)' },
+      ok: false,
+      error: {
+        code: 'approval_required',
+        approvalAction: 'auth:createUser',
+        message: 'Esta acción necesita la autorización de un gerente (usuario y PIN)',
+      },
     });
-    const wrongAction = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'documents:annul' });
-    expect(await r.call('auth:createUser', { ...ana, approval: wrongAction.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    const wrongAction = await r.ok('auth:approve', {
+      username: 'gerente',
+      pin: MANAGER.pin,
+      action: 'documents:annul',
+    });
+    expect(await r.call('auth:createUser', { ...ana, approval: wrongAction.token })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_required' },
+    });
     expect(rowCount(r, 'users')).toBe(2);
 
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
-    expect(await r.ok('auth:createUser', { ...ana, approval: approval.token })).toMatchObject({ username: 'ana', role: 'cajero', lockedUntil: null });
-    expect(await r.call('auth:createUser', { ...ana, username: 'beto', approval: approval.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await r.ok('auth:createUser', { ...ana, approval: approval.token })).toMatchObject({
+      username: 'ana',
+      role: 'cajero',
+      lockedUntil: null,
+    });
+    expect(await r.call('auth:createUser', { ...ana, username: 'beto', approval: approval.token })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_required' },
+    });
     // The cashier at the keyboard and the gerente who approved, by id and by name.
     const ids = Object.fromEntries((await r.ok('auth:users', {})).map((u) => [u.username, u.id]));
-    const created = r.store.sqlite.prepare(`SELECT actor, actor_name AS actorName, approved_by AS approvedBy, approved_by_name AS approvedByName, details
-      FROM audit_log WHERE action = 'auth.userCreated' ORDER BY id DESC LIMIT 1`).get();
+    const created = r.store.sqlite
+      .prepare(
+        `SELECT actor, actor_name AS actorName, approved_by AS approvedBy, approved_by_name AS approvedByName, details
+      FROM audit_log WHERE action = 'auth.userCreated' ORDER BY id DESC LIMIT 1`,
+      )
+      .get();
     expect(created).toEqual({
-      actor: ids['cajero1'], actorName: 'Juan Cajero', approvedBy: ids['gerente'], approvedByName: 'María Gerente',
+      actor: ids['cajero1'],
+      actorName: 'Juan Cajero',
+      approvedBy: ids['gerente'],
+      approvedByName: 'María Gerente',
       details: JSON.stringify({ username: 'ana', role: 'cajero' }),
     });
 
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
-    expect(await r.call('auth:createUser', ana)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'El usuario «ana» ya existe' } });
+    expect(await r.call('auth:createUser', ana)).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: 'El usuario «ana» ya existe' },
+    });
     expect((await r.ok('auth:createUser', { ...ana, username: 'beto', role: 'gerente' })).role).toBe('gerente');
   });
 
-  it('changes one\'s own PIN with the current one, and lets a manager reset (and unlock) someone else\'s', async () => {
+  it("changes one's own PIN with the current one, and lets a manager reset (and unlock) someone else's", async () => {
     const r = await staffed();
-    expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'Inicie sesión para continuar' } });
+    expect(
+      await r.call('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed', message: 'Inicie sesión para continuar' } });
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
-    expect(await r.call('auth:changePin', { username: 'gerente', currentPin: MANAGER.pin, newPin: '6034' })).toMatchObject({ ok: false, error: { code: 'not_allowed', message: /Solo puede cambiar su propio PIN/ } });
-    expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: '0000', newPin: '6034' })).toMatchObject({ ok: false, error: { message: 'Usuario o PIN incorrecto' } });
-    expect(await r.ok('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toEqual({ done: true });
+    expect(
+      await r.call('auth:changePin', { username: 'gerente', currentPin: MANAGER.pin, newPin: '6034' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_allowed', message: /Solo puede cambiar su propio PIN/ } });
+    expect(await r.call('auth:changePin', { username: 'cajero1', currentPin: '0000', newPin: '6034' })).toMatchObject({
+      ok: false,
+      error: { message: 'Usuario o PIN incorrecto' },
+    });
+    expect(await r.ok('auth:changePin', { username: 'cajero1', currentPin: CASHIER.pin, newPin: '6034' })).toEqual({
+      done: true,
+    });
     expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false });
     expect((await r.ok('auth:signIn', { username: 'cajero1', pin: '6034' })).user?.username).toBe('cajero1');
 
-    expect(await r.call('auth:changePin', { username: 'cajero1', newPin: '7145' })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await r.call('auth:changePin', { username: 'cajero1', newPin: '7145' })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_required' },
+    });
     for (let i = 0; i < 5; i++) await r.call('auth:signIn', { username: 'cajero1', pin: '0000' });
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
-    expect(await r.call('auth:changePin', { username: 'nadie', newPin: '7145' })).toEqual({ ok: false, error: { code: 'not_found', message: 'El usuario no existe' } });
+    expect(await r.call('auth:changePin', { username: 'nadie', newPin: '7145' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'El usuario no existe' },
+    });
     expect(await r.ok('auth:changePin', { username: 'cajero1', newPin: '7145' })).toEqual({ done: true });
     expect((await r.ok('auth:signIn', { username: 'cajero1', pin: '7145' })).user?.username).toBe('cajero1');
     expect(auditActions(r)).toEqual(expect.arrayContaining(['auth.pinChanged', 'auth.pinReset']));
@@ -212,7 +321,13 @@ describe('auth channels', () => {
     await r.call('auth:signIn', { username: 'cajero1', pin: '31415926' });
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:createUser' });
-    await r.ok('auth:createUser', { username: 'ana', displayName: 'Ana Pérez', pin: '27182818', role: 'cajero', approval: approval.token });
+    await r.ok('auth:createUser', {
+      username: 'ana',
+      displayName: 'Ana Pérez',
+      pin: '27182818',
+      role: 'cajero',
+      approval: approval.token,
+    });
     await r.ok('auth:signIn', { username: 'ana', pin: '27182818' });
     await r.ok('auth:changePin', { username: 'ana', currentPin: '27182818', newPin: '16180339' });
     await r.call('auth:signIn', { username: '88442211', pin: '88442211' }); // a PIN typed into the name field
@@ -226,7 +341,16 @@ describe('auth channels', () => {
       r.store.sqlite.prepare('SELECT * FROM sync_outbox').all(),
     ]);
     const responses = JSON.stringify(r.wire.filter((w) => !(w as { value?: { token?: string } }).value?.token));
-    const secrets = [MANAGER.pin, CASHIER.pin, '31415926', '27182818', '16180339', '88442211', ...hashes, ...hashes.map((h) => h.split('$')[3] ?? h)];
+    const secrets = [
+      MANAGER.pin,
+      CASHIER.pin,
+      '31415926',
+      '27182818',
+      '16180339',
+      '88442211',
+      ...hashes,
+      ...hashes.map((h) => h.split('$')[3] ?? h),
+    ];
     for (const secret of secrets) {
       expect(stored, secret).not.toContain(secret);
       expect(responses, secret).not.toContain(secret);
@@ -237,17 +361,31 @@ describe('auth channels', () => {
 
   it('deactivates someone who left, and back: a manager only, never the last gerente nor oneself', async () => {
     const r = await staffed();
-    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
-    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_required' },
+    });
     // Over the cashier's own session, with a manager's approval: done, and that session ends.
     const approval = await r.ok('auth:approve', { username: 'gerente', pin: MANAGER.pin, action: 'auth:setActive' });
-    expect(await r.ok('auth:setActive', { username: 'cajero1', active: false, approval: approval.token })).toMatchObject({ username: 'cajero1', active: false });
+    expect(
+      await r.ok('auth:setActive', { username: 'cajero1', active: false, approval: approval.token }),
+    ).toMatchObject({ username: 'cajero1', active: false });
     expect(await r.ok('auth:session', {})).toMatchObject({ user: null });
-    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await r.call('auth:signIn', { username: 'cajero1', pin: CASHIER.pin })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
 
     await r.ok('auth:signIn', { username: 'gerente', pin: MANAGER.pin });
-    expect(await r.call('auth:setActive', { username: 'gerente', active: false })).toEqual({ ok: false, error: { code: 'not_allowed', message: 'No puede desactivar su propio usuario' } });
+    expect(await r.call('auth:setActive', { username: 'gerente', active: false })).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: 'No puede desactivar su propio usuario' },
+    });
     await r.ok('auth:createUser', { username: 'otro', displayName: 'Otro Gerente', pin: '2468', role: 'gerente' });
     await r.ok('auth:setActive', { username: 'otro', active: false });
     // 'otro' out: Gerente is the last active manager (and cannot deactivate themselves either way).
@@ -256,9 +394,18 @@ describe('auth channels', () => {
     await r.ok('auth:signIn', { username: 'otro', pin: '2468' });
     await r.ok('auth:setActive', { username: 'gerente', active: false });
     await r.ok('auth:setActive', { username: 'cajero1', active: true });
-    expect(await r.call('auth:setActive', { username: 'nadie', active: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await r.call('auth:setActive', { username: 'nadie', active: true })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(auditActions(r).filter((a) => a.startsWith('auth.user'))).toEqual([
-      'auth.userCreated', 'auth.userDeactivated', 'auth.userCreated', 'auth.userDeactivated', 'auth.userReactivated', 'auth.userDeactivated', 'auth.userReactivated',
+      'auth.userCreated',
+      'auth.userDeactivated',
+      'auth.userCreated',
+      'auth.userDeactivated',
+      'auth.userReactivated',
+      'auth.userDeactivated',
+      'auth.userReactivated',
     ]);
   });
 
@@ -273,7 +420,14 @@ describe('auth channels', () => {
     await r.ok('auth:setActive', { username: 'gerente', active: false });
     await r.ok('auth:signIn', { username: 'cajero1', pin: CASHIER.pin });
     // The approval "gerente" gave over this very cashier's session before leaving is worth nothing now.
-    expect(await r.call('auth:setActive', { username: 'cajero1', active: false, approval: stale.token })).toMatchObject({ ok: false, error: { code: 'approval_required' } });
-    expect((await r.ok('auth:users', {})).filter((u) => u.active).map((u) => u.username).sort()).toEqual(['cajero1', 'segundo']);
+    expect(await r.call('auth:setActive', { username: 'cajero1', active: false, approval: stale.token })).toMatchObject(
+      { ok: false, error: { code: 'approval_required' } },
+    );
+    expect(
+      (await r.ok('auth:users', {}))
+        .filter((u) => u.active)
+        .map((u) => u.username)
+        .sort(),
+    ).toEqual(['cajero1', 'segundo']);
   });
 });

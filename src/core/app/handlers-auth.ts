@@ -19,7 +19,11 @@ export function createAuthHandlers(auth: AuthService): Pick<IpcHandlers, keyof t
     'auth:changePin': async (req, caller) => {
       if (req.currentPin !== undefined) {
         // Proving the current PIN changes one's own PIN only; someone else's is a manager's reset.
-        if (req.username !== caller.user.username) throw new AppError('not_allowed', 'Solo puede cambiar su propio PIN; para otro usuario, un gerente lo restablece');
+        if (req.username !== caller.user.username)
+          throw new AppError(
+            'not_allowed',
+            'Solo puede cambiar su propio PIN; para otro usuario, un gerente lo restablece',
+          );
         await auth.changeOwnPin(caller.user, req.currentPin, req.newPin);
       } else {
         await auth.resetPin(req.username, req.newPin, caller.authorize('auth:changePin', req.approval));

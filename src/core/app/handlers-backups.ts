@@ -11,7 +11,9 @@ import type { RegisterContext } from './ipc-handlers';
 
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-export function createBackupHandlers(ctx: Pick<RegisterContext, 'db' | 'clock' | 'backups' | 'restore'>): Pick<IpcHandlers, keyof typeof backupsContract> {
+export function createBackupHandlers(
+  ctx: Pick<RegisterContext, 'db' | 'clock' | 'backups' | 'restore'>,
+): Pick<IpcHandlers, keyof typeof backupsContract> {
   const { backups } = ctx;
   return {
     'backups:list': () => run(() => backups.view()),
@@ -26,9 +28,10 @@ export function createBackupHandlers(ctx: Pick<RegisterContext, 'db' | 'clock' |
       if (!listed) throw new AppError('not_found', 'La copia no está en la carpeta');
       return ctx.restore(join(folder, req.file), auditedBy(caller.user));
     },
-    'settings:saveBackups': (req, caller) => run(() => {
-      saveBackupSettings({ db: ctx.db, clock: ctx.clock }, req, auditedBy(caller.user));
-      return backups.view();
-    }),
+    'settings:saveBackups': (req, caller) =>
+      run(() => {
+        saveBackupSettings({ db: ctx.db, clock: ctx.clock }, req, auditedBy(caller.user));
+        return backups.view();
+      }),
   };
 }

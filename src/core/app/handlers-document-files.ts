@@ -14,8 +14,15 @@ import { auditedBy } from './caller';
 import type { CaptureFn, RegisterContext } from './ipc-handlers';
 import { explainingVaultErrors } from './vault-errors';
 
-export type DocumentExtraChannel = 'documents:files' | 'documents:downloadFiles' | 'documents:openFile' | 'documents:sendEmail'
-  | 'documents:emailTrace' | 'documents:cancel' | 'documents:genericCreditNote' | MonitorChannel;
+export type DocumentExtraChannel =
+  | 'documents:files'
+  | 'documents:downloadFiles'
+  | 'documents:openFile'
+  | 'documents:sendEmail'
+  | 'documents:emailTrace'
+  | 'documents:cancel'
+  | 'documents:genericCreditNote'
+  | MonitorChannel;
 
 type Failure = { ok: false; reason: string; message: string };
 
@@ -44,12 +51,18 @@ export function createDocumentExtraHandlers(
     },
     'documents:openFile': async (req) => {
       const file = kept(req.id)[req.kind];
-      if (!file) throw new AppError('not_found', `El ${req.kind.toUpperCase()} de este documento aún no se ha descargado de HKA`);
+      if (!file)
+        throw new AppError(
+          'not_found',
+          `El ${req.kind.toUpperCase()} de este documento aún no se ha descargado de HKA`,
+        );
       return ctx.fileOpener.open({ path: file.path, fileName: file.fileName, mimeType: MIME_TYPES[req.kind] });
     },
     'documents:sendEmail': async (req, caller) => {
       // Any signed-in user may send the CAFE (a cashier does it at the counter); the audit names who did.
-      const result = await explainingVaultErrors(() => sendDocumentEmail(hka, req.id, req.correo, auditedBy(caller.user)));
+      const result = await explainingVaultErrors(() =>
+        sendDocumentEmail(hka, req.id, req.correo, auditedBy(caller.user)),
+      );
       return result.ok ? { done: true as const } : refuse(result);
     },
     'documents:emailTrace': async (req) => {
@@ -57,15 +70,19 @@ export function createDocumentExtraHandlers(
       return result.ok ? { entregas: result.entregas } : refuse(result);
     },
     'documents:cancel': async (req, caller) => {
-      const result = await explainingVaultErrors(() => cancelDocument(hka, req.id, req.motivo, auditedBy(caller.user, caller.manager)));
+      const result = await explainingVaultErrors(() =>
+        cancelDocument(hka, req.id, req.motivo, auditedBy(caller.user, caller.manager)),
+      );
       if (result.change) {
         ctx.queueEvents.emit('document-status', result.change);
         ctx.queueEvents.emit('queue-counts', queueCounts(db));
       }
       return result.ok ? getDocumentDetail(db, req.id) : refuse(result);
     },
-    'documents:genericCreditNote': (req, caller) => Promise.resolve().then(() =>
-      capture(draftGenericCreditNote(req.draft, req.motivo), caller.user, { approvedBy: caller.manager.id })),
+    'documents:genericCreditNote': (req, caller) =>
+      Promise.resolve().then(() =>
+        capture(draftGenericCreditNote(req.draft, req.motivo), caller.user, { approvedBy: caller.manager.id }),
+      ),
     ...createMonitorHandlers(ctx),
   };
 }

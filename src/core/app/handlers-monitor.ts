@@ -14,16 +14,24 @@ export type MonitorChannel = 'monitor:overview' | 'monitor:checkFolios';
 export function createMonitorHandlers(ctx: RegisterContext): Pick<IpcHandlers, MonitorChannel> {
   const { db, clock } = ctx;
   return {
-    'monitor:overview': (req) => Promise.resolve().then(() => {
-      return monitorOverview(db, clock(), req.hours, {
-        queue: queueCountsView(queueCounts(db)),
-        contingency: contingencyView(ctx.contingency),
-      });
-    }),
+    'monitor:overview': (req) =>
+      Promise.resolve().then(() => {
+        return monitorOverview(db, clock(), req.hours, {
+          queue: queueCountsView(queueCounts(db)),
+          contingency: contingencyView(ctx.contingency),
+        });
+      }),
     'monitor:checkFolios': async () => {
-      const outcome = await explainingVaultErrors(() => checkFolios({ db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock }));
-      if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA para consultar los folios; intente de nuevo más tarde');
-      if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA no informó los folios: ${outcome.mensaje}`);
+      const outcome = await explainingVaultErrors(() =>
+        checkFolios({ db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock }),
+      );
+      if (outcome.kind === 'transient')
+        throw new AppError(
+          'not_allowed',
+          'No se pudo contactar a HKA para consultar los folios; intente de nuevo más tarde',
+        );
+      if (outcome.kind === 'rejected')
+        throw new AppError('not_allowed', `HKA no informó los folios: ${outcome.mensaje}`);
       return foliosView(db);
     },
   };

@@ -28,37 +28,54 @@ export function createReportsHandlers(
   return {
     'reports:currentShift': () => run(() => currentShift(db)),
     'reports:openShift': (req, caller) => run(() => openShift(db, req.openingCash, auditedBy(caller.user), clock())),
-    'reports:xReport': (_req, caller) => run(() => {
-      if (caller.user.role !== 'gerente' && readLossPrevention(db).blindCount) throw new AppError('not_allowed', BLIND_X_REFUSED);
-      return rendered(xReport(db, clock()));
-    }),
-    'reports:closeShift': (req, caller) => run(() => {
-      // A gerente closing approves by being one; a cashier's approval token is spent only when one is presented (the
-      // screen asks for it after the core answered needs_manager).
-      const approver = caller.user.role === 'gerente' || req.approval !== undefined ? caller.authorize('reports:closeShift', req.approval) : undefined;
-      const input = {
-        countedCash: req.countedCash, reason: req.reason, differenceLimit: readLossPrevention(db).zDifferenceLimit, approvedBy: approver?.id,
-      };
-      const result = closeShift(db, input, auditedBy(caller.user), clock());
-      // Every Z gets its backup, in the background: a failed copy is the manager's to see, never the Z's to refuse.
-      if (result.closed) ctx.backups?.afterShiftClosed(auditedBy(caller.user));
-      return result.closed ? { closed: true as const, ...rendered(result.report) } : result;
-    }),
+    'reports:xReport': (_req, caller) =>
+      run(() => {
+        if (caller.user.role !== 'gerente' && readLossPrevention(db).blindCount)
+          throw new AppError('not_allowed', BLIND_X_REFUSED);
+        return rendered(xReport(db, clock()));
+      }),
+    'reports:closeShift': (req, caller) =>
+      run(() => {
+        // A gerente closing approves by being one; a cashier's approval token is spent only when one is presented (the
+        // screen asks for it after the core answered needs_manager).
+        const approver =
+          caller.user.role === 'gerente' || req.approval !== undefined
+            ? caller.authorize('reports:closeShift', req.approval)
+            : undefined;
+        const input = {
+          countedCash: req.countedCash,
+          reason: req.reason,
+          differenceLimit: readLossPrevention(db).zDifferenceLimit,
+          approvedBy: approver?.id,
+        };
+        const result = closeShift(db, input, auditedBy(caller.user), clock());
+        // Every Z gets its backup, in the background: a failed copy is the manager's to see, never the Z's to refuse.
+        if (result.closed) ctx.backups?.afterShiftClosed(auditedBy(caller.user));
+        return result.closed ? { closed: true as const, ...rendered(result.report) } : result;
+      }),
     'reports:zReport': (req) => run(() => rendered(storedZReport(db, req.shiftId))),
-    'reports:sales': (req) => run(() => {
-      if (req.from > req.to) throw new AppError('invalid_request', 'La fecha inicial debe ser anterior o igual a la final');
-      const report = salesReport(db, req.from, req.to);
-      return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
-    }),
-    'catalog:previewCsv': (req) => run(() => {
-      const { text, encoding } = csvOfRequest(req);
-      return previewProductsCsv(db, text, encoding).preview;
-    }),
-    'catalog:importCsv': (req, caller) => run(() => {
-      const { text, encoding } = csvOfRequest(req);
-      return importProductsCsv(db, text, {
-        importValidRows: req.importValidRows, confirmChanges: req.confirmChanges, encoding, actor: caller.user.id, at: clock(),
-      });
-    }),
+    'reports:sales': (req) =>
+      run(() => {
+        if (req.from > req.to)
+          throw new AppError('invalid_request', 'La fecha inicial debe ser anterior o igual a la final');
+        const report = salesReport(db, req.from, req.to);
+        return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
+      }),
+    'catalog:previewCsv': (req) =>
+      run(() => {
+        const { text, encoding } = csvOfRequest(req);
+        return previewProductsCsv(db, text, encoding).preview;
+      }),
+    'catalog:importCsv': (req, caller) =>
+      run(() => {
+        const { text, encoding } = csvOfRequest(req);
+        return importProductsCsv(db, text, {
+          importValidRows: req.importValidRows,
+          confirmChanges: req.confirmChanges,
+          encoding,
+          actor: caller.user.id,
+          at: clock(),
+        });
+      }),
   };
 }

@@ -17,7 +17,8 @@ export function createSeriesHandlers(ctx: RegisterContext): SeriesHandlers {
       const result = await resolveCollision(deps, req, auditedBy(caller.user));
       if (!result.ok) throw new AppError('not_allowed', result.message);
       for (const r of result.renumbered) {
-        if (r.status !== 'QUEUED') ctx.queueEvents.emit('document-status', { documentId: r.documentId, from: r.status, to: 'QUEUED' });
+        if (r.status !== 'QUEUED')
+          ctx.queueEvents.emit('document-status', { documentId: r.documentId, from: r.status, to: 'QUEUED' });
       }
       ctx.queueEvents.emit('queue-counts', queueCounts(ctx.db));
       ctx.worker.tick();

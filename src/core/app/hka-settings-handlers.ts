@@ -7,8 +7,22 @@ import type { HkaClient } from '../hka/client/hka-client';
 import type { HkaEnvironment } from '../hka/contract';
 import type { ContractKeeper } from '../hka/live-contract/contract-keeper';
 import type { LiveContractInfo } from '../hka/live-contract/live-contract';
-import { hkaEndpoint, markConnectionVerified, readHkaSettings, saveHkaConnection, testHkaConnection, viewHkaConnection } from '../hka/hka-connection';
-import { DraftIncomplete, draftEndpoint, draftIsSaved, withDraftCredentials, type ConnectionDraft, type DraftVerifications } from '../hka/draft-connection';
+import {
+  hkaEndpoint,
+  markConnectionVerified,
+  readHkaSettings,
+  saveHkaConnection,
+  testHkaConnection,
+  viewHkaConnection,
+} from '../hka/hka-connection';
+import {
+  DraftIncomplete,
+  draftEndpoint,
+  draftIsSaved,
+  withDraftCredentials,
+  type ConnectionDraft,
+  type DraftVerifications,
+} from '../hka/draft-connection';
 import type { FoliosData, HkaOutcome } from '../hka/client/outcomes';
 import { queueCounts } from '../queue/outbox-repo';
 import { appendAudit, type AuditActor } from '../store/audit';
@@ -33,9 +47,14 @@ export interface HkaSettingsContext {
 
 /** The contract in use for a connection, as the settings view shows it (the log has the reasons in English). */
 function contractView(info: LiveContractInfo | null) {
-  return info === null ? null : {
-    source: info.source, fetchedAt: info.fetchedAt, fallbackReason: info.fallbackReason, differences: info.differences,
-  };
+  return info === null
+    ? null
+    : {
+        source: info.source,
+        fetchedAt: info.fetchedAt,
+        fallbackReason: info.fallbackReason,
+        differences: info.differences,
+      };
 }
 
 export function hkaSettingsView(ctx: HkaSettingsContext): Promise<ReturnType<typeof viewOf>> {
@@ -45,7 +64,10 @@ export function hkaSettingsView(ctx: HkaSettingsContext): Promise<ReturnType<typ
 function viewOf(ctx: HkaSettingsContext, dataSet: DataSetAccess) {
   const view = viewHkaConnection({ db: dataSet.db, vault: dataSet.vault, clock: ctx.clock });
   const saved = readHkaSettings(dataSet.db);
-  const savedEndpoint = saved.environment === ctx.running.environment && saved.environment === 'simulador' ? ctx.running.endpoint : hkaEndpoint(saved);
+  const savedEndpoint =
+    saved.environment === ctx.running.environment && saved.environment === 'simulador'
+      ? ctx.running.endpoint
+      : hkaEndpoint(saved);
   return {
     environment: view.environment,
     endpoint: view.endpoint ?? null,
@@ -53,7 +75,9 @@ function viewOf(ctx: HkaSettingsContext, dataSet: DataSetAccess) {
     tokenPassword: view.tokenPassword,
     verifiedAt: view.verifiedAt ?? null,
     invoicingAllowed: view.invoicingAllowed,
-    restartNeeded: saved.environment !== ctx.running.environment || (savedEndpoint !== undefined && savedEndpoint !== ctx.running.endpoint),
+    restartNeeded:
+      saved.environment !== ctx.running.environment ||
+      (savedEndpoint !== undefined && savedEndpoint !== ctx.running.endpoint),
     contract: contractView(ctx.contract.view(saved.environment, savedEndpoint)),
   };
 }
@@ -71,7 +95,10 @@ export interface SaveHkaRequest {
 export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaRequest, by: AuditActor) {
   const waiting = queueCounts(ctx.db).waiting;
   if (waiting > 0 && req.confirmQueued !== true) {
-    throw new AppError('not_allowed', `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`);
+    throw new AppError(
+      'not_allowed',
+      `Hay ${waiting} documento(s) pendientes de envío a HKA; confirme el cambio para continuar`,
+    );
   }
   const draft: ConnectionDraft = {
     environment: req.environment,
@@ -85,14 +112,18 @@ export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaReque
   await ctx.dataSets.withConfigured(async (dataSet) => {
     const deps = { db: dataSet.db, vault: dataSet.vault, clock: ctx.clock };
     // The values this save stores (typed, or saved where untouched) are the values a typed test verified, or not.
-    const digest = await withDraftCredentials(deps, draft, (c) => Promise.resolve(ctx.drafts.digest(draft, c))).catch(() => undefined);
+    const digest = await withDraftCredentials(deps, draft, (c) => Promise.resolve(ctx.drafts.digest(draft, c))).catch(
+      () => undefined,
+    );
     saveHkaConnection(deps, draft, by);
     if (digest !== undefined && ctx.drafts.take(digest)) markConnectionVerified(deps, by);
   });
   // saveHkaConnection audits the change itself (environment/endpoint before and after, tokens only as "changed");
   // this entry records that the manager confirmed it while documents were still waiting for the old connection.
   if (waiting > 0) {
-    ctx.db.transaction((tx) => appendAudit(tx, { ...by, action: 'settings.hka_confirmed_with_queue', details: { waiting } }, ctx.clock()));
+    ctx.db.transaction((tx) =>
+      appendAudit(tx, { ...by, action: 'settings.hka_confirmed_with_queue', details: { waiting } }, ctx.clock()),
+    );
   }
   return hkaSettingsView(ctx);
 }
@@ -103,15 +134,17 @@ export async function saveHkaSettings(ctx: HkaSettingsContext, req: SaveHkaReque
  */
 export function testHkaSettings(ctx: HkaSettingsContext, draft: ConnectionDraft | undefined, by: AuditActor) {
   return ctx.dataSets.withConfigured(async (dataSet) => {
-    if (draft === undefined || draftIsSaved(dataSet, draft)) return { ...await testOn(ctx, dataSet, by), tested: 'saved' as const };
-    return { ...await testDraft(ctx, dataSet, draft, by), tested: 'typed' as const };
+    if (draft === undefined || draftIsSaved(dataSet, draft))
+      return { ...(await testOn(ctx, dataSet, by)), tested: 'saved' as const };
+    return { ...(await testDraft(ctx, dataSet, draft, by)), tested: 'typed' as const };
   });
 }
 
 async function testDraft(ctx: HkaSettingsContext, dataSet: DataSetAccess, draft: ConnectionDraft, by: AuditActor) {
   const typedEndpoint = draftEndpoint(draft);
   const endpoint = typedEndpoint ?? (ctx.running.environment === 'simulador' ? ctx.running.endpoint : undefined);
-  if (endpoint === undefined) throw new AppError('not_allowed', 'El simulador se prueba con la caja en modo entrenamiento; guarde y reinicie');
+  if (endpoint === undefined)
+    throw new AppError('not_allowed', 'El simulador se prueba con la caja en modo entrenamiento; guarde y reinicie');
   const contract = await ctx.contract.refresh(draft.environment, endpoint);
   const client = await ctx.clientFor(draft.environment, endpoint);
   const deps = { db: dataSet.db, vault: dataSet.vault, clock: ctx.clock };
@@ -126,10 +159,23 @@ async function testDraft(ctx: HkaSettingsContext, dataSet: DataSetAccess, draft:
     if (error instanceof DraftIncomplete) throw new AppError('invalid_request', error.message);
     throw error;
   }
-  dataSet.db.transaction((tx) => appendAudit(tx, {
-    ...by, action: 'hka.connection_tested',
-    details: { ok: outcome.kind === 'ok', environment: draft.environment, values: 'typed', kind: outcome.kind, codigo: 'codigo' in outcome ? outcome.codigo : null },
-  }, ctx.clock()));
+  dataSet.db.transaction((tx) =>
+    appendAudit(
+      tx,
+      {
+        ...by,
+        action: 'hka.connection_tested',
+        details: {
+          ok: outcome.kind === 'ok',
+          environment: draft.environment,
+          values: 'typed',
+          kind: outcome.kind,
+          codigo: 'codigo' in outcome ? outcome.codigo : null,
+        },
+      },
+      ctx.clock(),
+    ),
+  );
   if (outcome.kind === 'ok') ctx.drafts.remember(digest);
   return answerOf(outcome, contract);
 }
@@ -147,8 +193,10 @@ async function testOn(ctx: HkaSettingsContext, dataSet: DataSetAccess, by: Audit
 
 /** HKA's answer for the manager: the folios, or why not in Spanish. */
 function answerOf(outcome: HkaOutcome<FoliosData>, contract: LiveContractInfo | null) {
-  if (outcome.kind === 'rejected') throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
-  if (outcome.kind === 'transient') throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
+  if (outcome.kind === 'rejected')
+    throw new AppError('not_allowed', `HKA rechazó las credenciales: ${outcome.mensaje}`);
+  if (outcome.kind === 'transient')
+    throw new AppError('not_allowed', 'No se pudo contactar a HKA; revise la conexión e intente de nuevo');
   const d = outcome.data;
   return {
     licencia: d.licencia ?? null,

@@ -111,7 +111,8 @@ const CATALOG_EDIT_NEEDS_MANAGER = 'Crear o modificar productos (y sus precios) 
 const CUSTOMER_EDIT_NEEDS_MANAGER = 'Modificar un cliente registrado necesita la autorización de un gerente';
 
 /** Training data never reaches head office (docs/decisions/0009-one-data-set-per-environment.md). */
-const TRAINING_NOT_SYNCED = 'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central; cambie a Demo o Producción para inscribirla';
+const TRAINING_NOT_SYNCED =
+  'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central; cambie a Demo o Producción para inscribirla';
 
 /** Spanish for the manager; the English detail stays in the sync client's logs. */
 const ENROL_MESSAGES: Record<EnrolError, string> = {
@@ -134,7 +135,11 @@ export interface CaptureAudit {
 }
 
 /** Saves a sale or a note, written by `author`. */
-export type CaptureFn = (draft: SaleDraft, author: ActingUser, audit?: CaptureAudit) => ReturnType<typeof getDocumentDetail>;
+export type CaptureFn = (
+  draft: SaleDraft,
+  author: ActingUser,
+  audit?: CaptureAudit,
+) => ReturnType<typeof getDocumentDetail>;
 
 export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
   const { db, clock } = ctx;
@@ -147,22 +152,28 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
 
   /** Saves a sale or a note through captureSale and returns it as saved (QUEUED), before the worker picks it up. */
   const capture: CaptureFn = (draft, by, audit) => {
-    const result = captureSale({
-      db,
-      issuer: readIssuerSettings(db),
-      emissionMode: () => ctx.contingency.emissionMode(),
-      clock,
-      actor: by.id,
-      ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
-      ...(audit?.details ? { auditDetails: audit.details } : {}),
-      ...(audit?.credit ? { credit: audit.credit } : {}),
-      invoicingAllowed: () => {
-        const hka = invoicingGate({ db, vault: ctx.vault, clock });
-        if (!hka.ok) return hka;
-        const issuer = readIssuerSettings(db);
-        return pointClaimGate(db, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal });
+    const result = captureSale(
+      {
+        db,
+        issuer: readIssuerSettings(db),
+        emissionMode: () => ctx.contingency.emissionMode(),
+        clock,
+        actor: by.id,
+        ...(audit?.approvedBy !== undefined && audit.approvedBy !== by.id ? { approvedBy: audit.approvedBy } : {}),
+        ...(audit?.details ? { auditDetails: audit.details } : {}),
+        ...(audit?.credit ? { credit: audit.credit } : {}),
+        invoicingAllowed: () => {
+          const hka = invoicingGate({ db, vault: ctx.vault, clock });
+          if (!hka.ok) return hka;
+          const issuer = readIssuerSettings(db);
+          return pointClaimGate(db, {
+            codigoSucursal: issuer.codigoSucursalEmisor,
+            puntoFacturacion: issuer.puntoFacturacionFiscal,
+          });
+        },
       },
-    }, draft);
+      draft,
+    );
     if (!result.ok) {
       // Refusals of the register's state (HKA not verified, a series blocked by a collision), not of the sale's data.
       const gate = result.violations.find((v) => v.rule === 'hka_not_verified' || v.rule === 'series_blocked');
@@ -170,74 +181,110 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     }
     // Committed: the sale, its job, audit, sync events and shift are saved. From here on nothing may turn it into an
     // error for the cashier (who would ring it again): a failing read or notification is logged, not thrown.
-    return afterCommit({
-      read: (id) => getDocumentDetail(db, id),
-      notify: () => afterQueueChange({ documentId: result.captured.id, from: 'DRAFT', to: 'QUEUED' }),
-      log: ctx.log,
-    }, result.captured);
+    return afterCommit(
+      {
+        read: (id) => getDocumentDetail(db, id),
+        notify: () => afterQueueChange({ documentId: result.captured.id, from: 'DRAFT', to: 'QUEUED' }),
+        log: ctx.log,
+      },
+      result.captured,
+    );
   };
 
-  const hkaCtx: HkaSettingsContext = { db, dataSets: ctx.dataSets, clock, drafts: new DraftVerifications(clock), ...ctx.hka };
+  const hkaCtx: HkaSettingsContext = {
+    db,
+    dataSets: ctx.dataSets,
+    clock,
+    drafts: new DraftVerifications(clock),
+    ...ctx.hka,
+  };
 
   const handlers = {
-    'app:status': () => run(() => appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency })),
+    'app:status': () =>
+      run(() =>
+        appStatus({ db, environment: ctx.environment, connectivity: ctx.connectivity, contingency: ctx.contingency }),
+      ),
     'catalog:search': (req) => run(() => searchProducts(db, req.query, req.limit)),
     'catalog:lookup': (req) => run(() => lookupProduct(db, req.code)),
-    'catalog:saveProduct': (req, caller) => run(() => {
-      const { approval, ...product } = req;
-      // Prices are the store's: with the catalogue rule on, a cashier needs a gerente for any product edit.
-      const approver = readLossPrevention(db).catalogEdit ? caller.authorize('catalog:saveProduct', approval, CATALOG_EDIT_NEEDS_MANAGER) : undefined;
-      return saveProduct(db, product, auditedBy(caller.user, approver), clock());
-    }),
+    'catalog:saveProduct': (req, caller) =>
+      run(() => {
+        const { approval, ...product } = req;
+        // Prices are the store's: with the catalogue rule on, a cashier needs a gerente for any product edit.
+        const approver = readLossPrevention(db).catalogEdit
+          ? caller.authorize('catalog:saveProduct', approval, CATALOG_EDIT_NEEDS_MANAGER)
+          : undefined;
+        return saveProduct(db, product, auditedBy(caller.user, approver), clock());
+      }),
     'customers:search': (req) => run(() => searchCustomers(db, req.query)),
-    'customers:save': (req, caller) => run(() => {
-      const { approval, ...customer } = req;
-      // A new customer for a sale is the cashier's to add; overwriting one on file needs a gerente when the rule is on.
-      const authorizeEdit = () => (readLossPrevention(db).customerEdit ? caller.authorize('customers:save', approval, CUSTOMER_EDIT_NEEDS_MANAGER).id : undefined);
-      return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
-    }),
-    'sales:complete': (req, caller) => run(() => {
-      const sale = completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller);
-      ctx.thermal.kickForSale(sale); // after the commit, in the background: a drawer that does not open is logged
-      return sale;
-    }),
+    'customers:save': (req, caller) =>
+      run(() => {
+        const { approval, ...customer } = req;
+        // A new customer for a sale is the cashier's to add; overwriting one on file needs a gerente when the rule is on.
+        const authorizeEdit = () =>
+          readLossPrevention(db).customerEdit
+            ? caller.authorize('customers:save', approval, CUSTOMER_EDIT_NEEDS_MANAGER).id
+            : undefined;
+        return saveCustomer(db, customer, caller.user.id, authorizeEdit, clock());
+      }),
+    'sales:complete': (req, caller) =>
+      run(() => {
+        const sale = completeSale({ db, clock, grants: ctx.grants, capture }, req.draft, caller);
+        ctx.thermal.kickForSale(sale); // after the commit, in the background: a drawer that does not open is logged
+        return sale;
+      }),
     'sales:last': () => run(() => ({ last: lastSale(db) })),
     'documents:list': (req) => run(() => listDocuments(db, req)),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
-    'documents:retry': (req, caller) => run(() => {
-      const before = db.$client.prepare('SELECT status FROM documents WHERE id = ?').get(req.id) as { status: string } | undefined;
-      if (!before) throw new AppError('not_found', 'El documento no existe');
-      try {
-        retryDocument(db, req.id, auditedBy(caller.user, caller.manager), clock());
-      } catch (error) {
-        if (error instanceof IllegalTransitionError) {
-          throw new AppError('not_allowed', 'Solo se pueden reintentar documentos rechazados o con envío fallido');
+    'documents:retry': (req, caller) =>
+      run(() => {
+        const before = db.$client.prepare('SELECT status FROM documents WHERE id = ?').get(req.id) as
+          { status: string } | undefined;
+        if (!before) throw new AppError('not_found', 'El documento no existe');
+        try {
+          retryDocument(db, req.id, auditedBy(caller.user, caller.manager), clock());
+        } catch (error) {
+          if (error instanceof IllegalTransitionError) {
+            throw new AppError('not_allowed', 'Solo se pueden reintentar documentos rechazados o con envío fallido');
+          }
+          throw error;
         }
-        throw error;
-      }
-      afterQueueChange({ documentId: req.id, from: before.status as 'FAILED' | 'REJECTED', to: 'QUEUED' });
-      return { done: true as const };
-    }),
+        afterQueueChange({ documentId: req.id, from: before.status as 'FAILED' | 'REJECTED', to: 'QUEUED' });
+        return { done: true as const };
+      }),
     'documents:annul': async (req, caller) => {
       const result = await ctx.annul(req.id, req.motivo, auditedBy(caller.user, caller.manager));
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'not_allowed', result.message);
       ctx.queueEvents.emit('document-status', { documentId: req.id, from: 'AUTHORIZED', to: 'ANNULLED' });
       return getDocumentDetail(db, req.id);
     },
-    'documents:creditNote': (req, caller) => run(() => {
-      const drafted = draftCreditNote(db, req.id, req.lines, { formaPago: req.refund, motivo: req.motivo });
-      if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
-      const refund = req.refund ? { refund: req.refund, motivo: req.motivo ?? null } : {};
-      return capture(drafted.draft, caller.user, { approvedBy: caller.manager.id, credit: drafted.credit, details: refund });
-    }),
+    'documents:creditNote': (req, caller) =>
+      run(() => {
+        const drafted = draftCreditNote(db, req.id, req.lines, { formaPago: req.refund, motivo: req.motivo });
+        if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
+        const refund = req.refund ? { refund: req.refund, motivo: req.motivo ?? null } : {};
+        return capture(drafted.draft, caller.user, {
+          approvedBy: caller.manager.id,
+          credit: drafted.credit,
+          details: refund,
+        });
+      }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();
       return { done: true as const };
     },
     'receipt:print': async (req, caller) => {
       // Counted (and, beyond the free reprints, approved) before anything prints: a refused reprint prints nothing.
-      const copy = req.documentId === undefined ? undefined : recordPrint(db, req.documentId, readLossPrevention(db).freeReprints,
-        auditedBy(caller.user), () => caller.authorize('receipt:print', req.approval, REPRINT_NEEDS_MANAGER).id, clock());
+      const copy =
+        req.documentId === undefined
+          ? undefined
+          : recordPrint(
+              db,
+              req.documentId,
+              readLossPrevention(db).freeReprints,
+              auditedBy(caller.user),
+              () => caller.authorize('receipt:print', req.approval, REPRINT_NEEDS_MANAGER).id,
+              clock(),
+            );
       // A document's receipt goes to the thermal printer when there is one (a failure reaches the screen, which then
       // prints through the system); a report, or a register without one, prints the page on screen.
       if (req.documentId !== undefined && ctx.thermal.active()) {
@@ -263,25 +310,37 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     'settings:hka': () => hkaSettingsView(hkaCtx),
     'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),
     'settings:testHka': async (req, caller) => {
-      const draft = req.draft === undefined ? undefined : {
-        environment: req.draft.environment,
-        ...(req.draft.endpoint ? { endpoint: req.draft.endpoint } : {}),
-        ...(req.draft.tokenEmpresa ? { tokenEmpresa: req.draft.tokenEmpresa } : {}),
-        ...(req.draft.tokenPassword ? { tokenPassword: req.draft.tokenPassword } : {}),
-      };
+      const draft =
+        req.draft === undefined
+          ? undefined
+          : {
+              environment: req.draft.environment,
+              ...(req.draft.endpoint ? { endpoint: req.draft.endpoint } : {}),
+              ...(req.draft.tokenEmpresa ? { tokenEmpresa: req.draft.tokenEmpresa } : {}),
+              ...(req.draft.tokenPassword ? { tokenPassword: req.draft.tokenPassword } : {}),
+            };
       const tested = await testHkaSettings(hkaCtx, draft, auditedBy(caller.user, caller.manager));
       // The monitoring panel shows the saved connection's latest folios, not those of values only typed.
       if (tested.tested === 'saved') recordFolios(db, tested.foliosDisponibleCiclo, clock());
       return tested;
     },
-    'app:restart': (_req, caller) => run(() => {
-      if (!ctx.relaunch) return { via: 'manual' as const };
-      appendAudit(db, { ...auditedBy(caller.user, caller.manager), action: 'app.restart', details: { reason: 'apply saved settings' } }, clock());
-      // After this answer has gone back to the screen: the shell's quit drains HKA calls and closes the database.
-      const relaunch = ctx.relaunch;
-      setTimeout(relaunch, 100);
-      return { via: 'relaunch' as const };
-    }),
+    'app:restart': (_req, caller) =>
+      run(() => {
+        if (!ctx.relaunch) return { via: 'manual' as const };
+        appendAudit(
+          db,
+          {
+            ...auditedBy(caller.user, caller.manager),
+            action: 'app.restart',
+            details: { reason: 'apply saved settings' },
+          },
+          clock(),
+        );
+        // After this answer has gone back to the screen: the shell's quit drains HKA calls and closes the database.
+        const relaunch = ctx.relaunch;
+        setTimeout(relaunch, 100);
+        return { via: 'relaunch' as const };
+      }),
     'sync:status': () => run(() => ctx.sync.status()),
     'sync:pushNow': async () => {
       if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
@@ -291,8 +350,16 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     },
     'sync:enrol': async (req, caller) => {
       if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
-      const input = { serverUrl: req.serverUrl, code: req.code, ...(req.registerName ? { registerName: req.registerName } : {}) };
-      const outcome = await enrolRegister({ db, vault: ctx.vault, clock }, input, auditedBy(caller.user, caller.manager));
+      const input = {
+        serverUrl: req.serverUrl,
+        code: req.code,
+        ...(req.registerName ? { registerName: req.registerName } : {}),
+      };
+      const outcome = await enrolRegister(
+        { db, vault: ctx.vault, clock },
+        input,
+        auditedBy(caller.user, caller.manager),
+      );
       if (!outcome.ok) {
         const invalid = outcome.error === 'invalid_url' || outcome.error === 'invalid_code';
         throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
@@ -301,7 +368,11 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
       ctx.catalog.start();
       const issuer = readIssuerSettings(db);
       // The server's answer is kept for capture's gate; an unanswered claim is asked again at the next start.
-      await ensurePointClaimed({ db, vault: ctx.vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, auditedBy(caller.user, caller.manager));
+      await ensurePointClaimed(
+        { db, vault: ctx.vault, clock },
+        { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal },
+        auditedBy(caller.user, caller.manager),
+      );
       const { deviceId, storeCode, storeName, registerName } = outcome;
       return { deviceId, storeCode, storeName, registerName };
     },

@@ -19,7 +19,9 @@ const VARIANT = {
 };
 
 const SALE = {
-  tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  tiempoPago: '1',
   items: [{ codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: '2.00', tasaItbms: '00' }],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '2.00' }],
 };
@@ -49,7 +51,12 @@ async function demoRegister(extra: Partial<RegisterCoreOptions> = {}): Promise<R
   dirs.push(dataDir);
   const first = await createRegisterCore({ dataDir, worker: FAST_WORKER });
   await asGerente(first.ipc);
-  await ok(first, 'settings:saveHka', { environment: 'demo', endpoint: sim.endpoint, tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword });
+  await ok(first, 'settings:saveHka', {
+    environment: 'demo',
+    endpoint: sim.endpoint,
+    tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa,
+    tokenPassword: DEMO_ACCOUNT.tokenPassword,
+  });
   await first.close();
   const core = await createRegisterCore({ dataDir, worker: FAST_WORKER, ...extra });
   cores.push(core);
@@ -59,27 +66,38 @@ async function demoRegister(extra: Partial<RegisterCoreOptions> = {}): Promise<R
 }
 
 const statusOf = (core: RegisterCore, id: string) =>
-  core.store.sqlite.prepare('SELECT status, hka_mensajes AS mensajes FROM documents WHERE id = ?').get(id) as { status: string; mensajes: string | null };
+  core.store.sqlite.prepare('SELECT status, hka_mensajes AS mensajes FROM documents WHERE id = ?').get(id) as {
+    status: string;
+    mensajes: string | null;
+  };
 
 describe('the register follows the WSDL HKA publishes', () => {
   it('reads it at first use, shows how it differs from ours, and a sale is authorised and downloaded through it', async () => {
     const core = await demoRegister();
-    const view = await ok<{ contract: { source: string; differences: { area: string; subject: string; live: string | null }[] } }>(core, 'settings:hka', {});
+    const view = await ok<{
+      contract: { source: string; differences: { area: string; subject: string; live: string | null }[] };
+    }>(core, 'settings:hka', {});
     expect(view.contract.source).toBe('live');
-    expect(view.contract.differences).toEqual(expect.arrayContaining([
-      expect.objectContaining({ area: 'namespace', subject: 'Enviar.documento', live: VARIANT[NS.comprobante] }),
-      expect.objectContaining({ area: 'namespace', subject: 'DescargaXML.datosDocumento', live: VARIANT[NS.model] }),
-    ]));
+    expect(view.contract.differences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ area: 'namespace', subject: 'Enviar.documento', live: VARIANT[NS.comprobante] }),
+        expect.objectContaining({ area: 'namespace', subject: 'DescargaXML.datosDocumento', live: VARIANT[NS.model] }),
+      ]),
+    );
     const tested = await ok<{ contract: { source: string } }>(core, 'settings:testHka', {});
     expect(tested.contract.source).toBe('live');
 
     const sale = await ok<{ id: string }>(core, 'sales:complete', { draft: SALE });
-    await waitFor(() => statusOf(core, sale.id).status === 'AUTHORIZED', 10_000, 'sale authorised through the live contract');
+    await waitFor(
+      () => statusOf(core, sale.id).status === 'AUTHORIZED',
+      10_000,
+      'sale authorised through the live contract',
+    );
     const files = await ok<{ xml: { path: string } | null }>(core, 'documents:downloadFiles', { id: sale.id });
     expect(files.xml).not.toBeNull(); // DescargaXML: datosDocumento in the variant's namespace
   });
 
-  it('with only our bundled WSDL (HKA\'s cannot be read), the same sale is rejected by HKA', async () => {
+  it("with only our bundled WSDL (HKA's cannot be read), the same sale is rejected by HKA", async () => {
     const core = await demoRegister({ fetchHkaWsdl: () => Promise.reject(new Error('connect ECONNREFUSED')) });
     const view = await ok<{ contract: { source: string } }>(core, 'settings:hka', {});
     expect(view.contract.source).toBe('bundled');

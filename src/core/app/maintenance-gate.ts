@@ -3,7 +3,8 @@
 // gate first; the restore runs its work through exclusive().
 import { AppError } from './app-error';
 
-export const RESTORE_IN_PROGRESS = 'Se está restaurando una copia de seguridad; espere unos segundos e intente de nuevo';
+export const RESTORE_IN_PROGRESS =
+  'Se está restaurando una copia de seguridad; espere unos segundos e intente de nuevo';
 
 export class MaintenanceGate {
   private closedFor: string | undefined;

@@ -36,26 +36,38 @@ export function searchProducts(db: StoreDb, query: string, limit: number): Produ
   const sqlite = db.$client;
   const text = query.trim();
   if (text === '') {
-    return (sqlite.prepare(`SELECT ${COLUMNS} FROM products WHERE active = 1 ORDER BY descripcion LIMIT ?`).all(limit) as ProductRow[]).map(toProduct);
+    return (
+      sqlite
+        .prepare(`SELECT ${COLUMNS} FROM products WHERE active = 1 ORDER BY descripcion LIMIT ?`)
+        .all(limit) as ProductRow[]
+    ).map(toProduct);
   }
   ensureSearchFunctions(sqlite);
   const words = containsPatterns(text);
   const wordClause = words.map(() => "sago_fold(descripcion) LIKE ? ESCAPE '\\'").join(' AND ');
   const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Exact code/barcode first (what a scanner or a memorised code gives), then code prefixes, then descriptions.
-  const rows = sqlite.prepare(`SELECT ${COLUMNS} FROM products
+  const rows = sqlite
+    .prepare(
+      `SELECT ${COLUMNS} FROM products
     WHERE active = 1 AND (codigo = @text OR barcode = @text OR codigo LIKE @prefix ESCAPE '\\' OR (${wordClause}))
     ORDER BY CASE WHEN codigo = @text OR barcode = @text THEN 0 WHEN codigo LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END,
       CASE WHEN codigo LIKE @prefix ESCAPE '\\' THEN codigo END, descripcion
-    LIMIT @limit`).all(...words, { text, prefix, limit }) as ProductRow[];
+    LIMIT @limit`,
+    )
+    .all(...words, { text, prefix, limit }) as ProductRow[];
   return rows.map(toProduct);
 }
 
 /** Exact match on code or barcode (a scanner types the barcode and Enter); the code wins if both match. */
 export function lookupProduct(db: StoreDb, code: string): Product | null {
   const text = code.trim();
-  const row = db.$client.prepare(`SELECT ${COLUMNS} FROM products WHERE active = 1 AND (codigo = @text OR barcode = @text)
-    ORDER BY codigo = @text DESC LIMIT 1`).get({ text }) as ProductRow | undefined;
+  const row = db.$client
+    .prepare(
+      `SELECT ${COLUMNS} FROM products WHERE active = 1 AND (codigo = @text OR barcode = @text)
+    ORDER BY codigo = @text DESC LIMIT 1`,
+    )
+    .get({ text }) as ProductRow | undefined;
   return row ? toProduct(row) : null;
 }
 
@@ -84,31 +96,71 @@ export function saveProduct(db: StoreDb, input: ProductInput, by: AuditActor, at
   const codigoCPBS = optionalText(input.codigoCPBS);
   const unidadMedidaCPBS = optionalText(input.unidadMedidaCPBS);
   const values = {
-    codigo: input.codigo.trim(), barcode, descripcion: input.descripcion.trim(), unidad: input.unidad.trim(),
-    precio: input.precio, tasaItbms: input.tasaItbms,
+    codigo: input.codigo.trim(),
+    barcode,
+    descripcion: input.descripcion.trim(),
+    unidad: input.unidad.trim(),
+    precio: input.precio,
+    tasaItbms: input.tasaItbms,
     ...(codigoCPBS === undefined ? {} : { codigoCPBS }),
     ...(unidadMedidaCPBS === undefined ? {} : { unidadMedidaCPBS }),
     ...(input.requiereLote === undefined ? {} : { requiereLote: input.requiereLote ? 1 : 0 }),
   };
-  const id = db.transaction((tx) => {
-    const id = input.id ?? randomUUID();
-    const clash = tx.select({ codigo: products.codigo, barcode: products.barcode }).from(products)
-      .where(and(ne(products.id, id), or(eq(products.codigo, values.codigo), ...(barcode ? [eq(products.barcode, barcode)] : []))))
-      .get();
-    if (clash) {
-      throw validationFailed([clash.codigo === values.codigo
-        ? { path: 'codigo', rule: 'duplicate_code', message: `Ya existe otro producto con el código ${values.codigo}` }
-        : { path: 'barcode', rule: 'duplicate_barcode', message: `Ya existe otro producto con el código de barras ${barcode ?? ''}` }]);
-    }
-    const before = input.id === undefined ? null : getProduct(db, id);
-    if (input.id === undefined) {
-      tx.insert(products).values({ id, ...values, updatedAt: at.toISOString() }).run();
-    } else if (tx.update(products).set({ ...values, updatedAt: at.toISOString() }).where(eq(products.id, id)).run().changes === 0) {
-      throw new AppError('not_found', 'El producto no existe');
-    }
-    appendAudit(tx, { ...by, action: 'catalog.product_saved', details: { id, created: input.id === undefined, ...values, ...(before ? { before } : {}) } }, at);
-    return id;
-  }, { behavior: 'immediate' });
+  const id = db.transaction(
+    (tx) => {
+      const id = input.id ?? randomUUID();
+      const clash = tx
+        .select({ codigo: products.codigo, barcode: products.barcode })
+        .from(products)
+        .where(
+          and(
+            ne(products.id, id),
+            or(eq(products.codigo, values.codigo), ...(barcode ? [eq(products.barcode, barcode)] : [])),
+          ),
+        )
+        .get();
+      if (clash) {
+        throw validationFailed([
+          clash.codigo === values.codigo
+            ? {
+                path: 'codigo',
+                rule: 'duplicate_code',
+                message: `Ya existe otro producto con el código ${values.codigo}`,
+              }
+            : {
+                path: 'barcode',
+                rule: 'duplicate_barcode',
+                message: `Ya existe otro producto con el código de barras ${barcode ?? ''}`,
+              },
+        ]);
+      }
+      const before = input.id === undefined ? null : getProduct(db, id);
+      if (input.id === undefined) {
+        tx.insert(products)
+          .values({ id, ...values, updatedAt: at.toISOString() })
+          .run();
+      } else if (
+        tx
+          .update(products)
+          .set({ ...values, updatedAt: at.toISOString() })
+          .where(eq(products.id, id))
+          .run().changes === 0
+      ) {
+        throw new AppError('not_found', 'El producto no existe');
+      }
+      appendAudit(
+        tx,
+        {
+          ...by,
+          action: 'catalog.product_saved',
+          details: { id, created: input.id === undefined, ...values, ...(before ? { before } : {}) },
+        },
+        at,
+      );
+      return id;
+    },
+    { behavior: 'immediate' },
+  );
   const saved = getProduct(db, id);
   if (!saved) throw new Error(`Product ${id} vanished after saving`);
   return saved;

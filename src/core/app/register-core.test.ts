@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_WORKER, waitFor } from '../../../tests/fixtures/register-harness';
 import type { IpcResult } from '../../shared/ipc/api';
-import { ipcContract, ipcEvents, type Channel, type EventName, type Request, type Response } from '../../shared/ipc/contract';
+import {
+  ipcContract,
+  ipcEvents,
+  type Channel,
+  type EventName,
+  type Request,
+  type Response,
+} from '../../shared/ipc/contract';
 import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { dispatchIpc } from './dispatch';
@@ -15,10 +22,18 @@ import { createRegisterCore, type RegisterCore, type RegisterCoreOptions } from 
 import { asGerente } from '../../../tests/fixtures/register-users';
 
 const DRAFT: Request<'sales:complete'>['draft'] = {
-  tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+  tipoDocumento: '01',
+  cliente: { tipoClienteFE: '02', pais: 'PA' },
+  tiempoPago: '1',
   items: [
     { codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '2', precioUnitario: '3.25', tasaItbms: '00' },
-    { codigo: 'P013', descripcion: 'Cerveza nacional lata 355 ml', cantidad: '6', precioUnitario: '0.95', tasaItbms: '02' },
+    {
+      codigo: 'P013',
+      descripcion: 'Cerveza nacional lata 355 ml',
+      cantidad: '6',
+      precioUnitario: '0.95',
+      tasaItbms: '02',
+    },
   ],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }],
 };
@@ -61,10 +76,15 @@ async function start(options: Partial<RegisterCoreOptions> = {}): Promise<Regist
 /** Everything that crossed the boundary, to prove no secret ever does. */
 const wire: unknown[] = [];
 
-async function call<C extends Channel>(core: RegisterCore, channel: C, request: Request<C>): Promise<IpcResult<Response<C>>> {
+async function call<C extends Channel>(
+  core: RegisterCore,
+  channel: C,
+  request: Request<C>,
+): Promise<IpcResult<Response<C>>> {
   const result = await dispatchIpc(core.ipc, channel, request);
   wire.push(result);
-  if (result.ok) expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
+  if (result.ok)
+    expect(ipcContract[channel].response.safeParse(result.value).success, `${channel} response`).toBe(true);
   return result as IpcResult<Response<C>>;
 }
 
@@ -86,19 +106,30 @@ function record(core: RegisterCore): { name: EventName; payload: unknown }[] {
   return seen;
 }
 
-const rows = (core: RegisterCore, table: string) => (core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rows = (core: RegisterCore, table: string) =>
+  (core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('createRegisterCore', () => {
   it('starts in Simulador: training mode, the demo issuer, the demo catalogue', async () => {
     const core = await start();
     const status = await ok(core, 'app:status', {});
     expect(status).toMatchObject({
-      environment: 'simulador', trainingMode: true, connectivity: 'online',
-      issuer: { razonSocial: DEMO_ACCOUNT.issuer.razonSocial, ruc: DEMO_ACCOUNT.issuer.ruc, dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' },
+      environment: 'simulador',
+      trainingMode: true,
+      connectivity: 'online',
+      issuer: {
+        razonSocial: DEMO_ACCOUNT.issuer.razonSocial,
+        ruc: DEMO_ACCOUNT.issuer.ruc,
+        dv: '59',
+        codigoSucursal: '0000',
+        puntoFacturacion: '001',
+      },
       queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 },
     });
-    expect(await ok(core, 'catalog:search', { query: '' , limit: 100 })).toHaveLength(DEMO_CATALOGUE.length);
-    expect((await ok(core, 'catalog:lookup', { code: '7451000017810' }))?.descripcion).toBe('Cerveza nacional lata 355 ml');
+    expect(await ok(core, 'catalog:search', { query: '', limit: 100 })).toHaveLength(DEMO_CATALOGUE.length);
+    expect((await ok(core, 'catalog:lookup', { code: '7451000017810' }))?.descripcion).toBe(
+      'Cerveza nacional lata 355 ml',
+    );
     expect(core.simulator).toBeUndefined(); // an external one was given
   });
 
@@ -108,9 +139,22 @@ describe('createRegisterCore', () => {
     // Saved and answered before HKA was asked anything: the sale never waits for the network (timing: npm run bench).
     const saved = await ok(core, 'sales:complete', { draft: DRAFT });
     expect(saved).toMatchObject({ status: 'QUEUED', numero: 1, totalFactura: '12.77', cufe: null, tipoEmision: '01' });
-    await waitFor(() => events.some((e) => e.name === 'document:status' && (e.payload as { to: string }).to === 'AUTHORIZED'), 5_000, 'AUTHORIZED');
-    expect(events.find((e) => e.name === 'document:status')?.payload).toEqual({ documentId: saved.id, from: 'DRAFT', to: 'QUEUED' });
-    expect(events.filter((e) => e.name === 'queue:counts').at(-1)?.payload).toEqual({ waiting: 0, inFlight: 0, parked: 0, failed: 0 });
+    await waitFor(
+      () => events.some((e) => e.name === 'document:status' && (e.payload as { to: string }).to === 'AUTHORIZED'),
+      5_000,
+      'AUTHORIZED',
+    );
+    expect(events.find((e) => e.name === 'document:status')?.payload).toEqual({
+      documentId: saved.id,
+      from: 'DRAFT',
+      to: 'QUEUED',
+    });
+    expect(events.filter((e) => e.name === 'queue:counts').at(-1)?.payload).toEqual({
+      waiting: 0,
+      inFlight: 0,
+      parked: 0,
+      failed: 0,
+    });
 
     const detail = await ok(core, 'documents:get', { id: saved.id });
     expect(detail).toMatchObject({ status: 'AUTHORIZED', hkaCodigo: '200', hkaMensajes: [] });
@@ -119,7 +163,10 @@ describe('createRegisterCore', () => {
     expect(detail.history.map((h) => h.action)).toEqual(['sale.captured', 'document.authorized']);
     const list = await ok(core, 'documents:list', { status: ['AUTHORIZED'] });
     expect(list).toMatchObject({ total: 1, nextCursor: null, items: [{ id: saved.id, cufe: detail.cufe }] });
-    expect(await call(core, 'documents:retry', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+    expect(await call(core, 'documents:retry', { id: saved.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
     expect(JSON.stringify(wire)).not.toContain(DEMO_ACCOUNT.tokenPassword);
     expect(JSON.stringify(wire)).not.toContain(DEMO_ACCOUNT.tokenEmpresa);
   });
@@ -128,10 +175,16 @@ describe('createRegisterCore', () => {
     const core = await start();
     const tables = ['documents', 'document_items', 'fiscal_series', 'outbox_jobs', 'audit_log', 'sync_outbox'];
     const before = tables.map((t) => rows(core, t));
-    const result = await call(core, 'sales:complete', { draft: { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }] } });
+    const result = await call(core, 'sales:complete', {
+      draft: { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '5.00' }] },
+    });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'validation_failed', message: 'Los pagos (5.00) no cubren el total (12.77)', violations: [expect.objectContaining({ rule: 'payments_short' })] },
+      error: {
+        code: 'validation_failed',
+        message: 'Los pagos (5.00) no cubren el total (12.77)',
+        violations: [expect.objectContaining({ rule: 'payments_short' })],
+      },
     });
     expect(tables.map((t) => rows(core, t))).toEqual(before);
   });
@@ -142,7 +195,12 @@ describe('createRegisterCore', () => {
     await sim.faults.refuseConnections();
     const offline = await ok(core, 'sales:complete', { draft: DRAFT });
     expect(offline).toMatchObject({ status: 'QUEUED', cufe: null });
-    await waitFor(() => events.some((e) => e.name === 'connectivity:changed' && (e.payload as { state: string }).state === 'offline'), 5_000, 'offline');
+    await waitFor(
+      () =>
+        events.some((e) => e.name === 'connectivity:changed' && (e.payload as { state: string }).state === 'offline'),
+      5_000,
+      'offline',
+    );
     expect((await ok(core, 'app:status', {})).queue.waiting).toBe(1);
 
     // A document whose attempts ran out: FAILED until someone retries it.
@@ -151,26 +209,65 @@ describe('createRegisterCore', () => {
     core.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'failed' WHERE document_id = ?").run(failed.id);
 
     await sim.faults.acceptConnections();
-    await waitFor(() => core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(offline.id) === 'AUTHORIZED', 5_000, 'authorized after reconnecting');
+    await waitFor(
+      () =>
+        core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(offline.id) === 'AUTHORIZED',
+      5_000,
+      'authorized after reconnecting',
+    );
     expect((await ok(core, 'documents:get', { id: failed.id })).status).toBe('FAILED');
     expect(await ok(core, 'documents:retry', { id: failed.id })).toEqual({ done: true });
-    expect(events.some((e) => e.name === 'document:status' && JSON.stringify(e.payload) === JSON.stringify({ documentId: failed.id, from: 'FAILED', to: 'QUEUED' }))).toBe(true);
-    await waitFor(() => core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(failed.id) === 'AUTHORIZED', 5_000, 'retried document authorised');
-    expect((await ok(core, 'documents:get', { id: failed.id })).history.map((h) => h.action)).toContain('document.retry');
+    expect(
+      events.some(
+        (e) =>
+          e.name === 'document:status' &&
+          JSON.stringify(e.payload) === JSON.stringify({ documentId: failed.id, from: 'FAILED', to: 'QUEUED' }),
+      ),
+    ).toBe(true);
+    await waitFor(
+      () =>
+        core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(failed.id) === 'AUTHORIZED',
+      5_000,
+      'retried document authorised',
+    );
+    expect((await ok(core, 'documents:get', { id: failed.id })).history.map((h) => h.action)).toContain(
+      'document.retry',
+    );
     expect(await ok(core, 'queue:sendNow', {})).toEqual({ done: true });
   });
 
   it('answers not_found for an unknown document, and serves preferences and printing defaults', async () => {
     const core = await start();
-    expect(await call(core, 'documents:get', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'El documento no existe' } });
-    expect(await call(core, 'documents:retry', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(core, 'documents:get', { id: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'El documento no existe' },
+    });
+    expect(await call(core, 'documents:retry', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await ok(core, 'preferences:get', {})).toEqual({ language: 'es-PA', printerName: null });
     expect(await ok(core, 'preferences:set', { language: 'en' })).toEqual({ language: 'en', printerName: null });
     expect(await ok(core, 'receipt:print', {})).toEqual({ via: 'browser' });
-    const product = await ok(core, 'catalog:saveProduct', { codigo: 'P200', barcode: null, descripcion: 'Queso blanco 1 lb', unidad: 'und', precio: '3.10', tasaItbms: '00' });
+    const product = await ok(core, 'catalog:saveProduct', {
+      codigo: 'P200',
+      barcode: null,
+      descripcion: 'Queso blanco 1 lb',
+      unidad: 'und',
+      precio: '3.10',
+      tasaItbms: '00',
+    });
     expect(await ok(core, 'catalog:lookup', { code: 'P200' })).toEqual(product);
     const customer = await ok(core, 'customers:save', {
-      receptor: { tipoClienteFE: '03', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59', razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú, edificio 2', pais: 'PA' },
+      receptor: {
+        tipoClienteFE: '03',
+        tipoContribuyente: '2',
+        numeroRUC: '155596713-2-2015',
+        digitoVerificadorRUC: '59',
+        razonSocial: 'Ministerio de Prueba',
+        direccion: 'Avenida Perú, edificio 2',
+        pais: 'PA',
+      },
     });
     expect(await ok(core, 'customers:search', { query: 'ministerio' })).toEqual([customer]);
   });
@@ -181,17 +278,25 @@ describe('createRegisterCore', () => {
     await asGerente(core.ipc);
     expect(core.simulator).toBeDefined();
     const sale = await ok(core, 'sales:complete', { draft: DRAFT });
-    await waitFor(() => core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(sale.id) === 'AUTHORIZED', 5_000, 'authorised by the in-process simulator');
+    await waitFor(
+      () =>
+        core.store.sqlite.prepare('SELECT status FROM documents WHERE id = ?').pluck().get(sale.id) === 'AUTHORIZED',
+      5_000,
+      'authorised by the in-process simulator',
+    );
     const port = core.simulator!.port;
     await core.close();
     await core.close(); // idempotent
     expect(core.store.sqlite.open).toBe(false);
     const refused = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }).once('connect', () => resolve(false)).once('error', () => resolve(true));
+      const socket = connect({ host: '127.0.0.1', port })
+        .once('connect', () => resolve(false))
+        .once('error', () => resolve(true));
       socket.unref();
     });
     expect(refused).toBe(true);
-    for (const file of ['sago-simulador.sqlite', 'environment.json', 'vault.key', 'simulador.sqlite']) expect(existsSync(join(dataDir, file)), file).toBe(true);
+    for (const file of ['sago-simulador.sqlite', 'environment.json', 'vault.key', 'simulador.sqlite'])
+      expect(existsSync(join(dataDir, file)), file).toBe(true);
 
     const again = await start({ dataDir });
     expect((await ok(again, 'documents:list', {})).total).toBe(1);
@@ -201,7 +306,9 @@ describe('createRegisterCore', () => {
 
   it('opens a shift by itself at the first sale after a close, never for a refused sale, so every sale has a Z', async () => {
     const core = await start();
-    const invalid = await call(core, 'sales:complete', { draft: { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }] } });
+    const invalid = await call(core, 'sales:complete', {
+      draft: { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }] },
+    });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     expect(await ok(core, 'reports:currentShift', {})).toBeNull(); // a refused sale writes nothing, not even a shift
     const sale = await ok(core, 'sales:complete', { draft: DRAFT });
@@ -210,8 +317,13 @@ describe('createRegisterCore', () => {
     const created = core.store.sqlite.prepare('SELECT created_at FROM documents WHERE id = ?').pluck().get(sale.id);
     expect(shift?.openedAt).toBe(created); // from the sale's own moment: the sale is in it
     expect((await ok(core, 'reports:xReport', {})).report.counts.total).toBe(1);
-    const audit = core.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'shift.opened'").pluck().all() as string[];
-    expect(audit.map((d) => JSON.parse(d) as Record<string, unknown>)).toEqual([expect.objectContaining({ automatic: true, firstDocumentId: sale.id })]);
+    const audit = core.store.sqlite
+      .prepare("SELECT details FROM audit_log WHERE action = 'shift.opened'")
+      .pluck()
+      .all() as string[];
+    expect(audit.map((d) => JSON.parse(d) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ automatic: true, firstDocumentId: sale.id }),
+    ]);
     await ok(core, 'sales:complete', { draft: DRAFT }); // the shift is open: no second one
     expect(rows(core, 'shifts')).toBe(1);
   });

@@ -111,13 +111,14 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
   const clock = options.clock ?? (() => new Date());
   mkdirSync(options.dataDir, { recursive: true });
   const nativeBinding = options.assets?.sqliteNativeBinding;
-  const openDataSet = (environment: HkaEnvironment, checkpointIntervalMs?: number) => openDatabase({
-    path: dataSetPath(options.dataDir, environment),
-    clock,
-    ...(options.assets?.migrationsFolder ? { migrationsFolder: options.assets.migrationsFolder } : {}),
-    ...(nativeBinding ? { nativeBinding } : {}),
-    ...(checkpointIntervalMs !== undefined ? { checkpointIntervalMs } : {}),
-  });
+  const openDataSet = (environment: HkaEnvironment, checkpointIntervalMs?: number) =>
+    openDatabase({
+      path: dataSetPath(options.dataDir, environment),
+      clock,
+      ...(options.assets?.migrationsFolder ? { migrationsFolder: options.assets.migrationsFolder } : {}),
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(checkpointIntervalMs !== undefined ? { checkpointIntervalMs } : {}),
+    });
   const environment = resolveActiveEnvironment(options.dataDir, nativeBinding);
   const store = openDataSet(environment);
   const wsdlPath = options.assets?.wsdlPath;
@@ -129,62 +130,102 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     pinHkaEnvironment(store.db, environment, clock());
     const settings = readHkaSettings(store.db);
     const dataSets = new DataSetSwitch({
-      dataDir: options.dataDir, clock, running: { environment, db: store.db, vault },
+      dataDir: options.dataDir,
+      clock,
+      running: { environment, db: store.db, vault },
       open: (target) => openDataSet(target, 0),
       vaultFor: (db) => new Vault(new SqliteVaultStorage(db), protector),
     });
-    let endpoint = settings.environment === 'simulador' ? options.simulatorEndpoint ?? hkaEndpoint(settings) : hkaEndpoint(settings);
+    let endpoint =
+      settings.environment === 'simulador'
+        ? (options.simulatorEndpoint ?? hkaEndpoint(settings))
+        : hkaEndpoint(settings);
     if (endpoint === undefined) {
-      simulator = await startHkaSimulator({ dbPath: join(options.dataDir, 'simulador.sqlite'), clock, ...(wsdlPath ? { wsdlPath } : {}) });
+      simulator = await startHkaSimulator({
+        dbPath: join(options.dataDir, 'simulador.sqlite'),
+        clock,
+        ...(wsdlPath ? { wsdlPath } : {}),
+      });
       endpoint = simulator.endpoint;
     }
     const logger = options.log;
-    const keeper = contractKeeper({
-      dataDir: options.dataDir,
-      bundledWsdlPath: wsdlPath ?? defaultWsdlPath(),
-      log: logger,
-      clock,
-      running: { environment: settings.environment, endpoint },
-      buildClient: (environment, target, wsdl) => createHkaClient({
-        environment,
-        endpoint: target,
-        ...options.hkaTimeouts,
-        wsdlPath: wsdl,
-        ...(logger ? { logger } : {}),
-        onServerDate: (serverDate) => recordPeerClock(store.db, 'hka', serverDate, clock()),
-      }),
-      ...(options.fetchHkaWsdl ? { fetchWsdl: options.fetchHkaWsdl } : {}),
-    }, switchableClient);
+    const keeper = contractKeeper(
+      {
+        dataDir: options.dataDir,
+        bundledWsdlPath: wsdlPath ?? defaultWsdlPath(),
+        log: logger,
+        clock,
+        running: { environment: settings.environment, endpoint },
+        buildClient: (environment, target, wsdl) =>
+          createHkaClient({
+            environment,
+            endpoint: target,
+            ...options.hkaTimeouts,
+            wsdlPath: wsdl,
+            ...(logger ? { logger } : {}),
+            onServerDate: (serverDate) => recordPeerClock(store.db, 'hka', serverDate, clock()),
+          }),
+        ...(options.fetchHkaWsdl ? { fetchWsdl: options.fetchHkaWsdl } : {}),
+      },
+      switchableClient,
+    );
     // Demo/Producción: built from HKA's own WSDL once it was read (first use fetches it in the background).
     const client = await keeper.start();
-    const hkaCredentials: HkaCredentialSource = { withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use) };
-    const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), { offlineProbeMs: 3_000, onlineProbeMs: 30_000, ...options.connectivity });
+    const hkaCredentials: HkaCredentialSource = {
+      withCredentials: (use) => withHkaCredentials({ db: store.db, vault, clock }, use),
+    };
+    const connectivity = new ConnectivityMonitor(tcpProbe(endpoint, 3_000), {
+      offlineProbeMs: 3_000,
+      onlineProbeMs: 30_000,
+      ...options.connectivity,
+    });
     const contingency = new ContingencyManager(store.db, clock, options.contingency ?? {});
     const queueEvents = new QueueEvents();
-    const worker = new TransmissionWorker({
-      db: store.db,
-      client,
-      connectivity,
-      contingency,
-      clock,
-      events: queueEvents,
-      credentials: hkaCredentials,
-      ...(options.log ? { log: options.log } : {}),
-      // Production only: a demo token may belong to a test RUC other than the shop's (decision 0009).
-      issuerRuc: () => (settings.environment === 'produccion' ? readIssuerIdentity(store.db, settings.environment).ruc || undefined : undefined),
-      expectedSeries: () => {
-        const issuer = readIssuerSettings(store.db);
-        return [{ codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal, tipoDocumento: '01' }];
+    const worker = new TransmissionWorker(
+      {
+        db: store.db,
+        client,
+        connectivity,
+        contingency,
+        clock,
+        events: queueEvents,
+        credentials: hkaCredentials,
+        ...(options.log ? { log: options.log } : {}),
+        // Production only: a demo token may belong to a test RUC other than the shop's (decision 0009).
+        issuerRuc: () =>
+          settings.environment === 'produccion'
+            ? readIssuerIdentity(store.db, settings.environment).ruc || undefined
+            : undefined,
+        expectedSeries: () => {
+          const issuer = readIssuerSettings(store.db);
+          return [
+            {
+              codigoSucursal: issuer.codigoSucursalEmisor,
+              puntoFacturacion: issuer.puntoFacturacionFiscal,
+              tipoDocumento: '01',
+            },
+          ];
+        },
       },
-    }, { probeSeries: settings.environment !== 'simulador', ...options.worker });
+      { probeSeries: settings.environment !== 'simulador', ...options.worker },
+    );
     if (settings.environment === 'simulador') seedDemoCatalogue(store.db, clock());
     const sync = new SyncPusher({ db: store.db, vault, clock, ...(options.log ? { log: options.log } : {}) });
-    const catalog = new CatalogPuller({ db: store.db, vault, clock, environment, ...(options.log ? { log: options.log } : {}) }, options.catalog);
+    const catalog = new CatalogPuller(
+      { db: store.db, vault, clock, environment, ...(options.log ? { log: options.log } : {}) },
+      options.catalog,
+    );
     const events = contractEvents(queueEvents, contingency, sync);
     const auth = authServiceFor(store.db, clock);
     const auditChain = new AuditChainMonitor(store.db, clock, options.log);
     const gate = new MaintenanceGate();
-    const backups = new BackupService({ sqlite: store.sqlite, db: store.db, dataDir: options.dataDir, clock, ...(options.log ? { log: options.log } : {}) });
+    const backups = new BackupService({
+      sqlite: store.sqlite,
+      db: store.db,
+      dataDir: options.dataDir,
+      clock,
+      ...(options.log ? { log: options.log } : {}),
+    });
     const dailyBackupCheckMs = options.dailyBackupCheckMs ?? 3_600_000;
     // What writes to the database on its own: stopped while a restore swaps the data, started again after.
     const background = {
@@ -206,29 +247,50 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         if (dailyBackupCheckMs > 0) backups.start(dailyBackupCheckMs);
       },
     };
-    const restore = (path: string, by: AuditActor) => restoreBackup({
-      sqlite: store.sqlite, db: store.db, clock, migrationsFolder: options.assets?.migrationsFolder,
-      exclusive: (work) => gate.exclusive(work),
-      services: background,
-      resetState: () => {
-        const droppedSecrets = vault.resetAfterStorageSwap();
-        auth.revalidateSession();
-        contingency.keepStateAfterRestore();
-        void auditChain.check(); // the restored trail is checked as at start, in the background
-        return { droppedSecrets };
-      },
-      // Every series moves past the numbers HKA holds (training too: the simulator keeps its ledger like HKA, and a
-      // trainee restoring a copy must meet what a real restore does, not number collisions).
-      afterRestore: options.afterRestore ?? probeAfterRestore({ client, credentials: hkaCredentials, clock }),
-      ...(options.log ? { log: options.log } : {}),
-    }, path, by);
+    const restore = (path: string, by: AuditActor) =>
+      restoreBackup(
+        {
+          sqlite: store.sqlite,
+          db: store.db,
+          clock,
+          migrationsFolder: options.assets?.migrationsFolder,
+          exclusive: (work) => gate.exclusive(work),
+          services: background,
+          resetState: () => {
+            const droppedSecrets = vault.resetAfterStorageSwap();
+            auth.revalidateSession();
+            contingency.keepStateAfterRestore();
+            void auditChain.check(); // the restored trail is checked as at start, in the background
+            return { droppedSecrets };
+          },
+          // Every series moves past the numbers HKA holds (training too: the simulator keeps its ledger like HKA, and a
+          // trainee restoring a copy must meet what a real restore does, not number collisions).
+          afterRestore: options.afterRestore ?? probeAfterRestore({ client, credentials: hkaCredentials, clock }),
+          ...(options.log ? { log: options.log } : {}),
+        },
+        path,
+        by,
+      );
     const handlers = createIpcHandlers({
-      db: store.db, vault, environment: settings.environment, worker, queueEvents, connectivity, contingency, clock, auth,
+      db: store.db,
+      vault,
+      environment: settings.environment,
+      worker,
+      queueEvents,
+      connectivity,
+      contingency,
+      clock,
+      auth,
       grants: new TillGrants(),
       auditChain,
       preferences: options.preferences ?? memoryPreferences(),
       printer: options.printer ?? browserPrinter,
-      thermal: createThermalPrinter({ db: store.db, environment: settings.environment, transports: options.printerTransports ?? defaultTransports, log: options.log }),
+      thermal: createThermalPrinter({
+        db: store.db,
+        environment: settings.environment,
+        transports: options.printerTransports ?? defaultTransports,
+        log: options.log,
+      }),
       sync,
       catalog,
       hka: {
@@ -237,7 +299,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         contract: keeper,
       },
       dataSets,
-      annul: (documentId, motivo, by) => annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, by),
+      annul: (documentId, motivo, by) =>
+        annulDocument({ db: store.db, client, credentials: hkaCredentials, clock }, documentId, motivo, by),
       dataDir: options.dataDir,
       fileOpener: options.fileOpener ?? browserFileOpener,
       relaunch: options.relaunch,
@@ -247,20 +310,34 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       backups,
       restore,
     });
-    const monitor = new MonitorService({
-      db: store.db, clock, connectivity,
-      checkFolios: () => checkFolios({ db: store.db, client, credentials: hkaCredentials, clock }),
-      ...(options.log ? { log: options.log } : {}),
-    }, options.monitor);
+    const monitor = new MonitorService(
+      {
+        db: store.db,
+        clock,
+        connectivity,
+        checkFolios: () => checkFolios({ db: store.db, client, credentials: hkaCredentials, clock }),
+        ...(options.log ? { log: options.log } : {}),
+      },
+      options.monitor,
+    );
     background.start(); // the sync pusher (not in training) does nothing visible until the register is enrolled
     void auditChain.check(); // in the background: the till is ready before the walk ends
     // An enrolled register (never training) claims its billing point at head office at every start.
     const issuer = readIssuerSettings(store.db);
-    void ensurePointClaimed({ db: store.db, vault, clock }, { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal }, { actor: 'sistema:caja' })
-      .catch((error: unknown) => options.log?.warn('Billing point claim failed', { error: String(error) }));
+    void ensurePointClaimed(
+      { db: store.db, vault, clock },
+      { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal },
+      { actor: 'sistema:caja' },
+    ).catch((error: unknown) => options.log?.warn('Billing point claim failed', { error: String(error) }));
     let closing: Promise<void> | undefined;
     return {
-      ipc: { handlers, session: auth, maintenance: gate }, events, environment: settings.environment, store, simulator, contract: keeper, catalog,
+      ipc: { handlers, session: auth, maintenance: gate },
+      events,
+      environment: settings.environment,
+      store,
+      simulator,
+      contract: keeper,
+      catalog,
       close() {
         closing ??= (async () => {
           await worker.stop(DRAIN_TIMEOUT_MS);

@@ -13,8 +13,12 @@ import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import type { RegisterCore } from './register-core';
 
 const DRAFT = {
-  tipoDocumento: '01' as const, cliente: { tipoClienteFE: '02' as const, pais: 'PA' }, tiempoPago: '1' as const,
-  items: [{ codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: '2.00', tasaItbms: '00' as const }],
+  tipoDocumento: '01' as const,
+  cliente: { tipoClienteFE: '02' as const, pais: 'PA' },
+  tiempoPago: '1' as const,
+  items: [
+    { codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: '2.00', tasaItbms: '00' as const },
+  ],
   pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '2.00' }],
 };
 
@@ -31,7 +35,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const pending = () => (core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'").get() as { n: number }).n;
+const pending = () =>
+  (core.store.sqlite.prepare("SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'").get() as { n: number })
+    .n;
 async function sellAuthorised(count: number): Promise<number[]> {
   const numbers: number[] = [];
   for (let i = 0; i < count; i++) numbers.push((await ipcOk(core.ipc, 'sales:complete', { draft: DRAFT })).numero);
@@ -45,14 +51,29 @@ describe('restoring an old copy on Demo', () => {
     const copy = (await ipcOk(core.ipc, 'backups:create', {})).outcomes[0]?.file ?? '';
     expect(await sellAuthorised(3)).toEqual([3, 4, 5]);
 
-    const restored = await ipcOk(core.ipc, 'backups:restore', { location: 'local', file: copy, confirmation: 'RESTAURAR' });
+    const restored = await ipcOk(core.ipc, 'backups:restore', {
+      location: 'local',
+      file: copy,
+      confirmation: 'RESTAURAR',
+    });
     expect(restored).toMatchObject({ documentsBefore: 5, documentsAfter: 2, warning: null });
-    const probed = core.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'series.probed' ORDER BY id DESC").pluck().get() as string;
-    expect(JSON.parse(probed)).toMatchObject({ reason: 'restore', hkaHighest: 5, lastNumberBefore: 2, lastNumberAfter: 5 });
+    const probed = core.store.sqlite
+      .prepare("SELECT details FROM audit_log WHERE action = 'series.probed' ORDER BY id DESC")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(probed)).toMatchObject({
+      reason: 'restore',
+      hkaHighest: 5,
+      lastNumberBefore: 2,
+      lastNumberAfter: 5,
+    });
 
     expect(await sellAuthorised(1)).toEqual([6]);
     expect(hka.ledger()).toHaveLength(6);
-    const cufes = core.store.sqlite.prepare('SELECT cufe FROM documents WHERE cufe IS NOT NULL').pluck().all() as string[];
+    const cufes = core.store.sqlite
+      .prepare('SELECT cufe FROM documents WHERE cufe IS NOT NULL')
+      .pluck()
+      .all() as string[];
     expect(new Set(cufes).size).toBe(cufes.length);
     const numbers = core.store.sqlite.prepare('SELECT numero FROM documents ORDER BY numero').pluck().all();
     expect(numbers).toEqual([1, 2, 6]); // 3..5 live at HKA; recording them from HKA is left for later

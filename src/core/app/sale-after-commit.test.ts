@@ -20,7 +20,9 @@ describe('after a sale is saved', () => {
       expect(saved).toMatchObject({ ok: true, value: { status: 'QUEUED', tipoDocumento: '01', totalFactura: '3.21' } });
       if (!saved.ok) return;
       expect(status(saved.value.id)).toBeDefined();
-      expect(await ok('sales:last', {})).toMatchObject({ last: { id: saved.value.id, numero: saved.value.numero, totalFactura: '3.21' } });
+      expect(await ok('sales:last', {})).toMatchObject({
+        last: { id: saved.value.id, numero: saved.value.numero, totalFactura: '3.21' },
+      });
     } finally {
       stop();
     }
@@ -28,10 +30,17 @@ describe('after a sale is saved', () => {
 
   it('sales:last gives the newest sale of this register', async () => {
     const first = await ok('sales:complete', { draft: SALE });
-    const second = await ok('sales:complete', { draft: { ...SALE, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] } });
+    const second = await ok('sales:complete', {
+      draft: { ...SALE, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] },
+    });
     const { last } = await ok('sales:last', {});
     expect(last).toEqual({
-      id: second.id, tipoDocumento: '01', numero: first.numero + 1, totalFactura: '3.21', fechaEmision: second.fechaEmision, status: last?.status,
+      id: second.id,
+      tipoDocumento: '01',
+      numero: first.numero + 1,
+      totalFactura: '3.21',
+      fechaEmision: second.fechaEmision,
+      status: last?.status,
     });
     expect(['QUEUED', 'PROCESSING', 'AUTHORIZED']).toContain(last?.status);
   });
@@ -39,16 +48,39 @@ describe('after a sale is saved', () => {
   it('answers from the captured rows when reading the saved document back fails, and logs it', () => {
     const warnings: string[] = [];
     const captured = {
-      id: 'doc-1', status: 'QUEUED',
-      document: { tipoDocumento: '01', numeroDocumentoFiscal: '7', puntoFacturacionFiscal: '001', tipoEmision: '01', fechaEmision: '2026-12-05T09:00:00-05:00', cliente: { razonSocial: 'Cliente' } },
+      id: 'doc-1',
+      status: 'QUEUED',
+      document: {
+        tipoDocumento: '01',
+        numeroDocumentoFiscal: '7',
+        puntoFacturacionFiscal: '001',
+        tipoEmision: '01',
+        fechaEmision: '2026-12-05T09:00:00-05:00',
+        cliente: { razonSocial: 'Cliente' },
+      },
       totals: { totalFactura: '3.21' },
     } as unknown as CapturedDocument;
-    const detail = afterCommit({
-      read: () => { throw new Error('SQLITE_BUSY'); },
-      notify: () => { throw new Error('worker stopped'); },
-      log: { warn: (message) => warnings.push(message) },
-    }, captured);
-    expect(detail).toMatchObject({ id: 'doc-1', numero: 7, status: 'QUEUED', totalFactura: '3.21', receptorNombre: 'Cliente', cufe: null, history: [] });
+    const detail = afterCommit(
+      {
+        read: () => {
+          throw new Error('SQLITE_BUSY');
+        },
+        notify: () => {
+          throw new Error('worker stopped');
+        },
+        log: { warn: (message) => warnings.push(message) },
+      },
+      captured,
+    );
+    expect(detail).toMatchObject({
+      id: 'doc-1',
+      numero: 7,
+      status: 'QUEUED',
+      totalFactura: '3.21',
+      receptorNombre: 'Cliente',
+      cufe: null,
+      history: [],
+    });
     expect(warnings).toHaveLength(2);
   });
 });

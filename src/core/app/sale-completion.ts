@@ -33,19 +33,31 @@ function describe(missing: SaleException): string {
   }
 }
 
-export function completeSale(deps: SaleCompletionDeps, draft: SaleDraft, caller: SignedInCaller): ReturnType<CaptureFn> {
+export function completeSale(
+  deps: SaleCompletionDeps,
+  draft: SaleDraft,
+  caller: SignedInCaller,
+): ReturnType<CaptureFn> {
   if ((NOTE_DOCUMENT_TYPES as readonly string[]).includes(draft.tipoDocumento)) {
-    throw new AppError('not_allowed', 'Las notas de crédito y débito se emiten desde la página del documento, con autorización de un gerente');
+    throw new AppError(
+      'not_allowed',
+      'Las notas de crédito y débito se emiten desde la página del documento, con autorización de un gerente',
+    );
   }
   const { db, clock, grants, capture } = deps;
   const exceptions = saleExceptions(draft, catalogPrice(db), readLossPrevention(db));
   if (exceptions.length === 0) return capture(draft, caller.user);
   if (caller.user.role === 'gerente') {
-    return capture(draft, caller.user, { details: { exceptions: exceptions.map((e) => ({ ...e, approvedBy: caller.user.id })) } });
+    return capture(draft, caller.user, {
+      details: { exceptions: exceptions.map((e) => ({ ...e, approvedBy: caller.user.id })) },
+    });
   }
   const matched = grants.match(caller.user.id, exceptions, clock());
   if (!matched.ok) {
-    throw new AppError('not_allowed', `Falta la autorización de un gerente: ${matched.missing.map(describe).join('; ')}`);
+    throw new AppError(
+      'not_allowed',
+      `Falta la autorización de un gerente: ${matched.missing.map(describe).join('; ')}`,
+    );
   }
   const approvers = [...new Set(matched.grants.map((g) => g.approverId).filter((id) => id !== undefined))];
   const onlyApprover = approvers.length === 1 ? approvers[0] : undefined;

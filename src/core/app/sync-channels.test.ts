@@ -26,7 +26,18 @@ beforeAll(async () => {
   server.answer = (request) =>
     request.path === '/v1/enrol'
       ? (JSON.parse(request.body) as { code?: string }).code === 'sge.good'
-        ? { status: 201, body: { deviceId: randomUUID(), orgId: randomUUID(), storeId: randomUUID(), storeCode: '0000', storeName: 'Casa Matriz', registerName: 'Caja 1', token: TOKEN } }
+        ? {
+            status: 201,
+            body: {
+              deviceId: randomUUID(),
+              orgId: randomUUID(),
+              storeId: randomUUID(),
+              storeCode: '0000',
+              storeName: 'Casa Matriz',
+              registerName: 'Caja 1',
+              token: TOKEN,
+            },
+          }
         : { status: 401, body: { error: 'invalid code' } }
       : undefined;
   dir = mkdtempSync(join(tmpdir(), 'sago-sync-'));
@@ -42,13 +53,20 @@ afterAll(async () => {
 describe('sync channels', () => {
   it('refuses an unknown code in Spanish and stays unenrolled', async () => {
     const result = await dispatchIpc(core.ipc, 'sync:enrol', { serverUrl: server.url, code: 'sge.bad' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('no aceptó el código') as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('no aceptó el código') as unknown },
+    });
     const status = await dispatchIpc(core.ipc, 'sync:status', {});
     expect(status).toMatchObject({ ok: true, value: { enrolled: false } });
   });
 
   it('enrols, pushes the audit trail, and never returns the device token', async () => {
-    const enrolled = await dispatchIpc(core.ipc, 'sync:enrol', { serverUrl: server.url, code: 'sge.good', registerName: 'Caja 1' });
+    const enrolled = await dispatchIpc(core.ipc, 'sync:enrol', {
+      serverUrl: server.url,
+      code: 'sge.good',
+      registerName: 'Caja 1',
+    });
     expect(enrolled).toMatchObject({ ok: true, value: { storeCode: '0000', registerName: 'Caja 1' } });
     const pushed = await dispatchIpc(core.ipc, 'sync:pushNow', {});
     expect(pushed).toMatchObject({ ok: true, value: { enrolled: true } });

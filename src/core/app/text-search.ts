@@ -22,6 +22,8 @@ const registered = new WeakSet<Database.Database>();
 /** Registers sago_fold(text) on the connection (once). */
 export function ensureSearchFunctions(sqlite: Database.Database): void {
   if (registered.has(sqlite)) return;
-  sqlite.function('sago_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null));
+  sqlite.function('sago_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldText(value) : null,
+  );
   registered.add(sqlite);
 }

@@ -24,27 +24,54 @@ afterAll(() => printer.close());
 
 const sale = (formaPagoFact: '02' | '03', paid: string) => ({
   draft: {
-    tipoDocumento: '01' as const, cliente: { tipoClienteFE: '02' as const, pais: 'PA' }, tiempoPago: '1' as const,
-    items: [{ codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '2', precioUnitario: '3.25', tasaItbms: '00' as const }],
+    tipoDocumento: '01' as const,
+    cliente: { tipoClienteFE: '02' as const, pais: 'PA' },
+    tiempoPago: '1' as const,
+    items: [
+      {
+        codigo: 'P001',
+        descripcion: 'Arroz blanco 5 lb',
+        cantidad: '2',
+        precioUnitario: '3.25',
+        tasaItbms: '00' as const,
+      },
+    ],
     pagos: [{ formaPagoFact, valorCuotaPagada: paid }],
   },
 });
-const network = () => ({ ...DEFAULT_THERMAL_PRINTER, kind: 'network' as const, host: '127.0.0.1', port: printer.port, drawer: true });
-const settingsRow = () => suite.core.store.sqlite.prepare("SELECT value FROM settings WHERE key = 'thermalPrinter'").pluck().get();
+const network = () => ({
+  ...DEFAULT_THERMAL_PRINTER,
+  kind: 'network' as const,
+  host: '127.0.0.1',
+  port: printer.port,
+  drawer: true,
+});
+const settingsRow = () =>
+  suite.core.store.sqlite.prepare("SELECT value FROM settings WHERE key = 'thermalPrinter'").pluck().get();
 
 describe('thermal printer', () => {
   it('refuses settings a printer cannot be reached with, in Spanish, writing nothing', async () => {
     expect(await ok('printer:settings', {})).toEqual(DEFAULT_THERMAL_PRINTER);
     expect(await call('printer:save', { ...network(), host: 'http://192.168.1.50:9100' })).toMatchObject({
-      ok: false, error: { code: 'invalid_request', message: expect.stringContaining('sin http:// ni puerto') as string },
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('sin http:// ni puerto') as string },
     });
-    expect(await call('printer:save', { ...DEFAULT_THERMAL_PRINTER, kind: 'usb', devicePath: ' ' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await call('printer:save', { ...DEFAULT_THERMAL_PRINTER, drawer: true })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(await call('printer:save', { ...network(), port: 70000 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('printer:save', { ...DEFAULT_THERMAL_PRINTER, kind: 'usb', devicePath: ' ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await call('printer:save', { ...DEFAULT_THERMAL_PRINTER, drawer: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await call('printer:save', { ...network(), port: 70000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(settingsRow()).toBeUndefined();
   });
 
-  it('is a gerente\'s setting: a cashier can neither read it nor save it without a PIN', async () => {
+  it("is a gerente's setting: a cashier can neither read it nor save it without a PIN", async () => {
     await suite.signInAs('cajero');
     expect(await call('printer:settings', {})).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
     expect(await call('printer:save', network())).toMatchObject({ ok: false, error: { code: 'approval_required' } });
@@ -59,17 +86,23 @@ describe('thermal printer', () => {
     const page = decodeEscPos(printer.jobs.at(-1)!);
     expect(page.lines).toContain('PRUEBA DE IMPRESIÓN');
     expect(page.cuts).toBe(1);
-    expect(await call('printer:test', DEFAULT_THERMAL_PRINTER)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await call('printer:test', DEFAULT_THERMAL_PRINTER)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
   });
 
   it('saves the printer, audited with before and after', async () => {
     expect(await ok('printer:save', network())).toEqual(network());
     expect(await ok('printer:settings', {})).toEqual(network());
-    const audit = suite.core.store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'settings.printer' ORDER BY id DESC").pluck().get() as string;
+    const audit = suite.core.store.sqlite
+      .prepare("SELECT details FROM audit_log WHERE action = 'settings.printer' ORDER BY id DESC")
+      .pluck()
+      .get() as string;
     expect(JSON.parse(audit)).toEqual({ before: DEFAULT_THERMAL_PRINTER, after: network() });
   });
 
-  it('opens the drawer after a cash sale, and prints its receipt with the cashier\'s name; a reprint says COPIA', async () => {
+  it("opens the drawer after a cash sale, and prints its receipt with the cashier's name; a reprint says COPIA", async () => {
     await suite.signInAs('cajero');
     const before = printer.jobs.length;
     const sold = await ok('sales:complete', sale('02', '10.00'));
@@ -109,7 +142,11 @@ describe('thermal printer', () => {
     await ok('till:authorize', { action, approval: await suite.approval('till.drawerOpen') });
     expect(printer.jobs).toHaveLength(before + 1);
     expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toHaveLength(1);
-    const audited = suite.core.store.sqlite.prepare("SELECT actor_name AS actor, approved_by_name AS approver FROM audit_log WHERE action = 'till.drawerOpen' ORDER BY id DESC").get();
+    const audited = suite.core.store.sqlite
+      .prepare(
+        "SELECT actor_name AS actor, approved_by_name AS approver FROM audit_log WHERE action = 'till.drawerOpen' ORDER BY id DESC",
+      )
+      .get();
     expect(audited).toEqual({ actor: TEST_USERS.cajero.displayName, approver: TEST_USERS.gerente.displayName });
     await suite.signInAs('gerente');
   });
@@ -127,16 +164,29 @@ describe('thermal printer', () => {
     await ok('printer:save', { ...network(), port: gone.port });
     const sold = await ok('sales:complete', sale('03', '6.50'));
     expect(await call('receipt:print', { documentId: sold.id })).toMatchObject({
-      ok: false, error: { code: 'internal', message: expect.stringContaining('No se pudo imprimir en la impresora térmica') as string },
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringContaining('No se pudo imprimir en la impresora térmica') as string,
+      },
     });
     expect(suite.status(sold.id)).toMatch(/^(QUEUED|PROCESSING|AUTHORIZED)$/);
-    expect(await call('till:authorize', { action: { kind: 'drawerOpen', motivo: 'Prueba de gaveta' } })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await call('till:authorize', { action: { kind: 'drawerOpen', motivo: 'Prueba de gaveta' } })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
-  it('prints to a USB printer\'s device, the extra copies marked COPIA', async () => {
+  it("prints to a USB printer's device, the extra copies marked COPIA", async () => {
     const device = join(suite.dataDir, 'lp0');
     await ok('printer:save', { ...DEFAULT_THERMAL_PRINTER, kind: 'usb', devicePath: device, drawer: false });
-    await ok('settings:saveReceipt', { printerName: null, paper: '58', headerLines: ['Calle 50, Panamá', 'Tel. 264-0000'], footerLines: [], copies: 2 });
+    await ok('settings:saveReceipt', {
+      printerName: null,
+      paper: '58',
+      headerLines: ['Calle 50, Panamá', 'Tel. 264-0000'],
+      footerLines: [],
+      copies: 2,
+    });
     const sold = await ok('sales:complete', sale('02', '10.00'));
     expect(await ok('receipt:print', { documentId: sold.id })).toEqual({ via: 'printer', copy: 0 });
     const printed = decodeEscPos(new Uint8Array(readFileSync(device)));
@@ -150,7 +200,7 @@ describe('thermal printer', () => {
     await ok('settings:saveReceipt', { printerName: null, paper: '80', headerLines: [], footerLines: [], copies: 1 });
   });
 
-  it('goes back to the system\'s print when set so: no bytes, the screen prints', async () => {
+  it("goes back to the system's print when set so: no bytes, the screen prints", async () => {
     await ok('printer:save', DEFAULT_THERMAL_PRINTER);
     const before = printer.jobs.length;
     const sold = await ok('sales:complete', sale('02', '10.00'));

@@ -11,12 +11,22 @@ const { call, ok } = suite;
 
 const ITEMS = [
   // 2 × (4.50 − 0.40) = 8.20 + ITBMS 7 % 0.574 → 0.57 = 8.77 (a 8.9 % line discount: under the 10 % limit)
-  { codigo: 'P008', descripcion: 'Detergente en polvo 1 kg', cantidad: '2', precioUnitario: '4.50', precioUnitarioDescuento: '0.40', tasaItbms: '01' as const },
+  {
+    codigo: 'P008',
+    descripcion: 'Detergente en polvo 1 kg',
+    cantidad: '2',
+    precioUnitario: '4.50',
+    precioUnitarioDescuento: '0.40',
+    tasaItbms: '01' as const,
+  },
   { codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '1', precioUnitario: '3.25', tasaItbms: '00' as const },
 ];
 const draft = (descuento: string, descDescuento = 'Descuento a la venta') => ({
   draft: {
-    tipoDocumento: '01' as const, cliente: { tipoClienteFE: '02' as const, pais: 'PA' }, tiempoPago: '1' as const, items: ITEMS,
+    tipoDocumento: '01' as const,
+    cliente: { tipoClienteFE: '02' as const, pais: 'PA' },
+    tiempoPago: '1' as const,
+    items: ITEMS,
     descuentosGlobales: [{ descDescuento, montoDescuento: descuento }],
     pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '20.00' }],
   },
@@ -27,11 +37,21 @@ describe('discounts at the till', () => {
     await suite.signInAs('cajero');
     // Items 8.77 + 3.25 = 12.02; 5 % = 0.601 → 0.60 off after ITBMS: 11.42.
     const sale = await ok('sales:complete', draft('0.60', 'Descuento 5 %'));
-    expect(sale.totals).toMatchObject({ totalPrecioNeto: '11.45', totalITBMS: '0.57', totalTodosItems: '12.02', totalDescuento: '0.60', totalFactura: '11.42', vuelto: '8.58' });
+    expect(sale.totals).toMatchObject({
+      totalPrecioNeto: '11.45',
+      totalITBMS: '0.57',
+      totalTodosItems: '12.02',
+      totalDescuento: '0.60',
+      totalFactura: '11.42',
+      vuelto: '8.58',
+    });
     await waitFor(() => suite.status(sale.id) === 'AUTHORIZED', 5_000, 'discounted sale authorised');
     const detail = await ok('documents:get', { id: sale.id });
     expect(detail.document).toMatchObject({
-      items: [expect.objectContaining({ precioUnitario: '4.50', precioUnitarioDescuento: '0.40' }), expect.objectContaining({ codigo: 'P001' })],
+      items: [
+        expect.objectContaining({ precioUnitario: '4.50', precioUnitarioDescuento: '0.40' }),
+        expect.objectContaining({ codigo: 'P001' }),
+      ],
       descuentosGlobales: [{ descDescuento: 'Descuento 5 %', montoDescuento: '0.60' }],
     });
     // Authorised by the simulator, which checks every relation of §2.13 (the global discount after ITBMS included).
@@ -44,11 +64,18 @@ describe('discounts at the till', () => {
     const before = count.get();
     // 2.00 of 12.02 is 16.6 %: over the default 10 %.
     expect(await call('sales:complete', draft('2.00'))).toMatchObject({
-      ok: false, error: { code: 'not_allowed', message: 'Falta la autorización de un gerente: el descuento de 2.00 a la venta supera el límite' },
+      ok: false,
+      error: {
+        code: 'not_allowed',
+        message: 'Falta la autorización de un gerente: el descuento de 2.00 a la venta supera el límite',
+      },
     });
     expect(count.get()).toBe(before);
     const action = { kind: 'ticketDiscount' as const, itemsTotal: '12.02', descuento: '1.50' };
-    expect(await call('till:authorize', { action })).toMatchObject({ ok: false, error: { code: 'approval_required', approvalAction: 'till.ticketDiscount' } });
+    expect(await call('till:authorize', { action })).toMatchObject({
+      ok: false,
+      error: { code: 'approval_required', approvalAction: 'till.ticketDiscount' },
+    });
     await ok('till:authorize', { action, approval: await suite.approval('till.ticketDiscount') });
     // Approved 1.50: 2.00 is still refused (the approval is not spent by the refusal), 1.50 goes through once.
     expect(await call('sales:complete', draft('2.00'))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
@@ -58,7 +85,7 @@ describe('discounts at the till', () => {
     expect(await call('sales:complete', draft('1.50'))).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
   });
 
-  it('refuses a ticket discount above the total (the fiscal core\'s rule)', async () => {
+  it("refuses a ticket discount above the total (the fiscal core's rule)", async () => {
     await suite.signInAs('gerente');
     const refused = await call('sales:complete', draft('12.03'));
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation_failed' } });

@@ -15,8 +15,12 @@ import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore } from './register-core';
 
 const draft = (precio: string) => ({
-  tipoDocumento: '01' as const, cliente: { tipoClienteFE: '02' as const, pais: 'PA' }, tiempoPago: '1' as const,
-  items: [{ codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: precio, tasaItbms: '00' as const }],
+  tipoDocumento: '01' as const,
+  cliente: { tipoClienteFE: '02' as const, pais: 'PA' },
+  tiempoPago: '1' as const,
+  items: [
+    { codigo: 'P100', descripcion: 'Pan de molde', cantidad: '1', precioUnitario: precio, tasaItbms: '00' as const },
+  ],
   pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: precio }],
 });
 
@@ -33,7 +37,8 @@ async function start(): Promise<RegisterCore> {
 }
 
 const count = (core: RegisterCore, sql: string) => (core.store.sqlite.prepare(sql).get() as { n: number }).n;
-const authorisedAll = (core: RegisterCore) => count(core, "SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'") === 0;
+const authorisedAll = (core: RegisterCore) =>
+  count(core, "SELECT count(*) AS n FROM documents WHERE status <> 'AUTHORIZED'") === 0;
 
 beforeAll(async () => {
   training = await startHkaSimulator();
@@ -53,17 +58,33 @@ describe('training (Simulador) and Demo keep separate data sets', () => {
     for (let i = 0; i < 10; i++) await ipcOk(trainingCore.ipc, 'sales:complete', { draft: draft('2.00') });
     await waitFor(() => authorisedAll(trainingCore), 10_000, 'training sales authorised');
     // Training never enrols with head office.
-    const enrol = await dispatchIpc(trainingCore.ipc, 'sync:enrol', { serverUrl: 'http://127.0.0.1:9', code: 'sge.x.y' });
-    expect(enrol).toMatchObject({ ok: false, error: { code: 'not_allowed', message: expect.stringContaining('entrenamiento') as unknown } });
+    const enrol = await dispatchIpc(trainingCore.ipc, 'sync:enrol', {
+      serverUrl: 'http://127.0.0.1:9',
+      code: 'sge.x.y',
+    });
+    expect(enrol).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: expect.stringContaining('entrenamiento') as unknown },
+    });
 
     // The manager switches to Demo: tokens typed for Demo are stored and verified in Demo's data set.
     await ipcOk(trainingCore.ipc, 'settings:saveHka', {
-      environment: 'demo', endpoint: demoHka.endpoint, tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword,
+      environment: 'demo',
+      endpoint: demoHka.endpoint,
+      tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa,
+      tokenPassword: DEMO_ACCOUNT.tokenPassword,
     });
     expect(existsSync(dataSetPath(dataDir, 'demo'))).toBe(true);
-    expect(await ipcOk(trainingCore.ipc, 'settings:hka', {})).toMatchObject({ environment: 'demo', restartNeeded: true, invoicingAllowed: false });
+    expect(await ipcOk(trainingCore.ipc, 'settings:hka', {})).toMatchObject({
+      environment: 'demo',
+      restartNeeded: true,
+      invoicingAllowed: false,
+    });
     await ipcOk(trainingCore.ipc, 'settings:testHka', {});
-    expect(await ipcOk(trainingCore.ipc, 'settings:hka', {})).toMatchObject({ environment: 'demo', invoicingAllowed: true });
+    expect(await ipcOk(trainingCore.ipc, 'settings:hka', {})).toMatchObject({
+      environment: 'demo',
+      invoicingAllowed: true,
+    });
     // The training data set has no Demo token, and its own HKA settings still say Simulador.
     expect(count(trainingCore, "SELECT count(*) AS n FROM secrets WHERE name LIKE 'hka.%'")).toBe(0);
     expect(readHkaSettings(trainingCore.store.db).environment).toBe('simulador');
@@ -85,7 +106,12 @@ describe('training (Simulador) and Demo keep separate data sets', () => {
     const z = await ipcOk(demoCore.ipc, 'reports:closeShift', { countedCash: '9.00' });
     expect(z).toMatchObject({ closed: true, report: { counts: { total: 3 }, salesTotal: '9.00' } });
     // What Demo would push to head office concerns its three documents only.
-    expect(count(demoCore, "SELECT count(DISTINCT json_extract(payload, '$.documentId')) AS n FROM sync_outbox WHERE json_extract(payload, '$.documentId') IS NOT NULL")).toBe(3);
+    expect(
+      count(
+        demoCore,
+        "SELECT count(DISTINCT json_extract(payload, '$.documentId')) AS n FROM sync_outbox WHERE json_extract(payload, '$.documentId') IS NOT NULL",
+      ),
+    ).toBe(3);
     await ipcOk(demoCore.ipc, 'settings:saveHka', { environment: 'simulador' });
     await demoCore.close();
 

@@ -8,7 +8,10 @@ export async function explainingVaultErrors<T>(work: () => Promise<T>): Promise<
     return await work();
   } catch (error) {
     if (error instanceof VaultError) {
-      throw new AppError('not_allowed', 'No se pudieron leer las credenciales de HKA: el gerente debe revisarlas en Configuración › HKA');
+      throw new AppError(
+        'not_allowed',
+        'No se pudieron leer las credenciales de HKA: el gerente debe revisarlas en Configuración › HKA',
+      );
     }
     throw error;
   }

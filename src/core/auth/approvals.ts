@@ -24,7 +24,12 @@ export class ApprovalBook {
 
   constructor(private readonly ttlMs: number) {}
 
-  issue(action: string, approver: { id: string; username: string }, overUserId: string | undefined, now: Date): IssuedApproval {
+  issue(
+    action: string,
+    approver: { id: string; username: string },
+    overUserId: string | undefined,
+    now: Date,
+  ): IssuedApproval {
     this.prune(now);
     const token = randomBytes(24).toString('base64url');
     const expiresAt = now.getTime() + this.ttlMs;

@@ -3,7 +3,10 @@
 export class AttemptLimiter {
   private failures: number[] = [];
 
-  constructor(private readonly maxFailures: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+  ) {}
 
   /** Milliseconds until another attempt is allowed; 0 when allowed now. */
   waitMs(now: Date): number {

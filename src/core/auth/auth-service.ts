@@ -12,8 +12,18 @@ import { ApprovalBook, type IssuedApproval } from './approvals';
 import { AttemptLimiter } from './attempt-limiter';
 import { decoyHash, hashPin, verifyPin } from './pin-hash';
 import {
-  clearFailures, countActiveManagers, countUsers, findUser, findUserById, insertUser, listUsers, recordFailure, setUserActive,
-  toUserView, updatePinHash, type UserRecord,
+  clearFailures,
+  countActiveManagers,
+  countUsers,
+  findUser,
+  findUserById,
+  insertUser,
+  listUsers,
+  recordFailure,
+  setUserActive,
+  toUserView,
+  updatePinHash,
+  type UserRecord,
 } from './users-repo';
 
 export interface AuthPolicy {
@@ -27,7 +37,11 @@ export interface AuthPolicy {
 }
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
-  maxFailures: 5, lockMs: 5 * 60_000, approvalTtlMs: 2 * 60_000, registerMaxFailures: 10, registerWindowMs: 60_000,
+  maxFailures: 5,
+  lockMs: 5 * 60_000,
+  approvalTtlMs: 2 * 60_000,
+  registerMaxFailures: 10,
+  registerWindowMs: 60_000,
 };
 
 interface Session extends ActingUser {
@@ -47,7 +61,12 @@ const UNKNOWN_ACTOR = { actor: 'desconocido' };
 const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
 const lockedMessage = (ms: number): string =>
   `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min.`;
-const acting = (user: UserRecord): ActingUser => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
+const acting = (user: UserRecord): ActingUser => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+});
 
 export class AuthService implements SessionGate {
   private session: Session | undefined;
@@ -56,7 +75,11 @@ export class AuthService implements SessionGate {
   /** PIN checks run one at a time, so parallel guesses cannot slip past the lock while a hash is computed. */
   private checks: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: StoreDb, private readonly clock: () => Date, private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY) {
+  constructor(
+    private readonly db: StoreDb,
+    private readonly clock: () => Date,
+    private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
+  ) {
     this.approvals = new ApprovalBook(policy.approvalTtlMs);
     this.limiter = new AttemptLimiter(policy.registerMaxFailures, policy.registerWindowMs);
     decoyHash().catch(() => undefined); // computed now, so even the first unknown name answers in a normal check's time
@@ -64,7 +87,12 @@ export class AuthService implements SessionGate {
 
   sessionView(): SessionView {
     const user = this.session
-      ? { username: this.session.username, displayName: this.session.displayName, role: this.session.role, since: this.session.since.toISOString() }
+      ? {
+          username: this.session.username,
+          displayName: this.session.displayName,
+          role: this.session.role,
+          since: this.session.since.toISOString(),
+        }
       : null;
     return { user, setupNeeded: countUsers(this.db) === 0 };
   }
@@ -85,8 +113,20 @@ export class AuthService implements SessionGate {
     const now = this.clock();
     const user = this.db.transaction((tx) => {
       if (countUsers(tx) > 0) throw new AppError('not_allowed', 'La caja ya tiene usuarios; inicie sesión');
-      const created = insertUser(tx, { username: input.username, displayName: input.displayName, role: 'gerente', pinHash }, now);
-      appendAudit(tx, { ...auditedBy(acting(created)), action: 'auth.setup', details: { username: created.username, role: created.role } }, now);
+      const created = insertUser(
+        tx,
+        { username: input.username, displayName: input.displayName, role: 'gerente', pinHash },
+        now,
+      );
+      appendAudit(
+        tx,
+        {
+          ...auditedBy(acting(created)),
+          action: 'auth.setup',
+          details: { username: created.username, role: created.role },
+        },
+        now,
+      );
       return created;
     });
     this.startSession(user, now);
@@ -97,7 +137,14 @@ export class AuthService implements SessionGate {
     const user = await this.checkPin(username, pin, 'signIn');
     const now = this.clock();
     const previous = this.session?.username;
-    this.audit({ ...auditedBy(acting(user)), action: 'auth.signIn', details: { role: user.role, ...(previous ? { previous } : {}) } }, now);
+    this.audit(
+      {
+        ...auditedBy(acting(user)),
+        action: 'auth.signIn',
+        details: { role: user.role, ...(previous ? { previous } : {}) },
+      },
+      now,
+    );
     this.startSession(user, now);
     return this.sessionView();
   }
@@ -114,10 +161,20 @@ export class AuthService implements SessionGate {
     const now = this.clock();
     const over = this.session;
     if (user.role !== 'gerente') {
-      this.audit({ ...auditedBy(acting(user)), action: 'auth.approvalRefused', details: { for: action, reason: 'not_manager' } }, now);
+      this.audit(
+        { ...auditedBy(acting(user)), action: 'auth.approvalRefused', details: { for: action, reason: 'not_manager' } },
+        now,
+      );
       throw new AppError('not_allowed', 'Solo un gerente puede autorizar esta acción');
     }
-    this.audit({ ...auditedBy(acting(user)), action: 'auth.approved', details: { for: action, ...(over ? { over: over.username } : {}) } }, now);
+    this.audit(
+      {
+        ...auditedBy(acting(user)),
+        action: 'auth.approved',
+        details: { for: action, ...(over ? { over: over.username } : {}) },
+      },
+      now,
+    );
     return this.approvals.issue(action, user, over?.id, now);
   }
 
@@ -136,9 +193,22 @@ export class AuthService implements SessionGate {
     const pinHash = await hashPin(input.pin);
     const now = this.clock();
     const created = this.db.transaction((tx) => {
-      if (findUser(tx, input.username)) throw new AppError('invalid_request', `El usuario «${input.username}» ya existe`);
-      const user = insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, pinHash }, now);
-      appendAudit(tx, { ...this.byManager(manager), action: 'auth.userCreated', details: { username: user.username, role: user.role } }, now);
+      if (findUser(tx, input.username))
+        throw new AppError('invalid_request', `El usuario «${input.username}» ya existe`);
+      const user = insertUser(
+        tx,
+        { username: input.username, displayName: input.displayName, role: input.role, pinHash },
+        now,
+      );
+      appendAudit(
+        tx,
+        {
+          ...this.byManager(manager),
+          action: 'auth.userCreated',
+          details: { username: user.username, role: user.role },
+        },
+        now,
+      );
       return user;
     });
     return toUserView(created, now);
@@ -151,7 +221,11 @@ export class AuthService implements SessionGate {
     const now = this.clock();
     this.db.transaction((tx) => {
       updatePinHash(tx, user.id, pinHash);
-      appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.pinChanged', details: { username: user.username } }, now);
+      appendAudit(
+        tx,
+        { ...auditedBy(acting(user)), action: 'auth.pinChanged', details: { username: user.username } },
+        now,
+      );
     });
   }
 
@@ -164,7 +238,11 @@ export class AuthService implements SessionGate {
       if (!user) throw new AppError('not_found', 'El usuario no existe');
       updatePinHash(tx, user.id, pinHash);
       clearFailures(tx, user.id);
-      appendAudit(tx, { ...this.byManager(manager), action: 'auth.pinReset', details: { username: user.username } }, now);
+      appendAudit(
+        tx,
+        { ...this.byManager(manager), action: 'auth.pinReset', details: { username: user.username } },
+        now,
+      );
     });
   }
 
@@ -178,13 +256,22 @@ export class AuthService implements SessionGate {
       const user = findUser(tx, input.username);
       if (!user) throw new AppError('not_found', 'El usuario no existe');
       if (user.active === input.active) return user;
-      if (!input.active && user.id === manager.id) throw new AppError('not_allowed', 'No puede desactivar su propio usuario');
+      if (!input.active && user.id === manager.id)
+        throw new AppError('not_allowed', 'No puede desactivar su propio usuario');
       // Defence in depth: with approvals bound to active managers and "never oneself", only a race could get here.
       if (!input.active && user.role === 'gerente' && countActiveManagers(tx) <= 1) {
         throw new AppError('not_allowed', 'Debe quedar al menos un gerente activo');
       }
       setUserActive(tx, user.id, input.active);
-      appendAudit(tx, { ...this.byManager(manager), action: input.active ? 'auth.userReactivated' : 'auth.userDeactivated', details: { username: user.username, role: user.role } }, now);
+      appendAudit(
+        tx,
+        {
+          ...this.byManager(manager),
+          action: input.active ? 'auth.userReactivated' : 'auth.userDeactivated',
+          details: { username: user.username, role: user.role },
+        },
+        now,
+      );
       return { ...user, active: input.active };
     });
     // A cashier deactivated over their own session (a manager's approval) is signed out there and then.
@@ -229,18 +316,31 @@ export class AuthService implements SessionGate {
     const wait = this.limiter.waitMs(started);
     if (wait > 0) {
       this.audit({ ...UNKNOWN_ACTOR, action: 'auth.refused', details: { purpose, reason: 'rate_limited' } }, started);
-      throw new AppError('not_allowed', `Demasiados intentos fallidos en esta caja; espere ${Math.ceil(wait / 1000)} s e intente de nuevo`);
+      throw new AppError(
+        'not_allowed',
+        `Demasiados intentos fallidos en esta caja; espere ${Math.ceil(wait / 1000)} s e intente de nuevo`,
+      );
     }
     const user = findUser(this.db, username);
     if (!user || !user.active) {
       await verifyPin(pin, await decoyHash()); // same time as a real check: the answer does not tell who exists
       const now = this.clock();
       this.limiter.recordFailure(now);
-      this.audit({ ...(user ? auditedBy(acting(user)) : UNKNOWN_ACTOR), action: 'auth.failed', details: { purpose, reason: user ? 'inactive' : 'unknown_user' } }, now);
+      this.audit(
+        {
+          ...(user ? auditedBy(acting(user)) : UNKNOWN_ACTOR),
+          action: 'auth.failed',
+          details: { purpose, reason: user ? 'inactive' : 'unknown_user' },
+        },
+        now,
+      );
       throw new AppError('not_allowed', WRONG_CREDENTIALS);
     }
     if (user.lockedUntil !== null && user.lockedUntil > started.getTime()) {
-      this.audit({ ...auditedBy(acting(user)), action: 'auth.refused', details: { purpose, reason: 'locked' } }, started);
+      this.audit(
+        { ...auditedBy(acting(user)), action: 'auth.refused', details: { purpose, reason: 'locked' } },
+        started,
+      );
       throw new AppError('not_allowed', lockedMessage(user.lockedUntil - started.getTime()));
     }
     const matches = await verifyPin(pin, user.pinHash);
@@ -252,8 +352,17 @@ export class AuthService implements SessionGate {
     this.limiter.recordFailure(now);
     const { locked } = this.db.transaction((tx) => {
       const outcome = recordFailure(tx, user.id, this.policy.maxFailures, now.getTime() + this.policy.lockMs);
-      appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.failed', details: { purpose, reason: 'wrong_pin' } }, now);
-      if (outcome.locked) appendAudit(tx, { ...auditedBy(acting(user)), action: 'auth.locked', details: { minutes: minutesLeft(this.policy.lockMs) } }, now);
+      appendAudit(
+        tx,
+        { ...auditedBy(acting(user)), action: 'auth.failed', details: { purpose, reason: 'wrong_pin' } },
+        now,
+      );
+      if (outcome.locked)
+        appendAudit(
+          tx,
+          { ...auditedBy(acting(user)), action: 'auth.locked', details: { minutes: minutesLeft(this.policy.lockMs) } },
+          now,
+        );
       return outcome;
     });
     throw new AppError('not_allowed', locked ? lockedMessage(this.policy.lockMs) : WRONG_CREDENTIALS);

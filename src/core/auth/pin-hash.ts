@@ -44,7 +44,8 @@ export function parsePinHash(text: string): ParsedHash | undefined {
   const [, n, r, p, salt, key] = match;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   const powerOfTwo = params.N > 1 && (params.N & (params.N - 1)) === 0;
-  if (!powerOfTwo || params.N > MAX_N || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16) return undefined;
+  if (!powerOfTwo || params.N > MAX_N || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16)
+    return undefined;
   return { params, salt: Buffer.from(salt ?? '', 'base64url'), key: Buffer.from(key ?? '', 'base64url') };
 }
 

@@ -28,15 +28,25 @@ type Tx = Pick<StoreDb, 'select' | 'insert' | 'update'>;
 
 function toRecord(row: typeof users.$inferSelect): UserRecord {
   return {
-    id: row.id, username: row.username, displayName: row.displayName, role: row.role as UserRole, pinHash: row.pinHash,
-    failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil, active: row.active === 1,
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role as UserRole,
+    pinHash: row.pinHash,
+    failedAttempts: row.failedAttempts,
+    lockedUntil: row.lockedUntil,
+    active: row.active === 1,
   };
 }
 
 export function toUserView(record: UserRecord, now: Date): UserView {
   const locked = record.lockedUntil !== null && record.lockedUntil > now.getTime();
   return {
-    id: record.id, username: record.username, displayName: record.displayName, role: record.role, active: record.active,
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    active: record.active,
     lockedUntil: locked && record.lockedUntil !== null ? new Date(record.lockedUntil).toISOString() : null,
   };
 }
@@ -60,7 +70,11 @@ export function countUsers(db: Tx): number {
 }
 
 export function insertUser(db: Tx, user: NewUser, at: Date): UserRecord {
-  const row = db.insert(users).values({ id: randomUUID(), ...user, createdAt: at.toISOString() }).returning().get();
+  const row = db
+    .insert(users)
+    .values({ id: randomUUID(), ...user, createdAt: at.toISOString() })
+    .returning()
+    .get();
   return toRecord(row);
 }
 
@@ -69,7 +83,10 @@ export function recordFailure(db: Tx, userId: string, maxFailures: number, lockU
   const current = db.select({ failedAttempts: users.failedAttempts }).from(users).where(eq(users.id, userId)).get();
   const failures = (current?.failedAttempts ?? 0) + 1;
   const locked = failures >= maxFailures;
-  db.update(users).set(locked ? { failedAttempts: 0, lockedUntil: lockUntil } : { failedAttempts: failures }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set(locked ? { failedAttempts: 0, lockedUntil: lockUntil } : { failedAttempts: failures })
+    .where(eq(users.id, userId))
+    .run();
   return { locked };
 }
 
@@ -78,11 +95,20 @@ export function clearFailures(db: Tx, userId: string): void {
 }
 
 export function setUserActive(db: Tx, userId: string, active: boolean): void {
-  db.update(users).set({ active: active ? 1 : 0 }).where(eq(users.id, userId)).run();
+  db.update(users)
+    .set({ active: active ? 1 : 0 })
+    .where(eq(users.id, userId))
+    .run();
 }
 
 export function countActiveManagers(db: Tx): number {
-  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'gerente'), eq(users.active, 1))).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'gerente'), eq(users.active, 1)))
+      .get()?.n ?? 0
+  );
 }
 
 export function updatePinHash(db: Tx, userId: string, pinHash: string): void {

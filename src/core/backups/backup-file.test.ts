@@ -21,7 +21,16 @@ function register(): { store: OpenedDatabase; dir: string; sell: () => void; doc
   const store = openDatabase({ path: join(dir, 'sago.sqlite'), checkpointIntervalMs: 0 });
   opened.push(store);
   const sell = () => {
-    const result = captureSale({ db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' }), clock: () => new Date(), actor: 'cajero-1' }, SALE);
+    const result = captureSale(
+      {
+        db: store.db,
+        issuer: DEFAULT_ISSUER_SETTINGS,
+        emissionMode: () => ({ tipoEmision: '01' }),
+        clock: () => new Date(),
+        actor: 'cajero-1',
+      },
+      SALE,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.violations));
   };
   const documents = () => (store.sqlite.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
@@ -44,7 +53,11 @@ describe('writeBackup (online backup API)', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    const { path, manifest } = await writeBackup(store.sqlite, { folder: join(dir, 'backups'), at: at(0), reason: 'manual' }, 2);
+    const { path, manifest } = await writeBackup(
+      store.sqlite,
+      { folder: join(dir, 'backups'), at: at(0), reason: 'manual' },
+      2,
+    );
     copying = false;
     await till;
     expect(sold).toBeGreaterThan(0); // sales really happened during the copy
@@ -60,7 +73,11 @@ describe('writeBackup (online backup API)', () => {
   it('a corrupted copy fails verification (integrity_check) and its hash no longer matches', async () => {
     const { store, dir, sell } = register();
     for (let i = 0; i < 50; i += 1) sell();
-    const { path, manifest } = await writeBackup(store.sqlite, { folder: join(dir, 'backups'), at: at(1), reason: 'manual' });
+    const { path, manifest } = await writeBackup(store.sqlite, {
+      folder: join(dir, 'backups'),
+      at: at(1),
+      reason: 'manual',
+    });
     const bytes = readFileSync(path);
     const pageSize = 4096;
     // Flip the first bytes (b-tree page type and freeblock pointer) of every page after the schema page, leaving the
@@ -85,7 +102,11 @@ describe('writeBackup (online backup API)', () => {
   it('the synchronous copy (before migrations) is verified the same way', () => {
     const { store, dir, sell } = register();
     sell();
-    const { manifest } = writeBackupSync(store.sqlite, { folder: join(dir, 'backups'), at: at(2), reason: 'migration' });
+    const { manifest } = writeBackupSync(store.sqlite, {
+      folder: join(dir, 'backups'),
+      at: at(2),
+      reason: 'migration',
+    });
     expect(manifest).toMatchObject({ verified: true, documents: 1, reason: 'migration' });
   });
 });
@@ -94,7 +115,8 @@ describe('keep N', () => {
   it('keeps the newest N copies with their manifests and never touches other files', async () => {
     const { store, dir } = register();
     const folder = join(dir, 'backups');
-    for (let minute = 0; minute < 5; minute += 1) await writeBackup(store.sqlite, { folder, at: at(minute), reason: 'daily', register: '0000-001' });
+    for (let minute = 0; minute < 5; minute += 1)
+      await writeBackup(store.sqlite, { folder, at: at(minute), reason: 'daily', register: '0000-001' });
     // The other register of the shop shares the folder: its copies are listed but never pruned by this one.
     await writeBackup(store.sqlite, { folder, at: at(0), reason: 'daily', register: '0000-002' });
     writeFileSync(join(folder, 'fotos-de-la-tienda.sqlite'), 'someone else’s file');
@@ -102,7 +124,8 @@ describe('keep N', () => {
     expect(removed).toHaveLength(2);
     const left = listBackupFolder(folder);
     expect(left.map((b) => [b.manifest?.file.slice(0, 13), b.manifest?.createdAt])).toEqual([
-      ['sago-0000-002', at(0).toISOString()], ...[at(4), at(3), at(2)].map((d) => ['sago-0000-001', d.toISOString()]),
+      ['sago-0000-002', at(0).toISOString()],
+      ...[at(4), at(3), at(2)].map((d) => ['sago-0000-001', d.toISOString()]),
     ]);
     expect(readFileSync(join(folder, 'fotos-de-la-tienda.sqlite'), 'utf8')).toBe('someone else’s file');
     expect(() => readFileSync(`${removed[0] ?? ''}.json`)).toThrow();
@@ -115,7 +138,8 @@ describe('keep N', () => {
     const training = openDatabase({ path: join(dir, 'sago-simulador.sqlite'), checkpointIntervalMs: 0 });
     opened.push(real, training);
     await writeBackup(real.sqlite, { folder, at: at(0), reason: 'z', register: '0000-001' });
-    for (let minute = 1; minute <= 4; minute += 1) await writeBackup(training.sqlite, { folder, at: at(minute), reason: 'z', register: '0000-001' });
+    for (let minute = 1; minute <= 4; minute += 1)
+      await writeBackup(training.sqlite, { folder, at: at(minute), reason: 'z', register: '0000-001' });
     expect(pruneBackupFolder(folder, 2, backupPrefix(training.sqlite.name, '0000-001'))).toHaveLength(2);
     expect(listBackupFolder(folder).map((b) => b.manifest?.file.slice(0, 25))).toContain('sago-produccion-0000-001-');
   });

@@ -73,17 +73,36 @@ export function checkDatabaseFile(path: string): FileCheck {
     const integrity = copy.pragma('integrity_check') as { integrity_check: string }[];
     const messages = integrity.map((row) => row.integrity_check);
     if (messages.length !== 1 || messages[0] !== 'ok') {
-      return { ok: false, documents: null, migrations: null, problem: `integrity_check: ${messages.slice(0, 3).join('; ')}` };
+      return {
+        ok: false,
+        documents: null,
+        migrations: null,
+        problem: `integrity_check: ${messages.slice(0, 3).join('; ')}`,
+      };
     }
-    const tables = new Set((copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
     if (!tables.has('documents') || !tables.has('__drizzle_migrations')) {
-      return { ok: false, documents: null, migrations: null, problem: 'not a register database (no documents or migrations table)' };
+      return {
+        ok: false,
+        documents: null,
+        migrations: null,
+        problem: 'not a register database (no documents or migrations table)',
+      };
     }
     const documents = (copy.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
     const migrations = (copy.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
     return { ok: true, documents, migrations, problem: null };
   } catch (error) {
-    return { ok: false, documents: null, migrations: null, problem: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      documents: null,
+      migrations: null,
+      problem: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     copy?.close();
   }
@@ -125,7 +144,10 @@ export interface BackupTarget {
 
 function paths(sqlite: Database.Database, target: BackupTarget): { path: string; partial: string } {
   mkdirSync(target.folder, { recursive: true });
-  const path = join(target.folder, target.fileName ?? backupFileName(sqlite.name, target.at, target.reason, target.register));
+  const path = join(
+    target.folder,
+    target.fileName ?? backupFileName(sqlite.name, target.at, target.reason, target.register),
+  );
   return { path, partial: `${path}.partial` };
 }
 
@@ -134,7 +156,11 @@ function paths(sqlite: Database.Database, target: BackupTarget): { path: string;
  * turn, and a sale committed on this same connection meanwhile is carried into the copy (SQLite updates a backup
  * in progress from its source connection), so the till never waits for the whole copy.
  */
-export async function writeBackup(sqlite: Database.Database, target: BackupTarget, pagesPerStep = 256): Promise<WrittenBackup> {
+export async function writeBackup(
+  sqlite: Database.Database,
+  target: BackupTarget,
+  pagesPerStep = 256,
+): Promise<WrittenBackup> {
   const { path, partial } = paths(sqlite, target);
   try {
     rmSync(partial, { force: true });

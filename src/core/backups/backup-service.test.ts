@@ -25,7 +25,9 @@ describe('BackupService', () => {
     now = new Date('2026-12-05T05:10:00Z'); // 00:10 on 5 December in Panamá: a new day
     expect((await service.dailyIfDue())?.[0]?.ok).toBe(true);
     expect(service.view().backups.map((b) => b.reason)).toEqual(['daily', 'daily']);
-    const audited = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'backup.created'").all() as { actor: string; details: string }[];
+    const audited = store.sqlite
+      .prepare("SELECT actor, details FROM audit_log WHERE action = 'backup.created'")
+      .all() as { actor: string; details: string }[];
     expect(audited).toHaveLength(2);
     expect(audited[0]?.actor).toBe('sistema:copias');
   });
@@ -33,11 +35,14 @@ describe('BackupService', () => {
   it('says what went wrong in Spanish', () => {
     const failure = (code: string) => Object.assign(new Error(code), { code });
     expect(spanishFailure(failure('ENOSPC'), 'E:\\Copias')).toBe('No hay espacio libre en E:\\Copias');
-    expect(spanishFailure(new Error('SqliteError: database or disk is full'), '/media/usb')).toBe('No hay espacio libre en /media/usb');
+    expect(spanishFailure(new Error('SqliteError: database or disk is full'), '/media/usb')).toBe(
+      'No hay espacio libre en /media/usb',
+    );
     expect(spanishFailure(failure('EACCES'), '/media/usb')).toBe('No se puede escribir en la carpeta /media/usb');
     expect(spanishFailure(failure('EROFS'), '/media/usb')).toBe('No se puede escribir en la carpeta /media/usb');
-    expect(spanishFailure(new TypeError('Cannot save backup because the directory does not exist'), '/media/usb'))
-      .toBe('La carpeta /media/usb no existe o no está conectada');
+    expect(spanishFailure(new TypeError('Cannot save backup because the directory does not exist'), '/media/usb')).toBe(
+      'La carpeta /media/usb no existe o no está conectada',
+    );
     expect(spanishFailure(new Error('boom'), '/media/usb')).toBe('No se pudo escribir la copia en /media/usb');
   });
 });

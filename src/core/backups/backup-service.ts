@@ -91,7 +91,9 @@ export class BackupService {
     if (this.timer) return;
     const check = () => {
       this.dailyIfDue().catch((error: unknown) => {
-        this.deps.log?.warn('Daily backup check failed', { error: error instanceof Error ? error.message : String(error) });
+        this.deps.log?.warn('Daily backup check failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
       });
     };
     this.firstTimer = setTimeout(check, Math.min(firstAfterMs, everyMs));
@@ -111,35 +113,45 @@ export class BackupService {
 
   view(): BackupsView {
     const settings = readBackupSettings(this.deps.db);
-    const item = (location: BackupLocation) => (b: CataloguedBackup): BackupItem => ({
-      location,
-      file: basename(b.path),
-      createdAt: b.manifest?.createdAt ?? null,
-      reason: b.manifest?.reason ?? null,
-      sizeBytes: b.sizeBytes,
-      documents: b.manifest?.documents ?? null,
-      verified: b.manifest?.verified === true && b.manifest.sizeBytes === b.sizeBytes,
-      problem: b.manifest === null ? 'manifest missing or unreadable' : b.manifest.problem,
-    });
+    const item =
+      (location: BackupLocation) =>
+      (b: CataloguedBackup): BackupItem => ({
+        location,
+        file: basename(b.path),
+        createdAt: b.manifest?.createdAt ?? null,
+        reason: b.manifest?.reason ?? null,
+        sizeBytes: b.sizeBytes,
+        documents: b.manifest?.documents ?? null,
+        verified: b.manifest?.verified === true && b.manifest.sizeBytes === b.sizeBytes,
+        problem: b.manifest === null ? 'manifest missing or unreadable' : b.manifest.problem,
+      });
     const external = settings.folder === null ? [] : listBackupFolder(settings.folder).map(item('externa'));
-    const backups = [...listBackupFolder(this.localFolder).map(item('local')), ...external]
-      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    const backups = [...listBackupFolder(this.localFolder).map(item('local')), ...external].sort((a, b) =>
+      (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
+    );
     return { settings, localFolder: this.localFolder, failures: [...this.failures.values()], backups };
   }
 
   /** The folder of a location (the manager's folder only when one is set). */
   folderOf(location: BackupLocation): string | undefined {
-    return location === 'local' ? this.localFolder : readBackupSettings(this.deps.db).folder ?? undefined;
+    return location === 'local' ? this.localFolder : (readBackupSettings(this.deps.db).folder ?? undefined);
   }
 
   private async createInEachFolder(reason: BackupReason, by: AuditActor): Promise<BackupOutcome[]> {
     const settings = readBackupSettings(this.deps.db);
     const outcomes = [await this.createIn('local', this.localFolder, settings.keep, reason, by)];
-    if (settings.folder !== null) outcomes.push(await this.createIn('externa', settings.folder, settings.keep, reason, by));
+    if (settings.folder !== null)
+      outcomes.push(await this.createIn('externa', settings.folder, settings.keep, reason, by));
     return outcomes;
   }
 
-  private async createIn(location: BackupLocation, folder: string, keep: number, reason: BackupReason, by: AuditActor): Promise<BackupOutcome> {
+  private async createIn(
+    location: BackupLocation,
+    folder: string,
+    keep: number,
+    reason: BackupReason,
+    by: AuditActor,
+  ): Promise<BackupOutcome> {
     const at = this.deps.clock();
     try {
       // The manager's folder must already exist (a USB stick that is not plugged in is not created on the C: drive).
@@ -147,17 +159,43 @@ export class BackupService {
       if (problem !== undefined) return this.failed(location, reason, by, at, problem, 'folder not usable');
       const issuer = readIssuerSettings(this.deps.db);
       const register = `${issuer.codigoSucursalEmisor}-${issuer.puntoFacturacionFiscal}`;
-      const { path, manifest } = await writeBackup(this.deps.sqlite, { folder, at, reason, register }, this.deps.pagesPerStep);
+      const { path, manifest } = await writeBackup(
+        this.deps.sqlite,
+        { folder, at, reason, register },
+        this.deps.pagesPerStep,
+      );
       const file = manifest.file;
       if (!manifest.verified) {
-        return this.failed(location, reason, by, at, `La copia ${file} no pasó la verificación`, manifest.problem ?? 'not verified', file);
+        return this.failed(
+          location,
+          reason,
+          by,
+          at,
+          `La copia ${file} no pasó la verificación`,
+          manifest.problem ?? 'not verified',
+          file,
+        );
       }
       const pruned = pruneBackupFolder(folder, keep, backupPrefix(this.deps.sqlite.name, register));
       this.failures.delete(location);
-      appendAudit(this.deps.db, {
-        ...by, action: 'backup.created',
-        details: { location, reason, file, path, sizeBytes: manifest.sizeBytes, documents: manifest.documents, sha256: manifest.sha256, pruned: pruned.length },
-      }, at);
+      appendAudit(
+        this.deps.db,
+        {
+          ...by,
+          action: 'backup.created',
+          details: {
+            location,
+            reason,
+            file,
+            path,
+            sizeBytes: manifest.sizeBytes,
+            documents: manifest.documents,
+            sha256: manifest.sha256,
+            pruned: pruned.length,
+          },
+        },
+        at,
+      );
       return { location, ok: true, file, message: null };
     } catch (error) {
       const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -165,13 +203,27 @@ export class BackupService {
     }
   }
 
-  private failed(location: BackupLocation, reason: BackupReason, by: AuditActor, at: Date, message: string, detail: string, file?: string): BackupOutcome {
+  private failed(
+    location: BackupLocation,
+    reason: BackupReason,
+    by: AuditActor,
+    at: Date,
+    message: string,
+    detail: string,
+    file?: string,
+  ): BackupOutcome {
     this.failures.set(location, { at: at.toISOString(), location, message });
     this.deps.log?.warn('Backup failed', { location, reason, detail });
     try {
-      appendAudit(this.deps.db, { ...by, action: 'backup.failed', details: { location, reason, message, detail, ...(file ? { file } : {}) } }, at);
+      appendAudit(
+        this.deps.db,
+        { ...by, action: 'backup.failed', details: { location, reason, message, detail, ...(file ? { file } : {}) } },
+        at,
+      );
     } catch (error) {
-      this.deps.log?.warn('Backup failure could not be audited', { error: error instanceof Error ? error.message : String(error) });
+      this.deps.log?.warn('Backup failure could not be audited', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     return { location, ok: false, file: file ?? null, message };
   }

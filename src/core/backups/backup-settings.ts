@@ -38,14 +38,21 @@ export function folderProblem(folder: string): string | undefined {
   }
 }
 
-export function saveBackupSettings(deps: { db: StoreDb; clock: () => Date }, input: BackupSettings, by: AuditActor): BackupSettings {
+export function saveBackupSettings(
+  deps: { db: StoreDb; clock: () => Date },
+  input: BackupSettings,
+  by: AuditActor,
+): BackupSettings {
   const after = backupSettingsSchema.parse(input);
   const problem = after.folder === null ? undefined : folderProblem(after.folder);
   if (problem !== undefined) throw new AppError('invalid_request', problem);
   const before = readBackupSettings(deps.db);
-  deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, backupSettingsSchema, after);
-    auditSettingsChange(tx, { area: 'backups', by, before, after }, deps.clock());
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeJsonSetting(tx, KEY, backupSettingsSchema, after);
+      auditSettingsChange(tx, { area: 'backups', by, before, after }, deps.clock());
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }

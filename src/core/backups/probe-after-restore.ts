@@ -15,10 +15,18 @@ export function seriesToProbe(db: StoreDb): SeriesKey[] {
   const keys = new Map<string, SeriesKey>();
   const add = (key: SeriesKey) => keys.set(`${key.codigoSucursal}/${key.puntoFacturacion}/${key.tipoDocumento}`, key);
   for (const row of db.select().from(fiscalSeries).all()) {
-    add({ codigoSucursal: row.codigoSucursal, puntoFacturacion: row.puntoFacturacion, tipoDocumento: row.tipoDocumento });
+    add({
+      codigoSucursal: row.codigoSucursal,
+      puntoFacturacion: row.puntoFacturacion,
+      tipoDocumento: row.tipoDocumento,
+    });
   }
   const issuer = readIssuerSettings(db);
-  add({ codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal, tipoDocumento: ALWAYS_PROBED_TYPE });
+  add({
+    codigoSucursal: issuer.codigoSucursalEmisor,
+    puntoFacturacion: issuer.puntoFacturacionFiscal,
+    tipoDocumento: ALWAYS_PROBED_TYPE,
+  });
   return [...keys.values()];
 }
 
@@ -33,7 +41,8 @@ export function probeAfterRestore(deps: Omit<ProbeDeps, 'db'>): AfterRestore {
     const failed: string[] = [];
     for (const key of seriesToProbe(db)) {
       const result = await probeAndAdvance({ ...deps, db }, key, 'restore', { actor: 'sistema:cola' });
-      if (!result.ok) failed.push(`${key.codigoSucursal}/${key.puntoFacturacion}/${key.tipoDocumento}: ${result.error}`);
+      if (!result.ok)
+        failed.push(`${key.codigoSucursal}/${key.puntoFacturacion}/${key.tipoDocumento}: ${result.error}`);
     }
     if (failed.length > 0) throw new Error(`Series not probed after the restore: ${failed.join('; ')}`);
   };

@@ -27,17 +27,34 @@ function addMigration(folder: string, tag: string, sql: string): void {
   const journalPath = join(folder, 'meta/_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { when: number }[] };
   const last = journal.entries.at(-1)?.when ?? 0;
-  journal.entries.push({ idx: journal.entries.length, version: '6', when: last + 1_000, tag, breakpoints: true } as { when: number });
+  journal.entries.push({ idx: journal.entries.length, version: '6', when: last + 1_000, tag, breakpoints: true } as {
+    when: number;
+  });
   writeFileSync(journalPath, JSON.stringify(journal));
 }
 
 function depsFor(store: OpenedDatabase, folder: string, calls: string[]): RestoreDeps {
   return {
-    sqlite: store.sqlite, db: store.db, clock: () => at, migrationsFolder: folder,
+    sqlite: store.sqlite,
+    db: store.db,
+    clock: () => at,
+    migrationsFolder: folder,
     exclusive: (work) => work(),
-    services: { stop: () => { calls.push('stop'); return Promise.resolve(); }, start: () => calls.push('start') },
-    resetState: () => { calls.push('reset'); return { droppedSecrets: [] }; },
-    afterRestore: () => { calls.push('afterRestore'); return Promise.resolve(); },
+    services: {
+      stop: () => {
+        calls.push('stop');
+        return Promise.resolve();
+      },
+      start: () => calls.push('start'),
+    },
+    resetState: () => {
+      calls.push('reset');
+      return { droppedSecrets: [] };
+    },
+    afterRestore: () => {
+      calls.push('afterRestore');
+      return Promise.resolve();
+    },
   };
 }
 
@@ -57,24 +74,37 @@ describe('restoreBackup', () => {
     const result = await restoreBackup(depsFor(store, folder, calls), copy.path, { actor: 'gerente-1' });
     expect(result).toMatchObject({ documentsBefore: 0, documentsAfter: 0, credentialsNeeded: false, warning: null });
     expect(calls).toEqual(['stop', 'reset', 'afterRestore', 'start']);
-    expect(store.sqlite.prepare("SELECT key, note FROM settings WHERE key IN ('from-copy', 'after-copy')").all()).toEqual([{ key: 'from-copy', note: null }]);
-    const restored = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'backup.restored'").get() as { details: string };
+    expect(
+      store.sqlite.prepare("SELECT key, note FROM settings WHERE key IN ('from-copy', 'after-copy')").all(),
+    ).toEqual([{ key: 'from-copy', note: null }]);
+    const restored = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'backup.restored'").get() as {
+      details: string;
+    };
     expect(JSON.parse(restored.details)).toMatchObject({ file: copy.manifest.file, sha256: copy.manifest.sha256 });
   });
 
   it('refuses a copy made by a newer program, and touches nothing', async () => {
     const newer = programWithMigrations();
     addMigration(newer.folder, '0099_settings_note', 'ALTER TABLE `settings` ADD `note` text;');
-    const source = openDatabase({ path: join(newer.dir, 'sago.sqlite'), migrationsFolder: newer.folder, checkpointIntervalMs: 0 });
+    const source = openDatabase({
+      path: join(newer.dir, 'sago.sqlite'),
+      migrationsFolder: newer.folder,
+      checkpointIntervalMs: 0,
+    });
     opened.push(source);
     const copy = await writeBackup(source.sqlite, { folder: join(newer.dir, 'backups'), at, reason: 'manual' });
 
     const older = programWithMigrations();
-    const store = openDatabase({ path: join(older.dir, 'sago.sqlite'), migrationsFolder: older.folder, checkpointIntervalMs: 0 });
+    const store = openDatabase({
+      path: join(older.dir, 'sago.sqlite'),
+      migrationsFolder: older.folder,
+      checkpointIntervalMs: 0,
+    });
     opened.push(store);
     const calls: string[] = [];
-    await expect(restoreBackup(depsFor(store, older.folder, calls), copy.path, { actor: 'gerente-1' }))
-      .rejects.toMatchObject({ code: 'not_allowed', message: expect.stringContaining('versión más nueva') as unknown });
+    await expect(
+      restoreBackup(depsFor(store, older.folder, calls), copy.path, { actor: 'gerente-1' }),
+    ).rejects.toMatchObject({ code: 'not_allowed', message: expect.stringContaining('versión más nueva') as unknown });
     expect(calls).toEqual([]);
   });
 
@@ -88,25 +118,46 @@ describe('restoreBackup', () => {
     const result = await restoreBackup(deps, copy.path, { actor: 'gerente-1' });
     expect(result.warning).toContain('numeración');
     expect(calls).toEqual(['stop', 'reset', 'start']);
-    const restored = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'backup.restored'").get() as { details: string };
+    const restored = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'backup.restored'").get() as {
+      details: string;
+    };
     expect(JSON.parse(restored.details)).toHaveProperty('warning');
   });
 
   it('refuses a training copy over a real data set (and the reverse), touching nothing', async () => {
     const { dir, folder } = programWithMigrations();
-    const training = openDatabase({ path: join(dir, 'sago-simulador.sqlite'), migrationsFolder: folder, checkpointIntervalMs: 0 });
+    const training = openDatabase({
+      path: join(dir, 'sago-simulador.sqlite'),
+      migrationsFolder: folder,
+      checkpointIntervalMs: 0,
+    });
     opened.push(training);
     const copy = await writeBackup(training.sqlite, { folder: join(dir, 'backups'), at, reason: 'manual' });
-    const real = openDatabase({ path: join(dir, 'sago-produccion.sqlite'), migrationsFolder: folder, checkpointIntervalMs: 0 });
+    const real = openDatabase({
+      path: join(dir, 'sago-produccion.sqlite'),
+      migrationsFolder: folder,
+      checkpointIntervalMs: 0,
+    });
     opened.push(real);
-    real.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)").run(JSON.stringify({ environment: 'produccion' }));
+    real.sqlite
+      .prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)")
+      .run(JSON.stringify({ environment: 'produccion' }));
     const calls: string[] = [];
     await expect(restoreBackup(depsFor(real, folder, calls), copy.path, { actor: 'gerente-1' })).rejects.toMatchObject({
-      code: 'not_allowed', message: expect.stringContaining('Esta copia es del ambiente «Simulador (entrenamiento)» y la caja trabaja en «Producción»') as unknown,
+      code: 'not_allowed',
+      message: expect.stringContaining(
+        'Esta copia es del ambiente «Simulador (entrenamiento)» y la caja trabaja en «Producción»',
+      ) as unknown,
     });
     expect(calls).toEqual([]);
-    const realCopy = await writeBackup(real.sqlite, { folder: join(dir, 'backups'), at: new Date(at.getTime() + 1_000), reason: 'manual' });
-    await expect(restoreBackup(depsFor(training, folder, calls), realCopy.path, { actor: 'gerente-1' })).rejects.toMatchObject({ code: 'not_allowed' });
+    const realCopy = await writeBackup(real.sqlite, {
+      folder: join(dir, 'backups'),
+      at: new Date(at.getTime() + 1_000),
+      reason: 'manual',
+    });
+    await expect(
+      restoreBackup(depsFor(training, folder, calls), realCopy.path, { actor: 'gerente-1' }),
+    ).rejects.toMatchObject({ code: 'not_allowed' });
     expect(calls).toEqual([]);
   });
 });

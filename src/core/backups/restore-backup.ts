@@ -15,7 +15,14 @@ import { applyMigrations, shippedMigrations, type StoreDb } from '../store/open-
 import { environmentOfDatabase } from '../store/data-sets';
 import type { HkaEnvironment } from '../hka/contract';
 import { readFileSync } from 'node:fs';
-import { backupManifestSchema, checkDatabaseFile, manifestPathOf, sha256OfFile, writeBackup, type BackupManifest } from './backup-file';
+import {
+  backupManifestSchema,
+  checkDatabaseFile,
+  manifestPathOf,
+  sha256OfFile,
+  writeBackup,
+  type BackupManifest,
+} from './backup-file';
 
 /** Runs after the swap, before the queue restarts: the series probe (probeAndAdvance) is wired here. */
 export type AfterRestore = (db: StoreDb) => Promise<void>;
@@ -66,14 +73,18 @@ export function verifyForRestore(path: string, migrationsFolder?: string): Backu
   } catch {
     return refuse('No se pudo leer el archivo de la copia');
   }
-  if (hash !== manifest.sha256) refuse('La copia fue modificada o está dañada (su huella no coincide con la registrada)');
+  if (hash !== manifest.sha256)
+    refuse('La copia fue modificada o está dañada (su huella no coincide con la registrada)');
   const check = checkDatabaseFile(path);
   if (!check.ok) refuse('La copia no pasó la verificación de integridad o no es una base de datos de SAGO-FACTU');
   const shipped = shippedMigrations(migrationsFolder);
   const copy = new Database(path, { readonly: true });
   try {
-    const applied = (copy.prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY id').all() as { at: number }[]).map((r) => Number(r.at));
-    if (applied.length > shipped.length) refuse('La copia es de una versión más nueva del programa; actualice antes de restaurarla');
+    const applied = (
+      copy.prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY id').all() as { at: number }[]
+    ).map((r) => Number(r.at));
+    if (applied.length > shipped.length)
+      refuse('La copia es de una versión más nueva del programa; actualice antes de restaurarla');
     if (applied.some((at, i) => at !== shipped[i])) refuse('La copia no tiene las migraciones de este programa');
   } finally {
     copy.close();
@@ -81,9 +92,14 @@ export function verifyForRestore(path: string, migrationsFolder?: string): Backu
   return manifest;
 }
 
-const countDocuments = (sqlite: Database.Database): number => (sqlite.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+const countDocuments = (sqlite: Database.Database): number =>
+  (sqlite.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
 
-const ENVIRONMENT_NAMES: Record<HkaEnvironment, string> = { simulador: 'Simulador (entrenamiento)', demo: 'Demo HKA', produccion: 'Producción' };
+const ENVIRONMENT_NAMES: Record<HkaEnvironment, string> = {
+  simulador: 'Simulador (entrenamiento)',
+  demo: 'Demo HKA',
+  produccion: 'Producción',
+};
 
 /** A copy of one environment's data set never replaces another's (training data must not become fiscal, decision 0012). */
 function refuseOtherEnvironment(live: Database.Database, path: string): void {
@@ -92,7 +108,9 @@ function refuseOtherEnvironment(live: Database.Database, path: string): void {
     const copyEnvironment = environmentOfDatabase(copy);
     const liveEnvironment = environmentOfDatabase(live);
     if (copyEnvironment !== liveEnvironment) {
-      refuse(`Esta copia es del ambiente «${ENVIRONMENT_NAMES[copyEnvironment]}» y la caja trabaja en «${ENVIRONMENT_NAMES[liveEnvironment]}»; cambie de ambiente (Configuración › HKA) antes de restaurarla`);
+      refuse(
+        `Esta copia es del ambiente «${ENVIRONMENT_NAMES[copyEnvironment]}» y la caja trabaja en «${ENVIRONMENT_NAMES[liveEnvironment]}»; cambie de ambiente (Configuración › HKA) antes de restaurarla`,
+      );
     }
   } finally {
     copy.close();
@@ -124,18 +142,37 @@ export async function restoreBackup(deps: RestoreDeps, path: string, by: AuditAc
         await deps.afterRestore(deps.db);
       } catch (error) {
         deps.log?.warn('After-restore hook failed', { error: error instanceof Error ? error.message : String(error) });
-        warning = 'La copia se restauró, pero la verificación de la numeración con HKA falló; revise la numeración antes de vender';
+        warning =
+          'La copia se restauró, pero la verificación de la numeración con HKA falló; revise la numeración antes de vender';
       }
       const documentsAfter = countDocuments(deps.sqlite);
-      appendAudit(deps.db, {
-        ...by, action: 'backup.restored',
-        details: {
-          file: manifest.file, folder: dirname(path), sha256: manifest.sha256, backupCreatedAt: manifest.createdAt,
-          documentsBefore, documentsAfter, keptAs: join(dirname(livePath), keptAs), credentialsDropped: droppedSecrets,
-          ...(warning ? { warning } : {}),
+      appendAudit(
+        deps.db,
+        {
+          ...by,
+          action: 'backup.restored',
+          details: {
+            file: manifest.file,
+            folder: dirname(path),
+            sha256: manifest.sha256,
+            backupCreatedAt: manifest.createdAt,
+            documentsBefore,
+            documentsAfter,
+            keptAs: join(dirname(livePath), keptAs),
+            credentialsDropped: droppedSecrets,
+            ...(warning ? { warning } : {}),
+          },
         },
-      }, deps.clock());
-      return { file: manifest.file, documentsBefore, documentsAfter, keptAs, credentialsNeeded: droppedSecrets.some((n) => n.startsWith('hka.')), warning };
+        deps.clock(),
+      );
+      return {
+        file: manifest.file,
+        documentsBefore,
+        documentsAfter,
+        keptAs,
+        credentialsNeeded: droppedSecrets.some((n) => n.startsWith('hka.')),
+        warning,
+      };
     } finally {
       deps.services.start();
     }

@@ -12,12 +12,25 @@ import { z } from 'zod';
 import { receptorSchema, type Receptor } from '../../shared/fiscal/receptor';
 
 export const CUSTOMER_COLUMNS = [
-  'tipoCliente', 'identificacion', 'dv', 'tipoContribuyente', 'nombre', 'direccion', 'correo', 'telefono', 'pais', 'tipoIdentificacion',
+  'tipoCliente',
+  'identificacion',
+  'dv',
+  'tipoContribuyente',
+  'nombre',
+  'direccion',
+  'correo',
+  'telefono',
+  'pais',
+  'tipoIdentificacion',
 ] as const;
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export const REQUIRED_CUSTOMER_COLUMNS: readonly CustomerColumn[] = ['tipoCliente', 'nombre'];
 
-const ALIASES: Readonly<Record<string, CustomerColumn>> = { ruc: 'identificacion', razonsocial: 'nombre', email: 'correo' };
+const ALIASES: Readonly<Record<string, CustomerColumn>> = {
+  ruc: 'identificacion',
+  razonsocial: 'nombre',
+  email: 'correo',
+};
 const SPANISH = z.locales.es();
 
 /** "Identificación " → "identificacion": header names as people type them in a spreadsheet. */
@@ -49,18 +62,35 @@ function candidate(cell: (c: CustomerColumn) => string): Record<string, unknown>
     case '01':
     case '03':
       return {
-        tipoClienteFE: tipo, ...optional('tipoContribuyente', cell('tipoContribuyente')), ...optional('numeroRUC', id),
-        ...optional('digitoVerificadorRUC', dv), ...optional('razonSocial', cell('nombre')), ...contact,
+        tipoClienteFE: tipo,
+        ...optional('tipoContribuyente', cell('tipoContribuyente')),
+        ...optional('numeroRUC', id),
+        ...optional('digitoVerificadorRUC', dv),
+        ...optional('razonSocial', cell('nombre')),
+        ...contact,
       };
     case '02':
       return {
-        tipoClienteFE: tipo, ...optional('razonSocial', cell('nombre')), ...contact,
-        ...(id ? { identificacion: { tipoContribuyente: cell('tipoContribuyente') || '1', numeroRUC: id, ...optional('digitoVerificadorRUC', dv) } } : {}),
+        tipoClienteFE: tipo,
+        ...optional('razonSocial', cell('nombre')),
+        ...contact,
+        ...(id
+          ? {
+              identificacion: {
+                tipoContribuyente: cell('tipoContribuyente') || '1',
+                numeroRUC: id,
+                ...optional('digitoVerificadorRUC', dv),
+              },
+            }
+          : {}),
       };
     default:
       return {
-        tipoClienteFE: tipo, ...optional('razonSocial', cell('nombre')), ...optional('tipoIdentificacion', cell('tipoIdentificacion')),
-        ...optional('nroIdentificacionExtranjero', id), ...contact,
+        tipoClienteFE: tipo,
+        ...optional('razonSocial', cell('nombre')),
+        ...optional('tipoIdentificacion', cell('tipoIdentificacion')),
+        ...optional('nroIdentificacionExtranjero', id),
+        ...contact,
       };
   }
 }

@@ -6,7 +6,10 @@ describe('decodeCsvBytes', () => {
   it('reads UTF-8 with and without the byte order mark, dropping the mark', () => {
     const utf8 = new TextEncoder().encode('Café;Piña\n');
     expect(decodeCsvBytes(utf8)).toEqual({ text: 'Café;Piña\n', encoding: 'utf-8' });
-    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({ text: 'Café;Piña\n', encoding: 'utf-8-bom' });
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toEqual({
+      text: 'Café;Piña\n',
+      encoding: 'utf-8-bom',
+    });
   });
 
   it('reads bytes that are not valid UTF-8 as Windows-1252 (é 0xE9, ñ 0xF1, € 0x80)', () => {

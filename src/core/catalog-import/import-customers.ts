@@ -8,7 +8,13 @@ import type { Receptor } from '../../shared/fiscal/receptor';
 import { describeReceptor } from '../app/customers-repo';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
-import { CUSTOMER_COLUMNS, REQUIRED_CUSTOMER_COLUMNS, checkCustomerRow, customerColumnOf, type CustomerColumn } from './customer-row';
+import {
+  CUSTOMER_COLUMNS,
+  REQUIRED_CUSTOMER_COLUMNS,
+  checkCustomerRow,
+  customerColumnOf,
+  type CustomerColumn,
+} from './customer-row';
 import type { ImportResult } from './import-products';
 import { readCsvTable } from './parse-csv';
 
@@ -18,25 +24,36 @@ interface ValidCustomer {
   identificacion: string | null;
 }
 
-function readHeader(fields: readonly string[]): { ok: true; index: Map<CustomerColumn, number> } | { ok: false; message: string } {
+function readHeader(
+  fields: readonly string[],
+): { ok: true; index: Map<CustomerColumn, number> } | { ok: false; message: string } {
   const index = new Map<CustomerColumn, number>();
   fields.forEach((name, i) => {
     const column = customerColumnOf(name);
     if (column && !index.has(column)) index.set(column, i);
   });
   const missing = REQUIRED_CUSTOMER_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) return { ok: false, message: `Fila 1: faltan las columnas ${missing.join(', ')} en el encabezado (se esperan ${CUSTOMER_COLUMNS.join(', ')})` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      message: `Fila 1: faltan las columnas ${missing.join(', ')} en el encabezado (se esperan ${CUSTOMER_COLUMNS.join(', ')})`,
+    };
   return { ok: true, index };
 }
 
 /** What makes two rows the same customer. */
-const identityKey = (c: ValidCustomer) => `${c.receptor.tipoClienteFE}|${c.identificacion === null ? `nombre:${c.nombre.toLowerCase()}` : `id:${c.identificacion}`}`;
+const identityKey = (c: ValidCustomer) =>
+  `${c.receptor.tipoClienteFE}|${c.identificacion === null ? `nombre:${c.nombre.toLowerCase()}` : `id:${c.identificacion}`}`;
 
 function describeDuplicate(c: ValidCustomer): string {
   return c.identificacion === null ? `el cliente ${c.nombre}` : `la identificación ${c.identificacion}`;
 }
 
-export function importCustomersCsv(db: StoreDb, csv: string, options: { importValidRows?: boolean | undefined; actor: string; at: Date }): ImportResult {
+export function importCustomersCsv(
+  db: StoreDb,
+  csv: string,
+  options: { importValidRows?: boolean | undefined; actor: string; at: Date },
+): ImportResult {
   const table = readCsvTable(csv, readHeader);
   if (!table.ok) return table.result;
   const { records, index } = table;
@@ -71,27 +88,57 @@ export function importCustomersCsv(db: StoreDb, csv: string, options: { importVa
   if (errors.length > 0 && options.importValidRows !== true) return { rows: records.length, imported: 0, errors };
 
   const sqlite = db.$client;
-  const byIdentification = sqlite.prepare('SELECT id FROM customers WHERE tipo_cliente_fe = ? AND identificacion = ?').pluck();
-  const byName = sqlite.prepare('SELECT id FROM customers WHERE tipo_cliente_fe = ? AND identificacion IS NULL AND lower(nombre) = lower(?)').pluck();
-  const insert = sqlite.prepare(`INSERT INTO customers (id, tipo_cliente_fe, identificacion, nombre, receptor, updated_at)
+  const byIdentification = sqlite
+    .prepare('SELECT id FROM customers WHERE tipo_cliente_fe = ? AND identificacion = ?')
+    .pluck();
+  const byName = sqlite
+    .prepare(
+      'SELECT id FROM customers WHERE tipo_cliente_fe = ? AND identificacion IS NULL AND lower(nombre) = lower(?)',
+    )
+    .pluck();
+  const insert =
+    sqlite.prepare(`INSERT INTO customers (id, tipo_cliente_fe, identificacion, nombre, receptor, updated_at)
     VALUES (@id, @tipo, @identificacion, @nombre, @receptor, @at)`);
-  const update = sqlite.prepare('UPDATE customers SET nombre = @nombre, receptor = @receptor, updated_at = @at WHERE id = @id');
+  const update = sqlite.prepare(
+    'UPDATE customers SET nombre = @nombre, receptor = @receptor, updated_at = @at WHERE id = @id',
+  );
   const at = options.at.toISOString();
-  db.transaction((tx) => {
-    let created = 0;
-    for (const customer of valid) {
-      const tipo = customer.receptor.tipoClienteFE;
-      const existing = (customer.identificacion === null ? byName.get(tipo, customer.nombre) : byIdentification.get(tipo, customer.identificacion)) as string | undefined;
-      if (existing === undefined) created++;
-      (existing === undefined ? insert : update).run({
-        id: existing ?? randomUUID(), tipo, identificacion: customer.identificacion, nombre: customer.nombre,
-        receptor: JSON.stringify(customer.receptor), at,
-      });
-    }
-    appendAudit(tx, {
-      actor: options.actor, action: 'customers.imported',
-      details: { rows: records.length, created, updated: valid.length - created, skippedRows: errors.map((e) => e.row) },
-    }, options.at);
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      let created = 0;
+      for (const customer of valid) {
+        const tipo = customer.receptor.tipoClienteFE;
+        const existing = (
+          customer.identificacion === null
+            ? byName.get(tipo, customer.nombre)
+            : byIdentification.get(tipo, customer.identificacion)
+        ) as string | undefined;
+        if (existing === undefined) created++;
+        (existing === undefined ? insert : update).run({
+          id: existing ?? randomUUID(),
+          tipo,
+          identificacion: customer.identificacion,
+          nombre: customer.nombre,
+          receptor: JSON.stringify(customer.receptor),
+          at,
+        });
+      }
+      appendAudit(
+        tx,
+        {
+          actor: options.actor,
+          action: 'customers.imported',
+          details: {
+            rows: records.length,
+            created,
+            updated: valid.length - created,
+            skippedRows: errors.map((e) => e.row),
+          },
+        },
+        options.at,
+      );
+    },
+    { behavior: 'immediate' },
+  );
   return { rows: records.length, imported: valid.length, errors };
 }

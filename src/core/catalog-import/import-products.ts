@@ -47,11 +47,13 @@ export function importProductsCsv(db: StoreDb, csv: string, options: ProductImpo
   }
 
   const sqlite = db.$client;
-  const insert = sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, codigo_cpbs,
+  const insert =
+    sqlite.prepare(`INSERT INTO products (id, codigo, barcode, descripcion, unidad, precio, tasa_itbms, codigo_cpbs,
     unidad_medida_cpbs, active, updated_at)
     VALUES (@id, @codigo, @barcode, @descripcion, @unidad, @precio, @tasaItbms, @codigoCPBS, @unidadMedidaCPBS, 1, @at)`);
   // The optional columns a file lacks keep their stored values (as the preview says: product-preview.ts).
-  const update = sqlite.prepare(`UPDATE products SET barcode = IIF(@setBarcode, @barcode, barcode), descripcion = @descripcion,
+  const update =
+    sqlite.prepare(`UPDATE products SET barcode = IIF(@setBarcode, @barcode, barcode), descripcion = @descripcion,
     unidad = IIF(@setUnidad, @unidad, unidad), precio = @precio,
     tasa_itbms = @tasaItbms, codigo_cpbs = IIF(@setCodigoCPBS, @codigoCPBS, codigo_cpbs),
     unidad_medida_cpbs = IIF(@setUnidadCPBS, @unidadMedidaCPBS, unidad_medida_cpbs), active = 1, updated_at = @at WHERE id = @id`);
@@ -63,22 +65,33 @@ export function importProductsCsv(db: StoreDb, csv: string, options: ProductImpo
   const setUnidadCPBS = index.has('unidadMedidaCPBS') ? 1 : 0;
   const written = valid.filter((p) => p.kind !== 'unchanged');
   const changes = preview.items.flatMap((item) => item.changes.map((c) => ({ codigo: item.codigo, ...c })));
-  db.transaction((tx) => {
-    for (const { line, kind, id, ...product } of written) {
-      void line; // the row number is for the report, not the table
-      const row = { codigoCPBS: null, unidadMedidaCPBS: null, ...product, id: id ?? randomUUID(), at };
-      if (kind === 'new') insert.run(row);
-      else update.run({ ...row, setBarcode, setUnidad, setCodigoCPBS, setUnidadCPBS });
-    }
-    appendAudit(tx, {
-      actor: options.actor, action: 'catalog.imported',
-      details: {
-        rows, created: preview.counts.new, updated: preview.counts.changed, unchanged: preview.counts.unchanged,
-        skippedRows: errors.map((e) => e.row),
-        // The first 50 field changes by value (the audit entry stays small), and how many there were.
-        ...(changes.length > 0 ? { changes: changes.slice(0, 50), changeCount: changes.length } : {}),
-      },
-    }, options.at);
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      for (const { line, kind, id, ...product } of written) {
+        void line; // the row number is for the report, not the table
+        const row = { codigoCPBS: null, unidadMedidaCPBS: null, ...product, id: id ?? randomUUID(), at };
+        if (kind === 'new') insert.run(row);
+        else update.run({ ...row, setBarcode, setUnidad, setCodigoCPBS, setUnidadCPBS });
+      }
+      appendAudit(
+        tx,
+        {
+          actor: options.actor,
+          action: 'catalog.imported',
+          details: {
+            rows,
+            created: preview.counts.new,
+            updated: preview.counts.changed,
+            unchanged: preview.counts.unchanged,
+            skippedRows: errors.map((e) => e.row),
+            // The first 50 field changes by value (the audit entry stays small), and how many there were.
+            ...(changes.length > 0 ? { changes: changes.slice(0, 50), changeCount: changes.length } : {}),
+          },
+        },
+        options.at,
+      );
+    },
+    { behavior: 'immediate' },
+  );
   return { rows, imported: valid.length, errors, preview };
 }

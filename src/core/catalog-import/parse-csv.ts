@@ -14,8 +14,7 @@ export interface CsvRecord {
 }
 
 export type CsvParse =
-  | { ok: true; records: CsvRecord[]; delimiter: CsvDelimiter }
-  | { ok: false; line: number; message: string };
+  { ok: true; records: CsvRecord[]; delimiter: CsvDelimiter } | { ok: false; line: number; message: string };
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 // Any line end, mixed in one file too (csv-parse would otherwise keep the first one it meets).
@@ -44,7 +43,14 @@ interface RecordWithInfo {
 export function parseCsv(text: string, delimiter: CsvDelimiter = detectDelimiter(text)): CsvParse {
   let rows: RecordWithInfo[];
   try {
-    const options = { bom: true, delimiter, record_delimiter: LINE_ENDS, info: true, relax_column_count: true, skip_empty_lines: true };
+    const options = {
+      bom: true,
+      delimiter,
+      record_delimiter: LINE_ENDS,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    };
     rows = parse(text, options) as unknown as RecordWithInfo[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -72,16 +78,31 @@ function lastRecordEnd(text: string, delimiter: CsvDelimiter): number {
   let end = 0;
   try {
     parse(text, {
-      bom: true, delimiter, record_delimiter: LINE_ENDS, relax_column_count: true, skip_empty_lines: true,
-      on_record: (record: string[], context: { lines: number }) => { end = context.lines; return record; },
+      bom: true,
+      delimiter,
+      record_delimiter: LINE_ENDS,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { lines: number }) => {
+        end = context.lines;
+        return record;
+      },
     });
-  } catch { /* the error is the one already reported; only the lines read before it matter here */ }
+  } catch {
+    /* the error is the one already reported; only the lines read before it matter here */
+  }
   return end;
 }
 
 /** A CSV file read as a header (its columns found by `readHeader`) and data records, or the result to answer. */
 export type CsvTable<C> =
-  | { ok: true; index: Map<C, number>; records: CsvRecord[]; /** Fields in the header row. */ width: number; delimiter: CsvDelimiter }
+  | {
+      ok: true;
+      index: Map<C, number>;
+      records: CsvRecord[];
+      /** Fields in the header row. */ width: number;
+      delimiter: CsvDelimiter;
+    }
   | { ok: false; result: { rows: number; imported: 0; errors: { row: number; message: string }[] } };
 
 export function readCsvTable<C>(
@@ -89,10 +110,13 @@ export function readCsvTable<C>(
   readHeader: (fields: readonly string[]) => { ok: true; index: Map<C, number> } | { ok: false; message: string },
 ): CsvTable<C> {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] } };
+  if (!parsed.ok)
+    return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: parsed.line, message: parsed.message }] } };
   const [head, ...records] = parsed.records;
-  if (!head) return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] } };
+  if (!head)
+    return { ok: false, result: { rows: 0, imported: 0, errors: [{ row: 1, message: 'El archivo está vacío' }] } };
   const header = readHeader(head.fields);
-  if (!header.ok) return { ok: false, result: { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] } };
+  if (!header.ok)
+    return { ok: false, result: { rows: records.length, imported: 0, errors: [{ row: 1, message: header.message }] } };
   return { ok: true, index: header.index, records, width: head.fields.length, delimiter: parsed.delimiter };
 }

@@ -8,7 +8,14 @@ import type { ImportError } from '../../shared/ipc/contract-reports';
 import type { StoreDb } from '../store/open-database';
 import type { CsvEncoding } from './decode-csv';
 import { readCsvTable, type CsvDelimiter } from './parse-csv';
-import { checkProductRow, detectDecimalSeparator, readProductHeader, type DecimalSeparator, type ProductColumn, type ProductInput } from './product-row';
+import {
+  checkProductRow,
+  detectDecimalSeparator,
+  readProductHeader,
+  type DecimalSeparator,
+  type ProductColumn,
+  type ProductInput,
+} from './product-row';
 
 export type PreviewKind = 'new' | 'changed' | 'unchanged' | 'invalid';
 /** A product field an import can change; `active` when the file brings back a deactivated product. */
@@ -72,7 +79,8 @@ function changesOf(stored: StoredProduct, product: ProductInput, index: Map<Prod
   if (index.has('barcode')) compare('barcode', stored.barcode, product.barcode);
   compare('descripcion', stored.descripcion, product.descripcion);
   if (index.has('unidad')) compare('unidad', stored.unidad, product.unidad);
-  if (!money(stored.precio).eq(product.precio)) changes.push({ field: 'precio', before: stored.precio, after: product.precio });
+  if (!money(stored.precio).eq(product.precio))
+    changes.push({ field: 'precio', before: stored.precio, after: product.precio });
   compare('tasaItbms', stored.tasaItbms, product.tasaItbms);
   if (index.has('codigoCPBS')) compare('codigoCPBS', stored.codigoCPBS, product.codigoCPBS);
   if (index.has('unidadMedidaCPBS')) compare('unidadMedidaCPBS', stored.unidadMedidaCPBS, product.unidadMedidaCPBS);
@@ -86,7 +94,15 @@ export function previewProductsCsv(db: StoreDb, csv: string, encoding: CsvEncodi
   const table = readCsvTable(csv, readProductHeader);
   const counts: Record<PreviewKind, number> = { new: 0, changed: 0, unchanged: 0, invalid: 0 };
   if (!table.ok) {
-    const preview = { rows: table.result.rows, encoding, delimiter: ',' as const, decimalSeparator: '.' as const, counts, items: [], errors: table.result.errors };
+    const preview = {
+      rows: table.result.rows,
+      encoding,
+      delimiter: ',' as const,
+      decimalSeparator: '.' as const,
+      counts,
+      items: [],
+      errors: table.result.errors,
+    };
     return { preview: { ...preview, digest: digestOf(preview) }, valid: [], index: new Map() };
   }
   const { records, index, width, delimiter } = table;
@@ -95,7 +111,8 @@ export function previewProductsCsv(db: StoreDb, csv: string, encoding: CsvEncodi
 
   const sqlite = db.$client;
   const byBarcode = sqlite.prepare('SELECT codigo FROM products WHERE barcode = ?').pluck();
-  const byCode = sqlite.prepare(`SELECT id, barcode, descripcion, unidad, precio, tasa_itbms AS tasaItbms, codigo_cpbs AS codigoCPBS,
+  const byCode =
+    sqlite.prepare(`SELECT id, barcode, descripcion, unidad, precio, tasa_itbms AS tasaItbms, codigo_cpbs AS codigoCPBS,
     unidad_medida_cpbs AS unidadMedidaCPBS, active FROM products WHERE codigo = ?`);
   const items: PreviewRow[] = [];
   const errors: ImportError[] = [];
@@ -112,8 +129,10 @@ export function previewProductsCsv(db: StoreDb, csv: string, encoding: CsvEncodi
       if (barcode) {
         const firstBarcode = seenBarcodes.get(barcode);
         const owner = byBarcode.get(barcode) as string | undefined;
-        if (firstBarcode !== undefined) problems.push(`el código de barras ${barcode} ya aparece en la fila ${firstBarcode}`);
-        else if (owner !== undefined && owner !== codigo) problems.push(`el código de barras ${barcode} ya es del producto ${owner}`);
+        if (firstBarcode !== undefined)
+          problems.push(`el código de barras ${barcode} ya aparece en la fila ${firstBarcode}`);
+        else if (owner !== undefined && owner !== codigo)
+          problems.push(`el código de barras ${barcode} ya es del producto ${owner}`);
         seenBarcodes.set(barcode, seenBarcodes.get(barcode) ?? record.line);
       }
       seenCodes.set(codigo, firstCode ?? record.line);
@@ -123,7 +142,14 @@ export function previewProductsCsv(db: StoreDb, csv: string, encoding: CsvEncodi
       errors.push({ row: record.line, message });
       const codigoAt = index.get('codigo') ?? 0;
       const descripcionAt = index.get('descripcion') ?? 0;
-      items.push({ row: record.line, kind: 'invalid', codigo: (record.fields[codigoAt] ?? '').trim(), descripcion: (record.fields[descripcionAt] ?? '').trim(), changes: [], message });
+      items.push({
+        row: record.line,
+        kind: 'invalid',
+        codigo: (record.fields[codigoAt] ?? '').trim(),
+        descripcion: (record.fields[descripcionAt] ?? '').trim(),
+        changes: [],
+        message,
+      });
       counts.invalid++;
       continue;
     }

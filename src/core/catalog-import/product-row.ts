@@ -3,7 +3,16 @@
 import { CPBS_UNIT_MAX_LENGTH } from '../../shared/fiscal/cpbs';
 import { productSchema } from '../../shared/ipc/schemas';
 
-export const PRODUCT_COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS'] as const;
+export const PRODUCT_COLUMNS = [
+  'codigo',
+  'barcode',
+  'descripcion',
+  'unidad',
+  'precio',
+  'tasaItbms',
+  'codigoCPBS',
+  'unidadMedidaCPBS',
+] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 const REQUIRED: readonly ProductColumn[] = ['codigo', 'descripcion', 'precio', 'tasaItbms'];
 const productInput = productSchema.omit({ id: true });
@@ -15,13 +24,16 @@ const FIELD_MESSAGES: Record<ProductColumn, (value: string) => string> = {
   barcode: () => 'el código de barras admite hasta 14 caracteres',
   descripcion: () => 'la descripción debe tener entre 2 y 500 caracteres',
   unidad: () => 'la unidad admite hasta 20 caracteres',
-  precio: (v) => `el precio "${v}" no es válido (sin separador de miles, hasta 6 decimales y la misma marca decimal en todo el archivo, p. ej. 4.25 o 4,25)`,
+  precio: (v) =>
+    `el precio "${v}" no es válido (sin separador de miles, hasta 6 decimales y la misma marca decimal en todo el archivo, p. ej. 4.25 o 4,25)`,
   tasaItbms: (v) => `la tasa de ITBMS "${v}" no es válida (00 exento, 01 7 %, 02 10 %, 03 15 %)`,
   codigoCPBS: (v) => `el código CPBS "${v}" no es válido (4 dígitos del catálogo de la DGI, p. ej. 5020)`,
   unidadMedidaCPBS: () => `la unidad CPBS admite hasta ${CPBS_UNIT_MAX_LENGTH} caracteres`,
 };
 
-export function readProductHeader(fields: readonly string[]): { ok: true; index: Map<ProductColumn, number> } | { ok: false; message: string } {
+export function readProductHeader(
+  fields: readonly string[],
+): { ok: true; index: Map<ProductColumn, number> } | { ok: false; message: string } {
   const index = new Map<ProductColumn, number>();
   fields.forEach((name, i) => {
     const column = PRODUCT_COLUMNS.find((c) => c.toLowerCase() === name.trim().toLowerCase());
@@ -29,7 +41,10 @@ export function readProductHeader(fields: readonly string[]): { ok: true; index:
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return { ok: false, message: `Fila 1: faltan las columnas ${missing.join(', ')} en el encabezado (se esperan ${PRODUCT_COLUMNS.join(', ')}; separadas por coma, punto y coma o tabulador)` };
+    return {
+      ok: false,
+      message: `Fila 1: faltan las columnas ${missing.join(', ')} en el encabezado (se esperan ${PRODUCT_COLUMNS.join(', ')}; separadas por coma, punto y coma o tabulador)`,
+    };
   }
   return { ok: true, index };
 }
@@ -45,18 +60,28 @@ export function detectDecimalSeparator(prices: readonly string[]): DecimalSepara
 }
 
 export function checkProductRow(
-  fields: readonly string[], index: Map<ProductColumn, number>, width: number, decimal: DecimalSeparator,
+  fields: readonly string[],
+  index: Map<ProductColumn, number>,
+  width: number,
+  decimal: DecimalSeparator,
 ): { ok: true; product: ProductInput } | { ok: false; problems: string[] } {
-  if (fields.length !== width) return { ok: false, problems: [`tiene ${fields.length} columnas y el encabezado ${width}`] };
+  if (fields.length !== width)
+    return { ok: false, problems: [`tiene ${fields.length} columnas y el encabezado ${width}`] };
   const cell = (c: ProductColumn) => {
     const i = index.get(c);
     return i === undefined ? '' : (fields[i] ?? '').trim();
   };
-  const precio = decimal === ',' && /^\d+,\d+$/.test(cell('precio')) ? cell('precio').replace(',', '.') : cell('precio');
+  const precio =
+    decimal === ',' && /^\d+,\d+$/.test(cell('precio')) ? cell('precio').replace(',', '.') : cell('precio');
   const candidate = {
-    codigo: cell('codigo'), barcode: cell('barcode') || null, descripcion: cell('descripcion'),
-    unidad: cell('unidad') || 'und', precio, tasaItbms: cell('tasaItbms'),
-    codigoCPBS: cell('codigoCPBS') || null, unidadMedidaCPBS: cell('unidadMedidaCPBS') || null,
+    codigo: cell('codigo'),
+    barcode: cell('barcode') || null,
+    descripcion: cell('descripcion'),
+    unidad: cell('unidad') || 'und',
+    precio,
+    tasaItbms: cell('tasaItbms'),
+    codigoCPBS: cell('codigoCPBS') || null,
+    unidadMedidaCPBS: cell('unidadMedidaCPBS') || null,
   };
   const parsed = productInput.safeParse(candidate);
   if (parsed.success) return { ok: true, product: parsed.data };

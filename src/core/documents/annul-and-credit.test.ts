@@ -15,7 +15,14 @@ afterEach(async () => {
 });
 
 async function authorisedSale(r: Register) {
-  const captured = r.capture({ ...SALE, items: [anItem({ cantidad: '2', precioUnitario: '1.50' }), anItem({ codigo: 'P2', precioUnitario: '10.00', tasaItbms: '03' })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }] });
+  const captured = r.capture({
+    ...SALE,
+    items: [
+      anItem({ cantidad: '2', precioUnitario: '1.50' }),
+      anItem({ codigo: 'P2', precioUnitario: '10.00', tasaItbms: '03' }),
+    ],
+    pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }],
+  });
   if (!captured.ok) throw new Error(JSON.stringify(captured.violations));
   r.worker.start();
   await waitFor(() => r.statusOf(captured.captured.id) === 'AUTHORIZED', 5_000, 'authorised');
@@ -23,8 +30,17 @@ async function authorisedSale(r: Register) {
 }
 
 async function annulDeps(r: Register, clock: () => Date) {
-  const client = await createHkaClient({ environment: 'simulador', endpoint: r.sim.endpoint, responseTimeoutMs: 2_000 });
-  return { db: r.store.db, client, clock, credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use(DEMO_ACCOUNT) } };
+  const client = await createHkaClient({
+    environment: 'simulador',
+    endpoint: r.sim.endpoint,
+    responseTimeoutMs: 2_000,
+  });
+  return {
+    db: r.store.db,
+    client,
+    clock,
+    credentials: { withCredentials: <T>(use: (c: typeof DEMO_ACCOUNT) => Promise<T>) => use(DEMO_ACCOUNT) },
+  };
 }
 
 describe('annulDocument', () => {
@@ -32,12 +48,19 @@ describe('annulDocument', () => {
     register = await startRegister();
     const r = register;
     const id = await authorisedSale(r);
-    const result = await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', { actor: 'gerente-1' });
+    const result = await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', {
+      actor: 'gerente-1',
+    });
     expect(result).toEqual({ ok: true });
     expect(r.statusOf(id)).toBe('ANNULLED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(1);
-    const audit = r.store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'document.annulled'").get();
-    expect(audit).toEqual({ actor: 'gerente-1', details: JSON.stringify({ motivo: 'El cliente desistió de la compra' }) });
+    const audit = r.store.sqlite
+      .prepare("SELECT actor, details FROM audit_log WHERE action = 'document.annulled'")
+      .get();
+    expect(audit).toEqual({
+      actor: 'gerente-1',
+      details: JSON.stringify({ motivo: 'El cliente desistió de la compra' }),
+    });
   });
 
   it('refuses after 7 days (suggesting a credit note), a short reason, an unauthorised document, and keeps it authorised', async () => {
@@ -45,8 +68,15 @@ describe('annulDocument', () => {
     const r = register;
     const id = await authorisedSale(r);
     const later = await annulDeps(r, () => new Date(Date.now() + 8 * DAY));
-    expect(await annulDocument(later, id, 'El cliente desistió de la compra', { actor: 'g' })).toMatchObject({ ok: false, reason: 'too_late', message: expect.stringContaining('nota de crédito') as unknown });
-    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'corto', { actor: 'g' })).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await annulDocument(later, id, 'El cliente desistió de la compra', { actor: 'g' })).toMatchObject({
+      ok: false,
+      reason: 'too_late',
+      message: expect.stringContaining('nota de crédito') as unknown,
+    });
+    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'corto', { actor: 'g' })).toMatchObject({
+      ok: false,
+      reason: 'not_allowed',
+    });
     expect(r.statusOf(id)).toBe('AUTHORIZED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(0);
   });
@@ -56,7 +86,9 @@ describe('annulDocument', () => {
     const r = register;
     const id = await authorisedSale(r);
     await r.sim.faults.refuseConnections();
-    expect(await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', { actor: 'g' })).toMatchObject({ ok: false, reason: 'hka_unreachable' });
+    expect(
+      await annulDocument(await annulDeps(r, () => new Date()), id, 'El cliente desistió de la compra', { actor: 'g' }),
+    ).toMatchObject({ ok: false, reason: 'hka_unreachable' });
     expect(r.statusOf(id)).toBe('AUTHORIZED');
     await r.sim.faults.acceptConnections();
   });
@@ -70,20 +102,35 @@ describe('draftCreditNote', () => {
     const cufe = r.store.sqlite.prepare('SELECT cufe FROM documents WHERE id = ?').pluck().get(id) as string;
     const drafted = draftCreditNote(r.store.db, id, [{ line: 2, cantidad: '1' }]);
     if (!drafted.ok) throw new Error(drafted.message);
-    expect(drafted.draft).toMatchObject({ tipoDocumento: '04', referencias: [{ cufe }], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '11.50' }] });
+    expect(drafted.draft).toMatchObject({
+      tipoDocumento: '04',
+      referencias: [{ cufe }],
+      pagos: [{ formaPagoFact: '02', valorCuotaPagada: '11.50' }],
+    });
     const note = r.capture(drafted.draft, undefined, drafted.credit);
     if (!note.ok) throw new Error(JSON.stringify(note.violations));
     expect(note.captured.document).toMatchObject({ tipoDocumento: '04', numeroDocumentoFiscal: '1' });
     await waitFor(() => r.statusOf(note.captured.id) === 'AUTHORIZED', 5_000, 'credit note authorised');
-    expect(r.sim.ledger().map((e) => e.tipoDocumento).sort()).toEqual(['01', '04']);
+    expect(
+      r.sim
+        .ledger()
+        .map((e) => e.tipoDocumento)
+        .sort(),
+    ).toEqual(['01', '04']);
   });
 
   it('refuses a quantity above the original, an unknown line, and a document that is not an authorised invoice', async () => {
     register = await startRegister();
     const r = register;
     const id = await authorisedSale(r);
-    expect(draftCreditNote(r.store.db, id, [{ line: 1, cantidad: '3' }])).toEqual({ ok: false, message: 'Línea 1: la cantidad a acreditar debe ser mayor que cero y no superar 2' });
-    expect(draftCreditNote(r.store.db, id, [{ line: 9, cantidad: '1' }])).toEqual({ ok: false, message: 'La factura no tiene la línea 9' });
+    expect(draftCreditNote(r.store.db, id, [{ line: 1, cantidad: '3' }])).toEqual({
+      ok: false,
+      message: 'Línea 1: la cantidad a acreditar debe ser mayor que cero y no superar 2',
+    });
+    expect(draftCreditNote(r.store.db, id, [{ line: 9, cantidad: '1' }])).toEqual({
+      ok: false,
+      message: 'La factura no tiene la línea 9',
+    });
     await r.worker.stop(); // the next sale stays QUEUED: not an authorised invoice
     const another = r.capture(SALE);
     if (!another.ok) throw new Error('capture');

@@ -23,7 +23,11 @@ export interface AnnulDeps {
 
 export type AnnulResult =
   | { ok: true }
-  | { ok: false; reason: 'not_found' | 'not_allowed' | 'too_late' | 'hka_rejected' | 'hka_unreachable'; message: string };
+  | {
+      ok: false;
+      reason: 'not_found' | 'not_allowed' | 'too_late' | 'hka_rejected' | 'hka_unreachable';
+      message: string;
+    };
 
 /**
  * The last Panamá calendar day (YYYY-MM-DD) on which a document authorised on `authorisedAt` (HKA's reception
@@ -34,13 +38,26 @@ export function lastAnnulmentDay(authorisedAt: string): string {
   return new Date(day).toISOString().slice(0, 10);
 }
 
-export async function annulDocument(deps: AnnulDeps, documentId: string, motivo: string, by: AuditActor): Promise<AnnulResult> {
+export async function annulDocument(
+  deps: AnnulDeps,
+  documentId: string,
+  motivo: string,
+  by: AuditActor,
+): Promise<AnnulResult> {
   const reason = motivo.trim();
   if (reason.length < 15 || reason.length > 250) {
     return { ok: false, reason: 'not_allowed', message: 'Indique el motivo de la anulación (15 a 250 caracteres)' };
   }
-  const row = deps.db.select({ status: documents.status, body: documents.body, fechaRecepcionDgi: documents.fechaRecepcionDgi, fechaEmision: documents.fechaEmision })
-    .from(documents).where(eq(documents.id, documentId)).get();
+  const row = deps.db
+    .select({
+      status: documents.status,
+      body: documents.body,
+      fechaRecepcionDgi: documents.fechaRecepcionDgi,
+      fechaEmision: documents.fechaEmision,
+    })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
   if (!row) return { ok: false, reason: 'not_found', message: 'El documento no existe' };
   if (row.status !== 'AUTHORIZED') {
     return { ok: false, reason: 'not_allowed', message: 'Solo se anulan documentos autorizados por la DGI' };
@@ -48,22 +65,39 @@ export async function annulDocument(deps: AnnulDeps, documentId: string, motivo:
   const notes = outstandingCreditNotes(deps.db.$client, documentId);
   if (notes.length > 0) {
     // Annulling says the sale never happened: its credit notes would then refund a sale that does not exist.
-    const list = notes.map((n) => `Nº ${n.numero} (${STATUS_LABELS[n.status as DocumentStatus].toLowerCase()})`).join(', ');
+    const list = notes
+      .map((n) => `Nº ${n.numero} (${STATUS_LABELS[n.status as DocumentStatus].toLowerCase()})`)
+      .join(', ');
     return {
-      ok: false, reason: 'not_allowed',
+      ok: false,
+      reason: 'not_allowed',
       message: `La factura tiene notas de crédito: ${list}. No se puede anular mientras existan; anule o descarte primero las notas`,
     };
   }
   if (toPanamaDate(deps.clock()) > lastAnnulmentDay(row.fechaRecepcionDgi ?? row.fechaEmision)) {
-    return { ok: false, reason: 'too_late', message: `Pasaron más de ${ANNULMENT_WINDOW_DAYS} días desde la autorización: emita una nota de crédito` };
+    return {
+      ok: false,
+      reason: 'too_late',
+      message: `Pasaron más de ${ANNULMENT_WINDOW_DAYS} días desde la autorización: emita una nota de crédito`,
+    };
   }
   const doc = JSON.parse(row.body) as FiscalDocument;
-  const outcome = await deps.credentials.withCredentials((c) => deps.client.anulacionDocumento(c, datosDocumentoOf(doc), reason));
+  const outcome = await deps.credentials.withCredentials((c) =>
+    deps.client.anulacionDocumento(c, datosDocumentoOf(doc), reason),
+  );
   if (outcome.kind === 'transient') {
-    return { ok: false, reason: 'hka_unreachable', message: 'No se pudo contactar a HKA; el documento sigue autorizado. Intente de nuevo más tarde' };
+    return {
+      ok: false,
+      reason: 'hka_unreachable',
+      message: 'No se pudo contactar a HKA; el documento sigue autorizado. Intente de nuevo más tarde',
+    };
   }
   if (outcome.kind === 'rejected') {
-    return { ok: false, reason: 'hka_rejected', message: `HKA no anuló el documento: ${outcome.messages.join('; ') || outcome.mensaje}` };
+    return {
+      ok: false,
+      reason: 'hka_rejected',
+      message: `HKA no anuló el documento: ${outcome.messages.join('; ') || outcome.mensaje}`,
+    };
   }
   const at = deps.clock();
   deps.db.transaction((tx) => {

@@ -43,7 +43,8 @@ function credit(r: Register, invoiceId: string, lines?: { line: number; cantidad
 }
 
 const noteSeries = (r: Register) =>
-  r.store.sqlite.prepare("SELECT last_number FROM fiscal_series WHERE tipo_documento = '04'").pluck().get() as number | undefined;
+  r.store.sqlite.prepare("SELECT last_number FROM fiscal_series WHERE tipo_documento = '04'").pluck().get() as
+    number | undefined;
 
 describe('the credit ledger', () => {
   it('refuses each step of the over-crediting sequence, and the dialog is offered only what remains', async () => {
@@ -59,42 +60,83 @@ describe('the credit ledger', () => {
     ]);
 
     // The whole invoice again: the early check refuses it…
-    const whole = [{ line: 1, cantidad: '4' }, { line: 2, cantidad: '1' }];
+    const whole = [
+      { line: 1, cantidad: '4' },
+      { line: 2, cantidad: '1' },
+    ];
     expect(draftCreditNote(r.store.db, invoice, whole)).toEqual({
-      ok: false, message: 'Línea 1: la cantidad a acreditar debe ser mayor que cero y no superar 3 (facturado 4, ya acreditado 1)',
+      ok: false,
+      message: 'Línea 1: la cantidad a acreditar debe ser mayor que cero y no superar 3 (facturado 4, ya acreditado 1)',
     });
     // …and so does the capture transaction, for a note drafted before the partial one existed (forged here).
-    const forged = draftCreditNote(r.store.db, invoice, [{ line: 1, cantidad: '3' }, { line: 2, cantidad: '1' }]);
+    const forged = draftCreditNote(r.store.db, invoice, [
+      { line: 1, cantidad: '3' },
+      { line: 2, cantidad: '1' },
+    ]);
     if (!forged.ok) throw new Error(forged.message);
     const forgedItems = forged.draft.items.map((item, i) => (i === 0 ? { ...item, cantidad: '4' } : item));
-    const refused = r.capture({ ...forged.draft, items: forgedItems, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '14.36' }] }, undefined, forged.credit);
-    expect(refused).toEqual({ ok: false, violations: [expect.objectContaining({
-      rule: 'credit_exceeded',
-      message: 'No se puede acreditar más de lo facturado en la factura Nº 1: de la línea 1 (Refresco) quedan 3 por acreditar, no 4',
-    })] });
+    const refused = r.capture(
+      { ...forged.draft, items: forgedItems, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '14.36' }] },
+      undefined,
+      forged.credit,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      violations: [
+        expect.objectContaining({
+          rule: 'credit_exceeded',
+          message:
+            'No se puede acreditar más de lo facturado en la factura Nº 1: de la línea 1 (Refresco) quedan 3 por acreditar, no 4',
+        }),
+      ],
+    });
     expect(noteSeries(r)).toBe(1); // the refused note took no number
 
     // Without lines, the note offers what remains: 3 Refrescos and the Pan (5.94 + 6.44).
     const rest = credit(r, invoice);
     expect(rest.ok && rest.captured.totals.totalFactura).toBe('12.38');
-    expect(draftCreditNote(r.store.db, invoice)).toEqual({ ok: false, message: 'La factura ya fue acreditada por completo' });
+    expect(draftCreditNote(r.store.db, invoice)).toEqual({
+      ok: false,
+      message: 'La factura ya fue acreditada por completo',
+    });
 
     // Annulling the invoice while its notes hold credit (authorised or still pending) is refused, before HKA.
-    const client = await createHkaClient({ environment: 'simulador', endpoint: r.sim.endpoint, responseTimeoutMs: 2_000 });
-    const annulled = await annulDocument({
-      db: r.store.db, client, clock: () => new Date(), credentials: { withCredentials: (use) => use(DEMO_ACCOUNT) },
-    }, invoice, 'El cliente no se llevó la mercancía', { actor: 'gerente-1' });
+    const client = await createHkaClient({
+      environment: 'simulador',
+      endpoint: r.sim.endpoint,
+      responseTimeoutMs: 2_000,
+    });
+    const annulled = await annulDocument(
+      {
+        db: r.store.db,
+        client,
+        clock: () => new Date(),
+        credentials: { withCredentials: (use) => use(DEMO_ACCOUNT) },
+      },
+      invoice,
+      'El cliente no se llevó la mercancía',
+      { actor: 'gerente-1' },
+    );
     client.close();
     expect(annulled).toMatchObject({ ok: false, reason: 'not_allowed' });
-    expect(!annulled.ok && annulled.message).toMatch(/^La factura tiene notas de crédito: Nº 1 \(.+\), Nº 2 \(.+\)\. No se puede anular/);
+    expect(!annulled.ok && annulled.message).toMatch(
+      /^La factura tiene notas de crédito: Nº 1 \(.+\), Nº 2 \(.+\)\. No se puede anular/,
+    );
     expect(r.statusOf(invoice)).toBe('AUTHORIZED');
     expect(r.sim.calls('AnulacionDocumento')).toBe(0);
 
     // Reports: net sales of each line never below zero.
-    await waitFor(() => outstandingCreditNotes(r.store.sqlite, invoice).every((n) => n.status === 'AUTHORIZED'), 5_000, 'notes authorised');
+    await waitFor(
+      () => outstandingCreditNotes(r.store.sqlite, invoice).every((n) => n.status === 'AUTHORIZED'),
+      5_000,
+      'notes authorised',
+    );
     const today = toPanamaDate(new Date());
     const byProduct = salesReport(r.store.db, today, today).byProduct;
-    expect(byProduct.map((p) => [p.descripcion, p.cantidad, p.total])).toEqual([['Pan', '0.00', '0.00'], ['Refresco', '0.00', '0.00']]);
+    expect(byProduct.map((p) => [p.descripcion, p.cantidad, p.total])).toEqual([
+      ['Pan', '0.00', '0.00'],
+      ['Refresco', '0.00', '0.00'],
+    ]);
   });
 
   it('lets only the first of two notes prepared together through (the check runs in the capture transaction)', async () => {
@@ -118,10 +160,22 @@ describe('the credit ledger', () => {
     const invoice = await authorisedInvoice(r);
     const drafted = draftCreditNote(r.store.db, invoice, [{ line: 2, cantidad: '1' }]);
     if (!drafted.ok) throw new Error(drafted.message);
-    const dearer: SaleDraft = { ...drafted.draft, items: drafted.draft.items.map((item) => ({ ...item, precioUnitario: '9.00' })), pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.00' }] };
+    const dearer: SaleDraft = {
+      ...drafted.draft,
+      items: drafted.draft.items.map((item) => ({ ...item, precioUnitario: '9.00' })),
+      pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.00' }],
+    };
     const dear = r.capture(dearer, undefined, drafted.credit);
     expect(dear.ok ? '' : dear.violations[0]?.message).toContain('quedan B/. 6.44 por acreditar, no B/. 9.00');
-    expect(r.capture(drafted.draft)).toMatchObject({ ok: false, violations: [{ rule: 'credit_exceeded', message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)' }] });
+    expect(r.capture(drafted.draft)).toMatchObject({
+      ok: false,
+      violations: [
+        {
+          rule: 'credit_exceeded',
+          message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)',
+        },
+      ],
+    });
 
     const note = r.capture(drafted.draft, undefined, drafted.credit);
     if (!note.ok) throw new Error('note');

@@ -38,8 +38,17 @@ export class CreditRefusedError extends Error {
   override readonly name = 'CreditRefusedError';
 }
 
-interface ItemRow { line: number; descripcion: string; cantidad: string; valorTotal: string }
-interface CreditRow { line: number; cantidad: string; amount: string }
+interface ItemRow {
+  line: number;
+  descripcion: string;
+  cantidad: string;
+  valorTotal: string;
+}
+interface CreditRow {
+  line: number;
+  cantidad: string;
+  amount: string;
+}
 
 /** Per invoice line: sold, already credited, and what is left (quantity and amount). */
 export function creditRemaining(sqlite: Database.Database, invoiceId: string): LineRemaining[] {
@@ -58,26 +67,44 @@ function nonNegative(value: Money): Money {
 }
 
 function ledgerOf(sqlite: Database.Database, invoiceId: string) {
-  const items = sqlite.prepare(`SELECT line, descripcion, cantidad, valor_total AS valorTotal FROM document_items
-    WHERE document_id = ? ORDER BY line`).all(invoiceId) as ItemRow[];
-  const credits = sqlite.prepare(`SELECT l.line, l.cantidad, l.amount FROM credit_ledger l JOIN documents n ON n.id = l.note_id
-    WHERE l.invoice_id = ? AND n.status NOT IN ${RELEASED}`).all(invoiceId) as CreditRow[];
+  const items = sqlite
+    .prepare(
+      `SELECT line, descripcion, cantidad, valor_total AS valorTotal FROM document_items
+    WHERE document_id = ? ORDER BY line`,
+    )
+    .all(invoiceId) as ItemRow[];
+  const credits = sqlite
+    .prepare(
+      `SELECT l.line, l.cantidad, l.amount FROM credit_ledger l JOIN documents n ON n.id = l.note_id
+    WHERE l.invoice_id = ? AND n.status NOT IN ${RELEASED}`,
+    )
+    .all(invoiceId) as CreditRow[];
   return items.map((item) => {
     const mine = credits.filter((c) => c.line === item.line);
-    return { item, parts: mine.length, credited: sum(mine.map((c) => money(c.cantidad))), amount: sum(mine.map((c) => money(c.amount))) };
+    return {
+      item,
+      parts: mine.length,
+      credited: sum(mine.map((c) => money(c.cantidad))),
+      amount: sum(mine.map((c) => money(c.amount))),
+    };
   });
 }
 
 /** Throws CreditRefusedError (Spanish, for the manager) unless the whole claim fits in what is left. */
 export function checkCreditFits(sqlite: Database.Database, claim: CreditClaim): void {
-  const invoice = sqlite.prepare('SELECT tipo_documento AS tipo, status, cufe, numero FROM documents WHERE id = ?').get(claim.invoiceId) as
-    { tipo: string; status: string; cufe: string | null; numero: number } | undefined;
-  if (!invoice || invoice.tipo !== '01') throw new CreditRefusedError('La nota de crédito no corresponde a una factura de este registro');
-  if (invoice.cufe !== claim.cufe) throw new CreditRefusedError('La nota de crédito no referencia el CUFE de la factura que acredita');
+  const invoice = sqlite
+    .prepare('SELECT tipo_documento AS tipo, status, cufe, numero FROM documents WHERE id = ?')
+    .get(claim.invoiceId) as { tipo: string; status: string; cufe: string | null; numero: number } | undefined;
+  if (!invoice || invoice.tipo !== '01')
+    throw new CreditRefusedError('La nota de crédito no corresponde a una factura de este registro');
+  if (invoice.cufe !== claim.cufe)
+    throw new CreditRefusedError('La nota de crédito no referencia el CUFE de la factura que acredita');
   if (invoice.status !== 'AUTHORIZED') {
-    throw new CreditRefusedError(invoice.status === 'ANNULLED'
-      ? `La factura Nº ${invoice.numero} está anulada: no hay nada que acreditar`
-      : 'Solo se emite nota de crédito sobre una factura autorizada por la DGI');
+    throw new CreditRefusedError(
+      invoice.status === 'ANNULLED'
+        ? `La factura Nº ${invoice.numero} está anulada: no hay nada que acreditar`
+        : 'Solo se emite nota de crédito sobre una factura autorizada por la DGI',
+    );
   }
   const ledger = ledgerOf(sqlite, claim.invoiceId);
   const problems: string[] = [];
@@ -94,26 +121,42 @@ export function checkCreditFits(sqlite: Database.Database, claim: CreditClaim): 
     const allowance = ROUNDING_PER_PART.times(entry.parts);
     const name = `línea ${asked.line} (${entry.item.descripcion})`;
     if (!left.gt(0)) problems.push(`la ${name} ya fue acreditada por completo`);
-    else if (money(asked.cantidad).gt(left)) problems.push(`de la ${name} quedan ${nonNegative(left).toFixed()} por acreditar, no ${money(asked.cantidad).toFixed()}`);
+    else if (money(asked.cantidad).gt(left))
+      problems.push(
+        `de la ${name} quedan ${nonNegative(left).toFixed()} por acreditar, no ${money(asked.cantidad).toFixed()}`,
+      );
     else if (money(asked.amount).gt(leftAmount.plus(allowance))) {
-      problems.push(`de la ${name} quedan ${formatBalboas(toAmount2(nonNegative(leftAmount)))} por acreditar, no ${formatBalboas(asked.amount)}`);
+      problems.push(
+        `de la ${name} quedan ${formatBalboas(toAmount2(nonNegative(leftAmount)))} por acreditar, no ${formatBalboas(asked.amount)}`,
+      );
     }
   }
   if (problems.length > 0) {
-    throw new CreditRefusedError(`No se puede acreditar más de lo facturado en la factura Nº ${invoice.numero}: ${problems.join('; ')}`);
+    throw new CreditRefusedError(
+      `No se puede acreditar más de lo facturado en la factura Nº ${invoice.numero}: ${problems.join('; ')}`,
+    );
   }
 }
 
 /** Writes the note's ledger rows (inside the capture transaction, after the note's document row). */
 export function recordCredit(sqlite: Database.Database, noteId: string, claim: CreditClaim): void {
-  const insert = sqlite.prepare('INSERT INTO credit_ledger (note_id, invoice_id, line, cantidad, amount) VALUES (?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'INSERT INTO credit_ledger (note_id, invoice_id, line, cantidad, amount) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const l of claim.lines) insert.run(noteId, claim.invoiceId, l.line, l.cantidad, l.amount);
 }
 
 /** Credit notes that still hold credit on the invoice (they block its annulment), oldest first. */
-export function outstandingCreditNotes(sqlite: Database.Database, invoiceId: string): { numero: number; status: string }[] {
-  return sqlite.prepare(`SELECT DISTINCT n.numero, n.status FROM credit_ledger l JOIN documents n ON n.id = l.note_id
-    WHERE l.invoice_id = ? AND n.status NOT IN ${RELEASED} ORDER BY n.numero`).all(invoiceId) as { numero: number; status: string }[];
+export function outstandingCreditNotes(
+  sqlite: Database.Database,
+  invoiceId: string,
+): { numero: number; status: string }[] {
+  return sqlite
+    .prepare(
+      `SELECT DISTINCT n.numero, n.status FROM credit_ledger l JOIN documents n ON n.id = l.note_id
+    WHERE l.invoice_id = ? AND n.status NOT IN ${RELEASED} ORDER BY n.numero`,
+    )
+    .all(invoiceId) as { numero: number; status: string }[];
 }
 
 /** The total still creditable on the invoice (for the dialog's summary). */

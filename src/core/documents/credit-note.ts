@@ -17,7 +17,8 @@ export interface CreditLine {
 }
 
 /** The note, and for each of its items (in order) the invoice line it credits (captureSale's ledger claim). */
-export type CreditNoteDraft = { ok: true; draft: SaleDraft; credit: { invoiceId: string; lines: number[] } } | { ok: false; message: string };
+export type CreditNoteDraft =
+  { ok: true; draft: SaleDraft; credit: { invoiceId: string; lines: number[] } } | { ok: false; message: string };
 
 /** How the customer gets the money back (a return at the till) and why: printed on the note. */
 export interface CreditNoteRefund {
@@ -26,9 +27,17 @@ export interface CreditNoteRefund {
   motivo?: string | undefined;
 }
 
-export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonly CreditLine[], refund: CreditNoteRefund = {}): CreditNoteDraft {
-  const row = db.select({ status: documents.status, body: documents.body, cufe: documents.cufe }).from(documents)
-    .where(eq(documents.id, originalId)).get();
+export function draftCreditNote(
+  db: StoreDb,
+  originalId: string,
+  lines?: readonly CreditLine[],
+  refund: CreditNoteRefund = {},
+): CreditNoteDraft {
+  const row = db
+    .select({ status: documents.status, body: documents.body, cufe: documents.cufe })
+    .from(documents)
+    .where(eq(documents.id, originalId))
+    .get();
   if (!row) return { ok: false, message: 'El documento original no existe' };
   const original = JSON.parse(row.body) as FiscalDocument;
   if (row.status === 'ANNULLED') return { ok: false, message: 'La factura está anulada: no hay nada que acreditar' };
@@ -37,8 +46,10 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
   }
   // What earlier notes left (the capture transaction checks again: this is the early, friendly answer).
   const remaining = creditRemaining(db.$client, originalId);
-  const chosen = lines ?? remaining.filter((l) => money(l.remaining).gt(0)).map((l) => ({ line: l.line, cantidad: l.remaining }));
-  if (lines === undefined && chosen.length === 0) return { ok: false, message: 'La factura ya fue acreditada por completo' };
+  const chosen =
+    lines ?? remaining.filter((l) => money(l.remaining).gt(0)).map((l) => ({ line: l.line, cantidad: l.remaining }));
+  if (lines === undefined && chosen.length === 0)
+    return { ok: false, message: 'La factura ya fue acreditada por completo' };
   const items = [];
   for (const { line, cantidad } of chosen) {
     const item = original.items[line - 1];
@@ -46,8 +57,13 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
     if (!item) return { ok: false, message: `La factura no tiene la línea ${line}` };
     if (!money(cantidad).gt(0) || money(cantidad).gt(left)) {
       const credited = money(item.cantidad).minus(left);
-      const already = credited.gt(0) ? ` (facturado ${money(item.cantidad).toFixed()}, ya acreditado ${credited.toFixed()})` : '';
-      return { ok: false, message: `Línea ${line}: la cantidad a acreditar debe ser mayor que cero y no superar ${left}${already}` };
+      const already = credited.gt(0)
+        ? ` (facturado ${money(item.cantidad).toFixed()}, ya acreditado ${credited.toFixed()})`
+        : '';
+      return {
+        ok: false,
+        message: `Línea ${line}: la cantidad a acreditar debe ser mayor que cero y no superar ${left}${already}`,
+      };
     }
     items.push({ ...item, cantidad });
   }
@@ -75,7 +91,13 @@ export function draftCreditNote(db: StoreDb, originalId: string, lines?: readonl
       referencias: [{ fechaEmision: original.fechaEmision, cufe: row.cufe }],
       pagos: [{ formaPagoFact: formaPago, valorCuotaPagada: toAmount2(total) }],
       tiempoPago: '1',
-      ...(discountShare.gt(0) ? { descuentosGlobales: [{ descDescuento: 'Parte del descuento de la factura', montoDescuento: toAmount2(discountShare) }] } : {}),
+      ...(discountShare.gt(0)
+        ? {
+            descuentosGlobales: [
+              { descDescuento: 'Parte del descuento de la factura', montoDescuento: toAmount2(discountShare) },
+            ],
+          }
+        : {}),
       ...(refund.motivo ? { informacionInteres: `Devolución: ${refund.motivo}` } : {}),
       ...(rest.datosFacturaExportacion ? { datosFacturaExportacion: rest.datosFacturaExportacion } : {}),
     },

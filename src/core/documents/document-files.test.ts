@@ -1,6 +1,15 @@
 // PDF/XML files of a document: fetched from the real simulator once, kept in <dataDir>/documentos, served locally
 // afterwards; nothing written when HKA is down or the document is not authorised; no path outside the folder.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,8 +39,15 @@ describe('document files', () => {
 
     const first = await downloadFiles(deps, id);
     if (!first.ok) throw new Error(first.message);
-    expect(first.files.pdf).toMatchObject({ fileName: '01-0000-001-0000000001.pdf', path: join(deps.dataDir, DOCUMENTS_FOLDER, '01-0000-001-0000000001.pdf') });
-    expect(readFileSync(first.files.pdf?.path ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(first.files.pdf).toMatchObject({
+      fileName: '01-0000-001-0000000001.pdf',
+      path: join(deps.dataDir, DOCUMENTS_FOLDER, '01-0000-001-0000000001.pdf'),
+    });
+    expect(
+      readFileSync(first.files.pdf?.path ?? '')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(readFileSync(first.files.xml?.path ?? '', 'utf8')).toContain('<rFE');
     expect(first.files.pdf?.bytes).toBeGreaterThan(100);
     expect(readdirSync(join(deps.dataDir, DOCUMENTS_FOLDER)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -40,8 +56,15 @@ describe('document files', () => {
     expect(keptFiles(deps.db, deps.dataDir, id)).toEqual({ ok: true, files: first.files });
     expect(r.sim.calls('DescargaPDF')).toBe(1);
     expect(r.sim.calls('DescargaXML')).toBe(1);
-    const recorded = r.store.sqlite.prepare("SELECT operation, document_id AS documentId, outcome FROM hka_calls WHERE operation LIKE 'Descarga%' ORDER BY id").all();
-    expect(recorded).toEqual([{ operation: 'DescargaPDF', documentId: id, outcome: 'ok' }, { operation: 'DescargaXML', documentId: id, outcome: 'ok' }]);
+    const recorded = r.store.sqlite
+      .prepare(
+        "SELECT operation, document_id AS documentId, outcome FROM hka_calls WHERE operation LIKE 'Descarga%' ORDER BY id",
+      )
+      .all();
+    expect(recorded).toEqual([
+      { operation: 'DescargaPDF', documentId: id, outcome: 'ok' },
+      { operation: 'DescargaXML', documentId: id, outcome: 'ok' },
+    ]);
   });
 
   it('fetches only what is missing', async () => {
@@ -59,7 +82,11 @@ describe('document files', () => {
     const { r, deps } = await setup();
     const id = await r.authorise();
     await r.sim.faults.refuseConnections();
-    expect(await downloadFiles(deps, id)).toEqual({ ok: false, reason: 'hka_unreachable', message: expect.stringContaining('No se pudo contactar a HKA') as unknown });
+    expect(await downloadFiles(deps, id)).toEqual({
+      ok: false,
+      reason: 'hka_unreachable',
+      message: expect.stringContaining('No se pudo contactar a HKA') as unknown,
+    });
     expect(existsSync(join(deps.dataDir, DOCUMENTS_FOLDER))).toBe(false);
     await r.sim.faults.acceptConnections();
   });
@@ -76,17 +103,31 @@ describe('document files', () => {
   it('refuses a document not yet authorised (no HKA call) and an unknown one', async () => {
     const { r, deps } = await setup();
     const id = r.captureId();
-    expect(await downloadFiles(deps, id)).toMatchObject({ ok: false, reason: 'not_allowed', message: expect.stringContaining('aún no está autorizado') as unknown });
+    expect(await downloadFiles(deps, id)).toMatchObject({
+      ok: false,
+      reason: 'not_allowed',
+      message: expect.stringContaining('aún no está autorizado') as unknown,
+    });
     expect(await downloadFiles(deps, '../../etc/passwd')).toMatchObject({ ok: false, reason: 'not_found' });
     expect(r.sim.calls('DescargaPDF')).toBe(0);
   });
 
   it('never resolves a path outside the documents folder', async () => {
     const { r, deps } = await setup();
-    for (const name of ['../sago.sqlite', '..', 'a/b.pdf', '/etc/passwd', '01-0000-001-1.pdf/../../x.pdf', '.pdf', 'x.exe']) {
+    for (const name of [
+      '../sago.sqlite',
+      '..',
+      'a/b.pdf',
+      '/etc/passwd',
+      '01-0000-001-1.pdf/../../x.pdf',
+      '.pdf',
+      'x.exe',
+    ]) {
       expect(safeFilePath(deps.dataDir, name)).toBeUndefined();
     }
-    expect(safeFilePath(deps.dataDir, '01-0000-001-0000000001.pdf')).toBe(join(deps.dataDir, DOCUMENTS_FOLDER, '01-0000-001-0000000001.pdf'));
+    expect(safeFilePath(deps.dataDir, '01-0000-001-0000000001.pdf')).toBe(
+      join(deps.dataDir, DOCUMENTS_FOLDER, '01-0000-001-0000000001.pdf'),
+    );
     // A document whose series would make a path (a hand-edited database) gets no file and no HKA call.
     const id = await r.authorise();
     r.store.sqlite.prepare("UPDATE documents SET codigo_sucursal = '../..' WHERE id = ?").run(id);

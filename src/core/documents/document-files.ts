@@ -29,7 +29,11 @@ export interface StoredFile {
 }
 export type DocumentFiles = Record<FileKind, StoredFile | null>;
 
-export type FilesFailure = { ok: false; reason: 'not_found' | 'not_allowed' | 'hka_rejected' | 'hka_unreachable'; message: string };
+export type FilesFailure = {
+  ok: false;
+  reason: 'not_found' | 'not_allowed' | 'hka_rejected' | 'hka_unreachable';
+  message: string;
+};
 
 export interface DocumentFilesDeps {
   db: StoreDb;
@@ -46,8 +50,18 @@ interface DocumentKey {
 }
 
 function documentKey(db: StoreDb, id: string): DocumentKey | undefined {
-  const row = db.select({ status: documents.status, body: documents.body, tipo: documents.tipoDocumento, sucursal: documents.codigoSucursal,
-    punto: documents.puntoFacturacion, numero: documents.numero }).from(documents).where(eq(documents.id, id)).get();
+  const row = db
+    .select({
+      status: documents.status,
+      body: documents.body,
+      tipo: documents.tipoDocumento,
+      sucursal: documents.codigoSucursal,
+      punto: documents.puntoFacturacion,
+      numero: documents.numero,
+    })
+    .from(documents)
+    .where(eq(documents.id, id))
+    .get();
   if (!row) return undefined;
   const baseName = `${row.tipo}-${row.sucursal}-${row.punto}-${String(row.numero).padStart(10, '0')}`;
   return { status: row.status, document: JSON.parse(row.body) as FiscalDocument, baseName };
@@ -93,31 +107,51 @@ export function readKeptFile(file: StoredFile): Buffer {
 }
 
 /** Fetches the missing files from HKA and keeps them; files already kept are not fetched again. */
-export async function downloadFiles(deps: DocumentFilesDeps, id: string): Promise<{ ok: true; files: DocumentFiles } | FilesFailure> {
+export async function downloadFiles(
+  deps: DocumentFilesDeps,
+  id: string,
+): Promise<{ ok: true; files: DocumentFiles } | FilesFailure> {
   const key = documentKey(deps.db, id);
   if (!key) return { ok: false, reason: 'not_found', message: 'El documento no existe' };
   if (!WITH_FILES.includes(key.status)) {
-    return { ok: false, reason: 'not_allowed', message: 'Los archivos PDF y XML existen cuando la DGI autoriza el documento; este aún no está autorizado' };
+    return {
+      ok: false,
+      reason: 'not_allowed',
+      message: 'Los archivos PDF y XML existen cuando la DGI autoriza el documento; este aún no está autorizado',
+    };
   }
   const kept = filesOf(deps.dataDir, key);
   const missing = FILE_KINDS.filter((kind) => kept[kind] === null);
   if (missing.length === 0) return { ok: true, files: kept };
   const paths = new Map(missing.map((kind) => [kind, safeFilePath(deps.dataDir, `${key.baseName}.${kind}`)]));
   if ([...paths.values()].some((path) => path === undefined)) {
-    return { ok: false, reason: 'not_allowed', message: 'El documento tiene una serie que no sirve como nombre de archivo' };
+    return {
+      ok: false,
+      reason: 'not_allowed',
+      message: 'El documento tiene una serie que no sirve como nombre de archivo',
+    };
   }
   const datos = datosDocumentoOf(key.document);
   const fetched = await deps.credentials.withCredentials(async (c) => {
     const out: Partial<Record<FileKind, Buffer>> = {};
     for (const kind of missing) {
-      const outcome = kind === 'pdf'
-        ? await recordedHkaCall(deps.db, deps.clock, 'DescargaPDF', id, () => deps.client.descargaPdf(c, datos))
-        : await recordedHkaCall(deps.db, deps.clock, 'DescargaXML', id, () => deps.client.descargaXml(c, datos));
+      const outcome =
+        kind === 'pdf'
+          ? await recordedHkaCall(deps.db, deps.clock, 'DescargaPDF', id, () => deps.client.descargaPdf(c, datos))
+          : await recordedHkaCall(deps.db, deps.clock, 'DescargaXML', id, () => deps.client.descargaXml(c, datos));
       if (outcome.kind === 'transient') {
-        return { ok: false as const, reason: 'hka_unreachable' as const, message: 'No se pudo contactar a HKA para descargar los archivos; intente de nuevo más tarde' };
+        return {
+          ok: false as const,
+          reason: 'hka_unreachable' as const,
+          message: 'No se pudo contactar a HKA para descargar los archivos; intente de nuevo más tarde',
+        };
       }
       if (outcome.kind === 'rejected') {
-        return { ok: false as const, reason: 'hka_rejected' as const, message: `HKA no entregó el ${kind.toUpperCase()}: ${outcome.messages.join('; ') || outcome.mensaje}` };
+        return {
+          ok: false as const,
+          reason: 'hka_rejected' as const,
+          message: `HKA no entregó el ${kind.toUpperCase()}: ${outcome.messages.join('; ') || outcome.mensaje}`,
+        };
       }
       out[kind] = 'pdf' in outcome.data ? outcome.data.pdf : Buffer.from(outcome.data.xml, 'utf8');
     }

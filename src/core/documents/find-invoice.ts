@@ -17,17 +17,30 @@ export function findInvoiceForReturn(db: StoreDb, reference: string): string {
   const text = reference.trim();
   const cufe = cufeOf(text);
   if (CUFE.test(cufe)) {
-    const row = db.$client.prepare('SELECT id, tipo_documento AS tipo FROM documents WHERE cufe = ?').get(cufe) as { id: string; tipo: string } | undefined;
+    const row = db.$client.prepare('SELECT id, tipo_documento AS tipo FROM documents WHERE cufe = ?').get(cufe) as
+      { id: string; tipo: string } | undefined;
     if (!row) throw new AppError('not_found', 'No hay en esta caja un documento con ese CUFE');
-    if (row.tipo !== '01') throw new AppError('not_allowed', 'Ese CUFE es de una nota, no de una factura: la devolución se hace sobre la factura');
+    if (row.tipo !== '01')
+      throw new AppError(
+        'not_allowed',
+        'Ese CUFE es de una nota, no de una factura: la devolución se hace sobre la factura',
+      );
     return row.id;
   }
   if (/^\d{1,10}$/.test(text)) {
     const issuer = readIssuerSettings(db);
-    const id = db.$client.prepare(`SELECT id FROM documents WHERE tipo_documento = '01' AND codigo_sucursal = ? AND punto_facturacion = ?
-      AND numero = ?`).pluck().get(issuer.codigoSucursalEmisor, issuer.puntoFacturacionFiscal, Number(text)) as string | undefined;
+    const id = db.$client
+      .prepare(
+        `SELECT id FROM documents WHERE tipo_documento = '01' AND codigo_sucursal = ? AND punto_facturacion = ?
+      AND numero = ?`,
+      )
+      .pluck()
+      .get(issuer.codigoSucursalEmisor, issuer.puntoFacturacionFiscal, Number(text)) as string | undefined;
     if (!id) throw new AppError('not_found', `No hay una factura Nº ${Number(text)} en esta caja`);
     return id;
   }
-  throw new AppError('invalid_request', 'Escriba el número de la factura o su CUFE (o escanee el código QR del recibo)');
+  throw new AppError(
+    'invalid_request',
+    'Escriba el número de la factura o su CUFE (o escanee el código QR del recibo)',
+  );
 }

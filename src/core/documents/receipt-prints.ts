@@ -9,7 +9,10 @@ export const REPRINT_NEEDS_MANAGER = 'Esta factura ya se reimprimió; otra copia
 
 /** Prints so far of the document (0: none yet, so the next one is the original). */
 export function printsOf(db: StoreDb, documentId: string): number {
-  return db.$client.prepare("SELECT COUNT(*) FROM audit_log WHERE document_id = ? AND action = 'receipt.printed'").pluck().get(documentId) as number;
+  return db.$client
+    .prepare("SELECT COUNT(*) FROM audit_log WHERE document_id = ? AND action = 'receipt.printed'")
+    .pluck()
+    .get(documentId) as number;
 }
 
 /**
@@ -17,12 +20,27 @@ export function printsOf(db: StoreDb, documentId: string): number {
  * beyond the free ones: it returns the approving gerente's id or throws.
  */
 export function recordPrint(
-  db: StoreDb, documentId: string, freeReprints: number, by: AuditActor, approve: () => string, at: Date,
+  db: StoreDb,
+  documentId: string,
+  freeReprints: number,
+  by: AuditActor,
+  approve: () => string,
+  at: Date,
 ): number {
   const exists = db.$client.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId);
   if (!exists) throw new AppError('not_found', 'El documento no existe');
   const copy = printsOf(db, documentId);
   const approvedBy = copy > freeReprints ? approve() : undefined;
-  appendAudit(db, { ...by, ...(approvedBy && approvedBy !== by.actor ? { approvedBy } : {}), action: 'receipt.printed', documentId, details: { copy } }, at);
+  appendAudit(
+    db,
+    {
+      ...by,
+      ...(approvedBy && approvedBy !== by.actor ? { approvedBy } : {}),
+      action: 'receipt.printed',
+      documentId,
+      details: { copy },
+    },
+    at,
+  );
   return copy;
 }

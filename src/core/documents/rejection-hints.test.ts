@@ -10,7 +10,9 @@ describe('rejectionHint', () => {
 
   it('falls back to the field HKA names, then to a generic hint', () => {
     expect(rejectionHint('REJECTED', '103', ['El campo numeroRUC es inválido'])).toContain('RUC');
-    expect(rejectionHint('REJECTED', '103', ['En la ocurrencia [1] de Item, El campo precioUnitario es inválido'])).toContain('ítems');
+    expect(
+      rejectionHint('REJECTED', '103', ['En la ocurrencia [1] de Item, El campo precioUnitario es inválido']),
+    ).toContain('ítems');
     expect(rejectionHint('REJECTED', '999', ['Algo inesperado'])).toContain('HKA rechazó el documento');
     expect(rejectionHint('REJECTED', null, [])).toContain('HKA rechazó el documento');
   });
@@ -20,11 +22,14 @@ describe('rejectionHint', () => {
     expect(rejectionHint('FAILED', null, [])).toContain('descartarlo');
   });
 
-  it('says a FAILED document after an internal error was not HKA\'s doing', () => {
-    expect(rejectionHint('FAILED', null, [internalErrorMessage('TypeError: x is undefined')])).toMatch(/^Un error interno del registro .*HKA no lo rechazó/);
+  it("says a FAILED document after an internal error was not HKA's doing", () => {
+    expect(rejectionHint('FAILED', null, [internalErrorMessage('TypeError: x is undefined')])).toMatch(
+      /^Un error interno del registro .*HKA no lo rechazó/,
+    );
   });
 
   it('has nothing to say about documents that need no fixing', () => {
-    for (const status of ['QUEUED', 'PROCESSING', 'AUTHORIZED', 'ANNULLED', 'CANCELLED']) expect(rejectionHint(status, '200', [])).toBeNull();
+    for (const status of ['QUEUED', 'PROCESSING', 'AUTHORIZED', 'ANNULLED', 'CANCELLED'])
+      expect(rejectionHint(status, '200', [])).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ const DGI_HINTS: Record<string, string> = {
   '2152': 'El ITBMS de un ítem no cuadra con su tasa. Revise precio, descuento y tasa del ítem.',
 };
 
-const CREDENTIALS_HINT = 'HKA no aceptó las credenciales: el gerente debe revisarlas en Configuración › HKA y reintentar.';
+const CREDENTIALS_HINT =
+  'HKA no aceptó las credenciales: el gerente debe revisarlas en Configuración › HKA y reintentar.';
 
 const FIELD_HINTS: [RegExp, string][] = [
   [/token|credencial/i, CREDENTIALS_HINT],
@@ -37,7 +38,8 @@ export function rejectionHint(status: string, codigo: string | null, messages: r
   }
   if (status !== 'REJECTED') return null;
   if (codigo === TOKEN_CODE) return CREDENTIALS_HINT;
-  if (codigo === DUPLICATE_CODE) return 'HKA indica que el número ya fue usado: consulte el estado del documento antes de volver a enviarlo.';
+  if (codigo === DUPLICATE_CODE)
+    return 'HKA indica que el número ya fue usado: consulte el estado del documento antes de volver a enviarlo.';
   for (const message of messages) {
     const dgi = /^\s*(\d{4})\s*-/.exec(message)?.[1];
     const hint = dgi === undefined ? undefined : DGI_HINTS[dgi];

@@ -1,8 +1,15 @@
 // HKA Panamá SOAP contract facts shared by the client, the simulator and the WSDL tests (REFERENCE.md §1).
 
 export const HKA_OPERATIONS = [
-  'Enviar', 'EstadoDocumento', 'AnulacionDocumento', 'DescargaXML', 'DescargaPDF',
-  'FoliosRestantes', 'EnvioCorreo', 'RastreoCorreo', 'ConsultarRucDV',
+  'Enviar',
+  'EstadoDocumento',
+  'AnulacionDocumento',
+  'DescargaXML',
+  'DescargaPDF',
+  'FoliosRestantes',
+  'EnvioCorreo',
+  'RastreoCorreo',
+  'ConsultarRucDV',
 ] as const;
 export type HkaOperation = (typeof HKA_OPERATIONS)[number];
 
@@ -42,14 +49,41 @@ export const HKA_ENDPOINTS: Record<Exclude<HkaEnvironment, 'simulador'>, string>
 
 /** Children of each `<Op>Result`, in HKA's order (§1.6; not alphabetical). */
 export const RESULT_FIELDS: Record<HkaOperation, readonly string[]> = {
-  Enviar: ['codigo', 'resultado', 'mensaje', 'cufe', 'qr', 'fechaRecepcionDGI', 'nroProtocoloAutorizacion', 'fechaLimite'],
-  EstadoDocumento: ['codigo', 'mensaje', 'cufe', 'fechaEmisionDocumento', 'fechaRecepcionDocumento', 'estatusDocumento', 'mensajeDocumento', 'resultado'],
+  Enviar: [
+    'codigo',
+    'resultado',
+    'mensaje',
+    'cufe',
+    'qr',
+    'fechaRecepcionDGI',
+    'nroProtocoloAutorizacion',
+    'fechaLimite',
+  ],
+  EstadoDocumento: [
+    'codigo',
+    'mensaje',
+    'cufe',
+    'fechaEmisionDocumento',
+    'fechaRecepcionDocumento',
+    'estatusDocumento',
+    'mensajeDocumento',
+    'resultado',
+  ],
   AnulacionDocumento: ['codigo', 'resultado', 'mensaje'],
   DescargaXML: ['codigo', 'resultado', 'mensaje', 'documento'],
   DescargaPDF: ['codigo', 'resultado', 'mensaje', 'documento'],
   FoliosRestantes: [
-    'codigo', 'mensaje', 'licencia', 'fechaLicencia', 'ciclo', 'fechaCiclo', 'foliosTotalesCiclo',
-    'foliosUtilizadosCiclo', 'foliosDisponibleCiclo', 'foliosTotales', 'resultado',
+    'codigo',
+    'mensaje',
+    'licencia',
+    'fechaLicencia',
+    'ciclo',
+    'fechaCiclo',
+    'foliosTotalesCiclo',
+    'foliosUtilizadosCiclo',
+    'foliosDisponibleCiclo',
+    'foliosTotales',
+    'resultado',
   ],
   EnvioCorreo: ['codigo', 'resultado', 'mensaje'],
   RastreoCorreo: ['codigo', 'mensaje', 'listaRastreo', 'resultado'],
@@ -62,7 +96,12 @@ export const TRACKING_FIELDS = ['correo', 'creado_en', 'estado', 'messageId'] as
 
 /** The key of an issued document (§1.5), alphabetical as WCF serialises it. */
 export const DATOS_DOCUMENTO_FIELDS = [
-  'codigoSucursalEmisor', 'numeroDocumentoFiscal', 'puntoFacturacionFiscal', 'serialDispositivo', 'tipoDocumento', 'tipoEmision',
+  'codigoSucursalEmisor',
+  'numeroDocumentoFiscal',
+  'puntoFacturacionFiscal',
+  'serialDispositivo',
+  'tipoDocumento',
+  'tipoEmision',
 ] as const;
 
 /** Request parameters of each operation, in order (§1.6). ConsultarRucDV wraps its own in one object. */

@@ -24,8 +24,12 @@ export class DraftIncomplete extends Error {
 /** True when the draft is the saved connection unchanged (the classic test: it verifies what is saved). */
 export function draftIsSaved(deps: Pick<HkaConnectionDeps, 'db'>, draft: ConnectionDraft): boolean {
   const saved = readHkaSettings(deps.db);
-  return draft.environment === saved.environment && (draft.endpoint ?? undefined) === saved.endpoint
-    && draft.tokenEmpresa === undefined && draft.tokenPassword === undefined;
+  return (
+    draft.environment === saved.environment &&
+    (draft.endpoint ?? undefined) === saved.endpoint &&
+    draft.tokenEmpresa === undefined &&
+    draft.tokenPassword === undefined
+  );
 }
 
 /** The address the draft would use (undefined: the simulator's, which the running register decides). */
@@ -35,17 +39,22 @@ export function draftEndpoint(draft: ConnectionDraft): string | undefined {
 
 /** Opens the credentials the draft would use for the length of `use`: typed, else saved, else the simulator's demo. */
 export async function withDraftCredentials<T>(
-  deps: HkaConnectionDeps, draft: ConnectionDraft, use: (credentials: HkaCredentials) => Promise<T>,
+  deps: HkaConnectionDeps,
+  draft: ConnectionDraft,
+  use: (credentials: HkaCredentials) => Promise<T>,
 ): Promise<T> {
   const saved = readHkaSettings(deps.db);
   const { tokenEmpresa, tokenPassword } = draft;
   if (tokenEmpresa !== undefined && tokenPassword !== undefined) return use({ tokenEmpresa, tokenPassword });
-  const storedBoth = deps.vault.describe('hka.tokenEmpresa').configured && deps.vault.describe('hka.tokenPassword').configured;
+  const storedBoth =
+    deps.vault.describe('hka.tokenEmpresa').configured && deps.vault.describe('hka.tokenPassword').configured;
   if (draft.environment === saved.environment && storedBoth) {
-    return deps.vault.withSecrets(['hka.tokenEmpresa', 'hka.tokenPassword'], (s) => use({
-      tokenEmpresa: tokenEmpresa ?? s['hka.tokenEmpresa'],
-      tokenPassword: tokenPassword ?? s['hka.tokenPassword'],
-    }));
+    return deps.vault.withSecrets(['hka.tokenEmpresa', 'hka.tokenPassword'], (s) =>
+      use({
+        tokenEmpresa: tokenEmpresa ?? s['hka.tokenEmpresa'],
+        tokenPassword: tokenPassword ?? s['hka.tokenPassword'],
+      }),
+    );
   }
   if (draft.environment === 'simulador' && tokenEmpresa === undefined && tokenPassword === undefined) {
     return use({ tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword });
@@ -60,11 +69,21 @@ export class DraftVerifications {
   private readonly key = randomBytes(32);
   private passed: { digest: string; at: number } | undefined;
 
-  constructor(private readonly clock: () => Date, private readonly rememberMs = REMEMBER_MS) {}
+  constructor(
+    private readonly clock: () => Date,
+    private readonly rememberMs = REMEMBER_MS,
+  ) {}
 
   digest(draft: ConnectionDraft, credentials: HkaCredentials): string {
     return createHmac('sha256', this.key)
-      .update(JSON.stringify([draft.environment, draftEndpoint(draft) ?? '', credentials.tokenEmpresa, credentials.tokenPassword]))
+      .update(
+        JSON.stringify([
+          draft.environment,
+          draftEndpoint(draft) ?? '',
+          credentials.tokenEmpresa,
+          credentials.tokenPassword,
+        ]),
+      )
       .digest('hex');
   }
 

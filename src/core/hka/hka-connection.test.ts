@@ -12,7 +12,13 @@ import { KeyFileProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
 import { SALE } from '../../../tests/fixtures/register-harness';
 import { createHkaClient, type HkaClient } from './client/hka-client';
-import { invoicingGate, saveHkaConnection, testHkaConnection, viewHkaConnection, withHkaCredentials } from './hka-connection';
+import {
+  invoicingGate,
+  saveHkaConnection,
+  testHkaConnection,
+  viewHkaConnection,
+  withHkaCredentials,
+} from './hka-connection';
 import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from './simulator';
 
 let sim: HkaSimulator;
@@ -29,10 +35,18 @@ function setup() {
   const store = openDatabase({ path, checkpointIntervalMs: 0 });
   const vault = new Vault(new SqliteVaultStorage(store.db), new KeyFileProtector(join(dir, 'vault.key')));
   const deps = { db: store.db, vault, clock: () => new Date() };
-  const capture = () => captureSale({
-    db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' }), clock: () => new Date(),
-    actor: 'cajero-1', invoicingAllowed: () => invoicingGate(deps),
-  }, SALE);
+  const capture = () =>
+    captureSale(
+      {
+        db: store.db,
+        issuer: DEFAULT_ISSUER_SETTINGS,
+        emissionMode: () => ({ tipoEmision: '01' }),
+        clock: () => new Date(),
+        actor: 'cajero-1',
+        invoicingAllowed: () => invoicingGate(deps),
+      },
+      SALE,
+    );
   return { store, path, deps, capture };
 }
 
@@ -46,9 +60,15 @@ describe('HKA connection', () => {
 
   it('refuses invoicing in Demo until "Probar conexión" succeeds with the stored tokens, and again after a change', async () => {
     const { deps, capture } = setup();
-    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword }, { actor: 'gerente-1' });
+    saveHkaConnection(
+      deps,
+      { environment: 'demo', tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword },
+      { actor: 'gerente-1' },
+    );
     const refused = capture();
-    expect(refused.ok ? [] : refused.violations.map((v) => [v.rule, v.message.includes('Probar conexión')])).toEqual([['hka_not_verified', true]]);
+    expect(refused.ok ? [] : refused.violations.map((v) => [v.rule, v.message.includes('Probar conexión')])).toEqual([
+      ['hka_not_verified', true],
+    ]);
     expect((await testHkaConnection(deps, client, { actor: 'gerente-1' })).kind).toBe('ok');
     expect(capture().ok).toBe(true);
     saveHkaConnection(deps, { environment: 'demo', tokenPassword: DEMO_ACCOUNT.tokenPassword }, { actor: 'gerente-1' });
@@ -57,7 +77,11 @@ describe('HKA connection', () => {
 
   it('stays refused when the test fails (wrong tokens)', async () => {
     const { deps } = setup();
-    saveHkaConnection(deps, { environment: 'demo', tokenEmpresa: 'wrong-empresa-token', tokenPassword: 'wrong-password' }, { actor: 'gerente-1' });
+    saveHkaConnection(
+      deps,
+      { environment: 'demo', tokenEmpresa: 'wrong-empresa-token', tokenPassword: 'wrong-password' },
+      { actor: 'gerente-1' },
+    );
     expect((await testHkaConnection(deps, client, { actor: 'gerente-1' })).kind).toBe('rejected');
     expect(invoicingGate(deps).ok).toBe(false);
   });
@@ -76,7 +100,10 @@ describe('HKA connection', () => {
       JSON.stringify(store.sqlite.prepare('SELECT * FROM sync_outbox').all()),
       JSON.stringify(store.sqlite.prepare('SELECT * FROM settings').all()),
     ].join('\n');
-    const audit = store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'settings.hka_changed'").pluck().get() as string;
+    const audit = store.sqlite
+      .prepare("SELECT details FROM audit_log WHERE action = 'settings.hka_changed'")
+      .pluck()
+      .get() as string;
     expect(JSON.parse(audit)).toMatchObject({ tokenEmpresa: 'changed', tokenPassword: 'changed' });
     store.checkpoint();
     const fileBytes = readFileSync(path).toString('latin1') + readFileSync(`${path}-wal`).toString('latin1');

@@ -44,14 +44,19 @@ export function readHkaSettings(db: StoreDb): HkaSettings {
 /** Changes when the environment, the endpoint or either stored token changes (computed from ciphertext only). */
 function fingerprint(deps: HkaConnectionDeps, settings: HkaSettings): string {
   const sealed = deps.vault.sealedFingerprintMaterial(['hka.tokenEmpresa', 'hka.tokenPassword']);
-  return createHash('sha256').update(JSON.stringify([settings.environment, settings.endpoint ?? '', sealed])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([settings.environment, settings.endpoint ?? '', sealed]))
+    .digest('hex');
 }
 
 export function invoicingGate(deps: HkaConnectionDeps): { ok: true } | { ok: false; message: string } {
   const settings = readHkaSettings(deps.db);
   if (settings.environment === 'simulador') return { ok: true };
   if (settings.verified && settings.verified.fingerprint === fingerprint(deps, settings)) return { ok: true };
-  return { ok: false, message: 'Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente' };
+  return {
+    ok: false,
+    message: 'Pruebe la conexión con HKA (Configuración › HKA › Probar conexión) antes de facturar en este ambiente',
+  };
 }
 
 export function viewHkaConnection(deps: HkaConnectionDeps): HkaConnectionView {
@@ -78,19 +83,26 @@ export function saveHkaConnection(deps: HkaConnectionDeps, change: HkaConnection
   const before = readHkaSettings(deps.db);
   if (change.tokenEmpresa !== undefined) deps.vault.setSecret('hka.tokenEmpresa', change.tokenEmpresa);
   if (change.tokenPassword !== undefined) deps.vault.setSecret('hka.tokenPassword', change.tokenPassword);
-  const after: HkaSettings = { environment: change.environment, ...(change.endpoint ? { endpoint: change.endpoint } : {}) };
+  const after: HkaSettings = {
+    environment: change.environment,
+    ...(change.endpoint ? { endpoint: change.endpoint } : {}),
+  };
   deps.db.transaction((tx) => {
     writeJsonSetting(tx, KEY, hkaSettingsSchema, after);
-    appendAudit(tx, {
-      ...by,
-      action: 'settings.hka_changed',
-      details: {
-        before: { environment: before.environment, endpoint: before.endpoint ?? null },
-        after: { environment: after.environment, endpoint: after.endpoint ?? null },
-        tokenEmpresa: change.tokenEmpresa !== undefined ? 'changed' : 'unchanged',
-        tokenPassword: change.tokenPassword !== undefined ? 'changed' : 'unchanged',
+    appendAudit(
+      tx,
+      {
+        ...by,
+        action: 'settings.hka_changed',
+        details: {
+          before: { environment: before.environment, endpoint: before.endpoint ?? null },
+          after: { environment: after.environment, endpoint: after.endpoint ?? null },
+          tokenEmpresa: change.tokenEmpresa !== undefined ? 'changed' : 'unchanged',
+          tokenPassword: change.tokenPassword !== undefined ? 'changed' : 'unchanged',
+        },
       },
-    }, deps.clock());
+      deps.clock(),
+    );
   });
 }
 
@@ -104,9 +116,15 @@ export function pinHkaEnvironment(db: StoreDb, environment: HkaEnvironment, at: 
   if (saved.environment === environment) return;
   db.transaction((tx) => {
     writeJsonSetting(tx, KEY, hkaSettingsSchema, { environment });
-    appendAudit(tx, {
-      actor: 'sistema:caja', action: 'settings.hka_environment_pinned', details: { before: saved.environment, after: environment },
-    }, at);
+    appendAudit(
+      tx,
+      {
+        actor: 'sistema:caja',
+        action: 'settings.hka_environment_pinned',
+        details: { before: saved.environment, after: environment },
+      },
+      at,
+    );
   });
 }
 
@@ -118,8 +136,19 @@ export function markConnectionVerified(deps: HkaConnectionDeps, by: AuditActor):
   const settings = readHkaSettings(deps.db);
   const at = deps.clock();
   deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, hkaSettingsSchema, { ...settings, verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) } });
-    appendAudit(tx, { ...by, action: 'hka.connection_verified', details: { environment: settings.environment, how: 'typed_values_tested_then_saved' } }, at);
+    writeJsonSetting(tx, KEY, hkaSettingsSchema, {
+      ...settings,
+      verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) },
+    });
+    appendAudit(
+      tx,
+      {
+        ...by,
+        action: 'hka.connection_verified',
+        details: { environment: settings.environment, how: 'typed_values_tested_then_saved' },
+      },
+      at,
+    );
   });
 }
 
@@ -129,32 +158,59 @@ export function hkaEndpoint(settings: HkaSettings): string | undefined {
 }
 
 /** Opens the stored tokens for one call; the simulator's demo account when in Simulador without tokens. */
-export async function withHkaCredentials<T>(deps: HkaConnectionDeps, use: (c: HkaCredentials) => Promise<T>): Promise<T> {
+export async function withHkaCredentials<T>(
+  deps: HkaConnectionDeps,
+  use: (c: HkaCredentials) => Promise<T>,
+): Promise<T> {
   const settings = readHkaSettings(deps.db);
-  const configured = deps.vault.describe('hka.tokenEmpresa').configured && deps.vault.describe('hka.tokenPassword').configured;
+  const configured =
+    deps.vault.describe('hka.tokenEmpresa').configured && deps.vault.describe('hka.tokenPassword').configured;
   if (!configured && settings.environment === 'simulador') {
     return use({ tokenEmpresa: DEMO_ACCOUNT.tokenEmpresa, tokenPassword: DEMO_ACCOUNT.tokenPassword });
   }
   return deps.vault.withSecrets(['hka.tokenEmpresa', 'hka.tokenPassword'], (s) =>
-    use({ tokenEmpresa: s['hka.tokenEmpresa'], tokenPassword: s['hka.tokenPassword'] }));
+    use({ tokenEmpresa: s['hka.tokenEmpresa'], tokenPassword: s['hka.tokenPassword'] }),
+  );
 }
 
 /** "Probar conexión": FoliosRestantes with the stored credentials; on success invoicing is allowed. Audited. */
-export async function testHkaConnection(deps: HkaConnectionDeps, client: HkaClient, by: AuditActor): Promise<HkaOutcome<FoliosData>> {
+export async function testHkaConnection(
+  deps: HkaConnectionDeps,
+  client: HkaClient,
+  by: AuditActor,
+): Promise<HkaOutcome<FoliosData>> {
   const settings = readHkaSettings(deps.db);
   const outcome = await withHkaCredentials(deps, (c) => client.testConnection(c));
   const at = deps.clock();
   deps.db.transaction((tx) => {
     if (outcome.kind === 'ok') {
-      writeJsonSetting(tx, KEY, hkaSettingsSchema, { ...settings, verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) } });
+      writeJsonSetting(tx, KEY, hkaSettingsSchema, {
+        ...settings,
+        verified: { at: at.toISOString(), fingerprint: fingerprint(deps, settings) },
+      });
     }
-    appendAudit(tx, {
-      ...by,
-      action: 'hka.connection_tested',
-      details: outcome.kind === 'ok'
-        ? { ok: true, environment: settings.environment, licencia: outcome.data.licencia ?? null, foliosDisponibleCiclo: outcome.data.foliosDisponibleCiclo }
-        : { ok: false, environment: settings.environment, kind: outcome.kind, codigo: 'codigo' in outcome ? outcome.codigo : null },
-    }, at);
+    appendAudit(
+      tx,
+      {
+        ...by,
+        action: 'hka.connection_tested',
+        details:
+          outcome.kind === 'ok'
+            ? {
+                ok: true,
+                environment: settings.environment,
+                licencia: outcome.data.licencia ?? null,
+                foliosDisponibleCiclo: outcome.data.foliosDisponibleCiclo,
+              }
+            : {
+                ok: false,
+                environment: settings.environment,
+                kind: outcome.kind,
+                codigo: 'codigo' in outcome ? outcome.codigo : null,
+              },
+      },
+      at,
+    );
   });
   return outcome;
 }

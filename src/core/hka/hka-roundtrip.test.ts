@@ -34,7 +34,12 @@ function documento(overrides: Partial<FiscalDocumentInput> = {}): { hka: HkaElem
 
 beforeAll(async () => {
   sim = await startHkaSimulator({});
-  client = await createHkaClient({ environment: 'simulador', endpoint: sim.endpoint, connectTimeoutMs: 500, responseTimeoutMs: 500 });
+  client = await createHkaClient({
+    environment: 'simulador',
+    endpoint: sim.endpoint,
+    connectTimeoutMs: 500,
+    responseTimeoutMs: 500,
+  });
 });
 afterEach(async () => {
   await sim.faults.clear();
@@ -70,7 +75,10 @@ describe('client ↔ simulator, the nine operations', () => {
     const { hka, datos } = documento();
     const sent = await client.enviar(creds, hka);
     if (sent.kind !== 'authorized') throw new Error(JSON.stringify(sent));
-    expect(await client.estadoDocumento(creds, datos)).toMatchObject({ kind: 'ok', data: { estatusDocumento: 'Autorizada', cufe: sent.cufe } });
+    expect(await client.estadoDocumento(creds, datos)).toMatchObject({
+      kind: 'ok',
+      data: { estatusDocumento: 'Autorizada', cufe: sent.cufe },
+    });
     const xml = await client.descargaXml(creds, datos);
     expect(xml.kind === 'ok' && xml.data.xml.includes(sent.cufe)).toBe(true);
     const pdf = await client.descargaPdf(creds, datos);
@@ -78,20 +86,29 @@ describe('client ↔ simulator, the nine operations', () => {
     expect(await client.envioCorreo(creds, datos, 'cliente@example.com')).toMatchObject({ kind: 'ok' });
     const trace = await client.rastreoCorreo(creds, sent.cufe);
     expect(trace.kind === 'ok' && trace.data.entregas.map((e) => e.correo)).toEqual(['cliente@example.com']);
-    expect(await client.anulacionDocumento(creds, datos, 'Error en el precio del producto')).toMatchObject({ kind: 'ok' });
-    expect(await client.estadoDocumento(creds, datos)).toMatchObject({ kind: 'ok', data: { estatusDocumento: 'Anulada' } });
+    expect(await client.anulacionDocumento(creds, datos, 'Error en el precio del producto')).toMatchObject({
+      kind: 'ok',
+    });
+    expect(await client.estadoDocumento(creds, datos)).toMatchObject({
+      kind: 'ok',
+      data: { estatusDocumento: 'Anulada' },
+    });
   });
 
   it('a credit note referencing an authorised invoice is authorised', async () => {
     const { hka } = documento();
     const sent = await client.enviar(creds, hka);
     if (sent.kind !== 'authorized') throw new Error(JSON.stringify(sent));
-    const note = validateDocument(aCreditNote({
-      numeroDocumentoFiscal: String(nextNumber++),
-      referencias: [{ fechaEmision: '2026-11-28T10:15:00-05:00', cufe: sent.cufe }],
-    }));
+    const note = validateDocument(
+      aCreditNote({
+        numeroDocumentoFiscal: String(nextNumber++),
+        referencias: [{ fechaEmision: '2026-11-28T10:15:00-05:00', cufe: sent.cufe }],
+      }),
+    );
     if (!note.ok) throw new Error(JSON.stringify(note.violations));
-    expect(await client.enviar(creds, toHkaDocumento(note.document, note.totals))).toMatchObject({ kind: 'authorized' });
+    expect(await client.enviar(creds, toHkaDocumento(note.document, note.totals))).toMatchObject({
+      kind: 'authorized',
+    });
   });
 
   it('FoliosRestantes counts down with each authorisation, and testConnection returns the counters', async () => {
@@ -103,7 +120,10 @@ describe('client ↔ simulator, the nine operations', () => {
   });
 
   it('ConsultarRucDV answers from the registry', async () => {
-    expect(await client.consultarRucDv(creds, '2', '155596713-2-2015')).toMatchObject({ kind: 'ok', data: { dv: '59' } });
+    expect(await client.consultarRucDv(creds, '2', '155596713-2-2015')).toMatchObject({
+      kind: 'ok',
+      data: { dv: '59' },
+    });
   });
 
   it('wrong credentials are a business rejection, not a transient failure', async () => {
@@ -120,12 +140,20 @@ describe('client ↔ simulator, faults', () => {
     ['hang', 'response_timeout', true],
   ] as const)('%s → transient %s (mayHaveReachedHka %s)', async (fault, reason, reached) => {
     sim.faults.inject({ kind: fault, operation: 'FoliosRestantes' });
-    expect(await client.foliosRestantes(creds)).toMatchObject({ kind: 'transient', reason, mayHaveReachedHka: reached });
+    expect(await client.foliosRestantes(creds)).toMatchObject({
+      kind: 'transient',
+      reason,
+      mayHaveReachedHka: reached,
+    });
   });
 
   it('refused connections → transient, surely not sent', async () => {
     await sim.faults.refuseConnections();
-    expect(await client.foliosRestantes(creds)).toMatchObject({ kind: 'transient', reason: 'connection_refused', mayHaveReachedHka: false });
+    expect(await client.foliosRestantes(creds)).toMatchObject({
+      kind: 'transient',
+      reason: 'connection_refused',
+      mayHaveReachedHka: false,
+    });
   });
 
   it('commit then drop: the client sees a transient maybe-sent failure, EstadoDocumento finds it authorised, no duplicate', async () => {
@@ -134,7 +162,10 @@ describe('client ↔ simulator, faults', () => {
     const outcome = await client.enviar(creds, hka);
     expect(outcome).toMatchObject({ kind: 'transient', mayHaveReachedHka: true });
     await sim.faults.clear();
-    expect(await client.estadoDocumento(creds, datos)).toMatchObject({ kind: 'ok', data: { estatusDocumento: 'Autorizada' } });
+    expect(await client.estadoDocumento(creds, datos)).toMatchObject({
+      kind: 'ok',
+      data: { estatusDocumento: 'Autorizada' },
+    });
     const numero = datos.numeroDocumentoFiscal;
     expect(sim.ledger().filter((e) => Number(e.numeroDocumentoFiscal) === Number(numero))).toHaveLength(1);
   });

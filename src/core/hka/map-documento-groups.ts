@@ -37,36 +37,48 @@ export function mapComplementarios(doc: FiscalDocument): [string, HkaElement | u
   const log = doc.infoLogistica;
   const entrega = doc.infoEntrega;
   return [
-    ['pedidoComercialGlobal', pedido && element([
-      ['nroPedidoCompraGlobal', pedido.nroPedidoCompraGlobal],
-      ['nroAceptacion', pedido.nroAceptacion],
-      ['codigoReceptor', pedido.codigoReceptor],
-      ['codigoSistemaEmisor', pedido.codigoSistemaEmisor],
-      ['infoPedido', pedido.infoPedido],
-    ])],
-    ['infoLogistica', log && element([
-      ['nroVolumenes', log.nroVolumenes],
-      ['pesoCarga', log.pesoCarga],
-      ['unidadPesoTotal', log.unidadPesoTotal],
-      ['licVehiculoCarga', log.licVehiculoCarga],
-      ['razonSocialTransportista', log.razonSocialTransportista],
-      ['tipoRucTransportista', log.tipoRucTransportista],
-      ['rucTransportista', log.rucTransportista],
-      ['digitoVerifRucTransportista', log.digitoVerifRucTransportista],
-      ['infoLogisticaEmisor', log.infoLogisticaEmisor],
-    ])],
-    ['infoEntrega', entrega && element([
-      ['tipoRucEntrega', entrega.tipoRucEntrega],
-      ['numeroRucEntrega', entrega.numeroRucEntrega],
-      ['digitoVerifRucEntrega', entrega.digitoVerifRucEntrega],
-      ['razonSocialEntrega', entrega.razonSocialEntrega],
-      ['direccionEntrega', entrega.direccionEntrega],
-      ['codigoUbicacionEntrega', entrega.ubicacion.codigo],
-      ['provinciaEntrega', entrega.ubicacion.provincia],
-      ['distritoEntrega', entrega.ubicacion.distrito],
-      ['corregimientoEntrega', entrega.ubicacion.corregimiento],
-      ['telefonoEntrega', entrega.telefonoEntrega],
-      ['telefonoEntregaAlt', entrega.telefonoEntregaAlt],
-    ])],
+    [
+      'pedidoComercialGlobal',
+      pedido &&
+        element([
+          ['nroPedidoCompraGlobal', pedido.nroPedidoCompraGlobal],
+          ['nroAceptacion', pedido.nroAceptacion],
+          ['codigoReceptor', pedido.codigoReceptor],
+          ['codigoSistemaEmisor', pedido.codigoSistemaEmisor],
+          ['infoPedido', pedido.infoPedido],
+        ]),
+    ],
+    [
+      'infoLogistica',
+      log &&
+        element([
+          ['nroVolumenes', log.nroVolumenes],
+          ['pesoCarga', log.pesoCarga],
+          ['unidadPesoTotal', log.unidadPesoTotal],
+          ['licVehiculoCarga', log.licVehiculoCarga],
+          ['razonSocialTransportista', log.razonSocialTransportista],
+          ['tipoRucTransportista', log.tipoRucTransportista],
+          ['rucTransportista', log.rucTransportista],
+          ['digitoVerifRucTransportista', log.digitoVerifRucTransportista],
+          ['infoLogisticaEmisor', log.infoLogisticaEmisor],
+        ]),
+    ],
+    [
+      'infoEntrega',
+      entrega &&
+        element([
+          ['tipoRucEntrega', entrega.tipoRucEntrega],
+          ['numeroRucEntrega', entrega.numeroRucEntrega],
+          ['digitoVerifRucEntrega', entrega.digitoVerifRucEntrega],
+          ['razonSocialEntrega', entrega.razonSocialEntrega],
+          ['direccionEntrega', entrega.direccionEntrega],
+          ['codigoUbicacionEntrega', entrega.ubicacion.codigo],
+          ['provinciaEntrega', entrega.ubicacion.provincia],
+          ['distritoEntrega', entrega.ubicacion.distrito],
+          ['corregimientoEntrega', entrega.ubicacion.corregimiento],
+          ['telefonoEntrega', entrega.telefonoEntrega],
+          ['telefonoEntregaAlt', entrega.telefonoEntregaAlt],
+        ]),
+    ],
   ];
 }

@@ -17,10 +17,33 @@ import { toHkaDocumento } from './map-documento';
 const SAMPLES_DIR = join(import.meta.dirname, '../../../tests/fixtures/reference/hka-dgi/hka-document-samples');
 
 const AMOUNT_FIELDS = new Set([
-  'cantidad', 'precioUnitario', 'precioUnitarioDescuento', 'precioItem', 'precioAcarreo', 'precioSeguro', 'valorTotal',
-  'valorITBMS', 'valorISC', 'tasaISC', 'valorTasa', 'totalPrecioNeto', 'totalITBMS', 'totalISC', 'totalMontoGravado',
-  'totalDescuento', 'totalAcarreoCobrado', 'valorSeguroCobrado', 'totalFactura', 'totalValorRecibido', 'vuelto',
-  'totalTodosItems', 'montoDescuento', 'valorCuotaPagada', 'valorCuota', 'montoRetencion', 'valorTotalOTI',
+  'cantidad',
+  'precioUnitario',
+  'precioUnitarioDescuento',
+  'precioItem',
+  'precioAcarreo',
+  'precioSeguro',
+  'valorTotal',
+  'valorITBMS',
+  'valorISC',
+  'tasaISC',
+  'valorTasa',
+  'totalPrecioNeto',
+  'totalITBMS',
+  'totalISC',
+  'totalMontoGravado',
+  'totalDescuento',
+  'totalAcarreoCobrado',
+  'valorSeguroCobrado',
+  'totalFactura',
+  'totalValorRecibido',
+  'vuelto',
+  'totalTodosItems',
+  'montoDescuento',
+  'valorCuotaPagada',
+  'valorCuota',
+  'montoRetencion',
+  'valorTotalOTI',
 ]);
 
 type OrderedNode = Record<string, unknown>;
@@ -72,19 +95,27 @@ describe.each(SAMPLE_CASES)('HKA sample $file', ({ file, document, omitted, brea
     const expected = sampleLeaves(file).filter((leaf) => !(leaf.path in omitted));
     expect(ours.map((l) => l.path)).toEqual(expected.map((l) => l.path));
     const mismatches = expected.flatMap((leaf, i) =>
-      sameValue(leaf.path, leaf.value, ours[i]?.value ?? '', unrounded) ? [] : [`${leaf.path}: sample ${leaf.value}, ours ${ours[i]?.value}`]);
+      sameValue(leaf.path, leaf.value, ours[i]?.value ?? '', unrounded)
+        ? []
+        : [`${leaf.path}: sample ${leaf.value}, ours ${ours[i]?.value}`],
+    );
     expect(mismatches).toEqual([]);
   });
 
   it('differs from the sample only where the sample keeps an item value unrounded, each listed with its reason', () => {
     const expected = sampleLeaves(file).filter((leaf) => !(leaf.path in omitted));
-    const differing = expected.filter((leaf, i) =>
-      AMOUNT_FIELDS.has(leaf.path.slice(leaf.path.lastIndexOf('/') + 1)) && !money(leaf.value).eq(money(ours[i]?.value ?? '0')));
+    const differing = expected.filter(
+      (leaf, i) =>
+        AMOUNT_FIELDS.has(leaf.path.slice(leaf.path.lastIndexOf('/') + 1)) &&
+        !money(leaf.value).eq(money(ours[i]?.value ?? '0')),
+    );
     expect([...new Set(differing.map((l) => l.path))].sort()).toEqual(Object.keys(unrounded).sort());
   });
 
   it('omits only the elements listed, each for a stated reason', () => {
-    const sampleOnly = sampleLeaves(file).filter((leaf) => leaf.path in omitted).map((l) => l.path);
+    const sampleOnly = sampleLeaves(file)
+      .filter((leaf) => leaf.path in omitted)
+      .map((l) => l.path);
     expect(sampleOnly.sort()).toEqual(Object.keys(omitted).sort());
   });
 

@@ -23,11 +23,7 @@ const list = <T>(items: readonly T[] | undefined, map: (item: T) => HkaElement):
 
 function mapCliente(c: Receptor): HkaElement {
   const ruc =
-    c.tipoClienteFE === '01' || c.tipoClienteFE === '03'
-      ? c
-      : c.tipoClienteFE === '02'
-        ? c.identificacion
-        : undefined;
+    c.tipoClienteFE === '01' || c.tipoClienteFE === '03' ? c : c.tipoClienteFE === '02' ? c.identificacion : undefined;
   const ubicacion = c.tipoClienteFE === '04' ? undefined : c.ubicacion;
   const foreign = c.tipoClienteFE === '04' ? c : undefined;
   return element([
@@ -57,17 +53,21 @@ function mapCliente(c: Receptor): HkaElement {
 
 function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
   const exp = doc.datosFacturaExportacion;
-  const autorizados = list(doc.autorizadosDescarga, (a) => element([
-    ['tipoContribuyente', a.tipoContribuyente],
-    ['rucReceptor', a.rucReceptor],
-    ['digitoVerifRucReceptor', a.digitoVerifRucReceptor],
-  ]));
-  const refs = list(doc.referencias, (r) => element([
-    ['fechaEmisionDocFiscalReferenciado', r.fechaEmision],
-    ['cufeFEReferenciada', r.cufe],
-    ['nroFacturaPapel', r.nroFacturaPapel],
-    ['nroFacturaImpFiscal', r.nroFacturaImpFiscal],
-  ]));
+  const autorizados = list(doc.autorizadosDescarga, (a) =>
+    element([
+      ['tipoContribuyente', a.tipoContribuyente],
+      ['rucReceptor', a.rucReceptor],
+      ['digitoVerifRucReceptor', a.digitoVerifRucReceptor],
+    ]),
+  );
+  const refs = list(doc.referencias, (r) =>
+    element([
+      ['fechaEmisionDocFiscalReferenciado', r.fechaEmision],
+      ['cufeFEReferenciada', r.cufe],
+      ['nroFacturaPapel', r.nroFacturaPapel],
+      ['nroFacturaImpFiscal', r.nroFacturaImpFiscal],
+    ]),
+  );
   return element([
     ['tipoEmision', doc.tipoEmision],
     ['fechaInicioContingencia', doc.contingencia?.fechaInicio],
@@ -87,14 +87,18 @@ function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
     ['tipoVenta', doc.tipoVenta],
     ['informacionInteres', doc.informacionInteres],
     ['cliente', mapCliente(doc.cliente)],
-    ['datosFacturaExportacion', exp && element([
-      ['condicionesEntrega', exp.condicionesEntrega],
-      ['monedaOperExportacion', exp.monedaOperExportacion],
-      ['monedaOperExportacionNonDef', exp.monedaOperExportacionNonDef],
-      ['tipoDeCambio', exp.tipoDeCambio],
-      ['montoMonedaExtranjera', exp.montoMonedaExtranjera],
-      ['puertoEmbarque', exp.puertoEmbarque],
-    ])],
+    [
+      'datosFacturaExportacion',
+      exp &&
+        element([
+          ['condicionesEntrega', exp.condicionesEntrega],
+          ['monedaOperExportacion', exp.monedaOperExportacion],
+          ['monedaOperExportacionNonDef', exp.monedaOperExportacionNonDef],
+          ['tipoDeCambio', exp.tipoDeCambio],
+          ['montoMonedaExtranjera', exp.montoMonedaExtranjera],
+          ['puertoEmbarque', exp.puertoEmbarque],
+        ]),
+    ],
     ['listaDocsFiscalReferenciados', refs && { docFiscalReferenciado: refs }],
     ['listaAutorizadosDescargaFEyEventos', autorizados && { autorizadoDescargaFEyEventos: autorizados }],
   ]);
@@ -102,7 +106,12 @@ function mapDatosTransaccion(doc: FiscalDocument): HkaElement {
 
 function mapItem(item: Item, amounts: ItemAmounts): HkaElement {
   // Rounded to cents like every line amount (decision 0008), so valorTotal is their exact sum on the wire.
-  const otis = list(item.otis, (o) => element([['tasaOTI', o.codigo], ['valorTasa', toAmount2(money(o.valor))]]));
+  const otis = list(item.otis, (o) =>
+    element([
+      ['tasaOTI', o.codigo],
+      ['valorTasa', toAmount2(money(o.valor))],
+    ]),
+  );
   return element([
     ['descripcion', item.descripcion],
     ['codigo', item.codigo],
@@ -130,28 +139,47 @@ function mapItem(item: Item, amounts: ItemAmounts): HkaElement {
     ['valorISC', amounts.valorISC],
     ['listaItemOTI', otis && { oti: otis }],
     ['vehiculo', item.vehiculo && mapVehiculo(item.vehiculo)],
-    ['medicina', item.medicina && element([
-      ['nroLote', item.medicina.nroLote],
-      ['cantProductosLote', item.medicina.cantProductosLote],
-    ])],
-    ['pedidoComercialItem', item.pedidoComercialItem && element([
-      ['nroPedidoCompraItem', item.pedidoComercialItem.nroPedidoCompraItem],
-      ['nroItem', item.pedidoComercialItem.nroItem],
-      ['infoItem', item.pedidoComercialItem.infoItem],
-    ])],
+    [
+      'medicina',
+      item.medicina &&
+        element([
+          ['nroLote', item.medicina.nroLote],
+          ['cantProductosLote', item.medicina.cantProductosLote],
+        ]),
+    ],
+    [
+      'pedidoComercialItem',
+      item.pedidoComercialItem &&
+        element([
+          ['nroPedidoCompraItem', item.pedidoComercialItem.nroPedidoCompraItem],
+          ['nroItem', item.pedidoComercialItem.nroItem],
+          ['infoItem', item.pedidoComercialItem.infoItem],
+        ]),
+    ],
   ]);
 }
 
 function mapTotales(doc: FiscalDocument, t: DocumentTotals): HkaElement {
   const hasIsc = doc.items.some((i) => i.isc !== undefined);
   const descuentos = list(doc.descuentosGlobales, (d) =>
-    element([['descDescuento', d.descDescuento], ['montoDescuento', toAmount2(money(d.montoDescuento))]]));
-  const plazos = list(doc.pagosPlazo, (p) => element([
-    ['fechaVenceCuota', p.fechaVenceCuota],
-    ['valorCuota', toAmount2(money(p.valorCuota))],
-    ['infoPagoCuota', p.infoPagoCuota],
-  ]));
-  const otis = t.totalesOti.map((o) => element([['codigoTotalOTI', o.codigo], ['valorTotalOTI', o.valor]]));
+    element([
+      ['descDescuento', d.descDescuento],
+      ['montoDescuento', toAmount2(money(d.montoDescuento))],
+    ]),
+  );
+  const plazos = list(doc.pagosPlazo, (p) =>
+    element([
+      ['fechaVenceCuota', p.fechaVenceCuota],
+      ['valorCuota', toAmount2(money(p.valorCuota))],
+      ['infoPagoCuota', p.infoPagoCuota],
+    ]),
+  );
+  const otis = t.totalesOti.map((o) =>
+    element([
+      ['codigoTotalOTI', o.codigo],
+      ['valorTotalOTI', o.valor],
+    ]),
+  );
   return element([
     ['totalPrecioNeto', t.totalPrecioNeto],
     ['totalITBMS', t.totalITBMS],
@@ -167,15 +195,26 @@ function mapTotales(doc: FiscalDocument, t: DocumentTotals): HkaElement {
     ['nroItems', String(t.nroItems)],
     ['totalTodosItems', t.totalTodosItems],
     ['listaDescBonificacion', descuentos && { descuentoBonificacion: descuentos }],
-    ['listaFormaPago', { formaPago: doc.pagos.map((p) => element([
-      ['formaPagoFact', p.formaPagoFact],
-      ['descFormaPago', p.descFormaPago],
-      ['valorCuotaPagada', toAmount2(money(p.valorCuotaPagada))],
-    ])) }],
-    ['retencion', doc.retencion && element([
-      ['codigoRetencion', doc.retencion.codigoRetencion],
-      ['montoRetencion', toAmount2(money(doc.retencion.montoRetencion))],
-    ])],
+    [
+      'listaFormaPago',
+      {
+        formaPago: doc.pagos.map((p) =>
+          element([
+            ['formaPagoFact', p.formaPagoFact],
+            ['descFormaPago', p.descFormaPago],
+            ['valorCuotaPagada', toAmount2(money(p.valorCuotaPagada))],
+          ]),
+        ),
+      },
+    ],
+    [
+      'retencion',
+      doc.retencion &&
+        element([
+          ['codigoRetencion', doc.retencion.codigoRetencion],
+          ['montoRetencion', toAmount2(money(doc.retencion.montoRetencion))],
+        ]),
+    ],
     ['listaPagoPlazo', plazos && { pagoPlazo: plazos }],
     ['listaTotalOTI', otis.length > 0 ? { totalOti: otis } : undefined],
   ]);

@@ -10,7 +10,14 @@ import { computeTotals } from '../../shared/fiscal/totals';
 import { validateDocument } from '../../shared/fiscal/validate';
 import { WSDL_PATH } from './client/fixtures/wsdl-schemas';
 import {
-  CONSULTAR_RUC_DV_FIELDS, DATOS_DOCUMENTO_FIELDS, HKA_OPERATIONS, INFO_RUC_FIELDS, NS, REQUEST_PARAMS, RESULT_FIELDS, TRACKING_FIELDS,
+  CONSULTAR_RUC_DV_FIELDS,
+  DATOS_DOCUMENTO_FIELDS,
+  HKA_OPERATIONS,
+  INFO_RUC_FIELDS,
+  NS,
+  REQUEST_PARAMS,
+  RESULT_FIELDS,
+  TRACKING_FIELDS,
   soapAction,
 } from './contract';
 import { flattenElement, type HkaElement } from './documento-types';
@@ -18,8 +25,17 @@ import { SAMPLE_CASES } from './hka-samples.fixture';
 import { toHkaDocumento } from './map-documento';
 import { child, children, parseXml, type XNode } from './xml/xnode';
 
-interface Field { name: string; type: string; maxOccurs: string | undefined; minOccurs: string | undefined; nillable: string | undefined }
-interface ComplexType { ns: string; fields: Field[] }
+interface Field {
+  name: string;
+  type: string;
+  maxOccurs: string | undefined;
+  minOccurs: string | undefined;
+  nillable: string | undefined;
+}
+interface ComplexType {
+  ns: string;
+  fields: Field[];
+}
 
 const local = (qname: string | undefined) => (qname ?? '').slice((qname ?? '').indexOf(':') + 1);
 const wsdl = parseXml(readFileSync(WSDL_PATH, 'utf8'));
@@ -27,15 +43,28 @@ const schemas = children(child(wsdl, 'types'), 'schema');
 
 const fieldsOf = (complexType: XNode | undefined): Field[] =>
   children(child(complexType, 'sequence'), 'element').map((e) => ({
-    name: e.attrs['name'] ?? '', type: local(e.attrs['type']), maxOccurs: e.attrs['maxOccurs'], minOccurs: e.attrs['minOccurs'], nillable: e.attrs['nillable'],
+    name: e.attrs['name'] ?? '',
+    type: local(e.attrs['type']),
+    maxOccurs: e.attrs['maxOccurs'],
+    minOccurs: e.attrs['minOccurs'],
+    nillable: e.attrs['nillable'],
   }));
 
 /** Named complex types of every schema (names are unique across our schemas), with their namespace. */
 const TYPES = new Map<string, ComplexType>(
-  schemas.flatMap((s) => children(s, 'complexType').map((t) => [t.attrs['name'] ?? '', { ns: s.attrs['targetNamespace'] ?? '', fields: fieldsOf(t) }] as const)),
+  schemas.flatMap((s) =>
+    children(s, 'complexType').map(
+      (t) => [t.attrs['name'] ?? '', { ns: s.attrs['targetNamespace'] ?? '', fields: fieldsOf(t) }] as const,
+    ),
+  ),
 );
 /** Global elements of the tempuri schema (operation wrappers), by name. */
-const ELEMENTS = new Map(children(schemas.find((s) => s.attrs['targetNamespace'] === NS.tem), 'element').map((e) => [e.attrs['name'] ?? '', fieldsOf(child(e, 'complexType'))]));
+const ELEMENTS = new Map(
+  children(
+    schemas.find((s) => s.attrs['targetNamespace'] === NS.tem),
+    'element',
+  ).map((e) => [e.attrs['name'] ?? '', fieldsOf(child(e, 'complexType'))]),
+);
 
 function typeOf(name: string): ComplexType {
   const type = TYPES.get(name);
@@ -43,7 +72,8 @@ function typeOf(name: string): ComplexType {
   return type;
 }
 const names = (fields: Field[]) => fields.map((f) => f.name);
-const fieldType = (typeName: string, field: string) => typeOf(typeName).fields.find((f) => f.name === field)?.type ?? '';
+const fieldType = (typeName: string, field: string) =>
+  typeOf(typeName).fields.find((f) => f.name === field)?.type ?? '';
 
 /** Problems if `element`'s children are not an ordered subsequence of `typeName`'s sequence (recursively). */
 function orderProblems(element: HkaElement, typeName: string, path: string): string[] {
@@ -56,7 +86,8 @@ function orderProblems(element: HkaElement, typeName: string, path: string): str
     if (index < cursor) return [`${here}: out of order in ${typeName}`];
     cursor = index + 1;
     const field = fields[index] as Field;
-    if (typeof value === 'string') return field.type === 'string' ? [] : [`${here}: text, but ${field.type} in the WSDL`];
+    if (typeof value === 'string')
+      return field.type === 'string' ? [] : [`${here}: text, but ${field.type} in the WSDL`];
     if (Array.isArray(value)) {
       if (field.maxOccurs !== 'unbounded') return [`${here}: repeated, but not maxOccurs=unbounded`];
       return value.flatMap((item, i) => orderProblems(item, field.type, `${here}[${i}]`));
@@ -79,7 +110,9 @@ describe('Service.wsdl as the soap package sees it', () => {
     const description = client.describe() as Record<string, Record<string, Record<string, unknown>>>;
     expect(Object.keys(description)).toEqual(['Service']);
     expect(Object.keys(description['Service'] ?? {})).toEqual(['BasicHttpBinding_IService']);
-    expect(Object.keys(description['Service']?.['BasicHttpBinding_IService'] ?? {}).sort()).toEqual([...HKA_OPERATIONS].sort());
+    expect(Object.keys(description['Service']?.['BasicHttpBinding_IService'] ?? {}).sort()).toEqual(
+      [...HKA_OPERATIONS].sort(),
+    );
   });
 });
 
@@ -92,12 +125,21 @@ describe('Service.wsdl against contract.ts', () => {
     const operations = children(binding, 'operation');
     expect(operations.map((o) => o.attrs['name'])).toEqual([...HKA_OPERATIONS]);
     for (const op of operations) {
-      expect(child(op, 'operation')?.attrs).toEqual({ soapAction: soapAction(op.attrs['name'] as (typeof HKA_OPERATIONS)[number]), style: 'document' });
-      expect([child(child(op, 'input'), 'body')?.attrs['use'], child(child(op, 'output'), 'body')?.attrs['use']]).toEqual(['literal', 'literal']);
+      expect(child(op, 'operation')?.attrs).toEqual({
+        soapAction: soapAction(op.attrs['name'] as (typeof HKA_OPERATIONS)[number]),
+        style: 'document',
+      });
+      expect([
+        child(child(op, 'input'), 'body')?.attrs['use'],
+        child(child(op, 'output'), 'body')?.attrs['use'],
+      ]).toEqual(['literal', 'literal']);
     }
     expect(children(child(wsdl, 'portType'), 'operation').map((o) => o.attrs['name'])).toEqual([...HKA_OPERATIONS]);
     const port = child(child(wsdl, 'service'), 'port');
-    expect([child(wsdl, 'service')?.attrs['name'], port?.attrs['name']]).toEqual(['Service', 'BasicHttpBinding_IService']);
+    expect([child(wsdl, 'service')?.attrs['name'], port?.attrs['name']]).toEqual([
+      'Service',
+      'BasicHttpBinding_IService',
+    ]);
     expect(child(port, 'address')?.attrs['location']).toBe('http://127.0.0.1/ws/obj/v1.0/Service.svc');
   });
 
@@ -136,9 +178,12 @@ describe('Service.wsdl against contract.ts', () => {
 
   it('lists are a wrapper plus a repeated item, the objects are single', () => {
     const lists: [string, string, string][] = [
-      ['DocumentoElectronico', 'listaItems', 'item'], ['TotalesSubTotales', 'listaFormaPago', 'formaPago'],
-      ['Item', 'listaItemOTI', 'oti'], ['TotalesSubTotales', 'listaDescBonificacion', 'descuentoBonificacion'],
-      ['TotalesSubTotales', 'listaPagoPlazo', 'pagoPlazo'], ['TotalesSubTotales', 'listaTotalOTI', 'totalOti'],
+      ['DocumentoElectronico', 'listaItems', 'item'],
+      ['TotalesSubTotales', 'listaFormaPago', 'formaPago'],
+      ['Item', 'listaItemOTI', 'oti'],
+      ['TotalesSubTotales', 'listaDescBonificacion', 'descuentoBonificacion'],
+      ['TotalesSubTotales', 'listaPagoPlazo', 'pagoPlazo'],
+      ['TotalesSubTotales', 'listaTotalOTI', 'totalOti'],
       ['DatosTransaccion', 'listaDocsFiscalReferenciados', 'docFiscalReferenciado'],
       ['DatosTransaccion', 'listaAutorizadosDescargaFEyEventos', 'autorizadoDescargaFEyEventos'],
     ];
@@ -147,9 +192,16 @@ describe('Service.wsdl against contract.ts', () => {
       expect(wrapperType.fields.map((f) => [f.name, f.maxOccurs])).toEqual([[item, 'unbounded']]);
     }
     const objects: [string, string][] = [
-      ['Item', 'vehiculo'], ['Item', 'medicina'], ['Item', 'pedidoComercialItem'], ['TotalesSubTotales', 'retencion'],
-      ['DatosTransaccion', 'datosFacturaExportacion'], ['DatosTransaccion', 'cliente'], ['DocumentoElectronico', 'pedidoComercialGlobal'],
-      ['DocumentoElectronico', 'infoLogistica'], ['DocumentoElectronico', 'infoEntrega'], ['DocumentoElectronico', 'usoPosterior'],
+      ['Item', 'vehiculo'],
+      ['Item', 'medicina'],
+      ['Item', 'pedidoComercialItem'],
+      ['TotalesSubTotales', 'retencion'],
+      ['DatosTransaccion', 'datosFacturaExportacion'],
+      ['DatosTransaccion', 'cliente'],
+      ['DocumentoElectronico', 'pedidoComercialGlobal'],
+      ['DocumentoElectronico', 'infoLogistica'],
+      ['DocumentoElectronico', 'infoEntrega'],
+      ['DocumentoElectronico', 'usoPosterior'],
     ];
     for (const [owner, name] of objects) {
       const field = typeOf(owner).fields.find((f) => f.name === name);
@@ -173,8 +225,15 @@ describe('DocumentoElectronico in the WSDL contains the mapper order', () => {
 
   it('the check can fail: a swapped pair and an unknown element are reported', () => {
     const { codigoSucursalEmisor, tipoSucursal, ...rest } = mapped(aSale());
-    expect(orderProblems({ tipoSucursal: tipoSucursal ?? '1', codigoSucursalEmisor: codigoSucursalEmisor ?? '0000', ...rest }, 'DocumentoElectronico', ''))
-      .toEqual(['/codigoSucursalEmisor: out of order in DocumentoElectronico']);
-    expect(orderProblems({ ...mapped(aSale()), nroFacturaIF: 'x' }, 'DocumentoElectronico', '')).toEqual(['/nroFacturaIF: not in DocumentoElectronico']);
+    expect(
+      orderProblems(
+        { tipoSucursal: tipoSucursal ?? '1', codigoSucursalEmisor: codigoSucursalEmisor ?? '0000', ...rest },
+        'DocumentoElectronico',
+        '',
+      ),
+    ).toEqual(['/codigoSucursalEmisor: out of order in DocumentoElectronico']);
+    expect(orderProblems({ ...mapped(aSale()), nroFacturaIF: 'x' }, 'DocumentoElectronico', '')).toEqual([
+      '/nroFacturaIF: not in DocumentoElectronico',
+    ]);
   });
 });

@@ -29,12 +29,19 @@ export function readLossPrevention(db: Pick<StoreDb, 'select'>): LossPrevention 
   return readJsonSetting(db, KEY, lossPreventionSchema, DEFAULT_LOSS_PREVENTION);
 }
 
-export function saveLossPrevention(deps: { db: StoreDb; clock: () => Date }, input: LossPrevention, by: AuditActor): LossPrevention {
+export function saveLossPrevention(
+  deps: { db: StoreDb; clock: () => Date },
+  input: LossPrevention,
+  by: AuditActor,
+): LossPrevention {
   const before = readLossPrevention(deps.db);
   const after = lossPreventionSchema.parse(input);
-  deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, lossPreventionSchema, after);
-    auditSettingsChange(tx, { area: 'lossPrevention', by, before, after }, deps.clock());
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeJsonSetting(tx, KEY, lossPreventionSchema, after);
+      auditSettingsChange(tx, { area: 'lossPrevention', by, before, after }, deps.clock());
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }

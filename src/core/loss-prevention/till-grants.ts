@@ -20,12 +20,19 @@ function covers(grant: SaleException, needed: SaleException): boolean {
     case 'priceOverride':
       return grant.kind === 'priceOverride' && grant.codigo === needed.codigo && money(grant.after).eq(needed.after);
     case 'lineDiscount':
-      return grant.kind === 'lineDiscount' && grant.codigo === needed.codigo && money(grant.precioUnitario).eq(needed.precioUnitario)
-        && money(needed.descuentoUnitario).lte(grant.descuentoUnitario);
+      return (
+        grant.kind === 'lineDiscount' &&
+        grant.codigo === needed.codigo &&
+        money(grant.precioUnitario).eq(needed.precioUnitario) &&
+        money(needed.descuentoUnitario).lte(grant.descuentoUnitario)
+      );
     case 'ticketDiscount':
       // The same money off a smaller basket is a larger discount than was approved.
-      return grant.kind === 'ticketDiscount' && money(needed.descuento).lte(grant.descuento)
-        && money(needed.descuento).times(grant.itemsTotal).lte(money(grant.descuento).times(needed.itemsTotal));
+      return (
+        grant.kind === 'ticketDiscount' &&
+        money(needed.descuento).lte(grant.descuento) &&
+        money(needed.descuento).times(grant.itemsTotal).lte(money(grant.descuento).times(needed.itemsTotal))
+      );
   }
 }
 
@@ -42,7 +49,11 @@ export class TillGrants {
    * The grant covering each exception (one grant per exception), or the exceptions nobody approved. Nothing is spent
    * here: `spend` does that once the sale is saved.
    */
-  match(userId: string, needed: readonly SaleException[], now: Date): { ok: true; grants: Grant[] } | { ok: false; missing: SaleException[] } {
+  match(
+    userId: string,
+    needed: readonly SaleException[],
+    now: Date,
+  ): { ok: true; grants: Grant[] } | { ok: false; missing: SaleException[] } {
     const pool = [...this.live(userId, now)];
     const grants: Grant[] = [];
     const missing: SaleException[] = [];
@@ -55,7 +66,10 @@ export class TillGrants {
   }
 
   spend(userId: string, grants: readonly Grant[]): void {
-    this.byUser.set(userId, (this.byUser.get(userId) ?? []).filter((g) => !grants.includes(g)));
+    this.byUser.set(
+      userId,
+      (this.byUser.get(userId) ?? []).filter((g) => !grants.includes(g)),
+    );
   }
 
   private live(userId: string, now: Date): Grant[] {

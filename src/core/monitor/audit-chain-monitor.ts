@@ -29,16 +29,24 @@ export class AuditChainMonitor {
    * (the database closing under it) keeps the previous report.
    */
   check(): Promise<AuditChainView> {
-    this.running ??= verifyAuditChain(this.db).then((report) => {
-      this.last = { ...report, checkedAt: this.clock().toISOString() };
-      if (!report.ok) this.log?.warn('Audit chain broken', { firstBreak: report.firstBreak, checked: report.checked });
-      return this.last;
-    }, (error: unknown) => {
-      this.log?.warn('Audit chain check did not finish', { error: error instanceof Error ? error.message : String(error) });
-      return this.last;
-    }).finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= verifyAuditChain(this.db)
+      .then(
+        (report) => {
+          this.last = { ...report, checkedAt: this.clock().toISOString() };
+          if (!report.ok)
+            this.log?.warn('Audit chain broken', { firstBreak: report.firstBreak, checked: report.checked });
+          return this.last;
+        },
+        (error: unknown) => {
+          this.log?.warn('Audit chain check did not finish', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return this.last;
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

@@ -26,11 +26,14 @@ export interface FoliosView {
 
 /** Keeps the answer; a changed figure is also reported to head office (sync/folios-report.ts), atomically. */
 export function recordFolios(db: StoreDb, available: number, at: Date): void {
-  db.transaction((tx) => {
-    const previous = readJsonSetting<LastFolios | null>(tx, FOLIOS_KEY, lastFoliosSchema, null)?.available ?? null;
-    writeJsonSetting(tx, FOLIOS_KEY, lastFoliosSchema, { available, checkedAt: at.toISOString() });
-    reportFoliosChange(tx, available, previous, at);
-  }, { behavior: 'immediate' });
+  db.transaction(
+    (tx) => {
+      const previous = readJsonSetting<LastFolios | null>(tx, FOLIOS_KEY, lastFoliosSchema, null)?.available ?? null;
+      writeJsonSetting(tx, FOLIOS_KEY, lastFoliosSchema, { available, checkedAt: at.toISOString() });
+      reportFoliosChange(tx, available, previous, at);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function foliosView(db: StoreDb): FoliosView {
@@ -55,7 +58,8 @@ export interface FoliosDeps {
 /** Asks HKA now and keeps a successful answer; the outcome tells the caller what went wrong otherwise. */
 export async function checkFolios(deps: FoliosDeps): Promise<HkaOutcome<FoliosData>> {
   const outcome = await deps.credentials.withCredentials((c) =>
-    recordedHkaCall(deps.db, deps.clock, 'FoliosRestantes', null, () => deps.client.foliosRestantes(c)));
+    recordedHkaCall(deps.db, deps.clock, 'FoliosRestantes', null, () => deps.client.foliosRestantes(c)),
+  );
   if (outcome.kind === 'ok') recordFolios(deps.db, outcome.data.foliosDisponibleCiclo, deps.clock());
   return outcome;
 }

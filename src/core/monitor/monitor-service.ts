@@ -38,7 +38,10 @@ export class MonitorService {
   private foliosInFlight: Promise<void> | undefined;
   private lastFoliosAttempt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly deps: MonitorServiceDeps, private readonly options: MonitorServiceOptions = {}) {}
+  constructor(
+    private readonly deps: MonitorServiceDeps,
+    private readonly options: MonitorServiceOptions = {},
+  ) {}
 
   start(): void {
     if (this.timers.length > 0) return;
@@ -74,12 +77,18 @@ export class MonitorService {
     this.guard('queue sample', undefined, () => sampleQueueDepth(this.deps.db, now));
     if (this.options.checkFolios !== false && this.foliosDue(now.getTime())) {
       this.lastFoliosAttempt = now.getTime();
-      this.foliosInFlight = this.deps.checkFolios().then(
-        () => undefined,
-        (error: unknown) => this.deps.log?.warn('Monitor: folios check failed', { error: error instanceof Error ? error.message : String(error) }),
-      ).finally(() => {
-        this.foliosInFlight = undefined;
-      });
+      this.foliosInFlight = this.deps
+        .checkFolios()
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            this.deps.log?.warn('Monitor: folios check failed', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+        )
+        .finally(() => {
+          this.foliosInFlight = undefined;
+        });
     }
   }
 

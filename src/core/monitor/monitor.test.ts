@@ -23,15 +23,33 @@ const INPUTS = {
 };
 
 let store: OpenedDatabase;
-beforeEach(() => { store = openDatabase({ path: ':memory:' }); });
+beforeEach(() => {
+  store = openDatabase({ path: ':memory:' });
+});
 afterEach(() => store.close());
 
 function call(minutesAgo: number, durationMs: number, outcome = 'authorized'): void {
-  recordHkaCall(store.db, { operation: 'Enviar', documentId: null, startedAt: NOW.getTime() - minutesAgo * MINUTE, durationMs, outcome, codigo: undefined });
+  recordHkaCall(store.db, {
+    operation: 'Enviar',
+    documentId: null,
+    startedAt: NOW.getTime() - minutesAgo * MINUTE,
+    durationMs,
+    outcome,
+    codigo: undefined,
+  });
 }
 
 function capture(draft: SaleDraft, at: string, status?: string): void {
-  const result = captureSale({ db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' }), clock: () => new Date(at), actor: 'c' }, draft);
+  const result = captureSale(
+    {
+      db: store.db,
+      issuer: DEFAULT_ISSUER_SETTINGS,
+      emissionMode: () => ({ tipoEmision: '01' }),
+      clock: () => new Date(at),
+      actor: 'c',
+    },
+    draft,
+  );
   if (!result.ok) throw new Error(JSON.stringify(result.violations));
   if (status) store.sqlite.prepare('UPDATE documents SET status = ? WHERE id = ?').run(status, result.captured.id);
 }
@@ -46,13 +64,27 @@ describe('monitorOverview', () => {
     const hka = monitorOverview(store.db, NOW, 6, INPUTS).hka;
     // Sorted: 1..40, 40, 41..100, 4000, 5000 (103). Ranks ⌈p·n⌉: 52nd = 51, 98th = 97, 102nd = 4000.
     expect(hka).toEqual({
-      calls: 103, p50Ms: 51, p95Ms: 97, p99Ms: 4_000, errorRate: 3 / 103,
-      errorsByKind: [{ kind: 'response_timeout', count: 2 }, { kind: 'rejected', count: 1 }],
+      calls: 103,
+      p50Ms: 51,
+      p95Ms: 97,
+      p99Ms: 4_000,
+      errorRate: 3 / 103,
+      errorsByKind: [
+        { kind: 'response_timeout', count: 2 },
+        { kind: 'rejected', count: 1 },
+      ],
     });
   });
 
   it('has null percentiles and no errors without calls', () => {
-    expect(monitorOverview(store.db, NOW, 6, INPUTS).hka).toEqual({ calls: 0, p50Ms: null, p95Ms: null, p99Ms: null, errorRate: 0, errorsByKind: [] });
+    expect(monitorOverview(store.db, NOW, 6, INPUTS).hka).toEqual({
+      calls: 0,
+      p50Ms: null,
+      p95Ms: null,
+      p99Ms: null,
+      errorRate: 0,
+      errorsByKind: [],
+    });
   });
 
   it('buckets latency in 10 minutes over the requested hours, empty buckets with null latencies', () => {
@@ -71,7 +103,10 @@ describe('monitorOverview', () => {
 
   it('reports how long contingency has lasted', () => {
     const since = new Date(NOW.getTime() - 90 * MINUTE).toISOString();
-    const overview = monitorOverview(store.db, NOW, 6, { ...INPUTS, contingency: { active: true, since, motivo: 'x', needsExtendedReason: false } });
+    const overview = monitorOverview(store.db, NOW, 6, {
+      ...INPUTS,
+      contingency: { active: true, since, motivo: 'x', needsExtendedReason: false },
+    });
     expect(overview.contingency).toMatchObject({ active: true, durationMs: 90 * MINUTE });
     expect(monitorOverview(store.db, NOW, 6, INPUTS).contingency.durationMs).toBeNull();
   });
@@ -82,37 +117,62 @@ describe('folios', () => {
     expect(foliosView(store.db)).toEqual({ available: null, checkedAt: null, threshold: 100, alarm: false });
     recordFolios(store.db, 99, NOW);
     expect(foliosView(store.db)).toEqual({ available: 99, checkedAt: NOW.toISOString(), threshold: 100, alarm: true });
-    saveContingencySettings({ db: store.db, clock: () => NOW }, { ...DEFAULT_CONTINGENCY_SETTINGS, foliosAlarmThreshold: 50 }, { actor: 'gerente' });
+    saveContingencySettings(
+      { db: store.db, clock: () => NOW },
+      { ...DEFAULT_CONTINGENCY_SETTINGS, foliosAlarmThreshold: 50 },
+      { actor: 'gerente' },
+    );
     expect(foliosView(store.db)).toMatchObject({ threshold: 50, alarm: false });
   });
 });
 
 describe('clock check', () => {
   it('records the offset of each peer and warns beyond two minutes', () => {
-    expect(clockCheck(store.db)).toEqual({ hkaOffsetMs: null, hkaCheckedAt: null, serverOffsetMs: null, serverCheckedAt: null, warn: false });
+    expect(clockCheck(store.db)).toEqual({
+      hkaOffsetMs: null,
+      hkaCheckedAt: null,
+      serverOffsetMs: null,
+      serverCheckedAt: null,
+      warn: false,
+    });
     recordPeerClock(store.db, 'hka', new Date(NOW.getTime() - 119_000), NOW);
     recordPeerClock(store.db, 'server', new Date(NOW.getTime() + 1_000), NOW);
-    expect(clockCheck(store.db)).toEqual({ hkaOffsetMs: 119_000, hkaCheckedAt: NOW.toISOString(), serverOffsetMs: -1_000, serverCheckedAt: NOW.toISOString(), warn: false });
+    expect(clockCheck(store.db)).toEqual({
+      hkaOffsetMs: 119_000,
+      hkaCheckedAt: NOW.toISOString(),
+      serverOffsetMs: -1_000,
+      serverCheckedAt: NOW.toISOString(),
+      warn: false,
+    });
     recordPeerClock(store.db, 'server', new Date(NOW.getTime() + 121_000), NOW);
     expect(clockCheck(store.db)).toMatchObject({ serverOffsetMs: -121_000, warn: true });
   });
 
   it('reads the central server clock from the Date header of every reply', async () => {
     const seen: Date[] = [];
-    const fake = vi.fn(() => Promise.resolve(new Response('{}', { headers: { date: 'Sat, 28 Nov 2026 15:00:00 GMT' } })));
+    const fake = vi.fn(() =>
+      Promise.resolve(new Response('{}', { headers: { date: 'Sat, 28 Nov 2026 15:00:00 GMT' } })),
+    );
     const tapped = fetchWithDateTap(fake, (d) => seen.push(d));
     expect((await tapped('http://x/')).status).toBe(200);
     await tapped('http://x/');
     expect(seen.map((d) => d.toISOString())).toEqual(['2026-11-28T15:00:00.000Z', '2026-11-28T15:00:00.000Z']);
-    const noDate = fetchWithDateTap(() => Promise.resolve(new Response('{}')), (d) => seen.push(d));
+    const noDate = fetchWithDateTap(
+      () => Promise.resolve(new Response('{}')),
+      (d) => seen.push(d),
+    );
     await noDate('http://x/');
     expect(seen).toHaveLength(2);
   });
 });
 
 describe('sales by hour', () => {
-  it('totals today\'s sales per Panamá hour exactly, leaving out notes, annulled and discarded documents', () => {
-    const sale = (precio: string) => ({ ...SALE, items: [anItem({ cantidad: '1', precioUnitario: precio, tasaItbms: '00' })], pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: precio }] });
+  it("totals today's sales per Panamá hour exactly, leaving out notes, annulled and discarded documents", () => {
+    const sale = (precio: string) => ({
+      ...SALE,
+      items: [anItem({ cantidad: '1', precioUnitario: precio, tasaItbms: '00' })],
+      pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: precio }],
+    });
     capture(sale('0.10'), '2026-11-28T14:05:00Z'); // 09:05 Panamá
     capture(sale('0.20'), '2026-11-28T14:59:00Z'); // 09:59
     capture(sale('1000000.01'), '2026-11-28T05:00:00Z'); // 00:00 Panamá today
@@ -138,20 +198,31 @@ describe('MonitorService', () => {
     const connectivity = { state: 'online' as 'online' | 'offline' };
     call(7 * 24 * 60 + 1, 10); // older than 7 days
     call(60, 10);
-    store.sqlite.prepare('INSERT INTO queue_samples (at, waiting) VALUES (?, 3), (?, 4)').run(NOW.getTime() - 49 * 60 * MINUTE, NOW.getTime() - 60 * MINUTE);
+    store.sqlite
+      .prepare('INSERT INTO queue_samples (at, waiting) VALUES (?, 3), (?, 4)')
+      .run(NOW.getTime() - 49 * 60 * MINUTE, NOW.getTime() - 60 * MINUTE);
     capture(SALE, '2026-11-28T14:00:00Z'); // one document waiting
-    store.sqlite.prepare("DELETE FROM sync_outbox").run();
-    const syncEvent = store.sqlite.prepare("INSERT INTO sync_outbox (event_id, kind, payload, sent_at) VALUES (?, 'audit', '{}', ?)");
+    store.sqlite.prepare('DELETE FROM sync_outbox').run();
+    const syncEvent = store.sqlite.prepare(
+      "INSERT INTO sync_outbox (event_id, kind, payload, sent_at) VALUES (?, 'audit', '{}', ?)",
+    );
     syncEvent.run('sent-long-ago', new Date(NOW.getTime() - 31 * 24 * 60 * MINUTE).toISOString());
     syncEvent.run('sent-recently', new Date(NOW.getTime() - 29 * 24 * 60 * MINUTE).toISOString());
     syncEvent.run('never-sent', null); // however old, an unsent event stays until the server has it
-    const service = new MonitorService({ db: store.db, clock: () => now, connectivity, checkFolios }, { sampleEveryMs: 60_000_000 });
+    const service = new MonitorService(
+      { db: store.db, clock: () => now, connectivity, checkFolios },
+      { sampleEveryMs: 60_000_000 },
+    );
     service.start();
     await service.stop();
     expect(store.sqlite.prepare('SELECT count(*) FROM hka_calls').pluck().get()).toBe(1);
     // Pruned: only the event sent long ago. (The folios answer was queued for head office too, after them.)
-    expect(store.sqlite.prepare("SELECT event_id FROM sync_outbox WHERE payload NOT LIKE '%hka.folios_checked%' ORDER BY id").pluck().all())
-      .toEqual(['sent-recently', 'never-sent']);
+    expect(
+      store.sqlite
+        .prepare("SELECT event_id FROM sync_outbox WHERE payload NOT LIKE '%hka.folios_checked%' ORDER BY id")
+        .pluck()
+        .all(),
+    ).toEqual(['sent-recently', 'never-sent']);
     expect(queueDepthSeries(store.db, NOW.getTime() - 48 * 60 * MINUTE, NOW.getTime() + 1)).toEqual([
       { at: new Date(NOW.getTime() - 60 * MINUTE).toISOString(), waiting: 4 },
       { at: NOW.toISOString(), waiting: 1 },
@@ -180,7 +251,11 @@ describe('MonitorService', () => {
   it('keeps running when a folios check fails', async () => {
     const warn = vi.fn();
     const service = new MonitorService({
-      db: store.db, clock: () => NOW, connectivity: { state: 'online' }, checkFolios: () => Promise.reject(new Error('vault locked')), log: { warn },
+      db: store.db,
+      clock: () => NOW,
+      connectivity: { state: 'online' },
+      checkFolios: () => Promise.reject(new Error('vault locked')),
+      log: { warn },
     });
     service.start();
     await service.stop();

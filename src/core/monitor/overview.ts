@@ -27,7 +27,8 @@ export function monitorOverview(db: StoreDb, now: Date, hours: number, inputs: O
   const errors = hkaErrorsSince(db, nowMs - HOUR);
   const bucket = latencyBucketMs(hours);
   const seriesFrom = Math.floor((nowMs - hours * HOUR) / bucket) * bucket;
-  const since = inputs.contingency.active && inputs.contingency.since ? Date.parse(inputs.contingency.since) : Number.NaN;
+  const since =
+    inputs.contingency.active && inputs.contingency.since ? Date.parse(inputs.contingency.since) : Number.NaN;
   return {
     generatedAt: now.toISOString(),
     queue: inputs.queue,

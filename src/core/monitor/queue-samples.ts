@@ -7,13 +7,20 @@ import { queueSamples } from '../store/schema';
 
 export function sampleQueueDepth(db: StoreDb, at: Date): void {
   const waiting = queueCounts(db).waiting;
-  db.insert(queueSamples).values({ at: at.getTime(), waiting })
-    .onConflictDoUpdate({ target: queueSamples.at, set: { waiting } }).run();
+  db.insert(queueSamples)
+    .values({ at: at.getTime(), waiting })
+    .onConflictDoUpdate({ target: queueSamples.at, set: { waiting } })
+    .run();
 }
 
 export function queueDepthSeries(db: StoreDb, fromMs: number, toMs: number): { at: string; waiting: number }[] {
-  return db.select().from(queueSamples).where(and(gte(queueSamples.at, fromMs), lt(queueSamples.at, toMs)))
-    .orderBy(asc(queueSamples.at)).all().map((row) => ({ at: new Date(row.at).toISOString(), waiting: row.waiting }));
+  return db
+    .select()
+    .from(queueSamples)
+    .where(and(gte(queueSamples.at, fromMs), lt(queueSamples.at, toMs)))
+    .orderBy(asc(queueSamples.at))
+    .all()
+    .map((row) => ({ at: new Date(row.at).toISOString(), waiting: row.waiting }));
 }
 
 export function pruneQueueSamples(db: StoreDb, beforeMs: number): number {

@@ -23,11 +23,19 @@ export function salesByHourToday(db: StoreDb, now: Date): HourSales[] {
   // fiscal time, still decides the day and the hour; a document is captured at its fecha_emision, so the created_at
   // window (an hour on each side to spare) never leaves one out.
   const dayStart = Date.parse(`${today}T00:00:00Z`) + PANAMA_OFFSET_MS;
-  const rows = db.$client.prepare(`SELECT CAST(substr(fecha_emision, 12, 2) AS INTEGER) AS hour, total_factura AS total
+  const rows = db.$client
+    .prepare(
+      `SELECT CAST(substr(fecha_emision, 12, 2) AS INTEGER) AS hour, total_factura AS total
     FROM documents WHERE created_at >= ? AND created_at < ? AND substr(fecha_emision, 1, 10) = ?
     AND status NOT IN ('ANNULLED', 'CANCELLED', 'DRAFT')
-    AND tipo_documento NOT IN (${CREDIT_NOTE_TYPES.map(() => '?').join(', ')})`)
-    .all(new Date(dayStart - HOUR_MS).toISOString(), new Date(dayStart + DAY_MS + HOUR_MS).toISOString(), today, ...CREDIT_NOTE_TYPES) as { hour: number; total: string }[];
+    AND tipo_documento NOT IN (${CREDIT_NOTE_TYPES.map(() => '?').join(', ')})`,
+    )
+    .all(
+      new Date(dayStart - HOUR_MS).toISOString(),
+      new Date(dayStart + DAY_MS + HOUR_MS).toISOString(),
+      today,
+      ...CREDIT_NOTE_TYPES,
+    ) as { hour: number; total: string }[];
   const hours = Array.from({ length: 24 }, () => ({ documents: 0, total: ZERO }));
   for (const row of rows) {
     const slot = hours[row.hour];

@@ -2,19 +2,52 @@ import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../../tests/fixtures/escpos-decode';
 import type { DocumentDetail } from '../../shared/ipc/schemas';
 import { receiptModel, type ReceiptModel } from '../../shared/receipt/receipt-model';
-import { COLUMNS, COPY_BANNER, encodeDrawerKick, encodeReceipt, encodeTestPage, row, type EscPosReceiptOptions } from './escpos-receipt';
+import {
+  COLUMNS,
+  COPY_BANNER,
+  encodeDrawerKick,
+  encodeReceipt,
+  encodeTestPage,
+  row,
+  type EscPosReceiptOptions,
+} from './escpos-receipt';
 
-const ISSUER = { razonSocial: 'Súper Ñandú, S.A.', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0000', puntoFacturacion: '001' };
+const ISSUER = {
+  razonSocial: 'Súper Ñandú, S.A.',
+  ruc: '155596713-2-2015',
+  dv: '59',
+  codigoSucursal: '0000',
+  puntoFacturacion: '001',
+};
 const CUFE = 'FE0120000155596713-2-2015-0000002026112800000000420010112345678';
 const QR = 'https://dgi-fep.mef.gob.pa/Consultas/FacturasPorQR?chFE=FE0120000155596713&iAmb=2&digestValue=abc%3D';
 
 const body = {
-  codigoSucursalEmisor: '0000', tipoSucursal: '1', tipoEmision: '01', tipoDocumento: '01', numeroDocumentoFiscal: '42',
-  puntoFacturacionFiscal: '001', fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1',
-  destinoOperacion: '1', formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1', tipoVenta: '1',
+  codigoSucursalEmisor: '0000',
+  tipoSucursal: '1',
+  tipoEmision: '01',
+  tipoDocumento: '01',
+  numeroDocumentoFiscal: '42',
+  puntoFacturacionFiscal: '001',
+  fechaEmision: '2026-11-28T10:15:00-05:00',
+  naturalezaOperacion: '01',
+  tipoOperacion: '1',
+  destinoOperacion: '1',
+  formatoCAFE: '2',
+  entregaCAFE: '2',
+  envioContenedor: '1',
+  procesoGeneracion: '1',
+  tipoVenta: '1',
   cliente: { tipoClienteFE: '02', pais: 'PA' },
   items: [
-    { codigo: '1001', descripcion: 'Arroz 5 lb', cantidad: '2', precioUnitario: '4.25', precioUnitarioDescuento: '0.25', tasaItbms: '01' },
+    {
+      codigo: '1001',
+      descripcion: 'Arroz 5 lb',
+      cantidad: '2',
+      precioUnitario: '4.25',
+      precioUnitarioDescuento: '0.25',
+      tasaItbms: '01',
+    },
     { codigo: '1002', descripcion: 'Leche 1 L', cantidad: '1', precioUnitario: '1.10', tasaItbms: '00' },
   ],
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }],
@@ -22,9 +55,25 @@ const body = {
 };
 
 const detail = (over: Partial<DocumentDetail> = {}): DocumentDetail => ({
-  id: 'd1', tipoDocumento: '01', numero: 42, puntoFacturacion: '001', tipoEmision: '01', fechaEmision: body.fechaEmision,
-  status: 'QUEUED', totalFactura: '9.66', receptorNombre: null, cufe: null, document: body, totals: {}, qr: null, nroProtocolo: null,
-  fechaRecepcionDgi: null, hkaCodigo: null, hkaMensajes: [], history: [], ...over,
+  id: 'd1',
+  tipoDocumento: '01',
+  numero: 42,
+  puntoFacturacion: '001',
+  tipoEmision: '01',
+  fechaEmision: body.fechaEmision,
+  status: 'QUEUED',
+  totalFactura: '9.66',
+  receptorNombre: null,
+  cufe: null,
+  document: body,
+  totals: {},
+  qr: null,
+  nroProtocolo: null,
+  fechaRecepcionDgi: null,
+  hkaCodigo: null,
+  hkaMensajes: [],
+  history: [],
+  ...over,
 });
 
 const modelOf = (over: Partial<DocumentDetail> = {}, training = false): ReceiptModel => {
@@ -34,7 +83,11 @@ const modelOf = (over: Partial<DocumentDetail> = {}, training = false): ReceiptM
 };
 
 const OPTIONS: EscPosReceiptOptions = {
-  paper: '80', headerLines: ['Calle 50, Ciudad de Panamá', 'Tel. 264-0000'], footerLines: ['¡Gracias por su compra!'], cashier: 'María Pérez', copy: false,
+  paper: '80',
+  headerLines: ['Calle 50, Ciudad de Panamá', 'Tel. 264-0000'],
+  footerLines: ['¡Gracias por su compra!'],
+  cashier: 'María Pérez',
+  copy: false,
 };
 
 describe('ESC/POS receipt', () => {
@@ -42,7 +95,12 @@ describe('ESC/POS receipt', () => {
     const decoded = decodeEscPos(encodeReceipt(modelOf(), OPTIONS));
     const text = decoded.lines;
     expect(text.slice(0, 6)).toEqual([
-      'Súper Ñandú, S.A.', 'RUC 155596713-2-2015 DV 59', 'Sucursal 0000 · Punto de facturación 001', 'Calle 50, Ciudad de Panamá', 'Tel. 264-0000', '─'.repeat(48),
+      'Súper Ñandú, S.A.',
+      'RUC 155596713-2-2015 DV 59',
+      'Sucursal 0000 · Punto de facturación 001',
+      'Calle 50, Ciudad de Panamá',
+      'Tel. 264-0000',
+      '─'.repeat(48),
     ]);
     expect(text).toContain('Recibo provisional');
     expect(text).toContain('PENDIENTE DE AUTORIZACIÓN');
@@ -65,13 +123,28 @@ describe('ESC/POS receipt', () => {
     expect(decoded.pulses).toEqual([]);
   });
 
-  it('prints the CAFE with its CUFE and the QR as the printer\'s own QR command', () => {
-    const decoded = decodeEscPos(encodeReceipt(modelOf({ status: 'AUTHORIZED', cufe: CUFE, qr: QR, nroProtocolo: '20000000000', fechaRecepcionDgi: '2026-11-28T10:16:00-05:00' }), OPTIONS));
+  it("prints the CAFE with its CUFE and the QR as the printer's own QR command", () => {
+    const decoded = decodeEscPos(
+      encodeReceipt(
+        modelOf({
+          status: 'AUTHORIZED',
+          cufe: CUFE,
+          qr: QR,
+          nroProtocolo: '20000000000',
+          fechaRecepcionDgi: '2026-11-28T10:16:00-05:00',
+        }),
+        OPTIONS,
+      ),
+    );
     expect(decoded.lines).toContain('Comprobante Auxiliar de Factura Electrónica');
-    expect(decoded.events.find((e) => e.kind === 'text' && e.line.includes('Comprobante'))).toMatchObject({ bold: true });
+    expect(decoded.events.find((e) => e.kind === 'text' && e.line.includes('Comprobante'))).toMatchObject({
+      bold: true,
+    });
     expect(decoded.lines).not.toContain('PENDIENTE DE AUTORIZACIÓN');
     expect(decoded.lines.join('')).toContain(CUFE);
-    expect(decoded.events.filter((e) => e.kind === 'qr')).toEqual([{ kind: 'qr', data: QR, model: 2, size: 6, errorLevel: 'm' }]);
+    expect(decoded.events.filter((e) => e.kind === 'qr')).toEqual([
+      { kind: 'qr', data: QR, model: 2, size: 6, errorLevel: 'm' },
+    ]);
     expect(decoded.lines.join('')).toContain('https://dgi-fep.mef.gob.pa/Consultas/FacturasPorCUFE');
   });
 
@@ -100,7 +173,7 @@ describe('ESC/POS receipt', () => {
     expect(decoded.cuts).toBe(0);
   });
 
-  it('prints a test page with the width\'s ruler, accents, a QR and a cut', () => {
+  it("prints a test page with the width's ruler, accents, a QR and a cut", () => {
     const decoded = decodeEscPos(encodeTestPage('58', 'Súper Ñandú'));
     expect(decoded.lines).toContain('12345678901234567890123456789012');
     expect(decoded.lines).toContain('áéíóú ÁÉÍÓÚ ñÑ ¿¡ B/. 1,234.56');

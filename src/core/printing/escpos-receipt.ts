@@ -30,16 +30,24 @@ const STAGE_BANNER: Record<Exclude<ReceiptStage, 'authorized'>, string> = {
   annulled: 'DOCUMENTO ANULADO',
 };
 const TRAINING = '*** MODO ENTRENAMIENTO · SIN VALIDEZ FISCAL ***';
-const PROVISIONAL_NOTE = 'Recibo provisional. La factura electrónica se enviará a la DGI; pida el CAFE con su CUFE y código QR.';
+const PROVISIONAL_NOTE =
+  'Recibo provisional. La factura electrónica se enviará a la DGI; pida el CAFE con su CUFE y código QR.';
 export const COPY_BANNER = '*** COPIA ***';
 
 export function escposEncoder(paper: PaperWidth): ReceiptPrinterEncoder {
-  return new ReceiptPrinterEncoder({ language: 'esc-pos', columns: COLUMNS[paper], codepageMapping: 'epson', newline: '\n', feedBeforeCut: 4 });
+  return new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns: COLUMNS[paper],
+    codepageMapping: 'epson',
+    newline: '\n',
+    feedBeforeCut: 4,
+  });
 }
 
 /** "Label ........ value" in one line when it fits, else the label and, under it, the value on the right. */
 export function row(columns: number, label: string, value: string): string[] {
-  if (label.length + 1 + value.length <= columns) return [label + ' '.repeat(columns - label.length - value.length) + value];
+  if (label.length + 1 + value.length <= columns)
+    return [label + ' '.repeat(columns - label.length - value.length) + value];
   return [label, value.padStart(columns)];
 }
 
@@ -49,73 +57,97 @@ const rows = (e: ReceiptPrinterEncoder, columns: number, label: string, value: s
   for (const l of row(columns, label, value)) e.line(l);
 };
 
-const header = (model: ReceiptModel, options: EscPosReceiptOptions): Block => (e) => {
-  e.align('center').bold(true).line(model.issuer.razonSocial).bold(false);
-  e.line(`RUC ${model.issuer.ruc} DV ${model.issuer.dv}`);
-  e.line(`Sucursal ${model.issuer.codigoSucursal} · Punto de facturación ${model.puntoFacturacion}`);
-  for (const l of options.headerLines) e.line(l);
-  e.align('left').rule();
-  e.align('center').bold(true).line(model.cufe === null ? 'Recibo provisional' : 'Comprobante Auxiliar de Factura Electrónica').bold(false);
-  if (model.stage !== 'authorized') e.invert(true).line(STAGE_BANNER[model.stage]).invert(false);
-  e.align('left');
-};
+const header =
+  (model: ReceiptModel, options: EscPosReceiptOptions): Block =>
+  (e) => {
+    e.align('center').bold(true).line(model.issuer.razonSocial).bold(false);
+    e.line(`RUC ${model.issuer.ruc} DV ${model.issuer.dv}`);
+    e.line(`Sucursal ${model.issuer.codigoSucursal} · Punto de facturación ${model.puntoFacturacion}`);
+    for (const l of options.headerLines) e.line(l);
+    e.align('left').rule();
+    e.align('center')
+      .bold(true)
+      .line(model.cufe === null ? 'Recibo provisional' : 'Comprobante Auxiliar de Factura Electrónica')
+      .bold(false);
+    if (model.stage !== 'authorized') e.invert(true).line(STAGE_BANNER[model.stage]).invert(false);
+    e.align('left');
+  };
 
-const identity = (model: ReceiptModel, options: EscPosReceiptOptions): Block => (e, columns) => {
-  e.line(model.tipoDocumento);
-  rows(e, columns, 'No.', model.numero);
-  rows(e, columns, 'Fecha', model.fecha);
-  e.line(`Cliente: ${model.cliente.join(' · ')}`);
-  if (options.cashier) e.line(`Cajero: ${options.cashier}`);
-  e.rule();
-};
+const identity =
+  (model: ReceiptModel, options: EscPosReceiptOptions): Block =>
+  (e, columns) => {
+    e.line(model.tipoDocumento);
+    rows(e, columns, 'No.', model.numero);
+    rows(e, columns, 'Fecha', model.fecha);
+    e.line(`Cliente: ${model.cliente.join(' · ')}`);
+    if (options.cashier) e.line(`Cajero: ${options.cashier}`);
+    e.rule();
+  };
 
-const items = (model: ReceiptModel): Block => (e, columns) => {
-  for (const item of model.items) {
-    e.line(item.descripcion);
-    rows(e, columns, `  ${item.detalle} (${item.tasa})`, formatBalboas(item.importe));
-    if (item.descuento) e.line(`  Incluye descuento de ${formatBalboas(item.descuento)}`);
-  }
-  e.rule();
-};
+const items =
+  (model: ReceiptModel): Block =>
+  (e, columns) => {
+    for (const item of model.items) {
+      e.line(item.descripcion);
+      rows(e, columns, `  ${item.detalle} (${item.tasa})`, formatBalboas(item.importe));
+      if (item.descuento) e.line(`  Incluye descuento de ${formatBalboas(item.descuento)}`);
+    }
+    e.rule();
+  };
 
-const sums = (model: ReceiptModel): Block => (e, columns) => {
-  const s = model.sums;
-  rows(e, columns, 'Subtotal (sin impuestos)', formatBalboas(s.subtotal));
-  for (const r of s.porTasa) rows(e, columns, `ITBMS ${r.tasa} base ${formatBalboas(r.base)}`, formatBalboas(r.itbms));
-  rows(e, columns, 'Total ITBMS', formatBalboas(s.totalItbms));
-  const optional: [string, string | null, string][] = [
-    ['ISC', s.isc, ''], ['Otros impuestos y tasas', s.otrosImpuestos, ''], ['Acarreo y seguro de los ítems', s.cargosItems, ''],
-    ['Acarreo', s.acarreo, ''], ['Seguro', s.seguro, ''], ['Descuento', s.descuentos, '-'],
-  ];
-  for (const [label, value, sign] of optional) if (value !== null) rows(e, columns, label, `${sign}${formatBalboas(value)}`);
-  e.bold(true);
-  rows(e, columns, 'TOTAL', formatBalboas(s.total));
-  e.bold(false).rule();
-  for (const p of model.pagos) rows(e, columns, p.forma, formatBalboas(p.monto));
-  rows(e, columns, 'Vuelto', formatBalboas(model.vuelto));
-  e.rule();
-};
+const sums =
+  (model: ReceiptModel): Block =>
+  (e, columns) => {
+    const s = model.sums;
+    rows(e, columns, 'Subtotal (sin impuestos)', formatBalboas(s.subtotal));
+    for (const r of s.porTasa)
+      rows(e, columns, `ITBMS ${r.tasa} base ${formatBalboas(r.base)}`, formatBalboas(r.itbms));
+    rows(e, columns, 'Total ITBMS', formatBalboas(s.totalItbms));
+    const optional: [string, string | null, string][] = [
+      ['ISC', s.isc, ''],
+      ['Otros impuestos y tasas', s.otrosImpuestos, ''],
+      ['Acarreo y seguro de los ítems', s.cargosItems, ''],
+      ['Acarreo', s.acarreo, ''],
+      ['Seguro', s.seguro, ''],
+      ['Descuento', s.descuentos, '-'],
+    ];
+    for (const [label, value, sign] of optional)
+      if (value !== null) rows(e, columns, label, `${sign}${formatBalboas(value)}`);
+    e.bold(true);
+    rows(e, columns, 'TOTAL', formatBalboas(s.total));
+    e.bold(false).rule();
+    for (const p of model.pagos) rows(e, columns, p.forma, formatBalboas(p.monto));
+    rows(e, columns, 'Vuelto', formatBalboas(model.vuelto));
+    e.rule();
+  };
 
 /** The CAFE's CUFE and native QR once authorised; otherwise why this receipt is provisional. */
-const stage = (model: ReceiptModel): Block => (e, columns) => {
-  if (model.stage === 'authorized' || model.stage === 'annulled') {
-    if (model.contingencia) e.line('Emitido en contingencia');
-    e.line('CUFE').line(model.cufe ?? '');
-    if (model.qr) e.align('center').qrcode(model.qr, { model: 2, size: columns >= 48 ? 6 : 4, errorlevel: 'm' }).align('left');
-    e.line('Consulte la factura en:').line(CUFE_LOOKUP_URL);
-    if (model.protocolo) e.line('Protocolo de autorización').line(model.protocolo);
-    if (model.fechaAutorizacion) rows(e, columns, 'Recepción DGI', model.fechaAutorizacion);
-  } else if (model.stage === 'notAuthorized') {
-    e.line('La DGI no ha autorizado este documento; no tiene validez fiscal.');
-  } else {
-    if (model.contingencia) e.line(`Contingencia desde ${model.contingencia.desde}:`).line(model.contingencia.motivo);
-    e.line(PROVISIONAL_NOTE);
-  }
-};
+const stage =
+  (model: ReceiptModel): Block =>
+  (e, columns) => {
+    if (model.stage === 'authorized' || model.stage === 'annulled') {
+      if (model.contingencia) e.line('Emitido en contingencia');
+      e.line('CUFE').line(model.cufe ?? '');
+      if (model.qr)
+        e.align('center')
+          .qrcode(model.qr, { model: 2, size: columns >= 48 ? 6 : 4, errorlevel: 'm' })
+          .align('left');
+      e.line('Consulte la factura en:').line(CUFE_LOOKUP_URL);
+      if (model.protocolo) e.line('Protocolo de autorización').line(model.protocolo);
+      if (model.fechaAutorizacion) rows(e, columns, 'Recepción DGI', model.fechaAutorizacion);
+    } else if (model.stage === 'notAuthorized') {
+      e.line('La DGI no ha autorizado este documento; no tiene validez fiscal.');
+    } else {
+      if (model.contingencia) e.line(`Contingencia desde ${model.contingencia.desde}:`).line(model.contingencia.motivo);
+      e.line(PROVISIONAL_NOTE);
+    }
+  };
 
-const banner = (text: string): Block => (e) => {
-  e.align('center').bold(true).invert(true).line(text).invert(false).bold(false).align('left');
-};
+const banner =
+  (text: string): Block =>
+  (e) => {
+    e.align('center').bold(true).invert(true).line(text).invert(false).bold(false).align('left');
+  };
 
 /** The whole receipt, ending with a cut. */
 export function encodeReceipt(model: ReceiptModel, options: EscPosReceiptOptions): Uint8Array {

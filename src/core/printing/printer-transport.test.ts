@@ -24,7 +24,7 @@ describe('printer transports', () => {
     expect(printer.jobs.at(-1)).toEqual(big);
   });
 
-  it('rejects when nothing listens on the printer\'s port', async () => {
+  it("rejects when nothing listens on the printer's port", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as { port: number };
@@ -34,18 +34,22 @@ describe('printer transports', () => {
 
   it('rejects when the printer accepts the connection but never reads to the end (timeout)', async () => {
     // A server that keeps the socket open and never answers the half-close: the job must end by its time limit.
-    const silent = createServer((socket) => { socket.pause(); });
+    const silent = createServer((socket) => {
+      socket.pause();
+    });
     silent.on('connection', (socket) => socket.on('error', () => undefined));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as { port: number };
     try {
-      await expect(networkTransport('127.0.0.1', port, 50).send(Uint8Array.from([1, 2, 3]))).rejects.toThrow(/did not answer within 50 ms/);
+      await expect(networkTransport('127.0.0.1', port, 50).send(Uint8Array.from([1, 2, 3]))).rejects.toThrow(
+        /did not answer within 50 ms/,
+      );
     } finally {
       silent.close();
     }
   });
 
-  it('writes to a USB printer\'s device, one job after the other', async () => {
+  it("writes to a USB printer's device, one job after the other", async () => {
     const device = join(dir, 'lp0');
     await deviceTransport(device).send(Uint8Array.from([0x1b, 0x40]));
     await deviceTransport(device).send(Uint8Array.from([0x0a]));

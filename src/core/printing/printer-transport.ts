@@ -19,24 +19,27 @@ export const NETWORK_TIMEOUT_MS = 5000;
 
 export function networkTransport(host: string, port: number, timeoutMs = NETWORK_TIMEOUT_MS): PrinterTransport {
   return {
-    send: (bytes) => new Promise<void>((resolve, reject) => {
-      const socket = new Socket();
-      let settled = false;
-      const finish = (error?: Error): void => {
-        if (settled) return;
-        settled = true;
-        socket.destroy();
-        if (error) reject(error);
-        else resolve();
-      };
-      socket.setTimeout(timeoutMs, () => finish(new Error(`printer ${host}:${port} did not answer within ${timeoutMs} ms`)));
-      socket.once('error', (error) => finish(error));
-      // end() flushes the bytes and half-closes; 'close' without an error means the printer took them all.
-      socket.once('close', (hadError) => {
-        if (!hadError) finish();
-      });
-      socket.connect(port, host, () => socket.end(bytes));
-    }),
+    send: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = new Socket();
+        let settled = false;
+        const finish = (error?: Error): void => {
+          if (settled) return;
+          settled = true;
+          socket.destroy();
+          if (error) reject(error);
+          else resolve();
+        };
+        socket.setTimeout(timeoutMs, () =>
+          finish(new Error(`printer ${host}:${port} did not answer within ${timeoutMs} ms`)),
+        );
+        socket.once('error', (error) => finish(error));
+        // end() flushes the bytes and half-closes; 'close' without an error means the printer took them all.
+        socket.once('close', (hadError) => {
+          if (!hadError) finish();
+        });
+        socket.connect(port, host, () => socket.end(bytes));
+      }),
   };
 }
 

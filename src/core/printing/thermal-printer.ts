@@ -43,7 +43,8 @@ export function targetOf(settings: ThermalPrinterSettings): PrinterTarget | null
   return null;
 }
 
-const where = (target: PrinterTarget): string => (target.kind === 'network' ? `${target.host}:${target.port}` : target.devicePath);
+const where = (target: PrinterTarget): string =>
+  target.kind === 'network' ? `${target.host}:${target.port}` : target.devicePath;
 
 /** Did the sale take cash? (formaPagoFact 02, Efectivo). Reads the saved body without trusting its shape. */
 export function paidInCash(document: unknown): boolean {
@@ -52,7 +53,10 @@ export function paidInCash(document: unknown): boolean {
 }
 
 function cashierOf(db: StoreDb, documentId: string): string | null {
-  const row = db.$client.prepare('SELECT u.display_name FROM documents d JOIN users u ON u.id = d.created_by WHERE d.id = ?').pluck().get(documentId);
+  const row = db.$client
+    .prepare('SELECT u.display_name FROM documents d JOIN users u ON u.id = d.created_by WHERE d.id = ?')
+    .pluck()
+    .get(documentId);
   return typeof row === 'string' ? row : null;
 }
 
@@ -66,8 +70,14 @@ export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
     });
     queue = run.catch(() => undefined);
     return run.catch((error: unknown) => {
-      deps.log?.warn('thermal printer failed', { target: where(target), error: error instanceof Error ? error.message : String(error) });
-      throw new AppError('internal', `No se pudo imprimir en la impresora térmica (${where(target)}); revise que esté encendida y conectada`);
+      deps.log?.warn('thermal printer failed', {
+        target: where(target),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw new AppError(
+        'internal',
+        `No se pudo imprimir en la impresora térmica (${where(target)}); revise que esté encendida y conectada`,
+      );
     });
   };
   const issuer = () => issuerView(db, deps.environment);
@@ -86,25 +96,42 @@ export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
       const model = receiptModel(getDocumentDetail(db, documentId), issuer(), deps.environment === 'simulador');
       if (!model) throw new AppError('internal', 'No se pudo leer el documento guardado para imprimir su recibo');
       const layout = readReceiptLayout(db);
-      const base = { paper: layout.paper, headerLines: layout.headerLines, footerLines: layout.footerLines, cashier: cashierOf(db, documentId) };
-      const jobs = Array.from({ length: layout.copies }, (_, i) => encodeReceipt(model, { ...base, copy: copy > 0 || i > 0 }));
+      const base = {
+        paper: layout.paper,
+        headerLines: layout.headerLines,
+        footerLines: layout.footerLines,
+        cashier: cashierOf(db, documentId),
+      };
+      const jobs = Array.from({ length: layout.copies }, (_, i) =>
+        encodeReceipt(model, { ...base, copy: copy > 0 || i > 0 }),
+      );
       await send(target, jobs);
     },
     kickDrawer,
     kickForSale(sale) {
       if (!paidInCash(sale.document)) return;
       kickDrawer().catch((error: unknown) => {
-        deps.log?.warn('cash drawer did not open after a sale', { documentId: sale.id, error: error instanceof Error ? error.message : String(error) });
+        deps.log?.warn('cash drawer did not open after a sale', {
+          documentId: sale.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       });
     },
     kickInBackground(why) {
       kickDrawer().catch((error: unknown) => {
-        deps.log?.warn('cash drawer did not open', { why, error: error instanceof Error ? error.message : String(error) });
+        deps.log?.warn('cash drawer did not open', {
+          why,
+          error: error instanceof Error ? error.message : String(error),
+        });
       });
     },
     async testPage(settings) {
       const target = targetOf(settings);
-      if (!target) throw new AppError('invalid_request', 'La prueba es para impresoras ESC/POS (red o USB); la del sistema se prueba imprimiendo un recibo');
+      if (!target)
+        throw new AppError(
+          'invalid_request',
+          'La prueba es para impresoras ESC/POS (red o USB); la del sistema se prueba imprimiendo un recibo',
+        );
       await send(target, [encodeTestPage(readReceiptLayout(db).paper, issuer().razonSocial)]);
     },
   };

@@ -1,5 +1,9 @@
 // The thermal printer's settings in the register's SQLite (key "thermalPrinter"), audited with before/after.
-import { DEFAULT_THERMAL_PRINTER, thermalPrinterSchema, type ThermalPrinterSettings } from '../../shared/ipc/contract-printer';
+import {
+  DEFAULT_THERMAL_PRINTER,
+  thermalPrinterSchema,
+  type ThermalPrinterSettings,
+} from '../../shared/ipc/contract-printer';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
@@ -11,12 +15,19 @@ export function readThermalPrinter(db: Pick<StoreDb, 'select'>): ThermalPrinterS
   return readJsonSetting(db, KEY, thermalPrinterSchema, DEFAULT_THERMAL_PRINTER);
 }
 
-export function saveThermalPrinter(deps: { db: StoreDb; clock: () => Date }, input: ThermalPrinterSettings, by: AuditActor): ThermalPrinterSettings {
+export function saveThermalPrinter(
+  deps: { db: StoreDb; clock: () => Date },
+  input: ThermalPrinterSettings,
+  by: AuditActor,
+): ThermalPrinterSettings {
   const before = readThermalPrinter(deps.db);
   const after = thermalPrinterSchema.parse(input);
-  deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, thermalPrinterSchema, after);
-    auditSettingsChange(tx, { area: 'printer', by, before, after }, deps.clock());
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeJsonSetting(tx, KEY, thermalPrinterSchema, after);
+      auditSettingsChange(tx, { area: 'printer', by, before, after }, deps.clock());
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }

@@ -9,14 +9,38 @@ import { claimDueJobs } from './outbox-repo';
 
 function setup() {
   const store = openDatabase({ path: ':memory:' });
-  const result = captureSale({ db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' }), clock: () => new Date(), actor: 'c' }, SALE);
+  const result = captureSale(
+    {
+      db: store.db,
+      issuer: DEFAULT_ISSUER_SETTINGS,
+      emissionMode: () => ({ tipoEmision: '01' }),
+      clock: () => new Date(),
+      actor: 'c',
+    },
+    SALE,
+  );
   if (!result.ok) throw new Error('capture failed');
-  const row = () => store.sqlite.prepare('SELECT d.status, d.cufe, j.state, j.attempts FROM documents d JOIN outbox_jobs j ON j.document_id = d.id').get();
+  const row = () =>
+    store.sqlite
+      .prepare(
+        'SELECT d.status, d.cufe, j.state, j.attempts FROM documents d JOIN outbox_jobs j ON j.document_id = d.id',
+      )
+      .get();
   return { store, id: result.captured.id, row };
 }
 
 const T = Date.now() + 60_000; // later than the capture: the job is due
-const AUTH = { kind: 'authorized', authorization: { cufe: 'FE-x', qr: undefined, nroProtocoloAutorizacion: undefined, fechaRecepcionDGI: undefined, codigo: '200', alreadyAuthorized: false } } as const;
+const AUTH = {
+  kind: 'authorized',
+  authorization: {
+    cufe: 'FE-x',
+    qr: undefined,
+    nroProtocoloAutorizacion: undefined,
+    fechaRecepcionDGI: undefined,
+    codigo: '200',
+    alreadyAuthorized: false,
+  },
+} as const;
 
 describe('applyOutcome', () => {
   it('ignores a non-final outcome from a claim whose lease was taken over', () => {
@@ -25,9 +49,20 @@ describe('applyOutcome', () => {
     const [live] = claimDueJobs(store.db, 'w2', T + 1_000, 10_000, 1); // the first lease expired at T + 10
     if (!stale || !live) throw new Error('claims failed');
     expect(stale.claimToken).not.toBe(live.claimToken);
-    expect(applyOutcome(store.db, stale, { kind: 'retry', nextAttemptAt: 9_999, maybeSent: true, error: 'timeout' }, new Date())).toBeUndefined();
+    expect(
+      applyOutcome(
+        store.db,
+        stale,
+        { kind: 'retry', nextAttemptAt: 9_999, maybeSent: true, error: 'timeout' },
+        new Date(),
+      ),
+    ).toBeUndefined();
     expect(row()).toMatchObject({ status: 'PROCESSING', state: 'leased', attempts: 0 });
-    expect(applyOutcome(store.db, live, AUTH, new Date())).toEqual({ documentId: live.documentId, from: 'PROCESSING', to: 'AUTHORIZED' });
+    expect(applyOutcome(store.db, live, AUTH, new Date())).toEqual({
+      documentId: live.documentId,
+      from: 'PROCESSING',
+      to: 'AUTHORIZED',
+    });
     expect(row()).toMatchObject({ status: 'AUTHORIZED', cufe: 'FE-x', state: 'done' });
   });
 

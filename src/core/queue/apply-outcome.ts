@@ -51,96 +51,172 @@ const ACTOR = 'sistema:cola';
  * it is recorded from any status it can legally be reached from, and the job is done.
  */
 export function applyOutcome(
-  db: StoreDb, job: { jobId: number; documentId: string; claimToken: string }, reported: JobOutcome, at: Date,
+  db: StoreDb,
+  job: { jobId: number; documentId: string; claimToken: string },
+  reported: JobOutcome,
+  at: Date,
 ): StatusChange | undefined {
-  return db.transaction((tx) => {
-    let outcome = reported;
-    const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
-    if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
-    const lease = tx.select({ state: outboxJobs.state, owner: outboxJobs.leaseOwner }).from(outboxJobs).where(eq(outboxJobs.id, job.jobId)).get();
-    const holdsLease = lease?.state === 'leased' && lease.owner === job.claimToken;
-    if (outcome.kind === 'authorized') outcome = guardCufeUnique(tx, job.documentId, outcome);
-    if (outcome.kind !== 'authorized' && !holdsLease) return undefined;
-    const from = doc.status as DocumentStatus;
-    const stamp = at.toISOString();
-    const setJob = (values: Partial<typeof outboxJobs.$inferInsert>) =>
-      tx.update(outboxJobs).set({ ...values, updatedAt: stamp }).where(eq(outboxJobs.id, job.jobId)).run();
-    const move = (to: DocumentStatus, extra: Partial<typeof documents.$inferInsert> = {}): StatusChange | undefined => {
-      if (from === to) return undefined;
-      if (to === 'AUTHORIZED' ? pathTo(from, to) === undefined : !canTransition(from, to)) return undefined;
-      tx.update(documents).set({ status: to, updatedAt: stamp, ...extra })
-        .where(and(eq(documents.id, job.documentId), eq(documents.status, from))).run();
-      return { documentId: job.documentId, from, to };
-    };
+  return db.transaction(
+    (tx) => {
+      let outcome = reported;
+      const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
+      if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
+      const lease = tx
+        .select({ state: outboxJobs.state, owner: outboxJobs.leaseOwner })
+        .from(outboxJobs)
+        .where(eq(outboxJobs.id, job.jobId))
+        .get();
+      const holdsLease = lease?.state === 'leased' && lease.owner === job.claimToken;
+      if (outcome.kind === 'authorized') outcome = guardCufeUnique(tx, job.documentId, outcome);
+      if (outcome.kind !== 'authorized' && !holdsLease) return undefined;
+      const from = doc.status as DocumentStatus;
+      const stamp = at.toISOString();
+      const setJob = (values: Partial<typeof outboxJobs.$inferInsert>) =>
+        tx
+          .update(outboxJobs)
+          .set({ ...values, updatedAt: stamp })
+          .where(eq(outboxJobs.id, job.jobId))
+          .run();
+      const move = (
+        to: DocumentStatus,
+        extra: Partial<typeof documents.$inferInsert> = {},
+      ): StatusChange | undefined => {
+        if (from === to) return undefined;
+        if (to === 'AUTHORIZED' ? pathTo(from, to) === undefined : !canTransition(from, to)) return undefined;
+        tx.update(documents)
+          .set({ status: to, updatedAt: stamp, ...extra })
+          .where(and(eq(documents.id, job.documentId), eq(documents.status, from)))
+          .run();
+        return { documentId: job.documentId, from, to };
+      };
 
-    let change: StatusChange | undefined;
-    let details: Record<string, unknown>;
-    switch (outcome.kind) {
-      case 'authorized': {
-        const a = outcome.authorization;
-        change = move('AUTHORIZED', {
-          cufe: a.cufe, qr: a.qr ?? null, nroProtocolo: a.nroProtocoloAutorizacion ?? null,
-          fechaRecepcionDgi: a.fechaRecepcionDGI ?? null, hkaCodigo: a.codigo, hkaMensajes: null,
-        });
-        setJob({
-          state: 'done', leaseOwner: null, leaseExpiresAt: null, lastError: null,
-          ...(outcome.verdict ? { identityProof: JSON.stringify(outcome.verdict) } : {}),
-        });
-        details = { cufe: a.cufe, codigo: a.codigo, alreadyAuthorized: a.alreadyAuthorized, ...(outcome.verdict ? { identityProven: true } : {}) };
-        break;
+      let change: StatusChange | undefined;
+      let details: Record<string, unknown>;
+      switch (outcome.kind) {
+        case 'authorized': {
+          const a = outcome.authorization;
+          change = move('AUTHORIZED', {
+            cufe: a.cufe,
+            qr: a.qr ?? null,
+            nroProtocolo: a.nroProtocoloAutorizacion ?? null,
+            fechaRecepcionDgi: a.fechaRecepcionDGI ?? null,
+            hkaCodigo: a.codigo,
+            hkaMensajes: null,
+          });
+          setJob({
+            state: 'done',
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            lastError: null,
+            ...(outcome.verdict ? { identityProof: JSON.stringify(outcome.verdict) } : {}),
+          });
+          details = {
+            cufe: a.cufe,
+            codigo: a.codigo,
+            alreadyAuthorized: a.alreadyAuthorized,
+            ...(outcome.verdict ? { identityProven: true } : {}),
+          };
+          break;
+        }
+        case 'collision': {
+          const { verdict } = outcome;
+          change = move('NUMBER_COLLISION', {
+            hkaCodigo: outcome.codigo,
+            hkaMensajes: JSON.stringify([COLLISION_MESSAGE]),
+          });
+          setJob({
+            state: 'parked',
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            identityProof: JSON.stringify(verdict),
+            lastError: `Number collision: HKA holds ${verdict.cufe} under this number (${describeMismatches(verdict.mismatches)})`,
+          });
+          if (change) blockSeries(tx, job.documentId);
+          details = { hkaCufe: verdict.cufe, codigo: outcome.codigo, mismatches: verdict.mismatches };
+          break;
+        }
+        case 'rejected':
+          change = move('REJECTED', { hkaCodigo: outcome.codigo, hkaMensajes: JSON.stringify(outcome.messages) });
+          setJob({ state: 'parked', leaseOwner: null, leaseExpiresAt: null, lastError: outcome.messages.join(' | ') });
+          details = { codigo: outcome.codigo, messages: outcome.messages };
+          break;
+        case 'retry':
+          change = move('QUEUED');
+          setJob({
+            state: 'pending',
+            attempts: incrementAttempts(tx, job.jobId),
+            nextAttemptAt: outcome.nextAttemptAt,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            maybeSent: outcome.maybeSent ? 1 : 0,
+            lastError: outcome.error,
+          });
+          details = {
+            error: outcome.error,
+            maybeSent: outcome.maybeSent,
+            nextAttemptAt: new Date(outcome.nextAttemptAt).toISOString(),
+          };
+          break;
+        case 'failed':
+          change = move('FAILED');
+          setJob({
+            state: 'failed',
+            attempts: incrementAttempts(tx, job.jobId),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            maybeSent: outcome.maybeSent ? 1 : 0,
+            lastError: outcome.error,
+          });
+          details = { error: outcome.error, maybeSent: outcome.maybeSent };
+          break;
+        case 'error': {
+          const attempts = incrementAttempts(tx, job.jobId);
+          const exhausted = outcome.nextAttemptAt === undefined;
+          change = move(
+            exhausted ? 'FAILED' : 'QUEUED',
+            exhausted ? { hkaMensajes: JSON.stringify([internalErrorMessage(outcome.error)]) } : {},
+          );
+          setJob({
+            state: exhausted ? 'failed' : 'pending',
+            attempts,
+            nextAttemptAt: outcome.nextAttemptAt ?? at.getTime(),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            maybeSent: 1,
+            lastError: outcome.error,
+          });
+          details = { error: outcome.error, internal: true, attempts };
+          break;
+        }
+        case 'offline':
+          change = move('QUEUED');
+          setJob({
+            state: 'pending',
+            nextAttemptAt: at.getTime(),
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            lastError: outcome.error,
+          });
+          details = { error: outcome.error };
+          break;
       }
-      case 'collision': {
-        const { verdict } = outcome;
-        change = move('NUMBER_COLLISION', { hkaCodigo: outcome.codigo, hkaMensajes: JSON.stringify([COLLISION_MESSAGE]) });
-        setJob({
-          state: 'parked', leaseOwner: null, leaseExpiresAt: null, identityProof: JSON.stringify(verdict),
-          lastError: `Number collision: HKA holds ${verdict.cufe} under this number (${describeMismatches(verdict.mismatches)})`,
+      if (change) {
+        appendAudit(
+          tx,
+          { actor: ACTOR, action: `document.${change.to.toLowerCase()}`, documentId: job.documentId, details },
+          at,
+        );
+        enqueueSync(tx, 'document_status', {
+          documentId: job.documentId,
+          status: change.to,
+          from: change.from,
+          at: stamp,
         });
-        if (change) blockSeries(tx, job.documentId);
-        details = { hkaCufe: verdict.cufe, codigo: outcome.codigo, mismatches: verdict.mismatches };
-        break;
       }
-      case 'rejected':
-        change = move('REJECTED', { hkaCodigo: outcome.codigo, hkaMensajes: JSON.stringify(outcome.messages) });
-        setJob({ state: 'parked', leaseOwner: null, leaseExpiresAt: null, lastError: outcome.messages.join(' | ') });
-        details = { codigo: outcome.codigo, messages: outcome.messages };
-        break;
-      case 'retry':
-        change = move('QUEUED');
-        setJob({
-          state: 'pending', attempts: incrementAttempts(tx, job.jobId), nextAttemptAt: outcome.nextAttemptAt,
-          leaseOwner: null, leaseExpiresAt: null, maybeSent: outcome.maybeSent ? 1 : 0, lastError: outcome.error,
-        });
-        details = { error: outcome.error, maybeSent: outcome.maybeSent, nextAttemptAt: new Date(outcome.nextAttemptAt).toISOString() };
-        break;
-      case 'failed':
-        change = move('FAILED');
-        setJob({ state: 'failed', attempts: incrementAttempts(tx, job.jobId), leaseOwner: null, leaseExpiresAt: null, maybeSent: outcome.maybeSent ? 1 : 0, lastError: outcome.error });
-        details = { error: outcome.error, maybeSent: outcome.maybeSent };
-        break;
-      case 'error': {
-        const attempts = incrementAttempts(tx, job.jobId);
-        const exhausted = outcome.nextAttemptAt === undefined;
-        change = move(exhausted ? 'FAILED' : 'QUEUED', exhausted ? { hkaMensajes: JSON.stringify([internalErrorMessage(outcome.error)]) } : {});
-        setJob({
-          state: exhausted ? 'failed' : 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt ?? at.getTime(),
-          leaseOwner: null, leaseExpiresAt: null, maybeSent: 1, lastError: outcome.error,
-        });
-        details = { error: outcome.error, internal: true, attempts };
-        break;
-      }
-      case 'offline':
-        change = move('QUEUED');
-        setJob({ state: 'pending', nextAttemptAt: at.getTime(), leaseOwner: null, leaseExpiresAt: null, lastError: outcome.error });
-        details = { error: outcome.error };
-        break;
-    }
-    if (change) {
-      appendAudit(tx, { actor: ACTOR, action: `document.${change.to.toLowerCase()}`, documentId: job.documentId, details }, at);
-      enqueueSync(tx, 'document_status', { documentId: job.documentId, status: change.to, from: change.from, at: stamp });
-    }
-    return change;
-  }, { behavior: 'immediate' });
+      return change;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Shown on the parked document (Spanish); the mismatches are in the audit entry and the job's last error. */
@@ -154,30 +230,53 @@ type Tx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
  */
 function guardCufeUnique(tx: Tx, documentId: string, outcome: Extract<JobOutcome, { kind: 'authorized' }>): JobOutcome {
   const cufe = outcome.authorization.cufe;
-  const holder = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.cufe, cufe), ne(documents.id, documentId))).get();
+  const holder = tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.cufe, cufe), ne(documents.id, documentId)))
+    .get();
   if (!holder) return outcome;
   return {
-    kind: 'collision', codigo: outcome.authorization.codigo,
-    verdict: { cufe, ours: false, mismatches: [{ field: 'cufe', ours: '(not booked elsewhere)', theirs: `already booked on document ${holder.id}` }] },
+    kind: 'collision',
+    codigo: outcome.authorization.codigo,
+    verdict: {
+      cufe,
+      ours: false,
+      mismatches: [
+        { field: 'cufe', ours: '(not booked elsewhere)', theirs: `already booked on document ${holder.id}` },
+      ],
+    },
   };
 }
 
 /** A collision stops the register from taking more numbers of that series until a manager resolves it. */
 function blockSeries(tx: Tx, documentId: string): void {
-  const doc = tx.select({ s: documents.codigoSucursal, p: documents.puntoFacturacion, t: documents.tipoDocumento })
-    .from(documents).where(eq(documents.id, documentId)).get();
+  const doc = tx
+    .select({ s: documents.codigoSucursal, p: documents.puntoFacturacion, t: documents.tipoDocumento })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
   if (!doc) return;
-  tx.update(fiscalSeries).set({ blockedByCollision: 1 }).where(and(
-    eq(fiscalSeries.codigoSucursal, doc.s), eq(fiscalSeries.puntoFacturacion, doc.p), eq(fiscalSeries.tipoDocumento, doc.t),
-  )).run();
+  tx.update(fiscalSeries)
+    .set({ blockedByCollision: 1 })
+    .where(
+      and(
+        eq(fiscalSeries.codigoSucursal, doc.s),
+        eq(fiscalSeries.puntoFacturacion, doc.p),
+        eq(fiscalSeries.tipoDocumento, doc.t),
+      ),
+    )
+    .run();
 }
 
 /** What the manager reads on the document page and in the needs-attention lane (the English detail is the bug's). */
 export const INTERNAL_ERROR_PREFIX = 'Error interno del registro';
 
 export function internalErrorMessage(error: string): string {
-  return `${INTERNAL_ERROR_PREFIX} al preparar o enviar el documento (no es una respuesta de HKA): ${error}. ` +
-    'Reintente el envío; si vuelve a fallar, contacte a soporte.';
+  return (
+    `${INTERNAL_ERROR_PREFIX} al preparar o enviar el documento (no es una respuesta de HKA): ${error}. ` +
+    'Reintente el envío; si vuelve a fallar, contacte a soporte.'
+  );
 }
 
 function incrementAttempts(tx: Pick<StoreDb, 'select'>, jobId: number): number {

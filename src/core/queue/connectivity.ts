@@ -55,7 +55,8 @@ export class ConnectivityMonitor {
 
   private schedule(): void {
     this.stop();
-    const delay = this.current === 'offline' ? (this.options.offlineProbeMs ?? 5_000) : (this.options.onlineProbeMs ?? 30_000);
+    const delay =
+      this.current === 'offline' ? (this.options.offlineProbeMs ?? 5_000) : (this.options.onlineProbeMs ?? 30_000);
     this.timer = setTimeout(() => {
       void this.probeNow().finally(() => this.schedule());
     }, delay);

@@ -41,14 +41,23 @@ describe('ContingencyManager (clock-driven)', () => {
   it('survives a restart, asks for an extended reason after 72 h, and validates the reason length', () => {
     const store = openDatabase({ path: ':memory:' });
     let now = T0;
-    new ContingencyManager(store.db, () => new Date(now)).enterManually({ actor: 'gerente-1' }, 'Corte de internet del proveedor local');
+    new ContingencyManager(store.db, () => new Date(now)).enterManually(
+      { actor: 'gerente-1' },
+      'Corte de internet del proveedor local',
+    );
     const reopened = new ContingencyManager(store.db, () => new Date(now));
-    expect(reopened.emissionMode()).toMatchObject({ tipoEmision: '02', motivo: 'Corte de internet del proveedor local' });
+    expect(reopened.emissionMode()).toMatchObject({
+      tipoEmision: '02',
+      motivo: 'Corte de internet del proveedor local',
+    });
     expect(reopened.needsExtendedReason()).toBe(false);
     now += 72 * 3_600_000 + 1;
     expect(reopened.needsExtendedReason()).toBe(true);
     expect(() => reopened.setReason({ actor: 'gerente-1' }, 'muy corto')).toThrow(/15 to 250/);
-    reopened.setReason({ actor: 'gerente-1' }, 'El proveedor de internet no ha restablecido el servicio en la zona desde el lunes');
+    reopened.setReason(
+      { actor: 'gerente-1' },
+      'El proveedor de internet no ha restablecido el servicio en la zona desde el lunes',
+    );
     expect(reopened.current.motivo).toContain('no ha restablecido');
     expect(reopened.needsExtendedReason()).toBe(false); // the new reason explains the delay
     reopened.noteSuccess(); // a manual contingency is left by a person, not by the queue
@@ -72,10 +81,13 @@ describe('ContingencyManager (manual decisions)', () => {
     expect(manager.needsExtendedReason()).toBe(true);
     manager.setReason({ actor: 'ana' }, 'Tres días sin internet: el proveedor cambia el cable de la zona');
     expect(manager.needsExtendedReason()).toBe(false);
-    const changes = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'contingency.reason_changed'").all() as { actor: string; details: string }[];
+    const changes = store.sqlite
+      .prepare("SELECT actor, details FROM audit_log WHERE action = 'contingency.reason_changed'")
+      .all() as { actor: string; details: string }[];
     expect(changes.map((c) => c.actor)).toEqual(['ana', 'ana']);
     expect(JSON.parse(changes[1]?.details ?? '{}')).toEqual({
-      before: 'El proveedor sigue sin servicio en toda la zona', motivo: 'Tres días sin internet: el proveedor cambia el cable de la zona',
+      before: 'El proveedor sigue sin servicio en toda la zona',
+      motivo: 'Tres días sin internet: el proveedor cambia el cable de la zona',
     });
   });
 
@@ -97,7 +109,9 @@ describe('ContingencyManager (manual decisions)', () => {
     manager.noteUnreachable();
     expect(manager.current.active).toBe(true);
     expect(changes).toEqual([true]);
-    expect(store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'contingency.left'").pluck().all()).toEqual(['ana']);
+    expect(store.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'contingency.left'").pluck().all()).toEqual(
+      ['ana'],
+    );
   });
 });
 
@@ -123,7 +137,12 @@ describe('contingency end to end (simulator down, then up)', () => {
     const ids = [first, ...during].map((c) => (c.ok ? c.captured.id : ''));
     await waitFor(() => ids.every((id) => r.statusOf(id) === 'AUTHORIZED'), 6_000, 'all authorised');
     expect(r.contingency.current.active).toBe(false);
-    expect(r.sim.ledger().map((e) => e.tipoEmision).sort()).toEqual(['01', '02', '02', '02']);
+    expect(
+      r.sim
+        .ledger()
+        .map((e) => e.tipoEmision)
+        .sort(),
+    ).toEqual(['01', '02', '02', '02']);
     const after = r.capture(SALE);
     expect(after.ok && after.captured.document.tipoEmision).toBe('01');
   });

@@ -73,13 +73,16 @@ export class ContingencyManager {
   /** For captureSale: the emission type of the next document. */
   emissionMode(): EmissionMode {
     const s = this.state;
-    return s.active && s.since && s.motivo ? { tipoEmision: '02', fechaInicio: s.since, motivo: s.motivo } : { tipoEmision: '01' };
+    return s.active && s.since && s.motivo
+      ? { tipoEmision: '02', fechaInicio: s.since, motivo: s.motivo }
+      : { tipoEmision: '01' };
   }
 
   /** True when contingency has lasted over 72 h and no reason was given since then: the manager must explain it. */
   needsExtendedReason(): boolean {
     const { active, sinceEpochMs, motivoEpochMs } = this.state;
-    if (!active || sinceEpochMs === undefined || this.clock().getTime() - sinceEpochMs <= EXTENDED_AFTER_MS) return false;
+    if (!active || sinceEpochMs === undefined || this.clock().getTime() - sinceEpochMs <= EXTENDED_AFTER_MS)
+      return false;
     return motivoEpochMs === undefined || motivoEpochMs - sinceEpochMs <= EXTENDED_AFTER_MS;
   }
 
@@ -96,7 +99,11 @@ export class ContingencyManager {
     const now = this.clock().getTime();
     this.unreachableSince ??= now;
     if (!this.state.active && now - this.unreachableSince >= this.thresholds().afterUnreachableMs) {
-      this.enter(`automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`, SYSTEM, this.unreachableSince);
+      this.enter(
+        `automático: HKA inalcanzable desde ${toPanamaDateTime(new Date(this.unreachableSince))}`,
+        SYSTEM,
+        this.unreachableSince,
+      );
     }
   }
 
@@ -104,14 +111,19 @@ export class ContingencyManager {
     this.consecutiveFailures += 1;
     this.unreachableSince ??= this.clock().getTime();
     if (!this.state.active && this.consecutiveFailures >= this.thresholds().afterConsecutiveFailures) {
-      this.enter(`automático: ${this.consecutiveFailures} fallas seguidas al transmitir`, SYSTEM, this.unreachableSince);
+      this.enter(
+        `automático: ${this.consecutiveFailures} fallas seguidas al transmitir`,
+        SYSTEM,
+        this.unreachableSince,
+      );
     }
   }
 
   noteSuccess(): void {
     this.consecutiveFailures = 0;
     this.unreachableSince = undefined;
-    if (this.state.active && this.state.trigger?.startsWith('automático')) this.leave(SYSTEM, 'automático: HKA responde de nuevo');
+    if (this.state.active && this.state.trigger?.startsWith('automático'))
+      this.leave(SYSTEM, 'automático: HKA responde de nuevo');
   }
 
   enterManually(actor: AuditActor, motivo?: string): void {
@@ -130,13 +142,25 @@ export class ContingencyManager {
     const reason = checkReason(motivo);
     if (!this.state.active) throw new Error('Not in contingency');
     const before = this.state.motivo;
-    this.save({ ...this.state, motivo: reason, motivoEpochMs: this.clock().getTime() }, actor, 'contingency.reason_changed', { before, motivo: reason });
+    this.save(
+      { ...this.state, motivo: reason, motivoEpochMs: this.clock().getTime() },
+      actor,
+      'contingency.reason_changed',
+      { before, motivo: reason },
+    );
   }
 
   private enter(trigger: string, actor: AuditActor, sinceMs: number, motivo?: string): void {
     const reason = checkReason(motivo ?? this.thresholds().defaultReason);
     const since = toPanamaDateTime(new Date(sinceMs));
-    const state = { active: true, since, sinceEpochMs: sinceMs, motivo: reason, trigger, motivoEpochMs: this.clock().getTime() };
+    const state = {
+      active: true,
+      since,
+      sinceEpochMs: sinceMs,
+      motivo: reason,
+      trigger,
+      motivoEpochMs: this.clock().getTime(),
+    };
     this.save(state, actor, 'contingency.entered', { since, motivo: reason, trigger });
   }
 
@@ -158,6 +182,7 @@ export class ContingencyManager {
 
 function checkReason(motivo: string): string {
   const reason = motivo.trim();
-  if (!reasonWithinBounds(reason)) throw new Error(`Contingency reason must have ${REASON_MIN} to ${REASON_MAX} characters`);
+  if (!reasonWithinBounds(reason))
+    throw new Error(`Contingency reason must have ${REASON_MIN} to ${REASON_MAX} characters`);
   return reason;
 }

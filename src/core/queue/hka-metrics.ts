@@ -7,21 +7,34 @@ import { hkaCalls } from '../store/schema';
 import type { CallRecord } from './transmit-job';
 
 export function recordHkaCall(db: StoreDb, call: Omit<CallRecord, 'documentId'> & { documentId: string | null }): void {
-  db.insert(hkaCalls).values({ ...call, codigo: call.codigo ?? null }).run();
+  db.insert(hkaCalls)
+    .values({ ...call, codigo: call.codigo ?? null })
+    .run();
 }
 
 type AnyOutcome = { kind: 'authorized' | 'ok' | 'rejected' } | { kind: 'transient'; reason: string };
 
 /** Runs one HKA call and records it (latency, outcome, codigo); the outcome is returned unchanged. */
 export async function recordedHkaCall<T extends AnyOutcome>(
-  db: StoreDb, clock: () => Date, operation: string, documentId: string | null, call: () => Promise<T>,
+  db: StoreDb,
+  clock: () => Date,
+  operation: string,
+  documentId: string | null,
+  call: () => Promise<T>,
 ): Promise<T> {
   const startedAt = clock().getTime();
   const t0 = performance.now();
   const result = await call();
   const codigo = 'codigo' in result && typeof result.codigo === 'string' ? result.codigo : undefined;
   const outcome = result.kind === 'transient' ? `transient:${result.reason}` : result.kind;
-  recordHkaCall(db, { operation, documentId, startedAt, durationMs: Math.round(performance.now() - t0), outcome, codigo });
+  recordHkaCall(db, {
+    operation,
+    documentId,
+    startedAt,
+    durationMs: Math.round(performance.now() - t0),
+    outcome,
+    codigo,
+  });
   return result;
 }
 
@@ -47,8 +60,11 @@ interface CallRow {
 }
 
 function callsBetween(db: StoreDb, fromMs: number, toMs = Number.MAX_SAFE_INTEGER): CallRow[] {
-  return db.select({ startedAt: hkaCalls.startedAt, durationMs: hkaCalls.durationMs, outcome: hkaCalls.outcome }).from(hkaCalls)
-    .where(and(gte(hkaCalls.startedAt, fromMs), lt(hkaCalls.startedAt, toMs))).all();
+  return db
+    .select({ startedAt: hkaCalls.startedAt, durationMs: hkaCalls.durationMs, outcome: hkaCalls.outcome })
+    .from(hkaCalls)
+    .where(and(gte(hkaCalls.startedAt, fromMs), lt(hkaCalls.startedAt, toMs)))
+    .all();
 }
 
 export function hkaMetricsSince(db: StoreDb, sinceEpochMs: number): HkaMetrics {
@@ -88,7 +104,9 @@ export function hkaErrorsSince(db: StoreDb, sinceEpochMs: number): HkaErrorSumma
   const errors = [...byKind.values()].reduce((a, b) => a + b, 0);
   return {
     errorRate: rows.length === 0 ? 0 : errors / rows.length,
-    errorsByKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+    errorsByKind: [...byKind]
+      .map(([kind, count]) => ({ kind, count }))
+      .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
   };
 }
 
@@ -102,10 +120,16 @@ export interface LatencyPoint {
 /** One point per bucket of [fromMs, toMs); buckets start at fromMs. */
 export function latencySeries(db: StoreDb, fromMs: number, toMs: number, bucketMs: number): LatencyPoint[] {
   const buckets: number[][] = Array.from({ length: Math.ceil((toMs - fromMs) / bucketMs) }, () => []);
-  for (const row of callsBetween(db, fromMs, toMs)) buckets[Math.floor((row.startedAt - fromMs) / bucketMs)]?.push(row.durationMs);
+  for (const row of callsBetween(db, fromMs, toMs))
+    buckets[Math.floor((row.startedAt - fromMs) / bucketMs)]?.push(row.durationMs);
   return buckets.map((durations, i) => {
     const sorted = durations.sort((a, b) => a - b);
-    return { at: new Date(fromMs + i * bucketMs).toISOString(), p50Ms: percentile(sorted, 50) ?? null, p95Ms: percentile(sorted, 95) ?? null, calls: sorted.length };
+    return {
+      at: new Date(fromMs + i * bucketMs).toISOString(),
+      p50Ms: percentile(sorted, 50) ?? null,
+      p95Ms: percentile(sorted, 95) ?? null,
+      calls: sorted.length,
+    };
   });
 }
 

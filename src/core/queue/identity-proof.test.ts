@@ -14,16 +14,30 @@ function ours(overrides: Parameters<typeof aSale>[0] = {}) {
 
 const { issuer } = DEMO_ACCOUNT;
 /** A CUFE as HKA would build it for number `numero` of the demo issuer, issued on `fecha` (YYYYMMDD). */
-function cufeFor(numero: string, fecha = '20261128', parts: { tipoEmision?: string; punto?: string; sucursal?: string; tipo?: string } = {}): string {
+function cufeFor(
+  numero: string,
+  fecha = '20261128',
+  parts: { tipoEmision?: string; punto?: string; sucursal?: string; tipo?: string } = {},
+): string {
   return buildCufe({
-    tipoDocumento: parts.tipo ?? '01', tipoRuc: issuer.tipoRuc, ruc: issuer.ruc, dv: issuer.dv,
-    codigoSucursal: parts.sucursal ?? '0000', fechaEmision: fecha, numeroDocumentoFiscal: numero,
-    puntoFacturacion: parts.punto ?? '001', tipoEmision: parts.tipoEmision ?? '01', ambiente: '2', codigoSeguridad: '123456789',
+    tipoDocumento: parts.tipo ?? '01',
+    tipoRuc: issuer.tipoRuc,
+    ruc: issuer.ruc,
+    dv: issuer.dv,
+    codigoSucursal: parts.sucursal ?? '0000',
+    fechaEmision: fecha,
+    numeroDocumentoFiscal: numero,
+    puntoFacturacion: parts.punto ?? '001',
+    tipoEmision: parts.tipoEmision ?? '01',
+    ambiente: '2',
+    codigoSeguridad: '123456789',
   });
 }
 
 /** The parts of an rFE the proof reads, as DescargaXML returns them. */
-function rfe(f: { fecha?: string; emision?: string; numero?: string; items?: number; total?: string; receptor?: string } = {}): string {
+function rfe(
+  f: { fecha?: string; emision?: string; numero?: string; items?: number; total?: string; receptor?: string } = {},
+): string {
   const items = Array.from({ length: f.items ?? 1 }, () => '<gItem><dDescProd>x</dDescProd></gItem>').join('');
   return `<?xml version="1.0" encoding="utf-8"?><rFE xmlns="http://dgi-fep.mef.gob.pa"><dVerForm>1.00</dVerForm>
     <gDGen><iTpEmis>${f.emision ?? '01'}</iTpEmis><iDoc>01</iDoc><dNroDF>${f.numero ?? '0000000007'}</dNroDF><dPtoFacDF>001</dPtoFacDF>
@@ -52,7 +66,9 @@ describe('compareCufe', () => {
 
   it('compares the RUC when the register knows its own', () => {
     const { doc } = ours();
-    expect(compareCufe(cufeFor('7'), doc, '8-888-888')).toEqual([{ field: 'ruc', ours: '8-888-888', theirs: issuer.ruc }]);
+    expect(compareCufe(cufeFor('7'), doc, '8-888-888')).toEqual([
+      { field: 'ruc', ours: '8-888-888', theirs: issuer.ruc },
+    ]);
   });
 
   it('never accepts a CUFE that does not decode', () => {
@@ -63,7 +79,7 @@ describe('compareCufe', () => {
 });
 
 describe('compareRfe', () => {
-  it('accepts HKA\'s copy of our own sale (the same instant written with another offset too)', () => {
+  it("accepts HKA's copy of our own sale (the same instant written with another offset too)", () => {
     const { doc, totals } = ours();
     expect(compareRfe(rfe(), doc, totals)).toEqual([]);
     expect(compareRfe(rfe({ fecha: '2026-11-28T15:15:00+00:00', total: '4.550' }), doc, totals)).toEqual([]);
@@ -74,7 +90,11 @@ describe('compareRfe', () => {
     ['another total', { total: '9.10' }, 'totalFactura'],
     ['another number of items', { items: 2 }, 'items'],
     ['another emission type', { emision: '02' }, 'tipoEmision'],
-    ['another receptor', { receptor: '<iTipoRec>01</iTipoRec><gRucRec><dRuc>155596713-2-2015</dRuc></gRucRec><dNombRec>OTRO</dNombRec>' }, 'receptor.tipo'],
+    [
+      'another receptor',
+      { receptor: '<iTipoRec>01</iTipoRec><gRucRec><dRuc>155596713-2-2015</dRuc></gRucRec><dNombRec>OTRO</dNombRec>' },
+      'receptor.tipo',
+    ],
   ])('finds a different sale by %s', (_what, fields, field) => {
     const { doc, totals } = ours();
     expect(compareRfe(rfe(fields), doc, totals).map((m) => m.field)).toContain(field);

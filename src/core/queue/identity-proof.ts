@@ -98,12 +98,16 @@ export function compareRfe(xml: string, doc: FiscalDocument, totals: DocumentTot
   const nroItems = textOf(gTot, 'dNroItems') ?? String(children(find(root, 'rFE') ?? root, 'gItem').length);
   const vTot = textOf(gTot, 'dVTot');
   return [
-    ...(sameInstant(doc.fechaEmision, fechaEm) ? [] : [{ field: 'fechaEmision', ours: doc.fechaEmision, theirs: fechaEm ?? '(none)' }]),
+    ...(sameInstant(doc.fechaEmision, fechaEm)
+      ? []
+      : [{ field: 'fechaEmision', ours: doc.fechaEmision, theirs: fechaEm ?? '(none)' }]),
     ...differ('tipoEmision', doc.tipoEmision, textOf(gDGen, 'iTpEmis')),
     ...differ('numeroDocumentoFiscal', asNumber(doc.numeroDocumentoFiscal), asNumber(textOf(gDGen, 'dNroDF'))),
     ...receptorMismatches(doc, gDGen ? find(gDGen, 'gDatRec') : undefined),
     ...differ('items', String(doc.items.length), nroItems),
-    ...(sameAmount(totals.totalFactura, vTot) ? [] : [{ field: 'totalFactura', ours: totals.totalFactura, theirs: vTot ?? '(none)' }]),
+    ...(sameAmount(totals.totalFactura, vTot)
+      ? []
+      : [{ field: 'totalFactura', ours: totals.totalFactura, theirs: vTot ?? '(none)' }]),
   ];
 }
 

@@ -12,7 +12,11 @@ import { resolveCollision, seriesStatus } from './resolve-collision';
 import { probeAndAdvance } from './series-advance';
 
 /** B's sale: not A's (3 units at another price). */
-const OTHER_SALE: SaleDraft = { ...SALE, items: [anItem({ cantidad: '3', precioUnitario: '2.00' })], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '6.42' }] };
+const OTHER_SALE: SaleDraft = {
+  ...SALE,
+  items: [anItem({ cantidad: '3', precioUnitario: '2.00' })],
+  pagos: [{ formaPagoFact: '02', valorCuotaPagada: '6.42' }],
+};
 const SERIES = { codigoSucursal: '0000', puntoFacturacion: '001', tipoDocumento: '01' };
 const MANAGER = { actor: 'gerente-1' };
 
@@ -33,31 +37,49 @@ async function twoInstalls(): Promise<[Register, Register]> {
   return [a, b];
 }
 
-const row = (r: Register, id: string) => r.store.sqlite.prepare('SELECT status, numero, cufe, hka_mensajes FROM documents WHERE id = ?').get(id) as {
-  status: string; numero: number; cufe: string | null; hka_mensajes: string | null;
-};
-const cufesOf = (r: Register) => (r.store.sqlite.prepare('SELECT cufe FROM documents WHERE cufe IS NOT NULL').pluck().all() as string[]);
-const audit = (r: Register, action: string) => r.store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[];
-const deps = (r: Register) => ({ db: r.store.db, client: r.hka.client, credentials: r.hka.credentials, clock: () => new Date() });
+const row = (r: Register, id: string) =>
+  r.store.sqlite.prepare('SELECT status, numero, cufe, hka_mensajes FROM documents WHERE id = ?').get(id) as {
+    status: string;
+    numero: number;
+    cufe: string | null;
+    hka_mensajes: string | null;
+  };
+const cufesOf = (r: Register) =>
+  r.store.sqlite.prepare('SELECT cufe FROM documents WHERE cufe IS NOT NULL').pluck().all() as string[];
+const audit = (r: Register, action: string) =>
+  r.store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[];
+const deps = (r: Register) => ({
+  db: r.store.db,
+  client: r.hka.client,
+  credentials: r.hka.credentials,
+  clock: () => new Date(),
+});
 
 describe('identity proof', () => {
-  it('parks a 102 that carries another sale\'s CUFE as NUMBER_COLLISION and blocks the series', async () => {
+  it("parks a 102 that carries another sale's CUFE as NUMBER_COLLISION and blocks the series", async () => {
     const [a, b] = await twoInstalls();
     const ofA = await a.authorise();
     const ofB = b.captureId(OTHER_SALE);
     b.worker.start();
     await waitFor(() => b.statusOf(ofB) === 'NUMBER_COLLISION', 5_000, 'collision');
     expect(row(b, ofB)).toMatchObject({ numero: 1, cufe: null });
-    expect(JSON.parse(row(b, ofB).hka_mensajes ?? '[]')).toEqual([expect.stringContaining('otro documento con este número')]);
+    expect(JSON.parse(row(b, ofB).hka_mensajes ?? '[]')).toEqual([
+      expect.stringContaining('otro documento con este número'),
+    ]);
     expect(cufesOf(b)).not.toContain(row(a, ofA).cufe);
-    const details = JSON.parse(audit(b, 'document.number_collision')[0] ?? '{}') as { hkaCufe: string; mismatches: { field: string }[] };
+    const details = JSON.parse(audit(b, 'document.number_collision')[0] ?? '{}') as {
+      hkaCufe: string;
+      mismatches: { field: string }[];
+    };
     expect(details.hkaCufe).toBe(row(a, ofA).cufe);
     expect(details.mismatches.map((m) => m.field)).toEqual(expect.arrayContaining(['totalFactura']));
     // The register takes no more numbers from that series until the manager acts.
     const refused = b.capture(OTHER_SALE);
     expect(refused).toEqual({ ok: false, violations: [SERIES_BLOCKED] });
     expect(SERIES_BLOCKED.message).toContain('Resolver número repetido');
-    expect(seriesStatus(b.store.db)).toEqual([expect.objectContaining({ ...SERIES, nextNumber: 2, blockedByCollision: true, collisions: 1 })]);
+    expect(seriesStatus(b.store.db)).toEqual([
+      expect.objectContaining({ ...SERIES, nextNumber: 2, blockedByCollision: true, collisions: 1 }),
+    ]);
     expect(b.sim.ledger()).toHaveLength(1);
     // Sending the same number again cannot help: a manager's retry is refused, only the resolution renumbers.
     expect(() => retryDocument(b.store.db, ofB, MANAGER, new Date())).toThrow(IllegalTransitionError);
@@ -81,38 +103,56 @@ describe('identity proof', () => {
     const cufe = row(a, id).cufe;
     // As if the 200 had been lost and forgotten: the document goes out again and HKA answers 102.
     a.store.sqlite.prepare("UPDATE documents SET status = 'QUEUED', cufe = NULL WHERE id = ?").run(id);
-    a.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'pending', maybe_sent = 0, next_attempt_at = 0 WHERE document_id = ?").run(id);
+    a.store.sqlite
+      .prepare("UPDATE outbox_jobs SET state = 'pending', maybe_sent = 0, next_attempt_at = 0 WHERE document_id = ?")
+      .run(id);
     const xmlBefore = a.sim.calls('DescargaXML');
     await waitFor(() => a.statusOf(id) === 'AUTHORIZED', 5_000, 're-authorised');
     expect(row(a, id).cufe).toBe(cufe);
     expect(a.sim.calls('DescargaXML')).toBe(xmlBefore + 1);
-    const proof = a.store.sqlite.prepare('SELECT identity_proof FROM outbox_jobs WHERE document_id = ?').pluck().get(id) as string;
+    const proof = a.store.sqlite
+      .prepare('SELECT identity_proof FROM outbox_jobs WHERE document_id = ?')
+      .pluck()
+      .get(id) as string;
     expect(JSON.parse(proof)).toEqual({ cufe, ours: true, mismatches: [] });
   });
 });
 
 describe('resolving a collision', () => {
-  it('moves the series past HKA\'s highest number and re-issues the parked sale under a new number', async () => {
+  it("moves the series past HKA's highest number and re-issues the parked sale under a new number", async () => {
     const [a, b] = await twoInstalls();
     const ofA = [await a.authorise(), await a.authorise()];
     const ofB = b.captureId(OTHER_SALE);
     const untouched = b.captureId(OTHER_SALE); // number 2, queued behind: never sent
     b.worker.start();
-    await waitFor(() => b.statusOf(ofB) === 'NUMBER_COLLISION' || b.statusOf(untouched) === 'NUMBER_COLLISION', 5_000, 'collision');
+    await waitFor(
+      () => b.statusOf(ofB) === 'NUMBER_COLLISION' || b.statusOf(untouched) === 'NUMBER_COLLISION',
+      5_000,
+      'collision',
+    );
     await b.worker.stop(2_000);
     const result = await resolveCollision(deps(b), SERIES, MANAGER);
     expect(result).toMatchObject({ ok: true, hkaHighest: 2, nextNumber: 5 });
     if (!result.ok) return;
     expect(result.renumbered.map((r) => r.to)).toEqual([3, 4]);
     b.worker.start();
-    await waitFor(() => [ofB, untouched].every((id) => b.statusOf(id) === 'AUTHORIZED'), 5_000, 'authorised under new numbers');
+    await waitFor(
+      () => [ofB, untouched].every((id) => b.statusOf(id) === 'AUTHORIZED'),
+      5_000,
+      'authorised under new numbers',
+    );
     expect([row(b, ofB).numero, row(b, untouched).numero].sort()).toEqual([3, 4]);
     const cufesA = ofA.map((id) => row(a, id).cufe);
     for (const cufe of cufesOf(b)) expect(cufesA).not.toContain(cufe);
     const renumbered = audit(b, 'document.renumbered').map((d) => JSON.parse(d) as { from: number; to: number });
     expect(renumbered.map((d) => [d.from, d.to])).toEqual(expect.arrayContaining([[1, 3]]));
     expect(b.capture(OTHER_SALE).ok).toBe(true); // the series is open again, after HKA's numbers
-    expect(seriesStatus(b.store.db)[0]).toMatchObject({ blockedByCollision: false, nextNumber: 6, probeReason: 'collision', probeHighest: 2 });
+    expect(seriesStatus(b.store.db)[0]).toMatchObject({
+      blockedByCollision: false,
+      nextNumber: 6,
+      probeReason: 'collision',
+      probeHighest: 2,
+    });
   });
 
   it('refuses when the series has nothing to resolve', async () => {
@@ -123,7 +163,7 @@ describe('resolving a collision', () => {
 });
 
 describe('series probe', () => {
-  it('finds A\'s last number through EstadoDocumento and starts B after it, audited', async () => {
+  it("finds A's last number through EstadoDocumento and starts B after it, audited", async () => {
     const [a, b] = await twoInstalls();
     for (let i = 0; i < 5; i++) await a.authorise();
     const before = b.sim.calls('EstadoDocumento');
@@ -147,7 +187,11 @@ describe('series probe', () => {
     const first = b.captureId(OTHER_SALE); // number 1: taken before the probe, HKA already holds 1 for A
     b.worker.start();
     await waitFor(() => b.statusOf(first) === 'NUMBER_COLLISION', 5_000, 'collision of the pre-probe sale');
-    expect(seriesStatus(b.store.db)[0]).toMatchObject({ probeReason: 'first-use', probeHighest: 2, blockedByCollision: true });
+    expect(seriesStatus(b.store.db)[0]).toMatchObject({
+      probeReason: 'first-use',
+      probeHighest: 2,
+      blockedByCollision: true,
+    });
     expect(cufesOf(b)).toEqual([]);
   });
 
@@ -167,6 +211,8 @@ describe('UNIQUE CUFE', () => {
     const id = await a.authorise();
     const other = a.captureId();
     const cufe = row(a, id).cufe;
-    expect(() => a.store.sqlite.prepare('UPDATE documents SET cufe = ? WHERE id = ?').run(cufe, other)).toThrow(/UNIQUE constraint failed: documents.cufe/);
+    expect(() => a.store.sqlite.prepare('UPDATE documents SET cufe = ? WHERE id = ?').run(cufe, other)).toThrow(
+      /UNIQUE constraint failed: documents.cufe/,
+    );
   });
 });

@@ -22,54 +22,87 @@ export interface ClaimedJob {
  * claimed twice even if their lease ran out (a suspended laptop, a slow call): one attempt per document at a time.
  */
 export function claimDueJobs(
-  db: StoreDb, owner: string, now: number, leaseMs: number, limit: number, excludeDocumentIds: ReadonlySet<string> = new Set(),
+  db: StoreDb,
+  owner: string,
+  now: number,
+  leaseMs: number,
+  limit: number,
+  excludeDocumentIds: ReadonlySet<string> = new Set(),
 ): ClaimedJob[] {
   if (limit <= 0) return [];
-  return db.transaction((tx) => {
-    const due = tx
-      .select({ id: outboxJobs.id })
-      .from(outboxJobs)
-      .where(and(
-        or(
-          and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
-          and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
-        ),
-        excludeDocumentIds.size > 0 ? notInArray(outboxJobs.documentId, [...excludeDocumentIds]) : undefined,
-      ))
-      .orderBy(asc(outboxJobs.nextAttemptAt), asc(outboxJobs.id))
-      .limit(limit)
-      .all()
-      .map((r) => r.id);
-    if (due.length === 0) return [];
-    const claim = `${owner}:${randomUUID()}`;
-    const claimed = tx
-      .update(outboxJobs)
-      .set({
-        // An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again.
-        maybeSent: sql`CASE WHEN ${outboxJobs.state} = 'leased' THEN 1 ELSE ${outboxJobs.maybeSent} END`,
-        state: 'leased',
-        leaseOwner: sql`${claim} || '#' || ${outboxJobs.id}`,
-        leaseExpiresAt: now + leaseMs,
-        updatedAt: new Date(now).toISOString(),
-      })
-      .where(inArray(outboxJobs.id, due))
-      .returning({
-        jobId: outboxJobs.id, documentId: outboxJobs.documentId, attempts: outboxJobs.attempts,
-        maybeSent: outboxJobs.maybeSent, claimToken: outboxJobs.leaseOwner,
-      })
-      .all();
-    const statuses = new Map(
-      tx.select({ id: documents.id, status: documents.status }).from(documents)
-        .where(inArray(documents.id, claimed.map((c) => c.documentId))).all().map((d) => [d.id, d.status]),
-    );
-    tx.update(documents)
-      .set({ status: 'PROCESSING', updatedAt: new Date(now).toISOString() })
-      .where(and(inArray(documents.id, claimed.map((c) => c.documentId)), eq(documents.status, 'QUEUED')))
-      .run();
-    return claimed.map((c) => ({
-      ...c, claimToken: c.claimToken ?? '', maybeSent: c.maybeSent === 1, previousStatus: statuses.get(c.documentId) ?? 'QUEUED',
-    }));
-  }, { behavior: 'immediate' });
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: outboxJobs.id })
+        .from(outboxJobs)
+        .where(
+          and(
+            or(
+              and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
+              and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
+            ),
+            excludeDocumentIds.size > 0 ? notInArray(outboxJobs.documentId, [...excludeDocumentIds]) : undefined,
+          ),
+        )
+        .orderBy(asc(outboxJobs.nextAttemptAt), asc(outboxJobs.id))
+        .limit(limit)
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      const claim = `${owner}:${randomUUID()}`;
+      const claimed = tx
+        .update(outboxJobs)
+        .set({
+          // An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again.
+          maybeSent: sql`CASE WHEN ${outboxJobs.state} = 'leased' THEN 1 ELSE ${outboxJobs.maybeSent} END`,
+          state: 'leased',
+          leaseOwner: sql`${claim} || '#' || ${outboxJobs.id}`,
+          leaseExpiresAt: now + leaseMs,
+          updatedAt: new Date(now).toISOString(),
+        })
+        .where(inArray(outboxJobs.id, due))
+        .returning({
+          jobId: outboxJobs.id,
+          documentId: outboxJobs.documentId,
+          attempts: outboxJobs.attempts,
+          maybeSent: outboxJobs.maybeSent,
+          claimToken: outboxJobs.leaseOwner,
+        })
+        .all();
+      const statuses = new Map(
+        tx
+          .select({ id: documents.id, status: documents.status })
+          .from(documents)
+          .where(
+            inArray(
+              documents.id,
+              claimed.map((c) => c.documentId),
+            ),
+          )
+          .all()
+          .map((d) => [d.id, d.status]),
+      );
+      tx.update(documents)
+        .set({ status: 'PROCESSING', updatedAt: new Date(now).toISOString() })
+        .where(
+          and(
+            inArray(
+              documents.id,
+              claimed.map((c) => c.documentId),
+            ),
+            eq(documents.status, 'QUEUED'),
+          ),
+        )
+        .run();
+      return claimed.map((c) => ({
+        ...c,
+        claimToken: c.claimToken ?? '',
+        maybeSent: c.maybeSent === 1,
+        previousStatus: statuses.get(c.documentId) ?? 'QUEUED',
+      }));
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export interface QueueCounts {
@@ -86,7 +119,11 @@ export interface QueueCounts {
 
 export function queueCounts(db: StoreDb): QueueCounts {
   const rows = db
-    .select({ state: outboxJobs.state, n: sql<number>`count(*)`, oldest: sql<string | null>`min(${outboxJobs.createdAt})` })
+    .select({
+      state: outboxJobs.state,
+      n: sql<number>`count(*)`,
+      oldest: sql<string | null>`min(${outboxJobs.createdAt})`,
+    })
     .from(outboxJobs)
     .groupBy(outboxJobs.state)
     .all();
@@ -112,17 +149,45 @@ export function makeAllDue(db: StoreDb, now: number): number {
  * On a clean stop: jobs this worker claimed but never started go back to the queue at once (instead of waiting for
  * their lease to expire at the next start). Jobs still in flight keep their lease: their outcome is unknown.
  */
-export function releaseUnstartedLeases(db: StoreDb, owner: string, inFlightDocumentIds: ReadonlySet<string>, now: number): number {
-  return db.transaction((tx) => {
-    const mine = tx.select({ id: outboxJobs.id, documentId: outboxJobs.documentId }).from(outboxJobs)
-      .where(and(eq(outboxJobs.state, 'leased'), sql`${outboxJobs.leaseOwner} LIKE ${`${owner}:%`}`)).all()
-      .filter((job) => !inFlightDocumentIds.has(job.documentId));
-    if (mine.length === 0) return 0;
-    const stamp = new Date(now).toISOString();
-    tx.update(outboxJobs).set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: now, updatedAt: stamp })
-      .where(inArray(outboxJobs.id, mine.map((j) => j.id))).run();
-    tx.update(documents).set({ status: 'QUEUED', updatedAt: stamp })
-      .where(and(inArray(documents.id, mine.map((j) => j.documentId)), eq(documents.status, 'PROCESSING'))).run();
-    return mine.length;
-  }, { behavior: 'immediate' });
+export function releaseUnstartedLeases(
+  db: StoreDb,
+  owner: string,
+  inFlightDocumentIds: ReadonlySet<string>,
+  now: number,
+): number {
+  return db.transaction(
+    (tx) => {
+      const mine = tx
+        .select({ id: outboxJobs.id, documentId: outboxJobs.documentId })
+        .from(outboxJobs)
+        .where(and(eq(outboxJobs.state, 'leased'), sql`${outboxJobs.leaseOwner} LIKE ${`${owner}:%`}`))
+        .all()
+        .filter((job) => !inFlightDocumentIds.has(job.documentId));
+      if (mine.length === 0) return 0;
+      const stamp = new Date(now).toISOString();
+      tx.update(outboxJobs)
+        .set({ state: 'pending', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: now, updatedAt: stamp })
+        .where(
+          inArray(
+            outboxJobs.id,
+            mine.map((j) => j.id),
+          ),
+        )
+        .run();
+      tx.update(documents)
+        .set({ status: 'QUEUED', updatedAt: stamp })
+        .where(
+          and(
+            inArray(
+              documents.id,
+              mine.map((j) => j.documentId),
+            ),
+            eq(documents.status, 'PROCESSING'),
+          ),
+        )
+        .run();
+      return mine.length;
+    },
+    { behavior: 'immediate' },
+  );
 }

@@ -25,15 +25,27 @@ export interface ProofInput {
 
 type Timed = <T extends HkaOutcome<unknown>>(operation: string, call: () => Promise<T>) => Promise<T>;
 
-export async function proveAnswer(client: HkaClient, credentials: HkaCredentials, timed: Timed, input: ProofInput): Promise<ProofResult> {
+export async function proveAnswer(
+  client: HkaClient,
+  credentials: HkaCredentials,
+  timed: Timed,
+  input: ProofInput,
+): Promise<ProofResult> {
   if (input.cached && input.cached.cufe === input.cufe && !input.cached.ours) {
     return { kind: 'proven', verdict: input.cached, qr: undefined };
   }
   const byCufe = compareCufe(input.cufe, input.document, input.issuerRuc);
-  if (byCufe.length > 0) return { kind: 'proven', verdict: { cufe: input.cufe, ours: false, mismatches: byCufe }, qr: undefined };
+  if (byCufe.length > 0)
+    return { kind: 'proven', verdict: { cufe: input.cufe, ours: false, mismatches: byCufe }, qr: undefined };
   const xml = await timed('DescargaXML', () => client.descargaXml(credentials, input.datos));
-  if (xml.kind === 'transient') return { kind: 'unproven', transient: xml, detail: `DescargaXML ${xml.reason}: ${xml.detail}` };
-  if (xml.kind === 'rejected') return { kind: 'unproven', transient: undefined, detail: `DescargaXML refused (${xml.codigo}): ${xml.mensaje}` };
+  if (xml.kind === 'transient')
+    return { kind: 'unproven', transient: xml, detail: `DescargaXML ${xml.reason}: ${xml.detail}` };
+  if (xml.kind === 'rejected')
+    return { kind: 'unproven', transient: undefined, detail: `DescargaXML refused (${xml.codigo}): ${xml.mensaje}` };
   const mismatches = compareRfe(xml.data.xml, input.document, input.totals);
-  return { kind: 'proven', verdict: { cufe: input.cufe, ours: mismatches.length === 0, mismatches }, qr: qrOfAuthorizedXml(xml.data.xml) };
+  return {
+    kind: 'proven',
+    verdict: { cufe: input.cufe, ours: mismatches.length === 0, mismatches },
+    qr: qrOfAuthorizedXml(xml.data.xml),
+  };
 }

@@ -47,7 +47,13 @@ const datosOf = (key: SeriesKey, numero: number, tipoEmision: string): DatosDocu
 });
 
 /** Does HKA hold number n of this series (under tipoEmision 01, else 02)? A business "not found" means no. */
-async function heldAtHka(client: HkaClient, credentials: HkaCredentials, key: SeriesKey, n: number, count: () => void): Promise<boolean> {
+async function heldAtHka(
+  client: HkaClient,
+  credentials: HkaCredentials,
+  key: SeriesKey,
+  n: number,
+  count: () => void,
+): Promise<boolean> {
   for (const tipoEmision of ['01', '02']) {
     count();
     const estado = await client.estadoDocumento(credentials, datosOf(key, n, tipoEmision));
@@ -57,38 +63,59 @@ async function heldAtHka(client: HkaClient, credentials: HkaCredentials, key: Se
   return false;
 }
 
-const seriesWhere = (key: SeriesKey) => and(
-  eq(fiscalSeries.codigoSucursal, key.codigoSucursal),
-  eq(fiscalSeries.puntoFacturacion, key.puntoFacturacion),
-  eq(fiscalSeries.tipoDocumento, key.tipoDocumento),
-);
+const seriesWhere = (key: SeriesKey) =>
+  and(
+    eq(fiscalSeries.codigoSucursal, key.codigoSucursal),
+    eq(fiscalSeries.puntoFacturacion, key.puntoFacturacion),
+    eq(fiscalSeries.tipoDocumento, key.tipoDocumento),
+  );
 
 export function readSeries(db: Pick<StoreDb, 'select'>, key: SeriesKey) {
   return db.select().from(fiscalSeries).where(seriesWhere(key)).get();
 }
 
-export async function probeAndAdvance(deps: ProbeDeps, key: SeriesKey, reason: ProbeReason, by: AuditActor): Promise<ProbeResult> {
+export async function probeAndAdvance(
+  deps: ProbeDeps,
+  key: SeriesKey,
+  reason: ProbeReason,
+  by: AuditActor,
+): Promise<ProbeResult> {
   let calls = 0;
   let highest: number;
   try {
-    highest = (await deps.credentials.withCredentials((credentials) =>
-      findHighestHeld((n) => heldAtHka(deps.client, credentials, key, n, () => calls++)))).highest;
+    highest = (
+      await deps.credentials.withCredentials((credentials) =>
+        findHighestHeld((n) => heldAtHka(deps.client, credentials, key, n, () => calls++)),
+      )
+    ).highest;
   } catch (error) {
     if (!(error instanceof ProbeUnanswered)) throw error;
     return { ok: false, error: error.message, mayHaveReachedHka: error.failure.mayHaveReachedHka };
   }
   const at = deps.clock();
-  return deps.db.transaction((tx) => {
-    const before = readSeries(tx, key)?.lastNumber ?? 0;
-    const after = Math.max(before, highest);
-    const probe = { probedAt: at.toISOString(), probeReason: reason, probeHighest: highest, probeCalls: calls };
-    tx.insert(fiscalSeries).values({ ...key, lastNumber: after, ...probe })
-      .onConflictDoUpdate({ target: [fiscalSeries.codigoSucursal, fiscalSeries.puntoFacturacion, fiscalSeries.tipoDocumento], set: { lastNumber: after, ...probe } })
-      .run();
-    appendAudit(tx, {
-      ...by, action: 'series.probed',
-      details: { ...key, reason, hkaHighest: highest, calls, lastNumberBefore: before, lastNumberAfter: after },
-    }, at);
-    return { ok: true as const, highest, calls, lastNumberBefore: before, lastNumberAfter: after };
-  }, { behavior: 'immediate' });
+  return deps.db.transaction(
+    (tx) => {
+      const before = readSeries(tx, key)?.lastNumber ?? 0;
+      const after = Math.max(before, highest);
+      const probe = { probedAt: at.toISOString(), probeReason: reason, probeHighest: highest, probeCalls: calls };
+      tx.insert(fiscalSeries)
+        .values({ ...key, lastNumber: after, ...probe })
+        .onConflictDoUpdate({
+          target: [fiscalSeries.codigoSucursal, fiscalSeries.puntoFacturacion, fiscalSeries.tipoDocumento],
+          set: { lastNumber: after, ...probe },
+        })
+        .run();
+      appendAudit(
+        tx,
+        {
+          ...by,
+          action: 'series.probed',
+          details: { ...key, reason, hkaHighest: highest, calls, lastNumberBefore: before, lastNumberAfter: after },
+        },
+        at,
+      );
+      return { ok: true as const, highest, calls, lastNumberBefore: before, lastNumberAfter: after };
+    },
+    { behavior: 'immediate' },
+  );
 }

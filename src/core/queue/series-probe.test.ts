@@ -5,7 +5,13 @@ import { findHighestHeld, GAP_WINDOW } from './series-probe';
 /** An oracle over a set of held numbers that counts the questions. */
 function oracle(held: (n: number) => boolean) {
   const asked: number[] = [];
-  return { asked, isHeld: (n: number) => { asked.push(n); return Promise.resolve(held(n)); } };
+  return {
+    asked,
+    isHeld: (n: number) => {
+      asked.push(n);
+      return Promise.resolve(held(n));
+    },
+  };
 }
 
 describe('findHighestHeld', () => {

@@ -26,7 +26,11 @@ function captureOk(r: Register, issuer = DEFAULT_ISSUER_SETTINGS): string {
 
 const ledgerCount = (r: Register) => r.sim.ledger().length;
 const job = (r: Register, id: string) =>
-  r.store.sqlite.prepare('SELECT state, attempts, maybe_sent FROM outbox_jobs WHERE document_id = ?').get(id) as { state: string; attempts: number; maybe_sent: number };
+  r.store.sqlite.prepare('SELECT state, attempts, maybe_sent FROM outbox_jobs WHERE document_id = ?').get(id) as {
+    state: string;
+    attempts: number;
+    maybe_sent: number;
+  };
 
 describe('TransmissionWorker', () => {
   it('authorises every captured sale exactly once and stores CUFE and QR', async () => {
@@ -36,7 +40,10 @@ describe('TransmissionWorker', () => {
     r.worker.start();
     await waitFor(() => ids.every((id) => r.statusOf(id) === 'AUTHORIZED'), 8_000, 'all authorised');
     expect(ledgerCount(r)).toBe(12);
-    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(ids[0]) as { cufe: string; qr: string };
+    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(ids[0]) as {
+      cufe: string;
+      qr: string;
+    };
     expect(row.cufe).toMatch(/^FE01/);
     expect(row.qr).toContain(row.cufe);
     expect(queueCounts(r.store.db)).toMatchObject({ waiting: 0, parked: 0, failed: 0 });
@@ -50,7 +57,10 @@ describe('TransmissionWorker', () => {
     r.worker.start();
     await waitFor(() => good.every((id) => r.statusOf(id) === 'AUTHORIZED') && r.statusOf(bad) === 'REJECTED', 5_000);
     expect(job(r, bad).state).toBe('parked');
-    const messages = r.store.sqlite.prepare('SELECT hka_mensajes FROM documents WHERE id = ?').pluck().get(bad) as string;
+    const messages = r.store.sqlite
+      .prepare('SELECT hka_mensajes FROM documents WHERE id = ?')
+      .pluck()
+      .get(bad) as string;
     expect(JSON.parse(messages)).toEqual([expect.stringContaining('codigoSucursalEmisor')]);
   });
 
@@ -78,7 +88,10 @@ describe('TransmissionWorker', () => {
     expect(r.sim.calls('Enviar')).toBe(1);
     expect(r.sim.calls('EstadoDocumento')).toBe(1);
     expect(ledgerCount(r)).toBe(1);
-    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(id) as { cufe: string; qr: string | null };
+    const row = r.store.sqlite.prepare('SELECT cufe, qr FROM documents WHERE id = ?').get(id) as {
+      cufe: string;
+      qr: string | null;
+    };
     expect(row.cufe).toBe(r.sim.ledger()[0]?.cufe);
     expect(row.qr).toContain(row.cufe); // recovered from the authorised XML
   });
@@ -116,7 +129,11 @@ describe('TransmissionWorker', () => {
     const r = register;
     const id = captureOk(r);
     // A previous process leased the job, sent it (HKA authorised it) and died before recording the answer.
-    r.store.sqlite.prepare("UPDATE outbox_jobs SET state = 'leased', lease_owner = 'dead', lease_expires_at = ? WHERE document_id = ?").run(Date.now() - 1, id);
+    r.store.sqlite
+      .prepare(
+        "UPDATE outbox_jobs SET state = 'leased', lease_owner = 'dead', lease_expires_at = ? WHERE document_id = ?",
+      )
+      .run(Date.now() - 1, id);
     r.store.sqlite.prepare("UPDATE documents SET status = 'PROCESSING' WHERE id = ?").run(id);
     r.sim.faults.inject({ kind: 'commitThenDrop', operation: 'Enviar', when: { next: 1 } });
     const body = r.store.sqlite.prepare('SELECT body FROM documents WHERE id = ?').pluck().get(id) as string;
@@ -131,9 +148,15 @@ describe('TransmissionWorker', () => {
     register = await startRegister();
     const r = register;
     const id = captureOk(r);
-    const row = r.store.sqlite.prepare('SELECT body, totals FROM documents WHERE id = ?').get(id) as { body: string; totals: string };
+    const row = r.store.sqlite.prepare('SELECT body, totals FROM documents WHERE id = ?').get(id) as {
+      body: string;
+      totals: string;
+    };
     const direct = await createHkaClient({ environment: 'simulador', endpoint: r.sim.endpoint });
-    const first = await direct.enviar(DEMO_ACCOUNT, toHkaDocumento(JSON.parse(row.body) as FiscalDocument, JSON.parse(row.totals) as DocumentTotals));
+    const first = await direct.enviar(
+      DEMO_ACCOUNT,
+      toHkaDocumento(JSON.parse(row.body) as FiscalDocument, JSON.parse(row.totals) as DocumentTotals),
+    );
     if (first.kind !== 'authorized') throw new Error(JSON.stringify(first));
     r.worker.start();
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000);

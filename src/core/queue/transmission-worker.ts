@@ -123,7 +123,14 @@ export class TransmissionWorker {
       return;
     }
     const free = (this.options.concurrency ?? 5) - this.queue.pending - this.queue.size;
-    const jobs = claimDueJobs(this.deps.db, this.owner, this.clock().getTime(), this.options.leaseMs ?? 90_000, free, this.inFlight);
+    const jobs = claimDueJobs(
+      this.deps.db,
+      this.owner,
+      this.clock().getTime(),
+      this.options.leaseMs ?? 90_000,
+      free,
+      this.inFlight,
+    );
     for (const job of jobs) {
       this.inFlight.add(job.documentId);
       void this.queue.add(() => this.process(job).finally(() => this.inFlight.delete(job.documentId)));
@@ -141,40 +148,69 @@ export class TransmissionWorker {
   }
 
   private async attempt(job: ClaimedJob): Promise<void> {
-    const row = this.deps.db.select({
-      body: documents.body, totals: documents.totals, proof: outboxJobs.identityProof,
-      series: { codigoSucursal: documents.codigoSucursal, puntoFacturacion: documents.puntoFacturacion, tipoDocumento: documents.tipoDocumento },
-    }).from(documents).innerJoin(outboxJobs, eq(outboxJobs.documentId, documents.id))
-      .where(eq(documents.id, job.documentId)).get();
+    const row = this.deps.db
+      .select({
+        body: documents.body,
+        totals: documents.totals,
+        proof: outboxJobs.identityProof,
+        series: {
+          codigoSucursal: documents.codigoSucursal,
+          puntoFacturacion: documents.puntoFacturacion,
+          tipoDocumento: documents.tipoDocumento,
+        },
+      })
+      .from(documents)
+      .innerJoin(outboxJobs, eq(outboxJobs.documentId, documents.id))
+      .where(eq(documents.id, job.documentId))
+      .get();
     if (!row) return;
     let outcome: JobOutcome;
     try {
-      outcome = (this.options.probeSeries && !(await this.seriesProbed(row.series))) ? this.probeFailed(job) : await transmitJob({
-        client: this.deps.client,
-        credentials: this.deps.credentials,
-        clock: this.clock,
-        random: this.deps.random ?? Math.random,
-        backoffMs: this.options.backoffMs ?? DEFAULT_BACKOFF_MS,
-        recordCall: (call) => recordHkaCall(this.deps.db, call),
-        issuerRuc: this.deps.issuerRuc?.(),
-      }, {
-        documentId: job.documentId,
-        attempts: job.attempts,
-        maybeSent: job.maybeSent,
-        document: JSON.parse(row.body) as FiscalDocument,
-        totals: JSON.parse(row.totals) as DocumentTotals,
-        identityProof: row.proof === null ? undefined : JSON.parse(row.proof) as IdentityVerdict,
-      });
+      outcome =
+        this.options.probeSeries && !(await this.seriesProbed(row.series))
+          ? this.probeFailed(job)
+          : await transmitJob(
+              {
+                client: this.deps.client,
+                credentials: this.deps.credentials,
+                clock: this.clock,
+                random: this.deps.random ?? Math.random,
+                backoffMs: this.options.backoffMs ?? DEFAULT_BACKOFF_MS,
+                recordCall: (call) => recordHkaCall(this.deps.db, call),
+                issuerRuc: this.deps.issuerRuc?.(),
+              },
+              {
+                documentId: job.documentId,
+                attempts: job.attempts,
+                maybeSent: job.maybeSent,
+                document: JSON.parse(row.body) as FiscalDocument,
+                totals: JSON.parse(row.totals) as DocumentTotals,
+                identityProof: row.proof === null ? undefined : (JSON.parse(row.proof) as IdentityVerdict),
+              },
+            );
     } catch (error) {
       // A bug or a vault problem, not an HKA answer. It costs an attempt (applyOutcome 'error'): left to its lease it
       // would come back every lease period forever.
-      this.deps.log?.warn('Transmission attempt failed unexpectedly', { documentId: job.documentId, error: String(error) });
-      const delay = retryDelayMs(job.attempts + 1, this.options.backoffMs ?? DEFAULT_BACKOFF_MS, this.deps.random ?? Math.random);
-      outcome = { kind: 'error', error: errorText(error), nextAttemptAt: delay === undefined ? undefined : this.clock().getTime() + delay };
+      this.deps.log?.warn('Transmission attempt failed unexpectedly', {
+        documentId: job.documentId,
+        error: String(error),
+      });
+      const delay = retryDelayMs(
+        job.attempts + 1,
+        this.options.backoffMs ?? DEFAULT_BACKOFF_MS,
+        this.deps.random ?? Math.random,
+      );
+      outcome = {
+        kind: 'error',
+        error: errorText(error),
+        nextAttemptAt: delay === undefined ? undefined : this.clock().getTime() + delay,
+      };
     }
     if (outcome.kind === 'collision') {
       this.deps.log?.warn('Number collision: HKA holds another document under this number', {
-        documentId: job.documentId, hkaCufe: outcome.verdict.cufe, mismatches: outcome.verdict.mismatches,
+        documentId: job.documentId,
+        hkaCufe: outcome.verdict.cufe,
+        mismatches: outcome.verdict.mismatches,
       });
     }
     const change = applyOutcome(this.deps.db, job, outcome, this.clock());
@@ -190,15 +226,23 @@ export class TransmissionWorker {
     const id = `${key.codigoSucursal}/${key.puntoFacturacion}/${key.tipoDocumento}`;
     let running = this.probes.get(id);
     if (!running) {
-      const deps = { db: this.deps.db, client: this.deps.client, credentials: this.deps.credentials, clock: this.clock };
+      const deps = {
+        db: this.deps.db,
+        client: this.deps.client,
+        credentials: this.deps.credentials,
+        clock: this.clock,
+      };
       running = probeAndAdvance(deps, key, 'first-use', { actor: 'sistema:cola' })
-        .then((r) => {
-          if (!r.ok) this.deps.log?.warn('Series probe failed; the series waits', { series: id, error: r.error });
-          return r.ok;
-        }, (error: unknown) => {
-          this.deps.log?.warn('Series probe failed unexpectedly', { series: id, error: String(error) });
-          return false;
-        })
+        .then(
+          (r) => {
+            if (!r.ok) this.deps.log?.warn('Series probe failed; the series waits', { series: id, error: r.error });
+            return r.ok;
+          },
+          (error: unknown) => {
+            this.deps.log?.warn('Series probe failed unexpectedly', { series: id, error: String(error) });
+            return false;
+          },
+        )
         .finally(() => this.probes.delete(id));
       this.probes.set(id, running);
     }
@@ -208,7 +252,12 @@ export class TransmissionWorker {
   /** The series could not be probed: back off like a failed attempt, nothing sent. */
   private probeFailed(job: ClaimedJob): JobOutcome {
     const delay = (this.options.backoffMs ?? DEFAULT_BACKOFF_MS)[Math.min(job.attempts, 4)] ?? 60_000;
-    return { kind: 'retry', nextAttemptAt: this.clock().getTime() + delay, maybeSent: job.maybeSent, error: 'series probe: HKA did not answer' };
+    return {
+      kind: 'retry',
+      nextAttemptAt: this.clock().getTime() + delay,
+      maybeSent: job.maybeSent,
+      error: 'series probe: HKA did not answer',
+    };
   }
 
   private noteForHealth(outcome: JobOutcome): void {

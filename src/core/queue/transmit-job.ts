@@ -67,16 +67,31 @@ export async function transmitJob(deps: TransmitDeps, input: TransmitInput): Pro
     const result = await call();
     const codigo = 'codigo' in result ? result.codigo : undefined;
     const outcome = result.kind === 'transient' ? `transient:${result.reason}` : result.kind;
-    deps.recordCall({ operation, documentId: input.documentId, startedAt, durationMs: Math.round(performance.now() - t0), outcome, codigo });
+    deps.recordCall({
+      operation,
+      documentId: input.documentId,
+      startedAt,
+      durationMs: Math.round(performance.now() - t0),
+      outcome,
+      codigo,
+    });
     return result;
   };
 
   return deps.credentials.withCredentials(async (credentials) => {
     const datos = datosDocumentoOf(input.document);
     /** HKA says a document under our key is already authorised: it is ours only once proven (identity-proof.ts). */
-    const ifOurs = async (cufe: string, authorization: Omit<Authorization, 'cufe' | 'alreadyAuthorized'>): Promise<JobOutcome> => {
+    const ifOurs = async (
+      cufe: string,
+      authorization: Omit<Authorization, 'cufe' | 'alreadyAuthorized'>,
+    ): Promise<JobOutcome> => {
       const proof = await proveAnswer(deps.client, credentials, timed, {
-        cufe, document: input.document, totals: input.totals, datos, cached: input.identityProof, issuerRuc: deps.issuerRuc,
+        cufe,
+        document: input.document,
+        totals: input.totals,
+        datos,
+        cached: input.identityProof,
+        issuerRuc: deps.issuerRuc,
       });
       if (proof.kind === 'unproven') {
         // Not a verdict: retry later, like a transient failure that may have reached HKA (it did: HKA answered).
@@ -92,32 +107,52 @@ export async function transmitJob(deps: TransmitDeps, input: TransmitInput): Pro
     if (input.maybeSent) {
       const estado = await timed('EstadoDocumento', () => deps.client.estadoDocumento(credentials, datos));
       if (estado.kind === 'transient') return transientOutcome(deps, input, estado, true);
-      if (estado.kind === 'ok' && estado.data.cufe && /^(Autorizada|Anulada)$/i.test(estado.data.estatusDocumento ?? '')) {
+      if (
+        estado.kind === 'ok' &&
+        estado.data.cufe &&
+        /^(Autorizada|Anulada)$/i.test(estado.data.estatusDocumento ?? '')
+      ) {
         return ifOurs(estado.data.cufe, {
-          qr: undefined, nroProtocoloAutorizacion: undefined, fechaRecepcionDGI: estado.data.fechaRecepcionDocumento, codigo: estado.codigo,
+          qr: undefined,
+          nroProtocoloAutorizacion: undefined,
+          fechaRecepcionDGI: estado.data.fechaRecepcionDocumento,
+          codigo: estado.codigo,
         });
       }
       // HKA does not know the document (a business "not found"): the earlier attempt never arrived; send it.
     }
-    const sent = await timed('Enviar', () => deps.client.enviar(credentials, toHkaDocumento(input.document, input.totals)));
+    const sent = await timed('Enviar', () =>
+      deps.client.enviar(credentials, toHkaDocumento(input.document, input.totals)),
+    );
     switch (sent.kind) {
       case 'authorized': {
         const authorization = {
-          qr: sent.qr || undefined, nroProtocoloAutorizacion: sent.nroProtocoloAutorizacion || undefined,
-          fechaRecepcionDGI: sent.fechaRecepcionDGIRaw, codigo: sent.codigo,
+          qr: sent.qr || undefined,
+          nroProtocoloAutorizacion: sent.nroProtocoloAutorizacion || undefined,
+          fechaRecepcionDGI: sent.fechaRecepcionDGIRaw,
+          codigo: sent.codigo,
         };
         if (sent.duplicate) return ifOurs(sent.cufe, authorization);
         return { kind: 'authorized', authorization: { ...authorization, cufe: sent.cufe, alreadyAuthorized: false } };
       }
       case 'rejected':
-        return { kind: 'rejected', codigo: sent.codigo, messages: sent.messages.length > 0 ? sent.messages : [sent.mensaje] };
+        return {
+          kind: 'rejected',
+          codigo: sent.codigo,
+          messages: sent.messages.length > 0 ? sent.messages : [sent.mensaje],
+        };
       case 'transient':
         return transientOutcome(deps, input, sent, input.maybeSent);
     }
   });
 }
 
-function transientOutcome(deps: TransmitDeps, input: TransmitInput, failure: Transient, alreadyMaybeSent: boolean): JobOutcome {
+function transientOutcome(
+  deps: TransmitDeps,
+  input: TransmitInput,
+  failure: Transient,
+  alreadyMaybeSent: boolean,
+): JobOutcome {
   const error = `${failure.reason}: ${failure.detail}`;
   // This call surely did not reach HKA (refused, DNS, connect timeout): we are offline. Wait without burning an
   // attempt; the job's maybe-sent mark, if any, stays as it was.

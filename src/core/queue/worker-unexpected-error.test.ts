@@ -33,7 +33,12 @@ async function setUp(withCredentials: () => Promise<never> | undefined) {
   store = openDatabase({ path: ':memory:' });
   let now = Date.parse('2026-12-05T14:00:00Z');
   const clock = () => new Date(now);
-  const client = await createHkaClient({ environment: 'simulador', endpoint: sim.endpoint, connectTimeoutMs: 300, responseTimeoutMs: 400 });
+  const client = await createHkaClient({
+    environment: 'simulador',
+    endpoint: sim.endpoint,
+    connectTimeoutMs: 300,
+    responseTimeoutMs: 400,
+  });
   let calls = 0;
   const credentials = {
     withCredentials<T>(use: (c: { tokenEmpresa: string; tokenPassword: string }) => Promise<T>): Promise<T> {
@@ -42,19 +47,46 @@ async function setUp(withCredentials: () => Promise<never> | undefined) {
       return thrown ?? use({ tokenEmpresa: 'x', tokenPassword: 'y' });
     },
   };
-  const connectivity = new ConnectivityMonitor(() => Promise.resolve(true), { offlineProbeMs: 3_600_000, onlineProbeMs: 3_600_000 });
+  const connectivity = new ConnectivityMonitor(() => Promise.resolve(true), {
+    offlineProbeMs: 3_600_000,
+    onlineProbeMs: 3_600_000,
+  });
   const contingency = new ContingencyManager(store.db, clock, {});
   worker = new TransmissionWorker(
     { db: store.db, client, connectivity, contingency, credentials, clock, random: () => 0.5 },
     { concurrency: 1, callsPerSecond: 1_000, leaseMs: LEASE_MS, pollMs: 3_600_000, backoffMs: BACKOFF },
   );
-  const captured = captureSale({ db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => ({ tipoEmision: '01' }), clock, actor: 'cajero-1' }, SALE);
+  const captured = captureSale(
+    {
+      db: store.db,
+      issuer: DEFAULT_ISSUER_SETTINGS,
+      emissionMode: () => ({ tipoEmision: '01' }),
+      clock,
+      actor: 'cajero-1',
+    },
+    SALE,
+  );
   if (!captured.ok) throw new Error(JSON.stringify(captured.violations));
   const db = store;
-  const job = () => db.sqlite.prepare('SELECT state, attempts, maybe_sent AS maybeSent, last_error AS lastError FROM outbox_jobs WHERE document_id = ?')
-    .get(captured.captured.id) as { state: string; attempts: number; maybeSent: number; lastError: string | null };
-  const doc = () => db.sqlite.prepare('SELECT status, hka_mensajes AS mensajes FROM documents WHERE id = ?').get(captured.captured.id) as { status: string; mensajes: string | null };
-  return { id: captured.captured.id, job, doc, calls: () => calls, advance: (ms: number) => { now += ms; } };
+  const job = () =>
+    db.sqlite
+      .prepare(
+        'SELECT state, attempts, maybe_sent AS maybeSent, last_error AS lastError FROM outbox_jobs WHERE document_id = ?',
+      )
+      .get(captured.captured.id) as { state: string; attempts: number; maybeSent: number; lastError: string | null };
+  const doc = () =>
+    db.sqlite
+      .prepare('SELECT status, hka_mensajes AS mensajes FROM documents WHERE id = ?')
+      .get(captured.captured.id) as { status: string; mensajes: string | null };
+  return {
+    id: captured.captured.id,
+    job,
+    doc,
+    calls: () => calls,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('a job that throws inside processing', () => {
@@ -76,7 +108,9 @@ describe('a job that throws inside processing', () => {
     expect(t.job()).toMatchObject({ attempts: 3, lastError: 'Error: keychain locked' });
     const { status, mensajes } = t.doc();
     expect(status).toBe('FAILED');
-    expect(JSON.parse(mensajes ?? '[]')).toEqual([expect.stringMatching(/^Error interno del registro.*keychain locked/)]);
+    expect(JSON.parse(mensajes ?? '[]')).toEqual([
+      expect.stringMatching(/^Error interno del registro.*keychain locked/),
+    ]);
     expect(queueCounts(store!.db)).toMatchObject({ waiting: 0, failed: 1 });
 
     // Past any lease and backoff, it is not claimed again: nothing comes back by itself.

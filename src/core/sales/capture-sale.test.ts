@@ -16,9 +16,21 @@ const DRAFT: SaleDraft = {
   tiempoPago: '1',
 };
 
-function setup(path = ':memory:', mode: EmissionMode = { tipoEmision: '01' }): { store: OpenedDatabase; deps: CaptureDeps } {
+function setup(
+  path = ':memory:',
+  mode: EmissionMode = { tipoEmision: '01' },
+): { store: OpenedDatabase; deps: CaptureDeps } {
   const store = openDatabase({ path });
-  return { store, deps: { db: store.db, issuer: DEFAULT_ISSUER_SETTINGS, emissionMode: () => mode, clock: () => NOW, actor: 'cajero-1' } };
+  return {
+    store,
+    deps: {
+      db: store.db,
+      issuer: DEFAULT_ISSUER_SETTINGS,
+      emissionMode: () => mode,
+      clock: () => NOW,
+      actor: 'cajero-1',
+    },
+  };
 }
 
 const count = (store: OpenedDatabase, table: string) =>
@@ -31,20 +43,39 @@ describe('captureSale', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.violations));
     expect(result.captured).toMatchObject({
       status: 'QUEUED',
-      document: { numeroDocumentoFiscal: '1', tipoEmision: '01', fechaEmision: '2026-11-28T10:30:00-05:00', codigoSucursalEmisor: '0000', tipoVenta: '1' },
+      document: {
+        numeroDocumentoFiscal: '1',
+        tipoEmision: '01',
+        fechaEmision: '2026-11-28T10:30:00-05:00',
+        codigoSucursalEmisor: '0000',
+        tipoVenta: '1',
+      },
       totals: { totalFactura: '3.21', vuelto: '1.79' },
     });
-    expect(store.sqlite.prepare('SELECT numero, status, total_factura FROM documents').get()).toEqual({ numero: 1, status: 'QUEUED', total_factura: '3.21' });
-    expect(store.sqlite.prepare('SELECT state, attempts, next_attempt_at FROM outbox_jobs').get()).toEqual({ state: 'pending', attempts: 0, next_attempt_at: NOW.getTime() });
+    expect(store.sqlite.prepare('SELECT numero, status, total_factura FROM documents').get()).toEqual({
+      numero: 1,
+      status: 'QUEUED',
+      total_factura: '3.21',
+    });
+    expect(store.sqlite.prepare('SELECT state, attempts, next_attempt_at FROM outbox_jobs').get()).toEqual({
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: NOW.getTime(),
+    });
     expect(store.sqlite.prepare('SELECT actor, action, document_id FROM audit_log ORDER BY id').all()).toEqual([
       { actor: 'cajero-1', action: 'sale.captured', document_id: result.captured.id },
       { actor: 'cajero-1', action: 'shift.opened', document_id: null }, // decision 0006, in the same transaction
     ]);
-    expect(store.sqlite.prepare('SELECT opened_at, opened_by, opening_cash FROM shifts').all())
-      .toEqual([{ opened_at: NOW.toISOString(), opened_by: 'cajero-1', opening_cash: '0.00' }]);
+    expect(store.sqlite.prepare('SELECT opened_at, opened_by, opening_cash FROM shifts').all()).toEqual([
+      { opened_at: NOW.toISOString(), opened_by: 'cajero-1', opening_cash: '0.00' },
+    ]);
     expect(count(store, 'document_items')).toBe(1);
     expect(count(store, 'document_payments')).toBe(1);
-    expect(store.sqlite.prepare('SELECT kind FROM sync_outbox ORDER BY id').all()).toEqual([{ kind: 'audit' }, { kind: 'document_status' }, { kind: 'audit' }]);
+    expect(store.sqlite.prepare('SELECT kind FROM sync_outbox ORDER BY id').all()).toEqual([
+      { kind: 'audit' },
+      { kind: 'document_status' },
+      { kind: 'audit' },
+    ]);
     // The next sale lands in the open shift: no second shift, no second shift.opened.
     expect(captureSale(deps, DRAFT).ok).toBe(true);
     expect(count(store, 'shifts')).toBe(1);
@@ -60,17 +91,33 @@ describe('captureSale', () => {
     // A credit note needs the invoice it credits (the credit ledger): the first sale, as if authorised with that CUFE.
     const invoiceId = store.sqlite.prepare('SELECT id FROM documents WHERE numero = 1').pluck().get() as string;
     store.sqlite.prepare("UPDATE documents SET status = 'AUTHORIZED', cufe = ? WHERE id = ?").run(REAL_CUFE, invoiceId);
-    const noteDraft: SaleDraft = { ...DRAFT, tipoDocumento: '04', referencias: [{ fechaEmision: '2026-11-27T10:00:00-05:00', cufe: REAL_CUFE }] };
+    const noteDraft: SaleDraft = {
+      ...DRAFT,
+      tipoDocumento: '04',
+      referencias: [{ fechaEmision: '2026-11-27T10:00:00-05:00', cufe: REAL_CUFE }],
+    };
     expect(captureSale(deps, noteDraft)).toMatchObject({ ok: false, violations: [{ rule: 'credit_exceeded' }] });
     const note = captureSale({ ...deps, credit: { invoiceId, lines: [1] } }, noteDraft);
-    expect(note.ok && note.captured.document).toMatchObject({ numeroDocumentoFiscal: '1', tipoDocumento: '04', naturalezaOperacion: '11' });
+    expect(note.ok && note.captured.document).toMatchObject({
+      numeroDocumentoFiscal: '1',
+      tipoDocumento: '04',
+      naturalezaOperacion: '11',
+    });
   });
 
   it('refuses an invalid sale with Spanish violations, writes nothing and consumes no number', () => {
     const { store, deps } = setup();
     const bad = captureSale(deps, { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }] });
-    expect(bad).toEqual({ ok: false, violations: [expect.objectContaining({ rule: 'payments_short', message: 'Los pagos (1.00) no cubren el total (3.21)' })] });
-    expect(captureSale(deps, null as unknown as SaleDraft)).toMatchObject({ ok: false, violations: [{ message: 'La venta no tiene un formato válido' }] });
+    expect(bad).toEqual({
+      ok: false,
+      violations: [
+        expect.objectContaining({ rule: 'payments_short', message: 'Los pagos (1.00) no cubren el total (3.21)' }),
+      ],
+    });
+    expect(captureSale(deps, null as unknown as SaleDraft)).toMatchObject({
+      ok: false,
+      violations: [{ message: 'La venta no tiene un formato válido' }],
+    });
     expect(count(store, 'documents') + count(store, 'outbox_jobs') + count(store, 'audit_log')).toBe(0);
     const good = captureSale(deps, DRAFT);
     expect(good.ok && good.captured.document.numeroDocumentoFiscal).toBe('1');
@@ -78,7 +125,9 @@ describe('captureSale', () => {
 
   it('rolls everything back, number included, when a write fails mid-transaction', () => {
     const { store, deps } = setup();
-    store.sqlite.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox_jobs BEGIN SELECT RAISE(ABORT, 'disk said no'); END");
+    store.sqlite.exec(
+      "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox_jobs BEGIN SELECT RAISE(ABORT, 'disk said no'); END",
+    );
     expect(() => captureSale(deps, DRAFT)).toThrow(/disk said no/);
     expect(count(store, 'documents') + count(store, 'document_items') + count(store, 'fiscal_series')).toBe(0);
     store.sqlite.exec('DROP TRIGGER fail_outbox');
@@ -87,7 +136,11 @@ describe('captureSale', () => {
   });
 
   it('issues contingency documents as tipoEmision 02 with start and reason', () => {
-    const { deps } = setup(':memory:', { tipoEmision: '02', fechaInicio: '2026-11-28T10:00:00-05:00', motivo: 'Sin conexión con el PAC desde las 10:00' });
+    const { deps } = setup(':memory:', {
+      tipoEmision: '02',
+      fechaInicio: '2026-11-28T10:00:00-05:00',
+      motivo: 'Sin conexión con el PAC desde las 10:00',
+    });
     const r = captureSale(deps, DRAFT);
     expect(r.ok && r.captured.document).toMatchObject({
       tipoEmision: '02',
@@ -109,25 +162,53 @@ describe('captureSale', () => {
 });
 
 describe('captureSale: medicines are sold with their lot', () => {
-  const MEDICINE = anItem({ codigo: 'MED-01', descripcion: 'Amoxicilina 500 mg', precioUnitario: '12.50', tasaItbms: '00' });
-  const draftWith = (item: SaleDraft['items'][number]): SaleDraft =>
-    ({ ...DRAFT, items: [item], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '12.50' }] });
+  const MEDICINE = anItem({
+    codigo: 'MED-01',
+    descripcion: 'Amoxicilina 500 mg',
+    precioUnitario: '12.50',
+    tasaItbms: '00',
+  });
+  const draftWith = (item: SaleDraft['items'][number]): SaleDraft => ({
+    ...DRAFT,
+    items: [item],
+    pagos: [{ formaPagoFact: '02', valorCuotaPagada: '12.50' }],
+  });
 
   it('refuses a product marked requiereLote without its lot, writes nothing, and saves it with one', () => {
     const { store, deps } = setup();
-    store.sqlite.prepare("INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms, requiere_lote) VALUES ('m1', 'MED-01', 'Amoxicilina 500 mg', '12.50', '00', 1)").run();
-    expect(captureSale(deps, draftWith(MEDICINE))).toEqual({ ok: false, violations: [{
-      path: 'items[0].medicina', rule: 'medicine_lot_required',
-      message: 'Ítem 1: Amoxicilina 500 mg es un medicamento; indique su número de lote y la cantidad del lote',
-    }] });
+    store.sqlite
+      .prepare(
+        "INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms, requiere_lote) VALUES ('m1', 'MED-01', 'Amoxicilina 500 mg', '12.50', '00', 1)",
+      )
+      .run();
+    expect(captureSale(deps, draftWith(MEDICINE))).toEqual({
+      ok: false,
+      violations: [
+        {
+          path: 'items[0].medicina',
+          rule: 'medicine_lot_required',
+          message: 'Ítem 1: Amoxicilina 500 mg es un medicamento; indique su número de lote y la cantidad del lote',
+        },
+      ],
+    });
     expect(count(store, 'documents')).toBe(0);
-    const sold = captureSale(deps, draftWith({ ...MEDICINE, medicina: { nroLote: 'L2026-0457', cantProductosLote: '1' } }));
-    expect(sold.ok && sold.captured.document.items[0]?.medicina).toEqual({ nroLote: 'L2026-0457', cantProductosLote: '1' });
+    const sold = captureSale(
+      deps,
+      draftWith({ ...MEDICINE, medicina: { nroLote: 'L2026-0457', cantProductosLote: '1' } }),
+    );
+    expect(sold.ok && sold.captured.document.items[0]?.medicina).toEqual({
+      nroLote: 'L2026-0457',
+      cantProductosLote: '1',
+    });
   });
 
   it('does not ask a lot of products that are not medicines, nor of lines without a catalogue code', () => {
     const { store, deps } = setup();
-    store.sqlite.prepare("INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms) VALUES ('p1', 'MED-01', 'Vitamina C', '12.50', '00')").run();
+    store.sqlite
+      .prepare(
+        "INSERT INTO products (id, codigo, descripcion, precio, tasa_itbms) VALUES ('p1', 'MED-01', 'Vitamina C', '12.50', '00')",
+      )
+      .run();
     expect(captureSale(deps, draftWith(MEDICINE)).ok).toBe(true);
     const { codigo, ...noCode } = MEDICINE;
     void codigo;

@@ -70,7 +70,8 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
     procesoGeneracion: draft.procesoGeneracion ?? '1',
     // The shop's standing list of third parties allowed to download its documents, unless the draft names its own.
     ...(draft.autorizadosDescarga === undefined && deps.issuer.autorizadosDescarga.length > 0
-      ? { autorizadosDescarga: deps.issuer.autorizadosDescarga } : {}),
+      ? { autorizadosDescarga: deps.issuer.autorizadosDescarga }
+      : {}),
     codigoSucursalEmisor: deps.issuer.codigoSucursalEmisor,
     tipoSucursal: deps.issuer.tipoSucursal,
     puntoFacturacionFiscal: deps.issuer.puntoFacturacionFiscal,
@@ -83,7 +84,8 @@ function completeDraft(draft: SaleDraft, deps: CaptureDeps, at: Date): FiscalDoc
 }
 
 export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult {
-  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return { ok: false, violations: [NOT_AN_OBJECT] };
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft))
+    return { ok: false, violations: [NOT_AN_OBJECT] };
   const gate = deps.invoicingAllowed?.() ?? { ok: true };
   if (!gate.ok) return { ok: false, violations: [{ path: '', rule: 'hka_not_verified', message: gate.message }] };
   const at = deps.clock();
@@ -99,7 +101,9 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   if (!claim.ok) return { ok: false, violations: [creditViolation(claim.message)] };
   let document: FiscalDocument = checkedDoc;
   try {
-    writeCaptureOf(deps, id, status, at, checkedDoc, totals, claim.claim, (numbered) => { document = numbered; });
+    writeCaptureOf(deps, id, status, at, checkedDoc, totals, claim.claim, (numbered) => {
+      document = numbered;
+    });
   } catch (error) {
     if (error instanceof CreditRefusedError) return { ok: false, violations: [creditViolation(error.message)] }; // rolled back
     if (error instanceof SeriesBlockedError) return { ok: false, violations: [SERIES_BLOCKED] }; // rolled back
@@ -112,7 +116,8 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
 export const SERIES_BLOCKED: Violation = {
   path: '',
   rule: 'series_blocked',
-  message: 'No se puede facturar: HKA ya tiene otra venta con un número de esta serie. Un gerente debe resolverlo en Configuración › HKA › Series («Resolver número repetido»).',
+  message:
+    'No se puede facturar: HKA ya tiene otra venta con un número de esta serie. Un gerente debe resolverlo en Configuración › HKA › Series («Resolver número repetido»).',
 };
 
 function creditViolation(message: string): Violation {
@@ -121,28 +126,42 @@ function creditViolation(message: string): Violation {
 
 /** The ledger claim of a credit note, from the validated note itself (its quantities and line totals). */
 function creditClaimOf(
-  credit: CaptureDeps['credit'], doc: FiscalDocument, totals: DocumentTotals,
+  credit: CaptureDeps['credit'],
+  doc: FiscalDocument,
+  totals: DocumentTotals,
 ): { ok: true; claim: CreditClaim | undefined } | { ok: false; message: string } {
   if (doc.tipoDocumento !== '04') return { ok: true, claim: undefined };
   const cufe = doc.referencias?.[0]?.cufe;
   if (!credit || !cufe || credit.lines.length !== doc.items.length) {
     return { ok: false, message: 'Una nota de crédito se emite desde la factura que acredita (página del documento)' };
   }
-  const lines = doc.items.map((item, i) => ({ line: credit.lines[i] ?? 0, cantidad: item.cantidad, amount: totals.items[i]?.valorTotal ?? '0' }));
+  const lines = doc.items.map((item, i) => ({
+    line: credit.lines[i] ?? 0,
+    cantidad: item.cantidad,
+    amount: totals.items[i]?.valorTotal ?? '0',
+  }));
   return { ok: true, claim: { invoiceId: credit.invoiceId, cufe, lines } };
 }
 
 function writeCaptureOf(
-  deps: CaptureDeps, id: string, status: DocumentStatus, at: Date, checkedDoc: FiscalDocument, totals: DocumentTotals,
-  claim: CreditClaim | undefined, numbered: (doc: FiscalDocument) => void,
+  deps: CaptureDeps,
+  id: string,
+  status: DocumentStatus,
+  at: Date,
+  checkedDoc: FiscalDocument,
+  totals: DocumentTotals,
+  claim: CreditClaim | undefined,
+  numbered: (doc: FiscalDocument) => void,
 ): void {
   writeCapture(deps.db.$client, {
     at,
     shiftActor: deps.actor,
-    ...(claim ? {
-      guard: (sqlite) => checkCreditFits(sqlite, claim),
-      alsoWrite: (sqlite, documentId) => recordCredit(sqlite, documentId, claim),
-    } : {}),
+    ...(claim
+      ? {
+          guard: (sqlite) => checkCreditFits(sqlite, claim),
+          alsoWrite: (sqlite, documentId) => recordCredit(sqlite, documentId, claim),
+        }
+      : {}),
     series: {
       codigoSucursal: checkedDoc.codigoSucursalEmisor,
       puntoFacturacion: checkedDoc.puntoFacturacionFiscal,
@@ -151,18 +170,36 @@ function writeCaptureOf(
     build: (numero) => {
       const document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
       numbered(document);
-      const summary = { tipoDocumento: document.tipoDocumento, numero, tipoEmision: document.tipoEmision, total: totals.totalFactura };
+      const summary = {
+        tipoDocumento: document.tipoDocumento,
+        numero,
+        tipoEmision: document.tipoEmision,
+        total: totals.totalFactura,
+      };
       return {
         ...documentRows(id, document, totals, status, numero, deps.actor),
         job: { documentId: id, nextAttemptAt: at.getTime() },
-        audit: { actor: deps.actor, approvedBy: deps.approvedBy, action: 'sale.captured', documentId: id, details: { ...summary, ...(claim ? { creditOf: claim.invoiceId } : {}), ...deps.auditDetails } },
+        audit: {
+          actor: deps.actor,
+          approvedBy: deps.approvedBy,
+          action: 'sale.captured',
+          documentId: id,
+          details: { ...summary, ...(claim ? { creditOf: claim.invoiceId } : {}), ...deps.auditDetails },
+        },
         statusEvent: { documentId: id, status, ...summary, at: at.toISOString() },
       };
     },
   });
 }
 
-function documentRows(id: string, doc: FiscalDocument, totals: DocumentTotals, status: DocumentStatus, numero: number, actor: string) {
+function documentRows(
+  id: string,
+  doc: FiscalDocument,
+  totals: DocumentTotals,
+  status: DocumentStatus,
+  numero: number,
+  actor: string,
+) {
   return {
     document: {
       id,

@@ -18,9 +18,13 @@ export interface LastSale {
 export function lastSale(db: StoreDb): LastSale | null {
   const issuer = readIssuerSettings(db);
   const notes = NOTE_DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ');
-  const row = db.$client.prepare(`SELECT id, tipo_documento AS tipoDocumento, numero, total_factura AS totalFactura,
+  const row = db.$client
+    .prepare(
+      `SELECT id, tipo_documento AS tipoDocumento, numero, total_factura AS totalFactura,
     fecha_emision AS fechaEmision, status FROM documents
     WHERE codigo_sucursal = ? AND punto_facturacion = ? AND tipo_documento NOT IN (${notes})
-    ORDER BY created_at DESC, rowid DESC LIMIT 1`).get(issuer.codigoSucursalEmisor, issuer.puntoFacturacionFiscal) as LastSale | undefined;
+    ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(issuer.codigoSucursalEmisor, issuer.puntoFacturacionFiscal) as LastSale | undefined;
   return row ?? null;
 }

@@ -9,20 +9,28 @@ import type { StoreDb } from '../store/open-database';
 function codesRequiringLot(db: StoreDb, codes: readonly string[]): Set<string> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return new Set();
-  const rows = db.$client.prepare(`SELECT codigo FROM products WHERE requiere_lote = 1 AND codigo IN (${unique.map(() => '?').join(', ')})`)
-    .pluck().all(...unique) as string[];
+  const rows = db.$client
+    .prepare(`SELECT codigo FROM products WHERE requiere_lote = 1 AND codigo IN (${unique.map(() => '?').join(', ')})`)
+    .pluck()
+    .all(...unique) as string[];
   return new Set(rows);
 }
 
 /** One violation per line of a medicine that carries no lot. */
 export function missingLotViolations(db: StoreDb, doc: FiscalDocument): Violation[] {
-  const medicines = codesRequiringLot(db, doc.items.flatMap((item) => (item.codigo === undefined ? [] : [item.codigo])));
+  const medicines = codesRequiringLot(
+    db,
+    doc.items.flatMap((item) => (item.codigo === undefined ? [] : [item.codigo])),
+  );
   return doc.items.flatMap((item, i) =>
     item.codigo !== undefined && medicines.has(item.codigo) && item.medicina === undefined
-      ? [{
-          path: `items[${i}].medicina`,
-          rule: 'medicine_lot_required',
-          message: `Ítem ${i + 1}: ${item.descripcion} es un medicamento; indique su número de lote y la cantidad del lote`,
-        }]
-      : []);
+      ? [
+          {
+            path: `items[${i}].medicina`,
+            rule: 'medicine_lot_required',
+            message: `Ítem ${i + 1}: ${item.descripcion} es un medicamento; indique su número de lote y la cantidad del lote`,
+          },
+        ]
+      : [],
+  );
 }

@@ -57,7 +57,9 @@ function decodeCursor(cursor: string): number {
 function parseDetails(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
   } catch {
     return { raw: json }; // an old or hand-edited row is still shown rather than hiding the trail
   }
@@ -74,8 +76,10 @@ const NARROW_RANGE_ROWS = 5_000;
 
 function narrowRange(db: StoreDb, dates: { from?: string; to?: string }): boolean {
   if (dates.from === undefined && dates.to === undefined) return false;
-  const n = db.$client.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE at >= @from AND at < @to LIMIT ${NARROW_RANGE_ROWS})`)
-    .pluck().get({ from: dates.from ?? '', to: dates.to ?? '\u{10FFFF}' }) as number;
+  const n = db.$client
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE at >= @from AND at < @to LIMIT ${NARROW_RANGE_ROWS})`)
+    .pluck()
+    .get({ from: dates.from ?? '', to: dates.to ?? '\u{10FFFF}' }) as number;
   return n < NARROW_RANGE_ROWS;
 }
 
@@ -93,18 +97,31 @@ function selectAudit(db: StoreDb, filter: AuditFilter, before: number, take: num
   if (filter.from) clauses.push(`${at} >= @from`);
   if (filter.to) clauses.push(`${at} < @to`);
   const prefix = (filter.action ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
-  return db.$client.prepare(`SELECT id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details FROM audit_log
-    WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`).all({
-    before, prefix: `${prefix}%`, take,
-    ...(filter.actor ? { actor: filter.actor } : {}),
-    ...(filter.documentId ? { documentId: filter.documentId } : {}),
-    ...dates,
-  }) as AuditRow[];
+  return db.$client
+    .prepare(
+      `SELECT id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details FROM audit_log
+    WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`,
+    )
+    .all({
+      before,
+      prefix: `${prefix}%`,
+      take,
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.documentId ? { documentId: filter.documentId } : {}),
+      ...dates,
+    }) as AuditRow[];
 }
 
 const toEntry = (r: AuditRow): AuditListEntry => ({
-  id: r.id, at: r.at, actor: r.actor, actorName: r.actor_name, approvedBy: r.approved_by, approvedByName: r.approved_by_name,
-  action: r.action, documentId: r.document_id, details: parseDetails(r.details),
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  actorName: r.actor_name,
+  approvedBy: r.approved_by,
+  approvedByName: r.approved_by_name,
+  action: r.action,
+  documentId: r.document_id,
+  details: parseDetails(r.details),
 });
 
 export function listAudit(db: StoreDb, query: AuditFilter & { cursor?: string | undefined; limit: number }) {
@@ -112,7 +129,10 @@ export function listAudit(db: StoreDb, query: AuditFilter & { cursor?: string | 
   const rows = selectAudit(db, query, before, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toEntry), nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last.id) : null };
+  return {
+    items: page.map(toEntry),
+    nextCursor: rows.length > query.limit && last ? encodeAuditCursor(last.id) : null,
+  };
 }
 
 /** The filtered trail as CSV (Spanish labels, people by name; details as JSON), newest first. */
@@ -122,8 +142,18 @@ export function auditCsv(db: StoreDb, filter: AuditFilter): { csv: string; rows:
     throw new AppError('not_allowed', `La exportación pasa de ${AUDIT_CSV_MAX_ROWS} entradas; acote las fechas`);
   }
   const header = ['id', 'fecha_utc', 'accion', 'descripcion', 'usuario', 'autorizado_por', 'documento', 'detalles'];
-  const csv = toCsv(header, rows.map((r) => [
-    r.id, r.at, r.action, auditActionLabelEs(r.action), r.actor_name, r.approved_by_name, r.document_id, r.details,
-  ]));
+  const csv = toCsv(
+    header,
+    rows.map((r) => [
+      r.id,
+      r.at,
+      r.action,
+      auditActionLabelEs(r.action),
+      r.actor_name,
+      r.approved_by_name,
+      r.document_id,
+      r.details,
+    ]),
+  );
   return { csv, rows: rows.length };
 }

@@ -3,19 +3,34 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContingencyManager } from '../queue/contingency';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
-import { DEFAULT_CONTINGENCY_REASON, DEFAULT_CONTINGENCY_SETTINGS, readContingencySettings, saveContingencySettings } from './contingency-settings';
+import {
+  DEFAULT_CONTINGENCY_REASON,
+  DEFAULT_CONTINGENCY_SETTINGS,
+  readContingencySettings,
+  saveContingencySettings,
+} from './contingency-settings';
 
 let store: OpenedDatabase;
-beforeEach(() => { store = openDatabase({ path: ':memory:' }); });
+beforeEach(() => {
+  store = openDatabase({ path: ':memory:' });
+});
 afterEach(() => store.close());
 
 const T0 = new Date('2026-11-28T15:00:00Z').getTime();
-const SAVED = { afterUnreachableMinutes: 10, afterConsecutiveFailures: 2, defaultReason: 'Falla del enlace de internet de la tienda', foliosAlarmThreshold: 250 };
+const SAVED = {
+  afterUnreachableMinutes: 10,
+  afterConsecutiveFailures: 2,
+  defaultReason: 'Falla del enlace de internet de la tienda',
+  foliosAlarmThreshold: 250,
+};
 
 describe('contingency settings', () => {
   it('defaults to 2 minutes, 5 failures, the standard reason and an alarm under 100 folios', () => {
     expect(readContingencySettings(store.db)).toEqual({
-      afterUnreachableMinutes: 2, afterConsecutiveFailures: 5, defaultReason: DEFAULT_CONTINGENCY_REASON, foliosAlarmThreshold: 100,
+      afterUnreachableMinutes: 2,
+      afterConsecutiveFailures: 5,
+      defaultReason: DEFAULT_CONTINGENCY_REASON,
+      foliosAlarmThreshold: 100,
     });
   });
 
@@ -25,7 +40,11 @@ describe('contingency settings', () => {
     manager.noteTransientFailure();
     saveContingencySettings({ db: store.db, clock: () => new Date(now) }, SAVED, { actor: 'ana' });
     manager.noteTransientFailure();
-    expect(manager.current).toMatchObject({ active: true, motivo: SAVED.defaultReason, trigger: 'automático: 2 fallas seguidas al transmitir' });
+    expect(manager.current).toMatchObject({
+      active: true,
+      motivo: SAVED.defaultReason,
+      trigger: 'automático: 2 fallas seguidas al transmitir',
+    });
     manager.noteSuccess();
     manager.noteUnreachable();
     now += 9 * 60_000;
@@ -34,7 +53,9 @@ describe('contingency settings', () => {
     now += 60_000;
     manager.noteUnreachable();
     expect(manager.current.active).toBe(true);
-    const audit = store.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'settings.contingency'").all() as { actor: string; details: string }[];
+    const audit = store.sqlite
+      .prepare("SELECT actor, details FROM audit_log WHERE action = 'settings.contingency'")
+      .all() as { actor: string; details: string }[];
     expect(audit.map((a) => ({ actor: a.actor, details: JSON.parse(a.details) as unknown }))).toEqual([
       { actor: 'ana', details: { before: DEFAULT_CONTINGENCY_SETTINGS, after: SAVED } },
     ]);
@@ -42,7 +63,10 @@ describe('contingency settings', () => {
 
   it('lets options given to the manager win over the saved settings', () => {
     saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, SAVED, { actor: 'ana' });
-    const manager = new ContingencyManager(store.db, () => new Date(T0), { afterConsecutiveFailures: 3, defaultReason: 'Prueba con opciones fijas del arnés' });
+    const manager = new ContingencyManager(store.db, () => new Date(T0), {
+      afterConsecutiveFailures: 3,
+      defaultReason: 'Prueba con opciones fijas del arnés',
+    });
     manager.noteTransientFailure();
     manager.noteTransientFailure();
     expect(manager.current.active).toBe(false);
@@ -51,7 +75,13 @@ describe('contingency settings', () => {
   });
 
   it('refuses thresholds out of range and writes nothing', () => {
-    expect(() => saveContingencySettings({ db: store.db, clock: () => new Date(T0) }, { ...SAVED, afterConsecutiveFailures: 0 }, { actor: 'ana' })).toThrow();
+    expect(() =>
+      saveContingencySettings(
+        { db: store.db, clock: () => new Date(T0) },
+        { ...SAVED, afterConsecutiveFailures: 0 },
+        { actor: 'ana' },
+      ),
+    ).toThrow();
     expect(readContingencySettings(store.db)).toEqual(DEFAULT_CONTINGENCY_SETTINGS);
     expect(store.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(0);
   });

@@ -29,9 +29,12 @@ export function saveContingencySettings(
 ): ContingencySettings {
   const before = readContingencySettings(deps.db);
   const after = contingencySettingsSchema.parse(input);
-  deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, contingencySettingsSchema, after);
-    auditSettingsChange(tx, { area: 'contingency', by, before, after }, deps.clock());
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeJsonSetting(tx, KEY, contingencySettingsSchema, after);
+      auditSettingsChange(tx, { area: 'contingency', by, before, after }, deps.clock());
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }

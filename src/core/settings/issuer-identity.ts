@@ -11,7 +11,9 @@ export type IssuerIdentity = z.infer<typeof issuerIdentitySchema>;
 
 const KEY = 'issuer_identity';
 const SIMULATOR_IDENTITY: IssuerIdentity = {
-  razonSocial: DEMO_ACCOUNT.issuer.razonSocial, ruc: DEMO_ACCOUNT.issuer.ruc, dv: DEMO_ACCOUNT.issuer.dv,
+  razonSocial: DEMO_ACCOUNT.issuer.razonSocial,
+  ruc: DEMO_ACCOUNT.issuer.ruc,
+  dv: DEMO_ACCOUNT.issuer.dv,
 };
 const UNKNOWN_IDENTITY: IssuerIdentity = { razonSocial: '', ruc: '', dv: '' };
 

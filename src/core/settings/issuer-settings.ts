@@ -31,7 +31,9 @@ export function issuerRucViolations(ruc: string, dv: string): Violation[] {
     case 'unverifiable':
       return [];
     case 'mismatch':
-      return [{ path: 'dv', rule: 'dv_mismatch', message: `El DV no corresponde al RUC (se esperaba ${check.expected})` }];
+      return [
+        { path: 'dv', rule: 'dv_mismatch', message: `El DV no corresponde al RUC (se esperaba ${check.expected})` },
+      ];
     case 'invalid':
       return [{ path: 'ruc', rule: 'ruc_invalid', message: check.reason }];
   }
@@ -56,16 +58,19 @@ export function saveIssuer(
     naturalezaOperacion: input.naturalezaOperacion,
     autorizadosDescarga: input.autorizadosDescarga,
   };
-  deps.db.transaction((tx) => {
-    writeIssuerIdentity(tx, { ruc: after.ruc, dv: after.dv, razonSocial: after.razonSocial });
-    writeIssuerSettings(tx, {
-      codigoSucursalEmisor: after.codigoSucursalEmisor,
-      tipoSucursal: after.tipoSucursal,
-      puntoFacturacionFiscal: after.puntoFacturacionFiscal,
-      naturalezaOperacion: after.naturalezaOperacion,
-      autorizadosDescarga: after.autorizadosDescarga,
-    });
-    auditSettingsChange(tx, { area: 'issuer', by, before, after }, deps.clock());
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeIssuerIdentity(tx, { ruc: after.ruc, dv: after.dv, razonSocial: after.razonSocial });
+      writeIssuerSettings(tx, {
+        codigoSucursalEmisor: after.codigoSucursalEmisor,
+        tipoSucursal: after.tipoSucursal,
+        puntoFacturacionFiscal: after.puntoFacturacionFiscal,
+        naturalezaOperacion: after.naturalezaOperacion,
+        autorizadosDescarga: after.autorizadosDescarga,
+      });
+      auditSettingsChange(tx, { area: 'issuer', by, before, after }, deps.clock());
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }

@@ -45,11 +45,14 @@ export function saveReceiptSettings(
   const before = readReceiptSettings(deps.db, deps.preferences);
   const { printerName, ...layout } = input;
   const after: ReceiptSettings = { printerName, ...layout };
-  deps.db.transaction((tx) => {
-    writeJsonSetting(tx, KEY, storedSchema, layout);
-    auditSettingsChange(tx, { area: 'receipt', by, before, after }, deps.clock());
-    deps.preferences.update({ printerName });
-  }, { behavior: 'immediate' });
+  deps.db.transaction(
+    (tx) => {
+      writeJsonSetting(tx, KEY, storedSchema, layout);
+      auditSettingsChange(tx, { area: 'receipt', by, before, after }, deps.clock());
+      deps.preferences.update({ printerName });
+    },
+    { behavior: 'immediate' },
+  );
   return after;
 }
 

@@ -7,5 +7,9 @@ export function auditSettingsChange(
   change: { area: string; by: AuditActor; before: Record<string, unknown>; after: Record<string, unknown> },
   at: Date,
 ): void {
-  appendAudit(tx, { ...change.by, action: `settings.${change.area}`, details: { before: change.before, after: change.after } }, at);
+  appendAudit(
+    tx,
+    { ...change.by, action: `settings.${change.area}`, details: { before: change.before, after: change.after } },
+    at,
+  );
 }

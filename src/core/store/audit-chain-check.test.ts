@@ -13,53 +13,85 @@ afterEach(() => store.close());
 
 const AT = new Date('2026-12-01T15:00:00.000Z');
 function fill(n: number): void {
-  for (let i = 1; i <= n; i++) appendAudit(store.db, { actor: 'u1', action: 'sale.captured', documentId: `d${i}`, details: { total: `${i}.00` } }, AT);
+  for (let i = 1; i <= n; i++)
+    appendAudit(
+      store.db,
+      { actor: 'u1', action: 'sale.captured', documentId: `d${i}`, details: { total: `${i}.00` } },
+      AT,
+    );
 }
 
 describe('audit chain', () => {
   it('links every entry to the one before and verifies the whole trail, a page at a time', async () => {
     fill(7);
-    expect(await verifyAuditChain(store.db, { pageSize: 3 })).toEqual({ ok: true, checked: 7, lastId: 7, firstBreak: null });
-    const rows = store.sqlite.prepare('SELECT prev_hash AS prevHash, hash FROM audit_log ORDER BY id').all() as { prevHash: string; hash: string }[];
+    expect(await verifyAuditChain(store.db, { pageSize: 3 })).toEqual({
+      ok: true,
+      checked: 7,
+      lastId: 7,
+      firstBreak: null,
+    });
+    const rows = store.sqlite.prepare('SELECT prev_hash AS prevHash, hash FROM audit_log ORDER BY id').all() as {
+      prevHash: string;
+      hash: string;
+    }[];
     expect(rows[0]?.prevHash).toBe('0'.repeat(64));
     rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]?.hash));
     // The sync outbox carries the same sealed entries (with their row id), so the server can check them too.
-    const synced = store.sqlite.prepare("SELECT payload FROM sync_outbox WHERE kind = 'audit' ORDER BY id").pluck().all() as string[];
-    expect(synced.map((p) => (JSON.parse(p) as { auditId: number; hash: string }))).toEqual(rows.map((r, i): unknown => expect.objectContaining({ auditId: i + 1, hash: r.hash })));
+    const synced = store.sqlite
+      .prepare("SELECT payload FROM sync_outbox WHERE kind = 'audit' ORDER BY id")
+      .pluck()
+      .all() as string[];
+    expect(synced.map((p) => JSON.parse(p) as { auditId: number; hash: string })).toEqual(
+      rows.map((r, i): unknown => expect.objectContaining({ auditId: i + 1, hash: r.hash })),
+    );
   });
 
   it('refuses to change or delete an entry, and to add one that is not sealed', () => {
     fill(2);
     expect(() => store.sqlite.prepare("UPDATE audit_log SET details = '{}' WHERE id = 1").run()).toThrow(/append-only/);
     expect(() => store.sqlite.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
-    expect(() => store.sqlite.prepare("INSERT INTO audit_log (at, actor, action, details) VALUES ('x', 'u', 'a', '{}')").run()).toThrow(/written sealed/);
+    expect(() =>
+      store.sqlite.prepare("INSERT INTO audit_log (at, actor, action, details) VALUES ('x', 'u', 'a', '{}')").run(),
+    ).toThrow(/written sealed/);
   });
 
   it('finds an entry edited in the file (its hash) and one deleted (the next link)', async () => {
     fill(6);
     store.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    store.sqlite.prepare("UPDATE audit_log SET details = '{\"total\":\"0.01\"}' WHERE id = 4").run();
-    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: false, checked: 3, firstBreak: { id: 4, reason: 'hash_mismatch' } });
+    store.sqlite.prepare('UPDATE audit_log SET details = \'{"total":"0.01"}\' WHERE id = 4').run();
+    expect(await verifyAuditChain(store.db)).toMatchObject({
+      ok: false,
+      checked: 3,
+      firstBreak: { id: 4, reason: 'hash_mismatch' },
+    });
 
     store.close();
     store = openDatabase({ path: ':memory:' });
     fill(6);
     store.sqlite.exec('DROP TRIGGER audit_log_no_delete;');
     store.sqlite.prepare('DELETE FROM audit_log WHERE id = 2').run();
-    expect(await verifyAuditChain(store.db)).toMatchObject({ ok: false, checked: 1, firstBreak: { id: 3, reason: 'link_mismatch' } });
+    expect(await verifyAuditChain(store.db)).toMatchObject({
+      ok: false,
+      checked: 1,
+      firstBreak: { id: 3, reason: 'link_mismatch' },
+    });
   });
 
   it('seals the rows written before the chain existed, once and in order, after the last sealed one', async () => {
     fill(2);
     // As an older register left them: no names, no hashes (the migration adds the columns empty).
     store.sqlite.exec('DROP TRIGGER audit_log_sealed_insert;');
-    const legacy = store.sqlite.prepare("INSERT INTO audit_log (at, actor, action, details) VALUES ('2026-11-01T10:00:00.000Z', 'sistema:cola', 'document.authorized', '{}')");
+    const legacy = store.sqlite.prepare(
+      "INSERT INTO audit_log (at, actor, action, details) VALUES ('2026-11-01T10:00:00.000Z', 'sistema:cola', 'document.authorized', '{}')",
+    );
     legacy.run();
     legacy.run();
     expect(await verifyAuditChain(store.db)).toMatchObject({ ok: false, firstBreak: { id: 3, reason: 'unsealed' } });
     expect(sealLegacyAuditRows(store.db)).toBe(2);
     expect(sealLegacyAuditRows(store.db)).toBe(0);
     expect(await verifyAuditChain(store.db)).toMatchObject({ ok: true, checked: 4 });
-    expect(store.sqlite.prepare('SELECT actor_name FROM audit_log WHERE id = 3').pluck().get()).toBe('Sistema (cola de envío)');
+    expect(store.sqlite.prepare('SELECT actor_name FROM audit_log WHERE id = 3').pluck().get()).toBe(
+      'Sistema (cola de envío)',
+    );
   });
 });

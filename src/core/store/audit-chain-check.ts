@@ -31,20 +31,34 @@ const ROW_COLUMNS = `id, at, actor, actor_name AS actorName, approved_by AS appr
 /** Seals rows older than the chain (hash null), oldest first; returns how many. Runs once, after the migration. */
 export function sealLegacyAuditRows(db: StoreDb): number {
   const sqlite = db.$client;
-  const pending = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE hash IS NULL ORDER BY id`).all() as StoredRow[];
+  const pending = sqlite
+    .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE hash IS NULL ORDER BY id`)
+    .all() as StoredRow[];
   if (pending.length === 0) return 0;
-  const update = sqlite.prepare('UPDATE audit_log SET actor_name = ?, approved_by_name = ?, prev_hash = ?, hash = ? WHERE id = ?');
-  const previous = sqlite.prepare('SELECT hash FROM audit_log WHERE id < ? AND hash IS NOT NULL ORDER BY id DESC LIMIT 1').pluck();
-  sqlite.transaction(() => {
-    let prevHash = (previous.get(pending[0]?.id ?? 0) as string | undefined) ?? AUDIT_CHAIN_GENESIS;
-    for (const row of pending) {
-      const names = actorNames(db, { actor: row.actor, approvedBy: row.approvedBy ?? undefined });
-      const entry = { actor: row.actor, approvedBy: row.approvedBy ?? undefined, action: row.action, documentId: row.documentId ?? undefined, details: JSON.parse(row.details) as Record<string, unknown> };
-      const sealed = sealAuditRow(entry, names, new Date(row.at), prevHash);
-      update.run(sealed.actorName, sealed.approvedByName, sealed.prevHash, sealed.hash, row.id);
-      prevHash = sealed.hash;
-    }
-  }).immediate();
+  const update = sqlite.prepare(
+    'UPDATE audit_log SET actor_name = ?, approved_by_name = ?, prev_hash = ?, hash = ? WHERE id = ?',
+  );
+  const previous = sqlite
+    .prepare('SELECT hash FROM audit_log WHERE id < ? AND hash IS NOT NULL ORDER BY id DESC LIMIT 1')
+    .pluck();
+  sqlite
+    .transaction(() => {
+      let prevHash = (previous.get(pending[0]?.id ?? 0) as string | undefined) ?? AUDIT_CHAIN_GENESIS;
+      for (const row of pending) {
+        const names = actorNames(db, { actor: row.actor, approvedBy: row.approvedBy ?? undefined });
+        const entry = {
+          actor: row.actor,
+          approvedBy: row.approvedBy ?? undefined,
+          action: row.action,
+          documentId: row.documentId ?? undefined,
+          details: JSON.parse(row.details) as Record<string, unknown>,
+        };
+        const sealed = sealAuditRow(entry, names, new Date(row.at), prevHash);
+        update.run(sealed.actorName, sealed.approvedByName, sealed.prevHash, sealed.hash, row.id);
+        prevHash = sealed.hash;
+      }
+    })
+    .immediate();
   return pending.length;
 }
 
@@ -64,7 +78,10 @@ function checkRow(row: StoredRow, expectedPrev: string): AuditChainBreak['reason
  * Checks the chain in pages of `pageSize` rows, yielding between pages (`pause`) so a long trail never holds up the
  * register; stops at the first break.
  */
-export async function verifyAuditChain(db: StoreDb, options: { pageSize?: number; pause?: () => Promise<void> } = {}): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  db: StoreDb,
+  options: { pageSize?: number; pause?: () => Promise<void> } = {},
+): Promise<AuditChainReport> {
   const pageSize = options.pageSize ?? 2_000;
   const page = db.$client.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`);
   let expectedPrev = AUDIT_CHAIN_GENESIS;

@@ -56,12 +56,22 @@ export function sha256Hex(text: string): string {
 
 /** The row an entry becomes after `prevHash` (names as given, chain sealed). */
 export function sealAuditRow(
-  entry: AuditEntry, names: { actorName: string; approvedByName: string | null }, at: Date, prevHash: string,
+  entry: AuditEntry,
+  names: { actorName: string; approvedByName: string | null },
+  at: Date,
+  prevHash: string,
 ): AuditRow {
   const details = entry.details ?? {};
   const content: ChainedAuditContent = {
-    prevHash, at: at.toISOString(), actor: entry.actor, actorName: names.actorName, approvedBy: entry.approvedBy ?? null,
-    approvedByName: names.approvedByName, action: entry.action, documentId: entry.documentId ?? null, details,
+    prevHash,
+    at: at.toISOString(),
+    actor: entry.actor,
+    actorName: names.actorName,
+    approvedBy: entry.approvedBy ?? null,
+    approvedByName: names.approvedByName,
+    action: entry.action,
+    documentId: entry.documentId ?? null,
+    details,
   };
   return { ...content, details: JSON.stringify(details), hash: sha256Hex(auditHashInput(content)) };
 }
@@ -79,11 +89,17 @@ function nameOf(lookup: NameLookup, actor: string): string {
 
 /** The entry's actor names as of now: a user's display name, a system actor's label, else the actor as given. */
 export function actorNamesBy(lookup: NameLookup, entry: Pick<AuditEntry, 'actor' | 'approvedBy'>) {
-  return { actorName: nameOf(lookup, entry.actor), approvedByName: entry.approvedBy === undefined ? null : nameOf(lookup, entry.approvedBy) };
+  return {
+    actorName: nameOf(lookup, entry.actor),
+    approvedByName: entry.approvedBy === undefined ? null : nameOf(lookup, entry.approvedBy),
+  };
 }
 
 export function actorNames(tx: Pick<StoreDb, 'select'>, entry: Pick<AuditEntry, 'actor' | 'approvedBy'>) {
-  return actorNamesBy((id) => tx.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name, entry);
+  return actorNamesBy(
+    (id) => tx.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name,
+    entry,
+  );
 }
 
 /** Appends an entry at the chain's end and queues it for the central API, atomically (a savepoint inside a transaction). */
@@ -97,6 +113,12 @@ export function appendAudit(tx: AuditTx, entry: AuditEntry, at: Date): void {
 }
 
 /** A change the central API should learn about (audit entry, document status snapshot). */
-export function enqueueSync(tx: Pick<StoreDb, 'insert'>, kind: 'audit' | 'document_status', payload: Record<string, unknown>): void {
-  tx.insert(syncOutbox).values({ eventId: randomUUID(), kind, payload: JSON.stringify(payload) }).run();
+export function enqueueSync(
+  tx: Pick<StoreDb, 'insert'>,
+  kind: 'audit' | 'document_status',
+  payload: Record<string, unknown>,
+): void {
+  tx.insert(syncOutbox)
+    .values({ eventId: randomUUID(), kind, payload: JSON.stringify(payload) })
+    .run();
 }

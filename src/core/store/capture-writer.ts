@@ -34,7 +34,9 @@ export interface CaptureRows {
 export class SeriesBlockedError extends Error {
   override readonly name = 'SeriesBlockedError';
   constructor(readonly series: CaptureRows['series']) {
-    super(`Fiscal series ${series.codigoSucursal}/${series.puntoFacturacion}/${series.tipoDocumento} is blocked by a number collision`);
+    super(
+      `Fiscal series ${series.codigoSucursal}/${series.puntoFacturacion}/${series.tipoDocumento} is blocked by a number collision`,
+    );
   }
 }
 
@@ -57,10 +59,15 @@ const cache = new WeakMap<Database.Database, Statements>();
 
 function prepare(sqlite: Database.Database): Statements {
   const s = {
-    nextNumber: sqlite.prepare(`INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number)
+    nextNumber: sqlite
+      .prepare(
+        `INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number)
       VALUES (@codigoSucursal, @puntoFacturacion, @tipoDocumento, 1)
-      ON CONFLICT DO UPDATE SET last_number = last_number + 1 WHERE blocked_by_collision = 0 RETURNING last_number`).pluck(),
-    document: sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
+      ON CONFLICT DO UPDATE SET last_number = last_number + 1 WHERE blocked_by_collision = 0 RETURNING last_number`,
+      )
+      .pluck(),
+    document:
+      sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
       fecha_emision, status, body, totals, total_factura, receptor_nombre, created_by, created_at, updated_at)
       VALUES (@id, @codigoSucursal, @puntoFacturacion, @tipoDocumento, @numero, @tipoEmision, @fechaEmision, @status, @body,
       @totals, @totalFactura, @receptorNombre, @createdBy, @at, @at)`),
@@ -71,7 +78,8 @@ function prepare(sqlite: Database.Database): Statements {
       VALUES (@documentId, @line, @formaPago, @descripcion, @monto)`),
     job: sqlite.prepare(`INSERT INTO outbox_jobs (document_id, state, next_attempt_at, created_at, updated_at)
       VALUES (@documentId, 'pending', @nextAttemptAt, @at, @at)`),
-    audit: sqlite.prepare(`INSERT INTO audit_log (at, actor, actor_name, approved_by, approved_by_name, action, document_id, details,
+    audit:
+      sqlite.prepare(`INSERT INTO audit_log (at, actor, actor_name, approved_by, approved_by_name, action, document_id, details,
       prev_hash, hash) VALUES (@at, @actor, @actorName, @approvedBy, @approvedByName, @action, @documentId, @details, @prevHash, @hash)`),
     lastAuditHash: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck(),
     userName: sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck(),
@@ -103,10 +111,14 @@ function prepare(sqlite: Database.Database): Statements {
       // Decision 0006: the first document with no shift open opens one, with no float, from its own time.
       const shiftId = randomUUID();
       s.openShift.run(shiftId, at, rows.shiftActor);
-      audit({
-        actor: rows.shiftActor, action: 'shift.opened',
-        details: { shiftId, openingCash: '0.00', automatic: true, firstDocumentId: built.job.documentId },
-      }, rows.at);
+      audit(
+        {
+          actor: rows.shiftActor,
+          action: 'shift.opened',
+          details: { shiftId, openingCash: '0.00', automatic: true, firstDocumentId: built.job.documentId },
+        },
+        rows.at,
+      );
     }
     return numero;
   });

@@ -21,7 +21,8 @@ afterEach(() => {
 /** A pre-split register: sago.sqlite with its HKA settings and a marker row. */
 function legacyRegister(dir: string, environment: string | undefined): void {
   const store = openDatabase({ path: join(dir, 'sago.sqlite'), checkpointIntervalMs: 0 });
-  if (environment) store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)").run(JSON.stringify({ environment }));
+  if (environment)
+    store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('hka', ?)").run(JSON.stringify({ environment }));
   store.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('marker', '\"kept\"')").run();
   store.close();
 }
@@ -35,17 +36,20 @@ describe('the active data set', () => {
     expect(resolveActiveEnvironment(dir)).toBe('produccion');
   });
 
-  it.each([['demo', 'demo'], ['produccion', 'produccion'], [undefined, 'simulador']])(
-    'adopts a pre-split sago.sqlite saved for %s as the %s data set, rows intact', (saved, expected) => {
-      const dir = tempDir();
-      legacyRegister(dir, saved);
-      expect(resolveActiveEnvironment(dir)).toBe(expected);
-      expect(existsSync(join(dir, 'sago.sqlite'))).toBe(false);
-      const adopted = new Database(dataSetPath(dir, expected as 'demo'), { readonly: true });
-      expect(adopted.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe('"kept"');
-      adopted.close();
-      expect(JSON.parse(readFileSync(join(dir, 'environment.json'), 'utf8'))).toEqual({ environment: expected });
-    });
+  it.each([
+    ['demo', 'demo'],
+    ['produccion', 'produccion'],
+    [undefined, 'simulador'],
+  ])('adopts a pre-split sago.sqlite saved for %s as the %s data set, rows intact', (saved, expected) => {
+    const dir = tempDir();
+    legacyRegister(dir, saved);
+    expect(resolveActiveEnvironment(dir)).toBe(expected);
+    expect(existsSync(join(dir, 'sago.sqlite'))).toBe(false);
+    const adopted = new Database(dataSetPath(dir, expected as 'demo'), { readonly: true });
+    expect(adopted.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe('"kept"');
+    adopted.close();
+    expect(JSON.parse(readFileSync(join(dir, 'environment.json'), 'utf8'))).toEqual({ environment: expected });
+  });
 
   it('refuses to guess when a pre-split file and a data set of the same environment both exist', () => {
     const dir = tempDir();
@@ -55,10 +59,15 @@ describe('the active data set', () => {
     expect(existsSync(join(dir, 'sago.sqlite'))).toBe(true); // nothing moved
   });
 
-  it.each([['{not json', /not valid JSON/], ['{"environment":"real"}', /does not name an HKA environment/]])(
-    'a damaged environment.json (%s) stops the start with a reason instead of opening the wrong data set', (text, reason) => {
+  it.each([
+    ['{not json', /not valid JSON/],
+    ['{"environment":"real"}', /does not name an HKA environment/],
+  ])(
+    'a damaged environment.json (%s) stops the start with a reason instead of opening the wrong data set',
+    (text, reason) => {
       const dir = tempDir();
       writeFileSync(join(dir, 'environment.json'), text);
       expect(() => resolveActiveEnvironment(dir)).toThrow(reason);
-    });
+    },
+  );
 });

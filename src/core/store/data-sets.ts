@@ -85,7 +85,9 @@ export function resolveActiveEnvironment(dataDir: string, nativeBinding?: string
     const environment = legacyEnvironment(legacy, nativeBinding);
     const target = dataSetPath(dataDir, environment);
     if (existsSync(target)) {
-      throw new Error(`Both ${legacy} and ${target} exist: move one away so the register knows which holds the ${environment} data`);
+      throw new Error(
+        `Both ${legacy} and ${target} exist: move one away so the register knows which holds the ${environment} data`,
+      );
     }
     for (const suffix of ['-wal', '-shm']) {
       if (existsSync(legacy + suffix)) renameSync(legacy + suffix, target + suffix);

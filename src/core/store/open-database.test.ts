@@ -16,7 +16,13 @@ describe('openDatabase', () => {
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(store.backupPath).toBeUndefined();
     // STRICT: a value of the wrong type is refused instead of stored as whatever it was.
-    expect(() => store.sqlite.prepare("INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', 'abc')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() =>
+      store.sqlite
+        .prepare(
+          "INSERT INTO fiscal_series (codigo_sucursal, punto_facturacion, tipo_documento, last_number) VALUES ('0000', '001', '01', 'abc')",
+        )
+        .run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
     store.close();
   });
 
@@ -31,7 +37,11 @@ describe('openDatabase', () => {
     addMigration(folder, '0001_add_note', 'ALTER TABLE `settings` ADD `note` text;');
     const second = openDatabase({ path, migrationsFolder: folder, clock: () => new Date('2026-11-28T12:00:00Z') });
     expect(second.backupPath).toBe(join(dir, 'backups', 'register-2026-11-28T12-00-00-000Z-migration.sqlite'));
-    expect(JSON.parse(readFileSync(`${second.backupPath ?? ''}.json`, 'utf8'))).toMatchObject({ reason: 'migration', verified: true, documents: 0 });
+    expect(JSON.parse(readFileSync(`${second.backupPath ?? ''}.json`, 'utf8'))).toMatchObject({
+      reason: 'migration',
+      verified: true,
+      documents: 0,
+    });
     expect(existsSync(second.backupPath ?? '')).toBe(true);
     const copy = new Database(second.backupPath ?? '', { readonly: true });
     expect(copy.prepare('SELECT key FROM settings').all()).toEqual([{ key: 'issuer' }]);
@@ -48,11 +58,22 @@ describe('openDatabase', () => {
     const first = openDatabase({ path, migrationsFolder: folder });
     first.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('issuer', '{}')").run();
     first.close();
-    addMigration(folder, '0001_broken', 'ALTER TABLE `settings` ADD `note` text;--> statement-breakpoint\nTHIS IS NOT SQL;');
+    addMigration(
+      folder,
+      '0001_broken',
+      'ALTER TABLE `settings` ADD `note` text;--> statement-breakpoint\nTHIS IS NOT SQL;',
+    );
     expect(() => openDatabase({ path, migrationsFolder: folder })).toThrow();
     const after = new Database(path);
-    expect(after.prepare('SELECT * FROM settings').all()).toEqual([expect.objectContaining({ key: 'issuer', value: '{}' })]);
-    expect(after.prepare("SELECT name FROM pragma_table_info('settings')").all().map((c) => (c as { name: string }).name)).not.toContain('note');
+    expect(after.prepare('SELECT * FROM settings').all()).toEqual([
+      expect.objectContaining({ key: 'issuer', value: '{}' }),
+    ]);
+    expect(
+      after
+        .prepare("SELECT name FROM pragma_table_info('settings')")
+        .all()
+        .map((c) => (c as { name: string }).name),
+    ).not.toContain('note');
     after.close();
   });
 });
@@ -64,7 +85,6 @@ function addMigration(folder: string, tag: string, sql: string): void {
   journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true });
   writeFileSync(journalPath, JSON.stringify(journal));
 }
-
 
 describe('WAL checkpoints', () => {
   it('never checkpoints inside a commit; checkpoint() and close() fold the WAL into the file', () => {

@@ -65,14 +65,18 @@ export function applyMigrations(db: StoreDb, folder: string = DEFAULT_MIGRATIONS
 
 function pendingMigrations(sqlite: Database.Database, folder: string): number {
   const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as Journal;
-  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
   if (!hasTable) return journal.entries.length;
   const applied = sqlite.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number };
   return journal.entries.length - applied.n;
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined;
+  return (
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined
+  );
 }
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
@@ -91,7 +95,11 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     let backupPath: string | undefined;
     if (existed && hasUserTables(sqlite) && pendingMigrations(sqlite, folder) > 0) {
       const at = options.clock?.() ?? new Date();
-      backupPath = writeBackupSync(sqlite, { folder: join(dirname(options.path), 'backups'), at, reason: 'migration' }).path;
+      backupPath = writeBackupSync(sqlite, {
+        folder: join(dirname(options.path), 'backups'),
+        at,
+        reason: 'migration',
+      }).path;
     }
     const db = drizzle({ client: sqlite, schema });
     applyMigrations(db, folder);

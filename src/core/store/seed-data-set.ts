@@ -9,7 +9,12 @@ export const REFERENCE_TABLES = ['users', 'products', 'customers'] as const;
 
 /** Settings rows copied by key (everything else in `settings` belongs to the data set itself). */
 export const REFERENCE_SETTINGS = [
-  'issuer', 'issuer_identity', 'receipt', 'loss_prevention', 'contingency_settings', 'demo_catalogue_seeded',
+  'issuer',
+  'issuer_identity',
+  'receipt',
+  'loss_prevention',
+  'contingency_settings',
+  'demo_catalogue_seeded',
 ] as const;
 
 export interface SeedCounts {
@@ -24,7 +29,7 @@ export interface SeedCounts {
  * source may be open elsewhere (WAL lets this connection read its last committed state).
  */
 export function copyReferenceData(target: Database.Database, sourcePath: string): SeedCounts {
-  target.prepare("ATTACH DATABASE ? AS seed_source").run(sourcePath);
+  target.prepare('ATTACH DATABASE ? AS seed_source').run(sourcePath);
   try {
     const counts = { users: 0, products: 0, customers: 0, settings: 0 };
     target.transaction(() => {
@@ -34,7 +39,8 @@ export function copyReferenceData(target: Database.Database, sourcePath: string)
       }
       const keys = REFERENCE_SETTINGS.map(() => '?').join(', ');
       target.prepare(`DELETE FROM main.settings WHERE key IN (${keys})`).run(...REFERENCE_SETTINGS);
-      counts.settings = target.prepare(`INSERT INTO main.settings SELECT * FROM seed_source.settings WHERE key IN (${keys})`)
+      counts.settings = target
+        .prepare(`INSERT INTO main.settings SELECT * FROM seed_source.settings WHERE key IN (${keys})`)
         .run(...REFERENCE_SETTINGS).changes;
     })();
     return counts;

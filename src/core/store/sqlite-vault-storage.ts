@@ -15,8 +15,11 @@ export class SqliteVaultStorage implements VaultStorage {
   }
 
   private write(name: string, sealed: string): void {
-    this.db.insert(secrets).values({ name, sealed })
-      .onConflictDoUpdate({ target: secrets.name, set: { sealed, updatedAt: new Date().toISOString() } }).run();
+    this.db
+      .insert(secrets)
+      .values({ name, sealed })
+      .onConflictDoUpdate({ target: secrets.name, set: { sealed, updatedAt: new Date().toISOString() } })
+      .run();
   }
 
   readWrappedKey(): string | undefined {

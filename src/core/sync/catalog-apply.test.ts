@@ -19,22 +19,51 @@ const GERENTE = { actor: 'u-gerente' };
 let store: OpenedDatabase;
 
 const change = (codigo: string, version: number, precio: string, extra: Record<string, unknown> = {}) => ({
-  codigo, barcode: null, descripcion: `Producto ${codigo}`, unidad: 'und', precio, tasaItbms: '01', codigoCPBS: null,
-  unidadMedidaCPBS: null, requiereLote: false, active: true, version, ...extra,
+  codigo,
+  barcode: null,
+  descripcion: `Producto ${codigo}`,
+  unidad: 'und',
+  precio,
+  tasaItbms: '01',
+  codigoCPBS: null,
+  unidadMedidaCPBS: null,
+  requiereLote: false,
+  active: true,
+  version,
+  ...extra,
 });
 const ORG = '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7';
-const at = (version: number, after: string): { orgId: string; position: CatalogPosition } => ({ orgId: ORG, position: { since: version, after } });
-const audits = (action: string) => (store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[])
-  .map((d) => JSON.parse(d) as Record<string, unknown>);
+const at = (version: number, after: string): { orgId: string; position: CatalogPosition } => ({
+  orgId: ORG,
+  position: { since: version, after },
+});
+const audits = (action: string) =>
+  (
+    store.sqlite.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').pluck().all(action) as string[]
+  ).map((d) => JSON.parse(d) as Record<string, unknown>);
 /** Every applied change, from the packed `catalog.central_applied` entries. */
 const applied = () => audits('catalog.central_applied').flatMap((d) => d['changes'] as Record<string, unknown>[]);
 const count = (sql: string) => store.sqlite.prepare(sql).pluck().get() as number;
 const basket = (): Basket => ({
   customer: null,
-  lines: [{
-    key: 0, productId: 'p', codigo: 'A1', descripcion: 'Producto A1', unidad: 'und', cantidad: '1', precioUnitario: '1.50', catalogPrice: '1.50',
-    descuentoUnitario: '0', tasaItbms: '01', codigoCPBS: null, unidadMedidaCPBS: null, requiereLote: false, medicina: null,
-  }],
+  lines: [
+    {
+      key: 0,
+      productId: 'p',
+      codigo: 'A1',
+      descripcion: 'Producto A1',
+      unidad: 'und',
+      cantidad: '1',
+      precioUnitario: '1.50',
+      catalogPrice: '1.50',
+      descuentoUnitario: '0',
+      tasaItbms: '01',
+      codigoCPBS: null,
+      unidadMedidaCPBS: null,
+      requiereLote: false,
+      medicina: null,
+    },
+  ],
 });
 
 beforeEach(() => {
@@ -45,24 +74,56 @@ afterEach(() => store.close());
 
 describe('applyCatalogChanges', () => {
   it('creates and updates products by code, audits each change and records the position, leaving local-only products alone', () => {
-    saveProduct(store.db, { codigo: 'LOCAL', barcode: null, descripcion: 'Solo aquí', unidad: 'und', precio: '9.00', tasaItbms: '00' }, GERENTE, AT);
-    expect(applyCatalogChanges(store.db, [change('A1', 1, '1.50'), change('B2', 1, '2.00', { barcode: '750100' })], at(1, 'B2'), AT))
-      .toMatchObject({ kind: 'applied', applied: 2, unchanged: 0, overwroteLocal: 0, refused: [] });
-    expect(applyCatalogChanges(store.db, [change('A1', 2, '1.75'), change('B2', 2, '2.0')], at(2, 'B2'), LATER))
-      .toMatchObject({ kind: 'applied', applied: 2, unchanged: 0 });
-    expect(lookupProduct(store.db, 'A1')).toMatchObject({ precio: '1.75', tasaItbms: '01', descripcion: 'Producto A1' });
+    saveProduct(
+      store.db,
+      { codigo: 'LOCAL', barcode: null, descripcion: 'Solo aquí', unidad: 'und', precio: '9.00', tasaItbms: '00' },
+      GERENTE,
+      AT,
+    );
+    expect(
+      applyCatalogChanges(
+        store.db,
+        [change('A1', 1, '1.50'), change('B2', 1, '2.00', { barcode: '750100' })],
+        at(1, 'B2'),
+        AT,
+      ),
+    ).toMatchObject({ kind: 'applied', applied: 2, unchanged: 0, overwroteLocal: 0, refused: [] });
+    expect(
+      applyCatalogChanges(store.db, [change('A1', 2, '1.75'), change('B2', 2, '2.0')], at(2, 'B2'), LATER),
+    ).toMatchObject({ kind: 'applied', applied: 2, unchanged: 0 });
+    expect(lookupProduct(store.db, 'A1')).toMatchObject({
+      precio: '1.75',
+      tasaItbms: '01',
+      descripcion: 'Producto A1',
+    });
     expect(lookupProduct(store.db, 'LOCAL')).toMatchObject({ precio: '9.00' });
     expect(lookupProduct(store.db, '750100')).toBeNull(); // the second change took the barcode away
-    expect(applied().map((d) => [d['codigo'], d['version'], d['created'] === true]))
-      .toEqual([['A1', 1, true], ['B2', 1, true], ['A1', 2, false], ['B2', 2, false]]);
+    expect(applied().map((d) => [d['codigo'], d['version'], d['created'] === true])).toEqual([
+      ['A1', 1, true],
+      ['B2', 1, true],
+      ['A1', 2, false],
+      ['B2', 2, false],
+    ]);
     expect(applied()[0]).toMatchObject({ values: { precio: '1.50', tasaItbms: '01', active: true } });
     expect(applied()[2]).toEqual({ codigo: 'A1', version: 2, changed: { precio: ['1.50', '1.75'] } });
-    expect(applied()[3]).toEqual({ codigo: 'B2', version: 2, changed: { precio: ['2.00', '2.0'], barcode: ['750100', null] } });
-    expect(readCatalogState(store.db)).toMatchObject({ position: { since: 2, after: 'B2' }, appliedTotal: 4, refusedTotal: 0 });
+    expect(applied()[3]).toEqual({
+      codigo: 'B2',
+      version: 2,
+      changed: { precio: ['2.00', '2.0'], barcode: ['750100', null] },
+    });
+    expect(readCatalogState(store.db)).toMatchObject({
+      position: { since: 2, after: 'B2' },
+      appliedTotal: 4,
+      refusedTotal: 0,
+    });
   });
 
   it('audits every change of a large pull in a few entries, each small enough for the central server', () => {
-    const many = Array.from({ length: 300 }, (_, i) => change(`P${String(i).padStart(3, '0')}`, 1, `${i + 1}.00`, { descripcion: `Producto de prueba con un nombre largo ${i}` }));
+    const many = Array.from({ length: 300 }, (_, i) =>
+      change(`P${String(i).padStart(3, '0')}`, 1, `${i + 1}.00`, {
+        descripcion: `Producto de prueba con un nombre largo ${i}`,
+      }),
+    );
     expect(applyCatalogChanges(store.db, many, at(1, 'P299'), AT)).toMatchObject({ applied: 300 });
     const entries = audits('catalog.central_applied');
     expect(entries.length).toBeGreaterThan(1);
@@ -74,22 +135,30 @@ describe('applyCatalogChanges', () => {
   it('counts a row equal to the local one as unchanged (no audit) and retires a product head office deactivates', () => {
     applyCatalogChanges(store.db, [change('A1', 1, '1.50')], at(1, 'A1'), AT);
     const before = count('SELECT count(*) FROM audit_log');
-    expect(applyCatalogChanges(store.db, [change('A1', 2, '1.5')], at(2, 'A1'), LATER)).toMatchObject({ applied: 0, unchanged: 1 });
+    expect(applyCatalogChanges(store.db, [change('A1', 2, '1.5')], at(2, 'A1'), LATER)).toMatchObject({
+      applied: 0,
+      unchanged: 1,
+    });
     expect(count('SELECT count(*) FROM audit_log')).toBe(before);
     applyCatalogChanges(store.db, [change('A1', 3, '1.50', { active: false })], at(3, 'A1'), LATER);
     expect(lookupProduct(store.db, 'A1')).toBeNull();
   });
 
   it('refuses a bad row alone, audits why, and applies the rest of the pull', () => {
-    const result = applyCatalogChanges(store.db, [
-      change('A1', 1, '1.50'),
-      change('B2', 1, '-3.00'),
-      change('C\u00003', 1, '1.00', { descripcion: 'Producto C3' }),
-      change('D4', 1, '1.00', { tasaItbms: '07' }),
-      'not a product',
-      change('E5', 1, '5.00', { descripcion: 'x' }),
-      change('F6', 1, '6.00'),
-    ], at(1, 'F6'), AT);
+    const result = applyCatalogChanges(
+      store.db,
+      [
+        change('A1', 1, '1.50'),
+        change('B2', 1, '-3.00'),
+        change('C\u00003', 1, '1.00', { descripcion: 'Producto C3' }),
+        change('D4', 1, '1.00', { tasaItbms: '07' }),
+        'not a product',
+        change('E5', 1, '5.00', { descripcion: 'x' }),
+        change('F6', 1, '6.00'),
+      ],
+      at(1, 'F6'),
+      AT,
+    );
     expect(result).toMatchObject({ kind: 'applied', applied: 2 });
     if (result.kind !== 'applied') return;
     expect(result.refused.map((r) => [r.codigo, r.version, r.reason, r.detail])).toEqual([
@@ -101,16 +170,35 @@ describe('applyCatalogChanges', () => {
     ]);
     expect(store.sqlite.prepare('SELECT codigo FROM products ORDER BY codigo').pluck().all()).toEqual(['A1', 'F6']);
     expect(audits('catalog.central_refused')).toHaveLength(5);
-    expect(readCatalogState(store.db)).toMatchObject({ position: { since: 1, after: 'F6' }, refusedTotal: 5, recentRefusals: result.refused });
+    expect(readCatalogState(store.db)).toMatchObject({
+      position: { since: 1, after: 'F6' },
+      refusedTotal: 5,
+      recentRefusals: result.refused,
+    });
   });
 
   it('refuses a barcode a local product holds, but lets a barcode move between two products of one pull', () => {
-    saveProduct(store.db, { codigo: 'LOCAL', barcode: '111', descripcion: 'Solo aquí', unidad: 'und', precio: '9.00', tasaItbms: '00' }, GERENTE, AT);
+    saveProduct(
+      store.db,
+      { codigo: 'LOCAL', barcode: '111', descripcion: 'Solo aquí', unidad: 'und', precio: '9.00', tasaItbms: '00' },
+      GERENTE,
+      AT,
+    );
     applyCatalogChanges(store.db, [change('A1', 1, '1.00', { barcode: '222' })], at(1, 'A1'), AT);
-    const result = applyCatalogChanges(store.db, [
-      change('A1', 2, '1.00', { barcode: null }), change('B2', 2, '2.00', { barcode: '111' }), change('C3', 2, '3.00', { barcode: '222' }),
-    ].reverse(), at(2, 'C3'), AT); // the receiving product first: the move must not depend on the order
-    expect(result).toMatchObject({ applied: 2, refused: [{ codigo: 'B2', reason: 'barcode_taken', detail: 'barcode 111 belongs to product LOCAL' }] });
+    const result = applyCatalogChanges(
+      store.db,
+      [
+        change('A1', 2, '1.00', { barcode: null }),
+        change('B2', 2, '2.00', { barcode: '111' }),
+        change('C3', 2, '3.00', { barcode: '222' }),
+      ].reverse(),
+      at(2, 'C3'),
+      AT,
+    ); // the receiving product first: the move must not depend on the order
+    expect(result).toMatchObject({
+      applied: 2,
+      refused: [{ codigo: 'B2', reason: 'barcode_taken', detail: 'barcode 111 belongs to product LOCAL' }],
+    });
     expect(lookupProduct(store.db, '222')?.codigo).toBe('C3');
     expect(lookupProduct(store.db, '111')?.codigo).toBe('LOCAL');
   });
@@ -122,18 +210,36 @@ describe('applyCatalogChanges', () => {
     saveProduct(store.db, { ...a1, precio: '1.99' }, GERENTE, new Date('2026-12-05T14:30:00.000Z'));
     applyCatalogChanges(store.db, [change('A1', 2, '1.60'), change('B2', 2, '2.10')], at(2, 'B2'), LATER);
     expect(getProduct(store.db, a1.id)?.precio).toBe('1.60');
-    expect(audits('catalog.central_overwrote_local')).toEqual([expect.objectContaining({ codigo: 'A1', version: 2, before: expect.objectContaining({ precio: '1.99' }) as unknown })]);
-    expect(applied().map((d) => [d['codigo'], d['version']])).toEqual([['A1', 1], ['B2', 1], ['B2', 2]]);
+    expect(audits('catalog.central_overwrote_local')).toEqual([
+      expect.objectContaining({
+        codigo: 'A1',
+        version: 2,
+        before: expect.objectContaining({ precio: '1.99' }) as unknown,
+      }),
+    ]);
+    expect(applied().map((d) => [d['codigo'], d['version']])).toEqual([
+      ['A1', 1],
+      ['B2', 1],
+      ['B2', 2],
+    ]);
   });
 
   it('writes nothing while a sale is in progress, and applies once the basket is gone', () => {
     saveDraft(store.db, CASHIER, basket(), AT);
     const audit = count('SELECT count(*) FROM audit_log');
-    expect(applyCatalogChanges(store.db, [change('A1', 1, '1.75')], at(1, 'A1'), AT)).toEqual({ kind: 'sale_in_progress' });
-    expect([count('SELECT count(*) FROM products'), count('SELECT count(*) FROM audit_log'), readCatalogState(store.db).position])
-      .toEqual([0, audit, { since: 0, after: '' }]);
+    expect(applyCatalogChanges(store.db, [change('A1', 1, '1.75')], at(1, 'A1'), AT)).toEqual({
+      kind: 'sale_in_progress',
+    });
+    expect([
+      count('SELECT count(*) FROM products'),
+      count('SELECT count(*) FROM audit_log'),
+      readCatalogState(store.db).position,
+    ]).toEqual([0, audit, { since: 0, after: '' }]);
     saveDraft(store.db, CASHIER, null, AT); // completed or emptied: the till clears its draft
-    expect(applyCatalogChanges(store.db, [change('A1', 1, '1.75')], at(1, 'A1'), AT)).toMatchObject({ kind: 'applied', applied: 1 });
+    expect(applyCatalogChanges(store.db, [change('A1', 1, '1.75')], at(1, 'A1'), AT)).toMatchObject({
+      kind: 'applied',
+      applied: 1,
+    });
   });
 
   it('never applies in the training data set', () => {

@@ -12,9 +12,18 @@ export const PACKED_DETAILS_CHARS = MAX_DETAILS_CHARS - 96;
 export type ProductValues = Record<string, string | boolean | null>;
 
 /** What one change says: created with its values, or the fields changed as [before, after]. */
-export function describeChange(codigo: string, version: number, before: ProductValues | undefined, after: ProductValues): Record<string, unknown> {
+export function describeChange(
+  codigo: string,
+  version: number,
+  before: ProductValues | undefined,
+  after: ProductValues,
+): Record<string, unknown> {
   if (!before) return { codigo, version, created: true, values: after };
-  const changed = Object.fromEntries(Object.keys(after).filter((k) => before[k] !== after[k]).map((k) => [k, [before[k] ?? null, after[k] ?? null]]));
+  const changed = Object.fromEntries(
+    Object.keys(after)
+      .filter((k) => before[k] !== after[k])
+      .map((k) => [k, [before[k] ?? null, after[k] ?? null]]),
+  );
   return { codigo, version, changed };
 }
 
@@ -23,7 +32,11 @@ export class PackedCatalogAudit {
   private items: Record<string, unknown>[] = [];
   private size = 0;
 
-  constructor(private readonly tx: AuditTx, private readonly actor: string, private readonly at: Date) {}
+  constructor(
+    private readonly tx: AuditTx,
+    private readonly actor: string,
+    private readonly at: Date,
+  ) {}
 
   add(item: Record<string, unknown>): void {
     const length = JSON.stringify(item).length + 1;
@@ -34,7 +47,11 @@ export class PackedCatalogAudit {
 
   flush(): void {
     if (this.items.length === 0) return;
-    appendAudit(this.tx, { actor: this.actor, action: 'catalog.central_applied', details: { changes: this.items } }, this.at);
+    appendAudit(
+      this.tx,
+      { actor: this.actor, action: 'catalog.central_applied', details: { changes: this.items } },
+      this.at,
+    );
     this.items = [];
     this.size = 0;
   }

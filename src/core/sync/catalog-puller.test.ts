@@ -23,8 +23,17 @@ let store: OpenedDatabase;
 let vault: Vault;
 
 const row = (codigo: string, version: number, precio: string) => ({
-  codigo, barcode: null, descripcion: `Producto ${codigo}`, unidad: 'und', precio, tasaItbms: '01', codigoCPBS: null,
-  unidadMedidaCPBS: null, requiereLote: false, active: true, version,
+  codigo,
+  barcode: null,
+  descripcion: `Producto ${codigo}`,
+  unidad: 'und',
+  precio,
+  tasaItbms: '01',
+  codigoCPBS: null,
+  unidadMedidaCPBS: null,
+  requiereLote: false,
+  active: true,
+  version,
 });
 /** A server holding `rows` (sorted by version, code) that pages them like the real one. */
 function serve(rows: ReturnType<typeof row>[], catalogVersion = Math.max(0, ...rows.map((r) => r.version))) {
@@ -36,13 +45,35 @@ function serve(rows: ReturnType<typeof row>[], catalogVersion = Math.max(0, ...r
     const rest = rows.filter((r) => r.version > since || (r.version === since && r.codigo > after));
     const changes = rest.slice(0, limit);
     const last = changes.at(-1);
-    return { status: 200, body: { catalogVersion, changes, position: last ? { since: last.version, after: last.codigo } : { since, after }, more: rest.length > limit } };
+    return {
+      status: 200,
+      body: {
+        catalogVersion,
+        changes,
+        position: last ? { since: last.version, after: last.codigo } : { since, after },
+        more: rest.length > limit,
+      },
+    };
   };
 }
 const puller = (environment: 'demo' | 'simulador' = 'demo') =>
   new CatalogPuller({ db: store.db, vault, environment, clock: () => AT }, { pageSize: 2, requestTimeoutMs: 2_000 });
-const basketLine = { key: 0, productId: 'p', codigo: 'A1', descripcion: 'A1', unidad: 'und', cantidad: '1', precioUnitario: '1.00', catalogPrice: '1.00',
-  descuentoUnitario: '0', tasaItbms: '01' as const, codigoCPBS: null, unidadMedidaCPBS: null, requiereLote: false, medicina: null };
+const basketLine = {
+  key: 0,
+  productId: 'p',
+  codigo: 'A1',
+  descripcion: 'A1',
+  unidad: 'und',
+  cantidad: '1',
+  precioUnitario: '1.00',
+  catalogPrice: '1.00',
+  descuentoUnitario: '0',
+  tasaItbms: '01' as const,
+  codigoCPBS: null,
+  unidadMedidaCPBS: null,
+  requiereLote: false,
+  medicina: null,
+};
 
 beforeEach(async () => {
   stub = await startStubSyncServer();
@@ -51,8 +82,13 @@ beforeEach(async () => {
   vault = new Vault(new MemoryVaultStorage(), new MemoryKeyProtector());
   vault.setSecret('sync.deviceToken', TOKEN);
   writeSyncConnection(store.db, {
-    serverUrl: stub.url, deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59', orgId: '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7',
-    storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', storeCode: '0001', registerName: 'Caja 1', enrolledAt: AT.toISOString(),
+    serverUrl: stub.url,
+    deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59',
+    orgId: '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7',
+    storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    storeCode: '0001',
+    registerName: 'Caja 1',
+    enrolledAt: AT.toISOString(),
   });
 });
 
@@ -63,10 +99,21 @@ afterEach(async () => {
 
 describe('CatalogPuller', () => {
   it('pulls every page after its position with the device token, then applies them all at once', async () => {
-    serve([row('A1', 1, '1.00'), row('B2', 1, '2.00'), row('C3', 2, '3.00'), row('A1', 3, '1.10')].sort((a, b) => a.version - b.version));
-    expect(await puller().pullNow()).toMatchObject({ kind: 'done', applied: 4, refused: 0, position: { since: 3, after: 'A1' }, more: false });
+    serve(
+      [row('A1', 1, '1.00'), row('B2', 1, '2.00'), row('C3', 2, '3.00'), row('A1', 3, '1.10')].sort(
+        (a, b) => a.version - b.version,
+      ),
+    );
+    expect(await puller().pullNow()).toMatchObject({
+      kind: 'done',
+      applied: 4,
+      refused: 0,
+      position: { since: 3, after: 'A1' },
+      more: false,
+    });
     expect(stub.requests.map((r) => r.path)).toEqual([
-      `${CATALOG_CHANGES_PATH}?since=0&after=&limit=2`, `${CATALOG_CHANGES_PATH}?since=1&after=B2&limit=2`,
+      `${CATALOG_CHANGES_PATH}?since=0&after=&limit=2`,
+      `${CATALOG_CHANGES_PATH}?since=1&after=B2&limit=2`,
     ]);
     expect(stub.requests.every((r) => r.authorization === `Bearer ${TOKEN}` && !r.path.includes(TOKEN))).toBe(true);
     expect(lookupProduct(store.db, 'A1')?.precio).toBe('1.10');
@@ -78,7 +125,10 @@ describe('CatalogPuller', () => {
   it('records a failed pull and changes nothing: server error, or a cursor it cannot trust', async () => {
     stub.answer = () => ({ status: 500, body: { error: 'internal_error' } });
     expect(await puller().pullNow()).toEqual({ kind: 'failed', error: 'server error (HTTP 500)' });
-    expect(readCatalogState(store.db)).toMatchObject({ lastError: 'server error (HTTP 500)', position: { since: 0, after: '' } });
+    expect(readCatalogState(store.db)).toMatchObject({
+      lastError: 'server error (HTTP 500)',
+      position: { since: 0, after: '' },
+    });
     const answers = [
       { catalogVersion: 1, changes: [row('A1', 1, '1.00')], position: { since: 0, after: '' }, more: true }, // does not move: would loop
       { catalogVersion: 1, changes: [], position: { since: 9, after: 'Z' }, more: false }, // moves without changes: would skip
@@ -91,9 +141,21 @@ describe('CatalogPuller', () => {
       stub.answer = () => ({ status: 200, body });
       errors.push(await puller().pullNow());
     }
-    const cursor = { kind: 'failed', error: 'unexpected answer: the catalogue position is not the one after the changes sent' };
-    expect(errors).toEqual([cursor, cursor, cursor, cursor, { kind: 'failed', error: 'unexpected answer: the server answered 200 without a page of catalogue changes' }]);
-    expect([readCatalogState(store.db).position, lookupProduct(store.db, 'A1')]).toEqual([{ since: 0, after: '' }, null]);
+    const cursor = {
+      kind: 'failed',
+      error: 'unexpected answer: the catalogue position is not the one after the changes sent',
+    };
+    expect(errors).toEqual([
+      cursor,
+      cursor,
+      cursor,
+      cursor,
+      { kind: 'failed', error: 'unexpected answer: the server answered 200 without a page of catalogue changes' },
+    ]);
+    expect([readCatalogState(store.db).position, lookupProduct(store.db, 'A1')]).toEqual([
+      { since: 0, after: '' },
+      null,
+    ]);
   });
 
   it('a basket opened while the pages download: the apply refuses in its transaction and nothing is written', async () => {
@@ -104,7 +166,10 @@ describe('CatalogPuller', () => {
       return answer(request, index);
     };
     expect(await puller().pullNow()).toEqual({ kind: 'sale_in_progress' });
-    expect([lookupProduct(store.db, 'A1'), readCatalogState(store.db).position]).toEqual([null, { since: 0, after: '' }]);
+    expect([lookupProduct(store.db, 'A1'), readCatalogState(store.db).position]).toEqual([
+      null,
+      { since: 0, after: '' },
+    ]);
   });
 
   it('waits while a sale is in progress and applies at the next pull once the basket is gone', async () => {
@@ -112,11 +177,17 @@ describe('CatalogPuller', () => {
     saveDraft(store.db, CASHIER, { lines: [basketLine], customer: null }, AT);
     expect(await puller().pullNow()).toEqual({ kind: 'sale_in_progress' });
     expect(stub.requests).toEqual([]); // nothing downloaded that could not be applied
-    expect(readCatalogState(store.db)).toMatchObject({ waitingForSaleSince: AT.toISOString(), position: { since: 0, after: '' } });
+    expect(readCatalogState(store.db)).toMatchObject({
+      waitingForSaleSince: AT.toISOString(),
+      position: { since: 0, after: '' },
+    });
     expect(lookupProduct(store.db, 'A1')).toBeNull();
     saveDraft(store.db, CASHIER, null, AT);
     expect(await puller().pullNow()).toMatchObject({ kind: 'done', applied: 1 });
-    expect(readCatalogState(store.db)).toMatchObject({ waitingForSaleSince: null, position: { since: 1, after: 'A1' } });
+    expect(readCatalogState(store.db)).toMatchObject({
+      waitingForSaleSince: null,
+      position: { since: 1, after: 'A1' },
+    });
   });
 
   it('starts again from the beginning for a register enrolled in another organisation since', async () => {

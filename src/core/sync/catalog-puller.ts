@@ -42,7 +42,15 @@ export type PullResult =
   | { kind: 'not_enrolled' }
   | { kind: 'failed'; error: string }
   | { kind: 'sale_in_progress' }
-  | { kind: 'done'; applied: number; unchanged: number; overwroteLocal: number; refused: number; position: CatalogPosition; more: boolean };
+  | {
+      kind: 'done';
+      applied: number;
+      unchanged: number;
+      overwroteLocal: number;
+      refused: number;
+      position: CatalogPosition;
+      more: boolean;
+    };
 
 /** The cursor is the last row's (version, code), when that row names them at all (a malformed one is refused anyway). */
 function endsAt(changes: readonly unknown[], position: CatalogPosition): boolean {
@@ -53,7 +61,8 @@ function endsAt(changes: readonly unknown[], position: CatalogPosition): boolean
   return version === position.since && codigo === position.after;
 }
 
-const after = (a: CatalogPosition, b: CatalogPosition) => a.since > b.since || (a.since === b.since && a.after > b.after);
+const after = (a: CatalogPosition, b: CatalogPosition) =>
+  a.since > b.since || (a.since === b.since && a.after > b.after);
 
 export class CatalogPuller {
   private readonly clock: () => Date;
@@ -61,7 +70,10 @@ export class CatalogPuller {
   private cycle: Promise<PullResult> | undefined;
   private started = false;
 
-  constructor(private readonly deps: CatalogPullerDeps, private readonly options: CatalogPullerOptions = {}) {
+  constructor(
+    private readonly deps: CatalogPullerDeps,
+    private readonly options: CatalogPullerOptions = {},
+  ) {
     this.clock = deps.clock ?? (() => new Date());
   }
 
@@ -109,14 +121,16 @@ export class CatalogPuller {
   }
 
   private run(): Promise<PullResult> {
-    const cycle = this.pull().catch((error: unknown): PullResult => {
-      // A local failure (database, vault): recorded like a failed pull, never a crash of the register over sync.
-      const message = error instanceof Error ? error.message : String(error);
-      this.deps.log?.warn('catalogue pull failed', { error: message });
-      return this.record({ kind: 'failed', error: `local error: ${message}` });
-    }).finally(() => {
-      this.cycle = undefined;
-    });
+    const cycle = this.pull()
+      .catch((error: unknown): PullResult => {
+        // A local failure (database, vault): recorded like a failed pull, never a crash of the register over sync.
+        const message = error instanceof Error ? error.message : String(error);
+        this.deps.log?.warn('catalogue pull failed', { error: message });
+        return this.record({ kind: 'failed', error: `local error: ${message}` });
+      })
+      .finally(() => {
+        this.cycle = undefined;
+      });
     this.cycle = cycle;
     return cycle;
   }
@@ -124,8 +138,15 @@ export class CatalogPuller {
   private record(result: PullResult): PullResult {
     const state = readCatalogState(this.deps.db);
     const at = this.clock().toISOString();
-    if (result.kind === 'failed') writeCatalogState(this.deps.db, { ...state, lastPullAt: at, lastError: result.error });
-    if (result.kind === 'sale_in_progress') writeCatalogState(this.deps.db, { ...state, lastPullAt: at, lastError: null, waitingForSaleSince: state.waitingForSaleSince ?? at });
+    if (result.kind === 'failed')
+      writeCatalogState(this.deps.db, { ...state, lastPullAt: at, lastError: result.error });
+    if (result.kind === 'sale_in_progress')
+      writeCatalogState(this.deps.db, {
+        ...state,
+        lastPullAt: at,
+        lastError: null,
+        waitingForSaleSince: state.waitingForSaleSince ?? at,
+      });
     return result;
   }
 
@@ -141,30 +162,55 @@ export class CatalogPuller {
     let more = true;
     const changes: unknown[] = [];
     for (let page = 0; more && page < (this.options.maxPages ?? 4); page++) {
-      const answer = await this.deps.vault.withSecrets(['sync.deviceToken'], (s) => getCatalogChanges(
-        this.deps.fetch ?? fetch, connection.serverUrl, s['sync.deviceToken'], position, pageSize, this.options.requestTimeoutMs ?? 15_000));
+      const answer = await this.deps.vault.withSecrets(['sync.deviceToken'], (s) =>
+        getCatalogChanges(
+          this.deps.fetch ?? fetch,
+          connection.serverUrl,
+          s['sync.deviceToken'],
+          position,
+          pageSize,
+          this.options.requestTimeoutMs ?? 15_000,
+        ),
+      );
       if (answer.kind !== 'ok') return this.record({ kind: 'failed', error: describeFailure(answer) });
       const { response } = answer;
       // A cursor that does not move forward past a non-empty page would make the register ask for it forever; one
       // past the catalogue's own version, or moved by an empty page, would make it skip changes it never saw.
-      const moved = response.changes.length > 0 ? after(response.position, position) : !after(response.position, position) && !after(position, response.position);
+      const moved =
+        response.changes.length > 0
+          ? after(response.position, position)
+          : !after(response.position, position) && !after(position, response.position);
       if (!moved || response.position.since > response.catalogVersion || !endsAt(response.changes, response.position)) {
-        return this.record({ kind: 'failed', error: 'unexpected answer: the catalogue position is not the one after the changes sent' });
+        return this.record({
+          kind: 'failed',
+          error: 'unexpected answer: the catalogue position is not the one after the changes sent',
+        });
       }
       changes.push(...response.changes);
       position = response.position;
       more = response.more && response.changes.length > 0;
     }
-    const applied: ApplyResult = changes.length === 0 && !after(position, start) && !after(start, position)
-      ? { kind: 'applied', applied: 0, unchanged: 0, overwroteLocal: 0, refused: [] }
-      : applyCatalogChanges(this.deps.db, changes, { orgId: connection.orgId, position }, this.clock());
+    const applied: ApplyResult =
+      changes.length === 0 && !after(position, start) && !after(start, position)
+        ? { kind: 'applied', applied: 0, unchanged: 0, overwroteLocal: 0, refused: [] }
+        : applyCatalogChanges(this.deps.db, changes, { orgId: connection.orgId, position }, this.clock());
     if (applied.kind === 'training') return { kind: 'training' };
     if (applied.kind === 'sale_in_progress') return this.record(applied);
     const state = readCatalogState(this.deps.db);
-    writeCatalogState(this.deps.db, { ...state, lastPullAt: this.clock().toISOString(), lastError: null, waitingForSaleSince: null });
+    writeCatalogState(this.deps.db, {
+      ...state,
+      lastPullAt: this.clock().toISOString(),
+      lastError: null,
+      waitingForSaleSince: null,
+    });
     return {
-      kind: 'done', applied: applied.applied, unchanged: applied.unchanged, overwroteLocal: applied.overwroteLocal,
-      refused: applied.refused.length, position, more,
+      kind: 'done',
+      applied: applied.applied,
+      unchanged: applied.unchanged,
+      overwroteLocal: applied.overwroteLocal,
+      refused: applied.refused.length,
+      position,
+      more,
     };
   }
 }

@@ -35,8 +35,15 @@ export const catalogStateSchema = z.object({
 export type CatalogState = z.output<typeof catalogStateSchema>;
 
 export const INITIAL_CATALOG_STATE: CatalogState = {
-  orgId: null, position: CATALOG_START, lastPullAt: null, lastAppliedAt: null, lastError: null, waitingForSaleSince: null,
-  appliedTotal: 0, refusedTotal: 0, recentRefusals: [],
+  orgId: null,
+  position: CATALOG_START,
+  lastPullAt: null,
+  lastAppliedAt: null,
+  lastError: null,
+  waitingForSaleSince: null,
+  appliedTotal: 0,
+  refusedTotal: 0,
+  recentRefusals: [],
 };
 
 export function readCatalogState(db: StoreDb): CatalogState {
@@ -49,13 +56,19 @@ export function positionFor(state: CatalogState, orgId: string): CatalogPosition
 }
 
 export function writeCatalogState(db: Pick<StoreDb, 'insert'>, state: CatalogState): void {
-  writeJsonSetting(db, CATALOG_STATE_KEY, catalogStateSchema, { ...state, recentRefusals: state.recentRefusals.slice(-MAX_RECENT_REFUSALS) });
+  writeJsonSetting(db, CATALOG_STATE_KEY, catalogStateSchema, {
+    ...state,
+    recentRefusals: state.recentRefusals.slice(-MAX_RECENT_REFUSALS),
+  });
 }
 
 /** The monitoring panel's line (SyncStatus.catalog). */
 export function catalogSummary(state: CatalogState): NonNullable<SyncStatus['catalog']> {
   return {
-    version: state.position.since, lastAppliedAt: state.lastAppliedAt, waitingForSaleSince: state.waitingForSaleSince,
-    refusedTotal: state.refusedTotal, lastError: state.lastError,
+    version: state.position.since,
+    lastAppliedAt: state.lastAppliedAt,
+    waitingForSaleSince: state.waitingForSaleSince,
+    refusedTotal: state.refusedTotal,
+    lastError: state.lastError,
   };
 }

@@ -31,12 +31,18 @@ afterEach(async () => {
 function enrol(): void {
   vault.setSecret('sync.deviceToken', TOKEN);
   writeSyncConnection(store.db, {
-    serverUrl: stub.url, deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59', orgId: ORG, storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-    storeCode: '0001', registerName: 'Caja 1', enrolledAt: '2026-12-05T11:00:00Z',
+    serverUrl: stub.url,
+    deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59',
+    orgId: ORG,
+    storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    storeCode: '0001',
+    registerName: 'Caja 1',
+    enrolledAt: '2026-12-05T11:00:00Z',
   });
 }
 
-const auditActions = () => store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'sync.point_claim'").pluck().all() as string[];
+const auditActions = () =>
+  store.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'sync.point_claim'").pluck().all() as string[];
 
 describe('billing point claims', () => {
   it('asks nothing when the register is not enrolled, and invoices', async () => {
@@ -49,7 +55,11 @@ describe('billing point claims', () => {
     enrol();
     stub.answer = () => ({ status: 200, body: { claimed: true } });
     expect(await claimBillingPoint(deps(), POINT, BY)).toEqual({ kind: 'claimed' });
-    expect(stub.requests[0]).toMatchObject({ path: '/v1/devices/claim-point', authorization: `Bearer ${TOKEN}`, json: POINT });
+    expect(stub.requests[0]).toMatchObject({
+      path: '/v1/devices/claim-point',
+      authorization: `Bearer ${TOKEN}`,
+      json: POINT,
+    });
     expect(readPointClaim(store.db)).toMatchObject({ ...POINT, state: 'claimed' });
     expect(pointClaimGate(store.db, POINT)).toEqual({ ok: true });
     expect(await ensurePointClaimed(deps(), POINT, BY)).toEqual({ kind: 'claimed' });
@@ -61,9 +71,14 @@ describe('billing point claims', () => {
     stub.answer = () => ({ status: 409, body: { error: 'point_claimed', message: 'Caja 2 usa este punto' } });
     expect(await claimBillingPoint(deps(), POINT, BY)).toEqual({ kind: 'refused', message: 'Caja 2 usa este punto' });
     const gate = pointClaimGate(store.db, POINT);
-    expect(gate).toEqual({ ok: false, message: expect.stringContaining('ya lo usa otra caja (Caja 2 usa este punto)') as unknown });
+    expect(gate).toEqual({
+      ok: false,
+      message: expect.stringContaining('ya lo usa otra caja (Caja 2 usa este punto)') as unknown,
+    });
     expect(pointClaimGate(store.db, { ...POINT, puntoFacturacion: '002' })).toEqual({ ok: true }); // another point is free to try
-    expect(auditActions().map((d) => JSON.parse(d) as { state: string })).toEqual([expect.objectContaining({ state: 'refused' })]);
+    expect(auditActions().map((d) => JSON.parse(d) as { state: string })).toEqual([
+      expect.objectContaining({ state: 'refused' }),
+    ]);
     // Asked again (e.g. at the next start) once the other device let go of it.
     stub.answer = () => ({ status: 200, body: { claimed: true } });
     expect(await ensurePointClaimed(deps(), POINT, BY)).toEqual({ kind: 'claimed' });

@@ -29,7 +29,11 @@ export interface ClaimDeps {
   fetch?: Fetch;
 }
 
-export type ClaimResult = { kind: 'not_enrolled' } | { kind: 'claimed' } | { kind: 'refused'; message: string } | { kind: 'unanswered'; error: string };
+export type ClaimResult =
+  | { kind: 'not_enrolled' }
+  | { kind: 'claimed' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unanswered'; error: string };
 
 export function readPointClaim(db: StoreDb): PointClaim | undefined {
   return readJsonSetting<PointClaim | undefined>(db, POINT_CLAIM_KEY, pointClaimSchema, undefined);
@@ -37,30 +41,45 @@ export function readPointClaim(db: StoreDb): PointClaim | undefined {
 
 /** Asks the central server for (branch, point); records and audits a definite answer, keeps the old one otherwise. */
 export async function claimBillingPoint(
-  deps: ClaimDeps, point: { codigoSucursal: string; puntoFacturacion: string }, by: AuditActor,
+  deps: ClaimDeps,
+  point: { codigoSucursal: string; puntoFacturacion: string },
+  by: AuditActor,
 ): Promise<ClaimResult> {
   const connection = readSyncConnection(deps.db);
   if (!connection || !deps.vault.describe('sync.deviceToken').configured) return { kind: 'not_enrolled' };
   const answer = await deps.vault.withSecrets(['sync.deviceToken'], (s) =>
-    postClaimPoint(deps.fetch ?? fetch, connection.serverUrl, s['sync.deviceToken'], point, 15_000));
+    postClaimPoint(deps.fetch ?? fetch, connection.serverUrl, s['sync.deviceToken'], point, 15_000),
+  );
   if (answer.kind !== 'claimed' && answer.kind !== 'point_claimed') {
     return { kind: 'unanswered', error: 'error' in answer ? answer.error : answer.kind };
   }
   const at = deps.clock();
-  const claim: PointClaim = answer.kind === 'claimed'
-    ? { ...point, state: 'claimed', at: at.toISOString() }
-    : { ...point, state: 'refused', message: answer.message, at: at.toISOString() };
+  const claim: PointClaim =
+    answer.kind === 'claimed'
+      ? { ...point, state: 'claimed', at: at.toISOString() }
+      : { ...point, state: 'refused', message: answer.message, at: at.toISOString() };
   deps.db.transaction((tx) => {
     writeJsonSetting(tx, POINT_CLAIM_KEY, pointClaimSchema, claim);
-    appendAudit(tx, { ...by, action: 'sync.point_claim', details: { ...point, state: claim.state, message: claim.message ?? null } }, at);
+    appendAudit(
+      tx,
+      { ...by, action: 'sync.point_claim', details: { ...point, state: claim.state, message: claim.message ?? null } },
+      at,
+    );
   });
   return answer.kind === 'claimed' ? { kind: 'claimed' } : { kind: 'refused', message: answer.message };
 }
 
 /** Capture's gate: refused while the server says this (branch, point) belongs to another register. */
-export function pointClaimGate(db: StoreDb, point: { codigoSucursal: string; puntoFacturacion: string }): { ok: true } | { ok: false; message: string } {
+export function pointClaimGate(
+  db: StoreDb,
+  point: { codigoSucursal: string; puntoFacturacion: string },
+): { ok: true } | { ok: false; message: string } {
   const claim = readPointClaim(db);
-  if (claim?.state !== 'refused' || claim.codigoSucursal !== point.codigoSucursal || claim.puntoFacturacion !== point.puntoFacturacion) {
+  if (
+    claim?.state !== 'refused' ||
+    claim.codigoSucursal !== point.codigoSucursal ||
+    claim.puntoFacturacion !== point.puntoFacturacion
+  ) {
     return { ok: true };
   }
   const server = claim.message ? ` (${claim.message})` : '';
@@ -71,9 +90,17 @@ export function pointClaimGate(db: StoreDb, point: { codigoSucursal: string; pun
 }
 
 /** At start and after enrolment: claims the configured point unless the server already gave it to this register. */
-export async function ensurePointClaimed(deps: ClaimDeps, point: { codigoSucursal: string; puntoFacturacion: string }, by: AuditActor): Promise<ClaimResult> {
+export async function ensurePointClaimed(
+  deps: ClaimDeps,
+  point: { codigoSucursal: string; puntoFacturacion: string },
+  by: AuditActor,
+): Promise<ClaimResult> {
   const claim = readPointClaim(deps.db);
-  if (claim?.state === 'claimed' && claim.codigoSucursal === point.codigoSucursal && claim.puntoFacturacion === point.puntoFacturacion) {
+  if (
+    claim?.state === 'claimed' &&
+    claim.codigoSucursal === point.codigoSucursal &&
+    claim.puntoFacturacion === point.puntoFacturacion
+  ) {
     return { kind: 'claimed' };
   }
   return claimBillingPoint(deps, point, by);

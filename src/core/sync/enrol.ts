@@ -44,19 +44,36 @@ export function checkServerUrl(raw: string): string | undefined {
   return url.toString().replace(/\/+$/, '');
 }
 
-export async function enrolRegister(deps: EnrolDeps, input: { serverUrl: string; code: string; registerName?: string }, by: AuditActor): Promise<EnrolOutcome> {
+export async function enrolRegister(
+  deps: EnrolDeps,
+  input: { serverUrl: string; code: string; registerName?: string },
+  by: AuditActor,
+): Promise<EnrolOutcome> {
   const serverUrl = checkServerUrl(input.serverUrl);
   if (!serverUrl) {
-    return { ok: false, error: 'invalid_url', message: 'The server URL must be https:// (http:// only on this machine or the local network)' };
+    return {
+      ok: false,
+      error: 'invalid_url',
+      message: 'The server URL must be https:// (http:// only on this machine or the local network)',
+    };
   }
   const code = input.code.trim();
   if (code.length === 0) return { ok: false, error: 'invalid_code', message: 'The enrolment code is empty' };
-  const outcome = await postEnrol(deps.fetch ?? fetch, serverUrl, { code, ...(input.registerName ? { registerName: input.registerName } : {}) }, 15_000);
+  const outcome = await postEnrol(
+    deps.fetch ?? fetch,
+    serverUrl,
+    { code, ...(input.registerName ? { registerName: input.registerName } : {}) },
+    15_000,
+  );
   switch (outcome.kind) {
     case 'ok':
       break;
     case 'unauthorized':
-      return { ok: false, error: 'invalid_code', message: 'The server refused the code (unknown, already used or expired)' };
+      return {
+        ok: false,
+        error: 'invalid_code',
+        message: 'The server refused the code (unknown, already used or expired)',
+      };
     case 'rate_limited':
       return { ok: false, error: 'rate_limited', message: 'Too many failed attempts; wait a minute and retry' };
     case 'network':
@@ -73,13 +90,32 @@ export async function enrolRegister(deps: EnrolDeps, input: { serverUrl: string;
   deps.vault.setSecret('sync.deviceToken', enrolled.token);
   deps.db.transaction((tx) => {
     writeSyncConnection(tx, {
-      serverUrl, deviceId: enrolled.deviceId, orgId: enrolled.orgId, storeId: enrolled.storeId, storeCode: enrolled.storeCode,
-      registerName: enrolled.registerName, enrolledAt: at.toISOString(),
+      serverUrl,
+      deviceId: enrolled.deviceId,
+      orgId: enrolled.orgId,
+      storeId: enrolled.storeId,
+      storeCode: enrolled.storeCode,
+      registerName: enrolled.registerName,
+      enrolledAt: at.toISOString(),
     });
     writeSyncState(tx, INITIAL_SYNC_STATE);
-    appendAudit(tx, { ...by, action: 'sync.enrolled', details: { serverUrl, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode } }, at);
+    appendAudit(
+      tx,
+      {
+        ...by,
+        action: 'sync.enrolled',
+        details: { serverUrl, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode },
+      },
+      at,
+    );
   });
-  return { ok: true, deviceId: enrolled.deviceId, storeCode: enrolled.storeCode, storeName: enrolled.storeName, registerName: enrolled.registerName };
+  return {
+    ok: true,
+    deviceId: enrolled.deviceId,
+    storeCode: enrolled.storeCode,
+    storeName: enrolled.storeName,
+    registerName: enrolled.registerName,
+  };
 }
 
 /** Forgets the enrolment: token out of the vault, connection out of the settings. Pending events stay queued. */

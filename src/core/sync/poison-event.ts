@@ -7,9 +7,7 @@ import type { SyncState } from './sync-settings';
 
 export const POISON_STRIKES = 3;
 
-export type LoneFailure =
-  | { kind: 'retry'; state: SyncState; strikes: number }
-  | { kind: 'park'; state: SyncState };
+export type LoneFailure = { kind: 'retry'; state: SyncState; strikes: number } | { kind: 'park'; state: SyncState };
 
 /** Counts a strike against the outbox row `seq` (the server is healthy and failed on it alone). */
 export function strikeLoneEvent(state: SyncState, seq: number): LoneFailure {

@@ -15,6 +15,8 @@ export async function rowsHoldingSecrets(vault: Vault, rows: readonly OutboxRow[
     const needles = Object.values<string>(secrets)
       .filter((s) => s.length >= MIN_SECRET_LENGTH)
       .flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]);
-    return Promise.resolve(new Set(rows.filter((row) => needles.some((needle) => row.payload.includes(needle))).map((row) => row.id)));
+    return Promise.resolve(
+      new Set(rows.filter((row) => needles.some((needle) => row.payload.includes(needle))).map((row) => row.id)),
+    );
   });
 }

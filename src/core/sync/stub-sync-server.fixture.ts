@@ -11,10 +11,7 @@ export interface RecordedRequest {
 }
 
 /** What to do with one request; returning undefined acknowledges a batch with nothing rejected. */
-export type StubAnswer =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | 'hang-up'
-  | undefined;
+export type StubAnswer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang-up' | undefined;
 
 export interface StubSyncServer {
   url: string;
@@ -24,13 +21,23 @@ export interface StubSyncServer {
   close(): Promise<void>;
 }
 
-export function acknowledge(request: RecordedRequest, rejectIndexes: number[] = []): Exclude<StubAnswer, 'hang-up' | undefined> {
+export function acknowledge(
+  request: RecordedRequest,
+  rejectIndexes: number[] = [],
+): Exclude<StubAnswer, 'hang-up' | undefined> {
   const events = request.json.events ?? [];
   return {
     status: 200,
     body: {
-      received: events.length, stored: events.length - rejectIndexes.length, duplicates: 0,
-      rejected: rejectIndexes.map((index) => ({ index, eventId: events[index]?.eventId ?? null, reason: 'invalid', issues: [{ path: 'payload', message: 'bad' }] })),
+      received: events.length,
+      stored: events.length - rejectIndexes.length,
+      duplicates: 0,
+      rejected: rejectIndexes.map((index) => ({
+        index,
+        eventId: events[index]?.eventId ?? null,
+        reason: 'invalid',
+        issues: [{ path: 'payload', message: 'bad' }],
+      })),
     },
   };
 }
@@ -59,10 +66,11 @@ export async function startStubSyncServer(): Promise<StubSyncServer> {
   const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  stub.close = () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  stub.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return stub;
 }
 

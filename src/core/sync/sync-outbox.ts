@@ -12,8 +12,13 @@ export interface OutboxRow {
 }
 
 export function readUnsent(db: StoreDb, limit: number): OutboxRow[] {
-  return db.select({ id: syncOutbox.id, eventId: syncOutbox.eventId, kind: syncOutbox.kind, payload: syncOutbox.payload })
-    .from(syncOutbox).where(isNull(syncOutbox.sentAt)).orderBy(asc(syncOutbox.id)).limit(limit).all();
+  return db
+    .select({ id: syncOutbox.id, eventId: syncOutbox.eventId, kind: syncOutbox.kind, payload: syncOutbox.payload })
+    .from(syncOutbox)
+    .where(isNull(syncOutbox.sentAt))
+    .orderBy(asc(syncOutbox.id))
+    .limit(limit)
+    .all();
 }
 
 export function pendingCount(db: StoreDb): number {
@@ -49,8 +54,19 @@ function parseJson(text: string): unknown {
  */
 export function toWireEvent(row: OutboxRow): Record<string, unknown> {
   const payload = parseJson(row.payload);
-  if (row.kind === 'audit' && typeof payload === 'object' && payload !== null && 'details' in payload && typeof payload.details === 'string') {
-    return { eventId: row.eventId, seq: row.id, kind: row.kind, payload: { ...payload, details: parseJson(payload.details) } };
+  if (
+    row.kind === 'audit' &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    'details' in payload &&
+    typeof payload.details === 'string'
+  ) {
+    return {
+      eventId: row.eventId,
+      seq: row.id,
+      kind: row.kind,
+      payload: { ...payload, details: parseJson(payload.details) },
+    };
   }
   return { eventId: row.eventId, seq: row.id, kind: row.kind, payload };
 }

@@ -20,21 +20,31 @@ let vault: Vault;
 
 function connect(serverUrl: string): void {
   writeSyncConnection(store.db, {
-    serverUrl, deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59', orgId: '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7',
-    storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', storeCode: '0001', registerName: 'Caja 1', enrolledAt: new Date().toISOString(),
+    serverUrl,
+    deviceId: '0b8e3c8a-2f7d-4e61-9a0e-4f6c1d2b3a59',
+    orgId: '6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7',
+    storeId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    storeCode: '0001',
+    registerName: 'Caja 1',
+    enrolledAt: new Date().toISOString(),
   });
 }
 
 function record(n: number): void {
   for (let i = 0; i < n; i++) {
     store.db.transaction((tx) => {
-      appendAudit(tx, { actor: 'cajero-1', action: 'sale.captured', documentId: `doc-${i}`, details: { i } }, new Date());
+      appendAudit(
+        tx,
+        { actor: 'cajero-1', action: 'sale.captured', documentId: `doc-${i}`, details: { i } },
+        new Date(),
+      );
       enqueueSync(tx, 'document_status', { documentId: `doc-${i}`, status: 'QUEUED', at: new Date().toISOString() });
     });
   }
 }
 
-const pusher = (options: SyncPusherOptions = {}) => new SyncPusher({ db: store.db, vault, random: () => 0.5 }, { backoffMs: [100, 200, 400], ...options });
+const pusher = (options: SyncPusherOptions = {}) =>
+  new SyncPusher({ db: store.db, vault, random: () => 0.5 }, { backoffMs: [100, 200, 400], ...options });
 const sentSeqs = () => stub.requests.flatMap((r) => (r.json.events ?? []).map((e) => e.seq));
 
 beforeEach(async () => {
@@ -57,13 +67,20 @@ describe('SyncPusher', () => {
     expect(result).toEqual({ kind: 'done', sent: 12, rejected: 0 });
     expect(stub.requests.map((r) => r.json.events?.length)).toEqual([5, 5, 2]);
     expect(sentSeqs()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(stub.requests.every((r) => r.path === '/v1/sync/events' && r.authorization === `Bearer ${TOKEN}` && !r.body.includes(TOKEN))).toBe(true);
+    expect(
+      stub.requests.every(
+        (r) => r.path === '/v1/sync/events' && r.authorization === `Bearer ${TOKEN}` && !r.body.includes(TOKEN),
+      ),
+    ).toBe(true);
     const first = stub.requests[0]?.json.events?.[0];
-    expect(first).toMatchObject({ kind: 'audit', payload: { actor: 'cajero-1', documentId: 'doc-0', details: { i: 0 } } });
+    expect(first).toMatchObject({
+      kind: 'audit',
+      payload: { actor: 'cajero-1', documentId: 'doc-0', details: { i: 0 } },
+    });
     expect(pendingCount(store.db)).toBe(0);
   });
 
-  it('records the central server\'s clock from its reply\'s Date header for the monitoring panel', async () => {
+  it("records the central server's clock from its reply's Date header for the monitoring panel", async () => {
     record(1);
     const ahead = new Date(Date.now() + 10 * 60_000);
     await new SyncPusher({ db: store.db, vault, clock: () => ahead }).pushNow();
@@ -75,7 +92,8 @@ describe('SyncPusher', () => {
   it('marks rows sent only once the server has answered', async () => {
     record(2);
     let release!: () => void;
-    stub.answer = (request, index) => (index > 0 ? undefined : new Promise((resolve) => (release = () => resolve(acknowledge(request)))));
+    stub.answer = (request, index) =>
+      index > 0 ? undefined : new Promise((resolve) => (release = () => resolve(acknowledge(request))));
     const cycle = pusher().pushNow();
     while (stub.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
     expect(pendingCount(store.db)).toBe(4); // in flight, not acknowledged
@@ -101,7 +119,12 @@ describe('SyncPusher', () => {
     expect(await afterRestart.pushNow()).toEqual({ kind: 'done', sent: 6, rejected: 0 });
     const ids = stub.requests.map((r) => (r.json.events ?? []).map((e) => e.eventId));
     expect(ids[2]).toEqual(ids[0]); // the replay carries the same event ids: the server stores them once
-    expect(afterRestart.status()).toMatchObject({ pending: 0, consecutiveFailures: 0, lastError: null, nextAttemptAt: null });
+    expect(afterRestart.status()).toMatchObject({
+      pending: 0,
+      consecutiveFailures: 0,
+      lastError: null,
+      nextAttemptAt: null,
+    });
     expect(afterRestart.status().lastPushAt).not.toBeNull();
   });
 
@@ -120,7 +143,10 @@ describe('SyncPusher', () => {
     expect(await pusher().pushNow()).toEqual({ kind: 'done', sent: 2, rejected: 2 });
     const state = readSyncState(store.db);
     expect(state.rejectedTotal).toBe(2);
-    expect(state.recentRejections.map((r) => [r.seq, r.reason])).toEqual([[2, 'invalid'], [3, 'invalid']]);
+    expect(state.recentRejections.map((r) => [r.seq, r.reason])).toEqual([
+      [2, 'invalid'],
+      [3, 'invalid'],
+    ]);
     record(1);
     await pusher().pushNow();
     expect(stub.requests[1]?.json.events?.map((e) => e.seq)).toEqual([5, 6]);
@@ -128,20 +154,29 @@ describe('SyncPusher', () => {
 
   it('halves the batch on 413 and gives up only an event that is too large alone', async () => {
     record(4); // 8 rows
-    stub.answer = (request) => ((request.json.events?.length ?? 0) > 2 || request.json.events?.[0]?.seq === 3 ? { status: 413, body: {} } : undefined);
+    stub.answer = (request) =>
+      (request.json.events?.length ?? 0) > 2 || request.json.events?.[0]?.seq === 3
+        ? { status: 413, body: {} }
+        : undefined;
     const result = await pusher({ batchSize: 8 }).pushNow();
     expect(result).toEqual({ kind: 'done', sent: 7, rejected: 1 });
-    expect(readSyncState(store.db).recentRejections).toEqual([expect.objectContaining({ seq: 3, reason: 'too_large' })]);
+    expect(readSyncState(store.db).recentRejections).toEqual([
+      expect.objectContaining({ seq: 3, reason: 'too_large' }),
+    ]);
   });
 
   it('withholds any row that contains a vault secret', async () => {
     vault.setSecret('hka.tokenEmpresa', HKA_TOKEN);
     record(1);
-    store.db.transaction((tx) => appendAudit(tx, { actor: 'bug', action: 'oops', details: { leaked: `x${HKA_TOKEN}x` } }, new Date()));
+    store.db.transaction((tx) =>
+      appendAudit(tx, { actor: 'bug', action: 'oops', details: { leaked: `x${HKA_TOKEN}x` } }, new Date()),
+    );
     record(1);
     expect(await pusher().pushNow()).toEqual({ kind: 'done', sent: 4, rejected: 1 });
     expect(stub.requests.some((r) => r.body.includes(HKA_TOKEN))).toBe(false);
-    expect(readSyncState(store.db).recentRejections).toEqual([expect.objectContaining({ seq: 3, reason: 'withheld_secret' })]);
+    expect(readSyncState(store.db).recentRejections).toEqual([
+      expect.objectContaining({ seq: 3, reason: 'withheld_secret' }),
+    ]);
     expect(pendingCount(store.db)).toBe(0);
   });
 
@@ -176,12 +211,24 @@ describe('SyncPusher', () => {
 
   it('parks an event holding text the central database cannot store, before sending it, and sends the rest', async () => {
     record(1);
-    store.db.transaction((tx) => appendAudit(tx, { actor: 'cajero-1', action: 'product.updated', details: { description: 'Arroz\u0000 5 lb' } }, new Date()));
+    store.db.transaction((tx) =>
+      appendAudit(
+        tx,
+        { actor: 'cajero-1', action: 'product.updated', details: { description: 'Arroz\u0000 5 lb' } },
+        new Date(),
+      ),
+    );
     record(1);
     const p = pusher();
     expect(await p.pushNow()).toEqual({ kind: 'done', sent: 4, rejected: 1 });
     expect(sentSeqs()).toEqual([1, 2, 4, 5]);
-    expect(p.status().recentRejections).toEqual([expect.objectContaining({ seq: 3, reason: 'unstorable_text', message: expect.stringContaining('payload.details.description') as unknown })]);
+    expect(p.status().recentRejections).toEqual([
+      expect.objectContaining({
+        seq: 3,
+        reason: 'unstorable_text',
+        message: expect.stringContaining('payload.details.description') as unknown,
+      }),
+    ]);
     expect(pendingCount(store.db)).toBe(0);
   });
 
@@ -193,7 +240,9 @@ describe('SyncPusher', () => {
         health.push('ok');
         return { status: 200, body: { status: 'ok', database: 'postgres' } };
       }
-      return request.json.events?.some((e) => e.seq === 6) ? { status: 500, body: { error: 'internal_error' } } : undefined;
+      return request.json.events?.some((e) => e.seq === 6)
+        ? { status: 500, body: { error: 'internal_error' } }
+        : undefined;
     };
     const p = pusher({ batchSize: 14 });
     const first = await p.pushNow();
@@ -203,15 +252,25 @@ describe('SyncPusher', () => {
     expect(await p.pushNow()).toEqual({ kind: 'done', sent: 8, rejected: 1 });
     expect(health).toHaveLength(3);
     expect(pendingCount(store.db)).toBe(0);
-    const delivered = new Set(stub.requests.filter((r) => r.path !== '/health' && !r.json.events?.some((e) => e.seq === 6)).flatMap((r) => r.json.events?.map((e) => e.seq) ?? []));
+    const delivered = new Set(
+      stub.requests
+        .filter((r) => r.path !== '/health' && !r.json.events?.some((e) => e.seq === 6))
+        .flatMap((r) => r.json.events?.map((e) => e.seq) ?? []),
+    );
     expect([...delivered].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(p.status()).toMatchObject({ rejectedTotal: 1, consecutiveFailures: 0, lastError: null, recentRejections: [expect.objectContaining({ seq: 6, reason: 'server_error' })] });
+    expect(p.status()).toMatchObject({
+      rejectedTotal: 1,
+      consecutiveFailures: 0,
+      lastError: null,
+      recentRejections: [expect.objectContaining({ seq: 6, reason: 'server_error' })],
+    });
     expect(readSyncState(store.db).suspect).toBeNull();
   });
 
   it('gives no strike while the server is down (500 and a failing health check): it only backs off', async () => {
     record(1);
-    stub.answer = (request) => (request.path === '/health' ? { status: 503, body: { status: 'unavailable' } } : { status: 500, body: {} });
+    stub.answer = (request) =>
+      request.path === '/health' ? { status: 503, body: { status: 'unavailable' } } : { status: 500, body: {} };
     const p = pusher();
     for (let i = 0; i < 4; i++) expect(await p.pushNow()).toMatchObject({ kind: 'failed' });
     expect(p.status().lastError).toMatch(/health check fails/);
@@ -221,7 +280,8 @@ describe('SyncPusher', () => {
 
   it('keeps strikes across restarts and forgets them when the event goes through', async () => {
     record(1); // seqs 1, 2
-    stub.answer = (request) => (request.path === '/health' ? { status: 200, body: { status: 'ok' } } : { status: 500, body: {} });
+    stub.answer = (request) =>
+      request.path === '/health' ? { status: 200, body: { status: 'ok' } } : { status: 500, body: {} };
     await pusher({ batchSize: 1 }).pushNow();
     await pusher({ batchSize: 1 }).pushNow(); // a restarted app
     expect(readSyncState(store.db).suspect).toEqual({ seq: 1, strikes: 2 });

@@ -39,7 +39,9 @@ export interface SyncPusherDeps {
   log?: { warn(message: string, meta?: Record<string, unknown>): void };
 }
 
-export const DEFAULT_SYNC_BACKOFF_MS: readonly number[] = [2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 120_000, 300_000];
+export const DEFAULT_SYNC_BACKOFF_MS: readonly number[] = [
+  2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 120_000, 300_000,
+];
 
 export type CycleResult =
   | { kind: 'not_enrolled' }
@@ -48,13 +50,20 @@ export type CycleResult =
 
 export function describeFailure(failure: HttpFailure): string {
   switch (failure.kind) {
-    case 'unauthorized': return 'the server refused the device token (revoked?); enrol the register again';
-    case 'too_large': return 'the server refused a single event as too large';
-    case 'rate_limited': return 'the server asked to slow down (HTTP 429)';
-    case 'refused': return `the server refused the batch (HTTP ${failure.status}): ${failure.error}`;
-    case 'server_error': return `server error (HTTP ${failure.status})`;
-    case 'network': return `server unreachable: ${failure.error}`;
-    case 'bad_response': return `unexpected answer: ${failure.error}`;
+    case 'unauthorized':
+      return 'the server refused the device token (revoked?); enrol the register again';
+    case 'too_large':
+      return 'the server refused a single event as too large';
+    case 'rate_limited':
+      return 'the server asked to slow down (HTTP 429)';
+    case 'refused':
+      return `the server refused the batch (HTTP ${failure.status}): ${failure.error}`;
+    case 'server_error':
+      return `server error (HTTP ${failure.status})`;
+    case 'network':
+      return `server unreachable: ${failure.error}`;
+    case 'bad_response':
+      return `unexpected answer: ${failure.error}`;
   }
 }
 
@@ -69,10 +78,15 @@ export class SyncPusher {
   private started = false;
   private stopRequested = false;
 
-  constructor(private readonly deps: SyncPusherDeps, private readonly options: SyncPusherOptions = {}) {
+  constructor(
+    private readonly deps: SyncPusherDeps,
+    private readonly options: SyncPusherOptions = {},
+  ) {
     this.clock = deps.clock ?? (() => new Date());
     // Every reply's Date header is the central server's clock: the monitoring panel compares it with the PC's.
-    this.fetchImpl = fetchWithDateTap(deps.fetch ?? fetch, (serverDate) => recordPeerClock(deps.db, 'server', serverDate, this.clock()));
+    this.fetchImpl = fetchWithDateTap(deps.fetch ?? fetch, (serverDate) =>
+      recordPeerClock(deps.db, 'server', serverDate, this.clock()),
+    );
     this.maxBatchSize = Math.min(Math.max(1, options.batchSize ?? SYNC_BATCH_MAX), SYNC_BATCH_MAX);
     this.batchSize = this.maxBatchSize;
   }
@@ -148,14 +162,16 @@ export class SyncPusher {
   }
 
   private runCycle(): Promise<CycleResult> {
-    const cycle = this.drain().catch((error: unknown): CycleResult => {
-      // A local failure (database, vault): report it like a failed push, never crash the app over sync.
-      const message = error instanceof Error ? error.message : String(error);
-      this.deps.log?.warn('sync cycle failed', { error: message });
-      return this.fail(readSyncState(this.deps.db), 0, `local error: ${message}`);
-    }).finally(() => {
-      this.cycle = undefined;
-    });
+    const cycle = this.drain()
+      .catch((error: unknown): CycleResult => {
+        // A local failure (database, vault): report it like a failed push, never crash the app over sync.
+        const message = error instanceof Error ? error.message : String(error);
+        this.deps.log?.warn('sync cycle failed', { error: message });
+        return this.fail(readSyncState(this.deps.db), 0, `local error: ${message}`);
+      })
+      .finally(() => {
+        this.cycle = undefined;
+      });
     this.cycle = cycle;
     return cycle.then((result) => {
       if (result.kind !== 'not_enrolled') for (const listener of this.listeners) listener(this.status());
@@ -189,19 +205,32 @@ export class SyncPusher {
         state = lone.state;
         poisoned = toSend[0];
       }
-      if (outcome && outcome.kind !== 'ok' && outcome.kind !== 'too_large' && !poisoned) return this.fail(state, sent, describeFailure(outcome), outcome);
+      if (outcome && outcome.kind !== 'ok' && outcome.kind !== 'too_large' && !poisoned)
+        return this.fail(state, sent, describeFailure(outcome), outcome);
       if (outcome?.kind === 'ok') this.batchSize = Math.min(this.maxBatchSize, this.batchSize * 2);
       const rejections = [
-        ...rows.flatMap((row) => { const p = parked.get(row.id); return p ? [p] : []; }),
-        ...(outcome?.kind === 'too_large' ? toSend.map((row) => rejection(row, 'too_large', 'the server refuses this event as too large', now)) : []),
+        ...rows.flatMap((row) => {
+          const p = parked.get(row.id);
+          return p ? [p] : [];
+        }),
+        ...(outcome?.kind === 'too_large'
+          ? toSend.map((row) => rejection(row, 'too_large', 'the server refuses this event as too large', now))
+          : []),
         ...(poisoned ? [rejection(poisoned, 'server_error', POISON_MESSAGE, now)] : []),
         ...(outcome?.kind === 'ok' ? serverRejections(toSend, outcome.response.rejected, now) : []),
       ];
       state = {
-        ...state, lastPushAt: outcome?.kind === 'ok' ? now.toISOString() : state.lastPushAt, lastError: null, nextAttemptAt: null,
-        consecutiveFailures: 0, rejectedTotal: state.rejectedTotal + rejections.length,
+        ...state,
+        lastPushAt: outcome?.kind === 'ok' ? now.toISOString() : state.lastPushAt,
+        lastError: null,
+        nextAttemptAt: null,
+        consecutiveFailures: 0,
+        rejectedTotal: state.rejectedTotal + rejections.length,
         recentRejections: [...state.recentRejections, ...rejections],
-        suspect: outcome?.kind === 'ok' && state.suspect && toSend.some((row) => row.id === state.suspect?.seq) ? null : state.suspect,
+        suspect:
+          outcome?.kind === 'ok' && state.suspect && toSend.some((row) => row.id === state.suspect?.seq)
+            ? null
+            : state.suspect,
       };
       this.acknowledge(rows, state, now);
       sent += rows.length - rejections.length;
@@ -224,33 +253,61 @@ export class SyncPusher {
       }
       const path = findUnstorableText(toWireEvent(row));
       if (path !== null) {
-        parked.set(row.id, rejection(row, 'unstorable_text', `${path}: holds a NUL character or a broken surrogate pair; never sent`, now));
+        parked.set(
+          row.id,
+          rejection(
+            row,
+            'unstorable_text',
+            `${path}: holds a NUL character or a broken surrogate pair; never sent`,
+            now,
+          ),
+        );
       }
     }
     return parked;
   }
 
   /** A lone event answered 500: an outage (health fails too), a strike, or the strike that parks it. */
-  private async judgeLoneFailure(serverUrl: string, state: SyncState, row: OutboxRow): Promise<{ kind: 'park'; state: SyncState } | { kind: 'retry'; state: SyncState; error: string }> {
+  private async judgeLoneFailure(
+    serverUrl: string,
+    state: SyncState,
+    row: OutboxRow,
+  ): Promise<{ kind: 'park'; state: SyncState } | { kind: 'retry'; state: SyncState; error: string }> {
     if (!(await serverHealthy(this.fetchImpl, serverUrl, this.options.requestTimeoutMs ?? 15_000))) {
       return { kind: 'retry', state, error: 'server error (HTTP 500) and its health check fails: the server is down' };
     }
     const verdict = strikeLoneEvent(state, row.id);
     if (verdict.kind === 'park') return verdict;
-    return { kind: 'retry', state: verdict.state, error: `server error (HTTP 500) on event ${row.id} alone (${verdict.strikes}/${POISON_STRIKES})` };
+    return {
+      kind: 'retry',
+      state: verdict.state,
+      error: `server error (HTTP 500) on event ${row.id} alone (${verdict.strikes}/${POISON_STRIKES})`,
+    };
   }
 
   /** The server has answered for these rows (stored, already had, or refused): they are never sent again. */
   private acknowledge(rows: readonly OutboxRow[], state: SyncState, at: Date): void {
     this.deps.db.transaction((tx) => {
-      markSent(tx, rows.map((row) => row.id), at);
+      markSent(
+        tx,
+        rows.map((row) => row.id),
+        at,
+      );
       writeSyncState(tx, state);
     });
   }
 
   private send(serverUrl: string, rows: OutboxRow[]) {
-    return this.deps.vault.withSecrets(['sync.deviceToken'], (secrets) =>
-      postBatch(this.fetchImpl, serverUrl, secrets['sync.deviceToken'], rows.map(toWireEvent), this.options.requestTimeoutMs ?? 15_000))
+    return this.deps.vault
+      .withSecrets(['sync.deviceToken'], (secrets) =>
+        postBatch(
+          this.fetchImpl,
+          serverUrl,
+          secrets['sync.deviceToken'],
+          rows.map(toWireEvent),
+          this.options.requestTimeoutMs ?? 15_000,
+        ),
+      )
       .catch((error: unknown) => {
         if (error instanceof VaultError) return { kind: 'unauthorized' as const };
         throw error;
@@ -261,10 +318,14 @@ export class SyncPusher {
     const failures = state.consecutiveFailures + 1;
     const schedule = this.options.backoffMs ?? DEFAULT_SYNC_BACKOFF_MS;
     const backoff = retryDelayMs(Math.min(failures, schedule.length), schedule, this.deps.random) ?? 60_000;
-    const retryInMs = failure?.kind === 'rate_limited' && failure.retryAfterMs ? Math.max(backoff, failure.retryAfterMs) : backoff;
+    const retryInMs =
+      failure?.kind === 'rate_limited' && failure.retryAfterMs ? Math.max(backoff, failure.retryAfterMs) : backoff;
     const now = this.clock();
     writeSyncState(this.deps.db, {
-      ...state, lastAttemptAt: now.toISOString(), lastError: error, consecutiveFailures: failures,
+      ...state,
+      lastAttemptAt: now.toISOString(),
+      lastError: error,
+      consecutiveFailures: failures,
       nextAttemptAt: new Date(now.getTime() + retryInMs).toISOString(),
     });
     return { kind: 'failed', sent, error, retryInMs };
@@ -284,6 +345,8 @@ function rejection(row: OutboxRow, reason: string, message: string, at: Date): S
 function serverRejections(sent: readonly OutboxRow[], rejected: readonly RejectedEvent[], at: Date): SyncRejection[] {
   return rejected.flatMap((r) => {
     const row = sent[r.index];
-    return row ? [rejection(row, r.reason, r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') || r.reason, at)] : [];
+    return row
+      ? [rejection(row, r.reason, r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') || r.reason, at)]
+      : [];
   });
 }

@@ -25,7 +25,14 @@ export const MAX_RECENT_REJECTIONS = 50;
 
 /** What the pusher remembers between runs: the monitoring panel's fields plus the last rejections' details. */
 export const syncStateSchema = syncStatusSchema
-  .pick({ lastPushAt: true, lastAttemptAt: true, lastError: true, nextAttemptAt: true, consecutiveFailures: true, rejectedTotal: true })
+  .pick({
+    lastPushAt: true,
+    lastAttemptAt: true,
+    lastError: true,
+    nextAttemptAt: true,
+    consecutiveFailures: true,
+    rejectedTotal: true,
+  })
   .extend({
     recentRejections: z.array(syncRejectionSchema).max(MAX_RECENT_REJECTIONS),
     /**
@@ -37,7 +44,13 @@ export const syncStateSchema = syncStatusSchema
 export type SyncState = z.output<typeof syncStateSchema>;
 
 export const INITIAL_SYNC_STATE: SyncState = {
-  lastPushAt: null, lastAttemptAt: null, lastError: null, nextAttemptAt: null, consecutiveFailures: 0, rejectedTotal: 0, recentRejections: [],
+  lastPushAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+  nextAttemptAt: null,
+  consecutiveFailures: 0,
+  rejectedTotal: 0,
+  recentRejections: [],
   suspect: null,
 };
 
@@ -54,5 +67,8 @@ export function readSyncState(db: StoreDb): SyncState {
 }
 
 export function writeSyncState(db: Pick<StoreDb, 'insert'>, state: SyncState): void {
-  writeJsonSetting(db, SYNC_STATE_KEY, syncStateSchema, { ...state, recentRejections: state.recentRejections.slice(-MAX_RECENT_REJECTIONS) });
+  writeJsonSetting(db, SYNC_STATE_KEY, syncStateSchema, {
+    ...state,
+    recentRejections: state.recentRejections.slice(-MAX_RECENT_REJECTIONS),
+  });
 }

@@ -4,7 +4,10 @@ import { money, sum, toAmount2 } from '../../shared/fiscal/money';
 import type { StoreDb } from '../store/open-database';
 
 export function shiftCashMovements(db: StoreDb, shiftId: string): { payIns: string; payOuts: string } {
-  const rows = db.$client.prepare('SELECT kind, amount FROM cash_movements WHERE shift_id = ?').all(shiftId) as { kind: string; amount: string }[];
+  const rows = db.$client.prepare('SELECT kind, amount FROM cash_movements WHERE shift_id = ?').all(shiftId) as {
+    kind: string;
+    amount: string;
+  }[];
   const total = (kind: string) => toAmount2(sum(rows.filter((r) => r.kind === kind).map((r) => money(r.amount))));
   return { payIns: total('in'), payOuts: total('out') };
 }

@@ -31,13 +31,23 @@ const COLUMNS = `id, label, basket, total, line_count AS lineCount, parked_by AS
   reason, parked_at AS parkedAt`;
 
 const toView = (row: ParkedRow): ParkedSale => ({
-  id: row.id, label: row.label, total: row.total, lineCount: row.lineCount, parkedByName: row.parkedByName, reason: row.reason, parkedAt: row.parkedAt,
+  id: row.id,
+  label: row.label,
+  total: row.total,
+  lineCount: row.lineCount,
+  parkedByName: row.parkedByName,
+  reason: row.reason,
+  parkedAt: row.parkedAt,
 });
 
 /** The basket's total, ITBMS included, line by line as the sale would compute it, less its ticket discount. */
 export function basketTotal(basket: Basket): string {
   const items: Item[] = basket.lines.map((l) => ({
-    codigo: l.codigo, descripcion: l.descripcion, cantidad: l.cantidad, precioUnitario: l.precioUnitario, tasaItbms: l.tasaItbms,
+    codigo: l.codigo,
+    descripcion: l.descripcion,
+    cantidad: l.cantidad,
+    precioUnitario: l.precioUnitario,
+    tasaItbms: l.tasaItbms,
     ...(money(l.descuentoUnitario).gt(0) ? { precioUnitarioDescuento: l.descuentoUnitario } : {}),
   }));
   const itemsTotal = toAmount2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal))));
@@ -66,22 +76,45 @@ export interface ParkInput {
 }
 
 export function parkSale(db: StoreDb, input: ParkInput, at: Date): ParkedSale {
-  if (input.basket.lines.length === 0) throw new AppError('not_allowed', 'La venta no tiene productos: no hay nada que poner en espera');
+  if (input.basket.lines.length === 0)
+    throw new AppError('not_allowed', 'La venta no tiene productos: no hay nada que poner en espera');
   const id = randomUUID();
   const total = basketTotal(input.basket);
-  const row = db.transaction((tx) => {
-    const label = input.label !== undefined && input.label !== '' ? input.label : numberedLabel(db);
-    const parked: ParkedRow = {
-      id, label, basket: JSON.stringify(input.basket), total, lineCount: input.basket.lines.length,
-      parkedBy: input.owner.id, parkedByName: input.owner.name, reason: input.reason, parkedAt: at.toISOString(),
-    };
-    db.$client.prepare(`INSERT INTO parked_sales (id, label, basket, total, line_count, parked_by, parked_by_name, reason, parked_at)
-      VALUES (@id, @label, @basket, @total, @lineCount, @parkedBy, @parkedByName, @reason, @parkedAt)`).run(parked);
-    // The basket is now on hold, no longer in progress: a restart must not bring it back twice.
-    db.$client.prepare('DELETE FROM till_draft WHERE user_id = ?').run(input.owner.id);
-    appendAudit(tx, { actor: input.by.id, action: 'till.parked', details: { parkedId: id, label, total, lines: parked.lineCount, reason: input.reason, owner: input.owner.id } }, at);
-    return parked;
-  }, { behavior: 'immediate' });
+  const row = db.transaction(
+    (tx) => {
+      const label = input.label !== undefined && input.label !== '' ? input.label : numberedLabel(db);
+      const parked: ParkedRow = {
+        id,
+        label,
+        basket: JSON.stringify(input.basket),
+        total,
+        lineCount: input.basket.lines.length,
+        parkedBy: input.owner.id,
+        parkedByName: input.owner.name,
+        reason: input.reason,
+        parkedAt: at.toISOString(),
+      };
+      db.$client
+        .prepare(
+          `INSERT INTO parked_sales (id, label, basket, total, line_count, parked_by, parked_by_name, reason, parked_at)
+      VALUES (@id, @label, @basket, @total, @lineCount, @parkedBy, @parkedByName, @reason, @parkedAt)`,
+        )
+        .run(parked);
+      // The basket is now on hold, no longer in progress: a restart must not bring it back twice.
+      db.$client.prepare('DELETE FROM till_draft WHERE user_id = ?').run(input.owner.id);
+      appendAudit(
+        tx,
+        {
+          actor: input.by.id,
+          action: 'till.parked',
+          details: { parkedId: id, label, total, lines: parked.lineCount, reason: input.reason, owner: input.owner.id },
+        },
+        at,
+      );
+      return parked;
+    },
+    { behavior: 'immediate' },
+  );
   return toView(row);
 }
 
@@ -96,12 +129,24 @@ export function countParked(db: StoreDb): number {
 
 /** Takes a parked sale back: returned and deleted in one transaction, so two tills never recall the same sale. */
 export function recallSale(db: StoreDb, id: string, by: ActingUser, at: Date): { basket: Basket; parked: ParkedSale } {
-  return db.transaction((tx) => {
-    const row = db.$client.prepare(`SELECT ${COLUMNS} FROM parked_sales WHERE id = ?`).get(id) as ParkedRow | undefined;
-    if (!row) throw new AppError('not_found', 'Esa venta en espera ya no existe (¿ya se recuperó?)');
-    const basket = basketSchema.parse(JSON.parse(row.basket));
-    db.$client.prepare('DELETE FROM parked_sales WHERE id = ?').run(id);
-    appendAudit(tx, { actor: by.id, action: 'till.recalled', details: { parkedId: id, label: row.label, total: row.total, owner: row.parkedBy } }, at);
-    return { basket, parked: toView(row) };
-  }, { behavior: 'immediate' });
+  return db.transaction(
+    (tx) => {
+      const row = db.$client.prepare(`SELECT ${COLUMNS} FROM parked_sales WHERE id = ?`).get(id) as
+        ParkedRow | undefined;
+      if (!row) throw new AppError('not_found', 'Esa venta en espera ya no existe (¿ya se recuperó?)');
+      const basket = basketSchema.parse(JSON.parse(row.basket));
+      db.$client.prepare('DELETE FROM parked_sales WHERE id = ?').run(id);
+      appendAudit(
+        tx,
+        {
+          actor: by.id,
+          action: 'till.recalled',
+          details: { parkedId: id, label: row.label, total: row.total, owner: row.parkedBy },
+        },
+        at,
+      );
+      return { basket, parked: toView(row) };
+    },
+    { behavior: 'immediate' },
+  );
 }

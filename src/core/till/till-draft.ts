@@ -14,15 +14,24 @@ export function saveDraft(db: StoreDb, user: ActingUser, basket: Basket | null, 
     db.$client.prepare('DELETE FROM till_draft WHERE id = ? AND user_id = ?').run(DRAFT_ID, user.id);
     return false;
   }
-  db.$client.prepare(`INSERT INTO till_draft (id, user_id, user_name, basket, updated_at) VALUES (?, ?, ?, ?, ?)
+  db.$client
+    .prepare(
+      `INSERT INTO till_draft (id, user_id, user_name, basket, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, basket = excluded.basket,
-    updated_at = excluded.updated_at`).run(DRAFT_ID, user.id, user.displayName, JSON.stringify(basket), at.toISOString());
+    updated_at = excluded.updated_at`,
+    )
+    .run(DRAFT_ID, user.id, user.displayName, JSON.stringify(basket), at.toISOString());
   return true;
 }
 
-export function loadDraft(db: StoreDb, user: ActingUser, at: Date): { basket: Basket | null; parkedForOther: ParkedSale | null } {
-  const row = db.$client.prepare('SELECT user_id AS userId, user_name AS userName, basket FROM till_draft WHERE id = ?').get(DRAFT_ID) as
-    { userId: string; userName: string; basket: string } | undefined;
+export function loadDraft(
+  db: StoreDb,
+  user: ActingUser,
+  at: Date,
+): { basket: Basket | null; parkedForOther: ParkedSale | null } {
+  const row = db.$client
+    .prepare('SELECT user_id AS userId, user_name AS userName, basket FROM till_draft WHERE id = ?')
+    .get(DRAFT_ID) as { userId: string; userName: string; basket: string } | undefined;
   if (!row) return { basket: null, parkedForOther: null };
   const parsed = basketSchema.safeParse(JSON.parse(row.basket));
   if (!parsed.success) {
@@ -31,7 +40,11 @@ export function loadDraft(db: StoreDb, user: ActingUser, at: Date): { basket: Ba
     return { basket: null, parkedForOther: null };
   }
   if (row.userId === user.id) return { basket: parsed.data, parkedForOther: null };
-  const parked = parkSale(db, { basket: parsed.data, reason: 'handover', owner: { id: row.userId, name: row.userName }, by: user }, at);
+  const parked = parkSale(
+    db,
+    { basket: parsed.data, reason: 'handover', owner: { id: row.userId, name: row.userName }, by: user },
+    at,
+  );
   db.$client.prepare('DELETE FROM till_draft WHERE id = ?').run(DRAFT_ID);
   return { basket: null, parkedForOther: parked };
 }

@@ -9,7 +9,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const KEY_BYTES = 32;
 
-export type VaultErrorReason = 'malformed' | 'unsupported_version' | 'authentication_failed' | 'bad_key' | 'missing_key';
+export type VaultErrorReason =
+  'malformed' | 'unsupported_version' | 'authentication_failed' | 'bad_key' | 'missing_key';
 
 /** Any failure to open a sealed value: tampered data, a wrong key, or an unreadable format. Never garbage. */
 export class VaultError extends Error {
@@ -44,7 +45,10 @@ export function open(key: Buffer, sealed: string, associatedData: string): Buffe
   assertKey(key);
   const parts = sealed.split('.');
   if (parts[0] !== VERSION) {
-    throw new VaultError(parts.length === 4 ? 'unsupported_version' : 'malformed', 'Sealed value has an unknown format');
+    throw new VaultError(
+      parts.length === 4 ? 'unsupported_version' : 'malformed',
+      'Sealed value has an unknown format',
+    );
   }
   const [iv, tag, ciphertext] = parts.slice(1).map((p) => Buffer.from(p, 'base64url'));
   if (parts.length !== 4 || iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES || !ciphertext) {

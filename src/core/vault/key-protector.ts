@@ -24,7 +24,8 @@ export class KeyFileProtector implements KeyProtector {
     if (!existsSync(path)) writeFileSync(path, newKey().toString('base64'), { mode: 0o600, flag: 'wx' });
     chmodSync(path, 0o600);
     const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-    if (key.length !== KEY_BYTES) throw new VaultError('bad_key', `Key file ${path} does not hold a ${KEY_BYTES}-byte key`);
+    if (key.length !== KEY_BYTES)
+      throw new VaultError('bad_key', `Key file ${path} does not hold a ${KEY_BYTES}-byte key`);
     this.masterKey = key;
   }
 

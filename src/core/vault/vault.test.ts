@@ -39,7 +39,11 @@ describe('envelope (AES-256-GCM, versioned)', () => {
     expect(open(key, a, 'hka.tokenEmpresa').toString()).toBe(TOKEN);
   });
 
-  it.each([[1, 'iv'], [2, 'tag'], [3, 'ciphertext']])('detects a tampered %s (part %s)', (part) => {
+  it.each([
+    [1, 'iv'],
+    [2, 'tag'],
+    [3, 'ciphertext'],
+  ])('detects a tampered %s (part %s)', (part) => {
     const sealed = seal(key, TOKEN, 'n');
     expectVaultError(() => open(key, flip(sealed, part), 'n'), 'authentication_failed');
   });
@@ -64,7 +68,9 @@ describe('Vault', () => {
     const stored = JSON.stringify([storage.wrappedKey, ...storage.sealed.values()]);
     expect(stored).not.toContain(TOKEN);
     expect(stored).not.toContain(PASSWORD);
-    const used = await vault.withSecrets(['hka.tokenEmpresa', 'hka.tokenPassword'], (s) => Promise.resolve(`${s['hka.tokenEmpresa']}|${s['hka.tokenPassword']}`));
+    const used = await vault.withSecrets(['hka.tokenEmpresa', 'hka.tokenPassword'], (s) =>
+      Promise.resolve(`${s['hka.tokenEmpresa']}|${s['hka.tokenPassword']}`),
+    );
     expect(used).toBe(`${TOKEN}|${PASSWORD}`);
   });
 
@@ -80,7 +86,9 @@ describe('Vault', () => {
   it('refuses a missing secret, an empty one, and a data key wrapped by another protector', async () => {
     const storage = new MemoryVaultStorage();
     const vault = new Vault(storage, new MemoryKeyProtector());
-    await expect(vault.withSecrets(['hka.tokenPassword'], () => Promise.resolve('x'))).rejects.toMatchObject({ reason: 'missing_key' });
+    await expect(vault.withSecrets(['hka.tokenPassword'], () => Promise.resolve('x'))).rejects.toMatchObject({
+      reason: 'missing_key',
+    });
     expect(() => vault.setSecret('hka.tokenPassword', '')).toThrow(VaultError);
     vault.setSecret('hka.tokenEmpresa', TOKEN);
     const stranger = new Vault(storage, new MemoryKeyProtector());
@@ -97,7 +105,10 @@ describe('Vault', () => {
     expect(reopened.describe('sync.deviceToken')).toEqual({ configured: true, lastFour: '9f3a' });
     expect(readFileSync(keyFile, 'utf8')).not.toContain(TOKEN);
     writeFileSync(keyFile, newKey().toString('base64'));
-    expectVaultError(() => new Vault(storage, new KeyFileProtector(keyFile)).describe('sync.deviceToken'), 'authentication_failed');
+    expectVaultError(
+      () => new Vault(storage, new KeyFileProtector(keyFile)).describe('sync.deviceToken'),
+      'authentication_failed',
+    );
     writeFileSync(keyFile, 'short');
     expectVaultError(() => new KeyFileProtector(keyFile), 'bad_key');
   });

@@ -5,7 +5,12 @@
 import { VaultError, newKey, open, seal } from './envelope';
 import type { KeyProtector } from './key-protector';
 
-export const SECRET_NAMES = ['hka.tokenEmpresa', 'hka.tokenPassword', 'hka.certificatePassword', 'sync.deviceToken'] as const;
+export const SECRET_NAMES = [
+  'hka.tokenEmpresa',
+  'hka.tokenPassword',
+  'hka.certificatePassword',
+  'sync.deviceToken',
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Where sealed values live (the SQLite store implements this; tests use memory). Holds no plaintext. */
@@ -93,7 +98,10 @@ export class Vault {
   }
 
   /** Opens the named secrets for the duration of `use` (e.g. one HKA call). Missing secrets are an error. */
-  async withSecrets<N extends SecretName, T>(names: readonly N[], use: (secrets: Record<N, string>) => Promise<T>): Promise<T> {
+  async withSecrets<N extends SecretName, T>(
+    names: readonly N[],
+    use: (secrets: Record<N, string>) => Promise<T>,
+  ): Promise<T> {
     const secrets = {} as Record<N, string>;
     for (const name of names) {
       const sealed = this.storage.readSealed(name);

@@ -31,7 +31,9 @@ const GERENTE_SESSION: SessionGate = {
 };
 
 function spyHandlers(): IpcHandlers {
-  return Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(() => Promise.resolve({ served: c }))])) as unknown as IpcHandlers;
+  return Object.fromEntries(
+    CHANNELS.map((c) => [c, vi.fn(() => Promise.resolve({ served: c }))]),
+  ) as unknown as IpcHandlers;
 }
 
 /** Our window, with its main frame showing our page. */
@@ -46,9 +48,17 @@ function setup() {
   const handlers = spyHandlers();
   const { window, mainFrame, webContents } = fakeWindow();
   const log = { warn: vi.fn(), error: vi.fn() };
-  const unregister = registerIpc({ ipcMain, ipc: { handlers, session: GERENTE_SESSION }, isTrustedSender: (event) => isFromMainFrame(window, event, (url) => url.startsWith(APP_URL)), log });
-  const invoke = (channel: string, payload: unknown, event: Partial<IpcMainInvokeEvent> = { sender: webContents as never, senderFrame: mainFrame as never }) =>
-    registered.get(channel)!(event as IpcMainInvokeEvent, payload);
+  const unregister = registerIpc({
+    ipcMain,
+    ipc: { handlers, session: GERENTE_SESSION },
+    isTrustedSender: (event) => isFromMainFrame(window, event, (url) => url.startsWith(APP_URL)),
+    log,
+  });
+  const invoke = (
+    channel: string,
+    payload: unknown,
+    event: Partial<IpcMainInvokeEvent> = { sender: webContents as never, senderFrame: mainFrame as never },
+  ) => registered.get(channel)!(event as IpcMainInvokeEvent, payload);
   return { registered, handlers, invoke, unregister, log, webContents, mainFrame };
 }
 
@@ -62,8 +72,14 @@ describe('registerIpc', () => {
 
   it('serves our main frame through the contract', async () => {
     const { invoke, handlers } = setup();
-    expect(await invoke('catalog:lookup', { code: '7451000001376' })).toEqual({ ok: true, value: { served: 'catalog:lookup' } });
-    expect(handlers['catalog:lookup']).toHaveBeenCalledWith({ code: '7451000001376' }, expect.objectContaining({ user: expect.objectContaining({ username: 'gerente' }) as unknown }));
+    expect(await invoke('catalog:lookup', { code: '7451000001376' })).toEqual({
+      ok: true,
+      value: { served: 'catalog:lookup' },
+    });
+    expect(handlers['catalog:lookup']).toHaveBeenCalledWith(
+      { code: '7451000001376' },
+      expect.objectContaining({ user: expect.objectContaining({ username: 'gerente' }) as unknown }),
+    );
   });
 
   it('refuses a message from a foreign frame without reaching the core', async () => {
@@ -86,7 +102,10 @@ describe('registerIpc', () => {
     const result = await invoke('documents:list', { limit: 10_000, status: ['LOST'] });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(handlers['documents:list']).not.toHaveBeenCalled();
-    expect(await invoke('documents:get', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await invoke('documents:get', 'not an object')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     expect(handlers['documents:get']).not.toHaveBeenCalled();
   });
 

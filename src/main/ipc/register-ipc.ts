@@ -43,7 +43,10 @@ export function registerIpc(options: {
   };
 }
 
-type WindowLike = { isDestroyed(): boolean; webContents: { mainFrame: Pick<WebFrameMain, 'processId' | 'frameToken'> } };
+type WindowLike = {
+  isDestroyed(): boolean;
+  webContents: { mainFrame: Pick<WebFrameMain, 'processId' | 'frameToken'> };
+};
 
 /**
  * True when the call comes from the window's main frame (not an iframe, not another window) and that frame shows our
@@ -57,16 +60,26 @@ export function isFromMainFrame(
   if (!window || window.isDestroyed()) return false;
   const frame = event.senderFrame;
   const main = window.webContents.mainFrame;
-  return event.sender === window.webContents && frame !== null &&
-    frame.processId === main.processId && frame.frameToken === main.frameToken && isAppUrl(frame.url);
+  return (
+    event.sender === window.webContents &&
+    frame !== null &&
+    frame.processId === main.processId &&
+    frame.frameToken === main.frameToken &&
+    isAppUrl(frame.url)
+  );
 }
 
 /** Forwards the contract events to the window as `sago-event:<name>`; returns the unsubscribe function. */
-export function forwardEvents(events: RegisterEvents, target: () => Pick<WebContents, 'send' | 'isDestroyed'> | undefined): () => void {
-  const offs = EVENTS.map((name) => events.on(name, (payload) => {
-    const contents = target();
-    if (contents && !contents.isDestroyed()) contents.send(`${EVENT_CHANNEL_PREFIX}${name}`, payload);
-  }));
+export function forwardEvents(
+  events: RegisterEvents,
+  target: () => Pick<WebContents, 'send' | 'isDestroyed'> | undefined,
+): () => void {
+  const offs = EVENTS.map((name) =>
+    events.on(name, (payload) => {
+      const contents = target();
+      if (contents && !contents.isDestroyed()) contents.send(`${EVENT_CHANNEL_PREFIX}${name}`, payload);
+    }),
+  );
   return () => {
     for (const off of offs) off();
   };

@@ -20,15 +20,15 @@ import { TrainingBanner } from './shell/TrainingBanner';
 export function App(): JSX.Element {
   return (
     <SessionProvider>
-    <AuthGate>
-    <ManagerActionProvider>
-    <StatusProvider>
-    <ReceiptLayoutProvider>
-      <Shell />
-    </ReceiptLayoutProvider>
-    </StatusProvider>
-    </ManagerActionProvider>
-    </AuthGate>
+      <AuthGate>
+        <ManagerActionProvider>
+          <StatusProvider>
+            <ReceiptLayoutProvider>
+              <Shell />
+            </ReceiptLayoutProvider>
+          </StatusProvider>
+        </ManagerActionProvider>
+      </AuthGate>
     </SessionProvider>
   );
 }
@@ -60,22 +60,24 @@ function Shell(): JSX.Element {
     return () => window.removeEventListener('keydown', onKey);
   }, [showing]);
   return (
-      <div className="app">
-        <TrainingBanner />
-        <Header screen={screen} onNavigate={navigate} />
-        <main className="app-main">
-          <div className="screen" hidden={showing !== 'checkout'}>
-            <Checkout active={showing === 'checkout' && !locked} onDocuments={() => navigate('documents')} />
-          </div>
-          {showing === 'documents' || showing === 'attention' ? (
-            <DocumentsScreen key={showing} mode={showing === 'attention' ? 'attention' : 'all'} onOpen={setDetail} />
-          ) : null}
-          {showing === 'cashclose' ? <CashCloseScreen /> : null}
-          {showing === 'monitor' ? <MonitorScreen /> : null}
-          {showing === 'settings' ? <SettingsScreen /> : null}
-          {detail !== null ? <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} onOpen={setDetail} /> : null}
-        </main>
-        <StatusBar onAttention={() => navigate('attention')} />
-      </div>
+    <div className="app">
+      <TrainingBanner />
+      <Header screen={screen} onNavigate={navigate} />
+      <main className="app-main">
+        <div className="screen" hidden={showing !== 'checkout'}>
+          <Checkout active={showing === 'checkout' && !locked} onDocuments={() => navigate('documents')} />
+        </div>
+        {showing === 'documents' || showing === 'attention' ? (
+          <DocumentsScreen key={showing} mode={showing === 'attention' ? 'attention' : 'all'} onOpen={setDetail} />
+        ) : null}
+        {showing === 'cashclose' ? <CashCloseScreen /> : null}
+        {showing === 'monitor' ? <MonitorScreen /> : null}
+        {showing === 'settings' ? <SettingsScreen /> : null}
+        {detail !== null ? (
+          <DocumentDetailScreen id={detail} onBack={() => setDetail(null)} onOpen={setDetail} />
+        ) : null}
+      </main>
+      <StatusBar onAttention={() => navigate('attention')} />
+    </div>
   );
 }

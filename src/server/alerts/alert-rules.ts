@@ -38,10 +38,16 @@ export interface AlertCondition {
 type ConditionRow = { rule: AlertRule; device_id: string; store_id: string; value: number; threshold: number };
 
 /** Every rule that holds at `now` for a live (not revoked) register of the transaction's organisation. */
-export async function currentConditions(tx: TenantTx, now: Date, silentAfterMinutes: number): Promise<AlertCondition[]> {
+export async function currentConditions(
+  tx: TenantTx,
+  now: Date,
+  silentAfterMinutes: number,
+): Promise<AlertCondition[]> {
   const at = now.toISOString();
   const t = THRESHOLDS;
-  const rows = await rowsOf<ConditionRow>(tx, sql`
+  const rows = await rowsOf<ConditionRow>(
+    tx,
+    sql`
     with live as (
       select id, store_id, coalesce(last_seen_at, created_at) as heard_at from devices where revoked_at is null
     ), pending as (
@@ -82,8 +88,12 @@ export async function currentConditions(tx: TenantTx, now: Date, silentAfterMinu
       from live l where l.heard_at < ${at}::timestamptz - make_interval(mins => ${silentAfterMinutes})
     union all
     select 'audit_chain_break', l.id, l.store_id, b.n::float8, 0::float8
-      from live l join breaks b on b.device_id = l.id`);
+      from live l join breaks b on b.device_id = l.id`,
+  );
   return rows.map((r) => ({
-    rule: r.rule, deviceId: r.device_id, storeId: r.store_id, details: { value: Number(r.value), threshold: Number(r.threshold) },
+    rule: r.rule,
+    deviceId: r.device_id,
+    storeId: r.store_id,
+    details: { value: Number(r.value), threshold: Number(r.threshold) },
   }));
 }

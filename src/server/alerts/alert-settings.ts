@@ -6,25 +6,40 @@ import { isStorableText } from '../../shared/sync/storable';
 import { rowsOf, type TenantDatabase } from '../db/tenant-db';
 import { DEFAULT_SILENT_AFTER_MINUTES } from './alert-rules';
 
-const webhookUrl = z.string().max(2_000).refine(isStorableText, { error: 'must be storable text' }).refine((raw) => {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}, { error: 'must be an http(s) URL without user or password' });
+const webhookUrl = z
+  .string()
+  .max(2_000)
+  .refine(isStorableText, { error: 'must be storable text' })
+  .refine(
+    (raw) => {
+      try {
+        const url = new URL(raw);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an http(s) URL without user or password' },
+  );
 
-export const alertSettingsUpdateSchema = z.object({
-  /** 1 minute to 7 days. */
-  silentAfterMinutes: z.number().int().min(1).max(10_080).optional(),
-  /** null removes the webhook (pending deliveries are then given up). */
-  webhook: z.object({
-    url: webhookUrl,
-    /** Printable ASCII, 16-256 characters: the HMAC key the receiver shares. */
-    secret: z.string().regex(/^[\x21-\x7e]{16,256}$/, { error: 'must be 16-256 printable ASCII characters without spaces' }),
-  }).strict().nullable().optional(),
-}).strict();
+export const alertSettingsUpdateSchema = z
+  .object({
+    /** 1 minute to 7 days. */
+    silentAfterMinutes: z.number().int().min(1).max(10_080).optional(),
+    /** null removes the webhook (pending deliveries are then given up). */
+    webhook: z
+      .object({
+        url: webhookUrl,
+        /** Printable ASCII, 16-256 characters: the HMAC key the receiver shares. */
+        secret: z
+          .string()
+          .regex(/^[\x21-\x7e]{16,256}$/, { error: 'must be 16-256 printable ASCII characters without spaces' }),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict();
 export type AlertSettingsUpdate = z.infer<typeof alertSettingsUpdateSchema>;
 
 export interface AlertSettingsView {
@@ -40,17 +55,25 @@ const view = (row: Row | undefined): AlertSettingsView => ({
 });
 
 export async function readAlertSettings(db: TenantDatabase, orgId: string): Promise<AlertSettingsView> {
-  const [row] = await db.withTenant(orgId, (tx) => rowsOf<Row>(tx, sql`select silent_after_minutes, webhook_url from alert_settings`));
+  const [row] = await db.withTenant(orgId, (tx) =>
+    rowsOf<Row>(tx, sql`select silent_after_minutes, webhook_url from alert_settings`),
+  );
   return view(row);
 }
 
-export async function updateAlertSettings(db: TenantDatabase, orgId: string, update: AlertSettingsUpdate): Promise<AlertSettingsView> {
+export async function updateAlertSettings(
+  db: TenantDatabase,
+  orgId: string,
+  update: AlertSettingsUpdate,
+): Promise<AlertSettingsView> {
   const hook = update.webhook;
   const setHook = hook !== undefined;
   const [row] = await db.withTenant(orgId, async (tx) => {
     // An organisation made before the alerts migration by a non-superuser owner may not be on the schedule yet.
     await tx.execute(sql`insert into alert_schedule (org_id) values (${orgId}::uuid) on conflict do nothing`);
-    return rowsOf<Row>(tx, sql`
+    return rowsOf<Row>(
+      tx,
+      sql`
       insert into alert_settings (org_id, silent_after_minutes, webhook_url, webhook_secret)
       values (${orgId}::uuid, ${update.silentAfterMinutes ?? DEFAULT_SILENT_AFTER_MINUTES}, ${hook?.url ?? null}, ${hook?.secret ?? null})
       on conflict (org_id) do update set
@@ -58,7 +81,8 @@ export async function updateAlertSettings(db: TenantDatabase, orgId: string, upd
         webhook_url = ${setHook ? sql`excluded.webhook_url` : sql`alert_settings.webhook_url`},
         webhook_secret = ${setHook ? sql`excluded.webhook_secret` : sql`alert_settings.webhook_secret`},
         updated_at = now()
-      returning silent_after_minutes, webhook_url`);
+      returning silent_after_minutes, webhook_url`,
+    );
   });
   return view(row);
 }

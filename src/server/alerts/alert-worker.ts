@@ -41,10 +41,12 @@ export interface AlertWorker {
 
 /** A transaction that may see alert_schedule's rows of every organisation (org ids and times only). */
 function asWorker<T>(db: TenantDatabase, work: (tx: TenantTx) => Promise<T>): Promise<T> {
-  return db.unscoped((d: AppDb) => d.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.scope', ${ALERT_WORKER_SCOPE}, true)`);
-    return work(tx);
-  }));
+  return db.unscoped((d: AppDb) =>
+    d.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.scope', ${ALERT_WORKER_SCOPE}, true)`);
+      return work(tx);
+    }),
+  );
 }
 
 /** From the worker scope to one organisation's scope, in the same transaction (locks held are kept). */
@@ -64,20 +66,34 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     return asWorker(db, async (tx) => {
       const now = clock();
       // Each organisation at most once a round, whatever its interval.
-      const [due] = await rowsOf<{ org_id: string }>(tx, sql`
+      const [due] = await rowsOf<{ org_id: string }>(
+        tx,
+        sql`
         select org_id from alert_schedule where evaluate_at <= ${now.toISOString()}::timestamptz
           and org_id <> all(${`{${done.join(',')}}`}::uuid[])
-        order by evaluate_at limit 1 for update skip locked`);
+        order by evaluate_at limit 1 for update skip locked`,
+      );
       if (!due) return false;
       done.push(due.org_id);
       await enterTenant(tx, due.org_id);
       const result = await evaluateOrganisation(tx, due.org_id, now);
-      await tx.execute(sql`update alert_schedule set evaluate_at = ${new Date(now.getTime() + every).toISOString()}::timestamptz where org_id = ${due.org_id}::uuid`);
+      await tx.execute(
+        sql`update alert_schedule set evaluate_at = ${new Date(now.getTime() + every).toISOString()}::timestamptz where org_id = ${due.org_id}::uuid`,
+      );
       round.evaluated += 1;
       round.raised += result.raised.length;
       round.resolved += result.resolved.length;
       for (const alert of [...result.raised, ...result.resolved]) {
-        log({ orgId: due.org_id, alertId: alert.id, rule: alert.rule, deviceId: alert.deviceId, open: alert.resolvedAt === null }, 'alert changed');
+        log(
+          {
+            orgId: due.org_id,
+            alertId: alert.id,
+            rule: alert.rule,
+            deviceId: alert.deviceId,
+            open: alert.resolvedAt === null,
+          },
+          'alert changed',
+        );
       }
       return true;
     });
@@ -87,13 +103,22 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     const claim = await db.withTenant(orgId, (tx) => claimDueDeliveries(tx, clock(), PER_ROUND));
     if (!claim.webhook) return;
     for (const delivery of claim.deliveries) {
-      const result = await send({ url: claim.webhook.url, secret: claim.webhook.secret, deliveryId: delivery.id, body: delivery.body, at: clock() });
+      const result = await send({
+        url: claim.webhook.url,
+        secret: claim.webhook.secret,
+        deliveryId: delivery.id,
+        body: delivery.body,
+        at: clock(),
+      });
       const verdict = await db.withTenant(orgId, (tx) => recordOutcome(tx, delivery, result, clock()));
       if (verdict === 'delivered') round.delivered += 1;
       else {
         if (verdict === 'retry') round.retried += 1;
         else round.gaveUp += 1;
-        log({ orgId, deliveryId: delivery.id, attempts: delivery.attempts, outcome: result.outcome, verdict }, 'webhook delivery failed');
+        log(
+          { orgId, deliveryId: delivery.id, attempts: delivery.attempts, outcome: result.outcome, verdict },
+          'webhook delivery failed',
+        );
       }
     }
   }
@@ -102,8 +127,13 @@ export function createAlertWorker(options: AlertWorkerOptions): AlertWorker {
     const round: RoundResult = { evaluated: 0, raised: 0, resolved: 0, delivered: 0, retried: 0, gaveUp: 0 };
     const done: string[] = [];
     for (let i = 0; i < PER_ROUND && (await evaluateOne(round, done)); i++);
-    const due = await asWorker(db, (tx) => rowsOf<{ org_id: string }>(tx, sql`
-      select org_id from alert_schedule where deliver_at <= ${clock().toISOString()}::timestamptz order by deliver_at limit ${PER_ROUND}`));
+    const due = await asWorker(db, (tx) =>
+      rowsOf<{ org_id: string }>(
+        tx,
+        sql`
+      select org_id from alert_schedule where deliver_at <= ${clock().toISOString()}::timestamptz order by deliver_at limit ${PER_ROUND}`,
+      ),
+    );
     for (const { org_id } of due) await deliverFor(org_id, round);
     return round;
   }

@@ -35,38 +35,57 @@ const iso = (d: Date) => d.toISOString();
  * due deliveries are given up (`no_webhook`): there is nowhere to send them.
  */
 export async function claimDueDeliveries(tx: TenantTx, now: Date, limit: number): Promise<Claim> {
-  const [hook] = await rowsOf<{ url: string | null; secret: string | null }>(tx, sql`select webhook_url as url, webhook_secret as secret from alert_settings`);
+  const [hook] = await rowsOf<{ url: string | null; secret: string | null }>(
+    tx,
+    sql`select webhook_url as url, webhook_secret as secret from alert_settings`,
+  );
   const webhook = hook?.url && hook.secret ? { url: hook.url, secret: hook.secret } : null;
-  const due = await rowsOf<{ id: string; body: string; attempts: number }>(tx, sql`
+  const due = await rowsOf<{ id: string; body: string; attempts: number }>(
+    tx,
+    sql`
     select id, body, attempts from webhook_deliveries
     where delivered_at is null and gave_up_at is null and next_attempt_at <= ${iso(now)}::timestamptz
     order by next_attempt_at, created_at limit ${limit}
-    for update skip locked`);
+    for update skip locked`,
+  );
   const ids = sql`${`{${due.map((d) => d.id).join(',')}}`}::uuid[]`;
   if (due.length > 0 && webhook) {
     await tx.execute(sql`
       update webhook_deliveries set attempts = attempts + 1, next_attempt_at = ${iso(new Date(now.getTime() + DELIVERY_LEASE_MS))}::timestamptz
       where id = any(${ids})`);
   } else if (due.length > 0) {
-    await tx.execute(sql`update webhook_deliveries set gave_up_at = ${iso(now)}::timestamptz, last_outcome = 'no_webhook' where id = any(${ids})`);
+    await tx.execute(
+      sql`update webhook_deliveries set gave_up_at = ${iso(now)}::timestamptz, last_outcome = 'no_webhook' where id = any(${ids})`,
+    );
   }
   await rescheduleDeliveries(tx);
   return { webhook, deliveries: webhook ? due.map((d) => ({ ...d, attempts: d.attempts + 1 })) : [] };
 }
 
 /** Records a send's outcome: delivered, retried later with backoff, or given up after MAX_ATTEMPTS. */
-export async function recordOutcome(tx: TenantTx, delivery: ClaimedDelivery, result: SendOutcome, now: Date): Promise<'delivered' | 'retry' | 'gave_up'> {
+export async function recordOutcome(
+  tx: TenantTx,
+  delivery: ClaimedDelivery,
+  result: SendOutcome,
+  now: Date,
+): Promise<'delivered' | 'retry' | 'gave_up'> {
   let verdict: 'delivered' | 'retry' | 'gave_up';
   if (result.delivered) {
     verdict = 'delivered';
-    await tx.execute(sql`update webhook_deliveries set delivered_at = ${iso(now)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`);
+    await tx.execute(
+      sql`update webhook_deliveries set delivered_at = ${iso(now)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`,
+    );
   } else if (delivery.attempts >= MAX_ATTEMPTS) {
     verdict = 'gave_up';
-    await tx.execute(sql`update webhook_deliveries set gave_up_at = ${iso(now)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`);
+    await tx.execute(
+      sql`update webhook_deliveries set gave_up_at = ${iso(now)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`,
+    );
   } else {
     verdict = 'retry';
     const next = new Date(now.getTime() + retryDelayMs(delivery.attempts));
-    await tx.execute(sql`update webhook_deliveries set next_attempt_at = ${iso(next)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`);
+    await tx.execute(
+      sql`update webhook_deliveries set next_attempt_at = ${iso(next)}::timestamptz, last_outcome = ${result.outcome} where id = ${delivery.id}::uuid`,
+    );
   }
   await rescheduleDeliveries(tx);
   return verdict;

@@ -28,7 +28,11 @@ export function httpWebhookSender(timeoutMs = WEBHOOK_TIMEOUT_MS): WebhookSender
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(secret, body, at), [DELIVERY_HEADER]: deliveryId },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signWebhook(secret, body, at),
+          [DELIVERY_HEADER]: deliveryId,
+        },
         body,
       });
       await response.body?.cancel();

@@ -27,6 +27,8 @@ describe('webhook signature', () => {
 
 describe('retry schedule', () => {
   it('waits 30 s, then doubles, capped at one hour', () => {
-    expect([1, 2, 3, 4, 7, 8, 9, 10].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000, 1_920_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 4, 7, 8, 9, 10].map(retryDelayMs)).toEqual([
+      30_000, 60_000, 120_000, 240_000, 1_920_000, 3_600_000, 3_600_000, 3_600_000,
+    ]);
   });
 });

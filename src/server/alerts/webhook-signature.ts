@@ -11,7 +11,13 @@ export function signWebhook(secret: string, body: string, at: Date): string {
 }
 
 /** What a receiver does (and the tests): the header's MAC matches and its time is within `toleranceSeconds` of now. */
-export function verifyWebhookSignature(secret: string, header: string | undefined, body: string, now: Date, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string | undefined,
+  body: string,
+  now: Date,
+  toleranceSeconds = 300,
+): boolean {
   const match = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (!match) return false;
   const t = Number(match[1]);

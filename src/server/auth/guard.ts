@@ -29,7 +29,11 @@ export type FailureLimiter = {
 
 /** Needs @fastify/rate-limit registered with `global: false`. */
 export function failureLimiter(app: FastifyInstance, limits: AuthLimits): FailureLimiter {
-  const limit = app.createRateLimit({ max: limits.maxFailures, timeWindow: limits.windowMs, keyGenerator: (req) => req.ip });
+  const limit = app.createRateLimit({
+    max: limits.maxFailures,
+    timeWindow: limits.windowMs,
+    keyGenerator: (req) => req.ip,
+  });
   return {
     async refuseIfBlocked(req, reply) {
       const seen = await limit(req, { increment: false });
@@ -48,7 +52,12 @@ export function failureLimiter(app: FastifyInstance, limits: AuthLimits): Failur
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /** `readOnlyMay`: a route that also serves read-only users although it is not a read (their own sign-out). */
-export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Principal['kind'], options: { readOnlyMay?: boolean } = {}): preHandlerAsyncHookHandler {
+export function guard(
+  db: TenantDatabase,
+  limiter: FailureLimiter,
+  kind: Principal['kind'],
+  options: { readOnlyMay?: boolean } = {},
+): preHandlerAsyncHookHandler {
   return async (req, reply) => {
     if (await limiter.refuseIfBlocked(req, reply)) return reply;
     const raw = bearerToken(req.headers.authorization);
@@ -59,7 +68,12 @@ export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Princip
       sendError(reply, 401, 'unauthorized', `A valid ${kind === 'device' ? 'device token' : 'admin key'} is required`);
       return reply;
     }
-    if (principal.kind === 'admin' && principal.role === 'accountant' && !READ_METHODS.has(req.method) && !options.readOnlyMay) {
+    if (
+      principal.kind === 'admin' &&
+      principal.role === 'accountant' &&
+      !READ_METHODS.has(req.method) &&
+      !options.readOnlyMay
+    ) {
       sendError(reply, 403, 'read_only', 'This account may only read');
       return reply;
     }
@@ -69,7 +83,10 @@ export function guard(db: TenantDatabase, limiter: FailureLimiter, kind: Princip
 }
 
 /** The authenticated caller of a guarded route (the guard ran, so it is set). */
-export function principalOf<K extends Principal['kind']>(req: FastifyRequest, kind: K): Extract<Principal, { kind: K }> {
+export function principalOf<K extends Principal['kind']>(
+  req: FastifyRequest,
+  kind: K,
+): Extract<Principal, { kind: K }> {
   const principal = req.principal;
   if (principal?.kind !== kind) throw new Error(`Route expected a ${kind} principal`);
   return principal as Extract<Principal, { kind: K }>;

@@ -20,7 +20,11 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export async function resolvePrincipal(db: TenantDatabase, raw: string, expected: Principal['kind']): Promise<Principal | undefined> {
+export async function resolvePrincipal(
+  db: TenantDatabase,
+  raw: string,
+  expected: Principal['kind'],
+): Promise<Principal | undefined> {
   const claimed = parseCredential(raw);
   if (claimed?.kind === 'user' && expected === 'admin') {
     const user = await sessionUser(db, claimed.orgId, raw);
@@ -31,13 +35,18 @@ export async function resolvePrincipal(db: TenantDatabase, raw: string, expected
   const { orgId } = claimed;
   return db.withTenant(orgId, async (tx): Promise<Principal | undefined> => {
     if (expected === 'device') {
-      const [device] = await tx.select({ id: devices.id, storeId: devices.storeId }).from(devices)
-        .where(and(eq(devices.tokenHash, hash), isNull(devices.revokedAt))).limit(1);
+      const [device] = await tx
+        .select({ id: devices.id, storeId: devices.storeId })
+        .from(devices)
+        .where(and(eq(devices.tokenHash, hash), isNull(devices.revokedAt)))
+        .limit(1);
       return device && { kind: 'device', orgId, deviceId: device.id, storeId: device.storeId };
     }
-    const [key] = await tx.select({ id: adminKeys.id }).from(adminKeys)
-      .where(and(eq(adminKeys.keyHash, hash), isNull(adminKeys.revokedAt))).limit(1);
+    const [key] = await tx
+      .select({ id: adminKeys.id })
+      .from(adminKeys)
+      .where(and(eq(adminKeys.keyHash, hash), isNull(adminKeys.revokedAt)))
+      .limit(1);
     return key && { kind: 'admin', orgId, keyId: key.id, role: 'owner' };
   });
 }
-

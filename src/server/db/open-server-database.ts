@@ -13,21 +13,32 @@ export class IsolationError extends Error {
 
 /** Refuses a connection that could read across tenants: a privileged role, or a table without forced RLS. */
 export async function assertIsolation(db: AppDb): Promise<void> {
-  const [role] = await rowsOf<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(db,
-    sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user`);
+  const [role] = await rowsOf<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+    db,
+    sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user`,
+  );
   if (!role) throw new IsolationError('Cannot read the API role');
   if (role.rolsuper || role.rolbypassrls) {
     throw new IsolationError(`API role "${role.rolname}" is SUPERUSER or BYPASSRLS: it would see every tenant`);
   }
-  const unprotected = await rowsOf<{ relname: string }>(db, sql`select c.relname from pg_class c
+  const unprotected = await rowsOf<{ relname: string }>(
+    db,
+    sql`select c.relname from pg_class c
     where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
-      and not (c.relrowsecurity and c.relforcerowsecurity) order by 1`);
+      and not (c.relrowsecurity and c.relforcerowsecurity) order by 1`,
+  );
   if (unprotected.length > 0) {
-    throw new IsolationError(`Tables without forced row-level security: ${unprotected.map((r) => r.relname).join(', ')}`);
+    throw new IsolationError(
+      `Tables without forced row-level security: ${unprotected.map((r) => r.relname).join(', ')}`,
+    );
   }
 }
 
-async function asOwner<T>(config: DatabaseConfig, migrationsFolder: string | undefined, work: (owner: OwnerConnection) => Promise<T>): Promise<T> {
+async function asOwner<T>(
+  config: DatabaseConfig,
+  migrationsFolder: string | undefined,
+  work: (owner: OwnerConnection) => Promise<T>,
+): Promise<T> {
   const owner = await openOwnerConnection(config);
   try {
     await prepareDatabase(owner, {
@@ -43,7 +54,10 @@ async function asOwner<T>(config: DatabaseConfig, migrationsFolder: string | und
 }
 
 /** Migrates, provisions the API role, then opens the API's connection and checks isolation before returning it. */
-export async function openServerDatabase(config: DatabaseConfig, options: { migrationsFolder?: string } = {}): Promise<TenantDatabase> {
+export async function openServerDatabase(
+  config: DatabaseConfig,
+  options: { migrationsFolder?: string } = {},
+): Promise<TenantDatabase> {
   const unlock = config.kind === 'pglite' ? lockDataFolder(config.dataDir) : () => undefined;
   try {
     await asOwner(config, options.migrationsFolder, () => Promise.resolve());
@@ -54,7 +68,16 @@ export async function openServerDatabase(config: DatabaseConfig, options: { migr
       await database.close();
       throw error;
     }
-    return { ...database, close: async () => { try { await database.close(); } finally { unlock(); } } };
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          unlock();
+        }
+      },
+    };
   } catch (error) {
     unlock();
     throw error;

@@ -31,8 +31,10 @@ const OPERATOR_FUNCTIONS = ['sago_create_organisation(uuid, text, text, text)', 
 export function roleSql(role: string, password: string | undefined, operatorFunctions = false): string {
   const name = escapeIdentifier(checkRoleName(role));
   const flags = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOREPLICATION${password ? ` PASSWORD ${escapeLiteral(password)}` : ''}`;
-  const grants = Object.entries(API_GRANTS).map(([table, privileges]) =>
-    `REVOKE ALL ON TABLE ${escapeIdentifier(table)} FROM ${name};\nGRANT ${privileges.join(', ')} ON TABLE ${escapeIdentifier(table)} TO ${name};`);
+  const grants = Object.entries(API_GRANTS).map(
+    ([table, privileges]) =>
+      `REVOKE ALL ON TABLE ${escapeIdentifier(table)} FROM ${name};\nGRANT ${privileges.join(', ')} ON TABLE ${escapeIdentifier(table)} TO ${name};`,
+  );
   return [
     // CREATE ROLE has no IF NOT EXISTS; another database on the same cluster may create it concurrently.
     `DO $$ BEGIN CREATE ROLE ${name} ${flags}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`,
@@ -40,7 +42,10 @@ export function roleSql(role: string, password: string | undefined, operatorFunc
     `ALTER ROLE ${name} ${flags};`,
     `GRANT USAGE ON SCHEMA public TO ${name};`,
     ...grants,
-    ...OPERATOR_FUNCTIONS.map((fn) => `${operatorFunctions ? 'GRANT' : 'REVOKE'} EXECUTE ON FUNCTION ${fn} ${operatorFunctions ? 'TO' : 'FROM'} ${name};`),
+    ...OPERATOR_FUNCTIONS.map(
+      (fn) =>
+        `${operatorFunctions ? 'GRANT' : 'REVOKE'} EXECUTE ON FUNCTION ${fn} ${operatorFunctions ? 'TO' : 'FROM'} ${name};`,
+    ),
   ].join('\n');
 }
 

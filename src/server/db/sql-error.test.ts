@@ -14,7 +14,9 @@ describe('sql errors', () => {
   });
 
   it('describes a failure without its message', () => {
-    const fields = errorFields(new Error('x', { cause: Object.assign(new TypeError('secret text'), { code: '22P02' }) }));
+    const fields = errorFields(
+      new Error('x', { cause: Object.assign(new TypeError('secret text'), { code: '22P02' }) }),
+    );
     expect(fields).toEqual({ errorType: 'Error', sqlState: '22P02' });
     expect(JSON.stringify(fields)).not.toContain('secret');
   });

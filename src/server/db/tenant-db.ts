@@ -27,7 +27,10 @@ export interface TenantDatabase {
 }
 
 /** Rows of a raw `execute` (node-postgres and PGlite both answer `{ rows }`). */
-export async function rowsOf<T extends Record<string, unknown>>(runner: Pick<AppDb, 'execute'>, query: SQL): Promise<T[]> {
+export async function rowsOf<T extends Record<string, unknown>>(
+  runner: Pick<AppDb, 'execute'>,
+  query: SQL,
+): Promise<T[]> {
   // The generic driver type leaves the result shape open; both drivers we use return `{ rows }`.
   const result: unknown = await runner.execute<T>(query);
   return (result as { rows: T[] }).rows;

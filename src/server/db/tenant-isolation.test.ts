@@ -23,17 +23,36 @@ async function seedOrg(name: string, storeCode: string): Promise<void> {
   }
   const org = orgs.at(-1)!;
   await db.withTenant(org.orgId, async (tx) => {
-    const [store] = await tx.insert(stores).values({ orgId: org.orgId, code: storeCode, name }).returning({ id: stores.id });
+    const [store] = await tx
+      .insert(stores)
+      .values({ orgId: org.orgId, code: storeCode, name })
+      .returning({ id: stores.id });
     org.storeId = store!.id;
-    const [device] = await tx.insert(devices).values({ orgId: org.orgId, storeId: org.storeId, name: 'Caja', tokenHash: `hash-${name}` }).returning({ id: devices.id });
+    const [device] = await tx
+      .insert(devices)
+      .values({ orgId: org.orgId, storeId: org.storeId, name: 'Caja', tokenHash: `hash-${name}` })
+      .returning({ id: devices.id });
     org.deviceId = device!.id;
     await tx.insert(auditEntries).values({
-      orgId: org.orgId, eventId: crypto.randomUUID(), deviceId: org.deviceId, storeId: org.storeId, seq: 1,
-      at: '2026-11-28T10:00:00.000Z', actor: 'cajero', action: `secret-of-${name}`, details: {},
+      orgId: org.orgId,
+      eventId: crypto.randomUUID(),
+      deviceId: org.deviceId,
+      storeId: org.storeId,
+      seq: 1,
+      at: '2026-11-28T10:00:00.000Z',
+      actor: 'cajero',
+      action: `secret-of-${name}`,
+      details: {},
     });
     await tx.insert(documents).values({
-      orgId: org.orgId, documentId: `doc-${name}`, deviceId: org.deviceId, storeId: org.storeId, status: 'QUEUED',
-      statusAt: '2026-11-28T10:00:00.000Z', statusSeq: 1, issuedAt: '2026-11-28T10:00:00.000Z',
+      orgId: org.orgId,
+      documentId: `doc-${name}`,
+      deviceId: org.deviceId,
+      storeId: org.storeId,
+      status: 'QUEUED',
+      statusAt: '2026-11-28T10:00:00.000Z',
+      statusSeq: 1,
+      issuedAt: '2026-11-28T10:00:00.000Z',
     });
   });
 }
@@ -64,16 +83,22 @@ afterAll(async () => {
 describe('row-level security through the API role', () => {
   it('an unfiltered query sees only the organisation of its transaction', async () => {
     const [a, b] = orgs;
-    const seenByA = await db.withTenant(a!.orgId, (tx) => tx.select({ action: auditEntries.action, orgId: auditEntries.orgId }).from(auditEntries));
+    const seenByA = await db.withTenant(a!.orgId, (tx) =>
+      tx.select({ action: auditEntries.action, orgId: auditEntries.orgId }).from(auditEntries),
+    );
     expect(seenByA).toEqual([{ action: 'secret-of-A', orgId: a!.orgId }]);
     const docsByB = await db.withTenant(b!.orgId, (tx) => tx.select({ id: documents.documentId }).from(documents));
     expect(docsByB).toEqual([{ id: 'doc-B' }]);
     const orgsByA = await db.withTenant(a!.orgId, (tx) => tx.select({ id: organisations.id }).from(organisations));
     expect(orgsByA).toEqual([{ id: a!.orgId }]);
     // The same unfiltered query in raw SQL, and a deliberate "org_id = B" filter from A's transaction: nothing of B.
-    const raw = await db.withTenant(a!.orgId, (tx) => rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from audit_entries`));
+    const raw = await db.withTenant(a!.orgId, (tx) =>
+      rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from audit_entries`),
+    );
     expect(raw).toEqual([{ n: 1 }]);
-    const aimedAtB = await db.withTenant(a!.orgId, (tx) => rowsOf(tx, sql`select * from documents where org_id = ${b!.orgId}::uuid`));
+    const aimedAtB = await db.withTenant(a!.orgId, (tx) =>
+      rowsOf(tx, sql`select * from documents where org_id = ${b!.orgId}::uuid`),
+    );
     expect(aimedAtB).toEqual([]);
   });
 
@@ -86,9 +111,14 @@ describe('row-level security through the API role', () => {
 
   it('refuses to write a row into another organisation, and to update across tenants', async () => {
     const [a, b] = orgs;
-    expect(await failure(db.withTenant(a!.orgId, (tx) => tx.insert(stores).values({ orgId: b!.orgId, code: '0099', name: 'forged' }))))
-      .toMatch(/violates row-level security policy/);
-    const updated = await db.withTenant(a!.orgId, (tx) => tx.update(documents).set({ status: 'ANNULLED' }).returning({ id: documents.documentId }));
+    expect(
+      await failure(
+        db.withTenant(a!.orgId, (tx) => tx.insert(stores).values({ orgId: b!.orgId, code: '0099', name: 'forged' })),
+      ),
+    ).toMatch(/violates row-level security policy/);
+    const updated = await db.withTenant(a!.orgId, (tx) =>
+      tx.update(documents).set({ status: 'ANNULLED' }).returning({ id: documents.documentId }),
+    );
     expect(updated).toEqual([{ id: 'doc-A' }]);
     const [docB] = await db.withTenant(b!.orgId, (tx) => tx.select({ status: documents.status }).from(documents));
     expect(docB).toEqual({ status: 'QUEUED' });
@@ -96,11 +126,19 @@ describe('row-level security through the API role', () => {
 
   it('cannot escape: no role switch, no superuser, audit history append-only', async () => {
     const [a] = orgs;
-    expect(await failure(db.withTenant(a!.orgId, (tx) => tx.execute(sql`set local role postgres`)))).toMatch(/permission denied/);
+    expect(await failure(db.withTenant(a!.orgId, (tx) => tx.execute(sql`set local role postgres`)))).toMatch(
+      /permission denied/,
+    );
     expect(await failure(db.withTenant(a!.orgId, (tx) => tx.delete(auditEntries)))).toMatch(/permission denied/);
-    expect(await failure(db.withTenant(a!.orgId, (tx) => tx.update(auditEntries).set({ action: 'x' })))).toMatch(/permission denied/);
-    const [role] = await db.unscoped((d) => rowsOf<{ u: string; su: boolean; bypass: boolean }>(d,
-      sql`select current_user as u, rolsuper as su, rolbypassrls as bypass from pg_roles where rolname = current_user`));
+    expect(await failure(db.withTenant(a!.orgId, (tx) => tx.update(auditEntries).set({ action: 'x' })))).toMatch(
+      /permission denied/,
+    );
+    const [role] = await db.unscoped((d) =>
+      rowsOf<{ u: string; su: boolean; bypass: boolean }>(
+        d,
+        sql`select current_user as u, rolsuper as su, rolbypassrls as bypass from pg_roles where rolname = current_user`,
+      ),
+    );
     expect(role).toEqual({ u: testDb.appRole, su: false, bypass: false });
   });
 
@@ -110,7 +148,12 @@ describe('row-level security through the API role', () => {
 
   it('the start-up check rejects a privileged role and an unforced table', async () => {
     const superPassword = decodeURIComponent(new URL(testDb.url).password);
-    const asSuperuser = await openTenantDatabase({ kind: 'postgres', url: testDb.url, appRole: 'postgres', ...(superPassword ? { appPassword: superPassword } : {}) });
+    const asSuperuser = await openTenantDatabase({
+      kind: 'postgres',
+      url: testDb.url,
+      appRole: 'postgres',
+      ...(superPassword ? { appPassword: superPassword } : {}),
+    });
     try {
       await expect(asSuperuser.unscoped(assertIsolation)).rejects.toThrow(IsolationError);
     } finally {

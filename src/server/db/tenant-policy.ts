@@ -6,7 +6,13 @@ import { pgPolicy, timestamp } from 'drizzle-orm/pg-core';
 export const CURRENT_ORG = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
 
 export const tenantPolicy = (column: SQL) =>
-  pgPolicy('tenant_isolation', { as: 'permissive', for: 'all', to: 'public', using: sql`${column} = ${CURRENT_ORG}`, withCheck: sql`${column} = ${CURRENT_ORG}` });
+  pgPolicy('tenant_isolation', {
+    as: 'permissive',
+    for: 'all',
+    to: 'public',
+    using: sql`${column} = ${CURRENT_ORG}`,
+    withCheck: sql`${column} = ${CURRENT_ORG}`,
+  });
 
 export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
 export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });

@@ -9,7 +9,13 @@ export interface ErrorBody {
   issues?: { path: string; message: string }[];
 }
 
-export function sendError(reply: FastifyReply, status: number, error: string, message: string, issues?: ErrorBody['issues']): void {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  message: string,
+  issues?: ErrorBody['issues'],
+): void {
   void reply.code(status).send({ error, message, ...(issues ? { issues } : {}) } satisfies ErrorBody);
 }
 
@@ -38,7 +44,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     // Fastify's own client errors: body too large, malformed JSON, wrong content type. A JSON parser's message
     // quotes the body, so it is replaced by a fixed one.
     const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : 'bad_request';
-    sendError(reply, status, code, error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-      ? 'The request body is not valid JSON' : error.message);
+    sendError(
+      reply,
+      status,
+      code,
+      error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'The request body is not valid JSON'
+        : error.message,
+    );
   });
 }

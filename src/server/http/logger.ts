@@ -14,15 +14,28 @@ export interface LogOptions {
 }
 
 export const REDACTED_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
-  '*.headers.authorization', 'token', '*.token', 'adminKey', '*.adminKey', 'enrolmentCode', '*.enrolmentCode',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  'token',
+  '*.token',
+  'adminKey',
+  '*.adminKey',
+  'enrolmentCode',
+  '*.enrolmentCode',
 ];
 
 /**
  * What a log line says about a request: method, path and client address. Not the query string (searches carry
  * customers' names and free text), not headers, not the body.
  */
-export function requestSummary(req: Pick<FastifyRequest, 'method' | 'url' | 'ip'>): { method: string; path: string; remoteAddress: string } {
+export function requestSummary(req: Pick<FastifyRequest, 'method' | 'url' | 'ip'>): {
+  method: string;
+  path: string;
+  remoteAddress: string;
+} {
   return { method: req.method, path: req.url.split('?')[0] ?? '', remoteAddress: req.ip };
 }
 

@@ -25,24 +25,39 @@ type Link = {
 export function contentHashHolds(event: AuditEvent): boolean {
   const p = event.payload;
   const input = auditHashInput({
-    prevHash: p.prevHash, at: p.at, actor: p.actor, actorName: p.actorName, approvedBy: p.approvedBy, approvedByName: p.approvedByName,
-    action: p.action, documentId: p.documentId, details: p.details,
+    prevHash: p.prevHash,
+    at: p.at,
+    actor: p.actor,
+    actorName: p.actorName,
+    approvedBy: p.approvedBy,
+    approvedByName: p.approvedByName,
+    action: p.action,
+    documentId: p.documentId,
+    details: p.details,
   });
   return createHash('sha256').update(input).digest('hex') === p.hash;
 }
 
 /** The breaks the newly stored `events` of one device reveal, against its entries already stored (and each other). */
-export async function verifyAuditChain(tx: TenantTx, who: { orgId: string; deviceId: string }, events: readonly AuditEvent[]): Promise<ChainBreak[]> {
+export async function verifyAuditChain(
+  tx: TenantTx,
+  who: { orgId: string; deviceId: string },
+  events: readonly AuditEvent[],
+): Promise<ChainBreak[]> {
   if (events.length === 0) return [];
   const breaks: ChainBreak[] = [];
-  for (const event of events) if (!contentHashHolds(event)) breaks.push({ chainSeq: event.payload.auditId, reason: 'hash_mismatch' });
+  for (const event of events)
+    if (!contentHashHolds(event)) breaks.push({ chainSeq: event.payload.auditId, reason: 'hash_mismatch' });
   // Neighbours of every new entry: its predecessor and successor, stored before or in this batch.
   const seqs = events.map((e) => e.payload.auditId);
   const wanted = [...new Set(seqs.flatMap((s) => [s - 1, s, s + 1]))];
-  const links = await rowsOf<Link>(tx, sql`
+  const links = await rowsOf<Link>(
+    tx,
+    sql`
     select chain_seq::float8 as chain_seq, prev_hash, hash from audit_entries
     where org_id = ${who.orgId}::uuid and device_id = ${who.deviceId}::uuid and hash is not null
-      and chain_seq = any(${`{${wanted.join(',')}}`}::bigint[])`);
+      and chain_seq = any(${`{${wanted.join(',')}}`}::bigint[])`,
+  );
   const bySeq = new Map(links.map((l) => [Number(l.chain_seq), l]));
   const linkBroken = new Set<number>();
   for (const seq of seqs) {
@@ -56,7 +71,11 @@ export async function verifyAuditChain(tx: TenantTx, who: { orgId: string; devic
   return breaks;
 }
 
-export async function recordChainBreaks(tx: TenantTx, who: { orgId: string; deviceId: string }, breaks: readonly ChainBreak[]): Promise<void> {
+export async function recordChainBreaks(
+  tx: TenantTx,
+  who: { orgId: string; deviceId: string },
+  breaks: readonly ChainBreak[],
+): Promise<void> {
   if (breaks.length === 0) return;
   const rows = JSON.stringify(breaks.map((b) => ({ chain_seq: b.chainSeq, reason: b.reason })));
   await tx.execute(sql`

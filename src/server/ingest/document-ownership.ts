@@ -7,12 +7,19 @@ import { rowsOf, type TenantTx } from '../db/tenant-db';
 import type { DeviceRef } from './store-events';
 
 /** The ids among `documentIds` already owned by another register of the organisation. */
-export async function documentsOwnedByOthers(tx: TenantTx, who: DeviceRef, documentIds: readonly string[]): Promise<Set<string>> {
+export async function documentsOwnedByOthers(
+  tx: TenantTx,
+  who: DeviceRef,
+  documentIds: readonly string[],
+): Promise<Set<string>> {
   if (documentIds.length === 0) return new Set();
   const unique = [...new Set(documentIds)];
-  const rows = await rowsOf<{ document_id: string }>(tx, sql`
+  const rows = await rowsOf<{ document_id: string }>(
+    tx,
+    sql`
     select d.document_id from documents d
     where d.document_id in (select jsonb_array_elements_text(${JSON.stringify(unique)}::text::jsonb))
-      and d.device_id <> ${who.deviceId}::uuid`);
+      and d.device_id <> ${who.deviceId}::uuid`,
+  );
   return new Set(rows.map((r) => r.document_id));
 }

@@ -23,30 +23,53 @@ interface StoreResult {
   statuses: number;
 }
 
-async function storeAll(tx: TenantTx, who: DeviceRef, audit: readonly AuditEvent[], statuses: readonly DocumentStatusEvent[]): Promise<StoreResult> {
-  return { fresh: await storeAuditEvents(tx, who, audit), statuses: await storeDocumentStatusEvents(tx, who, statuses) };
+async function storeAll(
+  tx: TenantTx,
+  who: DeviceRef,
+  audit: readonly AuditEvent[],
+  statuses: readonly DocumentStatusEvent[],
+): Promise<StoreResult> {
+  return {
+    fresh: await storeAuditEvents(tx, who, audit),
+    statuses: await storeDocumentStatusEvents(tx, who, statuses),
+  };
 }
 
 /** The slow path: each event in its own savepoint; the ones the database refuses are rejected alone. */
-async function storeOneByOne(tx: TenantTx, who: DeviceRef, events: readonly Indexed<SyncEvent>[], rejected: RejectedEvent[]): Promise<StoreResult> {
+async function storeOneByOne(
+  tx: TenantTx,
+  who: DeviceRef,
+  events: readonly Indexed<SyncEvent>[],
+  rejected: RejectedEvent[],
+): Promise<StoreResult> {
   const total: StoreResult = { fresh: [], statuses: 0 };
   for (const { index, event } of events) {
     try {
-      const one = await tx.transaction((sp) => storeAll(sp, who, event.kind === 'audit' ? [event] : [], event.kind === 'audit' ? [] : [event]));
+      const one = await tx.transaction((sp) =>
+        storeAll(sp, who, event.kind === 'audit' ? [event] : [], event.kind === 'audit' ? [] : [event]),
+      );
       total.fresh.push(...one.fresh);
       total.statuses += one.statuses;
     } catch (error) {
       if (!isDataError(error)) throw error;
       rejected.push({
-        index, eventId: event.eventId, reason: 'unstorable_value',
-        issues: [{ path: 'payload', message: `the database refused a value (SQLSTATE ${sqlStateOf(error) ?? 'unknown'})` }],
+        index,
+        eventId: event.eventId,
+        reason: 'unstorable_value',
+        issues: [
+          { path: 'payload', message: `the database refused a value (SQLSTATE ${sqlStateOf(error) ?? 'unknown'})` },
+        ],
       });
     }
   }
   return total;
 }
 
-export async function ingestBatch(db: TenantDatabase, who: DeviceRef, events: readonly unknown[]): Promise<SyncBatchResponse> {
+export async function ingestBatch(
+  db: TenantDatabase,
+  who: DeviceRef,
+  events: readonly unknown[],
+): Promise<SyncBatchResponse> {
   const valid: Indexed<SyncEvent>[] = [];
   const rejected: RejectedEvent[] = [];
   events.forEach((raw, index) => {
@@ -55,12 +78,20 @@ export async function ingestBatch(db: TenantDatabase, who: DeviceRef, events: re
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });
   const stored = await db.withTenant(who.orgId, async (tx) => {
-    const foreign = await documentsOwnedByOthers(tx, who, valid.flatMap(({ event }) => (event.kind === 'document_status' ? [event.payload.documentId] : [])));
+    const foreign = await documentsOwnedByOthers(
+      tx,
+      who,
+      valid.flatMap(({ event }) => (event.kind === 'document_status' ? [event.payload.documentId] : [])),
+    );
     const accepted = valid.filter(({ index, event }) => {
       if (event.kind !== 'document_status' || !foreign.has(event.payload.documentId)) return true;
       rejected.push({
-        index, eventId: event.eventId, reason: 'foreign_document',
-        issues: [{ path: 'payload.documentId', message: 'the document belongs to another register of this organisation' }],
+        index,
+        eventId: event.eventId,
+        reason: 'foreign_document',
+        issues: [
+          { path: 'payload.documentId', message: 'the document belongs to another register of this organisation' },
+        ],
       });
       return false;
     });

@@ -2,7 +2,13 @@
 // limits and authentication failures.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
+import {
+  api,
+  startSyncTestServer,
+  type EnrolledRegister,
+  type SyncTestServer,
+  type Tenant,
+} from '../../../tests/fixtures/pg-test-db';
 import type { SyncBatchResponse } from '../../shared/sync/batch';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
@@ -20,7 +26,9 @@ const at = (minute: number) => `2026-11-28T15:${String(minute).padStart(2, '0')}
 function auditEvent(overrides: Record<string, unknown> = {}) {
   seq += 1;
   return {
-    eventId: randomUUID(), seq, kind: 'audit',
+    eventId: randomUUID(),
+    seq,
+    kind: 'audit',
     payload: chain.next({ at: at(seq % 60), details: { n: seq } }),
     ...overrides,
   };
@@ -28,7 +36,12 @@ function auditEvent(overrides: Record<string, unknown> = {}) {
 
 function statusEvent(documentId: string, status: string, extra: Record<string, unknown> = {}) {
   seq += 1;
-  return { eventId: randomUUID(), seq, kind: 'document_status', payload: { documentId, status, at: at(seq % 60), ...extra } };
+  return {
+    eventId: randomUUID(),
+    seq,
+    kind: 'document_status',
+    payload: { documentId, status, at: at(seq % 60), ...extra },
+  };
 }
 
 const push = (events: unknown[], token = register.token) =>
@@ -49,9 +62,18 @@ afterAll(async () => {
 
 // First: the authentication-failure test at the end trips this address's limiter.
 describe('audit chain on ingest', () => {
-  type ChainStatus = { items: { deviceId: string; entries: number; lastChainSeq: number | null; breaks: { chainSeq: number; reason: string }[] }[] };
+  type ChainStatus = {
+    items: {
+      deviceId: string;
+      entries: number;
+      lastChainSeq: number | null;
+      breaks: { chainSeq: number; reason: string }[];
+    }[];
+  };
   const chainOf = async (deviceId: string) =>
-    (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items.find((d) => d.deviceId === deviceId);
+    (await api<ChainStatus>(kit.url, '/v1/audit/chain', { bearer: tenant.adminKey })).body.items.find(
+      (d) => d.deviceId === deviceId,
+    );
   const event = (payload: object) => ({ eventId: randomUUID(), seq: ++seq, kind: 'audit', payload });
 
   it('accepts a chain that arrives out of order and in pieces: a gap is not a break', async () => {
@@ -66,7 +88,9 @@ describe('audit chain on ingest', () => {
   it('flags an entry edited after it was chained, and a link to an entry that is not the one before', async () => {
     const till = alteredTill;
     const trail = auditChain();
-    const entries = [1, 2, 3, 4, 5].map((n) => trail.next({ at: at(n), action: 'sale.captured', details: { total: `${n}.00` } }));
+    const entries = [1, 2, 3, 4, 5].map((n) =>
+      trail.next({ at: at(n), action: 'sale.captured', details: { total: `${n}.00` } }),
+    );
     const edited = { ...entries[1]!, details: { total: '0.01' } }; // the hash no longer covers the content
     // Entry 7 arrives before 6: its link cannot be judged yet (6 is missing), so nothing is flagged for it now.
     const seventh = { ...trail.next({ at: at(6) }), auditId: 7 };
@@ -87,7 +111,11 @@ describe('audit chain on ingest', () => {
 
 describe('POST /v1/sync/events', () => {
   it('stores a batch pushed 3 times exactly once', async () => {
-    const events = [auditEvent(), statusEvent(randomUUID(), 'QUEUED', { tipoDocumento: '01', numero: 7, tipoEmision: '01', total: '5.00' }), auditEvent()];
+    const events = [
+      auditEvent(),
+      statusEvent(randomUUID(), 'QUEUED', { tipoDocumento: '01', numero: 7, tipoEmision: '01', total: '5.00' }),
+      auditEvent(),
+    ];
     const first = await push(events);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ received: 3, stored: 3, duplicates: 0, rejected: [] });
@@ -98,7 +126,9 @@ describe('POST /v1/sync/events', () => {
     const ids = events.map((e) => e.eventId);
     const stored = await kit.superQuery<{ n: number }>(
       `select (select count(*) from audit_entries where event_id = any($1::uuid[]))::int
-            + (select count(*) from document_events where event_id = any($1::uuid[]))::int as n`, [ids]);
+            + (select count(*) from document_events where event_id = any($1::uuid[]))::int as n`,
+      [ids],
+    );
     expect(stored).toEqual([{ n: 3 }]);
   });
 
@@ -117,7 +147,10 @@ describe('POST /v1/sync/events', () => {
       [9, badPayload.eventId, 'invalid'],
     ]);
     expect(response.body.rejected[2]?.issues[0]?.path).toBe('payload.status');
-    const [row] = await kit.superQuery<{ n: number }>('select count(*)::int as n from audit_entries where event_id = any($1::uuid[])', [good.map((e) => e.eventId)]);
+    const [row] = await kit.superQuery<{ n: number }>(
+      'select count(*)::int as n from audit_entries where event_id = any($1::uuid[])',
+      [good.map((e) => e.eventId)],
+    );
     expect(row?.n).toBe(7);
   });
 
@@ -139,10 +172,18 @@ describe('POST /v1/sync/events', () => {
     await push([authorized]);
     await push([captured, processing]);
     const [row] = await kit.superQuery<Record<string, unknown>>(
-      'select status, status_seq::int as seq, tipo_documento, numero, tipo_emision, total::text as total, device_id, store_id from documents where document_id = $1', [doc]);
+      'select status, status_seq::int as seq, tipo_documento, numero, tipo_emision, total::text as total, device_id, store_id from documents where document_id = $1',
+      [doc],
+    );
     expect(row).toEqual({
-      status: 'AUTHORIZED', seq: authorized.seq, tipo_documento: '01', numero: 12, tipo_emision: '02', total: '10.50',
-      device_id: register.deviceId, store_id: register.storeId,
+      status: 'AUTHORIZED',
+      seq: authorized.seq,
+      tipo_documento: '01',
+      numero: 12,
+      tipo_emision: '02',
+      total: '10.50',
+      device_id: register.deviceId,
+      store_id: register.storeId,
     });
   });
 
@@ -151,7 +192,8 @@ describe('POST /v1/sync/events', () => {
     const tooMany = Array.from({ length: 501 }, () => auditEvent());
     expect((await push(tooMany)).status).toBe(400);
     const huge = await fetch(`${kit.url}${SYNC_INGEST_PATH}`, {
-      method: 'POST', headers: { authorization: `Bearer ${register.token}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${register.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ events: [{ pad: 'x'.repeat(5 * 1024 * 1024) }] }),
     });
     expect(huge.status).toBe(413);

@@ -16,15 +16,30 @@ export interface DeviceRef {
 const jsonParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::jsonb`;
 
 /** Stores the audit entries not stored yet; returns the ones that were new (a replay stores nothing twice). */
-export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: readonly AuditEvent[]): Promise<AuditEvent[]> {
+export async function storeAuditEvents(
+  tx: TenantTx,
+  who: DeviceRef,
+  events: readonly AuditEvent[],
+): Promise<AuditEvent[]> {
   if (events.length === 0) return [];
   const rows = events.map((e) => ({
-    event_id: e.eventId, seq: e.seq, at: e.payload.at, actor: e.payload.actor, actor_name: e.payload.actorName,
-    approved_by: e.payload.approvedBy, approved_by_name: e.payload.approvedByName, action: e.payload.action,
-    document_id: e.payload.documentId, details: e.payload.details, chain_seq: e.payload.auditId, prev_hash: e.payload.prevHash,
+    event_id: e.eventId,
+    seq: e.seq,
+    at: e.payload.at,
+    actor: e.payload.actor,
+    actor_name: e.payload.actorName,
+    approved_by: e.payload.approvedBy,
+    approved_by_name: e.payload.approvedByName,
+    action: e.payload.action,
+    document_id: e.payload.documentId,
+    details: e.payload.details,
+    chain_seq: e.payload.auditId,
+    prev_hash: e.payload.prevHash,
     hash: e.payload.hash,
   }));
-  const stored = await rowsOf<{ event_id: string }>(tx, sql`
+  const stored = await rowsOf<{ event_id: string }>(
+    tx,
+    sql`
     insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, actor_name, approved_by, approved_by_name,
                                action, document_id, details, chain_seq, prev_hash, hash)
     select ${who.orgId}::uuid, r.event_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, r.seq,
@@ -34,7 +49,8 @@ export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: rea
          approved_by text, approved_by_name text, action text, document_id text, details jsonb, chain_seq bigint,
          prev_hash text, hash text)
     on conflict (org_id, event_id) do nothing
-    returning event_id`);
+    returning event_id`,
+  );
   const fresh = new Set(stored.map((r) => r.event_id));
   return events.filter((e) => fresh.has(e.eventId));
 }
@@ -45,14 +61,27 @@ export async function storeAuditEvents(tx: TenantTx, who: DeviceRef, events: rea
  * the capture snapshot gives the fiscal summary, the earliest timestamp is the issue date. The caller has already
  * refused snapshots of documents another register owns (document-ownership.ts).
  */
-export async function storeDocumentStatusEvents(tx: TenantTx, who: DeviceRef, events: readonly DocumentStatusEvent[]): Promise<number> {
+export async function storeDocumentStatusEvents(
+  tx: TenantTx,
+  who: DeviceRef,
+  events: readonly DocumentStatusEvent[],
+): Promise<number> {
   if (events.length === 0) return 0;
   const rows = events.map((e) => ({
-    event_id: e.eventId, seq: e.seq, document_id: e.payload.documentId, status: e.payload.status,
-    from_status: e.payload.from ?? null, at: e.payload.at, tipo_documento: e.payload.tipoDocumento ?? null,
-    numero: e.payload.numero ?? null, tipo_emision: e.payload.tipoEmision ?? null, total: e.payload.total ?? null,
+    event_id: e.eventId,
+    seq: e.seq,
+    document_id: e.payload.documentId,
+    status: e.payload.status,
+    from_status: e.payload.from ?? null,
+    at: e.payload.at,
+    tipo_documento: e.payload.tipoDocumento ?? null,
+    numero: e.payload.numero ?? null,
+    tipo_emision: e.payload.tipoEmision ?? null,
+    total: e.payload.total ?? null,
   }));
-  const [result] = await rowsOf<{ stored: number }>(tx, sql`
+  const [result] = await rowsOf<{ stored: number }>(
+    tx,
+    sql`
     with ins as (
       insert into document_events (org_id, event_id, device_id, store_id, seq, document_id, status, from_status, at,
                                    tipo_documento, numero, tipo_emision, total)
@@ -93,7 +122,8 @@ export async function storeDocumentStatusEvents(tx: TenantTx, who: DeviceRef, ev
       where d.device_id = excluded.device_id
       returning 1
     )
-    select count(*)::int as stored from ins`);
+    select count(*)::int as stored from ins`,
+  );
   return result?.stored ?? 0;
 }
 

@@ -18,7 +18,12 @@ async function cli(...argv: string[]): Promise<{ code: number; text: string }> {
 beforeAll(async () => {
   kit = await startSyncTestServer();
   const db = kit.database;
-  env = { DATABASE_URL: db.url, SAGO_DB_APP_ROLE: db.appRole, SAGO_DB_APP_PASSWORD: db.config.appPassword, SAGO_SERVER_URL: kit.url };
+  env = {
+    DATABASE_URL: db.url,
+    SAGO_DB_APP_ROLE: db.appRole,
+    SAGO_DB_APP_PASSWORD: db.config.appPassword,
+    SAGO_SERVER_URL: kit.url,
+  };
 });
 
 afterAll(async () => {
@@ -45,8 +50,14 @@ describe('head-office commands', () => {
     const hook = await cli('set-webhook', 'https://hooks.example.test/sago');
     expect(hook.text).toMatch(/signing secret \(shown once, give it to the receiver\): whsec_[A-Za-z0-9_-]{43}$/);
     const settings = await api(kit.url, '/v1/admin/alert-settings', { bearer: env['SAGO_ADMIN_KEY']! });
-    expect(settings.body).toEqual({ silentAfterMinutes: 30, webhook: { url: 'https://hooks.example.test/sago', secretSet: true } });
-    expect(await cli('set-silent-minutes', '45')).toEqual({ code: 0, text: 'a register is flagged silent after 45 minutes' });
+    expect(settings.body).toEqual({
+      silentAfterMinutes: 30,
+      webhook: { url: 'https://hooks.example.test/sago', secretSet: true },
+    });
+    expect(await cli('set-silent-minutes', '45')).toEqual({
+      code: 0,
+      text: 'a register is flagged silent after 45 minutes',
+    });
     expect(await cli('alerts')).toEqual({ code: 0, text: 'no open alerts' });
     expect(await cli('remove-webhook')).toEqual({ code: 0, text: 'webhook removed' });
 
@@ -58,11 +69,21 @@ describe('head-office commands', () => {
     const stores = async () => (await kit.superQuery<{ n: number }>('select count(*)::int as n from stores'))[0]?.n;
     const before = await stores();
     expect(await cli('create-store', '7', 'Tienda')).toEqual({
-      code: 1, text: 'The server refused (HTTP 400): Invalid store (code: must be the 4-character DGI branch code)',
+      code: 1,
+      text: 'The server refused (HTTP 400): Invalid store (code: must be the 4-character DGI branch code)',
     });
-    expect(await cli('create-store', '0007', 'Otra vez')).toMatchObject({ code: 1, text: expect.stringContaining('HTTP 409') as unknown });
-    expect(await cli('enrolment-code', '9999', 'Caja')).toEqual({ code: 1, text: 'No store with code 9999 (list-stores shows them)' });
-    expect(await cli('enrolment-code', '0007', 'Caja', 'pronto')).toEqual({ code: 1, text: 'hours must be a whole number' });
+    expect(await cli('create-store', '0007', 'Otra vez')).toMatchObject({
+      code: 1,
+      text: expect.stringContaining('HTTP 409') as unknown,
+    });
+    expect(await cli('enrolment-code', '9999', 'Caja')).toEqual({
+      code: 1,
+      text: 'No store with code 9999 (list-stores shows them)',
+    });
+    expect(await cli('enrolment-code', '0007', 'Caja', 'pronto')).toEqual({
+      code: 1,
+      text: 'hours must be a whole number',
+    });
     expect(await cli('create-store')).toEqual({ code: 1, text: 'usage: create-store <code> "<name>"' });
     expect(await stores()).toBe(before);
     const key = env['SAGO_ADMIN_KEY'];
@@ -73,7 +94,10 @@ describe('head-office commands', () => {
       expect((await cli('list-stores')).text).toMatch(/^The server refused \(HTTP 401\)/);
       env['SAGO_ADMIN_KEY'] = key;
       env['SAGO_SERVER_URL'] = 'http://127.0.0.1:9';
-      expect(await cli('list-stores')).toEqual({ code: 1, text: 'No server answers at http://127.0.0.1:9 (set SAGO_SERVER_URL)' });
+      expect(await cli('list-stores')).toEqual({
+        code: 1,
+        text: 'No server answers at http://127.0.0.1:9 (set SAGO_SERVER_URL)',
+      });
     } finally {
       env['SAGO_ADMIN_KEY'] = key;
       env['SAGO_SERVER_URL'] = kit.url;

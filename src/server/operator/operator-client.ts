@@ -15,7 +15,10 @@ async function call<T>(control: ControlFile, path: string, body: unknown): Promi
     body: JSON.stringify(body),
   });
   const answer = (await response.json().catch(() => ({}))) as { message?: string };
-  if (!response.ok) throw new OperatorRequestError(`The running server refused (HTTP ${response.status}): ${answer.message ?? 'no reason given'}`);
+  if (!response.ok)
+    throw new OperatorRequestError(
+      `The running server refused (HTTP ${response.status}): ${answer.message ?? 'no reason given'}`,
+    );
   return answer as T;
 }
 
@@ -30,6 +33,7 @@ export function runningServerOperator(dataDir: string): RunningServerOperator | 
   if (!control) return undefined;
   return {
     createOrganisation: (name) => call<CreatedOrganisation>(control, SYSTEM_ORGANISATIONS_PATH, { name }),
-    addAdminKey: async (orgId, label) => (await call<{ adminKey: string }>(control, SYSTEM_ADMIN_KEYS_PATH, { orgId, label })).adminKey,
+    addAdminKey: async (orgId, label) =>
+      (await call<{ adminKey: string }>(control, SYSTEM_ADMIN_KEYS_PATH, { orgId, label })).adminKey,
   };
 }

@@ -8,7 +8,14 @@ import { z } from 'zod';
 import type { TenantDatabase } from '../db/tenant-db';
 import { installErrorHandler, parseOr400, sendError } from '../http/errors';
 import { loggerOptions, type LogOptions } from '../http/logger';
-import { UnknownOrganisationError, addAdminKey, apiRunner, createOrganisation, keyLabelSchema, organisationNameSchema } from '../tenancy/organisations';
+import {
+  UnknownOrganisationError,
+  addAdminKey,
+  apiRunner,
+  createOrganisation,
+  keyLabelSchema,
+  organisationNameSchema,
+} from '../tenancy/organisations';
 
 export const SYSTEM_ORGANISATIONS_PATH = '/v1/system/organisations';
 export const SYSTEM_ADMIN_KEYS_PATH = '/v1/system/admin-keys';
@@ -25,7 +32,11 @@ function isOperator(req: FastifyRequest, secretDigest: Buffer): boolean {
   return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), secretDigest);
 }
 
-export async function startSystemApp(db: TenantDatabase, secret: string, log: LogOptions): Promise<{ app: FastifyInstance; port: number }> {
+export async function startSystemApp(
+  db: TenantDatabase,
+  secret: string,
+  log: LogOptions,
+): Promise<{ app: FastifyInstance; port: number }> {
   const app = Fastify({ logger: loggerOptions(log), bodyLimit: 4 * 1024, forceCloseConnections: 'idle' });
   installErrorHandler(app);
   const secretDigest = digest(secret);

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 
 /** Free text of at most `max` characters that PostgreSQL can compare (no NUL, no broken surrogate pair). */
-export const textParam = (max: number) => z.string().min(1).max(max)
-  .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
+export const textParam = (max: number) =>
+  z.string().min(1).max(max).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 
 const notYearZero = (t: string) => !t.startsWith('0000');
 const isoInstant = z.iso.datetime({ offset: true }).refine(notYearZero, { error: 'year 0000 does not exist' });
@@ -16,7 +16,10 @@ const isoInstant = z.iso.datetime({ offset: true }).refine(notYearZero, { error:
 /** A bare date is a day in Panama (UTC-5, no daylight saving), the stores' own calendar. */
 export const instantParam = z.union([
   isoInstant,
-  z.iso.date().refine(notYearZero, { error: 'year 0000 does not exist' }).transform((d) => `${d}T00:00:00-05:00`),
+  z.iso
+    .date()
+    .refine(notYearZero, { error: 'year 0000 does not exist' })
+    .transform((d) => `${d}T00:00:00-05:00`),
 ]);
 
 /** The query of a route that takes no parameter: any parameter is a 400 naming it (it would be ignored otherwise). */
@@ -37,7 +40,9 @@ export function encodeCursor(cursor: Cursor): string {
 
 function decode(raw: string, id: z.ZodType<string>): Cursor | undefined {
   try {
-    const parsed = z.object({ t: isoInstant, id }).safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    const parsed = z
+      .object({ t: isoInstant, id })
+      .safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -45,14 +50,18 @@ function decode(raw: string, id: z.ZodType<string>): Cursor | undefined {
 }
 
 /** `?cursor=` of a listing whose rows are keyed by ids of the shape `id` (a UUID, a document id…). */
-export const cursorParam = (id: z.ZodType<string>) => z.string().max(300).transform((raw, ctx) => {
-  const cursor = decode(raw, id);
-  if (!cursor) {
-    ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
-    return z.NEVER;
-  }
-  return cursor;
-});
+export const cursorParam = (id: z.ZodType<string>) =>
+  z
+    .string()
+    .max(300)
+    .transform((raw, ctx) => {
+      const cursor = decode(raw, id);
+      if (!cursor) {
+        ctx.addIssue({ code: 'custom', message: 'is not a cursor returned by this API' });
+        return z.NEVER;
+      }
+      return cursor;
+    });
 
 export interface Page<T> {
   items: T[];

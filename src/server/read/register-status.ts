@@ -27,14 +27,30 @@ export interface RegisterStatus {
 }
 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const contingencyTypes = sql.join(CONTINGENCY_EMISSION_TYPES.map((t) => sql`${t}`), sql`, `);
+const contingencyTypes = sql.join(
+  CONTINGENCY_EMISSION_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+);
 
 export async function registerStatuses(db: TenantDatabase, orgId: string): Promise<RegisterStatus[]> {
-  const rows = await db.withTenant(orgId, (tx) => rowsOf<{
-    device_id: string; name: string; store_id: string; store_code: string; revoked_at: string | null; last_seen_at: string | null;
-    documents: number; pending: number; contingency: number; failed: number; last_numero: number | null;
-    last_event_at: string | null; last_event_delay_ms: number | null;
-  }>(tx, sql`
+  const rows = await db.withTenant(orgId, (tx) =>
+    rowsOf<{
+      device_id: string;
+      name: string;
+      store_id: string;
+      store_code: string;
+      revoked_at: string | null;
+      last_seen_at: string | null;
+      documents: number;
+      pending: number;
+      contingency: number;
+      failed: number;
+      last_numero: number | null;
+      last_event_at: string | null;
+      last_event_delay_ms: number | null;
+    }>(
+      tx,
+      sql`
     select d.id as device_id, d.name, d.store_id, s.code as store_code,
            ${iso('d.revoked_at')} as revoked_at, ${iso('d.last_seen_at')} as last_seen_at,
            coalesce(c.documents, 0) as documents, coalesce(c.pending, 0) as pending,
@@ -54,11 +70,22 @@ export async function registerStatuses(db: TenantDatabase, orgId: string): Promi
     left join lateral (
       select at, received_at from audit_entries where device_id = d.id order by seq desc limit 1
     ) e on true
-    order by s.code, d.name, d.id`));
+    order by s.code, d.name, d.id`,
+    ),
+  );
   return rows.map((r) => ({
-    deviceId: r.device_id, name: r.name, storeId: r.store_id, storeCode: r.store_code, revokedAt: r.revoked_at,
-    lastSeenAt: r.last_seen_at, documents: r.documents, pending: r.pending, contingency: r.contingency, failed: r.failed,
-    lastNumero: r.last_numero === null ? null : Number(r.last_numero), lastEventAt: r.last_event_at,
+    deviceId: r.device_id,
+    name: r.name,
+    storeId: r.store_id,
+    storeCode: r.store_code,
+    revokedAt: r.revoked_at,
+    lastSeenAt: r.last_seen_at,
+    documents: r.documents,
+    pending: r.pending,
+    contingency: r.contingency,
+    failed: r.failed,
+    lastNumero: r.last_numero === null ? null : Number(r.last_numero),
+    lastEventAt: r.last_event_at,
     lastEventDelayMs: r.last_event_delay_ms === null ? null : Math.round(Number(r.last_event_delay_ms)),
   }));
 }

@@ -21,23 +21,33 @@ export interface StoreSummary {
   cancelled: number;
 }
 
-const count = (where: ReturnType<typeof sql>) => sql<number>`(count(${documents.documentId}) filter (where ${where}))::int`;
+const count = (where: ReturnType<typeof sql>) =>
+  sql<number>`(count(${documents.documentId}) filter (where ${where}))::int`;
 const pendingStatus = sql`${documents.status} in ('QUEUED', 'PROCESSING')`;
-const contingencyTypes = sql.join(CONTINGENCY_EMISSION_TYPES.map((t) => sql`${t}`), sql`, `);
+const contingencyTypes = sql.join(
+  CONTINGENCY_EMISSION_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+);
 
 export async function storeSummaries(db: TenantDatabase, orgId: string): Promise<StoreSummary[]> {
-  return db.withTenant(orgId, (tx) => tx.select({
-    storeId: stores.id,
-    code: stores.code,
-    name: stores.name,
-    total: sql<number>`count(${documents.documentId})::int`,
-    authorized: count(sql`${documents.status} = 'AUTHORIZED'`),
-    pending: count(pendingStatus),
-    contingency: count(sql`${pendingStatus} and ${documents.tipoEmision} in (${contingencyTypes})`),
-    rejected: count(sql`${documents.status} = 'REJECTED'`),
-    failed: count(sql`${documents.status} = 'FAILED'`),
-    annulled: count(sql`${documents.status} = 'ANNULLED'`),
-    cancelled: count(sql`${documents.status} = 'CANCELLED'`),
-  }).from(stores).leftJoin(documents, eq(documents.storeId, stores.id))
-    .groupBy(stores.id, stores.code, stores.name).orderBy(stores.code));
+  return db.withTenant(orgId, (tx) =>
+    tx
+      .select({
+        storeId: stores.id,
+        code: stores.code,
+        name: stores.name,
+        total: sql<number>`count(${documents.documentId})::int`,
+        authorized: count(sql`${documents.status} = 'AUTHORIZED'`),
+        pending: count(pendingStatus),
+        contingency: count(sql`${pendingStatus} and ${documents.tipoEmision} in (${contingencyTypes})`),
+        rejected: count(sql`${documents.status} = 'REJECTED'`),
+        failed: count(sql`${documents.status} = 'FAILED'`),
+        annulled: count(sql`${documents.status} = 'ANNULLED'`),
+        cancelled: count(sql`${documents.status} = 'CANCELLED'`),
+      })
+      .from(stores)
+      .leftJoin(documents, eq(documents.storeId, stores.id))
+      .groupBy(stores.id, stores.code, stores.name)
+      .orderBy(stores.code),
+  );
 }

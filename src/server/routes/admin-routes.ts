@@ -50,7 +50,9 @@ export function adminRoutes(app: FastifyInstance, db: TenantDatabase, limiter: F
 
   app.post('/v1/admin/devices/:deviceId/revoke', { preHandler }, async (req, reply) => {
     const params = deviceParams.safeParse(req.params);
-    const revoked = params.success ? await revokeDevice(db, principalOf(req, 'admin').orgId, params.data.deviceId) : undefined;
+    const revoked = params.success
+      ? await revokeDevice(db, principalOf(req, 'admin').orgId, params.data.deviceId)
+      : undefined;
     if (!revoked) {
       sendError(reply, 404, 'device_not_found', 'No such register');
       return reply;

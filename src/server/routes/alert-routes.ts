@@ -27,7 +27,14 @@ export function alertRoutes(app: FastifyInstance, db: TenantDatabase, limiter: F
     const admin = principalOf(req, 'admin');
     const settings = await updateAlertSettings(db, admin.orgId, body);
     // Which key changed what, never the URL or secret.
-    req.log.info({ adminKeyId: admin.keyId, webhookChanged: body.webhook !== undefined, silentChanged: body.silentAfterMinutes !== undefined }, 'alert settings changed');
+    req.log.info(
+      {
+        adminKeyId: admin.keyId,
+        webhookChanged: body.webhook !== undefined,
+        silentChanged: body.silentAfterMinutes !== undefined,
+      },
+      'alert settings changed',
+    );
     return settings;
   });
 }

@@ -3,7 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  ADMIN_CATALOG_IMPORT_PATH, ADMIN_CATALOG_PATH, CATALOG_BATCH_MAX, CATALOG_CHANGES_PATH, catalogWriteSchema, type CatalogWriteResponse,
+  ADMIN_CATALOG_IMPORT_PATH,
+  ADMIN_CATALOG_PATH,
+  CATALOG_BATCH_MAX,
+  CATALOG_CHANGES_PATH,
+  catalogWriteSchema,
+  type CatalogWriteResponse,
 } from '../../shared/sync/catalog';
 import { guard, principalOf, type FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
@@ -12,25 +17,44 @@ import { limitParam, textParam } from '../read/query-params';
 import { readCatalogCsv } from '../tenancy/catalog-csv';
 import { BarcodeTakenError, CatalogBatchError, catalogChanges, listCatalog, writeCatalog } from '../tenancy/catalog';
 
-const changesQuery = z.object({
-  since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-  after: z.union([z.literal(''), textParam(20)]).default(''),
-  limit: z.coerce.number().int().min(1).max(CATALOG_BATCH_MAX).default(CATALOG_BATCH_MAX),
-}).strict();
+const changesQuery = z
+  .object({
+    since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    after: z.union([z.literal(''), textParam(20)]).default(''),
+    limit: z.coerce.number().int().min(1).max(CATALOG_BATCH_MAX).default(CATALOG_BATCH_MAX),
+  })
+  .strict();
 
-const importBody = z.object({ csv: z.string().min(1).max(4 * 1024 * 1024) }).strict();
+const importBody = z
+  .object({
+    csv: z
+      .string()
+      .min(1)
+      .max(4 * 1024 * 1024),
+  })
+  .strict();
 
 const listQuery = z.object({ after: textParam(20).optional(), limit: limitParam }).strict();
 
 /** Runs a catalogue write and answers it: the new version, or why nothing was written. */
-async function written(req: FastifyRequest, reply: FastifyReply, key: { orgId: string; keyId: string }, write: () => Promise<CatalogWriteResponse>): Promise<CatalogWriteResponse | FastifyReply> {
+async function written(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: { orgId: string; keyId: string },
+  write: () => Promise<CatalogWriteResponse>,
+): Promise<CatalogWriteResponse | FastifyReply> {
   try {
     const result = await write();
-    req.log.info({ orgId: key.orgId, adminKeyId: key.keyId, version: result.version, changed: result.changed }, 'catalogue written');
+    req.log.info(
+      { orgId: key.orgId, adminKeyId: key.keyId, version: result.version, changed: result.changed },
+      'catalogue written',
+    );
     return result;
   } catch (error) {
     if (error instanceof CatalogBatchError) {
-      sendError(reply, 400, 'invalid_request', 'Invalid catalogue write', [{ path: error.path, message: error.message }]);
+      sendError(reply, 400, 'invalid_request', 'Invalid catalogue write', [
+        { path: error.path, message: error.message },
+      ]);
       return reply;
     }
     if (error instanceof BarcodeTakenError) {
@@ -59,7 +83,13 @@ export function catalogRoutes(app: FastifyInstance, db: TenantDatabase, limiter:
     if (!body) return reply;
     const file = readCatalogCsv(body.csv);
     if (!file.ok) {
-      sendError(reply, 400, 'invalid_csv', 'The price list has rows that cannot be imported; nothing was imported', file.issues);
+      sendError(
+        reply,
+        400,
+        'invalid_csv',
+        'The price list has rows that cannot be imported; nothing was imported',
+        file.issues,
+      );
       return reply;
     }
     return written(req, reply, key, () => writeCatalog(db, key.orgId, key.keyId, file.products, file.keep));
@@ -74,6 +104,11 @@ export function catalogRoutes(app: FastifyInstance, db: TenantDatabase, limiter:
   app.get(CATALOG_CHANGES_PATH, { preHandler: guard(db, limiter, 'device') }, async (req, reply) => {
     const query = parseOr400(reply, changesQuery, req.query, 'query');
     if (!query) return reply;
-    return catalogChanges(db, principalOf(req, 'device').orgId, { since: query.since, after: query.after }, query.limit);
+    return catalogChanges(
+      db,
+      principalOf(req, 'device').orgId,
+      { since: query.since, after: query.after },
+      query.limit,
+    );
   });
 }

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
-import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
+import {
+  api,
+  startSyncTestServer,
+  type EnrolledRegister,
+  type SyncTestServer,
+  type Tenant,
+} from '../../../tests/fixtures/pg-test-db';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
 import { buildApp } from '../app';
 import type { RegisterStatus } from '../read/register-status';
@@ -22,19 +28,44 @@ let b1: EnrolledRegister;
 let seq = 0;
 const trail = auditChain();
 
-interface Doc { id: string; at: string; total: string; tipoDocumento?: string; tipoEmision?: string; status?: string; numero?: number }
+interface Doc {
+  id: string;
+  at: string;
+  total: string;
+  tipoDocumento?: string;
+  tipoEmision?: string;
+  status?: string;
+  numero?: number;
+}
 
 function capture(doc: Doc) {
   seq += 1;
   return [
-    { eventId: randomUUID(), seq, kind: 'document_status', payload: {
-      documentId: doc.id, status: doc.status ?? 'QUEUED', at: doc.at, tipoDocumento: doc.tipoDocumento ?? '01', numero: doc.numero ?? seq,
-      tipoEmision: doc.tipoEmision ?? '01', total: doc.total } },
-    { eventId: randomUUID(), seq: seq + 1000, kind: 'audit', payload: trail.next({ at: doc.at, action: 'sale.captured', documentId: doc.id, details: {} }) },
+    {
+      eventId: randomUUID(),
+      seq,
+      kind: 'document_status',
+      payload: {
+        documentId: doc.id,
+        status: doc.status ?? 'QUEUED',
+        at: doc.at,
+        tipoDocumento: doc.tipoDocumento ?? '01',
+        numero: doc.numero ?? seq,
+        tipoEmision: doc.tipoEmision ?? '01',
+        total: doc.total,
+      },
+    },
+    {
+      eventId: randomUUID(),
+      seq: seq + 1000,
+      kind: 'audit',
+      payload: trail.next({ at: doc.at, action: 'sale.captured', documentId: doc.id, details: {} }),
+    },
   ];
 }
 
-const push = (token: string, events: unknown[]) => api<{ stored: number }>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
+const push = (token: string, events: unknown[]) =>
+  api<{ stored: number }>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
 const get = <T>(key: string, path: string) => api<T>(kit.url, path, { bearer: key });
 
 beforeAll(async () => {
@@ -48,11 +79,21 @@ beforeAll(async () => {
   await push(a1.token, [
     ...capture({ id: 'a-1', at: '2026-12-04T05:00:00.000Z', total: '10.10', status: 'AUTHORIZED', numero: 41 }),
     ...capture({ id: 'a-2', at: '2026-12-05T04:59:59.999Z', total: '0.20', tipoEmision: '02', numero: 42 }),
-    ...capture({ id: 'a-3', at: '2026-12-04T16:00:00.000Z', total: '3.05', tipoDocumento: '04', status: 'AUTHORIZED', numero: 3 }),
+    ...capture({
+      id: 'a-3',
+      at: '2026-12-04T16:00:00.000Z',
+      total: '3.05',
+      tipoDocumento: '04',
+      status: 'AUTHORIZED',
+      numero: 3,
+    }),
     ...capture({ id: 'a-4', at: '2026-12-04T16:30:00.000Z', total: '99.99', status: 'REJECTED', numero: 43 }),
     ...capture({ id: 'a-5', at: '2026-12-05T05:00:00.000Z', total: '1.00', status: 'FAILED', numero: 44 }),
   ]);
-  await push(a2.token, capture({ id: 'a-6', at: '2026-12-04T12:00:00.000Z', total: '0.10', status: 'AUTHORIZED', numero: 7 }));
+  await push(
+    a2.token,
+    capture({ id: 'a-6', at: '2026-12-04T12:00:00.000Z', total: '0.10', status: 'AUTHORIZED', numero: 7 }),
+  );
   await push(b1.token, capture({ id: 'b-1', at: '2026-12-04T12:00:00.000Z', total: '500.00', status: 'AUTHORIZED' }));
 });
 
@@ -64,7 +105,9 @@ describe('GET /v1/sales', () => {
   it('sums net sales per store and Panama day, exactly: credit notes negative, rejected left out', async () => {
     const sales = await get<{ items: SalesRow[] }>(a.adminKey, '/v1/sales');
     expect(sales.status).toBe(200);
-    expect(sales.body.items.map(({ storeCode, period, documents, total }) => ({ storeCode, period, documents, total }))).toEqual([
+    expect(
+      sales.body.items.map(({ storeCode, period, documents, total }) => ({ storeCode, period, documents, total })),
+    ).toEqual([
       // 10.10 + 0.20 - 3.05 (credit note); the rejected 99.99 is not a sale.
       { storeCode: '0001', period: '2026-12-04', documents: 3, total: '7.25' },
       { storeCode: '0002', period: '2026-12-04', documents: 1, total: '0.10' },
@@ -73,11 +116,19 @@ describe('GET /v1/sales', () => {
   });
 
   it('filters by store and dates (a bare date is a Panama day), and groups by hour', async () => {
-    const day = await get<{ items: SalesRow[] }>(a.adminKey, `/v1/sales?storeId=${a1.storeId}&from=2026-12-04&to=2026-12-05`);
+    const day = await get<{ items: SalesRow[] }>(
+      a.adminKey,
+      `/v1/sales?storeId=${a1.storeId}&from=2026-12-04&to=2026-12-05`,
+    );
     expect(day.body.items.map((r) => [r.period, r.total])).toEqual([['2026-12-04', '7.25']]);
-    const hours = await get<{ items: SalesRow[] }>(a.adminKey, `/v1/sales?storeId=${a1.storeId}&from=2026-12-04&to=2026-12-05&by=hour`);
+    const hours = await get<{ items: SalesRow[] }>(
+      a.adminKey,
+      `/v1/sales?storeId=${a1.storeId}&from=2026-12-04&to=2026-12-05&by=hour`,
+    );
     expect(hours.body.items.map((r) => [r.period, r.total])).toEqual([
-      ['2026-12-04T00', '10.10'], ['2026-12-04T11', '-3.05'], ['2026-12-04T23', '0.20'],
+      ['2026-12-04T00', '10.10'],
+      ['2026-12-04T11', '-3.05'],
+      ['2026-12-04T23', '0.20'],
     ]);
   });
 
@@ -87,7 +138,11 @@ describe('GET /v1/sales', () => {
     expect((await get<{ items: SalesRow[] }>(b.adminKey, `/v1/sales?storeId=${a1.storeId}`)).body.items).toEqual([]);
     for (const query of ['by=week', 'from=yesterday', 'storeId=x', 'orgId=' + a.orgId, 'to=0000-01-01', 'from=%00']) {
       const answer = await get<{ error: string }>(a.adminKey, `/v1/sales?${query}`);
-      expect({ query, status: answer.status, error: answer.body.error }).toEqual({ query, status: 400, error: 'invalid_request' });
+      expect({ query, status: answer.status, error: answer.body.error }).toEqual({
+        query,
+        status: 400,
+        error: 'invalid_request',
+      });
     }
     expect((await get(a1.token, '/v1/sales')).status).toBe(401);
   });
@@ -99,10 +154,25 @@ describe('GET /v1/registers/status', () => {
     expect(status.status).toBe(200);
     const [one, two] = status.body.items;
     expect(one).toMatchObject({
-      deviceId: a1.deviceId, name: 'Caja 1', storeCode: '0001', revokedAt: null,
-      documents: 5, pending: 1, contingency: 1, failed: 1, lastNumero: 44, lastEventAt: '2026-12-05T05:00:00.000Z',
+      deviceId: a1.deviceId,
+      name: 'Caja 1',
+      storeCode: '0001',
+      revokedAt: null,
+      documents: 5,
+      pending: 1,
+      contingency: 1,
+      failed: 1,
+      lastNumero: 44,
+      lastEventAt: '2026-12-05T05:00:00.000Z',
     });
-    expect(two).toMatchObject({ deviceId: a2.deviceId, documents: 1, pending: 0, contingency: 0, failed: 0, lastNumero: 7 });
+    expect(two).toMatchObject({
+      deviceId: a2.deviceId,
+      documents: 1,
+      pending: 0,
+      contingency: 0,
+      failed: 0,
+      lastNumero: 7,
+    });
     expect(one?.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     // Events written on 4–5 December and received later: a positive delay.
     expect(one?.lastEventDelayMs).toBeGreaterThan(0);
@@ -113,7 +183,10 @@ describe('GET /v1/registers/status', () => {
     const enrolled = await kit.enrolRegister(b, '0001', 'Caja B2');
     await api(kit.url, `/v1/admin/devices/${enrolled.deviceId}/revoke`, { bearer: b.adminKey, method: 'POST' });
     const status = await get<{ items: RegisterStatus[] }>(b.adminKey, '/v1/registers/status');
-    expect(status.body.items.map((r) => [r.deviceId, r.revokedAt === null])).toEqual([[b1.deviceId, true], [enrolled.deviceId, false]]);
+    expect(status.body.items.map((r) => [r.deviceId, r.revokedAt === null])).toEqual([
+      [b1.deviceId, true],
+      [enrolled.deviceId, false],
+    ]);
     expect((await get(a.adminKey, '/v1/registers/status?orgId=x')).status).toBe(400);
   });
 });
@@ -134,7 +207,10 @@ describe('the console page', () => {
       await app.close();
       const bare = await buildApp({ db: kit.server.db, log: { level: 'silent' }, consoleDir: empty });
       const hint = await bare.inject({ method: 'GET', url: '/console/' });
-      expect([hint.statusCode, JSON.parse(hint.body)]).toEqual([404, expect.objectContaining({ error: 'console_not_built' })]);
+      expect([hint.statusCode, JSON.parse(hint.body)]).toEqual([
+        404,
+        expect.objectContaining({ error: 'console_not_built' }),
+      ]);
       await bare.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,12 @@ import { userRoutes } from './user-routes';
 /** Where `npm run build:console` writes the console (vite.console.config.ts). */
 export const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '../../../out/console');
 
-export async function consoleRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter, consoleDir = DEFAULT_CONSOLE_DIR): Promise<void> {
+export async function consoleRoutes(
+  app: FastifyInstance,
+  db: TenantDatabase,
+  limiter: FailureLimiter,
+  consoleDir = DEFAULT_CONSOLE_DIR,
+): Promise<void> {
   const preHandler = guard(db, limiter, 'admin');
 
   app.get('/v1/registers/status', { preHandler }, async (req, reply) => {

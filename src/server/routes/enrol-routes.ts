@@ -13,7 +13,10 @@ export function enrolRoutes(app: FastifyInstance, db: TenantDatabase, limiter: F
     if (await limiter.refuseIfBlocked(req, reply)) return reply;
     const body = parseOr400(reply, enrolRequestSchema, req.body, 'enrolment request');
     if (!body) return reply;
-    const point = body.codigoSucursal && body.puntoFacturacion ? { codigoSucursal: body.codigoSucursal, puntoFacturacion: body.puntoFacturacion } : undefined;
+    const point =
+      body.codigoSucursal && body.puntoFacturacion
+        ? { codigoSucursal: body.codigoSucursal, puntoFacturacion: body.puntoFacturacion }
+        : undefined;
     let enrolled;
     try {
       enrolled = await enrolDevice(db, body.code, body.registerName, point);

@@ -3,7 +3,13 @@
 // organisation could overwrite a document's status with a huge seq; a non-UUID audit cursor (and `q=%00`) was a 500.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
+import {
+  api,
+  startSyncTestServer,
+  type EnrolledRegister,
+  type SyncTestServer,
+  type Tenant,
+} from '../../../tests/fixtures/pg-test-db';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 import { SYNC_INGEST_PATH, type SyncBatchResponse } from '../../shared/sync/batch';
 
@@ -13,7 +19,8 @@ let owner: EnrolledRegister;
 let other: EnrolledRegister;
 
 const at = (minute: number) => `2026-12-04T15:${String(minute).padStart(2, '0')}:00.000Z`;
-const push = (token: string, events: unknown[]) => api<SyncBatchResponse>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
+const push = (token: string, events: unknown[]) =>
+  api<SyncBatchResponse>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
 const encodeCursor = (cursor: object) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
 
 beforeAll(async () => {
@@ -32,17 +39,29 @@ describe('hostile input (issue 15 defects)', () => {
     const trail = auditChain();
     const planted = 'SECRETO-PLANTADO-7731';
     const events = Array.from({ length: 14 }, (_, i) => ({
-      eventId: randomUUID(), seq: i + 1, kind: 'audit',
-      payload: trail.next({ at: at(i), details: i === 5 ? { product: `${planted}\u0000 Arroz` } : { n: i, note: planted } }),
+      eventId: randomUUID(),
+      seq: i + 1,
+      kind: 'audit',
+      payload: trail.next({
+        at: at(i),
+        details: i === 5 ? { product: `${planted}\u0000 Arroz` } : { n: i, note: planted },
+      }),
     }));
     const response = await push(owner.token, events);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ received: 14, stored: 13, duplicates: 0 });
-    expect(response.body.rejected).toEqual([{
-      index: 5, eventId: events[5]!.eventId, reason: 'unstorable_text',
-      issues: [{ path: 'payload.details.product', message: expect.any(String) as unknown }],
-    }]);
-    const [row] = await kit.superQuery<{ n: number }>('select count(*)::int as n from audit_entries where event_id = any($1::uuid[])', [events.map((e) => e.eventId)]);
+    expect(response.body.rejected).toEqual([
+      {
+        index: 5,
+        eventId: events[5]!.eventId,
+        reason: 'unstorable_text',
+        issues: [{ path: 'payload.details.product', message: expect.any(String) as unknown }],
+      },
+    ]);
+    const [row] = await kit.superQuery<{ n: number }>(
+      'select count(*)::int as n from audit_entries where event_id = any($1::uuid[])',
+      [events.map((e) => e.eventId)],
+    );
     expect(row?.n).toBe(13);
     expect(kit.logs.filter((line) => line.includes(planted))).toEqual([]);
   });
@@ -50,17 +69,55 @@ describe('hostile input (issue 15 defects)', () => {
   it('another register of the organisation cannot overwrite a document status, not even with seq 2^53-1', async () => {
     const documentId = randomUUID();
     const mine = [
-      { eventId: randomUUID(), seq: 100, kind: 'document_status', payload: { documentId, status: 'QUEUED', at: at(1), tipoDocumento: '01', numero: 3, tipoEmision: '01', total: '7.25' } },
-      { eventId: randomUUID(), seq: 101, kind: 'document_status', payload: { documentId, status: 'AUTHORIZED', from: 'QUEUED', at: at(2) } },
+      {
+        eventId: randomUUID(),
+        seq: 100,
+        kind: 'document_status',
+        payload: {
+          documentId,
+          status: 'QUEUED',
+          at: at(1),
+          tipoDocumento: '01',
+          numero: 3,
+          tipoEmision: '01',
+          total: '7.25',
+        },
+      },
+      {
+        eventId: randomUUID(),
+        seq: 101,
+        kind: 'document_status',
+        payload: { documentId, status: 'AUTHORIZED', from: 'QUEUED', at: at(2) },
+      },
     ];
     expect((await push(owner.token, mine)).body).toMatchObject({ stored: 2, rejected: [] });
-    const forged = { eventId: randomUUID(), seq: 9_007_199_254_740_991, kind: 'document_status', payload: { documentId, status: 'ANNULLED', from: 'AUTHORIZED', at: at(3) } };
-    const alongside = { eventId: randomUUID(), seq: 5, kind: 'document_status', payload: { documentId: randomUUID(), status: 'QUEUED', at: at(3) } };
+    const forged = {
+      eventId: randomUUID(),
+      seq: 9_007_199_254_740_991,
+      kind: 'document_status',
+      payload: { documentId, status: 'ANNULLED', from: 'AUTHORIZED', at: at(3) },
+    };
+    const alongside = {
+      eventId: randomUUID(),
+      seq: 5,
+      kind: 'document_status',
+      payload: { documentId: randomUUID(), status: 'QUEUED', at: at(3) },
+    };
     const response = await push(other.token, [forged, alongside]);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ stored: 1, rejected: [{ index: 0, eventId: forged.eventId, reason: 'foreign_document' }] });
-    const docs = await api<{ items: { documentId: string; status: string; deviceId: string }[] }>(kit.url, '/v1/documents', { bearer: tenant.adminKey });
-    expect(docs.body.items.find((d) => d.documentId === documentId)).toMatchObject({ status: 'AUTHORIZED', deviceId: owner.deviceId });
+    expect(response.body).toMatchObject({
+      stored: 1,
+      rejected: [{ index: 0, eventId: forged.eventId, reason: 'foreign_document' }],
+    });
+    const docs = await api<{ items: { documentId: string; status: string; deviceId: string }[] }>(
+      kit.url,
+      '/v1/documents',
+      { bearer: tenant.adminKey },
+    );
+    expect(docs.body.items.find((d) => d.documentId === documentId)).toMatchObject({
+      status: 'AUTHORIZED',
+      deviceId: owner.deviceId,
+    });
     const history = await kit.superQuery('select 1 from document_events where event_id = $1', [forged.eventId]);
     expect(history).toEqual([]);
   });
@@ -81,8 +138,14 @@ describe('hostile input (issue 15 defects)', () => {
       ['/v1/admin/point-claims?all=1', ''],
     ];
     for (const [path, param] of cases) {
-      const response = await api<{ error: string; issues: { path: string }[] }>(kit.url, path, { bearer: tenant.adminKey });
-      expect({ path, status: response.status, param: response.body.issues?.[0]?.path }).toEqual({ path, status: 400, param });
+      const response = await api<{ error: string; issues: { path: string }[] }>(kit.url, path, {
+        bearer: tenant.adminKey,
+      });
+      expect({ path, status: response.status, param: response.body.issues?.[0]?.path }).toEqual({
+        path,
+        status: 400,
+        param,
+      });
     }
   });
 
@@ -93,22 +156,40 @@ describe('hostile input (issue 15 defects)', () => {
         if new.details->>'probe' = 'data' then raise exception 'bad value %', new.details using errcode = '22023'; end if;
         if new.details->>'probe' = 'crash' then raise exception 'crashed on %', new.details using errcode = 'P0001'; end if;
         return new; end $$`);
-    await kit.superQuery('create trigger hostile_probe before insert on audit_entries for each row execute function hostile_probe()');
+    await kit.superQuery(
+      'create trigger hostile_probe before insert on audit_entries for each row execute function hostile_probe()',
+    );
     try {
       const trail = auditChain(1000);
       const planted = 'CLAVE-SEMBRADA-4410';
-      const make = (details: Record<string, unknown>, n: number) => ({ eventId: randomUUID(), seq: 1000 + n, kind: 'audit', payload: trail.next({ at: at(n), details }) });
+      const make = (details: Record<string, unknown>, n: number) => ({
+        eventId: randomUUID(),
+        seq: 1000 + n,
+        kind: 'audit',
+        payload: trail.next({ at: at(n), details }),
+      });
       const batch = [make({ n: 1, planted }, 1), make({ probe: 'data', planted }, 2), make({ n: 3, planted }, 3)];
       const response = await push(owner.token, batch);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ received: 3, stored: 2, duplicates: 0, rejected: [{ index: 1, eventId: batch[1]!.eventId, reason: 'unstorable_value' }] });
+      expect(response.body).toMatchObject({
+        received: 3,
+        stored: 2,
+        duplicates: 0,
+        rejected: [{ index: 1, eventId: batch[1]!.eventId, reason: 'unstorable_value' }],
+      });
       expect(response.body.rejected[0]?.issues[0]?.message).toContain('22023');
 
       const crash = await push(owner.token, [make({ probe: 'crash', planted }, 4)]);
       expect(crash.status).toBe(500);
       expect(crash.body).toEqual({ error: 'internal_error', message: 'The server could not complete the request' });
-      const failures = kit.logs.filter((line) => line.includes('request failed')).map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(failures.at(-1)).toMatchObject({ errorType: expect.any(String) as unknown, sqlState: 'P0001', route: SYNC_INGEST_PATH });
+      const failures = kit.logs
+        .filter((line) => line.includes('request failed'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(failures.at(-1)).toMatchObject({
+        errorType: expect.any(String) as unknown,
+        sqlState: 'P0001',
+        route: SYNC_INGEST_PATH,
+      });
       expect(kit.logs.filter((line) => line.includes(planted) || line.includes('crashed on'))).toEqual([]);
     } finally {
       await kit.superQuery('drop trigger hostile_probe on audit_entries; drop function hostile_probe()');
@@ -116,12 +197,15 @@ describe('hostile input (issue 15 defects)', () => {
   });
 
   it('what the fuzz test found: text with a NUL in a name, and two stores created with one code at once, are 4xx', async () => {
-    const store = (name: string, code = '0777') => api<{ error?: string }>(kit.url, '/v1/admin/stores', { bearer: tenant.adminKey, body: { code, name } });
+    const store = (name: string, code = '0777') =>
+      api<{ error?: string }>(kit.url, '/v1/admin/stores', { bearer: tenant.adminKey, body: { code, name } });
     expect((await store('Tienda\u0000 Norte', '0778')).status).toBe(400);
-    const codes = await api<{ error?: string }>(kit.url, '/v1/admin/enrolment-codes', { bearer: tenant.adminKey, body: { storeId: owner.storeId, registerName: 'Caja\uD800' } });
+    const codes = await api<{ error?: string }>(kit.url, '/v1/admin/enrolment-codes', {
+      bearer: tenant.adminKey,
+      body: { storeId: owner.storeId, registerName: 'Caja\uD800' },
+    });
     expect(codes.status).toBe(400);
     const racing = await Promise.all(Array.from({ length: 6 }, () => store('Tienda Sur')));
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
   });
 });
-

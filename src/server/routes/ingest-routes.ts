@@ -8,13 +8,25 @@ import { parseOr400 } from '../http/errors';
 import { ingestBatch } from '../ingest/ingest-batch';
 
 export function ingestRoutes(app: FastifyInstance, db: TenantDatabase, limiter: FailureLimiter): void {
-  app.post(SYNC_INGEST_PATH, { bodyLimit: SYNC_BODY_LIMIT_BYTES, preHandler: guard(db, limiter, 'device') }, async (req, reply) => {
-    const device = principalOf(req, 'device');
-    const body = parseOr400(reply, syncBatchRequestSchema, req.body, 'batch');
-    if (!body) return reply;
-    const result = await ingestBatch(db, device, body.events);
-    req.log.info({ deviceId: device.deviceId, received: result.received, stored: result.stored,
-      duplicates: result.duplicates, rejected: result.rejected.length }, 'batch ingested');
-    return result;
-  });
+  app.post(
+    SYNC_INGEST_PATH,
+    { bodyLimit: SYNC_BODY_LIMIT_BYTES, preHandler: guard(db, limiter, 'device') },
+    async (req, reply) => {
+      const device = principalOf(req, 'device');
+      const body = parseOr400(reply, syncBatchRequestSchema, req.body, 'batch');
+      if (!body) return reply;
+      const result = await ingestBatch(db, device, body.events);
+      req.log.info(
+        {
+          deviceId: device.deviceId,
+          received: result.received,
+          stored: result.stored,
+          duplicates: result.duplicates,
+          rejected: result.rejected.length,
+        },
+        'batch ingested',
+      );
+      return result;
+    },
+  );
 }

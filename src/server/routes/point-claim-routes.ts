@@ -1,7 +1,12 @@
 // Billing-point claims: a register claims its point (device token); head office lists and releases claims (admin
 // key). The contract is src/shared/sync/point-claim.ts; the register side is built against exactly it.
 import type { FastifyInstance } from 'fastify';
-import { POINT_CLAIM_PATH, POINT_CLAIMED_ERROR, POINT_CLAIMED_MESSAGE, billingPointSchema } from '../../shared/sync/point-claim';
+import {
+  POINT_CLAIM_PATH,
+  POINT_CLAIMED_ERROR,
+  POINT_CLAIMED_MESSAGE,
+  billingPointSchema,
+} from '../../shared/sync/point-claim';
 import { guard, principalOf, type FailureLimiter } from '../auth/guard';
 import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400, sendError } from '../http/errors';
@@ -40,7 +45,10 @@ export function pointClaimRoutes(app: FastifyInstance, db: TenantDatabase, limit
       return reply;
     }
     // The operator's record of who freed which point from which register (the row keeps it too).
-    req.log.info({ orgId: key.orgId, adminKeyId: key.keyId, deviceId: released.deviceId, ...point }, 'billing point released');
+    req.log.info(
+      { orgId: key.orgId, adminKeyId: key.keyId, deviceId: released.deviceId, ...point },
+      'billing point released',
+    );
     return { released: true, deviceId: released.deviceId };
   });
 }

@@ -2,13 +2,34 @@
 // organisation id, is refused or returns nothing. Plus the head-office read API itself (filters, cursors, counts).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startSyncTestServer, type EnrolledRegister, type SyncTestServer, type Tenant } from '../../../tests/fixtures/pg-test-db';
+import {
+  api,
+  startSyncTestServer,
+  type EnrolledRegister,
+  type SyncTestServer,
+  type Tenant,
+} from '../../../tests/fixtures/pg-test-db';
 import { SYNC_INGEST_PATH } from '../../shared/sync/batch';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 
-interface Page<T> { items: T[]; nextCursor: string | null }
-interface Doc { documentId: string; status: string; storeCode: string; deviceId: string; total: string | null; issuedAt: string }
-interface Audit { eventId: string; action: string; details: Record<string, unknown>; seq: number }
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+interface Doc {
+  documentId: string;
+  status: string;
+  storeCode: string;
+  deviceId: string;
+  total: string | null;
+  issuedAt: string;
+}
+interface Audit {
+  eventId: string;
+  action: string;
+  details: Record<string, unknown>;
+  seq: number;
+}
 
 let kit: SyncTestServer;
 let a: Tenant;
@@ -23,12 +44,23 @@ function capture(documentId: string, minute: number, tipoEmision = '01', status 
   seq += 1;
   const at = `2026-11-${minute < 30 ? '27' : '28'}T15:${String(minute).padStart(2, '0')}:00.000Z`;
   return [
-    { eventId: randomUUID(), seq, kind: 'document_status', payload: { documentId, status, at, tipoDocumento: '01', numero: seq, tipoEmision, total: `${seq}.25` } },
-    { eventId: randomUUID(), seq: seq + 1000, kind: 'audit', payload: trail.next({ at, actor: 'cajero-1', action: 'sale.captured', documentId, details: { numero: seq } }) },
+    {
+      eventId: randomUUID(),
+      seq,
+      kind: 'document_status',
+      payload: { documentId, status, at, tipoDocumento: '01', numero: seq, tipoEmision, total: `${seq}.25` },
+    },
+    {
+      eventId: randomUUID(),
+      seq: seq + 1000,
+      kind: 'audit',
+      payload: trail.next({ at, actor: 'cajero-1', action: 'sale.captured', documentId, details: { numero: seq } }),
+    },
   ];
 }
 
-const push = (token: string, events: unknown[]) => api<{ stored: number }>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
+const push = (token: string, events: unknown[]) =>
+  api<{ stored: number }>(kit.url, SYNC_INGEST_PATH, { bearer: token, body: { events } });
 const get = <T>(key: string, path: string) => api<T>(kit.url, path, { bearer: key });
 
 beforeAll(async () => {
@@ -38,7 +70,12 @@ beforeAll(async () => {
   a1 = await kit.enrolRegister(a, '0001', 'Caja 1');
   a2 = await kit.enrolRegister(a, '0002', 'Caja 2');
   b1 = await kit.enrolRegister(b, '0001', 'Caja B');
-  await push(a1.token, [...capture('a-doc-1', 1), ...capture('a-doc-2', 31), ...capture('a-doc-3', 32, '02'), ...capture('a-doc-4', 33, '01', 'REJECTED')]);
+  await push(a1.token, [
+    ...capture('a-doc-1', 1),
+    ...capture('a-doc-2', 31),
+    ...capture('a-doc-3', 32, '02'),
+    ...capture('a-doc-4', 33, '01', 'REJECTED'),
+  ]);
   await push(a2.token, [...capture('a-doc-5', 34, '01', 'AUTHORIZED')]);
   await push(b1.token, [...capture('b-doc-1', 35)]);
 });
@@ -61,20 +98,45 @@ describe('tenant isolation over HTTP', () => {
   });
 
   it("B cannot act on A's registers or stores", async () => {
-    const revoke = await api(kit.url, `/v1/admin/devices/${a1.deviceId}/revoke`, { method: 'POST', bearer: b.adminKey });
+    const revoke = await api(kit.url, `/v1/admin/devices/${a1.deviceId}/revoke`, {
+      method: 'POST',
+      bearer: b.adminKey,
+    });
     expect(revoke.status).toBe(404);
-    const code = await api(kit.url, '/v1/admin/enrolment-codes', { bearer: b.adminKey, body: { storeId: a1.storeId, registerName: 'intrusa' } });
+    const code = await api(kit.url, '/v1/admin/enrolment-codes', {
+      bearer: b.adminKey,
+      body: { storeId: a1.storeId, registerName: 'intrusa' },
+    });
     expect(code.status).toBe(404);
     expect((await push(a1.token, capture('still-works', 40))).status).toBe(200); // A's register was not revoked
   });
 
   it("B's register writes land in B only, even reusing A's event ids", async () => {
-    const [aEvents] = await kit.superQuery<{ ids: string[] }>("select array_agg(event_id::text) as ids from audit_entries where document_id = 'a-doc-1'");
-    const replayed = { eventId: aEvents!.ids[0], seq: 999, kind: 'audit', payload: trail.next({ at: '2026-11-28T16:00:00.000Z', actor: 'intruso', action: 'x', documentId: 'a-doc-1', details: {} }) };
+    const [aEvents] = await kit.superQuery<{ ids: string[] }>(
+      "select array_agg(event_id::text) as ids from audit_entries where document_id = 'a-doc-1'",
+    );
+    const replayed = {
+      eventId: aEvents!.ids[0],
+      seq: 999,
+      kind: 'audit',
+      payload: trail.next({
+        at: '2026-11-28T16:00:00.000Z',
+        actor: 'intruso',
+        action: 'x',
+        documentId: 'a-doc-1',
+        details: {},
+      }),
+    };
     const response = await push(b1.token, [replayed]);
     expect(response.body.stored).toBe(1); // a different (org, event) key: no clash, no overwrite
-    const rows = await kit.superQuery<{ org_id: string; actor: string }>('select org_id, actor from audit_entries where event_id = $1 order by actor', [replayed.eventId]);
-    expect(rows).toEqual([{ org_id: a.orgId, actor: 'cajero-1' }, { org_id: b.orgId, actor: 'intruso' }]);
+    const rows = await kit.superQuery<{ org_id: string; actor: string }>(
+      'select org_id, actor from audit_entries where event_id = $1 order by actor',
+      [replayed.eventId],
+    );
+    expect(rows).toEqual([
+      { org_id: a.orgId, actor: 'cajero-1' },
+      { org_id: b.orgId, actor: 'intruso' },
+    ]);
     expect((await get<Page<Audit>>(a.adminKey, '/v1/audit?actor=intruso')).body.items).toEqual([]);
   });
 
@@ -83,7 +145,10 @@ describe('tenant isolation over HTTP', () => {
     expect((await get(forged, '/v1/documents')).status).toBe(401);
     const asParam = await get<{ error: string }>(a.adminKey, `/v1/documents?orgId=${b.orgId}`);
     expect(asParam.status).toBe(400);
-    const viaHeader = await api<Page<Doc>>(kit.url, '/v1/documents', { bearer: a.adminKey, headers: { 'x-org-id': b.orgId } });
+    const viaHeader = await api<Page<Doc>>(kit.url, '/v1/documents', {
+      bearer: a.adminKey,
+      headers: { 'x-org-id': b.orgId },
+    });
     expect(viaHeader.body.items.map((d) => d.documentId)).not.toContain('b-doc-1');
     expect(viaHeader.body.items).toHaveLength(6);
     expect((await get(b1.token, '/v1/documents')).status).toBe(401); // a device token cannot read
@@ -97,12 +162,27 @@ describe('head-office read API', () => {
     const second = await get<Page<Doc>>(a.adminKey, `/v1/documents?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items.map((d) => d.documentId)).toEqual(['a-doc-4', 'a-doc-3']);
     const third = await get<Page<Doc>>(a.adminKey, `/v1/documents?limit=2&cursor=${second.body.nextCursor}`);
-    expect(third.body).toEqual({ items: [expect.objectContaining({ documentId: 'a-doc-2' }), expect.objectContaining({ documentId: 'a-doc-1' })], nextCursor: null });
-    expect((await get<Page<Doc>>(a.adminKey, '/v1/documents?status=REJECTED')).body.items.map((d) => d.documentId)).toEqual(['a-doc-4']);
-    expect((await get<Page<Doc>>(a.adminKey, `/v1/documents?storeId=${a2.storeId}`)).body.items.map((d) => d.documentId)).toEqual(['a-doc-5']);
+    expect(third.body).toEqual({
+      items: [expect.objectContaining({ documentId: 'a-doc-2' }), expect.objectContaining({ documentId: 'a-doc-1' })],
+      nextCursor: null,
+    });
+    expect(
+      (await get<Page<Doc>>(a.adminKey, '/v1/documents?status=REJECTED')).body.items.map((d) => d.documentId),
+    ).toEqual(['a-doc-4']);
+    expect(
+      (await get<Page<Doc>>(a.adminKey, `/v1/documents?storeId=${a2.storeId}`)).body.items.map((d) => d.documentId),
+    ).toEqual(['a-doc-5']);
     // Bare dates are days in Panama (UTC-5): 2026-11-27 ends at 05:00Z on the 28th.
-    expect((await get<Page<Doc>>(a.adminKey, '/v1/documents?from=2026-11-27&to=2026-11-28')).body.items.map((d) => d.documentId)).toEqual(['a-doc-1']);
-    expect(first.body.items[1]).toMatchObject({ total: '5.25', storeCode: '0002', issuedAt: '2026-11-28T15:34:00.000Z' });
+    expect(
+      (await get<Page<Doc>>(a.adminKey, '/v1/documents?from=2026-11-27&to=2026-11-28')).body.items.map(
+        (d) => d.documentId,
+      ),
+    ).toEqual(['a-doc-1']);
+    expect(first.body.items[1]).toMatchObject({
+      total: '5.25',
+      storeCode: '0002',
+      issuedAt: '2026-11-28T15:34:00.000Z',
+    });
     expect((await get(a.adminKey, '/v1/documents?cursor=garbage')).status).toBe(400);
   });
 
@@ -122,11 +202,51 @@ describe('head-office read API', () => {
   it('counts documents per store', async () => {
     // The manager at store 0001 discards its rejected document (REJECTED → CANCELLED, a later status of a-doc-4).
     seq += 1;
-    await push(a1.token, [{ eventId: randomUUID(), seq, kind: 'document_status', payload: { documentId: 'a-doc-4', status: 'CANCELLED', from: 'REJECTED', at: '2026-11-28T16:00:00.000Z', tipoDocumento: '01', numero: 4, tipoEmision: '01', total: '4.25' } }]);
+    await push(a1.token, [
+      {
+        eventId: randomUUID(),
+        seq,
+        kind: 'document_status',
+        payload: {
+          documentId: 'a-doc-4',
+          status: 'CANCELLED',
+          from: 'REJECTED',
+          at: '2026-11-28T16:00:00.000Z',
+          tipoDocumento: '01',
+          numero: 4,
+          tipoEmision: '01',
+          total: '4.25',
+        },
+      },
+    ]);
     const summary = await get<{ items: Record<string, unknown>[] }>(a.adminKey, '/v1/stores/summary');
     expect(summary.body.items).toEqual([
-      { storeId: a1.storeId, code: '0001', name: 'Tienda 0001', total: 5, authorized: 0, pending: 4, contingency: 1, rejected: 0, failed: 0, annulled: 0, cancelled: 1 },
-      { storeId: a2.storeId, code: '0002', name: 'Tienda 0002', total: 1, authorized: 1, pending: 0, contingency: 0, rejected: 0, failed: 0, annulled: 0, cancelled: 0 },
+      {
+        storeId: a1.storeId,
+        code: '0001',
+        name: 'Tienda 0001',
+        total: 5,
+        authorized: 0,
+        pending: 4,
+        contingency: 1,
+        rejected: 0,
+        failed: 0,
+        annulled: 0,
+        cancelled: 1,
+      },
+      {
+        storeId: a2.storeId,
+        code: '0002',
+        name: 'Tienda 0002',
+        total: 1,
+        authorized: 1,
+        pending: 0,
+        contingency: 0,
+        rejected: 0,
+        failed: 0,
+        annulled: 0,
+        cancelled: 0,
+      },
     ]);
   });
 });

@@ -8,7 +8,14 @@ import type { TenantDatabase } from '../db/tenant-db';
 import { parseOr400, sendError } from '../http/errors';
 import { noQuery } from '../read/query-params';
 import {
-  LoginTakenError, createConsoleUser, createUserSchema, disableConsoleUser, endSession, listConsoleUsers, signIn, signInSchema,
+  LoginTakenError,
+  createConsoleUser,
+  createUserSchema,
+  disableConsoleUser,
+  endSession,
+  listConsoleUsers,
+  signIn,
+  signInSchema,
 } from '../tenancy/console-users';
 
 const userParams = z.object({ userId: z.uuid() });
@@ -52,7 +59,10 @@ export function userRoutes(app: FastifyInstance, db: TenantDatabase, limiter: Fa
     if (!body) return reply;
     try {
       const created = await createConsoleUser(db, principalOf(req, 'admin').orgId, body);
-      req.log.info({ userId: created.id, role: created.role, by: principalOf(req, 'admin').keyId }, 'console user created');
+      req.log.info(
+        { userId: created.id, role: created.role, by: principalOf(req, 'admin').keyId },
+        'console user created',
+      );
       return reply.code(201).send(created);
     } catch (error) {
       if (!(error instanceof LoginTakenError)) throw error;
@@ -63,7 +73,9 @@ export function userRoutes(app: FastifyInstance, db: TenantDatabase, limiter: Fa
 
   app.post('/v1/admin/users/:userId/disable', { preHandler }, async (req, reply) => {
     const params = userParams.safeParse(req.params);
-    const disabled = params.success ? await disableConsoleUser(db, principalOf(req, 'admin').orgId, params.data.userId) : undefined;
+    const disabled = params.success
+      ? await disableConsoleUser(db, principalOf(req, 'admin').orgId, params.data.userId)
+      : undefined;
     if (!disabled) {
       sendError(reply, 404, 'user_not_found', 'No such user');
       return reply;

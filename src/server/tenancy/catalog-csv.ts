@@ -7,7 +7,16 @@ import { parseCsv } from './parse-csv';
 import { centralProductSchema, type CentralProduct } from '../../shared/sync/catalog';
 import type { KeptColumn } from './catalog';
 
-const COLUMNS = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS'] as const;
+const COLUMNS = [
+  'codigo',
+  'barcode',
+  'descripcion',
+  'unidad',
+  'precio',
+  'tasaItbms',
+  'codigoCPBS',
+  'unidadMedidaCPBS',
+] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['codigo', 'descripcion', 'precio', 'tasaItbms'];
 /** Rows per file: a chain's whole catalogue, still one transaction of modest size. */
@@ -18,13 +27,15 @@ export interface CsvIssue {
   message: string;
 }
 
-export type CatalogCsv = { ok: true; products: CentralProduct[]; keep: KeptColumn[] } | { ok: false; issues: CsvIssue[] };
+export type CatalogCsv =
+  { ok: true; products: CentralProduct[]; keep: KeptColumn[] } | { ok: false; issues: CsvIssue[] };
 
 const MAX_ISSUES = 20;
 
 export function readCatalogCsv(csv: string): CatalogCsv {
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return { ok: false, issues: [{ path: `line ${parsed.line}`, message: 'a quoted field is not closed' }] };
+  if (!parsed.ok)
+    return { ok: false, issues: [{ path: `line ${parsed.line}`, message: 'a quoted field is not closed' }] };
   const [head, ...records] = parsed.records;
   if (!head) return { ok: false, issues: [{ path: 'line 1', message: 'the file is empty' }] };
   const index = new Map<Column, number>();
@@ -33,9 +44,14 @@ export function readCatalogCsv(csv: string): CatalogCsv {
     if (column && !index.has(column)) index.set(column, i);
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length > 0) return { ok: false, issues: [{ path: 'line 1', message: `missing columns: ${missing.join(', ')} (expected ${COLUMNS.join(', ')})` }] };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      issues: [{ path: 'line 1', message: `missing columns: ${missing.join(', ')} (expected ${COLUMNS.join(', ')})` }],
+    };
   if (records.length === 0) return { ok: false, issues: [{ path: 'line 2', message: 'the file has no product rows' }] };
-  if (records.length > CATALOG_CSV_MAX_ROWS) return { ok: false, issues: [{ path: 'file', message: `more than ${CATALOG_CSV_MAX_ROWS} rows` }] };
+  if (records.length > CATALOG_CSV_MAX_ROWS)
+    return { ok: false, issues: [{ path: 'file', message: `more than ${CATALOG_CSV_MAX_ROWS} rows` }] };
 
   const issues: CsvIssue[] = [];
   const products: CentralProduct[] = [];
@@ -53,11 +69,20 @@ export function readCatalogCsv(csv: string): CatalogCsv {
       return i === undefined ? '' : (record.fields[i] ?? '').trim();
     };
     const row = centralProductSchema.safeParse({
-      codigo: cell('codigo'), barcode: cell('barcode') || null, descripcion: cell('descripcion'), unidad: cell('unidad') || 'und',
-      precio: cell('precio'), tasaItbms: cell('tasaItbms'), codigoCPBS: cell('codigoCPBS') || null, unidadMedidaCPBS: cell('unidadMedidaCPBS') || null,
+      codigo: cell('codigo'),
+      barcode: cell('barcode') || null,
+      descripcion: cell('descripcion'),
+      unidad: cell('unidad') || 'und',
+      precio: cell('precio'),
+      tasaItbms: cell('tasaItbms'),
+      codigoCPBS: cell('codigoCPBS') || null,
+      unidadMedidaCPBS: cell('unidadMedidaCPBS') || null,
     });
     if (!row.success) {
-      issues.push({ path, message: `invalid ${[...new Set(row.error.issues.map((i) => String(i.path[0])))].join(', ')}` });
+      issues.push({
+        path,
+        message: `invalid ${[...new Set(row.error.issues.map((i) => String(i.path[0])))].join(', ')}`,
+      });
       continue;
     }
     const { codigo, barcode } = row.data;

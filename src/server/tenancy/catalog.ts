@@ -10,7 +10,10 @@ import type { TenantDatabase, TenantTx } from '../db/tenant-db';
 
 /** A batch that names one code or one barcode twice (PostgreSQL would refuse the upsert as a whole). */
 export class CatalogBatchError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -22,17 +25,23 @@ export function checkBatch(products: readonly CentralProduct[]): void {
   const codes = new Set<string>();
   const barcodes = new Set<string>();
   products.forEach((p, i) => {
-    if (codes.has(p.codigo)) throw new CatalogBatchError(`products.${i}.codigo`, `Product code ${p.codigo} appears twice in the batch`);
+    if (codes.has(p.codigo))
+      throw new CatalogBatchError(`products.${i}.codigo`, `Product code ${p.codigo} appears twice in the batch`);
     codes.add(p.codigo);
     if (p.barcode === null) return;
-    if (barcodes.has(p.barcode)) throw new CatalogBatchError(`products.${i}.barcode`, `Barcode ${p.barcode} appears twice in the batch`);
+    if (barcodes.has(p.barcode))
+      throw new CatalogBatchError(`products.${i}.barcode`, `Barcode ${p.barcode} appears twice in the batch`);
     barcodes.add(p.barcode);
   });
 }
 
 async function lockVersion(tx: TenantTx, orgId: string): Promise<number> {
   await tx.insert(catalogVersions).values({ orgId, version: 0 }).onConflictDoNothing();
-  const [row] = await tx.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.orgId, orgId)).for('update');
+  const [row] = await tx
+    .select({ version: catalogVersions.version })
+    .from(catalogVersions)
+    .where(eq(catalogVersions.orgId, orgId))
+    .for('update');
   if (!row) throw new Error('catalogue version row missing after insert');
   return row.version;
 }
@@ -41,8 +50,15 @@ async function lockVersion(tx: TenantTx, orgId: string): Promise<number> {
 export type KeptColumn = 'codigoCPBS' | 'unidadMedidaCPBS' | 'requiereLote' | 'active';
 
 const VALUE_COLUMNS = {
-  barcode: 'barcode', descripcion: 'descripcion', unidad: 'unidad', precio: 'precio', tasaItbms: 'tasa_itbms', codigoCPBS: 'codigo_cpbs',
-  unidadMedidaCPBS: 'unidad_medida_cpbs', requiereLote: 'requiere_lote', active: 'active',
+  barcode: 'barcode',
+  descripcion: 'descripcion',
+  unidad: 'unidad',
+  precio: 'precio',
+  tasaItbms: 'tasa_itbms',
+  codigoCPBS: 'codigo_cpbs',
+  unidadMedidaCPBS: 'unidad_medida_cpbs',
+  requiereLote: 'requiere_lote',
+  active: 'active',
 } as const;
 
 /** The value a conflicting row ends with: the written one, or the stored one for a kept column. */
@@ -58,25 +74,43 @@ const ROWS_PER_STATEMENT = 500;
  * Creates or replaces `products` (any number, in one transaction); returns the catalogue version after the write and
  * how many rows changed. A row whose resulting values all equal the stored ones is no change (no new version).
  */
-export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId: string, products: readonly CentralProduct[],
-  keep: readonly KeptColumn[] = []): Promise<{ version: number; changed: number; unchanged: number }> {
+export async function writeCatalog(
+  db: TenantDatabase,
+  orgId: string,
+  adminKeyId: string,
+  products: readonly CentralProduct[],
+  keep: readonly KeptColumn[] = [],
+): Promise<{ version: number; changed: number; unchanged: number }> {
   checkBatch(products);
   const columns = Object.keys(VALUE_COLUMNS) as (keyof typeof VALUE_COLUMNS)[];
-  const stored = sql.join(columns.map((c) => sql.raw(`"catalog_products"."${VALUE_COLUMNS[c]}"`)), sql`, `);
-  const changed = sql`(${stored}) is distinct from (${sql.join(columns.map((c) => incoming(c, keep)), sql`, `)})`;
+  const stored = sql.join(
+    columns.map((c) => sql.raw(`"catalog_products"."${VALUE_COLUMNS[c]}"`)),
+    sql`, `,
+  );
+  const changed = sql`(${stored}) is distinct from (${sql.join(
+    columns.map((c) => incoming(c, keep)),
+    sql`, `,
+  )})`;
   try {
     return await db.withTenant(orgId, async (tx) => {
       const current = await lockVersion(tx, orgId);
       const next = current + 1;
       let written = 0;
       for (let i = 0; i < products.length; i += ROWS_PER_STATEMENT) {
-        const rows = await tx.insert(catalogProducts)
-          .values(products.slice(i, i + ROWS_PER_STATEMENT).map((p) => ({ ...p, orgId, version: next, updatedBy: adminKeyId })))
+        const rows = await tx
+          .insert(catalogProducts)
+          .values(
+            products
+              .slice(i, i + ROWS_PER_STATEMENT)
+              .map((p) => ({ ...p, orgId, version: next, updatedBy: adminKeyId })),
+          )
           .onConflictDoUpdate({
             target: [catalogProducts.orgId, catalogProducts.codigo],
             set: {
               ...Object.fromEntries(columns.map((c) => [c, incoming(c, keep)])),
-              version: next, updatedAt: sql`now()`, updatedBy: adminKeyId,
+              version: next,
+              updatedAt: sql`now()`,
+              updatedBy: adminKeyId,
             },
             setWhere: changed,
           })
@@ -87,7 +121,8 @@ export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId
       return { version: written > 0 ? next : current, changed: written, unchanged: products.length - written };
     });
   } catch (error) {
-    if (sqlStateOf(error) === '23505') throw new BarcodeTakenError('A barcode in the batch belongs to another product of this organisation');
+    if (sqlStateOf(error) === '23505')
+      throw new BarcodeTakenError('A barcode in the batch belongs to another product of this organisation');
     throw error;
   }
 }
@@ -100,23 +135,44 @@ export async function writeCatalog(db: TenantDatabase, orgId: string, adminKeyId
 const BYTE_ORDER = sql`${catalogProducts.codigo} collate "C"`;
 
 const CHANGE_COLUMNS = {
-  codigo: catalogProducts.codigo, barcode: catalogProducts.barcode, descripcion: catalogProducts.descripcion, unidad: catalogProducts.unidad,
-  precio: catalogProducts.precio, tasaItbms: catalogProducts.tasaItbms, codigoCPBS: catalogProducts.codigoCPBS,
-  unidadMedidaCPBS: catalogProducts.unidadMedidaCPBS, requiereLote: catalogProducts.requiereLote, active: catalogProducts.active,
+  codigo: catalogProducts.codigo,
+  barcode: catalogProducts.barcode,
+  descripcion: catalogProducts.descripcion,
+  unidad: catalogProducts.unidad,
+  precio: catalogProducts.precio,
+  tasaItbms: catalogProducts.tasaItbms,
+  codigoCPBS: catalogProducts.codigoCPBS,
+  unidadMedidaCPBS: catalogProducts.unidadMedidaCPBS,
+  requiereLote: catalogProducts.requiereLote,
+  active: catalogProducts.active,
   version: catalogProducts.version,
 };
 
 async function currentVersion(tx: TenantTx, orgId: string): Promise<number> {
-  const [row] = await tx.select({ version: catalogVersions.version }).from(catalogVersions).where(eq(catalogVersions.orgId, orgId));
+  const [row] = await tx
+    .select({ version: catalogVersions.version })
+    .from(catalogVersions)
+    .where(eq(catalogVersions.orgId, orgId));
   return row?.version ?? 0;
 }
 
 /** The changes after `position`, oldest first, and the cursor after the last one. */
-export function catalogChanges(db: TenantDatabase, orgId: string, position: CatalogPosition, limit: number):
-Promise<{ catalogVersion: number; changes: CatalogChange[]; position: CatalogPosition; more: boolean }> {
+export function catalogChanges(
+  db: TenantDatabase,
+  orgId: string,
+  position: CatalogPosition,
+  limit: number,
+): Promise<{ catalogVersion: number; changes: CatalogChange[]; position: CatalogPosition; more: boolean }> {
   return db.withTenant(orgId, async (tx) => {
-    const rows = await tx.select(CHANGE_COLUMNS).from(catalogProducts)
-      .where(or(gt(catalogProducts.version, position.since), and(eq(catalogProducts.version, position.since), sql`${BYTE_ORDER} > ${position.after}`)))
+    const rows = await tx
+      .select(CHANGE_COLUMNS)
+      .from(catalogProducts)
+      .where(
+        or(
+          gt(catalogProducts.version, position.since),
+          and(eq(catalogProducts.version, position.since), sql`${BYTE_ORDER} > ${position.after}`),
+        ),
+      )
       .orderBy(asc(catalogProducts.version), asc(BYTE_ORDER))
       .limit(limit + 1);
     const changes = rows.slice(0, limit) as CatalogChange[];
@@ -131,14 +187,24 @@ Promise<{ catalogVersion: number; changes: CatalogChange[]; position: CatalogPos
 }
 
 /** Head office's view: products by code, a page after `after`. */
-export function listCatalog(db: TenantDatabase, orgId: string, after: string | undefined, limit: number):
-Promise<{ catalogVersion: number; items: CatalogChange[]; nextAfter: string | null }> {
+export function listCatalog(
+  db: TenantDatabase,
+  orgId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<{ catalogVersion: number; items: CatalogChange[]; nextAfter: string | null }> {
   return db.withTenant(orgId, async (tx) => {
-    const rows = await tx.select(CHANGE_COLUMNS).from(catalogProducts)
+    const rows = await tx
+      .select(CHANGE_COLUMNS)
+      .from(catalogProducts)
       .where(after === undefined ? undefined : sql`${BYTE_ORDER} > ${after}`)
       .orderBy(asc(BYTE_ORDER))
       .limit(limit + 1);
     const items = rows.slice(0, limit) as CatalogChange[];
-    return { catalogVersion: await currentVersion(tx, orgId), items, nextAfter: rows.length > limit ? items.at(-1)?.codigo ?? null : null };
+    return {
+      catalogVersion: await currentVersion(tx, orgId),
+      items,
+      nextAfter: rows.length > limit ? (items.at(-1)?.codigo ?? null) : null,
+    };
   });
 }

@@ -16,17 +16,38 @@ export interface DeviceView {
 }
 
 export async function listDevices(db: TenantDatabase, orgId: string): Promise<DeviceView[]> {
-  return db.withTenant(orgId, (tx) => tx.select({
-    id: devices.id, name: devices.name, storeId: devices.storeId, storeCode: stores.code,
-    createdAt: isoUtc(devices.createdAt), revokedAt: isoUtcOrNull(devices.revokedAt), lastSeenAt: isoUtcOrNull(devices.lastSeenAt),
-  }).from(devices).innerJoin(stores, eq(stores.id, devices.storeId)).orderBy(stores.code, devices.name));
+  return db.withTenant(orgId, (tx) =>
+    tx
+      .select({
+        id: devices.id,
+        name: devices.name,
+        storeId: devices.storeId,
+        storeCode: stores.code,
+        createdAt: isoUtc(devices.createdAt),
+        revokedAt: isoUtcOrNull(devices.revokedAt),
+        lastSeenAt: isoUtcOrNull(devices.lastSeenAt),
+      })
+      .from(devices)
+      .innerJoin(stores, eq(stores.id, devices.storeId))
+      .orderBy(stores.code, devices.name),
+  );
 }
 
 /** Revokes the register's token; undefined when no such register exists in the organisation. */
-export async function revokeDevice(db: TenantDatabase, orgId: string, deviceId: string): Promise<{ id: string; revokedAt: string } | undefined> {
+export async function revokeDevice(
+  db: TenantDatabase,
+  orgId: string,
+  deviceId: string,
+): Promise<{ id: string; revokedAt: string } | undefined> {
   return db.withTenant(orgId, async (tx) => {
-    await tx.update(devices).set({ revokedAt: sql`now()` }).where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)));
-    const [row] = await tx.select({ id: devices.id, revokedAt: isoUtcOrNull(devices.revokedAt) }).from(devices).where(eq(devices.id, deviceId));
+    await tx
+      .update(devices)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)));
+    const [row] = await tx
+      .select({ id: devices.id, revokedAt: isoUtcOrNull(devices.revokedAt) })
+      .from(devices)
+      .where(eq(devices.id, deviceId));
     return row?.revokedAt ? { id: row.id, revokedAt: row.revokedAt } : undefined;
   });
 }

@@ -28,9 +28,17 @@ export function apiRunner(db: TenantDatabase): OperatorRunner {
   return (query) => db.unscoped((d) => rowsOf(d, query));
 }
 
-export const organisationNameSchema = z.string().trim().min(1).max(200)
+export const organisationNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
   .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
-export const keyLabelSchema = z.string().trim().min(1).max(100)
+export const keyLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
   .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 
 export class UnknownOrganisationError extends Error {
@@ -49,7 +57,11 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
-export async function createOrganisation(runner: OperatorRunner | Pick<OwnerConnection, 'query'>, name: string, keyLabel = 'initial'): Promise<CreatedOrganisation> {
+export async function createOrganisation(
+  runner: OperatorRunner | Pick<OwnerConnection, 'query'>,
+  name: string,
+  keyLabel = 'initial',
+): Promise<CreatedOrganisation> {
   const run = typeof runner === 'function' ? runner : ownerRunner(runner);
   const orgName = parsed(organisationNameSchema, name, 'Organisation name');
   const label = parsed(keyLabelSchema, keyLabel, 'Key label');
@@ -60,12 +72,18 @@ export async function createOrganisation(runner: OperatorRunner | Pick<OwnerConn
 }
 
 /** Another admin key for an existing organisation (e.g. a second head-office system). */
-export async function addAdminKey(runner: OperatorRunner | Pick<OwnerConnection, 'query'>, orgId: string, label: string): Promise<string> {
+export async function addAdminKey(
+  runner: OperatorRunner | Pick<OwnerConnection, 'query'>,
+  orgId: string,
+  label: string,
+): Promise<string> {
   const run = typeof runner === 'function' ? runner : ownerRunner(runner);
   const id = parsed(z.uuid(), orgId, 'Organisation id');
   const keyLabel = parsed(keyLabelSchema, label, 'Key label');
   const adminKey = newCredential('admin', id);
-  const [row] = await run(sql`select sago_add_admin_key(${id}::uuid, ${hashCredential(adminKey)}, ${keyLabel}) as added`);
+  const [row] = await run(
+    sql`select sago_add_admin_key(${id}::uuid, ${hashCredential(adminKey)}, ${keyLabel}) as added`,
+  );
   if (row?.['added'] !== true) throw new UnknownOrganisationError(`Unknown organisation ${id}`);
   return adminKey;
 }

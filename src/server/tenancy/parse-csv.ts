@@ -29,7 +29,11 @@ export function parseCsv(text: string): CsvParse {
   while (i < source.length) {
     const c = source[i] as string;
     if (quoted) {
-      if (c === '"' && source[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (c === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
       if (c === '"') {
         quoted = false;
         const next = source[i + 1];
@@ -44,8 +48,10 @@ export function parseCsv(text: string): CsvParse {
       continue;
     }
     if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { fields.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && source[i + 1] === '\n') i++;
       endRecord();
       line++;

@@ -8,11 +8,13 @@ import { sqlStateOf } from '../db/sql-error';
 import { isoUtc } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
 
-export const createStoreSchema = z.object({
-  /** The DGI branch code (codigoSucursalEmisor) the store's registers use. */
-  code: z.string().regex(/^[A-Za-z0-9]{4}$/, { error: 'must be the 4-character DGI branch code' }),
-  name: z.string().trim().min(1).max(200).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }),
-}).strict();
+export const createStoreSchema = z
+  .object({
+    /** The DGI branch code (codigoSucursalEmisor) the store's registers use. */
+    code: z.string().regex(/^[A-Za-z0-9]{4}$/, { error: 'must be the 4-character DGI branch code' }),
+    name: z.string().trim().min(1).max(200).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }),
+  })
+  .strict();
 export type CreateStore = z.infer<typeof createStoreSchema>;
 
 export interface StoreView {
@@ -33,7 +35,10 @@ export async function createStore(db: TenantDatabase, orgId: string, input: Crea
     const [taken] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.code, input.code)).limit(1);
     if (taken) throw new StoreCodeTakenError(`Store code ${input.code} already exists`);
     try {
-      const [row] = await tx.insert(stores).values({ orgId, code: input.code, name: input.name }).returning(storeColumns);
+      const [row] = await tx
+        .insert(stores)
+        .values({ orgId, code: input.code, name: input.name })
+        .returning(storeColumns);
       if (!row) throw new Error('Store insert returned nothing');
       return row;
     } catch (error) {

@@ -3,7 +3,9 @@ import { auditHashInput, canonicalJson, AUDIT_CHAIN_GENESIS } from './audit-chai
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 'x' }], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[1,{"y":"x","z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 'x' }], c: null }, u: undefined })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":"x","z":1}]},"b":1}',
+    );
   });
 
   it('gives the same text for the same value whatever the insertion order', () => {
@@ -13,16 +15,31 @@ describe('canonicalJson', () => {
 
 describe('auditHashInput', () => {
   const content = {
-    prevHash: AUDIT_CHAIN_GENESIS, at: '2026-12-04T10:00:00.000Z', actor: 'u1', actorName: 'Ana', approvedBy: null,
-    approvedByName: null, action: 'sale.captured', documentId: 'd1', details: { total: '1.00' },
+    prevHash: AUDIT_CHAIN_GENESIS,
+    at: '2026-12-04T10:00:00.000Z',
+    actor: 'u1',
+    actorName: 'Ana',
+    approvedBy: null,
+    approvedByName: null,
+    action: 'sale.captured',
+    documentId: 'd1',
+    details: { total: '1.00' },
   };
 
   it('changes with every covered field', () => {
     const base = auditHashInput(content);
     const variants = [
-      { prevHash: 'f'.repeat(64) }, { at: '2026-12-04T10:00:00.001Z' }, { actor: 'u2' }, { actorName: 'Eva' }, { approvedBy: 'g1' },
-      { approvedByName: 'Luis' }, { action: 'sale.voided' }, { documentId: null }, { details: { total: '1.01' } },
+      { prevHash: 'f'.repeat(64) },
+      { at: '2026-12-04T10:00:00.001Z' },
+      { actor: 'u2' },
+      { actorName: 'Eva' },
+      { approvedBy: 'g1' },
+      { approvedByName: 'Luis' },
+      { action: 'sale.voided' },
+      { documentId: null },
+      { details: { total: '1.01' } },
     ];
-    for (const change of variants) expect(auditHashInput({ ...content, ...change }), JSON.stringify(change)).not.toBe(base);
+    for (const change of variants)
+      expect(auditHashInput({ ...content, ...change }), JSON.stringify(change)).not.toBe(base);
   });
 });

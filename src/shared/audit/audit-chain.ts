@@ -39,5 +39,16 @@ export function canonicalJson(value: unknown): string {
 /** The text whose SHA-256 (hex) is the entry's hash. */
 export function auditHashInput(content: ChainedAuditContent): string {
   const { prevHash, at, actor, actorName, approvedBy, approvedByName, action, documentId, details } = content;
-  return canonicalJson(['sago-audit-v1', prevHash, at, actor, actorName, approvedBy, approvedByName, action, documentId, details]);
+  return canonicalJson([
+    'sago-audit-v1',
+    prevHash,
+    at,
+    actor,
+    actorName,
+    approvedBy,
+    approvedByName,
+    action,
+    documentId,
+    details,
+  ]);
 }

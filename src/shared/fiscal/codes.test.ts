@@ -26,12 +26,15 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 describe('HKA catalogues', () => {
-  it.each(Object.entries(EXPECTED))('%s has exactly the codes of §2.11, each with a Spanish label', (name, expected) => {
-    const catalogue = (codes as unknown as Record<string, Record<string, string | { label: string }>>)[name];
-    expect(catalogue).toBeDefined();
-    expect(codes.codesOf(catalogue ?? {})).toEqual(expected);
-    for (const code of expected) expect(codes.labelOf(catalogue ?? {}, code)?.length).toBeGreaterThan(1);
-  });
+  it.each(Object.entries(EXPECTED))(
+    '%s has exactly the codes of §2.11, each with a Spanish label',
+    (name, expected) => {
+      const catalogue = (codes as unknown as Record<string, Record<string, string | { label: string }>>)[name];
+      expect(catalogue).toBeDefined();
+      expect(codes.codesOf(catalogue ?? {})).toEqual(expected);
+      for (const code of expected) expect(codes.labelOf(catalogue ?? {}, code)?.length).toBeGreaterThan(1);
+    },
+  );
 
   it('keeps ITBMS rates as exact decimal strings', () => {
     expect(Object.values(codes.TASA_ITBMS).map((t) => t.rate)).toEqual(['0', '0.07', '0.10', '0.15']);

@@ -62,7 +62,11 @@ export type TipoOperacion = keyof typeof TIPO_OPERACION;
 export const DESTINO_OPERACION = { '1': 'Panamá', '2': 'Extranjero' } as const;
 export type DestinoOperacion = keyof typeof DESTINO_OPERACION;
 
-export const FORMATO_CAFE = { '1': 'Sin generación de CAFE', '2': 'Cinta de papel', '3': 'Papel formato carta' } as const;
+export const FORMATO_CAFE = {
+  '1': 'Sin generación de CAFE',
+  '2': 'Cinta de papel',
+  '3': 'Papel formato carta',
+} as const;
 export type FormatoCafe = keyof typeof FORMATO_CAFE;
 
 export const ENTREGA_CAFE = {
@@ -161,17 +165,29 @@ export const UNIDAD_PESO_TOTAL = { '1': 'Gramos', '2': 'Kilogramos', '3': 'Tonel
 export type UnidadPesoTotal = keyof typeof UNIDAD_PESO_TOTAL;
 
 /** Spanish label of a catalogue entry, whatever its shape. */
-export function labelOf(catalogue: Readonly<Record<string, string | { label: string }>>, code: string): string | undefined {
+export function labelOf(
+  catalogue: Readonly<Record<string, string | { label: string }>>,
+  code: string,
+): string | undefined {
   const entry = catalogue[code];
   return typeof entry === 'string' ? entry : entry?.label;
 }
 
 /** New vehicles (`vehiculo`, DGI gVehicNuevo; REFERENCE.md §2.8). */
 export const MODALIDAD_OPERACION_VENTA = {
-  '01': 'Venta a concesionario', '02': 'Venta a consumidor final', '03': 'Venta al gobierno', '04': 'Venta a flota', '99': 'Otro',
+  '01': 'Venta a concesionario',
+  '02': 'Venta a consumidor final',
+  '03': 'Venta al gobierno',
+  '04': 'Venta a flota',
+  '99': 'Otro',
 } as const;
 export const TIPO_COMBUSTIBLE = {
-  '01': 'Gasolina', '02': 'Diésel', '03': 'Etanol', '08': 'Eléctrico', '09': 'Gasolina/eléctrico', '99': 'Otro',
+  '01': 'Gasolina',
+  '02': 'Diésel',
+  '03': 'Etanol',
+  '08': 'Eléctrico',
+  '09': 'Gasolina/eléctrico',
+  '99': 'Otro',
 } as const;
 export const TIPO_PINTURA = { '1': 'Sólida', '2': 'Metálica', '3': 'Perlada', '4': 'Mate', '9': 'Otra' } as const;
 /** cTipoVehic 1–38 as HKA's wiki lists them (the 2020 XSD allowed only 1–6). */
@@ -215,5 +231,11 @@ export const TIPO_VEHICULO = {
   '37': 'Cuatrimoto',
   '38': 'SUV',
 } as const;
-export const USO_VEHICULO = { '1': 'Comercial', '2': 'Particular', '3': 'Diplomático', '4': 'Oficial', '5': 'Especial' } as const;
+export const USO_VEHICULO = {
+  '1': 'Comercial',
+  '2': 'Particular',
+  '3': 'Diplomático',
+  '4': 'Oficial',
+  '5': 'Especial',
+} as const;
 export const CONDICION_VEHICULO = { '1': 'Acabado', '2': 'Semiacabado', '3': 'Inacabado' } as const;

@@ -20,7 +20,10 @@ export function cpbsAbrevOf(codigoCPBS: string): string {
 }
 
 /** The CPBS fields of a document item for a product's code (and unit, when it has one). */
-export function cpbsItemFields(codigoCPBS: string, unidadMedidaCPBS: string | null | undefined): {
+export function cpbsItemFields(
+  codigoCPBS: string,
+  unidadMedidaCPBS: string | null | undefined,
+): {
   codigoCPBSAbrev: string;
   codigoCPBS: string;
   unidadMedidaCPBS?: string;

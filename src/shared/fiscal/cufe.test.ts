@@ -10,41 +10,91 @@ const REAL_CUFES: readonly (readonly [string, CufeParts])[] = [
   [
     'FE0120000155596713-2-2015-5900012019052800055000155650121566749040',
     {
-      tipoDocumento: '01', tipoRuc: '2', rucPadded: '0000155596713-2-2015', ruc: '155596713-2-2015', dv: '59',
-      codigoSucursal: '0001', fechaEmision: '20190528', numeroDocumentoFiscal: '0005500015', puntoFacturacion: '565',
-      tipoEmision: '01', ambiente: '2', codigoSeguridad: '156674904', checkDigit: '0',
+      tipoDocumento: '01',
+      tipoRuc: '2',
+      rucPadded: '0000155596713-2-2015',
+      ruc: '155596713-2-2015',
+      dv: '59',
+      codigoSucursal: '0001',
+      fechaEmision: '20190528',
+      numeroDocumentoFiscal: '0005500015',
+      puntoFacturacion: '565',
+      tipoEmision: '01',
+      ambiente: '2',
+      codigoSeguridad: '156674904',
+      checkDigit: '0',
     },
   ],
   [
     'FE0120000155732387-2-2023-1400002024052400000000015050128219609273',
     {
-      tipoDocumento: '01', tipoRuc: '2', rucPadded: '0000155732387-2-2023', ruc: '155732387-2-2023', dv: '14',
-      codigoSucursal: '0000', fechaEmision: '20240524', numeroDocumentoFiscal: '0000000001', puntoFacturacion: '505',
-      tipoEmision: '01', ambiente: '2', codigoSeguridad: '821960927', checkDigit: '3',
+      tipoDocumento: '01',
+      tipoRuc: '2',
+      rucPadded: '0000155732387-2-2023',
+      ruc: '155732387-2-2023',
+      dv: '14',
+      codigoSucursal: '0000',
+      fechaEmision: '20240524',
+      numeroDocumentoFiscal: '0000000001',
+      puntoFacturacion: '505',
+      tipoEmision: '01',
+      ambiente: '2',
+      codigoSeguridad: '821960927',
+      checkDigit: '3',
     },
   ],
   [
     'FE0120000155757563-2-2024-4800002025090100000028680010112112653159',
     {
-      tipoDocumento: '01', tipoRuc: '2', rucPadded: '0000155757563-2-2024', ruc: '155757563-2-2024', dv: '48',
-      codigoSucursal: '0000', fechaEmision: '20250901', numeroDocumentoFiscal: '0000002868', puntoFacturacion: '001',
-      tipoEmision: '01', ambiente: '1', codigoSeguridad: '211265315', checkDigit: '9',
+      tipoDocumento: '01',
+      tipoRuc: '2',
+      rucPadded: '0000155757563-2-2024',
+      ruc: '155757563-2-2024',
+      dv: '48',
+      codigoSucursal: '0000',
+      fechaEmision: '20250901',
+      numeroDocumentoFiscal: '0000002868',
+      puntoFacturacion: '001',
+      tipoEmision: '01',
+      ambiente: '1',
+      codigoSeguridad: '211265315',
+      checkDigit: '9',
     },
   ],
   [
     'FE012000000521-136-113133-0270062022051590000008910080125781091727',
     {
-      tipoDocumento: '01', tipoRuc: '2', rucPadded: '000000521-136-113133', ruc: '521-136-113133', dv: '02',
-      codigoSucursal: '7006', fechaEmision: '20220515', numeroDocumentoFiscal: '9000000891', puntoFacturacion: '008',
-      tipoEmision: '01', ambiente: '2', codigoSeguridad: '578109172', checkDigit: '7',
+      tipoDocumento: '01',
+      tipoRuc: '2',
+      rucPadded: '000000521-136-113133',
+      ruc: '521-136-113133',
+      dv: '02',
+      codigoSucursal: '7006',
+      fechaEmision: '20220515',
+      numeroDocumentoFiscal: '9000000891',
+      puntoFacturacion: '008',
+      tipoEmision: '01',
+      ambiente: '2',
+      codigoSeguridad: '578109172',
+      checkDigit: '7',
     },
   ],
   [
     'FE01200000000000029-29-29-5676322018101525982740639300126729580548',
     {
-      tipoDocumento: '01', tipoRuc: '2', rucPadded: '00000000000029-29-29', ruc: '29-29-29', dv: '56',
-      codigoSucursal: '7632', fechaEmision: '20181015', numeroDocumentoFiscal: '2598274063', puntoFacturacion: '930',
-      tipoEmision: '01', ambiente: '2', codigoSeguridad: '672958054', checkDigit: '8',
+      tipoDocumento: '01',
+      tipoRuc: '2',
+      rucPadded: '00000000000029-29-29',
+      ruc: '29-29-29',
+      dv: '56',
+      codigoSucursal: '7632',
+      fechaEmision: '20181015',
+      numeroDocumentoFiscal: '2598274063',
+      puntoFacturacion: '930',
+      tipoEmision: '01',
+      ambiente: '2',
+      codigoSeguridad: '672958054',
+      checkDigit: '8',
     },
   ],
 ];
@@ -55,7 +105,8 @@ const WORKED = REAL_CUFES[0]?.[0] ?? '';
 const CHECK_DIGIT_REASON = 'El dígito verificador del CUFE no es válido';
 
 /** Replaces the character at 0-based `index`. */
-const replaceAt = (text: string, index: number, char: string): string => text.slice(0, index) + char + text.slice(index + 1);
+const replaceAt = (text: string, index: number, char: string): string =>
+  text.slice(0, index) + char + text.slice(index + 1);
 
 describe('parseCufe', () => {
   it.each(REAL_CUFES)('parses and verifies the real CUFE %s', (cufe, parts) => {
@@ -143,7 +194,14 @@ describe('cufeCheckDigit', () => {
 
   it('replaces each non-digit by the last digit of its ASCII code', () => {
     const substitutions: readonly (readonly [string, string])[] = [
-      ['-', '5'], ['E', '9'], ['N', '8'], ['P', '0'], ['A', '5'], ['V', '6'], ['T', '4'], ['I', '3'],
+      ['-', '5'],
+      ['E', '9'],
+      ['N', '8'],
+      ['P', '0'],
+      ['A', '5'],
+      ['V', '6'],
+      ['T', '4'],
+      ['I', '3'],
     ];
     for (const [char, digit] of substitutions) {
       for (const position of [0, 1, 2, 7]) {
@@ -165,9 +223,17 @@ describe('cufeCheckDigit', () => {
 
 type BuildParts = Parameters<typeof buildCufe>[0];
 const WORKED_PARTS: BuildParts = {
-  tipoDocumento: '01', tipoRuc: '2', ruc: '155596713-2-2015', dv: '59', codigoSucursal: '0001',
-  fechaEmision: '20190528', numeroDocumentoFiscal: '5500015', puntoFacturacion: '565', tipoEmision: '01',
-  ambiente: '2', codigoSeguridad: '156674904',
+  tipoDocumento: '01',
+  tipoRuc: '2',
+  ruc: '155596713-2-2015',
+  dv: '59',
+  codigoSucursal: '0001',
+  fechaEmision: '20190528',
+  numeroDocumentoFiscal: '5500015',
+  puntoFacturacion: '565',
+  tipoEmision: '01',
+  ambiente: '2',
+  codigoSeguridad: '156674904',
 };
 
 describe('buildCufe', () => {
@@ -177,10 +243,23 @@ describe('buildCufe', () => {
   });
 
   it.each([
-    ['tipoDocumento', '1'], ['tipoRuc', '3'], ['ruc', ''], ['ruc', '155596713-2-2015-00000'], ['ruc', 'e-8-127702'],
-    ['ruc', '-8-1'], ['ruc', '8--1'], ['dv', '5'], ['codigoSucursal', '1'], ['fechaEmision', '2019-05-28'],
-    ['fechaEmision', '20190532'], ['numeroDocumentoFiscal', ''], ['numeroDocumentoFiscal', '12345678901'],
-    ['numeroDocumentoFiscal', '12a'], ['puntoFacturacion', '5650'], ['tipoEmision', '1'], ['ambiente', '0'],
+    ['tipoDocumento', '1'],
+    ['tipoRuc', '3'],
+    ['ruc', ''],
+    ['ruc', '155596713-2-2015-00000'],
+    ['ruc', 'e-8-127702'],
+    ['ruc', '-8-1'],
+    ['ruc', '8--1'],
+    ['dv', '5'],
+    ['codigoSucursal', '1'],
+    ['fechaEmision', '2019-05-28'],
+    ['fechaEmision', '20190532'],
+    ['numeroDocumentoFiscal', ''],
+    ['numeroDocumentoFiscal', '12345678901'],
+    ['numeroDocumentoFiscal', '12a'],
+    ['puntoFacturacion', '5650'],
+    ['tipoEmision', '1'],
+    ['ambiente', '0'],
     ['codigoSeguridad', '15667490'],
   ])('throws when %s is %j', (field, value) => {
     expect(() => buildCufe({ ...WORKED_PARTS, [field]: value })).toThrow(new RegExp(`Invalid CUFE part ${field}`));
@@ -196,7 +275,9 @@ describe('CUFE properties', () => {
     fc.tuple(positive(99_999_999), positive(9999), positive(999_999)).map((p) => p.join('-')),
     fc.tuple(positive(13), positive(9999), positive(99_999)).map((p) => p.join('-')),
     fc.tuple(fc.constantFrom('E', 'N', 'PE'), positive(9999), positive(999_999)).map((p) => p.join('-')),
-    fc.tuple(positive(13), fc.constantFrom('AV', 'PI'), positive(999), positive(99_999)).map(([p, l, t, a]) => `${p}${l}-${t}-${a}`),
+    fc
+      .tuple(positive(13), fc.constantFrom('AV', 'PI'), positive(999), positive(99_999))
+      .map(([p, l, t, a]) => `${p}${l}-${t}-${a}`),
     fc.tuple(positive(13), positive(999), positive(999_999)).map(([p, t, a]) => `${p}-NT-${t}-${a}`),
   );
   const date = fc

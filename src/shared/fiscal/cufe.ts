@@ -97,8 +97,16 @@ const FIELD_RULES = {
 
 type CheckedField = keyof typeof FIELD_RULES;
 const FIELD_ORDER: readonly CheckedField[] = [
-  'tipoDocumento', 'tipoRuc', 'dv', 'codigoSucursal', 'fechaEmision', 'numeroDocumentoFiscal',
-  'puntoFacturacion', 'tipoEmision', 'ambiente', 'codigoSeguridad',
+  'tipoDocumento',
+  'tipoRuc',
+  'dv',
+  'codigoSucursal',
+  'fechaEmision',
+  'numeroDocumentoFiscal',
+  'puntoFacturacion',
+  'tipoEmision',
+  'ambiente',
+  'codigoSeguridad',
 ];
 
 const REASON_CHECK_DIGIT = 'El dígito verificador del CUFE no es válido';
@@ -123,7 +131,8 @@ export function parseCufe(cufe: string): CufeParse {
     codigoSeguridad: cufe.slice(56, 65),
     checkDigit: cufe.slice(65, 66),
   };
-  if (!FIELD_RULES.tipoDocumento.test(parts.tipoDocumento)) return { ok: false, reason: FIELD_RULES.tipoDocumento.reason };
+  if (!FIELD_RULES.tipoDocumento.test(parts.tipoDocumento))
+    return { ok: false, reason: FIELD_RULES.tipoDocumento.reason };
   if (!FIELD_RULES.tipoRuc.test(parts.tipoRuc)) return { ok: false, reason: FIELD_RULES.tipoRuc.reason };
   if (!RUC_TEXT.test(parts.ruc)) return { ok: false, reason: 'El RUC del emisor en el CUFE no es válido' };
   if (cufe[25] !== '-') return { ok: false, reason: 'Falta el guion entre el RUC y el DV del emisor en el CUFE' };
@@ -147,10 +156,14 @@ export function isValidCufe(cufe: string): boolean {
  */
 export function buildCufe(parts: Omit<CufeParts, 'checkDigit' | 'rucPadded'>): string {
   if (!RUC_TEXT.test(parts.ruc) || parts.ruc.length > RUC_WIDTH) {
-    throw new Error(`Invalid CUFE part ruc: expected up to ${RUC_WIDTH} digits/capital letters/hyphens, got "${parts.ruc}"`);
+    throw new Error(
+      `Invalid CUFE part ruc: expected up to ${RUC_WIDTH} digits/capital letters/hyphens, got "${parts.ruc}"`,
+    );
   }
   if (!/^\d{1,10}$/.test(parts.numeroDocumentoFiscal)) {
-    throw new Error(`Invalid CUFE part numeroDocumentoFiscal: expected 1 to ${NRO_DF_WIDTH} digits, got "${parts.numeroDocumentoFiscal}"`);
+    throw new Error(
+      `Invalid CUFE part numeroDocumentoFiscal: expected 1 to ${NRO_DF_WIDTH} digits, got "${parts.numeroDocumentoFiscal}"`,
+    );
   }
   const fields = { ...parts, numeroDocumentoFiscal: parts.numeroDocumentoFiscal.padStart(NRO_DF_WIDTH, '0') };
   for (const field of FIELD_ORDER) {
@@ -158,8 +171,17 @@ export function buildCufe(parts: Omit<CufeParts, 'checkDigit' | 'rucPadded'>): s
     if (!rule.test(fields[field])) throw new Error(`Invalid CUFE part ${field}: "${fields[field]}"`);
   }
   const body =
-    fields.tipoDocumento + fields.tipoRuc + fields.ruc.padStart(RUC_WIDTH, '0') + '-' + fields.dv + fields.codigoSucursal +
-    fields.fechaEmision + fields.numeroDocumentoFiscal + fields.puntoFacturacion + fields.tipoEmision + fields.ambiente +
+    fields.tipoDocumento +
+    fields.tipoRuc +
+    fields.ruc.padStart(RUC_WIDTH, '0') +
+    '-' +
+    fields.dv +
+    fields.codigoSucursal +
+    fields.fechaEmision +
+    fields.numeroDocumentoFiscal +
+    fields.puntoFacturacion +
+    fields.tipoEmision +
+    fields.ambiente +
     fields.codigoSeguridad;
   return 'FE' + body + cufeCheckDigit(body);
 }

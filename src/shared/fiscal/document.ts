@@ -2,13 +2,31 @@
 // to be issued. Field names follow HKA's where one exists, so the mapping stays obvious.
 import { z } from 'zod';
 import {
-  CODIGO_RETENCION, DESTINO_OPERACION, ENTREGA_CAFE, ENVIO_CONTENEDOR, FORMATO_CAFE, FORMA_PAGO,
-  NATURALEZA_OPERACION, PROCESO_GENERACION, TIEMPO_PAGO, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_OPERACION,
-  TIPO_SUCURSAL, TIPO_VENTA, codesOf,
+  CODIGO_RETENCION,
+  DESTINO_OPERACION,
+  ENTREGA_CAFE,
+  ENVIO_CONTENEDOR,
+  FORMATO_CAFE,
+  FORMA_PAGO,
+  NATURALEZA_OPERACION,
+  PROCESO_GENERACION,
+  TIEMPO_PAGO,
+  TIPO_DOCUMENTO,
+  TIPO_EMISION,
+  TIPO_OPERACION,
+  TIPO_SUCURSAL,
+  TIPO_VENTA,
+  codesOf,
 } from './codes';
 import { INCOTERMS_DGI, MONEDAS_DGI } from './dgi-catalogues';
 import { amount2, code, fechaTz, fieldError, text } from './field-rules';
-import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema, infoEntregaSchema, infoLogisticaSchema, pedidoComercialGlobalSchema } from './document-groups';
+import {
+  MAX_AUTORIZADOS_DESCARGA,
+  autorizadoDescargaSchema,
+  infoEntregaSchema,
+  infoLogisticaSchema,
+  pedidoComercialGlobalSchema,
+} from './document-groups';
 import { itemSchema } from './item';
 import { REASON_MAX, REASON_MIN } from './reason-bounds';
 import { receptorSchema } from './receptor';
@@ -65,11 +83,21 @@ const descuentoGlobal = z.object({
 
 const exportacion = z.object(
   {
-    condicionesEntrega: z.string().refine((v) => INCOTERMS_DGI.has(v), { error: 'la condición de entrega (INCOTERM) no es válida' }),
-    monedaOperExportacion: z.string().refine((v) => MONEDAS_DGI.has(v), { error: 'la moneda debe ser un código ISO 4217 de la lista de la DGI' }),
+    condicionesEntrega: z
+      .string()
+      .refine((v) => INCOTERMS_DGI.has(v), { error: 'la condición de entrega (INCOTERM) no es válida' }),
+    monedaOperExportacion: z
+      .string()
+      .refine((v) => MONEDAS_DGI.has(v), { error: 'la moneda debe ser un código ISO 4217 de la lista de la DGI' }),
     monedaOperExportacionNonDef: text(5, 50, 'el nombre de la moneda').optional(),
-    tipoDeCambio: z.string().regex(/^\d{1,11}\.\d{2,4}$/, { error: 'el tipo de cambio no es válido' }).optional(),
-    montoMonedaExtranjera: z.string().regex(/^\d{1,20}(\.\d{1,4})?$/, { error: 'el monto en moneda extranjera no es válido' }).optional(),
+    tipoDeCambio: z
+      .string()
+      .regex(/^\d{1,11}\.\d{2,4}$/, { error: 'el tipo de cambio no es válido' })
+      .optional(),
+    montoMonedaExtranjera: z
+      .string()
+      .regex(/^\d{1,20}(\.\d{1,4})?$/, { error: 'el monto en moneda extranjera no es válido' })
+      .optional(),
     puertoEmbarque: text(5, 50, 'el puerto de embarque').optional(),
   },
   { error: fieldError('los datos de exportación') },
@@ -112,15 +140,25 @@ export const fiscalDocumentSchema = z.object(
     informacionInteres: text(1, 5000, 'la información de interés', 'f').optional(),
     cliente: receptorSchema,
     datosFacturaExportacion: exportacion.optional(),
-    referencias: z.array(referencia).max(99, { error: 'se admiten como máximo 99 documentos referenciados' }).optional(),
+    referencias: z
+      .array(referencia)
+      .max(99, { error: 'se admiten como máximo 99 documentos referenciados' })
+      .optional(),
     /** Third parties (e.g. the shop's accountant) allowed to download the document from the DGI (§2.6). */
-    autorizadosDescarga: z.array(autorizadoDescargaSchema)
-      .max(MAX_AUTORIZADOS_DESCARGA, { error: `se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar` }).optional(),
+    autorizadosDescarga: z
+      .array(autorizadoDescargaSchema)
+      .max(MAX_AUTORIZADOS_DESCARGA, {
+        error: `se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar`,
+      })
+      .optional(),
     items: z
       .array(itemSchema, { error: fieldError('la lista de ítems', 'f') })
       .min(1, { error: 'el documento debe tener al menos un ítem' })
       .max(MAX_ITEMS, { error: `el documento admite como máximo ${MAX_ITEMS} ítems` }),
-    descuentosGlobales: z.array(descuentoGlobal).max(5, { error: 'se admiten como máximo 5 descuentos globales' }).optional(),
+    descuentosGlobales: z
+      .array(descuentoGlobal)
+      .max(5, { error: 'se admiten como máximo 5 descuentos globales' })
+      .optional(),
     totalAcarreoCobrado: amount2('el acarreo cobrado').optional(),
     valorSeguroCobrado: amount2('el seguro cobrado').optional(),
     pagos: z

@@ -36,7 +36,11 @@ export function text(min: number, max: number, noun: string, gender: Gender = 'm
     .superRefine((value, ctx) => {
       const character = xmlIllegalCharacter(value);
       if (character !== undefined) {
-        ctx.addIssue({ code: 'custom', message: xmlIllegalMessage(noun, character), params: { rule: 'xml_illegal_character' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: xmlIllegalMessage(noun, character),
+          params: { rule: 'xml_illegal_character' },
+        });
       }
     });
 }
@@ -62,7 +66,9 @@ export function amount2(noun: string, gender: Gender = 'm') {
 /** Strictly positive amount with up to 6 decimals (quantities). */
 export function positive6(noun: string, gender: Gender = 'm') {
   // zod runs a refinement even after the format check failed: only a well-formed amount is compared.
-  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || money(v).gt(0), { error: `${noun} debe ser mayor que cero` });
+  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || money(v).gt(0), {
+    error: `${noun} debe ser mayor que cero`,
+  });
 }
 
 /** `AAAA-MM-DDThh:mm:ss-05:00`: DGI dates always carry an offset (REFERENCE.md §1.8, §4.2). */
@@ -79,9 +85,9 @@ export function isRealFechaTz(value: string): boolean {
 
 /** A DGI date-time in Panamá time: HKA's format fixes the offset at -05:00 (REFERENCE.md §2.2). */
 export function fechaTz(noun: string, gender: Gender = 'f') {
-  return z
-    .string({ error: fieldError(noun, gender) })
-    .refine((v) => isRealFechaTz(v) && v.endsWith('-05:00'), { error: `${noun} debe tener el formato AAAA-MM-DDThh:mm:ss-05:00` });
+  return z.string({ error: fieldError(noun, gender) }).refine((v) => isRealFechaTz(v) && v.endsWith('-05:00'), {
+    error: `${noun} debe tener el formato AAAA-MM-DDThh:mm:ss-05:00`,
+  });
 }
 
 /** `AAAA-MM-DD` (item manufacture/expiry dates). */

@@ -2,7 +2,13 @@
 // purchase-order line, and the GTIN quantities. Field names are HKA's; order is the WSDL's (map-documento.ts).
 import { z } from 'zod';
 import {
-  CONDICION_VEHICULO, MODALIDAD_OPERACION_VENTA, TIPO_COMBUSTIBLE, TIPO_PINTURA, TIPO_VEHICULO, USO_VEHICULO, codesOf,
+  CONDICION_VEHICULO,
+  MODALIDAD_OPERACION_VENTA,
+  TIPO_COMBUSTIBLE,
+  TIPO_PINTURA,
+  TIPO_VEHICULO,
+  USO_VEHICULO,
+  codesOf,
 } from './codes';
 import { code, fieldError, text } from './field-rules';
 
@@ -16,9 +22,9 @@ export function digits(noun: string, max: number, gender: 'm' | 'f' = 'm') {
 
 /** A non-negative decimal with up to `int` integer digits and `dec` decimals (weights, distances: N|1..11|0.4). */
 export function decimal(noun: string, int: number, dec: number, gender: 'm' | 'f' = 'm') {
-  return z
-    .string({ error: fieldError(noun, gender) })
-    .regex(new RegExp(`^\\d{1,${int}}(\\.\\d{1,${dec}})?$`), { error: `${noun} debe ser un número con hasta ${int} cifras enteras y ${dec} decimales` });
+  return z.string({ error: fieldError(noun, gender) }).regex(new RegExp(`^\\d{1,${int}}(\\.\\d{1,${dec}})?$`), {
+    error: `${noun} debe ser un número con hasta ${int} cifras enteras y ${dec} decimales`,
+  });
 }
 
 /** §2.7 #27 medicina → gMedicina: required for medicines and pharmaceutical raw material. */
@@ -38,7 +44,9 @@ export const vehiculoSchema = z
     {
       modalidadOperacionVenta: code(codesOf(MODALIDAD_OPERACION_VENTA), 'la modalidad de la venta', 'f'),
       modalidadOperacionVentaNoDef: described('la descripción de la modalidad').optional(),
-      chasis: z.string({ error: fieldError('el número de chasis (VIN)') }).trim()
+      chasis: z
+        .string({ error: fieldError('el número de chasis (VIN)') })
+        .trim()
         .regex(/^[A-Za-z0-9]{17}$/, { error: 'el número de chasis (VIN) debe tener 17 letras o dígitos' }),
       codigoColor: text(1, 4, 'el código de color').optional(),
       colorNombre: text(1, 40, 'el nombre del color').optional(),
@@ -51,8 +59,14 @@ export const vehiculoSchema = z
       numeroMotor: text(1, 21, 'el número de motor'),
       capacidadTraccion: decimal('la capacidad de tracción', 11, 4, 'f').optional(),
       distanciaEjes: decimal('la distancia entre ejes', 11, 4, 'f').optional(),
-      anoModelo: z.string().regex(/^\d{4}$/, { error: 'el año del modelo debe tener 4 dígitos' }).optional(),
-      anoFabricacion: z.string().regex(/^\d{4}$/, { error: 'el año de fabricación debe tener 4 dígitos' }).optional(),
+      anoModelo: z
+        .string()
+        .regex(/^\d{4}$/, { error: 'el año del modelo debe tener 4 dígitos' })
+        .optional(),
+      anoFabricacion: z
+        .string()
+        .regex(/^\d{4}$/, { error: 'el año de fabricación debe tener 4 dígitos' })
+        .optional(),
       tipoPintura: code(codesOf(TIPO_PINTURA), 'el tipo de pintura').optional(),
       tipoPinturaNodef: described('la descripción de la pintura').optional(),
       tipoVehiculo: code(codesOf(TIPO_VEHICULO), 'el tipo de vehículo'),
@@ -71,14 +85,33 @@ export const vehiculoSchema = z
     ] as const;
     for (const [field, other, description, noun] of pairs) {
       if (v[field] === other && v[description] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [description], message: `${noun} necesita una descripción (10 a 50 caracteres)`, params: { rule: 'vehicle_other_described' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [description],
+          message: `${noun} necesita una descripción (10 a 50 caracteres)`,
+          params: { rule: 'vehicle_other_described' },
+        });
       }
       if (v[field] !== other && v[description] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [description], message: `la descripción solo se informa con ${noun}`, params: { rule: 'vehicle_description_not_allowed' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [description],
+          message: `la descripción solo se informa con ${noun}`,
+          params: { rule: 'vehicle_description_not_allowed' },
+        });
       }
     }
-    if (v.anoModelo !== undefined && v.anoFabricacion !== undefined && Number(v.anoModelo) + 1 < Number(v.anoFabricacion)) {
-      ctx.addIssue({ code: 'custom', path: ['anoModelo'], message: 'el año del modelo no puede ser anterior al de fabricación', params: { rule: 'vehicle_years' } });
+    if (
+      v.anoModelo !== undefined &&
+      v.anoFabricacion !== undefined &&
+      Number(v.anoModelo) + 1 < Number(v.anoFabricacion)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['anoModelo'],
+        message: 'el año del modelo no puede ser anterior al de fabricación',
+        params: { rule: 'vehicle_years' },
+      });
     }
   });
 
@@ -96,5 +129,6 @@ export const pedidoComercialItemSchema = z.object(
 export const gtin = (noun: string) => z.string().regex(/^(0|\d{8}|\d{12,14})$/, { error: `${noun} no es válido` });
 /** GTIN quantities (§2.7 #18, #20): N|1..9|0.6. */
 export const gtinQuantity = (noun: string) =>
-  z.string({ error: fieldError(noun, 'f') })
+  z
+    .string({ error: fieldError(noun, 'f') })
     .regex(/^\d{1,9}(\.\d{1,6})?$/, { error: `${noun} debe ser un número de hasta 9 cifras enteras y 6 decimales` });

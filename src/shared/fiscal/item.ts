@@ -18,7 +18,9 @@ const isc = z
       tasa: z
         .string({ error: fieldError('la tasa de ISC', 'f') })
         // HKA: N|1..11|2.4 (2 to 4 decimals); the DGI lists rates as fractions (0.05, 0.1325, 0.325).
-        .regex(/^(0\.\d{2,4}|1\.0{2,4})$/, { error: 'la tasa de ISC debe ser una fracción con 2 a 4 decimales (p. ej. 0.05)' })
+        .regex(/^(0\.\d{2,4}|1\.0{2,4})$/, {
+          error: 'la tasa de ISC debe ser una fracción con 2 a 4 decimales (p. ej. 0.05)',
+        })
         .optional(),
       monto: amount6('el monto del ISC').optional(),
     },
@@ -35,8 +37,14 @@ export const itemSchema = z
       cantidad: positive6('la cantidad', 'f'),
       fechaFabricacion: fechaYmd('la fecha de fabricación').optional(),
       fechaCaducidad: fechaYmd('la fecha de caducidad').optional(),
-      codigoCPBSAbrev: z.string().regex(/^\d{2}$/, { error: 'el código CPBS abreviado debe tener 2 dígitos' }).optional(),
-      codigoCPBS: z.string().regex(/^\d{4}$/, { error: 'el código CPBS debe tener 4 dígitos' }).optional(),
+      codigoCPBSAbrev: z
+        .string()
+        .regex(/^\d{2}$/, { error: 'el código CPBS abreviado debe tener 2 dígitos' })
+        .optional(),
+      codigoCPBS: z
+        .string()
+        .regex(/^\d{4}$/, { error: 'el código CPBS debe tener 4 dígitos' })
+        .optional(),
       unidadMedidaCPBS: text(1, 30, 'la unidad de medida CPBS', 'f').optional(),
       infoItem: text(1, 5000, 'la información del ítem', 'f').optional(),
       precioUnitario: amount6('el precio unitario'),
@@ -60,7 +68,8 @@ export const itemSchema = z
   .superRefine((item, ctx) => {
     const discount = item.precioUnitarioDescuento;
     // zod runs this refinement even when a field failed its own format: compare only well-formed amounts.
-    const amounts = discount !== undefined && DECIMAL_6_PATTERN.test(discount) && DECIMAL_6_PATTERN.test(item.precioUnitario);
+    const amounts =
+      discount !== undefined && DECIMAL_6_PATTERN.test(discount) && DECIMAL_6_PATTERN.test(item.precioUnitario);
     // HKA: the unit discount is less than the unit price; a zero-priced line has no discount.
     if (amounts && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
       ctx.addIssue({
@@ -72,13 +81,27 @@ export const itemSchema = z
     }
     // A GTIN quantity says how many GTIN units the line holds: without its GTIN it means nothing.
     if (item.cantGTINCom !== undefined && item.codigoGTIN === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cantGTINCom'], message: 'la cantidad en unidades GTIN necesita el código GTIN', params: { rule: 'gtin_quantity_without_gtin' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cantGTINCom'],
+        message: 'la cantidad en unidades GTIN necesita el código GTIN',
+        params: { rule: 'gtin_quantity_without_gtin' },
+      });
     }
     if (item.cantGTINComInv !== undefined && item.codigoGTINInv === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cantGTINComInv'], message: 'la cantidad en unidades GTIN de inventario necesita el código GTIN de inventario', params: { rule: 'gtin_quantity_without_gtin' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cantGTINComInv'],
+        message: 'la cantidad en unidades GTIN de inventario necesita el código GTIN de inventario',
+        params: { rule: 'gtin_quantity_without_gtin' },
+      });
     }
     if (item.fechaFabricacion && item.fechaCaducidad && item.fechaCaducidad < item.fechaFabricacion) {
-      ctx.addIssue({ code: 'custom', path: ['fechaCaducidad'], message: 'la fecha de caducidad es anterior a la de fabricación' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fechaCaducidad'],
+        message: 'la fecha de caducidad es anterior a la de fabricación',
+      });
     }
   });
 

@@ -40,7 +40,11 @@ describe('document lifecycle', () => {
   });
 
   it('lets a manager discard only REJECTED, FAILED and NUMBER_COLLISION documents, and a discarded one is final', () => {
-    expect(DOCUMENT_STATUSES.filter((from) => canTransition(from, 'CANCELLED'))).toEqual(['REJECTED', 'FAILED', 'NUMBER_COLLISION']);
+    expect(DOCUMENT_STATUSES.filter((from) => canTransition(from, 'CANCELLED'))).toEqual([
+      'REJECTED',
+      'FAILED',
+      'NUMBER_COLLISION',
+    ]);
     for (const to of DOCUMENT_STATUSES) expect(canTransition('CANCELLED', to)).toBe(false);
     expect(isTerminal('CANCELLED')).toBe(true);
     expect(pathTo('CANCELLED', 'AUTHORIZED')).toBeUndefined();

@@ -2,7 +2,15 @@
 // caller (queue, UI, manager action) can, say, re-send an AUTHORIZED document or annul a QUEUED one.
 
 export const DOCUMENT_STATUSES = [
-  'DRAFT', 'QUEUED', 'PROCESSING', 'AUTHORIZED', 'REJECTED', 'FAILED', 'ANNULLED', 'CANCELLED', 'NUMBER_COLLISION',
+  'DRAFT',
+  'QUEUED',
+  'PROCESSING',
+  'AUTHORIZED',
+  'REJECTED',
+  'FAILED',
+  'ANNULLED',
+  'CANCELLED',
+  'NUMBER_COLLISION',
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 

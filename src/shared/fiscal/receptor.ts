@@ -5,16 +5,16 @@ import { PAISES_DGI } from './dgi-catalogues';
 import { code, email, fieldError, phone, text } from './field-rules';
 import { verifyDv } from './ruc-dv';
 
-const pais = z
-  .string({ error: fieldError('el país') })
-  .refine((v) => PAISES_DGI.has(v), { error: 'el país debe ser un código de país de la DGI (p. ej. PA; ZZ si no está en la lista)' });
+const pais = z.string({ error: fieldError('el país') }).refine((v) => PAISES_DGI.has(v), {
+  error: 'el país debe ser un código de país de la DGI (p. ej. PA; ZZ si no está en la lista)',
+});
 
 /** Location of the receptor in the DGI catalogue (`provincia-distrito-corregimiento`, e.g. 8-8-7). */
 const ubicacion = z.object(
   {
-    codigo: z
-      .string({ error: fieldError('el código de ubicación') })
-      .regex(/^\d{1,2}-\d{1,2}-\d{1,2}$/, { error: 'el código de ubicación debe tener la forma provincia-distrito-corregimiento' }),
+    codigo: z.string({ error: fieldError('el código de ubicación') }).regex(/^\d{1,2}-\d{1,2}-\d{1,2}$/, {
+      error: 'el código de ubicación debe tener la forma provincia-distrito-corregimiento',
+    }),
     provincia: text(1, 50, 'la provincia', 'f'),
     distrito: text(1, 50, 'el distrito'),
     corregimiento: text(1, 50, 'el corregimiento'),
@@ -117,7 +117,11 @@ export const receptorSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.pais === 'ZZ' && value.paisOtro === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['paisOtro'], message: 'indique el nombre del país cuando el código es ZZ' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['paisOtro'],
+        message: 'indique el nombre del país cuando el código es ZZ',
+      });
     }
   });
 

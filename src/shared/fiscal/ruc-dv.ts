@@ -24,9 +24,7 @@
 export type TipoRuc = '1' | '2'; // 1 = natural (cédula forms), 2 = jurídico
 
 export type DvComputation =
-  | { status: 'ok'; dv: string }
-  | { status: 'unverifiable'; reason: string }
-  | { status: 'invalid'; reason: string };
+  { status: 'ok'; dv: string } | { status: 'unverifiable'; reason: string } | { status: 'invalid'; reason: string };
 
 export type DvCheck =
   | { status: 'valid' }
@@ -38,8 +36,7 @@ const REASON_FORMAT = 'El RUC no tiene un formato válido';
 const REASON_EMPTY = 'El RUC está vacío';
 const REASON_TOO_LONG = 'El RUC no puede tener más de 20 caracteres';
 const REASON_TIPO = 'El tipo de RUC debe ser 1 (natural) o 2 (jurídico)';
-const REASON_CEDULA_JURIDICO =
-  'Un RUC con formato de cédula (E, N, PE, AV o PI) es de persona natural, no jurídica';
+const REASON_CEDULA_JURIDICO = 'Un RUC con formato de cédula (E, N, PE, AV o PI) es de persona natural, no jurídica';
 const REASON_DV_FORMAT = 'El DV debe tener exactamente dos dígitos';
 const REASON_UNVERIFIABLE =
   'El DV de este tipo de RUC no es verificable localmente; consúltelo con la DGI (ConsultarRucDV).';
@@ -53,17 +50,60 @@ const MAX_PROVINCE = 13;
 
 /** Old-style jurídico cross-reference for base[5..6] (§5.4 table; keys not listed stay as they are). */
 const OLD_STYLE_TABLE: Readonly<Record<string, string>> = {
-  '00': '00', '10': '01', '11': '02', '12': '03', '13': '04', '14': '05', '15': '06', '16': '07', '17': '08',
-  '18': '09', '19': '01', '20': '02', '21': '03', '22': '04', '23': '07', '24': '08', '25': '09', '26': '02',
-  '27': '03', '28': '04', '29': '05', '30': '06', '31': '07', '32': '08', '33': '09', '34': '01', '35': '02',
-  '36': '03', '37': '04', '38': '05', '39': '06', '40': '07', '41': '08', '42': '09', '43': '01', '44': '02',
-  '45': '03', '46': '04', '47': '05', '48': '06', '49': '07',
+  '00': '00',
+  '10': '01',
+  '11': '02',
+  '12': '03',
+  '13': '04',
+  '14': '05',
+  '15': '06',
+  '16': '07',
+  '17': '08',
+  '18': '09',
+  '19': '01',
+  '20': '02',
+  '21': '03',
+  '22': '04',
+  '23': '07',
+  '24': '08',
+  '25': '09',
+  '26': '02',
+  '27': '03',
+  '28': '04',
+  '29': '05',
+  '30': '06',
+  '31': '07',
+  '32': '08',
+  '33': '09',
+  '34': '01',
+  '35': '02',
+  '36': '03',
+  '37': '04',
+  '38': '05',
+  '39': '06',
+  '40': '07',
+  '41': '08',
+  '42': '09',
+  '43': '01',
+  '44': '02',
+  '45': '03',
+  '46': '04',
+  '47': '05',
+  '48': '06',
+  '49': '07',
 };
 
 type CedulaLetter = '' | 'E' | 'N' | 'PE' | 'AV' | 'PI';
 
 /** Two-digit code that replaces the letters in the digit string (§5.4 Step 1). */
-const LETTER_CODE: Readonly<Record<CedulaLetter, string>> = { '': '00', E: '50', N: '40', PE: '75', AV: '15', PI: '79' };
+const LETTER_CODE: Readonly<Record<CedulaLetter, string>> = {
+  '': '00',
+  E: '50',
+  N: '40',
+  PE: '75',
+  AV: '15',
+  PI: '79',
+};
 const NT_CODE = '43';
 
 /** What the text of a RUC says, before deciding which digit layout applies. */
@@ -89,7 +129,8 @@ function parseShape(ruc: string): RucShape | undefined {
   if (parts.length !== 3) return undefined;
   const [first = '', tomo = '', asiento = ''] = parts;
   if (!DIGITS.test(tomo) || !DIGITS.test(asiento)) return undefined;
-  if (first === 'E' || first === 'N' || first === 'PE') return { form: 'lettered', letter: first, province: '', tomo, asiento };
+  if (first === 'E' || first === 'N' || first === 'PE')
+    return { form: 'lettered', letter: first, province: '', tomo, asiento };
   const avPi = /^(\d{1,2})(AV|PI)$/.exec(first);
   if (avPi) {
     const [, province = '', letter] = avPi;
@@ -150,12 +191,16 @@ function cedulaDv(letter: CedulaLetter, province: string, tomo: string, asiento:
   const maxAsiento = letter === 'E' || letter === 'N' ? 6 : 5;
   if (tomo.length === 4 && asiento.length <= 5) {
     // Example 4a: "5" + province + "00" + the 4-digit tomo + asiento. Example 12: the DGI sums only tomo + asiento.
-    if (letter === '') return { status: 'ok', dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[''] + tomo + pad(asiento, 5), false) };
+    if (letter === '')
+      return { status: 'ok', dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[''] + tomo + pad(asiento, 5), false) };
     if (letter === 'E') return { status: 'ok', dv: twoDigitDv(tomo + pad(asiento, 5), false) };
   }
   if (tomo.length > 3 || asiento.length > maxAsiento) return unverifiable();
   const asientoDigits = asiento.length === 6 ? asiento : pad(asiento, 5);
-  return { status: 'ok', dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[letter] + pad(tomo, 3) + asientoDigits, false) };
+  return {
+    status: 'ok',
+    dv: twoDigitDv('5' + pad(province, 2) + LETTER_CODE[letter] + pad(tomo, 3) + asientoDigits, false),
+  };
 }
 
 /**
@@ -172,7 +217,9 @@ function ntDv(tipo: TipoRuc, province: string, tomo: string, asiento: string): D
 function computeShape(shape: RucShape, tipoRuc: TipoRuc | undefined): DvComputation {
   switch (shape.form) {
     case 'nt':
-      return tipoRuc === undefined ? unverifiable(REASON_NT_NEEDS_TIPO) : ntDv(tipoRuc, shape.province, shape.tomo, shape.asiento);
+      return tipoRuc === undefined
+        ? unverifiable(REASON_NT_NEEDS_TIPO)
+        : ntDv(tipoRuc, shape.province, shape.tomo, shape.asiento);
     case 'lettered':
       if (tipoRuc === '2') return { status: 'invalid', reason: REASON_CEDULA_JURIDICO };
       return cedulaDv(shape.letter, shape.province, shape.tomo, shape.asiento);

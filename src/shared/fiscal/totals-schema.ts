@@ -8,14 +8,30 @@ import type { FiscalDocument } from './document';
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 const storedTotalsSchema = z.object({
-  items: z.array(z.object({
-    precioItem: amount, valorITBMS: amount, valorISC: amount.optional(), valorTotal: amount, descuento: amount,
-    // Absent in totals stored before per-line rounding.
-    otis: amount.optional(), cargos: amount.optional(),
-  })),
-  totalPrecioNeto: amount, totalITBMS: amount, totalISC: amount, totalMontoGravado: amount, totalDescuento: amount,
-  totalAcarreoCobrado: amount, valorSeguroCobrado: amount, totalFactura: amount, totalValorRecibido: amount, vuelto: amount,
-  nroItems: z.number().int(), totalTodosItems: amount,
+  items: z.array(
+    z.object({
+      precioItem: amount,
+      valorITBMS: amount,
+      valorISC: amount.optional(),
+      valorTotal: amount,
+      descuento: amount,
+      // Absent in totals stored before per-line rounding.
+      otis: amount.optional(),
+      cargos: amount.optional(),
+    }),
+  ),
+  totalPrecioNeto: amount,
+  totalITBMS: amount,
+  totalISC: amount,
+  totalMontoGravado: amount,
+  totalDescuento: amount,
+  totalAcarreoCobrado: amount,
+  valorSeguroCobrado: amount,
+  totalFactura: amount,
+  totalValorRecibido: amount,
+  vuelto: amount,
+  nroItems: z.number().int(),
+  totalTodosItems: amount,
   totalesOti: z.array(z.object({ codigo: z.string(), valor: amount })),
   porTasa: z.array(z.object({ tasaItbms: z.enum(['00', '01', '02', '03']), base: amount, itbms: amount })),
 });
@@ -32,7 +48,10 @@ export function readStoredTotals(stored: unknown, doc: FiscalDocument): Document
       const source = doc.items[i];
       const fallback = source ? computeItemAmounts(source) : undefined;
       return {
-        precioItem: item.precioItem, valorITBMS: item.valorITBMS, valorTotal: item.valorTotal, descuento: item.descuento,
+        precioItem: item.precioItem,
+        valorITBMS: item.valorITBMS,
+        valorTotal: item.valorTotal,
+        descuento: item.descuento,
         ...(item.valorISC !== undefined ? { valorISC: item.valorISC } : {}),
         otis: item.otis ?? fallback?.otis ?? '0.00',
         cargos: item.cargos ?? fallback?.cargos ?? '0.00',

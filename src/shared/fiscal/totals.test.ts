@@ -9,13 +9,20 @@ const totalsOf = (input: Parameters<typeof aSale>[0]) => computeTotals(fiscalDoc
 
 describe('computeItemAmounts (REFERENCE.md §2.13 per item)', () => {
   it('applies the unit discount before ITBMS', () => {
-    const amounts = amountsOf(anItem({ cantidad: '2', precioUnitario: '500', precioUnitarioDescuento: '100', descripcion: 'Pencil' }));
+    const amounts = amountsOf(
+      anItem({ cantidad: '2', precioUnitario: '500', precioUnitarioDescuento: '100', descripcion: 'Pencil' }),
+    );
     expect(amounts).toEqual({
-      precioItem: '800.00', valorITBMS: '56.00', valorTotal: '856.00', descuento: '200.00', otis: '0.00', cargos: '0.00',
+      precioItem: '800.00',
+      valorITBMS: '56.00',
+      valorTotal: '856.00',
+      descuento: '200.00',
+      otis: '0.00',
+      cargos: '0.00',
     });
   });
 
-  it('rounds every line amount half-up to 2 decimals, as the DGI\'s own documents carry them', () => {
+  it("rounds every line amount half-up to 2 decimals, as the DGI's own documents carry them", () => {
     // HKA's samples send 0.3885 and 5.9385 here (decision 0008); the DGI's signed rFE carries 0.39 and 5.94.
     const amounts = amountsOf(anItem({ precioUnitario: '5.55' }));
     expect(amounts.valorITBMS).toBe('0.39');
@@ -27,7 +34,11 @@ describe('computeItemAmounts (REFERENCE.md §2.13 per item)', () => {
     expect(amounts.precioItem).toBe('0.33'); // 0.333333333333 → 0.33
     expect(amounts.valorITBMS).toBe('0.00');
     // 3 × 2.345 = 7.035 → 7.04; the ITBMS is taken on the line's rounded base: 10 % of 7.04 = 0.704 → 0.70
-    expect(amountsOf(anItem({ cantidad: '3', precioUnitario: '2.345', tasaItbms: '02' }))).toMatchObject({ precioItem: '7.04', valorITBMS: '0.70', valorTotal: '7.74' });
+    expect(amountsOf(anItem({ cantidad: '3', precioUnitario: '2.345', tasaItbms: '02' }))).toMatchObject({
+      precioItem: '7.04',
+      valorITBMS: '0.70',
+      valorTotal: '7.74',
+    });
     // 1 × 0.05 at 10 % = 0.005 → 0.01 half-up
     expect(amountsOf(anItem({ precioUnitario: '0.05', tasaItbms: '02' })).valorITBMS).toBe('0.01');
   });
@@ -35,16 +46,30 @@ describe('computeItemAmounts (REFERENCE.md §2.13 per item)', () => {
   it('adds ISC (rate or fixed) and OTI to valorTotal', () => {
     const byRate = amountsOf(anItem({ precioUnitario: '100', tasaItbms: '01', isc: { tasa: '0.05' } }));
     expect(byRate).toMatchObject({ valorISC: '5.00', valorTotal: '112.00' });
-    const fixed = amountsOf(anItem({ precioUnitario: '1234.12', otis: [{ codigo: '01', valor: '14.81' }, { codigo: '02', valor: '0.02' }] }));
+    const fixed = amountsOf(
+      anItem({
+        precioUnitario: '1234.12',
+        otis: [
+          { codigo: '01', valor: '14.81' },
+          { codigo: '02', valor: '0.02' },
+        ],
+      }),
+    );
     expect(fixed.valorITBMS).toBe('86.39'); // HKA's wiki sample: 86.3884
     expect(fixed).toMatchObject({ otis: '14.83', valorTotal: '1335.34' }); // wiki: 1335.3384
   });
 
   it('rounds a fixed ISC, OTI amounts, freight and insurance of 6 decimals to 2 before adding them', () => {
-    const amounts = amountsOf(anItem({
-      precioUnitario: '10', tasaItbms: '00', isc: { monto: '0.125' }, otis: [{ codigo: '01', valor: '0.005' }],
-      precioAcarreo: '1.004', precioSeguro: '0.335',
-    }));
+    const amounts = amountsOf(
+      anItem({
+        precioUnitario: '10',
+        tasaItbms: '00',
+        isc: { monto: '0.125' },
+        otis: [{ codigo: '01', valor: '0.005' }],
+        precioAcarreo: '1.004',
+        precioSeguro: '0.335',
+      }),
+    );
     expect(amounts).toMatchObject({ valorISC: '0.13', otis: '0.01', cargos: '1.34', valorTotal: '11.48' });
   });
 });
@@ -52,7 +77,15 @@ describe('computeItemAmounts (REFERENCE.md §2.13 per item)', () => {
 describe('computeTotals (REFERENCE.md §2.13 document)', () => {
   it('reproduces the wiki Enviar sample: 1335.34 total, 101.22 gravado', () => {
     const t = totalsOf({
-      items: [anItem({ precioUnitario: '1234.12', otis: [{ codigo: '01', valor: '14.81' }, { codigo: '02', valor: '0.02' }] })],
+      items: [
+        anItem({
+          precioUnitario: '1234.12',
+          otis: [
+            { codigo: '01', valor: '14.81' },
+            { codigo: '02', valor: '0.02' },
+          ],
+        }),
+      ],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1335.34' }],
     });
     expect(t).toMatchObject({
@@ -62,16 +95,30 @@ describe('computeTotals (REFERENCE.md §2.13 document)', () => {
       totalTodosItems: '1335.34',
       totalFactura: '1335.34',
       vuelto: '0.00',
-      totalesOti: [{ codigo: '01', valor: '14.81' }, { codigo: '02', valor: '0.02' }],
+      totalesOti: [
+        { codigo: '01', valor: '14.81' },
+        { codigo: '02', valor: '0.02' },
+      ],
     });
   });
 
   it('lists OTI totals in code order (JavaScript would put the integer-like code 10 first)', () => {
     const t = totalsOf({
-      items: [anItem({ otis: [{ codigo: '10', valor: '1.00' }] }), anItem({ otis: [{ codigo: '01', valor: '0.50' }, { codigo: '10', valor: '0.25' }] })],
+      items: [
+        anItem({ otis: [{ codigo: '10', valor: '1.00' }] }),
+        anItem({
+          otis: [
+            { codigo: '01', valor: '0.50' },
+            { codigo: '10', valor: '0.25' },
+          ],
+        }),
+      ],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20' }],
     });
-    expect(t.totalesOti).toEqual([{ codigo: '01', valor: '0.50' }, { codigo: '10', valor: '1.25' }]);
+    expect(t.totalesOti).toEqual([
+      { codigo: '01', valor: '0.50' },
+      { codigo: '10', valor: '1.25' },
+    ]);
   });
 
   it('takes global discounts off after ITBMS (wiki: 1070.00 − 100.00 = 970.00)', () => {
@@ -80,7 +127,12 @@ describe('computeTotals (REFERENCE.md §2.13 document)', () => {
       descuentosGlobales: [{ descDescuento: 'DESCUENTO DE 100 BALBOAS', montoDescuento: '100.00' }],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '970' }],
     });
-    expect(t).toMatchObject({ totalITBMS: '70.00', totalTodosItems: '1070.00', totalDescuento: '100.00', totalFactura: '970.00' });
+    expect(t).toMatchObject({
+      totalITBMS: '70.00',
+      totalTodosItems: '1070.00',
+      totalDescuento: '100.00',
+      totalFactura: '970.00',
+    });
   });
 
   it('computes change and per-rate subtotals across all four ITBMS rates', () => {
@@ -112,11 +164,16 @@ describe('computeTotals (REFERENCE.md §2.13 document)', () => {
     const line = anItem({ cantidad: '35', precioUnitario: '0.35', tasaItbms: '01' });
     expect(amountsOf(line)).toMatchObject({ precioItem: '12.25', valorITBMS: '0.86', valorTotal: '13.11' });
     const t = totalsOf({ items: [line, line, line, line], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '60' }] });
-    expect(t).toMatchObject({ totalPrecioNeto: '49.00', totalITBMS: '3.44', totalTodosItems: '52.44', totalFactura: '52.44' });
+    expect(t).toMatchObject({
+      totalPrecioNeto: '49.00',
+      totalITBMS: '3.44',
+      totalTodosItems: '52.44',
+      totalFactura: '52.44',
+    });
     expect(t.porTasa).toEqual([{ tasaItbms: '01', base: '49.00', itbms: '3.44' }]);
   });
 
-  it('keeps the difference of the two policies within a cent per line on a large basket (the issue\'s 200 lines)', () => {
+  it("keeps the difference of the two policies within a cent per line on a large basket (the issue's 200 lines)", () => {
     // 200 lines of 0.05 at 10 %: 0.005 ITBMS each, 0.01 once rounded. Sum of lines 2.00; exact sum 1.00 rounded once.
     const t = totalsOf({
       items: Array.from({ length: 200 }, () => anItem({ precioUnitario: '0.05', tasaItbms: '02' })),

@@ -92,7 +92,9 @@ export function computeItemAmounts(item: Item): ItemAmounts {
 
 function otiTotals(items: readonly Item[]): { codigo: CodigoOti; valor: Money }[] {
   return codesOf(CODIGO_OTI).flatMap((codigo) => {
-    const values = items.flatMap((i) => (i.otis ?? []).filter((o) => o.codigo === codigo).map((o) => round2(money(o.valor))));
+    const values = items.flatMap((i) =>
+      (i.otis ?? []).filter((o) => o.codigo === codigo).map((o) => round2(money(o.valor))),
+    );
     return values.length === 0 ? [] : [{ codigo, valor: sum(values) }];
   });
 }
@@ -134,10 +136,12 @@ function byRate(items: readonly Item[], lines: readonly LineItem[]): DocumentTot
   return codesOf(TASA_ITBMS).flatMap((tasaItbms) => {
     const rows = lines.filter((_, i) => items[i]?.tasaItbms === tasaItbms);
     if (rows.length === 0) return [];
-    return [{
-      tasaItbms,
-      base: toAmount2(sum(rows.map((r) => r.precioItem))),
-      itbms: toAmount2(sum(rows.map((r) => r.valorITBMS))),
-    }];
+    return [
+      {
+        tasaItbms,
+        base: toAmount2(sum(rows.map((r) => r.precioItem))),
+        itbms: toAmount2(sum(rows.map((r) => r.valorITBMS))),
+      },
+    ];
   });
 }

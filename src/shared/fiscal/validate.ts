@@ -15,8 +15,7 @@ export interface Violation {
 }
 
 export type ValidationResult =
-  | { ok: true; document: FiscalDocument; totals: DocumentTotals }
-  | { ok: false; violations: Violation[] };
+  { ok: true; document: FiscalDocument; totals: DocumentTotals } | { ok: false; violations: Violation[] };
 
 const LIST_LABELS: Record<string, string> = {
   items: 'Ítem',
@@ -40,9 +39,7 @@ const OBJECT_LABELS: Record<string, string> = {
 };
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** "Ítem 2: " / "Cliente: " / "" — where in the document a problem is, for people. */
@@ -50,7 +47,8 @@ export function locationPrefix(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   path.forEach((p, i) => {
     const next = path[i + 1];
-    if (typeof p === 'string' && typeof next === 'number' && LIST_LABELS[p]) parts.push(`${LIST_LABELS[p]} ${next + 1}`);
+    if (typeof p === 'string' && typeof next === 'number' && LIST_LABELS[p])
+      parts.push(`${LIST_LABELS[p]} ${next + 1}`);
     else if (typeof p === 'string' && OBJECT_LABELS[p] && i === 0) parts.push(OBJECT_LABELS[p]);
   });
   return parts.length > 0 ? `${parts.join(', ')}: ` : '';
@@ -62,7 +60,8 @@ function humanMessage(path: readonly PropertyKey[], message: string): string {
 }
 
 function fromZod(issue: z.core.$ZodIssue): Violation {
-  const rule = issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code;
+  const rule =
+    issue.code === 'custom' && typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : issue.code;
   return { path: formatPath(issue.path), message: humanMessage(issue.path, issue.message), rule };
 }
 

@@ -9,12 +9,22 @@ export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
 /** Lower-cased, so "Ana" and "ana" are the same person at the keyboard. */
-export const usernameSchema = z.string().trim().toLowerCase()
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
   .regex(/^[a-z0-9._-]{2,30}$/, 'El usuario debe tener de 2 a 30 letras, números, punto, guion o guion bajo');
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'El PIN debe tener de 4 a 8 dígitos');
-const displayNameSchema = z.string().trim().min(2, 'El nombre debe tener al menos 2 caracteres').max(60, 'El nombre admite hasta 60 caracteres');
+const displayNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'El nombre debe tener al menos 2 caracteres')
+  .max(60, 'El nombre admite hasta 60 caracteres');
 /** What an approval is for: a channel name such as "documents:annul", or a named action such as "shift.close". */
-export const approvalActionSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*([:.][a-zA-Z0-9]+)+$/, 'Acción no válida').max(60);
+export const approvalActionSchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*([:.][a-zA-Z0-9]+)+$/, 'Acción no válida')
+  .max(60);
 const approvalTokenSchema = z.string().min(16).max(100);
 
 export const userViewSchema = z.object({
@@ -57,7 +67,11 @@ export const authContract = {
   'auth:setup': { access: 'open', request: newUserSchema, response: sessionViewSchema },
   /** Who can sign in (for the sign-in screen's list); never a hash. */
   'auth:users': { access: 'open', request: z.object({}), response: z.array(userViewSchema) },
-  'auth:signIn': { access: 'open', request: z.object({ username: usernameSchema, pin: pinSchema }), response: sessionViewSchema },
+  'auth:signIn': {
+    access: 'open',
+    request: z.object({ username: usernameSchema, pin: pinSchema }),
+    response: sessionViewSchema,
+  },
   'auth:signOut': { access: 'open', request: z.object({}), response: sessionViewSchema },
   'auth:session': { access: 'open', request: z.object({}), response: sessionViewSchema },
   /** A manager's PIN over the current session: a short-lived token good once, for this action only. */
@@ -84,7 +98,12 @@ export const authContract = {
    */
   'auth:changePin': {
     access: 'signedIn',
-    request: z.object({ username: usernameSchema, newPin: pinSchema, currentPin: pinSchema.optional(), approval: approvalTokenSchema.optional() }),
+    request: z.object({
+      username: usernameSchema,
+      newPin: pinSchema,
+      currentPin: pinSchema.optional(),
+      approval: approvalTokenSchema.optional(),
+    }),
     response: z.object({ done: z.literal(true) }),
   },
 } as const satisfies Record<string, ContractEntry>;

@@ -9,7 +9,12 @@ export const RESTORE_CONFIRMATION = 'RESTAURAR';
 
 export const backupSettingsSchema = z.object({
   /** The manager's folder (USB stick, network share): an absolute path; null = only the local copy. */
-  folder: z.string().trim().min(1, 'Escriba la carpeta o déjela vacía').max(500, 'La ruta admite hasta 500 caracteres').nullable(),
+  folder: z
+    .string()
+    .trim()
+    .min(1, 'Escriba la carpeta o déjela vacía')
+    .max(500, 'La ruta admite hasta 500 caracteres')
+    .nullable(),
   /** Copies kept in each folder (the oldest beyond this are deleted). */
   keep: z.number().int().min(1, 'Guarde al menos 1 copia').max(100, 'Se guardan como máximo 100 copias'),
 });
@@ -28,7 +33,11 @@ export const backupItemSchema = z.object({
 });
 export type BackupItem = z.infer<typeof backupItemSchema>;
 
-export const backupFailureSchema = z.object({ at: z.string(), location: z.enum(BACKUP_LOCATIONS), message: z.string() });
+export const backupFailureSchema = z.object({
+  at: z.string(),
+  location: z.enum(BACKUP_LOCATIONS),
+  message: z.string(),
+});
 
 export const backupsViewSchema = z.object({
   settings: backupSettingsSchema,
@@ -39,7 +48,10 @@ export const backupsViewSchema = z.object({
 });
 export type BackupsView = z.infer<typeof backupsViewSchema>;
 
-const fileName = z.string().regex(/^[\w.-]+\.sqlite$/, 'Nombre de copia no válido').max(200);
+const fileName = z
+  .string()
+  .regex(/^[\w.-]+\.sqlite$/, 'Nombre de copia no válido')
+  .max(200);
 
 export const backupsContract = {
   /** Backups in the local folder and in the manager's folder, newest first, with the last failures. */
@@ -49,7 +61,14 @@ export const backupsContract = {
     access: 'gerente',
     request: z.object({}),
     response: backupsViewSchema.extend({
-      outcomes: z.array(z.object({ location: z.enum(BACKUP_LOCATIONS), ok: z.boolean(), file: z.string().nullable(), message: z.string().nullable() })),
+      outcomes: z.array(
+        z.object({
+          location: z.enum(BACKUP_LOCATIONS),
+          ok: z.boolean(),
+          file: z.string().nullable(),
+          message: z.string().nullable(),
+        }),
+      ),
     }),
   },
   /** Replaces the register's data with a verified backup (the current file is kept beside it). */

@@ -42,13 +42,28 @@ export type LossPrevention = z.infer<typeof lossPreventionSchema>;
 
 /** What a till asks a gerente for, with the values the audit trail records. */
 export const tillActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('priceOverride'), codigo: z.string().min(1).max(20), descripcion: z.string().max(500), before: amount6, after: amount6 }),
   z.object({
-    kind: z.literal('lineDiscount'), codigo: z.string().min(1).max(20), descripcion: z.string().max(500),
-    precioUnitario: amount6, descuentoUnitario: amount6,
+    kind: z.literal('priceOverride'),
+    codigo: z.string().min(1).max(20),
+    descripcion: z.string().max(500),
+    before: amount6,
+    after: amount6,
+  }),
+  z.object({
+    kind: z.literal('lineDiscount'),
+    codigo: z.string().min(1).max(20),
+    descripcion: z.string().max(500),
+    precioUnitario: amount6,
+    descuentoUnitario: amount6,
   }),
   z.object({ kind: z.literal('ticketDiscount'), itemsTotal: amount6, descuento: amount2 }),
-  z.object({ kind: z.literal('voidLine'), codigo: z.string().min(1).max(20), descripcion: z.string().max(500), cantidad: amount6, total: amount6 }),
+  z.object({
+    kind: z.literal('voidLine'),
+    codigo: z.string().min(1).max(20),
+    descripcion: z.string().max(500),
+    cantidad: amount6,
+    total: amount6,
+  }),
   z.object({ kind: z.literal('clearBasket'), lines: z.number().int().min(1), total: amount6 }),
   z.object({ kind: z.literal('drawerOpen'), motivo: z.string().trim().min(3).max(120) }),
 ]);

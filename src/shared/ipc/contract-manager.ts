@@ -30,14 +30,25 @@ export type IssuerView = z.infer<typeof issuerViewSchema>;
 
 export const issuerInputSchema = z.object({
   ruc: z.string().trim().min(1, 'Escriba el RUC del emisor').max(20),
-  dv: z.string().trim().regex(/^\d{1,2}$/, 'El DV tiene 1 o 2 dígitos'),
-  razonSocial: z.string().trim().min(2, 'Escriba la razón social').max(100, 'La razón social admite hasta 100 caracteres'),
-  codigoSucursalEmisor: z.string().regex(/^[A-Za-z0-9]{4}$/, 'El código de sucursal tiene 4 letras o dígitos (0000 = casa matriz)'),
+  dv: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, 'El DV tiene 1 o 2 dígitos'),
+  razonSocial: z
+    .string()
+    .trim()
+    .min(2, 'Escriba la razón social')
+    .max(100, 'La razón social admite hasta 100 caracteres'),
+  codigoSucursalEmisor: z
+    .string()
+    .regex(/^[A-Za-z0-9]{4}$/, 'El código de sucursal tiene 4 letras o dígitos (0000 = casa matriz)'),
   tipoSucursal: z.enum(['1', '2']),
   puntoFacturacionFiscal: z.string().regex(/^(?!000)\d{3}$/, 'El punto de facturación va de 001 a 999'),
   naturalezaOperacion: z.enum(codesOf(NATURALEZA_OPERACION)),
-  autorizadosDescarga: z.array(autorizadoDescargaSchema)
-    .max(MAX_AUTORIZADOS_DESCARGA, `Se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar`).default([]),
+  autorizadosDescarga: z
+    .array(autorizadoDescargaSchema)
+    .max(MAX_AUTORIZADOS_DESCARGA, `Se admiten como máximo ${MAX_AUTORIZADOS_DESCARGA} autorizados a descargar`)
+    .default([]),
 });
 
 const receiptLine = z.string().max(42, 'Cada línea admite hasta 42 caracteres');
@@ -88,14 +99,21 @@ export const auditChainReportSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   lastId: z.number().int().nullable(),
-  firstBreak: z.object({ id: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'unsealed']) }).nullable(),
+  firstBreak: z
+    .object({ id: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'unsealed']) })
+    .nullable(),
   checkedAt: z.string().nullable(),
 });
 
 const storedFileSchema = z.object({ fileName: z.string(), path: z.string(), bytes: z.number().int() }).nullable();
 export const documentFilesSchema = z.object({ pdf: storedFileSchema, xml: storedFileSchema });
 
-export const emailDeliverySchema = z.object({ correo: z.string(), creadoEn: z.string(), estado: z.string(), messageId: z.string() });
+export const emailDeliverySchema = z.object({
+  correo: z.string(),
+  creadoEn: z.string(),
+  estado: z.string(),
+  messageId: z.string(),
+});
 
 const nullableMs = z.number().nullable();
 export const monitorOverviewSchema = z.object({
@@ -112,7 +130,12 @@ export const monitorOverviewSchema = z.object({
     errorsByKind: z.array(z.object({ kind: z.string(), count: z.number().int() })),
   }),
   contingency: contingencyViewSchema.extend({ durationMs: nullableMs }),
-  folios: z.object({ available: z.number().nullable(), checkedAt: z.string().nullable(), threshold: z.number().int(), alarm: z.boolean() }),
+  folios: z.object({
+    available: z.number().nullable(),
+    checkedAt: z.string().nullable(),
+    threshold: z.number().int(),
+    alarm: z.boolean(),
+  }),
   /** PC clock minus the other side's clock, from the Date header of its last reply; warn beyond 2 minutes. */
   clock: z.object({
     hkaOffsetMs: nullableMs,
@@ -126,43 +149,84 @@ export const monitorOverviewSchema = z.object({
     latency: z.array(z.object({ at: z.string(), p50Ms: nullableMs, p95Ms: nullableMs, calls: z.number().int() })),
     queueDepth: z.array(z.object({ at: z.string(), waiting: z.number().int() })),
     /** Today (Panamá time), hours 0–23. */
-    salesByHour: z.array(z.object({ hour: z.number().int().min(0).max(23), documents: z.number().int(), total: z.string() })),
+    salesByHour: z.array(
+      z.object({ hour: z.number().int().min(0).max(23), documents: z.number().int(), total: z.string() }),
+    ),
   }),
 });
 export type MonitorOverview = z.infer<typeof monitorOverviewSchema>;
 
-const importResult = z.object({ rows: z.number().int(), imported: z.number().int(), errors: z.array(importErrorSchema) });
+const importResult = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  errors: z.array(importErrorSchema),
+});
 
 export const managerContract = {
   'settings:issuer': { access: 'gerente', request: z.object({}), response: issuerViewSchema },
   /** The RUC's DV is verified; changes are audited with before/after. */
-  'settings:saveIssuer': { access: 'approval:settings:saveIssuer', request: issuerInputSchema.extend({ approval: approvalField }), response: issuerViewSchema },
-  'settings:receipt': { access: 'signedIn', request: z.object({}), response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }) },
+  'settings:saveIssuer': {
+    access: 'approval:settings:saveIssuer',
+    request: issuerInputSchema.extend({ approval: approvalField }),
+    response: issuerViewSchema,
+  },
+  'settings:receipt': {
+    access: 'signedIn',
+    request: z.object({}),
+    response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }),
+  },
   'settings:saveReceipt': {
     access: 'approval:settings:saveReceipt',
     request: receiptSettingsSchema.extend({ approval: approvalField }),
     response: receiptSettingsSchema.extend({ printers: z.array(z.string()) }),
   },
-  'settings:contingency': { access: 'gerente', request: z.object({}), response: contingencySettingsSchema.extend({ current: contingencyViewSchema }) },
+  'settings:contingency': {
+    access: 'gerente',
+    request: z.object({}),
+    response: contingencySettingsSchema.extend({ current: contingencyViewSchema }),
+  },
   'settings:saveContingency': {
     access: 'approval:settings:saveContingency',
     request: contingencySettingsSchema.extend({ approval: approvalField }),
     response: contingencySettingsSchema.extend({ current: contingencyViewSchema }),
   },
   /** Manual contingency (a manager's decision, audited): enter with a reason, change the reason, leave. */
-  'contingency:enter': { access: 'approval:contingency:enter', request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
-  'contingency:setReason': { access: 'approval:contingency:setReason', request: z.object({ motivo: motivoSchema, approval: approvalField }), response: contingencyViewSchema },
-  'contingency:leave': { access: 'approval:contingency:leave', request: z.object({ approval: approvalField }), response: contingencyViewSchema },
+  'contingency:enter': {
+    access: 'approval:contingency:enter',
+    request: z.object({ motivo: motivoSchema, approval: approvalField }),
+    response: contingencyViewSchema,
+  },
+  'contingency:setReason': {
+    access: 'approval:contingency:setReason',
+    request: z.object({ motivo: motivoSchema, approval: approvalField }),
+    response: contingencyViewSchema,
+  },
+  'contingency:leave': {
+    access: 'approval:contingency:leave',
+    request: z.object({ approval: approvalField }),
+    response: contingencyViewSchema,
+  },
   /** The audit trail, newest first (gerente); `action` filters by prefix ("settings." shows settings changes). */
   'audit:list': {
     access: 'gerente',
-    request: auditFilterSchema.extend({ cursor: z.string().max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }),
+    request: auditFilterSchema.extend({
+      cursor: z.string().max(40).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
     response: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
   },
   /** The filtered trail as CSV (Spanish labels, names), for an auditor's spreadsheet. */
-  'audit:csv': { access: 'gerente', request: auditFilterSchema, response: z.object({ csv: z.string(), rows: z.number().int() }) },
+  'audit:csv': {
+    access: 'gerente',
+    request: auditFilterSchema,
+    response: z.object({ csv: z.string(), rows: z.number().int() }),
+  },
   /** The hash chain's last check (at start and on request); `recheck` walks it again now. */
-  'audit:verify': { access: 'gerente', request: z.object({ recheck: z.boolean().optional() }), response: auditChainReportSchema },
+  'audit:verify': {
+    access: 'gerente',
+    request: z.object({ recheck: z.boolean().optional() }),
+    response: auditChainReportSchema,
+  },
   /** Customers from CSV; like catalog:importCsv, nothing imported on a bad row unless importValidRows. */
   'customers:importCsv': {
     access: 'gerente',
@@ -172,7 +236,11 @@ export const managerContract = {
   /** The CAFE PDF and the authorised XML kept next to the database (no HKA call). */
   'documents:files': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentFilesSchema },
   /** Fetches what is missing from HKA (DescargaPDF, DescargaXML) and keeps it locally. */
-  'documents:downloadFiles': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentFilesSchema },
+  'documents:downloadFiles': {
+    access: 'signedIn',
+    request: z.object({ id: z.string() }),
+    response: documentFilesSchema,
+  },
   /**
    * Opens a kept file: the desktop app hands it to the OS ('app'); the web host returns its bytes for the browser
    * to show or save ('browser').
@@ -186,14 +254,26 @@ export const managerContract = {
     ]),
   },
   /** Sends the CAFE by e-mail through HKA (EnvioCorreo). */
-  'documents:sendEmail': { access: 'signedIn', request: z.object({ id: z.string(), correo: z.email('Correo electrónico no válido').max(100) }), response: ok },
+  'documents:sendEmail': {
+    access: 'signedIn',
+    request: z.object({ id: z.string(), correo: z.email('Correo electrónico no válido').max(100) }),
+    response: ok,
+  },
   /** HKA's delivery trace of the document's e-mails (RastreoCorreo). */
-  'documents:emailTrace': { access: 'signedIn', request: z.object({ id: z.string() }), response: z.object({ entregas: z.array(emailDeliverySchema) }) },
+  'documents:emailTrace': {
+    access: 'signedIn',
+    request: z.object({ id: z.string() }),
+    response: z.object({ entregas: z.array(emailDeliverySchema) }),
+  },
   /**
    * Discards a REJECTED (or FAILED, once HKA confirms it never got it) document: it will not be sent again and the
    * sale must be captured anew. Manager only; audited with the reason.
    */
-  'documents:cancel': { access: 'approval:documents:cancel', request: z.object({ id: z.string(), motivo: motivoSchema, approval: approvalField }), response: documentDetailSchema },
+  'documents:cancel': {
+    access: 'approval:documents:cancel',
+    request: z.object({ id: z.string(), motivo: motivoSchema, approval: approvalField }),
+    response: documentDetailSchema,
+  },
   /** Generic credit note (tipo 06): no CUFE to reference; lines and customer as in a sale. Manager only. */
   'documents:genericCreditNote': {
     access: 'approval:documents:genericCreditNote',
@@ -208,9 +288,16 @@ export const managerContract = {
    * Restarts the app so saved HKA environment/endpoint changes take effect (settings:hka says restartNeeded): the
    * desktop app drains its HKA calls and relaunches ('relaunch'); the web host cannot, and says so ('manual').
    */
-  'app:restart': { access: 'approval:app:restart', request: z.object({ approval: approvalField }), response: z.object({ via: z.enum(['relaunch', 'manual']) }) },
-  'monitor:overview': { access: 'gerente', request: z.object({ hours: z.number().int().min(1).max(48).default(6) }), response: monitorOverviewSchema },
+  'app:restart': {
+    access: 'approval:app:restart',
+    request: z.object({ approval: approvalField }),
+    response: z.object({ via: z.enum(['relaunch', 'manual']) }),
+  },
+  'monitor:overview': {
+    access: 'gerente',
+    request: z.object({ hours: z.number().int().min(1).max(48).default(6) }),
+    response: monitorOverviewSchema,
+  },
   /** Asks HKA for the folios left now (FoliosRestantes with the saved credentials) and keeps the answer. */
   'monitor:checkFolios': { access: 'gerente', request: z.object({}), response: monitorOverviewSchema.shape.folios },
 } as const satisfies Record<string, ContractEntry>;
-

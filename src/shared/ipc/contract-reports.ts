@@ -78,8 +78,26 @@ const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const salesReportSchema = z.object({
   from: z.string(),
   to: z.string(),
-  byDay: z.array(z.object({ day: z.string(), documents: z.number().int(), creditNotes: z.number().int(), base: signedAmount, itbms: signedAmount, total: signedAmount })),
-  byProduct: z.array(z.object({ codigo: z.string(), descripcion: z.string(), cantidad: signedAmount, base: signedAmount, itbms: signedAmount, total: signedAmount })),
+  byDay: z.array(
+    z.object({
+      day: z.string(),
+      documents: z.number().int(),
+      creditNotes: z.number().int(),
+      base: signedAmount,
+      itbms: signedAmount,
+      total: signedAmount,
+    }),
+  ),
+  byProduct: z.array(
+    z.object({
+      codigo: z.string(),
+      descripcion: z.string(),
+      cantidad: signedAmount,
+      base: signedAmount,
+      itbms: signedAmount,
+      total: signedAmount,
+    }),
+  ),
 });
 export type SalesReport = z.infer<typeof salesReportSchema>;
 
@@ -91,7 +109,13 @@ export type ImportError = z.infer<typeof importErrorSchema>;
  * from Windows-1252) or text already decoded (`csv`). Exactly one of them.
  */
 export const csvFileRequest = z.union([
-  z.object({ file: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), csv: z.undefined().optional() }),
+  z.object({
+    file: z
+      .string()
+      .max(7_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    csv: z.undefined().optional(),
+  }),
   z.object({ csv: z.string().max(5_000_000), file: z.undefined().optional() }),
 ]);
 
@@ -100,19 +124,37 @@ export const catalogPreviewSchema = z.object({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),
   delimiter: z.enum([',', ';', '\t']),
   decimalSeparator: z.enum(['.', ',']),
-  counts: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() }),
-  items: z.array(z.object({
-    row: z.number().int(),
-    kind: z.enum(['new', 'changed', 'unchanged', 'invalid']),
-    codigo: z.string(),
-    descripcion: z.string(),
-    changes: z.array(z.object({
-      field: z.enum(['barcode', 'descripcion', 'unidad', 'precio', 'tasaItbms', 'codigoCPBS', 'unidadMedidaCPBS', 'active']),
-      before: z.string(),
-      after: z.string(),
-    })),
-    message: z.string().optional(),
-  })),
+  counts: z.object({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    invalid: z.number().int(),
+  }),
+  items: z.array(
+    z.object({
+      row: z.number().int(),
+      kind: z.enum(['new', 'changed', 'unchanged', 'invalid']),
+      codigo: z.string(),
+      descripcion: z.string(),
+      changes: z.array(
+        z.object({
+          field: z.enum([
+            'barcode',
+            'descripcion',
+            'unidad',
+            'precio',
+            'tasaItbms',
+            'codigoCPBS',
+            'unidadMedidaCPBS',
+            'active',
+          ]),
+          before: z.string(),
+          after: z.string(),
+        }),
+      ),
+      message: z.string().optional(),
+    }),
+  ),
   errors: z.array(importErrorSchema),
   digest: z.string(),
 });
@@ -120,7 +162,11 @@ export type CatalogPreview = z.infer<typeof catalogPreviewSchema>;
 
 export const reportsContract = {
   'reports:currentShift': { access: 'signedIn', request: z.object({}), response: shiftSchema.nullable() },
-  'reports:openShift': { access: 'signedIn', request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }), response: shiftSchema },
+  'reports:openShift': {
+    access: 'signedIn',
+    request: z.object({ openingCash: z.string().regex(DECIMAL_2_PATTERN) }),
+    response: shiftSchema,
+  },
   /** X report: the running shift, nothing closed. */
   'reports:xReport': { access: 'signedIn', request: z.object({}), response: renderedReport },
   /** Z report: closes the shift with the counted cash; refused (as data) while documents are not authorised, unless the manager approved. */
@@ -151,7 +197,11 @@ export const reportsContract = {
     ]),
   },
   /** A closed shift's Z report exactly as it was closed (reprint). */
-  'reports:zReport': { access: 'signedIn', request: z.object({ shiftId: z.string().min(1) }), response: renderedReport },
+  'reports:zReport': {
+    access: 'signedIn',
+    request: z.object({ shiftId: z.string().min(1) }),
+    response: renderedReport,
+  },
   'reports:sales': {
     access: 'gerente',
     request: z.object({ from: z.string().regex(dayPattern), to: z.string().regex(dayPattern) }),
@@ -169,10 +219,12 @@ export const reportsContract = {
    */
   'catalog:importCsv': {
     access: 'gerente',
-    request: csvFileRequest.and(z.object({
-      importValidRows: z.boolean().optional(),
-      confirmChanges: z.string().max(64).optional(),
-    })),
+    request: csvFileRequest.and(
+      z.object({
+        importValidRows: z.boolean().optional(),
+        confirmChanges: z.string().max(64).optional(),
+      }),
+    ),
     response: z.object({
       rows: z.number().int(),
       imported: z.number().int(),

@@ -75,9 +75,17 @@ export const tillContract = {
   /** Sales on hold, oldest first, with time, cashier and total. */
   'till:parked': { access: 'signedIn', request: z.object({}), response: z.array(parkedSaleSchema) },
   /** Takes a parked sale back into the till (it leaves the list); not_found when someone recalled it already. */
-  'till:recall': { access: 'signedIn', request: z.object({ id: z.string().min(1).max(64) }), response: z.object({ basket: basketSchema, parked: parkedSaleSchema }) },
+  'till:recall': {
+    access: 'signedIn',
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: z.object({ basket: basketSchema, parked: parkedSaleSchema }),
+  },
   /** Saves the basket in progress (null or no lines: nothing in progress). */
-  'till:saveDraft': { access: 'signedIn', request: z.object({ basket: basketSchema.nullable() }), response: z.object({ saved: z.boolean() }) },
+  'till:saveDraft': {
+    access: 'signedIn',
+    request: z.object({ basket: basketSchema.nullable() }),
+    response: z.object({ saved: z.boolean() }),
+  },
   /**
    * The signed-in user's basket in progress, or null. Another user's basket found here (a crash while they sold) is
    * parked under their name first (`parkedForOther`), so it is never lost nor shown to the wrong cashier.
@@ -94,8 +102,11 @@ export const tillContract = {
   'till:cashMovement': {
     access: 'signedIn',
     request: z.object({
-      kind: z.enum(['in', 'out']), amount: amount2, reason: z.enum(CASH_MOVEMENT_REASONS),
-      note: z.string().trim().max(120).optional(), approval: approvalField,
+      kind: z.enum(['in', 'out']),
+      amount: amount2,
+      reason: z.enum(CASH_MOVEMENT_REASONS),
+      note: z.string().trim().max(120).optional(),
+      approval: approvalField,
     }),
     response: cashMovementSchema,
   },
@@ -103,7 +114,11 @@ export const tillContract = {
    * A return at the till: the invoice the receipt's QR, its CUFE or its number at this register names, with what is
    * left to credit per line (documents:creditNote then issues the note, with a gerente's approval).
    */
-  'till:findInvoice': { access: 'signedIn', request: z.object({ reference: z.string().trim().min(1).max(1000) }), response: documentDetailSchema },
+  'till:findInvoice': {
+    access: 'signedIn',
+    request: z.object({ reference: z.string().trim().min(1).max(1000) }),
+    response: documentDetailSchema,
+  },
   /** The movements of the open shift. */
   'till:cashMovements': { access: 'signedIn', request: z.object({}), response: z.array(cashMovementSchema) },
 } as const satisfies Record<string, ContractEntry>;

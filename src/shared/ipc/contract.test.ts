@@ -15,7 +15,9 @@ describe('IPC contract', () => {
 
   it('refuses a sale draft that tries to set what the register decides', () => {
     const draft = {
-      tipoDocumento: '01', cliente: { tipoClienteFE: '02', pais: 'PA' }, tiempoPago: '1',
+      tipoDocumento: '01',
+      cliente: { tipoClienteFE: '02', pais: 'PA' },
+      tiempoPago: '1',
       items: [{ descripcion: 'Arroz', cantidad: '1', precioUnitario: '1.00', tasaItbms: '00' }],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }],
     };

@@ -5,8 +5,17 @@ import { z } from 'zod';
 import { reasonSchema } from './reason';
 import type { ContractEntry } from './access';
 import {
-  appStatusSchema, contingencyViewSchema, customerSchema, documentDetailSchema, documentStatusSchema,
-  documentSummarySchema, printResultSchema, productSchema, queueCountsSchema, saleDraftSchema, uiPreferencesSchema,
+  appStatusSchema,
+  contingencyViewSchema,
+  customerSchema,
+  documentDetailSchema,
+  documentStatusSchema,
+  documentSummarySchema,
+  printResultSchema,
+  productSchema,
+  queueCountsSchema,
+  saleDraftSchema,
+  uiPreferencesSchema,
 } from './schemas';
 import { syncStatusSchema } from '../sync/status';
 import { DECIMAL_6_PATTERN } from '../fiscal/money';
@@ -21,25 +30,32 @@ import { printerContract } from './contract-printer';
 
 const empty = z.object({});
 const lastSaleSchema = z.object({
-  id: z.string(), tipoDocumento: z.string(), numero: z.number().int(), totalFactura: z.string(),
+  id: z.string(),
+  tipoDocumento: z.string(),
+  numero: z.number().int(),
+  totalFactura: z.string(),
   /** Panamá local time with its offset, as issued. */
   fechaEmision: z.string(),
   status: documentStatusSchema,
 });
 const secretDescription = z.object({ configured: z.boolean(), lastFour: z.string().max(4).optional() });
 /** Which WSDL the HKA client follows for Demo/Producción, and how HKA's live one differs from ours (null: Simulador). */
-const hkaContractViewSchema = z.object({
-  source: z.enum(['live', 'bundled']),
-  fetchedAt: z.string().nullable(),
-  /** Why the bundled WSDL is in use (English, technical). */
-  fallbackReason: z.string().nullable(),
-  differences: z.array(z.object({
-    area: z.enum(['operation', 'parameters', 'namespace', 'order']),
-    subject: z.string(),
-    bundled: z.string().nullable(),
-    live: z.string().nullable(),
-  })),
-}).nullable();
+const hkaContractViewSchema = z
+  .object({
+    source: z.enum(['live', 'bundled']),
+    fetchedAt: z.string().nullable(),
+    /** Why the bundled WSDL is in use (English, technical). */
+    fallbackReason: z.string().nullable(),
+    differences: z.array(
+      z.object({
+        area: z.enum(['operation', 'parameters', 'namespace', 'order']),
+        subject: z.string(),
+        bundled: z.string().nullable(),
+        live: z.string().nullable(),
+      }),
+    ),
+  })
+  .nullable();
 
 const hkaSettingsViewSchema = z.object({
   environment: z.enum(['simulador', 'demo', 'produccion']),
@@ -64,21 +80,35 @@ export const ipcContract = {
     response: z.array(productSchema),
   },
   /** Exact match on code or barcode: what a scanner types followed by Enter. */
-  'catalog:lookup': { access: 'signedIn', request: z.object({ code: z.string().min(1).max(50) }), response: productSchema.nullable() },
+  'catalog:lookup': {
+    access: 'signedIn',
+    request: z.object({ code: z.string().min(1).max(50) }),
+    response: productSchema.nullable(),
+  },
   /** With the store's catalogue rule on (loss prevention), a cashier needs a gerente's approval for "catalog:saveProduct". */
   'catalog:saveProduct': {
     access: 'signedIn',
     request: productSchema.omit({ id: true }).extend({ id: z.string().optional(), approval: approvalField }),
     response: productSchema,
   },
-  'customers:search': { access: 'signedIn', request: z.object({ query: z.string().max(100) }), response: z.array(customerSchema) },
+  'customers:search': {
+    access: 'signedIn',
+    request: z.object({ query: z.string().max(100) }),
+    response: z.array(customerSchema),
+  },
   /** A new customer is anyone's; changing one on file needs a gerente's approval for "customers:save" (loss prevention). */
   'customers:save': {
     access: 'signedIn',
-    request: customerSchema.omit({ id: true, nombre: true, identificacion: true }).extend({ id: z.string().optional(), approval: approvalField }),
+    request: customerSchema
+      .omit({ id: true, nombre: true, identificacion: true })
+      .extend({ id: z.string().optional(), approval: approvalField }),
     response: customerSchema,
   },
-  'sales:complete': { access: 'signedIn', request: z.object({ draft: saleDraftSchema }), response: documentDetailSchema },
+  'sales:complete': {
+    access: 'signedIn',
+    request: z.object({ draft: saleDraftSchema }),
+    response: documentDetailSchema,
+  },
   /**
    * The last sale this register saved (its branch and billing point), whatever its status: the checkout shows it on
    * start, so a cashier whose app died right after "Cobrar" sees the sale was saved and does not ring it again.
@@ -93,19 +123,36 @@ export const ipcContract = {
       cursor: z.string().optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    response: z.object({ items: z.array(documentSummarySchema), nextCursor: z.string().nullable(), total: z.number().int(), totalCapped: z.literal(true).optional() }),
+    response: z.object({
+      items: z.array(documentSummarySchema),
+      nextCursor: z.string().nullable(),
+      total: z.number().int(),
+      totalCapped: z.literal(true).optional(),
+    }),
   },
   'documents:get': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentDetailSchema },
-  'documents:retry': { access: 'approval:documents:retry', request: z.object({ id: z.string(), approval: approvalField }), response: ok },
+  'documents:retry': {
+    access: 'approval:documents:retry',
+    request: z.object({ id: z.string(), approval: approvalField }),
+    response: ok,
+  },
   /** Annul an authorised document within 7 days (HKA AnulacionDocumento); later, a credit note is the way. */
-  'documents:annul': { access: 'approval:documents:annul', request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }), response: documentDetailSchema },
+  'documents:annul': {
+    access: 'approval:documents:annul',
+    request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }),
+    response: documentDetailSchema,
+  },
   /** Credit note (04) for all or some lines of an authorised invoice; returns the new note as saved. */
   'documents:creditNote': {
     access: 'approval:documents:creditNote',
     request: z.object({
       id: z.string(),
       approval: approvalField,
-      lines: z.array(z.object({ line: z.number().int().min(1), cantidad: z.string().regex(DECIMAL_6_PATTERN) })).min(1).max(1000).optional(),
+      lines: z
+        .array(z.object({ line: z.number().int().min(1), cantidad: z.string().regex(DECIMAL_6_PATTERN) }))
+        .min(1)
+        .max(1000)
+        .optional(),
       /** A return at the till: how the money goes back (02 cash out of the drawer, 03/04 card) and why. */
       refund: z.enum(['02', '03', '04']).optional(),
       motivo: reasonSchema.optional(),
@@ -119,10 +166,17 @@ export const ipcContract = {
   'sync:enrol': {
     access: 'approval:sync:enrol',
     request: z.object({
-      serverUrl: z.string().min(1).max(300), code: z.string().min(1).max(300), registerName: z.string().min(1).max(60).optional(),
+      serverUrl: z.string().min(1).max(300),
+      code: z.string().min(1).max(300),
+      registerName: z.string().min(1).max(60).optional(),
       approval: approvalField,
     }),
-    response: z.object({ deviceId: z.string(), storeCode: z.string(), storeName: z.string(), registerName: z.string() }),
+    response: z.object({
+      deviceId: z.string(),
+      storeCode: z.string(),
+      storeName: z.string(),
+      registerName: z.string(),
+    }),
   },
   /** HKA connection (manager): tokens are write-only; the view shows "configured" and the last 4 characters. */
   'settings:hka': { access: 'gerente', request: empty, response: hkaSettingsViewSchema },
@@ -148,17 +202,23 @@ export const ipcContract = {
     access: 'approval:settings:testHka',
     request: z.object({
       approval: approvalField,
-      draft: z.object({
-        environment: z.enum(['simulador', 'demo', 'produccion']),
-        endpoint: z.url().max(300).optional(),
-        tokenEmpresa: z.string().min(1).max(200).optional(),
-        tokenPassword: z.string().min(1).max(200).optional(),
-      }).optional(),
+      draft: z
+        .object({
+          environment: z.enum(['simulador', 'demo', 'produccion']),
+          endpoint: z.url().max(300).optional(),
+          tokenEmpresa: z.string().min(1).max(200).optional(),
+          tokenPassword: z.string().min(1).max(200).optional(),
+        })
+        .optional(),
     }),
     response: z.object({
       tested: z.enum(['saved', 'typed']),
-      licencia: z.string().nullable(), fechaLicencia: z.string().nullable(), ciclo: z.number().nullable(),
-      foliosTotalesCiclo: z.number().nullable(), foliosUtilizadosCiclo: z.number().nullable(), foliosDisponibleCiclo: z.number(),
+      licencia: z.string().nullable(),
+      fechaLicencia: z.string().nullable(),
+      ciclo: z.number().nullable(),
+      foliosTotalesCiclo: z.number().nullable(),
+      foliosUtilizadosCiclo: z.number().nullable(),
+      foliosDisponibleCiclo: z.number(),
       contract: hkaContractViewSchema,
     }),
   },
@@ -182,7 +242,11 @@ export const ipcContract = {
   },
   'preferences:get': { access: 'open', request: empty, response: uiPreferencesSchema },
   /** The language only: anyone's, even on the sign-in screen. The receipt printer is a gerente's (settings:saveReceipt). */
-  'preferences:set': { access: 'open', request: uiPreferencesSchema.pick({ language: true }).strict(), response: uiPreferencesSchema },
+  'preferences:set': {
+    access: 'open',
+    request: uiPreferencesSchema.pick({ language: true }).strict(),
+    response: uiPreferencesSchema,
+  },
 } as const satisfies Record<string, ContractEntry>;
 
 export const ipcEvents = {

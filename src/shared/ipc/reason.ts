@@ -5,7 +5,9 @@ import { REASON_MAX, REASON_MIN } from '../fiscal/reason-bounds';
 
 export { REASON_MAX, REASON_MIN };
 
-export const reasonSchema = z.string().trim()
+export const reasonSchema = z
+  .string()
+  .trim()
   .min(REASON_MIN, `El motivo debe tener al menos ${REASON_MIN} caracteres`)
   .max(REASON_MAX, `El motivo admite hasta ${REASON_MAX} caracteres`);
 

@@ -11,12 +11,22 @@ import { receptorSchema } from '../fiscal/receptor';
 /** What the checkout sends: the sale without the fields the register decides (issuer, number, date, emission). */
 export const saleDraftSchema = fiscalDocumentSchema
   .omit({
-    codigoSucursalEmisor: true, tipoSucursal: true, puntoFacturacionFiscal: true, numeroDocumentoFiscal: true,
-    fechaEmision: true, tipoEmision: true, contingencia: true,
+    codigoSucursalEmisor: true,
+    tipoSucursal: true,
+    puntoFacturacionFiscal: true,
+    numeroDocumentoFiscal: true,
+    fechaEmision: true,
+    tipoEmision: true,
+    contingencia: true,
   })
   .partial({
-    naturalezaOperacion: true, tipoOperacion: true, destinoOperacion: true, formatoCAFE: true, entregaCAFE: true,
-    envioContenedor: true, procesoGeneracion: true,
+    naturalezaOperacion: true,
+    tipoOperacion: true,
+    destinoOperacion: true,
+    formatoCAFE: true,
+    entregaCAFE: true,
+    envioContenedor: true,
+    procesoGeneracion: true,
   });
 
 export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
@@ -71,7 +81,9 @@ export const documentDetailSchema = documentSummarySchema.extend({
   fechaRecepcionDgi: z.string().nullable(),
   hkaCodigo: z.string().nullable(),
   hkaMensajes: z.array(z.string()),
-  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) })),
+  history: z.array(
+    z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()) }),
+  ),
   /** AUTHORIZED documents: the last moment AnulacionDocumento is allowed (7 days); after it, a credit note. */
   annulableUntil: z.string().nullable().optional(),
   /** REJECTED/FAILED documents: what to fix, in Spanish, derived from HKA's code and messages. */
@@ -80,7 +92,10 @@ export const documentDetailSchema = documentSummarySchema.extend({
    * Invoices (01): what each line still allows a credit note (04) to take — sold minus already credited, by the core's
    * credit ledger (quantity and amount). The credit-note dialog offers only this.
    */
-  creditable: z.array(z.object({ line: z.number().int(), remaining: z.string(), remainingAmount: z.string() })).nullable().optional(),
+  creditable: z
+    .array(z.object({ line: z.number().int(), remaining: z.string(), remainingAmount: z.string() }))
+    .nullable()
+    .optional(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 
@@ -106,7 +121,13 @@ export const appStatusSchema = z.object({
   connectivity: z.enum(['online', 'offline']),
   contingency: contingencyViewSchema,
   queue: queueCountsSchema,
-  issuer: z.object({ razonSocial: z.string(), ruc: z.string(), dv: z.string(), codigoSucursal: z.string(), puntoFacturacion: z.string() }),
+  issuer: z.object({
+    razonSocial: z.string(),
+    ruc: z.string(),
+    dv: z.string(),
+    codigoSucursal: z.string(),
+    puntoFacturacion: z.string(),
+  }),
   /**
    * What everyone at the till should see: the PC clock off from HKA's (or the central server's) by more than 2
    * minutes — documents dated in HKA's future are refused — and the folios left when under the alarm threshold.

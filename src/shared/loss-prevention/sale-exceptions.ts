@@ -22,18 +22,36 @@ function above(part: string, whole: string, limit: number): boolean {
   return money(whole).gt(0) && money(part).times(100).gt(money(whole).times(limit));
 }
 
-export function saleExceptions(sale: SaleForRules, catalogPrice: (codigo: string) => string | undefined, rules: LossPrevention): SaleException[] {
+export function saleExceptions(
+  sale: SaleForRules,
+  catalogPrice: (codigo: string) => string | undefined,
+  rules: LossPrevention,
+): SaleException[] {
   const found: SaleException[] = [];
   for (const item of sale.items) {
     const codigo = item.codigo ?? '';
     const listed = codigo === '' ? undefined : catalogPrice(codigo);
     const price = toAmount6(money(item.precioUnitario));
     if (rules.priceOverride && (listed === undefined || !money(listed).eq(price))) {
-      found.push({ kind: 'priceOverride', codigo, before: listed === undefined ? null : toAmount6(money(listed)), after: price });
+      found.push({
+        kind: 'priceOverride',
+        codigo,
+        before: listed === undefined ? null : toAmount6(money(listed)),
+        after: price,
+      });
     }
     const discount = item.precioUnitarioDescuento;
-    if (discount !== undefined && money(discount).gt(0) && above(discount, item.precioUnitario, rules.lineDiscountPercent)) {
-      found.push({ kind: 'lineDiscount', codigo, precioUnitario: price, descuentoUnitario: toAmount6(money(discount)) });
+    if (
+      discount !== undefined &&
+      money(discount).gt(0) &&
+      above(discount, item.precioUnitario, rules.lineDiscountPercent)
+    ) {
+      found.push({
+        kind: 'lineDiscount',
+        codigo,
+        precioUnitario: price,
+        descuentoUnitario: toAmount6(money(discount)),
+      });
     }
   }
   const ticket = (sale.descuentosGlobales ?? []).reduce((sum, d) => sum.plus(d.montoDescuento), money(0));

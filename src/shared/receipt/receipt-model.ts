@@ -88,7 +88,8 @@ export function fechaLocal(value: string): string {
 export function stageOf(detail: Pick<DocumentDetail, 'status' | 'cufe' | 'tipoEmision'>): ReceiptStage {
   if (detail.status === 'ANNULLED') return 'annulled';
   if (detail.cufe !== null) return 'authorized';
-  if (detail.status === 'REJECTED' || detail.status === 'FAILED' || detail.status === 'CANCELLED') return 'notAuthorized';
+  if (detail.status === 'REJECTED' || detail.status === 'FAILED' || detail.status === 'CANCELLED')
+    return 'notAuthorized';
   return detail.tipoEmision === '02' || detail.tipoEmision === '04' ? 'contingency' : 'pending';
 }
 
@@ -100,11 +101,16 @@ function clienteLines(doc: FiscalDocument): string[] {
       return [c.razonSocial, `RUC ${c.numeroRUC} DV ${c.digitoVerificadorRUC}`];
     case '02': {
       const id = c.identificacion;
-      const idLine = id ? [`Cédula/RUC ${id.numeroRUC}${id.digitoVerificadorRUC ? ` DV ${id.digitoVerificadorRUC}` : ''}`] : [];
+      const idLine = id
+        ? [`Cédula/RUC ${id.numeroRUC}${id.digitoVerificadorRUC ? ` DV ${id.digitoVerificadorRUC}` : ''}`]
+        : [];
       return [c.razonSocial ?? 'Consumidor final', ...idLine];
     }
     case '04':
-      return [c.razonSocial ?? 'Extranjero', `${labelOf(TIPO_IDENTIFICACION, c.tipoIdentificacion) ?? ''} ${c.nroIdentificacionExtranjero}`.trim()];
+      return [
+        c.razonSocial ?? 'Extranjero',
+        `${labelOf(TIPO_IDENTIFICACION, c.tipoIdentificacion) ?? ''} ${c.nroIdentificacionExtranjero}`.trim(),
+      ];
   }
 }
 
@@ -114,7 +120,8 @@ const WEIGHT_UNITS = new Set(['kg', 'g', 'lb', 'oz']);
 /** "2 x B/. 4.25"; a weighed item with its 3 decimals and unit: "0.750 kg x B/. 3.25 /kg". */
 export function detalleOf(cantidad: string, unidad: string | undefined, precio: string): string {
   const unit = unidad?.trim().toLowerCase();
-  if (unit !== undefined && WEIGHT_UNITS.has(unit)) return `${money(cantidad).toFixed(3)} ${unit} x ${formatBalboas(precio)} /${unit}`;
+  if (unit !== undefined && WEIGHT_UNITS.has(unit))
+    return `${money(cantidad).toFixed(3)} ${unit} x ${formatBalboas(precio)} /${unit}`;
   return `${money(cantidad).toFixed()} x ${formatBalboas(precio)}`;
 }
 
@@ -122,7 +129,11 @@ export function detalleOf(cantidad: string, unidad: string | undefined, precio: 
 const tasaLabel = (code: keyof typeof TASA_ITBMS): string => (code === '00' ? 'Exento' : TASA_ITBMS[code].label);
 
 /** The receipt of a saved document, or null when its body cannot be read (then only the summary can be shown). */
-export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer'], training: boolean): ReceiptModel | null {
+export function receiptModel(
+  detail: DocumentDetail,
+  issuer: AppStatus['issuer'],
+  training: boolean,
+): ReceiptModel | null {
   const parsed = fiscalDocumentSchema.safeParse(detail.document);
   if (!parsed.success) return null;
   const doc = parsed.data;
@@ -162,11 +173,16 @@ export function receiptModel(detail: DocumentDetail, issuer: AppStatus['issuer']
       total: totals.totalFactura,
     },
     pagos: doc.pagos.map((p) => ({
-      forma: p.formaPagoFact === '99' ? (p.descFormaPago ?? 'Otro') : (labelOf(FORMA_PAGO, p.formaPagoFact) ?? p.formaPagoFact),
+      forma:
+        p.formaPagoFact === '99'
+          ? (p.descFormaPago ?? 'Otro')
+          : (labelOf(FORMA_PAGO, p.formaPagoFact) ?? p.formaPagoFact),
       monto: toAmount2(money(p.valorCuotaPagada)),
     })),
     vuelto: totals.vuelto,
-    contingencia: doc.contingencia ? { desde: fechaLocal(doc.contingencia.fechaInicio), motivo: doc.contingencia.motivo } : null,
+    contingencia: doc.contingencia
+      ? { desde: fechaLocal(doc.contingencia.fechaInicio), motivo: doc.contingencia.motivo }
+      : null,
     cufe: detail.cufe,
     qr: detail.qr,
     protocolo: detail.nroProtocolo,

@@ -14,7 +14,11 @@ describe('price- and weight-embedded EAN-13 labels', () => {
   });
 
   it('reads a weight layout in thousandths', () => {
-    expect(readEmbeddedBarcode(label('210004201250'), { pluDigits: 5, valueDigits: 5, value: 'weight' })).toEqual({ kind: 'weight', plu: '00042', quantity: '1.250' });
+    expect(readEmbeddedBarcode(label('210004201250'), { pluDigits: 5, valueDigits: 5, value: 'weight' })).toEqual({
+      kind: 'weight',
+      plu: '00042',
+      quantity: '1.250',
+    });
   });
 
   it('is not a label: other prefixes, a bad check digit, a zero value, a layout that does not fit', () => {

@@ -15,8 +15,7 @@ export interface EmbeddedLayout {
 export const DEFAULT_EMBEDDED_LAYOUT: EmbeddedLayout = { pluDigits: 5, valueDigits: 5, value: 'price' };
 
 export type EmbeddedRead =
-  | { kind: 'price'; plu: string; amount: string }
-  | { kind: 'weight'; plu: string; quantity: string };
+  { kind: 'price'; plu: string; amount: string } | { kind: 'weight'; plu: string; quantity: string };
 
 /** The EAN-13 check digit of the first 12 digits. */
 export function ean13CheckDigit(first12: string): number {
@@ -28,7 +27,10 @@ export function ean13CheckDigit(first12: string): number {
  * A label read with the layout, or null when the code is not a price/weight label (not 13 digits, not 20–29, bad
  * check digit, or a layout that does not fit 12 digits): the till then looks the code up as any other.
  */
-export function readEmbeddedBarcode(code: string, layout: EmbeddedLayout = DEFAULT_EMBEDDED_LAYOUT): EmbeddedRead | null {
+export function readEmbeddedBarcode(
+  code: string,
+  layout: EmbeddedLayout = DEFAULT_EMBEDDED_LAYOUT,
+): EmbeddedRead | null {
   if (!/^2\d{12}$/.test(code)) return null;
   if (ean13CheckDigit(code.slice(0, 12)) !== Number(code[12])) return null;
   const prefixDigits = 12 - layout.pluDigits - layout.valueDigits;

@@ -19,7 +19,13 @@ export const syncBatchRequestSchema = z.object({
  * owns: only the register that issued a document reports its status), `unstorable_value` (the database refused a value
  * the schema let through; the event is kept out so the rest of the batch is stored).
  */
-export const REJECTION_REASONS = ['invalid', 'credential_in_payload', 'unstorable_text', 'foreign_document', 'unstorable_value'] as const;
+export const REJECTION_REASONS = [
+  'invalid',
+  'credential_in_payload',
+  'unstorable_text',
+  'foreign_document',
+  'unstorable_value',
+] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export const issueSchema = z.object({ path: z.string(), message: z.string() });

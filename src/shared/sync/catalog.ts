@@ -17,27 +17,37 @@ export const CATALOG_BATCH_MAX = 500;
 
 const storable = (schema: z.ZodString) => schema.refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE });
 /** Codes are compared as typed on both sides: no surrounding spaces, nothing PostgreSQL cannot store. */
-const codigo = storable(productSchema.shape.codigo).refine((c) => c === c.trim(), { error: 'must not start or end with spaces' });
+const codigo = storable(productSchema.shape.codigo).refine((c) => c === c.trim(), {
+  error: 'must not start or end with spaces',
+});
 
 /** One product as head office sets it. `active: false` retires it (registers stop offering it; sold ones keep it). */
-export const centralProductSchema = z.object({
-  codigo,
-  barcode: storable(z.string().min(1).max(14)).nullable().default(null),
-  descripcion: storable(productSchema.shape.descripcion),
-  unidad: storable(productSchema.shape.unidad).default('und'),
-  precio: productSchema.shape.precio,
-  tasaItbms: productSchema.shape.tasaItbms,
-  codigoCPBS: z.string().regex(CPBS_CODE_PATTERN).nullable().default(null),
-  unidadMedidaCPBS: storable(z.string().min(1).max(CPBS_UNIT_MAX_LENGTH)).nullable().default(null),
-  requiereLote: z.boolean().default(false),
-  active: z.boolean().default(true),
-}).strict();
+export const centralProductSchema = z
+  .object({
+    codigo,
+    barcode: storable(z.string().min(1).max(14)).nullable().default(null),
+    descripcion: storable(productSchema.shape.descripcion),
+    unidad: storable(productSchema.shape.unidad).default('und'),
+    precio: productSchema.shape.precio,
+    tasaItbms: productSchema.shape.tasaItbms,
+    codigoCPBS: z.string().regex(CPBS_CODE_PATTERN).nullable().default(null),
+    unidadMedidaCPBS: storable(z.string().min(1).max(CPBS_UNIT_MAX_LENGTH)).nullable().default(null),
+    requiereLote: z.boolean().default(false),
+    active: z.boolean().default(true),
+  })
+  .strict();
 export type CentralProduct = z.output<typeof centralProductSchema>;
 
 /** POST /v1/admin/catalog/products: up to 500 products created or replaced at once (one new version if any changed). */
-export const catalogWriteSchema = z.object({ products: z.array(centralProductSchema).min(1).max(CATALOG_BATCH_MAX) }).strict();
+export const catalogWriteSchema = z
+  .object({ products: z.array(centralProductSchema).min(1).max(CATALOG_BATCH_MAX) })
+  .strict();
 
-export const catalogWriteResponseSchema = z.object({ version: z.number().int().nonnegative(), changed: z.number().int(), unchanged: z.number().int() });
+export const catalogWriteResponseSchema = z.object({
+  version: z.number().int().nonnegative(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+});
 export type CatalogWriteResponse = z.infer<typeof catalogWriteResponseSchema>;
 
 /** Where a register stands: the last (version, code) it applied; (0, '') before its first pull. (v, '') asks for version v onwards. */

@@ -22,18 +22,29 @@ function issuesOf(error: z.ZodError): { path: string; message: string }[] {
 
 export function checkSyncEvent(raw: unknown): EventVerdict {
   const parsed = syncEventSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, eventId: readEventId(raw), reason: 'invalid', issues: issuesOf(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, eventId: readEventId(raw), reason: 'invalid', issues: issuesOf(parsed.error) };
   if (containsCredential(parsed.data.payload)) {
     return {
-      ok: false, eventId: parsed.data.eventId, reason: 'credential_in_payload',
+      ok: false,
+      eventId: parsed.data.eventId,
+      reason: 'credential_in_payload',
       issues: [{ path: 'payload', message: 'contains a credential of the central API; never synced' }],
     };
   }
   const unstorable = findUnstorableText(parsed.data);
   if (unstorable !== null) {
     return {
-      ok: false, eventId: parsed.data.eventId, reason: 'unstorable_text',
-      issues: [{ path: unstorable, message: 'holds a NUL character or a broken surrogate pair (or nests deeper than 64 levels), which cannot be stored' }],
+      ok: false,
+      eventId: parsed.data.eventId,
+      reason: 'unstorable_text',
+      issues: [
+        {
+          path: unstorable,
+          message:
+            'holds a NUL character or a broken surrogate pair (or nests deeper than 64 levels), which cannot be stored',
+        },
+      ],
     };
   }
   return { ok: true, event: parsed.data };

@@ -8,11 +8,22 @@ describe('credentials', () => {
   it('round-trips kind and organisation', () => {
     expect(parseCredential(formatCredential('device', ORG, SECRET))).toEqual({ kind: 'device', orgId: ORG });
     expect(parseCredential(formatCredential('admin', ORG, SECRET))).toEqual({ kind: 'admin', orgId: ORG });
-    expect(parseCredential(formatCredential('enrolment', ORG, SECRET.slice(0, 27)))).toEqual({ kind: 'enrolment', orgId: ORG });
+    expect(parseCredential(formatCredential('enrolment', ORG, SECRET.slice(0, 27)))).toEqual({
+      kind: 'enrolment',
+      orgId: ORG,
+    });
   });
 
   it('rejects anything not exactly shaped like ours', () => {
-    for (const raw of ['', 'sgd', `sgx.${ORG}.${SECRET}`, `sgd.${ORG.toUpperCase()}.${SECRET}`, `sgd.${ORG}.short`, `sgd.${ORG}.${SECRET} `, `sgd.${ORG}.${SECRET}.x`]) {
+    for (const raw of [
+      '',
+      'sgd',
+      `sgx.${ORG}.${SECRET}`,
+      `sgd.${ORG.toUpperCase()}.${SECRET}`,
+      `sgd.${ORG}.short`,
+      `sgd.${ORG}.${SECRET} `,
+      `sgd.${ORG}.${SECRET}.x`,
+    ]) {
       expect(parseCredential(raw)).toBeUndefined();
     }
   });

@@ -6,16 +6,25 @@ import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable';
 
 export const SYNC_ENROL_PATH = '/v1/enrol';
 
-export const enrolRequestSchema = z.object({
-  code: z.string().min(1).max(300),
-  /** What the register calls itself (defaults to the name head office gave the code). */
-  registerName: z.string().trim().min(1).max(100).refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE }).optional(),
-  /** The billing point this register will issue from, claimed in the same step (both or neither; 409 if taken). */
-  codigoSucursal: codigoSucursalSchema.optional(),
-  puntoFacturacion: puntoFacturacionSchema.optional(),
-}).refine((r) => (r.codigoSucursal === undefined) === (r.puntoFacturacion === undefined), {
-  error: 'codigoSucursal and puntoFacturacion go together', path: ['puntoFacturacion'],
-});
+export const enrolRequestSchema = z
+  .object({
+    code: z.string().min(1).max(300),
+    /** What the register calls itself (defaults to the name head office gave the code). */
+    registerName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine(isStorableText, { error: UNSTORABLE_TEXT_MESSAGE })
+      .optional(),
+    /** The billing point this register will issue from, claimed in the same step (both or neither; 409 if taken). */
+    codigoSucursal: codigoSucursalSchema.optional(),
+    puntoFacturacion: puntoFacturacionSchema.optional(),
+  })
+  .refine((r) => (r.codigoSucursal === undefined) === (r.puntoFacturacion === undefined), {
+    error: 'codigoSucursal and puntoFacturacion go together',
+    path: ['puntoFacturacion'],
+  });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const enrolResponseSchema = z.object({

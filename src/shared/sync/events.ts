@@ -16,9 +16,13 @@ export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
 export const MAX_DETAILS_CHARS = 4_096;
 
 /** ISO instants; year 0000 is ISO-valid but PostgreSQL has no year zero, so it is refused here rather than in SQL. */
-const timestamp = z.iso.datetime({ offset: true }).refine((t) => !t.startsWith('0000'), { error: 'year 0000 does not exist' });
+const timestamp = z.iso
+  .datetime({ offset: true })
+  .refine((t) => !t.startsWith('0000'), { error: 'year 0000 does not exist' });
 /** The register's document ids (UUIDs in practice; any short opaque id is accepted). */
-export const documentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be an id of 1-64 letters, digits, "-" or "_"' });
+export const documentIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be an id of 1-64 letters, digits, "-" or "_"' });
 const documentId = documentIdSchema;
 
 const hash = z.string().regex(AUDIT_HASH_PATTERN, { error: 'must be 64 lowercase hex digits (SHA-256)' });

@@ -7,14 +7,20 @@ import { z } from 'zod';
 export const POINT_CLAIM_PATH = '/v1/devices/claim-point';
 
 /** codigoSucursalEmisor: 4 letters or digits ('0000' = casa matriz). */
-export const codigoSucursalSchema = z.string().regex(/^[A-Za-z0-9]{4}$/, { error: 'must be the 4-character DGI branch code' });
+export const codigoSucursalSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{4}$/, { error: 'must be the 4-character DGI branch code' });
 /** puntoFacturacionFiscal: '001'–'999'. */
-export const puntoFacturacionSchema = z.string().regex(/^(?!000)\d{3}$/, { error: 'must be a billing point from 001 to 999' });
+export const puntoFacturacionSchema = z
+  .string()
+  .regex(/^(?!000)\d{3}$/, { error: 'must be a billing point from 001 to 999' });
 
-export const billingPointSchema = z.object({
-  codigoSucursal: codigoSucursalSchema,
-  puntoFacturacion: puntoFacturacionSchema,
-}).strict();
+export const billingPointSchema = z
+  .object({
+    codigoSucursal: codigoSucursalSchema,
+    puntoFacturacion: puntoFacturacionSchema,
+  })
+  .strict();
 export type BillingPoint = z.infer<typeof billingPointSchema>;
 
 /** 200: the point is this register's (claimed now, or already its own: the call is idempotent). */

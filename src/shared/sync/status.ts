@@ -38,15 +38,17 @@ export const syncStatusSchema = z.object({
   /** The latest rejections, newest first (at most STATUS_RECENT_REJECTIONS). */
   recentRejections: z.array(syncRejectionSchema).max(STATUS_RECENT_REJECTIONS),
   /** Head office's catalogue on this register (decision 0018); absent before enrolment. */
-  catalog: z.object({
-    /** The catalogue version of the last change applied (0: none yet). */
-    version: z.number().int().nonnegative(),
-    lastAppliedAt: z.string().nullable(),
-    /** Changes wait for the basket in progress since then. */
-    waitingForSaleSince: z.string().nullable(),
-    /** Rows from head office refused (not applied) since enrolment. */
-    refusedTotal: z.number().int().nonnegative(),
-    lastError: z.string().nullable(),
-  }).optional(),
+  catalog: z
+    .object({
+      /** The catalogue version of the last change applied (0: none yet). */
+      version: z.number().int().nonnegative(),
+      lastAppliedAt: z.string().nullable(),
+      /** Changes wait for the basket in progress since then. */
+      waitingForSaleSince: z.string().nullable(),
+      /** Rows from head office refused (not applied) since enrolment. */
+      refusedTotal: z.number().int().nonnegative(),
+      lastError: z.string().nullable(),
+    })
+    .optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -11,8 +11,9 @@ describe('storable text', () => {
     expect(isStorableText('a\u0000b')).toBe(false);
     expect(isStorableText('cut \uD83D')).toBe(false);
     expect(isStorableText('\uDE00 tail')).toBe(false);
-    expect(findUnstorableText({ payload: { details: { lines: [{ name: 'ok' }, { name: 'Arroz\u0000' }] } } }))
-      .toBe('payload.details.lines.1.name');
+    expect(findUnstorableText({ payload: { details: { lines: [{ name: 'ok' }, { name: 'Arroz\u0000' }] } } })).toBe(
+      'payload.details.lines.1.name',
+    );
   });
 
   it('refuses an unstorable object key, escaped in the path so the path itself is storable', () => {

@@ -14,14 +14,19 @@ export type TicketDiscount = z.infer<typeof ticketDiscountSchema>;
 
 /** The money taken off a basket whose items total `itemsTotal` (ITBMS included), to the cent. */
 export function ticketDiscountAmount(discount: TicketDiscount, itemsTotal: string): string {
-  return discount.kind === 'amount' ? toAmount2(money(discount.value)) : toAmount2(money(itemsTotal).times(discount.value).dividedBy(100));
+  return discount.kind === 'amount'
+    ? toAmount2(money(discount.value))
+    : toAmount2(money(itemsTotal).times(discount.value).dividedBy(100));
 }
 
 /**
  * Why this discount cannot be given on this basket, or null. It must take something off and leave something to pay:
  * the DGI refuses discounts above the total, and a sale at 0.00 is not a discount.
  */
-export function ticketDiscountProblem(discount: TicketDiscount, itemsTotal: string): 'mustBePositive' | 'discountNotBelowTotal' | null {
+export function ticketDiscountProblem(
+  discount: TicketDiscount,
+  itemsTotal: string,
+): 'mustBePositive' | 'discountNotBelowTotal' | null {
   const amount = ticketDiscountAmount(discount, itemsTotal);
   if (!money(amount).gt(0)) return 'mustBePositive';
   return money(amount).lt(itemsTotal) ? null : 'discountNotBelowTotal';

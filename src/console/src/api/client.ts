@@ -8,7 +8,11 @@ export type ApiFailure =
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
-interface ErrorBody { error?: string; message?: string; issues?: { path: string; message: string }[] }
+interface ErrorBody {
+  error?: string;
+  message?: string;
+  issues?: { path: string; message: string }[];
+}
 
 export interface Api {
   get<T>(path: string, query?: Record<string, string | undefined>): Promise<ApiResult<T>>;
@@ -22,7 +26,10 @@ export function createApi(adminKey: string, base = ''): Api {
     try {
       response = await fetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${adminKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         cache: 'no-store',
       });
@@ -41,11 +48,16 @@ export function createApi(adminKey: string, base = ''): Api {
     if (response.status === 429) return { ok: false, failure: { kind: 'too_many' } };
     const error = (parsed ?? {}) as ErrorBody;
     const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message ?? '';
-    return { ok: false, failure: { kind: 'refused', status: response.status, code: error.error ?? String(response.status), detail } };
+    return {
+      ok: false,
+      failure: { kind: 'refused', status: response.status, code: error.error ?? String(response.status), detail },
+    };
   }
   return {
     get: (path, query) => {
-      const params = new URLSearchParams(Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+      const params = new URLSearchParams(
+        Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+      );
       const qs = params.toString();
       return send('GET', qs ? `${path}?${qs}` : path);
     },
@@ -53,19 +65,34 @@ export function createApi(adminKey: string, base = ''): Api {
   };
 }
 
-export interface SignedIn { token: string; login: string; role: 'owner' | 'accountant'; expiresAt: string }
+export interface SignedIn {
+  token: string;
+  login: string;
+  role: 'owner' | 'accountant';
+  expiresAt: string;
+}
 
 /** A console user's sign-in (no credential yet): login and password for a session token. */
-export async function signInWithPassword(organisationId: string, login: string, password: string, base = ''): Promise<ApiResult<SignedIn>> {
+export async function signInWithPassword(
+  organisationId: string,
+  login: string,
+  password: string,
+  base = '',
+): Promise<ApiResult<SignedIn>> {
   try {
     const response = await fetch(`${base}/v1/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, cache: 'no-store',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      cache: 'no-store',
       body: JSON.stringify({ organisationId, login, password }),
     });
     if (response.status === 201) return { ok: true, value: (await response.json()) as SignedIn };
     if (response.status === 401) return { ok: false, failure: { kind: 'unauthorized' } };
     if (response.status === 429) return { ok: false, failure: { kind: 'too_many' } };
-    return { ok: false, failure: { kind: 'refused', status: response.status, code: String(response.status), detail: '' } };
+    return {
+      ok: false,
+      failure: { kind: 'refused', status: response.status, code: String(response.status), detail: '' },
+    };
   } catch {
     return { ok: false, failure: { kind: 'network' } };
   }

@@ -6,7 +6,8 @@ import { es } from './es';
 /** Every leaf key of a catalogue, dotted ("signIn.title"). */
 function keysOf(catalogue: object, prefix = ''): string[] {
   return Object.entries(catalogue).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as object, `${prefix}${key}.`));
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as object, `${prefix}${key}.`),
+  );
 }
 
 const leaf = (catalogue: object, key: string) =>

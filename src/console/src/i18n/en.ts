@@ -3,10 +3,24 @@
 import type { Catalogue } from './catalogue';
 
 export const en: Catalogue = {
-  app: { title: 'SAGO-FACTU · Head office', language: 'Language', signOut: 'Sign out', loading: 'Loading…', refresh: 'Refresh',
-    readOnly: 'Read-only access (accountant): you may look and export, not change anything.' },
+  app: {
+    title: 'SAGO-FACTU · Head office',
+    language: 'Language',
+    signOut: 'Sign out',
+    loading: 'Loading…',
+    refresh: 'Refresh',
+    readOnly: 'Read-only access (accountant): you may look and export, not change anything.',
+  },
   languages: { 'es-PA': 'Español', en: 'English' },
-  nav: { stores: 'Stores and registers', status: 'Live status', documents: 'Documents', audit: 'Audit', sales: 'Sales', alerts: 'Alerts', users: 'Users' },
+  nav: {
+    stores: 'Stores and registers',
+    status: 'Live status',
+    documents: 'Documents',
+    audit: 'Audit',
+    sales: 'Sales',
+    alerts: 'Alerts',
+    users: 'Users',
+  },
   signIn: {
     title: 'Head-office console',
     key: 'Admin key',
@@ -125,7 +139,8 @@ export const en: Catalogue = {
   },
   alerts: {
     title: 'Alerts',
-    placeholder: 'Alerts (HKA down, backlog, folios running out, silent registers, broken chain) will appear here once the server offers them.',
+    placeholder:
+      'Alerts (HKA down, backlog, folios running out, silent registers, broken chain) will appear here once the server offers them.',
   },
   users: {
     title: 'Console users',

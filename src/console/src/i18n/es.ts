@@ -3,10 +3,24 @@
 import { STATUS_LABELS } from '../../../shared/fiscal/lifecycle';
 
 export const es = {
-  app: { title: 'SAGO-FACTU · Casa matriz', language: 'Idioma', signOut: 'Salir', loading: 'Cargando…', refresh: 'Actualizar',
-    readOnly: 'Acceso de solo lectura (contador): puede consultar y exportar, no cambiar nada.' },
+  app: {
+    title: 'SAGO-FACTU · Casa matriz',
+    language: 'Idioma',
+    signOut: 'Salir',
+    loading: 'Cargando…',
+    refresh: 'Actualizar',
+    readOnly: 'Acceso de solo lectura (contador): puede consultar y exportar, no cambiar nada.',
+  },
   languages: { 'es-PA': 'Español', en: 'English' },
-  nav: { stores: 'Sucursales y cajas', status: 'Estado en vivo', documents: 'Documentos', audit: 'Auditoría', sales: 'Ventas', alerts: 'Alertas', users: 'Usuarios' },
+  nav: {
+    stores: 'Sucursales y cajas',
+    status: 'Estado en vivo',
+    documents: 'Documentos',
+    audit: 'Auditoría',
+    sales: 'Ventas',
+    alerts: 'Alertas',
+    users: 'Usuarios',
+  },
   signIn: {
     title: 'Consola de casa matriz',
     key: 'Clave de administración',
@@ -43,7 +57,8 @@ export const es = {
     ttlHours: 'Válido (horas)',
     makeCode: 'Crear código de inscripción',
     codeTitle: 'Código de inscripción para «{{name}}»',
-    codeHelp: 'Escríbalo o escanéelo en la caja (Configuración → Sincronización). Se muestra una sola vez y sirve una sola vez; vence {{expires}}.',
+    codeHelp:
+      'Escríbalo o escanéelo en la caja (Configuración → Sincronización). Se muestra una sola vez y sirve una sola vez; vence {{expires}}.',
     codeLabel: 'Código',
   },
   registers: {
@@ -99,7 +114,10 @@ export const es = {
     chainEmpty: 'Sin entradas aún',
     chainBroken: '{{count}} ruptura(s) detectadas al recibir',
     breakLine: 'Entrada n.º {{seq}}: {{reason}} (detectada {{at}})',
-    reasons: { hash_mismatch: 'contenido alterado', link_mismatch: 'enlace roto (entrada editada, borrada o reordenada)' },
+    reasons: {
+      hash_mismatch: 'contenido alterado',
+      link_mismatch: 'enlace roto (entrada editada, borrada o reordenada)',
+    },
     search: 'Texto',
     action: 'Acción',
     actor: 'Usuario',
@@ -125,7 +143,8 @@ export const es = {
   },
   alerts: {
     title: 'Alertas',
-    placeholder: 'Las alertas (HKA caído, cola alta, folios por agotarse, cajas en silencio, cadena rota) aparecerán aquí cuando el servidor las ofrezca.',
+    placeholder:
+      'Las alertas (HKA caído, cola alta, folios por agotarse, cajas en silencio, cadena rota) aparecerán aquí cuando el servidor las ofrezca.',
   },
   users: {
     title: 'Usuarios de la consola',

@@ -36,33 +36,78 @@ export function Audit(): JSX.Element {
       <ErrorLine text={failure ? failureText(t, failure) : null} />
       <ul className="chains" data-testid="audit-chains">
         {chains.data?.items.map((c) => (
-          <li key={c.deviceId} className={c.breaks.length > 0 ? 'error' : 'ok'} data-testid={`chain-${nameOf(c.deviceId)}`}>
-            <strong>{nameOf(c.deviceId)}</strong>{' — '}
-            {c.breaks.length > 0 ? t('audit.chainBroken', { count: c.breaks.length })
-              : c.lastChainSeq === null ? t('audit.chainEmpty') : t('audit.chainOk', { entries: c.entries, last: c.lastChainSeq })}
+          <li
+            key={c.deviceId}
+            className={c.breaks.length > 0 ? 'error' : 'ok'}
+            data-testid={`chain-${nameOf(c.deviceId)}`}
+          >
+            <strong>{nameOf(c.deviceId)}</strong>
+            {' — '}
+            {c.breaks.length > 0
+              ? t('audit.chainBroken', { count: c.breaks.length })
+              : c.lastChainSeq === null
+                ? t('audit.chainEmpty')
+                : t('audit.chainOk', { entries: c.entries, last: c.lastChainSeq })}
             {c.breaks.length > 0 && (
-              <ul>{c.breaks.map((b) => <li key={`${b.chainSeq}-${b.reason}`}>{t('audit.breakLine', { seq: b.chainSeq, reason: reasonText(t, b.reason), at: instant(b.detectedAt, language) })}</li>)}</ul>
+              <ul>
+                {c.breaks.map((b) => (
+                  <li key={`${b.chainSeq}-${b.reason}`}>
+                    {t('audit.breakLine', {
+                      seq: b.chainSeq,
+                      reason: reasonText(t, b.reason),
+                      at: instant(b.detectedAt, language),
+                    })}
+                  </li>
+                ))}
+              </ul>
             )}
           </li>
         ))}
       </ul>
       <h2>{t('audit.title')}</h2>
       <form className="inline" onSubmit={search}>
-        <label>{t('audit.search')}<input name="q" maxLength={100} /></label>
-        <label>{t('audit.action')}<input name="action" maxLength={100} placeholder="sale.*" /></label>
-        <label>{t('documents.from')}<input name="from" type="date" /></label>
-        <label>{t('documents.to')}<input name="to" type="date" /></label>
+        <label>
+          {t('audit.search')}
+          <input name="q" maxLength={100} />
+        </label>
+        <label>
+          {t('audit.action')}
+          <input name="action" maxLength={100} placeholder="sale.*" />
+        </label>
+        <label>
+          {t('documents.from')}
+          <input name="from" type="date" />
+        </label>
+        <label>
+          {t('documents.to')}
+          <input name="to" type="date" />
+        </label>
         <button type="submit">{t('documents.search')}</button>
       </form>
       {entries.data?.items.length === 0 && <p className="muted">{t('audit.none')}</p>}
       {entries.data && entries.data.items.length > 0 && (
         <table className="data-table" data-testid="audit-entries">
-          <thead><tr><th>{t('audit.at')}</th><th>{t('registers.name')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.document')}</th><th>{t('audit.details')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('audit.at')}</th>
+              <th>{t('registers.name')}</th>
+              <th>{t('audit.actor')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.document')}</th>
+              <th>{t('audit.details')}</th>
+            </tr>
+          </thead>
           <tbody>
             {entries.data.items.map((e) => (
               <tr key={e.eventId}>
-                <td>{instant(e.at, language)}</td><td>{nameOf(e.deviceId)}</td><td>{e.actorName ?? e.actor}</td><td>{e.action}</td>
-                <td>{e.documentId ?? '—'}</td><td><code>{JSON.stringify(e.details)}</code></td>
+                <td>{instant(e.at, language)}</td>
+                <td>{nameOf(e.deviceId)}</td>
+                <td>{e.actorName ?? e.actor}</td>
+                <td>{e.action}</td>
+                <td>{e.documentId ?? '—'}</td>
+                <td>
+                  <code>{JSON.stringify(e.details)}</code>
+                </td>
               </tr>
             ))}
           </tbody>

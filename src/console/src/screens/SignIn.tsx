@@ -12,7 +12,11 @@ import type { Role } from '../ui/session';
 const ORG_KEY = 'sago.console.organisation';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export interface SignedInAs { api: Api; role: Role; signOut(): Promise<void> }
+export interface SignedInAs {
+  api: Api;
+  role: Role;
+  signOut(): Promise<void>;
+}
 
 export function SignIn(props: { onSignedIn(session: SignedInAs): void }): JSX.Element {
   const { t } = useT();
@@ -24,7 +28,11 @@ export function SignIn(props: { onSignedIn(session: SignedInAs): void }): JSX.El
     const api = createApi(credential);
     const me = await api.get<{ role: Role }>('/v1/auth/me');
     if (!me.ok) return setError(failureText(t, me.failure));
-    props.onSignedIn({ api, role: me.value.role, signOut: async () => void (isUser ? await api.post('/v1/auth/sign-out') : undefined) });
+    props.onSignedIn({
+      api,
+      role: me.value.role,
+      signOut: async () => void (isUser ? await api.post('/v1/auth/sign-out') : undefined),
+    });
   }
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -44,7 +52,9 @@ export function SignIn(props: { onSignedIn(session: SignedInAs): void }): JSX.El
     const session = await signInWithPassword(organisationId, formText(form, 'login'), formValue(form, 'password'));
     if (!session.ok) {
       setBusy(false);
-      return setError(session.failure.kind === 'unauthorized' ? t('signIn.wrongPassword') : failureText(t, session.failure));
+      return setError(
+        session.failure.kind === 'unauthorized' ? t('signIn.wrongPassword') : failureText(t, session.failure),
+      );
     }
     window.localStorage.setItem(ORG_KEY, organisationId);
     await open(session.value.token, true);
@@ -55,24 +65,46 @@ export function SignIn(props: { onSignedIn(session: SignedInAs): void }): JSX.El
     <main className="sign-in">
       <h1>{t('signIn.title')}</h1>
       <div className="modes" role="tablist">
-        <button type="button" role="tab" aria-selected={mode === 'key'} onClick={() => setMode('key')}>{t('signIn.withKey')}</button>
-        <button type="button" role="tab" aria-selected={mode === 'user'} onClick={() => setMode('user')}>{t('signIn.withUser')}</button>
+        <button type="button" role="tab" aria-selected={mode === 'key'} onClick={() => setMode('key')}>
+          {t('signIn.withKey')}
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'user'} onClick={() => setMode('user')}>
+          {t('signIn.withUser')}
+        </button>
       </div>
       <form onSubmit={(e) => void submit(e)} key={mode}>
         {mode === 'key' ? (
           <>
-            <label>{t('signIn.key')}<input name="key" type="password" autoComplete="off" data-testid="admin-key" autoFocus /></label>
+            <label>
+              {t('signIn.key')}
+              <input name="key" type="password" autoComplete="off" data-testid="admin-key" autoFocus />
+            </label>
             <p className="muted">{t('signIn.hint')}</p>
           </>
         ) : (
           <>
-            <label>{t('signIn.organisation')}<input name="organisation" defaultValue={window.localStorage.getItem(ORG_KEY) ?? ''} autoComplete="organization" /></label>
-            <label>{t('signIn.login')}<input name="login" autoComplete="username" autoFocus /></label>
-            <label>{t('signIn.password')}<input name="password" type="password" autoComplete="current-password" /></label>
+            <label>
+              {t('signIn.organisation')}
+              <input
+                name="organisation"
+                defaultValue={window.localStorage.getItem(ORG_KEY) ?? ''}
+                autoComplete="organization"
+              />
+            </label>
+            <label>
+              {t('signIn.login')}
+              <input name="login" autoComplete="username" autoFocus />
+            </label>
+            <label>
+              {t('signIn.password')}
+              <input name="password" type="password" autoComplete="current-password" />
+            </label>
           </>
         )}
         <ErrorLine text={error} />
-        <button type="submit" disabled={busy}>{t('signIn.submit')}</button>
+        <button type="submit" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
       </form>
     </main>
   );

@@ -19,30 +19,55 @@ export function Status(): JSX.Element {
     return () => window.clearInterval(timer);
   }, [reload]);
 
-  const delay = (ms: number | null) => ms === null ? '—' : ms < 0 ? t('status.delayAhead', { value: duration(ms, language) }) : duration(ms, language);
-  const stale = (r: RegisterStatus) => !r.revokedAt && r.lastSeenAt !== null && Date.now() - Date.parse(r.lastSeenAt) > STALE_MINUTES * 60_000;
+  const delay = (ms: number | null) =>
+    ms === null ? '—' : ms < 0 ? t('status.delayAhead', { value: duration(ms, language) }) : duration(ms, language);
+  const stale = (r: RegisterStatus) =>
+    !r.revokedAt && r.lastSeenAt !== null && Date.now() - Date.parse(r.lastSeenAt) > STALE_MINUTES * 60_000;
 
   return (
     <section>
       <h2>{t('status.title')}</h2>
       <p className="muted">{t('status.hint')}</p>
       <ErrorLine text={status.failure ? failureText(t, status.failure) : null} />
-      <button type="button" onClick={reload}>{t('app.refresh')}</button>
+      <button type="button" onClick={reload}>
+        {t('app.refresh')}
+      </button>
       {status.data && (
         <table className="data-table" data-testid="register-status">
-          <thead><tr>
-            <th>{t('registers.store')}</th><th>{t('registers.name')}</th><th>{t('registers.state')}</th><th>{t('registers.lastSeen')}</th>
-            <th className="num">{t('status.documents')}</th><th className="num">{t('status.pending')}</th><th className="num">{t('status.contingency')}</th>
-            <th className="num">{t('status.failed')}</th><th className="num">{t('status.lastNumero')}</th><th>{t('status.delay')}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th>{t('registers.store')}</th>
+              <th>{t('registers.name')}</th>
+              <th>{t('registers.state')}</th>
+              <th>{t('registers.lastSeen')}</th>
+              <th className="num">{t('status.documents')}</th>
+              <th className="num">{t('status.pending')}</th>
+              <th className="num">{t('status.contingency')}</th>
+              <th className="num">{t('status.failed')}</th>
+              <th className="num">{t('status.lastNumero')}</th>
+              <th>{t('status.delay')}</th>
+            </tr>
+          </thead>
           <tbody>
             {status.data.items.map((r) => (
               <tr key={r.deviceId} data-testid={`status-${r.name}`} className={stale(r) ? 'warn' : undefined}>
-                <td>{r.storeCode}</td><td>{r.name}</td>
-                <td>{r.revokedAt ? t('registers.revoked', { at: instant(r.revokedAt, language) }) : stale(r) ? t('status.stale', { minutes: STALE_MINUTES }) : t('registers.active')}</td>
+                <td>{r.storeCode}</td>
+                <td>{r.name}</td>
+                <td>
+                  {r.revokedAt
+                    ? t('registers.revoked', { at: instant(r.revokedAt, language) })
+                    : stale(r)
+                      ? t('status.stale', { minutes: STALE_MINUTES })
+                      : t('registers.active')}
+                </td>
                 <td>{instant(r.lastSeenAt, language, t('registers.never'))}</td>
-                <td className="num" data-testid="status-documents">{r.documents}</td><td className="num">{r.pending}</td>
-                <td className="num">{r.contingency}</td><td className="num">{r.failed}</td><td className="num">{r.lastNumero ?? '—'}</td>
+                <td className="num" data-testid="status-documents">
+                  {r.documents}
+                </td>
+                <td className="num">{r.pending}</td>
+                <td className="num">{r.contingency}</td>
+                <td className="num">{r.failed}</td>
+                <td className="num">{r.lastNumero ?? '—'}</td>
                 <td>{delay(r.lastEventDelayMs)}</td>
               </tr>
             ))}

@@ -62,44 +62,89 @@ export function Stores(): JSX.Element {
     <section>
       <h2>{t('stores.title')}</h2>
       <ErrorLine text={failure ? failureText(t, failure) : error} />
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {owner && <form className="inline" onSubmit={(e) => void createStore(e)} data-testid="create-store">
-        <label>{t('stores.code')}<input name="code" maxLength={4} size={6} required /></label>
-        <label>{t('stores.name')}<input name="name" maxLength={200} required /></label>
-        <button type="submit">{t('stores.create')}</button>
-      </form>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {owner && (
+        <form className="inline" onSubmit={(e) => void createStore(e)} data-testid="create-store">
+          <label>
+            {t('stores.code')}
+            <input name="code" maxLength={4} size={6} required />
+          </label>
+          <label>
+            {t('stores.name')}
+            <input name="name" maxLength={200} required />
+          </label>
+          <button type="submit">{t('stores.create')}</button>
+        </form>
+      )}
       {stores.data?.items.length === 0 && <p className="muted">{t('stores.none')}</p>}
       {stores.data?.items.map((store) => (
         <article key={store.id} className="card" data-testid={`store-${store.code}`}>
-          <h3>{store.code} · {store.name}</h3>
-          {owner && <form className="inline" onSubmit={(e) => void enrol(e, store.id)}>
-            <label>{t('stores.registerName')}<input name="registerName" maxLength={100} required /></label>
-            <label>{t('stores.ttlHours')}<input name="ttlHours" type="number" min={1} max={168} defaultValue={24} /></label>
-            <button type="submit">{t('stores.makeCode')}</button>
-          </form>}
+          <h3>
+            {store.code} · {store.name}
+          </h3>
+          {owner && (
+            <form className="inline" onSubmit={(e) => void enrol(e, store.id)}>
+              <label>
+                {t('stores.registerName')}
+                <input name="registerName" maxLength={100} required />
+              </label>
+              <label>
+                {t('stores.ttlHours')}
+                <input name="ttlHours" type="number" min={1} max={168} defaultValue={24} />
+              </label>
+              <button type="submit">{t('stores.makeCode')}</button>
+            </form>
+          )}
         </article>
       ))}
       {code && (
         <aside className="card enrolment-code" data-testid="enrolment-code">
           <h3>{t('stores.codeTitle', { name: code.registerName })}</h3>
           <p>{t('stores.codeHelp', { expires: instant(code.expiresAt, language) })}</p>
-          <p>{t('stores.codeLabel')}: <code data-testid="enrolment-code-text">{code.code}</code></p>
+          <p>
+            {t('stores.codeLabel')}: <code data-testid="enrolment-code-text">{code.code}</code>
+          </p>
           <QrCode text={code.code} label={t('stores.codeTitle', { name: code.registerName })} />
         </aside>
       )}
       <h2>{t('registers.title')}</h2>
-      <button type="button" onClick={devices.reload}>{t('app.refresh')}</button>
+      <button type="button" onClick={devices.reload}>
+        {t('app.refresh')}
+      </button>
       {devices.data?.items.length === 0 && <p className="muted">{t('registers.none')}</p>}
       {devices.data && devices.data.items.length > 0 && (
         <table className="data-table" data-testid="registers">
-          <thead><tr><th>{t('registers.store')}</th><th>{t('registers.name')}</th><th>{t('registers.created')}</th><th>{t('registers.lastSeen')}</th><th>{t('registers.state')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('registers.store')}</th>
+              <th>{t('registers.name')}</th>
+              <th>{t('registers.created')}</th>
+              <th>{t('registers.lastSeen')}</th>
+              <th>{t('registers.state')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {devices.data.items.map((d) => (
               <tr key={d.id} data-testid={`register-${d.name}`}>
-                <td>{d.storeCode}</td><td>{d.name}</td><td>{instant(d.createdAt, language)}</td>
+                <td>{d.storeCode}</td>
+                <td>{d.name}</td>
+                <td>{instant(d.createdAt, language)}</td>
                 <td>{instant(d.lastSeenAt, language, t('registers.never'))}</td>
-                <td>{d.revokedAt ? t('registers.revoked', { at: instant(d.revokedAt, language) }) : t('registers.active')}</td>
-                <td>{owner && !d.revokedAt && <button type="button" className="danger" onClick={() => void revoke(d)}>{t('registers.revoke')}</button>}</td>
+                <td>
+                  {d.revokedAt ? t('registers.revoked', { at: instant(d.revokedAt, language) }) : t('registers.active')}
+                </td>
+                <td>
+                  {owner && !d.revokedAt && (
+                    <button type="button" className="danger" onClick={() => void revoke(d)}>
+                      {t('registers.revoke')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

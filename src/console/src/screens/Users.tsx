@@ -7,7 +7,13 @@ import { formText, formValue } from '../ui/form-text';
 import { instant } from '../ui/format';
 import { useLoad, useSession } from '../ui/session';
 
-interface User { id: string; login: string; role: string; createdAt: string; disabledAt: string | null }
+interface User {
+  id: string;
+  login: string;
+  role: string;
+  createdAt: string;
+  disabledAt: string | null;
+}
 
 export function Users(): JSX.Element {
   const { t, language } = useT();
@@ -21,7 +27,11 @@ export function Users(): JSX.Element {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const login = formText(form, 'login');
-    const created = await api.post<User>('/v1/admin/users', { login, password: formValue(form, 'password'), role: formText(form, 'role') });
+    const created = await api.post<User>('/v1/admin/users', {
+      login,
+      password: formValue(form, 'password'),
+      role: formText(form, 'role'),
+    });
     if (!created.ok) {
       const taken = created.failure.kind === 'refused' && created.failure.code === 'login_taken';
       return setError(taken ? t('users.taken', { login }) : failureText(t, created.failure));
@@ -45,14 +55,33 @@ export function Users(): JSX.Element {
       <h2>{t('users.title')}</h2>
       <p className="muted">{t('users.hint', { org: me.data?.orgId ?? '…' })}</p>
       <ErrorLine text={users.failure ? failureText(t, users.failure) : error} />
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {role === 'owner' && (
         <form className="inline" onSubmit={(e) => void create(e)} data-testid="create-user">
-          <label>{t('users.login')}<input name="login" maxLength={100} required autoComplete="off" /></label>
-          <label>{t('users.password')}<input name="password" type="password" minLength={12} maxLength={200} required autoComplete="new-password" /></label>
-          <label>{t('users.role')}
+          <label>
+            {t('users.login')}
+            <input name="login" maxLength={100} required autoComplete="off" />
+          </label>
+          <label>
+            {t('users.password')}
+            <input
+              name="password"
+              type="password"
+              minLength={12}
+              maxLength={200}
+              required
+              autoComplete="new-password"
+            />
+          </label>
+          <label>
+            {t('users.role')}
             <select name="role" defaultValue="accountant">
-              <option value="accountant">{t('users.roles.accountant')}</option><option value="owner">{t('users.roles.owner')}</option>
+              <option value="accountant">{t('users.roles.accountant')}</option>
+              <option value="owner">{t('users.roles.owner')}</option>
             </select>
           </label>
           <button type="submit">{t('users.create')}</button>
@@ -61,13 +90,29 @@ export function Users(): JSX.Element {
       {users.data?.items.length === 0 && <p className="muted">{t('users.none')}</p>}
       {users.data && users.data.items.length > 0 && (
         <table className="data-table" data-testid="users">
-          <thead><tr><th>{t('users.login')}</th><th>{t('users.role')}</th><th>{t('registers.state')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('users.login')}</th>
+              <th>{t('users.role')}</th>
+              <th>{t('registers.state')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {users.data.items.map((u) => (
               <tr key={u.id}>
-                <td>{u.login}</td><td>{roleText(u.role)}</td>
-                <td>{u.disabledAt ? t('users.disabled', { at: instant(u.disabledAt, language) }) : t('users.active')}</td>
-                <td>{role === 'owner' && !u.disabledAt && <button type="button" className="danger" onClick={() => void disable(u)}>{t('users.disable')}</button>}</td>
+                <td>{u.login}</td>
+                <td>{roleText(u.role)}</td>
+                <td>
+                  {u.disabledAt ? t('users.disabled', { at: instant(u.disabledAt, language) }) : t('users.active')}
+                </td>
+                <td>
+                  {role === 'owner' && !u.disabledAt && (
+                    <button type="button" className="danger" onClick={() => void disable(u)}>
+                      {t('users.disable')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { salesView } from './sales-model';
 
-const row = (storeId: string, code: string, period: string, total: string, documents = 1) =>
-  ({ storeId, storeCode: code, storeName: `Tienda ${code}`, period, total, documents });
+const row = (storeId: string, code: string, period: string, total: string, documents = 1) => ({
+  storeId,
+  storeCode: code,
+  storeName: `Tienda ${code}`,
+  period,
+  total,
+  documents,
+});
 
 describe('salesView', () => {
   it('makes one series per store over every period, with gaps, and exact totals', () => {
     const view = salesView([
-      row('b', '0002', '2026-12-04', '0.10'), row('a', '0001', '2026-12-04', '0.20', 2), row('a', '0001', '2026-12-05', '-0.30'),
+      row('b', '0002', '2026-12-04', '0.10'),
+      row('a', '0001', '2026-12-04', '0.20', 2),
+      row('a', '0001', '2026-12-05', '-0.30'),
       row('b', '0002', '2026-12-06', '0.20'),
     ]);
     expect(view.periods).toEqual(['2026-12-04', '2026-12-05', '2026-12-06']);

@@ -6,8 +6,10 @@ export function QrCode(props: { text: string; label: string }): JSX.Element | nu
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    QRCode.toDataURL(props.text, { errorCorrectionLevel: 'M', margin: 2, width: 220 })
-      .then((data) => current && setUrl(data), () => current && setUrl(null));
+    QRCode.toDataURL(props.text, { errorCorrectionLevel: 'M', margin: 2, width: 220 }).then(
+      (data) => current && setUrl(data),
+      () => current && setUrl(null),
+    );
     return () => {
       current = false;
     };

@@ -7,12 +7,26 @@ export const balboas = (amount: string | null): string => (amount === null ? '�
 
 export function instant(iso: string | null, language: Language, fallback = '—'): string {
   if (!iso) return fallback;
-  return new Intl.DateTimeFormat(language, { timeZone: 'America/Panama', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, {
+    timeZone: 'America/Panama',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(new Date(iso));
 }
 
 /** "1,5 s", "2 min", "3 h" — a duration for people. */
 export function duration(ms: number, language: Language): string {
   const abs = Math.abs(ms);
-  const unit = abs < 60_000 ? { value: abs / 1000, unit: 'second' } : abs < 3_600_000 ? { value: abs / 60_000, unit: 'minute' } : { value: abs / 3_600_000, unit: 'hour' };
-  return new Intl.NumberFormat(language, { style: 'unit', unit: unit.unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(unit.value);
+  const unit =
+    abs < 60_000
+      ? { value: abs / 1000, unit: 'second' }
+      : abs < 3_600_000
+        ? { value: abs / 60_000, unit: 'minute' }
+        : { value: abs / 3_600_000, unit: 'hour' };
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: unit.unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(unit.value);
 }

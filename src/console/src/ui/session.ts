@@ -22,11 +22,21 @@ export function useSession(): Session {
 }
 
 /** Loads with `load` now and on reload(); an unauthorised answer ends the session. */
-export function useLoad<T>(load: (api: Api) => Promise<ApiResult<T>>, deps: readonly unknown[]): {
-  data: T | null; failure: ApiFailure | null; loading: boolean; reload: () => void;
+export function useLoad<T>(
+  load: (api: Api) => Promise<ApiResult<T>>,
+  deps: readonly unknown[],
+): {
+  data: T | null;
+  failure: ApiFailure | null;
+  loading: boolean;
+  reload: () => void;
 } {
   const { api, expire } = useSession();
-  const [state, setState] = useState<{ data: T | null; failure: ApiFailure | null; loading: boolean }>({ data: null, failure: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; failure: ApiFailure | null; loading: boolean }>({
+    data: null,
+    failure: null,
+    loading: true,
+  });
   const [round, setRound] = useState(0);
   // `deps` are the caller's inputs to `load`: a new load function each render does not reload, a new input does.
   const run = useCallback(load, deps);
@@ -36,7 +46,11 @@ export function useLoad<T>(load: (api: Api) => Promise<ApiResult<T>>, deps: read
     void run(api).then((result) => {
       if (!current) return;
       if (!result.ok && result.failure.kind === 'unauthorized') expire();
-      setState(result.ok ? { data: result.value, failure: null, loading: false } : { data: null, failure: result.failure, loading: false });
+      setState(
+        result.ok
+          ? { data: result.value, failure: null, loading: false }
+          : { data: null, failure: result.failure, loading: false },
+      );
     });
     return () => {
       current = false;

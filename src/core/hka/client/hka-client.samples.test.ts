@@ -2,11 +2,22 @@
 // ./fixtures), served over real HTTP on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHkaClient, type DatosDocumento, type HkaClient } from './hka-client';
-import { fixtureBytes, fixtureText, resultReply, sample, startCannedHkaServer, type CannedHkaServer } from './fixtures/canned-hka-server';
+import {
+  fixtureBytes,
+  fixtureText,
+  resultReply,
+  sample,
+  startCannedHkaServer,
+  type CannedHkaServer,
+} from './fixtures/canned-hka-server';
 
 const CREDS = { tokenEmpresa: 'tok-empresa-1234', tokenPassword: 'tok-password-5678' };
 const DATOS: DatosDocumento = {
-  codigoSucursalEmisor: '0001', numeroDocumentoFiscal: '891', puntoFacturacionFiscal: '001', tipoDocumento: '01', tipoEmision: '01',
+  codigoSucursalEmisor: '0001',
+  numeroDocumentoFiscal: '891',
+  puntoFacturacionFiscal: '001',
+  tipoDocumento: '01',
+  tipoEmision: '01',
 };
 const DOCUMENTO = { codigoSucursalEmisor: '0000' };
 
@@ -15,7 +26,12 @@ let client: HkaClient;
 
 beforeAll(async () => {
   server = await startCannedHkaServer();
-  client = await createHkaClient({ environment: 'simulador', endpoint: server.url, connectTimeoutMs: 1_000, responseTimeoutMs: 2_000 });
+  client = await createHkaClient({
+    environment: 'simulador',
+    endpoint: server.url,
+    connectTimeoutMs: 1_000,
+    responseTimeoutMs: 2_000,
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -53,32 +69,55 @@ describe('Enviar', () => {
     if (outcome.kind !== 'authorized') throw new Error('expected authorized');
     // No offset in the reply: Panamá time, UTC−5.
     expect(outcome.fechaRecepcionDGI.toISOString()).toBe('2024-05-25T03:27:28.000Z');
-    expect(outcome.qr).toMatch(/^https:\/\/dgi-fep-test\.mef\.gob\.pa:40001\/Consultas\/FacturasPorQR\?chFE=FE012.*&iAmb=2&digestValue=.*&jwt=/);
+    expect(outcome.qr).toMatch(
+      /^https:\/\/dgi-fep-test\.mef\.gob\.pa:40001\/Consultas\/FacturasPorQR\?chFE=FE012.*&iAmb=2&digestValue=.*&jwt=/,
+    );
   });
 
   it('102 without a cufe is a rejection', async () => {
-    server.reply(resultReply('Enviar', { codigo: '102', resultado: 'error', mensaje: 'El documento está duplicado', cufe: null }));
+    server.reply(
+      resultReply('Enviar', { codigo: '102', resultado: 'error', mensaje: 'El documento está duplicado', cufe: null }),
+    );
     expect(await client.enviar(CREDS, DOCUMENTO)).toEqual({
-      kind: 'rejected', codigo: '102', mensaje: 'El documento está duplicado', messages: ['El documento está duplicado'],
+      kind: 'rejected',
+      codigo: '102',
+      mensaje: 'El documento está duplicado',
+      messages: ['El documento está duplicado'],
     });
   });
 
   it('a rejection keeps HKA codigo and splits the messages joined by |', async () => {
-    const mensaje = 'En la ocurrencia 1 de Item, El campo valorITBMS es inválido | 2152-Item 1: Monto del ITBMS del ítem inválido';
+    const mensaje =
+      'En la ocurrencia 1 de Item, El campo valorITBMS es inválido | 2152-Item 1: Monto del ITBMS del ítem inválido';
     server.reply(resultReply('Enviar', { codigo: '109', resultado: 'error', mensaje, cufe: null, qr: null }));
     expect(await client.enviar(CREDS, DOCUMENTO)).toEqual({
       kind: 'rejected',
       codigo: '109',
       mensaje,
-      messages: ['En la ocurrencia 1 de Item, El campo valorITBMS es inválido', '2152-Item 1: Monto del ITBMS del ítem inválido'],
+      messages: [
+        'En la ocurrencia 1 de Item, El campo valorITBMS es inválido',
+        '2152-Item 1: Monto del ITBMS del ítem inválido',
+      ],
     });
   });
 
   it('200 with an unreadable fechaRecepcionDGI is unparseable: HKA did authorise something', async () => {
-    server.reply(resultReply('Enviar', {
-      codigo: '200', resultado: 'procesado', mensaje: 'ok', cufe: 'FE01', qr: 'q', fechaRecepcionDGI: '29/05/2019 13:32', nroProtocoloAutorizacion: '1',
-    }));
-    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({ kind: 'transient', reason: 'unparseable', mayHaveReachedHka: true });
+    server.reply(
+      resultReply('Enviar', {
+        codigo: '200',
+        resultado: 'procesado',
+        mensaje: 'ok',
+        cufe: 'FE01',
+        qr: 'q',
+        fechaRecepcionDGI: '29/05/2019 13:32',
+        nroProtocoloAutorizacion: '1',
+      }),
+    );
+    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({
+      kind: 'transient',
+      reason: 'unparseable',
+      mayHaveReachedHka: true,
+    });
   });
 
   it.each([
@@ -86,12 +125,20 @@ describe('Enviar', () => {
     ['without fechaRecepcionDGI', { codigo: '200', cufe: 'FE01', fechaRecepcionDGI: null }],
   ])('200 %s is unparseable', async (_, fields) => {
     server.reply(resultReply('Enviar', fields));
-    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({ kind: 'transient', reason: 'unparseable', mayHaveReachedHka: true });
+    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({
+      kind: 'transient',
+      reason: 'unparseable',
+      mayHaveReachedHka: true,
+    });
   });
 
   it('a result without codigo is unparseable', async () => {
     server.reply(resultReply('Enviar', { resultado: 'procesado', mensaje: 'ok' }));
-    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({ kind: 'transient', reason: 'unparseable', mayHaveReachedHka: true });
+    expect(await client.enviar(CREDS, DOCUMENTO)).toMatchObject({
+      kind: 'transient',
+      reason: 'unparseable',
+      mayHaveReachedHka: true,
+    });
   });
 });
 
@@ -117,7 +164,10 @@ describe('the other operations', () => {
   it('AnulacionDocumento (sample 07)', async () => {
     server.reply(sample('07-anulaciondocumento-response.xml'));
     expect(await client.anulacionDocumento(CREDS, DATOS, 'Error en el precio')).toEqual({
-      kind: 'ok', codigo: '200', mensaje: 'Proceso de Anulación ejecutado con éxito.', data: {},
+      kind: 'ok',
+      codigo: '200',
+      mensaje: 'Proceso de Anulación ejecutado con éxito.',
+      data: {},
     });
   });
 
@@ -125,7 +175,10 @@ describe('the other operations', () => {
     server.reply(sample('09-descargaxml-response.xml'));
     const outcome = await client.descargaXml(CREDS, DATOS);
     expect(outcome).toEqual({
-      kind: 'ok', codigo: '200', mensaje: 'Se retorna el archivo solicitado.', data: { xml: fixtureText('descargaxml-rfe.xml') },
+      kind: 'ok',
+      codigo: '200',
+      mensaje: 'Se retorna el archivo solicitado.',
+      data: { xml: fixtureText('descargaxml-rfe.xml') },
     });
     if (outcome.kind === 'ok') expect(outcome.data.xml).toContain('<dNombEm>Ambiente de pruebas, Panamá</dNombEm>');
   });
@@ -139,7 +192,14 @@ describe('the other operations', () => {
   });
 
   it('DescargaXML with a documento that is not Base64 is unparseable', async () => {
-    server.reply(resultReply('DescargaXML', { codigo: '200', resultado: 'procesado', mensaje: 'ok', documento: '[XML EN BASE 64]' }));
+    server.reply(
+      resultReply('DescargaXML', {
+        codigo: '200',
+        resultado: 'procesado',
+        mensaje: 'ok',
+        documento: '[XML EN BASE 64]',
+      }),
+    );
     expect(await client.descargaXml(CREDS, DATOS)).toMatchObject({ kind: 'transient', reason: 'unparseable' });
   });
 
@@ -150,8 +210,14 @@ describe('the other operations', () => {
       codigo: '200',
       mensaje: 'Se retorna Licencia y Disponibilidad',
       data: {
-        licencia: 'URFT-F1E3-VSGY', fechaLicencia: '2020-08-12 / 2021-08-12', ciclo: 2, fechaCiclo: '2020-09-12 / 2020-10-12',
-        foliosTotalesCiclo: 5000, foliosUtilizadosCiclo: 0, foliosDisponibleCiclo: 5000, foliosTotales: 60000,
+        licencia: 'URFT-F1E3-VSGY',
+        fechaLicencia: '2020-08-12 / 2021-08-12',
+        ciclo: 2,
+        fechaCiclo: '2020-09-12 / 2020-10-12',
+        foliosTotalesCiclo: 5000,
+        foliosUtilizadosCiclo: 0,
+        foliosDisponibleCiclo: 5000,
+        foliosTotales: 60000,
       },
     });
   });
@@ -166,7 +232,11 @@ describe('the other operations', () => {
 
   it('FoliosRestantes 200 without an integer foliosDisponibleCiclo is unparseable', async () => {
     server.reply(resultReply('FoliosRestantes', { codigo: '200', mensaje: 'ok', foliosDisponibleCiclo: 'muchos' }));
-    expect(await client.foliosRestantes(CREDS)).toMatchObject({ kind: 'transient', reason: 'unparseable', mayHaveReachedHka: true });
+    expect(await client.foliosRestantes(CREDS)).toMatchObject({
+      kind: 'transient',
+      reason: 'unparseable',
+      mayHaveReachedHka: true,
+    });
   });
 
   it('testConnection is FoliosRestantes', async () => {
@@ -178,18 +248,30 @@ describe('the other operations', () => {
   it('EnvioCorreo (sample 15)', async () => {
     server.reply(sample('15-enviocorreo-response.xml'));
     expect(await client.envioCorreo(CREDS, DATOS, 'cliente@example.com')).toEqual({
-      kind: 'ok', codigo: '200', mensaje: 'Se ha enviado satisfactoriamente el email.', data: {},
+      kind: 'ok',
+      codigo: '200',
+      mensaje: 'Se ha enviado satisfactoriamente el email.',
+      data: {},
     });
   });
 
   it('RastreoCorreo (sample 17)', async () => {
     server.reply(sample('17-rastreocorreo-response.xml'));
-    expect(await client.rastreoCorreo(CREDS, 'FE0120000155732387-2-2023-1400002024052400000000015050128219609273')).toEqual({
+    expect(
+      await client.rastreoCorreo(CREDS, 'FE0120000155732387-2-2023-1400002024052400000000015050128219609273'),
+    ).toEqual({
       kind: 'ok',
       codigo: '200',
       mensaje: 'Se retorna mensaje de la consulta',
       data: {
-        entregas: [{ correo: 'Correo', creadoEn: 'Fecha de creación del correo', estado: 'Estado del correo', messageId: 'Id del mensaje del correo' }],
+        entregas: [
+          {
+            correo: 'Correo',
+            creadoEn: 'Fecha de creación del correo',
+            estado: 'Estado del correo',
+            messageId: 'Id del mensaje del correo',
+          },
+        ],
       },
     });
   });
@@ -201,14 +283,24 @@ describe('the other operations', () => {
       codigo: '200',
       mensaje: 'Mensaje adicional de la operación',
       data: {
-        tipoRuc: 'Tipo de contribuyente', ruc: 'Ruc del contribuyente', dv: 'DV del contribuyente',
-        razonSocial: 'Razón social del contribuyente', afiliadoFE: 'Mensaje de estado de afiliación a la FE',
+        tipoRuc: 'Tipo de contribuyente',
+        ruc: 'Ruc del contribuyente',
+        dv: 'DV del contribuyente',
+        razonSocial: 'Razón social del contribuyente',
+        afiliadoFE: 'Mensaje de estado de afiliación a la FE',
       },
     });
   });
 
   it('ConsultarRucDV 102 (taxpayer not registered) is a rejection', async () => {
-    server.reply(resultReply('ConsultarRucDV', { codigo: '102', infoRuc: null, mensaje: 'El contribuyente no está inscrito', resultado: 'error' }));
+    server.reply(
+      resultReply('ConsultarRucDV', {
+        codigo: '102',
+        infoRuc: null,
+        mensaje: 'El contribuyente no está inscrito',
+        resultado: 'error',
+      }),
+    );
     expect(await client.consultarRucDv(CREDS, '1', '8-888-8888')).toMatchObject({ kind: 'rejected', codigo: '102' });
   });
 });

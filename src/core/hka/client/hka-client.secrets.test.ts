@@ -2,15 +2,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PATH } from '../contract';
 import { createHkaClient, type DatosDocumento, type HkaClient, type HkaLogger } from './hka-client';
-import { closedPort, resultReply, sample, soapFault, startCannedHkaServer, type CannedHkaServer, type CannedReply } from './fixtures/canned-hka-server';
+import {
+  closedPort,
+  resultReply,
+  sample,
+  soapFault,
+  startCannedHkaServer,
+  type CannedHkaServer,
+  type CannedReply,
+} from './fixtures/canned-hka-server';
 import { REDACTED } from './scrub-secrets';
 
 const CREDS = { tokenEmpresa: 'EMPRESA-SECRET-7f3a9c', tokenPassword: 'PASSWORD-SECRET-b41d2e' };
 const TOKENS = [CREDS.tokenEmpresa, CREDS.tokenPassword];
 const DATOS: DatosDocumento = {
-  codigoSucursalEmisor: '0000', numeroDocumentoFiscal: '1', puntoFacturacionFiscal: '001', tipoDocumento: '01', tipoEmision: '01',
+  codigoSucursalEmisor: '0000',
+  numeroDocumentoFiscal: '1',
+  puntoFacturacionFiscal: '001',
+  tipoDocumento: '01',
+  tipoEmision: '01',
 };
-const ALLOWED_LOG_KEYS = new Set(['operation', 'endpoint', 'durationMs', 'outcome', 'codigo', 'reason', 'mayHaveReachedHka', 'httpStatus']);
+const ALLOWED_LOG_KEYS = new Set([
+  'operation',
+  'endpoint',
+  'durationMs',
+  'outcome',
+  'codigo',
+  'reason',
+  'mayHaveReachedHka',
+  'httpStatus',
+]);
 
 interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -20,16 +41,23 @@ interface LogEntry {
 
 function capturingLogger(): HkaLogger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
-  const log = (level: LogEntry['level']) => (msg: string, meta?: Record<string, unknown>) => entries.push({ level, msg, meta });
+  const log = (level: LogEntry['level']) => (msg: string, meta?: Record<string, unknown>) =>
+    entries.push({ level, msg, meta });
   return { entries, info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 const echo = TOKENS.join(' / ');
 const REPLIES: [string, CannedReply][] = [
   ['success', sample('13-foliosrestantes-response.xml')],
-  ['rejection echoing the tokens', resultReply('FoliosRestantes', { codigo: '100', mensaje: `Token ${echo} inválido|otro` })],
+  [
+    'rejection echoing the tokens',
+    resultReply('FoliosRestantes', { codigo: '100', mensaje: `Token ${echo} inválido|otro` }),
+  ],
   ['fault echoing the tokens', soapFault(`Cannot deserialize ${echo}`)],
-  ['HTML error page echoing the tokens', { kind: 'body', status: 500, contentType: 'text/html', body: `<html><body>${echo}</body></html>` }],
+  [
+    'HTML error page echoing the tokens',
+    { kind: 'body', status: 500, contentType: 'text/html', body: `<html><body>${echo}</body></html>` },
+  ],
   ['garbage echoing the tokens', { kind: 'body', status: 200, body: `<<${echo}` }],
   ['reset', { kind: 'destroy' }],
   ['no answer', { kind: 'hang' }],
@@ -41,7 +69,13 @@ const logger = capturingLogger();
 
 beforeAll(async () => {
   server = await startCannedHkaServer();
-  client = await createHkaClient({ environment: 'simulador', endpoint: server.url, connectTimeoutMs: 200, responseTimeoutMs: 200, logger });
+  client = await createHkaClient({
+    environment: 'simulador',
+    endpoint: server.url,
+    connectTimeoutMs: 200,
+    responseTimeoutMs: 200,
+    logger,
+  });
 });
 afterAll(() => server.close());
 
@@ -70,22 +104,37 @@ describe('no token in outcomes or logs', () => {
     expect(logger.entries).toHaveLength(outcomes.length);
     for (const entry of logger.entries) {
       expect(Object.keys(entry.meta ?? {}).filter((k) => !ALLOWED_LOG_KEYS.has(k))).toEqual([]);
-      expect(entry.meta).toMatchObject({ endpoint: server.url, outcome: expect.any(String) as string, durationMs: expect.any(Number) as number });
+      expect(entry.meta).toMatchObject({
+        endpoint: server.url,
+        outcome: expect.any(String) as string,
+        durationMs: expect.any(Number) as number,
+      });
     }
   });
 
   it('echoed tokens are replaced, not just dropped (the echo did reach the outcome)', async () => {
     server.reply(soapFault(`Cannot deserialize ${echo}`));
     const outcome = await client.foliosRestantes(CREDS);
-    expect(outcome).toMatchObject({ kind: 'transient', reason: 'soap_fault', detail: `SOAP Fault a:ActionNotSupported: Cannot deserialize ${REDACTED} / ${REDACTED}` });
+    expect(outcome).toMatchObject({
+      kind: 'transient',
+      reason: 'soap_fault',
+      detail: `SOAP Fault a:ActionNotSupported: Cannot deserialize ${REDACTED} / ${REDACTED}`,
+    });
     server.reply(resultReply('FoliosRestantes', { codigo: '100', mensaje: `Token ${echo} inválido|otro` }));
-    expect(await client.foliosRestantes(CREDS)).toMatchObject({ kind: 'rejected', messages: [`Token ${REDACTED} / ${REDACTED} inválido`, 'otro'] });
+    expect(await client.foliosRestantes(CREDS)).toMatchObject({
+      kind: 'rejected',
+      messages: [`Token ${REDACTED} / ${REDACTED} inválido`, 'otro'],
+    });
   });
 
   it('a refused connection: no token either', async () => {
     const port = await closedPort();
     const refusedLogger = capturingLogger();
-    const refused = await createHkaClient({ environment: 'simulador', endpoint: `http://127.0.0.1:${port}${SERVICE_PATH}`, logger: refusedLogger });
+    const refused = await createHkaClient({
+      environment: 'simulador',
+      endpoint: `http://127.0.0.1:${port}${SERVICE_PATH}`,
+      logger: refusedLogger,
+    });
     const outcomes = await Promise.all(everyOperation(refused));
     expect(outcomes.every((o) => (o as { reason?: string }).reason === 'connection_refused')).toBe(true);
     const text = JSON.stringify(outcomes) + JSON.stringify(refusedLogger.entries);
@@ -100,7 +149,9 @@ describe('no token in outcomes or logs', () => {
     await client.foliosRestantes(CREDS);
     server.reply({ kind: 'destroy' });
     await client.foliosRestantes(CREDS);
-    expect(logger.entries.map((e) => [e.level, e.meta?.['outcome'], e.meta?.['codigo'], e.meta?.['operation']])).toEqual([
+    expect(
+      logger.entries.map((e) => [e.level, e.meta?.['outcome'], e.meta?.['codigo'], e.meta?.['operation']]),
+    ).toEqual([
       ['info', 'ok', '200', 'FoliosRestantes'],
       ['warn', 'rejected', '100', 'FoliosRestantes'],
       ['warn', 'transient', undefined, 'FoliosRestantes'],

@@ -79,7 +79,11 @@ export interface HkaClient {
   readonly endpoint: string;
   enviar(c: HkaCredentials, documento: HkaElement): Promise<EnviarOutcome>;
   estadoDocumento(c: HkaCredentials, datos: DatosDocumento): Promise<HkaOutcome<EstadoDocumentoData>>;
-  anulacionDocumento(c: HkaCredentials, datos: DatosDocumento, motivoAnulacion: string): Promise<HkaOutcome<Record<string, never>>>;
+  anulacionDocumento(
+    c: HkaCredentials,
+    datos: DatosDocumento,
+    motivoAnulacion: string,
+  ): Promise<HkaOutcome<Record<string, never>>>;
   /** The authorised XML, Base64-decoded. */
   descargaXml(c: HkaCredentials, datos: DatosDocumento): Promise<HkaOutcome<{ xml: string }>>;
   descargaPdf(c: HkaCredentials, datos: DatosDocumento): Promise<HkaOutcome<{ pdf: Buffer }>>;
@@ -104,7 +108,8 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 const DEFAULT_RESPONSE_TIMEOUT_MS = 30_000;
 
 function resolveEndpoint(options: HkaClientOptions): string {
-  const endpoint = options.endpoint ?? (options.environment === 'simulador' ? undefined : HKA_ENDPOINTS[options.environment]);
+  const endpoint =
+    options.endpoint ?? (options.environment === 'simulador' ? undefined : HKA_ENDPOINTS[options.environment]);
   if (endpoint === undefined) throw new Error("HKA client: environment 'simulador' needs an endpoint");
   let url: URL;
   try {
@@ -112,8 +117,10 @@ function resolveEndpoint(options: HkaClientOptions): string {
   } catch {
     throw new Error(`HKA client: endpoint is not a URL: ${endpoint}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`HKA client: endpoint must be http(s): ${endpoint}`);
-  if (url.username !== '' || url.password !== '') throw new Error('HKA client: the endpoint must not carry credentials');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`HKA client: endpoint must be http(s): ${endpoint}`);
+  if (url.username !== '' || url.password !== '')
+    throw new Error('HKA client: the endpoint must not carry credentials');
   return url.href;
 }
 
@@ -131,7 +138,10 @@ function ordered(fields: readonly string[], values: Record<string, unknown>): Re
 }
 
 function datosDocumento(datos: DatosDocumento): Record<string, unknown> {
-  return ordered(DATOS_DOCUMENTO_FIELDS, { ...datos, numeroDocumentoFiscal: padNumeroDocumento(datos.numeroDocumentoFiscal) });
+  return ordered(DATOS_DOCUMENTO_FIELDS, {
+    ...datos,
+    numeroDocumentoFiscal: padNumeroDocumento(datos.numeroDocumentoFiscal),
+  });
 }
 
 export { HkaRequestError };
@@ -145,10 +155,21 @@ export async function createHkaClient(options: HkaClientOptions): Promise<HkaCli
   const logger = options.logger;
 
   function log(operation: HkaOperation, outcome: AnyOutcome, codigo: string | undefined, durationMs: number): void {
-    const meta = { operation, endpoint, durationMs, outcome: outcome.kind, ...(codigo === undefined ? {} : { codigo }) };
+    const meta = {
+      operation,
+      endpoint,
+      durationMs,
+      outcome: outcome.kind,
+      ...(codigo === undefined ? {} : { codigo }),
+    };
     if (outcome.kind === 'transient') {
       const { reason, mayHaveReachedHka, httpStatus } = outcome;
-      logger?.warn(`HKA ${operation}: transient (${reason})`, { ...meta, reason, mayHaveReachedHka, ...(httpStatus === undefined ? {} : { httpStatus }) });
+      logger?.warn(`HKA ${operation}: transient (${reason})`, {
+        ...meta,
+        reason,
+        mayHaveReachedHka,
+        ...(httpStatus === undefined ? {} : { httpStatus }),
+      });
     } else if (outcome.kind === 'rejected') {
       logger?.warn(`HKA ${operation}: rejected`, meta);
     } else {
@@ -167,14 +188,24 @@ export async function createHkaClient(options: HkaClientOptions): Promise<HkaCli
     const elapsed = () => Math.round(performance.now() - started);
     let reply: SoapReply;
     try {
-      reply = await soapExchange(soapClient, operation, protectLiteralText(ordered(REQUEST_PARAMS[operation], values)), {
-        connectTimeoutMs,
-        responseTimeoutMs,
-        secrets,
-        ...(options.onServerDate ? { onServerDate: options.onServerDate } : {}),
-      });
+      reply = await soapExchange(
+        soapClient,
+        operation,
+        protectLiteralText(ordered(REQUEST_PARAMS[operation], values)),
+        {
+          connectTimeoutMs,
+          responseTimeoutMs,
+          secrets,
+          ...(options.onServerDate ? { onServerDate: options.onServerDate } : {}),
+        },
+      );
     } catch (error) {
-      logger?.error(`HKA ${operation}: request not sent`, { operation, endpoint, durationMs: elapsed(), outcome: 'error' });
+      logger?.error(`HKA ${operation}: request not sent`, {
+        operation,
+        endpoint,
+        durationMs: elapsed(),
+        outcome: 'error',
+      });
       throw new HkaRequestError(scrubText(error instanceof Error ? error.message : String(error), secrets));
     }
     const outcome = scrubDeep(reply.kind === 'result' ? read(reply) : reply, secrets);
@@ -191,16 +222,23 @@ export async function createHkaClient(options: HkaClientOptions): Promise<HkaCli
       call('EstadoDocumento', c, { ...tokens(c), datosDocumento: datosDocumento(datos) }, readEstadoDocumento),
     anulacionDocumento: (c, datos, motivoAnulacion) =>
       call('AnulacionDocumento', c, { ...tokens(c), motivoAnulacion, datosDocumento: datosDocumento(datos) }, readAck),
-    descargaXml: (c, datos) => call('DescargaXML', c, { ...tokens(c), datosDocumento: datosDocumento(datos) }, readDescargaXml),
-    descargaPdf: (c, datos) => call('DescargaPDF', c, { ...tokens(c), datosDocumento: datosDocumento(datos) }, readDescargaPdf),
+    descargaXml: (c, datos) =>
+      call('DescargaXML', c, { ...tokens(c), datosDocumento: datosDocumento(datos) }, readDescargaXml),
+    descargaPdf: (c, datos) =>
+      call('DescargaPDF', c, { ...tokens(c), datosDocumento: datosDocumento(datos) }, readDescargaPdf),
     foliosRestantes: (c) => call('FoliosRestantes', c, tokens(c), readFoliosRestantes),
     envioCorreo: (c, datos, correo) =>
       call('EnvioCorreo', c, { ...tokens(c), datosDocumento: datosDocumento(datos), correo }, readAck),
     rastreoCorreo: (c, cufe) => call('RastreoCorreo', c, { ...tokens(c), cufe }, readRastreoCorreo),
     consultarRucDv: (c, tipoRuc, ruc) =>
-      call('ConsultarRucDV', c, {
-        consultarRucDVRequest: ordered(CONSULTAR_RUC_DV_FIELDS, { ...tokens(c), tipoRuc, ruc }),
-      }, readConsultarRucDv),
+      call(
+        'ConsultarRucDV',
+        c,
+        {
+          consultarRucDVRequest: ordered(CONSULTAR_RUC_DV_FIELDS, { ...tokens(c), tipoRuc, ruc }),
+        },
+        readConsultarRucDv,
+      ),
     testConnection: (c) => call('FoliosRestantes', c, tokens(c), readFoliosRestantes),
     close: () => undefined,
   };

@@ -94,11 +94,19 @@ export interface RucInfo {
 }
 
 export function rejected(codigo: string, mensaje: string): Rejected {
-  const messages = mensaje.split('|').map((m) => m.trim()).filter((m) => m !== '');
+  const messages = mensaje
+    .split('|')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
   return { kind: 'rejected', codigo, mensaje, messages };
 }
 
-export function transient(reason: TransientReason, mayHaveReachedHka: boolean, detail: string, httpStatus?: number): Transient {
+export function transient(
+  reason: TransientReason,
+  mayHaveReachedHka: boolean,
+  detail: string,
+  httpStatus?: number,
+): Transient {
   return httpStatus === undefined
     ? { kind: 'transient', reason, mayHaveReachedHka, detail }
     : { kind: 'transient', reason, mayHaveReachedHka, detail, httpStatus };

@@ -21,13 +21,21 @@ function offsetMinutes(zone: string | undefined): number | undefined {
 export function parseHkaDateTime(raw: string): Date | undefined {
   const m = DATE_TIME.exec(raw.trim());
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
   const offset = offsetMinutes(m[8]);
   if (offset === undefined || hour > 23 || minute > 59 || second > 59) return undefined;
   const wallClockUtc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   const check = new Date(wallClockUtc);
   // Date.UTC rolls 2024-02-30 over to March: a real calendar date survives the round trip unchanged.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   return new Date(wallClockUtc - offset * 60_000);
 }

@@ -45,7 +45,9 @@ export function readEnviar(reply: ResultReply): EnviarOutcome {
   const raw = textOf(result, 'fechaRecepcionDGI');
   const fecha = raw === undefined ? undefined : parseHkaDateTime(raw);
   if (raw === undefined || fecha === undefined) {
-    return unparseable(`Enviar answered ${codigo} with an unreadable fechaRecepcionDGI: ${JSON.stringify(raw ?? null)}`);
+    return unparseable(
+      `Enviar answered ${codigo} with an unreadable fechaRecepcionDGI: ${JSON.stringify(raw ?? null)}`,
+    );
   }
   return {
     kind: 'authorized',
@@ -112,7 +114,8 @@ function integer(r: XNode, name: string): number | undefined {
 export function readFoliosRestantes(reply: ResultReply): HkaOutcome<FoliosData> {
   return okOr(reply, (r) => {
     const disponibles = integer(r, 'foliosDisponibleCiclo') ?? integer(r, 'foliosDisponiblesCiclo');
-    if (disponibles === undefined) return unparseable('FoliosRestantes answered 200 without an integer foliosDisponibleCiclo');
+    if (disponibles === undefined)
+      return unparseable('FoliosRestantes answered 200 without an integer foliosDisponibleCiclo');
     return {
       ...defined<Omit<FoliosData, 'foliosDisponibleCiclo'>>({
         licencia: textOf(r, 'licencia'),

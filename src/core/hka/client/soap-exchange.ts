@@ -31,7 +31,8 @@ export interface ExchangeSettings extends PhaseTimeouts {
 
 function dateHeaderOf(response: unknown): Date | undefined {
   const headers = (response as { headers?: unknown } | undefined)?.headers;
-  const raw = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['date'] : undefined;
+  const raw =
+    typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>)['date'] : undefined;
   if (typeof raw !== 'string') return undefined;
   const date = new Date(raw);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -73,7 +74,9 @@ export async function soapExchange(
     if (!reply) {
       if (!agents.progress.socketOpened) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new HkaRequestError(`HKA ${operation}: the request was not sent: ${scrubText(message, settings.secrets)}`);
+        throw new HkaRequestError(
+          `HKA ${operation}: the request was not sent: ${scrubText(message, settings.secrets)}`,
+        );
       }
       return classifyTransportError(error, agents.progress);
     }

@@ -25,7 +25,10 @@ function bodyText(body: unknown): string {
 
 /** A short, tag-free excerpt of a non-SOAP body (an HTML error page, say) for the detail. */
 function excerpt(text: string): string {
-  const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
 }
 
@@ -41,7 +44,9 @@ function faultDetail(fault: XNode): string {
 export function readSoapReply(operation: HkaOperation, httpStatus: number, body: unknown): SoapReply {
   const text = bodyText(body);
   const notUsable = (why: string): Transient =>
-    httpStatus === 200 ? unparseable(why, httpStatus) : transient('http_error', true, `HTTP ${httpStatus}: ${why}`, httpStatus);
+    httpStatus === 200
+      ? unparseable(why, httpStatus)
+      : transient('http_error', true, `HTTP ${httpStatus}: ${why}`, httpStatus);
 
   if (text.trim() === '') return notUsable('empty body');
   let root: XNode;

@@ -60,7 +60,9 @@ export function createTimedAgents(timeouts: PhaseTimeouts, openSocket?: SocketOp
       if (disposed) return;
       startTimer(timeouts.responseTimeoutMs, () => {
         progress.timedOut = 'response';
-        socket.destroy(codedError(RESPONSE_TIMEOUT_CODE, `No complete response within ${timeouts.responseTimeoutMs} ms`));
+        socket.destroy(
+          codedError(RESPONSE_TIMEOUT_CODE, `No complete response within ${timeouts.responseTimeoutMs} ms`),
+        );
       });
     });
     socket.once('close', () => {

@@ -26,15 +26,29 @@ describe('classifyTransportError (synthetic errors)', () => {
     ['unreachable network', nodeError('ENETUNREACH', 'connect ENETUNREACH 10.0.0.1:443'), 'connection_refused'],
     ['OS connect timeout', nodeError('ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.1:443'), 'connect_timeout'],
     ['our connect timer', nodeError(CONNECT_TIMEOUT_CODE, 'No connection within 5000 ms'), 'connect_timeout'],
-    ['reset during the TLS handshake', nodeError('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established'), 'connection_reset'],
+    [
+      'reset during the TLS handshake',
+      nodeError('ECONNRESET', 'Client network socket disconnected before secure TLS connection was established'),
+      'connection_reset',
+    ],
     ['bad certificate', nodeError('CERT_HAS_EXPIRED', 'certificate has expired'), 'connection_refused'],
   ])('before connecting, %s → %s, did not reach HKA', (_, error, reason) => {
-    expect(classifyTransportError(axiosWrapped(error), NOT_CONNECTED)).toMatchObject({ kind: 'transient', reason, mayHaveReachedHka: false });
+    expect(classifyTransportError(axiosWrapped(error), NOT_CONNECTED)).toMatchObject({
+      kind: 'transient',
+      reason,
+      mayHaveReachedHka: false,
+    });
   });
 
   it('happy-eyeballs AggregateError of refusals is connection_refused', () => {
-    const aggregate = Object.assign(new AggregateError([nodeError('ECONNREFUSED', 'connect ECONNREFUSED ::1:80')], ''), { code: 'ECONNREFUSED' });
-    expect(classifyTransportError(aggregate, NOT_CONNECTED)).toMatchObject({ reason: 'connection_refused', mayHaveReachedHka: false });
+    const aggregate = Object.assign(
+      new AggregateError([nodeError('ECONNREFUSED', 'connect ECONNREFUSED ::1:80')], ''),
+      { code: 'ECONNREFUSED' },
+    );
+    expect(classifyTransportError(aggregate, NOT_CONNECTED)).toMatchObject({
+      reason: 'connection_refused',
+      mayHaveReachedHka: false,
+    });
   });
 
   it.each([
@@ -45,36 +59,59 @@ describe('classifyTransportError (synthetic errors)', () => {
     ['axios timeout', nodeError('ECONNABORTED', 'timeout of 30000ms exceeded'), 'response_timeout'],
     ['anything unforeseen', new Error('boom'), 'connection_reset'],
   ])('after connecting, %s → %s, may have reached HKA', (_, error, reason) => {
-    expect(classifyTransportError(axiosWrapped(error), CONNECTED)).toMatchObject({ kind: 'transient', reason, mayHaveReachedHka: true });
+    expect(classifyTransportError(axiosWrapped(error), CONNECTED)).toMatchObject({
+      kind: 'transient',
+      reason,
+      mayHaveReachedHka: true,
+    });
   });
 
   it('the timers recorded in progress win over whatever error surfaced', () => {
     const hangUp = nodeError('ECONNRESET', 'socket hang up');
-    expect(classifyTransportError(hangUp, { ...NOT_CONNECTED, timedOut: 'connect' })).toMatchObject({ reason: 'connect_timeout', mayHaveReachedHka: false });
-    expect(classifyTransportError(hangUp, { ...CONNECTED, timedOut: 'response' })).toMatchObject({ reason: 'response_timeout', mayHaveReachedHka: true });
+    expect(classifyTransportError(hangUp, { ...NOT_CONNECTED, timedOut: 'connect' })).toMatchObject({
+      reason: 'connect_timeout',
+      mayHaveReachedHka: false,
+    });
+    expect(classifyTransportError(hangUp, { ...CONNECTED, timedOut: 'response' })).toMatchObject({
+      reason: 'response_timeout',
+      mayHaveReachedHka: true,
+    });
   });
 
   it('the detail names the code and the message', () => {
-    expect(classifyTransportError(axiosWrapped(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9')), NOT_CONNECTED).detail)
-      .toBe('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9');
+    expect(
+      classifyTransportError(axiosWrapped(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9')), NOT_CONNECTED)
+        .detail,
+    ).toBe('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9');
   });
 });
 
 describe('timed agents: connect timer', () => {
   it('destroys a socket that does not connect in time, and the classifier calls it connect_timeout', async () => {
     // Black hole: accepts writes, never emits 'connect', never answers.
-    const blackHole = () => new Duplex({ read() {}, write(_chunk, _encoding, callback) { callback(); } });
+    const blackHole = () =>
+      new Duplex({
+        read() {},
+        write(_chunk, _encoding, callback) {
+          callback();
+        },
+      });
     const agents = createTimedAgents({ connectTimeoutMs: 100, responseTimeoutMs: 5_000 }, blackHole);
     const started = Date.now();
     try {
       const error = await new Promise<Error>((resolve) => {
-        const req = http.request({ host: '127.0.0.1', port: 9, method: 'POST', agent: agents.httpAgent }, () => resolve(new Error('unexpected response')));
+        const req = http.request({ host: '127.0.0.1', port: 9, method: 'POST', agent: agents.httpAgent }, () =>
+          resolve(new Error('unexpected response')),
+        );
         req.on('error', resolve);
         req.end('<x/>');
       });
       expect(Date.now() - started).toBeGreaterThanOrEqual(90);
       expect(agents.progress).toEqual({ socketOpened: true, connected: false, timedOut: 'connect' });
-      expect(classifyTransportError(error, agents.progress)).toMatchObject({ reason: 'connect_timeout', mayHaveReachedHka: false });
+      expect(classifyTransportError(error, agents.progress)).toMatchObject({
+        reason: 'connect_timeout',
+        mayHaveReachedHka: false,
+      });
     } finally {
       agents.dispose();
     }

@@ -33,7 +33,12 @@ function factsOf(error: unknown, depth = 0, facts: ErrorFacts = { codes: [], mes
     if (typeof error === 'string') facts.messages.push(error);
     return facts;
   }
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && !facts.codes.includes(code)) facts.codes.push(code);
   if (typeof message === 'string' && message !== '' && !facts.messages.includes(message)) facts.messages.push(message);
   if (cause !== undefined) factsOf(cause, depth + 1, facts);

@@ -17,19 +17,23 @@ export interface ContractDifference {
 }
 
 function operationDifferences(bundled: WsdlSummary, live: WsdlSummary): ContractDifference[] {
-  const missing = bundled.operations.filter((op) => !live.operations.includes(op))
+  const missing = bundled.operations
+    .filter((op) => !live.operations.includes(op))
     .map((op): ContractDifference => ({ area: 'operation', subject: op, bundled: op, live: null }));
-  const added = live.operations.filter((op) => !bundled.operations.includes(op))
+  const added = live.operations
+    .filter((op) => !bundled.operations.includes(op))
     .map((op): ContractDifference => ({ area: 'operation', subject: op, bundled: null, live: op }));
   return [...missing, ...added];
 }
 
 function parameterDifferences(bundled: WsdlSummary, live: WsdlSummary): ContractDifference[] {
-  return bundled.operations.filter((op) => live.operations.includes(op)).flatMap((op) => {
-    const ours = (bundled.parameters[op] ?? []).join(', ');
-    const theirs = (live.parameters[op] ?? []).join(', ');
-    return ours === theirs ? [] : [{ area: 'parameters' as const, subject: op, bundled: ours, live: theirs }];
-  });
+  return bundled.operations
+    .filter((op) => live.operations.includes(op))
+    .flatMap((op) => {
+      const ours = (bundled.parameters[op] ?? []).join(', ');
+      const theirs = (live.parameters[op] ?? []).join(', ');
+      return ours === theirs ? [] : [{ area: 'parameters' as const, subject: op, bundled: ours, live: theirs }];
+    });
 }
 
 function namespaceDifferences(bundled: WsdlSummary, live: WsdlSummary): ContractDifference[] {
@@ -46,14 +50,23 @@ function orderDifferences(bundled: WsdlSummary, live: WsdlSummary): ContractDiff
   const ours = bundled.documentoOrder;
   const theirs = live.documentoOrder;
   const differences: ContractDifference[] = [
-    ...ours.filter((p) => !theirs.includes(p)).map((p): ContractDifference => ({ area: 'order', subject: p, bundled: p, live: null })),
-    ...theirs.filter((p) => !ours.includes(p)).map((p): ContractDifference => ({ area: 'order', subject: p, bundled: null, live: p })),
+    ...ours
+      .filter((p) => !theirs.includes(p))
+      .map((p): ContractDifference => ({ area: 'order', subject: p, bundled: p, live: null })),
+    ...theirs
+      .filter((p) => !ours.includes(p))
+      .map((p): ContractDifference => ({ area: 'order', subject: p, bundled: null, live: p })),
   ];
   const commonOurs = ours.filter((p) => theirs.includes(p));
   const commonTheirs = theirs.filter((p) => ours.includes(p));
   const at = commonOurs.findIndex((p, i) => commonTheirs[i] !== p);
   if (at >= 0) {
-    differences.push({ area: 'order', subject: `documento #${at + 1}`, bundled: commonOurs[at] ?? null, live: commonTheirs[at] ?? null });
+    differences.push({
+      area: 'order',
+      subject: `documento #${at + 1}`,
+      bundled: commonOurs[at] ?? null,
+      live: commonTheirs[at] ?? null,
+    });
   }
   return differences;
 }

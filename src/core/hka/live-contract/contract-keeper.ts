@@ -4,7 +4,12 @@
 import type { HkaEnvironment } from '../contract';
 import type { HkaClient, HkaLogger } from '../client/hka-client';
 import type { SwitchableHkaClient } from '../client/switchable-client';
-import { refreshLiveContract, storedLiveContract, type LiveContractInfo, type LiveContractOptions } from './live-contract';
+import {
+  refreshLiveContract,
+  storedLiveContract,
+  type LiveContractInfo,
+  type LiveContractOptions,
+} from './live-contract';
 
 export interface ContractKeeperDeps {
   dataDir: string;
@@ -32,22 +37,40 @@ export interface ContractKeeper {
   settled(): Promise<void>;
 }
 
-export function contractKeeper(deps: ContractKeeperDeps, makeSwitchable: (initial: HkaClient) => SwitchableHkaClient): ContractKeeper {
+export function contractKeeper(
+  deps: ContractKeeperDeps,
+  makeSwitchable: (initial: HkaClient) => SwitchableHkaClient,
+): ContractKeeper {
   let running: SwitchableHkaClient | undefined;
   let background: Promise<void> = Promise.resolve();
 
   const options = (environment: HkaEnvironment, endpoint: string | undefined): LiveContractOptions | undefined =>
     environment === 'simulador' || endpoint === undefined
       ? undefined
-      : { dataDir: deps.dataDir, environment, endpoint, bundledWsdlPath: deps.bundledWsdlPath, log: deps.log, clock: deps.clock, ...(deps.fetchWsdl ? { fetchWsdl: deps.fetchWsdl } : {}) };
+      : {
+          dataDir: deps.dataDir,
+          environment,
+          endpoint,
+          bundledWsdlPath: deps.bundledWsdlPath,
+          log: deps.log,
+          clock: deps.clock,
+          ...(deps.fetchWsdl ? { fetchWsdl: deps.fetchWsdl } : {}),
+        };
 
   /** A client from the contract's WSDL; the bundled one when the SOAP library cannot load it after all. */
-  async function build(environment: HkaEnvironment, endpoint: string, info: LiveContractInfo | null): Promise<HkaClient> {
+  async function build(
+    environment: HkaEnvironment,
+    endpoint: string,
+    info: LiveContractInfo | null,
+  ): Promise<HkaClient> {
     if (info?.source === 'live') {
       try {
         return await deps.buildClient(environment, endpoint, info.wsdlPath);
       } catch (error) {
-        deps.log?.warn('HKA live WSDL could not be loaded; using the bundled one', { endpoint, error: error instanceof Error ? error.message : String(error) });
+        deps.log?.warn('HKA live WSDL could not be loaded; using the bundled one', {
+          endpoint,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return deps.buildClient(environment, endpoint, deps.bundledWsdlPath);
@@ -84,9 +107,14 @@ export function contractKeeper(deps: ContractKeeperDeps, makeSwitchable: (initia
       const kept = o ? storedLiveContract(o) : null;
       running = makeSwitchable(await build(environment, endpoint, kept));
       if (o && kept?.source !== 'live') {
-        background = refreshLiveContract(o).then(adopt).catch((error: unknown) => {
-          deps.log?.warn('HKA live WSDL: first-use fetch failed', { endpoint, error: error instanceof Error ? error.message : String(error) });
-        });
+        background = refreshLiveContract(o)
+          .then(adopt)
+          .catch((error: unknown) => {
+            deps.log?.warn('HKA live WSDL: first-use fetch failed', {
+              endpoint,
+              error: error instanceof Error ? error.message : String(error),
+            });
+          });
       }
       return running;
     },

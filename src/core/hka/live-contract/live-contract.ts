@@ -49,9 +49,14 @@ const metaSchema = z.object({
   endpoint: z.string(),
   fetchedAt: z.string(),
   sha256: z.string(),
-  differences: z.array(z.object({
-    area: z.enum(['operation', 'parameters', 'namespace', 'order']), subject: z.string(), bundled: z.string().nullable(), live: z.string().nullable(),
-  })),
+  differences: z.array(
+    z.object({
+      area: z.enum(['operation', 'parameters', 'namespace', 'order']),
+      subject: z.string(),
+      bundled: z.string().nullable(),
+      live: z.string().nullable(),
+    }),
+  ),
 });
 
 function paths(dataDir: string, environment: string): { dir: string; wsdl: string; meta: string } {
@@ -91,7 +96,12 @@ export async function fetchWsdlText(url: string): Promise<string> {
 }
 
 const bundledInfo = (options: LiveContractOptions, reason: string): LiveContractInfo => ({
-  source: 'bundled', endpoint: options.endpoint, wsdlPath: options.bundledWsdlPath, fetchedAt: null, differences: [], fallbackReason: reason,
+  source: 'bundled',
+  endpoint: options.endpoint,
+  wsdlPath: options.bundledWsdlPath,
+  fetchedAt: null,
+  differences: [],
+  fallbackReason: reason,
 });
 
 /** The live WSDL kept for this environment and endpoint, or the bundled one when none was fetched for it yet. */
@@ -102,20 +112,32 @@ export function storedLiveContract(options: LiveContractOptions): LiveContractIn
     const parsed = metaSchema.parse(JSON.parse(readFileSync(meta, 'utf8')));
     if (parsed.endpoint !== options.endpoint) return bundledInfo(options, 'live WSDL kept for another endpoint');
     const text = readFileSync(wsdl, 'utf8');
-    if (createHash('sha256').update(text).digest('hex') !== parsed.sha256) return bundledInfo(options, 'kept live WSDL does not match its record');
-    return { source: 'live', endpoint: options.endpoint, wsdlPath: wsdl, fetchedAt: parsed.fetchedAt, differences: parsed.differences, fallbackReason: null };
+    if (createHash('sha256').update(text).digest('hex') !== parsed.sha256)
+      return bundledInfo(options, 'kept live WSDL does not match its record');
+    return {
+      source: 'live',
+      endpoint: options.endpoint,
+      wsdlPath: wsdl,
+      fetchedAt: parsed.fetchedAt,
+      differences: parsed.differences,
+      fallbackReason: null,
+    };
   } catch {
     return bundledInfo(options, 'kept live WSDL record is unreadable');
   }
 }
 
-async function checkedLiveText(options: LiveContractOptions, url: string): Promise<{ text: string; differences: ContractDifference[] }> {
+async function checkedLiveText(
+  options: LiveContractOptions,
+  url: string,
+): Promise<{ text: string; differences: ContractDifference[] }> {
   const text = await (options.fetchWsdl ?? fetchWsdlText)(url);
   if (Buffer.byteLength(text, 'utf8') > MAX_WSDL_BYTES) throw new Error('too large');
   const live = summariseWsdl(text);
   const missing = ESSENTIAL_OPERATIONS.filter((op) => !live.operations.includes(op));
   if (missing.length > 0) throw new WsdlReadError(`not HKA's service: no ${missing.join(', ')} operation`);
-  if (live.externalReferences.length > 0) throw new WsdlReadError(`it refers to other documents (${live.externalReferences.slice(0, 3).join(', ')})`);
+  if (live.externalReferences.length > 0)
+    throw new WsdlReadError(`it refers to other documents (${live.externalReferences.slice(0, 3).join(', ')})`);
   const differences = compareContracts(summariseWsdl(readFileSync(options.bundledWsdlPath, 'utf8')), live);
   return { text, differences };
 }
@@ -139,11 +161,23 @@ export async function refreshLiveContract(options: LiveContractOptions): Promise
     }
     writeAtomically(wsdl, text);
     const fetchedAt = (options.clock ?? (() => new Date()))().toISOString();
-    writeAtomically(meta, JSON.stringify({ endpoint: options.endpoint, fetchedAt, sha256: createHash('sha256').update(text).digest('hex'), differences }));
+    writeAtomically(
+      meta,
+      JSON.stringify({
+        endpoint: options.endpoint,
+        fetchedAt,
+        sha256: createHash('sha256').update(text).digest('hex'),
+        differences,
+      }),
+    );
     if (differences.length > 0) {
-      options.log?.warn(`HKA live WSDL differs from the bundled one in ${differences.length} place(s); the register follows the live one`, {
-        endpoint: options.endpoint, differences: differences.map(describeDifference),
-      });
+      options.log?.warn(
+        `HKA live WSDL differs from the bundled one in ${differences.length} place(s); the register follows the live one`,
+        {
+          endpoint: options.endpoint,
+          differences: differences.map(describeDifference),
+        },
+      );
     } else {
       options.log?.info('HKA live WSDL read; it agrees with the bundled one', { endpoint: options.endpoint });
     }

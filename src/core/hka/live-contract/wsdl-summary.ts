@@ -25,13 +25,23 @@ function parseTree(text: string): WNode {
   const stack: WNode[] = [];
   let root: WNode | undefined;
   let failure: string | undefined;
-  parser.on('error', (e) => { failure ??= e.message; });
-  parser.on('doctype', () => { failure ??= 'DTD is prohibited'; });
+  parser.on('error', (e) => {
+    failure ??= e.message;
+  });
+  parser.on('doctype', () => {
+    failure ??= 'DTD is prohibited';
+  });
   parser.on('opentag', (tag) => {
     const parentScope = stack.at(-1)?.scope ?? {};
     const node: WNode = {
-      local: tag.local, ns: tag.uri, children: [],
-      attrs: Object.fromEntries(Object.values(tag.attributes).filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns').map((a) => [a.local, a.value])),
+      local: tag.local,
+      ns: tag.uri,
+      children: [],
+      attrs: Object.fromEntries(
+        Object.values(tag.attributes)
+          .filter((a) => a.prefix !== 'xmlns' && a.name !== 'xmlns')
+          .map((a) => [a.local, a.value]),
+      ),
       scope: { ...parentScope, ...tag.ns },
     };
     stack.at(-1)?.children.push(node);
@@ -70,7 +80,8 @@ function indexSchemas(definitions: WNode): SchemaIndex {
   for (const schema of kids(kids(definitions, WSDL_NS, 'types')[0], XSD_NS, 'schema')) {
     const tns = schema.attrs['targetNamespace'] ?? '';
     for (const el of kids(schema, XSD_NS, 'element')) index.elements.set(`${tns}#${el.attrs['name'] ?? ''}`, el);
-    for (const ct of kids(schema, XSD_NS, 'complexType')) index.complexTypes.set(`${tns}#${ct.attrs['name'] ?? ''}`, ct);
+    for (const ct of kids(schema, XSD_NS, 'complexType'))
+      index.complexTypes.set(`${tns}#${ct.attrs['name'] ?? ''}`, ct);
   }
   return index;
 }
@@ -95,7 +106,9 @@ export interface WsdlSummary {
 /** The locations named by wsdl:import, xs:import, xs:include and xs:redefine anywhere in the document. */
 function externalReferences(node: WNode): string[] {
   const referencing = ['import', 'include', 'redefine'].includes(node.local);
-  const own = referencing ? ['location', 'schemaLocation'].flatMap((a) => (node.attrs[a] === undefined ? [] : [node.attrs[a]])) : [];
+  const own = referencing
+    ? ['location', 'schemaLocation'].flatMap((a) => (node.attrs[a] === undefined ? [] : [node.attrs[a]]))
+    : [];
   return [...own, ...node.children.flatMap(externalReferences)];
 }
 
@@ -111,7 +124,7 @@ function typeOf(index: SchemaIndex, el: WNode): { ns: string; node: WNode } | un
 function paths(index: SchemaIndex, complexType: WNode, prefix: string, depth: number): string[] {
   if (depth > 8) return []; // recursive types do not occur in HKA's contract; never loop on a hostile one
   return sequenceOf(complexType).flatMap((el) => {
-    const path = prefix ? `${prefix}/${el.attrs['name'] ?? ''}` : el.attrs['name'] ?? '';
+    const path = prefix ? `${prefix}/${el.attrs['name'] ?? ''}` : (el.attrs['name'] ?? '');
     const type = typeOf(index, el);
     return type ? [path, ...paths(index, type.node, path, depth + 1)] : [path];
   });
@@ -120,7 +133,8 @@ function paths(index: SchemaIndex, complexType: WNode, prefix: string, depth: nu
 /** Summarises a WSDL of HKA's service; throws WsdlReadError when it is not a usable WSDL of that service. */
 export function summariseWsdl(text: string): WsdlSummary {
   const definitions = parseTree(text);
-  if (definitions.ns !== WSDL_NS || definitions.local !== 'definitions') throw new WsdlReadError('the root is not wsdl:definitions');
+  if (definitions.ns !== WSDL_NS || definitions.local !== 'definitions')
+    throw new WsdlReadError('the root is not wsdl:definitions');
   const index = indexSchemas(definitions);
   const portTypes = kids(definitions, WSDL_NS, 'portType');
   const operations = portTypes.flatMap((pt) => kids(pt, WSDL_NS, 'operation').map((op) => op.attrs['name'] ?? ''));
@@ -137,8 +151,15 @@ export function summariseWsdl(text: string): WsdlSummary {
       const type = typeOf(index, param);
       if (!type) continue;
       parameterNamespaces[`${operation}.${param.attrs['name'] ?? ''}`] = type.ns;
-      if (operation === 'Enviar' && param.attrs['name'] === 'documento') documentoOrder = paths(index, type.node, '', 0);
+      if (operation === 'Enviar' && param.attrs['name'] === 'documento')
+        documentoOrder = paths(index, type.node, '', 0);
     }
   }
-  return { operations, parameters, parameterNamespaces, documentoOrder, externalReferences: externalReferences(definitions) };
+  return {
+    operations,
+    parameters,
+    parameterNamespaces,
+    documentoOrder,
+    externalReferences: externalReferences(definitions),
+  };
 }

@@ -7,8 +7,13 @@ import { SIM_JWT_SECRET, codigoSeguridad, digestValue, protocolNumber, qrJwt, qr
 describe('simCufe', () => {
   it('reproduces the HKA wiki worked example given its dSeg (§5.5)', () => {
     const cufe = simCufe({
-      issuer: DEMO_ACCOUNT.issuer, tipoDocumento: '01', codigoSucursalEmisor: '0001',
-      fechaEmision: '2019-05-28T10:00:00-05:00', numero: 5500015, puntoFacturacionFiscal: '565', tipoEmision: '01',
+      issuer: DEMO_ACCOUNT.issuer,
+      tipoDocumento: '01',
+      codigoSucursalEmisor: '0001',
+      fechaEmision: '2019-05-28T10:00:00-05:00',
+      numero: 5500015,
+      puntoFacturacionFiscal: '565',
+      tipoEmision: '01',
       codigoSeguridad: '156674904',
     });
     expect(cufe).toBe('FE0120000155596713-2-2015-5900012019052800055000155650121566749040');
@@ -36,7 +41,11 @@ describe('QR', () => {
   it('signs {chFE, iAmb, digestValue} with HS256 and the simulator key', () => {
     const [header = '', payload = '', signature] = qrJwt(cufe, digest).split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({ chFE: cufe, iAmb: '2', digestValue: digest });
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toEqual({
+      chFE: cufe,
+      iAmb: '2',
+      digestValue: digest,
+    });
     expect(signature).toBe(createHmac('sha256', SIM_JWT_SECRET).update(`${header}.${payload}`).digest('base64url'));
   });
 

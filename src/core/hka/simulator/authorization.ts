@@ -52,7 +52,9 @@ export function codigoSeguridad(random: () => number): string {
  * received (the `documento` text) plus the CUFE, which is unique per document.
  */
 export function digestValue(documentoXml: string, cufe: string): string {
-  return createHash('sha256').update(documentoXml + cufe, 'utf8').digest('base64');
+  return createHash('sha256')
+    .update(documentoXml + cufe, 'utf8')
+    .digest('base64');
 }
 
 const b64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');

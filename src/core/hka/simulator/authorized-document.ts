@@ -6,7 +6,8 @@ import type { AuthorizedDocument } from './types';
 
 export function toAuthorizedDocument(doc: StoredDocument): AuthorizedDocument {
   const branch = doc.issuer.branches.find((b) => b.codigo === doc.codigoSucursalEmisor);
-  if (!branch) throw new Error(`Stored document ${doc.cufe} names branch ${doc.codigoSucursalEmisor}, unknown to its issuer`);
+  if (!branch)
+    throw new Error(`Stored document ${doc.cufe} names branch ${doc.codigoSucursalEmisor}, unknown to its issuer`);
   return {
     // Kept as received: its prefixes were declared on the request's envelope, not inside it.
     documento: parseXml(doc.documentoXml, { namespaces: false }),

@@ -9,12 +9,21 @@ describe('parseCliArgs', () => {
   });
 
   it('reads --port, --db and --latency in both spellings', () => {
-    expect(parseCliArgs(['--port', '8099', '--db=sim.db', '--latency', '200'])).toEqual({ port: 8099, dbPath: 'sim.db', latency: 200 });
+    expect(parseCliArgs(['--port', '8099', '--db=sim.db', '--latency', '200'])).toEqual({
+      port: 8099,
+      dbPath: 'sim.db',
+      latency: 200,
+    });
     expect(parseCliArgs(['--latency=50-300'])).toEqual({ port: 0, latency: [50, 300] });
   });
 
   it.each([
-    [['--port', 'x']], [['--port', '70000']], [['--latency', '300-50']], [['--latency', 'fast']], [['--db']], [['--verbose']],
+    [['--port', 'x']],
+    [['--port', '70000']],
+    [['--latency', '300-50']],
+    [['--latency', 'fast']],
+    [['--db']],
+    [['--verbose']],
   ])('refuses %j', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
   });

@@ -42,7 +42,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     switch (flag) {
       case '--port': {
         const port = value();
-        if (!/^\d+$/.test(port) || Number(port) > 65535) throw new CliUsageError(`--port expects 0-65535, got "${port}"`);
+        if (!/^\d+$/.test(port) || Number(port) > 65535)
+          throw new CliUsageError(`--port expects 0-65535, got "${port}"`);
         options.port = Number(port);
         break;
       }

@@ -10,8 +10,10 @@ export function curlExample(endpoint: string, account: SimAccount): string {
     `<tem:tokenEmpresa>${account.tokenEmpresa}</tem:tokenEmpresa>` +
     `<tem:tokenPassword>${account.tokenPassword}</tem:tokenPassword>` +
     '</tem:FoliosRestantes></soapenv:Body></soapenv:Envelope>';
-  return `curl -s -X POST '${endpoint}' -H 'Content-Type: text/xml; charset=utf-8' ` +
-    `-H 'SOAPAction: "${soapAction('FoliosRestantes')}"' --data '${body}'`;
+  return (
+    `curl -s -X POST '${endpoint}' -H 'Content-Type: text/xml; charset=utf-8' ` +
+    `-H 'SOAPAction: "${soapAction('FoliosRestantes')}"' --data '${body}'`
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ const ROOT = join(import.meta.dirname, '../../../..');
 
 describe('hka-sim CLI', () => {
   it('prints the endpoint it really listens on, answers, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/core/hka/simulator/cli.ts', '--port', '0'], { cwd: ROOT });
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/core/hka/simulator/cli.ts', '--port', '0'], {
+      cwd: ROOT,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -26,7 +26,9 @@ describe('resolveOperation', () => {
     expect(() => resolveOperation('http://tempuri.org/IService/enviar', node('enviar'))).toThrow(
       expect.objectContaining({ code: 'ActionNotSupported' }),
     );
-    expect(() => resolveOperation(undefined, node('Hola'))).toThrow(expect.objectContaining({ code: 'ActionNotSupported' }));
+    expect(() => resolveOperation(undefined, node('Hola'))).toThrow(
+      expect.objectContaining({ code: 'ActionNotSupported' }),
+    );
   });
 
   it('refuses a body that belongs to another operation than the action', () => {

@@ -10,7 +10,10 @@ const ACTION_PREFIX = soapAction('Enviar').slice(0, -'Enviar'.length); // http:/
 export function normalizeSoapAction(header: string | readonly string[] | undefined): string | undefined {
   const raw = typeof header === 'string' ? header : header?.[0];
   if (typeof raw !== 'string') return undefined;
-  const value = raw.trim().replace(/^"(.*)"$/, '$1').trim();
+  const value = raw
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
   return value === '' ? undefined : value;
 }
 

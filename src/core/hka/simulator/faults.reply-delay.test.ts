@@ -7,7 +7,10 @@ import { documentoXml, enviarXml, postSoap, resultFields } from './sim-kit.fixtu
 import { startHkaSimulator, type HkaSimulator } from './simulator';
 
 function controller(random = (): number => 0.5): FaultController {
-  return new FaultController({ stopListening: vi.fn(() => Promise.resolve()), resumeListening: vi.fn(() => Promise.resolve()) }, random);
+  return new FaultController(
+    { stopListening: vi.fn(() => Promise.resolve()), resumeListening: vi.fn(() => Promise.resolve()) },
+    random,
+  );
 }
 
 describe('FaultController replyDelay', () => {
@@ -37,7 +40,8 @@ describe('replyDelay over HTTP', () => {
   });
   afterEach(() => sim.close());
 
-  const enviar = (numero: string) => postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: numero }))));
+  const enviar = (numero: string) =>
+    postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: numero }))));
 
   async function ledgerHas(count: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -63,9 +67,14 @@ describe('replyDelay over HTTP', () => {
     sim.faults.inject({ kind: 'replyDelay', ms: 400, operation: 'Enviar', when: { next: 1 } });
     const giveUp = new AbortController();
     const first = fetch(sim.endpoint, {
-      method: 'POST', headers: { SOAPAction: '"http://tempuri.org/IService/Enviar"' },
-      body: enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: '7' }))), signal: giveUp.signal,
-    }).then(() => 'answered', () => 'failed');
+      method: 'POST',
+      headers: { SOAPAction: '"http://tempuri.org/IService/Enviar"' },
+      body: enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: '7' }))),
+      signal: giveUp.signal,
+    }).then(
+      () => 'answered',
+      () => 'failed',
+    );
     await ledgerHas(1, 350);
     giveUp.abort();
     expect(await first).toBe('failed');
@@ -76,7 +85,10 @@ describe('replyDelay over HTTP', () => {
 
   it('close() drops held replies instead of waiting them out', async () => {
     sim.faults.inject({ kind: 'replyDelay', ms: 60_000, operation: 'Enviar' });
-    const held = enviar('1').then(() => 'answered', () => 'failed');
+    const held = enviar('1').then(
+      () => 'answered',
+      () => 'failed',
+    );
     await ledgerHas(1, 2_000);
     await sim.close(); // would take a minute if the held reply were awaited
     expect(await held).toBe('failed');

@@ -12,8 +12,9 @@ describe('FaultController schedules', () => {
   it('hits the 2nd and 3rd matching call only, counted from injection, then expires', () => {
     const { faults } = controller();
     faults.inject({ kind: 'reset', operation: 'Enviar', when: { calls: [2, 3] } });
-    const outcomes = ['Enviar', 'FoliosRestantes', 'Enviar', 'Enviar', 'Enviar'].map((op) =>
-      faults.decide(op as 'Enviar').outcome);
+    const outcomes = ['Enviar', 'FoliosRestantes', 'Enviar', 'Enviar', 'Enviar'].map(
+      (op) => faults.decide(op as 'Enviar').outcome,
+    );
     expect(outcomes).toEqual(['none', 'none', 'reset', 'reset', 'none']);
     expect(faults.active()).toEqual([]);
   });
@@ -21,8 +22,9 @@ describe('FaultController schedules', () => {
   it('hits the next N calls of any operation with "*", including undispatchable requests', () => {
     const { faults } = controller();
     faults.inject({ kind: 'http500', when: { next: 2 } });
-    expect([faults.decide('EnvioCorreo'), faults.decide(undefined), faults.decide('Enviar')].map((d) => d.outcome))
-      .toEqual(['http500', 'http500', 'none']);
+    expect(
+      [faults.decide('EnvioCorreo'), faults.decide(undefined), faults.decide('Enviar')].map((d) => d.outcome),
+    ).toEqual(['http500', 'http500', 'none']);
   });
 
   it('keeps an "always" fault until cleared, and clear() on its handle removes only that one', () => {

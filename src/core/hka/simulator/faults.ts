@@ -22,7 +22,8 @@
 // sockets), so new connections get ECONNREFUSED; `acceptConnections()` or `clear()` listens again on the same port.
 import type { HkaOperation } from '../contract';
 
-export type FaultKind = 'latency' | 'replyDelay' | 'hang' | 'http500' | 'soapFault' | 'malformed' | 'reset' | 'commitThenDrop';
+export type FaultKind =
+  'latency' | 'replyDelay' | 'hang' | 'http500' | 'soapFault' | 'malformed' | 'reset' | 'commitThenDrop';
 /** Kinds that only add time; every other kind decides what happens to the request. */
 type DelayKind = 'latency' | 'replyDelay';
 export type FaultOutcome = Exclude<FaultKind, DelayKind>;
@@ -75,7 +76,8 @@ function checkSpec(spec: FaultSpec): void {
   const when = spec.when ?? 'always';
   if (isDelayKind(spec.kind)) {
     const ms = spec.ms;
-    const valid = typeof ms === 'number' ? ms >= 0 : Array.isArray(ms) && ms.length === 2 && ms[0] >= 0 && ms[0] <= ms[1];
+    const valid =
+      typeof ms === 'number' ? ms >= 0 : Array.isArray(ms) && ms.length === 2 && ms[0] >= 0 && ms[0] <= ms[1];
     if (!valid) throw new Error(`A ${spec.kind} fault needs ms >= 0 or a [min, max] range with 0 <= min <= max`);
   } else if (spec.ms !== undefined) {
     throw new Error(`Only latency faults take ms (and replyDelay faults; got a ${spec.kind} fault with ms)`);
@@ -83,7 +85,11 @@ function checkSpec(spec: FaultSpec): void {
   if (when !== 'always' && 'next' in when && !(Number.isInteger(when.next) && when.next >= 1)) {
     throw new Error('when.next must be a positive integer');
   }
-  if (when !== 'always' && 'calls' in when && (when.calls.length === 0 || !when.calls.every((n) => Number.isInteger(n) && n >= 1))) {
+  if (
+    when !== 'always' &&
+    'calls' in when &&
+    (when.calls.length === 0 || !when.calls.every((n) => Number.isInteger(n) && n >= 1))
+  ) {
     throw new Error('when.calls must list positive integers (1 = the next matching call)');
   }
 }
@@ -93,7 +99,10 @@ export class FaultController {
   private nextId = 1;
   private refusing = false;
 
-  constructor(private readonly listener: ListenerSwitch, private readonly random: () => number) {}
+  constructor(
+    private readonly listener: ListenerSwitch,
+    private readonly random: () => number,
+  ) {}
 
   inject(spec: FaultSpec): FaultHandle {
     checkSpec(spec);

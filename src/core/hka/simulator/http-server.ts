@@ -17,7 +17,11 @@ export class SimHttpServer implements ListenerSwitch {
   private boundPort = 0;
   private listening = false;
 
-  constructor(private readonly host: string, port: number, listener: RequestListener) {
+  constructor(
+    private readonly host: string,
+    port: number,
+    listener: RequestListener,
+  ) {
     // Every delayed request listens for shutdown on this one signal; dozens at once is normal, not a leak.
     setMaxListeners(0, this.closing.signal);
     this.boundPort = port;
@@ -80,7 +84,9 @@ export class SimHttpServer implements ListenerSwitch {
     this.closing.abort();
     const wasListening = this.listening;
     this.listening = false;
-    const closed = wasListening ? new Promise<void>((resolve) => this.server.close(() => resolve())) : Promise.resolve();
+    const closed = wasListening
+      ? new Promise<void>((resolve) => this.server.close(() => resolve()))
+      : Promise.resolve();
     this.server.closeAllConnections();
     for (const socket of this.sockets) socket.destroy();
     await Promise.allSettled([...this.inFlight]);

@@ -3,6 +3,13 @@ export { startHkaSimulator, type HkaSimulator, type HkaSimulatorOptions } from '
 export { DEMO_ACCOUNT } from './accounts';
 export { SIM_CODES, SIM_MESSAGES } from './sim-codes';
 export { PAC_RUC, QR_BASE_URL, SIM_JWT_SECRET } from './authorization';
-export { FaultController, type FaultDecision, type FaultHandle, type FaultKind, type FaultSchedule, type FaultSpec } from './faults';
+export {
+  FaultController,
+  type FaultDecision,
+  type FaultHandle,
+  type FaultKind,
+  type FaultSchedule,
+  type FaultSpec,
+} from './faults';
 export type { LedgerEntry } from './store/sim-store';
 export type { AuthorizedDocument, SimAccount, SimBranch, SimIssuer } from './types';

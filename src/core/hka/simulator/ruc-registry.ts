@@ -28,7 +28,11 @@ export class RucRegistry {
     for (const entry of entries) this.byRuc.set(normalizeRuc(entry.ruc), entry);
     for (const { issuer } of accounts) {
       this.byRuc.set(normalizeRuc(issuer.ruc), {
-        tipoRuc: issuer.tipoRuc, ruc: issuer.ruc, dv: issuer.dv, razonSocial: issuer.razonSocial, afiliadoFE: true,
+        tipoRuc: issuer.tipoRuc,
+        ruc: issuer.ruc,
+        dv: issuer.dv,
+        razonSocial: issuer.razonSocial,
+        afiliadoFE: true,
       });
     }
   }

@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 const mensaje = async (sim: HkaSimulator, ns: string) =>
-  resultFields('EstadoDocumento', (await postSoap(sim.endpoint, 'EstadoDocumento', operationXml('EstadoDocumento', datos(ns)))).text).mensaje;
+  resultFields(
+    'EstadoDocumento',
+    (await postSoap(sim.endpoint, 'EstadoDocumento', operationXml('EstadoDocumento', datos(ns)))).text,
+  ).mensaje;
 
 describe('a simulator serving a variant contract', () => {
   it('serves the variant at ?singleWsdl', async () => {

@@ -24,7 +24,10 @@ export interface ServedContract {
 
 function renamed(text: string, namespaces: ContractVariant['namespaces']): string {
   // Whole URIs only: Services.Model must not turn Services.Models into Services.Modelss.
-  return Object.entries(namespaces).reduce((t, [from, to]) => t.replace(new RegExp(`"${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'g'), `"${to}"`), text);
+  return Object.entries(namespaces).reduce(
+    (t, [from, to]) => t.replace(new RegExp(`"${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'g'), `"${to}"`),
+    text,
+  );
 }
 
 /** Keeps only the elements in `ns`, at every depth below a structured parameter. */

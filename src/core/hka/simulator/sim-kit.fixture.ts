@@ -11,20 +11,27 @@ import { DEMO_ACCOUNT } from './accounts';
 export type ActionStyle = 'quoted' | 'bare' | 'none';
 
 export function envelope(inner: string): string {
-  return `<soapenv:Envelope xmlns:soapenv="${NS.soapenv}" xmlns:tem="${NS.tem}"><soapenv:Header/>` +
-    `<soapenv:Body>${inner}</soapenv:Body></soapenv:Envelope>`;
+  return (
+    `<soapenv:Envelope xmlns:soapenv="${NS.soapenv}" xmlns:tem="${NS.tem}"><soapenv:Header/>` +
+    `<soapenv:Body>${inner}</soapenv:Body></soapenv:Envelope>`
+  );
 }
 
 export function tokensXml(account = DEMO_ACCOUNT): string {
-  return `<tem:tokenEmpresa>${escapeXml(account.tokenEmpresa)}</tem:tokenEmpresa>` +
-    `<tem:tokenPassword>${escapeXml(account.tokenPassword)}</tem:tokenPassword>`;
+  return (
+    `<tem:tokenEmpresa>${escapeXml(account.tokenEmpresa)}</tem:tokenEmpresa>` +
+    `<tem:tokenPassword>${escapeXml(account.tokenPassword)}</tem:tokenPassword>`
+  );
 }
 
 /** `<tem:documento xmlns:ser=…>` of a valid fiscal document. */
 export function documentoXml(input: FiscalDocumentInput): string {
   const checked = validateDocument(input);
   if (!checked.ok) throw new Error(`Test document is invalid: ${checked.violations.map((v) => v.message).join('; ')}`);
-  return elementXml('tem:documento', toHkaDocumento(checked.document, checked.totals), { prefix: 'ser', namespace: NS.comprobante });
+  return elementXml('tem:documento', toHkaDocumento(checked.document, checked.totals), {
+    prefix: 'ser',
+    namespace: NS.comprobante,
+  });
 }
 
 export function enviarXml(documento: string, tokens = tokensXml()): string {
@@ -40,12 +47,14 @@ export interface DocKey {
 }
 
 export function datosDocumentoXml(key: DocKey): string {
-  return `<tem:datosDocumento xmlns:ser="${NS.model}">` +
+  return (
+    `<tem:datosDocumento xmlns:ser="${NS.model}">` +
     `<ser:codigoSucursalEmisor>${key.codigoSucursalEmisor ?? '0000'}</ser:codigoSucursalEmisor>` +
     `<ser:numeroDocumentoFiscal>${key.numeroDocumentoFiscal}</ser:numeroDocumentoFiscal>` +
     `<ser:puntoFacturacionFiscal>${key.puntoFacturacionFiscal ?? '001'}</ser:puntoFacturacionFiscal>` +
     `<ser:tipoDocumento>${key.tipoDocumento ?? '01'}</ser:tipoDocumento>` +
-    `<ser:tipoEmision>${key.tipoEmision ?? '01'}</ser:tipoEmision></tem:datosDocumento>`;
+    `<ser:tipoEmision>${key.tipoEmision ?? '01'}</ser:tipoEmision></tem:datosDocumento>`
+  );
 }
 
 /** Envelope of an operation whose parameters after the tokens are `params` (already XML). */
@@ -59,7 +68,12 @@ export interface PostedAnswer {
   text: string;
 }
 
-export async function postSoap(endpoint: string, op: string, body: string, style: ActionStyle = 'quoted'): Promise<PostedAnswer> {
+export async function postSoap(
+  endpoint: string,
+  op: string,
+  body: string,
+  style: ActionStyle = 'quoted',
+): Promise<PostedAnswer> {
   const action = soapAction(op as HkaOperation);
   const headers: Record<string, string> = { 'Content-Type': 'text/xml; charset=utf-8' };
   if (style === 'quoted') headers['SOAPAction'] = `"${action}"`;
@@ -88,7 +102,11 @@ export function resultRecord(op: HkaOperation, xml: string, field: string): Reco
 }
 
 /** Posts an operation and returns its result fields, failing loudly on a non-200 HTTP status. */
-export async function call(endpoint: string, op: HkaOperation, body: string): Promise<Record<string, string | undefined>> {
+export async function call(
+  endpoint: string,
+  op: HkaOperation,
+  body: string,
+): Promise<Record<string, string | undefined>> {
   const answer = await postSoap(endpoint, op, body);
   if (answer.status !== 200) throw new Error(`${op} → HTTP ${answer.status}: ${answer.text.slice(0, 500)}`);
   return resultFields(op, answer.text);

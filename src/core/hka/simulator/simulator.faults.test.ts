@@ -13,17 +13,22 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const folios = (signal?: AbortSignal) => fetch(sim.endpoint, {
-  method: 'POST',
-  headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://tempuri.org/IService/FoliosRestantes"' },
-  body: operationXml('FoliosRestantes'),
-  ...(signal ? { signal } : {}),
-});
-const enviar = (numero: string) => postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: numero }))));
+const folios = (signal?: AbortSignal) =>
+  fetch(sim.endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: '"http://tempuri.org/IService/FoliosRestantes"' },
+    body: operationXml('FoliosRestantes'),
+    ...(signal ? { signal } : {}),
+  });
+const enviar = (numero: string) =>
+  postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: numero }))));
 
 /** The network error code behind a rejected fetch (undici wraps it in `cause`). */
 async function failure(request: Promise<unknown>): Promise<string> {
-  const error = await request.then(() => undefined, (e: unknown) => e);
+  const error = await request.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Error);
   const cause = (error as Error & { cause?: { code?: string } }).cause;
   return cause?.code ?? (error as Error).name;
@@ -56,11 +61,18 @@ describe('per-request faults', () => {
     sim.faults.inject({ kind: 'hang', operation: 'Enviar', when: { next: 1 } });
     const request = postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale())));
     const aborted = await fetch(sim.endpoint, {
-      method: 'POST', headers: { SOAPAction: 'http://tempuri.org/IService/Enviar' },
-      body: enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: '2' }))), signal: AbortSignal.timeout(300),
-    }).then(() => 'answered', (e: unknown) => (e as Error).name);
+      method: 'POST',
+      headers: { SOAPAction: 'http://tempuri.org/IService/Enviar' },
+      body: enviarXml(documentoXml(aSale({ numeroDocumentoFiscal: '2' }))),
+      signal: AbortSignal.timeout(300),
+    }).then(
+      () => 'answered',
+      (e: unknown) => (e as Error).name,
+    );
     expect(aborted).toBe('answered'); // the fault hit only the first Enviar
-    expect(await Promise.race([request.then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 300))])).toBe('pending');
+    expect(
+      await Promise.race([request.then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 300))]),
+    ).toBe('pending');
     expect(sim.ledger().map((e) => e.numeroDocumentoFiscal)).toEqual(['0000000002']);
     request.catch(() => undefined); // ended by close() in afterEach
   });
@@ -137,12 +149,16 @@ describe('per-request faults', () => {
   it('latency: a client that gives up still gets its document authorised (the server kept working)', async () => {
     sim.faults.inject({ kind: 'latency', ms: 200, operation: 'Enviar' });
     const aborted = fetch(sim.endpoint, {
-      method: 'POST', headers: { SOAPAction: '"http://tempuri.org/IService/Enviar"' },
-      body: enviarXml(documentoXml(aSale())), signal: AbortSignal.timeout(50),
+      method: 'POST',
+      headers: { SOAPAction: '"http://tempuri.org/IService/Enviar"' },
+      body: enviarXml(documentoXml(aSale())),
+      signal: AbortSignal.timeout(50),
     });
     expect(await failure(aborted)).toBe('TimeoutError');
     await new Promise((r) => setTimeout(r, 300));
     expect(sim.ledger()).toHaveLength(1);
-    expect((await call(sim.endpoint, 'FoliosRestantes', operationXml('FoliosRestantes'))).foliosUtilizadosCiclo).toBe('1');
+    expect((await call(sim.endpoint, 'FoliosRestantes', operationXml('FoliosRestantes'))).foliosUtilizadosCiclo).toBe(
+      '1',
+    );
   });
 });

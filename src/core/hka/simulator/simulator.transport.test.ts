@@ -32,9 +32,13 @@ describe('dispatch', () => {
   });
 
   it('accepts any prefixes and an unprefixed default namespace below the wrapper', async () => {
-    const body = `<s:Envelope xmlns:s="${NS.soapenv}"><s:Body><FoliosRestantes xmlns="${NS.tem}">` +
-      tokensXml().replace(/tem:/g, '') + '</FoliosRestantes></s:Body></s:Envelope>';
-    expect(resultFields('FoliosRestantes', (await postSoap(sim.endpoint, 'FoliosRestantes', body, 'none')).text).codigo).toBe('200');
+    const body =
+      `<s:Envelope xmlns:s="${NS.soapenv}"><s:Body><FoliosRestantes xmlns="${NS.tem}">` +
+      tokensXml().replace(/tem:/g, '') +
+      '</FoliosRestantes></s:Body></s:Envelope>';
+    expect(
+      resultFields('FoliosRestantes', (await postSoap(sim.endpoint, 'FoliosRestantes', body, 'none')).text).codigo,
+    ).toBe('200');
   });
 
   it('answers an unknown action with a WCF ActionNotSupported fault (HTTP 500), not counted as a call', async () => {
@@ -65,10 +69,11 @@ describe('dispatch', () => {
 });
 
 describe('strict XML 1.0, as WCF reads a request', () => {
-  const enviarWith = (descripcion: string) => envelope(
-    `<tem:Enviar>${tokensXml()}<tem:documento xmlns:ser="${NS.comprobante}"><ser:listaItems><ser:item>` +
-    `<ser:descripcion>${descripcion}</ser:descripcion></ser:item></ser:listaItems></tem:documento></tem:Enviar>`,
-  );
+  const enviarWith = (descripcion: string) =>
+    envelope(
+      `<tem:Enviar>${tokensXml()}<tem:documento xmlns:ser="${NS.comprobante}"><ser:listaItems><ser:item>` +
+        `<ser:descripcion>${descripcion}</ser:descripcion></ser:item></ser:listaItems></tem:documento></tem:Enviar>`,
+    );
 
   it.each([
     ['an ESC character', 'Arroz\u001b[0m'],
@@ -96,10 +101,12 @@ describe('HTTP surface', () => {
 
   it('serves the WSDL at ?wsdl and ?singleWsdl with its address pointing here, 404 while there is no file', async () => {
     expect((await fetch(`${sim.endpoint}?wsdl`)).status).toBe(404);
-    writeFileSync(join(dir, 'Service.wsdl'),
+    writeFileSync(
+      join(dir, 'Service.wsdl'),
       '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/">' +
         '<wsdl:service name="Service"><wsdl:port name="BasicHttpBinding_IService">' +
-        '<soap:address location="https://demoemision.thefactoryhka.com.pa/ws/obj/v1.0/Service.svc"/></wsdl:port></wsdl:service></wsdl:definitions>');
+        '<soap:address location="https://demoemision.thefactoryhka.com.pa/ws/obj/v1.0/Service.svc"/></wsdl:port></wsdl:service></wsdl:definitions>',
+    );
     for (const query of ['?wsdl', '?singleWsdl']) {
       const res = await fetch(sim.endpoint + query);
       expect(res.status).toBe(200);
@@ -113,7 +120,11 @@ describe('HTTP surface', () => {
     const put = await fetch(sim.endpoint, { method: 'PUT', body: '' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
-    const soap12 = await fetch(sim.endpoint, { method: 'POST', headers: { 'Content-Type': 'application/soap+xml; charset=utf-8' }, body: operationXml('FoliosRestantes') });
+    const soap12 = await fetch(sim.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/soap+xml; charset=utf-8' },
+      body: operationXml('FoliosRestantes'),
+    });
     expect(soap12.status).toBe(415);
     expect((await fetch(sim.endpoint)).status).toBe(200);
   });

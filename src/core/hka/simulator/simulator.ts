@@ -52,14 +52,18 @@ function checkAccounts(accounts: readonly SimAccount[]): void {
   for (const { issuer } of accounts) {
     if (issuer.branches.length === 0) throw new Error(`Issuer ${issuer.ruc} has no branches`);
     const bad = issuer.branches.find((b) => !/^\d{4}$/.test(b.codigo));
-    if (bad) throw new Error(`Branch code "${bad.codigo}" of issuer ${issuer.ruc} must be 4 digits (it goes into the CUFE)`);
+    if (bad)
+      throw new Error(`Branch code "${bad.codigo}" of issuer ${issuer.ruc} must be 4 digits (it goes into the CUFE)`);
   }
 }
 
 export async function startHkaSimulator(options: HkaSimulatorOptions = {}): Promise<HkaSimulator> {
   const accounts = options.accounts ?? [DEMO_ACCOUNT];
   checkAccounts(accounts);
-  const contract = await loadServedContract(options.wsdlPath ?? resolve('resources/hka/Service.wsdl'), options.contractVariant);
+  const contract = await loadServedContract(
+    options.wsdlPath ?? resolve('resources/hka/Service.wsdl'),
+    options.contractVariant,
+  );
   const host = options.host ?? '127.0.0.1';
   const clock = options.clock ?? ((): Date => new Date());
   const random = options.random ?? cryptoRandom;
@@ -101,7 +105,7 @@ export async function startHkaSimulator(options: HkaSimulatorOptions = {}): Prom
     port,
     faults,
     ledger: () => store.ledger(),
-    calls: (op) => (op ? counts.get(op) ?? 0 : HKA_OPERATIONS.reduce((sum, o) => sum + (counts.get(o) ?? 0), 0)),
+    calls: (op) => (op ? (counts.get(op) ?? 0) : HKA_OPERATIONS.reduce((sum, o) => sum + (counts.get(o) ?? 0), 0)),
     close: () => {
       closed ??= server.close().finally(() => store.close());
       return closed;

@@ -36,13 +36,26 @@ describe('simulator with a WSDL-driven SOAP client', () => {
   it('authorises an Enviar and answers FoliosRestantes and ConsultarRucDV in shapes the WSDL describes', async () => {
     const checked = validateDocument(aSale());
     if (!checked.ok) throw new Error('invalid test document');
-    const enviado = await invoke(client, 'Enviar', { ...tokens, documento: toHkaDocumento(checked.document, checked.totals) });
-    expect(enviado['EnviarResult']).toMatchObject({ codigo: '200', resultado: 'procesado', cufe: sim.ledger()[0]?.cufe });
+    const enviado = await invoke(client, 'Enviar', {
+      ...tokens,
+      documento: toHkaDocumento(checked.document, checked.totals),
+    });
+    expect(enviado['EnviarResult']).toMatchObject({
+      codigo: '200',
+      resultado: 'procesado',
+      cufe: sim.ledger()[0]?.cufe,
+    });
 
     const folios = await invoke(client, 'FoliosRestantes', tokens);
-    expect(folios['FoliosRestantesResult']).toMatchObject({ codigo: '200', foliosUtilizadosCiclo: '1', foliosDisponibleCiclo: '4999' });
+    expect(folios['FoliosRestantesResult']).toMatchObject({
+      codigo: '200',
+      foliosUtilizadosCiclo: '1',
+      foliosDisponibleCiclo: '4999',
+    });
 
-    const ruc = await invoke(client, 'ConsultarRucDV', { consultarRucDVRequest: { ...tokens, tipoRuc: '2', ruc: '155596713-2-2015' } });
+    const ruc = await invoke(client, 'ConsultarRucDV', {
+      consultarRucDVRequest: { ...tokens, tipoRuc: '2', ruc: '155596713-2-2015' },
+    });
     expect(ruc['ConsultarRucDVResult']).toMatchObject({ infoRuc: { dv: '59', razonSocial: 'THE FACTORY HKA CORP' } });
   });
 });

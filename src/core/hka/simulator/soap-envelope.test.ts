@@ -25,10 +25,13 @@ describe('resultEnvelope', () => {
 
   it('writes infoRuc children in INFO_RUC_FIELDS order with the a: prefix', () => {
     const xml = resultEnvelope('ConsultarRucDV', {
-      codigo: '200', infoRuc: { dv: '59', ruc: '155596713-2-2015', tipoRuc: '2', razonSocial: 'X', afiliadoFE: null },
+      codigo: '200',
+      infoRuc: { dv: '59', ruc: '155596713-2-2015', tipoRuc: '2', razonSocial: 'X', afiliadoFE: null },
     });
-    expect(xml).toContain('<a:infoRuc><a:tipoRuc>2</a:tipoRuc><a:ruc>155596713-2-2015</a:ruc><a:dv>59</a:dv>' +
-      '<a:razonSocial>X</a:razonSocial><a:afiliadoFE i:nil="true"/></a:infoRuc>');
+    expect(xml).toContain(
+      '<a:infoRuc><a:tipoRuc>2</a:tipoRuc><a:ruc>155596713-2-2015</a:ruc><a:dv>59</a:dv>' +
+        '<a:razonSocial>X</a:razonSocial><a:afiliadoFE i:nil="true"/></a:infoRuc>',
+    );
   });
 
   it('writes listaRastreo items as b:listTracking in the tracking namespace, and an empty list as an empty element', () => {
@@ -38,7 +41,9 @@ describe('resultEnvelope', () => {
         '<b:creado_en>2026-01-01 10:00:00</b:creado_en><b:estado>Entregado</b:estado><b:messageId>m1</b:messageId>' +
         '</b:listTracking></a:listaRastreo>',
     );
-    expect(resultEnvelope('RastreoCorreo', { listaRastreo: [] })).toContain(`<a:listaRastreo xmlns:b="${NS.tracking}"/>`);
+    expect(resultEnvelope('RastreoCorreo', { listaRastreo: [] })).toContain(
+      `<a:listaRastreo xmlns:b="${NS.tracking}"/>`,
+    );
   });
 });
 
@@ -48,8 +53,9 @@ describe('faultEnvelope', () => {
     const fault = find(root, 'Fault');
     expect(child(fault, 'faultcode')?.text).toBe('a:ActionNotSupported');
     expect(child(fault, 'faultstring')?.text).toBe('no <such> action');
-    expect(faultEnvelope(new SoapFault('ActionNotSupported', 'x')))
-      .toContain('xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none"');
+    expect(faultEnvelope(new SoapFault('ActionNotSupported', 'x'))).toContain(
+      'xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none"',
+    );
   });
 });
 

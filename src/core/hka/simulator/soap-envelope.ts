@@ -15,7 +15,10 @@ export type FaultCode = keyof typeof FAULT_CODES;
 /** A request the service cannot dispatch; answered with HTTP 500 and a SOAP Fault. */
 export class SoapFault extends Error {
   override readonly name = 'SoapFault';
-  constructor(readonly code: FaultCode, message: string) {
+  constructor(
+    readonly code: FaultCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -71,7 +74,10 @@ function fieldXml(name: string, value: ResultValue | undefined): string {
   const list = LISTS[name];
   if (isRecordList(value)) {
     if (!list) throw new Error(`Result field ${name} is not a list`);
-    const items = value.map((item) => `<${list.prefix}:${list.item}>${recordXml(item, list.prefix, list.fields)}</${list.prefix}:${list.item}>`);
+    const items = value.map(
+      (item) =>
+        `<${list.prefix}:${list.item}>${recordXml(item, list.prefix, list.fields)}</${list.prefix}:${list.item}>`,
+    );
     const open = `${tag} xmlns:${list.prefix}="${list.namespace}"`;
     return items.length === 0 ? `<${open}/>` : `<${open}>${items.join('')}</${tag}>`;
   }
@@ -94,9 +100,10 @@ export function resultEnvelope(operation: HkaOperation, fields: ResultFields): s
 }
 
 export function faultEnvelope(fault: SoapFault): string {
-  const code = fault.code === 'Client'
-    ? '<faultcode>s:Client</faultcode>'
-    : `<faultcode xmlns:a="${FAULT_CODES[fault.code]}">a:${fault.code}</faultcode>`;
+  const code =
+    fault.code === 'Client'
+      ? '<faultcode>s:Client</faultcode>'
+      : `<faultcode xmlns:a="${FAULT_CODES[fault.code]}">a:${fault.code}</faultcode>`;
   return (
     `<s:Envelope xmlns:s="${NS.soapenv}"><s:Body><s:Fault>${code}` +
     `<faultstring xml:lang="en-US">${escapeText(fault.message)}</faultstring>` +

@@ -5,7 +5,14 @@ import { SERVICE_PATH, type HkaOperation } from '../contract';
 import type { XNode } from '../xml/xnode';
 import { normalizeSoapAction, resolveOperation } from './dispatch';
 import type { FaultDecision } from './faults';
-import { INTERNAL_ERROR_TEXT, SoapFault, faultEnvelope, readBodyWrapper, resultEnvelope, type ResultFields } from './soap-envelope';
+import {
+  INTERNAL_ERROR_TEXT,
+  SoapFault,
+  faultEnvelope,
+  readBodyWrapper,
+  resultEnvelope,
+  type ResultFields,
+} from './soap-envelope';
 import type { ServedContract } from './served-contract';
 import { isWsdlQuery } from './wsdl';
 import { readBody } from '../../http/read-body';
@@ -41,7 +48,6 @@ function drop(req: IncomingMessage): void {
   else socket.destroy();
 }
 
-
 /** Resolves true after `ms`, or false as soon as the simulator starts closing. */
 function wait(ms: number, closing: AbortSignal): Promise<boolean> {
   if (closing.aborted) return Promise.resolve(false);
@@ -68,7 +74,12 @@ function truncatedResponse(operation: HkaOperation | undefined): string {
 export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if ((req.headers['content-type'] ?? '').toLowerCase().startsWith('application/soap+xml')) {
-      send(res, 415, HTML, 'Cannot process the message because the content type was not the expected type \'text/xml; charset=utf-8\'.');
+      send(
+        res,
+        415,
+        HTML,
+        "Cannot process the message because the content type was not the expected type 'text/xml; charset=utf-8'.",
+      );
       return;
     }
     const body = await readBody(req, MAX_BODY_BYTES);
@@ -116,7 +127,10 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
       answer = { status: 500, xml: faultEnvelope(fault ?? new SoapFault('Client', 'Unreadable request.')) };
     } else {
       try {
-        answer = { status: 200, xml: resultEnvelope(operation, await deps.run(operation, deps.contract.read(operation, wrapper), body)) };
+        answer = {
+          status: 200,
+          xml: resultEnvelope(operation, await deps.run(operation, deps.contract.read(operation, wrapper), body)),
+        };
       } catch (error) {
         console.error(`[hka-sim] ${operation} failed:`, error instanceof Error ? error.message : error);
         answer = { status: 500, xml: faultEnvelope(new SoapFault('InternalServiceFault', INTERNAL_ERROR_TEXT)) };
@@ -133,8 +147,13 @@ export function soapRoute(deps: SoapRouteDeps): (req: IncomingMessage, res: Serv
 
   async function handleGet(url: URL, res: ServerResponse): Promise<void> {
     if (!isWsdlQuery(url.searchParams)) {
-      send(res, 200, HTML, `<html><body><h1>Service</h1><p>HKA simulator. SOAP 1.1 endpoint: ${deps.endpoint()}` +
-        ` (description at ?wsdl).</p></body></html>`);
+      send(
+        res,
+        200,
+        HTML,
+        `<html><body><h1>Service</h1><p>HKA simulator. SOAP 1.1 endpoint: ${deps.endpoint()}` +
+          ` (description at ?wsdl).</p></body></html>`,
+      );
       return;
     }
     const wsdl = await deps.contract.wsdl(deps.endpoint());

@@ -25,7 +25,11 @@ describe('parseXml / XNode', () => {
   it('reads local names whatever the prefix, in document order', () => {
     expect(root.name).toBe('Envelope');
     expect(documento?.children.map((c) => c.name)).toEqual([
-      'codigoSucursalEmisor', 'informacionInteres', 'paisOtro', 'fechaLimite', 'listaItems',
+      'codigoSucursalEmisor',
+      'informacionInteres',
+      'paisOtro',
+      'fechaLimite',
+      'listaItems',
     ]);
     expect(children(child(documento, 'listaItems'), 'item').map((i) => textOf(i, 'codigo'))).toEqual(['A', 'B']);
   });

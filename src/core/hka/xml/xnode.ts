@@ -62,7 +62,12 @@ export function parseXml(xml: string, options: ParseOptions = {}): XNode {
   const namespaces = options.namespaces ?? true;
   // saxes does not look at surrogates; a lone one cannot even be encoded on the wire (Node sends U+FFFD for it).
   if (hasLoneSurrogate(xml)) throw new XmlParseError('Malformed XML: lone UTF-16 surrogate');
-  const parser = new SaxesParser({ xmlns: namespaces, position: true, forceXMLVersion: true, defaultXMLVersion: '1.0' });
+  const parser = new SaxesParser({
+    xmlns: namespaces,
+    position: true,
+    forceXMLVersion: true,
+    defaultXMLVersion: '1.0',
+  });
   const stack: Building[] = [];
   let root: XNode | undefined;
   let failure: string | undefined;
@@ -76,8 +81,20 @@ export function parseXml(xml: string, options: ParseOptions = {}): XNode {
   });
   parser.on('opentag', (tag) => {
     const node: XNode = namespaces
-      ? { name: tag.local ?? tag.name, ns: tag.uri ?? '', attrs: attributesOf(tag as SaxesTagNS), text: '', children: [] }
-      : { name: localName(tag.name), ns: '', attrs: plainAttributesOf(tag.attributes as Record<string, string>), text: '', children: [] };
+      ? {
+          name: tag.local ?? tag.name,
+          ns: tag.uri ?? '',
+          attrs: attributesOf(tag as SaxesTagNS),
+          text: '',
+          children: [],
+        }
+      : {
+          name: localName(tag.name),
+          ns: '',
+          attrs: plainAttributesOf(tag.attributes as Record<string, string>),
+          text: '',
+          children: [],
+        };
     stack.at(-1)?.node.children.push(node);
     stack.push({ node, rawText: [] });
   });

@@ -15,7 +15,12 @@ export interface LiveStatus {
   refresh: () => void;
 }
 
-const StatusContext = createContext<LiveStatus>({ status: null, drain: NO_BACKLOG, error: null, refresh: () => undefined });
+const StatusContext = createContext<LiveStatus>({
+  status: null,
+  drain: NO_BACKLOG,
+  error: null,
+  refresh: () => undefined,
+});
 
 export function useLiveStatus(): LiveStatus {
   return useContext(StatusContext);
@@ -39,7 +44,9 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
       online.current = result.value.connectivity === 'online';
       lastQueue.current = result.value.queue;
       setStatus(result.value);
-      setDrain((previous) => trackDrain(previous, result.value.queue, Date.now(), result.value.connectivity === 'online'));
+      setDrain((previous) =>
+        trackDrain(previous, result.value.queue, Date.now(), result.value.connectivity === 'online'),
+      );
     });
   }, []);
 

@@ -9,7 +9,10 @@ export function sago(): Window['sago'] {
 }
 
 /** Used when the bridge itself fails (main gone, web host stopped): Spanish, like every error main returns. */
-export const BRIDGE_DOWN: IpcError = { code: 'internal', message: 'No se pudo comunicar con el registro. Intente de nuevo.' };
+export const BRIDGE_DOWN: IpcError = {
+  code: 'internal',
+  message: 'No se pudo comunicar con el registro. Intente de nuevo.',
+};
 
 export async function attempt<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
   try {

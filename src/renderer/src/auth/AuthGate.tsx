@@ -35,10 +35,16 @@ export function AuthGate(props: { children: ReactNode }): JSX.Element {
       <div className="auth-screen" data-testid="auth-loading">
         {error ? (
           <div className="auth-card">
-            <p className="notice error" role="alert">{error}</p>
-            <button type="button" className="button primary" onClick={() => void refresh()}>{t('auth.retry')}</button>
+            <p className="notice error" role="alert">
+              {error}
+            </p>
+            <button type="button" className="button primary" onClick={() => void refresh()}>
+              {t('auth.retry')}
+            </button>
           </div>
-        ) : <p className="auth-loading">{t('common.loading')}</p>}
+        ) : (
+          <p className="auth-loading">{t('common.loading')}</p>
+        )}
       </div>
     );
   }
@@ -50,7 +56,9 @@ export function AuthGate(props: { children: ReactNode }): JSX.Element {
       {/* Keyed by the till's owner (useTillOwnerKey): the same person unlocking finds the till as they left it;
           someone else signing in at the lock screen gets the app anew, on their home screen with an empty basket (the
           previous basket is parked by the core under its owner's name when the new till asks for its draft). */}
-      <div className="auth-keep" key={tillKey} hidden={locked} inert={locked}>{props.children}</div>
+      <div className="auth-keep" key={tillKey} hidden={locked} inert={locked}>
+        {props.children}
+      </div>
       {locked ? <SignInScreen lastUser={lastUser} /> : null}
     </LockedContext.Provider>
   );
@@ -62,7 +70,11 @@ export function AuthGate(props: { children: ReactNode }): JSX.Element {
  * during render from refs, so the new person never sees one frame of the previous person's screen.
  */
 function useTillOwnerKey(username: string | null): string {
-  const state = useRef<{ previous: string | null; owner: string | null; epoch: number }>({ previous: null, owner: null, epoch: 0 });
+  const state = useRef<{ previous: string | null; owner: string | null; epoch: number }>({
+    previous: null,
+    owner: null,
+    epoch: 0,
+  });
   const now = state.current;
   if (username !== null && now.previous === null && now.owner !== null && now.owner !== username) now.epoch += 1;
   if (username !== null) now.owner = username;

@@ -65,27 +65,67 @@ export function ManagerPinDialog(props: {
       title={title}
       onClose={props.onCancel}
       testId="manager-pin-dialog"
-      footer={(
+      footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onCancel}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button primary" data-testid="manager-pin-submit" disabled={busy} onClick={() => void submit()}>
+          <button type="button" className="button secondary" onClick={props.onCancel}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="manager-pin-submit"
+            disabled={busy}
+            onClick={() => void submit()}
+          >
             {props.purpose.kind === 'approve' ? t('auth.manager.approve') : t('auth.manager.signIn')} <kbd>Enter</kbd>
           </button>
         </>
-      )}
+      }
     >
-      <p className="muted">{props.purpose.kind === 'approve' ? t('auth.manager.approveIntro') : t('auth.manager.signInIntro')}</p>
-      {what ? <p className="strong" data-testid="manager-pin-what">{what}</p> : null}
+      <p className="muted">
+        {props.purpose.kind === 'approve' ? t('auth.manager.approveIntro') : t('auth.manager.signInIntro')}
+      </p>
+      {what ? (
+        <p className="strong" data-testid="manager-pin-what">
+          {what}
+        </p>
+      ) : null}
       <div className="form-grid">
         <label className="field">
           <span>{t('auth.manager.user')}</span>
-          <select data-testid="manager-pin-user" value={username} onChange={(e) => { setUsername(e.target.value); setError(null); }}>
-            {managers.map((m) => <option key={m.id} value={m.username}>{m.displayName} ({m.username})</option>)}
+          <select
+            data-testid="manager-pin-user"
+            value={username}
+            onChange={(e) => {
+              setUsername(e.target.value);
+              setError(null);
+            }}
+          >
+            {managers.map((m) => (
+              <option key={m.id} value={m.username}>
+                {m.displayName} ({m.username})
+              </option>
+            ))}
           </select>
         </label>
-        <PinField label={t('auth.pin')} value={pin} onChange={(v) => { setPin(v); setError(null); }} onSubmit={() => void submit()} testId="manager-pin" autoFocus invalid={error !== null} />
+        <PinField
+          label={t('auth.pin')}
+          value={pin}
+          onChange={(v) => {
+            setPin(v);
+            setError(null);
+          }}
+          onSubmit={() => void submit()}
+          testId="manager-pin"
+          autoFocus
+          invalid={error !== null}
+        />
       </div>
-      {error ? <p className="notice error" role="alert" data-testid="manager-pin-error">{error.join(' ')}</p> : null}
+      {error ? (
+        <p className="notice error" role="alert" data-testid="manager-pin-error">
+          {error.join(' ')}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

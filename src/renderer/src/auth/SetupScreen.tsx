@@ -32,22 +32,63 @@ export function SetupScreen(): JSX.Element {
   const text = (label: string, value: string, onChange: (v: string) => void, testId: string, autoFocus = false) => (
     <label className="field">
       <span>{label}</span>
-      <input data-testid={testId} value={value} autoFocus={autoFocus} autoComplete="off" onChange={(e) => { onChange(e.target.value); setError(null); }} />
+      <input
+        data-testid={testId}
+        value={value}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        onChange={(e) => {
+          onChange(e.target.value);
+          setError(null);
+        }}
+      />
     </label>
   );
 
   return (
     <div className="auth-screen" data-testid="setup-screen">
-      <form className="auth-card" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <div className="brand auth-brand">SAGO<span>·</span>FACTU</div>
+      <form
+        className="auth-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="brand auth-brand">
+          SAGO<span>·</span>FACTU
+        </div>
         <h1>{t('auth.setup.title')}</h1>
         <p className="muted">{t('auth.setup.intro')}</p>
         {text(t('auth.setup.displayName'), displayName, setDisplayName, 'setup-displayName', true)}
         {text(t('auth.setup.username'), username, setUsername, 'setup-username')}
-        <PinField label={t('auth.pin')} value={pin} onChange={(v) => { setPin(v); setError(null); }} onSubmit={() => void submit()} testId="setup-pin" />
-        <PinField label={t('auth.setup.confirmPin')} value={confirm} onChange={(v) => { setConfirm(v); setError(null); }} onSubmit={() => void submit()} testId="setup-pin-confirm" />
-        {error ? <p className="notice error" role="alert" data-testid="setup-error">{error.join(' ')}</p> : null}
-        <button type="submit" className="button primary" data-testid="setup-submit" disabled={busy}>{t('auth.setup.submit')}</button>
+        <PinField
+          label={t('auth.pin')}
+          value={pin}
+          onChange={(v) => {
+            setPin(v);
+            setError(null);
+          }}
+          onSubmit={() => void submit()}
+          testId="setup-pin"
+        />
+        <PinField
+          label={t('auth.setup.confirmPin')}
+          value={confirm}
+          onChange={(v) => {
+            setConfirm(v);
+            setError(null);
+          }}
+          onSubmit={() => void submit()}
+          testId="setup-pin-confirm"
+        />
+        {error ? (
+          <p className="notice error" role="alert" data-testid="setup-error">
+            {error.join(' ')}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary" data-testid="setup-submit" disabled={busy}>
+          {t('auth.setup.submit')}
+        </button>
       </form>
     </div>
   );

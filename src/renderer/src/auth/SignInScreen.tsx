@@ -47,10 +47,22 @@ export function SignInScreen(props: { lastUser: string | null }): JSX.Element {
 
   return (
     <div className="auth-screen" data-testid="signin-screen">
-      <form className="auth-card" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <div className="brand auth-brand">SAGO<span>·</span>FACTU</div>
+      <form
+        className="auth-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="brand auth-brand">
+          SAGO<span>·</span>FACTU
+        </div>
         <h1>{t('auth.signIn.title')}</h1>
-        {usersError ? <p className="notice error" role="alert">{usersError}</p> : null}
+        {usersError ? (
+          <p className="notice error" role="alert">
+            {usersError}
+          </p>
+        ) : null}
         <div className="auth-users" role="radiogroup" aria-label={t('auth.signIn.user')}>
           {active.map((u) => {
             const lock = lockedUntilTime(u.lockedUntil, new Date());
@@ -65,14 +77,32 @@ export function SignInScreen(props: { lastUser: string | null }): JSX.Element {
                 onClick={() => choose(u.username)}
               >
                 <strong>{u.displayName}</strong>
-                <span className="muted">{t(`auth.roles.${u.role}`)}{lock ? ` · ${t('auth.lockedUntil', { time: lock })}` : ''}</span>
+                <span className="muted">
+                  {t(`auth.roles.${u.role}`)}
+                  {lock ? ` · ${t('auth.lockedUntil', { time: lock })}` : ''}
+                </span>
               </button>
             );
           })}
         </div>
-        <PinField label={t('auth.pin')} value={pin} onChange={setPin} onSubmit={() => void submit()} testId="signin-pin" inputRef={pinInput} autoFocus invalid={error !== null} />
-        {error ? <p className="notice error" role="alert" data-testid="signin-error">{error.join(' ')}</p> : null}
-        <button type="submit" className="button primary" data-testid="signin-submit" disabled={busy}>{t('auth.signIn.submit')} <kbd>Enter</kbd></button>
+        <PinField
+          label={t('auth.pin')}
+          value={pin}
+          onChange={setPin}
+          onSubmit={() => void submit()}
+          testId="signin-pin"
+          inputRef={pinInput}
+          autoFocus
+          invalid={error !== null}
+        />
+        {error ? (
+          <p className="notice error" role="alert" data-testid="signin-error">
+            {error.join(' ')}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary" data-testid="signin-submit" disabled={busy}>
+          {t('auth.signIn.submit')} <kbd>Enter</kbd>
+        </button>
       </form>
     </div>
   );

@@ -7,7 +7,9 @@ const tasks = new Set<Task>();
 /** Registers a task to run before every lock; returns the function that removes it. */
 export function beforeLock(task: Task): () => void {
   tasks.add(task);
-  return () => { tasks.delete(task); };
+  return () => {
+    tasks.delete(task);
+  };
 }
 
 /** Runs every registered task (failures are ignored: locking must never be blocked by them). */

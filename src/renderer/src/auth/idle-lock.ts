@@ -15,7 +15,11 @@ export interface IdleTimerPorts {
 }
 
 /** Calls onIdle after `ms` without activity(); returns stop(). */
-export function watchIdle(ms: number, onIdle: () => void, ports: IdleTimerPorts): { activity: () => void; stop: () => void } {
+export function watchIdle(
+  ms: number,
+  onIdle: () => void,
+  ports: IdleTimerPorts,
+): { activity: () => void; stop: () => void } {
   let timer = ports.setTimer(onIdle, ms);
   return {
     activity() {
@@ -33,9 +37,11 @@ export function useManagerIdleLock(timeoutMs = MANAGER_IDLE_LOCK_MS): void {
   useEffect(() => {
     if (manager === null) return;
     const lock = (): void => {
-      void runBeforeLock().then(() => attempt(() => sago().auth.signOut({}))).then((result) => {
-        if (result.ok) set(result.value);
-      });
+      void runBeforeLock()
+        .then(() => attempt(() => sago().auth.signOut({})))
+        .then((result) => {
+          if (result.ok) set(result.value);
+        });
     };
     const idle = watchIdle(timeoutMs, lock, {
       setTimer: (run, ms) => window.setTimeout(run, ms),

@@ -19,7 +19,12 @@ describe('lockedUntilTime', () => {
 
 describe('lockTimeOf', () => {
   const user = (username: string, lockedUntil: string | null): UserView => ({
-    id: username, username, displayName: username, role: 'cajero', active: true, lockedUntil,
+    id: username,
+    username,
+    displayName: username,
+    role: 'cajero',
+    active: true,
+    lockedUntil,
   });
 
   it('finds the named user in the list and ignores the others', () => {

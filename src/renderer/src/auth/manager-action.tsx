@@ -12,12 +12,18 @@ import type { IpcResult } from '../../../shared/ipc/api';
 import { ManagerPinDialog } from './ManagerPinDialog';
 import { useSession } from './session';
 
-export type RunAsManager = <T>(action: string, call: (approval: string | undefined) => Promise<IpcResult<T>>) => Promise<IpcResult<T> | null>;
-export type WithApproval = <T>(call: (approval: string | undefined) => Promise<IpcResult<T>>) => Promise<IpcResult<T> | null>;
+export type RunAsManager = <T>(
+  action: string,
+  call: (approval: string | undefined) => Promise<IpcResult<T>>,
+) => Promise<IpcResult<T> | null>;
+export type WithApproval = <T>(
+  call: (approval: string | undefined) => Promise<IpcResult<T>>,
+) => Promise<IpcResult<T> | null>;
 
 const direct: RunAsManager = (_action, call) => call(undefined);
 const ManagerActionContext = createContext<{ runAsManager: RunAsManager; withApproval: WithApproval }>({
-  runAsManager: direct, withApproval: (call) => call(undefined),
+  runAsManager: direct,
+  withApproval: (call) => call(undefined),
 });
 
 export function useManagerAction(): RunAsManager {
@@ -46,18 +52,25 @@ export function ManagerActionProvider(props: { children: ReactNode }): JSX.Eleme
     return token;
   }, []);
 
-  const runAsManager = useCallback<RunAsManager>(async (action, call) => {
-    if (isManager) return call(undefined);
-    const token = await ask(action);
-    return token === null ? null : call(token);
-  }, [isManager, ask]);
+  const runAsManager = useCallback<RunAsManager>(
+    async (action, call) => {
+      if (isManager) return call(undefined);
+      const token = await ask(action);
+      return token === null ? null : call(token);
+    },
+    [isManager, ask],
+  );
 
-  const withApproval = useCallback<WithApproval>(async (call) => {
-    const first = await call(undefined);
-    if (first.ok || first.error.code !== 'approval_required' || first.error.approvalAction === undefined) return first;
-    const token = await ask(first.error.approvalAction);
-    return token === null ? null : call(token);
-  }, [ask]);
+  const withApproval = useCallback<WithApproval>(
+    async (call) => {
+      const first = await call(undefined);
+      if (first.ok || first.error.code !== 'approval_required' || first.error.approvalAction === undefined)
+        return first;
+      const token = await ask(first.error.approvalAction);
+      return token === null ? null : call(token);
+    },
+    [ask],
+  );
 
   const value = useMemo(() => ({ runAsManager, withApproval }), [runAsManager, withApproval]);
   return (

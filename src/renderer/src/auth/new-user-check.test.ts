@@ -6,7 +6,7 @@ describe('newUserProblems', () => {
     expect(newUserProblems({ displayName: 'Gabriela Gerente', username: ' Gabriela.G ', pin: '2468' })).toEqual([]);
   });
 
-  it('says every problem in Spanish, with the contract\'s words', () => {
+  it("says every problem in Spanish, with the contract's words", () => {
     expect(newUserProblems({ displayName: 'G', username: 'g', pin: '12' })).toEqual([
       'El nombre debe tener al menos 2 caracteres',
       'El usuario debe tener de 2 a 30 letras, números, punto, guion o guion bajo',

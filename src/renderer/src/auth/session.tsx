@@ -16,7 +16,11 @@ export interface SessionState {
 }
 
 const SessionContext = createContext<SessionState>({
-  session: null, isManager: false, error: null, set: () => undefined, refresh: () => Promise.resolve(),
+  session: null,
+  isManager: false,
+  error: null,
+  set: () => undefined,
+  refresh: () => Promise.resolve(),
 });
 
 export function useSession(): SessionState {
@@ -34,6 +38,12 @@ export function SessionProvider(props: { children: ReactNode }): JSX.Element {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  const value: SessionState = { session, isManager: session?.user?.role === 'gerente', error, set: setSession, refresh };
+  const value: SessionState = {
+    session,
+    isManager: session?.user?.role === 'gerente',
+    error,
+    set: setSession,
+    refresh,
+  };
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }

@@ -39,14 +39,34 @@ function OpenShiftForm(props: { onOpened: (shift: Shift) => void; closedBefore: 
   return (
     <section className="card open-shift" data-testid="shift-closed">
       <h2>{t(props.closedBefore ? 'cashClose.newShift' : 'cashClose.noShift')}</h2>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void open(); }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
         <label className="field">
           <span>{t('cashClose.openingLabel')}</span>
-          <input data-testid="opening-cash" inputMode="decimal" value={cash} autoFocus onChange={(e) => setCash(e.target.value)} />
+          <input
+            data-testid="opening-cash"
+            inputMode="decimal"
+            value={cash}
+            autoFocus
+            onChange={(e) => setCash(e.target.value)}
+          />
         </label>
-        <button type="submit" className="button primary" data-testid="open-shift" disabled={busy}>{t('cashClose.openButton')}</button>
+        <button type="submit" className="button primary" data-testid="open-shift" disabled={busy}>
+          {t('cashClose.openButton')}
+        </button>
       </form>
-      {errors.length > 0 ? <div className="notice error" role="alert" data-testid="open-error">{errors.map((e, i) => <p key={i}>{e}</p>)}</div> : null}
+      {errors.length > 0 ? (
+        <div className="notice error" role="alert" data-testid="open-error">
+          {errors.map((e, i) => (
+            <p key={i}>{e}</p>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -71,7 +91,14 @@ export function CashCloseScreen(): JSX.Element {
   useEffect(load, [load]);
 
   const tabButton = (key: Tab) => (
-    <button type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'chip active' : 'chip'} data-testid={`cashclose-tab-${key}`} onClick={() => setTab(key)}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={tab === key}
+      className={tab === key ? 'chip active' : 'chip'}
+      data-testid={`cashclose-tab-${key}`}
+      onClick={() => setTab(key)}
+    >
       {t(`cashClose.tabs.${key}`)}
     </button>
   );
@@ -80,15 +107,43 @@ export function CashCloseScreen(): JSX.Element {
       <header className="documents-toolbar">
         <h1>{t('cashClose.title')}</h1>
         {/* The sales report is the gerente's (reports:sales); a cashier's Caja is the shift and its close. */}
-        {isManager ? <div className="filters" role="tablist">{tabButton('shift')}{tabButton('sales')}</div> : null}
+        {isManager ? (
+          <div className="filters" role="tablist">
+            {tabButton('shift')}
+            {tabButton('sales')}
+          </div>
+        ) : null}
       </header>
-      {error ? <p className="notice error" role="alert">{error}</p> : null}
-      {tab === 'sales' && isManager ? <SalesReportPanel /> : shift === undefined ? <p className="muted">{t('common.loading')}</p> : (
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {tab === 'sales' && isManager ? (
+        <SalesReportPanel />
+      ) : shift === undefined ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : (
         <>
-          {shift === null ? <OpenShiftForm closedBefore={closed !== null} onOpened={(s) => { setClosed(null); setShift(s); }} /> : (
+          {shift === null ? (
+            <OpenShiftForm
+              closedBefore={closed !== null}
+              onOpened={(s) => {
+                setClosed(null);
+                setShift(s);
+              }}
+            />
+          ) : (
             <>
               <ParkedWarning />
-              <ShiftPanel key={`${shift.id}-${movements}`} shift={shift} onClosed={(z) => { setClosed(z); setShift(null); }} />
+              <ShiftPanel
+                key={`${shift.id}-${movements}`}
+                shift={shift}
+                onClosed={(z) => {
+                  setClosed(z);
+                  setShift(null);
+                }}
+              />
               <CashMovementsPanel onRecorded={() => setMovements((n) => n + 1)} />
               <OpenDrawerPanel />
             </>

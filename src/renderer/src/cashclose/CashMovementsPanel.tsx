@@ -23,7 +23,9 @@ export function CashMovementsPanel(props: { onRecorded: () => void }): JSX.Eleme
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    void attempt(() => sago().till.cashMovements({})).then((r) => (r.ok ? setList(r.value) : setErrors(errorLines(r.error))));
+    void attempt(() => sago().till.cashMovements({})).then((r) =>
+      r.ok ? setList(r.value) : setErrors(errorLines(r.error)),
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -46,40 +48,80 @@ export function CashMovementsPanel(props: { onRecorded: () => void }): JSX.Eleme
   return (
     <section className="card cash-movements" data-testid="cash-movements">
       <h2>{t('cashMovements.title')}</h2>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void record(); }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void record();
+        }}
+      >
         <label className="field">
           <span>{t('cashMovements.kind')}</span>
-          <select data-testid="movement-kind" value={kind} onChange={(e) => setKind(e.target.value === 'in' ? 'in' : 'out')}>
+          <select
+            data-testid="movement-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value === 'in' ? 'in' : 'out')}
+          >
             <option value="in">{t('cashMovements.in')}</option>
             <option value="out">{t('cashMovements.out')}</option>
           </select>
         </label>
         <label className="field">
           <span>{t('cashMovements.amount')}</span>
-          <input data-testid="movement-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <input
+            data-testid="movement-amount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('cashMovements.reason')}</span>
-          <select data-testid="movement-reason" value={reason} onChange={(e) => setReason(CASH_MOVEMENT_REASONS.find((r) => r === e.target.value) ?? 'otro')}>
-            {CASH_MOVEMENT_REASONS.map((r) => <option key={r} value={r}>{t(`cashMovements.reasons.${r}`)}</option>)}
+          <select
+            data-testid="movement-reason"
+            value={reason}
+            onChange={(e) => setReason(CASH_MOVEMENT_REASONS.find((r) => r === e.target.value) ?? 'otro')}
+          >
+            {CASH_MOVEMENT_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`cashMovements.reasons.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('cashMovements.note')}</span>
           <input data-testid="movement-note" maxLength={120} value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <button type="submit" className="button primary" data-testid="movement-record" disabled={busy}>{t('cashMovements.record')}</button>
+        <button type="submit" className="button primary" data-testid="movement-record" disabled={busy}>
+          {t('cashMovements.record')}
+        </button>
       </form>
-      {errors.length > 0 ? <div className="notice error" role="alert" data-testid="movement-error">{errors.map((e) => <p key={e}>{e}</p>)}</div> : null}
+      {errors.length > 0 ? (
+        <div className="notice error" role="alert" data-testid="movement-error">
+          {errors.map((e) => (
+            <p key={e}>{e}</p>
+          ))}
+        </div>
+      ) : null}
       {list.length > 0 ? (
         <table className="report-table" data-testid="movement-list">
           <tbody>
             {list.map((m) => (
               <tr key={m.id} data-testid="movement-row">
                 <td>{t(`cashMovements.${m.kind}`)}</td>
-                <td>{t(`cashMovements.reasons.${m.reason}`)}{m.note ? ` · ${m.note}` : ''}</td>
-                <td>{m.byName}{m.approvedByName ? ` (${t('cashMovements.approvedBy', { name: m.approvedByName })})` : ''}</td>
-                <td className="num">{m.kind === 'out' ? '-' : ''}{formatBalboas(m.amount)}</td>
+                <td>
+                  {t(`cashMovements.reasons.${m.reason}`)}
+                  {m.note ? ` · ${m.note}` : ''}
+                </td>
+                <td>
+                  {m.byName}
+                  {m.approvedByName ? ` (${t('cashMovements.approvedBy', { name: m.approvedByName })})` : ''}
+                </td>
+                <td className="num">
+                  {m.kind === 'out' ? '-' : ''}
+                  {formatBalboas(m.amount)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,9 @@ export function OpenDrawerPanel(): JSX.Element {
     if (motivo.trim().length < 3) return setOutcome({ ok: false, lines: [t('openDrawer.reasonNeeded')] });
     setBusy(true);
     const action = { kind: 'drawerOpen' as const, motivo: motivo.trim() };
-    const result = await withApproval((approval) => attempt(() => sago().till.authorize({ action, ...(approval ? { approval } : {}) })));
+    const result = await withApproval((approval) =>
+      attempt(() => sago().till.authorize({ action, ...(approval ? { approval } : {}) })),
+    );
     setBusy(false);
     if (result === null) return;
     if (!result.ok) return setOutcome({ ok: false, lines: errorLines(result.error) });
@@ -28,16 +30,38 @@ export function OpenDrawerPanel(): JSX.Element {
   return (
     <section className="card open-drawer" data-testid="open-drawer">
       <h2>{t('openDrawer.title')}</h2>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void open(); }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
         <label className="field">
           <span>{t('openDrawer.reason')}</span>
-          <input data-testid="open-drawer-reason" maxLength={120} value={motivo} onChange={(e) => { setMotivo(e.target.value); setOutcome(null); }} />
+          <input
+            data-testid="open-drawer-reason"
+            maxLength={120}
+            value={motivo}
+            onChange={(e) => {
+              setMotivo(e.target.value);
+              setOutcome(null);
+            }}
+          />
         </label>
-        <button type="submit" className="button secondary" data-testid="open-drawer-button" disabled={busy}>{t('openDrawer.open')}</button>
+        <button type="submit" className="button secondary" data-testid="open-drawer-button" disabled={busy}>
+          {t('openDrawer.open')}
+        </button>
       </form>
       {outcome ? (
-        <div className={outcome.ok ? 'notice ok' : 'notice error'} role={outcome.ok ? 'status' : 'alert'} data-testid="open-drawer-outcome">
-          {outcome.lines.map((l) => <p key={l}>{l}</p>)}
+        <div
+          className={outcome.ok ? 'notice ok' : 'notice error'}
+          role={outcome.ok ? 'status' : 'alert'}
+          data-testid="open-drawer-outcome"
+        >
+          {outcome.lines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
         </div>
       ) : null}
     </section>

@@ -8,8 +8,14 @@ export function ParkedWarning(): JSX.Element | null {
   const { t } = useTranslation();
   const [count, setCount] = useState(0);
   useEffect(() => {
-    void attempt(() => sago().till.parked({})).then((r) => { if (r.ok) setCount(r.value.length); });
+    void attempt(() => sago().till.parked({})).then((r) => {
+      if (r.ok) setCount(r.value.length);
+    });
   }, []);
   if (count === 0) return null;
-  return <p className="notice info" role="status" data-testid="parked-warning">{t('cashClose.parkedWarning', { count })}</p>;
+  return (
+    <p className="notice info" role="status" data-testid="parked-warning">
+      {t('cashClose.parkedWarning', { count })}
+    </p>
+  );
 }

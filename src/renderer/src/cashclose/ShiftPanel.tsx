@@ -50,7 +50,7 @@ export function ShiftPanel(props: { shift: Shift; onClosed: (z: RenderedShiftRep
   useEffect(loadX, [loadX]);
 
   // Known after the count (blind) or live from the X report.
-  const expected = refusal?.expected ?? (blind ? null : x?.report.cash.expected ?? null);
+  const expected = refusal?.expected ?? (blind ? null : (x?.report.cash.expected ?? null));
   const difference = expected === null ? null : cashDifference(expected, counted);
   const askReason = difference !== null && differenceKind(difference) !== 'exact';
 
@@ -69,7 +69,9 @@ export function ShiftPanel(props: { shift: Shift; onClosed: (z: RenderedShiftRep
     setBusy(true);
     const request = { countedCash: parsed.value, ...(askReason ? { reason: reason.trim() } : {}) };
     const r = withManager
-      ? await runAsManager('reports:closeShift', (approval) => attempt(() => sago().reports.closeShift({ ...request, approval })))
+      ? await runAsManager('reports:closeShift', (approval) =>
+          attempt(() => sago().reports.closeShift({ ...request, approval })),
+        )
       : await attempt(() => sago().reports.closeShift(request));
     setBusy(false);
     if (r === null) return;
@@ -99,43 +101,87 @@ export function ShiftPanel(props: { shift: Shift; onClosed: (z: RenderedShiftRep
         <h2>{t('cashClose.shiftOpen')}</h2>
         <p>{t('cashClose.openedBy', { at: when(props.shift.openedAt), by: props.shift.openedByName })}</p>
         <p>{t('cashClose.openingCash', { amount: formatBalboas(props.shift.openingCash) })}</p>
-        {blind
-          ? <p className="hint" data-testid="blind-count-hint">{t('cashClose.blindHint')}</p>
-          : <button type="button" className="button secondary" data-testid="x-report-refresh" onClick={loadX}>{t('cashClose.refreshX')}</button>}
+        {blind ? (
+          <p className="hint" data-testid="blind-count-hint">
+            {t('cashClose.blindHint')}
+          </p>
+        ) : (
+          <button type="button" className="button secondary" data-testid="x-report-refresh" onClick={loadX}>
+            {t('cashClose.refreshX')}
+          </button>
+        )}
       </section>
       <section className="card close-form" aria-labelledby="close-title">
         <h2 id="close-title">{t('cashClose.closeTitle')}</h2>
-        <form onSubmit={(e) => { e.preventDefault(); void close(false); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void close(false);
+          }}
+        >
           <label className="field">
             <span>{t('cashClose.countedLabel')}</span>
-            <input data-testid="counted-cash" inputMode="decimal" value={counted} onChange={(e) => changeCount(e.target.value)} />
+            <input
+              data-testid="counted-cash"
+              inputMode="decimal"
+              value={counted}
+              onChange={(e) => changeCount(e.target.value)}
+            />
           </label>
           {expected !== null ? (
             <dl className="figures">
-              <div><dt>{t('cashClose.expected')}</dt><dd data-testid="close-expected">{formatBalboas(expected)}</dd></div>
+              <div>
+                <dt>{t('cashClose.expected')}</dt>
+                <dd data-testid="close-expected">{formatBalboas(expected)}</dd>
+              </div>
               <div className={difference === null ? 'difference' : `difference ${differenceKind(difference)}`}>
-                <dt>{t('cashClose.difference')}</dt><dd data-testid="close-difference">{difference === null ? '—' : formatBalboas(difference)}</dd>
+                <dt>{t('cashClose.difference')}</dt>
+                <dd data-testid="close-difference">{difference === null ? '—' : formatBalboas(difference)}</dd>
               </div>
             </dl>
           ) : null}
           {askReason ? (
             <label className="field">
               <span>{t('cashClose.reasonLabel')}</span>
-              <textarea data-testid="close-reason" rows={2} maxLength={250} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                data-testid="close-reason"
+                rows={2}
+                maxLength={250}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </label>
           ) : null}
-          <button type="submit" className="button primary" data-testid="close-shift" disabled={busy}>{t('cashClose.closeButton')}</button>
+          <button type="submit" className="button primary" data-testid="close-shift" disabled={busy}>
+            {t('cashClose.closeButton')}
+          </button>
         </form>
         {refusal?.reason === 'needs_manager' ? (
           <div className="notice error" role="alert" data-testid="close-needs-manager">
             <p>{refusal.message}</p>
-            <button type="button" className="button danger" data-testid="close-with-manager" disabled={busy} onClick={() => void close(true)}>
+            <button
+              type="button"
+              className="button danger"
+              data-testid="close-with-manager"
+              disabled={busy}
+              onClick={() => void close(true)}
+            >
               {t('cashClose.closeWithManager')}
             </button>
           </div>
         ) : null}
-        {refusal?.reason === 'needs_reason' ? <p className="notice" role="status" data-testid="close-needs-reason">{refusal.message}</p> : null}
-        {errors.length > 0 ? <div className="notice error" role="alert" data-testid="close-error">{errors.map((e, i) => <p key={i}>{e}</p>)}</div> : null}
+        {refusal?.reason === 'needs_reason' ? (
+          <p className="notice" role="status" data-testid="close-needs-reason">
+            {refusal.message}
+          </p>
+        ) : null}
+        {errors.length > 0 ? (
+          <div className="notice error" role="alert" data-testid="close-error">
+            {errors.map((e, i) => (
+              <p key={i}>{e}</p>
+            ))}
+          </div>
+        ) : null}
       </section>
       {x && !blind ? <ShiftReportView rendered={x} /> : null}
     </div>

@@ -9,7 +9,10 @@ export type ParsedCash = { ok: true; value: string } | { ok: false; problem: Cas
 
 /** Cash in the drawer: zero or more, at most 2 decimals; "1,234.50", "B/. 20" and "20,5" are understood. */
 export function parseCash(text: string): ParsedCash {
-  const compact = text.trim().replace(/\s+/g, '').replace(/^B\/\.?/i, '');
+  const compact = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/^B\/\.?/i, '');
   if (compact === '') return { ok: false, problem: 'cashEmpty' };
   const normal = compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
   if (!DECIMAL_2_PATTERN.test(normal)) return { ok: false, problem: 'cashInvalid' };

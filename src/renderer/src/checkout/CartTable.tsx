@@ -54,20 +54,42 @@ export function CartTable(props: {
                   <div className="line-name">{line.descripcion}</div>
                   <div className="line-code">
                     {line.codigo}
-                    {line.medicina ? <span data-testid="line-lot"> · {t('checkout.cart.lot', { lote: line.medicina.nroLote, cantidad: line.medicina.cantProductosLote })}</span> : null}
+                    {line.medicina ? (
+                      <span data-testid="line-lot">
+                        {' '}
+                        ·{' '}
+                        {t('checkout.cart.lot', {
+                          lote: line.medicina.nroLote,
+                          cantidad: line.medicina.cantProductosLote,
+                        })}
+                      </span>
+                    ) : null}
                   </div>
                 </td>
-                <td className="num editable" data-testid="line-quantity" onClick={() => props.onEdit(line.key)}>{formatQuantity(line.cantidad)}</td>
-                <td className="num editable" onClick={() => props.onEdit(line.key)}>{formatBalboas(line.precioUnitario)}</td>
+                <td className="num editable" data-testid="line-quantity" onClick={() => props.onEdit(line.key)}>
+                  {formatQuantity(line.cantidad)}
+                </td>
+                <td className="num editable" onClick={() => props.onEdit(line.key)}>
+                  {formatBalboas(line.precioUnitario)}
+                </td>
                 <td className="num">{discounted ? `-${formatBalboas(line.descuentoUnitario)}` : '—'}</td>
-                <td className="num muted">{TASA_ITBMS[line.tasaItbms].rate === '0' ? t('checkout.cart.exempt') : `${money(TASA_ITBMS[line.tasaItbms].rate).times(100).toFixed()} %`}</td>
-                <td className="num strong" data-testid="line-total">{formatBalboas(lineTotal(line))}</td>
+                <td className="num muted">
+                  {TASA_ITBMS[line.tasaItbms].rate === '0'
+                    ? t('checkout.cart.exempt')
+                    : `${money(TASA_ITBMS[line.tasaItbms].rate).times(100).toFixed()} %`}
+                </td>
+                <td className="num strong" data-testid="line-total">
+                  {formatBalboas(lineTotal(line))}
+                </td>
                 <td>
                   <button
                     type="button"
                     className="icon-button danger"
                     aria-label={t('checkout.cart.remove', { name: line.descripcion })}
-                    onClick={(e) => { e.stopPropagation(); props.onRemove(line.key); }}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      props.onRemove(line.key);
+                    }}
                   >
                     ×
                   </button>

@@ -60,13 +60,24 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const ticketGuard = useTicketDiscount(guard);
   const search = useRef<HTMLInputElement>(null);
   const totals = previewTotals(cart.lines, [], cart.ticketDiscount);
-  useCustomerDisplay(cart.lines, totals, open.kind === 'done' ? { total: open.sale.totalFactura, change: open.change } : null);
+  useCustomerDisplay(
+    cart.lines,
+    totals,
+    open.kind === 'done' ? { total: open.sale.totalFactura, change: open.change } : null,
+  );
   // Deferred so a closing dialog has gone; skipped if a dialog has opened meanwhile (a fast F4 right after creating a
   // product): taking the focus back then would send the cashier's Enter to the field behind the payment dialog.
-  const refocus = useCallback(() => window.setTimeout(() => {
-    if (!document.querySelector('[role="dialog"][aria-modal="true"]')) search.current?.focus();
-  }, 0), []);
-  const close = useCallback(() => { setOpen({ kind: 'none' }); refocus(); }, [refocus]);
+  const refocus = useCallback(
+    () =>
+      window.setTimeout(() => {
+        if (!document.querySelector('[role="dialog"][aria-modal="true"]')) search.current?.focus();
+      }, 0),
+    [],
+  );
+  const close = useCallback(() => {
+    setOpen({ kind: 'none' });
+    refocus();
+  }, [refocus]);
 
   const outcomeContext: OutcomeContext = { t, cartNow, dispatch, setMessage, setOpen };
   const onOutcome = (outcome: EntryOutcome): void => handleOutcome(outcome, outcomeContext);
@@ -114,7 +125,10 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   }
 
   /** A key that cannot act now: say why, and the search field keeps the focus. */
-  const complain = (line: string): void => { setMessage({ kind: 'error', lines: [line] }); refocus(); };
+  const complain = (line: string): void => {
+    setMessage({ kind: 'error', lines: [line] });
+    refocus();
+  };
 
   const run = (action: ShortcutAction): void => {
     // F4/F6 right after a scan act on the basket with that scan in it.
@@ -185,9 +199,16 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   async function complete(tenders: Tender[]): Promise<void> {
     const built = buildSaleDraft(cart.lines, customer, tenders, cart.ticketDiscount);
     if (!built.ok) {
-      setPaymentError(built.problem === 'cartEmpty' ? [t('checkout.errors.cartEmpty')]
-        : built.problem === 'discountNotBelowTotal' ? [t('ticketDiscount.problems.discountNotBelowTotal')]
-          : [t(`checkout.errors.${built.problem}`), ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p))]);
+      setPaymentError(
+        built.problem === 'cartEmpty'
+          ? [t('checkout.errors.cartEmpty')]
+          : built.problem === 'discountNotBelowTotal'
+            ? [t('ticketDiscount.problems.discountNotBelowTotal')]
+            : [
+                t(`checkout.errors.${built.problem}`),
+                ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p)),
+              ],
+      );
       return;
     }
     setCompleting(true);
@@ -237,27 +258,51 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
                 if (selected !== null) dispatch({ type: 'step', key: selected, delta });
               }}
             />
-            <button type="button" className="button secondary" data-testid="new-product" onClick={() => setOpen({ kind: 'product', text: entry.text })}>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="new-product"
+              onClick={() => setOpen({ kind: 'product', text: entry.text })}
+            >
               {t('checkout.newProduct')}
             </button>
-            <button type="button" className="button secondary" data-testid="till-return" onClick={() => run('tillReturn')}>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="till-return"
+              onClick={() => run('tillReturn')}
+            >
               <kbd>Shift+F9</kbd> {t('tillReturn.button')}
             </button>
           </div>
           {message ? (
-            <ScanMessage message={message} onCreate={(code) => { entry.setText(''); setMessage(null); setOpen({ kind: 'product', text: code }); }} />
+            <ScanMessage
+              message={message}
+              onCreate={(code) => {
+                entry.setText('');
+                setMessage(null);
+                setOpen({ kind: 'product', text: code });
+              }}
+            />
           ) : null}
           <CartTable
             lines={cart.lines}
             selected={cart.selected}
             onSelect={(key) => dispatch({ type: 'select', key })}
-            onEdit={(key) => { dispatch({ type: 'select', key }); setOpen({ kind: 'line', key }); }}
+            onEdit={(key) => {
+              dispatch({ type: 'select', key });
+              setOpen({ kind: 'line', key });
+            }}
             onRemove={(key) => void voidLine(key)}
           />
         </section>
         <SalePanel
           customerName={who.name ?? t('customerKinds.02')}
-          customerDetail={who.name === null && who.detail === null ? null : (who.detail ?? t(`customerKinds.${customer.tipoClienteFE}`))}
+          customerDetail={
+            who.name === null && who.detail === null
+              ? null
+              : (who.detail ?? t(`customerKinds.${customer.tipoClienteFE}`))
+          }
           totals={totals}
           itemCount={cart.lines.length}
           onCustomer={() => run('customer')}
@@ -271,13 +316,36 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       </div>
       <FKeyBar onAction={run} />
 
-      {open.kind === 'customer' ? <CustomerDialog onClose={close} onSelect={(receptor) => { setCustomer(receptor); close(); }} /> : null}
+      {open.kind === 'customer' ? (
+        <CustomerDialog
+          onClose={close}
+          onSelect={(receptor) => {
+            setCustomer(receptor);
+            close();
+          }}
+        />
+      ) : null}
       {open.kind === 'payment' ? (
-        <PaymentDialog total={totals.totalFactura} busy={completing} serverError={paymentError} onClose={close} onComplete={(tenders) => void complete(tenders)} />
+        <PaymentDialog
+          total={totals.totalFactura}
+          busy={completing}
+          serverError={paymentError}
+          onClose={close}
+          onComplete={(tenders) => void complete(tenders)}
+        />
       ) : null}
       {open.kind === 'help' ? <ShortcutsDialog onClose={close} /> : null}
-      {open.kind === 'park' ? <ParkDialog total={totals.totalFactura} busy={held.holding} onClose={close} onPark={(label) => void held.park(label)} /> : null}
-      {open.kind === 'recall' ? <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} /> : null}
+      {open.kind === 'park' ? (
+        <ParkDialog
+          total={totals.totalFactura}
+          busy={held.holding}
+          onClose={close}
+          onPark={(label) => void held.park(label)}
+        />
+      ) : null}
+      {open.kind === 'recall' ? (
+        <RecallDialog load={held.list} onClose={close} onRecall={(p) => void held.recall(p)} />
+      ) : null}
       <EntryDialogs open={open} ctx={outcomeContext} clearSearch={() => entry.setText('')} close={close} />
       {selectedLine ? (
         <LineEditor line={selectedLine} onClose={close} onApply={(edit) => void editLine(selectedLine.key, edit)} />
@@ -295,7 +363,9 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
           return null;
         }}
       />
-      {open.kind === 'done' ? <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={resetSale} /> : null}
+      {open.kind === 'done' ? (
+        <SaleDoneDialog sale={open.sale} change={open.change} autoPrint={open.print} onNewSale={resetSale} />
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { LotDialog } from './LotDialog';
 import { proposedLotQuantity } from './lot-input';
 import { ProductDialog } from './ProductDialog';
 
-export function EntryDialogs(props: { open: CheckoutOpen; ctx: OutcomeContext; clearSearch: () => void; close: () => void }): JSX.Element | null {
+export function EntryDialogs(props: {
+  open: CheckoutOpen;
+  ctx: OutcomeContext;
+  clearSearch: () => void;
+  close: () => void;
+}): JSX.Element | null {
   const { open, ctx, close } = props;
   const { t, setMessage, dispatch } = ctx;
   if (open.kind === 'product') {
@@ -28,7 +33,10 @@ export function EntryDialogs(props: { open: CheckoutOpen; ctx: OutcomeContext; c
       <LotDialog
         descripcion={open.product.descripcion}
         cantidad={proposedLotQuantity(open.cantidad)}
-        onClose={() => { setMessage({ kind: 'info', lines: [t('checkout.errors.lotSkipped', { name: open.product.descripcion })] }); close(); }}
+        onClose={() => {
+          setMessage({ kind: 'info', lines: [t('checkout.errors.lotSkipped', { name: open.product.descripcion })] });
+          close();
+        }}
         onAdd={(medicina) => {
           dispatch({ type: 'add', product: open.product, cantidad: open.cantidad, medicina });
           setMessage({ kind: 'ok', lines: [t('checkout.added', { name: open.product.descripcion })] });

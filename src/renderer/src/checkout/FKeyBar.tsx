@@ -8,7 +8,13 @@ export function FKeyBar(props: { onAction: (action: ShortcutAction) => void }): 
   return (
     <nav className="fkey-bar" aria-label={t('shortcuts.label')}>
       {SHORTCUTS.filter((s) => !s.shift).map(({ key, action }) => (
-        <button key={key} type="button" className="fkey" data-testid={`fkey-${action}`} onClick={() => props.onAction(action)}>
+        <button
+          key={key}
+          type="button"
+          className="fkey"
+          data-testid={`fkey-${action}`}
+          onClick={() => props.onAction(action)}
+        >
           <kbd>{key}</kbd>
           <span>{t(`shortcuts.${action}`)}</span>
         </button>

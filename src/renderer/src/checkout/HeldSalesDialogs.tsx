@@ -15,7 +15,12 @@ export function parkedAt(iso: string): string {
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
 }
 
-export function ParkDialog(props: { total: string; onPark: (label: string) => void; onClose: () => void; busy: boolean }): JSX.Element {
+export function ParkDialog(props: {
+  total: string;
+  onPark: (label: string) => void;
+  onClose: () => void;
+  busy: boolean;
+}): JSX.Element {
   const { t } = useTranslation();
   const [label, setLabel] = useState('');
   return (
@@ -23,14 +28,35 @@ export function ParkDialog(props: { total: string; onPark: (label: string) => vo
       title={t('held.parkTitle')}
       onClose={props.onClose}
       testId="park-dialog"
-      footer={<button type="button" className="button primary" data-testid="park-confirm" disabled={props.busy} onClick={() => props.onPark(label)}>{t('held.park')} <kbd>Enter</kbd></button>}
+      footer={
+        <button
+          type="button"
+          className="button primary"
+          data-testid="park-confirm"
+          disabled={props.busy}
+          onClick={() => props.onPark(label)}
+        >
+          {t('held.park')} <kbd>Enter</kbd>
+        </button>
+      }
     >
       <p>{t('held.parkTotal', { total: formatBalboas(props.total) })}</p>
       <label className="field">
         <span>{t('held.label')}</span>
-        <input autoFocus maxLength={40} data-testid="park-label" value={label} placeholder={t('held.labelPlaceholder')}
+        <input
+          autoFocus
+          maxLength={40}
+          data-testid="park-label"
+          value={label}
+          placeholder={t('held.labelPlaceholder')}
           onChange={(e) => setLabel(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); props.onPark(label); } }} />
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              props.onPark(label);
+            }
+          }}
+        />
       </label>
     </Dialog>
   );
@@ -64,20 +90,49 @@ export function RecallDialog(props: {
 
   return (
     <Dialog title={t('held.recallTitle')} onClose={props.onClose} wide testId="recall-dialog" onKeyDown={onKeyDown}>
-      {error ? <div className="notice error" role="alert">{error.map((l) => <p key={l}>{l}</p>)}</div> : null}
+      {error ? (
+        <div className="notice error" role="alert">
+          {error.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      ) : null}
       {list === null && !error ? <p className="muted">…</p> : null}
-      {list?.length === 0 ? <p className="muted" data-testid="recall-empty">{t('held.none')}</p> : null}
+      {list?.length === 0 ? (
+        <p className="muted" data-testid="recall-empty">
+          {t('held.none')}
+        </p>
+      ) : null}
       {list && list.length > 0 ? (
         <table className="cart held-list">
-          <thead><tr><th>{t('held.label')}</th><th>{t('held.when')}</th><th>{t('held.cashier')}</th><th className="num">{t('held.lines')}</th><th className="num">{t('held.total')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('held.label')}</th>
+              <th>{t('held.when')}</th>
+              <th>{t('held.cashier')}</th>
+              <th className="num">{t('held.lines')}</th>
+              <th className="num">{t('held.total')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.map((p, i) => (
-              <tr key={p.id} data-testid="parked-sale" aria-selected={i === index} className={i === index ? 'selected' : undefined} onClick={() => props.onRecall(p)}>
-                <td data-testid="parked-label">{p.label}{p.reason === 'handover' ? <span className="muted"> · {t('held.handover')}</span> : null}</td>
+              <tr
+                key={p.id}
+                data-testid="parked-sale"
+                aria-selected={i === index}
+                className={i === index ? 'selected' : undefined}
+                onClick={() => props.onRecall(p)}
+              >
+                <td data-testid="parked-label">
+                  {p.label}
+                  {p.reason === 'handover' ? <span className="muted"> · {t('held.handover')}</span> : null}
+                </td>
                 <td>{parkedAt(p.parkedAt)}</td>
                 <td>{p.parkedByName}</td>
                 <td className="num">{p.lineCount}</td>
-                <td className="num strong" data-testid="parked-total">{formatBalboas(p.total)}</td>
+                <td className="num strong" data-testid="parked-total">
+                  {formatBalboas(p.total)}
+                </td>
               </tr>
             ))}
           </tbody>

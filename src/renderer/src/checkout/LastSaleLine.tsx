@@ -19,7 +19,9 @@ export function LastSaleLine(props: { justSaved: DocumentDetail | undefined }): 
     void attempt(() => sago().sales.last({})).then((result) => {
       if (live && result.ok) setFromCore(result.value.last);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, []);
   const last = props.justSaved ?? fromCore;
   if (!last) return null;
@@ -27,7 +29,8 @@ export function LastSaleLine(props: { justSaved: DocumentDetail | undefined }): 
   const time = last.fechaEmision.slice(11, 16);
   return (
     <p className="last-sale muted small" data-testid="last-sale">
-      {t('checkout.lastSale', { numero: last.numero, total: formatBalboas(last.totalFactura), time })} <StatusBadge status={last.status} />
+      {t('checkout.lastSale', { numero: last.numero, total: formatBalboas(last.totalFactura), time })}{' '}
+      <StatusBadge status={last.status} />
     </p>
   );
 }

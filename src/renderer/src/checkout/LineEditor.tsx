@@ -32,7 +32,13 @@ export function LineEditor(props: {
     if (q.ok && p.ok && d.ok) props.onApply({ cantidad: q.value, precioUnitario: p.value, descuentoUnitario: d.value });
   }
 
-  const field = (name: 'cantidad' | 'precio' | 'descuento', label: string, value: string, set: (v: string) => void, hint?: string) => (
+  const field = (
+    name: 'cantidad' | 'precio' | 'descuento',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+  ) => (
     <label className="field">
       <span>{label}</span>
       <input
@@ -43,9 +49,20 @@ export function LineEditor(props: {
         aria-invalid={problems[name] !== undefined}
         onFocus={(e) => e.currentTarget.select()}
         onChange={(e) => set(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            apply();
+          }
+        }}
       />
-      {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : hint ? <em className="field-hint">{hint}</em> : null}
+      {problems[name] ? (
+        <em className="field-error" role="alert">
+          {problems[name]}
+        </em>
+      ) : hint ? (
+        <em className="field-hint">{hint}</em>
+      ) : null}
     </label>
   );
 
@@ -56,8 +73,12 @@ export function LineEditor(props: {
       testId="line-editor"
       footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button primary" onClick={apply}>{t('lineEditor.apply')} <kbd>Enter</kbd></button>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="button primary" onClick={apply}>
+            {t('lineEditor.apply')} <kbd>Enter</kbd>
+          </button>
         </>
       }
     >

@@ -6,7 +6,12 @@ import { Dialog } from '../ui/Dialog';
 import { checkLot, type LotProblem } from './lot-input';
 import type { Medicina } from './cart';
 
-export function LotDialog(props: { descripcion: string; cantidad: string; onAdd: (medicina: Medicina) => void; onClose: () => void }): JSX.Element {
+export function LotDialog(props: {
+  descripcion: string;
+  cantidad: string;
+  onAdd: (medicina: Medicina) => void;
+  onClose: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const [nroLote, setNroLote] = useState('');
   const [cantidad, setCantidad] = useState(props.cantidad);
@@ -28,10 +33,22 @@ export function LotDialog(props: { descripcion: string; cantidad: string; onAdd:
         inputMode={name === 'cantProductosLote' ? 'numeric' : undefined}
         aria-invalid={problems[name] !== undefined}
         onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => { set(e.target.value); setProblems({}); }}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }}
+        onChange={(e) => {
+          set(e.target.value);
+          setProblems({});
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add();
+          }
+        }}
       />
-      {problems[name] ? <em className="field-error" role="alert">{t(`lotDialog.problems.${problems[name]}`)}</em> : null}
+      {problems[name] ? (
+        <em className="field-error" role="alert">
+          {t(`lotDialog.problems.${problems[name]}`)}
+        </em>
+      ) : null}
     </label>
   );
 
@@ -42,8 +59,12 @@ export function LotDialog(props: { descripcion: string; cantidad: string; onAdd:
       testId="lot-dialog"
       footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button primary" onClick={add}>{t('lotDialog.add')} <kbd>Enter</kbd></button>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="button primary" onClick={add}>
+            {t('lotDialog.add')} <kbd>Enter</kbd>
+          </button>
         </>
       }
     >

@@ -44,7 +44,10 @@ export function PaymentDialog(props: {
   function complete(list: Tender[]): void {
     const check = summarisePayment(props.total, list);
     if (check.problem === 'short') {
-      setMessage({ kind: 'error', text: t('payment.short', { remaining: formatBalboas(check.remaining), total: formatBalboas(props.total) }) });
+      setMessage({
+        kind: 'error',
+        text: t('payment.short', { remaining: formatBalboas(check.remaining), total: formatBalboas(props.total) }),
+      });
       return;
     }
     if (check.problem === 'changeWithoutCash') {
@@ -87,9 +90,13 @@ export function PaymentDialog(props: {
     const plan = planF4(props.total, tenders, { text: amount, typed }, forma, nextKey.current);
     if (plan.kind === 'badAmount') return setMessage({ kind: 'error', text: t(`input.${plan.problem}`) });
     if (plan.kind === 'refuse') {
-      setMessage({ kind: 'error', text: plan.problem === 'short'
-        ? t('payment.short', { remaining: formatBalboas(plan.remaining), total: formatBalboas(props.total) })
-        : t('payment.changeWithoutCash') });
+      setMessage({
+        kind: 'error',
+        text:
+          plan.problem === 'short'
+            ? t('payment.short', { remaining: formatBalboas(plan.remaining), total: formatBalboas(props.total) })
+            : t('payment.changeWithoutCash'),
+      });
       return;
     }
     nextKey.current += 1;
@@ -122,8 +129,16 @@ export function PaymentDialog(props: {
       onKeyDown={onKeyDown}
       footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button pay" data-testid="complete-sale" disabled={props.busy} onClick={finish}>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="button"
+            className="button pay"
+            data-testid="complete-sale"
+            disabled={props.busy}
+            onClick={finish}
+          >
             {t('payment.complete')} <kbd>F4</kbd>
           </button>
         </>
@@ -142,7 +157,10 @@ export function PaymentDialog(props: {
               role="radio"
               aria-checked={i === formIndex}
               className={i === formIndex ? 'chip active' : 'chip'}
-              onClick={() => { setFormIndex(i); input.current?.focus(); }}
+              onClick={() => {
+                setFormIndex(i);
+                input.current?.focus();
+              }}
             >
               {t(`paymentForms.${code}`)}
             </button>
@@ -157,16 +175,36 @@ export function PaymentDialog(props: {
             data-testid="tender-amount"
             value={amount}
             onFocus={(e) => e.currentTarget.select()}
-            onChange={(e) => { setAmount(e.target.value); setTyped(true); }}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); take(amount, forma); } }}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              setTyped(true);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                take(amount, forma);
+              }
+            }}
           />
         </label>
         <div className="quick-cash" data-testid="quick-cash">
-          <button type="button" className="button secondary" data-testid="pay-exact" disabled={summary.problem !== 'short'} onClick={() => take(summary.remaining, forma)}>
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="pay-exact"
+            disabled={summary.problem !== 'short'}
+            onClick={() => take(summary.remaining, forma)}
+          >
             {t('payment.exact')} <kbd>+</kbd>
           </button>
           {quickCashAmounts(summary.remaining).map((value) => (
-            <button key={value} type="button" className="button secondary" data-testid="quick-cash-bill" onClick={() => take(value, '02')}>
+            <button
+              key={value}
+              type="button"
+              className="button secondary"
+              data-testid="quick-cash-bill"
+              onClick={() => take(value, '02')}
+            >
               {formatBalboas(value)}
             </button>
           ))}
@@ -178,19 +216,45 @@ export function PaymentDialog(props: {
               <li key={tender.key}>
                 <span>{t(`paymentForms.${tender.forma}`)}</span>
                 <span>{formatBalboas(tender.amount)}</span>
-                <button type="button" className="icon-button danger" aria-label={t('payment.removeTender')} onClick={() => setTenders(tenders.filter((x) => x.key !== tender.key))}>×</button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={t('payment.removeTender')}
+                  onClick={() => setTenders(tenders.filter((x) => x.key !== tender.key))}
+                >
+                  ×
+                </button>
               </li>
             ))}
           </ul>
         ) : null}
         <div className="payment-summary">
-          <div><span>{t('payment.paid')}</span><strong>{formatBalboas(summary.paid)}</strong></div>
-          <div><span>{t('payment.remaining')}</span><strong data-testid="payment-remaining">{formatBalboas(summary.remaining)}</strong></div>
-          <div><span>{t('payment.change')}</span><strong data-testid="payment-change">{formatBalboas(previewChange(props.total, tenders, { text: amount, typed }, forma))}</strong></div>
+          <div>
+            <span>{t('payment.paid')}</span>
+            <strong>{formatBalboas(summary.paid)}</strong>
+          </div>
+          <div>
+            <span>{t('payment.remaining')}</span>
+            <strong data-testid="payment-remaining">{formatBalboas(summary.remaining)}</strong>
+          </div>
+          <div>
+            <span>{t('payment.change')}</span>
+            <strong data-testid="payment-change">
+              {formatBalboas(previewChange(props.total, tenders, { text: amount, typed }, forma))}
+            </strong>
+          </div>
         </div>
-        {message?.kind === 'info' ? <p className="notice info" role="status">{message.text}</p> : null}
+        {message?.kind === 'info' ? (
+          <p className="notice info" role="status">
+            {message.text}
+          </p>
+        ) : null}
         {errors.length > 0 ? (
-          <div className="notice error" role="alert" data-testid="payment-error">{errors.map((line) => <p key={line}>{line}</p>)}</div>
+          <div className="notice error" role="alert" data-testid="payment-error">
+            {errors.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
         ) : null}
       </div>
     </Dialog>

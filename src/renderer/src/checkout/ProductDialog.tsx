@@ -17,14 +17,26 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 function initialFrom(text: string): { codigo: string; barcode: string; descripcion: string } {
   const trimmed = text.trim();
   if (trimmed === '' || /\s/.test(trimmed)) return { codigo: '', barcode: '', descripcion: trimmed };
-  return /^\d{8,14}$/.test(trimmed) ? { codigo: trimmed.slice(-20), barcode: trimmed, descripcion: '' } : { codigo: trimmed, barcode: '', descripcion: '' };
+  return /^\d{8,14}$/.test(trimmed)
+    ? { codigo: trimmed.slice(-20), barcode: trimmed, descripcion: '' }
+    : { codigo: trimmed, barcode: '', descripcion: '' };
 }
 
-export function ProductDialog(props: { initialText: string; onSaved: (product: Product) => void; onClose: () => void }): JSX.Element {
+export function ProductDialog(props: {
+  initialText: string;
+  onSaved: (product: Product) => void;
+  onClose: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const withApproval = useWithApproval();
   const start = initialFrom(props.initialText);
-  const [values, setValues] = useState<Record<Field, string>>({ ...start, unidad: 'und', precio: '', codigoCPBS: '', unidadMedidaCPBS: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    ...start,
+    unidad: 'und',
+    precio: '',
+    codigoCPBS: '',
+    unidadMedidaCPBS: '',
+  });
   const [tasa, setTasa] = useState<TasaItbms>('01');
   const [requiereLote, setRequiereLote] = useState(false);
   const [problems, setProblems] = useState<Partial<Record<Field | 'general', string>>>({});
@@ -57,14 +69,20 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
     }
     setBusy(true);
     // Prices are the store's: where its rules want it, a gerente approves the new product (the core answers so).
-    const result = await withApproval((approval) => attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(approval ? { approval } : {}) })));
+    const result = await withApproval((approval) =>
+      attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(approval ? { approval } : {}) })),
+    );
     if (result === null) return void setBusy(false);
     setBusy(false);
     if (result.ok) props.onSaved(result.value);
     else setProblems({ general: errorLines(result.error).join(' ') });
   }
 
-  const input = (name: Field, label: string, options: { autoFocus?: boolean; inputMode?: 'decimal' | 'numeric' } = {}) => (
+  const input = (
+    name: Field,
+    label: string,
+    options: { autoFocus?: boolean; inputMode?: 'decimal' | 'numeric' } = {},
+  ) => (
     <label className="field">
       <span>{label}</span>
       <input
@@ -74,9 +92,18 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
         inputMode={options.inputMode}
         aria-invalid={problems[name] !== undefined}
         onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void save(); } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
       />
-      {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : null}
+      {problems[name] ? (
+        <em className="field-error" role="alert">
+          {problems[name]}
+        </em>
+      ) : null}
     </label>
   );
 
@@ -87,8 +114,12 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
       testId="product-dialog"
       footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>{t('productDialog.save')} <kbd>Enter</kbd></button>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="button primary" disabled={busy} onClick={() => void save()}>
+            {t('productDialog.save')} <kbd>Enter</kbd>
+          </button>
         </>
       }
     >
@@ -102,17 +133,30 @@ export function ProductDialog(props: { initialText: string; onSaved: (product: P
         <label className="field">
           <span>{t('productDialog.tasa')}</span>
           <select data-testid="product-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>
-            {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{t(`itbmsRates.${code}`)}</option>)}
+            {codesOf(TASA_ITBMS).map((code) => (
+              <option key={code} value={code}>
+                {t(`itbmsRates.${code}`)}
+              </option>
+            ))}
           </select>
         </label>
         {input('codigoCPBS', t('productDialog.codigoCPBS'), { inputMode: 'numeric' })}
         {input('unidadMedidaCPBS', t('productDialog.unidadMedidaCPBS'))}
         <label className="toggle">
-          <input type="checkbox" data-testid="product-requiereLote" checked={requiereLote} onChange={(e) => setRequiereLote(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="product-requiereLote"
+            checked={requiereLote}
+            onChange={(e) => setRequiereLote(e.target.checked)}
+          />
           <span>{t('productDialog.requiereLote')}</span>
         </label>
       </div>
-      {problems.general ? <p className="notice error" role="alert">{problems.general}</p> : null}
+      {problems.general ? (
+        <p className="notice error" role="alert">
+          {problems.general}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

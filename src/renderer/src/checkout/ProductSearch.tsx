@@ -53,7 +53,9 @@ export const ProductSearch = forwardRef<HTMLInputElement, Props>(function Produc
 
   return (
     <div className="search">
-      <label className="visually-hidden" htmlFor="product-search">{t('checkout.search.label')}</label>
+      <label className="visually-hidden" htmlFor="product-search">
+        {t('checkout.search.label')}
+      </label>
       <input
         id="product-search"
         ref={ref}
@@ -77,10 +79,16 @@ export const ProductSearch = forwardRef<HTMLInputElement, Props>(function Produc
               role="option"
               aria-selected={i === highlighted}
               className={i === highlighted ? 'active' : undefined}
-              onMouseDown={(e) => { e.preventDefault(); props.onPick(p); }}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                props.onPick(p);
+              }}
             >
               <span className="result-name">{p.descripcion}</span>
-              <span className="result-code">{p.codigo}{p.barcode ? ` · ${p.barcode}` : ''}</span>
+              <span className="result-code">
+                {p.codigo}
+                {p.barcode ? ` · ${p.barcode}` : ''}
+              </span>
               <span className="result-price">{formatBalboas(p.precio)}</span>
             </li>
           ))}

@@ -28,7 +28,9 @@ export function SalePanel(props: {
       <section className="customer-card" data-testid="customer-card">
         <div>
           <div className="caption">{t('checkout.customer.caption')}</div>
-          <div className="customer-name" data-testid="customer-name">{props.customerName}</div>
+          <div className="customer-name" data-testid="customer-name">
+            {props.customerName}
+          </div>
           {props.customerDetail ? <div className="customer-detail">{props.customerDetail}</div> : null}
         </div>
         <button type="button" className="button secondary" onClick={props.onCustomer}>
@@ -37,30 +39,60 @@ export function SalePanel(props: {
       </section>
 
       <section className="totals" data-testid="totals">
-        <div className="totals-row"><span>{t('checkout.totals.items', { count: props.itemCount })}</span><span /></div>
-        <div className="totals-row"><span>{t('checkout.totals.subtotal')}</span><span>{formatBalboas(totals.totalPrecioNeto)}</span></div>
+        <div className="totals-row">
+          <span>{t('checkout.totals.items', { count: props.itemCount })}</span>
+          <span />
+        </div>
+        <div className="totals-row">
+          <span>{t('checkout.totals.subtotal')}</span>
+          <span>{formatBalboas(totals.totalPrecioNeto)}</span>
+        </div>
         {/* Unit discounts are already in the subtotal: shown for information, never subtracted again. */}
         {discount.gt(0) ? (
-          <div className="totals-row discount muted"><span>{t('checkout.totals.discounts')}</span><span>{formatBalboas(discount)}</span></div>
+          <div className="totals-row discount muted">
+            <span>{t('checkout.totals.discounts')}</span>
+            <span>{formatBalboas(discount)}</span>
+          </div>
         ) : null}
         {totals.porTasa.map((row) => (
           <div className="totals-row muted" key={row.tasaItbms} data-testid={`itbms-${row.tasaItbms}`}>
-            <span>{row.tasaItbms === '00' ? t('checkout.totals.exemptBase', { base: formatBalboas(row.base) }) : t('checkout.totals.itbmsAt', { rate: TASA_ITBMS[row.tasaItbms].label, base: formatBalboas(row.base) })}</span>
+            <span>
+              {row.tasaItbms === '00'
+                ? t('checkout.totals.exemptBase', { base: formatBalboas(row.base) })
+                : t('checkout.totals.itbmsAt', {
+                    rate: TASA_ITBMS[row.tasaItbms].label,
+                    base: formatBalboas(row.base),
+                  })}
+            </span>
             <span>{formatBalboas(row.itbms)}</span>
           </div>
         ))}
-        <div className="totals-row"><span>{t('checkout.totals.itbms')}</span><span>{formatBalboas(totals.totalITBMS)}</span></div>
+        <div className="totals-row">
+          <span>{t('checkout.totals.itbms')}</span>
+          <span>{formatBalboas(totals.totalITBMS)}</span>
+        </div>
         {/* The ticket discount comes off after ITBMS (REFERENCE §2.13), once, as on the receipt. */}
         {money(totals.totalDescuento).gt(0) ? (
-          <div className="totals-row discount" data-testid="ticket-discount-row"><span>{t('ticketDiscount.row')}</span><span>−{formatBalboas(totals.totalDescuento)}</span></div>
+          <div className="totals-row discount" data-testid="ticket-discount-row">
+            <span>{t('ticketDiscount.row')}</span>
+            <span>−{formatBalboas(totals.totalDescuento)}</span>
+          </div>
         ) : null}
-        <div className="totals-grand"><span>{t('checkout.totals.total')}</span><span data-testid="sale-total">{formatBalboas(totals.totalFactura)}</span></div>
+        <div className="totals-grand">
+          <span>{t('checkout.totals.total')}</span>
+          <span data-testid="sale-total">{formatBalboas(totals.totalFactura)}</span>
+        </div>
       </section>
 
       <button type="button" className="button pay" data-testid="pay-button" onClick={props.onPay} disabled={props.busy}>
         <kbd>F4</kbd> {t('checkout.pay')}
       </button>
-      <button type="button" className="button secondary" data-testid="ticket-discount-button" onClick={props.onTicketDiscount}>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="ticket-discount-button"
+        onClick={props.onTicketDiscount}
+      >
         <kbd>Shift+F4</kbd> {t('ticketDiscount.button')}
       </button>
       <label className="toggle">

@@ -3,9 +3,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type CheckoutMessage =
-  | { kind: 'error' | 'info' | 'ok'; lines: string[] }
-  | { kind: 'alarm'; code: string };
+export type CheckoutMessage = { kind: 'error' | 'info' | 'ok'; lines: string[] } | { kind: 'alarm'; code: string };
 
 export function ScanMessage(props: { message: CheckoutMessage; onCreate: (code: string) => void }): JSX.Element {
   const { t } = useTranslation();
@@ -13,9 +11,16 @@ export function ScanMessage(props: { message: CheckoutMessage; onCreate: (code: 
   if (message.kind === 'alarm') {
     return (
       <div className="notice alarm" role="alert" data-testid="checkout-message" data-alarm="unknown-code">
-        <p>{t('checkout.unknownCode')} <strong data-testid="unknown-code">{message.code}</strong></p>
+        <p>
+          {t('checkout.unknownCode')} <strong data-testid="unknown-code">{message.code}</strong>
+        </p>
         <p className="alarm-actions">
-          <button type="button" className="button secondary" data-testid="create-from-scan" onClick={() => props.onCreate(message.code)}>
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="create-from-scan"
+            onClick={() => props.onCreate(message.code)}
+          >
             {t('checkout.createProduct')}
           </button>
           <span>{t('checkout.unknownCodeHint')}</span>
@@ -24,8 +29,14 @@ export function ScanMessage(props: { message: CheckoutMessage; onCreate: (code: 
     );
   }
   return (
-    <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="checkout-message">
-      {message.lines.map((line) => <p key={line}>{line}</p>)}
+    <div
+      className={`notice ${message.kind}`}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      data-testid="checkout-message"
+    >
+      {message.lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
     </div>
   );
 }

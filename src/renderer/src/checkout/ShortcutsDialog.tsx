@@ -12,10 +12,20 @@ export function ShortcutsDialog(props: { onClose: () => void }): JSX.Element {
       <table className="cart shortcuts-table">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcutLabel(shortcut)} data-testid="shortcut-row"><td><kbd>{shortcutLabel(shortcut)}</kbd></td><td>{t(`shortcuts.${shortcut.action}`)}</td></tr>
+            <tr key={shortcutLabel(shortcut)} data-testid="shortcut-row">
+              <td>
+                <kbd>{shortcutLabel(shortcut)}</kbd>
+              </td>
+              <td>{t(`shortcuts.${shortcut.action}`)}</td>
+            </tr>
           ))}
           {OTHER_KEYS.map(({ key, what }) => (
-            <tr key={key} data-testid="shortcut-row"><td><kbd>{key}</kbd></td><td>{t(`shortcuts.other.${what}`)}</td></tr>
+            <tr key={key} data-testid="shortcut-row">
+              <td>
+                <kbd>{key}</kbd>
+              </td>
+              <td>{t(`shortcuts.other.${what}`)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -38,8 +38,16 @@ export function TicketDiscountDialog(props: {
       testId="ticket-discount-dialog"
       footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-          <button type="button" className="button primary" data-testid="ticket-discount-apply" disabled={busy} onClick={() => void apply()}>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="ticket-discount-apply"
+            disabled={busy}
+            onClick={() => void apply()}
+          >
             {t('ticketDiscount.apply')} <kbd>Enter</kbd>
           </button>
         </>
@@ -56,11 +64,22 @@ export function TicketDiscountDialog(props: {
           aria-invalid={errors.length > 0}
           onFocus={(e) => e.currentTarget.select()}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void apply(); } }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void apply();
+            }
+          }}
         />
-        {errors.length > 0
-          ? errors.map((line) => <em key={line} className="field-error" role="alert">{line}</em>)
-          : <em className="field-hint">{t('ticketDiscount.hint')}</em>}
+        {errors.length > 0 ? (
+          errors.map((line) => (
+            <em key={line} className="field-error" role="alert">
+              {line}
+            </em>
+          ))
+        ) : (
+          <em className="field-hint">{t('ticketDiscount.hint')}</em>
+        )}
       </label>
     </Dialog>
   );

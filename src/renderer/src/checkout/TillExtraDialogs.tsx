@@ -26,10 +26,17 @@ export function TillExtraDialogs(props: {
       <TillReturnDialog
         onClose={props.onClose}
         onDone={(note, invoice, tender) => {
-          props.onMessage({ kind: 'ok', lines: [t('tillReturn.done', {
-            numero: String(note.numero).padStart(10, '0'), factura: String(invoice.numero).padStart(10, '0'),
-            total: formatBalboas(note.totalFactura), tender: t(`tillReturn.refunds.${tender}`),
-          })] });
+          props.onMessage({
+            kind: 'ok',
+            lines: [
+              t('tillReturn.done', {
+                numero: String(note.numero).padStart(10, '0'),
+                factura: String(invoice.numero).padStart(10, '0'),
+                total: formatBalboas(note.totalFactura),
+                tender: t(`tillReturn.refunds.${tender}`),
+              }),
+            ],
+          });
           props.onClose();
         }}
       />

@@ -10,9 +10,19 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { Dialog } from '../ui/Dialog';
-import { REFUND_TENDERS, invoiceDiscount, returnChoices, returnRequest, withQuantity, type RefundTender } from './till-return';
+import {
+  REFUND_TENDERS,
+  invoiceDiscount,
+  returnChoices,
+  returnRequest,
+  withQuantity,
+  type RefundTender,
+} from './till-return';
 
-export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice: DocumentDetail, tender: RefundTender) => void; onClose: () => void }): JSX.Element {
+export function TillReturnDialog(props: {
+  onDone: (note: DocumentDetail, invoice: DocumentDetail, tender: RefundTender) => void;
+  onClose: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const runAsManager = useManagerAction();
   const [reference, setReference] = useState('');
@@ -44,9 +54,17 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
     if (!invoice || !request) return;
     if (!request.ok) return setErrors([problemText(request.problem, request.line)]);
     setBusy(true);
-    const result = await runAsManager('documents:creditNote', (approval) => attempt(() => sago().documents.creditNote({
-      id: invoice.id, lines: request.lines, refund: tender, motivo: motivo.trim(), approval,
-    })));
+    const result = await runAsManager('documents:creditNote', (approval) =>
+      attempt(() =>
+        sago().documents.creditNote({
+          id: invoice.id,
+          lines: request.lines,
+          refund: tender,
+          motivo: motivo.trim(),
+          approval,
+        }),
+      ),
+    );
     setBusy(false);
     if (result === null) return;
     if (result.ok) props.onDone(result.value, invoice, tender);
@@ -61,15 +79,37 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
 
   const footer = invoice ? (
     <>
-      <span className="credit-total" data-testid="return-total">{t('tillReturn.total', { total: request?.ok ? formatBalboas(request.total) : '—' })}</span>
+      <span className="credit-total" data-testid="return-total">
+        {t('tillReturn.total', { total: request?.ok ? formatBalboas(request.total) : '—' })}
+      </span>
       <span className="spacer" />
-      <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')}</button>
-      <button type="button" className="button primary" data-testid="return-submit" disabled={busy} onClick={() => void submit()}>{t('tillReturn.submit')}</button>
+      <button type="button" className="button secondary" onClick={props.onClose}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type="button"
+        className="button primary"
+        data-testid="return-submit"
+        disabled={busy}
+        onClick={() => void submit()}
+      >
+        {t('tillReturn.submit')}
+      </button>
     </>
   ) : (
     <>
-      <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')} <kbd>Esc</kbd></button>
-      <button type="button" className="button primary" data-testid="return-find" disabled={busy} onClick={() => void find()}>{t('tillReturn.find')} <kbd>Enter</kbd></button>
+      <button type="button" className="button secondary" onClick={props.onClose}>
+        {t('common.cancel')} <kbd>Esc</kbd>
+      </button>
+      <button
+        type="button"
+        className="button primary"
+        data-testid="return-find"
+        disabled={busy}
+        onClick={() => void find()}
+      >
+        {t('tillReturn.find')} <kbd>Enter</kbd>
+      </button>
     </>
   );
   return (
@@ -77,24 +117,40 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
       <label className="field">
         <span>{t('tillReturn.reference')}</span>
         <input
-          data-testid="return-reference" autoFocus value={reference} disabled={invoice !== null}
+          data-testid="return-reference"
+          autoFocus
+          value={reference}
+          disabled={invoice !== null}
           onChange={(e) => setReference(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void find(); } }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void find();
+            }
+          }}
         />
         {invoice ? null : <em className="field-hint">{t('tillReturn.referenceHint')}</em>}
       </label>
       {invoice && document ? (
         <>
           <p className="hint" data-testid="return-invoice">
-            {t('tillReturn.invoice', { numero: String(invoice.numero).padStart(10, '0'), fecha: fechaLocal(invoice.fechaEmision), total: formatBalboas(invoice.totalFactura) })}
+            {t('tillReturn.invoice', {
+              numero: String(invoice.numero).padStart(10, '0'),
+              fecha: fechaLocal(invoice.fechaEmision),
+              total: formatBalboas(invoice.totalFactura),
+            })}
           </p>
-          {money(invoiceDiscount(document)).gt(0) ? <p className="notice info">{t('tillReturn.discountWarning')}</p> : null}
+          {money(invoiceDiscount(document)).gt(0) ? (
+            <p className="notice info">{t('tillReturn.discountWarning')}</p>
+          ) : null}
           <p className="hint">{t('tillReturn.pick')}</p>
           <table className="data-table">
             <thead>
               <tr>
-                <th>{t('documentActions.credit.description')}</th><th className="num">{t('documentActions.credit.invoiced')}</th>
-                <th className="num">{t('documentActions.credit.remaining')}</th><th className="num">{t('documentActions.credit.quantity')}</th>
+                <th>{t('documentActions.credit.description')}</th>
+                <th className="num">{t('documentActions.credit.invoiced')}</th>
+                <th className="num">{t('documentActions.credit.remaining')}</th>
+                <th className="num">{t('documentActions.credit.quantity')}</th>
               </tr>
             </thead>
             <tbody>
@@ -102,10 +158,16 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
                 <tr key={c.line} data-testid="return-line">
                   <td>{c.descripcion}</td>
                   <td className="num">{c.invoiced}</td>
-                  <td className="num" data-testid="return-line-remaining">{c.max}</td>
+                  <td className="num" data-testid="return-line-remaining">
+                    {c.max}
+                  </td>
                   <td className="num">
                     <input
-                      className="qty-input" data-testid="return-line-qty" inputMode="decimal" value={c.cantidad} disabled={!money(c.max).gt(0)}
+                      className="qty-input"
+                      data-testid="return-line-qty"
+                      inputMode="decimal"
+                      value={c.cantidad}
+                      disabled={!money(c.max).gt(0)}
                       aria-label={t('documentActions.credit.quantityLine', { line: c.line })}
                       onChange={(e) => setChoices((list) => withQuantity(list, c.line, e.target.value))}
                     />
@@ -117,22 +179,42 @@ export function TillReturnDialog(props: { onDone: (note: DocumentDetail, invoice
           <div className="form-grid">
             <label className="field">
               <span>{t('tillReturn.refund')}</span>
-              <select data-testid="return-tender" value={tender} onChange={(e) => setTender(e.target.value as RefundTender)}>
-                {REFUND_TENDERS.map((code) => <option key={code} value={code}>{t(`tillReturn.refunds.${code}`)}</option>)}
+              <select
+                data-testid="return-tender"
+                value={tender}
+                onChange={(e) => setTender(e.target.value as RefundTender)}
+              >
+                {REFUND_TENDERS.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`tillReturn.refunds.${code}`)}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="field">
               <span>{t('tillReturn.reason')}</span>
               <input
-                data-testid="return-reason" value={motivo} maxLength={250} onChange={(e) => setMotivo(e.target.value)}
-                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void submit(); } }}
+                data-testid="return-reason"
+                value={motivo}
+                maxLength={250}
+                onChange={(e) => setMotivo(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void submit();
+                  }
+                }}
               />
               <em className="field-hint">{t('tillReturn.reasonHint')}</em>
             </label>
           </div>
         </>
       ) : null}
-      {errors.map((line) => <p key={line} className="notice error" role="alert" data-testid="return-error">{line}</p>)}
+      {errors.map((line) => (
+        <p key={line} className="notice error" role="alert" data-testid="return-error">
+          {line}
+        </p>
+      ))}
     </Dialog>
   );
 }

@@ -9,7 +9,10 @@ export type Parsed = { ok: true; value: string } | { ok: false; problem: InputPr
 
 /** Trims, drops spaces and thousands separators written with a space, accepts ',' as the decimal separator. */
 function normalise(text: string): string {
-  const compact = text.trim().replace(/\s+/g, '').replace(/^B\/\.?/i, '');
+  const compact = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/^B\/\.?/i, '');
   // "1,234.50" keeps the comma as grouping; "1,5" (no dot) uses it as the decimal separator.
   return compact.includes('.') ? compact.replace(/,/g, '') : compact.replace(',', '.');
 }
@@ -43,7 +46,9 @@ export function parseTender(text: string): Parsed {
 }
 
 /** "10%" / "10 %" or "0.50" (up to 6 decimals); null when empty. Shared by line and ticket discounts. */
-export function parsePercentOrAmount(text: string): { ok: true; value: { percent: boolean; value: string } | null } | { ok: false; problem: InputProblem } {
+export function parsePercentOrAmount(
+  text: string,
+): { ok: true; value: { percent: boolean; value: string } | null } | { ok: false; problem: InputProblem } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: null };
   const percent = trimmed.endsWith('%');

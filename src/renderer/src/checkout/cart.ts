@@ -63,15 +63,29 @@ export const EMPTY_CART: CartState = { lines: [], selected: null, nextKey: 1, ti
 function addProduct(state: CartState, product: Product, cantidad: string, medicina: Medicina | null): CartState {
   // A second scan of the same product at its catalogue price adds to the existing line, as cashiers expect; a
   // medicine only when it is from the same lot.
-  const same = state.lines.find((l) => l.productId === product.id && l.precioUnitario === toAmount6(money(product.precio)) &&
-    l.descuentoUnitario === '0' && l.medicina?.nroLote === medicina?.nroLote);
+  const same = state.lines.find(
+    (l) =>
+      l.productId === product.id &&
+      l.precioUnitario === toAmount6(money(product.precio)) &&
+      l.descuentoUnitario === '0' &&
+      l.medicina?.nroLote === medicina?.nroLote,
+  );
   if (same?.medicina && medicina) {
     const total = toAmount6(money(same.cantidad).plus(cantidad));
-    const lot = { ...same.medicina, cantProductosLote: String(Number(same.medicina.cantProductosLote) + Number(medicina.cantProductosLote)) };
-    return { ...state, lines: state.lines.map((l) => (l === same ? { ...l, cantidad: total, medicina: lot } : l)), selected: same.key };
+    const lot = {
+      ...same.medicina,
+      cantProductosLote: String(Number(same.medicina.cantProductosLote) + Number(medicina.cantProductosLote)),
+    };
+    return {
+      ...state,
+      lines: state.lines.map((l) => (l === same ? { ...l, cantidad: total, medicina: lot } : l)),
+      selected: same.key,
+    };
   }
   if (same) {
-    const lines = state.lines.map((l) => (l === same ? { ...l, cantidad: toAmount6(money(l.cantidad).plus(cantidad)) } : l));
+    const lines = state.lines.map((l) =>
+      l === same ? { ...l, cantidad: toAmount6(money(l.cantidad).plus(cantidad)) } : l,
+    );
     return { ...state, lines, selected: same.key };
   }
   const line: CartLine = {
@@ -95,8 +109,15 @@ function addProduct(state: CartState, product: Product, cantidad: string, medici
 
 /** The lot quantity follows the line's quantity while it was the same (the usual case: every unit from one lot). */
 function withQuantity(line: CartLine, cantidad: string): CartLine {
-  const followed = line.medicina !== null && money(line.medicina.cantProductosLote).eq(line.cantidad) && money(cantidad).isInteger();
-  return { ...line, cantidad, ...(followed && line.medicina ? { medicina: { ...line.medicina, cantProductosLote: money(cantidad).toFixed(0) } } : {}) };
+  const followed =
+    line.medicina !== null && money(line.medicina.cantProductosLote).eq(line.cantidad) && money(cantidad).isInteger();
+  return {
+    ...line,
+    cantidad,
+    ...(followed && line.medicina
+      ? { medicina: { ...line.medicina, cantProductosLote: money(cantidad).toFixed(0) } }
+      : {}),
+  };
 }
 
 function removeLine(state: CartState, key: number): CartState {
@@ -117,7 +138,12 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
       // Edits arrive already parsed (amount-input.ts); a discount not below the price is refused here too.
       if (money(descuentoUnitario).gt(0) && !money(descuentoUnitario).lt(precioUnitario)) return state;
       if (!money(cantidad).gt(0)) return state;
-      return { ...state, lines: state.lines.map((l) => (l.key === key ? { ...withQuantity(l, cantidad), precioUnitario, descuentoUnitario } : l)) };
+      return {
+        ...state,
+        lines: state.lines.map((l) =>
+          l.key === key ? { ...withQuantity(l, cantidad), precioUnitario, descuentoUnitario } : l,
+        ),
+      };
     }
     case 'step': {
       const line = state.lines.find((l) => l.key === action.key);
@@ -144,7 +170,12 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     case 'restore': {
       // New keys, so a key is never reused within this till's session whatever the basket's history.
       const lines = action.lines.map((l, i) => ({ ...l, key: state.nextKey + i }));
-      return { lines, selected: lines.at(-1)?.key ?? null, nextKey: state.nextKey + lines.length, ticketDiscount: action.ticketDiscount ?? null };
+      return {
+        lines,
+        selected: lines.at(-1)?.key ?? null,
+        nextKey: state.nextKey + lines.length,
+        ticketDiscount: action.ticketDiscount ?? null,
+      };
     }
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, parseSearchCommand, shortcutFor, shortcutLabel } from './keyboard';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
-  shortcutFor({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey: boolean }> = {},
+) => shortcutFor({ key, ctrlKey: false, altKey: false, metaKey: false, ...mods });
 
 describe('checkout keyboard map', () => {
   it('maps each F-key shown on screen to one action, and no key twice', () => {

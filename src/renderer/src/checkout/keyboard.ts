@@ -4,8 +4,18 @@
 // recall sales there (decision 0013).
 import { parseQuantity } from './amount-input';
 
-export type ShortcutAction = 'help' | 'newSale' | 'customer' | 'pay' | 'park' | 'recall' | 'voidLine' | 'reprint' | 'documents'
-  | 'ticketDiscount' | 'tillReturn';
+export type ShortcutAction =
+  | 'help'
+  | 'newSale'
+  | 'customer'
+  | 'pay'
+  | 'park'
+  | 'recall'
+  | 'voidLine'
+  | 'reprint'
+  | 'documents'
+  | 'ticketDiscount'
+  | 'tillReturn';
 
 /**
  * `shift`: Shift + the key. The shifted keys sit beside their unshifted kin (a discount on the whole sale next to

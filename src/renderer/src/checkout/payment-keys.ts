@@ -19,7 +19,13 @@ export type F4Plan =
   | { kind: 'badAmount'; problem: InputProblem };
 
 /** F4: the tenders already taken, plus the typed amount when there is one; refused unless they cover the total. */
-export function planF4(total: string, tenders: readonly Tender[], field: AmountField, forma: FormaPago, key: number): F4Plan {
+export function planF4(
+  total: string,
+  tenders: readonly Tender[],
+  field: AmountField,
+  forma: FormaPago,
+  key: number,
+): F4Plan {
   let list = [...tenders];
   if (field.typed && field.text.trim() !== '') {
     const parsed = parseTender(field.text);

@@ -5,23 +5,46 @@ import { EMPTY_CART, cartReducer } from './cart';
 import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
 
 const product = (id: string, precio: string, tasaItbms: Product['tasaItbms']): Product => ({
-  id, codigo: id, barcode: null, descripcion: `Producto ${id}`, unidad: 'und', precio, tasaItbms,
+  id,
+  codigo: id,
+  barcode: null,
+  descripcion: `Producto ${id}`,
+  unidad: 'und',
+  precio,
+  tasaItbms,
 });
 
 const GOBIERNO = {
-  tipoClienteFE: '03', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59',
-  razonSocial: 'Ministerio de Prueba', direccion: 'Avenida Perú, edificio 2', pais: 'PA',
+  tipoClienteFE: '03',
+  tipoContribuyente: '2',
+  numeroRUC: '155596713-2-2015',
+  digitoVerificadorRUC: '59',
+  razonSocial: 'Ministerio de Prueba',
+  direccion: 'Avenida Perú, edificio 2',
+  pais: 'PA',
 } as const;
 
 /** The draft as the register completes it (issuer, number, date): what validateDocument checks. */
 const complete = (draft: object) => ({
-  ...draft, codigoSucursalEmisor: '0000', tipoEmision: '01', numeroDocumentoFiscal: '1', puntoFacturacionFiscal: '001',
-  fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1', destinoOperacion: '1',
-  formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1',
+  ...draft,
+  codigoSucursalEmisor: '0000',
+  tipoEmision: '01',
+  numeroDocumentoFiscal: '1',
+  puntoFacturacionFiscal: '001',
+  fechaEmision: '2026-11-28T10:15:00-05:00',
+  naturalezaOperacion: '01',
+  tipoOperacion: '1',
+  destinoOperacion: '1',
+  formatoCAFE: '2',
+  entregaCAFE: '2',
+  envioContenedor: '1',
+  procesoGeneracion: '1',
 });
 
-const cart = [product('A', '4.25', '01'), product('B', '1.10', '00'), product('C', '10.00', '02')]
-  .reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
+const cart = [product('A', '4.25', '01'), product('B', '1.10', '00'), product('C', '10.00', '02')].reduce(
+  (state, p) => cartReducer(state, { type: 'add', product: p }),
+  EMPTY_CART,
+);
 
 describe('sale draft', () => {
   it('previews totals by ITBMS rate with the core arithmetic', () => {
@@ -57,7 +80,10 @@ describe('sale draft', () => {
   });
 
   it('sends no CPBS fields on a sale that is not to the State', () => {
-    const classified = cartReducer(EMPTY_CART, { type: 'add', product: { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' } });
+    const classified = cartReducer(EMPTY_CART, {
+      type: 'add',
+      product: { ...product('G1', '4.80', '01'), codigoCPBS: '1411', unidadMedidaCPBS: 'Paquete' },
+    });
     const built = buildSaleDraft(classified.lines, CONSUMIDOR_FINAL, []);
     if (!built.ok) throw new Error('expected a draft');
     expect(Object.keys(built.draft.items[0] ?? {}).filter((k) => k.includes('CPBS'))).toEqual([]);
@@ -71,21 +97,47 @@ describe('sale draft', () => {
       { ...product('B', '1.10', '00'), codigoCPBS: null },
     ].reduce((state, p) => cartReducer(state, { type: 'add', product: p }), EMPTY_CART);
     // A second line of A: its first line got a new price, so the next scan does not add to it.
-    const repriced = cartReducer(mixed, { type: 'edit', key: mixed.lines[2]!.key, cantidad: '1', precioUnitario: '4.00', descuentoUnitario: '0' });
+    const repriced = cartReducer(mixed, {
+      type: 'edit',
+      key: mixed.lines[2]!.key,
+      cantidad: '1',
+      precioUnitario: '4.00',
+      descuentoUnitario: '0',
+    });
     const twoLinesOfA = cartReducer(repriced, { type: 'add', product: product('A', '4.25', '01') });
     expect(twoLinesOfA.lines.filter((l) => l.productId === 'A')).toHaveLength(2);
     expect(buildSaleDraft(twoLinesOfA.lines, GOBIERNO, [])).toEqual({
-      ok: false, problem: 'cpbsMissing',
-      products: [{ codigo: 'G3', descripcion: 'Producto G3' }, { codigo: 'A', descripcion: 'Producto A' }, { codigo: 'B', descripcion: 'Producto B' }],
+      ok: false,
+      problem: 'cpbsMissing',
+      products: [
+        { codigo: 'G3', descripcion: 'Producto G3' },
+        { codigo: 'A', descripcion: 'Producto A' },
+        { codigo: 'B', descripcion: 'Producto B' },
+      ],
     });
   });
 
   it('sends a line discount as precioUnitarioDescuento and a ticket discount as one global discount after ITBMS', () => {
-    const discounted = cartReducer(cart, { type: 'edit', key: cart.lines[0]!.key, cantidad: '2', precioUnitario: '4.25', descuentoUnitario: '0.25' });
+    const discounted = cartReducer(cart, {
+      type: 'edit',
+      key: cart.lines[0]!.key,
+      cantidad: '2',
+      precioUnitario: '4.25',
+      descuentoUnitario: '0.25',
+    });
     // Items: 2 × (4.25 − 0.25) = 8.00 + ITBMS 0.56; 1.10 exempt; 10.00 + 1.00 → 20.66; 10 % = 2.066 → 2.07.
     const ticket = { kind: 'percent', value: '10' } as const;
-    expect(previewTotals(discounted.lines, [], ticket)).toMatchObject({ totalTodosItems: '20.66', totalDescuento: '2.07', totalFactura: '18.59' });
-    const built = buildSaleDraft(discounted.lines, CONSUMIDOR_FINAL, [{ key: 1, forma: '02', amount: '18.59' }], ticket);
+    expect(previewTotals(discounted.lines, [], ticket)).toMatchObject({
+      totalTodosItems: '20.66',
+      totalDescuento: '2.07',
+      totalFactura: '18.59',
+    });
+    const built = buildSaleDraft(
+      discounted.lines,
+      CONSUMIDOR_FINAL,
+      [{ key: 1, forma: '02', amount: '18.59' }],
+      ticket,
+    );
     if (!built.ok) throw new Error('expected a draft');
     expect(built.draft.items[0]).toMatchObject({ precioUnitario: '4.25', precioUnitarioDescuento: '0.25' });
     expect(built.draft.descuentosGlobales).toEqual([{ descDescuento: 'Descuento 10 %', montoDescuento: '2.07' }]);
@@ -93,7 +145,10 @@ describe('sale draft', () => {
   });
 
   it('refuses a ticket discount the basket no longer covers', () => {
-    expect(buildSaleDraft(cart.lines, CONSUMIDOR_FINAL, [], { kind: 'amount', value: '16.65' })).toEqual({ ok: false, problem: 'discountNotBelowTotal' });
+    expect(buildSaleDraft(cart.lines, CONSUMIDOR_FINAL, [], { kind: 'amount', value: '16.65' })).toEqual({
+      ok: false,
+      problem: 'discountNotBelowTotal',
+    });
   });
 
   it('refuses an empty cart before anything is sent', () => {

@@ -10,7 +10,12 @@ import { computeItemAmounts, computeTotals, type DocumentTotals } from '../../..
 import type { SaleDraft } from '../../../shared/ipc/schemas';
 import { lineToItem, type CartLine } from './cart';
 import { tendersToPagos, type Tender } from './tenders';
-import { ticketDiscountAmount, ticketDiscountLabel, ticketDiscountProblem, type TicketDiscount } from '../../../shared/till/ticket-discount';
+import {
+  ticketDiscountAmount,
+  ticketDiscountLabel,
+  ticketDiscountProblem,
+  type TicketDiscount,
+} from '../../../shared/till/ticket-discount';
 
 export const CONSUMIDOR_FINAL: Receptor = { tipoClienteFE: '02', pais: 'PA' };
 
@@ -18,13 +23,28 @@ export const CONSUMIDOR_FINAL: Receptor = { tipoClienteFE: '02', pais: 'PA' };
  * Totals of the cart as the core will compute them. computeTotals reads only the items, payments, discounts and
  * freight of a document; the register fields below are placeholders the arithmetic never looks at.
  */
-export function previewTotals(lines: readonly CartLine[], tenders: readonly Tender[] = [], ticket: TicketDiscount | null = null): DocumentTotals {
+export function previewTotals(
+  lines: readonly CartLine[],
+  tenders: readonly Tender[] = [],
+  ticket: TicketDiscount | null = null,
+): DocumentTotals {
   const items = lines.map(lineToItem);
   const preview: FiscalDocument = {
-    codigoSucursalEmisor: '0000', tipoEmision: '01', tipoDocumento: '01', numeroDocumentoFiscal: '1',
-    puntoFacturacionFiscal: '001', fechaEmision: '2000-01-01T00:00:00-05:00', naturalezaOperacion: '01',
-    tipoOperacion: '1', destinoOperacion: '1', formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1',
-    procesoGeneracion: '1', tiempoPago: '1', cliente: CONSUMIDOR_FINAL,
+    codigoSucursalEmisor: '0000',
+    tipoEmision: '01',
+    tipoDocumento: '01',
+    numeroDocumentoFiscal: '1',
+    puntoFacturacionFiscal: '001',
+    fechaEmision: '2000-01-01T00:00:00-05:00',
+    naturalezaOperacion: '01',
+    tipoOperacion: '1',
+    destinoOperacion: '1',
+    formatoCAFE: '2',
+    entregaCAFE: '2',
+    envioContenedor: '1',
+    procesoGeneracion: '1',
+    tiempoPago: '1',
+    cliente: CONSUMIDOR_FINAL,
     items,
     pagos: tendersToPagos(tenders),
     ...descuentosFor(ticket, items),
@@ -38,9 +58,16 @@ export function itemsTotal(items: readonly Item[]): string {
 }
 
 /** HKA's descuentosGlobales for the ticket discount (none when there is none). */
-function descuentosFor(ticket: TicketDiscount | null, items: readonly Item[]): Pick<FiscalDocument, 'descuentosGlobales'> {
+function descuentosFor(
+  ticket: TicketDiscount | null,
+  items: readonly Item[],
+): Pick<FiscalDocument, 'descuentosGlobales'> {
   if (ticket === null || items.length === 0) return {};
-  return { descuentosGlobales: [{ descDescuento: ticketDiscountLabel(ticket), montoDescuento: ticketDiscountAmount(ticket, itemsTotal(items)) }] };
+  return {
+    descuentosGlobales: [
+      { descDescuento: ticketDiscountLabel(ticket), montoDescuento: ticketDiscountAmount(ticket, itemsTotal(items)) },
+    ],
+  };
 }
 
 /** Why the sale cannot be sent yet; checked before anything is written. */
@@ -61,7 +88,9 @@ export type DraftProblem =
 function itemsFor(lines: readonly CartLine[], toTheState: boolean): Item[] {
   return lines.map((line) => {
     const item = lineToItem(line);
-    return toTheState && line.codigoCPBS !== null ? { ...item, ...cpbsItemFields(line.codigoCPBS, line.unidadMedidaCPBS) } : item;
+    return toTheState && line.codigoCPBS !== null
+      ? { ...item, ...cpbsItemFields(line.codigoCPBS, line.unidadMedidaCPBS) }
+      : item;
   });
 }
 
@@ -73,20 +102,34 @@ export function buildSaleDraft(
 ): { ok: true; draft: SaleDraft } | ({ ok: false } & DraftProblem) {
   if (lines.length === 0) return { ok: false, problem: 'cartEmpty' };
   const withoutLot = lines.filter((l) => l.requiereLote && l.medicina === null);
-  if (withoutLot.length > 0) return { ok: false, problem: 'lotMissing', products: withoutLot.map((l) => ({ codigo: l.codigo, descripcion: l.descripcion })) };
+  if (withoutLot.length > 0)
+    return {
+      ok: false,
+      problem: 'lotMissing',
+      products: withoutLot.map((l) => ({ codigo: l.codigo, descripcion: l.descripcion })),
+    };
   const toTheState = cliente.tipoClienteFE === '03';
   if (toTheState) {
     // Each product once, in cart order, however many lines it has.
     const missing = new Map<string, { codigo: string; descripcion: string }>();
     for (const l of lines) {
-      if (l.codigoCPBS === null || !l.unidadMedidaCPBS) missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
+      if (l.codigoCPBS === null || !l.unidadMedidaCPBS)
+        missing.set(l.productId, { codigo: l.codigo, descripcion: l.descripcion });
     }
     if (missing.size > 0) return { ok: false, problem: 'cpbsMissing', products: [...missing.values()] };
   }
   const items = itemsFor(lines, toTheState);
-  if (ticket !== null && ticketDiscountProblem(ticket, itemsTotal(items)) !== null) return { ok: false, problem: 'discountNotBelowTotal' };
+  if (ticket !== null && ticketDiscountProblem(ticket, itemsTotal(items)) !== null)
+    return { ok: false, problem: 'discountNotBelowTotal' };
   return {
     ok: true,
-    draft: { tipoDocumento: '01', cliente, items, pagos: tendersToPagos(tenders), tiempoPago: '1', ...descuentosFor(ticket, items) },
+    draft: {
+      tipoDocumento: '01',
+      cliente,
+      items,
+      pagos: tendersToPagos(tenders),
+      tiempoPago: '1',
+      ...descuentosFor(ticket, items),
+    },
   };
 }

@@ -6,11 +6,21 @@ const card = (amount: string, key = 2): Tender => ({ key, forma: '03', amount })
 
 describe('payment with tenders', () => {
   it('gives change on cash', () => {
-    expect(summarisePayment('15.55', [cash('20.00')])).toEqual({ total: '15.55', paid: '20.00', remaining: '0.00', change: '4.45', problem: null });
+    expect(summarisePayment('15.55', [cash('20.00')])).toEqual({
+      total: '15.55',
+      paid: '20.00',
+      remaining: '0.00',
+      change: '4.45',
+      problem: null,
+    });
   });
 
   it('reports what is still owed when the tenders fall short', () => {
-    expect(summarisePayment('15.55', [cash('5.00')])).toMatchObject({ remaining: '10.55', change: '0.00', problem: 'short' });
+    expect(summarisePayment('15.55', [cash('5.00')])).toMatchObject({
+      remaining: '10.55',
+      change: '0.00',
+      problem: 'short',
+    });
     expect(summarisePayment('15.55', [])).toMatchObject({ remaining: '15.55', problem: 'short' });
   });
 

@@ -6,7 +6,8 @@ import { parsePercentOrAmount, type InputProblem } from './amount-input';
 
 export type TicketDiscountProblem = InputProblem | 'percentTooHigh' | 'discountNotBelowTotal';
 
-export type ParsedTicketDiscount = { ok: true; discount: TicketDiscount | null } | { ok: false; problem: TicketDiscountProblem };
+export type ParsedTicketDiscount =
+  { ok: true; discount: TicketDiscount | null } | { ok: false; problem: TicketDiscountProblem };
 
 export function parseTicketDiscount(text: string): ParsedTicketDiscount {
   const parsed = parsePercentOrAmount(text);
@@ -16,7 +17,12 @@ export function parseTicketDiscount(text: string): ParsedTicketDiscount {
   if (!money(value).gt(0)) return { ok: false, problem: 'mustBePositive' };
   if (!DECIMAL_2_PATTERN.test(value)) return { ok: false, problem: 'tooManyDecimals' };
   if (percent && !money(value).lt(100)) return { ok: false, problem: 'percentTooHigh' };
-  return { ok: true, discount: percent ? { kind: 'percent', value: money(value).toFixed() } : { kind: 'amount', value: money(value).toFixed(2) } };
+  return {
+    ok: true,
+    discount: percent
+      ? { kind: 'percent', value: money(value).toFixed() }
+      : { kind: 'amount', value: money(value).toFixed(2) },
+  };
 }
 
 /** How the discount reads in the field when the dialog opens again ("10%", "5.00"). */

@@ -17,18 +17,36 @@ export function editActions(line: CartLine, edit: LineEdit): TillAction[] {
   const price = toAmount6(money(edit.precioUnitario));
   const priceChanged = !money(price).eq(line.precioUnitario);
   if (priceChanged && !money(price).eq(line.catalogPrice)) {
-    actions.push({ kind: 'priceOverride', codigo: line.codigo, descripcion: line.descripcion, before: line.catalogPrice, after: price });
+    actions.push({
+      kind: 'priceOverride',
+      codigo: line.codigo,
+      descripcion: line.descripcion,
+      before: line.catalogPrice,
+      after: price,
+    });
   }
   const discount = toAmount6(money(edit.descuentoUnitario));
   const discountChanged = !money(discount).eq(line.descuentoUnitario) || priceChanged;
   if (money(discount).gt(0) && discountChanged) {
-    actions.push({ kind: 'lineDiscount', codigo: line.codigo, descripcion: line.descripcion, precioUnitario: price, descuentoUnitario: discount });
+    actions.push({
+      kind: 'lineDiscount',
+      codigo: line.codigo,
+      descripcion: line.descripcion,
+      precioUnitario: price,
+      descuentoUnitario: discount,
+    });
   }
   return actions;
 }
 
 export function voidAction(line: CartLine): TillAction {
-  return { kind: 'voidLine', codigo: line.codigo, descripcion: line.descripcion, cantidad: line.cantidad, total: toAmount6(money(lineTotal(line))) };
+  return {
+    kind: 'voidLine',
+    codigo: line.codigo,
+    descripcion: line.descripcion,
+    cantidad: line.cantidad,
+    total: toAmount6(money(lineTotal(line))),
+  };
 }
 
 export function clearAction(lines: readonly CartLine[]): TillAction | null {

@@ -6,7 +6,13 @@ import type { FiscalDocument } from '../../../shared/fiscal/document';
 import { money, sum, toAmount2 } from '../../../shared/fiscal/money';
 import { reasonProblem } from '../../../shared/ipc/reason';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
-import { creditRequest, initialChoices, noteTotal, type CreditChoice, type CreditProblem } from '../documents/actions/credit-lines';
+import {
+  creditRequest,
+  initialChoices,
+  noteTotal,
+  type CreditChoice,
+  type CreditProblem,
+} from '../documents/actions/credit-lines';
 
 export const REFUND_TENDERS = ['02', '03', '04'] as const;
 export type RefundTender = (typeof REFUND_TENDERS)[number];
@@ -18,7 +24,11 @@ export function returnChoices(document: FiscalDocument, creditable: DocumentDeta
 
 /** Typing a quantity chooses the line; clearing it (or 0) leaves it out. */
 export function withQuantity(choices: readonly CreditChoice[], line: number, cantidad: string): CreditChoice[] {
-  return choices.map((c) => (c.line === line ? { ...c, cantidad, selected: cantidad.trim() !== '' && !/^0*([.,]0*)?$/.test(cantidad.trim()) } : c));
+  return choices.map((c) =>
+    c.line === line
+      ? { ...c, cantidad, selected: cantidad.trim() !== '' && !/^0*([.,]0*)?$/.test(cantidad.trim()) }
+      : c,
+  );
 }
 
 /** The invoice's discount on the whole sale, '0.00' when none. */
@@ -32,9 +42,16 @@ export type ReturnRequest =
   | { ok: true; lines: { line: number; cantidad: string }[]; total: string }
   | { ok: false; problem: ReturnProblem; line?: number };
 
-export function returnRequest(document: FiscalDocument, choices: readonly CreditChoice[], motivo: string): ReturnRequest {
+export function returnRequest(
+  document: FiscalDocument,
+  choices: readonly CreditChoice[],
+  motivo: string,
+): ReturnRequest {
   const credit = creditRequest(document.items, choices);
-  if (!credit.ok) return credit.line === undefined ? { ok: false, problem: credit.problem } : { ok: false, problem: credit.problem, line: credit.line };
+  if (!credit.ok)
+    return credit.line === undefined
+      ? { ok: false, problem: credit.problem }
+      : { ok: false, problem: credit.problem, line: credit.line };
   const reason = reasonProblem(motivo);
   if (reason) return { ok: false, problem: reason === 'short' ? 'reasonShort' : 'reasonLong' };
   return { ok: true, lines: credit.lines, total: noteTotal(document, credit.total) };

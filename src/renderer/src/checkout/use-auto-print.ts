@@ -14,12 +14,15 @@ function read(): boolean {
 
 export function useAutoPrint(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(read);
-  return [on, (value) => {
-    setOn(value);
-    try {
-      window.localStorage.setItem(KEY, value ? 'on' : 'off');
-    } catch {
-      // Not remembered; the choice still applies until the window closes.
-    }
-  }];
+  return [
+    on,
+    (value) => {
+      setOn(value);
+      try {
+        window.localStorage.setItem(KEY, value ? 'on' : 'off');
+      } catch {
+        // Not remembered; the choice still applies until the window closes.
+      }
+    },
+  ];
 }

@@ -80,7 +80,9 @@ export function useHeldSales(props: {
     park: async (label) => {
       if (timer.current !== null) window.clearTimeout(timer.current); // the park empties the draft; no late save may refill it
       timer.current = null;
-      const result = await attempt(() => sago().till.park({ basket: latest.current, ...(label.trim() ? { label: label.trim() } : {}) }));
+      const result = await attempt(() =>
+        sago().till.park({ basket: latest.current, ...(label.trim() ? { label: label.trim() } : {}) }),
+      );
       return result.ok ? result : { ok: false, lines: errorLines(result.error) };
     },
     recall: async (id) => {

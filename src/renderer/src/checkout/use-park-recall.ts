@@ -31,15 +31,30 @@ export function useParkRecall(deps: {
   const { t } = useTranslation();
   const { dispatch, setCustomer, setMessage } = deps;
   const [holding, setHolding] = useState(false);
-  const restore = useCallback((basket: Basket) => {
-    const { lines, customer, ticketDiscount } = fromBasket(basket);
-    dispatch({ type: 'restore', lines, ticketDiscount });
-    setCustomer(customer);
-  }, [dispatch, setCustomer]);
-  const parkedForOther = useCallback((parked: ParkedSale) => {
-    setMessage({ kind: 'info', lines: [t('held.parkedForOther', { name: parked.parkedByName, label: parked.label })] });
-  }, [t, setMessage]);
-  const held = useHeldSales({ lines: deps.cart.lines, customer: deps.customer, ticketDiscount: deps.cart.ticketDiscount, onRestore: restore, onParkedForOther: parkedForOther });
+  const restore = useCallback(
+    (basket: Basket) => {
+      const { lines, customer, ticketDiscount } = fromBasket(basket);
+      dispatch({ type: 'restore', lines, ticketDiscount });
+      setCustomer(customer);
+    },
+    [dispatch, setCustomer],
+  );
+  const parkedForOther = useCallback(
+    (parked: ParkedSale) => {
+      setMessage({
+        kind: 'info',
+        lines: [t('held.parkedForOther', { name: parked.parkedByName, label: parked.label })],
+      });
+    },
+    [t, setMessage],
+  );
+  const held = useHeldSales({
+    lines: deps.cart.lines,
+    customer: deps.customer,
+    ticketDiscount: deps.cart.ticketDiscount,
+    onRestore: restore,
+    onParkedForOther: parkedForOther,
+  });
 
   async function park(label: string): Promise<void> {
     setHolding(true);

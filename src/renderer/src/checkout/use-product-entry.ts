@@ -119,7 +119,14 @@ export function useProductEntry(): ProductEntry {
   }
 
   return {
-    text, setText, results, highlighted, setHighlighted, busy: pending > 0, submit, pick,
+    text,
+    setText,
+    results,
+    highlighted,
+    setHighlighted,
+    busy: pending > 0,
+    submit,
+    pick,
     closeResults: () => setResults(null),
     isPending: () => pendingNow.current > 0,
     settled: () => queue.current,

@@ -22,29 +22,48 @@ export interface TicketDiscountGuard {
   spent: () => void;
 }
 
-export function useTicketDiscount(guard: (actions: readonly TillAction[]) => Promise<TillVerdict>): TicketDiscountGuard {
+export function useTicketDiscount(
+  guard: (actions: readonly TillAction[]) => Promise<TillVerdict>,
+): TicketDiscountGuard {
   const cleared = useRef<Cleared | null>(null);
-  const ask = useCallback(async (wanted: Cleared): Promise<TillVerdict> => {
-    const verdict = await guard([{ kind: 'ticketDiscount', itemsTotal: wanted.itemsTotal, descuento: wanted.descuento }]);
-    if (verdict.ok) cleared.current = wanted;
-    return verdict;
-  }, [guard]);
+  const ask = useCallback(
+    async (wanted: Cleared): Promise<TillVerdict> => {
+      const verdict = await guard([
+        { kind: 'ticketDiscount', itemsTotal: wanted.itemsTotal, descuento: wanted.descuento },
+      ]);
+      if (verdict.ok) cleared.current = wanted;
+      return verdict;
+    },
+    [guard],
+  );
 
-  const give = useCallback(async (discount: TicketDiscount | null, items: readonly Item[]): Promise<TillVerdict> => {
-    if (discount === null) return { ok: true };
-    const total = itemsTotal(items);
-    return ask({ itemsTotal: total, descuento: ticketDiscountAmount(discount, total) });
-  }, [ask]);
+  const give = useCallback(
+    async (discount: TicketDiscount | null, items: readonly Item[]): Promise<TillVerdict> => {
+      if (discount === null) return { ok: true };
+      const total = itemsTotal(items);
+      return ask({ itemsTotal: total, descuento: ticketDiscountAmount(discount, total) });
+    },
+    [ask],
+  );
 
-  const confirm = useCallback(async (draft: SaleDraft): Promise<TillVerdict> => {
-    const given = draft.descuentosGlobales ?? [];
-    if (given.length === 0) return { ok: true };
-    const wanted = { itemsTotal: itemsTotal(draft.items), descuento: toAmount2(sum(given.map((d) => money(d.montoDescuento)))) };
-    const before = cleared.current;
-    if (before && money(before.itemsTotal).eq(wanted.itemsTotal) && money(before.descuento).eq(wanted.descuento)) return { ok: true };
-    return ask(wanted);
-  }, [ask]);
+  const confirm = useCallback(
+    async (draft: SaleDraft): Promise<TillVerdict> => {
+      const given = draft.descuentosGlobales ?? [];
+      if (given.length === 0) return { ok: true };
+      const wanted = {
+        itemsTotal: itemsTotal(draft.items),
+        descuento: toAmount2(sum(given.map((d) => money(d.montoDescuento)))),
+      };
+      const before = cleared.current;
+      if (before && money(before.itemsTotal).eq(wanted.itemsTotal) && money(before.descuento).eq(wanted.descuento))
+        return { ok: true };
+      return ask(wanted);
+    },
+    [ask],
+  );
 
-  const spent = useCallback(() => { cleared.current = null; }, []);
+  const spent = useCallback(() => {
+    cleared.current = null;
+  }, []);
   return { give, confirm, spent };
 }

@@ -11,12 +11,17 @@ export type TillVerdict = { ok: true } | { ok: false; lines: string[] | null };
 /** Asks for each action in turn; stops at the first one refused (null lines: the PIN prompt was cancelled). */
 export function useTillGuard(): (actions: readonly TillAction[]) => Promise<TillVerdict> {
   const withApproval = useWithApproval();
-  return useCallback(async (actions) => {
-    for (const action of actions) {
-      const result = await withApproval((approval) => attempt(() => sago().till.authorize({ action, ...(approval ? { approval } : {}) })));
-      if (result === null) return { ok: false, lines: null };
-      if (!result.ok) return { ok: false, lines: errorLines(result.error) };
-    }
-    return { ok: true };
-  }, [withApproval]);
+  return useCallback(
+    async (actions) => {
+      for (const action of actions) {
+        const result = await withApproval((approval) =>
+          attempt(() => sago().till.authorize({ action, ...(approval ? { approval } : {}) })),
+        );
+        if (result === null) return { ok: false, lines: null };
+        if (!result.ok) return { ok: false, lines: errorLines(result.error) };
+      }
+      return { ok: true };
+    },
+    [withApproval],
+  );
 }

@@ -20,7 +20,11 @@ export function CustomerDisplay(): JSX.Element {
 
   return (
     <main className="customer-display" data-testid="customer-display" data-state={state.kind}>
-      {state.kind === 'idle' ? <p className="cd-welcome" data-testid="cd-welcome">{t('customerDisplay.welcome')}</p> : null}
+      {state.kind === 'idle' ? (
+        <p className="cd-welcome" data-testid="cd-welcome">
+          {t('customerDisplay.welcome')}
+        </p>
+      ) : null}
       {state.kind === 'sale' ? (
         <>
           <ol className="cd-lines">
@@ -32,14 +36,26 @@ export function CustomerDisplay(): JSX.Element {
               </li>
             ))}
           </ol>
-          <p className="cd-total"><span>{t('customerDisplay.total')}</span><strong data-testid="cd-total">{formatBalboas(state.total)}</strong></p>
+          <p className="cd-total">
+            <span>{t('customerDisplay.total')}</span>
+            <strong data-testid="cd-total">{formatBalboas(state.total)}</strong>
+          </p>
         </>
       ) : null}
       {state.kind === 'done' ? (
         <div className="cd-done">
-          <p className="cd-total"><span>{t('customerDisplay.total')}</span><strong data-testid="cd-total">{formatBalboas(state.total)}</strong></p>
-          <p><span>{t('customerDisplay.received')}</span><strong data-testid="cd-received">{formatBalboas(state.received)}</strong></p>
-          <p className="cd-change"><span>{t('customerDisplay.change')}</span><strong data-testid="cd-change">{formatBalboas(state.change)}</strong></p>
+          <p className="cd-total">
+            <span>{t('customerDisplay.total')}</span>
+            <strong data-testid="cd-total">{formatBalboas(state.total)}</strong>
+          </p>
+          <p>
+            <span>{t('customerDisplay.received')}</span>
+            <strong data-testid="cd-received">{formatBalboas(state.received)}</strong>
+          </p>
+          <p className="cd-change">
+            <span>{t('customerDisplay.change')}</span>
+            <strong data-testid="cd-change">{formatBalboas(state.change)}</strong>
+          </p>
           <p className="cd-thanks">{t('customerDisplay.thanks')}</p>
         </div>
       ) : null}

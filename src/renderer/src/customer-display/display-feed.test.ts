@@ -9,9 +9,15 @@ function fakeChannel() {
   return {
     posted,
     receive: (data: unknown) => listener?.({ data } as MessageEvent),
-    postMessage: (message: unknown) => { posted.push(message); },
-    addEventListener: (_type: string, l: (event: MessageEvent) => void) => { listener = l; },
-    removeEventListener: () => { listener = null; },
+    postMessage: (message: unknown) => {
+      posted.push(message);
+    },
+    addEventListener: (_type: string, l: (event: MessageEvent) => void) => {
+      listener = l;
+    },
+    removeEventListener: () => {
+      listener = null;
+    },
     close: () => undefined,
   };
 }
@@ -22,8 +28,12 @@ const totals = { items: [{ valorTotal: '8.56' }, { valorTotal: '1.10' }], totalF
 describe('customer display feed', () => {
   it('shows each line with its tax included and the total; an empty basket is the welcome screen', () => {
     expect(saleState([line('Arroz 5 lb', '2.00'), line('Leche 1 L', '1')], totals)).toEqual({
-      kind: 'sale', total: '9.66',
-      lines: [{ descripcion: 'Arroz 5 lb', cantidad: '2', importe: '8.56' }, { descripcion: 'Leche 1 L', cantidad: '1', importe: '1.10' }],
+      kind: 'sale',
+      total: '9.66',
+      lines: [
+        { descripcion: 'Arroz 5 lb', cantidad: '2', importe: '8.56' },
+        { descripcion: 'Leche 1 L', cantidad: '1', importe: '1.10' },
+      ],
     });
     expect(saleState([], totals)).toEqual({ kind: 'idle' });
   });
@@ -36,12 +46,15 @@ describe('customer display feed', () => {
     feed.show({ ...done });
     expect(channel.posted).toEqual([{ type: 'state', state: done }]);
     channel.receive({ type: 'hello' } satisfies DisplayMessage);
-    expect(channel.posted).toEqual([{ type: 'state', state: done }, { type: 'state', state: done }]);
+    expect(channel.posted).toEqual([
+      { type: 'state', state: done },
+      { type: 'state', state: done },
+    ]);
     channel.receive({ type: 'state', state: { kind: 'idle' } });
     expect(channel.posted).toHaveLength(2);
   });
 
-  it('ignores messages that are not the display\'s', () => {
+  it("ignores messages that are not the display's", () => {
     expect(isDisplayMessage({ type: 'state', state: { kind: 'sale' } })).toBe(true);
     expect(isDisplayMessage({ type: 'state', state: { kind: 'evil' } })).toBe(false);
     expect(isDisplayMessage('hello')).toBe(false);

@@ -23,7 +23,11 @@ export function saleState(lines: readonly CartLine[], totals: DocumentTotals): D
   if (lines.length === 0) return { kind: 'idle' };
   return {
     kind: 'sale',
-    lines: lines.map((line, i) => ({ descripcion: line.descripcion, cantidad: money(line.cantidad).toFixed(), importe: totals.items[i]?.valorTotal ?? '0.00' })),
+    lines: lines.map((line, i) => ({
+      descripcion: line.descripcion,
+      cantidad: money(line.cantidad).toFixed(),
+      importe: totals.items[i]?.valorTotal ?? '0.00',
+    })),
     total: totals.totalFactura,
   };
 }
@@ -46,7 +50,8 @@ export interface DisplayPort {
 export function createDisplayFeed(channel: DisplayPort) {
   let current: DisplayState = { kind: 'idle' };
   const onMessage = (event: MessageEvent): void => {
-    if (isDisplayMessage(event.data) && event.data.type === 'hello') channel.postMessage({ type: 'state', state: current } satisfies DisplayMessage);
+    if (isDisplayMessage(event.data) && event.data.type === 'hello')
+      channel.postMessage({ type: 'state', state: current } satisfies DisplayMessage);
   };
   channel.addEventListener('message', onMessage);
   return {

@@ -6,7 +6,11 @@ import { money, toAmount2 } from '../../../shared/fiscal/money';
 import type { CartLine } from '../checkout/cart';
 import { createDisplayFeed, DISPLAY_CHANNEL, saleState, type DisplayState } from './display-feed';
 
-export function useCustomerDisplay(lines: readonly CartLine[], totals: DocumentTotals, done: { total: string; change: string } | null): void {
+export function useCustomerDisplay(
+  lines: readonly CartLine[],
+  totals: DocumentTotals,
+  done: { total: string; change: string } | null,
+): void {
   const feed = useRef<ReturnType<typeof createDisplayFeed> | null>(null);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;

@@ -11,37 +11,70 @@ function DvStatus(props: { form: CustomerForm; onUse: (dv: string) => void; butt
   const hint = dvHint(props.form.ruc, props.form.dv, tipo);
   if (props.buttonOnly) {
     return hint.state === 'mismatch' || hint.state === 'suggest' ? (
-      <button type="button" className="link-button" data-testid="use-suggested-dv" onClick={() => props.onUse(hint.suggested)}>{t('customer.dv.use', { dv: hint.suggested })}</button>
+      <button
+        type="button"
+        className="link-button"
+        data-testid="use-suggested-dv"
+        onClick={() => props.onUse(hint.suggested)}
+      >
+        {t('customer.dv.use', { dv: hint.suggested })}
+      </button>
     ) : null;
   }
   switch (hint.state) {
     case 'empty':
       return null;
     case 'valid':
-      return <em className="field-ok" data-testid="dv-status">{t('customer.dv.valid')}</em>;
+      return (
+        <em className="field-ok" data-testid="dv-status">
+          {t('customer.dv.valid')}
+        </em>
+      );
     case 'suggest':
     case 'mismatch':
       return (
-        <em className={hint.state === 'mismatch' ? 'field-error' : 'field-hint'} data-testid="dv-status" role={hint.state === 'mismatch' ? 'alert' : undefined}>
+        <em
+          className={hint.state === 'mismatch' ? 'field-error' : 'field-hint'}
+          data-testid="dv-status"
+          role={hint.state === 'mismatch' ? 'alert' : undefined}
+        >
           {t(hint.state === 'mismatch' ? 'customer.dv.mismatch' : 'customer.dv.suggest', { dv: hint.suggested })}{' '}
-          <button type="button" className="link-button" data-testid="use-suggested-dv" onClick={() => props.onUse(hint.suggested)}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="use-suggested-dv"
+            onClick={() => props.onUse(hint.suggested)}
+          >
             {t('customer.dv.use', { dv: hint.suggested })}
           </button>
         </em>
       );
     case 'unverifiable':
     case 'invalid':
-      return <em className={hint.state === 'invalid' ? 'field-error' : 'field-hint'} data-testid="dv-status">{hint.reason}</em>;
+      return (
+        <em className={hint.state === 'invalid' ? 'field-error' : 'field-hint'} data-testid="dv-status">
+          {hint.reason}
+        </em>
+      );
   }
 }
 
-export function CustomerFields(props: { form: CustomerForm; problems: Problems; onChange: (form: CustomerForm) => void; onSubmit: () => void }): JSX.Element {
+export function CustomerFields(props: {
+  form: CustomerForm;
+  problems: Problems;
+  onChange: (form: CustomerForm) => void;
+  onSubmit: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const { form, problems } = props;
   const set = (patch: Partial<CustomerForm>): void => props.onChange({ ...form, ...patch });
   const taxpayer = form.kind === '01' || form.kind === '03';
 
-  const text = (name: keyof CustomerForm, label: string, options: { autoFocus?: boolean; extra?: JSX.Element | null; wide?: boolean } = {}) => (
+  const text = (
+    name: keyof CustomerForm,
+    label: string,
+    options: { autoFocus?: boolean; extra?: JSX.Element | null; wide?: boolean } = {},
+  ) => (
     <label className={options.wide ? 'field span-2' : 'field'}>
       <span>{label}</span>
       <input
@@ -50,9 +83,18 @@ export function CustomerFields(props: { form: CustomerForm; problems: Problems; 
         autoFocus={options.autoFocus}
         aria-invalid={problems[name] !== undefined}
         onChange={(e) => set({ [name]: e.target.value })}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); props.onSubmit(); } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            props.onSubmit();
+          }
+        }}
       />
-      {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : null}
+      {problems[name] ? (
+        <em className="field-error" role="alert">
+          {problems[name]}
+        </em>
+      ) : null}
       {options.extra ?? null}
     </label>
   );
@@ -64,7 +106,11 @@ export function CustomerFields(props: { form: CustomerForm; problems: Problems; 
         <>
           <label className="field">
             <span>{t('customer.fields.tipoContribuyente')}</span>
-            <select value={form.tipoContribuyente} data-testid="customer-tipoContribuyente" onChange={(e) => set({ tipoContribuyente: e.target.value === '1' ? '1' : '2' })}>
+            <select
+              value={form.tipoContribuyente}
+              data-testid="customer-tipoContribuyente"
+              onChange={(e) => set({ tipoContribuyente: e.target.value === '1' ? '1' : '2' })}
+            >
               <option value="2">{t('customer.fields.juridico')}</option>
               <option value="1">{t('customer.fields.natural')}</option>
             </select>
@@ -88,8 +134,15 @@ export function CustomerFields(props: { form: CustomerForm; problems: Problems; 
           {text('razonSocial', t('customer.fields.nombre'), { autoFocus: true, wide: true })}
           <label className="field">
             <span>{t('customer.fields.tipoIdentificacion')}</span>
-            <select value={form.tipoIdentificacion} onChange={(e) => set({ tipoIdentificacion: e.target.value as TipoIdentificacion })}>
-              {codesOf(TIPO_IDENTIFICACION).map((code) => <option key={code} value={code}>{t(`identificationTypes.${code}`)}</option>)}
+            <select
+              value={form.tipoIdentificacion}
+              onChange={(e) => set({ tipoIdentificacion: e.target.value as TipoIdentificacion })}
+            >
+              {codesOf(TIPO_IDENTIFICACION).map((code) => (
+                <option key={code} value={code}>
+                  {t(`identificationTypes.${code}`)}
+                </option>
+              ))}
             </select>
           </label>
           {text('nroIdentificacionExtranjero', t('customer.fields.nroIdentificacion'))}

@@ -20,8 +20,16 @@ export interface CustomerForm {
 }
 
 export const EMPTY_FORM: CustomerForm = {
-  kind: '02', tipoContribuyente: '2', ruc: '', dv: '', razonSocial: '', direccion: '', correo: '',
-  tipoIdentificacion: '01', nroIdentificacionExtranjero: '', paisExtranjero: '',
+  kind: '02',
+  tipoContribuyente: '2',
+  ruc: '',
+  dv: '',
+  razonSocial: '',
+  direccion: '',
+  correo: '',
+  tipoIdentificacion: '01',
+  nroIdentificacionExtranjero: '',
+  paisExtranjero: '',
 };
 
 /** Where the DV check stands while the cashier types: drives the hint under the DV field. */
@@ -41,7 +49,9 @@ export function dvHint(ruc: string, dv: string, tipo: TipoRuc): DvHint {
   const computed = computeDv(ruc, tipo);
   if (dv.trim() === '') {
     if (computed.status === 'ok') return { state: 'suggest', suggested: computed.dv };
-    return computed.status === 'invalid' ? { state: 'invalid', reason: computed.reason } : { state: 'unverifiable', reason: computed.reason };
+    return computed.status === 'invalid'
+      ? { state: 'invalid', reason: computed.reason }
+      : { state: 'unverifiable', reason: computed.reason };
   }
   const check = verifyDv(ruc, dv, tipo);
   switch (check.status) {
@@ -81,7 +91,15 @@ export function formToReceptor(form: CustomerForm): ReceptorInput {
         tipoClienteFE: '02',
         ...(razonSocial ? { razonSocial } : {}),
         ...(direccion ? { direccion } : {}),
-        ...(ruc ? { identificacion: { tipoContribuyente: '1' as const, numeroRUC: normalizeRuc(ruc), ...(optional(form.dv) ? { digitoVerificadorRUC: form.dv.trim() } : {}) } } : {}),
+        ...(ruc
+          ? {
+              identificacion: {
+                tipoContribuyente: '1' as const,
+                numeroRUC: normalizeRuc(ruc),
+                ...(optional(form.dv) ? { digitoVerificadorRUC: form.dv.trim() } : {}),
+              },
+            }
+          : {}),
         ...contacto,
       };
     }
@@ -108,7 +126,9 @@ export interface FieldProblem {
 }
 
 /** Checks the form with the fiscal core's receptor schema; every problem at once. */
-export function checkCustomerForm(form: CustomerForm): { ok: true; receptor: ReceptorInput } | { ok: false; problems: FieldProblem[] } {
+export function checkCustomerForm(
+  form: CustomerForm,
+): { ok: true; receptor: ReceptorInput } | { ok: false; problems: FieldProblem[] } {
   const receptor = formToReceptor(form);
   const parsed = receptorSchema.safeParse(receptor);
   if (parsed.success) return { ok: true, receptor };
@@ -154,7 +174,10 @@ export function describeReceptor(receptor: ReceptorInput): { name: string | null
     case '03':
       return { name: receptor.razonSocial, detail: `RUC ${receptor.numeroRUC} DV ${receptor.digitoVerificadorRUC}` };
     case '02':
-      return { name: receptor.razonSocial ?? null, detail: receptor.identificacion ? receptor.identificacion.numeroRUC : null };
+      return {
+        name: receptor.razonSocial ?? null,
+        detail: receptor.identificacion ? receptor.identificacion.numeroRUC : null,
+      };
     case '04':
       return { name: receptor.razonSocial ?? null, detail: receptor.nroIdentificacionExtranjero };
   }

@@ -19,19 +19,27 @@ import { StatusBadge } from './StatusBadge';
 /** The CUFEs a note references (credit note 04 and the like), read from the document as issued. */
 function referencedCufes(document: unknown): string[] {
   const refs = (document as { referencias?: unknown } | null)?.referencias;
-  return Array.isArray(refs) ? refs.flatMap((r) => (typeof (r as { cufe?: unknown }).cufe === 'string' ? [(r as { cufe: string }).cufe] : [])) : [];
+  return Array.isArray(refs)
+    ? refs.flatMap((r) => (typeof (r as { cufe?: unknown }).cufe === 'string' ? [(r as { cufe: string }).cufe] : []))
+    : [];
 }
 
 function Field(props: { label: string; value: string | null; mono?: boolean; testId?: string }): JSX.Element {
   return (
     <div className="detail-field">
       <dt>{props.label}</dt>
-      <dd className={props.mono ? 'mono break' : undefined} data-testid={props.testId}>{props.value ?? '—'}</dd>
+      <dd className={props.mono ? 'mono break' : undefined} data-testid={props.testId}>
+        {props.value ?? '—'}
+      </dd>
     </div>
   );
 }
 
-export function DocumentDetailScreen(props: { id: string; onBack: () => void; onOpen?: (id: string) => void }): JSX.Element {
+export function DocumentDetailScreen(props: {
+  id: string;
+  onBack: () => void;
+  onOpen?: (id: string) => void;
+}): JSX.Element {
   const { t, i18n } = useTranslation();
   const { detail, error, reload } = useDocument(props.id);
   const words = useAuditWords();
@@ -46,8 +54,16 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
   if (!detail) {
     return (
       <section className="detail">
-        <button type="button" className="button secondary" onClick={props.onBack}>← {t('common.back')}</button>
-        {error ? <p className="notice error" role="alert">{error}</p> : <p className="muted">{t('common.loading')}</p>}
+        <button type="button" className="button secondary" onClick={props.onBack}>
+          ← {t('common.back')}
+        </button>
+        {error ? (
+          <p className="notice error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">{t('common.loading')}</p>
+        )}
       </section>
     );
   }
@@ -56,13 +72,28 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
   return (
     <section className="detail" data-testid="document-detail">
       <header className="detail-header">
-        <button type="button" className="button secondary" onClick={props.onBack}>← {t('common.back')}</button>
+        <button type="button" className="button secondary" onClick={props.onBack}>
+          ← {t('common.back')}
+        </button>
         <h1 data-testid="detail-title">{title}</h1>
         <StatusBadge status={detail.status} />
         <span className="spacer" />
-        <button type="button" className="button secondary" data-testid="detail-print" onClick={() => void printReceipt(detail.id, withApproval).then(setPrintError)}>{t('detail.reprint')}</button>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="detail-print"
+          onClick={() => void printReceipt(detail.id, withApproval).then(setPrintError)}
+        >
+          {t('detail.reprint')}
+        </button>
       </header>
-      {printError ? <div className="notice error" role="alert" data-testid="print-error">{printError.map((l) => <p key={l}>{l}</p>)}</div> : null}
+      {printError ? (
+        <div className="notice error" role="alert" data-testid="print-error">
+          {printError.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      ) : null}
       <DocumentActions key={detail.id} detail={detail} reload={reload} onOpen={props.onOpen ?? (() => undefined)} />
       <div className="detail-body">
         <div className="detail-info">
@@ -70,28 +101,66 @@ export function DocumentDetailScreen(props: { id: string; onBack: () => void; on
             <Field label={t('detail.date')} value={fechaLocal(detail.fechaEmision)} />
             <Field label={t('detail.customer')} value={detail.receptorNombre ?? t('customerKinds.02')} />
             <Field label={t('detail.total')} value={formatBalboas(detail.totalFactura)} />
-            <Field label={t('detail.emission')} value={labelOf(TIPO_EMISION, detail.tipoEmision) ?? detail.tipoEmision} />
+            <Field
+              label={t('detail.emission')}
+              value={labelOf(TIPO_EMISION, detail.tipoEmision) ?? detail.tipoEmision}
+            />
             <Field label={t('detail.cufe')} value={detail.cufe} mono testId="detail-cufe" />
             <Field label={t('detail.protocol')} value={detail.nroProtocolo} mono />
-            <Field label={t('detail.receivedAt')} value={detail.fechaRecepcionDgi === null ? null : fechaLocal(detail.fechaRecepcionDgi)} />
-            <Field label={t('detail.hkaCode')} value={detail.hkaCodigo === null ? null : hkaOutcome(detail.hkaCodigo, detail.status)} />
-            {referencedCufes(detail.document).map((cufe) => <Field key={cufe} label={t('documentActions.referencedCufe')} value={cufe} mono testId="detail-reference-cufe" />)}
+            <Field
+              label={t('detail.receivedAt')}
+              value={detail.fechaRecepcionDgi === null ? null : fechaLocal(detail.fechaRecepcionDgi)}
+            />
+            <Field
+              label={t('detail.hkaCode')}
+              value={detail.hkaCodigo === null ? null : hkaOutcome(detail.hkaCodigo, detail.status)}
+            />
+            {referencedCufes(detail.document).map((cufe) => (
+              <Field
+                key={cufe}
+                label={t('documentActions.referencedCufe')}
+                value={cufe}
+                mono
+                testId="detail-reference-cufe"
+              />
+            ))}
           </dl>
-          {detail.qr ? <div className="detail-qr"><QrImage text={detail.qr} size={160} label={t('detail.qr')} /></div> : null}
+          {detail.qr ? (
+            <div className="detail-qr">
+              <QrImage text={detail.qr} size={160} label={t('detail.qr')} />
+            </div>
+          ) : null}
           <h2>{t('detail.hkaMessages')}</h2>
-          {detail.hkaMensajes.length === 0 ? <p className="muted">{t('detail.noMessages')}</p> : (
-            <ul className="messages" data-testid="hka-messages">{detail.hkaMensajes.map((m, i) => <li key={i}>{m}</li>)}</ul>
+          {detail.hkaMensajes.length === 0 ? (
+            <p className="muted">{t('detail.noMessages')}</p>
+          ) : (
+            <ul className="messages" data-testid="hka-messages">
+              {detail.hkaMensajes.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
           )}
           <h2>{t('detail.history')}</h2>
           <table className="history">
-            <thead><tr><th>{t('detail.historyAt')}</th><th>{t('detail.historyActor')}</th><th>{t('detail.historyAction')}</th><th>{t('detail.historyDetails')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('detail.historyAt')}</th>
+                <th>{t('detail.historyActor')}</th>
+                <th>{t('detail.historyAction')}</th>
+                <th>{t('detail.historyDetails')}</th>
+              </tr>
+            </thead>
             <tbody>
               {detail.history.map((h, i) => (
                 <tr key={i}>
                   <td className="nowrap">{fechaLocal(toPanamaDateTime(new Date(h.at)))}</td>
                   <td>{h.actor}</td>
                   <td>{auditActionLabel(h.action, i18n.language)}</td>
-                  <td className="small">{auditDetailLines(h.details, words).map((line) => <div key={line}>{line}</div>)}</td>
+                  <td className="small">
+                    {auditDetailLines(h.details, words).map((line) => (
+                      <div key={line}>{line}</div>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>

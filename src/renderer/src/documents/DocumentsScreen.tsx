@@ -56,7 +56,9 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
   async function retry(doc: DocumentSummary): Promise<void> {
     setRetrying((r) => ({ ...r, [doc.id]: t('documents.retrying') }));
     // A manager action: a cashier is asked for a gerente's PIN first (cancelling leaves the row as it was).
-    const result = await runAsManager('documents:retry', (approval) => attempt(() => sago().documents.retry({ id: doc.id, approval })));
+    const result = await runAsManager('documents:retry', (approval) =>
+      attempt(() => sago().documents.retry({ id: doc.id, approval })),
+    );
     if (result === null) {
       setRetrying((r) => Object.fromEntries(Object.entries(r).filter(([id]) => id !== doc.id)));
       return;
@@ -69,16 +71,34 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
       <span className="mono">{String(doc.numero).padStart(10, '0')}</span>
       <span>{fechaLocal(doc.fechaEmision)}</span>
       <span className="ellipsis">
-        {doc.tipoDocumento === '01' ? null : <span className="doc-kind" data-testid="document-kind">{documentKindText(doc, t)} · </span>}
+        {doc.tipoDocumento === '01' ? null : (
+          <span className="doc-kind" data-testid="document-kind">
+            {documentKindText(doc, t)} ·{' '}
+          </span>
+        )}
         {doc.receptorNombre ?? t('customerKinds.02')}
       </span>
       <span>{doc.tipoEmision === '02' ? <span className="tag">{t('documents.contingency')}</span> : null}</span>
       <span className="num strong">{formatBalboas(doc.totalFactura)}</span>
-      <span><StatusBadge status={doc.status} /></span>
+      <span>
+        <StatusBadge status={doc.status} />
+      </span>
       {props.mode === 'attention' ? (
         <span>
-          {retrying[doc.id] ? <span className="muted">{retrying[doc.id]}</span> : (
-            <button type="button" className="button small" data-testid="retry" onClick={(e) => { e.stopPropagation(); void retry(doc); }}>{t('documents.retry')}</button>
+          {retrying[doc.id] ? (
+            <span className="muted">{retrying[doc.id]}</span>
+          ) : (
+            <button
+              type="button"
+              className="button small"
+              data-testid="retry"
+              onClick={(e) => {
+                e.stopPropagation();
+                void retry(doc);
+              }}
+            >
+              {t('documents.retry')}
+            </button>
           )}
         </span>
       ) : null}
@@ -99,15 +119,45 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
         />
-        <span className="muted" data-testid="documents-total">{t('documents.count', { count: state.total })}</span>
-        {props.mode === 'all' ? <button type="button" className="button secondary" data-testid="generic-credit-note" onClick={() => setGenericNote(true)}>{t('documentActions.generic.button')}</button> : null}
+        <span className="muted" data-testid="documents-total">
+          {t('documents.count', { count: state.total })}
+        </span>
+        {props.mode === 'all' ? (
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="generic-credit-note"
+            onClick={() => setGenericNote(true)}
+          >
+            {t('documentActions.generic.button')}
+          </button>
+        ) : null}
       </header>
-      {genericNote ? <GenericCreditNoteDialog onClose={() => setGenericNote(false)} onCreated={(id) => { setGenericNote(false); props.onOpen(id); }} /> : null}
-      <p className="hint" id="documents-keys">{t('documents.keys')}</p>
-      {props.mode === 'attention' ? <p className="hint">{t('attention.intro')}</p> : (
+      {genericNote ? (
+        <GenericCreditNoteDialog
+          onClose={() => setGenericNote(false)}
+          onCreated={(id) => {
+            setGenericNote(false);
+            props.onOpen(id);
+          }}
+        />
+      ) : null}
+      <p className="hint" id="documents-keys">
+        {t('documents.keys')}
+      </p>
+      {props.mode === 'attention' ? (
+        <p className="hint">{t('attention.intro')}</p>
+      ) : (
         <div className="filters" role="group" aria-label={t('documents.filter')}>
           {(Object.keys(FILTERS) as Filter[]).map((key) => (
-            <button key={key} type="button" className={filter === key ? 'chip active' : 'chip'} aria-pressed={filter === key} data-testid={`filter-${key}`} onClick={() => setFilter(key)}>
+            <button
+              key={key}
+              type="button"
+              className={filter === key ? 'chip active' : 'chip'}
+              aria-pressed={filter === key}
+              data-testid={`filter-${key}`}
+              onClick={() => setFilter(key)}
+            >
               {t(`documents.filters.${key}`)}
             </button>
           ))}
@@ -122,8 +172,14 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
         <span>{t('documents.columns.status')}</span>
         {props.mode === 'attention' ? <span /> : null}
       </div>
-      {state.error ? <p className="notice error" role="alert">{state.error}</p> : null}
-      {state.loaded && state.items.length === 0 ? <p className="empty-state">{t(props.mode === 'attention' ? 'attention.empty' : 'documents.empty')}</p> : (
+      {state.error ? (
+        <p className="notice error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.loaded && state.items.length === 0 ? (
+        <p className="empty-state">{t(props.mode === 'attention' ? 'attention.empty' : 'documents.empty')}</p>
+      ) : (
         <div className={props.mode === 'attention' ? 'with-action vlist-wrap' : 'vlist-wrap'}>
           <VirtualList
             items={state.items}

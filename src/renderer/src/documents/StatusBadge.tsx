@@ -5,5 +5,9 @@ import type { DocumentStatus } from '../../../shared/fiscal/lifecycle';
 
 export function StatusBadge(props: { status: DocumentStatus }): JSX.Element {
   const { t } = useTranslation();
-  return <span className={`badge badge-${props.status.toLowerCase()}`} data-testid="status-badge" data-status={props.status}>{t(`status.${props.status}`)}</span>;
+  return (
+    <span className={`badge badge-${props.status.toLowerCase()}`} data-testid="status-badge" data-status={props.status}>
+      {t(`status.${props.status}`)}
+    </span>
+  );
 }

@@ -41,20 +41,37 @@ export function VirtualList<T>(props: {
   const count = items.length + (hasMore ? 1 : 0);
   const range = visibleRange({ scrollTop, viewportHeight: height, rowHeight, count });
   const wantMore = hasMore && needsNextPage(range, items.length, pageSize);
-  useEffect(() => { if (wantMore) onNeedMore(); }, [wantMore, items.length, onNeedMore]);
+  useEffect(() => {
+    if (wantMore) onNeedMore();
+  }, [wantMore, items.length, onNeedMore]);
 
   const rows: ReactNode[] = [];
   for (let i = range.start; i < range.end; i++) {
     const item = items[i];
     rows.push(
-      <div key={i} className={i === activeIndex ? 'vrow active' : 'vrow'} role="row" aria-selected={i === activeIndex} style={{ top: i * rowHeight, height: rowHeight }}>
+      <div
+        key={i}
+        className={i === activeIndex ? 'vrow active' : 'vrow'}
+        role="row"
+        aria-selected={i === activeIndex}
+        style={{ top: i * rowHeight, height: rowHeight }}
+      >
         {item === undefined ? props.loadingRow : props.renderRow(item, i)}
       </div>,
     );
   }
   return (
-    <div ref={box} className="vlist" role="table" aria-label={props.label} aria-rowcount={count} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <div className="vlist-spacer" style={{ height: range.totalHeight }}>{rows}</div>
+    <div
+      ref={box}
+      className="vlist"
+      role="table"
+      aria-label={props.label}
+      aria-rowcount={count}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div className="vlist-spacer" style={{ height: range.totalHeight }}>
+        {rows}
+      </div>
     </div>
   );
 }

@@ -11,7 +11,8 @@ type Kinded = Pick<DocumentSummary, 'tipoDocumento' | 'numero' | 'facturaNumero'
 /** The label beside the customer in the documents list; null for an invoice. */
 export function documentKindText(doc: Kinded, t: TFunction): string | null {
   if (doc.tipoDocumento === '01') return null;
-  if (doc.tipoDocumento === '04' && typeof doc.facturaNumero === 'number') return t('noteRef.list', { invoice: padded(doc.facturaNumero) });
+  if (doc.tipoDocumento === '04' && typeof doc.facturaNumero === 'number')
+    return t('noteRef.list', { invoice: padded(doc.facturaNumero) });
   return labelOf(TIPO_DOCUMENTO, doc.tipoDocumento) ?? doc.tipoDocumento;
 }
 
@@ -19,6 +20,10 @@ export function documentKindText(doc: Kinded, t: TFunction): string | null {
 export function documentTitle(doc: Kinded, t: TFunction): string {
   const number = padded(doc.numero);
   if (doc.tipoDocumento === '01') return t('detail.title', { number });
-  if (doc.tipoDocumento === '04' && typeof doc.facturaNumero === 'number') return t('noteRef.title', { number, invoice: padded(doc.facturaNumero) });
-  return t('documentActions.titleOf', { kind: labelOf(TIPO_DOCUMENTO, doc.tipoDocumento) ?? doc.tipoDocumento, number });
+  if (doc.tipoDocumento === '04' && typeof doc.facturaNumero === 'number')
+    return t('noteRef.title', { number, invoice: padded(doc.facturaNumero) });
+  return t('documentActions.titleOf', {
+    kind: labelOf(TIPO_DOCUMENTO, doc.tipoDocumento) ?? doc.tipoDocumento,
+    number,
+  });
 }

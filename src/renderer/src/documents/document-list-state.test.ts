@@ -3,8 +3,16 @@ import type { DocumentSummary } from '../../../shared/ipc/schemas';
 import { INITIAL_LIST, canLoadMore, listReducer } from './document-list-state';
 
 const doc = (n: number, status: DocumentSummary['status'] = 'QUEUED'): DocumentSummary => ({
-  id: `d${n}`, tipoDocumento: '01', numero: n, puntoFacturacion: '001', tipoEmision: '01',
-  fechaEmision: '2026-11-28T10:15:00-05:00', status, totalFactura: '4.55', receptorNombre: null, cufe: null,
+  id: `d${n}`,
+  tipoDocumento: '01',
+  numero: n,
+  puntoFacturacion: '001',
+  tipoEmision: '01',
+  fechaEmision: '2026-11-28T10:15:00-05:00',
+  status,
+  totalFactura: '4.55',
+  receptorNombre: null,
+  cufe: null,
 });
 
 describe('documents list state', () => {
@@ -13,9 +21,21 @@ describe('documents list state', () => {
     expect(canLoadMore(state)).toBe(true);
     state = listReducer(state, { type: 'loading', generation: state.generation });
     expect(canLoadMore(state)).toBe(false);
-    state = listReducer(state, { type: 'page', generation: state.generation, items: [doc(3), doc(2)], nextCursor: 'c1', total: 3 });
+    state = listReducer(state, {
+      type: 'page',
+      generation: state.generation,
+      items: [doc(3), doc(2)],
+      nextCursor: 'c1',
+      total: 3,
+    });
     expect(canLoadMore(state)).toBe(true);
-    state = listReducer(state, { type: 'page', generation: state.generation, items: [doc(2), doc(1)], nextCursor: null, total: 3 });
+    state = listReducer(state, {
+      type: 'page',
+      generation: state.generation,
+      items: [doc(2), doc(1)],
+      nextCursor: null,
+      total: 3,
+    });
     expect(state.items.map((d) => d.numero)).toEqual([3, 2, 1]);
     expect(canLoadMore(state)).toBe(false);
   });
@@ -23,11 +43,19 @@ describe('documents list state', () => {
   it('drops a page that arrives after the filter changed', () => {
     const old = listReducer(INITIAL_LIST, { type: 'reset' });
     const next = listReducer(old, { type: 'reset' });
-    expect(listReducer(next, { type: 'page', generation: old.generation, items: [doc(1)], nextCursor: null, total: 1 })).toBe(next);
+    expect(
+      listReducer(next, { type: 'page', generation: old.generation, items: [doc(1)], nextCursor: null, total: 1 }),
+    ).toBe(next);
   });
 
   it('applies a live status change to a loaded document only', () => {
-    const state = listReducer(INITIAL_LIST, { type: 'page', generation: 0, items: [doc(1), doc(2)], nextCursor: null, total: 2 });
+    const state = listReducer(INITIAL_LIST, {
+      type: 'page',
+      generation: 0,
+      items: [doc(1), doc(2)],
+      nextCursor: null,
+      total: 2,
+    });
     const updated = listReducer(state, { type: 'status', documentId: 'd2', to: 'AUTHORIZED' });
     expect(updated.items.map((d) => d.status)).toEqual(['QUEUED', 'AUTHORIZED']);
     expect(listReducer(state, { type: 'status', documentId: 'other', to: 'AUTHORIZED' })).toBe(state);

@@ -24,7 +24,15 @@ export type ListAction =
   | { type: 'failed'; generation: number; message: string }
   | { type: 'status'; documentId: string; to: DocumentStatus };
 
-export const INITIAL_LIST: ListState = { generation: 0, items: [], nextCursor: null, total: 0, loading: false, error: null, loaded: false };
+export const INITIAL_LIST: ListState = {
+  generation: 0,
+  items: [],
+  nextCursor: null,
+  total: 0,
+  loading: false,
+  error: null,
+  loaded: false,
+};
 
 export function listReducer(state: ListState, action: ListAction): ListState {
   switch (action.type) {
@@ -37,7 +45,15 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       // A document already on screen (e.g. shifted by a new sale between pages) is not listed twice.
       const seen = new Set(state.items.map((d) => d.id));
       const fresh = action.items.filter((d) => !seen.has(d.id));
-      return { ...state, items: [...state.items, ...fresh], nextCursor: action.nextCursor, total: action.total, loading: false, error: null, loaded: true };
+      return {
+        ...state,
+        items: [...state.items, ...fresh],
+        nextCursor: action.nextCursor,
+        total: action.total,
+        loading: false,
+        error: null,
+        loaded: true,
+      };
     }
     case 'failed':
       return action.generation === state.generation ? { ...state, loading: false, error: action.message } : state;

@@ -8,7 +8,10 @@ import { INITIAL_LIST, canLoadMore, listReducer, type ListState } from './docume
 
 export const PAGE_SIZE = 100;
 
-export function useDocumentList(statuses: readonly DocumentStatus[] | undefined, query: string): { state: ListState; loadMore: () => void; reload: () => void } {
+export function useDocumentList(
+  statuses: readonly DocumentStatus[] | undefined,
+  query: string,
+): { state: ListState; loadMore: () => void; reload: () => void } {
   const [state, dispatch] = useReducer(listReducer, INITIAL_LIST);
   const latest = useRef(state);
   latest.current = state;
@@ -21,12 +24,14 @@ export function useDocumentList(statuses: readonly DocumentStatus[] | undefined,
     dispatch({ type: 'loading', generation });
     latest.current = { ...current, loading: true }; // no second request before React re-renders
     const trimmed = query.trim();
-    void attempt(() => sago().documents.list({
-      limit: PAGE_SIZE,
-      ...(statuses ? { status: [...statuses] } : {}),
-      ...(trimmed === '' ? {} : { query: trimmed }),
-      ...(current.nextCursor ? { cursor: current.nextCursor } : {}),
-    })).then((result) => {
+    void attempt(() =>
+      sago().documents.list({
+        limit: PAGE_SIZE,
+        ...(statuses ? { status: [...statuses] } : {}),
+        ...(trimmed === '' ? {} : { query: trimmed }),
+        ...(current.nextCursor ? { cursor: current.nextCursor } : {}),
+      }),
+    ).then((result) => {
       if (result.ok) dispatch({ type: 'page', generation, ...result.value });
       else dispatch({ type: 'failed', generation, message: result.error.message });
     });
@@ -41,8 +46,12 @@ export function useDocumentList(statuses: readonly DocumentStatus[] | undefined,
     reload();
   }, [filterKey, reload]);
   // First page of every generation (after a reset the state is empty and loadable).
-  useEffect(() => { if (!state.loaded && !state.loading && state.error === null) loadMore(); }, [state.generation, state.loaded, state.loading, state.error, loadMore]);
+  useEffect(() => {
+    if (!state.loaded && !state.loading && state.error === null) loadMore();
+  }, [state.generation, state.loaded, state.loading, state.error, loadMore]);
 
-  useDocumentStatusEvents(useCallback((event) => dispatch({ type: 'status', documentId: event.documentId, to: event.to }), []));
+  useDocumentStatusEvents(
+    useCallback((event) => dispatch({ type: 'status', documentId: event.documentId, to: event.to }), []),
+  );
   return { state, loadMore, reload };
 }

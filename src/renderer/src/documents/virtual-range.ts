@@ -47,7 +47,12 @@ export function moveSelection(current: number, key: string, count: number): numb
 }
 
 /** The scrollTop that brings a row into view, or undefined when it is already in view. */
-export function scrollToShow(index: number, rowHeight: number, scrollTop: number, viewportHeight: number): number | undefined {
+export function scrollToShow(
+  index: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewportHeight: number,
+): number | undefined {
   const top = index * rowHeight;
   if (top < scrollTop) return top;
   if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;

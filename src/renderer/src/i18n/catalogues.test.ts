@@ -7,7 +7,8 @@ import { es } from './es';
 /** Every leaf key of a catalogue, dotted ("checkout.search.placeholder"). */
 function keysOf(catalogue: object, prefix = ''): string[] {
   return Object.entries(catalogue).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as object, `${prefix}${key}.`));
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as object, `${prefix}${key}.`),
+  );
 }
 
 function placeholders(text: string): string[] {

@@ -2,9 +2,10 @@
 export const enControls = {
   controls: {
     lossPrevention: {
-      intro: 'These rules apply to every till once saved. Each of these actions is audited with the cashier, the approving manager and the values before and after.',
-      needsManager: 'Need a manager\'s PIN',
-      priceOverride: 'Changing a product\'s catalogue price at the till',
+      intro:
+        'These rules apply to every till once saved. Each of these actions is audited with the cashier, the approving manager and the values before and after.',
+      needsManager: "Need a manager's PIN",
+      priceOverride: "Changing a product's catalogue price at the till",
       voidLine: 'Voiding a line already rung up',
       clearBasket: 'Discarding a sale in progress that has products (F2)',
       drawerOpen: 'Opening the cash drawer without a sale',
@@ -50,7 +51,8 @@ export const enControls = {
       exported_other: '{{count}} entries exported.',
       chainOk: 'Audit chain intact: {{count}} entries verified ({{at}}).',
       chainPending: 'The audit chain has not been verified yet.',
-      chainBroken: 'ALERT: the audit chain is broken at entry {{id}} ({{reason}}). Someone changed or removed entries outside the application.',
+      chainBroken:
+        'ALERT: the audit chain is broken at entry {{id}} ({{reason}}). Someone changed or removed entries outside the application.',
       verify: 'Verify now',
       reasons: {
         hash_mismatch: 'content altered',

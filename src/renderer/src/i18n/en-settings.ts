@@ -10,7 +10,8 @@ export const enSettings = {
     roles: { cajero: 'Cashier', gerente: 'Manager' },
     setup: {
       title: 'Create the first manager',
-      intro: 'This register has no users yet. The manager sets up the register, approves annulments and creates the cashiers.',
+      intro:
+        'This register has no users yet. The manager sets up the register, approves annulments and creates the cashiers.',
       displayName: 'Name',
       username: 'User',
       confirmPin: 'Repeat the PIN',
@@ -24,7 +25,7 @@ export const enSettings = {
     },
     manager: {
       approveTitle: 'Manager approval',
-      approveIntro: 'This action needs a manager\'s approval: user and PIN.',
+      approveIntro: "This action needs a manager's approval: user and PIN.",
       signInTitle: 'Sign in as manager',
       signInIntro: 'The manager signs in with user and PIN; when done, press "Lock" to hand back to the cashier.',
       user: 'Manager',
@@ -55,7 +56,8 @@ export const enSettings = {
     },
     issuer: {
       autorizadosDescarga: 'Allowed to download the documents (DGI)',
-      autorizadosHint: 'One RUC and its DV per line, e.g. your accountant\'s: 155646463-2-2017 86. Up to 10; they go on every document.',
+      autorizadosHint:
+        "One RUC and its DV per line, e.g. your accountant's: 155646463-2-2017 86. Up to 10; they go on every document.",
       autorizadosLine: 'Line {{line}}: type the RUC and its DV separated by a space.',
       ruc: 'RUC',
       dv: 'DV',
@@ -73,13 +75,14 @@ export const enSettings = {
       environment: 'Environment',
       environments: { simulador: 'Simulator (training)', demo: 'HKA Demo', produccion: 'Production' },
       endpoint: 'Service address',
-      endpointDefault: 'HKA\'s for this environment',
-      tokenEmpresa: 'Company token (Token Empresa in HKA\'s portal)',
-      tokenPassword: 'Token password (Token Password in HKA\'s portal)',
+      endpointDefault: "HKA's for this environment",
+      tokenEmpresa: "Company token (Token Empresa in HKA's portal)",
+      tokenPassword: "Token password (Token Password in HKA's portal)",
       configured: 'configured ··{{last}}',
       notConfigured: 'not configured',
       keepPlaceholder: 'Leave empty to keep the saved one',
-      testedTyped: 'The typed values were tested and are not saved yet: saving them unchanged marks the connection verified.',
+      testedTyped:
+        'The typed values were tested and are not saved yet: saving them unchanged marks the connection verified.',
       testedSaved: 'The saved values were tested.',
       test: 'Test connection',
       verifiedAt: 'Connection verified: {{at}}',
@@ -87,21 +90,30 @@ export const enSettings = {
       contract: {
         title: 'HKA service contract (WSDL)',
         live: 'Using the WSDL HKA publishes, read on {{at}}.',
-        bundled: 'Using the WSDL bundled with the app: HKA\'s could not be read yet. Test the connection to read it.',
-        same: 'HKA\'s WSDL matches the bundled one.',
-        differences_one: 'HKA\'s WSDL differs from the bundled one in {{count}} place; the register follows HKA\'s:',
-        differences_other: 'HKA\'s WSDL differs from the bundled one in {{count}} places; the register follows HKA\'s:',
-        area: 'What', subject: 'Where', bundledColumn: 'Bundled', liveColumn: 'HKA', absent: '(absent)',
+        bundled: "Using the WSDL bundled with the app: HKA's could not be read yet. Test the connection to read it.",
+        same: "HKA's WSDL matches the bundled one.",
+        differences_one: "HKA's WSDL differs from the bundled one in {{count}} place; the register follows HKA's:",
+        differences_other: "HKA's WSDL differs from the bundled one in {{count}} places; the register follows HKA's:",
+        area: 'What',
+        subject: 'Where',
+        bundledColumn: 'Bundled',
+        liveColumn: 'HKA',
+        absent: '(absent)',
         areas: { operation: 'Operation', parameters: 'Parameters', namespace: 'Namespace', order: 'Documento order' },
       },
-      invoicingDisabled: 'Invoicing in this environment is disabled until "Test connection" succeeds with the saved values.',
-      restartNeeded: 'The saved values apply when the app restarts; until then the register keeps its current connection.',
+      invoicingDisabled:
+        'Invoicing in this environment is disabled until "Test connection" succeeds with the saved values.',
+      restartNeeded:
+        'The saved values apply when the app restarts; until then the register keeps its current connection.',
       restartNow: 'Restart now',
       restarting: 'Restarting: the register finishes the sends in progress and opens again with the new connection.',
-      restartManual: 'This window cannot restart the program: close it and open it again (in the browser, restart "npm run start:web").',
+      restartManual:
+        'This window cannot restart the program: close it and open it again (in the browser, restart "npm run start:web").',
       confirmTitle: 'Documents waiting to be sent',
-      confirmQueued: '{{count}} document(s) are waiting to be sent to HKA. If you change environment they wait in the current one until the register returns to it; if you change this environment\'s values they will be sent with the new ones. Continue?',
-      dataSetNotice: 'Each environment keeps its own data: the sales, numbering, cash closes and sync of “{{from}}” do not move to “{{to}}”. Users, catalogue, customers and the store\'s settings are copied when the environment is created (and when going back to training). Applies at restart.',
+      confirmQueued:
+        "{{count}} document(s) are waiting to be sent to HKA. If you change environment they wait in the current one until the register returns to it; if you change this environment's values they will be sent with the new ones. Continue?",
+      dataSetNotice:
+        "Each environment keeps its own data: the sales, numbering, cash closes and sync of “{{from}}” do not move to “{{to}}”. Users, catalogue, customers and the store's settings are copied when the environment is created (and when going back to training). Applies at restart.",
       confirm: 'Yes, save the change',
       licencia: 'Licence',
       fechaLicencia: 'Expires',
@@ -118,9 +130,11 @@ export const enSettings = {
       neverProbed: 'HKA not asked yet',
       probed: 'HKA held up to number {{highest}} ({{reason}}, {{at}}, {{calls}} queries)',
       reasons: { 'first-use': 'first use', restore: 'restore', collision: 'number collision', manual: 'manual query' },
-      blocked: 'Series stopped: HKA already holds another sale under a number of this series ({{count}} document(s) waiting). The register does not invoice on this series until it is resolved.',
+      blocked:
+        'Series stopped: HKA already holds another sale under a number of this series ({{count}} document(s) waiting). The register does not invoice on this series until it is resolved.',
       resolve: 'Resolve number collision',
-      resolved: 'Resolved: HKA held up to number {{highest}}; {{count}} sale(s) are issued again under new numbers. Next number: {{next}}.',
+      resolved:
+        'Resolved: HKA held up to number {{highest}}; {{count}} sale(s) are issued again under new numbers. Next number: {{next}}.',
     },
     receipt: {
       printer: 'Printer',
@@ -142,7 +156,8 @@ export const enSettings = {
       deviceHint: 'Linux: /dev/usb/lp0. Windows: the shared printer, e.g. \\\\TILL1\\THERMAL.',
       drawer: 'Open the cash drawer on cash sales',
       systemHint: 'The receipt on screen is printed on the printer chosen above.',
-      escposHint: 'The receipt (with its QR code) goes straight to the thermal printer; if that fails, you are told and it prints on the system printer. The sale is always saved.',
+      escposHint:
+        'The receipt (with its QR code) goes straight to the thermal printer; if that fails, you are told and it prints on the system printer. The sale is always saved.',
       test: 'Print test page',
       testSent: 'Test page sent to the printer.',
     },
@@ -160,13 +175,18 @@ export const enSettings = {
       manual: 'Manual contingency',
       active: 'In contingency since {{since}}. Reason: {{motivo}}',
       inactive: 'The register is not in contingency.',
-      needsExtendedReason: 'Contingency has lasted more than 72 hours: the DGI requires a new reason. Type it and press "Change reason".',
+      needsExtendedReason:
+        'Contingency has lasted more than 72 hours: the DGI requires a new reason. Type it and press "Change reason".',
       reasonToEnter: 'Reason to enter contingency',
       newReason: 'New reason',
       enter: 'Enter contingency',
       setReason: 'Change reason',
       leave: 'Leave contingency',
-      done: { enter: 'The register is in contingency.', leave: 'The register left contingency.', reason: 'Reason changed.' },
+      done: {
+        enter: 'The register is in contingency.',
+        leave: 'The register left contingency.',
+        reason: 'Reason changed.',
+      },
     },
     csv: {
       title: 'Import from CSV',
@@ -217,7 +237,8 @@ export const enSettings = {
       reactivated: '{{username}} can sign in again.',
     },
     sync: {
-      trainingNotice: 'In training mode (Simulador) the register does not sync with head office: practice sales are not fiscal. Switch to Demo or Producción (Settings › HKA) to enrol it.',
+      trainingNotice:
+        'In training mode (Simulador) the register does not sync with head office: practice sales are not fiscal. Switch to Demo or Producción (Settings › HKA) to enrol it.',
       fields: {
         state: 'State',
         serverUrl: 'Central server',

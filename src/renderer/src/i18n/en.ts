@@ -15,12 +15,23 @@ type SameKeys<T> = { readonly [K in keyof T]: T[K] extends string ? string : Sam
 export const en: SameKeys<typeof es> = {
   common: { close: 'Close', cancel: 'Cancel', back: 'Back', loading: 'Loading…' },
   languages: { 'es-PA': 'Español', en: 'English' },
-  environments: { simulador: 'Environment: Simulator', demo: 'Environment: HKA Demo', produccion: 'Environment: Production' },
+  environments: {
+    simulador: 'Environment: Simulator',
+    demo: 'Environment: HKA Demo',
+    produccion: 'Environment: Production',
+  },
   training: {
     title: 'TRAINING MODE',
     detail: 'HKA simulator: documents issued here have no fiscal value.',
   },
-  nav: { checkout: 'Sale', documents: 'Documents', attention: 'Needs attention', cashclose: 'Cash', monitor: 'Monitoring', settings: 'Settings' },
+  nav: {
+    checkout: 'Sale',
+    documents: 'Documents',
+    attention: 'Needs attention',
+    cashclose: 'Cash',
+    monitor: 'Monitoring',
+    settings: 'Settings',
+  },
   header: { register: 'Branch {{sucursal}} · Till {{punto}}', language: 'Language' },
   shortcuts: {
     help: 'Shortcuts',
@@ -65,7 +76,8 @@ export const en: SameKeys<typeof es> = {
     errors: {
       negativeQuantity: 'Negative quantities are not accepted in a sale. Returns are made with Return (Shift+F9).',
       cartEmpty: 'The sale has no products. Scan or find a product before taking payment.',
-      cpbsMissing: 'Sales to the State need every product\'s CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:',
+      cpbsMissing:
+        "Sales to the State need every product's CPBS code and unit. Add them under Settings → Catalogue or remove the product from the sale. Without a CPBS code or unit:",
       cpbsMissingProduct: '{{descripcion}} (code {{codigo}})',
       lotMissing: 'These medicines need their lot number; remove them and add them again:',
       lotSkipped: '{{name}} was not added: its lot number is missing.',
@@ -145,7 +157,8 @@ export const en: SameKeys<typeof es> = {
       unidad: 'Type the unit (for example, und).',
       precio: 'Type the price, for example 4.25.',
       tasaItbms: 'Choose the ITBMS rate.',
-      codigoCPBS: 'The CPBS code has 4 digits, for example 5020 (beverages). Leave it empty if you do not sell to the State.',
+      codigoCPBS:
+        'The CPBS code has 4 digits, for example 5020 (beverages). Leave it empty if you do not sell to the State.',
       unidadMedidaCPBS: 'The CPBS unit has at most 30 characters.',
     },
   },
@@ -185,8 +198,16 @@ export const en: SameKeys<typeof es> = {
     },
   },
   paymentForms: {
-    '01': 'Credit', '02': 'Cash', '03': 'Credit card', '04': 'Debit card', '05': 'Loyalty card', '06': 'Voucher',
-    '07': 'Gift card', '08': 'Bank transfer or deposit', '09': 'Cheque', '99': 'Other',
+    '01': 'Credit',
+    '02': 'Cash',
+    '03': 'Credit card',
+    '04': 'Debit card',
+    '05': 'Loyalty card',
+    '06': 'Voucher',
+    '07': 'Gift card',
+    '08': 'Bank transfer or deposit',
+    '09': 'Cheque',
+    '99': 'Other',
   },
   openDrawer: {
     title: 'Open the cash drawer',
@@ -205,7 +226,13 @@ export const en: SameKeys<typeof es> = {
     note: 'Detail (optional)',
     record: 'Record',
     approvedBy: 'approved by {{name}}',
-    reasons: { cambio: 'Change fund', caja_chica: 'Petty cash', retiro: 'Withdrawal to the safe', deposito: 'Bank deposit', otro: 'Other' },
+    reasons: {
+      cambio: 'Change fund',
+      caja_chica: 'Petty cash',
+      retiro: 'Withdrawal to the safe',
+      deposito: 'Bank deposit',
+      otro: 'Other',
+    },
   },
   held: {
     parkTitle: 'Put the sale on hold',
@@ -286,7 +313,8 @@ export const en: SameKeys<typeof es> = {
       notAuthorized: 'NOT AUTHORISED',
       annulled: 'DOCUMENT ANNULLED',
     },
-    provisionalNote: 'Provisional receipt. The electronic invoice will be sent to the DGI; ask for the CAFE with its CUFE and QR code.',
+    provisionalNote:
+      'Provisional receipt. The electronic invoice will be sent to the DGI; ask for the CAFE with its CUFE and QR code.',
     notAuthorizedNote: 'The DGI has not authorised this document; it has no fiscal value.',
     contingencySince: 'Contingency since {{since}}:',
     issuedInContingency: 'Issued in contingency',
@@ -298,8 +326,14 @@ export const en: SameKeys<typeof es> = {
     unreadable: 'The saved document could not be read to show its receipt.',
   },
   status: {
-    DRAFT: 'Draft', QUEUED: 'Waiting to send', PROCESSING: 'Sending to HKA', AUTHORIZED: 'Authorised by the DGI',
-    REJECTED: 'Rejected', FAILED: 'Sending failed', ANNULLED: 'Annulled', CANCELLED: 'Discarded',
+    DRAFT: 'Draft',
+    QUEUED: 'Waiting to send',
+    PROCESSING: 'Sending to HKA',
+    AUTHORIZED: 'Authorised by the DGI',
+    REJECTED: 'Rejected',
+    FAILED: 'Sending failed',
+    ANNULLED: 'Annulled',
+    CANCELLED: 'Discarded',
     NUMBER_COLLISION: 'Number already used at HKA',
   },
   documents: {
@@ -314,12 +348,29 @@ export const en: SameKeys<typeof es> = {
     retry: 'Retry',
     retrying: 'Retrying…',
     retried: 'Queued to be sent again.',
-    filters: { all: 'All', pending: 'Pending', authorized: 'Authorised', rejected: 'Rejected', failed: 'Failed', collision: 'Number collision', annulled: 'Annulled', cancelled: 'Discarded' },
-    columns: { number: 'Number', date: 'Date', customer: 'Customer', emission: 'Emission', total: 'Total', status: 'Status' },
+    filters: {
+      all: 'All',
+      pending: 'Pending',
+      authorized: 'Authorised',
+      rejected: 'Rejected',
+      failed: 'Failed',
+      collision: 'Number collision',
+      annulled: 'Annulled',
+      cancelled: 'Discarded',
+    },
+    columns: {
+      number: 'Number',
+      date: 'Date',
+      customer: 'Customer',
+      emission: 'Emission',
+      total: 'Total',
+      status: 'Status',
+    },
   },
   attention: {
     title: 'Needs attention',
-    intro: 'Documents HKA rejected or that could not be sent. Fix the cause (see HKA’s messages in the detail) and retry.',
+    intro:
+      'Documents HKA rejected or that could not be sent. Fix the cause (see HKA’s messages in the detail) and retry.',
     empty: 'Nothing pending: no rejected or failed documents.',
   },
   detail: {

@@ -33,7 +33,8 @@ export const esBackoffice = {
     credit: {
       button: 'Nota de crédito',
       title: 'Nota de crédito (04)',
-      intro: 'Acredite todas las líneas o solo algunas, con la cantidad que se devuelve. Referencia la factura con CUFE {{cufe}}.',
+      intro:
+        'Acredite todas las líneas o solo algunas, con la cantidad que se devuelve. Referencia la factura con CUFE {{cufe}}.',
       include: 'Incluir',
       includeLine: 'Incluir la línea {{line}}',
       description: 'Descripción',
@@ -71,7 +72,8 @@ export const esBackoffice = {
     generic: {
       button: 'Nota de crédito genérica (06)',
       title: 'Nota de crédito genérica (06)',
-      intro: 'Para una devolución o ajuste que no referencia una factura autorizada. El reembolso es el total de las líneas.',
+      intro:
+        'Para una devolución o ajuste que no referencia una factura autorizada. El reembolso es el total de las líneas.',
       submit: 'Emitir nota genérica',
       refundAs: 'Reembolso en',
       price: 'Precio (B/., sin ITBMS)',
@@ -87,14 +89,16 @@ export const esBackoffice = {
         cantidad: 'Línea {{line}}: la cantidad debe ser un número mayor que cero.',
         precio: 'Línea {{line}}: escriba un precio mayor que cero, por ejemplo 4.25.',
         cpbs: 'Línea {{line}}: una nota al Estado necesita el código CPBS de 4 dígitos, por ejemplo 1410.',
-        cpbsUnit: 'Línea {{line}}: una nota al Estado necesita la unidad de medida CPBS (por ejemplo und), de 1 a 30 caracteres.',
+        cpbsUnit:
+          'Línea {{line}}: una nota al Estado necesita la unidad de medida CPBS (por ejemplo und), de 1 a 30 caracteres.',
         motivoShort: 'El motivo debe tener al menos 15 caracteres.',
         motivoLong: 'El motivo admite hasta 250 caracteres.',
       },
     },
   },
   cashClose: {
-    parkedWarning: 'Hay {{count}} venta(s) en espera sin cobrar: no están en el reporte. Recupérelas (F7 en Venta) y cóbrelas antes del cierre, o quedarán para el próximo turno.',
+    parkedWarning:
+      'Hay {{count}} venta(s) en espera sin cobrar: no están en el reporte. Recupérelas (F7 en Venta) y cóbrelas antes del cierre, o quedarán para el próximo turno.',
     title: 'Caja',
     tabs: { shift: 'Turno y cierre', sales: 'Reporte de ventas' },
     noShift: 'No hay un turno abierto',
@@ -108,8 +112,10 @@ export const esBackoffice = {
     closeTitle: 'Cierre de caja (informe Z)',
     countedLabel: 'Efectivo contado (B/.)',
     closeButton: 'Cerrar turno',
-    needsManager_one: 'Hay {{count}} documento sin autorizar por la DGI: cerrar el turno necesita la autorización de un gerente.',
-    needsManager_other: 'Hay {{count}} documentos sin autorizar por la DGI: cerrar el turno necesita la autorización de un gerente.',
+    needsManager_one:
+      'Hay {{count}} documento sin autorizar por la DGI: cerrar el turno necesita la autorización de un gerente.',
+    needsManager_other:
+      'Hay {{count}} documentos sin autorizar por la DGI: cerrar el turno necesita la autorización de un gerente.',
     closeWithManager: 'Cerrar con autorización del gerente',
     blindHint: 'Conteo ciego: cuente el efectivo de la gaveta y escríbalo; el sistema le dirá después si cuadra.',
     reasonLabel: 'Motivo de la diferencia (15 a 250 caracteres)',
@@ -168,7 +174,13 @@ export const esBackoffice = {
     noData: 'Sin datos todavía.',
     showData: 'Ver datos',
     when: 'Hora',
-    queue: { title: 'Cola de envío', waiting: 'En espera', oldest: 'El más antiguo espera', inFlight: 'Enviando', attention: 'Necesitan atención' },
+    queue: {
+      title: 'Cola de envío',
+      waiting: 'En espera',
+      oldest: 'El más antiguo espera',
+      inFlight: 'Enviando',
+      attention: 'Necesitan atención',
+    },
     latency: { title: 'Latencia de HKA (última hora)', calls: 'Llamadas' },
     errors: { title: 'Errores de HKA (última hora)', rate: 'Tasa de error', none: 'Sin errores.' },
     errorKinds: {
@@ -182,7 +194,14 @@ export const esBackoffice = {
       soap_fault: 'Error SOAP',
       unparseable: 'Respuesta ilegible',
     },
-    contingency: { title: 'Contingencia', state: 'Estado', active: 'En contingencia', normal: 'Normal', since: 'Desde', duration: 'Duración' },
+    contingency: {
+      title: 'Contingencia',
+      state: 'Estado',
+      active: 'En contingencia',
+      normal: 'Normal',
+      since: 'Desde',
+      duration: 'Duración',
+    },
     folios: {
       title: 'Folios',
       available: 'Disponibles',
@@ -199,18 +218,28 @@ export const esBackoffice = {
       warn: 'El reloj de la PC difiere más de 2 minutos: corríjalo, la DGI rechaza fechas fuera de tolerancia.',
     },
     sync: {
-      title: 'Sincronización central', notEnrolled: 'Caja no inscrita en el servidor central.', pending: 'Eventos por enviar', lastPush: 'Último envío',
+      title: 'Sincronización central',
+      notEnrolled: 'Caja no inscrita en el servidor central.',
+      pending: 'Eventos por enviar',
+      lastPush: 'Último envío',
       rejected: 'Eventos apartados',
-      catalog: 'Catálogo central', catalogNone: 'Sin cambios recibidos', catalogVersion: 'Versión {{version}} · {{when}}',
-      catalogWaiting: 'Esperando a que termine la venta en curso', catalogRefused: '{{count}} productos rechazados (ver auditoría)',
+      catalog: 'Catálogo central',
+      catalogNone: 'Sin cambios recibidos',
+      catalogVersion: 'Versión {{version}} · {{when}}',
+      catalogWaiting: 'Esperando a que termine la venta en curso',
+      catalogRefused: '{{count}} productos rechazados (ver auditoría)',
       rejectedHint: 'Estos eventos no se enviarán al servidor central; siguen en la auditoría de esta caja.',
       rejection: 'Evento {{seq}}: {{reason}}',
       reasons: {
-        invalid: 'formato no válido', credential_in_payload: 'contenía una credencial del servidor central',
+        invalid: 'formato no válido',
+        credential_in_payload: 'contenía una credencial del servidor central',
         unstorable_text: 'texto con caracteres no admitidos (carácter nulo o emoji cortado)',
-        foreign_document: 'el documento pertenece a otra caja', unstorable_value: 'un valor que la base central no admite',
-        withheld_secret: 'contenía un secreto guardado en la bóveda', too_large: 'demasiado grande para enviarlo',
-        server_error: 'el servidor central falló una y otra vez con este evento', other: 'rechazado por el servidor central',
+        foreign_document: 'el documento pertenece a otra caja',
+        unstorable_value: 'un valor que la base central no admite',
+        withheld_secret: 'contenía un secreto guardado en la bóveda',
+        too_large: 'demasiado grande para enviarlo',
+        server_error: 'el servidor central falló una y otra vez con este evento',
+        other: 'rechazado por el servidor central',
       },
     },
     charts: {

@@ -3,7 +3,8 @@
 export const esControls = {
   controls: {
     lossPrevention: {
-      intro: 'Estas reglas se aplican en todas las cajas al guardar. Cada una de estas acciones queda en la auditoría con el cajero, el gerente que autorizó y los valores antes y después.',
+      intro:
+        'Estas reglas se aplican en todas las cajas al guardar. Cada una de estas acciones queda en la auditoría con el cajero, el gerente que autorizó y los valores antes y después.',
       needsManager: 'Necesitan el PIN de un gerente',
       priceOverride: 'Cambiar el precio de catálogo de un producto en la caja',
       voidLine: 'Anular una línea ya registrada en la venta',
@@ -51,7 +52,8 @@ export const esControls = {
       exported_other: 'Se exportaron {{count}} registros.',
       chainOk: 'Cadena de auditoría íntegra: {{count}} registros verificados ({{at}}).',
       chainPending: 'La cadena de auditoría aún no se ha verificado.',
-      chainBroken: 'ALERTA: la cadena de auditoría está rota en el registro {{id}} ({{reason}}). Alguien modificó o eliminó registros fuera de la aplicación.',
+      chainBroken:
+        'ALERTA: la cadena de auditoría está rota en el registro {{id}} ({{reason}}). Alguien modificó o eliminó registros fuera de la aplicación.',
       verify: 'Verificar ahora',
       reasons: {
         hash_mismatch: 'contenido alterado',

@@ -10,7 +10,8 @@ export const esSettings = {
     roles: { cajero: 'Cajero', gerente: 'Gerente' },
     setup: {
       title: 'Crear el primer gerente',
-      intro: 'Esta caja aún no tiene usuarios. El gerente configura la caja, autoriza anulaciones y crea a los cajeros.',
+      intro:
+        'Esta caja aún no tiene usuarios. El gerente configura la caja, autoriza anulaciones y crea a los cajeros.',
       displayName: 'Nombre',
       username: 'Usuario',
       confirmPin: 'Repita el PIN',
@@ -55,7 +56,8 @@ export const esSettings = {
     },
     issuer: {
       autorizadosDescarga: 'Autorizados a descargar los documentos (DGI)',
-      autorizadosHint: 'Un RUC y su DV por línea, por ejemplo el de su contador: 155646463-2-2017 86. Hasta 10; van en cada documento.',
+      autorizadosHint:
+        'Un RUC y su DV por línea, por ejemplo el de su contador: 155646463-2-2017 86. Hasta 10; van en cada documento.',
       autorizadosLine: 'Línea {{line}}: escriba el RUC y su DV separados por un espacio.',
       ruc: 'RUC',
       dv: 'DV',
@@ -79,7 +81,8 @@ export const esSettings = {
       configured: 'configurado ··{{last}}',
       notConfigured: 'sin configurar',
       keepPlaceholder: 'Déjelo vacío para conservar el guardado',
-      testedTyped: 'Se probaron los datos escritos, aún sin guardar: al guardarlos tal cual, la conexión queda verificada.',
+      testedTyped:
+        'Se probaron los datos escritos, aún sin guardar: al guardarlos tal cual, la conexión queda verificada.',
       testedSaved: 'Se probaron los datos guardados.',
       test: 'Probar conexión',
       verifiedAt: 'Conexión verificada: {{at}}',
@@ -87,21 +90,36 @@ export const esSettings = {
       contract: {
         title: 'Contrato del servicio de HKA (WSDL)',
         live: 'Se usa el WSDL publicado por HKA, leído el {{at}}.',
-        bundled: 'Se usa el WSDL incluido en la aplicación: el de HKA aún no se pudo leer. Pruebe la conexión para leerlo.',
+        bundled:
+          'Se usa el WSDL incluido en la aplicación: el de HKA aún no se pudo leer. Pruebe la conexión para leerlo.',
         same: 'El WSDL de HKA coincide con el incluido en la aplicación.',
         differences_one: 'El WSDL de HKA difiere del incluido en {{count}} punto; la caja sigue el de HKA:',
         differences_other: 'El WSDL de HKA difiere del incluido en {{count}} puntos; la caja sigue el de HKA:',
-        area: 'Qué', subject: 'Dónde', bundledColumn: 'Incluido', liveColumn: 'HKA', absent: '(no existe)',
-        areas: { operation: 'Operación', parameters: 'Parámetros', namespace: 'Espacio de nombres', order: 'Orden de documento' },
+        area: 'Qué',
+        subject: 'Dónde',
+        bundledColumn: 'Incluido',
+        liveColumn: 'HKA',
+        absent: '(no existe)',
+        areas: {
+          operation: 'Operación',
+          parameters: 'Parámetros',
+          namespace: 'Espacio de nombres',
+          order: 'Orden de documento',
+        },
       },
-      invoicingDisabled: 'La facturación en este ambiente está deshabilitada hasta que «Probar conexión» funcione con los datos guardados.',
-      restartNeeded: 'Los datos guardados se aplican al reiniciar la aplicación; hasta entonces la caja sigue con la conexión actual.',
+      invoicingDisabled:
+        'La facturación en este ambiente está deshabilitada hasta que «Probar conexión» funcione con los datos guardados.',
+      restartNeeded:
+        'Los datos guardados se aplican al reiniciar la aplicación; hasta entonces la caja sigue con la conexión actual.',
       restartNow: 'Reiniciar ahora',
       restarting: 'Reiniciando: la caja termina los envíos en curso y vuelve a abrir con la conexión nueva.',
-      restartManual: 'Esta ventana no puede reiniciar el programa: ciérrelo y vuelva a abrirlo (en el navegador, reinicie «npm run start:web»).',
+      restartManual:
+        'Esta ventana no puede reiniciar el programa: ciérrelo y vuelva a abrirlo (en el navegador, reinicie «npm run start:web»).',
       confirmTitle: 'Documentos pendientes de envío',
-      confirmQueued: 'Hay {{count}} documento(s) esperando su envío a HKA. Si cambia de ambiente, esperarán en el actual hasta que la caja vuelva a él; si cambia los datos de este ambiente, se enviarán con los nuevos. ¿Continuar?',
-      dataSetNotice: 'Cada ambiente tiene sus propios datos: las ventas, la numeración, los cierres y la sincronización de «{{from}}» no pasan a «{{to}}». Usuarios, catálogo, clientes y la configuración de la tienda se copian al crear el ambiente (y al volver a entrenamiento). Se aplica al reiniciar.',
+      confirmQueued:
+        'Hay {{count}} documento(s) esperando su envío a HKA. Si cambia de ambiente, esperarán en el actual hasta que la caja vuelva a él; si cambia los datos de este ambiente, se enviarán con los nuevos. ¿Continuar?',
+      dataSetNotice:
+        'Cada ambiente tiene sus propios datos: las ventas, la numeración, los cierres y la sincronización de «{{from}}» no pasan a «{{to}}». Usuarios, catálogo, clientes y la configuración de la tienda se copian al crear el ambiente (y al volver a entrenamiento). Se aplica al reiniciar.',
       confirm: 'Sí, guardar el cambio',
       licencia: 'Licencia',
       fechaLicencia: 'Vence',
@@ -117,10 +135,17 @@ export const esSettings = {
       next: 'próximo número {{next}}',
       neverProbed: 'aún no se consultó a HKA',
       probed: 'HKA tenía hasta el número {{highest}} ({{reason}}, {{at}}, {{calls}} consultas)',
-      reasons: { 'first-use': 'primer uso', restore: 'restauración', collision: 'número repetido', manual: 'consulta manual' },
-      blocked: 'Serie detenida: HKA ya tiene otra venta con un número de esta serie ({{count}} documento(s) en espera). La caja no factura con esta serie hasta resolverlo.',
+      reasons: {
+        'first-use': 'primer uso',
+        restore: 'restauración',
+        collision: 'número repetido',
+        manual: 'consulta manual',
+      },
+      blocked:
+        'Serie detenida: HKA ya tiene otra venta con un número de esta serie ({{count}} documento(s) en espera). La caja no factura con esta serie hasta resolverlo.',
       resolve: 'Resolver número repetido',
-      resolved: 'Resuelto: HKA tenía hasta el número {{highest}}; {{count}} venta(s) se emiten de nuevo con números nuevos. Próximo número: {{next}}.',
+      resolved:
+        'Resuelto: HKA tenía hasta el número {{highest}}; {{count}} venta(s) se emiten de nuevo con números nuevos. Próximo número: {{next}}.',
     },
     receipt: {
       printer: 'Impresora',
@@ -142,7 +167,8 @@ export const esSettings = {
       deviceHint: 'Linux: /dev/usb/lp0. Windows: la impresora compartida, p. ej. \\\\CAJA1\\TERMICA.',
       drawer: 'Abrir la gaveta en las ventas en efectivo',
       systemHint: 'El recibo en pantalla se imprime con la impresora elegida arriba.',
-      escposHint: 'El recibo (con su código QR) va directo a la impresora térmica; si falla, se avisa y se imprime con la impresora del sistema. La venta siempre queda guardada.',
+      escposHint:
+        'El recibo (con su código QR) va directo a la impresora térmica; si falla, se avisa y se imprime con la impresora del sistema. La venta siempre queda guardada.',
       test: 'Imprimir prueba',
       testSent: 'Página de prueba enviada a la impresora.',
     },
@@ -160,13 +186,18 @@ export const esSettings = {
       manual: 'Contingencia manual',
       active: 'En contingencia desde {{since}}. Motivo: {{motivo}}',
       inactive: 'La caja no está en contingencia.',
-      needsExtendedReason: 'La contingencia lleva más de 72 horas: la DGI pide un motivo nuevo. Escríbalo y pulse «Cambiar motivo».',
+      needsExtendedReason:
+        'La contingencia lleva más de 72 horas: la DGI pide un motivo nuevo. Escríbalo y pulse «Cambiar motivo».',
       reasonToEnter: 'Motivo para entrar en contingencia',
       newReason: 'Motivo nuevo',
       enter: 'Entrar en contingencia',
       setReason: 'Cambiar motivo',
       leave: 'Salir de contingencia',
-      done: { enter: 'La caja está en contingencia.', leave: 'La caja salió de contingencia.', reason: 'Motivo cambiado.' },
+      done: {
+        enter: 'La caja está en contingencia.',
+        leave: 'La caja salió de contingencia.',
+        reason: 'Motivo cambiado.',
+      },
     },
     csv: {
       title: 'Importar desde CSV',
@@ -217,7 +248,8 @@ export const esSettings = {
       reactivated: '{{username}} puede iniciar sesión de nuevo.',
     },
     sync: {
-      trainingNotice: 'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central: las ventas de práctica no son fiscales. Cambie a Demo o Producción (Configuración › HKA) para inscribirla.',
+      trainingNotice:
+        'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central: las ventas de práctica no son fiscales. Cambie a Demo o Producción (Configuración › HKA) para inscribirla.',
       fields: {
         state: 'Estado',
         serverUrl: 'Servidor central',

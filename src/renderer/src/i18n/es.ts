@@ -20,7 +20,14 @@ export const es = {
     title: 'MODO ENTRENAMIENTO',
     detail: 'Simulador de HKA: los documentos emitidos aquí no tienen validez fiscal.',
   },
-  nav: { checkout: 'Venta', documents: 'Documentos', attention: 'Necesita atención', cashclose: 'Caja', monitor: 'Monitoreo', settings: 'Configuración' },
+  nav: {
+    checkout: 'Venta',
+    documents: 'Documentos',
+    attention: 'Necesita atención',
+    cashclose: 'Caja',
+    monitor: 'Monitoreo',
+    settings: 'Configuración',
+  },
   header: { register: 'Sucursal {{sucursal}} · Caja {{punto}}', language: 'Idioma' },
   shortcuts: {
     help: 'Atajos',
@@ -63,9 +70,11 @@ export const es = {
     autoPrint: 'Imprimir el recibo al cobrar',
     lastSale: 'Última venta: Nº {{numero}} · {{total}} · {{time}}',
     errors: {
-      negativeQuantity: 'No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).',
+      negativeQuantity:
+        'No se admiten cantidades negativas en una venta. Las devoluciones se hacen con Devolución (Shift+F9).',
       cartEmpty: 'La venta no tiene productos. Escanee o busque un producto antes de cobrar.',
-      cpbsMissing: 'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
+      cpbsMissing:
+        'Las ventas al Estado necesitan el código y la unidad CPBS de cada producto. Agréguelos en Configuración → Catálogo o quite el producto de la venta. Sin código o unidad CPBS:',
       cpbsMissingProduct: '{{descripcion}} (código {{codigo}})',
       lotMissing: 'Estos medicamentos necesitan su número de lote; quítelos y vuelva a agregarlos:',
       lotSkipped: 'No se agregó {{name}}: falta su número de lote.',
@@ -202,7 +211,13 @@ export const es = {
     note: 'Detalle (opcional)',
     record: 'Registrar',
     approvedBy: 'autorizó {{name}}',
-    reasons: { cambio: 'Fondo de cambio', caja_chica: 'Caja chica', retiro: 'Retiro a caja fuerte', deposito: 'Depósito al banco', otro: 'Otro' },
+    reasons: {
+      cambio: 'Fondo de cambio',
+      caja_chica: 'Caja chica',
+      retiro: 'Retiro a caja fuerte',
+      deposito: 'Depósito al banco',
+      otro: 'Otro',
+    },
   },
   held: {
     parkTitle: 'Poner la venta en espera',
@@ -283,7 +298,8 @@ export const es = {
       notAuthorized: 'NO AUTORIZADO',
       annulled: 'DOCUMENTO ANULADO',
     },
-    provisionalNote: 'Recibo provisional. La factura electrónica se enviará a la DGI; pida el CAFE con su CUFE y código QR.',
+    provisionalNote:
+      'Recibo provisional. La factura electrónica se enviará a la DGI; pida el CAFE con su CUFE y código QR.',
     notAuthorizedNote: 'La DGI no ha autorizado este documento; no tiene validez fiscal.',
     contingencySince: 'Contingencia desde {{since}}:',
     issuedInContingency: 'Emitido en contingencia',
@@ -307,12 +323,29 @@ export const es = {
     retry: 'Reintentar',
     retrying: 'Reintentando…',
     retried: 'Puesto en cola para enviar otra vez.',
-    filters: { all: 'Todos', pending: 'Pendientes', authorized: 'Autorizados', rejected: 'Rechazados', failed: 'Fallidos', collision: 'Número repetido', annulled: 'Anulados', cancelled: 'Descartados' },
-    columns: { number: 'Número', date: 'Fecha', customer: 'Cliente', emission: 'Emisión', total: 'Total', status: 'Estado' },
+    filters: {
+      all: 'Todos',
+      pending: 'Pendientes',
+      authorized: 'Autorizados',
+      rejected: 'Rechazados',
+      failed: 'Fallidos',
+      collision: 'Número repetido',
+      annulled: 'Anulados',
+      cancelled: 'Descartados',
+    },
+    columns: {
+      number: 'Número',
+      date: 'Fecha',
+      customer: 'Cliente',
+      emission: 'Emisión',
+      total: 'Total',
+      status: 'Estado',
+    },
   },
   attention: {
     title: 'Necesita atención',
-    intro: 'Documentos rechazados por HKA o cuyo envío falló. Corrija la causa (vea los mensajes de HKA en el detalle) y reintente.',
+    intro:
+      'Documentos rechazados por HKA o cuyo envío falló. Corrija la causa (vea los mensajes de HKA en el detalle) y reintente.',
     empty: 'Nada pendiente: ningún documento rechazado ni fallido.',
   },
   detail: {

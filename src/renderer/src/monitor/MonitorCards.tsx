@@ -9,7 +9,17 @@ import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
 import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, syncReasonKey } from './monitor-model';
 
-export const ERROR_KINDS = ['rejected', 'connection_refused', 'connect_timeout', 'dns', 'response_timeout', 'connection_reset', 'http_error', 'soap_fault', 'unparseable'] as const;
+export const ERROR_KINDS = [
+  'rejected',
+  'connection_refused',
+  'connect_timeout',
+  'dns',
+  'response_timeout',
+  'connection_reset',
+  'http_error',
+  'soap_fault',
+  'unparseable',
+] as const;
 type KnownKind = (typeof ERROR_KINDS)[number];
 export const isKnownKind = (kind: string): kind is KnownKind => (ERROR_KINDS as readonly string[]).includes(kind);
 
@@ -17,7 +27,12 @@ const when = (iso: string | null | undefined): string => (iso ? fechaLocal(toPan
 
 function Card(props: { title: string; testId: string; alarm?: boolean; children: ReactNode }): JSX.Element {
   return (
-    <section className={props.alarm ? 'card monitor-card alarm' : 'card monitor-card'} data-testid={props.testId} data-state={props.alarm ? 'alarm' : 'ok'} aria-label={props.title}>
+    <section
+      className={props.alarm ? 'card monitor-card alarm' : 'card monitor-card'}
+      data-testid={props.testId}
+      data-state={props.alarm ? 'alarm' : 'ok'}
+      aria-label={props.title}
+    >
       <h2>{props.title}</h2>
       {props.children}
     </section>
@@ -28,7 +43,9 @@ function Stat(props: { label: string; value: string | number; testId?: string; b
   return (
     <div className={props.big ? 'stat big' : 'stat'}>
       <span className="stat-label">{props.label}</span>
-      <span className="stat-value" data-testid={props.testId}>{props.value}</span>
+      <span className="stat-value" data-testid={props.testId}>
+        {props.value}
+      </span>
     </div>
   );
 }
@@ -38,13 +55,26 @@ function Stat(props: { label: string; value: string | number; testId?: string; b
 function CatalogLine(props: { catalog: NonNullable<SyncStatus['catalog']> }): JSX.Element {
   const { t } = useTranslation();
   const c = props.catalog;
-  const state = c.waitingForSaleSince !== null ? t('monitor.sync.catalogWaiting')
-    : c.version === 0 ? t('monitor.sync.catalogNone') : t('monitor.sync.catalogVersion', { version: c.version, when: when(c.lastAppliedAt) });
-  const problems = [c.refusedTotal > 0 ? t('monitor.sync.catalogRefused', { count: c.refusedTotal }) : null, c.lastError].filter(Boolean).join(' · ');
+  const state =
+    c.waitingForSaleSince !== null
+      ? t('monitor.sync.catalogWaiting')
+      : c.version === 0
+        ? t('monitor.sync.catalogNone')
+        : t('monitor.sync.catalogVersion', { version: c.version, when: when(c.lastAppliedAt) });
+  const problems = [
+    c.refusedTotal > 0 ? t('monitor.sync.catalogRefused', { count: c.refusedTotal }) : null,
+    c.lastError,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <>
       <Stat label={t('monitor.sync.catalog')} value={state} testId="sync-catalog" />
-      {problems ? <p className="notice error small" data-testid="sync-catalog-problem">{problems}</p> : null}
+      {problems ? (
+        <p className="notice error small" data-testid="sync-catalog-problem">
+          {problems}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -58,7 +88,8 @@ function SyncRejections(props: { rejections: SyncStatus['recentRejections'] }): 
       <ul>
         {props.rejections.map((r) => (
           <li key={r.eventId} data-reason={r.reason} title={r.message}>
-            {t('monitor.sync.rejection', { seq: r.seq, reason: t(`monitor.sync.reasons.${syncReasonKey(r.reason)}`) })} · {when(r.at)}
+            {t('monitor.sync.rejection', { seq: r.seq, reason: t(`monitor.sync.reasons.${syncReasonKey(r.reason)}`) })}{' '}
+            · {when(r.at)}
           </li>
         ))}
       </ul>
@@ -66,7 +97,12 @@ function SyncRejections(props: { rejections: SyncStatus['recentRejections'] }): 
   );
 }
 
-export function MonitorCards(props: { overview: MonitorOverview; sync: SyncStatus | null; now: Date; onFolios: (folios: MonitorOverview['folios']) => void }): JSX.Element {
+export function MonitorCards(props: {
+  overview: MonitorOverview;
+  sync: SyncStatus | null;
+  now: Date;
+  onFolios: (folios: MonitorOverview['folios']) => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const { queue, hka, contingency, folios, clock } = props.overview;
   const [foliosMessage, setFoliosMessage] = useState<string | null>(null);
@@ -99,43 +135,98 @@ export function MonitorCards(props: { overview: MonitorOverview; sync: SyncStatu
       </Card>
       <Card title={t('monitor.errors.title')} testId="card-errors" alarm={hka.errorRate > 0.1}>
         <Stat label={t('monitor.errors.rate')} value={formatRate(hka.errorRate)} testId="error-rate" big />
-        {hka.errorsByKind.length === 0 ? <p className="muted">{t('monitor.errors.none')}</p> : (
+        {hka.errorsByKind.length === 0 ? (
+          <p className="muted">{t('monitor.errors.none')}</p>
+        ) : (
           <ul className="plain-list" data-testid="errors-by-kind">
-            {hka.errorsByKind.map((e) => <li key={e.kind}><span>{isKnownKind(e.kind) ? t(`monitor.errorKinds.${e.kind}`) : e.kind}</span><strong>{e.count}</strong></li>)}
+            {hka.errorsByKind.map((e) => (
+              <li key={e.kind}>
+                <span>{isKnownKind(e.kind) ? t(`monitor.errorKinds.${e.kind}`) : e.kind}</span>
+                <strong>{e.count}</strong>
+              </li>
+            ))}
           </ul>
         )}
       </Card>
       <Card title={t('monitor.contingency.title')} testId="card-contingency" alarm={contingency.active}>
-        <Stat label={t('monitor.contingency.state')} value={t(contingency.active ? 'monitor.contingency.active' : 'monitor.contingency.normal')} testId="contingency-state" big />
+        <Stat
+          label={t('monitor.contingency.state')}
+          value={t(contingency.active ? 'monitor.contingency.active' : 'monitor.contingency.normal')}
+          testId="contingency-state"
+          big
+        />
         {contingency.active ? (
           <>
             <Stat label={t('monitor.contingency.since')} value={when(contingency.since)} />
-            <Stat label={t('monitor.contingency.duration')} value={contingency.durationMs === null ? '—' : formatDuration(contingency.durationMs)} testId="contingency-duration" />
+            <Stat
+              label={t('monitor.contingency.duration')}
+              value={contingency.durationMs === null ? '—' : formatDuration(contingency.durationMs)}
+              testId="contingency-duration"
+            />
             {contingency.motivo ? <p className="small">{contingency.motivo}</p> : null}
           </>
         ) : null}
       </Card>
       <Card title={t('monitor.folios.title')} testId="card-folios" alarm={folios.alarm}>
-        <Stat label={t('monitor.folios.available')} value={folios.available === null ? '—' : folios.available} testId="folios-available" big />
+        <Stat
+          label={t('monitor.folios.available')}
+          value={folios.available === null ? '—' : folios.available}
+          testId="folios-available"
+          big
+        />
         <Stat label={t('monitor.folios.threshold')} value={folios.threshold} />
         <Stat label={t('monitor.folios.checkedAt')} value={when(folios.checkedAt)} />
-        {folios.alarm ? <p className="notice error" role="alert" data-testid="folios-alarm">{t('monitor.folios.alarm', { threshold: folios.threshold })}</p> : null}
-        <button type="button" className="button secondary" data-testid="check-folios" disabled={checking} onClick={() => void checkFolios()}>{t('monitor.folios.check')}</button>
-        {foliosMessage ? <p className="notice error" role="alert">{foliosMessage}</p> : null}
+        {folios.alarm ? (
+          <p className="notice error" role="alert" data-testid="folios-alarm">
+            {t('monitor.folios.alarm', { threshold: folios.threshold })}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="check-folios"
+          disabled={checking}
+          onClick={() => void checkFolios()}
+        >
+          {t('monitor.folios.check')}
+        </button>
+        {foliosMessage ? (
+          <p className="notice error" role="alert">
+            {foliosMessage}
+          </p>
+        ) : null}
       </Card>
       <Card title={t('monitor.clock.title')} testId="card-clock" alarm={clockWarn}>
         <Stat label={t('monitor.clock.hka')} value={formatOffset(clock.hkaOffsetMs)} testId="clock-hka" />
         <Stat label={t('monitor.clock.server')} value={formatOffset(clock.serverOffsetMs)} testId="clock-server" />
-        <p className={clockWarn ? 'notice error' : 'muted small'} role={clockWarn ? 'alert' : undefined} data-testid="clock-status">
+        <p
+          className={clockWarn ? 'notice error' : 'muted small'}
+          role={clockWarn ? 'alert' : undefined}
+          data-testid="clock-status"
+        >
           {t(clockWarn ? 'monitor.clock.warn' : 'monitor.clock.ok')}
         </p>
       </Card>
-      <Card title={t('monitor.sync.title')} testId="card-sync" alarm={props.sync !== null && props.sync.lastError !== null}>
-        {props.sync === null ? <p className="muted">{t('common.loading')}</p> : !props.sync.enrolled ? <p className="muted" data-testid="sync-state">{t('monitor.sync.notEnrolled')}</p> : (
+      <Card
+        title={t('monitor.sync.title')}
+        testId="card-sync"
+        alarm={props.sync !== null && props.sync.lastError !== null}
+      >
+        {props.sync === null ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : !props.sync.enrolled ? (
+          <p className="muted" data-testid="sync-state">
+            {t('monitor.sync.notEnrolled')}
+          </p>
+        ) : (
           <>
             <Stat label={t('monitor.sync.pending')} value={props.sync.pending} testId="sync-pending" big />
             <Stat label={t('monitor.sync.lastPush')} value={when(props.sync.lastPushAt)} />
-            {props.sync.lastError ? <p className="notice error small" data-testid="sync-error">{props.sync.lastError}</p> : null}
+            {props.sync.lastError ? (
+              <p className="notice error small" data-testid="sync-error">
+                {props.sync.lastError}
+              </p>
+            ) : null}
             <Stat label={t('monitor.sync.rejected')} value={props.sync.rejectedTotal} testId="sync-rejected" />
             <SyncRejections rejections={props.sync.recentRejections} />
             {props.sync.catalog ? <CatalogLine catalog={props.sync.catalog} /> : null}

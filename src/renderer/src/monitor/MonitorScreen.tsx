@@ -30,12 +30,24 @@ export function MonitorScreen(): JSX.Element {
     <section className="monitor" data-testid="monitor-screen">
       <header className="documents-toolbar">
         <h1>{t('monitor.title')}</h1>
-        <span className="muted" data-testid="monitor-read-at">{readAt ? t('monitor.readAt', { time: readAt.toLocaleTimeString('es-PA') }) : ''}</span>
+        <span className="muted" data-testid="monitor-read-at">
+          {readAt ? t('monitor.readAt', { time: readAt.toLocaleTimeString('es-PA') }) : ''}
+        </span>
         <span className="spacer" />
-        <button type="button" className="button secondary" data-testid="monitor-refresh" onClick={refresh}>{t('monitor.refresh')}</button>
+        <button type="button" className="button secondary" data-testid="monitor-refresh" onClick={refresh}>
+          {t('monitor.refresh')}
+        </button>
       </header>
-      {error ? <p className="notice error" role="alert" data-testid="monitor-error">{error}</p> : null}
-      {!shown ? (error ? null : <p className="muted">{t('common.loading')}</p>) : (
+      {error ? (
+        <p className="notice error" role="alert" data-testid="monitor-error">
+          {error}
+        </p>
+      ) : null}
+      {!shown ? (
+        error ? null : (
+          <p className="muted">{t('common.loading')}</p>
+        )
+      ) : (
         <>
           <MonitorCards overview={shown} sync={sync} now={readAt ?? new Date()} onFolios={setFolios} />
           <AuditChainStatus />
@@ -47,7 +59,10 @@ export function MonitorScreen(): JSX.Element {
                 data={latency}
                 formatX={panamaHourMinute}
                 formatY={(v) => formatMs(v)}
-                summary={t('monitor.charts.latencySummary', { p50: formatMs(shown.hka.p50Ms), p95: formatMs(shown.hka.p95Ms) })}
+                summary={t('monitor.charts.latencySummary', {
+                  p50: formatMs(shown.hka.p50Ms),
+                  p95: formatMs(shown.hka.p95Ms),
+                })}
               />
             ) : null}
             {queue ? (
@@ -57,7 +72,9 @@ export function MonitorScreen(): JSX.Element {
                 data={queue}
                 formatX={panamaHourMinute}
                 formatY={(v) => (v === null ? '—' : String(v))}
-                summary={t('monitor.charts.queueSummary', { count: last(queue.series[0]?.values ?? []) ?? shown.queue.waiting })}
+                summary={t('monitor.charts.queueSummary', {
+                  count: last(queue.series[0]?.values ?? []) ?? shown.queue.waiting,
+                })}
               />
             ) : null}
             {sales ? (

@@ -64,14 +64,34 @@ export function TimeChart(props: {
   return (
     <figure className="chart" data-testid={props.testId} aria-label={`${props.title}. ${props.summary}`}>
       <figcaption>{props.title}</figcaption>
-      {data.x.length === 0 ? <p className="muted">{t('monitor.noData')}</p> : <div ref={box} className="chart-canvas" aria-hidden="true" />}
+      {data.x.length === 0 ? (
+        <p className="muted">{t('monitor.noData')}</p>
+      ) : (
+        <div ref={box} className="chart-canvas" aria-hidden="true" />
+      )}
       <details className="chart-data">
         <summary>{t('monitor.showData')}</summary>
         <table className="data-table" data-testid={`${props.testId}-table`}>
-          <thead><tr><th>{t('monitor.when')}</th>{data.series.map((s) => <th key={s.label} className="num">{s.label}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th>{t('monitor.when')}</th>
+              {data.series.map((s) => (
+                <th key={s.label} className="num">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {data.x.map((x, i) => (
-              <tr key={x}><td>{formatX(x)}</td>{data.series.map((s, si) => <td key={s.label} className="num">{props.formatY(s.values[i] ?? null, si, i)}</td>)}</tr>
+              <tr key={x}>
+                <td>{formatX(x)}</td>
+                {data.series.map((s, si) => (
+                  <td key={s.label} className="num">
+                    {props.formatY(s.values[i] ?? null, si, i)}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

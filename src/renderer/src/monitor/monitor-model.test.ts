@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
-import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, latencyChart, panamaHourMinute, queueChart, salesByHourChart, syncReasonKey } from './monitor-model';
+import {
+  ageOf,
+  clockOff,
+  formatDuration,
+  formatMs,
+  formatOffset,
+  formatRate,
+  latencyChart,
+  panamaHourMinute,
+  queueChart,
+  salesByHourChart,
+  syncReasonKey,
+} from './monitor-model';
 
 describe('monitor formatting', () => {
   it('formats latencies', () => {
@@ -37,18 +49,30 @@ describe('monitor formatting', () => {
 describe('chart data', () => {
   const overview = {
     series: {
-      latency: [{ at: '2026-11-28T19:00:00Z', p50Ms: 120, p95Ms: 300, calls: 4 }, { at: '2026-11-28T19:15:00Z', p50Ms: null, p95Ms: null, calls: 0 }],
+      latency: [
+        { at: '2026-11-28T19:00:00Z', p50Ms: 120, p95Ms: 300, calls: 4 },
+        { at: '2026-11-28T19:15:00Z', p50Ms: null, p95Ms: null, calls: 0 },
+      ],
       queueDepth: [{ at: '2026-11-28T19:00:00Z', waiting: 3 }],
-      salesByHour: [{ hour: 9, documents: 2, total: '10.74' }, { hour: 14, documents: 1, total: '1.27' }],
+      salesByHour: [
+        { hour: 9, documents: 2, total: '10.74' },
+        { hour: 14, documents: 1, total: '1.27' },
+      ],
     },
   } as unknown as MonitorOverview;
 
   it('keeps gaps in latency as null', () => {
     expect(latencyChart(overview, { p50: 'p50', p95: 'p95' })).toEqual({
       x: [1795892400, 1795893300],
-      series: [{ label: 'p50', values: [120, null] }, { label: 'p95', values: [300, null] }],
+      series: [
+        { label: 'p50', values: [120, null] },
+        { label: 'p95', values: [300, null] },
+      ],
     });
-    expect(queueChart(overview, 'En espera')).toEqual({ x: [1795892400], series: [{ label: 'En espera', values: [3] }] });
+    expect(queueChart(overview, 'En espera')).toEqual({
+      x: [1795892400],
+      series: [{ label: 'En espera', values: [3] }],
+    });
   });
 
   it('fills the 24 hours of sales, keeping exact totals for the table', () => {

@@ -61,7 +61,10 @@ export function latencyChart(overview: MonitorOverview, labels: { p50: string; p
   const points = overview.series.latency;
   return {
     x: points.map((p) => seconds(p.at)),
-    series: [{ label: labels.p50, values: points.map((p) => p.p50Ms) }, { label: labels.p95, values: points.map((p) => p.p95Ms) }],
+    series: [
+      { label: labels.p50, values: points.map((p) => p.p50Ms) },
+      { label: labels.p95, values: points.map((p) => p.p95Ms) },
+    ],
   };
 }
 
@@ -71,7 +74,10 @@ export function queueChart(overview: MonitorOverview, label: string): ChartData 
 }
 
 /** Sales by hour of today: all 24 hours (empty hours as 0), totals in balboas as numbers for drawing only. */
-export function salesByHourChart(overview: MonitorOverview, label: string): ChartData & { totals: string[]; documents: number[] } {
+export function salesByHourChart(
+  overview: MonitorOverview,
+  label: string,
+): ChartData & { totals: string[]; documents: number[] } {
   const byHour = new Map(overview.series.salesByHour.map((h) => [h.hour, h]));
   const hours = Array.from({ length: 24 }, (_, h) => h);
   const totals = hours.map((h) => byHour.get(h)?.total ?? '0.00');
@@ -92,11 +98,19 @@ export function panamaHourMinute(unixSeconds: number): string {
 
 /** Why an event was set aside, as the key of its label (monitor.sync.reasons.*); unknown reasons read as 'other'. */
 export const SYNC_REASON_KEYS = [
-  'invalid', 'credential_in_payload', 'unstorable_text', 'foreign_document', 'unstorable_value', 'withheld_secret', 'too_large', 'server_error',
+  'invalid',
+  'credential_in_payload',
+  'unstorable_text',
+  'foreign_document',
+  'unstorable_value',
+  'withheld_secret',
+  'too_large',
+  'server_error',
 ] as const;
 export type SyncReasonKey = (typeof SYNC_REASON_KEYS)[number] | 'other';
 
-const isKnownReason = (reason: string): reason is (typeof SYNC_REASON_KEYS)[number] => (SYNC_REASON_KEYS as readonly string[]).includes(reason);
+const isKnownReason = (reason: string): reason is (typeof SYNC_REASON_KEYS)[number] =>
+  (SYNC_REASON_KEYS as readonly string[]).includes(reason);
 
 export function syncReasonKey(reason: string): SyncReasonKey {
   return isKnownReason(reason) ? reason : 'other';

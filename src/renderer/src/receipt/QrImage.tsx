@@ -7,11 +7,19 @@ export function QrImage(props: { text: string; size: number; label: string }): J
   useEffect(() => {
     let current = true;
     QRCode.toDataURL(props.text, { errorCorrectionLevel: 'M', margin: 1, width: props.size })
-      .then((data) => { if (current) setUrl(data); })
-      .catch(() => { if (current) setUrl(null); });
-    return () => { current = false; };
+      .then((data) => {
+        if (current) setUrl(data);
+      })
+      .catch(() => {
+        if (current) setUrl(null);
+      });
+    return () => {
+      current = false;
+    };
   }, [props.text, props.size]);
-  return url === null
-    ? <div className="qr-placeholder" style={{ width: props.size, height: props.size }} />
-    : <img className="qr" src={url} width={props.size} height={props.size} alt={props.label} data-testid="receipt-qr" />;
+  return url === null ? (
+    <div className="qr-placeholder" style={{ width: props.size, height: props.size }} />
+  ) : (
+    <img className="qr" src={url} width={props.size} height={props.size} alt={props.label} data-testid="receipt-qr" />
+  );
 }

@@ -29,25 +29,50 @@ function StageBlock({ model }: { model: ReceiptModel }): JSX.Element {
         <section className="r-stage r-authorized" data-testid="receipt-authorized">
           {model.contingencia ? <p className="r-note">{t('receipt.issuedInContingency')}</p> : null}
           <p className="r-caption">{t('receipt.cufe')}</p>
-          <p className="r-cufe" data-testid="receipt-cufe">{model.cufe}</p>
-          {model.qr ? <div className="r-qr"><QrImage text={model.qr} size={150} label={t('receipt.qrAlt')} /></div> : null}
+          <p className="r-cufe" data-testid="receipt-cufe">
+            {model.cufe}
+          </p>
+          {model.qr ? (
+            <div className="r-qr">
+              <QrImage text={model.qr} size={150} label={t('receipt.qrAlt')} />
+            </div>
+          ) : null}
           <p className="r-caption">{t('receipt.lookup')}</p>
           <p className="r-url">{CUFE_LOOKUP_URL}</p>
-          {model.protocolo ? <><p className="r-caption">{t('receipt.protocol')}</p><p className="r-mono">{model.protocolo}</p></> : null}
+          {model.protocolo ? (
+            <>
+              <p className="r-caption">{t('receipt.protocol')}</p>
+              <p className="r-mono">{model.protocolo}</p>
+            </>
+          ) : null}
           {model.fechaAutorizacion ? <Row label={t('receipt.receivedAt')} value={model.fechaAutorizacion} /> : null}
         </section>
       );
     case 'contingency':
       return (
         <section className="r-stage r-provisional" data-testid="receipt-provisional">
-          {model.contingencia ? <p className="r-note">{t('receipt.contingencySince', { since: model.contingencia.desde })}<br />{model.contingencia.motivo}</p> : null}
+          {model.contingencia ? (
+            <p className="r-note">
+              {t('receipt.contingencySince', { since: model.contingencia.desde })}
+              <br />
+              {model.contingencia.motivo}
+            </p>
+          ) : null}
           <p className="r-note">{t('receipt.provisionalNote')}</p>
         </section>
       );
     case 'pending':
-      return <section className="r-stage r-provisional" data-testid="receipt-provisional"><p className="r-note">{t('receipt.provisionalNote')}</p></section>;
+      return (
+        <section className="r-stage r-provisional" data-testid="receipt-provisional">
+          <p className="r-note">{t('receipt.provisionalNote')}</p>
+        </section>
+      );
     case 'notAuthorized':
-      return <section className="r-stage r-void" data-testid="receipt-not-authorized"><p className="r-note">{t('receipt.notAuthorizedNote')}</p></section>;
+      return (
+        <section className="r-stage r-void" data-testid="receipt-not-authorized">
+          <p className="r-note">{t('receipt.notAuthorizedNote')}</p>
+        </section>
+      );
   }
 }
 
@@ -61,7 +86,11 @@ function SumRows({ sums }: { sums: ReceiptModel['sums'] }): JSX.Element {
     <>
       <Row label={t('receipt.subtotal')} value={formatBalboas(sums.subtotal)} testId="receipt-subtotal" />
       {sums.porTasa.map((r) => (
-        <Row key={r.tasa} label={t('receipt.itbmsRate', { rate: r.tasa, base: formatBalboas(r.base) })} value={formatBalboas(r.itbms)} />
+        <Row
+          key={r.tasa}
+          label={t('receipt.itbmsRate', { rate: r.tasa, base: formatBalboas(r.base) })}
+          value={formatBalboas(r.itbms)}
+        />
       ))}
       <Row label={t('receipt.itbms')} value={formatBalboas(sums.totalItbms)} testId="receipt-itbms" />
       {optional(t('receipt.isc'), sums.isc, 'receipt-isc')}
@@ -78,7 +107,13 @@ function SumRows({ sums }: { sums: ReceiptModel['sums'] }): JSX.Element {
 /** The shop's own lines (address, hours, a slogan) as the manager typed them; each fits the 42-column paper. */
 function ShopLines(props: { lines: readonly string[]; testId: string }): JSX.Element | null {
   if (props.lines.length === 0) return null;
-  return <div className="r-center r-shop-lines" data-testid={props.testId}>{props.lines.map((line, i) => <p key={i}>{line}</p>)}</div>;
+  return (
+    <div className="r-center r-shop-lines" data-testid={props.testId}>
+      {props.lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+    </div>
+  );
 }
 
 export function Receipt(props: { model: ReceiptModel; printable: boolean; layout: ReceiptLayout }): JSX.Element {
@@ -88,7 +123,9 @@ export function Receipt(props: { model: ReceiptModel; printable: boolean; layout
   const training = model.training ? <p className="r-training">{t('receipt.training')}</p> : null;
   return (
     <article
-      className={['receipt-paper', props.layout.paper === '58' ? 'paper-58' : '', props.printable ? 'print-area' : ''].filter(Boolean).join(' ')}
+      className={['receipt-paper', props.layout.paper === '58' ? 'paper-58' : '', props.printable ? 'print-area' : '']
+        .filter(Boolean)
+        .join(' ')}
       data-testid="receipt"
       data-paper={props.layout.paper}
       lang="es-PA"
@@ -96,29 +133,47 @@ export function Receipt(props: { model: ReceiptModel; printable: boolean; layout
       {training}
       <header className="r-center">
         <p className="r-strong">{model.issuer.razonSocial}</p>
-        <p>RUC {model.issuer.ruc} DV {model.issuer.dv}</p>
+        <p>
+          RUC {model.issuer.ruc} DV {model.issuer.dv}
+        </p>
         <p>{t('receipt.branch', { sucursal: model.issuer.codigoSucursal, punto: model.puntoFacturacion })}</p>
         <ShopLines lines={props.layout.headerLines} testId="receipt-header-lines" />
       </header>
       <hr />
-      <p className="r-center r-strong" data-testid="receipt-title">{t(model.cufe === null ? 'receipt.titleProvisional' : 'receipt.titleCafe')}</p>
-      {model.stage === 'authorized' ? null : <p className="r-banner" data-testid="receipt-stage">{t(`receipt.stage.${model.stage}`)}</p>}
+      <p className="r-center r-strong" data-testid="receipt-title">
+        {t(model.cufe === null ? 'receipt.titleProvisional' : 'receipt.titleCafe')}
+      </p>
+      {model.stage === 'authorized' ? null : (
+        <p className="r-banner" data-testid="receipt-stage">
+          {t(`receipt.stage.${model.stage}`)}
+        </p>
+      )}
       <p>{model.tipoDocumento}</p>
       <Row label={t('receipt.number')} value={model.numero} testId="receipt-number" />
       <Row label={t('receipt.date')} value={model.fecha} />
-      <p>{t('receipt.customer')}: {model.cliente.join(' · ')}</p>
+      <p>
+        {t('receipt.customer')}: {model.cliente.join(' · ')}
+      </p>
       <hr />
       {model.items.map((item, i) => (
         <div className="r-item" key={i} data-testid="receipt-line">
           <p>{item.descripcion}</p>
-          <Row label={`  ${item.detalle} (${item.tasa})`} value={formatBalboas(item.importe)} testId="receipt-line-amount" />
-          {item.descuento ? <p className="r-note">{`  ${t('receipt.unitDiscount', { amount: formatBalboas(item.descuento) })}`}</p> : null}
+          <Row
+            label={`  ${item.detalle} (${item.tasa})`}
+            value={formatBalboas(item.importe)}
+            testId="receipt-line-amount"
+          />
+          {item.descuento ? (
+            <p className="r-note">{`  ${t('receipt.unitDiscount', { amount: formatBalboas(item.descuento) })}`}</p>
+          ) : null}
         </div>
       ))}
       <hr />
       <SumRows sums={model.sums} />
       <hr />
-      {model.pagos.map((p, i) => <Row key={i} label={p.forma} value={formatBalboas(p.monto)} />)}
+      {model.pagos.map((p, i) => (
+        <Row key={i} label={p.forma} value={formatBalboas(p.monto)} />
+      ))}
       <Row label={t('receipt.change')} value={formatBalboas(model.vuelto)} testId="receipt-change" />
       <hr />
       <StageBlock model={model} />

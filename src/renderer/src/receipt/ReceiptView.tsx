@@ -19,7 +19,8 @@ import { receiptModel } from '../../../shared/receipt/receipt-model';
  * `documentId` makes it count as that document's original or reprint; without it (a report) nothing is counted.
  */
 export async function printReceipt(documentId?: string, withApproval?: WithApproval): Promise<string[] | null> {
-  const call = (approval: string | undefined) => attempt(() => sago().receipt.print({ ...(documentId ? { documentId } : {}), ...(approval ? { approval } : {}) }));
+  const call = (approval: string | undefined) =>
+    attempt(() => sago().receipt.print({ ...(documentId ? { documentId } : {}), ...(approval ? { approval } : {}) }));
   const result = withApproval ? await withApproval(call) : await call(undefined);
   if (result === null) return null; // the PIN prompt was cancelled
   if (!result.ok && REFUSALS.has(result.error.code)) return errorLines(result.error);
@@ -37,6 +38,11 @@ export function ReceiptView(props: { detail: DocumentDetail; printable: boolean 
   const { layout } = useReceiptLayout();
   if (!status) return <p className="muted">{t('common.loading')}</p>;
   const model = receiptModel(props.detail, status.issuer, status.trainingMode);
-  if (!model) return <p className="notice error" role="alert">{t('receipt.unreadable')}</p>;
+  if (!model)
+    return (
+      <p className="notice error" role="alert">
+        {t('receipt.unreadable')}
+      </p>
+    );
   return <Receipt model={model} printable={props.printable} layout={layout} />;
 }

@@ -11,7 +11,12 @@ import { ReceiptView, printReceipt } from './ReceiptView';
 import { saleDoneHint } from './sale-done-hint';
 import { useDocument } from './use-document';
 
-export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; autoPrint: boolean; onNewSale: () => void }): JSX.Element {
+export function SaleDoneDialog(props: {
+  sale: DocumentDetail;
+  change: string;
+  autoPrint: boolean;
+  onNewSale: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const { detail } = useDocument(props.sale.id, props.sale);
   const current = detail ?? props.sale;
@@ -44,12 +49,22 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
       }}
       footer={
         <>
-          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}><kbd>F9</kbd> {t('saleDone.print')}</button>
-          <button type="button" className="button primary" data-testid="new-sale" autoFocus onClick={props.onNewSale}>{t('saleDone.newSale')} <kbd>Enter</kbd></button>
+          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}>
+            <kbd>F9</kbd> {t('saleDone.print')}
+          </button>
+          <button type="button" className="button primary" data-testid="new-sale" autoFocus onClick={props.onNewSale}>
+            {t('saleDone.newSale')} <kbd>Enter</kbd>
+          </button>
         </>
       }
     >
-      {printError ? <div className="notice error" role="alert" data-testid="print-error">{printError.map((l) => <p key={l}>{l}</p>)}</div> : null}
+      {printError ? (
+        <div className="notice error" role="alert" data-testid="print-error">
+          {printError.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="sale-done">
         <div className="sale-done-summary">
           <div className="change-box">
@@ -63,7 +78,9 @@ export function SaleDoneDialog(props: { sale: DocumentDetail; change: string; au
           <div className="sale-done-status">
             <span className="caption">{t('saleDone.dgiStatus')}</span>
             <StatusBadge status={current.status} />
-            <p className="hint" data-testid="sale-done-hint">{t(saleDoneHint(current.status, current.cufe))}</p>
+            <p className="hint" data-testid="sale-done-hint">
+              {t(saleDoneHint(current.status, current.cufe))}
+            </p>
           </div>
         </div>
         <div className="receipt-frame">

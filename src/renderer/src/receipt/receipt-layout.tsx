@@ -29,7 +29,12 @@ export function ReceiptLayoutProvider(props: { children: ReactNode }): JSX.Eleme
   const [layout, setLayout] = useState<ReceiptLayout>(DEFAULT_RECEIPT_LAYOUT);
   const reload = useCallback(() => {
     void attempt(() => sago().settings.receipt({})).then((result) => {
-      if (result.ok) setLayout({ paper: result.value.paper, headerLines: result.value.headerLines, footerLines: result.value.footerLines });
+      if (result.ok)
+        setLayout({
+          paper: result.value.paper,
+          headerLines: result.value.headerLines,
+          footerLines: result.value.footerLines,
+        });
     });
   }, []);
   useEffect(() => {

@@ -5,7 +5,10 @@ import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useDocumentStatusEvents } from '../api/app-status';
 import { attempt, sago } from '../api/sago';
 
-export function useDocument(id: string | null, initial: DocumentDetail | null = null): { detail: DocumentDetail | null; error: string | null; reload: () => void } {
+export function useDocument(
+  id: string | null,
+  initial: DocumentDetail | null = null,
+): { detail: DocumentDetail | null; error: string | null; reload: () => void } {
   const [detail, setDetail] = useState<DocumentDetail | null>(initial);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,6 +25,13 @@ export function useDocument(id: string | null, initial: DocumentDetail | null = 
   // Read even when `initial` was given: a status change may have happened before the subscription below existed.
   useEffect(reload, [reload]);
 
-  useDocumentStatusEvents(useCallback((event) => { if (event.documentId === id) reload(); }, [id, reload]));
+  useDocumentStatusEvents(
+    useCallback(
+      (event) => {
+        if (event.documentId === id) reload();
+      },
+      [id, reload],
+    ),
+  );
   return { detail: detail?.id === id ? detail : null, error, reload };
 }

@@ -13,17 +13,32 @@ export function AuditChainStatus(): JSX.Element {
   const { t } = useTranslation();
   const [report, setReport] = useState<ChainReport | null>(null);
   const check = useCallback((recheck: boolean) => {
-    void attempt(() => sago().audit.verify({ recheck })).then((r) => { if (r.ok) setReport(r.value); });
+    void attempt(() => sago().audit.verify({ recheck })).then((r) => {
+      if (r.ok) setReport(r.value);
+    });
   }, []);
   useEffect(() => check(false), [check]);
-  const text = !report?.checkedAt ? t('controls.audit.chainPending')
-    : report.ok ? t('controls.audit.chainOk', { count: report.checked, at: fechaLocal(toPanamaDateTime(new Date(report.checkedAt))) })
-      : t('controls.audit.chainBroken', { id: report.firstBreak?.id ?? 0, reason: t(`controls.audit.reasons.${report.firstBreak?.reason ?? 'unsealed'}`) });
+  const text = !report?.checkedAt
+    ? t('controls.audit.chainPending')
+    : report.ok
+      ? t('controls.audit.chainOk', {
+          count: report.checked,
+          at: fechaLocal(toPanamaDateTime(new Date(report.checkedAt))),
+        })
+      : t('controls.audit.chainBroken', {
+          id: report.firstBreak?.id ?? 0,
+          reason: t(`controls.audit.reasons.${report.firstBreak?.reason ?? 'unsealed'}`),
+        });
   return (
-    <div className={report && !report.ok ? 'notice error' : 'notice info'} role={report && !report.ok ? 'alert' : 'status'} data-testid="audit-chain">
+    <div
+      className={report && !report.ok ? 'notice error' : 'notice info'}
+      role={report && !report.ok ? 'alert' : 'status'}
+      data-testid="audit-chain"
+    >
       <p>{text}</p>
-      <button type="button" className="button secondary" data-testid="audit-verify" onClick={() => check(true)}>{t('controls.audit.verify')}</button>
+      <button type="button" className="button secondary" data-testid="audit-verify" onClick={() => check(true)}>
+        {t('controls.audit.verify')}
+      </button>
     </div>
   );
 }
-

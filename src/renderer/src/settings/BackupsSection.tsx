@@ -15,13 +15,20 @@ const when = (iso: string | null): string => (iso ? new Date(iso).toLocaleString
 
 function BackupRows(props: { view: BackupsView; onRestore: (backup: BackupItem) => void }): JSX.Element {
   const { t, i18n } = useTranslation();
-  if (props.view.backups.length === 0) return <p className="muted" data-testid="backups-empty">{t('backups.empty')}</p>;
+  if (props.view.backups.length === 0)
+    return (
+      <p className="muted" data-testid="backups-empty">
+        {t('backups.empty')}
+      </p>
+    );
   return (
     <div className="settings-table-wrap">
       <table className="history settings-table" data-testid="backups-table">
         <thead>
           <tr>
-            {(['at', 'reason', 'size', 'documents', 'verified', 'location', 'actions'] as const).map((c) => <th key={c}>{t(`backups.columns.${c}`)}</th>)}
+            {(['at', 'reason', 'size', 'documents', 'verified', 'location', 'actions'] as const).map((c) => (
+              <th key={c}>{t(`backups.columns.${c}`)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -34,7 +41,13 @@ function BackupRows(props: { view: BackupsView; onRestore: (backup: BackupItem) 
               <td data-testid="backup-verified">{b.verified ? t('backups.verifiedYes') : t('backups.verifiedNo')}</td>
               <td>{t(`backups.locations.${b.location}`)}</td>
               <td>
-                <button type="button" className="button secondary" data-testid="backup-restore" disabled={!b.verified} onClick={() => props.onRestore(b)}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  data-testid="backup-restore"
+                  disabled={!b.verified}
+                  onClick={() => props.onRestore(b)}
+                >
                   {t('backups.restore')}
                 </button>
               </td>
@@ -46,7 +59,11 @@ function BackupRows(props: { view: BackupsView; onRestore: (backup: BackupItem) 
   );
 }
 
-function BackupsEditor(props: { view: BackupsView; onView: (view: BackupsView) => void; reload: () => Promise<void> }): JSX.Element {
+function BackupsEditor(props: {
+  view: BackupsView;
+  onView: (view: BackupsView) => void;
+  reload: () => Promise<void>;
+}): JSX.Element {
   const { t } = useTranslation();
   const { view } = props;
   const [folder, setFolder] = useState(view.settings.folder ?? '');
@@ -57,7 +74,11 @@ function BackupsEditor(props: { view: BackupsView; onView: (view: BackupsView) =
 
   async function save(): Promise<void> {
     const settings = backupSettingsFrom(folder, keep);
-    if (settings === null) return setOutcome({ kind: 'error', lines: [t('controls.lossPrevention.notANumber', { field: t('backups.keep') })] });
+    if (settings === null)
+      return setOutcome({
+        kind: 'error',
+        lines: [t('controls.lossPrevention.notANumber', { field: t('backups.keep') })],
+      });
     setBusy(true);
     const result = await attempt(() => sago().settings.saveBackups(settings));
     setBusy(false);
@@ -75,8 +96,15 @@ function BackupsEditor(props: { view: BackupsView; onView: (view: BackupsView) =
     const { outcomes, ...next } = result.value;
     props.onView(next);
     const problems = outcomes.filter((o) => !o.ok).map((o) => o.message ?? '');
-    const done = outcomes.filter((o) => o.ok).map((o) => t(`backups.locations.${o.location}`)).join(', ');
-    setOutcome(problems.length > 0 ? { kind: 'error', lines: problems } : { kind: 'ok', text: t('backups.created', { location: done }) });
+    const done = outcomes
+      .filter((o) => o.ok)
+      .map((o) => t(`backups.locations.${o.location}`))
+      .join(', ');
+    setOutcome(
+      problems.length > 0
+        ? { kind: 'error', lines: problems }
+        : { kind: 'ok', text: t('backups.created', { location: done }) },
+    );
   }
 
   return (
@@ -87,22 +115,50 @@ function BackupsEditor(props: { view: BackupsView; onView: (view: BackupsView) =
           {t('backups.failure', { location: t(`backups.locations.${f.location}`), at: when(f.at), message: f.message })}
         </p>
       ))}
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
         <div className="form-grid">
           <label className="field">
             <span>{t('backups.folder')}</span>
-            <input data-testid="backups-folder" value={folder} onChange={(e) => { setFolder(e.target.value); setOutcome(null); }} />
+            <input
+              data-testid="backups-folder"
+              value={folder}
+              onChange={(e) => {
+                setFolder(e.target.value);
+                setOutcome(null);
+              }}
+            />
             <em className="field-hint">{t('backups.folderHint')}</em>
           </label>
           <label className="field">
             <span>{t('backups.keep')}</span>
-            <input inputMode="numeric" data-testid="backups-keep" value={keep} onChange={(e) => { setKeep(e.target.value); setOutcome(null); }} />
+            <input
+              inputMode="numeric"
+              data-testid="backups-keep"
+              value={keep}
+              onChange={(e) => {
+                setKeep(e.target.value);
+                setOutcome(null);
+              }}
+            />
           </label>
         </div>
         <p className="muted">{t('backups.localFolder', { folder: view.localFolder })}</p>
         <div className="settings-actions">
-          <button type="submit" className="button secondary" data-testid="backups-save" disabled={busy}>{t('settings.save')}</button>
-          <button type="button" className="button primary" data-testid="backups-create" disabled={busy} onClick={() => void createNow()}>
+          <button type="submit" className="button secondary" data-testid="backups-save" disabled={busy}>
+            {t('settings.save')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="backups-create"
+            disabled={busy}
+            onClick={() => void createNow()}
+          >
             {t('backups.createNow')}
           </button>
         </div>
@@ -110,13 +166,20 @@ function BackupsEditor(props: { view: BackupsView; onView: (view: BackupsView) =
       <OutcomeNotice outcome={outcome} testId="backups-outcome" />
       <h3>{t('backups.list')}</h3>
       <BackupRows view={view} onRestore={setRestoring} />
-      {restoring ? <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={() => void props.reload()} /> : null}
+      {restoring ? (
+        <RestoreDialog backup={restoring} onClose={() => setRestoring(null)} onRestored={() => void props.reload()} />
+      ) : null}
     </div>
   );
 }
 
 export function BackupsSection(): JSX.Element {
   const { value, error, setValue, reload } = useLoaded(loadBackups);
-  if (error) return <p className="notice error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="notice error" role="alert">
+        {error}
+      </p>
+    );
   return value ? <BackupsEditor view={value} onView={setValue} reload={reload} /> : <p className="muted">…</p>;
 }

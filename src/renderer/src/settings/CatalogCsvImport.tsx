@@ -47,16 +47,22 @@ export function CatalogCsvImport(props: { onImported: () => void }): JSX.Element
     if (!answer.ok) return setOutcome(failed(answer.error));
     setPreview(answer.value);
     const { rows, counts } = answer.value;
-    setOutcome(counts.invalid > 0
-      ? { kind: 'error', lines: [t('settings.csv.nothingImported', { bad: counts.invalid, rows })] }
-      : { kind: 'ok', text: t('catalogImport.nothingYet') });
+    setOutcome(
+      counts.invalid > 0
+        ? { kind: 'error', lines: [t('settings.csv.nothingImported', { bad: counts.invalid, rows })] }
+        : { kind: 'ok', text: t('catalogImport.nothingYet') },
+    );
   }
 
   async function importRows(shown: CatalogPreview, base64: string): Promise<void> {
     setBusy(true);
-    const answer = await attempt(() => sago().catalog.importCsv({
-      file: base64, importValidRows: shown.counts.invalid > 0, ...(shown.counts.changed > 0 ? { confirmChanges: shown.digest } : {}),
-    }));
+    const answer = await attempt(() =>
+      sago().catalog.importCsv({
+        file: base64,
+        importValidRows: shown.counts.invalid > 0,
+        ...(shown.counts.changed > 0 ? { confirmChanges: shown.digest } : {}),
+      }),
+    );
     setBusy(false);
     if (!answer.ok) return setOutcome(failed(answer.error));
     const { rows, imported, confirmation } = answer.value;
@@ -74,11 +80,20 @@ export function CatalogCsvImport(props: { onImported: () => void }): JSX.Element
   return (
     <div className="settings-card csv-import" data-testid="catalog-import">
       <h3>{t('settings.csv.title')}</h3>
-      <p className="muted">{t('settings.csv.columns')} <code data-literal>codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS</code></p>
+      <p className="muted">
+        {t('settings.csv.columns')}{' '}
+        <code data-literal>codigo, barcode, descripcion, unidad, precio, tasaItbms, codigoCPBS, unidadMedidaCPBS</code>
+      </p>
       <p className="muted">{t('catalogImport.whoCanImport')}</p>
       <label className="button secondary csv-file">
         {t('settings.csv.choose')}
-        <input type="file" accept=".csv,.txt,text/csv" data-testid="catalog-import-file" disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv"
+          data-testid="catalog-import-file"
+          disabled={busy}
+          onChange={(e) => void choose(e.currentTarget)}
+        />
       </label>
       {file ? <span className="muted"> {file.name}</span> : null}
       <OutcomeNotice outcome={outcome} testId="catalog-import-outcome" />
@@ -94,29 +109,43 @@ export function CatalogCsvImport(props: { onImported: () => void }): JSX.Element
           <p data-testid="catalog-import-counts">{t('catalogImport.counts', counts)}</p>
           {preview.errors.length > 0 ? (
             <ul className="csv-errors" data-testid="catalog-import-errors">
-              {preview.errors.map((e, i) => <li key={i} data-row={e.row}>{rowMessage(e)}</li>)}
+              {preview.errors.map((e, i) => (
+                <li key={i} data-row={e.row}>
+                  {rowMessage(e)}
+                </li>
+              ))}
             </ul>
           ) : null}
-          {counts.changed > 0 ? <p className="notice info" data-testid="catalog-import-confirm-note">{t('catalogImport.changesNeedConfirm')}</p> : null}
+          {counts.changed > 0 ? (
+            <p className="notice info" data-testid="catalog-import-confirm-note">
+              {t('catalogImport.changesNeedConfirm')}
+            </p>
+          ) : null}
           {preview.items.length > 0 ? (
             <table className="history settings-table" data-testid="catalog-import-rows">
               <thead>
                 <tr>
-                  <th>{t('settings.csv.row')}</th><th>{t('settings.csv.code')}</th><th>{t('productDialog.descripcion')}</th>
-                  <th>{t('catalogImport.result')}</th><th>{t('catalogImport.detail')}</th>
+                  <th>{t('settings.csv.row')}</th>
+                  <th>{t('settings.csv.code')}</th>
+                  <th>{t('productDialog.descripcion')}</th>
+                  <th>{t('catalogImport.result')}</th>
+                  <th>{t('catalogImport.detail')}</th>
                 </tr>
               </thead>
               <tbody>
                 {preview.items.map((item) => (
                   <tr key={item.row} data-testid="catalog-import-row" data-kind={item.kind}>
-                    <td>{item.row}</td><td className="mono">{item.codigo}</td><td>{item.descripcion}</td>
+                    <td>{item.row}</td>
+                    <td className="mono">{item.codigo}</td>
+                    <td>{item.descripcion}</td>
                     <td>{t(`catalogImport.kind.${item.kind}`)}</td>
                     <td>
-                      {item.message ?? item.changes.map((c) => (
-                        <div key={c.field} data-testid="catalog-import-change">
-                          {t(`catalogImport.field.${c.field}`)}: {value(c, c.before)} → {value(c, c.after)}
-                        </div>
-                      ))}
+                      {item.message ??
+                        item.changes.map((c) => (
+                          <div key={c.field} data-testid="catalog-import-change">
+                            {t(`catalogImport.field.${c.field}`)}: {value(c, c.before)} → {value(c, c.after)}
+                          </div>
+                        ))}
                     </td>
                   </tr>
                 ))}
@@ -124,11 +153,18 @@ export function CatalogCsvImport(props: { onImported: () => void }): JSX.Element
             </table>
           ) : null}
           {file && toWrite > 0 ? (
-            <button type="button" className="button primary" disabled={busy} onClick={() => void importRows(preview, file.base64)}
-              data-testid={counts.invalid > 0 ? 'catalog-import-valid-rows' : 'catalog-import-confirm'}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy}
+              onClick={() => void importRows(preview, file.base64)}
+              data-testid={counts.invalid > 0 ? 'catalog-import-valid-rows' : 'catalog-import-confirm'}
+            >
               {counts.changed > 0
                 ? t('catalogImport.confirmChanges', { count: counts.changed })
-                : counts.invalid > 0 ? t('settings.csv.importValid', { count: toWrite }) : t('catalogImport.importNew', { count: toWrite })}
+                : counts.invalid > 0
+                  ? t('settings.csv.importValid', { count: toWrite })
+                  : t('catalogImport.importNew', { count: toWrite })}
             </button>
           ) : null}
           {toWrite === 0 && counts.invalid === 0 ? <p className="muted">{t('catalogImport.nothingToImport')}</p> : null}

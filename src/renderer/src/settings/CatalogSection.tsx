@@ -32,33 +32,69 @@ export function CatalogSection(): JSX.Element {
   return (
     <div className="settings-form">
       <div className="settings-toolbar">
-        <input className="search-input" data-testid="catalog-search" placeholder={t('settings.catalog.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button type="button" className="button primary" data-testid="catalog-new" onClick={() => { setEditing('new'); setSaved(null); }}>{t('settings.catalog.new')}</button>
+        <input
+          className="search-input"
+          data-testid="catalog-search"
+          placeholder={t('settings.catalog.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button primary"
+          data-testid="catalog-new"
+          onClick={() => {
+            setEditing('new');
+            setSaved(null);
+          }}
+        >
+          {t('settings.catalog.new')}
+        </button>
       </div>
       {editing !== null ? (
         <ProductEditor
           key={editing === 'new' ? 'new' : editing.id}
           product={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
-          onSaved={(product) => { setEditing(null); setSaved(t('settings.catalog.saved', { codigo: product.codigo })); refresh(); }}
+          onSaved={(product) => {
+            setEditing(null);
+            setSaved(t('settings.catalog.saved', { codigo: product.codigo }));
+            refresh();
+          }}
         />
       ) : null}
-      {saved ? <p className="notice ok" role="status" data-testid="catalog-saved">{saved}</p> : null}
-      {error ? <p className="notice error" role="alert">{error}</p> : null}
+      {saved ? (
+        <p className="notice ok" role="status" data-testid="catalog-saved">
+          {saved}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <CatalogCsvImport onImported={() => refresh()} />
       <div className="settings-table-wrap">
-        <div className="settings-actions">
-          {table.exportButton}
-        </div>
+        <div className="settings-actions">{table.exportButton}</div>
         <table className="history settings-table" data-testid="catalog-table">
-          <thead>
-            {table.header}
-          </thead>
+          <thead>{table.header}</thead>
           <tbody>
             {table.sorted.map((p) => (
-              <tr key={p.id} data-testid="catalog-row" className="clickable" onClick={() => { setEditing(p); setSaved(null); }}>
-                <td className="mono">{p.codigo}</td><td className="mono">{p.barcode ?? ''}</td><td>{p.descripcion}</td><td>{p.unidad}</td>
-                <td className="num">{formatBalboas(p.precio)}</td><td>{TASA_ITBMS[p.tasaItbms].label}</td>
+              <tr
+                key={p.id}
+                data-testid="catalog-row"
+                className="clickable"
+                onClick={() => {
+                  setEditing(p);
+                  setSaved(null);
+                }}
+              >
+                <td className="mono">{p.codigo}</td>
+                <td className="mono">{p.barcode ?? ''}</td>
+                <td>{p.descripcion}</td>
+                <td>{p.unidad}</td>
+                <td className="num">{formatBalboas(p.precio)}</td>
+                <td>{TASA_ITBMS[p.tasaItbms].label}</td>
               </tr>
             ))}
           </tbody>

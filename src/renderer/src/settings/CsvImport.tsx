@@ -42,9 +42,11 @@ export function CsvImport(props: {
     setResult(answer.value);
     const { rows, imported, errors } = answer.value;
     if (imported > 0) props.onImported();
-    setOutcome(imported > 0 || errors.length === 0
-      ? { kind: 'ok', text: t('settings.csv.imported', { imported, rows }) }
-      : { kind: 'error', lines: [t('settings.csv.nothingImported', { bad: errors.length, rows })] });
+    setOutcome(
+      imported > 0 || errors.length === 0
+        ? { kind: 'ok', text: t('settings.csv.imported', { imported, rows }) }
+        : { kind: 'error', lines: [t('settings.csv.nothingImported', { bad: errors.length, rows })] },
+    );
   }
 
   async function choose(input: HTMLInputElement): Promise<void> {
@@ -63,20 +65,38 @@ export function CsvImport(props: {
   return (
     <div className="settings-card csv-import" data-testid={props.testId}>
       <h3>{t('settings.csv.title')}</h3>
-      <p className="muted">{t('settings.csv.columns')} <code data-literal>{props.columns}</code></p>
+      <p className="muted">
+        {t('settings.csv.columns')} <code data-literal>{props.columns}</code>
+      </p>
       <label className="button secondary csv-file">
         {t('settings.csv.choose')}
-        <input type="file" accept=".csv,text/csv" data-testid={`${props.testId}-file`} disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid={`${props.testId}-file`}
+          disabled={busy}
+          onChange={(e) => void choose(e.currentTarget)}
+        />
       </label>
       {file ? <span className="muted"> {file.name}</span> : null}
       <OutcomeNotice outcome={outcome} testId={`${props.testId}-outcome`} />
       {result && result.errors.length > 0 ? (
         <ul className="csv-errors" data-testid={`${props.testId}-errors`}>
-          {result.errors.map((e, i) => <li key={i} data-row={e.row}>{rowMessage(e)}</li>)}
+          {result.errors.map((e, i) => (
+            <li key={i} data-row={e.row}>
+              {rowMessage(e)}
+            </li>
+          ))}
         </ul>
       ) : null}
       {pendingValid && validRows > 0 ? (
-        <button type="button" className="button primary" data-testid={`${props.testId}-valid-rows`} disabled={busy} onClick={() => void run(file.base64, true)}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid={`${props.testId}-valid-rows`}
+          disabled={busy}
+          onClick={() => void run(file.base64, true)}
+        >
           {t('settings.csv.importValid', { count: validRows })}
         </button>
       ) : null}

@@ -19,13 +19,22 @@ export function HkaContract(props: { contract: ContractView }): JSX.Element {
           ? t('settings.hka.contract.live', { at: new Date(contract.fetchedAt ?? '').toLocaleString('es-PA') })
           : t('settings.hka.contract.bundled')}
       </p>
-      {live && contract.differences.length === 0 ? <p className="muted" data-testid="hka-contract-same">{t('settings.hka.contract.same')}</p> : null}
+      {live && contract.differences.length === 0 ? (
+        <p className="muted" data-testid="hka-contract-same">
+          {t('settings.hka.contract.same')}
+        </p>
+      ) : null}
       {contract.differences.length > 0 ? (
         <>
           <p>{t('settings.hka.contract.differences', { count: contract.differences.length })}</p>
           <table className="data-table" data-testid="hka-contract-differences">
             <thead>
-              <tr><th>{t('settings.hka.contract.area')}</th><th>{t('settings.hka.contract.subject')}</th><th>{t('settings.hka.contract.bundledColumn')}</th><th>{t('settings.hka.contract.liveColumn')}</th></tr>
+              <tr>
+                <th>{t('settings.hka.contract.area')}</th>
+                <th>{t('settings.hka.contract.subject')}</th>
+                <th>{t('settings.hka.contract.bundledColumn')}</th>
+                <th>{t('settings.hka.contract.liveColumn')}</th>
+              </tr>
             </thead>
             <tbody>
               {contract.differences.map((d, i) => (

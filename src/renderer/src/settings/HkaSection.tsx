@@ -26,7 +26,9 @@ function SecretState(props: { secret: HkaView['tokenEmpresa']; testId: string })
   const { secret } = props;
   return (
     <em className={secret.configured ? 'field-ok' : 'field-hint'} data-testid={props.testId}>
-      {secret.configured ? t('settings.hka.configured', { last: secret.lastFour ?? '' }) : t('settings.hka.notConfigured')}
+      {secret.configured
+        ? t('settings.hka.configured', { last: secret.lastFour ?? '' })
+        : t('settings.hka.notConfigured')}
     </em>
   );
 }
@@ -35,7 +37,10 @@ function Folios(props: { report: FoliosReport }): JSX.Element {
   const { t } = useTranslation();
   const r = props.report;
   const row = (key: string, label: string, value: string | number | null) => (
-    <div className="detail-field"><dt>{label}</dt><dd data-testid={`hka-test-${key}`}>{value ?? '—'}</dd></div>
+    <div className="detail-field">
+      <dt>{label}</dt>
+      <dd data-testid={`hka-test-${key}`}>{value ?? '—'}</dd>
+    </div>
   );
   return (
     <>
@@ -43,12 +48,12 @@ function Folios(props: { report: FoliosReport }): JSX.Element {
         {r.tested === 'typed' ? t('settings.hka.testedTyped') : t('settings.hka.testedSaved')}
       </p>
       <dl className="detail-grid settings-folios" data-testid="hka-test-result">
-      {row('licencia', t('settings.hka.licencia'), r.licencia)}
-      {row('fechaLicencia', t('settings.hka.fechaLicencia'), r.fechaLicencia)}
-      {row('ciclo', t('settings.hka.ciclo'), r.ciclo)}
-      {row('foliosTotales', t('settings.hka.foliosTotales'), r.foliosTotalesCiclo)}
-      {row('foliosUtilizados', t('settings.hka.foliosUtilizados'), r.foliosUtilizadosCiclo)}
-      {row('foliosDisponibles', t('settings.hka.foliosDisponibles'), r.foliosDisponibleCiclo)}
+        {row('licencia', t('settings.hka.licencia'), r.licencia)}
+        {row('fechaLicencia', t('settings.hka.fechaLicencia'), r.fechaLicencia)}
+        {row('ciclo', t('settings.hka.ciclo'), r.ciclo)}
+        {row('foliosTotales', t('settings.hka.foliosTotales'), r.foliosTotalesCiclo)}
+        {row('foliosUtilizados', t('settings.hka.foliosUtilizados'), r.foliosUtilizadosCiclo)}
+        {row('foliosDisponibles', t('settings.hka.foliosDisponibles'), r.foliosDisponibleCiclo)}
       </dl>
     </>
   );
@@ -88,7 +93,9 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
       ...(tokenPassword !== '' ? { tokenPassword } : {}),
       ...(confirmQueued ? { confirmQueued: true } : {}),
     };
-    const result = await runAsManager('settings:saveHka', (approval) => attempt(() => sago().settings.saveHka({ ...request, approval })));
+    const result = await runAsManager('settings:saveHka', (approval) =>
+      attempt(() => sago().settings.saveHka({ ...request, approval })),
+    );
     setBusy(false);
     if (result === null) return;
     if (!result.ok) {
@@ -113,7 +120,9 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
       ...(tokenEmpresa !== '' ? { tokenEmpresa } : {}),
       ...(tokenPassword !== '' ? { tokenPassword } : {}),
     };
-    const result = await runAsManager('settings:testHka', (approval) => attempt(() => sago().settings.testHka({ approval, draft })));
+    const result = await runAsManager('settings:testHka', (approval) =>
+      attempt(() => sago().settings.testHka({ approval, draft })),
+    );
     setBusy(false);
     if (result === null) return;
     setTest(result.ok ? { report: result.value } : { error: failed(result.error) });
@@ -130,44 +139,91 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
         data-testid={`hka-${name}`}
         value={value}
         placeholder={view[name].configured ? t('settings.hka.keepPlaceholder') : ''}
-        onChange={(e) => { onChange(e.target.value); setOutcome(null); }}
+        onChange={(e) => {
+          onChange(e.target.value);
+          setOutcome(null);
+        }}
       />
       <SecretState secret={view[name]} testId={`hka-${name}-state`} />
     </label>
   );
 
   return (
-    <form className="settings-form" autoComplete="off" onSubmit={(e) => { e.preventDefault(); void save(false); }}>
-      {!view.invoicingAllowed ? <p className="notice error" data-testid="hka-invoicing-disabled">{t('settings.hka.invoicingDisabled')}</p> : null}
+    <form
+      className="settings-form"
+      autoComplete="off"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
+      {!view.invoicingAllowed ? (
+        <p className="notice error" data-testid="hka-invoicing-disabled">
+          {t('settings.hka.invoicingDisabled')}
+        </p>
+      ) : null}
       {view.restartNeeded ? <RestartNotice /> : null}
       <div className="form-grid two">
         <label className="field">
           <span>{t('settings.hka.environment')}</span>
-          <select data-testid="hka-environment" value={environment} onChange={(e) => { setEnvironment(e.target.value as Environment); setOutcome(null); }}>
-            {ENVIRONMENTS.map((env) => <option key={env} value={env}>{t(`settings.hka.environments.${env}`)}</option>)}
+          <select
+            data-testid="hka-environment"
+            value={environment}
+            onChange={(e) => {
+              setEnvironment(e.target.value as Environment);
+              setOutcome(null);
+            }}
+          >
+            {ENVIRONMENTS.map((env) => (
+              <option key={env} value={env}>
+                {t(`settings.hka.environments.${env}`)}
+              </option>
+            ))}
           </select>
         </label>
         {needsEndpoint ? (
           <label className="field">
             <span>{t('settings.hka.endpoint')}</span>
-            <input data-testid="hka-endpoint" value={endpoint} placeholder={t('settings.hka.endpointDefault')} onChange={(e) => setEndpoint(e.target.value)} />
+            <input
+              data-testid="hka-endpoint"
+              value={endpoint}
+              placeholder={t('settings.hka.endpointDefault')}
+              onChange={(e) => setEndpoint(e.target.value)}
+            />
           </label>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         {secretField('tokenEmpresa', tokenEmpresa, setTokenEmpresa)}
         {secretField('tokenPassword', tokenPassword, setTokenPassword)}
       </div>
       {environment !== view.environment ? (
         <p className="notice info" data-testid="hka-data-set-notice">
-          {t('settings.hka.dataSetNotice', { from: t(`settings.hka.environments.${view.environment}`), to: t(`settings.hka.environments.${environment}`) })}
+          {t('settings.hka.dataSetNotice', {
+            from: t(`settings.hka.environments.${view.environment}`),
+            to: t(`settings.hka.environments.${environment}`),
+          })}
         </p>
       ) : null}
       <p className="muted">
-        {view.verifiedAt ? t('settings.hka.verifiedAt', { at: new Date(view.verifiedAt).toLocaleString('es-PA') }) : t('settings.hka.neverVerified')}
+        {view.verifiedAt
+          ? t('settings.hka.verifiedAt', { at: new Date(view.verifiedAt).toLocaleString('es-PA') })
+          : t('settings.hka.neverVerified')}
       </p>
       <OutcomeNotice outcome={outcome} testId="hka-outcome" />
       <div className="settings-actions">
-        <button type="submit" className="button primary" data-testid="hka-save" disabled={busy}>{t('settings.save')}</button>
-        <button type="button" className="button secondary" data-testid="hka-test" disabled={busy} onClick={() => void testConnection()}>{t('settings.hka.test')}</button>
+        <button type="submit" className="button primary" data-testid="hka-save" disabled={busy}>
+          {t('settings.save')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="hka-test"
+          disabled={busy}
+          onClick={() => void testConnection()}
+        >
+          {t('settings.hka.test')}
+        </button>
       </div>
       {test && 'report' in test ? <Folios report={test.report} /> : null}
       {test && 'error' in test ? <OutcomeNotice outcome={test.error} testId="hka-test-error" /> : null}
@@ -177,12 +233,21 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
           title={t('settings.hka.confirmTitle')}
           onClose={() => setWaiting(null)}
           testId="hka-confirm-queued"
-          footer={(
+          footer={
             <>
-              <button type="button" className="button secondary" onClick={() => setWaiting(null)}>{t('common.cancel')}</button>
-              <button type="button" className="button primary" data-testid="hka-confirm" onClick={() => void save(true)}>{t('settings.hka.confirm')}</button>
+              <button type="button" className="button secondary" onClick={() => setWaiting(null)}>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                data-testid="hka-confirm"
+                onClick={() => void save(true)}
+              >
+                {t('settings.hka.confirm')}
+              </button>
             </>
-          )}
+          }
         >
           <p>{t('settings.hka.confirmQueued', { count: waiting })}</p>
         </Dialog>
@@ -194,7 +259,12 @@ function HkaEditor(props: { view: HkaView; onView: (view: HkaView) => void }): J
 export function HkaSection(): JSX.Element {
   const { t } = useTranslation();
   const hka = useLoaded(loadHka);
-  if (hka.error) return <p className="notice error" role="alert">{hka.error}</p>;
+  if (hka.error)
+    return (
+      <p className="notice error" role="alert">
+        {hka.error}
+      </p>
+    );
   if (!hka.value) return <p className="muted">{t('common.loading')}</p>;
   return (
     <>

@@ -10,10 +10,17 @@ export const failed = (error: IpcError): Outcome => ({ kind: 'error', lines: err
 export function OutcomeNotice(props: { outcome: Outcome; testId: string }): JSX.Element | null {
   const { outcome } = props;
   if (outcome === null) return null;
-  if (outcome.kind === 'ok') return <p className="notice ok" role="status" data-testid={props.testId}>{outcome.text}</p>;
+  if (outcome.kind === 'ok')
+    return (
+      <p className="notice ok" role="status" data-testid={props.testId}>
+        {outcome.text}
+      </p>
+    );
   return (
     <div className="notice error" role="alert" data-testid={props.testId}>
-      {outcome.lines.map((line, i) => <p key={i}>{line}</p>)}
+      {outcome.lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
     </div>
   );
 }

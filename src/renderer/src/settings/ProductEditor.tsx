@@ -11,16 +11,33 @@ import { useWithApproval } from '../auth/manager-action';
 
 const productInput = productSchema.omit({ id: true });
 type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
-const FIELDS: readonly Field[] = ['codigo', 'barcode', 'descripcion', 'unidad', 'precio', 'codigoCPBS', 'unidadMedidaCPBS'];
+const FIELDS: readonly Field[] = [
+  'codigo',
+  'barcode',
+  'descripcion',
+  'unidad',
+  'precio',
+  'codigoCPBS',
+  'unidadMedidaCPBS',
+];
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
-export function ProductEditor(props: { product: Product | null; onSaved: (product: Product) => void; onCancel: () => void }): JSX.Element {
+export function ProductEditor(props: {
+  product: Product | null;
+  onSaved: (product: Product) => void;
+  onCancel: () => void;
+}): JSX.Element {
   const { t } = useTranslation();
   const withApproval = useWithApproval();
   const p = props.product;
   const [values, setValues] = useState<Record<Field, string>>({
-    codigo: p?.codigo ?? '', barcode: p?.barcode ?? '', descripcion: p?.descripcion ?? '', unidad: p?.unidad ?? 'und', precio: p?.precio ?? '',
-    codigoCPBS: p?.codigoCPBS ?? '', unidadMedidaCPBS: p?.unidadMedidaCPBS ?? '',
+    codigo: p?.codigo ?? '',
+    barcode: p?.barcode ?? '',
+    descripcion: p?.descripcion ?? '',
+    unidad: p?.unidad ?? 'und',
+    precio: p?.precio ?? '',
+    codigoCPBS: p?.codigoCPBS ?? '',
+    unidadMedidaCPBS: p?.unidadMedidaCPBS ?? '',
   });
   const [tasa, setTasa] = useState<TasaItbms>(p?.tasaItbms ?? '01');
   const [requiereLote, setRequiereLote] = useState(p?.requiereLote ?? false);
@@ -31,19 +48,30 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
   async function save(): Promise<void> {
     const price = parsePrice(values.precio);
     const parsed = productInput.safeParse({
-      codigo: values.codigo.trim(), barcode: orNull(values.barcode), descripcion: values.descripcion.trim(),
-      unidad: values.unidad.trim(), precio: price.ok ? price.value : values.precio, tasaItbms: tasa,
-      codigoCPBS: orNull(values.codigoCPBS), unidadMedidaCPBS: orNull(values.unidadMedidaCPBS), requiereLote,
+      codigo: values.codigo.trim(),
+      barcode: orNull(values.barcode),
+      descripcion: values.descripcion.trim(),
+      unidad: values.unidad.trim(),
+      precio: price.ok ? price.value : values.precio,
+      tasaItbms: tasa,
+      codigoCPBS: orNull(values.codigoCPBS),
+      unidadMedidaCPBS: orNull(values.unidadMedidaCPBS),
+      requiereLote,
     });
     if (!price.ok || !parsed.success) {
       const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.success ? [] : parsed.error.issues) found[String(issue.path[0]) as Field] ??= t(`productDialog.invalid.${String(issue.path[0]) as Field}`);
+      for (const issue of parsed.success ? [] : parsed.error.issues)
+        found[String(issue.path[0]) as Field] ??= t(`productDialog.invalid.${String(issue.path[0]) as Field}`);
       if (!price.ok) found.precio = t(`input.${price.problem}`);
       setProblems(found);
       return setOutcome({ kind: 'error', lines: [t('settings.fixErrors')] });
     }
     setBusy(true);
-    const result = await withApproval((approval) => attempt(() => sago().catalog.saveProduct({ ...parsed.data, ...(p ? { id: p.id } : {}), ...(approval ? { approval } : {}) })));
+    const result = await withApproval((approval) =>
+      attempt(() =>
+        sago().catalog.saveProduct({ ...parsed.data, ...(p ? { id: p.id } : {}), ...(approval ? { approval } : {}) }),
+      ),
+    );
     if (result === null) return void setBusy(false);
     setBusy(false);
     if (!result.ok) return setOutcome(failed(result.error));
@@ -51,7 +79,14 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
   }
 
   return (
-    <form className="settings-card" data-testid="product-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="settings-card"
+      data-testid="product-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <h3>{p ? t('settings.catalog.edit', { codigo: p.codigo }) : t('settings.catalog.new')}</h3>
       <div className="form-grid three">
         {FIELDS.map((name) => (
@@ -62,26 +97,47 @@ export function ProductEditor(props: { product: Product | null; onSaved: (produc
               value={values[name]}
               inputMode={name === 'precio' ? 'decimal' : name === 'codigoCPBS' ? 'numeric' : undefined}
               aria-invalid={problems[name] !== undefined}
-              onChange={(e) => { setValues({ ...values, [name]: e.target.value }); setProblems({}); setOutcome(null); }}
+              onChange={(e) => {
+                setValues({ ...values, [name]: e.target.value });
+                setProblems({});
+                setOutcome(null);
+              }}
             />
-            {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : null}
+            {problems[name] ? (
+              <em className="field-error" role="alert">
+                {problems[name]}
+              </em>
+            ) : null}
           </label>
         ))}
         <label className="field">
           <span>{t('productDialog.tasa')}</span>
           <select data-testid="product-editor-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>
-            {codesOf(TASA_ITBMS).map((code) => <option key={code} value={code}>{TASA_ITBMS[code].label}</option>)}
+            {codesOf(TASA_ITBMS).map((code) => (
+              <option key={code} value={code}>
+                {TASA_ITBMS[code].label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="toggle span-2">
-          <input type="checkbox" data-testid="product-editor-requiereLote" checked={requiereLote} onChange={(e) => setRequiereLote(e.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="product-editor-requiereLote"
+            checked={requiereLote}
+            onChange={(e) => setRequiereLote(e.target.checked)}
+          />
           <span>{t('productDialog.requiereLote')}</span>
         </label>
       </div>
       <OutcomeNotice outcome={outcome} testId="product-editor-outcome" />
       <div className="settings-actions">
-        <button type="button" className="button secondary" onClick={props.onCancel}>{t('common.cancel')}</button>
-        <button type="submit" className="button primary" data-testid="product-editor-save" disabled={busy}>{t('settings.save')}</button>
+        <button type="button" className="button secondary" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="product-editor-save" disabled={busy}>
+          {t('settings.save')}
+        </button>
       </div>
     </form>
   );

@@ -34,7 +34,9 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
       return setOutcome({ kind: 'error', lines: [t('settings.fixErrors')] });
     }
     setBusy(true);
-    const result = await runAsManager('settings:saveReceipt', (approval) => attempt(() => sago().settings.saveReceipt({ ...checked.settings, approval })));
+    const result = await runAsManager('settings:saveReceipt', (approval) =>
+      attempt(() => sago().settings.saveReceipt({ ...checked.settings, approval })),
+    );
     setBusy(false);
     if (result === null) return;
     if (!result.ok) return setOutcome(failed(result.error));
@@ -46,13 +48,27 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
 
   const known = form.printerName === '' || printers.includes(form.printerName);
   return (
-    <form className="settings-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="settings-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <div className="form-grid two">
         <label className="field">
           <span>{t('settings.receipt.printer')}</span>
-          <select data-testid="receipt-printer" value={form.printerName} onChange={(e) => set({ printerName: e.target.value })}>
+          <select
+            data-testid="receipt-printer"
+            value={form.printerName}
+            onChange={(e) => set({ printerName: e.target.value })}
+          >
             <option value="">{t('settings.receipt.defaultPrinter')}</option>
-            {printers.map((name) => <option key={name} value={name}>{name}</option>)}
+            {printers.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
             {known ? null : <option value={form.printerName}>{form.printerName}</option>}
           </select>
         </label>
@@ -60,7 +76,13 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
           <legend>{t('settings.receipt.paper')}</legend>
           {(['80', '58'] as const).map((paper) => (
             <label key={paper} className="toggle">
-              <input type="radio" name="paper" data-testid={`receipt-paper-${paper}`} checked={form.paper === paper} onChange={() => set({ paper })} />
+              <input
+                type="radio"
+                name="paper"
+                data-testid={`receipt-paper-${paper}`}
+                checked={form.paper === paper}
+                onChange={() => set({ paper })}
+              />
               {t('settings.receipt.paperMm', { mm: paper })}
             </label>
           ))}
@@ -68,20 +90,42 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
         {(['header', 'footer'] as const).map((name) => (
           <label key={name} className="field">
             <span>{t(`settings.receipt.${name}`)}</span>
-            <textarea rows={6} data-testid={`receipt-${name}`} value={form[name]} aria-invalid={problems[name] !== undefined} onChange={(e) => set({ [name]: e.target.value })} />
+            <textarea
+              rows={6}
+              data-testid={`receipt-${name}`}
+              value={form[name]}
+              aria-invalid={problems[name] !== undefined}
+              onChange={(e) => set({ [name]: e.target.value })}
+            />
             <em className="field-hint">{t('settings.receipt.linesHint')}</em>
-            {problems[name] ? <em className="field-error" role="alert">{problems[name]}</em> : null}
+            {problems[name] ? (
+              <em className="field-error" role="alert">
+                {problems[name]}
+              </em>
+            ) : null}
           </label>
         ))}
         <label className="field">
           <span>{t('settings.receipt.copies')}</span>
-          <input data-testid="receipt-copies" inputMode="numeric" value={form.copies} aria-invalid={problems.copies !== undefined} onChange={(e) => set({ copies: e.target.value })} />
-          {problems.copies ? <em className="field-error" role="alert">{problems.copies}</em> : null}
+          <input
+            data-testid="receipt-copies"
+            inputMode="numeric"
+            value={form.copies}
+            aria-invalid={problems.copies !== undefined}
+            onChange={(e) => set({ copies: e.target.value })}
+          />
+          {problems.copies ? (
+            <em className="field-error" role="alert">
+              {problems.copies}
+            </em>
+          ) : null}
         </label>
       </div>
       <OutcomeNotice outcome={outcome} testId="receipt-outcome" />
       <div className="settings-actions">
-        <button type="submit" className="button primary" data-testid="receipt-save" disabled={busy}>{t('settings.save')}</button>
+        <button type="submit" className="button primary" data-testid="receipt-save" disabled={busy}>
+          {t('settings.save')}
+        </button>
       </div>
     </form>
   );
@@ -90,7 +134,12 @@ function ReceiptEditor(props: { initial: ReceiptForm; printers: string[] }): JSX
 export function ReceiptSection(): JSX.Element {
   const { t } = useTranslation();
   const receipt = useLoaded(loadReceipt);
-  if (receipt.error) return <p className="notice error" role="alert">{receipt.error}</p>;
+  if (receipt.error)
+    return (
+      <p className="notice error" role="alert">
+        {receipt.error}
+      </p>
+    );
   if (!receipt.value) return <p className="muted">{t('common.loading')}</p>;
   return (
     <>

@@ -32,10 +32,20 @@ export function RestartNotice(): JSX.Element {
   return (
     <div className="notice info" data-testid="hka-restart-needed">
       <p>{t('settings.hka.restartNeeded')}</p>
-      <button type="button" className="button secondary" data-testid="hka-restart" disabled={busy} onClick={() => void restart()}>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="hka-restart"
+        disabled={busy}
+        onClick={() => void restart()}
+      >
         {t('settings.hka.restartNow')}
       </button>
-      {message ? <p role="status" data-testid="hka-restart-message">{message}</p> : null}
+      {message ? (
+        <p role="status" data-testid="hka-restart-message">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,13 @@ export function RestoreDialog(props: { backup: BackupItem; onClose: () => void; 
 
   async function restore(): Promise<void> {
     setBusy(true);
-    const result = await attempt(() => sago().backups.restore({ location: props.backup.location, file: props.backup.file, confirmation: word.trim() as typeof RESTORE_CONFIRMATION }));
+    const result = await attempt(() =>
+      sago().backups.restore({
+        location: props.backup.location,
+        file: props.backup.file,
+        confirmation: word.trim() as typeof RESTORE_CONFIRMATION,
+      }),
+    );
     setBusy(false);
     if (!result.ok) return setOutcome(failed(result.error));
     const { documentsBefore, documentsAfter, keptAs, credentialsNeeded, warning } = result.value;
@@ -35,9 +41,11 @@ export function RestoreDialog(props: { backup: BackupItem; onClose: () => void; 
       title={t('backups.restoreTitle', { at })}
       onClose={props.onClose}
       testId="restore-dialog"
-      footer={(
+      footer={
         <>
-          <button type="button" className="button secondary" onClick={props.onClose}>{t('common.close')}</button>
+          <button type="button" className="button secondary" onClick={props.onClose}>
+            {t('common.close')}
+          </button>
           <button
             type="button"
             className="button primary"
@@ -48,12 +56,18 @@ export function RestoreDialog(props: { backup: BackupItem; onClose: () => void; 
             {t('backups.restoreConfirm')}
           </button>
         </>
-      )}
+      }
     >
       <p className="notice info">{t('backups.restoreWarning', { documents: props.backup.documents ?? '—' })}</p>
       <label className="field">
         <span>{t('backups.restoreConfirmLabel', { word: RESTORE_CONFIRMATION })}</span>
-        <input autoFocus data-testid="restore-word" value={word} onChange={(e) => setWord(e.target.value)} autoComplete="off" />
+        <input
+          autoFocus
+          data-testid="restore-word"
+          value={word}
+          onChange={(e) => setWord(e.target.value)}
+          autoComplete="off"
+        />
       </label>
       <OutcomeNotice outcome={outcome} testId="restore-outcome" />
     </Dialog>

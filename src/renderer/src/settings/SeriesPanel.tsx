@@ -19,7 +19,9 @@ const REASONS = ['first-use', 'restore', 'collision', 'manual'] as const;
 function probeText(t: TFunction, s: Series): string {
   if (!s.probedAt) return t('settings.series.neverProbed');
   return t('settings.series.probed', {
-    at: fechaLocal(toPanamaDateTime(new Date(s.probedAt))), highest: s.probeHighest ?? 0, calls: s.probeCalls ?? 0,
+    at: fechaLocal(toPanamaDateTime(new Date(s.probedAt))),
+    highest: s.probeHighest ?? 0,
+    calls: s.probeCalls ?? 0,
     reason: t(`settings.series.reasons.${REASONS.find((r) => r === s.probeReason) ?? 'manual'}`),
   });
 }
@@ -33,14 +35,25 @@ export function SeriesPanel(): JSX.Element | null {
 
   async function resolve(s: Series): Promise<void> {
     setBusy(true);
-    const key = { codigoSucursal: s.codigoSucursal, puntoFacturacion: s.puntoFacturacion, tipoDocumento: s.tipoDocumento };
+    const key = {
+      codigoSucursal: s.codigoSucursal,
+      puntoFacturacion: s.puntoFacturacion,
+      tipoDocumento: s.tipoDocumento,
+    };
     const r = await attempt(() => sago().series.resolveCollision(key));
     setBusy(false);
     if (!r.ok) {
       setOutcome(failed(r.error));
       return;
     }
-    setOutcome({ kind: 'ok', text: t('settings.series.resolved', { count: r.value.renumbered.length, highest: r.value.hkaHighest, next: r.value.nextNumber }) });
+    setOutcome({
+      kind: 'ok',
+      text: t('settings.series.resolved', {
+        count: r.value.renumbered.length,
+        highest: r.value.hkaHighest,
+        next: r.value.nextNumber,
+      }),
+    });
     await series.reload();
   }
 
@@ -50,14 +63,32 @@ export function SeriesPanel(): JSX.Element | null {
       {series.value.length === 0 ? <p className="muted">{t('settings.series.none')}</p> : null}
       <ul>
         {series.value.map((s) => (
-          <li key={`${s.codigoSucursal}/${s.puntoFacturacion}/${s.tipoDocumento}`} data-testid="series-row" className={s.blockedByCollision ? 'notice error' : undefined}>
-            <strong>{t('settings.series.name', { sucursal: s.codigoSucursal, punto: s.puntoFacturacion, tipo: s.tipoDocumento })}</strong>
-            {' · '}{t('settings.series.next', { next: s.nextNumber })}
-            {' · '}<span className="muted">{probeText(t, s)}</span>
+          <li
+            key={`${s.codigoSucursal}/${s.puntoFacturacion}/${s.tipoDocumento}`}
+            data-testid="series-row"
+            className={s.blockedByCollision ? 'notice error' : undefined}
+          >
+            <strong>
+              {t('settings.series.name', {
+                sucursal: s.codigoSucursal,
+                punto: s.puntoFacturacion,
+                tipo: s.tipoDocumento,
+              })}
+            </strong>
+            {' · '}
+            {t('settings.series.next', { next: s.nextNumber })}
+            {' · '}
+            <span className="muted">{probeText(t, s)}</span>
             {s.blockedByCollision ? (
               <>
                 <p role="alert">{t('settings.series.blocked', { count: s.collisions })}</p>
-                <button type="button" className="button primary" data-testid="series-resolve" disabled={busy} onClick={() => void resolve(s)}>
+                <button
+                  type="button"
+                  className="button primary"
+                  data-testid="series-resolve"
+                  disabled={busy}
+                  onClick={() => void resolve(s)}
+                >
                   {t('settings.series.resolve')}
                 </button>
               </>

@@ -18,7 +18,19 @@ import { SyncSection } from './SyncSection';
 import { UsersSection } from './UsersSection';
 import './settings.css';
 
-const SECTIONS = ['issuer', 'hka', 'receipt', 'contingency', 'lossPrevention', 'catalog', 'customers', 'users', 'sync', 'backups', 'audit'] as const;
+const SECTIONS = [
+  'issuer',
+  'hka',
+  'receipt',
+  'contingency',
+  'lossPrevention',
+  'catalog',
+  'customers',
+  'users',
+  'sync',
+  'backups',
+  'audit',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 function SectionBody(props: { section: Section }): JSX.Element {
@@ -54,12 +66,26 @@ function ManagerOnly(): JSX.Element {
   const [asking, setAsking] = useState(false);
   return (
     <section className="settings-refused" data-testid="settings-refused">
-      <p className="notice info" role="alert">{t('settings.managerOnly')}</p>
-      <button type="button" className="button primary" data-testid="settings-manager-signin" onClick={() => setAsking(true)}>
+      <p className="notice info" role="alert">
+        {t('settings.managerOnly')}
+      </p>
+      <button
+        type="button"
+        className="button primary"
+        data-testid="settings-manager-signin"
+        onClick={() => setAsking(true)}
+      >
         {t('settings.managerSignIn')}
       </button>
       {asking ? (
-        <ManagerPinDialog purpose={{ kind: 'signIn' }} onSignedIn={(session) => { setAsking(false); set(session); }} onCancel={() => setAsking(false)} />
+        <ManagerPinDialog
+          purpose={{ kind: 'signIn' }}
+          onSignedIn={(session) => {
+            setAsking(false);
+            set(session);
+          }}
+          onCancel={() => setAsking(false)}
+        />
       ) : null}
     </section>
   );

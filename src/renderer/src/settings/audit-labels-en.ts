@@ -27,7 +27,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'sync.point_claim': 'Billing point claimed at the central server',
   'document.number_collision': 'Number already used at HKA by another sale (series stopped)',
   'document.renumbered': 'Document issued again under another number',
-  'series.probed': 'HKA asked for the series\' last number',
+  'series.probed': "HKA asked for the series' last number",
   'series.collision_resolved': 'Number collision resolved (series resumed)',
   'document.draft': 'Document in draft',
   'document.retry': 'Sending retried',

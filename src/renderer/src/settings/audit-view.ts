@@ -1,12 +1,32 @@
 // The audit trail as a person reads it: the action in words, the details as "field: value" lines and settings changes
 // as "field: before → after" (never JSON). Pure, so it is unit-tested.
 import { AUDIT_ACTION_LABELS_ES } from '../../../shared/audit/action-labels';
-import { NATURALEZA_OPERACION, TASA_ITBMS, TIPO_CLIENTE_FE, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_SUCURSAL, labelOf } from '../../../shared/fiscal/codes';
+import {
+  NATURALEZA_OPERACION,
+  TASA_ITBMS,
+  TIPO_CLIENTE_FE,
+  TIPO_DOCUMENTO,
+  TIPO_EMISION,
+  TIPO_SUCURSAL,
+  labelOf,
+} from '../../../shared/fiscal/codes';
 import { AUDIT_FIELD_LABELS } from './audit-field-labels';
 import { AUDIT_ACTION_LABELS_EN } from './audit-labels-en';
 
 /** The kinds of action the screen filters by: each is an action prefix. */
-export const AUDIT_GROUPS = ['sale', 'receipt', 'document', 'shift', 'till', 'auth', 'settings', 'catalog', 'customers', 'contingency', 'backup'] as const;
+export const AUDIT_GROUPS = [
+  'sale',
+  'receipt',
+  'document',
+  'shift',
+  'till',
+  'auth',
+  'settings',
+  'catalog',
+  'customers',
+  'contingency',
+  'backup',
+] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 export function auditActionLabel(action: string, language: string): string {
@@ -34,8 +54,12 @@ export interface DetailWords {
 
 /** Fields whose values are DGI catalogue codes: shown as "code · label" (the DGI's Spanish names, in both languages). */
 const CATALOGUES: Record<string, Readonly<Record<string, string | { label: string }>>> = {
-  tipoSucursal: TIPO_SUCURSAL, naturalezaOperacion: NATURALEZA_OPERACION, tasaItbms: TASA_ITBMS,
-  tipoDocumento: TIPO_DOCUMENTO, tipoEmision: TIPO_EMISION, tipoClienteFE: TIPO_CLIENTE_FE,
+  tipoSucursal: TIPO_SUCURSAL,
+  naturalezaOperacion: NATURALEZA_OPERACION,
+  tasaItbms: TASA_ITBMS,
+  tipoDocumento: TIPO_DOCUMENTO,
+  tipoEmision: TIPO_EMISION,
+  tipoClienteFE: TIPO_CLIENTE_FE,
 };
 
 /** A value as a person reads it, with its catalogue label when its field holds a DGI code. */
@@ -48,7 +72,8 @@ function showField(key: string, value: unknown, words: DetailWords): string {
 /** A field change ({codigo?, field, before, after}) as one line: "P016 — Precio: 3.80 → 3.95". */
 function changeLine(change: Record<string, unknown>, words: DetailWords): string | null {
   const { codigo, field, before, after, ...rest } = change;
-  if (typeof field !== 'string' || Object.keys(rest).length > 0 || !('before' in change) || !('after' in change)) return null;
+  if (typeof field !== 'string' || Object.keys(rest).length > 0 || !('before' in change) || !('after' in change))
+    return null;
   const what = `${fieldLabel(field, words)}: ${showField(field, before, words)} → ${showField(field, after, words)}`;
   return typeof codigo === 'string' ? `${codigo} — ${what}` : what;
 }
@@ -69,12 +94,23 @@ function show(value: unknown, words: DetailWords): string {
   const change = changeLine(value as Record<string, unknown>, words);
   if (change !== null) return change;
   // A kind of exception or event ("priceOverride") reads as its label, as a field of that name does.
-  return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${fieldLabel(k, words)}: ${k === 'kind' && typeof v === 'string' ? fieldLabel(v, words) : show(v, words)}`).join('; ');
+  return Object.entries(value as Record<string, unknown>)
+    .map(
+      ([k, v]) =>
+        `${fieldLabel(k, words)}: ${k === 'kind' && typeof v === 'string' ? fieldLabel(v, words) : show(v, words)}`,
+    )
+    .join('; ');
 }
 
 function fieldLabel(key: string, words: DetailWords): string {
   // A field without a label yet reads as words ("skippedRows" → "skipped rows"), never as a raw key.
-  return AUDIT_FIELD_LABELS[words.language.startsWith('en') ? 'en' : 'es'][key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return (
+    AUDIT_FIELD_LABELS[words.language.startsWith('en') ? 'en' : 'es'][key] ??
+    key
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/_/g, ' ')
+      .toLowerCase()
+  );
 }
 
 /** Readable lines of an entry's details; a {before, after} pair lists only what changed. */

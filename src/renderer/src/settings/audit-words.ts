@@ -6,7 +6,11 @@ import type { DetailWords } from './audit-view';
 export function useAuditWords(): DetailWords {
   const { t, i18n } = useTranslation();
   return {
-    before: t('controls.audit.before'), after: t('controls.audit.after'), yes: t('controls.audit.yes'), no: t('controls.audit.no'), language: i18n.language,
+    before: t('controls.audit.before'),
+    after: t('controls.audit.after'),
+    yes: t('controls.audit.yes'),
+    no: t('controls.audit.no'),
+    language: i18n.language,
     errorKind: (kind: string) => (isKnownKind(kind) ? t(`monitor.errorKinds.${kind}`) : null),
   };
 }

@@ -4,7 +4,8 @@ import type { BackupSettings } from '../../../shared/ipc/contract-backups';
 
 export function formatSize(bytes: number, language: string): string {
   const locale = language.startsWith('en') ? 'en' : 'es-PA';
-  const format = (value: number, unit: string) => `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${unit}`;
+  const format = (value: number, unit: string) =>
+    `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${unit}`;
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return format(bytes / 1024, 'KB');
   return format(bytes / (1024 * 1024), 'MB');

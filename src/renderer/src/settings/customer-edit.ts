@@ -4,7 +4,11 @@ import { EMPTY_FORM, type CustomerForm } from '../customers/customer-form';
 
 export function receptorToForm(r: ReceptorInput): CustomerForm {
   const base: CustomerForm = {
-    ...EMPTY_FORM, kind: r.tipoClienteFE, correo: r.correos?.[0] ?? '', razonSocial: r.razonSocial ?? '', direccion: r.direccion ?? '',
+    ...EMPTY_FORM,
+    kind: r.tipoClienteFE,
+    correo: r.correos?.[0] ?? '',
+    razonSocial: r.razonSocial ?? '',
+    direccion: r.direccion ?? '',
   };
   switch (r.tipoClienteFE) {
     case '01':
@@ -13,6 +17,11 @@ export function receptorToForm(r: ReceptorInput): CustomerForm {
     case '02':
       return { ...base, ruc: r.identificacion?.numeroRUC ?? '', dv: r.identificacion?.digitoVerificadorRUC ?? '' };
     case '04':
-      return { ...base, tipoIdentificacion: r.tipoIdentificacion, nroIdentificacionExtranjero: r.nroIdentificacionExtranjero, paisExtranjero: r.paisExtranjero ?? '' };
+      return {
+        ...base,
+        tipoIdentificacion: r.tipoIdentificacion,
+        nroIdentificacionExtranjero: r.nroIdentificacionExtranjero,
+        paisExtranjero: r.paisExtranjero ?? '',
+      };
   }
 }

@@ -3,8 +3,14 @@ import { checkIssuerForm, formatAutorizados, issuerDvHint, parseAutorizados, typ
 
 // HKA's demo issuer: a jurídico RUC whose DV is 59.
 const GOOD: IssuerForm = {
-  ruc: '155596713-2-2015', dv: '59', razonSocial: 'THE FACTORY HKA CORP', codigoSucursalEmisor: '0000',
-  tipoSucursal: '1', puntoFacturacionFiscal: '001', naturalezaOperacion: '01', autorizadosDescarga: [],
+  ruc: '155596713-2-2015',
+  dv: '59',
+  razonSocial: 'THE FACTORY HKA CORP',
+  codigoSucursalEmisor: '0000',
+  tipoSucursal: '1',
+  puntoFacturacionFiscal: '001',
+  naturalezaOperacion: '01',
+  autorizadosDescarga: [],
 };
 
 describe('issuerDvHint', () => {
@@ -16,7 +22,10 @@ describe('issuerDvHint', () => {
   });
 
   it('says why when the RUC cannot be checked', () => {
-    expect(issuerDvHint('no-es-un-ruc', '12')).toMatchObject({ state: 'unknown', reason: 'El RUC no tiene un formato válido' });
+    expect(issuerDvHint('no-es-un-ruc', '12')).toMatchObject({
+      state: 'unknown',
+      reason: 'El RUC no tiene un formato válido',
+    });
   });
 });
 
@@ -26,11 +35,19 @@ describe('checkIssuerForm', () => {
   });
 
   it('refuses a wrong DV with the DV the algorithm expects', () => {
-    expect(checkIssuerForm({ ...GOOD, dv: '12' })).toEqual({ ok: false, problems: { dv: 'El DV no corresponde a este RUC; el calculado es 59' } });
+    expect(checkIssuerForm({ ...GOOD, dv: '12' })).toEqual({
+      ok: false,
+      problems: { dv: 'El DV no corresponde a este RUC; el calculado es 59' },
+    });
   });
 
-  it('reports each bad field with the contract\'s Spanish message', () => {
-    const result = checkIssuerForm({ ...GOOD, puntoFacturacionFiscal: '000', codigoSucursalEmisor: '12', razonSocial: '' });
+  it("reports each bad field with the contract's Spanish message", () => {
+    const result = checkIssuerForm({
+      ...GOOD,
+      puntoFacturacionFiscal: '000',
+      codigoSucursalEmisor: '12',
+      razonSocial: '',
+    });
     expect(result).toEqual({
       ok: false,
       problems: {
@@ -44,18 +61,28 @@ describe('checkIssuerForm', () => {
 
 describe('authorised downloaders as the manager types them', () => {
   it('reads one "RUC DV" per line, infers the type from the DV, and names a malformed line', () => {
-    expect(parseAutorizados('155646463-2-2017 86\n\n 8-2743-1253  DV 31 ')).toEqual({ ok: true, list: [
-      { tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' },
-      { tipoContribuyente: '1', rucReceptor: '8-2743-1253', digitoVerifRucReceptor: '31' },
-    ] });
+    expect(parseAutorizados('155646463-2-2017 86\n\n 8-2743-1253  DV 31 ')).toEqual({
+      ok: true,
+      list: [
+        { tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' },
+        { tipoContribuyente: '1', rucReceptor: '8-2743-1253', digitoVerifRucReceptor: '31' },
+      ],
+    });
     expect(parseAutorizados('155646463-2-2017\n')).toEqual({ ok: false, line: 1 });
-    expect(formatAutorizados([{ tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' }])).toBe('155646463-2-2017 86');
+    expect(
+      formatAutorizados([{ tipoContribuyente: '2', rucReceptor: '155646463-2-2017', digitoVerifRucReceptor: '86' }]),
+    ).toBe('155646463-2-2017 86');
   });
 
   it('names the line of a DV that does not match', () => {
     const list = parseAutorizados('155596713-2-2015 59\n155646463-2-2017 68');
     if (!list.ok) throw new Error('parsed');
     const checked = checkIssuerForm({ ...GOOD, autorizadosDescarga: list.list });
-    expect(checked).toMatchObject({ ok: false, problems: { autorizadosDescarga: expect.stringMatching(/^Línea 2: el DV del autorizado no corresponde al RUC/) as unknown } });
+    expect(checked).toMatchObject({
+      ok: false,
+      problems: {
+        autorizadosDescarga: expect.stringMatching(/^Línea 2: el DV del autorizado no corresponde al RUC/) as unknown,
+      },
+    });
   });
 });

@@ -17,7 +17,9 @@ export function issuerDvHint(ruc: string, dv: string): IssuerDvHint {
   if (normalizeRuc(ruc) === '') return { state: 'empty' };
   if (dv.trim() === '') {
     const computed = computeDv(ruc);
-    return computed.status === 'ok' ? { state: 'suggest', expected: computed.dv } : { state: 'unknown', reason: computed.reason };
+    return computed.status === 'ok'
+      ? { state: 'suggest', expected: computed.dv }
+      : { state: 'unknown', reason: computed.reason };
   }
   const check = verifyDv(ruc, dv.trim());
   switch (check.status) {
@@ -32,15 +34,18 @@ export function issuerDvHint(ruc: string, dv: string): IssuerDvHint {
 }
 
 /** The request for settings:saveIssuer, or the first problem of each field (Spanish, from the contract). */
-export function checkIssuerForm(form: IssuerForm):
-  | { ok: true; input: IssuerForm }
-  | { ok: false; problems: Partial<Record<IssuerField, string>> } {
+export function checkIssuerForm(
+  form: IssuerForm,
+): { ok: true; input: IssuerForm } | { ok: false; problems: Partial<Record<IssuerField, string>> } {
   const parsed = issuerInputSchema.safeParse(form);
   const problems: Partial<Record<IssuerField, string>> = {};
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const [field, line] = issue.path;
     // A problem in the list of authorised downloaders names its line ("Línea 2: el DV del autorizado no corresponde…").
-    const message = field === 'autorizadosDescarga' && typeof line === 'number' ? `Línea ${line + 1}: ${issue.message}` : issue.message;
+    const message =
+      field === 'autorizadosDescarga' && typeof line === 'number'
+        ? `Línea ${line + 1}: ${issue.message}`
+        : issue.message;
     problems[String(field) as IssuerField] ??= message;
   }
   const hint = issuerDvHint(form.ruc, form.dv);
@@ -64,12 +69,18 @@ export function parseAutorizados(text: string): { ok: true; list: Autorizado[] }
   const list: Autorizado[] = [];
   const lines = text.split('\n');
   for (const [i, raw] of lines.entries()) {
-    const parts = raw.trim().split(/\s+/).filter((p) => p !== '' && p.toUpperCase() !== 'DV');
+    const parts = raw
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '' && p.toUpperCase() !== 'DV');
     if (parts.length === 0) continue;
     if (parts.length !== 2) return { ok: false, line: i + 1 };
     const [ruc = '', dv = ''] = parts;
     const rucReceptor = normalizeRuc(ruc);
-    const tipoContribuyente = verifyDv(rucReceptor, dv, '2').status === 'valid' || verifyDv(rucReceptor, dv, '1').status !== 'valid' ? '2' : '1';
+    const tipoContribuyente =
+      verifyDv(rucReceptor, dv, '2').status === 'valid' || verifyDv(rucReceptor, dv, '1').status !== 'valid'
+        ? '2'
+        : '1';
     list.push({ tipoContribuyente, rucReceptor, digitoVerifRucReceptor: dv });
   }
   return { ok: true, list };

@@ -12,21 +12,29 @@ export interface ReceiptForm {
 const toText = (lines: readonly string[]): string => lines.join('\n');
 /** Lines as typed; trailing blank lines dropped (a final Enter is not a printed line). */
 export function toLines(text: string): string[] {
-  const lines = text.replace(/\r/g, '').split('\n').map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r/g, '')
+    .split('\n')
+    .map((l) => l.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
 export function receiptToForm(settings: ReceiptSettings): ReceiptForm {
   return {
-    printerName: settings.printerName ?? '', paper: settings.paper, header: toText(settings.headerLines),
-    footer: toText(settings.footerLines), copies: String(settings.copies),
+    printerName: settings.printerName ?? '',
+    paper: settings.paper,
+    header: toText(settings.headerLines),
+    footer: toText(settings.footerLines),
+    copies: String(settings.copies),
   };
 }
 
 export type ReceiptProblems = Partial<Record<'printerName' | 'header' | 'footer' | 'copies', string>>;
 
-export function checkReceiptForm(form: ReceiptForm): { ok: true; settings: ReceiptSettings } | { ok: false; problems: ReceiptProblems } {
+export function checkReceiptForm(
+  form: ReceiptForm,
+): { ok: true; settings: ReceiptSettings } | { ok: false; problems: ReceiptProblems } {
   const candidate = {
     printerName: form.printerName === '' ? null : form.printerName,
     paper: form.paper,
@@ -39,11 +47,21 @@ export function checkReceiptForm(form: ReceiptForm): { ok: true; settings: Recei
   const problems: ReceiptProblems = {};
   for (const issue of parsed.error.issues) {
     const [field, index] = issue.path;
-    const key = field === 'headerLines' ? 'header' : field === 'footerLines' ? 'footer' : field === 'copies' ? 'copies' : 'printerName';
+    const key =
+      field === 'headerLines'
+        ? 'header'
+        : field === 'footerLines'
+          ? 'footer'
+          : field === 'copies'
+            ? 'copies'
+            : 'printerName';
     const where = typeof index === 'number' ? `Línea ${index + 1}: ` : '';
-    problems[key] ??= key === 'copies' ? 'Las copias van de 1 a 3'
-      : issue.code === 'too_big' && typeof index !== 'number' && key !== 'printerName' ? 'Admite hasta 6 líneas'
-        : `${where}${issue.message}`;
+    problems[key] ??=
+      key === 'copies'
+        ? 'Las copias van de 1 a 3'
+        : issue.code === 'too_big' && typeof index !== 'number' && key !== 'printerName'
+          ? 'Admite hasta 6 líneas'
+          : `${where}${issue.message}`;
   }
   return { ok: false, problems };
 }

@@ -13,10 +13,18 @@ export interface ThermalPrinterForm {
 export type ThermalPrinterProblems = Partial<Record<'host' | 'port' | 'devicePath' | 'drawer', string>>;
 
 export function thermalToForm(settings: ThermalPrinterSettings): ThermalPrinterForm {
-  return { kind: settings.kind, host: settings.host, port: String(settings.port), devicePath: settings.devicePath, drawer: settings.drawer };
+  return {
+    kind: settings.kind,
+    host: settings.host,
+    port: String(settings.port),
+    devicePath: settings.devicePath,
+    drawer: settings.drawer,
+  };
 }
 
-export function checkThermalForm(form: ThermalPrinterForm): { ok: true; settings: ThermalPrinterSettings } | { ok: false; problems: ThermalPrinterProblems } {
+export function checkThermalForm(
+  form: ThermalPrinterForm,
+): { ok: true; settings: ThermalPrinterSettings } | { ok: false; problems: ThermalPrinterProblems } {
   const port = form.port.trim();
   const parsed = thermalPrinterSchema.safeParse({
     kind: form.kind,
@@ -30,7 +38,8 @@ export function checkThermalForm(form: ThermalPrinterForm): { ok: true; settings
   const problems: ThermalPrinterProblems = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (field === 'host' || field === 'port' || field === 'devicePath' || field === 'drawer') problems[field] ??= issue.message;
+    if (field === 'host' || field === 'port' || field === 'devicePath' || field === 'drawer')
+      problems[field] ??= issue.message;
   }
   return { ok: false, problems };
 }

@@ -17,13 +17,16 @@ export function useSearchList<T>(searchFor: (query: string) => Promise<IpcResult
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<T[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const search = useCallback(async (text: string) => {
-    const result = await attempt(() => searchFor(text.trim()));
-    if (result.ok) {
-      setItems(result.value);
-      setError(null);
-    } else setError(result.error.message);
-  }, [searchFor]);
+  const search = useCallback(
+    async (text: string) => {
+      const result = await attempt(() => searchFor(text.trim()));
+      if (result.ok) {
+        setItems(result.value);
+        setError(null);
+      } else setError(result.error.message);
+    },
+    [searchFor],
+  );
   useEffect(() => {
     const timer = window.setTimeout(() => void search(query), 150);
     return () => window.clearTimeout(timer);

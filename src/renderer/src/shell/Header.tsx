@@ -23,38 +23,74 @@ export function Header(props: { screen: Screen; onNavigate: (screen: Screen) => 
   };
   const attention = status ? status.queue.parked + status.queue.failed : 0;
   const tab = (screen: Screen, label: string, extra?: JSX.Element | null) => (
-    <button type="button" className={props.screen === screen ? 'nav-tab active' : 'nav-tab'} aria-current={props.screen === screen ? 'page' : undefined} data-testid={`nav-${screen}`} onClick={() => props.onNavigate(screen)}>
-      {label}{extra}
+    <button
+      type="button"
+      className={props.screen === screen ? 'nav-tab active' : 'nav-tab'}
+      aria-current={props.screen === screen ? 'page' : undefined}
+      data-testid={`nav-${screen}`}
+      onClick={() => props.onNavigate(screen)}
+    >
+      {label}
+      {extra}
     </button>
   );
   return (
     <header className="app-header">
-      <div className="brand">SAGO<span>·</span>FACTU</div>
+      <div className="brand">
+        SAGO<span>·</span>FACTU
+      </div>
       <nav className="nav">
         {tab('checkout', t('nav.checkout'))}
         {tab('documents', t('nav.documents'))}
-        {tab('attention', t('nav.attention'), attention > 0 ? <span className="count" data-testid="nav-attention-count">{attention}</span> : null)}
+        {tab(
+          'attention',
+          t('nav.attention'),
+          attention > 0 ? (
+            <span className="count" data-testid="nav-attention-count">
+              {attention}
+            </span>
+          ) : null,
+        )}
         {tab('cashclose', t('nav.cashclose'))}
         {tab('monitor', t('nav.monitor'))}
         {tab('settings', t('nav.settings'))}
       </nav>
       <span className="spacer" />
       {status ? (
-        <div className="issuer" title={`${status.issuer.razonSocial} · ${t('header.register', { sucursal: status.issuer.codigoSucursal, punto: status.issuer.puntoFacturacion })}`}>
+        <div
+          className="issuer"
+          title={`${status.issuer.razonSocial} · ${t('header.register', { sucursal: status.issuer.codigoSucursal, punto: status.issuer.puntoFacturacion })}`}
+        >
           <strong>{status.issuer.razonSocial}</strong>
-          <span>{t('header.register', { sucursal: status.issuer.codigoSucursal, punto: status.issuer.puntoFacturacion })}</span>
+          <span>
+            {t('header.register', { sucursal: status.issuer.codigoSucursal, punto: status.issuer.puntoFacturacion })}
+          </span>
         </div>
       ) : null}
       {user ? (
         <div className="header-user" data-testid="header-user">
-          <span className="header-user-name"><strong>{user.displayName}</strong><span className="muted">{t(`auth.roles.${user.role}`)}</span></span>
-          <button type="button" className="button small secondary" data-testid="lock-button" onClick={() => void lock()}>{t('auth.lock')}</button>
+          <span className="header-user-name">
+            <strong>{user.displayName}</strong>
+            <span className="muted">{t(`auth.roles.${user.role}`)}</span>
+          </span>
+          <button
+            type="button"
+            className="button small secondary"
+            data-testid="lock-button"
+            onClick={() => void lock()}
+          >
+            {t('auth.lock')}
+          </button>
         </div>
       ) : null}
       <label className="language">
         <span className="visually-hidden">{t('header.language')}</span>
         <select data-testid="language" value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((lng) => <option key={lng} value={lng}>{t(`languages.${lng}`)}</option>)}
+          {LANGUAGES.map((lng) => (
+            <option key={lng} value={lng}>
+              {t(`languages.${lng}`)}
+            </option>
+          ))}
         </select>
       </label>
     </header>

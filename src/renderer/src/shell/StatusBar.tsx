@@ -22,7 +22,11 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
   const { status, drain, error } = useLiveStatus();
   const now = useNow(1000, status?.contingency.active === true || drain.peak > 0);
   if (!status) {
-    return <footer className="status-bar" data-testid="status-bar"><span>{error ?? t('common.loading')}</span></footer>;
+    return (
+      <footer className="status-bar" data-testid="status-bar">
+        <span>{error ?? t('common.loading')}</span>
+      </footer>
+    );
   }
   const { queue, contingency } = status;
   const clockOffsetMs = status.warnings?.clockOffsetMs ?? null;
@@ -33,14 +37,20 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
   const since = contingency.since === undefined ? null : Date.parse(contingency.since);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className={online ? 'status-item online' : 'status-item offline'} data-testid="connectivity" data-state={status.connectivity}>
+      <span
+        className={online ? 'status-item online' : 'status-item offline'}
+        data-testid="connectivity"
+        data-state={status.connectivity}
+      >
         <span className="dot" aria-hidden="true" />
         {t(online ? 'statusBar.online' : 'statusBar.offline')}
       </span>
       {contingency.active ? (
         <span className="status-item contingency" data-testid="contingency" title={contingency.motivo}>
           {t('statusBar.contingency')}
-          {since !== null && !Number.isNaN(since) ? <strong className="mono"> {formatElapsed(now - since)}</strong> : null}
+          {since !== null && !Number.isNaN(since) ? (
+            <strong className="mono"> {formatElapsed(now - since)}</strong>
+          ) : null}
           {contingency.needsExtendedReason ? <em> · {t('statusBar.extendedReason')}</em> : null}
         </span>
       ) : null}
@@ -48,7 +58,12 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
         {t('statusBar.waiting', { count: queue.waiting })}
       </span>
       {queue.waiting > 0 && !online ? (
-        <button type="button" className="status-item send-now" data-testid="send-now" onClick={() => void attempt(() => sago().queue.sendNow({}))}>
+        <button
+          type="button"
+          className="status-item send-now"
+          data-testid="send-now"
+          onClick={() => void attempt(() => sago().queue.sendNow({}))}
+        >
           {t('statusBar.sendNow')}
         </button>
       ) : null}
@@ -56,11 +71,18 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
         <span className="status-item progress" data-testid="drain-progress">
           {t('statusBar.draining', { sent: progress.sent, total: progress.total })}
           <progress max={progress.total} value={progress.sent} />
-          {progress.etaMs !== null ? <span className="mono">{t('statusBar.eta', { time: formatElapsed(progress.etaMs) })}</span> : null}
+          {progress.etaMs !== null ? (
+            <span className="mono">{t('statusBar.eta', { time: formatElapsed(progress.etaMs) })}</span>
+          ) : null}
         </span>
       ) : null}
       {attention > 0 ? (
-        <button type="button" className="status-item attention" data-testid="attention-count" onClick={props.onAttention}>
+        <button
+          type="button"
+          className="status-item attention"
+          data-testid="attention-count"
+          onClick={props.onAttention}
+        >
           {t('statusBar.attention', { count: attention })}
         </button>
       ) : null}
@@ -69,9 +91,15 @@ export function StatusBar(props: { onAttention: () => void }): JSX.Element {
           {t('statusBar.clockSkew', { minutes: Math.round(Math.abs(clockOffsetMs) / 60_000) })}
         </span>
       ) : null}
-      {foliosLeft !== null ? <span className="status-item warning" data-testid="folios-warning">{t('statusBar.foliosLow', { count: foliosLeft })}</span> : null}
+      {foliosLeft !== null ? (
+        <span className="status-item warning" data-testid="folios-warning">
+          {t('statusBar.foliosLow', { count: foliosLeft })}
+        </span>
+      ) : null}
       <span className="spacer" />
-      <span className="status-item muted" data-testid="environment">{t(`environments.${status.environment}`)}</span>
+      <span className="status-item muted" data-testid="environment">
+        {t(`environments.${status.environment}`)}
+      </span>
     </footer>
   );
 }

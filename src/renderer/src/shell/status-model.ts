@@ -64,6 +64,7 @@ export function drainProgress(state: DrainState, now: number): DrainProgress | n
   if (state.peak < 2 || state.backlog === 0 || state.backlog === state.peak) return null;
   const sent = state.peak - state.backlog;
   const elapsed = state.firstSentAt === null ? 0 : now - state.firstSentAt;
-  const etaMs = state.sentSinceFirst > 0 && elapsed > 0 ? Math.round((state.backlog * elapsed) / state.sentSinceFirst) : null;
+  const etaMs =
+    state.sentSinceFirst > 0 && elapsed > 0 ? Math.round((state.backlog * elapsed) / state.sentSinceFirst) : null;
   return { sent, total: state.peak, etaMs };
 }

@@ -22,7 +22,12 @@ export function Dialog(props: {
     panel.current?.querySelector<HTMLElement>('input, select, button')?.focus();
   }, []);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
       <div
         ref={panel}
         className={props.wide ? 'dialog dialog-wide' : 'dialog'}
@@ -45,7 +50,9 @@ export function Dialog(props: {
       >
         <header className="dialog-header">
           <h2>{props.title}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+            ×
+          </button>
         </header>
         <div className="dialog-body">{props.children}</div>
         {props.footer ? <footer className="dialog-footer">{props.footer}</footer> : null}

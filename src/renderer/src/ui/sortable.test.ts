@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nextSort, sortRows, tableCsv, type SortColumn } from './sortable';
 
-interface Row { codigo: string; descripcion: string; precio: string; barcode: string | null }
+interface Row {
+  codigo: string;
+  descripcion: string;
+  precio: string;
+  barcode: string | null;
+}
 const ROWS: Row[] = [
   { codigo: 'P10', descripcion: 'Ñame', precio: '10.00', barcode: null },
   { codigo: 'P2', descripcion: 'azúcar', precio: '9.50', barcode: '111' },
@@ -15,7 +20,7 @@ const COLUMNS: SortColumn<Row>[] = [
 ];
 
 describe('sortable tables', () => {
-  it('sorts text in the language\'s order (accents, case, numbers inside codes) and amounts as numbers', () => {
+  it("sorts text in the language's order (accents, case, numbers inside codes) and amounts as numbers", () => {
     const codes = (sort: Parameters<typeof sortRows>[2]) => sortRows(ROWS, COLUMNS, sort, 'es-PA').map((r) => r.codigo);
     expect(codes({ key: 'codigo', direction: 'asc' })).toEqual(['P1', 'P2', 'P10']);
     expect(codes({ key: 'descripcion', direction: 'asc' })).toEqual(['P2', 'P1', 'P10']);
@@ -31,6 +36,8 @@ describe('sortable tables', () => {
   });
 
   it('exports what the table shows as CSV, with labels and the formula guard', () => {
-    expect(tableCsv(COLUMNS, ROWS.slice(1))).toBe('Código,Descripción,Precio,Código de barras\r\nP2,azúcar,9.50,111\r\nP1,Café,\'=1+1,222\r\n');
+    expect(tableCsv(COLUMNS, ROWS.slice(1))).toBe(
+      "Código,Descripción,Precio,Código de barras\r\nP2,azúcar,9.50,111\r\nP1,Café,'=1+1,222\r\n",
+    );
   });
 });

@@ -15,7 +15,12 @@ export interface SortState {
   direction: 'asc' | 'desc';
 }
 
-export function sortRows<R>(rows: readonly R[], columns: readonly SortColumn<R>[], sort: SortState | null, language: string): R[] {
+export function sortRows<R>(
+  rows: readonly R[],
+  columns: readonly SortColumn<R>[],
+  sort: SortState | null,
+  language: string,
+): R[] {
   const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
   if (!sort || !column) return [...rows];
   const collator = new Intl.Collator(language, { numeric: true, sensitivity: 'base' });
@@ -35,5 +40,8 @@ export function nextSort(current: SortState | null, key: string): SortState {
 }
 
 export function tableCsv<R>(columns: readonly SortColumn<R>[], rows: readonly R[]): string {
-  return toCsv(columns.map((c) => c.label), rows.map((r) => columns.map((c): CsvCell => c.value(r))));
+  return toCsv(
+    columns.map((c) => c.label),
+    rows.map((r) => columns.map((c): CsvCell => c.value(r))),
+  );
 }

@@ -6,7 +6,11 @@ import { saveCsv } from './save-file';
 import { SortHeader } from './SortHeader';
 import { nextSort, sortRows, tableCsv, type SortColumn, type SortState } from './sortable';
 
-export function useSortedTable<R>(rows: readonly R[], columns: readonly SortColumn<R>[], csv: { fileName: string; testId: string }): {
+export function useSortedTable<R>(
+  rows: readonly R[],
+  columns: readonly SortColumn<R>[],
+  csv: { fileName: string; testId: string },
+): {
   sorted: R[];
   header: JSX.Element;
   exportButton: JSX.Element;
@@ -16,10 +20,21 @@ export function useSortedTable<R>(rows: readonly R[], columns: readonly SortColu
   const sorted = sortRows(rows, columns, sort, i18n.language);
   return {
     sorted,
-    header: <tr>{columns.map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />)}</tr>,
+    header: (
+      <tr>
+        {columns.map((c) => (
+          <SortHeader key={c.key} column={c} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />
+        ))}
+      </tr>
+    ),
     exportButton: (
-      <button type="button" className="button secondary small" data-testid={csv.testId} disabled={rows.length === 0}
-        onClick={() => saveCsv(csv.fileName, tableCsv(columns, sorted))}>
+      <button
+        type="button"
+        className="button secondary small"
+        data-testid={csv.testId}
+        disabled={rows.length === 0}
+        onClick={() => saveCsv(csv.fileName, tableCsv(columns, sorted))}
+      >
         {t('managerLabels.exportCsv')}
       </button>
     ),

@@ -1,7 +1,12 @@
 // What the CAFE (Comprobante Auxiliar de Factura Electrónica, the printed form of an FE) shows, as Spanish text
 // ready to print, read from an authorised document. Layout is cafe-pdf.ts's job; this file decides the wording.
 import {
-  CODIGO_OTI, FORMA_PAGO, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_IDENTIFICACION, labelOf,
+  CODIGO_OTI,
+  FORMA_PAGO,
+  TIPO_DOCUMENTO,
+  TIPO_EMISION,
+  TIPO_IDENTIFICACION,
+  labelOf,
 } from '../../../../shared/fiscal/codes';
 import { formatBalboas, money } from '../../../../shared/fiscal/money';
 import { child, textOf, type XNode } from '../../xml/xnode';
@@ -43,7 +48,8 @@ export interface CafeContent {
 }
 
 /** An amount as received, or 0 when absent (or not a plain decimal, which HKA would not have authorised). */
-const amountOrZero = (value: string | undefined): string => (value !== undefined && /^\d+(\.\d+)?$/.test(value) ? value : '0');
+const amountOrZero = (value: string | undefined): string =>
+  value !== undefined && /^\d+(\.\d+)?$/.test(value) ? value : '0';
 const balboas = (value: string | undefined): string => formatBalboas(amountOrZero(value));
 const isPositive = (value: string | undefined): boolean => money(amountOrZero(value)).gt(0);
 
@@ -96,11 +102,12 @@ function referenciaLines(datos: XNode | undefined): string[] {
     const fecha = fechaLocal(textOf(ref, 'fechaEmisionDocFiscalReferenciado')).slice(0, 10);
     const cufe = textOf(ref, 'cufeFEReferenciada');
     const papel = textOf(ref, 'nroFacturaPapel');
-    const what = cufe !== undefined
-      ? `CUFE ${cufe}`
-      : papel !== undefined
-        ? `Factura en papel ${papel}`
-        : `Factura de impresora fiscal ${textOf(ref, 'nroFacturaImpFiscal') ?? ''}`;
+    const what =
+      cufe !== undefined
+        ? `CUFE ${cufe}`
+        : papel !== undefined
+          ? `Factura en papel ${papel}`
+          : `Factura de impresora fiscal ${textOf(ref, 'nroFacturaImpFiscal') ?? ''}`;
     return `${what} del ${fecha}`;
   });
 }
@@ -116,10 +123,16 @@ function itemOf(item: XNode): CafeItem {
 
 function totalLines(totales: XNode | undefined): CafeAmountLine[] {
   const t = (name: string): string | undefined => textOf(totales, name);
-  const lines: CafeAmountLine[] = [['Subtotal', balboas(t('totalPrecioNeto'))], ['ITBMS', balboas(t('totalITBMS'))]];
+  const lines: CafeAmountLine[] = [
+    ['Subtotal', balboas(t('totalPrecioNeto'))],
+    ['ITBMS', balboas(t('totalITBMS'))],
+  ];
   if (isPositive(t('totalISC'))) lines.push(['ISC', balboas(t('totalISC'))]);
   for (const oti of listItems(totales, 'listaTotalOTI', ['totalOti', 'totalOTI'])) {
-    lines.push([labelOf(CODIGO_OTI, textOf(oti, 'codigoTotalOTI') ?? '') ?? 'Otro impuesto', balboas(textOf(oti, 'valorTotalOTI'))]);
+    lines.push([
+      labelOf(CODIGO_OTI, textOf(oti, 'codigoTotalOTI') ?? '') ?? 'Otro impuesto',
+      balboas(textOf(oti, 'valorTotalOTI')),
+    ]);
   }
   if (isPositive(t('totalAcarreoCobrado'))) lines.push(['Acarreo', balboas(t('totalAcarreoCobrado'))]);
   if (isPositive(t('valorSeguroCobrado'))) lines.push(['Seguro', balboas(t('valorSeguroCobrado'))]);
@@ -131,7 +144,10 @@ function totalLines(totales: XNode | undefined): CafeAmountLine[] {
 function pagoLines(totales: XNode | undefined): CafeAmountLine[] {
   const lines: CafeAmountLine[] = listItems(totales, 'listaFormaPago', 'formaPago').map((pago) => {
     const code = textOf(pago, 'formaPagoFact') ?? '';
-    const label = code === '99' ? (textOf(pago, 'descFormaPago') ?? 'Otro') : (labelOf(FORMA_PAGO, code) ?? `Forma de pago ${code}`);
+    const label =
+      code === '99'
+        ? (textOf(pago, 'descFormaPago') ?? 'Otro')
+        : (labelOf(FORMA_PAGO, code) ?? `Forma de pago ${code}`);
     return [label, balboas(textOf(pago, 'valorCuotaPagada'))];
   });
   lines.push(['Vuelto', balboas(textOf(totales, 'vuelto'))]);

@@ -14,10 +14,15 @@ const winAnsi = new TextDecoder('windows-1252');
 function pdfTextLines(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   return [...raw.matchAll(/\[((?:<[0-9a-f]*>|\s|-?\d+(?:\.\d+)?)*)\] TJ/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex'))).join(''));
+    [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/g)].map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex'))).join(''),
+  );
 }
 
-interface PdfImage { width: number; height: number; pixels: Buffer }
+interface PdfImage {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
 
 /** The colour image XObject (pdfkit keeps the PNG's alpha in a separate /SMask image). */
 function colourImage(pdf: Buffer): PdfImage {
@@ -28,7 +33,11 @@ function colourImage(pdf: Buffer): PdfImage {
   const start = dict.index + dict[0].length;
   expect(dict[1]).toContain('/ColorSpace /DeviceRGB');
   expect(dict[1]).toContain('/Filter /FlateDecode');
-  return { width: field('Width'), height: field('Height'), pixels: inflateSync(pdf.subarray(start, start + field('Length'))) };
+  return {
+    width: field('Width'),
+    height: field('Height'),
+    pixels: inflateSync(pdf.subarray(start, start + field('Length'))),
+  };
 }
 
 describe('buildCafePdf', () => {
@@ -76,7 +85,7 @@ describe('buildCafePdf', () => {
     expect(lines.slice(at + 1, at + 3).join('')).toBe(sale.cufe);
   });
 
-  it('draws the QR of the document\'s qr URL', async () => {
+  it("draws the QR of the document's qr URL", async () => {
     const image = colourImage(await buildCafePdf(sale));
     const qr = QRCode.create(sale.qr, { errorCorrectionLevel: 'M' });
     const modules = qr.modules.size;
@@ -94,20 +103,33 @@ describe('buildCafePdf', () => {
   });
 
   it('names each receptor kind and the payment forms with their Spanish labels', async () => {
-    const contribuyente = authorizeDocument(aSale({
-      cliente: { ...CONTRIBUYENTE },
-      pagos: [{ formaPagoFact: '03', valorCuotaPagada: '3.00' }, { formaPagoFact: '99', descFormaPago: 'Pago con criptomonedas', valorCuotaPagada: '1.55' }],
-    }));
+    const contribuyente = authorizeDocument(
+      aSale({
+        cliente: { ...CONTRIBUYENTE },
+        pagos: [
+          { formaPagoFact: '03', valorCuotaPagada: '3.00' },
+          { formaPagoFact: '99', descFormaPago: 'Pago con criptomonedas', valorCuotaPagada: '1.55' },
+        ],
+      }),
+    );
     const text = pdfTextLines(await buildCafePdf(contribuyente)).join('\n');
     expect(text).toContain('THE FACTORY HKA CORP\nRUC 155596713-2-2015 DV 59\nAve. La Paz, Ciudad de Panamá');
     expect(text).toContain('Tarjeta de crédito\nB/. 3.00\nPago con criptomonedas\nB/. 1.55\nVuelto\nB/. 0.00');
-    const foreign = authorizeDocument(aSale({
-      cliente: {
-        tipoClienteFE: '04', razonSocial: 'María Núñez', tipoIdentificacion: '01',
-        nroIdentificacionExtranjero: 'AB123456', paisExtranjero: 'Colombia', pais: 'PA',
-      },
-    }));
-    expect(pdfTextLines(await buildCafePdf(foreign)).join('\n')).toContain('María Núñez\nPasaporte AB123456 (Colombia)');
+    const foreign = authorizeDocument(
+      aSale({
+        cliente: {
+          tipoClienteFE: '04',
+          razonSocial: 'María Núñez',
+          tipoIdentificacion: '01',
+          nroIdentificacionExtranjero: 'AB123456',
+          paisExtranjero: 'Colombia',
+          pais: 'PA',
+        },
+      }),
+    );
+    expect(pdfTextLines(await buildCafePdf(foreign)).join('\n')).toContain(
+      'María Núñez\nPasaporte AB123456 (Colombia)',
+    );
   });
 
   it('shows the referenced CUFE on a credit note and lays out formatoCAFE 3 on a letter page', async () => {
@@ -121,10 +143,12 @@ describe('buildCafePdf', () => {
   });
 
   it('marks contingency and annulled documents', async () => {
-    const contingency = authorizeDocument(aSale({
-      tipoEmision: '02',
-      contingencia: { fechaInicio: '2026-11-28T08:00:00-05:00', motivo: 'Falla del enlace de internet del local' },
-    }));
+    const contingency = authorizeDocument(
+      aSale({
+        tipoEmision: '02',
+        contingencia: { fechaInicio: '2026-11-28T08:00:00-05:00', motivo: 'Falla del enlace de internet del local' },
+      }),
+    );
     const lines = pdfTextLines(await buildCafePdf({ ...contingency, status: 'Anulada' }));
     expect(lines).toContain('Autorización previa, operación en contingencia');
     expect(lines).toContain('DOCUMENTO ANULADO');

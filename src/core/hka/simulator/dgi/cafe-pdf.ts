@@ -24,13 +24,19 @@ interface Layout {
 /** WinAnsi is what the standard fonts can show: Latin-1 plus a few typographic signs; anything else becomes '?'. */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 export function winAnsiSafe(text: string): string {
-  return [...text].map((c) => {
-    const code = c.codePointAt(0) ?? 0;
-    return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(c) ? c : '?';
-  }).join('');
+  return [...text]
+    .map((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(c) ? c : '?';
+    })
+    .join('');
 }
 
-function write(l: Layout, text: string, options: { font?: string; size?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+function write(
+  l: Layout,
+  text: string,
+  options: { font?: string; size?: number; align?: 'left' | 'center' | 'right' } = {},
+): void {
   l.pdf.font(options.font ?? FONT.regular).fontSize(options.size ?? l.size);
   l.pdf.text(winAnsiSafe(text), l.x, l.pdf.y, { width: l.width, align: options.align ?? 'left' });
 }
@@ -47,7 +53,14 @@ function amountRow(l: Layout, [label, amount]: CafeAmountLine, bold = false): vo
 
 function separator(l: Layout): void {
   const y = l.pdf.y + 3;
-  l.pdf.save().moveTo(l.x, y).lineTo(l.x + l.width, y).lineWidth(0.5).dash(2, { space: 2 }).stroke().restore();
+  l.pdf
+    .save()
+    .moveTo(l.x, y)
+    .lineTo(l.x + l.width, y)
+    .lineWidth(0.5)
+    .dash(2, { space: 2 })
+    .stroke()
+    .restore();
   l.pdf.y = y + 4;
 }
 
@@ -57,7 +70,8 @@ function writeCufe(l: Layout, cufe: string): void {
   const perLine = Math.floor(l.width / (0.6 * size)); // Courier glyphs are 600/1000 em wide
   const lines = Math.ceil(cufe.length / perLine);
   const chunk = Math.ceil(cufe.length / lines);
-  for (let i = 0; i < cufe.length; i += chunk) write(l, cufe.slice(i, i + chunk), { font: FONT.mono, size, align: 'center' });
+  for (let i = 0; i < cufe.length; i += chunk)
+    write(l, cufe.slice(i, i + chunk), { font: FONT.mono, size, align: 'center' });
 }
 
 async function drawQr(l: Layout, qr: string): Promise<void> {
@@ -100,7 +114,13 @@ async function draw(l: Layout, c: CafeContent): Promise<void> {
 
 /** Enough height for the roll so the receipt fits one page (pdfkit adds pages if an estimate falls short). */
 function rollHeight(c: CafeContent): number {
-  const lines = 16 + c.emisor.length + c.receptor.length + 2 * c.referencias.length + c.totales.length + c.pagos.length +
+  const lines =
+    16 +
+    c.emisor.length +
+    c.receptor.length +
+    2 * c.referencias.length +
+    c.totales.length +
+    c.pagos.length +
     c.items.reduce((n, item) => n + 1 + Math.ceil(item.descripcion.length / 40), 0);
   return Math.min(MAX_PAGE_HEIGHT, 80 + lines * 11 + QR_SIZE + 40);
 }
@@ -129,11 +149,14 @@ export function buildCafePdf(doc: AuthorizedDocument): Promise<Buffer> {
     pdf.on('error', reject);
   });
   const layout: Layout = { pdf, x: margin, width: pdf.page.width - 2 * margin, size: letter ? 10 : 8 };
-  return draw(layout, content).then(() => {
-    pdf.end();
-    return done;
-  }, (error: unknown) => {
-    pdf.end();
-    throw error;
-  });
+  return draw(layout, content).then(
+    () => {
+      pdf.end();
+      return done;
+    },
+    (error: unknown) => {
+      pdf.end();
+      throw error;
+    },
+  );
 }

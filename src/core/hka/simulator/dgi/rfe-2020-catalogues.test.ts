@@ -1,7 +1,13 @@
 // The catalogues copied into rfe-2020-catalogues.ts are exactly the enumerations of FE_v1.00.xsd.
 import { describe, expect, it } from 'vitest';
 import {
-  CPBS_2020, CPBS_ABREVIADO_2020, INCOTERMS_2020, MONEDAS_2020, PAISES_2020, UBICACIONES_2020, UNIDADES_MEDIDA_2020,
+  CPBS_2020,
+  CPBS_ABREVIADO_2020,
+  INCOTERMS_2020,
+  MONEDAS_2020,
+  PAISES_2020,
+  UBICACIONES_2020,
+  UNIDADES_MEDIDA_2020,
 } from './rfe-2020-catalogues';
 import { readSchemaFile } from './rfe-xsd.fixture';
 

@@ -6,7 +6,13 @@ import { money } from '../../../../shared/fiscal/money';
 import { child, textOf, type XNode } from '../../xml/xnode';
 import type { AuthorizedDocument } from '../types';
 import {
-  CPBS_2020, CPBS_ABREVIADO_2020, INCOTERMS_2020, MONEDAS_2020, PAISES_2020, UBICACIONES_2020, UNIDADES_MEDIDA_2020,
+  CPBS_2020,
+  CPBS_ABREVIADO_2020,
+  INCOTERMS_2020,
+  MONEDAS_2020,
+  PAISES_2020,
+  UBICACIONES_2020,
+  UNIDADES_MEDIDA_2020,
 } from './rfe-2020-catalogues';
 import { DGI_EMAIL_PATTERN } from '../../../../shared/fiscal/dgi-catalogues';
 import { CLIENTE_EMAILS, CLIENTE_PHONES } from './rfe-parties';
@@ -21,12 +27,27 @@ export interface Rfe2020Gap {
 }
 
 type Test = (value: string) => boolean;
-const oneOf = (...codes: string[]): Test => (v) => codes.includes(v);
-const inSet = (set: ReadonlySet<string>): Test => (v) => set.has(v);
-const matches = (pattern: RegExp): Test => (v) => pattern.test(v);
-const maxLength = (n: number): Test => (v) => [...v].length <= n;
+const oneOf =
+  (...codes: string[]): Test =>
+  (v) =>
+    codes.includes(v);
+const inSet =
+  (set: ReadonlySet<string>): Test =>
+  (v) =>
+    set.has(v);
+const matches =
+  (pattern: RegExp): Test =>
+  (v) =>
+    pattern.test(v);
+const maxLength =
+  (n: number): Test =>
+  (v) =>
+    [...v].length <= n;
 /** xs:integer / xs:decimal enumerations compare values, not text ('2' and '02', '0.05' and '0.050' are equal). */
-const numberIn = (...values: string[]): Test => (v) => /^\d+(\.\d+)?$/.test(v) && values.some((x) => money(v).eq(x));
+const numberIn =
+  (...values: string[]): Test =>
+  (v) =>
+    /^\d+(\.\d+)?$/.test(v) && values.some((x) => money(v).eq(x));
 
 // Patterns of the 2020 XSD, as XSD reads them (implicitly anchored; its \w is every character except
 // punctuation, separators and "other", i.e. letters, marks, numbers and symbols).
@@ -69,8 +90,10 @@ function checkCliente(g: GapCollector, datos: XNode | undefined): void {
   g.field(cliente, at, 'razonSocial', maxLength(100), 'dNombRec admits at most 100 characters in 2020 (HKA: 200)');
   g.field(cliente, at, 'codigoUbicacion', inSet(UBICACIONES_2020), 'location code not in the 2020 catalogue');
   g.noElement(`${at}/tipoIdentificacion`, textOf(cliente, 'tipoIdentificacion'), 'no foreign-ID type element in v1.00');
-  for (const name of CLIENTE_PHONES) g.field(cliente, at, name, matches(PHONE_2020), '2020 phones are 999-9999 or 9999-9999');
-  for (const name of CLIENTE_EMAILS) g.field(cliente, at, name, matches(DGI_EMAIL_PATTERN), 'not accepted by the 2020 e-mail pattern');
+  for (const name of CLIENTE_PHONES)
+    g.field(cliente, at, name, matches(PHONE_2020), '2020 phones are 999-9999 or 9999-9999');
+  for (const name of CLIENTE_EMAILS)
+    g.field(cliente, at, name, matches(DGI_EMAIL_PATTERN), 'not accepted by the 2020 e-mail pattern');
   g.field(cliente, at, 'pais', inSet(PAISES_2020), 'country code not in the 2020 catalogue');
 }
 
@@ -80,11 +103,29 @@ function checkDatosTransaccion(g: GapCollector, datos: XNode | undefined): void 
   g.field(datos, at, 'naturalezaOperacion', NATURALEZA_2020, 'iNatOp 03 and 04 are newer than the 2020 XSD');
   checkCliente(g, datos);
   const exp = child(datos, 'datosFacturaExportacion');
-  g.field(exp, `${at}/datosFacturaExportacion`, 'condicionesEntrega', inSet(INCOTERMS_2020), 'INCOTERM not in the 2020 list');
-  g.field(exp, `${at}/datosFacturaExportacion`, 'monedaOperExportacion', inSet(MONEDAS_2020), 'currency not in the 2020 list');
+  g.field(
+    exp,
+    `${at}/datosFacturaExportacion`,
+    'condicionesEntrega',
+    inSet(INCOTERMS_2020),
+    'INCOTERM not in the 2020 list',
+  );
+  g.field(
+    exp,
+    `${at}/datosFacturaExportacion`,
+    'monedaOperExportacion',
+    inSet(MONEDAS_2020),
+    'currency not in the 2020 list',
+  );
   listItems(datos, 'listaAutorizadosDescargaFEyEventos', 'autorizadoDescargaFEyEventos').forEach((aut, i) =>
-    g.field(aut, `${at}/listaAutorizadosDescargaFEyEventos/autorizadoDescargaFEyEventos[${i + 1}]`, 'rucReceptor', ruc2020,
-      'RUC form not accepted by the 2020 dRuc pattern'));
+    g.field(
+      aut,
+      `${at}/listaAutorizadosDescargaFEyEventos/autorizadoDescargaFEyEventos[${i + 1}]`,
+      'rucReceptor',
+      ruc2020,
+      'RUC form not accepted by the 2020 dRuc pattern',
+    ),
+  );
 }
 
 function checkItems(g: GapCollector, documento: XNode): void {
@@ -96,9 +137,16 @@ function checkItems(g: GapCollector, documento: XNode): void {
     g.field(item, at, 'codigoCPBS', inSet(CPBS_2020), 'CPBS code not in the 2020 catalogue');
     g.field(item, at, 'tasaISC', TASA_ISC_2020, 'ISC rate not in the 2020 list (0.05, 0.06, 0.1325, 0.325, 0.035, 0)');
     listItems(item, 'listaItemOTI', 'oti').forEach((oti, j) =>
-      g.field(oti, `${at}/listaItemOTI/oti[${j + 1}]`, 'tasaOTI', OTI_2020, 'OTI codes are 01–02 in 2020 (HKA: 01–11)'));
+      g.field(oti, `${at}/listaItemOTI/oti[${j + 1}]`, 'tasaOTI', OTI_2020, 'OTI codes are 01–02 in 2020 (HKA: 01–11)'),
+    );
     const vehiculo = child(item, 'vehiculo');
-    g.field(vehiculo, `${at}/vehiculo`, 'tipoVehiculo', numberIn('1', '2', '3', '4', '5', '6'), 'cTipoVehic is 1–6 in 2020');
+    g.field(
+      vehiculo,
+      `${at}/vehiculo`,
+      'tipoVehiculo',
+      numberIn('1', '2', '3', '4', '5', '6'),
+      'cTipoVehic is 1–6 in 2020',
+    );
     g.field(vehiculo, `${at}/vehiculo`, 'usoVehiculo', numberIn('1', '2'), 'cUsoVehic is 1–2 in 2020');
   });
 }
@@ -108,20 +156,44 @@ function checkTotales(g: GapCollector, documento: XNode): void {
   const at = 'totalesSubTotales';
   g.noElement(`${at}/totalOtrosGastos`, textOf(totales, 'totalOtrosGastos'), 'no "otros gastos" total in v1.00');
   listItems(totales, 'listaFormaPago', 'formaPago').forEach((pago, i) =>
-    g.field(pago, `${at}/listaFormaPago/formaPago[${i + 1}]`, 'formaPagoFact', FORMA_PAGO_2020, 'iFormaPago 09 (cheque) is newer than 2020'));
+    g.field(
+      pago,
+      `${at}/listaFormaPago/formaPago[${i + 1}]`,
+      'formaPagoFact',
+      FORMA_PAGO_2020,
+      'iFormaPago 09 (cheque) is newer than 2020',
+    ),
+  );
   listItems(totales, 'listaTotalOTI', ['totalOti', 'totalOTI']).forEach((oti, i) =>
-    g.field(oti, `${at}/listaTotalOTI/totalOti[${i + 1}]`, 'codigoTotalOTI', OTI_2020, 'OTI codes are 01–02 in 2020 (HKA: 01–11)'));
+    g.field(
+      oti,
+      `${at}/listaTotalOTI/totalOti[${i + 1}]`,
+      'codigoTotalOTI',
+      OTI_2020,
+      'OTI codes are 01–02 in 2020 (HKA: 01–11)',
+    ),
+  );
 }
 
 function checkComplementarios(g: GapCollector, documento: XNode): void {
   const pedido = child(documento, 'pedidoComercialGlobal');
   g.noElement('pedidoComercialGlobal/codigoReceptor', textOf(pedido, 'codigoReceptor'), 'no element in v1.00');
-  g.noElement('pedidoComercialGlobal/codigoSistemaEmisor', textOf(pedido, 'codigoSistemaEmisor'), 'no element in v1.00');
+  g.noElement(
+    'pedidoComercialGlobal/codigoSistemaEmisor',
+    textOf(pedido, 'codigoSistemaEmisor'),
+    'no element in v1.00',
+  );
   const log = child(documento, 'infoLogistica');
   g.field(log, 'infoLogistica', 'rucTransportista', ruc2020, 'RUC form not accepted by the 2020 dRuc pattern');
   const entrega = child(documento, 'infoEntrega');
   g.field(entrega, 'infoEntrega', 'numeroRucEntrega', ruc2020, 'RUC form not accepted by the 2020 dRuc pattern');
-  g.field(entrega, 'infoEntrega', 'codigoUbicacionEntrega', inSet(UBICACIONES_2020), 'location code not in the 2020 catalogue');
+  g.field(
+    entrega,
+    'infoEntrega',
+    'codigoUbicacionEntrega',
+    inSet(UBICACIONES_2020),
+    'location code not in the 2020 catalogue',
+  );
   g.field(entrega, 'infoEntrega', 'telefonoEntrega', matches(PHONE_2020), '2020 phones are 999-9999 or 9999-9999');
   g.field(entrega, 'infoEntrega', 'telefonoEntregaAlt', matches(PHONE_2020), '2020 phones are 999-9999 or 9999-9999');
 }
@@ -131,10 +203,30 @@ function checkEmisor(g: GapCollector, doc: AuthorizedDocument): void {
   g.check('emisor/ruc', doc.issuer.ruc, ruc2020, 'RUC form not accepted by the 2020 dRuc pattern');
   g.check('emisor/razonSocial', doc.issuer.razonSocial, maxLength(100), 'dNombEm admits at most 100 characters');
   g.check('emisor/sucursal/direccion', doc.branch.direccion, maxLength(100), 'dDirecEm admits at most 100 characters');
-  g.check('emisor/sucursal/coordenadas', doc.branch.coordenadas, matches(COORDINATES_2020), 'not in the 2020 dCoordEm form');
-  g.check('emisor/sucursal/codigoUbicacion', doc.branch.codigoUbicacion, inSet(UBICACIONES_2020), 'location code not in the 2020 catalogue');
-  g.check('emisor/sucursal/telefono', doc.branch.telefono, matches(PHONE_2020), '2020 phones are 999-9999 or 9999-9999');
-  g.check('emisor/sucursal/correo', doc.branch.correo, matches(DGI_EMAIL_PATTERN), 'not accepted by the 2020 e-mail pattern');
+  g.check(
+    'emisor/sucursal/coordenadas',
+    doc.branch.coordenadas,
+    matches(COORDINATES_2020),
+    'not in the 2020 dCoordEm form',
+  );
+  g.check(
+    'emisor/sucursal/codigoUbicacion',
+    doc.branch.codigoUbicacion,
+    inSet(UBICACIONES_2020),
+    'location code not in the 2020 catalogue',
+  );
+  g.check(
+    'emisor/sucursal/telefono',
+    doc.branch.telefono,
+    matches(PHONE_2020),
+    '2020 phones are 999-9999 or 9999-9999',
+  );
+  g.check(
+    'emisor/sucursal/correo',
+    doc.branch.correo,
+    matches(DGI_EMAIL_PATTERN),
+    'not accepted by the 2020 e-mail pattern',
+  );
 }
 
 /** Every value of the document the 2020 format cannot carry, in document order (issuer data last). */

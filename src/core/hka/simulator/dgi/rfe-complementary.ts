@@ -40,7 +40,11 @@ function appendEntrega(rfe: XmlElement, entrega: XNode | undefined): void {
   optionalGroup(rfe, 'gLcEntr', entrega !== undefined, (g) => {
     const text = (name: string): string | undefined => textOf(entrega, name);
     if (text('numeroRucEntrega') !== undefined) {
-      appendRuc(g, 'gRucLcEntr', { tipoRuc: text('tipoRucEntrega'), ruc: text('numeroRucEntrega'), dv: text('digitoVerifRucEntrega') });
+      appendRuc(g, 'gRucLcEntr', {
+        tipoRuc: text('tipoRucEntrega'),
+        ruc: text('numeroRucEntrega'),
+        dv: text('digitoVerifRucEntrega'),
+      });
     }
     leaf(g, 'dNombLcEntr', text('razonSocialEntrega'));
     leaf(g, 'dDirecLcEntr', text('direccionEntrega') ?? ''); // mandatory in the XSD (≤100), optional at HKA

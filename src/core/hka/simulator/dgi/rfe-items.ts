@@ -8,7 +8,11 @@ const quantity = (value: string | undefined): string | undefined => decimalText(
 const weight = (value: string | undefined): string | undefined => decimalText(value, 0, 4);
 
 /** HKA `vehiculo` field → DGI gVehicNuevo element, in XSD order (§2.8). */
-const VEHICLE_FIELDS: readonly (readonly [dgi: string, hka: string, format?: (v: string | undefined) => string | undefined])[] = [
+const VEHICLE_FIELDS: readonly (readonly [
+  dgi: string,
+  hka: string,
+  format?: (v: string | undefined) => string | undefined,
+])[] = [
   ['iModOpVN', 'modalidadOperacionVenta'],
   ['dModOpVNDesc', 'modalidadOperacionVentaNoDef'],
   ['dChasi', 'chasis'],

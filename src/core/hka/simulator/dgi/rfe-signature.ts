@@ -33,7 +33,10 @@ export function appendSignature(rfe: XmlElement, doc: AuthorizedDocument): void 
   leaf(reference, 'DigestValue', doc.digestValue);
   leaf(signature, 'SignatureValue', base64(`SIMULATED SIGNATURE (HKA simulator, not signed) ${doc.cufe}`));
   const x509 = signature.ele('KeyInfo').ele('X509Data');
-  leaf(x509, 'X509SubjectName',
-    `CN=SIMULADOR HKA - FIRMA SIMULADA - ${doc.issuer.ruc} - ${doc.issuer.dv}, OU=FACTURA ELECTRONICA, O=FIRMA ELECTRONICA, C=PA`);
+  leaf(
+    x509,
+    'X509SubjectName',
+    `CN=SIMULADOR HKA - FIRMA SIMULADA - ${doc.issuer.ruc} - ${doc.issuer.dv}, OU=FACTURA ELECTRONICA, O=FIRMA ELECTRONICA, C=PA`,
+  );
   leaf(x509, 'X509Certificate', base64('SIMULATED CERTIFICATE (HKA simulator): not an X.509 certificate'));
 }

@@ -23,7 +23,12 @@ export function leaf(parent: XmlElement, name: string, value: string | undefined
 }
 
 /** A group element that is written only when `present`; `fill` appends its children in XSD order. */
-export function optionalGroup(parent: XmlElement, name: string, present: boolean, fill: (group: XmlElement) => void): void {
+export function optionalGroup(
+  parent: XmlElement,
+  name: string,
+  present: boolean,
+  fill: (group: XmlElement) => void,
+): void {
   if (present) fill(parent.ele(name));
 }
 

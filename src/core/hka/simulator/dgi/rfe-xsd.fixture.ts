@@ -69,7 +69,12 @@ export function validateWithSchema(xml: string | readonly string[], schema: stri
 export async function rfe2020ErrorsEach(xmls: readonly string[]): Promise<string[][]> {
   if (xmls.length === 0) return [];
   const result = await validateWithSchema(xmls, schemaFiles().schema);
-  const validated = new Set(result.rawOutput.split('\n').filter((l) => l.endsWith(' validates')).map((l) => l.slice(0, -' validates'.length)));
+  const validated = new Set(
+    result.rawOutput
+      .split('\n')
+      .filter((l) => l.endsWith(' validates'))
+      .map((l) => l.slice(0, -' validates'.length)),
+  );
   return xmls.map((_, i) => {
     const file = `rFE-${i}.xml`;
     if (validated.has(file)) return [];

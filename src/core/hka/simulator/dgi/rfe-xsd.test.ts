@@ -15,7 +15,9 @@ function replaceOnce(xml: string, from: string, to: string): string {
 
 describe('DGI 2020 schema as used by the tests', () => {
   it('does not compile as published: its look-ahead patterns are .NET regex, not XML Schema', async () => {
-    await expect(validateWithSchema(validXml, readSchemaFile('FE_v1.00.xsd'))).rejects.toThrow(/not a valid regular expression/);
+    await expect(validateWithSchema(validXml, readSchemaFile('FE_v1.00.xsd'))).rejects.toThrow(
+      /not a valid regular expression/,
+    );
   });
 
   it('rewrites only the .NET-only pattern syntax: 3 look-aheads and 4 ^…$ anchors', () => {
@@ -45,8 +47,18 @@ describe('DGI 2020 schema as used by the tests', () => {
     ['a montoTipo06 amount with one decimal', '<dPrUnit>4.25</dPrUnit>', '<dPrUnit>4.2</dPrUnit>', 'dPrUnit'],
     ['a montoTipo06 amount without decimals', '<dPrUnit>4.25</dPrUnit>', '<dPrUnit>4</dPrUnit>', 'dPrUnit'],
     ['a montoTipo01 total with 3 decimals', '<dVTot>4.55</dVTot>', '<dVTot>4.550</dVTot>', 'dVTot'],
-    ['coordinates without the longitude sign', '<dCoordEm>+8.9892,-79.5201</dCoordEm>', '<dCoordEm>+8.9892,79.5201</dCoordEm>', 'dCoordEm'],
-    ['a quantity with 7 decimals', '<dCantCodInt>1.00</dCantCodInt>', '<dCantCodInt>1.0000001</dCantCodInt>', 'dCantCodInt'],
+    [
+      'coordinates without the longitude sign',
+      '<dCoordEm>+8.9892,-79.5201</dCoordEm>',
+      '<dCoordEm>+8.9892,79.5201</dCoordEm>',
+      'dCoordEm',
+    ],
+    [
+      'a quantity with 7 decimals',
+      '<dCantCodInt>1.00</dCantCodInt>',
+      '<dCantCodInt>1.0000001</dCantCodInt>',
+      'dCantCodInt',
+    ],
     ['elements out of order', '<iTipoOp>1</iTipoOp><iDest>1</iDest>', '<iDest>1</iDest><iTipoOp>1</iTipoOp>', 'iDest'],
   ])('still rejects %s', async (_, from, to, element) => {
     const errors = await rfe2020Errors(replaceOnce(validXml, from, to));

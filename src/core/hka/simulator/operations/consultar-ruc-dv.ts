@@ -26,7 +26,11 @@ export function consultarRucDvHandler(registry: RucRegistry): OperationHandler {
     const tipoRuc = textOf(request, 'tipoRuc');
     const ruc = textOf(request, 'ruc');
     const problems = [
-      ...(tipoRuc === undefined ? [fieldRequired('tipoRuc')] : tipoRuc === '1' || tipoRuc === '2' ? [] : [fieldInvalid('tipoRuc')]),
+      ...(tipoRuc === undefined
+        ? [fieldRequired('tipoRuc')]
+        : tipoRuc === '1' || tipoRuc === '2'
+          ? []
+          : [fieldInvalid('tipoRuc')]),
       ...(ruc === undefined ? [fieldRequired('ruc')] : []),
     ];
     if (problems.length > 0 || ruc === undefined || (tipoRuc !== '1' && tipoRuc !== '2')) {

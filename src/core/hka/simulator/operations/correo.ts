@@ -19,19 +19,24 @@ function emailProblems(correo: string | undefined): string[] {
 
 export const envioCorreo: OperationHandler = (wrapper, ctx) => {
   const correo = textOf(wrapper, 'correo');
-  return withDocument(wrapper, ctx, (doc) => {
-    const address = correo ?? '';
-    ctx.store.addDelivery(
-      doc.cufe,
-      {
-        correo: address,
-        creadoEn: panamaSpaced(ctx.now),
-        estado: address.toLowerCase().endsWith('.invalid') ? DELIVERY_STATES.bounced : DELIVERY_STATES.delivered,
-      },
-      (id) => `<sim-${String(id).padStart(8, '0')}@hka-simulador.local>`,
-    );
-    return { codigo: SIM_CODES.ok, resultado: 'procesado', mensaje: SIM_MESSAGES.correoOk };
-  }, emailProblems(correo));
+  return withDocument(
+    wrapper,
+    ctx,
+    (doc) => {
+      const address = correo ?? '';
+      ctx.store.addDelivery(
+        doc.cufe,
+        {
+          correo: address,
+          creadoEn: panamaSpaced(ctx.now),
+          estado: address.toLowerCase().endsWith('.invalid') ? DELIVERY_STATES.bounced : DELIVERY_STATES.delivered,
+        },
+        (id) => `<sim-${String(id).padStart(8, '0')}@hka-simulador.local>`,
+      );
+      return { codigo: SIM_CODES.ok, resultado: 'procesado', mensaje: SIM_MESSAGES.correoOk };
+    },
+    emailProblems(correo),
+  );
 };
 
 export const rastreoCorreo: OperationHandler = (wrapper, ctx) => {

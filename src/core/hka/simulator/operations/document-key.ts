@@ -34,7 +34,14 @@ export function parseKey(raw: RawKey): { ok: true; parsed: ParsedKey } | { ok: f
     else if (!RULES[field].test(value)) messages.push(fieldInvalid(field));
   }
   const { codigoSucursalEmisor, numeroDocumentoFiscal, puntoFacturacionFiscal, tipoDocumento, tipoEmision } = raw;
-  if (messages.length > 0 || !codigoSucursalEmisor || !numeroDocumentoFiscal || !puntoFacturacionFiscal || !tipoDocumento || !tipoEmision) {
+  if (
+    messages.length > 0 ||
+    !codigoSucursalEmisor ||
+    !numeroDocumentoFiscal ||
+    !puntoFacturacionFiscal ||
+    !tipoDocumento ||
+    !tipoEmision
+  ) {
     return { ok: false, messages };
   }
   return {
@@ -66,7 +73,8 @@ export function keyOfDocumento(documento: XNode): RawKey {
   return { ...keyOfDatosDocumento(datos), codigoSucursalEmisor: textOf(documento, 'codigoSucursalEmisor') };
 }
 
-export type DocumentLookup = { ok: true; doc: StoredDocument } | { ok: false; messages: string[] } | { ok: false; notFound: true };
+export type DocumentLookup =
+  { ok: true; doc: StoredDocument } | { ok: false; messages: string[] } | { ok: false; notFound: true };
 
 /** The stored document a datosDocumento names, for the token's issuer; the tipoEmision must match too. */
 export function lookupDocument(datos: XNode | undefined, account: SimAccount, store: SimStore): DocumentLookup {

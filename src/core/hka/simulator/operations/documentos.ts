@@ -8,7 +8,14 @@ import { calendarDaysBetween, panamaDate, panamaIso, panamaSpaced } from '../pan
 import { SIM_CODES, SIM_MESSAGES, fieldRequired } from '../sim-codes';
 import type { ResultFields } from '../soap-envelope';
 import type { StoredDocument } from '../store/sim-store';
-import { authenticate, errorResult, tokenError, validationError, type OperationContext, type OperationHandler } from './context';
+import {
+  authenticate,
+  errorResult,
+  tokenError,
+  validationError,
+  type OperationContext,
+  type OperationHandler,
+} from './context';
 import { lookupDocument } from './document-key';
 
 /** HKA accepts an annulment up to 7 calendar days after authorisation [W FAQ]; we count Panamá calendar dates. */
@@ -51,13 +58,18 @@ export const estadoDocumento: OperationHandler = (wrapper, ctx) =>
 export const anulacionDocumento: OperationHandler = (wrapper, ctx) => {
   const motivo = textOf(wrapper, 'motivoAnulacion');
   const problems = motivo === undefined ? [fieldRequired('motivoAnulacion')] : [];
-  return withDocument(wrapper, ctx, (doc) => {
-    if (doc.status === 'Anulada') return errorResult(SIM_CODES.alreadyAnnulled, SIM_MESSAGES.yaAnulado);
-    const days = calendarDaysBetween(panamaDate(new Date(doc.authorizedAtMs)), panamaDate(ctx.now));
-    if (days > ANNULMENT_WINDOW_DAYS) return errorResult(SIM_CODES.annulmentExpired, SIM_MESSAGES.anulacionVencida);
-    ctx.store.annul(doc.cufe, panamaIso(ctx.now), motivo ?? '');
-    return { codigo: SIM_CODES.ok, resultado: 'procesado', mensaje: SIM_MESSAGES.anulacionOk };
-  }, problems);
+  return withDocument(
+    wrapper,
+    ctx,
+    (doc) => {
+      if (doc.status === 'Anulada') return errorResult(SIM_CODES.alreadyAnnulled, SIM_MESSAGES.yaAnulado);
+      const days = calendarDaysBetween(panamaDate(new Date(doc.authorizedAtMs)), panamaDate(ctx.now));
+      if (days > ANNULMENT_WINDOW_DAYS) return errorResult(SIM_CODES.annulmentExpired, SIM_MESSAGES.anulacionVencida);
+      ctx.store.annul(doc.cufe, panamaIso(ctx.now), motivo ?? '');
+      return { codigo: SIM_CODES.ok, resultado: 'procesado', mensaje: SIM_MESSAGES.anulacionOk };
+    },
+    problems,
+  );
 };
 
 const fileResult = (base64: string): ResultFields => ({
@@ -69,7 +81,10 @@ const fileResult = (base64: string): ResultFields => ({
 
 export const descargaXml: OperationHandler = (wrapper, ctx) =>
   withDocument(wrapper, ctx, (doc) =>
-    fileResult(Buffer.from(buildRfeXml(toAuthorizedDocument(doc)), 'utf8').toString('base64')));
+    fileResult(Buffer.from(buildRfeXml(toAuthorizedDocument(doc)), 'utf8').toString('base64')),
+  );
 
 export const descargaPdf: OperationHandler = (wrapper, ctx) =>
-  withDocument(wrapper, ctx, async (doc) => fileResult((await buildCafePdf(toAuthorizedDocument(doc))).toString('base64')));
+  withDocument(wrapper, ctx, async (doc) =>
+    fileResult((await buildCafePdf(toAuthorizedDocument(doc))).toString('base64')),
+  );

@@ -9,7 +9,14 @@ import type { ResultFields } from '../soap-envelope';
 import type { StoredDocument } from '../store/sim-store';
 import type { SimAccount } from '../types';
 import { validateDocumento } from '../validation/validate-documento';
-import { authenticate, errorResult, tokenError, validationError, type OperationContext, type OperationHandler } from './context';
+import {
+  authenticate,
+  errorResult,
+  tokenError,
+  validationError,
+  type OperationContext,
+  type OperationHandler,
+} from './context';
 import { keyOfDocumento, parseKey, type ParsedKey } from './document-key';
 import { licenceStatus } from './folios';
 
@@ -33,7 +40,10 @@ const duplicateResult = (doc: StoredDocument): ResultFields =>
   authorizedResult(SIM_CODES.duplicate, 'error', SIM_MESSAGES.duplicado, doc);
 
 /** Problems our own steps (key, branch, CUFE date) would trip over, whatever the validator already reported. */
-function ownChecks(documento: XNode, account: SimAccount): { messages: string[]; parsed?: ParsedKey; fechaEmision?: string } {
+function ownChecks(
+  documento: XNode,
+  account: SimAccount,
+): { messages: string[]; parsed?: ParsedKey; fechaEmision?: string } {
   const key = parseKey(keyOfDocumento(documento));
   const messages = key.ok ? [] : [...key.messages];
   const sucursal = key.ok ? key.parsed.key.codigoSucursalEmisor : undefined;
@@ -42,11 +52,18 @@ function ownChecks(documento: XNode, account: SimAccount): { messages: string[];
   }
   const fechaEmision = textOf(child(documento, 'datosTransaccion'), 'fechaEmision');
   if (!fechaEmision) messages.push(fieldRequired('fechaEmision'));
-  else if (!FECHA_EMISION.test(fechaEmision) || Number.isNaN(Date.parse(fechaEmision))) messages.push(fieldInvalid('fechaEmision'));
+  else if (!FECHA_EMISION.test(fechaEmision) || Number.isNaN(Date.parse(fechaEmision)))
+    messages.push(fieldInvalid('fechaEmision'));
   return { messages, ...(key.ok ? { parsed: key.parsed } : {}), ...(fechaEmision ? { fechaEmision } : {}) };
 }
 
-function authorize(documento: XNode, account: SimAccount, parsed: ParsedKey, fechaEmision: string, ctx: OperationContext): ResultFields {
+function authorize(
+  documento: XNode,
+  account: SimAccount,
+  parsed: ParsedKey,
+  fechaEmision: string,
+  ctx: OperationContext,
+): ResultFields {
   const seguridad = codigoSeguridad(ctx.random);
   const cufe = simCufe({
     issuer: account.issuer,
@@ -78,7 +95,9 @@ function authorize(documento: XNode, account: SimAccount, parsed: ParsedKey, fec
     },
     (sequence) => protocolNumber(fechaRecepcionDGI.slice(0, 4), sequence),
   );
-  return duplicate ? duplicateResult(stored) : authorizedResult(SIM_CODES.ok, 'procesado', SIM_MESSAGES.enviado, stored);
+  return duplicate
+    ? duplicateResult(stored)
+    : authorizedResult(SIM_CODES.ok, 'procesado', SIM_MESSAGES.enviado, stored);
 }
 
 export const enviar: OperationHandler = (wrapper, ctx) => {

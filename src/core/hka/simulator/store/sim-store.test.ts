@@ -7,10 +7,22 @@ import { SimStore, type NewDocument } from './sim-store';
 
 function aDocument(overrides: Partial<NewDocument> = {}): NewDocument {
   return {
-    ruc: '155596713-2-2015', codigoSucursalEmisor: '0000', puntoFacturacionFiscal: '001', numero: 1, tipoDocumento: '01',
-    tipoEmision: '01', fechaEmision: '2026-11-28T10:15:00-05:00', cufe: 'CUFE-1', qr: 'https://qr', fechaRecepcionDGI:
-    '2026-11-28T10:20:00-05:00', authorizedAtMs: Date.parse('2026-11-28T10:20:00-05:00'), codigoSeguridad: '123456789',
-    digestValue: 'ZGlnZXN0', documentoXml: '<documento/>', issuer: DEMO_ACCOUNT.issuer, ...overrides,
+    ruc: '155596713-2-2015',
+    codigoSucursalEmisor: '0000',
+    puntoFacturacionFiscal: '001',
+    numero: 1,
+    tipoDocumento: '01',
+    tipoEmision: '01',
+    fechaEmision: '2026-11-28T10:15:00-05:00',
+    cufe: 'CUFE-1',
+    qr: 'https://qr',
+    fechaRecepcionDGI: '2026-11-28T10:20:00-05:00',
+    authorizedAtMs: Date.parse('2026-11-28T10:20:00-05:00'),
+    codigoSeguridad: '123456789',
+    digestValue: 'ZGlnZXN0',
+    documentoXml: '<documento/>',
+    issuer: DEMO_ACCOUNT.issuer,
+    ...overrides,
   };
 }
 
@@ -28,7 +40,10 @@ describe('SimStore', () => {
     expect(first).toMatchObject({ duplicate: false, stored: { nroProtocoloAutorizacion: 'P1', status: 'Autorizada' } });
     expect(again).toMatchObject({ duplicate: true, stored: { cufe: 'CUFE-1' } });
     expect(second.stored.nroProtocoloAutorizacion).toBe('P2');
-    expect(store.ledger().map((e) => [e.cufe, e.numeroDocumentoFiscal])).toEqual([['CUFE-1', '0000000001'], ['CUFE-2', '0000000002']]);
+    expect(store.ledger().map((e) => [e.cufe, e.numeroDocumentoFiscal])).toEqual([
+      ['CUFE-1', '0000000001'],
+      ['CUFE-2', '0000000002'],
+    ]);
     store.close();
   });
 
@@ -39,16 +54,36 @@ describe('SimStore', () => {
     const before = new SimStore(path);
     before.authorize(aDocument(), (n) => `P${n}`);
     before.annul('CUFE-1', '2026-11-29T09:00:00-05:00', 'Error de digitación');
-    before.addDelivery('CUFE-1', { correo: 'a@b.com', creadoEn: '2026-11-28 10:30:00', estado: 'Entregado' }, (id) => `m${id}`);
+    before.addDelivery(
+      'CUFE-1',
+      { correo: 'a@b.com', creadoEn: '2026-11-28 10:30:00', estado: 'Entregado' },
+      (id) => `m${id}`,
+    );
     expect(before.licenceStart('155596713-2-2015', '2026-11-28')).toBe('2026-11-28');
     before.close();
 
     const after = new SimStore(path);
-    expect(after.findByKey({ ruc: '155596713-2-2015', codigoSucursalEmisor: '0000', puntoFacturacionFiscal: '001', numero: 1, tipoDocumento: '01' }))
-      .toMatchObject({ cufe: 'CUFE-1', status: 'Anulada', motivoAnulacion: 'Error de digitación', issuer: DEMO_ACCOUNT.issuer });
-    expect(after.deliveries('CUFE-1')).toEqual([{ correo: 'a@b.com', creadoEn: '2026-11-28 10:30:00', estado: 'Entregado', messageId: 'm1' }]);
+    expect(
+      after.findByKey({
+        ruc: '155596713-2-2015',
+        codigoSucursalEmisor: '0000',
+        puntoFacturacionFiscal: '001',
+        numero: 1,
+        tipoDocumento: '01',
+      }),
+    ).toMatchObject({
+      cufe: 'CUFE-1',
+      status: 'Anulada',
+      motivoAnulacion: 'Error de digitación',
+      issuer: DEMO_ACCOUNT.issuer,
+    });
+    expect(after.deliveries('CUFE-1')).toEqual([
+      { correo: 'a@b.com', creadoEn: '2026-11-28 10:30:00', estado: 'Entregado', messageId: 'm1' },
+    ]);
     expect(after.licenceStart('155596713-2-2015', '2027-01-01')).toBe('2026-11-28');
-    expect(after.authorize(aDocument({ numero: 2, cufe: 'CUFE-2' }), (n) => `P${n}`).stored.nroProtocoloAutorizacion).toBe('P2');
+    expect(
+      after.authorize(aDocument({ numero: 2, cufe: 'CUFE-2' }), (n) => `P${n}`).stored.nroProtocoloAutorizacion,
+    ).toBe('P2');
     after.close();
   });
 

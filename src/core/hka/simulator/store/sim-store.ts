@@ -30,7 +30,10 @@ export interface StoredDocument extends DocumentKey {
   motivoAnulacion?: string;
 }
 
-export type NewDocument = Omit<StoredDocument, 'nroProtocoloAutorizacion' | 'status' | 'annulledAt' | 'motivoAnulacion'>;
+export type NewDocument = Omit<
+  StoredDocument,
+  'nroProtocoloAutorizacion' | 'status' | 'annulledAt' | 'motivoAnulacion'
+>;
 
 /** One authorised document as the tests' ledger shows it. `numeroDocumentoFiscal` is padded to 10 digits (dNroDF). */
 export interface LedgerEntry {
@@ -53,26 +56,59 @@ export interface EmailDelivery {
 }
 
 interface DocumentRow {
-  ruc: string; codigo_sucursal: string; punto: string; numero: number; tipo_documento: string; tipo_emision: string;
-  fecha_emision: string; cufe: string; qr: string; protocolo: string; fecha_recepcion: string; authorized_at_ms: number;
-  codigo_seguridad: string; digest_value: string; documento_xml: string; issuer_json: string;
-  status: 'Autorizada' | 'Anulada'; annulled_at: string | null; motivo_anulacion: string | null;
+  ruc: string;
+  codigo_sucursal: string;
+  punto: string;
+  numero: number;
+  tipo_documento: string;
+  tipo_emision: string;
+  fecha_emision: string;
+  cufe: string;
+  qr: string;
+  protocolo: string;
+  fecha_recepcion: string;
+  authorized_at_ms: number;
+  codigo_seguridad: string;
+  digest_value: string;
+  documento_xml: string;
+  issuer_json: string;
+  status: 'Autorizada' | 'Anulada';
+  annulled_at: string | null;
+  motivo_anulacion: string | null;
 }
 
 function fromRow(row: DocumentRow): StoredDocument {
   return {
-    ruc: row.ruc, codigoSucursalEmisor: row.codigo_sucursal, puntoFacturacionFiscal: row.punto, numero: row.numero,
-    tipoDocumento: row.tipo_documento, tipoEmision: row.tipo_emision, fechaEmision: row.fecha_emision, cufe: row.cufe,
-    qr: row.qr, nroProtocoloAutorizacion: row.protocolo, fechaRecepcionDGI: row.fecha_recepcion,
-    authorizedAtMs: row.authorized_at_ms, codigoSeguridad: row.codigo_seguridad, digestValue: row.digest_value,
-    documentoXml: row.documento_xml, issuer: JSON.parse(row.issuer_json) as SimIssuer, status: row.status,
+    ruc: row.ruc,
+    codigoSucursalEmisor: row.codigo_sucursal,
+    puntoFacturacionFiscal: row.punto,
+    numero: row.numero,
+    tipoDocumento: row.tipo_documento,
+    tipoEmision: row.tipo_emision,
+    fechaEmision: row.fecha_emision,
+    cufe: row.cufe,
+    qr: row.qr,
+    nroProtocoloAutorizacion: row.protocolo,
+    fechaRecepcionDGI: row.fecha_recepcion,
+    authorizedAtMs: row.authorized_at_ms,
+    codigoSeguridad: row.codigo_seguridad,
+    digestValue: row.digest_value,
+    documentoXml: row.documento_xml,
+    issuer: JSON.parse(row.issuer_json) as SimIssuer,
+    status: row.status,
     ...(row.annulled_at === null ? {} : { annulledAt: row.annulled_at }),
     ...(row.motivo_anulacion === null ? {} : { motivoAnulacion: row.motivo_anulacion }),
   };
 }
 
 const KEY_WHERE = 'ruc = ? AND codigo_sucursal = ? AND punto = ? AND numero = ? AND tipo_documento = ?';
-const keyParams = (k: DocumentKey): unknown[] => [k.ruc, k.codigoSucursalEmisor, k.puntoFacturacionFiscal, k.numero, k.tipoDocumento];
+const keyParams = (k: DocumentKey): unknown[] => [
+  k.ruc,
+  k.codigoSucursalEmisor,
+  k.puntoFacturacionFiscal,
+  k.numero,
+  k.tipoDocumento,
+];
 
 export class SimStore {
   private readonly db: Database.Database;
@@ -87,12 +123,14 @@ export class SimStore {
   }
 
   findByKey(key: DocumentKey): StoredDocument | undefined {
-    const row = this.sql(`SELECT * FROM documents WHERE ${KEY_WHERE}`).get(...keyParams(key)) as DocumentRow | undefined;
+    const row = this.sql(`SELECT * FROM documents WHERE ${KEY_WHERE}`).get(...keyParams(key)) as
+      DocumentRow | undefined;
     return row && fromRow(row);
   }
 
   findByCufe(ruc: string, cufe: string): StoredDocument | undefined {
-    const row = this.sql('SELECT * FROM documents WHERE ruc = ? AND cufe = ?').get(ruc, cufe) as DocumentRow | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE ruc = ? AND cufe = ?').get(ruc, cufe) as
+      DocumentRow | undefined;
     return row && fromRow(row);
   }
 
@@ -100,33 +138,51 @@ export class SimStore {
    * Stores an authorisation in one transaction: takes the next protocol sequence number, builds the protocol number
    * from it and inserts the document. If the key already exists (a concurrent resend) the earlier one is returned.
    */
-  authorize(doc: NewDocument, protocolFor: (sequence: number) => string): { stored: StoredDocument; duplicate: boolean } {
+  authorize(
+    doc: NewDocument,
+    protocolFor: (sequence: number) => string,
+  ): { stored: StoredDocument; duplicate: boolean } {
     return this.db.transaction(() => {
       const existing = this.findByKey(doc);
       if (existing) return { stored: existing, duplicate: true };
       const sequence = this.nextSequence('protocol_sequence');
       const stored: StoredDocument = { ...doc, nroProtocoloAutorizacion: protocolFor(sequence), status: 'Autorizada' };
-      this.sql(`INSERT INTO documents (ruc, codigo_sucursal, punto, numero, tipo_documento, tipo_emision,
+      this.sql(
+        `INSERT INTO documents (ruc, codigo_sucursal, punto, numero, tipo_documento, tipo_emision,
           fecha_emision, cufe, qr, protocolo, fecha_recepcion, authorized_at_ms, codigo_seguridad, digest_value,
           documento_xml, issuer_json, status)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Autorizada')`).run(
-        ...keyParams(stored), stored.tipoEmision, stored.fechaEmision, stored.cufe, stored.qr,
-        stored.nroProtocoloAutorizacion, stored.fechaRecepcionDGI, stored.authorizedAtMs, stored.codigoSeguridad,
-        stored.digestValue, stored.documentoXml, JSON.stringify(stored.issuer),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Autorizada')`,
+      ).run(
+        ...keyParams(stored),
+        stored.tipoEmision,
+        stored.fechaEmision,
+        stored.cufe,
+        stored.qr,
+        stored.nroProtocoloAutorizacion,
+        stored.fechaRecepcionDGI,
+        stored.authorizedAtMs,
+        stored.codigoSeguridad,
+        stored.digestValue,
+        stored.documentoXml,
+        JSON.stringify(stored.issuer),
       );
       return { stored, duplicate: false };
     })();
   }
 
   annul(cufe: string, annulledAt: string, motivo: string): void {
-    this.sql(`UPDATE documents SET status = 'Anulada', annulled_at = ?, motivo_anulacion = ? WHERE cufe = ?`)
-      .run(annulledAt, motivo, cufe);
+    this.sql(`UPDATE documents SET status = 'Anulada', annulled_at = ?, motivo_anulacion = ? WHERE cufe = ?`).run(
+      annulledAt,
+      motivo,
+      cufe,
+    );
   }
 
   /** Documents of an issuer authorised in [fromMs, toMs): the folios used in that period. */
   countAuthorized(ruc: string, fromMs: number, toMs: number): number {
-    const row = this.sql('SELECT COUNT(*) AS n FROM documents WHERE ruc = ? AND authorized_at_ms >= ? AND authorized_at_ms < ?')
-      .get(ruc, fromMs, toMs) as { n: number };
+    const row = this.sql(
+      'SELECT COUNT(*) AS n FROM documents WHERE ruc = ? AND authorized_at_ms >= ? AND authorized_at_ms < ?',
+    ).get(ruc, fromMs, toMs) as { n: number };
     return row.n;
   }
 
@@ -136,28 +192,46 @@ export class SimStore {
     return (this.sql('SELECT licence_start AS s FROM licences WHERE ruc = ?').get(ruc) as { s: string }).s;
   }
 
-  addDelivery(cufe: string, delivery: Omit<EmailDelivery, 'messageId'>, messageIdFor: (id: number) => string): EmailDelivery {
+  addDelivery(
+    cufe: string,
+    delivery: Omit<EmailDelivery, 'messageId'>,
+    messageIdFor: (id: number) => string,
+  ): EmailDelivery {
     return this.db.transaction(() => {
       const id = this.nextSequence('email_sequence');
       const messageId = messageIdFor(id);
-      this.sql('INSERT INTO email_deliveries (cufe, correo, creado_en, estado, message_id) VALUES (?, ?, ?, ?, ?)')
-        .run(cufe, delivery.correo, delivery.creadoEn, delivery.estado, messageId);
+      this.sql('INSERT INTO email_deliveries (cufe, correo, creado_en, estado, message_id) VALUES (?, ?, ?, ?, ?)').run(
+        cufe,
+        delivery.correo,
+        delivery.creadoEn,
+        delivery.estado,
+        messageId,
+      );
       return { ...delivery, messageId };
     })();
   }
 
   deliveries(cufe: string): EmailDelivery[] {
-    return this.sql(`SELECT correo, creado_en AS creadoEn, estado, message_id AS messageId
-      FROM email_deliveries WHERE cufe = ? ORDER BY id`).all(cufe) as EmailDelivery[];
+    return this.sql(
+      `SELECT correo, creado_en AS creadoEn, estado, message_id AS messageId
+      FROM email_deliveries WHERE cufe = ? ORDER BY id`,
+    ).all(cufe) as EmailDelivery[];
   }
 
   ledger(): LedgerEntry[] {
-    const rows = this.sql(`SELECT cufe, ruc, codigo_sucursal, punto, numero, tipo_documento, tipo_emision,
-      fecha_recepcion FROM documents ORDER BY id`).all() as DocumentRow[];
+    const rows = this.sql(
+      `SELECT cufe, ruc, codigo_sucursal, punto, numero, tipo_documento, tipo_emision,
+      fecha_recepcion FROM documents ORDER BY id`,
+    ).all() as DocumentRow[];
     return rows.map((r) => ({
-      cufe: r.cufe, ruc: r.ruc, codigoSucursalEmisor: r.codigo_sucursal, puntoFacturacionFiscal: r.punto,
-      numeroDocumentoFiscal: String(r.numero).padStart(10, '0'), tipoDocumento: r.tipo_documento,
-      tipoEmision: r.tipo_emision, authorizedAt: r.fecha_recepcion,
+      cufe: r.cufe,
+      ruc: r.ruc,
+      codigoSucursalEmisor: r.codigo_sucursal,
+      puntoFacturacionFiscal: r.punto,
+      numeroDocumentoFiscal: String(r.numero).padStart(10, '0'),
+      tipoDocumento: r.tipo_documento,
+      tipoEmision: r.tipo_emision,
+      authorizedAt: r.fecha_recepcion,
     }));
   }
 
@@ -177,8 +251,10 @@ export class SimStore {
   private nextSequence(name: string): number {
     const row = this.sql('SELECT value FROM meta WHERE key = ?').get(name) as { value: string } | undefined;
     const next = (row ? Number(row.value) : 0) + 1;
-    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(name, String(next));
+    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      name,
+      String(next),
+    );
     return next;
   }
 }

@@ -18,7 +18,12 @@ export function withinTolerance(declared: Money, computed: Money): boolean {
  * [] when `field` of `node` is absent or unparsable (reported elsewhere) or within tolerance of `computed`;
  * otherwise the HKA-style message with both values. `computed` undefined means an input was unusable: no check.
  */
-export function checkAmount(at: Location, node: XNode | undefined, field: string, computed: Money | undefined): string[] {
+export function checkAmount(
+  at: Location,
+  node: XNode | undefined,
+  field: string,
+  computed: Money | undefined,
+): string[] {
   const declared = amountOf(node, field);
   if (declared === undefined || computed === undefined || withinTolerance(declared, computed)) return [];
   return [descuadre(at, field, textOf(node, field) ?? '', computed)];

@@ -53,7 +53,12 @@ function documentTotals({ totales }: DocumentoView): string[] {
     amountOrZero(totales, 'totalOtrosGastos'),
   )?.minus(amountOrZero(totales, 'totalDescuento'));
   return [
-    ...checkAmount(TOP, totales, 'totalMontoGravado', added(amountOf(totales, 'totalITBMS'), amountOrZero(totales, 'totalISC'), otiTotals)),
+    ...checkAmount(
+      TOP,
+      totales,
+      'totalMontoGravado',
+      added(amountOf(totales, 'totalITBMS'), amountOrZero(totales, 'totalISC'), otiTotals),
+    ),
     ...checkAmount(TOP, totales, 'totalFactura', totalFactura),
   ];
 }
@@ -66,7 +71,13 @@ function payments({ totales }: DocumentoView): string[] {
     ...checkAmount(TOP, totales, 'vuelto', recibido && factura && recibido.minus(factura)),
   ];
   if (recibido && factura && recibido.lt(factura)) {
-    messages.push(invalido(TOP, 'totalValorRecibido', `${textOf(totales, 'totalValorRecibido')} es menor que totalFactura ${textOf(totales, 'totalFactura')}`));
+    messages.push(
+      invalido(
+        TOP,
+        'totalValorRecibido',
+        `${textOf(totales, 'totalValorRecibido')} es menor que totalFactura ${textOf(totales, 'totalFactura')}`,
+      ),
+    );
   }
   return messages;
 }
@@ -77,11 +88,14 @@ function itemCount({ items, totales }: DocumentoView): string[] {
   return [invalido(TOP, 'nroItems', `declarado ${declared}, calculado ${items.length}`)];
 }
 
-export const totalsArithmetic: Rule = (doc) => doc.totales === undefined ? [] : [
-  ...itemSums(doc),
-  ...iscTotalRequired(doc),
-  ...discounts(doc),
-  ...documentTotals(doc),
-  ...payments(doc),
-  ...itemCount(doc),
-];
+export const totalsArithmetic: Rule = (doc) =>
+  doc.totales === undefined
+    ? []
+    : [
+        ...itemSums(doc),
+        ...iscTotalRequired(doc),
+        ...discounts(doc),
+        ...documentTotals(doc),
+        ...payments(doc),
+        ...itemCount(doc),
+      ];

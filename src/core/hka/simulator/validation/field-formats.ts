@@ -52,7 +52,9 @@ export function notAllZeros(format: FieldFormat): FieldFormat {
 }
 
 /** A closed code list; catalogues are the records of src/shared/fiscal/codes.ts, arrays or sets. */
-export function code(catalogue: Readonly<Record<string, unknown>> | readonly string[] | ReadonlySet<string>): FieldFormat {
+export function code(
+  catalogue: Readonly<Record<string, unknown>> | readonly string[] | ReadonlySet<string>,
+): FieldFormat {
   if (catalogue instanceof Set) return { kind: 'code', codes: [...(catalogue as ReadonlySet<string>)] };
   return { kind: 'code', codes: Array.isArray(catalogue) ? catalogue : Object.keys(catalogue) };
 }
@@ -110,8 +112,12 @@ export function conforms(value: string, format: FieldFormat): boolean {
       return length >= format.min && length <= format.max;
     }
     case 'digits':
-      return /^\d+$/.test(value) && value.length >= format.min && value.length <= format.max &&
-        !(format.notAllZeros && /^0+$/.test(value));
+      return (
+        /^\d+$/.test(value) &&
+        value.length >= format.min &&
+        value.length <= format.max &&
+        !(format.notAllZeros && /^0+$/.test(value))
+      );
     case 'number':
       return isNumber(value, format);
     case 'code':

@@ -53,7 +53,13 @@ export function list(
   item: { names: readonly [string, ...string[]]; min?: number; max: number; fields: readonly FieldSpec[] },
 ): ListSpec {
   return {
-    kind: 'list', name, req, itemNames: item.names, label: capitalised(item.names[0]),
-    min: item.min ?? 1, max: item.max, fields: item.fields,
+    kind: 'list',
+    name,
+    req,
+    itemNames: item.names,
+    label: capitalised(item.names[0]),
+    min: item.min ?? 1,
+    max: item.max,
+    fields: item.fields,
   };
 }

@@ -12,7 +12,8 @@ export const otiTotals: Rule = ({ items, totales }) => {
   for (const oti of items.flatMap((item) => listItems(item, 'listaItemOTI'))) {
     const codigo = textOf(oti, 'tasaOTI');
     // An unknown code is the table's error; it cannot be totalled under any code.
-    if (codigo !== undefined && codigo in CODIGO_OTI) perCode.set(codigo, [...(perCode.get(codigo) ?? []), amountOrZero(oti, 'valorTasa')]);
+    if (codigo !== undefined && codigo in CODIGO_OTI)
+      perCode.set(codigo, [...(perCode.get(codigo) ?? []), amountOrZero(oti, 'valorTasa')]);
   }
   const declared = listItems(totales, 'listaTotalOTI');
   if (perCode.size > 0 && declared.length === 0) return totales ? [requerido(TOP, 'listaTotalOTI')] : [];

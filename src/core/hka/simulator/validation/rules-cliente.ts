@@ -46,7 +46,8 @@ export const receptorCountry: Rule = ({ transaccion, cliente }) => {
   if (destino === '1' && pais !== 'PA') {
     messages.push(invalido(TOP, 'pais', 'debe ser PA cuando destinoOperacion es 1'));
   }
-  if (destino === '2' && pais === 'PA') messages.push(invalido(TOP, 'pais', 'no puede ser PA cuando destinoOperacion es 2'));
+  if (destino === '2' && pais === 'PA')
+    messages.push(invalido(TOP, 'pais', 'no puede ser PA cuando destinoOperacion es 2'));
   if (pais === 'ZZ' && textOf(cliente, 'paisOtro') === undefined) messages.push(requerido(TOP, 'paisOtro'));
   return messages;
 };
@@ -85,5 +86,6 @@ const AUTORIZADO_RUC: RucFields = { tipo: 'tipoContribuyente', ruc: 'rucReceptor
 export const rucCheckDigits: Rule = ({ transaccion, cliente }) => [
   ...(textOf(cliente, 'tipoClienteFE') === '04' ? [] : dvMessages(TOP, cliente, CLIENTE_RUC)),
   ...listItems(transaccion, 'listaAutorizadosDescargaFEyEventos').flatMap((autorizado, i) =>
-    dvMessages(inOccurrence(TOP, 'AutorizadoDescargaFEyEventos', i + 1), autorizado, AUTORIZADO_RUC)),
+    dvMessages(inOccurrence(TOP, 'AutorizadoDescargaFEyEventos', i + 1), autorizado, AUTORIZADO_RUC),
+  ),
 ];

@@ -14,8 +14,9 @@ const VEHICLE_OTHER: readonly (readonly [code: string, other: string, descriptio
 
 function vehicleMessages(vehiculo: XNode | undefined, at: Location): string[] {
   if (!vehiculo) return [];
-  return VEHICLE_OTHER.filter(([code, other, description]) => textOf(vehiculo, code) === other && textOf(vehiculo, description) === undefined)
-    .map(([, , description]) => requerido(at, description));
+  return VEHICLE_OTHER.filter(
+    ([code, other, description]) => textOf(vehiculo, code) === other && textOf(vehiculo, description) === undefined,
+  ).map(([, , description]) => requerido(at, description));
 }
 
 /** A vehicle whose sale mode, fuel or paint is "other" describes it (§2.8 "C" fields). */
@@ -26,7 +27,9 @@ export const vehicleDescriptions: Rule = ({ items }) =>
 function deliveryRucComplete(entrega: XNode | undefined): string[] {
   const fields = ['tipoRucEntrega', 'numeroRucEntrega', 'digitoVerifRucEntrega'];
   const sent = fields.filter((f) => textOf(entrega, f) !== undefined);
-  return sent.length === 0 || sent.length === fields.length ? [] : fields.filter((f) => !sent.includes(f)).map((f) => requerido(TOP, f));
+  return sent.length === 0 || sent.length === fields.length
+    ? []
+    : fields.filter((f) => !sent.includes(f)).map((f) => requerido(TOP, f));
 }
 
 /** The carrier's and the delivery place's DVs verify with the DGI algorithm, like the receptor's. */
@@ -34,7 +37,11 @@ export const groupRucs: Rule = ({ documento }) => {
   const log = child(documento, 'infoLogistica');
   const entrega = child(documento, 'infoEntrega');
   return [
-    ...dvMessages(TOP, log, { tipo: 'tipoRucTransportista', ruc: 'rucTransportista', dv: 'digitoVerifRucTransportista' }),
+    ...dvMessages(TOP, log, {
+      tipo: 'tipoRucTransportista',
+      ruc: 'rucTransportista',
+      dv: 'digitoVerifRucTransportista',
+    }),
     ...deliveryRucComplete(entrega),
     ...dvMessages(TOP, entrega, { tipo: 'tipoRucEntrega', ruc: 'numeroRucEntrega', dv: 'digitoVerifRucEntrega' }),
   ];

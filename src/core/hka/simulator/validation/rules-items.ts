@@ -14,7 +14,10 @@ const at = (occurrence: number) => inOccurrence(TOP, 'Item', occurrence);
 export const governmentCpbs: Rule = ({ cliente, items }) => {
   if (textOf(cliente, 'tipoClienteFE') !== '03') return [];
   return items.flatMap((item, i) =>
-    ['codigoCPBSAbrev', 'codigoCPBS', 'unidadMedidaCPBS'].filter((f) => textOf(item, f) === undefined).map((f) => requerido(at(i + 1), f)));
+    ['codigoCPBSAbrev', 'codigoCPBS', 'unidadMedidaCPBS']
+      .filter((f) => textOf(item, f) === undefined)
+      .map((f) => requerido(at(i + 1), f)),
+  );
 };
 
 /** The abbreviated CPBS code is the segment + family of the full code, i.e. its first two digits (DGI catBienes). */
@@ -40,16 +43,23 @@ export const unitDiscountBelowPrice: Rule = ({ items }) =>
 /** §2.7 #23–24: a rate without the amount it produces is incomplete. */
 export const iscRateNeedsValue: Rule = ({ items }) =>
   items.flatMap((item, i) =>
-    textOf(item, 'tasaISC') !== undefined && textOf(item, 'valorISC') === undefined ? [requerido(at(i + 1), 'valorISC')] : []);
+    textOf(item, 'tasaISC') !== undefined && textOf(item, 'valorISC') === undefined
+      ? [requerido(at(i + 1), 'valorISC')]
+      : [],
+  );
 
 /**
  * Rule 5: freight and insurance go either on the items or on the invoice, never both. Samples send 0.00 invoice-level
  * placeholders (01-enviar-request.xml), so only non-zero amounts count as "used".
  */
 export const freightAndInsuranceOnce: Rule = ({ items, totales }) => {
-  const pairs = [['precioAcarreo', 'totalAcarreoCobrado'], ['precioSeguro', 'valorSeguroCobrado']] as const;
+  const pairs = [
+    ['precioAcarreo', 'totalAcarreoCobrado'],
+    ['precioSeguro', 'valorSeguroCobrado'],
+  ] as const;
   return pairs.flatMap(([perItem, perInvoice]) =>
     items.some((item) => amountOrZero(item, perItem).gt(0)) && amountOrZero(totales, perInvoice).gt(0)
       ? [noDebeSerInformado(TOP, perInvoice)]
-      : []);
+      : [],
+  );
 };

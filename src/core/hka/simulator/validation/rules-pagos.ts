@@ -34,12 +34,23 @@ export const installmentsCoverCredit: Rule = ({ transaccion, totales }) => {
   const cuotas = listItems(totales, 'listaPagoPlazo');
   if ((tiempoPago !== '2' && tiempoPago !== '3') || cuotas.length === 0) return [];
   const messages: string[] = [];
-  const credit = tiempoPago === '2'
-    ? amountOf(totales, 'totalFactura')
-    : sum(listItems(totales, 'listaFormaPago').filter((p) => textOf(p, 'formaPagoFact') === '01').map((p) => amountOrZero(p, 'valorCuotaPagada')));
+  const credit =
+    tiempoPago === '2'
+      ? amountOf(totales, 'totalFactura')
+      : sum(
+          listItems(totales, 'listaFormaPago')
+            .filter((p) => textOf(p, 'formaPagoFact') === '01')
+            .map((p) => amountOrZero(p, 'valorCuotaPagada')),
+        );
   const scheduled = sum(cuotas.map((c) => amountOrZero(c, 'valorCuota')));
   if (credit !== undefined && !withinTolerance(scheduled, credit)) {
-    messages.push(invalido(TOP, 'listaPagoPlazo', `las cuotas suman ${scheduled.toFixed(2)}, el monto a crédito es ${credit.toFixed(2)}`));
+    messages.push(
+      invalido(
+        TOP,
+        'listaPagoPlazo',
+        `las cuotas suman ${scheduled.toFixed(2)}, el monto a crédito es ${credit.toFixed(2)}`,
+      ),
+    );
   }
   const emision = textOf(transaccion, 'fechaEmision')?.slice(0, 10);
   cuotas.forEach((cuota, i) => {
@@ -56,7 +67,8 @@ export const otherPaymentDescribed: Rule = ({ totales }) =>
   listItems(totales, 'listaFormaPago').flatMap((pago, i) =>
     textOf(pago, 'formaPagoFact') === '99' && textOf(pago, 'descFormaPago') === undefined
       ? [requerido(inOccurrence(TOP, 'FormaPago', i + 1), 'descFormaPago')]
-      : []);
+      : [],
+  );
 
 /**
  * montoRetencion = share of the code × totalITBMS (codes 1, 3: 100 %; 2, 4, 7: 50 %). Code 8 ("other, reduced") has

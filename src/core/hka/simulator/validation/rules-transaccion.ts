@@ -1,7 +1,11 @@
 // Conditional rules of datosTransaccion (REFERENCE.md §2.2, §2.4, §2.5, §2.12 rules 1–3): contingency data,
 // tipoVenta on notes, export data, referenced documents, and the dates HKA can check against its own clock.
 import { parseCufe } from '../../../../shared/fiscal/cufe';
-import { CONTINGENCY_EMISSION_TYPES, NOTE_DOCUMENT_TYPES, REFERENCING_DOCUMENT_TYPES } from '../../../../shared/fiscal/codes';
+import {
+  CONTINGENCY_EMISSION_TYPES,
+  NOTE_DOCUMENT_TYPES,
+  REFERENCING_DOCUMENT_TYPES,
+} from '../../../../shared/fiscal/codes';
 import { child, textOf, type XNode } from '../../xml/xnode';
 import { checkAmount } from './amount-check';
 import { MONEDAS_DGI as MONEDAS } from '../../../../shared/fiscal/dgi-catalogues';
@@ -9,7 +13,8 @@ import { amountOf, listItems, type Rule } from './documento-view';
 import { dateTimeMillis, isHkaDateTime } from './field-formats';
 import { inOccurrence, invalido, noDebeSerInformado, requerido, TOP, type Location } from './messages';
 
-const includes = (list: readonly string[], value: string | undefined): boolean => value !== undefined && list.includes(value);
+const includes = (list: readonly string[], value: string | undefined): boolean =>
+  value !== undefined && list.includes(value);
 
 /** A date-time field in epoch ms, only when it has HKA's format (a malformed one is reported by the table). */
 function instant(node: XNode | undefined, field: string): number | undefined {
@@ -54,7 +59,8 @@ export const issuedNotInFuture: Rule = ({ transaccion }, { now }) => {
 /** Rule 3 / §2.4: exports carry their data; a currency outside the list is named; non-USD needs the exchange. */
 export const exportData: Rule = ({ transaccion, totales }) => {
   const exportacion = child(transaccion, 'datosFacturaExportacion');
-  if (textOf(transaccion, 'destinoOperacion') === '2' && !exportacion) return [requerido(TOP, 'datosFacturaExportacion')];
+  if (textOf(transaccion, 'destinoOperacion') === '2' && !exportacion)
+    return [requerido(TOP, 'datosFacturaExportacion')];
   if (!exportacion) return [];
   const moneda = textOf(exportacion, 'monedaOperExportacion');
   if (moneda === undefined || !MONEDAS.has(moneda)) return []; // absent or unknown: the table reports it
@@ -64,7 +70,9 @@ export const exportData: Rule = ({ transaccion, totales }) => {
     messages.push(...requiredFields(exportacion, ['tipoDeCambio', 'montoMonedaExtranjera']));
     const cambio = amountOf(exportacion, 'tipoDeCambio');
     const totalFactura = amountOf(totales, 'totalFactura');
-    messages.push(...checkAmount(TOP, exportacion, 'montoMonedaExtranjera', cambio && totalFactura && cambio.times(totalFactura)));
+    messages.push(
+      ...checkAmount(TOP, exportacion, 'montoMonedaExtranjera', cambio && totalFactura && cambio.times(totalFactura)),
+    );
   }
   return messages;
 };
@@ -75,12 +83,18 @@ const REFERENCE_KINDS = ['cufeFEReferenciada', 'nroFacturaPapel', 'nroFacturaImp
 /** A credit note can be issued up to 180 days after the invoice it corrects (HKA FAQ, §2.12 rule 2). */
 const CREDIT_NOTE_WINDOW_MS = 180 * 24 * 3600_000;
 
-function referenceMessages(ref: XNode, at: Location, tipoDocumento: string | undefined, emision: number | undefined): string[] {
+function referenceMessages(
+  ref: XNode,
+  at: Location,
+  tipoDocumento: string | undefined,
+  emision: number | undefined,
+): string[] {
   const sent = REFERENCE_KINDS.filter((kind) => textOf(ref, kind) !== undefined);
   const needsCufe = includes(REFERENCING_DOCUMENT_TYPES, tipoDocumento);
   const messages: string[] = [];
   // DGI gDFRefNum is a choice: one reference kind, and a note "referente a una FE" (04/05) references it by CUFE.
-  if (sent.length === 0 || (needsCufe && !sent.includes('cufeFEReferenciada'))) messages.push(requerido(at, 'cufeFEReferenciada'));
+  if (sent.length === 0 || (needsCufe && !sent.includes('cufeFEReferenciada')))
+    messages.push(requerido(at, 'cufeFEReferenciada'));
   const kept = needsCufe ? 'cufeFEReferenciada' : sent[0];
   messages.push(...sent.filter((kind) => kind !== kept).map((kind) => noDebeSerInformado(at, kind)));
 
@@ -91,9 +105,12 @@ function referenceMessages(ref: XNode, at: Location, tipoDocumento: string | und
 
   const referenced = instant(ref, 'fechaEmisionDocFiscalReferenciado');
   if (referenced !== undefined && emision !== undefined) {
-    if (referenced > emision) messages.push(invalido(at, 'fechaEmisionDocFiscalReferenciado', 'posterior a fechaEmision'));
+    if (referenced > emision)
+      messages.push(invalido(at, 'fechaEmisionDocFiscalReferenciado', 'posterior a fechaEmision'));
     else if (tipoDocumento === '04' && emision - referenced > CREDIT_NOTE_WINDOW_MS) {
-      messages.push(invalido(at, 'fechaEmisionDocFiscalReferenciado', 'la nota de crédito se emite más de 180 días después'));
+      messages.push(
+        invalido(at, 'fechaEmisionDocFiscalReferenciado', 'la nota de crédito se emite más de 180 días después'),
+      );
     }
   }
   return messages;
@@ -108,5 +125,6 @@ export const referencedDocuments: Rule = ({ transaccion }) => {
   }
   const emision = instant(transaccion, 'fechaEmision');
   return refs.flatMap((ref, i) =>
-    referenceMessages(ref, inOccurrence(TOP, 'DocFiscalReferenciado', i + 1), tipoDocumento, emision));
+    referenceMessages(ref, inOccurrence(TOP, 'DocFiscalReferenciado', i + 1), tipoDocumento, emision),
+  );
 };

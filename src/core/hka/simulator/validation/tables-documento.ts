@@ -2,11 +2,26 @@
 // datosFacturaExportacion (§2.4), docFiscalReferenciado (§2.5) and autorizadoDescargaFEyEventos (§2.6), in wire order.
 // "C" rows are enforced by the rule functions named in the comment.
 import {
-  DESTINO_OPERACION, ENTREGA_CAFE, ENVIO_CONTENEDOR, FORMATO_CAFE, NATURALEZA_OPERACION, PROCESO_GENERACION,
-  TIPO_CLIENTE_FE, TIPO_CONTRIBUYENTE, TIPO_DOCUMENTO, TIPO_EMISION, TIPO_IDENTIFICACION, TIPO_OPERACION,
-  TIPO_SUCURSAL, TIPO_VENTA,
+  DESTINO_OPERACION,
+  ENTREGA_CAFE,
+  ENVIO_CONTENEDOR,
+  FORMATO_CAFE,
+  NATURALEZA_OPERACION,
+  PROCESO_GENERACION,
+  TIPO_CLIENTE_FE,
+  TIPO_CONTRIBUYENTE,
+  TIPO_DOCUMENTO,
+  TIPO_EMISION,
+  TIPO_IDENTIFICACION,
+  TIPO_OPERACION,
+  TIPO_SUCURSAL,
+  TIPO_VENTA,
 } from '../../../../shared/fiscal/codes';
-import { INCOTERMS_DGI as INCOTERMS, MONEDAS_DGI as MONEDAS, PAISES_DGI as PAISES } from '../../../../shared/fiscal/dgi-catalogues';
+import {
+  INCOTERMS_DGI as INCOTERMS,
+  MONEDAS_DGI as MONEDAS,
+  PAISES_DGI as PAISES,
+} from '../../../../shared/fiscal/dgi-catalogues';
 import { DATE_TIME, EMAIL, PHONE, code, hka, notAllZeros } from './field-formats';
 import { group, leaf, list, type FieldSpec } from './field-spec';
 import { INFO_ENTREGA, INFO_LOGISTICA, PEDIDO_COMERCIAL_GLOBAL } from './tables-groups';
@@ -85,9 +100,15 @@ export const DATOS_TRANSACCION: readonly FieldSpec[] = [
   leaf('informacionInteres', 'NO', hka('AN|..5000')),
   group('cliente', 'SI', CLIENTE),
   group('datosFacturaExportacion', 'C', DATOS_FACTURA_EXPORTACION),
-  list('listaDocsFiscalReferenciados', 'C', { names: ['docFiscalReferenciado'], max: 99, fields: DOC_FISCAL_REFERENCIADO }),
+  list('listaDocsFiscalReferenciados', 'C', {
+    names: ['docFiscalReferenciado'],
+    max: 99,
+    fields: DOC_FISCAL_REFERENCIADO,
+  }),
   list('listaAutorizadosDescargaFEyEventos', 'NO', {
-    names: ['autorizadoDescargaFEyEventos'], max: 10, fields: AUTORIZADO_DESCARGA,
+    names: ['autorizadoDescargaFEyEventos'],
+    max: 10,
+    fields: AUTORIZADO_DESCARGA,
   }),
 ];
 

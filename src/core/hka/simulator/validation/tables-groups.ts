@@ -2,8 +2,14 @@
 // pedidoComercialGlobal, infoLogistica, infoEntrega), in wire order as the WSDL sequences them, in the wiki's notation.
 // "C" rows are enforced by rules-groups.ts.
 import {
-  CONDICION_VEHICULO, MODALIDAD_OPERACION_VENTA, TIPO_COMBUSTIBLE, TIPO_CONTRIBUYENTE, TIPO_PINTURA, TIPO_VEHICULO,
-  UNIDAD_PESO_TOTAL, USO_VEHICULO,
+  CONDICION_VEHICULO,
+  MODALIDAD_OPERACION_VENTA,
+  TIPO_COMBUSTIBLE,
+  TIPO_CONTRIBUYENTE,
+  TIPO_PINTURA,
+  TIPO_VEHICULO,
+  UNIDAD_PESO_TOTAL,
+  USO_VEHICULO,
 } from '../../../../shared/fiscal/codes';
 import { PHONE_DGI, code, hka } from './field-formats';
 import { leaf, type FieldSpec } from './field-spec';

@@ -3,9 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { XNode } from '../../xml/xnode';
 import { validateDocumento } from './validate-documento';
-import {
-  BASE, CTX, append, edit, el, group, insertAfter, remove, setText, setTexts,
-} from './validation-kit.fixture';
+import { BASE, CTX, append, edit, el, group, insertAfter, remove, setText, setTexts } from './validation-kit.fixture';
 
 const validate = (doc: XNode) => validateDocumento(doc, CTX);
 const DT = 'datosTransaccion';
@@ -15,31 +13,71 @@ const CUFE = 'FE0120000155732387-2-2023-1400002024052400000000015050128219609273
 
 const withCliente = (doc: XNode, fields: Record<string, string>) => edit(doc, CLIENTE, () => group('cliente', fields));
 const CONTRIBUYENTE = {
-  tipoClienteFE: '01', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', digitoVerificadorRUC: '59',
-  razonSocial: 'THE FACTORY HKA CORP', direccion: 'Ave. La Paz', pais: 'PA',
+  tipoClienteFE: '01',
+  tipoContribuyente: '2',
+  numeroRUC: '155596713-2-2015',
+  digitoVerificadorRUC: '59',
+  razonSocial: 'THE FACTORY HKA CORP',
+  direccion: 'Ave. La Paz',
+  pais: 'PA',
 };
 
 describe('simulator validation: datosTransaccion rules', () => {
   const contingency = (fields: Record<string, string>) =>
-    Object.entries(fields).reverse().reduce(
-      (doc, [name, value]) => insertAfter(doc, `${DT}/tipoEmision`, el(name, value)),
-      setText(BASE, `${DT}/tipoEmision`, '02'),
-    );
+    Object.entries(fields)
+      .reverse()
+      .reduce(
+        (doc, [name, value]) => insertAfter(doc, `${DT}/tipoEmision`, el(name, value)),
+        setText(BASE, `${DT}/tipoEmision`, '02'),
+      );
 
   it.each<[string, XNode, string[]]>([
-    ['contingency without its data', setText(BASE, `${DT}/tipoEmision`, '04'),
-      ['El campo fechaInicioContingencia es requerido', 'El campo motivoContingencia es requerido']],
-    ['a contingency reason under 15 characters', contingency({ fechaInicioContingencia: '2026-11-28T08:00:00-05:00', motivoContingencia: 'Sin red' }),
-      ['El campo motivoContingencia es inválido']],
-    ['a contingency that starts after the issue date', contingency({ fechaInicioContingencia: '2026-11-28T11:00:00-05:00', motivoContingencia: 'Caída del servicio de internet' }),
-      ['El campo fechaInicioContingencia es inválido (posterior a fechaEmision)']],
-    ['valid contingency data', contingency({ fechaInicioContingencia: '2026-11-28T08:00:00-05:00', motivoContingencia: 'Caída del servicio de internet' }), []],
-    ['tipoVenta on a generic credit note', setTexts(BASE, { [`${DT}/tipoDocumento`]: '06', [`${DT}/naturalezaOperacion`]: '11' }),
-      ['El campo tipoVenta no debe ser informado']],
-    ['a generic credit note without tipoVenta', remove(setText(BASE, `${DT}/tipoDocumento`, '06'), `${DT}/tipoVenta`), []],
-    ['an issue date 10 minutes after HKA receives it', setText(BASE, `${DT}/fechaEmision`, '2026-11-28T12:10:00-05:00'),
-      ['El campo fechaEmision es inválido (posterior a la fecha de recepción)']],
-    ['an issue date 4 minutes ahead (clock skew)', setText(BASE, `${DT}/fechaEmision`, '2026-11-28T12:04:00-05:00'), []],
+    [
+      'contingency without its data',
+      setText(BASE, `${DT}/tipoEmision`, '04'),
+      ['El campo fechaInicioContingencia es requerido', 'El campo motivoContingencia es requerido'],
+    ],
+    [
+      'a contingency reason under 15 characters',
+      contingency({ fechaInicioContingencia: '2026-11-28T08:00:00-05:00', motivoContingencia: 'Sin red' }),
+      ['El campo motivoContingencia es inválido'],
+    ],
+    [
+      'a contingency that starts after the issue date',
+      contingency({
+        fechaInicioContingencia: '2026-11-28T11:00:00-05:00',
+        motivoContingencia: 'Caída del servicio de internet',
+      }),
+      ['El campo fechaInicioContingencia es inválido (posterior a fechaEmision)'],
+    ],
+    [
+      'valid contingency data',
+      contingency({
+        fechaInicioContingencia: '2026-11-28T08:00:00-05:00',
+        motivoContingencia: 'Caída del servicio de internet',
+      }),
+      [],
+    ],
+    [
+      'tipoVenta on a generic credit note',
+      setTexts(BASE, { [`${DT}/tipoDocumento`]: '06', [`${DT}/naturalezaOperacion`]: '11' }),
+      ['El campo tipoVenta no debe ser informado'],
+    ],
+    [
+      'a generic credit note without tipoVenta',
+      remove(setText(BASE, `${DT}/tipoDocumento`, '06'), `${DT}/tipoVenta`),
+      [],
+    ],
+    [
+      'an issue date 10 minutes after HKA receives it',
+      setText(BASE, `${DT}/fechaEmision`, '2026-11-28T12:10:00-05:00'),
+      ['El campo fechaEmision es inválido (posterior a la fecha de recepción)'],
+    ],
+    [
+      'an issue date 4 minutes ahead (clock skew)',
+      setText(BASE, `${DT}/fechaEmision`, '2026-11-28T12:04:00-05:00'),
+      [],
+    ],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
   });
@@ -48,92 +86,237 @@ describe('simulator validation: datosTransaccion rules', () => {
 describe('simulator validation: receptor rules (§2.3)', () => {
   it.each<[string, Record<string, string>, string[]]>([
     ['a contribuyente with RUC, DV, name and address', CONTRIBUYENTE, []],
-    ['a contribuyente without its identification', { tipoClienteFE: '01', pais: 'PA' }, [
-      'El campo tipoContribuyente es requerido', 'El campo numeroRUC es requerido', 'El campo digitoVerificadorRUC es requerido',
-      'El campo razonSocial es requerido', 'El campo direccion es requerido',
-    ]],
-    ['a government receptor without address', { ...CONTRIBUYENTE, tipoClienteFE: '03', direccion: '' }, [
-      'El campo direccion es requerido',
-      'En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es requerido', 'En la ocurrencia 1 de Item, El campo codigoCPBS es requerido',
-      'En la ocurrencia 1 de Item, El campo unidadMedidaCPBS es requerido',
-      'En la ocurrencia 2 de Item, El campo codigoCPBSAbrev es requerido', 'En la ocurrencia 2 de Item, El campo codigoCPBS es requerido',
-      'En la ocurrencia 2 de Item, El campo unidadMedidaCPBS es requerido',
-    ]],
-    ['a DV that does not match the RUC', { ...CONTRIBUYENTE, digitoVerificadorRUC: '58' },
-      ['El campo digitoVerificadorRUC es inválido (declarado 58, calculado 59)']],
+    [
+      'a contribuyente without its identification',
+      { tipoClienteFE: '01', pais: 'PA' },
+      [
+        'El campo tipoContribuyente es requerido',
+        'El campo numeroRUC es requerido',
+        'El campo digitoVerificadorRUC es requerido',
+        'El campo razonSocial es requerido',
+        'El campo direccion es requerido',
+      ],
+    ],
+    [
+      'a government receptor without address',
+      { ...CONTRIBUYENTE, tipoClienteFE: '03', direccion: '' },
+      [
+        'El campo direccion es requerido',
+        'En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es requerido',
+        'En la ocurrencia 1 de Item, El campo codigoCPBS es requerido',
+        'En la ocurrencia 1 de Item, El campo unidadMedidaCPBS es requerido',
+        'En la ocurrencia 2 de Item, El campo codigoCPBSAbrev es requerido',
+        'En la ocurrencia 2 de Item, El campo codigoCPBS es requerido',
+        'En la ocurrencia 2 de Item, El campo unidadMedidaCPBS es requerido',
+      ],
+    ],
+    [
+      'a DV that does not match the RUC',
+      { ...CONTRIBUYENTE, digitoVerificadorRUC: '58' },
+      ['El campo digitoVerificadorRUC es inválido (declarado 58, calculado 59)'],
+    ],
     ['a RUC in no known form', { ...CONTRIBUYENTE, numeroRUC: 'ABC-123' }, ['El campo numeroRUC es inválido']],
-    ['a RUC whose DV cannot be computed locally (AV with a 4-digit tomo): accepted', { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '2AV-1234-12345', digitoVerificadorRUC: '26' }, []],
-    ['a 4-digit tomo cédula of the DGI procedure (example 4a) with a wrong DV', { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '8-2743-1253', digitoVerificadorRUC: '13' },
-      ['El campo digitoVerificadorRUC es inválido (declarado 13, calculado 31)']],
-    ['a jurídico RUC declared as consumidor final', { tipoClienteFE: '02', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', pais: 'PA' },
-      ['El campo tipoClienteFE es inválido (un RUC jurídico debe declararse como contribuyente (01))']],
-    ['a consumidor final identified by cédula with a wrong DV', { tipoClienteFE: '02', tipoContribuyente: '1', numeroRUC: '8-442-445', digitoVerificadorRUC: '00', pais: 'PA' },
-      ['El campo digitoVerificadorRUC es inválido (declarado 00, calculado 08)']],
-    ['a foreigner without identification', { tipoClienteFE: '04', pais: 'PA' },
-      ['El campo tipoIdentificacion es requerido', 'El campo nroIdentificacionExtranjero es requerido']],
-    ['a foreigner with RUC and location', {
-      tipoClienteFE: '04', tipoContribuyente: '1', numeroRUC: '8-442-445', digitoVerificadorRUC: '88', codigoUbicacion: '8-8-7',
-      provincia: 'PANAMÁ', distrito: 'PANAMÁ', corregimiento: 'BELLA VISTA', tipoIdentificacion: '01', nroIdentificacionExtranjero: 'AB123', pais: 'PA',
-    }, [
-      'El campo tipoContribuyente no debe ser informado', 'El campo numeroRUC no debe ser informado',
-      'El campo digitoVerificadorRUC no debe ser informado', 'El campo codigoUbicacion no debe ser informado',
-      'El campo provincia no debe ser informado', 'El campo distrito no debe ser informado', 'El campo corregimiento no debe ser informado',
-    ]],
-    ['a foreigner with passport in a domestic sale', { tipoClienteFE: '04', tipoIdentificacion: '01', nroIdentificacionExtranjero: 'AB123', paisExtranjero: 'Colombia', pais: 'PA' }, []],
-    ['another country in a domestic sale', { tipoClienteFE: '02', pais: 'CO' }, ['El campo pais es inválido (debe ser PA cuando destinoOperacion es 1)']],
+    [
+      'a RUC whose DV cannot be computed locally (AV with a 4-digit tomo): accepted',
+      { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '2AV-1234-12345', digitoVerificadorRUC: '26' },
+      [],
+    ],
+    [
+      'a 4-digit tomo cédula of the DGI procedure (example 4a) with a wrong DV',
+      { ...CONTRIBUYENTE, tipoContribuyente: '1', numeroRUC: '8-2743-1253', digitoVerificadorRUC: '13' },
+      ['El campo digitoVerificadorRUC es inválido (declarado 13, calculado 31)'],
+    ],
+    [
+      'a jurídico RUC declared as consumidor final',
+      { tipoClienteFE: '02', tipoContribuyente: '2', numeroRUC: '155596713-2-2015', pais: 'PA' },
+      ['El campo tipoClienteFE es inválido (un RUC jurídico debe declararse como contribuyente (01))'],
+    ],
+    [
+      'a consumidor final identified by cédula with a wrong DV',
+      { tipoClienteFE: '02', tipoContribuyente: '1', numeroRUC: '8-442-445', digitoVerificadorRUC: '00', pais: 'PA' },
+      ['El campo digitoVerificadorRUC es inválido (declarado 00, calculado 08)'],
+    ],
+    [
+      'a foreigner without identification',
+      { tipoClienteFE: '04', pais: 'PA' },
+      ['El campo tipoIdentificacion es requerido', 'El campo nroIdentificacionExtranjero es requerido'],
+    ],
+    [
+      'a foreigner with RUC and location',
+      {
+        tipoClienteFE: '04',
+        tipoContribuyente: '1',
+        numeroRUC: '8-442-445',
+        digitoVerificadorRUC: '88',
+        codigoUbicacion: '8-8-7',
+        provincia: 'PANAMÁ',
+        distrito: 'PANAMÁ',
+        corregimiento: 'BELLA VISTA',
+        tipoIdentificacion: '01',
+        nroIdentificacionExtranjero: 'AB123',
+        pais: 'PA',
+      },
+      [
+        'El campo tipoContribuyente no debe ser informado',
+        'El campo numeroRUC no debe ser informado',
+        'El campo digitoVerificadorRUC no debe ser informado',
+        'El campo codigoUbicacion no debe ser informado',
+        'El campo provincia no debe ser informado',
+        'El campo distrito no debe ser informado',
+        'El campo corregimiento no debe ser informado',
+      ],
+    ],
+    [
+      'a foreigner with passport in a domestic sale',
+      {
+        tipoClienteFE: '04',
+        tipoIdentificacion: '01',
+        nroIdentificacionExtranjero: 'AB123',
+        paisExtranjero: 'Colombia',
+        pais: 'PA',
+      },
+      [],
+    ],
+    [
+      'another country in a domestic sale',
+      { tipoClienteFE: '02', pais: 'CO' },
+      ['El campo pais es inválido (debe ser PA cuando destinoOperacion es 1)'],
+    ],
   ])('%s', (_case, cliente, expected) => {
     expect(validate(withCliente(BASE, cliente))).toEqual(expected);
   });
 
   const exportDoc = (cliente: Record<string, string>, exportacion?: Record<string, string>) => {
-    const doc = withCliente(setTexts(BASE, { [`${DT}/destinoOperacion`]: '2', [`${DT}/tipoDocumento`]: '03', [`${DT}/naturalezaOperacion`]: '02' }), cliente);
+    const doc = withCliente(
+      setTexts(BASE, {
+        [`${DT}/destinoOperacion`]: '2',
+        [`${DT}/tipoDocumento`]: '03',
+        [`${DT}/naturalezaOperacion`]: '02',
+      }),
+      cliente,
+    );
     return exportacion ? insertAfter(doc, CLIENTE, group('datosFacturaExportacion', exportacion)) : doc;
   };
   const FOREIGN = { tipoClienteFE: '04', tipoIdentificacion: '02', nroIdentificacionExtranjero: '900123456' };
 
   it.each<[string, XNode, string[]]>([
-    ['an export in USD', exportDoc({ ...FOREIGN, pais: 'CO' }, { condicionesEntrega: 'FOB', monedaOperExportacion: 'USD' }), []],
-    ['an export without export data, to PA', exportDoc({ ...FOREIGN, pais: 'PA' }),
-      ['El campo datosFacturaExportacion es requerido', 'El campo pais es inválido (no puede ser PA cuando destinoOperacion es 2)']],
-    ['country ZZ without its name', exportDoc({ ...FOREIGN, pais: 'ZZ' }, { condicionesEntrega: 'FOB', monedaOperExportacion: 'USD' }),
-      ['El campo paisOtro es requerido']],
-    ['an unknown INCOTERM and currency', exportDoc({ ...FOREIGN, pais: 'CO' }, { condicionesEntrega: 'XYZ', monedaOperExportacion: 'ABC' }),
-      ['El campo condicionesEntrega es inválido', 'El campo monedaOperExportacion es inválido']],
-    ['an export in EUR without exchange data', exportDoc({ ...FOREIGN, pais: 'ES' }, { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR' }),
-      ['El campo tipoDeCambio es requerido', 'El campo montoMonedaExtranjera es requerido']],
-    ['a foreign amount that is not tipoDeCambio × totalFactura', exportDoc({ ...FOREIGN, pais: 'ES' },
-      { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR', tipoDeCambio: '0.92', montoMonedaExtranjera: '26.90' }),
-    ['El campo montoMonedaExtranjera es inválido (declarado 26.90, calculado 24.748)']],
-    ['an export in EUR whose foreign amount is tipoDeCambio × totalFactura', exportDoc({ ...FOREIGN, pais: 'ES' },
-      { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR', tipoDeCambio: '0.92', montoMonedaExtranjera: '24.748' }), []],
-    ['a currency outside the list without its name', exportDoc({ ...FOREIGN, pais: 'ES' },
-      { condicionesEntrega: 'CIF', monedaOperExportacion: 'ZZZ', tipoDeCambio: '2.00', montoMonedaExtranjera: '53.80' }),
-    ['El campo monedaOperExportacionNonDef es requerido']],
+    [
+      'an export in USD',
+      exportDoc({ ...FOREIGN, pais: 'CO' }, { condicionesEntrega: 'FOB', monedaOperExportacion: 'USD' }),
+      [],
+    ],
+    [
+      'an export without export data, to PA',
+      exportDoc({ ...FOREIGN, pais: 'PA' }),
+      [
+        'El campo datosFacturaExportacion es requerido',
+        'El campo pais es inválido (no puede ser PA cuando destinoOperacion es 2)',
+      ],
+    ],
+    [
+      'country ZZ without its name',
+      exportDoc({ ...FOREIGN, pais: 'ZZ' }, { condicionesEntrega: 'FOB', monedaOperExportacion: 'USD' }),
+      ['El campo paisOtro es requerido'],
+    ],
+    [
+      'an unknown INCOTERM and currency',
+      exportDoc({ ...FOREIGN, pais: 'CO' }, { condicionesEntrega: 'XYZ', monedaOperExportacion: 'ABC' }),
+      ['El campo condicionesEntrega es inválido', 'El campo monedaOperExportacion es inválido'],
+    ],
+    [
+      'an export in EUR without exchange data',
+      exportDoc({ ...FOREIGN, pais: 'ES' }, { condicionesEntrega: 'CIF', monedaOperExportacion: 'EUR' }),
+      ['El campo tipoDeCambio es requerido', 'El campo montoMonedaExtranjera es requerido'],
+    ],
+    [
+      'a foreign amount that is not tipoDeCambio × totalFactura',
+      exportDoc(
+        { ...FOREIGN, pais: 'ES' },
+        {
+          condicionesEntrega: 'CIF',
+          monedaOperExportacion: 'EUR',
+          tipoDeCambio: '0.92',
+          montoMonedaExtranjera: '26.90',
+        },
+      ),
+      ['El campo montoMonedaExtranjera es inválido (declarado 26.90, calculado 24.748)'],
+    ],
+    [
+      'an export in EUR whose foreign amount is tipoDeCambio × totalFactura',
+      exportDoc(
+        { ...FOREIGN, pais: 'ES' },
+        {
+          condicionesEntrega: 'CIF',
+          monedaOperExportacion: 'EUR',
+          tipoDeCambio: '0.92',
+          montoMonedaExtranjera: '24.748',
+        },
+      ),
+      [],
+    ],
+    [
+      'a currency outside the list without its name',
+      exportDoc(
+        { ...FOREIGN, pais: 'ES' },
+        {
+          condicionesEntrega: 'CIF',
+          monedaOperExportacion: 'ZZZ',
+          tipoDeCambio: '2.00',
+          montoMonedaExtranjera: '53.80',
+        },
+      ),
+      ['El campo monedaOperExportacionNonDef es requerido'],
+    ],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
   });
 
   it('checks that the abbreviated CPBS code is the family of the full code', () => {
     const item = 'listaItems/item[1]';
-    const classified = (abrev: string) => insertAfter(insertAfter(BASE, `${item}/cantidad`, el('codigoCPBSAbrev', abrev)), `${item}/codigoCPBSAbrev`, el('codigoCPBS', '1410'));
+    const classified = (abrev: string) =>
+      insertAfter(
+        insertAfter(BASE, `${item}/cantidad`, el('codigoCPBSAbrev', abrev)),
+        `${item}/codigoCPBSAbrev`,
+        el('codigoCPBS', '1410'),
+      );
     expect(validate(classified('14'))).toEqual([]);
-    expect(validate(classified('50'))).toEqual(['En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es inválido (no es la familia de codigoCPBS 1410)']);
+    expect(validate(classified('50'))).toEqual([
+      'En la ocurrencia 1 de Item, El campo codigoCPBSAbrev es inválido (no es la familia de codigoCPBS 1410)',
+    ]);
   });
 
   it('checks the DV of third parties authorised to download', () => {
-    const autorizado = (dv: string) => el('listaAutorizadosDescargaFEyEventos', [
-      group('autorizadoDescargaFEyEventos', { tipoContribuyente: '2', rucReceptor: '155596713-2-2015', digitoVerifRucReceptor: dv }),
-    ]);
+    const autorizado = (dv: string) =>
+      el('listaAutorizadosDescargaFEyEventos', [
+        group('autorizadoDescargaFEyEventos', {
+          tipoContribuyente: '2',
+          rucReceptor: '155596713-2-2015',
+          digitoVerifRucReceptor: dv,
+        }),
+      ]);
     expect(validate(append(BASE, DT, autorizado('59')))).toEqual([]);
-    expect(validate(append(BASE, DT, autorizado('58'))))
-      .toEqual(['En la ocurrencia 1 de AutorizadoDescargaFEyEventos, El campo digitoVerifRucReceptor es inválido (declarado 58, calculado 59)']);
+    expect(validate(append(BASE, DT, autorizado('58')))).toEqual([
+      'En la ocurrencia 1 de AutorizadoDescargaFEyEventos, El campo digitoVerifRucReceptor es inválido (declarado 58, calculado 59)',
+    ]);
   });
 });
 
 describe('simulator validation: referenced documents (§2.5, §2.12 rule 2)', () => {
   const note = (tipo: string, ...refs: Record<string, string>[]) => {
-    const doc = remove(setTexts(BASE, { [`${DT}/tipoDocumento`]: tipo, [`${DT}/naturalezaOperacion`]: '11' }), `${DT}/tipoVenta`);
-    return refs.length === 0 ? doc : append(doc, DT, el('listaDocsFiscalReferenciados', refs.map((r) => group('docFiscalReferenciado', r))));
+    const doc = remove(
+      setTexts(BASE, { [`${DT}/tipoDocumento`]: tipo, [`${DT}/naturalezaOperacion`]: '11' }),
+      `${DT}/tipoVenta`,
+    );
+    return refs.length === 0
+      ? doc
+      : append(
+          doc,
+          DT,
+          el(
+            'listaDocsFiscalReferenciados',
+            refs.map((r) => group('docFiscalReferenciado', r)),
+          ),
+        );
   };
   const fecha = { fechaEmisionDocFiscalReferenciado: '2026-11-20T09:00:00-05:00' };
   const REF = 'En la ocurrencia 1 de DocFiscalReferenciado, ';
@@ -141,23 +324,54 @@ describe('simulator validation: referenced documents (§2.5, §2.12 rule 2)', ()
   it.each<[string, XNode, string[]]>([
     ['a credit note referencing an FE by CUFE', note('04', { ...fecha, cufeFEReferenciada: CUFE }), []],
     ['a credit note without references', note('04'), ['El campo listaDocsFiscalReferenciados es requerido']],
-    ['a debit note with an empty reference list', append(note('05'), DT, el('listaDocsFiscalReferenciados', [])),
-      ['El campo listaDocsFiscalReferenciados es requerido']],
-    ['a CUFE whose check digit is wrong', note('04', { ...fecha, cufeFEReferenciada: CUFE.slice(0, 65) + '4' }),
-      [`${REF}El campo cufeFEReferenciada es inválido (el dígito verificador del CUFE no es válido)`]],
-    ['a CUFE of 65 characters', note('04', { ...fecha, cufeFEReferenciada: CUFE.slice(0, 65) }), [`${REF}El campo cufeFEReferenciada es inválido`]],
-    ['a credit note referencing a paper invoice', note('04', { ...fecha, nroFacturaPapel: 'A-000123' }), [
-      `${REF}El campo cufeFEReferenciada es requerido`, `${REF}El campo nroFacturaPapel no debe ser informado`,
-    ]],
-    ['a reference with CUFE and paper number', note('04', { ...fecha, cufeFEReferenciada: CUFE, nroFacturaPapel: 'A-000123' }),
-      [`${REF}El campo nroFacturaPapel no debe ser informado`]],
+    [
+      'a debit note with an empty reference list',
+      append(note('05'), DT, el('listaDocsFiscalReferenciados', [])),
+      ['El campo listaDocsFiscalReferenciados es requerido'],
+    ],
+    [
+      'a CUFE whose check digit is wrong',
+      note('04', { ...fecha, cufeFEReferenciada: CUFE.slice(0, 65) + '4' }),
+      [`${REF}El campo cufeFEReferenciada es inválido (el dígito verificador del CUFE no es válido)`],
+    ],
+    [
+      'a CUFE of 65 characters',
+      note('04', { ...fecha, cufeFEReferenciada: CUFE.slice(0, 65) }),
+      [`${REF}El campo cufeFEReferenciada es inválido`],
+    ],
+    [
+      'a credit note referencing a paper invoice',
+      note('04', { ...fecha, nroFacturaPapel: 'A-000123' }),
+      [`${REF}El campo cufeFEReferenciada es requerido`, `${REF}El campo nroFacturaPapel no debe ser informado`],
+    ],
+    [
+      'a reference with CUFE and paper number',
+      note('04', { ...fecha, cufeFEReferenciada: CUFE, nroFacturaPapel: 'A-000123' }),
+      [`${REF}El campo nroFacturaPapel no debe ser informado`],
+    ],
     ['a reference with neither', note('06', fecha), [`${REF}El campo cufeFEReferenciada es requerido`]],
-    ['a generic note referencing a fiscal-printer invoice', note('06', { ...fecha, nroFacturaImpFiscal: 'TFBA0001-0042' }), []],
-    ['a reference issued after the note', note('04', { fechaEmisionDocFiscalReferenciado: '2026-11-29T09:00:00-05:00', cufeFEReferenciada: CUFE }),
-      [`${REF}El campo fechaEmisionDocFiscalReferenciado es inválido (posterior a fechaEmision)`]],
-    ['a credit note 181 days after the invoice', note('04', { fechaEmisionDocFiscalReferenciado: '2026-05-30T09:00:00-05:00', cufeFEReferenciada: CUFE }),
-      [`${REF}El campo fechaEmisionDocFiscalReferenciado es inválido (la nota de crédito se emite más de 180 días después)`]],
-    ['a reference without its date', note('04', { cufeFEReferenciada: CUFE }), [`${REF}El campo fechaEmisionDocFiscalReferenciado es requerido`]],
+    [
+      'a generic note referencing a fiscal-printer invoice',
+      note('06', { ...fecha, nroFacturaImpFiscal: 'TFBA0001-0042' }),
+      [],
+    ],
+    [
+      'a reference issued after the note',
+      note('04', { fechaEmisionDocFiscalReferenciado: '2026-11-29T09:00:00-05:00', cufeFEReferenciada: CUFE }),
+      [`${REF}El campo fechaEmisionDocFiscalReferenciado es inválido (posterior a fechaEmision)`],
+    ],
+    [
+      'a credit note 181 days after the invoice',
+      note('04', { fechaEmisionDocFiscalReferenciado: '2026-05-30T09:00:00-05:00', cufeFEReferenciada: CUFE }),
+      [
+        `${REF}El campo fechaEmisionDocFiscalReferenciado es inválido (la nota de crédito se emite más de 180 días después)`,
+      ],
+    ],
+    [
+      'a reference without its date',
+      note('04', { cufeFEReferenciada: CUFE }),
+      [`${REF}El campo fechaEmisionDocFiscalReferenciado es requerido`],
+    ],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
   });
@@ -165,28 +379,83 @@ describe('simulator validation: referenced documents (§2.5, §2.12 rule 2)', ()
 
 describe('simulator validation: payment rules (§2.12 rules 6–7)', () => {
   const pago = 'totalesSubTotales/listaFormaPago/formaPago';
-  const plazo = el('listaPagoPlazo', [group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '26.90' })]);
+  const plazo = el('listaPagoPlazo', [
+    group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '26.90' }),
+  ]);
 
   it.each<[string, XNode, string[]]>([
-    ['tiempoPago 2 without instalments', setText(BASE, 'totalesSubTotales/tiempoPago', '2'), ['El campo listaPagoPlazo es requerido']],
-    ['tiempoPago 3 without instalments', setText(BASE, 'totalesSubTotales/tiempoPago', '3'), ['El campo listaPagoPlazo es requerido']],
-    ['tiempoPago 2 with instalments', append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales', plazo), []],
-    ['payment form 99 without description', setText(BASE, `${pago}/formaPagoFact`, '99'),
-      ['En la ocurrencia 1 de FormaPago, El campo descFormaPago es requerido']],
-    ['payment form 99 with a 9-character description', insertAfter(setText(BASE, `${pago}/formaPagoFact`, '99'), `${pago}/formaPagoFact`, el('descFormaPago', 'Bitcoins!')),
-      ['En la ocurrencia 1 de FormaPago, El campo descFormaPago es inválido']],
-    ['payment form 99 described', insertAfter(setText(BASE, `${pago}/formaPagoFact`, '99'), `${pago}/formaPagoFact`, el('descFormaPago', 'Puntos de lealtad')), []],
-    ['instalments that do not add up to the total on term', append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales',
-      el('listaPagoPlazo', [group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '20.00' })])),
-    ['El campo listaPagoPlazo es inválido (las cuotas suman 20.00, el monto a crédito es 26.90)']],
-    ['an instalment due before the document date', append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales',
-      el('listaPagoPlazo', [
-        group('pagoPlazo', { fechaVenceCuota: '2026-11-27T10:15:00-05:00', valorCuota: '6.90' }),
-        group('pagoPlazo', { fechaVenceCuota: '2026-11-28T00:00:00-05:00', valorCuota: '20.00' }),
-      ])),
-    ['En la ocurrencia 1 de PagoPlazo, El campo fechaVenceCuota es inválido (anterior a fechaEmision)']],
-    ['a mixed sale whose instalments cover its credit payment only', append(setText(setText(BASE, 'totalesSubTotales/tiempoPago', '3'), `${pago}/formaPagoFact`, '01'),
-      'totalesSubTotales', el('listaPagoPlazo', [group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '30.00' })])), []],
+    [
+      'tiempoPago 2 without instalments',
+      setText(BASE, 'totalesSubTotales/tiempoPago', '2'),
+      ['El campo listaPagoPlazo es requerido'],
+    ],
+    [
+      'tiempoPago 3 without instalments',
+      setText(BASE, 'totalesSubTotales/tiempoPago', '3'),
+      ['El campo listaPagoPlazo es requerido'],
+    ],
+    [
+      'tiempoPago 2 with instalments',
+      append(setText(BASE, 'totalesSubTotales/tiempoPago', '2'), 'totalesSubTotales', plazo),
+      [],
+    ],
+    [
+      'payment form 99 without description',
+      setText(BASE, `${pago}/formaPagoFact`, '99'),
+      ['En la ocurrencia 1 de FormaPago, El campo descFormaPago es requerido'],
+    ],
+    [
+      'payment form 99 with a 9-character description',
+      insertAfter(
+        setText(BASE, `${pago}/formaPagoFact`, '99'),
+        `${pago}/formaPagoFact`,
+        el('descFormaPago', 'Bitcoins!'),
+      ),
+      ['En la ocurrencia 1 de FormaPago, El campo descFormaPago es inválido'],
+    ],
+    [
+      'payment form 99 described',
+      insertAfter(
+        setText(BASE, `${pago}/formaPagoFact`, '99'),
+        `${pago}/formaPagoFact`,
+        el('descFormaPago', 'Puntos de lealtad'),
+      ),
+      [],
+    ],
+    [
+      'instalments that do not add up to the total on term',
+      append(
+        setText(BASE, 'totalesSubTotales/tiempoPago', '2'),
+        'totalesSubTotales',
+        el('listaPagoPlazo', [
+          group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '20.00' }),
+        ]),
+      ),
+      ['El campo listaPagoPlazo es inválido (las cuotas suman 20.00, el monto a crédito es 26.90)'],
+    ],
+    [
+      'an instalment due before the document date',
+      append(
+        setText(BASE, 'totalesSubTotales/tiempoPago', '2'),
+        'totalesSubTotales',
+        el('listaPagoPlazo', [
+          group('pagoPlazo', { fechaVenceCuota: '2026-11-27T10:15:00-05:00', valorCuota: '6.90' }),
+          group('pagoPlazo', { fechaVenceCuota: '2026-11-28T00:00:00-05:00', valorCuota: '20.00' }),
+        ]),
+      ),
+      ['En la ocurrencia 1 de PagoPlazo, El campo fechaVenceCuota es inválido (anterior a fechaEmision)'],
+    ],
+    [
+      'a mixed sale whose instalments cover its credit payment only',
+      append(
+        setText(setText(BASE, 'totalesSubTotales/tiempoPago', '3'), `${pago}/formaPagoFact`, '01'),
+        'totalesSubTotales',
+        el('listaPagoPlazo', [
+          group('pagoPlazo', { fechaVenceCuota: '2026-12-28T10:15:00-05:00', valorCuota: '30.00' }),
+        ]),
+      ),
+      [],
+    ],
   ])('%s', (_case, doc, expected) => {
     expect(validate(doc)).toEqual(expected);
   });

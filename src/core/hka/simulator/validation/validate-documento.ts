@@ -15,9 +15,26 @@ import { otiTotals } from './oti-totals';
 import { readTable } from './read-table';
 import { receptorByType, receptorCountry, rucCheckDigits } from './rules-cliente';
 import { groupRucs, vehicleDescriptions } from './rules-groups';
-import { cpbsFamily, freightAndInsuranceOnce, governmentCpbs, iscRateNeedsValue, unitDiscountBelowPrice } from './rules-items';
-import { installmentsCoverCredit, otherPaymentDescribed, termNeedsInstallments, withholdingAmount } from './rules-pagos';
-import { contingency, exportData, issuedNotInFuture, noSaleTypeOnNotes, referencedDocuments } from './rules-transaccion';
+import {
+  cpbsFamily,
+  freightAndInsuranceOnce,
+  governmentCpbs,
+  iscRateNeedsValue,
+  unitDiscountBelowPrice,
+} from './rules-items';
+import {
+  installmentsCoverCredit,
+  otherPaymentDescribed,
+  termNeedsInstallments,
+  withholdingAmount,
+} from './rules-pagos';
+import {
+  contingency,
+  exportData,
+  issuedNotInFuture,
+  noSaleTypeOnNotes,
+  referencedDocuments,
+} from './rules-transaccion';
 import { DOCUMENTO } from './tables-documento';
 
 export interface DocumentoValidationContext {

@@ -9,10 +9,19 @@ export const TEST_ISSUER: SimIssuer = {
   ruc: '155596713-2-2015',
   dv: '59',
   razonSocial: 'THE FACTORY HKA CORP',
-  branches: [{
-    codigo: '0000', nombre: 'Casa matriz', direccion: 'Ave. La Paz', codigoUbicacion: '8-8-7', provincia: 'PANAMÁ',
-    distrito: 'PANAMÁ', corregimiento: 'BELLA VISTA', coordenadas: '+8.9892,-79.5201', telefono: '222-3456',
-  }],
+  branches: [
+    {
+      codigo: '0000',
+      nombre: 'Casa matriz',
+      direccion: 'Ave. La Paz',
+      codigoUbicacion: '8-8-7',
+      provincia: 'PANAMÁ',
+      distrito: 'PANAMÁ',
+      corregimiento: 'BELLA VISTA',
+      coordenadas: '+8.9892,-79.5201',
+      telefono: '222-3456',
+    },
+  ],
 };
 
 /** HKA's clock in the tests: after every sample's fechaEmision. */
@@ -28,7 +37,9 @@ export function documentoOf(xml: string): XNode {
 
 const leafXml = (name: string, value: string): string => `<ser:${name}>${value}</ser:${name}>`;
 export const fieldsXml = (fields: Record<string, string>): string =>
-  Object.entries(fields).map(([k, v]) => leafXml(k, v)).join('');
+  Object.entries(fields)
+    .map(([k, v]) => leafXml(k, v))
+    .join('');
 
 /**
  * A valid cash sale to a consumidor final: item 1 = 2 × 10.00 at 7 % (ITBMS 1.40), item 2 = 1 × 5.50 exempt;
@@ -39,26 +50,55 @@ export const BASE_XML = `<tem:documento xmlns:tem="http://tempuri.org/"
   ${fieldsXml({ codigoSucursalEmisor: '0000', tipoSucursal: '1' })}
   <ser:datosTransaccion>
     ${fieldsXml({
-      tipoEmision: '01', tipoDocumento: '01', numeroDocumentoFiscal: '0000000042', puntoFacturacionFiscal: '001',
-      fechaEmision: '2026-11-28T10:15:00-05:00', naturalezaOperacion: '01', tipoOperacion: '1', destinoOperacion: '1',
-      formatoCAFE: '2', entregaCAFE: '2', envioContenedor: '1', procesoGeneracion: '1', tipoVenta: '1',
+      tipoEmision: '01',
+      tipoDocumento: '01',
+      numeroDocumentoFiscal: '0000000042',
+      puntoFacturacionFiscal: '001',
+      fechaEmision: '2026-11-28T10:15:00-05:00',
+      naturalezaOperacion: '01',
+      tipoOperacion: '1',
+      destinoOperacion: '1',
+      formatoCAFE: '2',
+      entregaCAFE: '2',
+      envioContenedor: '1',
+      procesoGeneracion: '1',
+      tipoVenta: '1',
     })}
     <ser:cliente>${fieldsXml({ tipoClienteFE: '02', pais: 'PA' })}</ser:cliente>
   </ser:datosTransaccion>
   <ser:listaItems>
     <ser:item>${fieldsXml({
-      descripcion: 'Arroz 5 lb', codigo: 'A001', unidadMedida: 'und', cantidad: '2.00', precioUnitario: '10.00',
-      precioItem: '20.00', valorTotal: '21.40', tasaITBMS: '01', valorITBMS: '1.40',
+      descripcion: 'Arroz 5 lb',
+      codigo: 'A001',
+      unidadMedida: 'und',
+      cantidad: '2.00',
+      precioUnitario: '10.00',
+      precioItem: '20.00',
+      valorTotal: '21.40',
+      tasaITBMS: '01',
+      valorITBMS: '1.40',
     })}</ser:item>
     <ser:item>${fieldsXml({
-      descripcion: 'Agua 1 l', cantidad: '1.00', precioUnitario: '5.50', precioItem: '5.50', valorTotal: '5.50',
-      tasaITBMS: '00', valorITBMS: '0.00',
+      descripcion: 'Agua 1 l',
+      cantidad: '1.00',
+      precioUnitario: '5.50',
+      precioItem: '5.50',
+      valorTotal: '5.50',
+      tasaITBMS: '00',
+      valorITBMS: '0.00',
     })}</ser:item>
   </ser:listaItems>
   <ser:totalesSubTotales>
     ${fieldsXml({
-      totalPrecioNeto: '25.50', totalITBMS: '1.40', totalMontoGravado: '1.40', totalFactura: '26.90',
-      totalValorRecibido: '30.00', vuelto: '3.10', tiempoPago: '1', nroItems: '2', totalTodosItems: '26.90',
+      totalPrecioNeto: '25.50',
+      totalITBMS: '1.40',
+      totalMontoGravado: '1.40',
+      totalFactura: '26.90',
+      totalValorRecibido: '30.00',
+      vuelto: '3.10',
+      tiempoPago: '1',
+      nroItems: '2',
+      totalTodosItems: '26.90',
     })}
     <ser:listaFormaPago><ser:formaPago>${fieldsXml({ formaPagoFact: '02', valorCuotaPagada: '30.00' })}</ser:formaPago></ser:listaFormaPago>
   </ser:totalesSubTotales>
@@ -75,7 +115,10 @@ export function el(name: string, content: string | XNode[]): XNode {
 
 /** An element whose children are leaves, in the given order. */
 export function group(name: string, fields: Record<string, string>): XNode {
-  return el(name, Object.entries(fields).map(([k, v]) => el(k, v)));
+  return el(
+    name,
+    Object.entries(fields).map(([k, v]) => el(k, v)),
+  );
 }
 
 function indexOf(children: readonly XNode[], segment: string): number {

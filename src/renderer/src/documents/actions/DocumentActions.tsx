@@ -17,7 +17,11 @@ import './actions.css';
 type Open = 'annul' | 'credit' | 'discard' | null;
 type Message = { kind: 'ok' | 'info' | 'error'; lines: string[] } | null;
 
-export function DocumentActions(props: { detail: DocumentDetail; reload: () => void; onOpen: (id: string) => void }): JSX.Element | null {
+export function DocumentActions(props: {
+  detail: DocumentDetail;
+  reload: () => void;
+  onOpen: (id: string) => void;
+}): JSX.Element | null {
   const { t } = useTranslation();
   const runAsManager = useManagerAction();
   const [open, setOpen] = useState<Open>(null);
@@ -31,7 +35,9 @@ export function DocumentActions(props: { detail: DocumentDetail; reload: () => v
   const canCredit = isInvoice && detail.cufe !== null && annulState.kind !== 'none';
 
   async function annul(motivo: string): Promise<string[] | null> {
-    const r = await runAsManager('documents:annul', (approval) => attempt(() => sago().documents.annul({ id, motivo, approval })));
+    const r = await runAsManager('documents:annul', (approval) =>
+      attempt(() => sago().documents.annul({ id, motivo, approval })),
+    );
     if (r === null) return [];
     if (!r.ok) return errorLines(r.error);
     setOpen(null);
@@ -41,7 +47,9 @@ export function DocumentActions(props: { detail: DocumentDetail; reload: () => v
   }
 
   async function discard(motivo: string): Promise<string[] | null> {
-    const r = await runAsManager('documents:cancel', (approval) => attempt(() => sago().documents.cancel({ id, motivo, approval })));
+    const r = await runAsManager('documents:cancel', (approval) =>
+      attempt(() => sago().documents.cancel({ id, motivo, approval })),
+    );
     if (r === null) return [];
     if (!r.ok) return errorLines(r.error);
     setOpen(null);
@@ -51,30 +59,80 @@ export function DocumentActions(props: { detail: DocumentDetail; reload: () => v
   }
 
   async function retry(): Promise<void> {
-    const r = await runAsManager('documents:retry', (approval) => attempt(() => sago().documents.retry({ id, approval })));
+    const r = await runAsManager('documents:retry', (approval) =>
+      attempt(() => sago().documents.retry({ id, approval })),
+    );
     if (r === null) return;
-    setMessage(r.ok ? { kind: 'info', lines: [t('documents.retried')] } : { kind: 'error', lines: errorLines(r.error) });
+    setMessage(
+      r.ok ? { kind: 'info', lines: [t('documents.retried')] } : { kind: 'error', lines: errorLines(r.error) },
+    );
     if (r.ok) props.reload();
   }
 
   return (
     <section className="doc-actions" data-testid="document-actions">
-      {annulState.kind === 'open' ? <p className="annul-window" data-testid="annulable-until">{t('documentActions.annulableUntil', { until: annulState.until })}</p> : null}
-      {annulState.kind === 'closed' ? <p className="annul-window closed" data-testid="annulable-until">{t('documentActions.annulClosed', { until: annulState.until })}</p> : null}
+      {annulState.kind === 'open' ? (
+        <p className="annul-window" data-testid="annulable-until">
+          {t('documentActions.annulableUntil', { until: annulState.until })}
+        </p>
+      ) : null}
+      {annulState.kind === 'closed' ? (
+        <p className="annul-window closed" data-testid="annulable-until">
+          {t('documentActions.annulClosed', { until: annulState.until })}
+        </p>
+      ) : null}
       {attention ? (
         <div className="notice error attention-box" data-testid="attention-hint">
-          <p><strong>{t('documentActions.attention.title')}</strong></p>
+          <p>
+            <strong>{t('documentActions.attention.title')}</strong>
+          </p>
           {detail.hkaMensajes.length > 0 ? <p>{detail.hkaMensajes.join(' · ')}</p> : null}
           <p>{detail.hint ?? t('documentActions.attention.noHint')}</p>
         </div>
       ) : null}
       <div className="doc-action-buttons">
-        {canAnnul ? <button type="button" className="button danger" data-testid="detail-annul" onClick={() => setOpen('annul')}>{t('documentActions.annul.button')}</button> : null}
-        {canCredit ? <button type="button" className={annulState.kind === 'closed' ? 'button primary' : 'button secondary'} data-testid="detail-credit-note" onClick={() => setOpen('credit')}>{t('documentActions.credit.button')}</button> : null}
-        {attention ? <button type="button" className="button primary" data-testid="detail-retry" onClick={() => void retry()}>{t('documents.retry')}</button> : null}
-        {attention ? <button type="button" className="button secondary" data-testid="detail-discard" onClick={() => setOpen('discard')}>{t('documentActions.discard.button')}</button> : null}
+        {canAnnul ? (
+          <button type="button" className="button danger" data-testid="detail-annul" onClick={() => setOpen('annul')}>
+            {t('documentActions.annul.button')}
+          </button>
+        ) : null}
+        {canCredit ? (
+          <button
+            type="button"
+            className={annulState.kind === 'closed' ? 'button primary' : 'button secondary'}
+            data-testid="detail-credit-note"
+            onClick={() => setOpen('credit')}
+          >
+            {t('documentActions.credit.button')}
+          </button>
+        ) : null}
+        {attention ? (
+          <button type="button" className="button primary" data-testid="detail-retry" onClick={() => void retry()}>
+            {t('documents.retry')}
+          </button>
+        ) : null}
+        {attention ? (
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="detail-discard"
+            onClick={() => setOpen('discard')}
+          >
+            {t('documentActions.discard.button')}
+          </button>
+        ) : null}
       </div>
-      {message ? <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="actions-message">{message.lines.map((l, i) => <p key={i}>{l}</p>)}</div> : null}
+      {message ? (
+        <div
+          className={`notice ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="actions-message"
+        >
+          {message.lines.map((l, i) => (
+            <p key={i}>{l}</p>
+          ))}
+        </div>
+      ) : null}
       {detail.cufe !== null ? (
         <div className="doc-action-blocks">
           <DocumentFiles id={id} />
@@ -82,12 +140,35 @@ export function DocumentActions(props: { detail: DocumentDetail; reload: () => v
         </div>
       ) : null}
       {open === 'annul' ? (
-        <MotivoDialog title={t('documentActions.annul.title')} intro={t('documentActions.annul.intro')} confirmLabel={t('documentActions.annul.submit')} testId="annul-dialog" onSubmit={annul} onClose={() => setOpen(null)} />
+        <MotivoDialog
+          title={t('documentActions.annul.title')}
+          intro={t('documentActions.annul.intro')}
+          confirmLabel={t('documentActions.annul.submit')}
+          testId="annul-dialog"
+          onSubmit={annul}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
       {open === 'discard' ? (
-        <MotivoDialog title={t('documentActions.discard.title')} intro={t('documentActions.discard.intro')} confirmLabel={t('documentActions.discard.submit')} testId="discard-dialog" onSubmit={discard} onClose={() => setOpen(null)} />
+        <MotivoDialog
+          title={t('documentActions.discard.title')}
+          intro={t('documentActions.discard.intro')}
+          confirmLabel={t('documentActions.discard.submit')}
+          testId="discard-dialog"
+          onSubmit={discard}
+          onClose={() => setOpen(null)}
+        />
       ) : null}
-      {open === 'credit' ? <CreditNoteDialog detail={detail} onClose={() => setOpen(null)} onCreated={(noteId) => { setOpen(null); props.onOpen(noteId); }} /> : null}
+      {open === 'credit' ? (
+        <CreditNoteDialog
+          detail={detail}
+          onClose={() => setOpen(null)}
+          onCreated={(noteId) => {
+            setOpen(null);
+            props.onOpen(noteId);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

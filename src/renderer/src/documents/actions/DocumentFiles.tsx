@@ -54,21 +54,49 @@ export function DocumentFiles(props: { id: string }): JSX.Element {
     return (
       <li key={kind} data-testid={`file-${kind}`} data-kept={file ? 'yes' : 'no'}>
         <strong>{t(`documentActions.files.${kind}`)}</strong>
-        <span className="muted">{file ? `${file.fileName} · ${kb(file.bytes)}` : t('documentActions.files.notKept')}</span>
-        {file ? <button type="button" className="button secondary" data-testid={`open-${kind}`} onClick={() => void open(kind)}>{t('documentActions.files.open')}</button> : null}
+        <span className="muted">
+          {file ? `${file.fileName} · ${kb(file.bytes)}` : t('documentActions.files.notKept')}
+        </span>
+        {file ? (
+          <button
+            type="button"
+            className="button secondary"
+            data-testid={`open-${kind}`}
+            onClick={() => void open(kind)}
+          >
+            {t('documentActions.files.open')}
+          </button>
+        ) : null}
       </li>
     );
   };
   return (
     <section className="doc-action-block" aria-labelledby="doc-files-title">
       <h2 id="doc-files-title">{t('documentActions.files.title')}</h2>
-      <ul className="file-list">{row('pdf')}{row('xml')}</ul>
+      <ul className="file-list">
+        {row('pdf')}
+        {row('xml')}
+      </ul>
       {missing ? (
-        <button type="button" className="button primary" data-testid="download-files" disabled={busy} onClick={() => void download()}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="download-files"
+          disabled={busy}
+          onClick={() => void download()}
+        >
           {busy ? t('documentActions.sending') : t('documentActions.files.download')}
         </button>
       ) : null}
-      {message ? <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="files-message">{message.text}</p> : null}
+      {message ? (
+        <p
+          className={`notice ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="files-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
     </section>
   );
 }

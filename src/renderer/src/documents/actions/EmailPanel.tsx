@@ -28,7 +28,11 @@ export function EmailPanel(props: { detail: DocumentDetail }): JSX.Element {
     setMessage(null);
     const r = await attempt(() => sago().documents.sendEmail({ id, correo: correo.trim() }));
     setBusy(false);
-    setMessage(r.ok ? { kind: 'ok', lines: [t('documentActions.email.sent', { correo: correo.trim() })] } : { kind: 'error', lines: errorLines(r.error) });
+    setMessage(
+      r.ok
+        ? { kind: 'ok', lines: [t('documentActions.email.sent', { correo: correo.trim() })] }
+        : { kind: 'error', lines: errorLines(r.error) },
+    );
   }
 
   async function trace(): Promise<void> {
@@ -41,21 +45,69 @@ export function EmailPanel(props: { detail: DocumentDetail }): JSX.Element {
   return (
     <section className="doc-action-block" aria-labelledby="doc-email-title">
       <h2 id="doc-email-title">{t('documentActions.email.title')}</h2>
-      <form className="inline-form" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }}>
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
         <label className="field">
           <span>{t('documentActions.email.address')}</span>
-          <input type="email" data-testid="email-address" value={correo} maxLength={100} onChange={(e) => setCorreo(e.target.value)} />
+          <input
+            type="email"
+            data-testid="email-address"
+            value={correo}
+            maxLength={100}
+            onChange={(e) => setCorreo(e.target.value)}
+          />
         </label>
-        <button type="submit" className="button primary" data-testid="email-send" disabled={busy || correo.trim() === ''}>
+        <button
+          type="submit"
+          className="button primary"
+          data-testid="email-send"
+          disabled={busy || correo.trim() === ''}
+        >
           {busy ? t('documentActions.sending') : t('documentActions.email.send')}
         </button>
-        <button type="button" className="button secondary" data-testid="email-trace" onClick={() => void trace()}>{t('documentActions.email.trace')}</button>
+        <button type="button" className="button secondary" data-testid="email-trace" onClick={() => void trace()}>
+          {t('documentActions.email.trace')}
+        </button>
       </form>
-      {message ? <div className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="email-message">{message.lines.map((l, i) => <p key={i}>{l}</p>)}</div> : null}
-      {entregas === null ? null : entregas.length === 0 ? <p className="muted" data-testid="email-trace-empty">{t('documentActions.email.noDeliveries')}</p> : (
+      {message ? (
+        <div
+          className={`notice ${message.kind}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="email-message"
+        >
+          {message.lines.map((l, i) => (
+            <p key={i}>{l}</p>
+          ))}
+        </div>
+      ) : null}
+      {entregas === null ? null : entregas.length === 0 ? (
+        <p className="muted" data-testid="email-trace-empty">
+          {t('documentActions.email.noDeliveries')}
+        </p>
+      ) : (
         <table className="data-table" data-testid="email-trace-list">
-          <thead><tr><th>{t('documentActions.email.to')}</th><th>{t('documentActions.email.at')}</th><th>{t('documentActions.email.state')}</th></tr></thead>
-          <tbody>{entregas.map((e) => <tr key={e.messageId}><td>{e.correo}</td><td>{e.creadoEn}</td><td>{e.estado}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('documentActions.email.to')}</th>
+              <th>{t('documentActions.email.at')}</th>
+              <th>{t('documentActions.email.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entregas.map((e) => (
+              <tr key={e.messageId}>
+                <td>{e.correo}</td>
+                <td>{e.creadoEn}</td>
+                <td>{e.estado}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       )}
     </section>

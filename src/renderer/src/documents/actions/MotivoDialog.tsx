@@ -45,8 +45,16 @@ export function MotivoDialog(props: {
 
   const footer = (
     <>
-      <button type="button" className="button secondary" onClick={props.onClose}>{t('common.cancel')}</button>
-      <button type="button" className={confirming ? 'button danger' : 'button primary'} data-testid="motivo-submit" disabled={busy} onClick={() => void submit()}>
+      <button type="button" className="button secondary" onClick={props.onClose}>
+        {t('common.cancel')}
+      </button>
+      <button
+        type="button"
+        className={confirming ? 'button danger' : 'button primary'}
+        data-testid="motivo-submit"
+        disabled={busy}
+        onClick={() => void submit()}
+      >
         {busy ? t('documentActions.sending') : confirming ? t('documentActions.confirmSure') : props.confirmLabel}
       </button>
     </>
@@ -62,12 +70,25 @@ export function MotivoDialog(props: {
           maxLength={MOTIVO_MAX + 50}
           rows={3}
           autoFocus
-          onChange={(e) => { setMotivo(e.target.value); setConfirming(false); }}
+          onChange={(e) => {
+            setMotivo(e.target.value);
+            setConfirming(false);
+          }}
         />
         <em className="field-hint">{t('documentActions.motivoCount', { count: motivo.trim().length })}</em>
       </label>
-      {confirming ? <p className="notice info" role="status" data-testid="motivo-confirm">{t('documentActions.irreversible')}</p> : null}
-      {errors.length > 0 ? <div className="notice error" role="alert" data-testid="motivo-error">{errors.map((e, i) => <p key={i}>{e}</p>)}</div> : null}
+      {confirming ? (
+        <p className="notice info" role="status" data-testid="motivo-confirm">
+          {t('documentActions.irreversible')}
+        </p>
+      ) : null}
+      {errors.length > 0 ? (
+        <div className="notice error" role="alert" data-testid="motivo-error">
+          {errors.map((e, i) => (
+            <p key={i}>{e}</p>
+          ))}
+        </div>
+      ) : null}
     </Dialog>
   );
 }

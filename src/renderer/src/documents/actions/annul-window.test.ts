@@ -5,18 +5,22 @@ describe('annulWindow', () => {
   const until = '2026-12-05T23:59:59-05:00';
 
   it('is open until the deadline the core gave, and shows it in Panamá time', () => {
-    expect(annulWindow({ status: 'AUTHORIZED', annulableUntil: until }, new Date('2026-12-05T12:00:00-05:00')))
-      .toEqual({ kind: 'open', until: '05/12/2026 23:59' });
+    expect(annulWindow({ status: 'AUTHORIZED', annulableUntil: until }, new Date('2026-12-05T12:00:00-05:00'))).toEqual(
+      { kind: 'open', until: '05/12/2026 23:59' },
+    );
   });
 
   it('is closed one second after the deadline', () => {
-    expect(annulWindow({ status: 'AUTHORIZED', annulableUntil: until }, new Date('2026-12-06T00:00:00-05:00')))
-      .toEqual({ kind: 'closed', until: '05/12/2026 23:59' });
+    expect(annulWindow({ status: 'AUTHORIZED', annulableUntil: until }, new Date('2026-12-06T00:00:00-05:00'))).toEqual(
+      { kind: 'closed', until: '05/12/2026 23:59' },
+    );
   });
 
   it('offers nothing for documents that are not authorised', () => {
     for (const status of ['QUEUED', 'REJECTED', 'ANNULLED'] as const) {
-      expect(annulWindow({ status, annulableUntil: until }, new Date('2026-12-01T00:00:00Z'))).toEqual({ kind: 'none' });
+      expect(annulWindow({ status, annulableUntil: until }, new Date('2026-12-01T00:00:00Z'))).toEqual({
+        kind: 'none',
+      });
     }
   });
 

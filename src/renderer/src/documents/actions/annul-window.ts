@@ -24,7 +24,9 @@ export function annulWindow(detail: Pick<DocumentDetail, 'status' | 'annulableUn
   if (detail.status !== 'AUTHORIZED') return { kind: 'none' };
   const until = detail.annulableUntil;
   if (until === undefined || until === null || Number.isNaN(Date.parse(until))) return { kind: 'unknown' };
-  return Date.parse(until) >= now.getTime() ? { kind: 'open', until: panamaMinute(until) } : { kind: 'closed', until: panamaMinute(until) };
+  return Date.parse(until) >= now.getTime()
+    ? { kind: 'open', until: panamaMinute(until) }
+    : { kind: 'closed', until: panamaMinute(until) };
 }
 
 /** The reason's bounds the DGI sets for an annulment or a discard (trimmed length). */

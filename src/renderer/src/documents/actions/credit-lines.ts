@@ -23,11 +23,21 @@ export interface CreditChoice {
 }
 
 /** `creditable`: the core's remaining quantity per line; absent (an older core), the whole invoice. */
-export function initialChoices(items: readonly Item[], creditable?: readonly { line: number; remaining: string }[] | null): CreditChoice[] {
+export function initialChoices(
+  items: readonly Item[],
+  creditable?: readonly { line: number; remaining: string }[] | null,
+): CreditChoice[] {
   return items.map((item, i) => {
     const line = i + 1;
     const left = creditable ? money(creditable.find((c) => c.line === line)?.remaining ?? '0') : money(item.cantidad);
-    return { line, descripcion: item.descripcion, invoiced: money(item.cantidad).toFixed(), max: left.toFixed(), selected: left.gt(0), cantidad: left.toFixed() };
+    return {
+      line,
+      descripcion: item.descripcion,
+      invoiced: money(item.cantidad).toFixed(),
+      max: left.toFixed(),
+      selected: left.gt(0),
+      cantidad: left.toFixed(),
+    };
   });
 }
 
@@ -58,7 +68,10 @@ export function creditRequest(items: readonly Item[], choices: readonly CreditCh
  * The note's total for credited items worth `creditedTotal`: less their share of the invoice's discount on the whole
  * sale, as the core drafts it (shared/till/ticket-discount.ts discountShare).
  */
-export function noteTotal(invoice: Pick<FiscalDocument, 'items' | 'descuentosGlobales'>, creditedTotal: string): string {
+export function noteTotal(
+  invoice: Pick<FiscalDocument, 'items' | 'descuentosGlobales'>,
+  creditedTotal: string,
+): string {
   const discount = toAmount2(sum((invoice.descuentosGlobales ?? []).map((d) => money(d.montoDescuento))));
   const invoiceItems = toAmount2(sum(invoice.items.map((item) => money(computeItemAmounts(item).valorTotal))));
   return toAmount2(money(creditedTotal).minus(discountShare(discount, invoiceItems, creditedTotal)));

@@ -24,7 +24,15 @@ export interface GenericLine {
   unidadMedidaCPBS: string;
 }
 
-export const emptyLine = (key: number): GenericLine => ({ key, descripcion: '', cantidad: '1', precio: '', tasaItbms: '01', codigoCPBS: '', unidadMedidaCPBS: '' });
+export const emptyLine = (key: number): GenericLine => ({
+  key,
+  descripcion: '',
+  cantidad: '1',
+  precio: '',
+  tasaItbms: '01',
+  codigoCPBS: '',
+  unidadMedidaCPBS: '',
+});
 
 export type GenericProblem = 'noLines' | 'descripcion' | 'cantidad' | 'precio' | 'cpbs' | 'cpbsUnit' | MotivoProblem;
 
@@ -57,7 +65,12 @@ export function genericTotal(lines: readonly GenericLine[]): string {
   return toAmount2(round2(sum(items.map((item) => money(computeItemAmounts(item).valorTotal)))));
 }
 
-export function buildGenericNote(input: { cliente: ReceptorInput; lines: readonly GenericLine[]; motivo: string; formaPago: FormaPago }): GenericNote {
+export function buildGenericNote(input: {
+  cliente: ReceptorInput;
+  lines: readonly GenericLine[];
+  motivo: string;
+  formaPago: FormaPago;
+}): GenericNote {
   const filled = input.lines.filter((l) => l.descripcion.trim() !== '' || l.precio.trim() !== '');
   if (filled.length === 0) return { ok: false, problem: 'noLines' };
   const items: Item[] = [];
@@ -74,7 +87,12 @@ export function buildGenericNote(input: { cliente: ReceptorInput; lines: readonl
     total,
     request: {
       motivo: input.motivo.trim(),
-      draft: { cliente: input.cliente, items, pagos: [{ formaPagoFact: input.formaPago, valorCuotaPagada: total }], tiempoPago: '1' },
+      draft: {
+        cliente: input.cliente,
+        items,
+        pagos: [{ formaPagoFact: input.formaPago, valorCuotaPagada: total }],
+        tiempoPago: '1',
+      },
     },
   };
 }
