@@ -17,6 +17,7 @@ import { anItem } from '../fixtures/fiscal-documents';
 import { startSyncTestServer, type SyncTestServer, type Tenant } from '../fixtures/pg-test-db';
 import { SALE, startRegister, waitFor, type Register } from '../fixtures/register-harness';
 import { chromiumAvailable, launchChromium, type Browser } from './fixtures/chromium';
+import { buildConsole } from './fixtures/console-build';
 
 interface Till {
   register: Register;
@@ -32,15 +33,6 @@ let browser: Browser;
 const tills: Till[] = [];
 /** What Caja 2 had issued when it was revoked: all head office may ever know of it. */
 let revokedTillTotal = new Decimal(0);
-
-async function buildConsole(): Promise<void> {
-  const { build } = await import('vite');
-  await build({
-    configFile: join(import.meta.dirname, '../../vite.console.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: consoleDir, emptyOutDir: true },
-  });
-}
 
 async function openTill(name: string, code: string, shared?: Register): Promise<Till> {
   const register = await startRegister({ path: join(dir, `${name}.sqlite`), ...(shared ? { sim: shared.sim } : {}) });
@@ -75,7 +67,7 @@ const run = chromiumAvailable() ? describe : describe.skip;
 
 run('head-office console (Chromium, real server on PostgreSQL, two registers)', () => {
   beforeAll(async () => {
-    await buildConsole();
+    await buildConsole(consoleDir);
     kit = await startSyncTestServer({ consoleDir });
     tenant = await kit.createTenant('Cadena Consola');
     browser = await launchChromium();
