@@ -17,3 +17,9 @@ export function toPanamaDate(instant: Date): string {
 export function panamaDayStartUtc(day: string): Date {
   return new Date(`${day}T00:00:00-05:00`);
 }
+
+/** `dd/mm/aaaa hh:mm:ss` in Panamá: how people read an instant on our screens (the receipt's own form). */
+export function toPanamaDisplay(instant: Date): string {
+  const s = toPanamaDateTime(instant);
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 19)}`;
+}

@@ -15,20 +15,24 @@ export function AlertSettingsForm(): JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  async function save(body: Record<string, unknown>): Promise<void> {
+  async function save(body: Record<string, unknown>): Promise<boolean> {
     const saved = await api.post<AlertSettings>('/v1/admin/alert-settings', body);
     if (!saved.ok) {
       setNotice(null);
-      return setError(failureText(t, saved.failure));
+      setError(failureText(t, saved.failure));
+      return false;
     }
     setError(null);
     setNotice(t('alerts.settings.saved'));
     settings.reload();
+    return true;
   }
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    // Kept before the first await: React clears currentTarget once the handler has returned.
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const minutes = parseSilentMinutes(formText(form, 'silentAfterMinutes'));
     if (minutes === null) return setError(t('alerts.settings.badMinutes'));
     const url = formText(form, 'webhookUrl');
@@ -36,8 +40,10 @@ export function AlertSettingsForm(): JSX.Element {
     // A URL without a new secret keeps the webhook as it is: the secret cannot be read back to resend it.
     if (secret !== '' && !isWebhookSecret(secret)) return setError(t('alerts.settings.badSecret'));
     if (secret !== '' && url === '') return setError(t('alerts.settings.urlNeeded'));
-    await save({ silentAfterMinutes: minutes, ...(secret !== '' ? { webhook: { url, secret } } : {}) });
-    event.currentTarget.reset();
+    // The typed secret leaves the page once sent (the form resets only after a save the server took).
+    if (await save({ silentAfterMinutes: minutes, ...(secret !== '' ? { webhook: { url, secret } } : {}) })) {
+      element.reset();
+    }
   }
 
   async function removeWebhook(): Promise<void> {
