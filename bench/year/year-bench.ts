@@ -18,6 +18,7 @@ import type { Shift } from '../../src/shared/ipc/contract-reports';
 import { draftWithItems } from '../capture-drafts';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';
+import { reportBaselines } from './report-baselines';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -195,6 +196,12 @@ async function readsAndCapture(store: OpenedDatabase): Promise<void> {
   ];
   console.log('\nReads at this size (targets of issue 17):');
   for (const t of targets) console.log(row(t));
+  const closed = sqlite
+    .prepare(
+      'SELECT id, opened_at AS openedAt, opening_cash AS openingCash, closed_at AS closedAt, counted_cash AS countedCash FROM shifts WHERE closed_at IS NOT NULL ORDER BY opened_at DESC LIMIT 1',
+    )
+    .get() as Pick<Shift, 'id' | 'openedAt' | 'openingCash' | 'closedAt' | 'countedCash'> | undefined;
+  await reportBaselines(db, { shift, now, monthFrom, lastDay, closed: closed && { ...shift, ...closed } });
   await captureRatio(store);
 }
 

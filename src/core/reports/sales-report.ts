@@ -7,55 +7,71 @@
 // notes may add, credit-ledger.ts) would push below zero shows zero.
 import { money, toAmount2, toAmount6, ZERO, type Money } from '../../shared/fiscal/money';
 import type { SalesReport } from '../../shared/ipc/contract-reports';
-import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { StoreDb } from '../store/open-database';
 import { toCsv } from './csv';
+import { dayRollups, productRollups } from './report-rollups';
 import { CREDIT_NOTE_TYPES } from './shift-report';
 
-interface DayRow { tipoDocumento: string; day: string; totals: string; totalFactura: string }
-interface ItemRow { tipoDocumento: string; codigo: string | null; descripcion: string; cantidad: string; precioItem: string; valorItbms: string; valorTotal: string }
+export interface ItemRow { tipoDocumento: string; codigo: string | null; descripcion: string; cantidad: string; precioItem: string; valorItbms: string; valorTotal: string }
 
 // fechaEmision is Panama local time with its offset ("2025-03-01T10:15:00-05:00"): its first 10 characters are the day.
 const inRange = (alias: string) =>
   `${alias}.status NOT IN ('ANNULLED', 'CANCELLED') AND substr(${alias}.fecha_emision, 1, 10) BETWEEN @from AND @to`;
-const IN_RANGE = inRange('d');
-const PRODUCT_LINES = `${IN_RANGE} AND (d.tipo_documento <> '04' OR EXISTS (
+export const IN_RANGE = inRange('d');
+export const PRODUCT_LINES = `${IN_RANGE} AND (d.tipo_documento <> '04' OR EXISTS (
   SELECT 1 FROM credit_ledger l JOIN documents inv ON inv.id = l.invoice_id WHERE l.note_id = d.id AND ${inRange('inv')}))`;
 
+export interface DayEntry { documents: number; creditNotes: number; base: Money; itbms: Money; total: Money }
+export interface ProductEntry { codigo: string; descripcion: string; cantidad: Money; base: Money; itbms: Money; total: Money }
+const sign = (tipoDocumento: string) => (CREDIT_NOTE_TYPES.includes(tipoDocumento) ? -1 : 1);
+const SKIPPED: readonly string[] = ['ANNULLED', 'CANCELLED'];
+
+/**
+ * The report from the rollups of migration 0011 (issue 17): days from document_rollups, products from
+ * product_rollups, and only the credit notes for invoices (04) one by one (their product lines count only when their
+ * invoice is in the report: a ledger question per note; they are a fraction of a percent of the documents).
+ */
 export function salesReport(db: StoreDb, from: string, to: string): SalesReport {
-  const sqlite = db.$client;
-  const days = sqlite.prepare(`SELECT d.tipo_documento AS tipoDocumento, substr(d.fecha_emision, 1, 10) AS day, d.totals,
-    d.total_factura AS totalFactura FROM documents d WHERE ${IN_RANGE} ORDER BY d.fecha_emision`).all({ from, to }) as DayRow[];
-  const byDay = new Map<string, { documents: number; creditNotes: number; base: Money; itbms: Money; total: Money }>();
-  for (const row of days) {
-    const sign = CREDIT_NOTE_TYPES.includes(row.tipoDocumento) ? -1 : 1;
-    const totals = JSON.parse(row.totals) as DocumentTotals;
+  const byDay = new Map<string, DayEntry>();
+  for (const row of dayRollups(db, from, to)) {
+    if (SKIPPED.includes(row.status)) continue;
     const entry = byDay.get(row.day) ?? { documents: 0, creditNotes: 0, base: ZERO, itbms: ZERO, total: ZERO };
-    if (sign < 0) entry.creditNotes++;
-    else entry.documents++;
-    const base = totals.porTasa.reduce<Money>((acc, r) => acc.plus(r.base), ZERO);
-    entry.base = entry.base.plus(base.times(sign));
-    entry.itbms = entry.itbms.plus(money(totals.totalITBMS).times(sign));
-    entry.total = entry.total.plus(money(row.totalFactura).times(sign));
+    const s = sign(row.tipoDocumento);
+    if (row.metric === 'doc') {
+      if (s < 0) entry.creditNotes += row.n;
+      else entry.documents += row.n;
+      entry.total = entry.total.plus(row.amount.times(s));
+    } else if (row.metric === 'base') entry.base = entry.base.plus(row.amount.times(s));
+    else if (row.metric === 'itbms') entry.itbms = entry.itbms.plus(row.amount.times(s));
     byDay.set(row.day, entry);
   }
 
-  const items = sqlite.prepare(`SELECT d.tipo_documento AS tipoDocumento, i.codigo, i.descripcion, i.cantidad,
-    i.precio_item AS precioItem, i.valor_itbms AS valorItbms, i.valor_total AS valorTotal
-    FROM document_items i JOIN documents d ON d.id = i.document_id WHERE ${PRODUCT_LINES}`).all({ from, to }) as ItemRow[];
-  const byProduct = new Map<string, { codigo: string; descripcion: string; cantidad: Money; base: Money; itbms: Money; total: Money }>();
-  for (const item of items) {
-    const sign = CREDIT_NOTE_TYPES.includes(item.tipoDocumento) ? -1 : 1;
-    // Lines without a code are grouped by their description.
-    const key = item.codigo ?? `\u0000${item.descripcion}`;
-    const entry = byProduct.get(key) ?? { codigo: item.codigo ?? '', descripcion: item.descripcion, cantidad: ZERO, base: ZERO, itbms: ZERO, total: ZERO };
-    entry.cantidad = entry.cantidad.plus(money(item.cantidad).times(sign));
-    entry.base = entry.base.plus(money(item.precioItem).times(sign));
-    entry.itbms = entry.itbms.plus(money(item.valorItbms).times(sign));
-    entry.total = entry.total.plus(money(item.valorTotal).times(sign));
+  const byProduct = new Map<string, ProductEntry>();
+  const addLine = (tipoDocumento: string, key: string, line: Omit<ProductEntry, 'codigo'> & { codigo: string | null }) => {
+    const s = sign(tipoDocumento);
+    const entry = byProduct.get(key) ?? { codigo: line.codigo ?? '', descripcion: line.descripcion, cantidad: ZERO, base: ZERO, itbms: ZERO, total: ZERO };
+    entry.cantidad = entry.cantidad.plus(line.cantidad.times(s));
+    entry.base = entry.base.plus(line.base.times(s));
+    entry.itbms = entry.itbms.plus(line.itbms.times(s));
+    entry.total = entry.total.plus(line.total.times(s));
     byProduct.set(key, entry);
+  };
+  for (const row of productRollups(db, from, to)) {
+    if (!SKIPPED.includes(row.status) && row.tipoDocumento !== '04') addLine(row.tipoDocumento, row.key, row);
   }
+  const notes = db.$client.prepare(`SELECT d.tipo_documento AS tipoDocumento, i.codigo, i.descripcion, i.cantidad,
+    i.precio_item AS precioItem, i.valor_itbms AS valorItbms, i.valor_total AS valorTotal
+    FROM documents d JOIN document_items i ON i.document_id = d.id WHERE d.tipo_documento = '04' AND ${PRODUCT_LINES}`).all({ from, to }) as ItemRow[];
+  for (const item of notes) {
+    addLine(item.tipoDocumento, item.codigo ?? `\u0000${item.descripcion}`, {
+      codigo: item.codigo, descripcion: item.descripcion, cantidad: money(item.cantidad), base: money(item.precioItem),
+      itbms: money(item.valorItbms), total: money(item.valorTotal),
+    });
+  }
+  return report(from, to, byDay, byProduct);
+}
 
+export function report(from: string, to: string, byDay: Map<string, DayEntry>, byProduct: Map<string, ProductEntry>): SalesReport {
   return {
     from,
     to,

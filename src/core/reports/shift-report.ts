@@ -17,6 +17,7 @@ import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { Shift, ShiftReport } from '../../shared/ipc/contract-reports';
 import type { StoreDb } from '../store/open-database';
 import { parkedSalesCount, shiftCashMovements } from '../till/cash-movement-totals';
+import { hourKey, hourRollups, hourStart, nextHourStart, type DocumentRollupRow } from './report-rollups';
 
 interface DocRow {
   id: string;
@@ -58,57 +59,134 @@ function shiftDocuments(db: StoreDb, from: string, until: string | null): { docs
 const add = (map: Map<string, Money>, key: string, value: Money) => map.set(key, (map.get(key) ?? ZERO).plus(value));
 const isCash = (formaPago: string) => (CASH_PAYMENT_FORMS as readonly string[]).includes(formaPago);
 
-export function computeShiftReport(db: StoreDb, shift: Shift, kind: 'X' | 'Z', until: Date): ShiftReport {
-  const { docs, payments } = shiftDocuments(db, shift.openedAt, kind === 'Z' ? until.toISOString() : null);
-  const counts = { total: docs.length, authorized: 0, pending: 0, contingency: 0, rejected: 0, failed: 0, annulled: 0 };
-  const byForm = new Map<string, Money>();
-  const formCounts = new Map<string, number>();
-  const base = new Map<string, Money>();
-  const itbms = new Map<string, Money>();
-  let sales = ZERO, annulled = ZERO, notesTotal = ZERO, refunds = ZERO, received = ZERO, change = ZERO;
-  let notes = 0, unauthorised = 0;
+/** What a shift's documents add up to, filled from whole hours' rollups and from the documents at the edges. */
+class ShiftTally {
+  counts = { total: 0, authorized: 0, pending: 0, contingency: 0, rejected: 0, failed: 0, annulled: 0 };
+  byForm = new Map<string, Money>();
+  formCounts = new Map<string, number>();
+  base = new Map<string, Money>();
+  itbms = new Map<string, Money>();
+  sales = ZERO;
+  annulled = ZERO;
+  notesTotal = ZERO;
+  refunds = ZERO;
+  received = ZERO;
+  change = ZERO;
+  notes = 0;
+  unauthorised = 0;
 
-  for (const doc of docs) {
-    if (doc.status === 'AUTHORIZED') counts.authorized++;
-    else if (doc.status === 'QUEUED' || doc.status === 'PROCESSING' || doc.status === 'NUMBER_COLLISION') counts.pending++; // a collision is re-issued
-    else if (doc.status === 'REJECTED') counts.rejected++;
-    else if (doc.status === 'FAILED') counts.failed++;
-    else if (doc.status === 'ANNULLED') counts.annulled++;
-    if (!SETTLED.includes(doc.status)) {
-      unauthorised++;
-      if (CONTINGENCY_EMISSIONS.includes(doc.tipoEmision)) counts.contingency++;
+  /** `n` documents of one status, type and emission, `total` their Σ totalFactura. */
+  documents(status: string, tipoDocumento: string, tipoEmision: string, n: number, total: Money): void {
+    const c = this.counts;
+    c.total += n;
+    if (status === 'AUTHORIZED') c.authorized += n;
+    else if (status === 'QUEUED' || status === 'PROCESSING' || status === 'NUMBER_COLLISION') c.pending += n; // a collision is re-issued
+    else if (status === 'REJECTED') c.rejected += n;
+    else if (status === 'FAILED') c.failed += n;
+    else if (status === 'ANNULLED') c.annulled += n;
+    if (!SETTLED.includes(status)) {
+      this.unauthorised += n;
+      if (CONTINGENCY_EMISSIONS.includes(tipoEmision)) c.contingency += n;
     }
-    if (doc.status === 'ANNULLED') {
-      annulled = annulled.plus(doc.totalFactura);
-      continue;
-    }
-    if (doc.status === 'CANCELLED') continue;
-    const totals = JSON.parse(doc.totals) as DocumentTotals;
-    const paid = payments.get(doc.id) ?? [];
-    const sign = CREDIT_NOTE_TYPES.includes(doc.tipoDocumento) ? -1 : 1;
-    for (const rate of totals.porTasa) {
-      add(base, rate.tasaItbms, money(rate.base).times(sign));
-      add(itbms, rate.tasaItbms, money(rate.itbms).times(sign));
-    }
-    if (sign < 0) {
-      notes++;
-      notesTotal = notesTotal.plus(doc.totalFactura);
-      for (const p of paid) if (isCash(p.formaPago)) refunds = refunds.plus(p.monto);
-      continue;
-    }
-    sales = sales.plus(doc.totalFactura);
-    const vuelto = money(totals.vuelto);
-    change = change.plus(vuelto);
-    const forms = new Set<string>();
-    for (const p of paid) {
-      forms.add(p.formaPago);
-      add(byForm, p.formaPago, money(p.monto));
-      if (isCash(p.formaPago)) received = received.plus(p.monto);
-    }
-    // Change comes out of the cash tendered, so cash sales are shown net of it.
-    if (vuelto.gt(0)) add(byForm, CASH_PAYMENT_FORMS[0] ?? '02', vuelto.negated());
-    for (const form of forms) formCounts.set(form, (formCounts.get(form) ?? 0) + 1);
+    if (status === 'ANNULLED') this.annulled = this.annulled.plus(total);
+    if (!inTotals(status)) return;
+    if (CREDIT_NOTE_TYPES.includes(tipoDocumento)) {
+      this.notes += n;
+      this.notesTotal = this.notesTotal.plus(total);
+    } else this.sales = this.sales.plus(total);
   }
+
+  /** Base and/or ITBMS at one rate (a null side adds nothing but still names the rate). */
+  rate(tipoDocumento: string, tasa: string, base: Money | null, itbms: Money | null): void {
+    const sign = CREDIT_NOTE_TYPES.includes(tipoDocumento) ? -1 : 1;
+    add(this.base, tasa, base === null ? ZERO : base.times(sign));
+    add(this.itbms, tasa, itbms === null ? ZERO : itbms.times(sign));
+  }
+
+  /** `documents` counted sales (or notes) paying `amount` with one tender. */
+  payment(tipoDocumento: string, formaPago: string, documents: number, amount: Money): void {
+    if (CREDIT_NOTE_TYPES.includes(tipoDocumento)) {
+      if (isCash(formaPago)) this.refunds = this.refunds.plus(amount);
+      return;
+    }
+    add(this.byForm, formaPago, amount);
+    this.formCounts.set(formaPago, (this.formCounts.get(formaPago) ?? 0) + documents);
+    if (isCash(formaPago)) this.received = this.received.plus(amount);
+  }
+
+  /** Change given on sales; `documents` of them gave some. Change comes out of the cash tendered, so cash sales are shown net of it. */
+  changeGiven(tipoDocumento: string, documents: number, vuelto: Money): void {
+    if (CREDIT_NOTE_TYPES.includes(tipoDocumento)) return;
+    this.change = this.change.plus(vuelto);
+    if (documents > 0) add(this.byForm, CASH_PAYMENT_FORMS[0] ?? '02', vuelto.negated());
+  }
+
+  addDocument(doc: DocRow, paid: readonly PaymentRow[]): void {
+    this.documents(doc.status, doc.tipoDocumento, doc.tipoEmision, 1, money(doc.totalFactura));
+    if (!inTotals(doc.status)) return;
+    const totals = JSON.parse(doc.totals) as DocumentTotals;
+    for (const rate of totals.porTasa) this.rate(doc.tipoDocumento, rate.tasaItbms, money(rate.base), money(rate.itbms));
+    const byForm = new Map<string, Money>();
+    for (const p of paid) add(byForm, p.formaPago, money(p.monto));
+    for (const [form, amount] of byForm) this.payment(doc.tipoDocumento, form, 1, amount);
+    const vuelto = money(totals.vuelto);
+    this.changeGiven(doc.tipoDocumento, vuelto.gt(0) ? 1 : 0, vuelto);
+  }
+
+  addRollup(row: DocumentRollupRow): void {
+    if (row.metric === 'doc') this.documents(row.status, row.tipoDocumento, row.tipoEmision, row.n, row.amount);
+    if (!inTotals(row.status)) return;
+    if (row.metric === 'base') this.rate(row.tipoDocumento, row.key, row.amount, null);
+    else if (row.metric === 'rate_itbms') this.rate(row.tipoDocumento, row.key, null, row.amount);
+    else if (row.metric === 'pay') this.payment(row.tipoDocumento, row.key, row.n, row.amount);
+    else if (row.metric === 'vuelto') this.changeGiven(row.tipoDocumento, row.n, row.amount);
+  }
+}
+
+/** An ANNULLED sale is totalled apart; a CANCELLED one is nothing (see the header). */
+const inTotals = (status: string) => status !== 'ANNULLED' && status !== 'CANCELLED';
+
+/**
+ * The shift's documents: whole hours from the rollups (kept by migration 0011's triggers), the partial hours at the
+ * opening and at the close from the documents themselves. Until null (X) takes every hour after the opening one.
+ */
+function tallyShift(db: StoreDb, from: string, until: string | null, source: ReportSource): ShiftTally {
+  const tally = new ShiftTally();
+  const addRaw = (start: string, end: string | null) => {
+    const { docs, payments } = shiftDocuments(db, start, end);
+    for (const doc of docs) tally.addDocument(doc, payments.get(doc.id) ?? []);
+  };
+  if (source === 'documents') {
+    addRaw(from, until);
+    return tally;
+  }
+  const firstWhole = nextHourStart(from);
+  const lastPartial = until === null ? null : hourStart(until);
+  if (lastPartial !== null && until !== null && firstWhole >= lastPartial) {
+    addRaw(from, until);
+    return tally;
+  }
+  addRaw(from, firstWhole);
+  for (const row of hourRollups(db, hourKey(firstWhole), lastPartial === null ? null : hourKey(lastPartial))) tally.addRollup(row);
+  if (lastPartial !== null && until !== null) addRaw(lastPartial, until);
+  return tally;
+}
+
+/**
+ * Where the numbers come from: 'rollups' (the app) or 'documents', every document of the shift read and parsed, as
+ * before migration 0011 — the reference the rollups must equal (tests) and the benchmark's baseline.
+ */
+export type ReportSource = 'rollups' | 'documents';
+
+export function computeShiftReport(
+  db: StoreDb,
+  shift: Shift,
+  kind: 'X' | 'Z',
+  until: Date,
+  source: ReportSource = 'rollups',
+): ShiftReport {
+  const t = tallyShift(db, shift.openedAt, kind === 'Z' ? until.toISOString() : null, source);
+  const { counts, byForm, formCounts, base, itbms, sales, annulled, notesTotal, refunds, received, change, notes, unauthorised } = t;
 
   const opening = money(shift.openingCash);
   const movements = shiftCashMovements(db, shift.id);
