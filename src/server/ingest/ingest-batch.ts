@@ -24,7 +24,13 @@ function storeIndexed(tx: TenantTx, who: DeviceRef, events: readonly Indexed<Syn
     if (event.kind === 'audit') audit.push(event);
     else statuses.push(event);
   }
-  return tx.transaction((sp) => storeEvents(sp, who, audit, statuses));
+  return storeEvents(tx, who, audit, statuses);
+}
+
+/** Records, in the transaction that stored `stored`, the chain breaks its new audit entries reveal. */
+async function storeAndJudge(tx: TenantTx, who: DeviceRef, stored: StoredBatch): Promise<StoredBatch> {
+  await recordChainBreaks(tx, who, auditChainBreaks(stored.fresh, stored.neighbours));
+  return stored;
 }
 
 /** The slow path: each event in its own savepoint; the ones the database refuses are rejected alone. */
@@ -37,7 +43,7 @@ async function storeOneByOne(
   const total: StoredBatch = { fresh: [], statuses: 0, foreign: new Set(), neighbours: [] };
   for (const one of events) {
     try {
-      const stored = await storeIndexed(tx, who, [one]);
+      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one]));
       total.fresh.push(...stored.fresh);
       total.statuses += stored.statuses;
       for (const documentId of stored.foreign) total.foreign.add(documentId);
@@ -87,17 +93,16 @@ export async function ingestBatch(
     if (verdict.ok) valid.push({ index, event: verdict.event });
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });
-  const stored = await db.withTenant(who.orgId, async (tx) => {
-    let result: StoredBatch;
-    try {
-      result = await storeIndexed(tx, who, valid);
-    } catch (error) {
+  // The fast path is one statement in a plain transaction (no savepoint to pay for); should the database refuse a
+  // value, that transaction is rolled back whole and the batch is stored again event by event in a new one.
+  const stored = await db
+    .withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid)))
+    .catch((error: unknown) => {
       if (!isDataError(error)) throw error;
-      result = await storeOneByOne(tx, who, valid, rejected);
-    }
-    await recordChainBreaks(tx, who, auditChainBreaks(result.fresh, result.neighbours));
-    return result;
-  });
+      return db.withTenant(who.orgId, async (tx) =>
+        storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected)),
+      );
+    });
   const foreign = refuseForeign(valid, stored.foreign, rejected);
   rejected.sort((a, b) => a.index - b.index);
   const count = stored.fresh.length + stored.statuses;
