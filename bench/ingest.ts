@@ -20,10 +20,13 @@ const WARMUP_BATCHES = 5;
 const CONCURRENT_CLIENTS = 4;
 /** Issue 17's target, with 4 registers pushing at once. */
 const TARGET_EVENTS_PER_SEC = 50_000;
-/** Measured at 835eb5b (one statement per step, 8 round trips a batch), same machine and bench; decision 0026. */
+/**
+ * Measured at 835eb5b (five statements and a savepoint per batch, 10 round trips), with this bench on this machine
+ * (2 cores shared with other work, load average 15); decision 0026. CPU is the API process's plus PostgreSQL's.
+ */
 const BEFORE = {
-  one: { eventsPerSec: 4_029, cpuMsPer1000: 0 },
-  many: { eventsPerSec: 6_235, cpuMsPer1000: 0 },
+  one: { eventsPerSec: 3_431, cpuMsPer1000: 48.3 + 41.5 },
+  many: { eventsPerSec: 5_105, cpuMsPer1000: 36.3 + 47.6 },
 };
 
 let seqCounter = 0;
