@@ -62,9 +62,23 @@ function line(label: string, s: LatencyStats): string {
 const CAPTURE_ONLY = process.argv.includes('--capture-only');
 /** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
 const YEAR = process.argv.includes('--year');
+/** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
+const INGEST = process.argv.includes('--ingest');
+
+function batchesArg(): number | undefined {
+  const at = process.argv.indexOf('--batches');
+  if (at < 0) return undefined;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--batches needs a whole number of batches (1 or more)');
+  return n;
+}
 
 async function main(): Promise<void> {
   if (YEAR) return runYearBench();
+  if (INGEST) {
+    for (const l of await runIngestBench(batchesArg())) console.log(l);
+    return;
+  }
   console.log(`Capture benchmark (node ${process.version}, SQLite file in ${dir})`);
   const results: Record<string, LatencyStats> = {};
   for (const items of [5, 50] as const) {

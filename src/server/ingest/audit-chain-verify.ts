@@ -3,11 +3,12 @@
 // (or the next entry's prevHash is not its hash) means something was edited, removed or reordered in between. Entries
 // may arrive out of order or with gaps (a refused event, a batch still to come): a link is judged only when both of its
 // ends are here; the missing end is judged when it arrives. What does not hold is recorded in audit_chain_breaks.
+// The stored neighbours of the new entries come from the statement that stores them (store-events.ts).
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { auditHashInput } from '../../shared/audit/audit-chain';
 import type { AuditEvent } from '../../shared/sync/events';
-import { rowsOf, type TenantTx } from '../db/tenant-db';
+import type { TenantTx } from '../db/tenant-db';
 
 export type ChainBreakReason = 'hash_mismatch' | 'link_mismatch';
 
@@ -16,11 +17,12 @@ export interface ChainBreak {
   reason: ChainBreakReason;
 }
 
-type Link = {
-  chain_seq: number;
-  prev_hash: string;
+/** One entry of a register's chain, as far as its links are concerned. */
+export interface ChainLink {
+  chainSeq: number;
+  prevHash: string;
   hash: string;
-};
+}
 
 export function contentHashHolds(event: AuditEvent): boolean {
   const p = event.payload;
@@ -38,34 +40,25 @@ export function contentHashHolds(event: AuditEvent): boolean {
   return createHash('sha256').update(input).digest('hex') === p.hash;
 }
 
-/** The breaks the newly stored `events` of one device reveal, against its entries already stored (and each other). */
-export async function verifyAuditChain(
-  tx: TenantTx,
-  who: { orgId: string; deviceId: string },
-  events: readonly AuditEvent[],
-): Promise<ChainBreak[]> {
-  if (events.length === 0) return [];
+/**
+ * The breaks the newly stored `fresh` entries of one register reveal, against each other and against `stored`, its
+ * entries stored before them next in the chain (chain_seq − 1 and + 1 of a fresh entry).
+ */
+export function auditChainBreaks(fresh: readonly AuditEvent[], stored: readonly ChainLink[]): ChainBreak[] {
+  if (fresh.length === 0) return [];
   const breaks: ChainBreak[] = [];
-  for (const event of events)
+  for (const event of fresh)
     if (!contentHashHolds(event)) breaks.push({ chainSeq: event.payload.auditId, reason: 'hash_mismatch' });
-  // Neighbours of every new entry: its predecessor and successor, stored before or in this batch.
-  const seqs = events.map((e) => e.payload.auditId);
-  const wanted = [...new Set(seqs.flatMap((s) => [s - 1, s, s + 1]))];
-  const links = await rowsOf<Link>(
-    tx,
-    sql`
-    select chain_seq::float8 as chain_seq, prev_hash, hash from audit_entries
-    where org_id = ${who.orgId}::uuid and device_id = ${who.deviceId}::uuid and hash is not null
-      and chain_seq = any(${`{${wanted.join(',')}}`}::bigint[])`,
-  );
-  const bySeq = new Map(links.map((l) => [Number(l.chain_seq), l]));
+  const bySeq = new Map(stored.map((l) => [l.chainSeq, l]));
+  for (const { payload: p } of fresh) bySeq.set(p.auditId, { chainSeq: p.auditId, prevHash: p.prevHash, hash: p.hash });
   const linkBroken = new Set<number>();
-  for (const seq of seqs) {
-    const self = bySeq.get(seq);
+  for (const { payload } of fresh) {
+    const seq = payload.auditId;
+    const self = bySeq.get(seq)!;
     const previous = bySeq.get(seq - 1);
     const next = bySeq.get(seq + 1);
-    if (self && previous && self.prev_hash !== previous.hash) linkBroken.add(seq);
-    if (self && next && next.prev_hash !== self.hash) linkBroken.add(seq + 1);
+    if (previous && self.prevHash !== previous.hash) linkBroken.add(seq);
+    if (next && next.prevHash !== self.hash) linkBroken.add(seq + 1);
   }
   for (const seq of linkBroken) breaks.push({ chainSeq: seq, reason: 'link_mismatch' });
   return breaks;

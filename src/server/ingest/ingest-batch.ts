@@ -1,38 +1,36 @@
 // One push from a register: every event is checked on its own (shared zod schema, credential scan, storable text),
-// a status for a document another register owns is refused, the good ones are stored in one transaction, the bad
-// ones are named with their reason. Valid events already stored count as duplicates and are acknowledged like new
-// ones, so a register replaying a batch after a lost reply is harmless. One bad event never fails the batch: should
-// the database still refuse a value the checks let through, the batch is stored again event by event (each in its
-// own savepoint) and only the events the database refuses are named, as `unstorable_value`.
+// the good ones are stored in one statement (store-events.ts), the bad ones are named with their reason, and a status
+// for a document another register owns is refused alone. Valid events already stored count as duplicates and are
+// acknowledged like new ones, so a register replaying a batch after a lost reply is harmless. One bad event never
+// fails the batch: should the database still refuse a value the checks let through, the batch is stored again event
+// by event (each in its own savepoint) and only the events the database refuses are named, as `unstorable_value`.
 import type { SyncBatchResponse, RejectedEvent } from '../../shared/sync/batch';
 import { checkSyncEvent } from '../../shared/sync/check-event';
 import type { AuditEvent, DocumentStatusEvent, SyncEvent } from '../../shared/sync/events';
 import { isDataError, sqlStateOf } from '../db/sql-error';
 import type { TenantDatabase, TenantTx } from '../db/tenant-db';
-import { recordChainBreaks, verifyAuditChain } from './audit-chain-verify';
-import { documentsOwnedByOthers } from './document-ownership';
-import { storeAuditEvents, storeDocumentStatusEvents, touchDevice, type DeviceRef } from './store-events';
+import { auditChainBreaks, recordChainBreaks } from './audit-chain-verify';
+import { storeEvents, type DeviceRef, type StoredBatch } from './store-events';
 
 interface Indexed<E extends SyncEvent> {
   index: number;
   event: E;
 }
 
-interface StoreResult {
-  fresh: AuditEvent[];
-  statuses: number;
+function storeIndexed(tx: TenantTx, who: DeviceRef, events: readonly Indexed<SyncEvent>[]): Promise<StoredBatch> {
+  const audit: AuditEvent[] = [];
+  const statuses: DocumentStatusEvent[] = [];
+  for (const { event } of events) {
+    if (event.kind === 'audit') audit.push(event);
+    else statuses.push(event);
+  }
+  return storeEvents(tx, who, audit, statuses);
 }
 
-async function storeAll(
-  tx: TenantTx,
-  who: DeviceRef,
-  audit: readonly AuditEvent[],
-  statuses: readonly DocumentStatusEvent[],
-): Promise<StoreResult> {
-  return {
-    fresh: await storeAuditEvents(tx, who, audit),
-    statuses: await storeDocumentStatusEvents(tx, who, statuses),
-  };
+/** Records, in the transaction that stored `stored`, the chain breaks its new audit entries reveal. */
+async function storeAndJudge(tx: TenantTx, who: DeviceRef, stored: StoredBatch): Promise<StoredBatch> {
+  await recordChainBreaks(tx, who, auditChainBreaks(stored.fresh, stored.neighbours));
+  return stored;
 }
 
 /** The slow path: each event in its own savepoint; the ones the database refuses are rejected alone. */
@@ -41,20 +39,20 @@ async function storeOneByOne(
   who: DeviceRef,
   events: readonly Indexed<SyncEvent>[],
   rejected: RejectedEvent[],
-): Promise<StoreResult> {
-  const total: StoreResult = { fresh: [], statuses: 0 };
-  for (const { index, event } of events) {
+): Promise<StoredBatch> {
+  const total: StoredBatch = { fresh: [], statuses: 0, foreign: new Set(), neighbours: [] };
+  for (const one of events) {
     try {
-      const one = await tx.transaction((sp) =>
-        storeAll(sp, who, event.kind === 'audit' ? [event] : [], event.kind === 'audit' ? [] : [event]),
-      );
-      total.fresh.push(...one.fresh);
-      total.statuses += one.statuses;
+      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one]));
+      total.fresh.push(...stored.fresh);
+      total.statuses += stored.statuses;
+      for (const documentId of stored.foreign) total.foreign.add(documentId);
+      total.neighbours.push(...stored.neighbours);
     } catch (error) {
       if (!isDataError(error)) throw error;
       rejected.push({
-        index,
-        eventId: event.eventId,
+        index: one.index,
+        eventId: one.event.eventId,
         reason: 'unstorable_value',
         issues: [
           { path: 'payload', message: `the database refused a value (SQLSTATE ${sqlStateOf(error) ?? 'unknown'})` },
@@ -63,6 +61,24 @@ async function storeOneByOne(
     }
   }
   return total;
+}
+
+/** Refuses, alone, each status of a document another register owns (the statement did not store them). */
+function refuseForeign(valid: readonly Indexed<SyncEvent>[], foreign: Set<string>, rejected: RejectedEvent[]): number {
+  let refused = 0;
+  for (const { index, event } of valid) {
+    if (event.kind !== 'document_status' || !foreign.has(event.payload.documentId)) continue;
+    refused += 1;
+    rejected.push({
+      index,
+      eventId: event.eventId,
+      reason: 'foreign_document',
+      issues: [
+        { path: 'payload.documentId', message: 'the document belongs to another register of this organisation' },
+      ],
+    });
+  }
+  return refused;
 }
 
 export async function ingestBatch(
@@ -77,38 +93,19 @@ export async function ingestBatch(
     if (verdict.ok) valid.push({ index, event: verdict.event });
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });
-  const stored = await db.withTenant(who.orgId, async (tx) => {
-    const foreign = await documentsOwnedByOthers(
-      tx,
-      who,
-      valid.flatMap(({ event }) => (event.kind === 'document_status' ? [event.payload.documentId] : [])),
-    );
-    const accepted = valid.filter(({ index, event }) => {
-      if (event.kind !== 'document_status' || !foreign.has(event.payload.documentId)) return true;
-      rejected.push({
-        index,
-        eventId: event.eventId,
-        reason: 'foreign_document',
-        issues: [
-          { path: 'payload.documentId', message: 'the document belongs to another register of this organisation' },
-        ],
-      });
-      return false;
-    });
-    const audit = accepted.flatMap(({ event }) => (event.kind === 'audit' ? [event] : []));
-    const statuses = accepted.flatMap(({ event }) => (event.kind === 'document_status' ? [event] : []));
-    let result: StoreResult;
-    try {
-      result = await tx.transaction((sp) => storeAll(sp, who, audit, statuses));
-    } catch (error) {
+  // The fast path is one statement in a plain transaction (no savepoint to pay for); should the database refuse a
+  // value, that transaction is rolled back whole and the batch is stored again event by event in a new one.
+  const stored = await db
+    .withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid)))
+    .catch((error: unknown) => {
       if (!isDataError(error)) throw error;
-      result = await storeOneByOne(tx, who, accepted, rejected);
-    }
-    await recordChainBreaks(tx, who, await verifyAuditChain(tx, who, result.fresh));
-    await touchDevice(tx, who);
-    return { count: result.fresh.length + result.statuses, valid: accepted.length };
-  });
+      return db.withTenant(who.orgId, async (tx) =>
+        storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected)),
+      );
+    });
+  const foreign = refuseForeign(valid, stored.foreign, rejected);
   rejected.sort((a, b) => a.index - b.index);
-  const acknowledged = stored.valid - rejected.filter((r) => r.reason === 'unstorable_value').length;
-  return { received: events.length, stored: stored.count, duplicates: acknowledged - stored.count, rejected };
+  const count = stored.fresh.length + stored.statuses;
+  const acknowledged = valid.length - foreign - rejected.filter((r) => r.reason === 'unstorable_value').length;
+  return { received: events.length, stored: count, duplicates: acknowledged - count, rejected };
 }

@@ -1,10 +1,22 @@
-// Bulk, idempotent writes of one batch: each kind is one statement whatever the batch size (rows travel as one JSON
-// parameter, unpacked by jsonb_to_recordset), and `on conflict do nothing` on (org, event id) makes a replay free.
+// One batch of a register stored in ONE statement (one round trip to PostgreSQL, decision 0026): the audit entries and
+// the status snapshots each travel as one JSON parameter (unpacked by json_to_recordset, a set of rows whatever the
+// batch size), and data-modifying CTEs do the rest in order:
+// - ownership: a status for a document another register of the organisation owns is not stored, and its document id
+//   comes back so the caller refuses that event alone (`foreign_document`). The first register that reports a document
+//   owns its status; its own `seq` orders the snapshots (seqs of two registers mean nothing to each other);
+// - `on conflict do nothing` on (org, event id) makes a replay free, also for an event id repeated within the batch;
+// - the new snapshots are folded into `documents`: the highest seq of the owning register gives the status (a late
+//   or replayed older snapshot never rolls a document back), the capture snapshot the fiscal summary, the earliest
+//   timestamp the issue date; the upsert also ignores a foreign writer, should two first reports race;
+// - the stored neighbours (chain_seq ± 1) of the new audit entries come back for the chain check
+//   (audit-chain-verify.ts); the statement's own new rows are not visible to it, the caller has them;
+// - the register's last_seen_at is touched (the `silent` alert reads it).
 // Organisation, register and store come from the device token, never from the payload. Times are kept to the
 // millisecond (what registers send), so their ISO text is an exact pagination key.
 import { sql } from 'drizzle-orm';
 import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
 import { rowsOf, type TenantTx } from '../db/tenant-db';
+import type { ChainLink } from './audit-chain-verify';
 
 export interface DeviceRef {
   orgId: string;
@@ -12,83 +24,95 @@ export interface DeviceRef {
   storeId: string;
 }
 
-/** JSON rows as a text parameter (cast to jsonb in SQL, so no driver re-encodes it). */
-const jsonParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::jsonb`;
-
-/** Stores the audit entries not stored yet; returns the ones that were new (a replay stores nothing twice). */
-export async function storeAuditEvents(
-  tx: TenantTx,
-  who: DeviceRef,
-  events: readonly AuditEvent[],
-): Promise<AuditEvent[]> {
-  if (events.length === 0) return [];
-  const rows = events.map((e) => ({
-    event_id: e.eventId,
-    seq: e.seq,
-    at: e.payload.at,
-    actor: e.payload.actor,
-    actor_name: e.payload.actorName,
-    approved_by: e.payload.approvedBy,
-    approved_by_name: e.payload.approvedByName,
-    action: e.payload.action,
-    document_id: e.payload.documentId,
-    details: e.payload.details,
-    chain_seq: e.payload.auditId,
-    prev_hash: e.payload.prevHash,
-    hash: e.payload.hash,
-  }));
-  const stored = await rowsOf<{ event_id: string }>(
-    tx,
-    sql`
-    insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, actor_name, approved_by, approved_by_name,
-                               action, document_id, details, chain_seq, prev_hash, hash)
-    select ${who.orgId}::uuid, r.event_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, r.seq,
-           date_trunc('milliseconds', r.at), r.actor, r.actor_name, r.approved_by, r.approved_by_name, r.action, r.document_id,
-           r.details, r.chain_seq, r.prev_hash, r.hash
-    from jsonb_to_recordset(${jsonParam(rows)}) as r(event_id uuid, seq bigint, at timestamptz, actor text, actor_name text,
-         approved_by text, approved_by_name text, action text, document_id text, details jsonb, chain_seq bigint,
-         prev_hash text, hash text)
-    on conflict (org_id, event_id) do nothing
-    returning event_id`,
-  );
-  const fresh = new Set(stored.map((r) => r.event_id));
-  return events.filter((e) => fresh.has(e.eventId));
+export interface StoredBatch {
+  /** The audit entries stored by this statement (a replayed or repeated event id is not among them). */
+  fresh: AuditEvent[];
+  /** Status snapshots stored by this statement. */
+  statuses: number;
+  /** Documents of the batch's snapshots that another register owns; their snapshots were not stored. */
+  foreign: Set<string>;
+  /** Entries already stored next to the fresh ones in the register's chain (chain_seq − 1 and + 1). */
+  neighbours: ChainLink[];
 }
 
-/**
- * Stores the status snapshots not stored yet and folds the new ones into `documents`: the snapshot with the highest
- * seq of the owning register gives the status (so a late or replayed older snapshot never rolls a document back),
- * the capture snapshot gives the fiscal summary, the earliest timestamp is the issue date. The caller has already
- * refused snapshots of documents another register owns (document-ownership.ts).
- */
-export async function storeDocumentStatusEvents(
+/** The statement's answer, one row per fresh entry, foreign document and stored neighbour, plus the status count. */
+type ResultRow = {
+  kind: 'fresh' | 'foreign' | 'link' | 'statuses';
+  id: string | null;
+  n: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+/** JSON rows as one text parameter (cast in SQL, so no driver re-encodes it). */
+const jsonParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::json`;
+
+const auditRow = (e: AuditEvent) => ({
+  event_id: e.eventId,
+  seq: e.seq,
+  at: e.payload.at,
+  actor: e.payload.actor,
+  actor_name: e.payload.actorName,
+  approved_by: e.payload.approvedBy,
+  approved_by_name: e.payload.approvedByName,
+  action: e.payload.action,
+  document_id: e.payload.documentId,
+  details: e.payload.details,
+  chain_seq: e.payload.auditId,
+  prev_hash: e.payload.prevHash,
+  hash: e.payload.hash,
+});
+
+const statusRow = (e: DocumentStatusEvent) => ({
+  event_id: e.eventId,
+  seq: e.seq,
+  document_id: e.payload.documentId,
+  status: e.payload.status,
+  from_status: e.payload.from ?? null,
+  at: e.payload.at,
+  tipo_documento: e.payload.tipoDocumento ?? null,
+  numero: e.payload.numero ?? null,
+  tipo_emision: e.payload.tipoEmision ?? null,
+  total: e.payload.total ?? null,
+});
+
+export async function storeEvents(
   tx: TenantTx,
   who: DeviceRef,
-  events: readonly DocumentStatusEvent[],
-): Promise<number> {
-  if (events.length === 0) return 0;
-  const rows = events.map((e) => ({
-    event_id: e.eventId,
-    seq: e.seq,
-    document_id: e.payload.documentId,
-    status: e.payload.status,
-    from_status: e.payload.from ?? null,
-    at: e.payload.at,
-    tipo_documento: e.payload.tipoDocumento ?? null,
-    numero: e.payload.numero ?? null,
-    tipo_emision: e.payload.tipoEmision ?? null,
-    total: e.payload.total ?? null,
-  }));
-  const [result] = await rowsOf<{ stored: number }>(
+  audit: readonly AuditEvent[],
+  statuses: readonly DocumentStatusEvent[],
+): Promise<StoredBatch> {
+  const org = sql`${who.orgId}::uuid`;
+  const device = sql`${who.deviceId}::uuid`;
+  const store = sql`${who.storeId}::uuid`;
+  const rows = await rowsOf<ResultRow>(
     tx,
     sql`
-    with ins as (
+    with a as (
+      select * from json_to_recordset(${jsonParam(audit.map(auditRow))}) as r(event_id uuid, seq bigint,
+           at timestamptz, actor text, actor_name text, approved_by text, approved_by_name text, action text,
+           document_id text, details jsonb, chain_seq bigint, prev_hash text, hash text)
+    ), s as (
+      select * from json_to_recordset(${jsonParam(statuses.map(statusRow))}) as r(event_id uuid, seq bigint,
+           document_id text, status text, from_status text, at timestamptz, tipo_documento text, numero integer,
+           tipo_emision text, total numeric)
+    ), foreign_documents as (
+      select d.document_id from documents d
+      where d.document_id in (select document_id from s) and d.device_id <> ${device}
+    ), audit_ins as (
+      insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, actor_name, approved_by,
+                                 approved_by_name, action, document_id, details, chain_seq, prev_hash, hash)
+      select ${org}, event_id, ${device}, ${store}, seq, date_trunc('milliseconds', at), actor, actor_name,
+             approved_by, approved_by_name, action, document_id, details, chain_seq, prev_hash, hash
+      from a
+      on conflict (org_id, event_id) do nothing
+      returning event_id, chain_seq
+    ), status_ins as (
       insert into document_events (org_id, event_id, device_id, store_id, seq, document_id, status, from_status, at,
                                    tipo_documento, numero, tipo_emision, total)
-      select ${who.orgId}::uuid, r.event_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, r.seq, r.document_id, r.status,
-             r.from_status, date_trunc('milliseconds', r.at), r.tipo_documento, r.numero, r.tipo_emision, r.total
-      from jsonb_to_recordset(${jsonParam(rows)}) as r(event_id uuid, seq bigint, document_id text, status text,
-           from_status text, at timestamptz, tipo_documento text, numero integer, tipo_emision text, total numeric)
+      select ${org}, event_id, ${device}, ${store}, seq, document_id, status, from_status,
+             date_trunc('milliseconds', at), tipo_documento, numero, tipo_emision, total
+      from s where document_id not in (select document_id from foreign_documents)
       on conflict (org_id, event_id) do nothing
       returning seq, document_id, status, at, tipo_documento, numero, tipo_emision, total
     ), latest as (
@@ -101,11 +125,11 @@ export async function storeDocumentStatusEvents(
              (array_agg(numero order by seq) filter (where numero is not null))[1] as numero,
              (array_agg(tipo_emision order by seq) filter (where tipo_emision is not null))[1] as tipo_emision,
              (array_agg(total order by seq) filter (where total is not null))[1] as total
-      from ins group by document_id
+      from status_ins group by document_id
     ), folded as (
       insert into documents as d (org_id, document_id, device_id, store_id, status, status_at, status_seq,
                                   tipo_documento, numero, tipo_emision, total, issued_at)
-      select ${who.orgId}::uuid, document_id, ${who.deviceId}::uuid, ${who.storeId}::uuid, status, status_at, status_seq,
+      select ${org}, document_id, ${device}, ${store}, status, status_at, status_seq,
              tipo_documento, numero, tipo_emision, total, issued_at
       from latest
       on conflict (org_id, document_id) do update set
@@ -118,15 +142,37 @@ export async function storeDocumentStatusEvents(
         total = coalesce(d.total, excluded.total),
         issued_at = least(d.issued_at, excluded.issued_at),
         updated_at = now()
-      -- Only the owning register (first seen) moves a document; see document-ownership.ts.
       where d.device_id = excluded.device_id
       returning 1
+    ), touched as (
+      update devices set last_seen_at = now() where id = ${device} returning 1
     )
-    select count(*)::int as stored from ins`,
+    select 'fresh' as kind, event_id::text as id, null::float8 as n, null as prev_hash, null as hash from audit_ins
+    union all
+    select 'foreign', document_id, null, null, null from foreign_documents
+    union all
+    select 'link', null, e.chain_seq::float8, e.prev_hash, e.hash from audit_entries e
+    where e.org_id = ${org} and e.device_id = ${device} and e.hash is not null
+      and e.chain_seq in (select chain_seq - 1 from audit_ins union select chain_seq + 1 from audit_ins)
+    union all
+    select 'statuses', null, count(*)::float8, null, null from status_ins`,
   );
-  return result?.stored ?? 0;
+  return collect(rows, audit);
 }
 
-export async function touchDevice(tx: TenantTx, who: DeviceRef): Promise<void> {
-  await tx.execute(sql`update devices set last_seen_at = now() where id = ${who.deviceId}::uuid`);
+function collect(rows: readonly ResultRow[], audit: readonly AuditEvent[]): StoredBatch {
+  const freshIds = new Set<string>();
+  const result: StoredBatch = { fresh: [], statuses: 0, foreign: new Set(), neighbours: [] };
+  for (const row of rows) {
+    if (row.kind === 'fresh') freshIds.add(row.id!);
+    else if (row.kind === 'foreign') result.foreign.add(row.id!);
+    else if (row.kind === 'statuses') result.statuses = Number(row.n);
+    else result.neighbours.push({ chainSeq: Number(row.n), prevHash: row.prev_hash!, hash: row.hash! });
+  }
+  // An event id repeated within the batch was stored once: the first occurrence is the one inserted.
+  for (const event of audit) {
+    if (!freshIds.delete(event.eventId)) continue;
+    result.fresh.push(event);
+  }
+  return result;
 }

@@ -21,29 +21,33 @@ const MAX_DEPTH = 64;
  * null when every piece of text in `value` is storable.
  */
 export function findUnstorableText(value: unknown): string | null {
-  const path = walk(value, '', 0);
-  return path === null ? null : path.slice(0, MAX_PATH_CHARS);
+  const reversed = walk(value, 0);
+  return reversed === null ? null : reversed.reverse().join('.').slice(0, MAX_PATH_CHARS);
 }
 
 /** Paths are reported back to the register; a pathological key must not make the answer huge. */
 const MAX_PATH_CHARS = 200;
 
-function walk(value: unknown, path: string, depth: number): string | null {
-  if (typeof value === 'string') return isStorableText(value) ? null : path;
+/**
+ * The path to the first unstorable piece of text below `value`, innermost key first, or null. The path is built only
+ * on the way back from a find: every event of every batch is walked, and nearly all of them hold nothing to report.
+ */
+function walk(value: unknown, depth: number): string[] | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : [];
   if (typeof value !== 'object' || value === null) return null;
-  if (depth >= MAX_DEPTH) return path;
-  const join = (key: string) => (path ? `${path}.${key}` : key);
+  if (depth >= MAX_DEPTH) return [];
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = walk(value[i], join(String(i)), depth + 1);
-      if (found !== null) return found;
+      const found = walk(value[i], depth + 1);
+      if (found !== null) return [...found, String(i)];
     }
     return null;
   }
-  for (const [key, child] of Object.entries(value)) {
-    if (!isStorableText(key)) return join(JSON.stringify(key).slice(1, -1));
-    const found = walk(child, join(key), depth + 1);
-    if (found !== null) return found;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!isStorableText(key)) return [JSON.stringify(key).slice(1, -1)];
+    const found = walk((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== null) return [...found, key];
   }
   return null;
 }
