@@ -13,6 +13,7 @@ import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
 import { lastSale } from '../sales/last-sale';
 import type { StoreDb } from '../store/open-database';
+import type { ReadRunner } from '../reads/read-queries';
 import { appendAudit, type AuditActor } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
 import type { Vault } from '../vault/vault';
@@ -54,7 +55,6 @@ import { saveCustomer, searchCustomers } from './customers-repo';
 import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
 import { afterCommit } from './after-commit';
-import { listDocuments } from './documents-list';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
 import type { ThermalPrinter } from '../printing/thermal-printer';
@@ -63,6 +63,8 @@ import { createPrinterHandlers } from './handlers-printer';
 /** Everything the handlers use; createRegisterCore builds it. */
 export interface RegisterContext {
   db: StoreDb;
+  /** Where the heavy read-only queries run: the read worker (decision 0024). */
+  reads: ReadRunner;
   vault: Vault;
   environment: HkaEnvironment;
   worker: TransmissionWorker;
@@ -233,7 +235,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         return sale;
       }),
     'sales:last': () => run(() => ({ last: lastSale(db) })),
-    'documents:list': (req) => run(() => listDocuments(db, req)),
+    'documents:list': (req) => ctx.reads.run('documentsList', req),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
     'documents:retry': (req, caller) =>
       run(() => {

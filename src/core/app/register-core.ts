@@ -9,7 +9,7 @@ import { contractKeeper, type ContractKeeper } from '../hka/live-contract/contra
 import type { LiveContractOptions } from '../hka/live-contract/live-contract';
 import type { HkaEnvironment } from '../hka/contract';
 import { hkaEndpoint, pinHkaEnvironment, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
-import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
+import type { HkaSimulator } from '../hka/simulator';
 import { ConnectivityMonitor, tcpProbe, type ConnectivityOptions } from '../queue/connectivity';
 import { ContingencyManager, type ContingencyOptions } from '../queue/contingency';
 import { QueueEvents } from '../queue/queue-events';
@@ -44,6 +44,7 @@ import { BackupService } from '../backups/backup-service';
 import { restoreBackup, type AfterRestore } from '../backups/restore-backup';
 import { probeAfterRestore } from '../backups/probe-after-restore';
 import { MaintenanceGate } from './maintenance-gate';
+import { startReads } from '../reads/start-reads';
 import { createThermalPrinter } from '../printing/thermal-printer';
 import { defaultTransports, type TransportFactory } from '../printing/printer-transport';
 
@@ -63,7 +64,12 @@ export interface RegisterCoreOptions {
   contingency?: ContingencyOptions;
   hkaTimeouts?: { connectTimeoutMs?: number; responseTimeoutMs?: number };
   /** Where the bundled app keeps its files (electron-vite moves the code away from the repository layout). */
-  assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string };
+  assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string; readWorkerEntry?: URL };
+  /**
+   * Heavy reads (reports, lists, audit export, monitoring) on a worker thread (default, decision 0024), or on the core's
+   * own thread (`false`: the benchmark's "before").
+   */
+  readWorker?: boolean;
   preferences?: PreferencesPort;
   printer?: ReceiptPrinter;
   /** How ESC/POS bytes reach the thermal printer (TCP 9100 / USB device); tests replace it where no printer is. */
@@ -121,6 +127,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     });
   const environment = resolveActiveEnvironment(options.dataDir, nativeBinding);
   const store = openDataSet(environment);
+  const reads = startReads(options, dataSetPath(options.dataDir, environment), store.db);
   const wsdlPath = options.assets?.wsdlPath;
   let simulator: HkaSimulator | undefined;
   try {
@@ -141,6 +148,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         ? (options.simulatorEndpoint ?? hkaEndpoint(settings))
         : hkaEndpoint(settings);
     if (endpoint === undefined) {
+      // Training only: a production start never loads the simulator, its PDF (pdfkit) or QR (qrcode) code (issue 16).
+      const { startHkaSimulator } = await import('../hka/simulator');
       simulator = await startHkaSimulator({
         dbPath: join(options.dataDir, 'simulador.sqlite'),
         clock,
@@ -257,6 +266,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           exclusive: (work) => gate.exclusive(work),
           services: background,
           resetState: () => {
+            void reads.recycle(); // the next report reads the restored data on a fresh connection
             const droppedSecrets = vault.resetAfterStorageSwap();
             auth.revalidateSession();
             contingency.keepStateAfterRestore();
@@ -273,6 +283,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       );
     const handlers = createIpcHandlers({
       db: store.db,
+      reads,
       vault,
       environment: settings.environment,
       worker,
@@ -346,6 +357,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           await catalog.stop();
           await backups.stop();
           await auditChain.idle();
+          await reads.close();
           events.dispose();
           client.close();
           await simulator?.close();
@@ -356,6 +368,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     };
   } catch (error) {
     await simulator?.close();
+    await reads.close();
     store.close();
     throw error;
   }
