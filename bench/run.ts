@@ -13,6 +13,7 @@ import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/do
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
+import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
 const PG_RUNS = { 5: 600, 50: 300 } as const;
@@ -62,9 +63,12 @@ function line(label: string, s: LatencyStats): string {
 const CAPTURE_ONLY = process.argv.includes('--capture-only');
 /** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
 const YEAR = process.argv.includes('--year');
+/** `npm run bench -- --responsiveness [--docs N]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
+const RESPONSIVENESS = process.argv.includes('--responsiveness');
 
 async function main(): Promise<void> {
   if (YEAR) return runYearBench();
+  if (RESPONSIVENESS) return runResponsivenessBench();
   console.log(`Capture benchmark (node ${process.version}, SQLite file in ${dir})`);
   const results: Record<string, LatencyStats> = {};
   for (const items of [5, 50] as const) {
