@@ -5,7 +5,7 @@ import { queueCounts } from '../queue/outbox-repo';
 import { AppError } from './app-error';
 import { contingencyView, queueCountsView } from './app-status';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 import { explainingVaultErrors } from './vault-errors';
 
 export type MonitorChannel = 'monitor:overview' | 'monitor:checkFolios';

@@ -13,7 +13,7 @@ import { ensurePointClaimed } from '../sync/claim-point';
 import { listPrinters, readReceiptSettings, saveReceiptSettings } from '../settings/receipt-settings';
 import { contingencyView } from './app-status';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 import { auditedBy, withoutApproval } from './caller';
 
 type Names =
