@@ -3,7 +3,14 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
-  main: { build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } } },
+  main: {
+    build: {
+      rollupOptions: {
+        // The read worker's thread is its own entry (out/main/read-worker.js; decision 0024).
+        input: { index: resolve('src/main/index.ts'), 'read-worker': resolve('src/core/reads/read-worker-entry.ts') },
+      },
+    },
+  },
   preload: {
     // CommonJS preload: a sandboxed preload cannot be an ES module (toolchain.md §3, electron-vite).
     build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } } },

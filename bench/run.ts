@@ -13,6 +13,7 @@ import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/do
 import { draftWithItems } from './capture-drafts';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
+import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
 const PG_RUNS = { 5: 600, 50: 300 } as const;
@@ -64,6 +65,8 @@ const CAPTURE_ONLY = process.argv.includes('--capture-only');
 const YEAR = process.argv.includes('--year');
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
 const INGEST = process.argv.includes('--ingest');
+/** `npm run bench -- --responsiveness [--docs N]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
+const RESPONSIVENESS = process.argv.includes('--responsiveness');
 
 function batchesArg(): number | undefined {
   const at = process.argv.indexOf('--batches');
@@ -75,6 +78,7 @@ function batchesArg(): number | undefined {
 
 async function main(): Promise<void> {
   if (YEAR) return runYearBench();
+  if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);
     return;

@@ -2,6 +2,7 @@
 // IPC; the window); every rule lives in src/core.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron';
 import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
 import { forwardEvents, isFromMainFrame, registerIpc } from './ipc/register-ipc';
@@ -42,6 +43,8 @@ async function start(): Promise<void> {
       wsdlPath: join(app.getAppPath(), 'resources/hka/Service.wsdl'),
       // `npm start` builds better-sqlite3 for Electron's ABI here; packaged apps are rebuilt by electron-builder.
       ...(!app.isPackaged && existsSync(ELECTRON_SQLITE) ? { sqliteNativeBinding: ELECTRON_SQLITE } : {}),
+      // The reports' worker thread, bundled beside this file (electron.vite.config.ts; decision 0024).
+      readWorkerEntry: pathToFileURL(join(import.meta.dirname, 'read-worker.js')),
     },
     preferences: preferences.port,
     printer: desktopPrinter(() => window?.webContents),

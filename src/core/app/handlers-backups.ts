@@ -7,7 +7,7 @@ import { saveBackupSettings } from '../backups/backup-settings';
 import { AppError } from './app-error';
 import { auditedBy } from './caller';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 

@@ -11,7 +11,7 @@ import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
 import { createMonitorHandlers, type MonitorChannel } from './handlers-monitor';
 import { auditedBy } from './caller';
-import type { CaptureFn, RegisterContext } from './ipc-handlers';
+import type { CaptureFn, RegisterContext } from './register-context';
 import { explainingVaultErrors } from './vault-errors';
 
 export type DocumentExtraChannel =

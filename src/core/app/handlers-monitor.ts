@@ -1,12 +1,11 @@
 // Handlers of the monitoring panel (monitor:overview, monitor:checkFolios). Reading the panel asks HKA nothing;
 // "Consultar folios" does (FoliosRestantes) and keeps the answer. Both need a signed-in gerente (the contract's rule).
 import { checkFolios, foliosView } from '../monitor/folios';
-import { monitorOverview } from '../monitor/overview';
 import { queueCounts } from '../queue/outbox-repo';
 import { AppError } from './app-error';
 import { contingencyView, queueCountsView } from './app-status';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 import { explainingVaultErrors } from './vault-errors';
 
 export type MonitorChannel = 'monitor:overview' | 'monitor:checkFolios';
@@ -14,13 +13,15 @@ export type MonitorChannel = 'monitor:overview' | 'monitor:checkFolios';
 export function createMonitorHandlers(ctx: RegisterContext): Pick<IpcHandlers, MonitorChannel> {
   const { db, clock } = ctx;
   return {
+    // The queue and contingency come from the core (live state); the history behind the panel from the read worker.
     'monitor:overview': (req) =>
-      Promise.resolve().then(() => {
-        return monitorOverview(db, clock(), req.hours, {
-          queue: queueCountsView(queueCounts(db)),
-          contingency: contingencyView(ctx.contingency),
-        });
-      }),
+      Promise.resolve().then(() =>
+        ctx.reads.run('monitorOverview', {
+          at: clock().toISOString(),
+          hours: req.hours,
+          inputs: { queue: queueCountsView(queueCounts(db)), contingency: contingencyView(ctx.contingency) },
+        }),
+      ),
     'monitor:checkFolios': async () => {
       const outcome = await explainingVaultErrors(() =>
         checkFolios({ db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock }),

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ipcContract } from '../../shared/ipc/contract';
 import { REPORTS_CHANNELS } from '../../shared/ipc/channels-reports';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { inlineReads } from '../reads/inline-reads';
 import { createReportsHandlers } from './handlers-reports';
 import { areaBinding } from '../../../tests/fixtures/area-binding';
 
@@ -13,8 +14,9 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const clock = () => new Date('2025-03-03T14:00:00Z');
-// The reports handlers use only the store and the clock; the rest of the register is not needed here.
-const handlers = () => createReportsHandlers({ db: store.db, clock });
+// The reports handlers use only the store, the clock and the reads (here on the same connection; the read worker has
+// its own tests); the rest of the register is not needed here.
+const handlers = () => createReportsHandlers({ db: store.db, clock, reads: inlineReads(store.db) });
 const served = () => areaBinding(store.db, clock, handlers());
 
 describe('reports handlers', () => {

@@ -3,37 +3,36 @@
 // 80 mm text and CSV, so the renderer needs no arithmetic of its own. With blind count (loss prevention), the X report
 // is a gerente's: a cashier counts the drawer before the register says what it expects, at the close.
 import type { reportsContract } from '../../shared/ipc/contract-reports';
-import type { ShiftReport } from '../../shared/ipc/contract-reports';
 import { csvOfRequest } from '../catalog-import/decode-csv';
 import { importProductsCsv } from '../catalog-import/import-products';
 import { previewProductsCsv } from '../catalog-import/product-preview';
 import { readLossPrevention } from '../loss-prevention/rules-settings';
-import { salesByDayCsv, salesByProductCsv, salesReport } from '../reports/sales-report';
-import { shiftReportCsv, shiftReportText } from '../reports/shift-report-render';
-import { closeShift, currentShift, openShift, storedZReport, xReport } from '../reports/shifts';
+import { renderedShiftReport as rendered } from '../reads/read-queries';
+import { closeShift, currentShift, openShift } from '../reports/shifts';
 import { AppError } from './app-error';
 import { auditedBy } from './caller';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
-const rendered = (report: ShiftReport) => ({ report, text: shiftReportText(report), csv: shiftReportCsv(report) });
 
 export const BLIND_X_REFUSED = 'Con el conteo ciego, el reporte X es del gerente: cuente el efectivo y cierre el turno';
 
 export function createReportsHandlers(
-  ctx: Pick<RegisterContext, 'db' | 'clock'> & { backups?: Pick<RegisterContext['backups'], 'afterShiftClosed'> },
+  ctx: Pick<RegisterContext, 'db' | 'clock' | 'reads'> & {
+    backups?: Pick<RegisterContext['backups'], 'afterShiftClosed'>;
+  },
 ): Pick<IpcHandlers, keyof typeof reportsContract> {
   const { db, clock } = ctx;
   return {
     'reports:currentShift': () => run(() => currentShift(db)),
     'reports:openShift': (req, caller) => run(() => openShift(db, req.openingCash, auditedBy(caller.user), clock())),
-    'reports:xReport': (_req, caller) =>
-      run(() => {
-        if (caller.user.role !== 'gerente' && readLossPrevention(db).blindCount)
-          throw new AppError('not_allowed', BLIND_X_REFUSED);
-        return rendered(xReport(db, clock()));
-      }),
+    // The reports themselves run on the read worker (decision 0024); who may see them is decided here first.
+    'reports:xReport': async (_req, caller) => {
+      if (caller.user.role !== 'gerente' && readLossPrevention(db).blindCount)
+        throw new AppError('not_allowed', BLIND_X_REFUSED);
+      return ctx.reads.run('xReport', { at: clock().toISOString() });
+    },
     'reports:closeShift': (req, caller) =>
       run(() => {
         // A gerente closing approves by being one; a cashier's approval token is spent only when one is presented (the
@@ -53,14 +52,12 @@ export function createReportsHandlers(
         if (result.closed) ctx.backups?.afterShiftClosed(auditedBy(caller.user));
         return result.closed ? { closed: true as const, ...rendered(result.report) } : result;
       }),
-    'reports:zReport': (req) => run(() => rendered(storedZReport(db, req.shiftId))),
-    'reports:sales': (req) =>
-      run(() => {
-        if (req.from > req.to)
-          throw new AppError('invalid_request', 'La fecha inicial debe ser anterior o igual a la final');
-        const report = salesReport(db, req.from, req.to);
-        return { report, csvByDay: salesByDayCsv(report), csvByProduct: salesByProductCsv(report) };
-      }),
+    'reports:zReport': (req) => ctx.reads.run('zReport', { shiftId: req.shiftId }),
+    'reports:sales': async (req) => {
+      if (req.from > req.to)
+        throw new AppError('invalid_request', 'La fecha inicial debe ser anterior o igual a la final');
+      return ctx.reads.run('salesReport', { from: req.from, to: req.to });
+    },
     'catalog:previewCsv': (req) =>
       run(() => {
         const { text, encoding } = csvOfRequest(req);

@@ -5,7 +5,7 @@ import { queueCounts } from '../queue/outbox-repo';
 import { AppError } from './app-error';
 import { auditedBy } from './caller';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 
 type SeriesHandlers = Pick<IpcHandlers, 'series:status' | 'series:resolveCollision'>;
 

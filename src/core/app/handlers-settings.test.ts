@@ -11,7 +11,7 @@ import { MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED } from './
 import { seedUsers, signInAs, TEST_USERS } from '../../../tests/fixtures/register-users';
 import { dispatchIpc } from './dispatch';
 import { createSettingsHandlers } from './handlers-settings';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 import { createRegisterCore, type RegisterCore } from './register-core';
 
 let sim: HkaSimulator;

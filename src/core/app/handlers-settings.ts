@@ -6,7 +6,6 @@
 import type { managerContract } from '../../shared/ipc/contract-manager';
 import { csvOfRequest } from '../catalog-import/decode-csv';
 import { importCustomersCsv } from '../catalog-import/import-customers';
-import { auditCsv, listAudit } from '../settings/audit-list';
 import { enterContingency, leaveContingency, setContingencyReason } from '../settings/contingency-actions';
 import { readContingencySettings, saveContingencySettings } from '../settings/contingency-settings';
 import { readIssuerView, saveIssuer } from '../settings/issuer-settings';
@@ -14,7 +13,7 @@ import { ensurePointClaimed } from '../sync/claim-point';
 import { listPrinters, readReceiptSettings, saveReceiptSettings } from '../settings/receipt-settings';
 import { contingencyView } from './app-status';
 import type { IpcHandlers } from './dispatch';
-import type { RegisterContext } from './ipc-handlers';
+import type { RegisterContext } from './register-context';
 import { auditedBy, withoutApproval } from './caller';
 
 type Names =
@@ -88,8 +87,8 @@ export function createSettingsHandlers(ctx: RegisterContext): Pick<IpcHandlers, 
         leaveContingency(contingency, auditedBy(caller.user, caller.manager));
         return contingencyView(contingency);
       }),
-    'audit:list': (req) => run(() => listAudit(db, req)),
-    'audit:csv': (req) => run(() => auditCsv(db, req)),
+    'audit:list': (req) => ctx.reads.run('auditList', req),
+    'audit:csv': (req) => ctx.reads.run('auditCsv', req),
     'audit:verify': (req) => (req.recheck === true ? ctx.auditChain.check() : Promise.resolve(ctx.auditChain.current)),
     // The contract carries no approval here: the import is done from the manager's signed-in panel.
     'customers:importCsv': (req, caller) =>

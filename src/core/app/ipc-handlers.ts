@@ -3,143 +3,44 @@
 // dispatchIpc, which parses every request before a handler sees it.
 import { IllegalTransitionError } from '../../shared/fiscal/lifecycle';
 import { invoicingGate } from '../hka/hka-connection';
-import type { HkaEnvironment } from '../hka/contract';
-import type { ConnectivityMonitor } from '../queue/connectivity';
-import type { ContingencyManager } from '../queue/contingency';
 import { retryDocument } from '../queue/manual-retry';
 import { queueCounts } from '../queue/outbox-repo';
-import type { QueueEvents } from '../queue/queue-events';
-import type { TransmissionWorker } from '../queue/transmission-worker';
 import { captureSale } from '../sales/capture-sale';
 import { lastSale } from '../sales/last-sale';
-import type { StoreDb } from '../store/open-database';
-import { appendAudit, type AuditActor } from '../store/audit';
+import { appendAudit } from '../store/audit';
 import { readIssuerSettings } from '../store/settings-repo';
-import type { Vault } from '../vault/vault';
-import { enrolRegister, type EnrolError } from '../sync/enrol';
-import { ensurePointClaimed, pointClaimGate } from '../sync/claim-point';
-import type { AnnulResult } from '../documents/annul-document';
+import { pointClaimGate } from '../sync/claim-point';
 import { draftCreditNote } from '../documents/credit-note';
-import type { AuthService } from '../auth/auth-service';
 import { createAuthHandlers } from './handlers-auth';
 import { createTillHandlers } from './handlers-till';
 import { createTillDayHandlers } from './handlers-till-day';
 import { completeSale } from './sale-completion';
 import { readLossPrevention } from '../loss-prevention/rules-settings';
-import type { TillGrants } from '../loss-prevention/till-grants';
-import type { AuditChainMonitor } from '../monitor/audit-chain-monitor';
-import { auditedBy, type ActingUser } from './caller';
-import type { DataSetSwitch } from './data-set-switch';
-import { DraftVerifications } from '../hka/draft-connection';
-import { hkaSettingsView, saveHkaSettings, testHkaSettings, type HkaSettingsContext } from './hka-settings-handlers';
+import { auditedBy } from './caller';
 import { createReportsHandlers } from './handlers-reports';
 import { createSettingsHandlers } from './handlers-settings';
 import { createBackupHandlers } from './handlers-backups';
-import type { BackupService } from '../backups/backup-service';
-import type { RestoreResult } from '../backups/restore-backup';
 import { createSeriesHandlers } from './handlers-series';
 import { receiptPrintJob } from '../settings/receipt-settings';
 import { recordPrint, REPRINT_NEEDS_MANAGER } from '../documents/receipt-prints';
 import { createDocumentExtraHandlers } from './handlers-document-files';
-import type { FileOpener } from './file-opener';
-import type { HkaClient } from '../hka/client/hka-client';
-import type { HkaCredentialSource } from '../queue/transmit-job';
-import { recordFolios } from '../monitor/folios';
-import type { SaleDraft } from '../../shared/ipc/schemas';
-import type { CatalogPuller } from '../sync/catalog-puller';
-import type { SyncPusher } from '../sync/sync-pusher';
 import { AppError, validationFailed } from './app-error';
 import { appStatus } from './app-status';
 import { saveCustomer, searchCustomers } from './customers-repo';
 import type { IpcHandlers } from './dispatch';
 import { getDocumentDetail } from './document-detail';
 import { afterCommit } from './after-commit';
-import { listDocuments } from './documents-list';
 import { lookupProduct, saveProduct, searchProducts } from './products-repo';
-import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
-import type { ThermalPrinter } from '../printing/thermal-printer';
 import { createPrinterHandlers } from './handlers-printer';
-
-/** Everything the handlers use; createRegisterCore builds it. */
-export interface RegisterContext {
-  db: StoreDb;
-  vault: Vault;
-  environment: HkaEnvironment;
-  worker: TransmissionWorker;
-  queueEvents: QueueEvents;
-  connectivity: ConnectivityMonitor;
-  contingency: ContingencyManager;
-  clock: () => Date;
-  preferences: PreferencesPort;
-  printer: ReceiptPrinter;
-  /** The ESC/POS printer and the cash drawer wired to it (core/printing). */
-  thermal: ThermalPrinter;
-  /** The register's session and approvals (the dispatcher's SessionGate). */
-  auth: AuthService;
-  /** Gerentes' approvals of price overrides and discounts given at the till, waiting for their sale. */
-  grants: TillGrants;
-  /** The audit trail's hash chain, checked at start and on request. */
-  auditChain: AuditChainMonitor;
-  /** Pushes the audit trail and document statuses to the central API once the register is enrolled. */
-  sync: SyncPusher;
-  /** Pulls head office's catalogue once the register is enrolled (never in training; decision 0018). */
-  catalog: CatalogPuller;
-  /** The HKA settings area (hka-settings-handlers.ts). */
-  hka: Pick<HkaSettingsContext, 'running' | 'clientFor' | 'contract'>;
-  /** The environment's data set the register opens next, and switching it (data-set-switch.ts). */
-  dataSets: DataSetSwitch;
-  /** Annuls at HKA, then locally (documents/annul-document.ts). */
-  annul: (documentId: string, motivo: string, by: AuditActor) => Promise<AnnulResult>;
-  /** The register's folder: PDF/XML files are kept in <dataDir>/documentos (documents/document-files.ts). */
-  dataDir: string;
-  /** Opens a kept PDF/XML: the OS in the desktop app, the browser in the web host (file-opener.ts). */
-  fileOpener: FileOpener;
-  /** The running HKA connection and its credentials, for the manager's HKA calls (files, e-mail, discard, folios). */
-  hkaClient: HkaClient;
-  hkaCredentials: HkaCredentialSource;
-  /** Automatic and manual backups (core/backups). */
-  backups: BackupService;
-  /** Restores a verified backup over the register's data (core/backups/restore-backup.ts, composed by register-core). */
-  restore: (path: string, by: AuditActor) => Promise<RestoreResult>;
-  /** Where what must not reach the cashier goes (a failing step after a committed sale). */
-  log?: { warn(message: string, meta?: Record<string, unknown>): void } | undefined;
-  /** Relaunches the app (desktop: drain, quit, start again); absent where the shell cannot (web host). */
-  relaunch?: (() => void) | undefined;
-}
+import { createSyncHandlers } from './handlers-sync';
+import { createHkaHandlers } from './handlers-hka';
+import type { CaptureFn, RegisterContext } from './register-context';
 
 const CATALOG_EDIT_NEEDS_MANAGER = 'Crear o modificar productos (y sus precios) necesita la autorización de un gerente';
 const CUSTOMER_EDIT_NEEDS_MANAGER = 'Modificar un cliente registrado necesita la autorización de un gerente';
 
-/** Training data never reaches head office (docs/decisions/0009-one-data-set-per-environment.md). */
-const TRAINING_NOT_SYNCED =
-  'En modo entrenamiento (Simulador) la caja no se sincroniza con la oficina central; cambie a Demo o Producción para inscribirla';
-
-/** Spanish for the manager; the English detail stays in the sync client's logs. */
-const ENROL_MESSAGES: Record<EnrolError, string> = {
-  invalid_url: 'La dirección del servidor debe empezar con https:// (http:// solo en esta máquina o la red local)',
-  invalid_code: 'El servidor no aceptó el código (desconocido, ya usado o vencido)',
-  unreachable: 'No se pudo contactar el servidor central; revise la dirección y la conexión',
-  rate_limited: 'Demasiados intentos fallidos; espere un minuto e intente de nuevo',
-  server_error: 'El servidor central no pudo inscribir la caja; intente más tarde',
-};
-
 /** Runs a synchronous use case as a handler: a throw becomes a rejected promise, which dispatchIpc maps. */
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
-
-/** What the capture's audit entry adds: the gerente who approved it when someone else acted, and details. */
-export interface CaptureAudit {
-  approvedBy?: string | undefined;
-  details?: Record<string, unknown>;
-  /** A credit note's invoice and lines, checked against the credit ledger inside the capture transaction. */
-  credit?: { invoiceId: string; lines: readonly number[] };
-}
-
-/** Saves a sale or a note, written by `author`. */
-export type CaptureFn = (
-  draft: SaleDraft,
-  author: ActingUser,
-  audit?: CaptureAudit,
-) => ReturnType<typeof getDocumentDetail>;
 
 export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
   const { db, clock } = ctx;
@@ -191,14 +92,6 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     );
   };
 
-  const hkaCtx: HkaSettingsContext = {
-    db,
-    dataSets: ctx.dataSets,
-    clock,
-    drafts: new DraftVerifications(clock),
-    ...ctx.hka,
-  };
-
   const handlers = {
     'app:status': () =>
       run(() =>
@@ -233,7 +126,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         return sale;
       }),
     'sales:last': () => run(() => ({ last: lastSale(db) })),
-    'documents:list': (req) => run(() => listDocuments(db, req)),
+    'documents:list': (req) => ctx.reads.run('documentsList', req),
     'documents:get': (req) => run(() => getDocumentDetail(db, req.id)),
     'documents:retry': (req, caller) =>
       run(() => {
@@ -307,23 +200,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
     ...createBackupHandlers(ctx),
     ...createDocumentExtraHandlers(ctx, capture),
     ...createSeriesHandlers(ctx),
-    'settings:hka': () => hkaSettingsView(hkaCtx),
-    'settings:saveHka': (req, caller) => saveHkaSettings(hkaCtx, req, auditedBy(caller.user, caller.manager)),
-    'settings:testHka': async (req, caller) => {
-      const draft =
-        req.draft === undefined
-          ? undefined
-          : {
-              environment: req.draft.environment,
-              ...(req.draft.endpoint ? { endpoint: req.draft.endpoint } : {}),
-              ...(req.draft.tokenEmpresa ? { tokenEmpresa: req.draft.tokenEmpresa } : {}),
-              ...(req.draft.tokenPassword ? { tokenPassword: req.draft.tokenPassword } : {}),
-            };
-      const tested = await testHkaSettings(hkaCtx, draft, auditedBy(caller.user, caller.manager));
-      // The monitoring panel shows the saved connection's latest folios, not those of values only typed.
-      if (tested.tested === 'saved') recordFolios(db, tested.foliosDisponibleCiclo, clock());
-      return tested;
-    },
+    ...createHkaHandlers(ctx),
     'app:restart': (_req, caller) =>
       run(() => {
         if (!ctx.relaunch) return { via: 'manual' as const };
@@ -341,41 +218,7 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         setTimeout(relaunch, 100);
         return { via: 'relaunch' as const };
       }),
-    'sync:status': () => run(() => ctx.sync.status()),
-    'sync:pushNow': async () => {
-      if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
-      await ctx.sync.pushNow();
-      await ctx.catalog.pullNow(); // "Sincronizar ahora" brings head office's prices too
-      return ctx.sync.status();
-    },
-    'sync:enrol': async (req, caller) => {
-      if (ctx.environment === 'simulador') throw new AppError('not_allowed', TRAINING_NOT_SYNCED);
-      const input = {
-        serverUrl: req.serverUrl,
-        code: req.code,
-        ...(req.registerName ? { registerName: req.registerName } : {}),
-      };
-      const outcome = await enrolRegister(
-        { db, vault: ctx.vault, clock },
-        input,
-        auditedBy(caller.user, caller.manager),
-      );
-      if (!outcome.ok) {
-        const invalid = outcome.error === 'invalid_url' || outcome.error === 'invalid_code';
-        throw new AppError(invalid ? 'invalid_request' : 'not_allowed', ENROL_MESSAGES[outcome.error]);
-      }
-      ctx.sync.start();
-      ctx.catalog.start();
-      const issuer = readIssuerSettings(db);
-      // The server's answer is kept for capture's gate; an unanswered claim is asked again at the next start.
-      await ensurePointClaimed(
-        { db, vault: ctx.vault, clock },
-        { codigoSucursal: issuer.codigoSucursalEmisor, puntoFacturacion: issuer.puntoFacturacionFiscal },
-        auditedBy(caller.user, caller.manager),
-      );
-      const { deviceId, storeCode, storeName, registerName } = outcome;
-      return { deviceId, storeCode, storeName, registerName };
-    },
+    ...createSyncHandlers(ctx),
   } satisfies IpcHandlers;
   return handlers;
 }

@@ -20,23 +20,7 @@ import { DEMO_CATALOGUE } from './demo-catalogue';
 import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore, type RegisterCoreOptions } from './register-core';
 import { asGerente } from '../../../tests/fixtures/register-users';
-
-const DRAFT: Request<'sales:complete'>['draft'] = {
-  tipoDocumento: '01',
-  cliente: { tipoClienteFE: '02', pais: 'PA' },
-  tiempoPago: '1',
-  items: [
-    { codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '2', precioUnitario: '3.25', tasaItbms: '00' },
-    {
-      codigo: 'P013',
-      descripcion: 'Cerveza nacional lata 355 ml',
-      cantidad: '6',
-      precioUnitario: '0.95',
-      tasaItbms: '02',
-    },
-  ],
-  pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }],
-};
+import { DRAFT } from '../../../tests/fixtures/register-core-draft';
 
 let sim: HkaSimulator;
 const open: RegisterCore[] = [];
@@ -302,29 +286,5 @@ describe('createRegisterCore', () => {
     expect((await ok(again, 'documents:list', {})).total).toBe(1);
     expect((await ok(again, 'documents:get', { id: sale.id })).status).toBe('AUTHORIZED');
     expect(await ok(again, 'catalog:search', { query: '', limit: 100 })).toHaveLength(DEMO_CATALOGUE.length);
-  });
-
-  it('opens a shift by itself at the first sale after a close, never for a refused sale, so every sale has a Z', async () => {
-    const core = await start();
-    const invalid = await call(core, 'sales:complete', {
-      draft: { ...DRAFT, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '1.00' }] },
-    });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await ok(core, 'reports:currentShift', {})).toBeNull(); // a refused sale writes nothing, not even a shift
-    const sale = await ok(core, 'sales:complete', { draft: DRAFT });
-    const shift = await ok(core, 'reports:currentShift', {});
-    expect(shift).toMatchObject({ openingCash: '0.00', openedByName: 'Gabriela Gerente', closedAt: null }); // whoever sold
-    const created = core.store.sqlite.prepare('SELECT created_at FROM documents WHERE id = ?').pluck().get(sale.id);
-    expect(shift?.openedAt).toBe(created); // from the sale's own moment: the sale is in it
-    expect((await ok(core, 'reports:xReport', {})).report.counts.total).toBe(1);
-    const audit = core.store.sqlite
-      .prepare("SELECT details FROM audit_log WHERE action = 'shift.opened'")
-      .pluck()
-      .all() as string[];
-    expect(audit.map((d) => JSON.parse(d) as Record<string, unknown>)).toEqual([
-      expect.objectContaining({ automatic: true, firstDocumentId: sale.id }),
-    ]);
-    await ok(core, 'sales:complete', { draft: DRAFT }); // the shift is open: no second one
-    expect(rows(core, 'shifts')).toBe(1);
   });
 });

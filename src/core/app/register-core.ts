@@ -3,107 +3,51 @@
 // main process and the web host both start exactly this; neither adds rules of its own.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHkaClient, defaultWsdlPath, type HkaLogger } from '../hka/client/hka-client';
+import { createHkaClient, defaultWsdlPath } from '../hka/client/hka-client';
 import { switchableClient } from '../hka/client/switchable-client';
-import { contractKeeper, type ContractKeeper } from '../hka/live-contract/contract-keeper';
-import type { LiveContractOptions } from '../hka/live-contract/live-contract';
+import { contractKeeper } from '../hka/live-contract/contract-keeper';
 import type { HkaEnvironment } from '../hka/contract';
 import { hkaEndpoint, pinHkaEnvironment, readHkaSettings, withHkaCredentials } from '../hka/hka-connection';
-import { startHkaSimulator, type HkaSimulator } from '../hka/simulator';
-import { ConnectivityMonitor, tcpProbe, type ConnectivityOptions } from '../queue/connectivity';
-import { ContingencyManager, type ContingencyOptions } from '../queue/contingency';
+import type { HkaSimulator } from '../hka/simulator';
+import { ConnectivityMonitor, tcpProbe } from '../queue/connectivity';
+import { ContingencyManager } from '../queue/contingency';
 import { QueueEvents } from '../queue/queue-events';
-import { TransmissionWorker, type WorkerOptions } from '../queue/transmission-worker';
-import { openDatabase, type OpenedDatabase } from '../store/open-database';
+import { TransmissionWorker } from '../queue/transmission-worker';
+import { openDatabase } from '../store/open-database';
 import { dataSetPath, resolveActiveEnvironment } from '../store/data-sets';
 import { DataSetSwitch } from './data-set-switch';
 import { readIssuerSettings } from '../store/settings-repo';
 import { SqliteVaultStorage } from '../store/sqlite-vault-storage';
-import { KeyFileProtector, type KeyProtector } from '../vault/key-protector';
+import { KeyFileProtector } from '../vault/key-protector';
 import { Vault } from '../vault/vault';
-import { CatalogPuller, type CatalogPullerOptions } from '../sync/catalog-puller';
+import { CatalogPuller } from '../sync/catalog-puller';
 import { SyncPusher } from '../sync/sync-pusher';
 import { ensurePointClaimed } from '../sync/claim-point';
 import { annulDocument } from '../documents/annul-document';
 import type { HkaCredentialSource } from '../queue/transmit-job';
 import type { AuditActor } from '../store/audit';
-import { contractEvents, type RegisterEvents } from './contract-events';
+import { contractEvents } from './contract-events';
 import { seedDemoCatalogue } from './demo-catalogue';
 import { readIssuerIdentity } from '../settings/issuer-identity';
-import type { IpcBinding } from './dispatch';
 import { authServiceFor } from '../auth/auth-registry';
 import { TillGrants } from '../loss-prevention/till-grants';
 import { AuditChainMonitor } from '../monitor/audit-chain-monitor';
 import { createIpcHandlers } from './ipc-handlers';
-import { browserPrinter, memoryPreferences, type PreferencesPort, type ReceiptPrinter } from './ui-ports';
-import { browserFileOpener, type FileOpener } from './file-opener';
+import { browserPrinter, memoryPreferences } from './ui-ports';
+import { browserFileOpener } from './file-opener';
 import { recordPeerClock } from '../monitor/clock-offset';
 import { checkFolios } from '../monitor/folios';
-import { MonitorService, type MonitorServiceOptions } from '../monitor/monitor-service';
+import { MonitorService } from '../monitor/monitor-service';
 import { BackupService } from '../backups/backup-service';
-import { restoreBackup, type AfterRestore } from '../backups/restore-backup';
+import { restoreBackup } from '../backups/restore-backup';
 import { probeAfterRestore } from '../backups/probe-after-restore';
 import { MaintenanceGate } from './maintenance-gate';
+import type { RegisterCore, RegisterCoreOptions } from './register-core-options';
+import { startReads } from '../reads/start-reads';
 import { createThermalPrinter } from '../printing/thermal-printer';
-import { defaultTransports, type TransportFactory } from '../printing/printer-transport';
+import { defaultTransports } from '../printing/printer-transport';
 
-export interface RegisterCoreOptions {
-  /**
-   * Folder for the data sets (sago-<environment>.sqlite, one per HKA environment, and environment.json naming the
-   * active one), vault.key (without keyProtector) and simulador.sqlite (the in-process simulator's own ledger).
-   */
-  dataDir: string;
-  /** The desktop app passes the safeStorage protector; default: a 0600 key file in dataDir. */
-  keyProtector?: KeyProtector;
-  /** An external simulator (tests stop and restart it); default in Simulador: one started in-process. */
-  simulatorEndpoint?: string;
-  clock?: () => Date;
-  worker?: WorkerOptions;
-  connectivity?: ConnectivityOptions;
-  contingency?: ContingencyOptions;
-  hkaTimeouts?: { connectTimeoutMs?: number; responseTimeoutMs?: number };
-  /** Where the bundled app keeps its files (electron-vite moves the code away from the repository layout). */
-  assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string };
-  preferences?: PreferencesPort;
-  printer?: ReceiptPrinter;
-  /** How ESC/POS bytes reach the thermal printer (TCP 9100 / USB device); tests replace it where no printer is. */
-  printerTransports?: TransportFactory;
-  log?: HkaLogger;
-  /** How kept PDF/XML files are opened; default: their bytes go to the browser (web host). */
-  fileOpener?: FileOpener;
-  /** The desktop app relaunches itself to apply a new HKA environment/endpoint (app:restart); the web host cannot. */
-  relaunch?: () => void;
-  /** Timers of the monitoring panel's background work (queue samples, retention, folios check). */
-  monitor?: MonitorServiceOptions;
-  /** How HKA's live WSDL is fetched (default: HTTP GET of <endpoint>?singleWsdl); tests serve odd documents. */
-  fetchHkaWsdl?: LiveContractOptions['fetchWsdl'];
-  /**
-   * Runs after a restored backup is swapped in, before the queue restarts. The series probe (issue 11 §2,
-   * probeAndAdvance) belongs here; default: nothing.
-   */
-  afterRestore?: AfterRestore;
-  /** Timers of head office's catalogue pull (decision 0018). */
-  catalog?: CatalogPullerOptions;
-  /** How often the daily backup checks whether the day already has its copy (default hourly; 0 = no timer). */
-  dailyBackupCheckMs?: number;
-}
-
-export interface RegisterCore {
-  /** The handler map and the session: what the shells serve through dispatchIpc. */
-  ipc: IpcBinding;
-  events: RegisterEvents;
-  environment: HkaEnvironment;
-  /** Head office's catalogue puller (runs on its timer; tests and "Sincronizar ahora" pull at once). */
-  catalog: CatalogPuller;
-  /** The register's database (tests read it to prove what was, or was not, written). */
-  store: OpenedDatabase;
-  /** The in-process simulator, when this register started one. */
-  simulator: HkaSimulator | undefined;
-  /** Which WSDL the HKA client follows (HKA's live one for Demo/Producción once read). */
-  contract: ContractKeeper;
-  /** Stops the worker (waiting for in-flight HKA calls), then closes the simulator and the database. */
-  close(): Promise<void>;
-}
+export type { RegisterCore, RegisterCoreOptions } from './register-core-options';
 
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -121,6 +65,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     });
   const environment = resolveActiveEnvironment(options.dataDir, nativeBinding);
   const store = openDataSet(environment);
+  const reads = startReads(options, dataSetPath(options.dataDir, environment), store.db);
   const wsdlPath = options.assets?.wsdlPath;
   let simulator: HkaSimulator | undefined;
   try {
@@ -141,6 +86,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
         ? (options.simulatorEndpoint ?? hkaEndpoint(settings))
         : hkaEndpoint(settings);
     if (endpoint === undefined) {
+      // Training only: a production start never loads the simulator, its PDF (pdfkit) or QR (qrcode) code (issue 16).
+      const { startHkaSimulator } = await import('../hka/simulator');
       simulator = await startHkaSimulator({
         dbPath: join(options.dataDir, 'simulador.sqlite'),
         clock,
@@ -257,6 +204,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           exclusive: (work) => gate.exclusive(work),
           services: background,
           resetState: () => {
+            void reads.recycle(); // the next report reads the restored data on a fresh connection
             const droppedSecrets = vault.resetAfterStorageSwap();
             auth.revalidateSession();
             contingency.keepStateAfterRestore();
@@ -273,6 +221,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       );
     const handlers = createIpcHandlers({
       db: store.db,
+      reads,
       vault,
       environment: settings.environment,
       worker,
@@ -346,6 +295,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           await catalog.stop();
           await backups.stop();
           await auditChain.idle();
+          await reads.close();
           events.dispose();
           client.close();
           await simulator?.close();
@@ -356,6 +306,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     };
   } catch (error) {
     await simulator?.close();
+    await reads.close();
     store.close();
     throw error;
   }

@@ -10,7 +10,7 @@ import type { TillGrants } from '../loss-prevention/till-grants';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
 import type { SignedInCaller } from './caller';
-import type { CaptureFn } from './ipc-handlers';
+import type { CaptureFn } from './register-context';
 import { catalogPrice } from './products-repo';
 
 export interface SaleCompletionDeps {

@@ -1,0 +1,34 @@
+// One process start of the web host on a data folder (run by responsiveness-bench.ts as a child process, so the
+// figures are from a cold process): prints one JSON line with the time from process start to "ready for the first
+// sale" (the register core up and the loopback server listening), the RSS then, and the RSS after a day of sales rung
+// through the core's own handlers and transmitted to the in-process simulator.
+// Usage: node --import tsx bench/responsiveness/startup-child.ts <dataDir> <rendererDir> <sales>
+import { dispatchIpc } from '../../src/core/app/dispatch';
+import { startWebHost } from '../../src/web-host/web-host';
+import { draftWithItems } from '../capture-drafts';
+import { signInGerente } from './status-under-report';
+
+const [dataDir, rendererDir, salesArg] = process.argv.slice(2);
+if (!dataDir || !rendererDir) throw new Error('usage: startup-child.ts <dataDir> <rendererDir> <sales>');
+const host = await startWebHost({ dataDir, rendererDir });
+const readyMs = performance.now(); // Node's clock starts with the process
+const rssReadyMb = process.memoryUsage().rss / 1_048_576;
+const sales = Number(salesArg ?? 0);
+const ipc = host.core.ipc;
+await signInGerente(ipc);
+for (let i = 0; i < sales; i++) {
+  const result = await dispatchIpc(ipc, 'sales:complete', { draft: draftWithItems((i % 9) + 1) });
+  if (!result.ok) throw new Error(`sale ${i}: ${JSON.stringify(result.error)}`);
+}
+const waiting = () =>
+  host.core.store.sqlite
+    .prepare("SELECT count(*) FROM documents WHERE status IN ('QUEUED', 'PROCESSING')")
+    .pluck()
+    .get() as number;
+for (let i = 0; i < 600 && waiting() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+// A manager's heavy read after the day, so the read worker's memory is part of the figure.
+await dispatchIpc(ipc, 'documents:list', { limit: 50, query: 'maria' });
+const rssDayMb = process.memoryUsage().rss / 1_048_576;
+const stillQueued = waiting();
+await host.close();
+console.log(JSON.stringify({ readyMs, rssReadyMb, rssDayMb, sales, stillQueued }));

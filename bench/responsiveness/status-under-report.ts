@@ -1,0 +1,72 @@
+// `app:status` latency while the heaviest report runs, on one register core over the year's database: the renderer
+// asks for the status every PERIOD_MS (open loop: each call's latency counts from when it was due, so every call stuck
+// behind a report counts its whole wait), while a gerente runs the sales report over the whole year again and again.
+import { dispatchIpc, type IpcBinding } from '../../src/core/app/dispatch';
+import { createRegisterCore } from '../../src/core/app/register-core';
+import { stats, type LatencyStats } from '../stats';
+
+const PERIOD_MS = 5;
+
+export interface UnderReport {
+  status: LatencyStats & { max: number };
+  report: LatencyStats;
+}
+
+async function ok(ipc: IpcBinding, channel: string, request: unknown): Promise<unknown> {
+  const result = await dispatchIpc(ipc, channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** A gerente signed in: first launch creates one (auth:setup signs them in), a later start signs them in. */
+export async function signInGerente(ipc: IpcBinding): Promise<void> {
+  const gerente = { username: 'gerente', displayName: 'Gerente de prueba', pin: '2468' };
+  const session = (await ok(ipc, 'auth:session', {})) as { setupNeeded: boolean };
+  if (session.setupNeeded) await ok(ipc, 'auth:setup', gerente);
+  else await ok(ipc, 'auth:signIn', { username: gerente.username, pin: gerente.pin });
+}
+
+export async function statusUnderReport(
+  dataDir: string,
+  readWorker: boolean,
+  report: { from: string; to: string },
+  runs: number,
+): Promise<UnderReport> {
+  const core = await createRegisterCore({ dataDir, readWorker, dailyBackupCheckMs: 0 });
+  try {
+    await signInGerente(core.ipc);
+    await ok(core.ipc, 'reports:sales', report); // warm-up (and, with the worker, its thread's start)
+    const latencies: number[] = [];
+    let running = true;
+    const started = performance.now();
+    // Each call goes out when due, whether or not the previous one was answered (a renderer's timers do not wait).
+    const calls: Promise<void>[] = [];
+    const pinger = (async () => {
+      for (let k = 0; running;) {
+        for (const now = performance.now(); started + k * PERIOD_MS <= now; k++) {
+          const due = started + k * PERIOD_MS;
+          calls.push(ok(core.ipc, 'app:status', {}).then(() => void latencies.push(performance.now() - due)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + k * PERIOD_MS - performance.now())));
+      }
+    })();
+    const durations: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Each report is a new request from the screen: it arrives as an event of its own, after those already due.
+      await new Promise((resolve) => setImmediate(resolve));
+      const t0 = performance.now();
+      await ok(core.ipc, 'reports:sales', report);
+      durations.push(performance.now() - t0);
+    }
+    running = false;
+    await pinger;
+    await Promise.all(calls);
+    const wall = performance.now() - started;
+    return {
+      status: { ...stats(latencies, wall), max: Math.max(...latencies) },
+      report: stats(durations, wall),
+    };
+  } finally {
+    await core.close();
+  }
+}
