@@ -1,0 +1,12 @@
+// English texts of what issue 14 finished last: weighed items, printer status, capped counts. Merged into en.ts.
+export const enTillExtras = {
+  saleUnits: {
+    und: 'Unit (und)',
+    kg: 'Kilogram (kg): sold by weight',
+    lb: 'Pound (lb): sold by weight',
+    other: '{{unit}} (by units)',
+    wholeUnitsOnly: '{{name}} is sold by units: the quantity {{quantity}} must be a whole number.',
+    tooManyDecimals: '{{name}} is sold by weight ({{unit}}): the quantity takes up to 3 decimals, for example 0.375.',
+  },
+  cappedCount: '{{count, number}}+',
+};

@@ -1,0 +1,12 @@
+// Spanish texts of what issue 14 finished last: weighed items, printer status, capped counts. Merged into es.ts.
+export const esTillExtras = {
+  saleUnits: {
+    und: 'Unidad (und)',
+    kg: 'Kilogramo (kg): se vende por peso',
+    lb: 'Libra (lb): se vende por peso',
+    other: '{{unit}} (por unidades)',
+    wholeUnitsOnly: '{{name}} se vende por unidades: la cantidad {{quantity}} debe ser un número entero.',
+    tooManyDecimals: '{{name}} se vende por peso ({{unit}}): la cantidad admite hasta 3 decimales, por ejemplo 0.375.',
+  },
+  cappedCount: '{{count, number}}+',
+} as const;
