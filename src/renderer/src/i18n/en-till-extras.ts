@@ -8,5 +8,9 @@ export const enTillExtras = {
     wholeUnitsOnly: '{{name}} is sold by units: the quantity {{quantity}} must be a whole number.',
     tooManyDecimals: '{{name}} is sold by weight ({{unit}}): the quantity takes up to 3 decimals, for example 0.375.',
   },
+  receiptNote: {
+    credito: 'CREDIT NOTE No. {{number}} for invoice No. {{invoice}}',
+    debito: 'DEBIT NOTE No. {{number}} for invoice No. {{invoice}}',
+  },
   cappedCount: '{{count, number}}+',
 };

@@ -8,5 +8,9 @@ export const esTillExtras = {
     wholeUnitsOnly: '{{name}} se vende por unidades: la cantidad {{quantity}} debe ser un número entero.',
     tooManyDecimals: '{{name}} se vende por peso ({{unit}}): la cantidad admite hasta 3 decimales, por ejemplo 0.375.',
   },
+  receiptNote: {
+    credito: 'NOTA DE CRÉDITO Nº {{number}} a la factura Nº {{invoice}}',
+    debito: 'NOTA DE DÉBITO Nº {{number}} a la factura Nº {{invoice}}',
+  },
   cappedCount: '{{count, number}}+',
 } as const;
