@@ -40,6 +40,22 @@ describe('documents list state', () => {
     expect(canLoadMore(state)).toBe(false);
   });
 
+  it('keeps whether the count stopped at the cap, page by page', () => {
+    const page = (totalCapped?: true) =>
+      ({
+        type: 'page',
+        generation: 0,
+        items: [doc(1)],
+        nextCursor: null,
+        total: 1000,
+        ...(totalCapped ? { totalCapped } : {}),
+      }) as const;
+    const capped = listReducer(INITIAL_LIST, page(true));
+    expect(capped).toMatchObject({ total: 1000, totalCapped: true });
+    expect(listReducer({ ...INITIAL_LIST }, page()).totalCapped).toBe(false);
+    expect(listReducer(capped, { type: 'reset' }).totalCapped).toBe(false);
+  });
+
   it('drops a page that arrives after the filter changed', () => {
     const old = listReducer(INITIAL_LIST, { type: 'reset' });
     const next = listReducer(old, { type: 'reset' });

@@ -12,5 +12,6 @@ export const enTillExtras = {
     credito: 'CREDIT NOTE No. {{number}} for invoice No. {{invoice}}',
     debito: 'DEBIT NOTE No. {{number}} for invoice No. {{invoice}}',
   },
-  cappedCount: '{{count, number}}+',
+  /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
+  documentsCountCapped: '{{count, number}}+ documents',
 };

@@ -12,5 +12,6 @@ export const esTillExtras = {
     credito: 'NOTA DE CRÉDITO Nº {{number}} a la factura Nº {{invoice}}',
     debito: 'NOTA DE DÉBITO Nº {{number}} a la factura Nº {{invoice}}',
   },
-  cappedCount: '{{count, number}}+',
+  /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
+  documentsCountCapped: '{{count, number}}+ documentos',
 } as const;
