@@ -28,7 +28,7 @@ export type ListAction =
       items: DocumentSummary[];
       nextCursor: string | null;
       total: number;
-      totalCapped?: true;
+      totalCapped?: true | undefined;
     }
   | { type: 'failed'; generation: number; message: string }
   | { type: 'status'; documentId: string; to: DocumentStatus };
