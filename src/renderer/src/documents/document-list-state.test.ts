@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../shared/ipc/schemas';
-import { INITIAL_LIST, canLoadMore, listReducer } from './document-list-state';
+import { INITIAL_LIST, canLoadMore, listReducer, type ListAction } from './document-list-state';
 
 const doc = (n: number, status: DocumentSummary['status'] = 'QUEUED'): DocumentSummary => ({
   id: `d${n}`,
@@ -49,7 +49,7 @@ describe('documents list state', () => {
         nextCursor: null,
         total: 1000,
         ...(totalCapped ? { totalCapped } : {}),
-      }) as const;
+      }) satisfies ListAction;
     const capped = listReducer(INITIAL_LIST, page(true));
     expect(capped).toMatchObject({ total: 1000, totalCapped: true });
     expect(listReducer({ ...INITIAL_LIST }, page()).totalCapped).toBe(false);
