@@ -155,11 +155,14 @@ export function createIpcHandlers(ctx: RegisterContext): IpcHandlers {
         const drafted = draftCreditNote(db, req.id, req.lines, { formaPago: req.refund, motivo: req.motivo });
         if (!drafted.ok) throw new AppError('not_allowed', drafted.message);
         const refund = req.refund ? { refund: req.refund, motivo: req.motivo ?? null } : {};
-        return capture(drafted.draft, caller.user, {
+        const note = capture(drafted.draft, caller.user, {
           approvedBy: caller.manager.id,
           credit: drafted.credit,
           details: refund,
         });
+        // The cash goes out of the drawer: open it (after the commit, in the background); a card refund never does.
+        if (req.refund === '02') ctx.thermal.kickInBackground('cash refund');
+        return note;
       }),
     'queue:sendNow': async () => {
       await ctx.worker.sendNow();

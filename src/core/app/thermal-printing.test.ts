@@ -1,7 +1,7 @@
 // The thermal printer through the contract, as the till and the settings panel call it, on a real register (SQLite
 // file, simulator) and a network "printer" (a TCP server on loopback) that keeps every job's bytes, decoded here:
 // the receipt of a saved sale with its cashier, COPIA on a reprint, the drawer's kick after a cash sale (not a card
-// sale) and on a gerente's "abrir gaveta", the test page, bad settings refused without writing, and a printer that
+// sale), on a refund in cash (not to a card) and on a gerente's "abrir gaveta", the test page, bad settings refused without writing, and a printer that
 // does not answer reported while the sale stands.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -156,6 +156,28 @@ describe('thermal printer', () => {
     await ok('till:cashMovement', { kind: 'in', amount: '20.00', reason: 'cambio' });
     await waitFor(() => printer.jobs.length === before + 1, 5_000, 'the drawer kick');
     expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toHaveLength(1);
+  });
+
+  it('opens the drawer for a refund in cash (the money leaves it), never for a refund to a card', async () => {
+    const id = await suite.authorisedSale(sale('03', '6.50').draft);
+    const refund = async (tender: '02' | '03') =>
+      ok('documents:creditNote', {
+        id,
+        lines: [{ line: 1, cantidad: '1' }],
+        refund: tender,
+        motivo: 'El cliente devolvió una bolsa cerrada',
+        approval: await suite.approval('documents:creditNote'),
+      });
+    const before = printer.jobs.length;
+    const toCard = await refund('03');
+    // Jobs go out in order: had the card refund kicked the drawer, the kick would reach the printer before this receipt.
+    await ok('receipt:print', { documentId: toCard.id });
+    expect(printer.jobs).toHaveLength(before + 1);
+    expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toEqual([]);
+
+    await refund('02');
+    await waitFor(() => printer.jobs.length === before + 2, 5_000, 'the drawer kick');
+    expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toEqual([{ kind: 'pulse', pin: 2, onMs: 100, offMs: 500 }]);
   });
 
   it('reports a printer that does not answer, and the sale stands', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../../../tests/fixtures/escpos-decode';
+import { REAL_CUFE } from '../../../tests/fixtures/fiscal-documents';
 import type { DocumentDetail } from '../../shared/ipc/schemas';
 import { receiptModel, type ReceiptModel } from '../../shared/receipt/receipt-model';
 import {
@@ -121,6 +122,29 @@ describe('ESC/POS receipt', () => {
     expect(decoded.cuts).toBe(1);
     expect(decoded.qr).toEqual([]);
     expect(decoded.pulses).toEqual([]);
+  });
+
+  it('titles a credit note with the invoice it refers to, on 58 mm too; a sale has no such title', () => {
+    const nota = {
+      ...body,
+      tipoDocumento: '04',
+      numeroDocumentoFiscal: '43',
+      referencias: [{ fechaEmision: body.fechaEmision, cufe: REAL_CUFE }],
+    };
+    for (const paper of ['80', '58'] as const) {
+      const decoded = decodeEscPos(
+        encodeReceipt(modelOf({ tipoDocumento: '04', numero: 43, document: nota, facturaNumero: 42 }), {
+          ...OPTIONS,
+          paper,
+        }),
+      );
+      const at = decoded.lines.indexOf('NOTA DE CRÉDITO Nº 0000000043');
+      expect(at).toBeGreaterThan(0);
+      expect(decoded.lines[at + 1]).toBe('a la factura Nº 0000000042');
+    }
+    expect(decodeEscPos(encodeReceipt(modelOf({ facturaNumero: 41 }), OPTIONS)).lines.join('\n')).not.toContain(
+      'NOTA DE',
+    );
   });
 
   it("prints the CAFE with its CUFE and the QR as the printer's own QR command", () => {

@@ -57,6 +57,9 @@ const rows = (e: ReceiptPrinterEncoder, columns: number, label: string, value: s
   for (const l of row(columns, label, value)) e.line(l);
 };
 
+/** The title of a note that refers to an invoice (the receipt is a fiscal document: always Spanish). */
+export const NOTE_TITLE = { credito: 'NOTA DE CRÉDITO', debito: 'NOTA DE DÉBITO' } as const;
+
 const header =
   (model: ReceiptModel, options: EscPosReceiptOptions): Block =>
   (e) => {
@@ -76,6 +79,14 @@ const header =
 const identity =
   (model: ReceiptModel, options: EscPosReceiptOptions): Block =>
   (e, columns) => {
+    // A note says in its title which invoice it corrects, so nobody takes it for a sale.
+    if (model.nota)
+      e.align('center')
+        .bold(true)
+        .line(`${NOTE_TITLE[model.nota.kind]} Nº ${model.numero}`)
+        .line(`a la factura Nº ${model.nota.factura}`)
+        .bold(false)
+        .align('left');
     e.line(model.tipoDocumento);
     rows(e, columns, 'No.', model.numero);
     rows(e, columns, 'Fecha', model.fecha);

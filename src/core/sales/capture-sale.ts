@@ -12,6 +12,7 @@ import { validateDocument, type Violation } from '../../shared/fiscal/validate';
 import { SeriesBlockedError, writeCapture } from '../store/capture-writer';
 import { checkCreditFits, CreditRefusedError, recordCredit, type CreditClaim } from '../documents/credit-ledger';
 import { missingLotViolations } from './medicine-lots';
+import { quantityUnitViolations } from './sale-quantities';
 import type { StoreDb } from '../store/open-database';
 import type { IssuerSettings } from '../store/settings-repo';
 
@@ -91,8 +92,11 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   const at = deps.clock();
   const checked = validateDocument(completeDraft(draft, deps, at));
   if (!checked.ok) return checked; // nothing written, no number consumed
-  const lots = missingLotViolations(deps.db, checked.document);
-  if (lots.length > 0) return { ok: false, violations: lots };
+  const lines = [
+    ...quantityUnitViolations(deps.db, checked.document),
+    ...missingLotViolations(deps.db, checked.document),
+  ];
+  if (lines.length > 0) return { ok: false, violations: lines };
   const id = (deps.newId ?? randomUUID)();
   const status = transition('DRAFT', 'QUEUED');
   const checkedDoc = checked.document;

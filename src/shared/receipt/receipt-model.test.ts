@@ -69,6 +69,24 @@ const detail = (over: Partial<DocumentDetail> = {}): DocumentDetail => ({
 });
 
 describe('receipt model', () => {
+  it('names the invoice a credit or debit note refers to; a sale and a generic note name none', () => {
+    const note = (tipoDocumento: '04' | '05' | '06', facturaNumero: number | null) =>
+      receiptModel(
+        detail({
+          tipoDocumento,
+          numero: 7,
+          facturaNumero,
+          document: { ...document, tipoDocumento, referencias: [{ fechaEmision: document.fechaEmision, cufe: CUFE }] },
+        }),
+        ISSUER,
+        false,
+      )?.nota;
+    expect(note('04', 42)).toEqual({ kind: 'credito', factura: '0000000042' });
+    expect(note('05', 42)).toEqual({ kind: 'debito', factura: '0000000042' });
+    expect(note('06', null)).toBeNull();
+    expect(receiptModel(detail({ facturaNumero: 3 }), ISSUER, false)?.nota).toBeNull();
+  });
+
   it('never calls a document authorised without a CUFE', () => {
     expect(stageOf({ status: 'QUEUED', cufe: null, tipoEmision: '01' })).toBe('pending');
     expect(stageOf({ status: 'PROCESSING', cufe: null, tipoEmision: '02' })).toBe('contingency');

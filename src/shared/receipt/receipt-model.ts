@@ -59,6 +59,8 @@ export interface ReceiptModel {
   tipoDocumento: string;
   /** "0000000042" */
   numero: string;
+  /** A credit or debit note (04/05): the note's kind and the number of the invoice it refers to, named in its title. */
+  nota: { kind: 'credito' | 'debito'; factura: string } | null;
   puntoFacturacion: string;
   /** "28/11/2026 10:15:00" */
   fecha: string;
@@ -125,6 +127,13 @@ export function detalleOf(cantidad: string, unidad: string | undefined, precio: 
   return `${money(cantidad).toFixed()} x ${formatBalboas(precio)}`;
 }
 
+/** A note referring to an invoice of this register names it; a generic note (06/07) or a sale has none. */
+function noteOf(tipoDocumento: string, facturaNumero: number | null | undefined): ReceiptModel['nota'] {
+  if (facturaNumero === null || facturaNumero === undefined) return null;
+  if (tipoDocumento !== '04' && tipoDocumento !== '05') return null;
+  return { kind: tipoDocumento === '04' ? 'credito' : 'debito', factura: String(facturaNumero).padStart(10, '0') };
+}
+
 /** Short rate label for an 80 mm line: "Exento", "7 %". */
 const tasaLabel = (code: keyof typeof TASA_ITBMS): string => (code === '00' ? 'Exento' : TASA_ITBMS[code].label);
 
@@ -147,6 +156,7 @@ export function receiptModel(
     issuer,
     tipoDocumento: labelOf(TIPO_DOCUMENTO, doc.tipoDocumento) ?? doc.tipoDocumento,
     numero: String(detail.numero).padStart(10, '0'),
+    nota: noteOf(doc.tipoDocumento, detail.facturaNumero),
     puntoFacturacion: detail.puntoFacturacion,
     fecha: fechaLocal(detail.fechaEmision),
     cliente: clienteLines(doc),

@@ -6,6 +6,7 @@ import { money } from '../../../shared/fiscal/money';
 import { Dialog } from '../ui/Dialog';
 import { parsePrice, parseQuantity, parseUnitDiscount } from './amount-input';
 import { formatQuantity, type CartLine } from './cart';
+import { quantityRefusal } from './entry-outcome';
 
 export function LineEditor(props: {
   line: CartLine;
@@ -21,15 +22,18 @@ export function LineEditor(props: {
 
   function apply(): void {
     const q = parseQuantity(cantidad);
+    const refused = q.ok ? quantityRefusal(t, line.descripcion, q.value, line.unidad) : null;
     const p = parsePrice(precio);
     const d = p.ok ? parseUnitDiscount(descuento, p.value) : ({ ok: true, value: '0' } as const);
     const found = {
       ...(q.ok ? {} : { cantidad: t(`input.${q.problem}`) }),
+      ...(refused === null ? {} : { cantidad: refused }),
       ...(p.ok ? {} : { precio: t(`input.${p.problem}`) }),
       ...(d.ok ? {} : { descuento: t(`input.${d.problem}`) }),
     };
     setProblems(found);
-    if (q.ok && p.ok && d.ok) props.onApply({ cantidad: q.value, precioUnitario: p.value, descuentoUnitario: d.value });
+    if (q.ok && refused === null && p.ok && d.ok)
+      props.onApply({ cantidad: q.value, precioUnitario: p.value, descuentoUnitario: d.value });
   }
 
   const field = (

@@ -8,6 +8,7 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
 import { parsePrice } from './amount-input';
 import { useWithApproval } from '../auth/manager-action';
+import { SaleUnitPicker } from '../settings/SaleUnitPicker';
 
 const newProductSchema = productSchema.omit({ id: true });
 type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
@@ -129,7 +130,11 @@ export function ProductDialog(props: {
         {input('codigo', t('productDialog.codigo'), { autoFocus: firstEmpty === 'codigo' })}
         {input('precio', t('productDialog.precio'), { inputMode: 'decimal', autoFocus: firstEmpty === 'precio' })}
         {input('barcode', t('productDialog.barcode'), { inputMode: 'numeric' })}
-        {input('unidad', t('productDialog.unidad'))}
+        <SaleUnitPicker
+          value={values.unidad}
+          onChange={(unidad) => setValues({ ...values, unidad })}
+          testId="product-unidad"
+        />
         <label className="field">
           <span>{t('productDialog.tasa')}</span>
           <select data-testid="product-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>

@@ -3,7 +3,8 @@
 import type { TFunction } from 'i18next';
 import type { MutableRefObject } from 'react';
 import type { DocumentDetail, Product } from '../../../shared/ipc/schemas';
-import type { CartAction, CartState } from './cart';
+import { quantityUnitProblem } from '../../../shared/till/sale-unit';
+import { formatQuantity, type CartAction, type CartState } from './cart';
 import { beepAlarm } from './scan-alarm';
 import type { CheckoutMessage } from './ScanMessage';
 import type { EntryOutcome } from './use-product-entry';
@@ -32,9 +33,19 @@ export interface OutcomeContext {
   setOpen: (open: CheckoutOpen) => void;
 }
 
+/** Why this quantity cannot be sold in the product's unit (the core refuses it too), or null. */
+export function quantityRefusal(t: TFunction, name: string, cantidad: string, unidad: string): string | null {
+  const problem = quantityUnitProblem(cantidad, unidad);
+  return problem === null
+    ? null
+    : t(`saleUnits.${problem}`, { name, quantity: formatQuantity(cantidad), unit: unidad });
+}
+
 /** Adds a product to the sale; a medicine first asks for its lot (the line is added once the lot is given). */
 export function addProduct(product: Product, cantidad: string, confirmation: string, ctx: OutcomeContext): void {
   const { setMessage, setOpen, dispatch } = ctx;
+  const refused = quantityRefusal(ctx.t, product.descripcion, cantidad, product.unidad);
+  if (refused !== null) return setMessage({ kind: 'error', lines: [refused] });
   if (product.requiereLote) {
     setMessage(null);
     setOpen({ kind: 'lot', product, cantidad });

@@ -120,7 +120,7 @@ export function DocumentsScreen(props: { mode: 'all' | 'attention'; onOpen: (id:
           onKeyDown={onSearchKey}
         />
         <span className="muted" data-testid="documents-total">
-          {t('documents.count', { count: state.total })}
+          {t(state.totalCapped ? 'documentsCountCapped' : 'documents.count', { count: state.total })}
         </span>
         {props.mode === 'all' ? (
           <button

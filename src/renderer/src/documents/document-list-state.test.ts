@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../shared/ipc/schemas';
-import { INITIAL_LIST, canLoadMore, listReducer } from './document-list-state';
+import { INITIAL_LIST, canLoadMore, listReducer, type ListAction } from './document-list-state';
 
 const doc = (n: number, status: DocumentSummary['status'] = 'QUEUED'): DocumentSummary => ({
   id: `d${n}`,
@@ -38,6 +38,22 @@ describe('documents list state', () => {
     });
     expect(state.items.map((d) => d.numero)).toEqual([3, 2, 1]);
     expect(canLoadMore(state)).toBe(false);
+  });
+
+  it('keeps whether the count stopped at the cap, page by page', () => {
+    const page = (totalCapped?: true) =>
+      ({
+        type: 'page',
+        generation: 0,
+        items: [doc(1)],
+        nextCursor: null,
+        total: 1000,
+        ...(totalCapped ? { totalCapped } : {}),
+      }) satisfies ListAction;
+    const capped = listReducer(INITIAL_LIST, page(true));
+    expect(capped).toMatchObject({ total: 1000, totalCapped: true });
+    expect(listReducer({ ...INITIAL_LIST }, page()).totalCapped).toBe(false);
+    expect(listReducer(capped, { type: 'reset' }).totalCapped).toBe(false);
   });
 
   it('drops a page that arrives after the filter changed', () => {

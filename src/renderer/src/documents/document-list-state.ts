@@ -10,6 +10,8 @@ export interface ListState {
   nextCursor: string | null;
   /** Documents matching the filter in the database (not only the loaded ones). */
   total: number;
+  /** The count stopped at documents:list's cap (a broad search): `total` is a floor, shown as "1,000+". */
+  totalCapped: boolean;
   loading: boolean;
   /** Set when the last page request failed (Spanish message from main); cleared by the next success. */
   error: string | null;
@@ -20,7 +22,14 @@ export interface ListState {
 export type ListAction =
   | { type: 'reset' }
   | { type: 'loading'; generation: number }
-  | { type: 'page'; generation: number; items: DocumentSummary[]; nextCursor: string | null; total: number }
+  | {
+      type: 'page';
+      generation: number;
+      items: DocumentSummary[];
+      nextCursor: string | null;
+      total: number;
+      totalCapped?: true | undefined;
+    }
   | { type: 'failed'; generation: number; message: string }
   | { type: 'status'; documentId: string; to: DocumentStatus };
 
@@ -29,6 +38,7 @@ export const INITIAL_LIST: ListState = {
   items: [],
   nextCursor: null,
   total: 0,
+  totalCapped: false,
   loading: false,
   error: null,
   loaded: false,
@@ -50,6 +60,7 @@ export function listReducer(state: ListState, action: ListAction): ListState {
         items: [...state.items, ...fresh],
         nextCursor: action.nextCursor,
         total: action.total,
+        totalCapped: action.totalCapped === true,
         loading: false,
         error: null,
         loaded: true,

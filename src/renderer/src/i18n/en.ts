@@ -5,6 +5,7 @@ import { enBackoffice } from './en-backoffice';
 import { enBackups } from './en-backups';
 import { enCatalogImport } from './en-catalog-import';
 import { enManagerLabels } from './en-manager-labels';
+import { enTillExtras } from './en-till-extras';
 import { enNextSteps } from './en-next-steps';
 import { enControls } from './en-controls';
 import { enTillReturns } from './en-till-returns';
@@ -416,4 +417,5 @@ export const en: SameKeys<typeof es> = {
   ...enCatalogImport,
   ...enNextSteps,
   ...enManagerLabels,
+  ...enTillExtras,
 };

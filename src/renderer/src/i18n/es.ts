@@ -7,6 +7,7 @@ import { esBackoffice } from './es-backoffice';
 import { esBackups } from './es-backups';
 import { esCatalogImport } from './es-catalog-import';
 import { esManagerLabels } from './es-manager-labels';
+import { esTillExtras } from './es-till-extras';
 import { esNextSteps } from './es-next-steps';
 import { esControls } from './es-controls';
 import { esTillReturns } from './es-till-returns';
@@ -391,4 +392,5 @@ export const es = {
   ...esCatalogImport,
   ...esNextSteps,
   ...esManagerLabels,
+  ...esTillExtras,
 } as const;

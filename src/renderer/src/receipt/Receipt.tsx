@@ -148,6 +148,11 @@ export function Receipt(props: { model: ReceiptModel; printable: boolean; layout
           {t(`receipt.stage.${model.stage}`)}
         </p>
       )}
+      {model.nota ? (
+        <p className="r-center r-strong" data-testid="receipt-note-title">
+          {t(`receiptNote.${model.nota.kind}`, { number: model.numero, invoice: model.nota.factura })}
+        </p>
+      ) : null}
       <p>{model.tipoDocumento}</p>
       <Row label={t('receipt.number')} value={model.numero} testId="receipt-number" />
       <Row label={t('receipt.date')} value={model.fecha} />

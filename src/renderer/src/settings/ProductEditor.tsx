@@ -8,18 +8,12 @@ import { attempt, sago } from '../api/sago';
 import { parsePrice } from '../checkout/amount-input';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { useWithApproval } from '../auth/manager-action';
+import { SaleUnitPicker } from './SaleUnitPicker';
 
 const productInput = productSchema.omit({ id: true });
 type Field = 'codigo' | 'barcode' | 'descripcion' | 'unidad' | 'precio' | 'codigoCPBS' | 'unidadMedidaCPBS';
-const FIELDS: readonly Field[] = [
-  'codigo',
-  'barcode',
-  'descripcion',
-  'unidad',
-  'precio',
-  'codigoCPBS',
-  'unidadMedidaCPBS',
-];
+/** Typed fields; the unit is picked (SaleUnitPicker). */
+const FIELDS: readonly Field[] = ['codigo', 'barcode', 'descripcion', 'precio', 'codigoCPBS', 'unidadMedidaCPBS'];
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 
 export function ProductEditor(props: {
@@ -110,6 +104,11 @@ export function ProductEditor(props: {
             ) : null}
           </label>
         ))}
+        <SaleUnitPicker
+          value={values.unidad}
+          onChange={(unidad) => setValues({ ...values, unidad })}
+          testId="product-editor-unidad"
+        />
         <label className="field">
           <span>{t('productDialog.tasa')}</span>
           <select data-testid="product-editor-tasa" value={tasa} onChange={(e) => setTasa(e.target.value as TasaItbms)}>

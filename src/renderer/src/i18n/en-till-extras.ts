@@ -1,0 +1,17 @@
+// English texts of what issue 14 finished last: weighed items, printer status, capped counts. Merged into en.ts.
+export const enTillExtras = {
+  saleUnits: {
+    und: 'Unit (und)',
+    kg: 'Kilogram (kg): sold by weight',
+    lb: 'Pound (lb): sold by weight',
+    other: '{{unit}} (by units)',
+    wholeUnitsOnly: '{{name}} is sold by units: the quantity {{quantity}} must be a whole number.',
+    tooManyDecimals: '{{name}} is sold by weight ({{unit}}): the quantity takes up to 3 decimals, for example 0.375.',
+  },
+  receiptNote: {
+    credito: 'CREDIT NOTE No. {{number}} for invoice No. {{invoice}}',
+    debito: 'DEBIT NOTE No. {{number}} for invoice No. {{invoice}}',
+  },
+  /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
+  documentsCountCapped: '{{count, number}}+ documents',
+};

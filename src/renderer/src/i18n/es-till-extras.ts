@@ -1,0 +1,17 @@
+// Spanish texts of what issue 14 finished last: weighed items, printer status, capped counts. Merged into es.ts.
+export const esTillExtras = {
+  saleUnits: {
+    und: 'Unidad (und)',
+    kg: 'Kilogramo (kg): se vende por peso',
+    lb: 'Libra (lb): se vende por peso',
+    other: '{{unit}} (por unidades)',
+    wholeUnitsOnly: '{{name}} se vende por unidades: la cantidad {{quantity}} debe ser un número entero.',
+    tooManyDecimals: '{{name}} se vende por peso ({{unit}}): la cantidad admite hasta 3 decimales, por ejemplo 0.375.',
+  },
+  receiptNote: {
+    credito: 'NOTA DE CRÉDITO Nº {{number}} a la factura Nº {{invoice}}',
+    debito: 'NOTA DE DÉBITO Nº {{number}} a la factura Nº {{invoice}}',
+  },
+  /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
+  documentsCountCapped: '{{count, number}}+ documentos',
+} as const;
