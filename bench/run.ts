@@ -11,6 +11,7 @@ import { runIngestBench } from './ingest';
 import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
+import { captureAgainstFloor } from './capture-floor';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
@@ -59,8 +60,14 @@ function line(label: string, s: LatencyStats): string {
   return `${label.padEnd(38)} n=${String(s.n).padStart(5)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}  ${s.throughputPerSec.toFixed(0).padStart(6)} docs/s`;
 }
 
-/** `npm run bench -- --capture-only`: the SQLite capture part alone (e.g. to compare two designs of the transaction). */
+/**
+ * `npm run bench -- --capture-only [--db file]`: the SQLite capture part alone (e.g. to compare two designs of the
+ * transaction), then the capture against the bare one-row commit on an empty register, or only on `--db file` (a copy
+ * of a large register: the run adds documents to it).
+ */
 const CAPTURE_ONLY = process.argv.includes('--capture-only');
+const CAPTURE_DB =
+  CAPTURE_ONLY && process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
 const YEAR = process.argv.includes('--year');
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
@@ -76,8 +83,20 @@ function batchesArg(): number | undefined {
   return n;
 }
 
+async function captureFloorOn(path: string, label: string): Promise<void> {
+  const store = openDatabase({ path, checkpointIntervalMs: 0 });
+  try {
+    const documents = store.sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    console.log(`\nCapture against the bare durable commit, ${label} (${documents} documents, synchronous=FULL):`);
+    for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
+  } finally {
+    store.close();
+  }
+}
+
 async function main(): Promise<void> {
   if (YEAR) return runYearBench();
+  if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);
@@ -91,6 +110,7 @@ async function main(): Promise<void> {
       console.log(line(`SQLite synchronous=${sync}, ${items} items`, results[`sqlite-${sync}-${items}`]!));
     }
   }
+  await captureFloorOn(join(dir, 'capture-floor-empty.sqlite'), 'empty register');
   if (CAPTURE_ONLY) return;
   const pgUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   try {

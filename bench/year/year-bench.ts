@@ -11,11 +11,9 @@ import { monitorOverview } from '../../src/core/monitor/overview';
 import { salesReport } from '../../src/core/reports/sales-report';
 import { computeShiftReport } from '../../src/core/reports/shift-report';
 import { listAudit } from '../../src/core/settings/audit-list';
-import { captureSale } from '../../src/core/sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
-import { DEFAULT_ISSUER_SETTINGS } from '../../src/core/store/settings-repo';
 import type { Shift } from '../../src/shared/ipc/contract-reports';
-import { draftWithItems } from '../capture-drafts';
+import { captureAgainstFloor } from '../capture-floor';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';
 import { reportBaselines } from './report-baselines';
@@ -56,7 +54,7 @@ export async function runYearBench(): Promise<void> {
       );
     }
     try {
-      await readsAndCapture(store);
+      await readsAndCapture(store, path);
     } finally {
       store.close();
     }
@@ -74,7 +72,7 @@ export async function runYearBench(): Promise<void> {
   }
 }
 
-async function readsAndCapture(store: OpenedDatabase): Promise<void> {
+async function readsAndCapture(store: OpenedDatabase, path: string): Promise<void> {
   const { sqlite, db } = store;
   const n = sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number;
   console.log(
@@ -202,40 +200,11 @@ async function readsAndCapture(store: OpenedDatabase): Promise<void> {
     )
     .get() as Pick<Shift, 'id' | 'openedAt' | 'openingCash' | 'closedAt' | 'countedCash'> | undefined;
   await reportBaselines(db, { shift, now, monthFrom, lastDay, closed: closed && { ...shift, ...closed } });
-  await captureRatio(store);
+  await captureRatio(store, path);
 }
 
 /** Capture at the year's size against the floor: one durable (synchronous=FULL) commit of one row in the same file. */
-async function captureRatio(store: OpenedDatabase): Promise<void> {
-  const { sqlite, db } = store;
-  sqlite.exec('CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
-  const insert = sqlite.prepare('INSERT INTO bench_floor (at) VALUES (?)');
-  const floor = await measure(1_000, 100, () => insert.run('x'), { every: 250, run: () => store.checkpoint() });
-  const deps = {
-    db,
-    issuer: DEFAULT_ISSUER_SETTINGS,
-    emissionMode: () => ({ tipoEmision: '01' as const }),
-    clock: () => new Date(),
-    actor: 'bench',
-  };
-  console.log(
-    `\nCapture at this size (synchronous=FULL), against the bare one-row commit (floor p50 ${fmt(floor.p50)}, p99 ${fmt(floor.p99)}):`,
-  );
-  for (const items of [5, 50]) {
-    const draft = draftWithItems(items);
-    const s = await measure(
-      items === 5 ? 1_000 : 300,
-      50,
-      () => {
-        const result = captureSale(deps, draft);
-        if (!result.ok) throw new Error(JSON.stringify(result.violations));
-      },
-      { every: 250, run: () => store.checkpoint() },
-    );
-    const ratio = s.p50 / floor.p50;
-    console.log(
-      `  ${items} items: p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} = ${ratio.toFixed(2)}x the floor at p50, ${(s.p99 / floor.p99).toFixed(2)}x at p99 (target ≤ 1.5x: ${ratio <= 1.5 ? 'met' : 'NOT met'})`,
-    );
-  }
-  sqlite.exec('DROP TABLE bench_floor');
+async function captureRatio(store: OpenedDatabase, path: string): Promise<void> {
+  console.log('\nCapture at this size (synchronous=FULL), against the bare one-row commit:');
+  for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
 }

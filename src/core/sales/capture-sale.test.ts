@@ -161,6 +161,57 @@ describe('captureSale', () => {
   });
 });
 
+describe('captureSale: the rows of a long sale and of two data sets', () => {
+  it('stores every line of a sale longer than one multi-row insert, in order, with its amounts', () => {
+    const { store, deps } = setup();
+    // 2 full multi-row inserts and a partial one (ITEM_ROWS_PER_INSERT = 25), one line without a catalogue code.
+    const items = Array.from({ length: 57 }, (_, i) =>
+      anItem({
+        codigo: i === 30 ? undefined : `P${i}`,
+        descripcion: `Producto ${i + 1}`,
+        precioUnitario: `${i + 1}.10`,
+      }),
+    );
+    const paid = captureSale(deps, { ...DRAFT, items, pagos: [{ formaPagoFact: '02', valorCuotaPagada: '2000.00' }] });
+    if (!paid.ok) throw new Error(JSON.stringify(paid.violations));
+    const rows = store.sqlite
+      .prepare('SELECT line, codigo, descripcion, precio_unitario, valor_total FROM document_items ORDER BY line')
+      .all() as {
+      line: number;
+      codigo: string | null;
+      descripcion: string;
+      precio_unitario: string;
+      valor_total: string;
+    }[];
+    expect(rows.map((r) => r.line)).toEqual(items.map((_, i) => i + 1));
+    expect(rows.map((r) => r.descripcion)).toEqual(items.map((item) => item.descripcion));
+    expect(rows[30]?.codigo).toBeNull();
+    expect(rows.map((r) => r.valor_total)).toEqual(paid.captured.totals.items.map((t) => t.valorTotal));
+    expect(rows[56]).toMatchObject({ codigo: 'P56', precio_unitario: '57.10' });
+  });
+
+  it('writes each data set through its own connection after a switch and a reopen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capture-sets-'));
+    const training = setup(join(dir, 'simulador.sqlite'));
+    const fiscal = setup(join(dir, 'produccion.sqlite'));
+    expect(captureSale(training.deps, DRAFT).ok).toBe(true);
+    expect(captureSale(fiscal.deps, DRAFT).ok).toBe(true);
+    training.store.close();
+    const reopened = setup(join(dir, 'simulador.sqlite'));
+    const again = captureSale(reopened.deps, {
+      ...DRAFT,
+      items: [anItem(), anItem({ codigo: 'P002' })],
+      pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }],
+    });
+    expect(again.ok && again.captured.document.numeroDocumentoFiscal).toBe('2');
+    expect(count(reopened.store, 'document_items')).toBe(3);
+    expect(count(fiscal.store, 'documents')).toBe(1);
+    expect(count(fiscal.store, 'document_items')).toBe(1);
+    reopened.store.close();
+    fiscal.store.close();
+  });
+});
+
 describe('captureSale: medicines are sold with their lot', () => {
   const MEDICINE = anItem({
     codigo: 'MED-01',

@@ -4,15 +4,16 @@
 import type { FiscalDocument } from '../../shared/fiscal/document';
 import type { Violation } from '../../shared/fiscal/validate';
 import type { StoreDb } from '../store/open-database';
+import { cachedStatement } from '../store/statement-cache';
+
+// One statement whatever the number of codes (a JSON array), prepared once per connection: this runs on every sale.
+const MEDICINES_AMONG = `SELECT codigo FROM products WHERE requiere_lote = 1 AND codigo IN (SELECT value FROM json_each(?))`;
 
 /** Codes among `codes` of products marked as medicines; an inactive product still counts (it was sold as one). */
 function codesRequiringLot(db: StoreDb, codes: readonly string[]): Set<string> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return new Set();
-  const rows = db.$client
-    .prepare(`SELECT codigo FROM products WHERE requiere_lote = 1 AND codigo IN (${unique.map(() => '?').join(', ')})`)
-    .pluck()
-    .all(...unique) as string[];
+  const rows = cachedStatement(db.$client, MEDICINES_AMONG).pluck().all(JSON.stringify(unique)) as string[];
   return new Set(rows);
 }
 
