@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // Generate after changing src/server/db/schema.ts: `npx drizzle-kit generate --config drizzle.pg.config.ts --name x`.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/server/db/schema.ts', './src/server/db/alert-schema.ts'],
+  schema: ['./src/server/db/schema.ts', './src/server/db/alert-schema.ts', './src/server/db/head-office-schema.ts'],
   out: './drizzle/pg',
 });

@@ -203,4 +203,27 @@ export default tseslint.config(
     files: ['src/web-host/sago-shim.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
+  {
+    // Small files with one reason to change: at most 300 lines of code (blank lines and comments not counted).
+    files: ['src/**/*.{ts,tsx,js}', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{mjs,mts}'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // owed: split by their owners in this session; lead removes. These files are being edited on other branches
+    // right now, so splitting them here would only make conflicting copies.
+    files: [
+      'src/renderer/src/checkout/Checkout.tsx',
+      'src/core/app/register-core.ts',
+      'src/core/app/register-core.test.ts',
+      'src/core/app/ipc-handlers.ts',
+    ],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    // The locale catalogues are over 300 lines and several branches append keys to them in this session, so a split
+    // now would conflict with every one of them. They already merge area modules (es-*.ts / en-*.ts spread into one
+    // object): after the merge, move whole sections into more such modules and remove this block.
+    files: ['src/renderer/src/i18n/es.ts', 'src/renderer/src/i18n/en.ts'],
+    rules: { 'max-lines': 'off' },
+  },
 );

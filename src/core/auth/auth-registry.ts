@@ -1,7 +1,8 @@
 // One AuthService per register database, so every handler map and shell built over that database shares one session
 // and one book of pending approvals.
 import type { StoreDb } from '../store/open-database';
-import { AuthService, type AuthPolicy } from './auth-service';
+import type { AuthPolicy } from './auth-policy';
+import { AuthService } from './auth-service';
 
 const services = new WeakMap<StoreDb, AuthService>();
 

@@ -10,6 +10,15 @@ import { appendAudit, type AuditEntry } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { ApprovalBook, type IssuedApproval } from './approvals';
 import { AttemptLimiter } from './attempt-limiter';
+import {
+  DEFAULT_AUTH_POLICY,
+  UNKNOWN_ACTOR,
+  WRONG_CREDENTIALS,
+  lockedMessage,
+  minutesLeft,
+  type AuthPolicy,
+  type NewUserInput,
+} from './auth-policy';
 import { decoyHash, hashPin, verifyPin } from './pin-hash';
 import {
   clearFailures,
@@ -26,41 +35,10 @@ import {
   type UserRecord,
 } from './users-repo';
 
-export interface AuthPolicy {
-  /** Wrong PINs in a row that lock a user. */
-  maxFailures: number;
-  lockMs: number;
-  approvalTtlMs: number;
-  /** Wrong PINs over all users within registerWindowMs after which every attempt waits. */
-  registerMaxFailures: number;
-  registerWindowMs: number;
-}
-
-export const DEFAULT_AUTH_POLICY: AuthPolicy = {
-  maxFailures: 5,
-  lockMs: 5 * 60_000,
-  approvalTtlMs: 2 * 60_000,
-  registerMaxFailures: 10,
-  registerWindowMs: 60_000,
-};
-
 interface Session extends ActingUser {
   since: Date;
 }
 
-export interface NewUserInput {
-  username: string;
-  displayName: string;
-  pin: string;
-}
-
-const WRONG_CREDENTIALS = 'Usuario o PIN incorrecto';
-/** Audit actor for attempts naming no known user (the typed name is not recorded: it may be a mistyped PIN). */
-const UNKNOWN_ACTOR = { actor: 'desconocido' };
-
-const minutesLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
-const lockedMessage = (ms: number): string =>
-  `Usuario bloqueado por demasiados intentos; intente de nuevo en ${minutesLeft(ms)} min.`;
 const acting = (user: UserRecord): ActingUser => ({
   id: user.id,
   username: user.username,

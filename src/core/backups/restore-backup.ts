@@ -26,7 +26,6 @@ import {
 
 /** Runs after the swap, before the queue restarts: the series probe (probeAndAdvance) is wired here. */
 export type AfterRestore = (db: StoreDb) => Promise<void>;
-export const noAfterRestore: AfterRestore = () => Promise.resolve();
 
 export interface RestoreDeps {
   sqlite: Database.Database;

@@ -158,8 +158,3 @@ export function outstandingCreditNotes(
     )
     .all(invoiceId) as { numero: number; status: string }[];
 }
-
-/** The total still creditable on the invoice (for the dialog's summary). */
-export function remainingTotal(lines: readonly LineRemaining[]): string {
-  return toAmount2(sum(lines.map((l) => money(l.remainingAmount))));
-}

@@ -3,7 +3,7 @@
 // File names come from the document's series (tipo-sucursal-punto-número) and are checked against a strict
 // pattern: no request value ever becomes part of a path. Writes are atomic (temp file + rename), and a download
 // writes nothing unless every missing file arrived.
-import { lstatSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
@@ -99,11 +99,6 @@ export function keptFiles(db: StoreDb, dataDir: string, id: string): { ok: true;
   const key = documentKey(db, id);
   if (!key) return { ok: false, reason: 'not_found', message: 'El documento no existe' };
   return { ok: true, files: filesOf(dataDir, key) };
-}
-
-/** The bytes of a kept file, for the web host's browser. */
-export function readKeptFile(file: StoredFile): Buffer {
-  return readFileSync(file.path);
 }
 
 /** Fetches the missing files from HKA and keeps them; files already kept are not fetched again. */

@@ -11,12 +11,10 @@ import type { EmissionMode } from '../sales/capture-sale';
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';
-import { DEFAULT_CONTINGENCY_REASON, readContingencySettings } from '../settings/contingency-settings';
+import { readContingencySettings } from '../settings/contingency-settings';
 
 /** Automatic contingency (HKA unreachable, failures in a row) is the register's own decision. */
 const SYSTEM: AuditActor = { actor: 'sistema:contingencia' };
-
-export { DEFAULT_CONTINGENCY_REASON };
 
 export const contingencyStateSchema = z.object({
   active: z.boolean(),

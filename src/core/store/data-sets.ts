@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { HkaEnvironment } from '../hka/contract';
 import { writeAtomically } from './atomic-file';
 
-export const HKA_ENVIRONMENTS: readonly HkaEnvironment[] = ['simulador', 'demo', 'produccion'];
 const environmentSchema = z.enum(['simulador', 'demo', 'produccion']);
 const activeFileSchema = z.object({ environment: environmentSchema });
 

@@ -9,7 +9,7 @@ import type { Vault } from '../vault/vault';
 import { applyCatalogChanges, saleInProgress, type ApplyResult } from './catalog-apply';
 import { positionFor, readCatalogState, writeCatalogState, type CatalogState } from './catalog-state';
 import { getCatalogChanges, type Fetch } from './sync-http';
-import { describeFailure } from './sync-pusher';
+import { describeFailure } from './sync-failures';
 import { readSyncConnection } from './sync-settings';
 
 export interface CatalogPullerOptions {

@@ -6,7 +6,7 @@
 // only ever inserts outbox rows in its own transaction and never waits for this.
 import { STATUS_RECENT_REJECTIONS, type SyncStatus } from '../../shared/sync/status';
 import { findUnstorableText } from '../../shared/sync/storable';
-import { SYNC_BATCH_MAX, type RejectedEvent } from '../../shared/sync/batch';
+import { SYNC_BATCH_MAX } from '../../shared/sync/batch';
 import { fetchWithDateTap, recordPeerClock } from '../monitor/clock-offset';
 import { retryDelayMs } from '../queue/backoff';
 import type { StoreDb } from '../store/open-database';
@@ -15,8 +15,9 @@ import type { Vault } from '../vault/vault';
 import { catalogSummary, readCatalogState } from './catalog-state';
 import { rowsHoldingSecrets } from './secret-guard';
 import { POISON_MESSAGE, POISON_STRIKES, strikeLoneEvent } from './poison-event';
-import type { Fetch, HttpFailure, PushOutcome } from './sync-http';
+import type { Fetch, HttpFailure } from './sync-http';
 import { postBatch, serverHealthy } from './sync-http';
+import { describeFailure, isInternalError, rejection, serverRejections } from './sync-failures';
 import { markSent, pendingCount, readUnsent, toWireEvent, type OutboxRow } from './sync-outbox';
 import { readSyncConnection, readSyncState, writeSyncState, type SyncRejection, type SyncState } from './sync-settings';
 
@@ -47,25 +48,6 @@ export type CycleResult =
   | { kind: 'not_enrolled' }
   | { kind: 'done'; sent: number; rejected: number }
   | { kind: 'failed'; sent: number; error: string; retryInMs: number };
-
-export function describeFailure(failure: HttpFailure): string {
-  switch (failure.kind) {
-    case 'unauthorized':
-      return 'the server refused the device token (revoked?); enrol the register again';
-    case 'too_large':
-      return 'the server refused a single event as too large';
-    case 'rate_limited':
-      return 'the server asked to slow down (HTTP 429)';
-    case 'refused':
-      return `the server refused the batch (HTTP ${failure.status}): ${failure.error}`;
-    case 'server_error':
-      return `server error (HTTP ${failure.status})`;
-    case 'network':
-      return `server unreachable: ${failure.error}`;
-    case 'bad_response':
-      return `unexpected answer: ${failure.error}`;
-  }
-}
 
 export class SyncPusher {
   private readonly clock: () => Date;
@@ -330,23 +312,4 @@ export class SyncPusher {
     });
     return { kind: 'failed', sent, error, retryInMs };
   }
-}
-
-/** HTTP 500: the server failed on something in the batch (503 and the like are outages: plain backoff). */
-function isInternalError(outcome: PushOutcome | undefined): outcome is Extract<HttpFailure, { kind: 'server_error' }> {
-  return outcome?.kind === 'server_error' && outcome.status === 500;
-}
-
-function rejection(row: OutboxRow, reason: string, message: string, at: Date): SyncRejection {
-  return { eventId: row.eventId, seq: row.id, reason, message: message.slice(0, 500), at: at.toISOString() };
-}
-
-/** The server names rejected events by their position in the request. */
-function serverRejections(sent: readonly OutboxRow[], rejected: readonly RejectedEvent[], at: Date): SyncRejection[] {
-  return rejected.flatMap((r) => {
-    const row = sent[r.index];
-    return row
-      ? [rejection(row, r.reason, r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') || r.reason, at)]
-      : [];
-  });
 }

@@ -123,10 +123,6 @@ export function listParked(db: StoreDb): ParkedSale[] {
   return rows.map(toView);
 }
 
-export function countParked(db: StoreDb): number {
-  return db.$client.prepare('SELECT count(*) FROM parked_sales').pluck().get() as number;
-}
-
 /** Takes a parked sale back: returned and deleted in one transaction, so two tills never recall the same sale. */
 export function recallSale(db: StoreDb, id: string, by: ActingUser, at: Date): { basket: Basket; parked: ParkedSale } {
   return db.transaction(

@@ -9,7 +9,7 @@ import {
   type Tenant,
 } from '../../../tests/fixtures/pg-test-db';
 import { ADMIN_CATALOG_IMPORT_PATH, ADMIN_CATALOG_PATH, CATALOG_CHANGES_PATH } from '../../shared/sync/catalog';
-import { catalogProducts, catalogVersions } from '../db/schema';
+import { catalogProducts, catalogVersions } from '../db/head-office-schema';
 
 let kit: SyncTestServer;
 let tenant: Tenant;

@@ -4,7 +4,7 @@
 // version is visible only once every lower one is: a register paging by (version, code) never skips a row.
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { CatalogChange, CatalogPosition, CentralProduct } from '../../shared/sync/catalog';
-import { catalogProducts, catalogVersions } from '../db/schema';
+import { catalogProducts, catalogVersions } from '../db/head-office-schema';
 import { sqlStateOf } from '../db/sql-error';
 import type { TenantDatabase, TenantTx } from '../db/tenant-db';
 

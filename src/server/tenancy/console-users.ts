@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/sync/storable';
 import { hashCredential, newCredential } from '../auth/credential-secrets';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
-import { consoleSessions, consoleUsers } from '../db/schema';
+import { consoleSessions, consoleUsers } from '../db/head-office-schema';
 import { sqlStateOf } from '../db/sql-error';
 import { isoUtc, isoUtcOrNull } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';

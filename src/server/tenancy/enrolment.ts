@@ -26,7 +26,6 @@ export const createEnrolmentCodeSchema = z
     ttlHours: z.number().int().min(1).max(168).default(24),
   })
   .strict();
-export type CreateEnrolmentCode = z.input<typeof createEnrolmentCodeSchema>;
 
 export interface EnrolmentCodeView {
   /** Shown once; only its hash is stored. */

@@ -54,33 +54,26 @@ export const NATURALEZA_OPERACION = {
   '20': 'Compra',
   '21': 'Importación',
 } as const;
-export type NaturalezaOperacion = keyof typeof NATURALEZA_OPERACION;
 
 export const TIPO_OPERACION = { '1': 'Salida o venta', '2': 'Entrada o compra' } as const;
-export type TipoOperacion = keyof typeof TIPO_OPERACION;
 
 export const DESTINO_OPERACION = { '1': 'Panamá', '2': 'Extranjero' } as const;
-export type DestinoOperacion = keyof typeof DESTINO_OPERACION;
 
 export const FORMATO_CAFE = {
   '1': 'Sin generación de CAFE',
   '2': 'Cinta de papel',
   '3': 'Papel formato carta',
 } as const;
-export type FormatoCafe = keyof typeof FORMATO_CAFE;
 
 export const ENTREGA_CAFE = {
   '1': 'Sin generación de CAFE',
   '2': 'CAFE entregado en papel',
   '3': 'CAFE enviado electrónicamente',
 } as const;
-export type EntregaCafe = keyof typeof ENTREGA_CAFE;
 
 export const ENVIO_CONTENEDOR = { '1': 'Normal', '2': 'El receptor exceptúa el envío del contenedor' } as const;
-export type EnvioContenedor = keyof typeof ENVIO_CONTENEDOR;
 
 export const PROCESO_GENERACION = { '1': 'Sistema de facturación del contribuyente' } as const;
-export type ProcesoGeneracion = keyof typeof PROCESO_GENERACION;
 
 export const TIPO_VENTA = {
   '1': 'Venta de giro del negocio',
@@ -88,10 +81,8 @@ export const TIPO_VENTA = {
   '3': 'Venta de bienes raíces',
   '4': 'Prestación de servicio',
 } as const;
-export type TipoVenta = keyof typeof TIPO_VENTA;
 
 export const TIPO_SUCURSAL = { '1': 'Mayoría al detal', '2': 'Mayoría al por mayor' } as const;
-export type TipoSucursal = keyof typeof TIPO_SUCURSAL;
 
 export const TIPO_CLIENTE_FE = {
   '01': 'Contribuyente',
@@ -102,7 +93,6 @@ export const TIPO_CLIENTE_FE = {
 export type TipoClienteFE = keyof typeof TIPO_CLIENTE_FE;
 
 export const TIPO_CONTRIBUYENTE = { '1': 'Natural', '2': 'Jurídico' } as const;
-export type TipoContribuyente = keyof typeof TIPO_CONTRIBUYENTE;
 
 export const TIPO_IDENTIFICACION = { '01': 'Pasaporte', '02': 'Número tributario', '99': 'Otro' } as const;
 export type TipoIdentificacion = keyof typeof TIPO_IDENTIFICACION;
@@ -133,7 +123,6 @@ export type FormaPago = keyof typeof FORMA_PAGO;
 export const CASH_PAYMENT_FORMS: readonly FormaPago[] = ['02'];
 
 export const TIEMPO_PAGO = { '1': 'Inmediato', '2': 'A plazo', '3': 'Mixto' } as const;
-export type TiempoPago = keyof typeof TIEMPO_PAGO;
 
 /** Withholding codes with the share of totalITBMS withheld (REFERENCE.md §2.11, §2.13). */
 export const CODIGO_RETENCION = {
@@ -144,7 +133,6 @@ export const CODIGO_RETENCION = {
   '7': { label: 'Pago a comercio afiliado a sistema de tarjeta de crédito o débito (50 %)', share: '0.5' },
   '8': { label: 'Otros (retención reducida)', share: null },
 } as const;
-export type CodigoRetencion = keyof typeof CODIGO_RETENCION;
 
 export const CODIGO_OTI = {
   '01': 'Tasa SUME 911',
@@ -162,7 +150,6 @@ export const CODIGO_OTI = {
 export type CodigoOti = keyof typeof CODIGO_OTI;
 
 export const UNIDAD_PESO_TOTAL = { '1': 'Gramos', '2': 'Kilogramos', '3': 'Toneladas', '4': 'Libras' } as const;
-export type UnidadPesoTotal = keyof typeof UNIDAD_PESO_TOTAL;
 
 /** Spanish label of a catalogue entry, whatever its shape. */
 export function labelOf(

@@ -1,103 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCufe, cufeCheckDigit, isValidCufe, parseCufe } from './cufe';
-import type { CufeParts } from './cufe';
 import { verifyDv } from './ruc-dv';
 import type { TipoRuc } from './ruc-dv';
 
-/** The five CUFEs of REFERENCE.md §5.5 (HKA wiki worked example, HKA demo [L], production [P], DGI test [D], [C]). */
-const REAL_CUFES: readonly (readonly [string, CufeParts])[] = [
-  [
-    'FE0120000155596713-2-2015-5900012019052800055000155650121566749040',
-    {
-      tipoDocumento: '01',
-      tipoRuc: '2',
-      rucPadded: '0000155596713-2-2015',
-      ruc: '155596713-2-2015',
-      dv: '59',
-      codigoSucursal: '0001',
-      fechaEmision: '20190528',
-      numeroDocumentoFiscal: '0005500015',
-      puntoFacturacion: '565',
-      tipoEmision: '01',
-      ambiente: '2',
-      codigoSeguridad: '156674904',
-      checkDigit: '0',
-    },
-  ],
-  [
-    'FE0120000155732387-2-2023-1400002024052400000000015050128219609273',
-    {
-      tipoDocumento: '01',
-      tipoRuc: '2',
-      rucPadded: '0000155732387-2-2023',
-      ruc: '155732387-2-2023',
-      dv: '14',
-      codigoSucursal: '0000',
-      fechaEmision: '20240524',
-      numeroDocumentoFiscal: '0000000001',
-      puntoFacturacion: '505',
-      tipoEmision: '01',
-      ambiente: '2',
-      codigoSeguridad: '821960927',
-      checkDigit: '3',
-    },
-  ],
-  [
-    'FE0120000155757563-2-2024-4800002025090100000028680010112112653159',
-    {
-      tipoDocumento: '01',
-      tipoRuc: '2',
-      rucPadded: '0000155757563-2-2024',
-      ruc: '155757563-2-2024',
-      dv: '48',
-      codigoSucursal: '0000',
-      fechaEmision: '20250901',
-      numeroDocumentoFiscal: '0000002868',
-      puntoFacturacion: '001',
-      tipoEmision: '01',
-      ambiente: '1',
-      codigoSeguridad: '211265315',
-      checkDigit: '9',
-    },
-  ],
-  [
-    'FE012000000521-136-113133-0270062022051590000008910080125781091727',
-    {
-      tipoDocumento: '01',
-      tipoRuc: '2',
-      rucPadded: '000000521-136-113133',
-      ruc: '521-136-113133',
-      dv: '02',
-      codigoSucursal: '7006',
-      fechaEmision: '20220515',
-      numeroDocumentoFiscal: '9000000891',
-      puntoFacturacion: '008',
-      tipoEmision: '01',
-      ambiente: '2',
-      codigoSeguridad: '578109172',
-      checkDigit: '7',
-    },
-  ],
-  [
-    'FE01200000000000029-29-29-5676322018101525982740639300126729580548',
-    {
-      tipoDocumento: '01',
-      tipoRuc: '2',
-      rucPadded: '00000000000029-29-29',
-      ruc: '29-29-29',
-      dv: '56',
-      codigoSucursal: '7632',
-      fechaEmision: '20181015',
-      numeroDocumentoFiscal: '2598274063',
-      puntoFacturacion: '930',
-      tipoEmision: '01',
-      ambiente: '2',
-      codigoSeguridad: '672958054',
-      checkDigit: '8',
-    },
-  ],
-];
+import { REAL_CUFES } from './cufe.vectors.fixture';
 
 /** HKA wiki EstadoDocumento sample (§1.6.2): edited by hand, its check digit does not verify. */
 const WIKI_EDITED_CUFE = 'FE01100000000000-000-0000-4000002023032000000010992260127062273602';

@@ -55,7 +55,6 @@ export const autorizadoDescargaSchema = z
       { ruc: 'el RUC del autorizado', dv: 'el DV del autorizado' },
     ),
   );
-export type AutorizadoDescarga = z.output<typeof autorizadoDescargaSchema>;
 
 export const MAX_AUTORIZADOS_DESCARGA = 10;
 

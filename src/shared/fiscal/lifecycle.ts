@@ -70,10 +70,6 @@ export function isTerminal(status: DocumentStatus): boolean {
   return status === 'AUTHORIZED' || status === 'ANNULLED' || status === 'CANCELLED';
 }
 
-export function nextStatuses(from: DocumentStatus): readonly DocumentStatus[] {
-  return TRANSITIONS[from];
-}
-
 /**
  * The shortest chain of legal transitions from `from` to `to` (excluding `from`), or undefined if there is none.
  * Lets a fact from outside (HKA says: authorised) be recorded from wherever the document is, without ever taking

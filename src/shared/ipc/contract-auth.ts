@@ -44,7 +44,6 @@ export const sessionUserSchema = z.object({
   role: userRoleSchema,
   since: z.string(),
 });
-export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionViewSchema = z.object({
   user: sessionUserSchema.nullable(),

@@ -21,7 +21,6 @@ export const seriesStatusSchema = seriesKeySchema.extend({
   /** Documents parked as NUMBER_COLLISION in this series. */
   collisions: z.number().int(),
 });
-export type SeriesStatusView = z.infer<typeof seriesStatusSchema>;
 
 export const seriesContract = {
   'series:status': { access: 'gerente', request: z.object({}), response: z.array(seriesStatusSchema) },

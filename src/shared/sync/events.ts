@@ -9,9 +9,6 @@ import { DOCUMENT_STATUSES } from '../fiscal/lifecycle';
 import { DECIMAL_2_PATTERN } from '../fiscal/money';
 import { AUDIT_HASH_PATTERN } from '../audit/audit-chain';
 
-export const SYNC_EVENT_KINDS = ['audit', 'document_status'] as const;
-export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
-
 /** Serialized size cap of an audit entry's details; keeps a full batch of 500 well under the body limit. */
 export const MAX_DETAILS_CHARS = 4_096;
 
@@ -47,7 +44,6 @@ export const auditPayloadSchema = z.object({
   prevHash: hash,
   hash,
 });
-export type AuditPayload = z.infer<typeof auditPayloadSchema>;
 
 export const documentStatusPayloadSchema = z.object({
   documentId,
@@ -60,7 +56,6 @@ export const documentStatusPayloadSchema = z.object({
   tipoEmision: z.enum(codesOf(TIPO_EMISION)).optional(),
   total: z.string().regex(DECIMAL_2_PATTERN).optional(),
 });
-export type DocumentStatusPayload = z.infer<typeof documentStatusPayloadSchema>;
 
 const envelope = {
   eventId: z.uuid(),

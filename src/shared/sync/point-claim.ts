@@ -23,10 +23,6 @@ export const billingPointSchema = z
   .strict();
 export type BillingPoint = z.infer<typeof billingPointSchema>;
 
-/** 200: the point is this register's (claimed now, or already its own: the call is idempotent). */
-export const pointClaimedResponseSchema = z.object({ claimed: z.literal(true) });
-export type PointClaimedResponse = z.infer<typeof pointClaimedResponseSchema>;
-
 /** 409 body when another register of the organisation holds the point. */
 export const POINT_CLAIMED_ERROR = 'point_claimed';
 export const POINT_CLAIMED_MESSAGE = 'Billing point already claimed by another register of this organisation';

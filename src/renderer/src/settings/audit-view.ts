@@ -27,7 +27,6 @@ export const AUDIT_GROUPS = [
   'contingency',
   'backup',
 ] as const;
-export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 export function auditActionLabel(action: string, language: string): string {
   const labels = language.startsWith('en') ? AUDIT_ACTION_LABELS_EN : AUDIT_ACTION_LABELS_ES;

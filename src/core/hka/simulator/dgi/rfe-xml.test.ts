@@ -1,125 +1,15 @@
 // buildRfeXml on the main document shapes: every one validates against the DGI 2020 schema (adapted only in regex
 // syntax, see rfe-xsd.fixture.ts), and the values HKA adds or moves (§3) land where the DGI format wants them.
 import { describe, expect, it } from 'vitest';
-import type { FiscalDocumentInput } from '../../../../shared/fiscal/document';
-import {
-  CONTRIBUYENTE,
-  REAL_CUFE,
-  aCreditNote,
-  aSale,
-  aSaleWithEveryGroup,
-  anItem,
-} from '../../../../../tests/fixtures/fiscal-documents';
-import { child, children, parseXml, textOf, type XNode } from '../../xml/xnode';
-import { SIM_BRANCH, SIM_ISSUER, authorize, authorizeDocument, hkaDocumentoOf } from './dgi-documents.fixture';
+import { REAL_CUFE, aSale, anItem } from '../../../../../tests/fixtures/fiscal-documents';
+import { child, children, parseXml, textOf } from '../../xml/xnode';
+import { SIM_BRANCH, SIM_ISSUER, authorize, hkaDocumentoOf } from './dgi-documents.fixture';
 import { rfe2020Gaps } from './rfe-2020';
 import { SIGNATURE_ALGORITHMS } from './rfe-signature';
 import { buildRfeXml } from './rfe-xml';
 import { rfe2020Errors } from './rfe-xsd.fixture';
 
-const BELLA_VISTA = { codigo: '8-8-7', provincia: 'PANAMA', distrito: 'PANAMA', corregimiento: 'BELLA VISTA' } as const;
-
-const SHAPES: Record<string, FiscalDocumentInput> = {
-  'every optional group (medicine, vehicle, GTIN quantities, gAutXML, gPedComGl, gInfoLog, gLcEntr)':
-    aSaleWithEveryGroup({ numeroDocumentoFiscal: '9' }),
-  'consumidor final, cash with change': aSale({ pagos: [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }] }),
-  'contribuyente with location, ISC, OTI, GTIN, discounts': aSale({
-    numeroDocumentoFiscal: '2',
-    informacionInteres: 'Entrega en bodega, horario de 8:00 a 17:00',
-    cliente: {
-      ...CONTRIBUYENTE,
-      ubicacion: BELLA_VISTA,
-      telefonos: ['6657-8711'],
-      correos: ['compras@cliente.com.pa'],
-    },
-    items: [
-      anItem({
-        cantidad: '3',
-        precioUnitario: '12.345678',
-        precioUnitarioDescuento: '0.5',
-        codigoGTIN: '7501031311309',
-      }),
-      anItem({
-        codigo: 'S-10',
-        descripcion: 'Servicio de instalación',
-        cantidad: '1.5',
-        precioUnitario: '40',
-        tasaItbms: '00',
-      }),
-      anItem({
-        codigo: 'B-01',
-        descripcion: 'Bebida azucarada 2 L',
-        precioUnitario: '2.10',
-        isc: { tasa: '0.05' },
-        otis: [{ codigo: '01', valor: '0.25' }],
-      }),
-    ],
-    descuentosGlobales: [{ descDescuento: 'Descuento por volumen', montoDescuento: '1.00' }],
-    pagos: [{ formaPagoFact: '03', valorCuotaPagada: '99.64' }],
-  }),
-  'credit note (04) referencing a CUFE': aCreditNote({ numeroDocumentoFiscal: '3' }),
-  'foreign customer on term, two instalments': aSale({
-    numeroDocumentoFiscal: '4',
-    cliente: {
-      tipoClienteFE: '04',
-      razonSocial: 'Juan Pérez Gómez',
-      tipoIdentificacion: '01',
-      nroIdentificacionExtranjero: 'AB123456',
-      paisExtranjero: 'Colombia',
-      pais: 'PA',
-    },
-    items: [anItem({ precioUnitario: '100' })],
-    pagos: [{ formaPagoFact: '01', valorCuotaPagada: '107.00' }],
-    tiempoPago: '2',
-    pagosPlazo: [
-      { fechaVenceCuota: '2026-12-28T00:00:00-05:00', valorCuota: '53.50', infoPagoCuota: 'Primera cuota mensual' },
-      { fechaVenceCuota: '2027-01-28T00:00:00-05:00', valorCuota: '53.50' },
-    ],
-  }),
-  'contingency (02) with withholding': aSale({
-    numeroDocumentoFiscal: '5',
-    tipoEmision: '02',
-    contingencia: { fechaInicio: '2026-11-28T08:00:00-05:00', motivo: 'Falla del enlace de internet del local' },
-    cliente: { ...CONTRIBUYENTE },
-    retencion: { codigoRetencion: '2', montoRetencion: '0.15' },
-  }),
-  'export (03) with gFExp': aSale({
-    numeroDocumentoFiscal: '6',
-    tipoDocumento: '03',
-    naturalezaOperacion: '02',
-    destinoOperacion: '2',
-    cliente: {
-      tipoClienteFE: '04',
-      razonSocial: 'Importadora Andina SAS',
-      tipoIdentificacion: '01',
-      nroIdentificacionExtranjero: 'PA998877',
-      paisExtranjero: 'Colombia',
-      pais: 'CO',
-    },
-    datosFacturaExportacion: {
-      condicionesEntrega: 'FOB',
-      monedaOperExportacion: 'USD',
-      puertoEmbarque: 'Puerto de Balboa',
-    },
-    items: [anItem({ tasaItbms: '00', precioUnitario: '250' })],
-    pagos: [{ formaPagoFact: '08', valorCuotaPagada: '250.00' }],
-  }),
-  'generic debit note (07) referencing a paper invoice': aSale({
-    numeroDocumentoFiscal: '7',
-    tipoDocumento: '07',
-    tipoVenta: undefined,
-    referencias: [{ fechaEmision: '2026-11-01T09:00:00-05:00', nroFacturaPapel: 'A-000123' }],
-  }),
-};
-
-const rfeOf = (input: FiscalDocumentInput) => {
-  const doc = authorizeDocument(input);
-  const xml = buildRfeXml(doc);
-  return { doc, xml, rfe: parseXml(xml) };
-};
-const names = (node: XNode | undefined): string[] => node?.children.map((c) => c.name) ?? [];
-const path = (node: XNode | undefined, ...steps: string[]): XNode | undefined =>
-  steps.reduce((n, s) => child(n, s), node);
+import { SHAPES, names, path, rfeOf } from './rfe-shapes.fixture';
 
 describe('buildRfeXml: schema validity', () => {
   it.each(Object.entries(SHAPES))('%s validates against FE_v1.00.xsd', async (_, input) => {

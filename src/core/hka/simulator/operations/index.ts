@@ -8,7 +8,7 @@ import { anulacionDocumento, descargaPdf, descargaXml, estadoDocumento } from '.
 import { enviar } from './enviar';
 import { foliosRestantes } from './folios';
 
-export type { OperationContext, OperationHandler } from './context';
+export type { OperationHandler } from './context';
 
 export function operationHandlers(registry: RucRegistry): Record<HkaOperation, OperationHandler> {
   return {
