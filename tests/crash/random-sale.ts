@@ -35,11 +35,13 @@ function lineCount(random: () => number): number {
 
 function randomItem(random: () => number, line: number): ItemInput {
   const priceCents = int(random, 10, 6_000);
+  const cantidad = pick(random, QUANTITIES);
   const item: ItemInput = {
     codigo: `P${String(int(random, 1, 999)).padStart(3, '0')}`,
     descripcion: pick(random, PRODUCTS),
-    unidadMedida: 'und',
-    cantidad: pick(random, QUANTITIES),
+    // A fraction is a weight: only kg/lb items may carry one (decision 0022).
+    unidadMedida: cantidad.includes('.') ? 'kg' : 'und',
+    cantidad,
     precioUnitario: cents(priceCents),
     tasaItbms: pick(random, RATES),
   };

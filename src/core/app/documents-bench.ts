@@ -36,6 +36,9 @@ export function seededStatus(i: number): string {
  * Inserts `count` documents (numbers 1..count of series 0000/001/01) in one transaction, straight into the tables:
  * for list tests and benchmarks on an empty database, not a substitute for captureSale.
  */
+/** The totals fields migration 0011's rollup triggers read (a real capture stores the full computed totals). */
+const SEED_TOTALS = JSON.stringify({ totalITBMS: '0.00', vuelto: '0.00', porTasa: [] });
+
 export function seedDocuments(db: StoreDb, count: number, options: SeedOptions = {}): void {
   const sqlite = db.$client;
   const start = (options.start ?? new Date('2026-01-01T12:00:00Z')).getTime();
@@ -43,7 +46,7 @@ export function seedDocuments(db: StoreDb, count: number, options: SeedOptions =
   const insert =
     sqlite.prepare(`INSERT INTO documents (id, codigo_sucursal, punto_facturacion, tipo_documento, numero, tipo_emision,
     fecha_emision, status, body, totals, total_factura, receptor_nombre, cufe, created_by, created_at, updated_at)
-    VALUES (?, '0000', '001', '01', ?, '01', ?, ?, '{}', '{}', ?, ?, ?, 'seed', ?, ?)`);
+    VALUES (?, '0000', '001', '01', ?, '01', ?, ?, '{}', '${SEED_TOTALS}', ?, ?, ?, 'seed', ?, ?)`);
   sqlite.transaction(() => {
     let at = start;
     for (let i = 1; i <= count; i++) {

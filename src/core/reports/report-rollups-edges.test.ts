@@ -42,7 +42,7 @@ const CUFE = buildCufe({
 
 const rice = anItem({ cantidad: '2', precioUnitario: '1.50' });
 const oil = anItem({ codigo: 'P2', descripcion: 'Aceite', precioUnitario: '10.00', tasaItbms: '03' });
-const loose = anItem({ codigo: undefined, descripcion: 'Pan suelto', cantidad: '0.375', precioUnitario: '2.40', tasaItbms: '00' });
+const loose = anItem({ codigo: undefined, descripcion: 'Pan suelto', unidadMedida: 'kg', cantidad: '0.375', precioUnitario: '2.40', tasaItbms: '00' });
 
 function buildDocuments(): void {
   const invoice = capture({ ...SALE, items: [rice, oil], pagos: [{ formaPagoFact: '02', valorCuotaPagada: '20.00' }] }); // change given
