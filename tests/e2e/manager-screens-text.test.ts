@@ -159,12 +159,16 @@ describe.skipIf(!chromiumAvailable())(
         for (const section of SETTINGS) {
           await page.getByTestId(`settings-tab-${section}`).click();
           await page.waitForLoadState('networkidle');
+          // The audit page is answered by the read worker: scan it once its rows are in, not its empty header.
+          if (section === 'audit') await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
           await scan(`settings/${section}`);
         }
         expect(problems).toEqual([]);
         // The settings diffs read in the screen's language, before → after.
+        const copies = language === 'en' ? 'Copies: 1 → 2' : 'Copias: 1 → 2';
+        await page.getByTestId('audit-table').getByText(copies).first().waitFor();
         const audit = (await page.getByTestId('audit-table').textContent()) ?? '';
-        expect(audit).toContain(language === 'en' ? 'Copies: 1 → 2' : 'Copias: 1 → 2');
+        expect(audit).toContain(copies);
         expect(audit).toContain(
           language === 'en' ? 'Failures in a row before contingency:' : 'Fallos seguidos antes de contingencia:',
         );
