@@ -5,8 +5,7 @@ import { sql } from 'drizzle-orm';
 import { FOLIOS_ALERT_THRESHOLD, FOLIOS_AUDIT_ACTION } from '../../shared/sync/folios-report';
 import { rowsOf, type TenantTx } from '../db/tenant-db';
 
-export const ALERT_RULES = ['hka_down', 'backlog', 'error_rate', 'folios_low', 'silent', 'audit_chain_break'] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
+import type { AlertRule } from '../../shared/alerts/alert-rules';
 
 export const THRESHOLDS = {
   /** A document waiting for HKA this long (by its register's clock), or issued in contingency, means HKA is down. */

@@ -2,6 +2,7 @@
 // The secret is written, never read back out: the API answers only whether one is set.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { SILENT_AFTER_MINUTES, WEBHOOK_SECRET_PATTERN } from '../../shared/alerts/alert-rules';
 import { isStorableText } from '../../shared/sync/storable';
 import { rowsOf, type TenantDatabase } from '../db/tenant-db';
 import { DEFAULT_SILENT_AFTER_MINUTES } from './alert-rules';
@@ -25,7 +26,7 @@ const webhookUrl = z
 export const alertSettingsUpdateSchema = z
   .object({
     /** 1 minute to 7 days. */
-    silentAfterMinutes: z.number().int().min(1).max(10_080).optional(),
+    silentAfterMinutes: z.number().int().min(SILENT_AFTER_MINUTES.min).max(SILENT_AFTER_MINUTES.max).optional(),
     /** null removes the webhook (pending deliveries are then given up). */
     webhook: z
       .object({
@@ -33,7 +34,7 @@ export const alertSettingsUpdateSchema = z
         /** Printable ASCII, 16-256 characters: the HMAC key the receiver shares. */
         secret: z
           .string()
-          .regex(/^[\x21-\x7e]{16,256}$/, { error: 'must be 16-256 printable ASCII characters without spaces' }),
+          .regex(WEBHOOK_SECRET_PATTERN, { error: 'must be 16-256 printable ASCII characters without spaces' }),
       })
       .strict()
       .nullable()

@@ -6,7 +6,7 @@ import { alerts } from '../db/alert-schema';
 import { isoUtc, isoUtcOrNull } from '../db/sql-helpers';
 import type { TenantDatabase } from '../db/tenant-db';
 import { cursorParam, limitParam, toPage, type Page } from '../read/query-params';
-import { ALERT_RULES } from './alert-rules';
+import { ALERT_RULES } from '../../shared/alerts/alert-rules';
 import type { AlertView } from './alert-view';
 
 export const alertsQuerySchema = z

@@ -8,7 +8,8 @@ import { ErrorLine, failureText } from '../ui/errors';
 import { instant } from '../ui/format';
 import { useLoad, useSession } from '../ui/session';
 import { AlertSettingsForm } from './AlertSettingsForm';
-import { alertFigure, isAlertRule, type Alert } from './alerts-model';
+import { isAlertRule } from '../../../shared/alerts/alert-rules';
+import { alertFigure, type Alert } from './alerts-model';
 
 const REFRESH_MS = 15_000;
 const STATES = ['open', 'resolved', 'all'] as const;

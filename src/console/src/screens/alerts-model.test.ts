@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertFigure, isAlertRule, isWebhookSecret, parseSilentMinutes } from './alerts-model';
+import { isAlertRule } from '../../../shared/alerts/alert-rules';
+import { alertFigure, isWebhookSecret, parseSilentMinutes } from './alerts-model';
 
 describe('alert figures', () => {
   it('says each rule in its unit, in the chosen language', () => {

@@ -2,9 +2,12 @@
 // waiting, documents, percent, folios, minutes of silence, chain breaks). Pure, so a unit test can hold it.
 import type { Language } from '../i18n/i18n';
 
-/** The server's rules (src/server/alerts/alert-rules.ts ALERT_RULES; the console may not import src/server). */
-export const ALERT_RULES = ['hka_down', 'backlog', 'error_rate', 'folios_low', 'silent', 'audit_chain_break'] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
+import {
+  SILENT_AFTER_MINUTES,
+  WEBHOOK_SECRET_PATTERN,
+  isAlertRule,
+  type AlertRule,
+} from '../../../shared/alerts/alert-rules';
 
 export interface Alert {
   id: string;
@@ -20,8 +23,6 @@ export interface AlertSettings {
   silentAfterMinutes: number;
   webhook: { url: string; secretSet: true } | null;
 }
-
-export const isAlertRule = (rule: string): rule is AlertRule => (ALERT_RULES as readonly string[]).includes(rule);
 
 type Unit = 'second' | 'minute' | 'percent' | null;
 const UNITS: Record<AlertRule, Unit> = {
@@ -49,8 +50,8 @@ export function alertFigure(rule: string, value: number, language: Language): st
 export function parseSilentMinutes(raw: string): number | null {
   if (!/^\d{1,5}$/.test(raw.trim())) return null;
   const minutes = Number(raw.trim());
-  return minutes >= 1 && minutes <= 10_080 ? minutes : null;
+  return minutes >= SILENT_AFTER_MINUTES.min && minutes <= SILENT_AFTER_MINUTES.max ? minutes : null;
 }
 
 /** The webhook secret the server accepts: 16-256 printable ASCII characters without spaces. */
-export const isWebhookSecret = (raw: string): boolean => /^[\x21-\x7e]{16,256}$/.test(raw);
+export const isWebhookSecret = (raw: string): boolean => WEBHOOK_SECRET_PATTERN.test(raw);

@@ -12,12 +12,11 @@ import { attempt, errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { useSession } from '../auth/session';
 import { useTillRules } from '../auth/use-till-rules';
-import { fechaLocal } from '../../../shared/receipt/receipt-model';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { cashDifference, differenceKind, parseCash } from './cash-close-model';
 import { ShiftReportView } from './ShiftReportView';
 
-const when = (iso: string): string => fechaLocal(toPanamaDateTime(new Date(iso)));
+const when = (iso: string): string => toPanamaDisplay(new Date(iso));
 
 interface Refusal {
   reason: 'needs_reason' | 'needs_manager';

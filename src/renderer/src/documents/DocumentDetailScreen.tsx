@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TIPO_EMISION, labelOf } from '../../../shared/fiscal/codes';
 import { documentTitle } from './document-kind';
 import { formatBalboas } from '../../../shared/fiscal/money';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { useWithApproval } from '../auth/manager-action';
 import { QrImage } from '../receipt/QrImage';
 import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
@@ -153,7 +153,7 @@ export function DocumentDetailScreen(props: {
             <tbody>
               {detail.history.map((h, i) => (
                 <tr key={i}>
-                  <td className="nowrap">{fechaLocal(toPanamaDateTime(new Date(h.at)))}</td>
+                  <td className="nowrap">{toPanamaDisplay(new Date(h.at))}</td>
                   <td>{h.actor}</td>
                   <td>{auditActionLabel(h.action, i18n.language)}</td>
                   <td className="small">

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { attempt, sago } from '../api/sago';
-import { fechaLocal } from '../../../shared/receipt/receipt-model';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { ageOf, clockOff, formatDuration, formatMs, formatOffset, formatRate, syncReasonKey } from './monitor-model';
 
 export const ERROR_KINDS = [
@@ -23,7 +22,7 @@ export const ERROR_KINDS = [
 type KnownKind = (typeof ERROR_KINDS)[number];
 export const isKnownKind = (kind: string): kind is KnownKind => (ERROR_KINDS as readonly string[]).includes(kind);
 
-const when = (iso: string | null | undefined): string => (iso ? fechaLocal(toPanamaDateTime(new Date(iso))) : '—');
+const when = (iso: string | null | undefined): string => (iso ? toPanamaDisplay(new Date(iso)) : '—');
 
 function Card(props: { title: string; testId: string; alarm?: boolean; children: ReactNode }): JSX.Element {
   return (

@@ -3,9 +3,8 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Response } from '../../../shared/ipc/contract';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { attempt, sago } from '../api/sago';
-import { fechaLocal } from '../../../shared/receipt/receipt-model';
 
 type ChainReport = Response<'audit:verify'>;
 
@@ -23,7 +22,7 @@ export function AuditChainStatus(): JSX.Element {
     : report.ok
       ? t('controls.audit.chainOk', {
           count: report.checked,
-          at: fechaLocal(toPanamaDateTime(new Date(report.checkedAt))),
+          at: toPanamaDisplay(new Date(report.checkedAt)),
         })
       : t('controls.audit.chainBroken', {
           id: report.firstBreak?.id ?? 0,

@@ -4,10 +4,9 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Response } from '../../../shared/ipc/contract';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { attempt, sago } from '../api/sago';
 import { useUsers } from '../auth/use-users';
-import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { saveBlob } from '../ui/save-file';
 import { AuditChainStatus } from './AuditChainStatus';
 import { AUDIT_GROUPS, auditActionLabel, auditDetailLines } from './audit-view';
@@ -129,7 +128,7 @@ export function AuditSection(): JSX.Element {
           <tbody>
             {items.map((entry) => (
               <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
-                <td className="nowrap">{fechaLocal(toPanamaDateTime(new Date(entry.at)))}</td>
+                <td className="nowrap">{toPanamaDisplay(new Date(entry.at))}</td>
                 <td data-testid="audit-actor">{entry.actorName}</td>
                 <td data-testid="audit-approver">{entry.approvedByName ?? ''}</td>
                 <td data-testid="audit-action">{auditActionLabel(entry.action, i18n.language)}</td>

@@ -6,9 +6,8 @@ import { useState, type JSX } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Response } from '../../../shared/ipc/contract';
-import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
+import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { attempt, sago } from '../api/sago';
-import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { useLoaded } from './use-loaded';
 
@@ -19,7 +18,7 @@ const REASONS = ['first-use', 'restore', 'collision', 'manual'] as const;
 function probeText(t: TFunction, s: Series): string {
   if (!s.probedAt) return t('settings.series.neverProbed');
   return t('settings.series.probed', {
-    at: fechaLocal(toPanamaDateTime(new Date(s.probedAt))),
+    at: toPanamaDisplay(new Date(s.probedAt)),
     highest: s.probeHighest ?? 0,
     calls: s.probeCalls ?? 0,
     reason: t(`settings.series.reasons.${REASONS.find((r) => r === s.probeReason) ?? 'manual'}`),
