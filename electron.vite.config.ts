@@ -17,7 +17,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    // electron-vite leaves every build unminified; the renderer is the one shipped as a large bundle (React, i18next,
+    // the fiscal core), so it is minified like the web host's build (decision 0029). Main and preload stay readable.
+    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react()],
   },
 });
