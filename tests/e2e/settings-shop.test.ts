@@ -34,9 +34,13 @@ describe.skipIf(!chromiumAvailable())(
       await section.getByTestId('issuer-save').click();
       await expect.poll(() => section.getByTestId('issuer-outcome').textContent()).toBe('Cambios guardados.');
 
+      // This file's first audit list starts the read worker's thread (decision 0024), which under tsx and a loaded
+      // machine takes seconds: wait for the row itself, longer than poll's default second.
       await page.getByTestId('settings-tab-audit').click();
       await expect
-        .poll(() => page.getByTestId('audit-row').filter({ hasText: 'MINI SUPER EL AHORRO' }).count())
+        .poll(() => page.getByTestId('audit-row').filter({ hasText: 'MINI SUPER EL AHORRO' }).count(), {
+          timeout: 15_000,
+        })
         .toBeGreaterThan(0);
     });
 
