@@ -1,8 +1,8 @@
 // Head office's administration routes under hostile input: stores, enrolment codes, devices, billing-point claims,
-// alert settings, console users and the catalogue (shared runner and assertions: fuzz.fixture.ts).
+// alert settings, console users and the catalogue (shared runner and assertions: tests/fixtures/route-fuzz.ts).
 import fc from 'fast-check';
 import { hostileScalar, hostileValue, mutated } from '../../../tests/fixtures/hostile-http';
-import { fixed, fuzzRoutes, idSegment, type RouteSpecs } from './fuzz.fixture';
+import { fixed, fuzzRoutes, idSegment, type RouteSpecs } from '../../../tests/fixtures/route-fuzz';
 
 const product = {
   codigo: 'F1',

@@ -1,7 +1,7 @@
 // Head office's reading routes and the console's sign-in under hostile input: documents, audit, summaries, alerts,
-// register status, sales, auth (shared runner and assertions: fuzz.fixture.ts).
+// register status, sales, auth (shared runner and assertions: tests/fixtures/route-fuzz.ts).
 import { hostileValue, mutated } from '../../../tests/fixtures/hostile-http';
-import { fixed, fuzzRoutes, type RouteSpecs } from './fuzz.fixture';
+import { fixed, fuzzRoutes, type RouteSpecs } from '../../../tests/fixtures/route-fuzz';
 
 const specs: RouteSpecs = {
   'GET /v1/documents': () => ({

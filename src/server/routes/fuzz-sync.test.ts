@@ -1,10 +1,10 @@
 // The registers' side of the central API under hostile input: enrolment, event sync, billing-point claims, catalogue
-// changes, plus the loopback system routes (shared runner and assertions: fuzz.fixture.ts).
+// changes, plus the loopback system routes (shared runner and assertions: tests/fixtures/route-fuzz.ts).
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 import { mutated } from '../../../tests/fixtures/hostile-http';
-import { fixed, fuzzRoutes, type RouteSpecs } from './fuzz.fixture';
+import { fixed, fuzzRoutes, type RouteSpecs } from '../../../tests/fixtures/route-fuzz';
 
 const at = '2026-12-04T15:00:00.000Z';
 const chain = auditChain(1);
