@@ -24,6 +24,7 @@ describe('packed-size', () => {
     expect(packed('out/main/index.js')).toBe(true);
     expect(packed('out/main/index.js.map')).toBe(false);
     expect(packed('out/console/index.html')).toBe(false);
+    expect(packed('out/renderer-web/index.html')).toBe(false);
     expect(packed('resources/hka/Service.wsdl')).toBe(true);
     expect(packed('src/main/index.ts')).toBe(false);
     expect(packed('packages/central-server/package.json')).toBe(false);
