@@ -10,6 +10,7 @@ import {
   startFakeEscPosPrinter,
   type FakeEscPosPrinter,
 } from '../../../tests/fixtures/fake-escpos-printer';
+import { waitFor } from '../../../tests/fixtures/register-harness';
 import { DEFAULT_THERMAL_PRINTER } from '../../shared/ipc/contract-printer';
 
 const suite = coreIpcSuite('printer-status');
@@ -97,6 +98,24 @@ describe("the thermal printer's status", () => {
     }
     await ok('till:authorize', { action });
     expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toHaveLength(1);
+  });
+
+  it('does not kick the drawer after a cash sale while the printer is offline (it would open later by surprise)', async () => {
+    const jobs = printer.jobs.length;
+    const asked = printer.questions;
+    printer.status = { printer: 0x1a, offlineCause: 0x16, paper: 0x12 }; // cover open
+    const cashSale = {
+      draft: { ...cardSale.draft, pagos: [{ formaPagoFact: '02' as const, valorCuotaPagada: '5.00' }] },
+    };
+    const sold = await ok('sales:complete', cashSale).finally(() =>
+      waitFor(() => printer.questions === asked + 3, 5_000, 'the status questions before the kick').finally(() => {
+        printer.status = READY_STATUS;
+      }),
+    );
+    // Jobs go out in order: had the kick been sent, it would reach the printer before this receipt.
+    await ok('receipt:print', { documentId: sold.id });
+    expect(printer.jobs).toHaveLength(jobs + 1);
+    expect(decodeEscPos(printer.jobs.at(-1)!).pulses).toEqual([]);
   });
 
   it('prints as before to a printer that reports paper near its end', async () => {

@@ -90,7 +90,7 @@ export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
       const status = await statusOf(transport);
       if (status.kind === 'problem') {
         const text = PRINTER_PROBLEM_TEXT[status.problem];
-        const message = `${text} en la impresora térmica (${where(target)}): no se le envió nada; lo guardado queda guardado y el recibo se puede reimprimir`;
+        const message = `${text} en la impresora térmica (${where(target)}): no se le envió nada; lo ya guardado queda guardado`;
         deps.log?.warn('thermal printer not ready', { target: where(target), problem: status.problem });
         throw new PrinterProblemError('internal', message, [
           { path: 'printer', message, rule: printerProblemRule(status.problem) },
