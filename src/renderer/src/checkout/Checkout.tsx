@@ -18,7 +18,7 @@ import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
 import { PaymentDialog } from './PaymentDialog';
 import { EntryDialogs } from './EntryDialogs';
-import { ProductSearch } from './ProductSearch';
+import { SearchRow } from './SearchRow';
 import { SalePanel } from './SalePanel';
 import { LastSaleLine } from './LastSaleLine';
 import { EMPTY_CART, cartReducer, lineToItem, type CartAction } from './cart';
@@ -190,41 +190,15 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     <div className="checkout-screen">
       <div className="checkout">
         <section className="checkout-main">
-          <div className="search-row">
-            <ProductSearch
-              ref={search}
-              value={entry.text}
-              onChange={entry.setText}
-              results={entry.results}
-              highlighted={entry.highlighted}
-              onHighlight={entry.setHighlighted}
-              onPick={(p) => onOutcome(entry.pick(p))}
-              onCloseResults={entry.closeResults}
-              busy={entry.busy}
-              onEnter={(text) => entry.submit(text, onOutcome)}
-              onMoveLine={(delta) => dispatch({ type: 'move', delta })}
-              onStepLine={(delta) => {
-                const { selected } = cartNow.current;
-                if (selected !== null) dispatch({ type: 'step', key: selected, delta });
-              }}
-            />
-            <button
-              type="button"
-              className="button secondary"
-              data-testid="new-product"
-              onClick={() => setOpen({ kind: 'product', text: entry.text })}
-            >
-              {t('checkout.newProduct')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              data-testid="till-return"
-              onClick={() => run('tillReturn')}
-            >
-              <kbd>Shift+F9</kbd> {t('tillReturn.button')}
-            </button>
-          </div>
+          <SearchRow
+            ref={search}
+            entry={entry}
+            cartNow={cartNow}
+            dispatch={dispatch}
+            onOutcome={onOutcome}
+            onNewProduct={() => setOpen({ kind: 'product', text: entry.text })}
+            onReturn={() => run('tillReturn')}
+          />
           {message ? (
             <ScanMessage
               message={message}
