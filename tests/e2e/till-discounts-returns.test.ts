@@ -1,10 +1,13 @@
 // Issue 14 (discounts and returns) in Chromium through the web host, with real SQLite and the simulator, a cashier at
 // the till. A sale with a line discount (line editor) and a discount on the whole sale (Shift+F4; over the store's
 // limit, so the gerente's PIN) reaches Autorizada with the right totals. A return of 2 of 3 units through the till
-// (Shift+F9, the receipt's CUFE) produces an authorised credit note, the X report shows the cash refund, and a second
-// return of 2 units (only 1 left) is refused with a Spanish message and writes nothing.
+// (Shift+F9, the receipt's CUFE) produces an authorised credit note, the drawer's expected cash drops by the refund
+// and the X report shows it, and a second return of 2 units (only 1 left) is refused with a Spanish message and
+// writes nothing.
 import { describe, expect, it } from 'vitest';
 import type { FiscalDocument } from '../../src/shared/fiscal/document';
+import { money } from '../../src/shared/fiscal/money';
+import { ipcOk, signInAs as signInCore } from '../fixtures/register-users';
 import { answerManagerPrompt, signInAs } from './fixtures/auth-page';
 import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
@@ -74,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     expect(body.descuentosGlobales).toEqual([{ descDescuento: 'Descuento 15 %', montoDescuento: '1.80' }]);
   });
 
-  it('returns 2 of 3 units by CUFE for cash: authorised credit note, the refund in the X report; 2 more are refused (1 left)', async () => {
+  it('returns 2 of 3 units by CUFE for cash: authorised credit note, drawer cash reduced and in the X report; 2 more are refused (1 left)', async () => {
     const { page } = suite.reg;
     await waitForCheckout(page);
     // 3 × 4.50 = 13.50 + 0.95 = 14.45, paid in cash.
@@ -93,6 +96,14 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     );
     await waitForStatus(suite.reg, invoice.id, 'AUTHORIZED');
     const cufe = suite.reg.statusOf(invoice.id).cufe ?? '';
+    // What the drawer should hold before the return (the gerente's X report; the page keeps the cashier's screen).
+    const drawerCash = async (): Promise<string> => {
+      await signInCore(suite.reg.host.core.ipc, 'gerente');
+      const x = await ipcOk(suite.reg.host.core.ipc, 'reports:xReport', {});
+      await signInCore(suite.reg.host.core.ipc, 'cajero');
+      return x.report.cash.expected;
+    };
+    const cashBefore = await drawerCash();
 
     await page.keyboard.press('Shift+F9');
     const dialog = page.getByTestId('till-return-dialog');
@@ -124,6 +135,12 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
       referencias: [{ cufe }],
       pagos: [{ formaPagoFact: '02', valorCuotaPagada: '9.63' }],
     });
+    // The refund left the drawer: the cash the register expects is 9.63 less.
+    expect(
+      money(cashBefore)
+        .minus(await drawerCash())
+        .toFixed(2),
+    ).toBe('9.63');
 
     // A second return of 2 units by the invoice number: only 1 is left, refused on screen, nothing written.
     const documents = suite.reg.count('documents');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeEscPosPrinter, type FakeEscPosPrinter } from '../../../tests/fixtures/fake-escpos-printer';
+import { STATUS_QUERIES } from './printer-status';
 import { deviceTransport, networkTransport } from './printer-transport';
 
 let printer: FakeEscPosPrinter;
@@ -47,6 +48,36 @@ describe('printer transports', () => {
     } finally {
       silent.close();
     }
+  });
+
+  it('asks the status questions one after the other and returns the answers, without printing a job', async () => {
+    const jobs = printer.jobs.length;
+    printer.status = { printer: 0x1a, offlineCause: 0x32, paper: 0x7e };
+    try {
+      expect([...(await networkTransport('127.0.0.1', printer.port).ask!(STATUS_QUERIES))]).toEqual([0x1a, 0x32, 0x7e]);
+    } finally {
+      printer.status = { printer: 0x12, offlineCause: 0x12, paper: 0x12 };
+    }
+    expect(printer.jobs).toHaveLength(jobs);
+  });
+
+  it('returns what came within the limit when the printer does not answer, and rejects when nothing listens', async () => {
+    const silent = await startFakeEscPosPrinter('silent');
+    try {
+      expect([...(await networkTransport('127.0.0.1', silent.port, 5000, 50).ask!(STATUS_QUERIES))]).toEqual([]);
+      expect(silent.questions).toBe(1); // the next question waits for an answer that never came
+    } finally {
+      await silent.close();
+    }
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(networkTransport('127.0.0.1', port).ask!(STATUS_QUERIES)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('has no status to ask through a USB device file (write only)', () => {
+    expect('ask' in deviceTransport(join(dir, 'lp1'))).toBe(false);
   });
 
   it("writes to a USB printer's device, one job after the other", async () => {

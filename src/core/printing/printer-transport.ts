@@ -10,6 +10,12 @@ export type PrinterTarget = { kind: 'network'; host: string; port: number } | { 
 export interface PrinterTransport {
   /** Resolves once the printer (or its device) took every byte; rejects with an English reason otherwise. */
   send(bytes: Uint8Array): Promise<void>;
+  /**
+   * Asks the printer each question (a real-time status command) and waits for its one-byte answer before the next;
+   * resolves with the answers that came within the time limit (fewer when the printer does not answer). Only where
+   * the link reads back: a USB device written as a file does not.
+   */
+  ask?(questions: readonly Uint8Array[]): Promise<Uint8Array>;
 }
 
 export type TransportFactory = (target: PrinterTarget) => PrinterTransport;
@@ -17,8 +23,17 @@ export type TransportFactory = (target: PrinterTarget) => PrinterTransport;
 /** A printer that does not answer must not hold the till: the connection and the whole job have a limit. */
 export const NETWORK_TIMEOUT_MS = 5000;
 
-export function networkTransport(host: string, port: number, timeoutMs = NETWORK_TIMEOUT_MS): PrinterTransport {
+/** A status question is answered at once by a printer that answers at all; beyond this the answer is "unknown". */
+export const STATUS_TIMEOUT_MS = 1000;
+
+export function networkTransport(
+  host: string,
+  port: number,
+  timeoutMs = NETWORK_TIMEOUT_MS,
+  statusTimeoutMs = STATUS_TIMEOUT_MS,
+): PrinterTransport {
   return {
+    ask: (questions) => askOverTcp(host, port, questions, statusTimeoutMs),
     send: (bytes) =>
       new Promise<void>((resolve, reject) => {
         const socket = new Socket();
@@ -41,6 +56,41 @@ export function networkTransport(host: string, port: number, timeoutMs = NETWORK
         socket.connect(port, host, () => socket.end(bytes));
       }),
   };
+}
+
+function askOverTcp(
+  host: string,
+  port: number,
+  questions: readonly Uint8Array[],
+  timeoutMs: number,
+): Promise<Uint8Array> {
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const socket = new Socket();
+    const answers: number[] = [];
+    let settled = false;
+    const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve(Uint8Array.from(answers));
+    };
+    // One limit for the whole exchange: a printer that says nothing costs the cashier this long, once.
+    const timer = setTimeout(() => finish(), timeoutMs);
+    const next = (): void => {
+      const question = questions[answers.length];
+      if (question === undefined) finish();
+      else socket.write(question);
+    };
+    socket.once('error', (error) => finish(error));
+    socket.once('close', () => finish());
+    socket.on('data', (chunk: Buffer) => {
+      for (const byte of chunk) if (answers.length < questions.length) answers.push(byte);
+      next();
+    });
+    socket.connect(port, host, next);
+  });
 }
 
 export function deviceTransport(devicePath: string): PrinterTransport {

@@ -12,7 +12,14 @@ import { getDocumentDetail } from '../app/document-detail';
 import { readReceiptLayout } from '../settings/receipt-settings';
 import type { StoreDb } from '../store/open-database';
 import { encodeDrawerKick, encodeReceipt, encodeTestPage } from './escpos-receipt';
-import type { PrinterTarget, TransportFactory } from './printer-transport';
+import {
+  PRINTER_PROBLEM_TEXT,
+  STATUS_QUERIES,
+  decodePrinterStatus,
+  printerProblemRule,
+  type PrinterStatus,
+} from './printer-status';
+import type { PrinterTarget, PrinterTransport, TransportFactory } from './printer-transport';
 import { readThermalPrinter } from './thermal-settings';
 
 export interface ThermalPrinter {
@@ -60,16 +67,40 @@ function cashierOf(db: StoreDb, documentId: string): string | null {
   return typeof row === 'string' ? row : null;
 }
 
+/** The printer's own answer, or unknown (no return channel, no answer, unreachable: the job then goes out as ever). */
+async function statusOf(transport: PrinterTransport): Promise<PrinterStatus> {
+  if (!transport.ask) return { kind: 'unknown' };
+  try {
+    return decodePrinterStatus(await transport.ask(STATUS_QUERIES));
+  } catch {
+    return { kind: 'unknown' };
+  }
+}
+
+/** A printer that said it cannot print: nothing is sent (no receipt appears later by surprise), the cashier is told. */
+class PrinterProblemError extends AppError {}
+
 export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
   const { db } = deps;
   let queue: Promise<unknown> = Promise.resolve();
-  /** One job at a time, in order; a failed job does not stop the next. */
+  /** One job at a time, in order, after asking the printer its status; a failed job does not stop the next. */
   const send = (target: PrinterTarget, jobs: Uint8Array[]): Promise<void> => {
     const run = queue.then(async () => {
-      for (const bytes of jobs) await deps.transports(target).send(bytes);
+      const transport = deps.transports(target);
+      const status = await statusOf(transport);
+      if (status.kind === 'problem') {
+        const text = PRINTER_PROBLEM_TEXT[status.problem];
+        const message = `${text} en la impresora térmica (${where(target)}): no se le envió nada; lo ya guardado queda guardado`;
+        deps.log?.warn('thermal printer not ready', { target: where(target), problem: status.problem });
+        throw new PrinterProblemError('internal', message, [
+          { path: 'printer', message, rule: printerProblemRule(status.problem) },
+        ]);
+      }
+      for (const bytes of jobs) await transport.send(bytes);
     });
     queue = run.catch(() => undefined);
     return run.catch((error: unknown) => {
+      if (error instanceof PrinterProblemError) throw error;
       deps.log?.warn('thermal printer failed', {
         target: where(target),
         error: error instanceof Error ? error.message : String(error),

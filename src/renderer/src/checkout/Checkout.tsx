@@ -1,12 +1,10 @@
 // The cashier's screen. Keyboard first: the search field keeps the focus after every action; F-keys (keyboard.ts)
 // drive the sale; every button works with the mouse too. Logic lives in plain modules (cart, tenders, sale-draft,
 // use-product-entry); this component wires them to the dialogs and to window.sago.
-import { useCallback, useEffect, useReducer, useRef, useState, type JSX } from 'react';
+import { useCallback, useReducer, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { useLiveStatus } from '../api/app-status';
-import { attempt, errorLines, sago } from '../api/sago';
 import { CustomerDialog } from '../customers/CustomerDialog';
 import { describeReceptor } from '../customers/customer-form';
 import { SaleDoneDialog } from '../receipt/SaleDoneDialog';
@@ -20,20 +18,21 @@ import { FKeyBar } from './FKeyBar';
 import { LineEditor } from './LineEditor';
 import { PaymentDialog } from './PaymentDialog';
 import { EntryDialogs } from './EntryDialogs';
-import { ProductSearch } from './ProductSearch';
+import { SearchRow } from './SearchRow';
 import { SalePanel } from './SalePanel';
 import { LastSaleLine } from './LastSaleLine';
 import { EMPTY_CART, cartReducer, lineToItem, type CartAction } from './cart';
-import { shortcutFor, type ShortcutAction } from './keyboard';
+import type { ShortcutAction } from './keyboard';
 import { ScanMessage, type CheckoutMessage } from './ScanMessage';
-import { CONSUMIDOR_FINAL, buildSaleDraft, previewTotals } from './sale-draft';
-import { summarisePayment, type Tender } from './tenders';
+import { CONSUMIDOR_FINAL, previewTotals } from './sale-draft';
 import { useProductEntry, type EntryOutcome } from './use-product-entry';
 import { useAutoPrint } from './use-auto-print';
 import { clearAction, editActions, voidAction, type LineEdit } from './till-actions';
 import { useTillGuard, type TillVerdict } from './use-till-guard';
 import { useTicketDiscount } from './use-ticket-discount';
 import { TillExtraDialogs } from './TillExtraDialogs';
+import { useCheckoutKeys } from './use-checkout-keys';
+import { usePaymentFlow } from './use-payment-flow';
 import './compact.css';
 
 type Message = CheckoutMessage | null;
@@ -51,9 +50,6 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const [customer, setCustomer] = useState<ReceptorInput>(CONSUMIDOR_FINAL);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [message, setMessage] = useState<Message>(null);
-  const [completing, setCompleting] = useState(false);
-  const [paymentError, setPaymentError] = useState<string[] | null>(null);
-  const [lastSale, setLastSale] = useState<{ sale: DocumentDetail; change: string } | null>(null);
   const [autoPrint, setAutoPrint] = useAutoPrint();
   const entry = useProductEntry();
   const guard = useTillGuard();
@@ -78,6 +74,19 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     setOpen({ kind: 'none' });
     refocus();
   }, [refocus]);
+
+  const { completing, paymentError, setPaymentError, lastSale, complete } = usePaymentFlow({
+    cart,
+    customer,
+    total: totals.totalFactura,
+    ticketGuard,
+    autoPrint,
+    dispatch,
+    setCustomer,
+    setMessage,
+    setOpen,
+    onSaved: live.refresh,
+  });
 
   const outcomeContext: OutcomeContext = { t, cartNow, dispatch, setMessage, setOpen };
   const onOutcome = (outcome: EntryOutcome): void => handleOutcome(outcome, outcomeContext);
@@ -170,69 +179,10 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     }
   };
 
-  // Global F-keys while the checkout is on screen and no dialog is open (dialogs keep F-keys to themselves).
+  // F4/F6 right after a scan wait for it, then run the latest `run` (the basket with that scan in it).
   const runRef = useRef(run);
   runRef.current = run;
-  useEffect(() => {
-    if (!props.active) return;
-    const onKey = (e: KeyboardEvent): void => {
-      const action = shortcutFor(e);
-      if (!action) return;
-      e.preventDefault();
-      runRef.current(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props.active]);
-
-  // The search field takes the focus back after any click outside a form field.
-  useEffect(() => {
-    if (!props.active || open.kind !== 'none') return;
-    refocus();
-    const onUp = (e: MouseEvent): void => {
-      if (!(e.target instanceof HTMLElement) || !e.target.closest('input, select, textarea')) refocus();
-    };
-    window.addEventListener('mouseup', onUp);
-    return () => window.removeEventListener('mouseup', onUp);
-  }, [props.active, open.kind, refocus]);
-
-  async function complete(tenders: Tender[]): Promise<void> {
-    const built = buildSaleDraft(cart.lines, customer, tenders, cart.ticketDiscount);
-    if (!built.ok) {
-      setPaymentError(
-        built.problem === 'cartEmpty'
-          ? [t('checkout.errors.cartEmpty')]
-          : built.problem === 'discountNotBelowTotal'
-            ? [t('ticketDiscount.problems.discountNotBelowTotal')]
-            : [
-                t(`checkout.errors.${built.problem}`),
-                ...built.products.map((p) => t('checkout.errors.cpbsMissingProduct', p)),
-              ],
-      );
-      return;
-    }
-    setCompleting(true);
-    const cleared = await ticketGuard.confirm(built.draft);
-    if (!cleared.ok) {
-      setCompleting(false);
-      if (cleared.lines) setPaymentError(cleared.lines);
-      return;
-    }
-    const result = await attempt(() => sago().sales.complete({ draft: built.draft }));
-    setCompleting(false);
-    if (!result.ok) {
-      setPaymentError(errorLines(result.error));
-      return;
-    }
-    ticketGuard.spent();
-    const done = { sale: result.value, change: summarisePayment(totals.totalFactura, tenders).change };
-    setLastSale(done);
-    dispatch({ type: 'clear' });
-    setCustomer(CONSUMIDOR_FINAL);
-    setMessage(null);
-    setOpen({ kind: 'done', ...done, print: autoPrint });
-    live.refresh();
-  }
+  useCheckoutKeys({ active: props.active, openKind: open.kind, refocus, run });
 
   const selectedLine = open.kind === 'line' ? cart.lines.find((l) => l.key === open.key) : undefined;
   const who = describeReceptor(customer);
@@ -240,41 +190,15 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
     <div className="checkout-screen">
       <div className="checkout">
         <section className="checkout-main">
-          <div className="search-row">
-            <ProductSearch
-              ref={search}
-              value={entry.text}
-              onChange={entry.setText}
-              results={entry.results}
-              highlighted={entry.highlighted}
-              onHighlight={entry.setHighlighted}
-              onPick={(p) => onOutcome(entry.pick(p))}
-              onCloseResults={entry.closeResults}
-              busy={entry.busy}
-              onEnter={(text) => entry.submit(text, onOutcome)}
-              onMoveLine={(delta) => dispatch({ type: 'move', delta })}
-              onStepLine={(delta) => {
-                const { selected } = cartNow.current;
-                if (selected !== null) dispatch({ type: 'step', key: selected, delta });
-              }}
-            />
-            <button
-              type="button"
-              className="button secondary"
-              data-testid="new-product"
-              onClick={() => setOpen({ kind: 'product', text: entry.text })}
-            >
-              {t('checkout.newProduct')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              data-testid="till-return"
-              onClick={() => run('tillReturn')}
-            >
-              <kbd>Shift+F9</kbd> {t('tillReturn.button')}
-            </button>
-          </div>
+          <SearchRow
+            ref={search}
+            entry={entry}
+            cartNow={cartNow}
+            dispatch={dispatch}
+            onOutcome={onOutcome}
+            onNewProduct={() => setOpen({ kind: 'product', text: entry.text })}
+            onReturn={() => run('tillReturn')}
+          />
           {message ? (
             <ScanMessage
               message={message}

@@ -12,6 +12,12 @@ export const enTillExtras = {
     credito: 'CREDIT NOTE No. {{number}} for invoice No. {{invoice}}',
     debito: 'DEBIT NOTE No. {{number}} for invoice No. {{invoice}}',
   },
+  /** The thermal printer's own status before a receipt (core rule printer.*): nothing printed, the sale is saved. */
+  printerStatus: {
+    paperOut: 'Out of paper: load a new roll and reprint the receipt (the sale is saved).',
+    coverOpen: "Cover open: close the printer's cover and reprint the receipt (the sale is saved).",
+    offline: 'Printer offline: check that it is on and connected, then reprint the receipt (the sale is saved).',
+  },
   /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
   documentsCountCapped: '{{count, number}}+ documents',
 };

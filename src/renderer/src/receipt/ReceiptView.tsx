@@ -1,5 +1,6 @@
 // A document's receipt from its detail and the register's issuer (app:status). Shows a short notice when the
 // saved body cannot be read, rather than a wrong receipt.
+import i18next from 'i18next';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
@@ -9,6 +10,7 @@ import type { WithApproval } from '../auth/manager-action';
 import { Receipt } from './Receipt';
 import { useReceiptLayout } from './receipt-layout';
 import { receiptModel } from '../../../shared/receipt/receipt-model';
+import { printerProblemText } from '../checkout/printer-problem';
 
 /**
  * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it
@@ -27,7 +29,10 @@ export async function printReceipt(documentId?: string, withApproval?: WithAppro
   if (!result.ok || result.value.via === 'browser') window.print();
   // A printer that failed (the thermal one, or the system's) is said on screen too: the cashier knows why the
   // print dialog came up, and that the sale itself is saved.
-  return result.ok ? null : errorLines(result.error);
+  if (result.ok) return null;
+  // Out of paper, cover open, offline: the printer's own words in the cashier's language, with what to do.
+  const problem = printerProblemText(result.error, i18next.t);
+  return problem === null ? errorLines(result.error) : [problem];
 }
 
 const REFUSALS = new Set(['not_allowed', 'approval_required', 'not_found', 'invalid_request']);

@@ -1,0 +1,38 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { es } from '../i18n/es';
+import { printerProblemText } from './printer-problem';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { 'es-PA': { translation: es }, en: { translation: en } },
+  lng: 'es-PA',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+const refusal = (rule: string) => ({
+  code: 'internal' as const,
+  message: 'Sin papel en la impresora térmica (192.168.1.50:9100): …',
+  violations: [{ path: 'printer', message: '…', rule }],
+});
+
+describe("the printer's problem, in the cashier's language", () => {
+  it('says out of paper, cover open or offline in Spanish and in English', () => {
+    const es = i18n.getFixedT('es-PA');
+    const en = i18n.getFixedT('en');
+    expect(printerProblemText(refusal('printer.paperOut'), es)).toMatch(/^Sin papel: /);
+    expect(printerProblemText(refusal('printer.coverOpen'), es)).toMatch(/^Tapa abierta: /);
+    expect(printerProblemText(refusal('printer.offline'), es)).toMatch(/^Impresora fuera de línea: /);
+    expect(printerProblemText(refusal('printer.paperOut'), en)).toMatch(/^Out of paper: /);
+    expect(printerProblemText(refusal('printer.coverOpen'), en)).toMatch(/^Cover open: /);
+    expect(printerProblemText(refusal('printer.offline'), en)).toMatch(/^Printer offline: /);
+  });
+
+  it('is null for any other error (the core message is shown as it is)', () => {
+    const t = i18n.getFixedT('es-PA');
+    expect(printerProblemText({ code: 'internal', message: 'No se pudo imprimir' }, t)).toBeNull();
+    expect(printerProblemText(refusal('printer.onFire'), t)).toBeNull();
+    expect(printerProblemText(refusal('items[0].cantidad'), t)).toBeNull();
+  });
+});

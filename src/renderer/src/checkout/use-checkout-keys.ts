@@ -1,0 +1,41 @@
+// The till's keyboard wiring while the checkout is on screen: the global F-keys (keyboard.ts) when no dialog has them,
+// and the search field taking the focus back after any click outside a form field.
+import { useEffect, useRef } from 'react';
+import { shortcutFor, type ShortcutAction } from './keyboard';
+
+export function useCheckoutKeys(props: {
+  active: boolean;
+  /** A dialog is open ('none': the till itself): the focus stays where the dialog put it. */
+  openKind: string;
+  refocus: () => void;
+  run: (action: ShortcutAction) => void;
+}): void {
+  const { active, openKind, refocus } = props;
+  // The latest `run` (it closes over the current render), read when a key comes, so the listener is set up once.
+  const runRef = useRef(props.run);
+  runRef.current = props.run;
+
+  // Global F-keys while the checkout is on screen and no dialog is open (dialogs keep F-keys to themselves).
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent): void => {
+      const action = shortcutFor(e);
+      if (!action) return;
+      e.preventDefault();
+      runRef.current(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  // The search field takes the focus back after any click outside a form field.
+  useEffect(() => {
+    if (!active || openKind !== 'none') return;
+    refocus();
+    const onUp = (e: MouseEvent): void => {
+      if (!(e.target instanceof HTMLElement) || !e.target.closest('input, select, textarea')) refocus();
+    };
+    window.addEventListener('mouseup', onUp);
+    return () => window.removeEventListener('mouseup', onUp);
+  }, [active, openKind, refocus]);
+}
