@@ -5,7 +5,7 @@ import type { DocumentStatus } from '../../../shared/fiscal/lifecycle';
 import type { AppStatus } from '../../../shared/ipc/schemas';
 import { NO_BACKLOG, trackDrain, type DrainState } from '../shell/status-model';
 import { attempt, sago } from './sago';
-import { applyStatusRead, NO_EVENTS, type EventTally } from './status-read';
+import { applyStatusRead, NO_EVENTS, type EventedStatus, type EventTally } from './status-read';
 
 export interface LiveStatus {
   status: AppStatus | null;
@@ -36,7 +36,7 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
   const lastQueue = useRef<AppStatus['queue'] | null>(null);
   // Events seen so far, so a read answered before an event cannot undo it (status-read.ts).
   const events = useRef<EventTally>({ ...NO_EVENTS });
-  const shown = useRef<AppStatus | null>(null);
+  const latest = useRef<EventedStatus>({});
 
   const refresh = useCallback(() => {
     const asked = { ...events.current };
@@ -46,8 +46,7 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
         return;
       }
       setError(null);
-      const next = applyStatusRead(shown.current, result.value, asked, events.current);
-      shown.current = next;
+      const next = applyStatusRead(latest.current, result.value, asked, events.current);
       online.current = next.connectivity === 'online';
       lastQueue.current = next.queue;
       setStatus(next);
@@ -62,21 +61,21 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
       api.on('queue:counts', (queue) => {
         events.current.queue += 1;
         lastQueue.current = queue;
-        if (shown.current) shown.current = { ...shown.current, queue };
+        latest.current.queue = queue;
         setStatus((s) => (s ? { ...s, queue } : s));
         setDrain((previous) => trackDrain(previous, queue, Date.now(), online.current));
       }),
       api.on('connectivity:changed', ({ state }) => {
         events.current.connectivity += 1;
         online.current = state === 'online';
-        if (shown.current) shown.current = { ...shown.current, connectivity: state };
+        latest.current.connectivity = state;
         setStatus((s) => (s ? { ...s, connectivity: state } : s));
         const queue = lastQueue.current;
         if (queue) setDrain((previous) => trackDrain(previous, queue, Date.now(), online.current));
       }),
       api.on('contingency:changed', (contingency) => {
         events.current.contingency += 1;
-        if (shown.current) shown.current = { ...shown.current, contingency };
+        latest.current.contingency = contingency;
         setStatus((s) => (s ? { ...s, contingency } : s));
       }),
     ];

@@ -14,21 +14,17 @@ export interface EventTally {
 
 export const NO_EVENTS: EventTally = { connectivity: 0, contingency: 0, queue: 0 };
 
+/** The parts of the status events bring, as the latest event of each kind left them. */
+export type EventedStatus = Partial<Pick<AppStatus, 'connectivity' | 'contingency' | 'queue'>>;
+
 /**
  * The status to show after a read asked when the tally was `asked` and answered when it is `now`: the read, except
- * for the parts an event updated meanwhile, which keep the event's newer value from `current`.
+ * for the parts an event updated meanwhile, which keep that event's newer value (`latest`).
  */
-export function applyStatusRead(
-  current: AppStatus | null,
-  read: AppStatus,
-  asked: EventTally,
-  now: EventTally,
-): AppStatus {
-  if (!current) return read;
-  return {
-    ...read,
-    connectivity: now.connectivity === asked.connectivity ? read.connectivity : current.connectivity,
-    contingency: now.contingency === asked.contingency ? read.contingency : current.contingency,
-    queue: now.queue === asked.queue ? read.queue : current.queue,
+export function applyStatusRead(latest: EventedStatus, read: AppStatus, asked: EventTally, now: EventTally): AppStatus {
+  const newer = <K extends keyof EventTally>(key: K): AppStatus[K] => {
+    const fromEvent = latest[key];
+    return now[key] !== asked[key] && fromEvent !== undefined ? fromEvent : read[key];
   };
+  return { ...read, connectivity: newer('connectivity'), contingency: newer('contingency'), queue: newer('queue') };
 }
