@@ -2,12 +2,14 @@
 // whose SQLite ledger is the truth) while the test kills it with SIGKILL, 60 times, at random moments and in aimed
 // windows (kill-plan.ts). After a last child drains the queue: every captured sale is AUTHORIZED exactly once in
 // HKA's ledger, numbers run 1..N without gaps or repeats, and no acknowledged sale is missing.
-// Replay a run's choices with CRASH_TEST_SEED=<seed printed in the summary> (timings still vary).
+// The choices come from the suite's fixed seed (tests/setup/fast-check-seed.ts, FC_SEED), so every run makes the same
+// ones; CRASH_TEST_SEED=<n> tries other choices or replays a seed from a summary (timings still vary).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHkaSimulator, type HkaSimulator, type LedgerEntry } from '../../src/core/hka/simulator';
+import { fastCheckSeed } from '../setup/fast-check-seed';
 import { seededRandom, type ChildConfig } from './child-protocol';
 import { REPO_ROOT, RegisterChild, bundleRegisterChild, type ChildBundle } from './child-runner';
 import {
@@ -26,7 +28,7 @@ const KILLS = 60;
 const READY_WITHIN_MS = 15_000;
 const AIMED_WINDOW_WITHIN_MS = 15_000;
 const DRAIN_WITHIN_MS = 60_000;
-const SEED = Number(process.env['CRASH_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = Number(process.env['CRASH_TEST_SEED'] || fastCheckSeed());
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

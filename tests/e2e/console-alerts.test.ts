@@ -18,7 +18,7 @@ import {
   type Tenant,
 } from '../fixtures/pg-test-db';
 import { chromiumAvailable, launchChromium, type Browser } from './fixtures/chromium';
-import { buildConsole } from './fixtures/console-build';
+import { builtConsole } from './fixtures/console-build';
 
 const dir = mkdtempSync(join(tmpdir(), 'sago-console-alerts-'));
 const SECRET = 'hook-secret-0123456789';
@@ -57,8 +57,7 @@ const run = chromiumAvailable() ? describe : describe.skip;
 
 run('head-office alerts in the console (Chromium, real server on PostgreSQL)', () => {
   beforeAll(async () => {
-    await buildConsole(join(dir, 'console'));
-    kit = await startSyncTestServer({ consoleDir: join(dir, 'console') });
+    kit = await startSyncTestServer({ consoleDir: await builtConsole(join(dir, 'console')) });
     tenant = await kit.createTenant('Cadena Alertas Consola');
     till = await kit.enrolRegister(tenant, '0001', 'Caja Norte');
     worker = createAlertWorker({ db: kit.server.db, clock: () => new Date(), evaluateEveryMs: 0 });

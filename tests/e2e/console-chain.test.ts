@@ -17,7 +17,7 @@ import { anItem } from '../fixtures/fiscal-documents';
 import { startSyncTestServer, type SyncTestServer, type Tenant } from '../fixtures/pg-test-db';
 import { SALE, startRegister, waitFor, type Register } from '../fixtures/register-harness';
 import { chromiumAvailable, launchChromium, type Browser } from './fixtures/chromium';
-import { buildConsole } from './fixtures/console-build';
+import { builtConsole } from './fixtures/console-build';
 
 interface Till {
   register: Register;
@@ -67,8 +67,7 @@ const run = chromiumAvailable() ? describe : describe.skip;
 
 run('head-office console (Chromium, real server on PostgreSQL, two registers)', () => {
   beforeAll(async () => {
-    await buildConsole(consoleDir);
-    kit = await startSyncTestServer({ consoleDir });
+    kit = await startSyncTestServer({ consoleDir: await builtConsole(consoleDir) });
     tenant = await kit.createTenant('Cadena Consola');
     browser = await launchChromium();
     browser.page.on('dialog', (dialog) => void dialog.accept());

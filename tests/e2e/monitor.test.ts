@@ -12,6 +12,12 @@ import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { startE2eRegister } from './fixtures/web-register';
 import { signInAs } from '../fixtures/register-users';
 
+/** What the page-side watch of queue events (in the test that leaves the panel) reads and writes. */
+interface QueueWatch {
+  queueEvents: { seen: number; idle: boolean };
+  sago: { on(event: 'queue:counts', listener: (q: { waiting: number; inFlight: number }) => void): () => void };
+}
+
 const PILAS = {
   codigo: 'P016',
   descripcion: 'Pilas AA (4 unidades)',
@@ -82,9 +88,26 @@ describe.skipIf(!chromiumAvailable())('monitoring panel in Chromium through the 
     await page.getByTestId('nav-checkout').click();
     await screen.waitFor({ state: 'detached' });
     overviewReads = 0;
+    // The page counts the queue events it receives from here on, and when the last one shows the queue empty.
+    await page.evaluate(() => {
+      const w = window as unknown as QueueWatch;
+      w.queueEvents = { seen: 0, idle: false };
+      w.sago.on('queue:counts', (q) => {
+        w.queueEvents = { seen: w.queueEvents.seen + 1, idle: q.waiting === 0 && q.inFlight === 0 };
+      });
+    });
     const later = await sell(suite.reg, [PILAS], [{ formaPagoFact: '02', valorCuotaPagada: '4.07' }]);
     await waitForStatus(suite.reg, later.id, 'AUTHORIZED');
-    await page.waitForTimeout(2_500); // longer than the panel's 1 s debounce of queue events
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as QueueWatch).queueEvents))
+      .toMatchObject({ idle: true });
+    // A panel still listening would have set its 1 s debounce at those events. A page timer set now for longer fires
+    // after it (timers fire in due order, whatever the load), and a request made then comes after any it made.
+    const marker = page.waitForRequest((request) => request.url().endsWith('/sago-shim.js?after-debounce'));
+    await page.evaluate(() =>
+      new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => fetch('/sago-shim.js?after-debounce')),
+    );
+    await marker;
     expect(overviewReads).toBe(0);
   });
 

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FAST_WORKER, waitFor } from '../../../tests/fixtures/register-harness';
 import { asGerente, ipcOk, signInAs, TEST_USERS } from '../../../tests/fixtures/register-users';
 import type { Request, Response } from '../../shared/ipc/contract';
@@ -21,17 +21,19 @@ const DRAFT: Request<'sales:complete'>['draft'] = {
   pagos: [{ formaPagoFact: '02', valorCuotaPagada: '6.50' }],
 };
 
-let sim: HkaSimulator;
+// One HKA per test, shared by that test's registers. Each test's register numbers its sales from 1: with one HKA for
+// the whole file, a sale sent in an earlier test holds number 1 there, so this test's own number 1 is another sale
+// under the same number: a NUMBER_COLLISION that blocks the series and refuses the test's next sale, whenever the
+// background worker sent the first one before the second was made.
+let sim: HkaSimulator | undefined;
 const cores: RegisterCore[] = [];
 const dirs: string[] = [];
-beforeAll(async () => {
-  sim = await startHkaSimulator({});
-});
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
+  await sim?.close();
+  sim = undefined;
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-afterAll(() => sim.close());
 
 function newDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sago-backups-'));
@@ -40,6 +42,7 @@ function newDir(): string {
 }
 
 async function start(dataDir = newDir()): Promise<RegisterCore> {
+  sim ??= await startHkaSimulator({});
   const core = await createRegisterCore({
     dataDir,
     simulatorEndpoint: sim.endpoint,

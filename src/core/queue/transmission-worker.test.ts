@@ -1,6 +1,6 @@
 // The transmission queue against the real HKA simulator over loopback: every outcome ends in the right state,
 // a rejected document does not hold up the next, faults never produce a duplicate at HKA.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SALE, startRegister, waitFor, type Register } from '../../../tests/fixtures/register-harness';
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
 import { queueCounts } from './outbox-repo';
@@ -117,7 +117,9 @@ describe('TransmissionWorker', () => {
     const id = captureOk(r);
     r.worker.start();
     await waitFor(() => r.connectivity.state === 'offline', 3_000, 'offline');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The worker keeps ticking while offline: let it look three more times, then nothing may have been spent.
+    const ticks = vi.spyOn(r.worker, 'tick');
+    await waitFor(() => ticks.mock.calls.length >= 3, 3_000, 'three ticks while offline');
     expect(job(r, id)).toMatchObject({ state: 'pending', attempts: 0 });
     await r.sim.faults.acceptConnections();
     await waitFor(() => r.statusOf(id) === 'AUTHORIZED', 5_000, 'authorised once back online');

@@ -193,20 +193,27 @@ describe('SyncPusher', () => {
   });
 
   it('runs on its timer once started, and stop() waits for the cycle in flight', async () => {
-    const p = pusher({ intervalMs: 20 });
+    // A cycle reads the clock before its first await, so a cycle that starts is seen at once, not when its request
+    // reaches the stub server.
+    let clockReads = 0;
+    const clock = () => {
+      clockReads += 1;
+      return new Date();
+    };
+    const p = new SyncPusher({ db: store.db, vault, random: () => 0.5, clock }, { backoffMs: [100], intervalMs: 20 });
     const seen: number[] = [];
     p.onChange((s) => seen.push(s.pending));
     p.start();
     record(2);
-    const deadline = Date.now() + 3_000;
-    while (pendingCount(store.db) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (pendingCount(store.db) > 0) await new Promise((r) => setTimeout(r, 10));
     await p.stop();
     expect(pendingCount(store.db)).toBe(0);
     expect(seen).toContain(0);
-    const after = stub.requests.length;
+    const after = { requests: stub.requests.length, clockReads };
     record(1);
-    await new Promise((r) => setTimeout(r, 60));
-    expect(stub.requests.length).toBe(after); // stopped: no more pushes
+    // Were its 20 ms timer still set, it would fire before this later-due 100 ms one (timers fire in due order).
+    await new Promise((r) => setTimeout(r, 100));
+    expect({ requests: stub.requests.length, clockReads }).toEqual(after); // stopped: no cycle, no push
   });
 
   it('parks an event holding text the central database cannot store, before sending it, and sends the rest', async () => {

@@ -43,10 +43,10 @@ describe('before the request could reach HKA', () => {
 describe('after the request was sent', () => {
   it('no answer within responseTimeoutMs is response_timeout', async () => {
     server.reply({ kind: 'hang' });
-    const started = Date.now();
+    // The reason is the proof: the server never answers, so only the client's own response timeout can end the call
+    // (were it missing, the test would time out). No upper time bound: a loaded machine would fail it.
     const outcome = await client.enviar(CREDS, { codigoSucursalEmisor: '0000' });
     expect(outcome).toMatchObject({ kind: 'transient', reason: 'response_timeout', mayHaveReachedHka: true });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('a reply that starts but never finishes is also response_timeout', async () => {

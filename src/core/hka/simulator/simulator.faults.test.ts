@@ -34,6 +34,11 @@ async function failure(request: Promise<unknown>): Promise<string> {
   return cause?.code ?? (error as Error).name;
 }
 
+/** Polls until `check` holds, bounded by the test's timeout: a positive signal instead of a sleep. */
+async function waitUntil(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 function tcpConnect(port: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
@@ -59,7 +64,10 @@ describe('refusing connections', () => {
 describe('per-request faults', () => {
   it('hang: the request is never answered, until the client aborts; nothing is committed', async () => {
     sim.faults.inject({ kind: 'hang', operation: 'Enviar', when: { next: 1 } });
-    const request = postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale())));
+    let settled = false;
+    const request = postSoap(sim.endpoint, 'Enviar', enviarXml(documentoXml(aSale()))).finally(() => {
+      settled = true;
+    });
     const aborted = await fetch(sim.endpoint, {
       method: 'POST',
       headers: { SOAPAction: 'http://tempuri.org/IService/Enviar' },
@@ -70,9 +78,8 @@ describe('per-request faults', () => {
       (e: unknown) => (e as Error).name,
     );
     expect(aborted).toBe('answered'); // the fault hit only the first Enviar
-    expect(
-      await Promise.race([request.then(() => 'answered'), new Promise((r) => setTimeout(() => r('pending'), 300))]),
-    ).toBe('pending');
+    // The hung request reached HKA before the second one (only it was hit) and is still unanswered after it was.
+    expect(settled).toBe(false);
     expect(sim.ledger().map((e) => e.numeroDocumentoFiscal)).toEqual(['0000000002']);
     request.catch(() => undefined); // ended by close() in afterEach
   });
@@ -81,10 +88,8 @@ describe('per-request faults', () => {
     sim.faults.inject({ kind: 'hang' });
     expect(await failure(folios(AbortSignal.timeout(200)))).toBe('TimeoutError');
     const stillHanging = folios();
-    await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
-    await sim.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    await waitUntil(() => sim.calls('FoliosRestantes') === 2); // it reached HKA and hangs there
+    await sim.close(); // returns at once: were it waiting for the hanging request, the test would time out here
     expect(await failure(stillHanging)).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
   });
 
@@ -139,10 +144,11 @@ describe('per-request faults', () => {
       expect(resultFields('Enviar', (await enviar(n)).text).codigo).toBe('200');
       return Date.now() - t;
     };
-    const [t1, t2, t3, t4] = [await timed('1'), await timed('2'), await timed('3'), await timed('4')];
+    const [, t2, t3] = [await timed('1'), await timed('2'), await timed('3'), await timed('4')];
+    // Delayed calls take at least the latency (timers never fire early). That the 1st and 4th are not delayed is the
+    // fault schedule's (faults.test.ts), not held to an upper time bound here: a loaded machine would fail it.
     expect(t2).toBeGreaterThanOrEqual(145);
     expect(t3).toBeGreaterThanOrEqual(145);
-    expect(Math.max(t1, t4)).toBeLessThan(145);
     expect(sim.faults.active()).toEqual([]);
   });
 
@@ -155,7 +161,7 @@ describe('per-request faults', () => {
       signal: AbortSignal.timeout(50),
     });
     expect(await failure(aborted)).toBe('TimeoutError');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(() => sim.ledger().length === 1); // the server finishes the work its client gave up on
     expect(sim.ledger()).toHaveLength(1);
     expect((await call(sim.endpoint, 'FoliosRestantes', operationXml('FoliosRestantes'))).foliosUtilizadosCiclo).toBe(
       '1',

@@ -5,6 +5,7 @@ import type { DocumentStatus } from '../../../shared/fiscal/lifecycle';
 import type { AppStatus } from '../../../shared/ipc/schemas';
 import { NO_BACKLOG, trackDrain, type DrainState } from '../shell/status-model';
 import { attempt, sago } from './sago';
+import { applyStatusRead, NO_EVENTS, type EventedStatus, type EventTally } from './status-read';
 
 export interface LiveStatus {
   status: AppStatus | null;
@@ -33,20 +34,23 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
   // Latest connectivity and counts, for the drain tracker (event handlers run outside React's render).
   const online = useRef(true);
   const lastQueue = useRef<AppStatus['queue'] | null>(null);
+  // Events seen so far, so a read answered before an event cannot undo it (status-read.ts).
+  const events = useRef<EventTally>({ ...NO_EVENTS });
+  const latest = useRef<EventedStatus>({});
 
   const refresh = useCallback(() => {
+    const asked = { ...events.current };
     void attempt(() => sago().app.status({})).then((result) => {
       if (!result.ok) {
         setError(result.error.message);
         return;
       }
       setError(null);
-      online.current = result.value.connectivity === 'online';
-      lastQueue.current = result.value.queue;
-      setStatus(result.value);
-      setDrain((previous) =>
-        trackDrain(previous, result.value.queue, Date.now(), result.value.connectivity === 'online'),
-      );
+      const next = applyStatusRead(latest.current, result.value, asked, events.current);
+      online.current = next.connectivity === 'online';
+      lastQueue.current = next.queue;
+      setStatus(next);
+      setDrain((previous) => trackDrain(previous, next.queue, Date.now(), next.connectivity === 'online'));
     });
   }, []);
 
@@ -55,17 +59,25 @@ export function StatusProvider(props: { children: ReactNode }): JSX.Element {
     const api = sago();
     const off = [
       api.on('queue:counts', (queue) => {
+        events.current.queue += 1;
         lastQueue.current = queue;
+        latest.current.queue = queue;
         setStatus((s) => (s ? { ...s, queue } : s));
         setDrain((previous) => trackDrain(previous, queue, Date.now(), online.current));
       }),
       api.on('connectivity:changed', ({ state }) => {
+        events.current.connectivity += 1;
         online.current = state === 'online';
+        latest.current.connectivity = state;
         setStatus((s) => (s ? { ...s, connectivity: state } : s));
         const queue = lastQueue.current;
         if (queue) setDrain((previous) => trackDrain(previous, queue, Date.now(), online.current));
       }),
-      api.on('contingency:changed', (contingency) => setStatus((s) => (s ? { ...s, contingency } : s))),
+      api.on('contingency:changed', (contingency) => {
+        events.current.contingency += 1;
+        latest.current.contingency = contingency;
+        setStatus((s) => (s ? { ...s, contingency } : s));
+      }),
     ];
     // Events can be missed while the bridge reconnects (web host); a slow re-read keeps the bar honest.
     const timer = window.setInterval(refresh, 30_000);
