@@ -24,12 +24,13 @@ const CONCURRENT_CLIENTS = 4;
 /** Issue 17's target, with 4 registers pushing at once. */
 const TARGET_EVENTS_PER_SEC = 50_000;
 /**
- * Measured at 835eb5b (five statements and a savepoint per batch, 10 round trips), with this bench on this machine
- * (2 cores shared with other work, load average 15); decision 0026. CPU is the API process's plus PostgreSQL's.
+ * Measured at e2415ac (one statement, decision 0026; the ownership and chain lookups still planned as joins), with this
+ * bench (registers in their own process) on this machine, 2 cores shared with other work, load average 13; decision
+ * 0032. CPU is the API process's plus PostgreSQL's, per 1 000 events: the figure to compare across runs.
  */
 const BEFORE = {
-  one: { eventsPerSec: 3_431, cpuMsPer1000: 48.3 + 41.5 },
-  many: { eventsPerSec: 5_105, cpuMsPer1000: 36.3 + 47.6 },
+  one: { eventsPerSec: 8_213, cpuMsPer1000: 23.0 + 29.0 },
+  many: { eventsPerSec: 14_888, cpuMsPer1000: 18.7 + 37.0 },
 };
 
 /** The registers' process (bench/ingest-clients.ts): one command at a time, one answer each. */
@@ -94,10 +95,14 @@ function loadAverage(): string {
  * The server's CPU (API + PostgreSQL) per 1 000 events, and the rate it would allow on two cores doing nothing else:
  * what the wall clock would show on a dedicated machine like this one.
  */
-function serverCpu(r: { processMsPer1000: number; postgresMsPer1000: number | null }): string {
+function serverCpu(
+  r: { processMsPer1000: number; postgresMsPer1000: number | null },
+  before: { cpuMsPer1000: number },
+): string {
   if (r.postgresMsPer1000 === null) return '';
   const total = r.processMsPer1000 + r.postgresMsPer1000;
-  return ` = ${fmt(total)} (at most ${((2 * 1_000_000) / total).toFixed(0)} events/s on 2 dedicated cores)`;
+  const ceiling = ((2 * 1_000_000) / total).toFixed(0);
+  return ` = ${fmt(total)} (${(total / before.cpuMsPer1000).toFixed(2)}x before; at most ${ceiling} events/s on 2 dedicated cores)`;
 }
 
 export async function runIngestBench(batchesPerClient = 40): Promise<string[]> {
@@ -174,7 +179,7 @@ export async function runIngestBench(batchesPerClient = 40): Promise<string[]> {
           `  ${label.padEnd(26)} ${String(r.n).padStart(4)} batches  p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  ${r.eventsPerSec.toFixed(0).padStart(6)} events/s (${(r.eventsPerSec / before.eventsPerSec).toFixed(2)}x before)`,
         );
         lines.push(
-          `  ${''.padEnd(26)} CPU per 1 000 events: API process ${fmt(r.processMsPer1000)}, PostgreSQL ${pgCpu}${serverCpu(r)}; registers' process ${fmt(r.clientsMsPer1000)}`,
+          `  ${''.padEnd(26)} CPU per 1 000 events: API process ${fmt(r.processMsPer1000)}, PostgreSQL ${pgCpu}${serverCpu(r, before)}; registers' process ${fmt(r.clientsMsPer1000)}`,
         );
       }
       lines.push(
