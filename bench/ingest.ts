@@ -3,128 +3,73 @@
 // One register pushing back to back, then several pushing at once. A fresh database and API role are created on
 // DATABASE_URL's server (default the local PostgreSQL) and dropped at the end. Besides events/s and batch latency
 // (wall clock), the CPU the API process and PostgreSQL spent per 1 000 events is printed: on a machine shared with
-// other work it is the figure that compares two designs; the ratios are against the figures measured before the
-// one-statement store (decision 0026), on this machine.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
+// other work it is the figure that compares two designs. The registers run in a child process (ingest-clients.ts), so
+// the API process's figure is the server's alone; theirs is printed apart.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { SYNC_BATCH_MAX, SYNC_INGEST_PATH } from '../src/shared/sync/batch';
+import { SYNC_BATCH_MAX } from '../src/shared/sync/batch';
 import { openOwnerConnection } from '../src/server/db/owner-connection';
 import { startServer } from '../src/server/server';
 import { createOrganisation } from '../src/server/tenancy/organisations';
 import { startCpuReading } from './process-cpu';
+import type { ClientAnswer, ClientCommand } from './ingest-clients';
 import { fmt, stats } from './stats';
-import { auditChain } from '../tests/fixtures/audit-chain-events';
 
 const WARMUP_BATCHES = 5;
 const CONCURRENT_CLIENTS = 4;
 /** Issue 17's target, with 4 registers pushing at once. */
 const TARGET_EVENTS_PER_SEC = 50_000;
 /**
- * Measured at 835eb5b (five statements and a savepoint per batch, 10 round trips), with this bench on this machine
- * (2 cores shared with other work, load average 15); decision 0026. CPU is the API process's plus PostgreSQL's.
+ * Measured at e2415ac (one statement, decision 0026; the ownership and chain lookups still planned as joins), with this
+ * bench (registers in their own process) on this machine, 2 cores shared with other work, load average 13; decision
+ * 0032. CPU is the API process's plus PostgreSQL's, per 1 000 events: the figure to compare across runs.
  */
 const BEFORE = {
-  one: { eventsPerSec: 3_431, cpuMsPer1000: 48.3 + 41.5 },
-  many: { eventsPerSec: 5_105, cpuMsPer1000: 36.3 + 47.6 },
+  one: { eventsPerSec: 8_213, cpuMsPer1000: 23.0 + 29.0 },
+  many: { eventsPerSec: 14_888, cpuMsPer1000: 18.7 + 37.0 },
 };
 
-let seqCounter = 0;
-/** One register's hash-chained audit trail (the server checks each link on ingest, so the bench measures that too). */
-const trail = auditChain();
-
-/** Half audit entries, half status snapshots (capture, then authorisation), like a register's outbox. */
-function batch(): { events: unknown[] } {
-  const events: unknown[] = [];
-  while (events.length < SYNC_BATCH_MAX) {
-    const documentId = randomUUID();
-    const at = new Date().toISOString();
-    const total = `${1 + (seqCounter % 500)}.25`;
-    events.push(
-      {
-        eventId: randomUUID(),
-        seq: ++seqCounter,
-        kind: 'audit',
-        payload: trail.next({
-          at,
-          action: 'sale.captured',
-          documentId,
-          details: { tipoDocumento: '01', numero: seqCounter, tipoEmision: '01', total },
-        }),
-      },
-      {
-        eventId: randomUUID(),
-        seq: ++seqCounter,
-        kind: 'document_status',
-        payload: {
-          documentId,
-          status: 'QUEUED',
-          at,
-          tipoDocumento: '01',
-          numero: seqCounter,
-          tipoEmision: '01',
-          total,
-        },
-      },
-      {
-        eventId: randomUUID(),
-        seq: ++seqCounter,
-        kind: 'audit',
-        payload: trail.next({
-          at,
-          actor: 'sistema:cola',
-          actorName: 'Sistema (cola de envío)',
-          action: 'document.authorized',
-          documentId,
-          details: { cufe: `FE0120000${seqCounter}`, codigo: '200', alreadyAuthorized: false },
-        }),
-      },
-      {
-        eventId: randomUUID(),
-        seq: ++seqCounter,
-        kind: 'document_status',
-        payload: { documentId, status: 'AUTHORIZED', from: 'PROCESSING', at },
-      },
-    );
-  }
-  return { events: events.slice(0, SYNC_BATCH_MAX) };
+/** The registers' process (bench/ingest-clients.ts): one command at a time, one answer each. */
+function startClients(): { ask(command: ClientCommand): Promise<ClientAnswer>; stop(): Promise<void> } {
+  const child = fork(join(import.meta.dirname, 'ingest-clients.ts'), [], { execArgv: ['--import', 'tsx'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    ask: (command) =>
+      new Promise((resolve, reject) => {
+        child.once('message', (answer: ClientAnswer) =>
+          answer.type === 'failed' ? reject(new Error(answer.message)) : resolve(answer),
+        );
+        child.send(command);
+      }),
+    async stop() {
+      if (child.connected) child.send({ type: 'exit' });
+      await exited;
+    },
+  };
 }
 
-async function push(url: string, token: string, body: string): Promise<number> {
-  const t0 = performance.now();
-  const response = await fetch(`${url}${SYNC_INGEST_PATH}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body,
-  });
-  const result = (await response.json()) as { stored?: number };
-  if (response.status !== 200 || result.stored !== SYNC_BATCH_MAX)
-    throw new Error(`push failed: HTTP ${response.status} ${JSON.stringify(result).slice(0, 200)}`);
-  return performance.now() - t0;
-}
-
+type Clients = ReturnType<typeof startClients>;
 type CpuReading = () => Promise<() => Promise<{ processMs: number; postgresMs: number | null }>>;
 
-/** Each client is one register pushing its own pre-built batches back to back. */
-async function run(url: string, tokens: string[], batchesPerClient: number, cpu: CpuReading) {
-  const bodies = tokens.map(() => Array.from({ length: batchesPerClient }, () => JSON.stringify(batch())));
-  const samples: number[] = [];
+/** Each client is one register pushing its own pre-built batches back to back; CPU is read around the pushes only. */
+async function run(clients: Clients, url: string, tokens: string[], batchesPerClient: number, cpu: CpuReading) {
+  await clients.ask({ type: 'prepare', url, tokens, batchesPerClient });
   const stop = await cpu();
-  const start = performance.now();
-  await Promise.all(
-    tokens.map(async (token, c) => {
-      for (const body of bodies[c]!) samples.push(await push(url, token, body));
-    }),
-  );
-  const wall = performance.now() - start;
+  const answer = await clients.ask({ type: 'go' });
   const spent = await stop();
-  const s = stats(samples, wall);
-  const thousands = (samples.length * SYNC_BATCH_MAX) / 1000;
+  if (answer.type !== 'done') throw new Error(`unexpected answer ${answer.type}`);
+  const s = stats(answer.samples, answer.wallMs);
+  const thousands = (answer.samples.length * SYNC_BATCH_MAX) / 1000;
   return {
     ...s,
-    eventsPerSec: (samples.length * SYNC_BATCH_MAX * 1000) / wall,
+    eventsPerSec: (answer.samples.length * SYNC_BATCH_MAX * 1000) / answer.wallMs,
     processMsPer1000: spent.processMs / thousands,
     postgresMsPer1000: spent.postgresMs === null ? null : spent.postgresMs / thousands,
+    clientsMsPer1000: answer.cpuMs / thousands,
   };
 }
 
@@ -135,6 +80,29 @@ async function api<T>(url: string, path: string, bearer: string | undefined, bod
     body: JSON.stringify(body),
   });
   return (await response.json()) as T;
+}
+
+/** The first three fields of /proc/loadavg (1, 5 and 15 minutes); "unknown" where there is none. */
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The server's CPU (API + PostgreSQL) per 1 000 events, and the rate it would allow on two cores doing nothing else:
+ * what the wall clock would show on a dedicated machine like this one.
+ */
+function serverCpu(
+  r: { processMsPer1000: number; postgresMsPer1000: number | null },
+  before: { cpuMsPer1000: number },
+): string {
+  if (r.postgresMsPer1000 === null) return '';
+  const total = r.processMsPer1000 + r.postgresMsPer1000;
+  const ceiling = ((2 * 1_000_000) / total).toFixed(0);
+  return ` = ${fmt(total)} (${(total / before.cpuMsPer1000).toFixed(2)}x before; at most ${ceiling} events/s on 2 dedicated cores)`;
 }
 
 export async function runIngestBench(batchesPerClient = 40): Promise<string[]> {
@@ -194,11 +162,14 @@ export async function runIngestBench(batchesPerClient = 40): Promise<string[]> {
         `  batches of ${SYNC_BATCH_MAX} events (half audit entries, half status snapshots), ${WARMUP_BATCHES} warm-up batches unmeasured`,
       );
       const cpu = () => startCpuReading(admin, dbName);
-      await run(server.url, [tokens[0]!], WARMUP_BATCHES, cpu);
-      const one = await run(server.url, [tokens[0]!], batchesPerClient, cpu);
-      const many = await run(server.url, tokens, batchesPerClient, cpu);
-      const [loadAverage] = loadavg();
-      lines.push(`  load average ${loadAverage!.toFixed(1)} on ${availableParallelism()} cores when done`);
+      const loadBefore = loadAverage();
+      const clients = startClients();
+      const { one, many } = await (async () => {
+        await run(clients, server.url, [tokens[0]!], WARMUP_BATCHES, cpu);
+        const one = await run(clients, server.url, [tokens[0]!], batchesPerClient, cpu);
+        return { one, many: await run(clients, server.url, tokens, batchesPerClient, cpu) };
+      })().finally(() => clients.stop());
+      lines.push(`  /proc/loadavg ${loadBefore} before, ${loadAverage()} after, ${availableParallelism()} cores`);
       for (const [label, r, before] of [
         ['1 register, back to back', one, BEFORE.one],
         [`${CONCURRENT_CLIENTS} registers at once`, many, BEFORE.many],
@@ -208,7 +179,7 @@ export async function runIngestBench(batchesPerClient = 40): Promise<string[]> {
           `  ${label.padEnd(26)} ${String(r.n).padStart(4)} batches  p50 ${fmt(r.p50)}  p99 ${fmt(r.p99)}  ${r.eventsPerSec.toFixed(0).padStart(6)} events/s (${(r.eventsPerSec / before.eventsPerSec).toFixed(2)}x before)`,
         );
         lines.push(
-          `  ${''.padEnd(26)} CPU per 1 000 events: API process ${fmt(r.processMsPer1000)}, PostgreSQL ${pgCpu}`,
+          `  ${''.padEnd(26)} CPU per 1 000 events: API process ${fmt(r.processMsPer1000)}, PostgreSQL ${pgCpu}${serverCpu(r, before)}; registers' process ${fmt(r.clientsMsPer1000)}`,
         );
       }
       lines.push(

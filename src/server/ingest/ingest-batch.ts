@@ -1,15 +1,19 @@
-// One push from a register: every event is checked on its own (shared zod schema, credential scan, storable text),
+// One push from a register: every event is checked on its own (shared zod schema, credential scan, storable text; the
+// usual event by a quicker equivalent check first, fast-event-check.ts),
 // the good ones are stored in one statement (store-events.ts), the bad ones are named with their reason, and a status
 // for a document another register owns is refused alone. Valid events already stored count as duplicates and are
 // acknowledged like new ones, so a register replaying a batch after a lost reply is harmless. One bad event never
 // fails the batch: should the database still refuse a value the checks let through, the batch is stored again event
 // by event (each in its own savepoint) and only the events the database refuses are named, as `unstorable_value`.
 import type { SyncBatchResponse, RejectedEvent } from '../../shared/sync/batch';
-import { checkSyncEvent } from '../../shared/sync/check-event';
+import { checkSyncEvent, type EventVerdict } from '../../shared/sync/check-event';
+import { containsCredential } from '../../shared/sync/credentials';
 import type { AuditEvent, DocumentStatusEvent, SyncEvent } from '../../shared/sync/events';
+import { findUnstorableText } from '../../shared/sync/storable';
 import { isDataError, sqlStateOf } from '../db/sql-error';
 import type { TenantDatabase, TenantTx } from '../db/tenant-db';
 import { auditChainBreaks, recordChainBreaks } from './audit-chain-verify';
+import { fastSyncEvent } from './fast-event-check';
 import { storeEvents, type DeviceRef, type StoredBatch } from './store-events';
 
 interface Indexed<E extends SyncEvent> {
@@ -81,6 +85,16 @@ function refuseForeign(valid: readonly Indexed<SyncEvent>[], foreign: Set<string
   return refused;
 }
 
+/**
+ * The usual event's verdict without zod (fast-event-check.ts), the credential and storable-text checks included; undefined
+ * when anything is unusual, and checkSyncEvent judges and names it.
+ */
+function quickVerdict(raw: unknown): EventVerdict | undefined {
+  const event = fastSyncEvent(raw);
+  if (!event || containsCredential(event.payload) || findUnstorableText(event) !== null) return undefined;
+  return { ok: true, event };
+}
+
 export async function ingestBatch(
   db: TenantDatabase,
   who: DeviceRef,
@@ -89,7 +103,7 @@ export async function ingestBatch(
   const valid: Indexed<SyncEvent>[] = [];
   const rejected: RejectedEvent[] = [];
   events.forEach((raw, index) => {
-    const verdict = checkSyncEvent(raw);
+    const verdict = quickVerdict(raw) ?? checkSyncEvent(raw);
     if (verdict.ok) valid.push({ index, event: verdict.event });
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });

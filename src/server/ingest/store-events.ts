@@ -9,7 +9,11 @@
 //   or replayed older snapshot never rolls a document back), the capture snapshot the fiscal summary, the earliest
 //   timestamp the issue date; the upsert also ignores a foreign writer, should two first reports race;
 // - the stored neighbours (chain_seq ± 1) of the new audit entries come back for the chain check
-//   (audit-chain-verify.ts); the statement's own new rows are not visible to it, the caller has them;
+//   (audit-chain-verify.ts); the statement's own new rows are not visible to it, the caller has them, so only the
+//   chain_seqs outside the batch are looked up;
+// - both lookups (ownership, neighbours) are LATERAL subqueries kept apart by `offset 0`, so each is an index probe
+//   per row of the batch: planned as joins they read every document of the organisation and every entry of the
+//   register, per batch, a cost growing with the history (decision 0032, ingest-history.test.ts);
 // - the register's last_seen_at is touched (the `silent` alert reads it).
 // Organisation, register and store come from the device token, never from the payload. Times are kept to the
 // millisecond (what registers send), so their ISO text is an exact pagination key.
@@ -97,8 +101,10 @@ export async function storeEvents(
            document_id text, status text, from_status text, at timestamptz, tipo_documento text, numero integer,
            tipo_emision text, total numeric)
     ), foreign_documents as (
-      select d.document_id from documents d
-      where d.document_id in (select document_id from s) and d.device_id <> ${device}
+      select distinct s.document_id from s cross join lateral (
+        select 1 from documents d where d.org_id = ${org} and d.document_id = s.document_id and d.device_id <> ${device}
+        offset 0
+      ) owned
     ), audit_ins as (
       insert into audit_entries (org_id, event_id, device_id, store_id, seq, at, actor, actor_name, approved_by,
                                  approved_by_name, action, document_id, details, chain_seq, prev_hash, hash)
@@ -151,9 +157,14 @@ export async function storeEvents(
     union all
     select 'foreign', document_id, null, null, null from foreign_documents
     union all
-    select 'link', null, e.chain_seq::float8, e.prev_hash, e.hash from audit_entries e
-    where e.org_id = ${org} and e.device_id = ${device} and e.hash is not null
-      and e.chain_seq in (select chain_seq - 1 from audit_ins union select chain_seq + 1 from audit_ins)
+    select 'link', null, e.chain_seq::float8, e.prev_hash, e.hash
+    from (select chain_seq - 1 as chain_seq from audit_ins union select chain_seq + 1 from audit_ins
+          except select chain_seq from audit_ins) n
+    cross join lateral (
+      select chain_seq, prev_hash, hash from audit_entries e
+      where e.org_id = ${org} and e.device_id = ${device} and e.chain_seq = n.chain_seq and e.hash is not null
+      offset 0
+    ) e
     union all
     select 'statuses', null, count(*)::float8, null, null from status_ins`,
   );
