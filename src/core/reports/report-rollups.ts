@@ -16,18 +16,6 @@ export interface DocumentRollupRow {
   amount: Money;
 }
 
-export interface ProductRollupRow {
-  status: string;
-  tipoDocumento: string;
-  key: string;
-  codigo: string | null;
-  descripcion: string;
-  cantidad: Money;
-  base: Money;
-  itbms: Money;
-  total: Money;
-}
-
 const HOUR_MS = 3_600_000;
 /** The hour bucket of an ISO instant, as the triggers write it (substr(created_at, 1, 13)). */
 export const hourKey = (iso: string): string => iso.slice(0, 13);
@@ -78,33 +66,4 @@ export function dayRollups(db: StoreDb, from: string, to: string): (DocumentRoll
     )
     .all({ from, to }) as (RawDocRollup & { day: string })[];
   return rows.map((r) => ({ ...r, amount: fromCents(r.amount) }));
-}
-
-interface RawProductRollup {
-  status: string;
-  tipoDocumento: string;
-  key: string;
-  codigo: string | null;
-  descripcion: string;
-  cantidad: number;
-  base: number;
-  itbms: number;
-  total: number;
-}
-
-/** Product lines per fecha_emision day in [from, to], in day order, every status and document type. */
-export function productRollups(db: StoreDb, from: string, to: string): ProductRollupRow[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT status, tipo_documento AS tipoDocumento, key, codigo, descripcion, cantidad, base, itbms, total
-        FROM product_rollups WHERE day BETWEEN @from AND @to AND n > 0 ORDER BY day`,
-    )
-    .all({ from, to }) as RawProductRollup[];
-  return rows.map((r) => ({
-    ...r,
-    cantidad: money(String(r.cantidad)).div(1_000_000),
-    base: fromCents(r.base),
-    itbms: fromCents(r.itbms),
-    total: fromCents(r.total),
-  }));
 }
