@@ -157,8 +157,8 @@ describe('listDocuments, a search matching more than the candidate cap', () => {
   });
 
   it('serves a search with more matches than the cap from its candidates when that reads fewer rows (decision 0031)', () => {
-    // 1 333 matches: a page of 50 walks the history (√(20 000 × 51) ≈ 1 010 candidates read at most), a page of 500
-    // sorts the candidates (√(20 000 × 501) ≈ 3 166): both must give the same rows in the same order.
+    // 1 333 matches: a page of 50 walks the history (candidates read up to the cap, 1 000), a page of 500 sorts the
+    // candidates (read up to √(20 000 × 501 ÷ 2) ≈ 2 238): both must give the same rows in the same order.
     const maria = expected((i) => named(i, 'María Fernández'));
     expect(maria.length).toBe(1_333);
     expect(all({ limit: 500, query: 'maria' })).toEqual(maria);

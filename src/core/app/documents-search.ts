@@ -6,7 +6,7 @@
 //   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. Words of 3+ letters go through the trigram
 //   index (document_search_fts) to find the candidates; the exact test is the same LIKE as always.
 // A search that matches many documents is served like a plain list (walk newest first, test each row); one that
-// matches fewer than candidateReadLimit is served from its candidates, sorted (exact candidates need no test); its
+// matches fewer than candidateReadLimit() is served from its candidates, sorted (exact candidates need no test); its
 // total is exact up to CANDIDATE_CAP, beyond it "1 000 or more".
 import type Database from 'better-sqlite3';
 import { containsPatterns, ensureSearchFunctions, foldText } from './text-search';
@@ -71,11 +71,12 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
 
 /**
  * How many candidates are worth reading to serve a page from them rather than walking the history newest first: a
- * page from the candidates costs about one row per candidate, the walk about documents × page / matches rows; both
- * stay under √(documents × page) rows when the candidates are read up to that many (never fewer than the cap).
+ * page from the candidates costs about one row per candidate, the walk about documents × page ÷ matches rows, and a
+ * candidate costs about twice a walked row (trigram lookup, join, sort: measured at 159 k documents, decision 0031).
+ * Reading up to √(documents × page ÷ 2) candidates (never fewer than the cap) keeps both under that many rows.
  */
 export function candidateReadLimit(documents: number, page: number): number {
-  return Math.max(CANDIDATE_CAP, Math.ceil(Math.sqrt(documents * page)));
+  return Math.max(CANDIDATE_CAP, Math.ceil(Math.sqrt((documents * page) / 2)));
 }
 
 /**
