@@ -1,4 +1,4 @@
-// Reads of the report rollups (document_rollups, product_rollups: migration 0011, issue 17), kept by triggers on
+// Reads of the report rollups (document_rollups: migration 0011, issue 17; the sales report reads its own in sales-rollups.ts), kept by triggers on
 // every write. A report adds up its hours or days from here instead of parsing every document's totals JSON, so its
 // cost follows the number of hours/days/products, not of documents. Amounts are integer cents (quantities:
 // millionths), turned back into exact decimals here.
@@ -55,15 +55,4 @@ export function hourRollups(db: StoreDb, fromHour: string, untilHour: string | n
   return untilHour === null
     ? documentRollups(db, `kind = 'hour' AND bucket >= @fromHour`, { fromHour })
     : documentRollups(db, `kind = 'hour' AND bucket >= @fromHour AND bucket < @untilHour`, { fromHour, untilHour });
-}
-
-/** Per fecha_emision day in [from, to], the documents' rollups of each day. */
-export function dayRollups(db: StoreDb, from: string, to: string): (DocumentRollupRow & { day: string })[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT bucket AS day, status, tipo_documento AS tipoDocumento, tipo_emision AS tipoEmision, metric, key, n, amount
-        FROM document_rollups WHERE kind = 'day' AND bucket BETWEEN @from AND @to AND n > 0 ORDER BY bucket`,
-    )
-    .all({ from, to }) as (RawDocRollup & { day: string })[];
-  return rows.map((r) => ({ ...r, amount: fromCents(r.amount) }));
 }
