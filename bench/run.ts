@@ -72,7 +72,7 @@ const CAPTURE_DB =
 const YEAR = process.argv.includes('--year');
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
 const INGEST = process.argv.includes('--ingest');
-/** `npm run bench -- --responsiveness [--docs N]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
+/** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
 const RESPONSIVENESS = process.argv.includes('--responsiveness');
 
 function batchesArg(): number | undefined {

@@ -1,11 +1,12 @@
-// `npm run bench -- --responsiveness [--docs N] [--runs N] [--day-sales N]` (issue 17, decision 0024): on a year's
-// database (generate-year.ts, N documents; default 100 000 on this shared machine, 700 000 is the issue's year):
+// `npm run bench -- --responsiveness [--docs N | --db file] [--runs N] [--day-sales N]` (issue 17, decisions 0024,
+// 0031): on a year's database (generate-year.ts, N documents; default 100 000 on this shared machine, 700 000 is the
+// issue's year; or a copy of an existing year file, left untouched):
 // - `app:status` latency p50/p99 while the heaviest report (the sales report over the whole history) runs, with the
 //   reads on the core's thread (before) and on the read worker (after), and their ratio;
 // - web host start to "ready for the first sale" from process start, and RSS after a day of sales on top of it;
 // - the register core's import time with the HKA simulator (before issue 16) and without it (a production start).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/open-database';
@@ -39,8 +40,12 @@ export async function runResponsivenessBench(): Promise<void> {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     const t0 = performance.now();
+    const given = process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
+    if (given) copyFileSync(given, join(dataDir, 'sago-simulador.sqlite')); // a copy: the day of sales writes to it
     const store = openDatabase({ path: join(dataDir, 'sago-simulador.sqlite'), checkpointIntervalMs: 0 });
-    const year = await generateYear(store, { docs });
+    const year = given
+      ? { documents: store.sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number }
+      : await generateYear(store, { docs });
     const first = store.sqlite
       .prepare('SELECT min(substr(fecha_emision, 1, 10)) FROM documents')
       .pluck()
@@ -51,7 +56,7 @@ export async function runResponsivenessBench(): Promise<void> {
       .get() as string;
     store.close();
     console.log(
-      `Year database: ${year.documents} sales over ${first}..${last}, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      `Year database${given ? ` (copy of ${given})` : ''}: ${year.documents} ${given ? 'documents' : 'sales'} over ${first}..${last}, generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
 
     console.log(

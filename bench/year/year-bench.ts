@@ -109,6 +109,9 @@ async function readsAndCapture(store: OpenedDatabase, path: string): Promise<voi
   };
   const lastDay = sqlite.prepare('SELECT max(substr(fecha_emision, 1, 10)) FROM documents').pluck().get() as string;
   const monthFrom = `${lastDay.slice(0, 8)}01`;
+  const dayBefore = (days: number) =>
+    new Date(Date.parse(`${lastDay}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const across = { from: dayBefore(45), to: dayBefore(16) };
   // An hour after the last document (a year file cut short may end with its shift still open).
   const now = new Date(
     Date.parse(sqlite.prepare('SELECT max(created_at) FROM documents').pluck().get() as string) + 3_600_000,
@@ -164,6 +167,12 @@ async function readsAndCapture(store: OpenedDatabase, path: string): Promise<voi
     {
       label: `sales report, month ${monthFrom}..${lastDay}`,
       stats: await measure(5, 1, () => salesReport(db, monthFrom, lastDay)),
+      budgetMs: 50,
+    },
+    {
+      // 30 days across two months, neither whole: the partial-month path of decision 0031 (month less the days left out).
+      label: `sales report, 30 days ${across.from}..${across.to}`,
+      stats: await measure(5, 1, () => salesReport(db, across.from, across.to)),
       budgetMs: 50,
     },
     {

@@ -156,6 +156,26 @@ describe('listDocuments, a search matching more than the candidate cap', () => {
     expect(all({ limit: 200, query: 'maria' })).toEqual(expected((i) => named(i, 'María Fernández')));
   });
 
+  it('serves a search with more matches than the cap from its candidates when that reads fewer rows (decision 0031)', () => {
+    // 1 333 matches: a page of 50 walks the history (candidates read up to the cap, 1 000), a page of 500 sorts the
+    // candidates (read up to √(20 000 × 501 ÷ 2) ≈ 2 238): both must give the same rows in the same order.
+    const maria = expected((i) => named(i, 'María Fernández'));
+    expect(maria.length).toBe(1_333);
+    expect(all({ limit: 500, query: 'maria' })).toEqual(maria);
+    expect(all({ limit: 50, query: 'maria' })).toEqual(maria);
+    expect(listDocuments(big.db, { limit: 500, query: 'maria' })).toMatchObject({
+      total: CANDIDATE_CAP,
+      totalCapped: true,
+    });
+    // With a status filter the total is exact again (the candidates are the matches: only the status is tested).
+    const rare = expected((i) => named(i, 'María Fernández') && ['FAILED', 'REJECTED'].includes(seededStatus(i)));
+    const page = listDocuments(big.db, { limit: 500, query: 'María', status: ['FAILED', 'REJECTED'] });
+    expect(rare.length).toBeGreaterThan(0);
+    expect(page.total).toBe(rare.length);
+    expect(page.totalCapped).toBeUndefined();
+    expect(page.items.map((d) => d.id)).toEqual(rare.slice(0, 500));
+  });
+
   it('combines a broad search with a rare status, and a word too short for the index', () => {
     expect(all({ limit: 50, query: 'MARÍA', status: ['FAILED', 'REJECTED'] })).toEqual(
       expected((i) => named(i, 'María Fernández') && ['FAILED', 'REJECTED'].includes(seededStatus(i))),

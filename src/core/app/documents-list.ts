@@ -6,7 +6,7 @@ import type { DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { DocumentSummary } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
 import { AppError } from './app-error';
-import { CANDIDATE_CAP, candidateIds, searchFilter } from './documents-search';
+import { CANDIDATE_CAP, candidateIds, candidateReadLimit, searchFilter } from './documents-search';
 
 export interface DocumentsQuery {
   status?: DocumentStatus[] | undefined;
@@ -118,18 +118,21 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
   let rows: Row[];
   let total: number;
   let capped = false;
-  const ids = search?.candidates ? candidateIds(sqlite, search.candidates) : undefined;
+  const readLimit = search?.candidates ? candidateReadLimit(statusTotal(sqlite, undefined), q.limit + 1) : 0;
+  const ids = search?.candidates ? candidateIds(sqlite, search.candidates, readLimit) : undefined;
   if (!search) {
     total = statusTotal(sqlite, statuses);
     rows = walk(sqlite, statuses, and([cursor]), q.limit + 1);
-  } else if (ids && ids.length <= CANDIDATE_CAP) {
-    // Few candidates: test them all (exact total) and sort the matches.
+  } else if (ids && ids.length <= readLimit) {
+    // Every candidate read: test them (exact candidates are the matches, only the status is left) and sort the
+    // matches. The total is exact up to the cap, then "1 000 or more" like a dense search's.
     const inCandidates = { where: 'd.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)] };
-    const matches = and([inCandidates, statusFilter, search]);
+    const matches = and([inCandidates, statusFilter, search.candidates?.exact === true ? undefined : search]);
     total = sqlite
-      .prepare(`SELECT count(*) FROM documents d WHERE ${matches.where}`)
+      .prepare(`SELECT count(*) FROM (SELECT 1 FROM documents d WHERE ${matches.where} LIMIT ${CANDIDATE_CAP})`)
       .pluck()
       .get(...matches.params) as number;
+    capped = ids.length > CANDIDATE_CAP && total >= CANDIDATE_CAP;
     const page = and([matches, cursor]);
     rows = sqlite
       .prepare(`${SELECT} WHERE ${page.where} ORDER BY +d.created_at DESC, d.id DESC LIMIT ?`)

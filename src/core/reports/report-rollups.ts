@@ -1,4 +1,4 @@
-// Reads of the report rollups (document_rollups, product_rollups: migration 0011, issue 17), kept by triggers on
+// Reads of the report rollups (document_rollups: migration 0011, issue 17; the sales report reads its own in sales-rollups.ts), kept by triggers on
 // every write. A report adds up its hours or days from here instead of parsing every document's totals JSON, so its
 // cost follows the number of hours/days/products, not of documents. Amounts are integer cents (quantities:
 // millionths), turned back into exact decimals here.
@@ -14,18 +14,6 @@ export interface DocumentRollupRow {
   /** Documents (doc, vuelto with change > 0, pay with that tender) or rate lines (base, rate_itbms). */
   n: number;
   amount: Money;
-}
-
-export interface ProductRollupRow {
-  status: string;
-  tipoDocumento: string;
-  key: string;
-  codigo: string | null;
-  descripcion: string;
-  cantidad: Money;
-  base: Money;
-  itbms: Money;
-  total: Money;
 }
 
 const HOUR_MS = 3_600_000;
@@ -67,44 +55,4 @@ export function hourRollups(db: StoreDb, fromHour: string, untilHour: string | n
   return untilHour === null
     ? documentRollups(db, `kind = 'hour' AND bucket >= @fromHour`, { fromHour })
     : documentRollups(db, `kind = 'hour' AND bucket >= @fromHour AND bucket < @untilHour`, { fromHour, untilHour });
-}
-
-/** Per fecha_emision day in [from, to], the documents' rollups of each day. */
-export function dayRollups(db: StoreDb, from: string, to: string): (DocumentRollupRow & { day: string })[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT bucket AS day, status, tipo_documento AS tipoDocumento, tipo_emision AS tipoEmision, metric, key, n, amount
-        FROM document_rollups WHERE kind = 'day' AND bucket BETWEEN @from AND @to AND n > 0 ORDER BY bucket`,
-    )
-    .all({ from, to }) as (RawDocRollup & { day: string })[];
-  return rows.map((r) => ({ ...r, amount: fromCents(r.amount) }));
-}
-
-interface RawProductRollup {
-  status: string;
-  tipoDocumento: string;
-  key: string;
-  codigo: string | null;
-  descripcion: string;
-  cantidad: number;
-  base: number;
-  itbms: number;
-  total: number;
-}
-
-/** Product lines per fecha_emision day in [from, to], in day order, every status and document type. */
-export function productRollups(db: StoreDb, from: string, to: string): ProductRollupRow[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT status, tipo_documento AS tipoDocumento, key, codigo, descripcion, cantidad, base, itbms, total
-        FROM product_rollups WHERE day BETWEEN @from AND @to AND n > 0 ORDER BY day`,
-    )
-    .all({ from, to }) as RawProductRollup[];
-  return rows.map((r) => ({
-    ...r,
-    cantidad: money(String(r.cantidad)).div(1_000_000),
-    base: fromCents(r.base),
-    itbms: fromCents(r.itbms),
-    total: fromCents(r.total),
-  }));
 }

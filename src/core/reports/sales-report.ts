@@ -9,7 +9,7 @@ import { money, toAmount2, toAmount6, ZERO, type Money } from '../../shared/fisc
 import type { SalesReport } from '../../shared/ipc/contract-reports';
 import type { StoreDb } from '../store/open-database';
 import { toCsv } from './csv';
-import { dayRollups, productRollups } from './report-rollups';
+import { dayTotals, productTotals } from './sales-rollups';
 import { CREDIT_NOTE_TYPES } from './shift-report';
 
 export interface ItemRow { tipoDocumento: string; codigo: string | null; descripcion: string; cantidad: string; precioItem: string; valorItbms: string; valorTotal: string }
@@ -24,28 +24,14 @@ export const PRODUCT_LINES = `${IN_RANGE} AND (d.tipo_documento <> '04' OR EXIST
 export interface DayEntry { documents: number; creditNotes: number; base: Money; itbms: Money; total: Money }
 export interface ProductEntry { codigo: string; descripcion: string; cantidad: Money; base: Money; itbms: Money; total: Money }
 const sign = (tipoDocumento: string) => (CREDIT_NOTE_TYPES.includes(tipoDocumento) ? -1 : 1);
-const SKIPPED: readonly string[] = ['ANNULLED', 'CANCELLED'];
 
 /**
- * The report from the rollups of migration 0011 (issue 17): days from document_rollups, products from
- * product_rollups, and only the credit notes for invoices (04) one by one (their product lines count only when their
+ * The report from the rollups of migrations 0011/0012 (issue 17): days from document_rollups, products from
+ * product_rollups and product_month_rollups (sales-rollups.ts), and only the credit notes for invoices (04) one by one (their product lines count only when their
  * invoice is in the report: a ledger question per note; they are a fraction of a percent of the documents).
  */
 export function salesReport(db: StoreDb, from: string, to: string): SalesReport {
-  const byDay = new Map<string, DayEntry>();
-  for (const row of dayRollups(db, from, to)) {
-    if (SKIPPED.includes(row.status)) continue;
-    const entry = byDay.get(row.day) ?? { documents: 0, creditNotes: 0, base: ZERO, itbms: ZERO, total: ZERO };
-    const s = sign(row.tipoDocumento);
-    if (row.metric === 'doc') {
-      if (s < 0) entry.creditNotes += row.n;
-      else entry.documents += row.n;
-      entry.total = entry.total.plus(row.amount.times(s));
-    } else if (row.metric === 'base') entry.base = entry.base.plus(row.amount.times(s));
-    else if (row.metric === 'itbms') entry.itbms = entry.itbms.plus(row.amount.times(s));
-    byDay.set(row.day, entry);
-  }
-
+  const byDay = dayTotals(db, from, to);
   const byProduct = new Map<string, ProductEntry>();
   const addLine = (tipoDocumento: string, key: string, line: Omit<ProductEntry, 'codigo'> & { codigo: string | null }) => {
     const s = sign(tipoDocumento);
@@ -56,9 +42,8 @@ export function salesReport(db: StoreDb, from: string, to: string): SalesReport 
     entry.total = entry.total.plus(line.total.times(s));
     byProduct.set(key, entry);
   };
-  for (const row of productRollups(db, from, to)) {
-    if (!SKIPPED.includes(row.status) && row.tipoDocumento !== '04') addLine(row.tipoDocumento, row.key, row);
-  }
+  // Already signed and added up per product in SQL (sales-rollups.ts): the entries as they come.
+  for (const { key, ...entry } of productTotals(db, from, to)) byProduct.set(key, { ...entry, codigo: entry.codigo ?? '' });
   const notes = db.$client.prepare(`SELECT d.tipo_documento AS tipoDocumento, i.codigo, i.descripcion, i.cantidad,
     i.precio_item AS precioItem, i.valor_itbms AS valorItbms, i.valor_total AS valorTotal
     FROM documents d JOIN document_items i ON i.document_id = d.id WHERE d.tipo_documento = '04' AND ${PRODUCT_LINES}`).all({ from, to }) as ItemRow[];
@@ -79,7 +64,8 @@ export function report(from: string, to: string, byDay: Map<string, DayEntry>, b
       day, documents: e.documents, creditNotes: e.creditNotes, base: toAmount2(e.base), itbms: toAmount2(e.itbms), total: toAmount2(e.total),
     })),
     byProduct: [...byProduct.values()]
-      .sort((a, b) => b.total.comparedTo(a.total) || a.descripcion.localeCompare(b.descripcion, 'es'))
+      // The code last: products of the same name and total keep one order however their rows were read.
+      .sort((a, b) => b.total.comparedTo(a.total) || a.descripcion.localeCompare(b.descripcion, 'es') || (a.codigo < b.codigo ? -1 : a.codigo > b.codigo ? 1 : 0))
       .map((e) => ({
         codigo: e.codigo, descripcion: e.descripcion, cantidad: toAmount6(floor(e.cantidad)), base: toAmount2(floor(e.base)),
         itbms: toAmount2(floor(e.itbms)), total: toAmount2(floor(e.total)),

@@ -46,3 +46,26 @@ export const productRollups = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.status, t.tipoDocumento, t.key] })],
 );
+
+/**
+ * product_rollups added up per month of fecha_emision ('YYYY-MM'; migration 0012, decision 0031): a month's sales
+ * report reads one row per product and status instead of one per product, status and day. Kept by triggers on
+ * product_rollups itself (every change there adds its difference here), so it never disagrees with the days.
+ */
+export const productMonthRollups = sqliteTable(
+  'product_month_rollups',
+  {
+    month: text('month').notNull(),
+    status: text('status').notNull(),
+    tipoDocumento: text('tipo_documento').notNull(),
+    key: text('key').notNull(),
+    codigo: text('codigo'),
+    descripcion: text('descripcion').notNull(),
+    n: integer('n').notNull(),
+    cantidad: integer('cantidad').notNull(),
+    base: integer('base').notNull(),
+    itbms: integer('itbms').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.status, t.tipoDocumento, t.key] })],
+);
