@@ -213,8 +213,8 @@ export default tseslint.config(
     // into keyboard/payment hooks was not reached) and four test files whose cases have no natural seam yet.
     files: [
       'src/renderer/src/checkout/Checkout.tsx',
-      'src/core/app/handlers-auth.test.ts',
-      'src/core/app/handlers-settings.test.ts',
+      'src/core/app/areas/auth/handlers.test.ts',
+      'src/core/app/areas/settings/handlers.test.ts',
       'src/server/routes/fuzz.test.ts',
       'tests/e2e/settings-panel.test.ts',
     ],

@@ -25,7 +25,7 @@ import type { ActingUser } from './caller';
 import type { DataSetSwitch } from './data-set-switch';
 import type { getDocumentDetail } from './document-detail';
 import type { FileOpener } from './file-opener';
-import type { HkaSettingsContext } from './hka-settings-handlers';
+import type { HkaSettingsContext } from './areas/hka/hka-settings';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
 
 /** Everything the handlers use; createRegisterCore builds it. */

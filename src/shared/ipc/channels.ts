@@ -1,13 +1,13 @@
 // Channel and event names only (no schemas): what the preload needs to build window.sago. A test checks these lists
 // equal the contract's keys.
-import { AUTH_CHANNELS } from './channels-auth';
-import { BACKUP_CHANNELS } from './channels-backups';
-import { LOSS_PREVENTION_CHANNELS } from './channels-loss-prevention';
-import { MANAGER_CHANNELS } from './channels-manager';
-import { REPORTS_CHANNELS } from './channels-reports';
-import { SERIES_CHANNELS } from './channels-series';
-import { PRINTER_CHANNELS } from './channels-printer';
-import { TILL_CHANNELS } from './channels-till';
+import { AUTH_CHANNELS } from './areas/auth/channels';
+import { BACKUP_CHANNELS } from './areas/backups/channels';
+import { LOSS_PREVENTION_CHANNELS } from './areas/loss-prevention/channels';
+import { MANAGER_CHANNELS } from './areas/settings/channels';
+import { REPORTS_CHANNELS } from './areas/reports/channels';
+import { SERIES_CHANNELS } from './areas/series/channels';
+import { PRINTER_CHANNELS } from './areas/printer/channels';
+import { TILL_CHANNELS } from './areas/till/channels';
 
 export const CHANNELS = [
   'app:status',

@@ -19,14 +19,14 @@ import {
 } from './schemas';
 import { syncStatusSchema } from '../sync/status';
 import { DECIMAL_6_PATTERN } from '../fiscal/money';
-import { authContract } from './contract-auth';
-import { reportsContract } from './contract-reports';
-import { managerContract } from './contract-manager';
-import { lossPreventionContract } from './contract-loss-prevention';
-import { backupsContract } from './contract-backups';
-import { seriesContract } from './contract-series';
-import { tillContract } from './contract-till';
-import { printerContract } from './contract-printer';
+import { authContract } from './areas/auth/contract';
+import { reportsContract } from './areas/reports/contract';
+import { managerContract } from './areas/settings/contract';
+import { lossPreventionContract } from './areas/loss-prevention/contract';
+import { backupsContract } from './areas/backups/contract';
+import { seriesContract } from './areas/series/contract';
+import { tillContract } from './areas/till/contract';
+import { printerContract } from './areas/printer/contract';
 
 const empty = z.object({});
 const lastSaleSchema = z.object({
