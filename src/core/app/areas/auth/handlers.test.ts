@@ -37,7 +37,7 @@ function register(): Register {
     CHANNELS.map((c) => [c, vi.fn(() => Promise.reject(new Error(`unexpected ${c}`)))]),
   );
   const auth = new AuthService(store.db, clock);
-  const handlers = { ...others, ...createAuthHandlers(auth) } as unknown as IpcHandlers;
+  const handlers = { ...others, ...createAuthHandlers({ auth }) } as unknown as IpcHandlers;
   const wire: unknown[] = [];
   const call = async <C extends Channel>(channel: C, request: Request<C>) => {
     const result = await dispatchIpc({ handlers, session: auth }, channel, request);

@@ -2,11 +2,11 @@
 // The state (session, approvals, attempt brake) lives in the register's AuthService (core/auth/auth-service.ts); the
 // dispatcher has already applied each channel's access rule, so user admin gets the answerable gerente.
 import type { authContract } from '../../../../shared/ipc/areas/auth/contract';
-import type { AuthService } from '../../../auth/auth-service';
+import type { HandlerDeps } from '../../register-context';
 import { AppError } from '../../app-error';
 import type { IpcHandlers } from '../../dispatch';
 
-export function createAuthHandlers(auth: AuthService): Pick<IpcHandlers, keyof typeof authContract> {
+export function createAuthHandlers({ auth }: Pick<HandlerDeps, 'auth'>): Pick<IpcHandlers, keyof typeof authContract> {
   return {
     'auth:setup': (req) => auth.setup(req),
     'auth:users': () => Promise.resolve(auth.users()),

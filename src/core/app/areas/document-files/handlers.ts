@@ -9,9 +9,8 @@ import { queueCounts } from '../../../queue/outbox-repo';
 import { AppError } from '../../app-error';
 import type { IpcHandlers } from '../../dispatch';
 import { getDocumentDetail } from '../../document-detail';
-import { createMonitorHandlers, type MonitorChannel } from '../monitor/handlers';
 import { auditedBy } from '../../caller';
-import type { CaptureFn, RegisterContext } from '../../register-context';
+import type { HandlerDeps } from '../../register-context';
 import { explainingVaultErrors } from '../../vault-errors';
 
 export type DocumentExtraChannel =
@@ -21,8 +20,7 @@ export type DocumentExtraChannel =
   | 'documents:sendEmail'
   | 'documents:emailTrace'
   | 'documents:cancel'
-  | 'documents:genericCreditNote'
-  | MonitorChannel;
+  | 'documents:genericCreditNote';
 
 type Failure = { ok: false; reason: string; message: string };
 
@@ -31,10 +29,12 @@ function refuse(failure: Failure): never {
   throw new AppError(failure.reason === 'not_found' ? 'not_found' : 'not_allowed', failure.message);
 }
 
-export function createDocumentExtraHandlers(
-  ctx: RegisterContext,
-  capture: CaptureFn,
-): Pick<IpcHandlers, DocumentExtraChannel> {
+export type DocumentFilesDeps = Pick<
+  HandlerDeps,
+  'db' | 'clock' | 'dataDir' | 'hkaClient' | 'hkaCredentials' | 'fileOpener' | 'queueEvents' | 'capture'
+>;
+
+export function createDocumentExtraHandlers(ctx: DocumentFilesDeps): Pick<IpcHandlers, DocumentExtraChannel> {
   const { db, clock, dataDir } = ctx;
   const hka = { db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock };
 
@@ -81,8 +81,7 @@ export function createDocumentExtraHandlers(
     },
     'documents:genericCreditNote': (req, caller) =>
       Promise.resolve().then(() =>
-        capture(draftGenericCreditNote(req.draft, req.motivo), caller.user, { approvedBy: caller.manager.id }),
+        ctx.capture(draftGenericCreditNote(req.draft, req.motivo), caller.user, { approvedBy: caller.manager.id }),
       ),
-    ...createMonitorHandlers(ctx),
   };
 }

@@ -60,7 +60,7 @@ export function createTillHandlers(deps: {
   db: StoreDb;
   clock: () => Date;
   grants: TillGrants;
-  drawer: Pick<ThermalPrinter, 'kickDrawer'>;
+  thermal: Pick<ThermalPrinter, 'kickDrawer'>;
 }): Pick<IpcHandlers, keyof typeof lossPreventionContract> {
   const { db, clock, grants } = deps;
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -95,7 +95,7 @@ export function createTillHandlers(deps: {
     'till:authorize': async (req, caller) => {
       const answer = await authorize(req, caller);
       // "Abrir gaveta": once allowed and audited, the drawer wired to the thermal printer opens (an error if it cannot).
-      if (req.action.kind === 'drawerOpen') await deps.drawer.kickDrawer();
+      if (req.action.kind === 'drawerOpen') await deps.thermal.kickDrawer();
       return answer;
     },
   };

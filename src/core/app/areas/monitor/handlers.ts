@@ -10,7 +10,12 @@ import { explainingVaultErrors } from '../../vault-errors';
 
 export type MonitorChannel = 'monitor:overview' | 'monitor:checkFolios';
 
-export function createMonitorHandlers(ctx: RegisterContext): Pick<IpcHandlers, MonitorChannel> {
+export type MonitorDeps = Pick<
+  RegisterContext,
+  'db' | 'clock' | 'reads' | 'contingency' | 'hkaClient' | 'hkaCredentials'
+>;
+
+export function createMonitorHandlers(ctx: MonitorDeps): Pick<IpcHandlers, MonitorChannel> {
   const { db, clock } = ctx;
   return {
     // The queue and contingency come from the core (live state); the history behind the panel from the read worker.

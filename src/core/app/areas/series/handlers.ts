@@ -9,7 +9,12 @@ import type { RegisterContext } from '../../register-context';
 
 type SeriesHandlers = Pick<IpcHandlers, 'series:status' | 'series:resolveCollision'>;
 
-export function createSeriesHandlers(ctx: RegisterContext): SeriesHandlers {
+export type SeriesDeps = Pick<
+  RegisterContext,
+  'db' | 'clock' | 'hkaClient' | 'hkaCredentials' | 'queueEvents' | 'worker'
+>;
+
+export function createSeriesHandlers(ctx: SeriesDeps): SeriesHandlers {
   const deps = { db: ctx.db, client: ctx.hkaClient, credentials: ctx.hkaCredentials, clock: ctx.clock };
   return {
     'series:status': () => Promise.resolve().then(() => seriesStatus(ctx.db)),

@@ -3,7 +3,7 @@
 // Who may call each is the contract's access rule, enforced by the dispatcher: writes need a gerente (signed in, or a
 // one-shot approval for that very channel); reads need a signed-in gerente, except the receipt settings, which the
 // cashier's receipt needs. The use cases live in core/settings.
-import type { managerContract } from '../../../../shared/ipc/areas/settings/contract';
+import type { settingsContract } from '../../../../shared/ipc/areas/settings/contract';
 import { csvOfRequest } from '../../../catalog-import/decode-csv';
 import { importCustomersCsv } from '../../../catalog-import/import-customers';
 import { enterContingency, leaveContingency, setContingencyReason } from '../../../settings/contingency-actions';
@@ -30,12 +30,17 @@ type Names =
   | 'audit:csv'
   | 'audit:verify'
   | 'customers:importCsv';
-export type SettingsChannel = Names & keyof typeof managerContract;
+export type SettingsChannel = Names & keyof typeof settingsContract;
 
 /** Runs a synchronous use case as a handler: a throw becomes a rejected promise, which dispatchIpc maps. */
 const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-export function createSettingsHandlers(ctx: RegisterContext): Pick<IpcHandlers, SettingsChannel> {
+export type SettingsDeps = Pick<
+  RegisterContext,
+  'db' | 'clock' | 'contingency' | 'preferences' | 'printer' | 'environment' | 'vault' | 'log' | 'reads' | 'auditChain'
+>;
+
+export function createSettingsHandlers(ctx: SettingsDeps): Pick<IpcHandlers, SettingsChannel> {
   const { db, clock, contingency, preferences, printer } = ctx;
   const issuerDeps = { db, environment: ctx.environment, clock };
   const contingencyAnswer = () => ({ ...readContingencySettings(db), current: contingencyView(contingency) });

@@ -13,7 +13,7 @@ import type { ThermalPrinter } from '../../../printing/thermal-printer';
 export function createTillDayHandlers(deps: {
   db: StoreDb;
   clock: () => Date;
-  drawer?: Pick<ThermalPrinter, 'kickInBackground'>;
+  thermal?: Pick<ThermalPrinter, 'kickInBackground'>;
 }): Pick<IpcHandlers, keyof typeof tillContract> {
   const { db, clock } = deps;
   const run = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -39,7 +39,7 @@ export function createTillDayHandlers(deps: {
     'till:cashMovement': (req, caller) =>
       run(() => {
         const recorded = recordCashMovement(db, req, caller, clock());
-        deps.drawer?.kickInBackground('cash movement'); // the cash goes in or out of the drawer: open it
+        deps.thermal?.kickInBackground('cash movement'); // the cash goes in or out of the drawer: open it
         return recorded;
       }),
     'till:cashMovements': () => run(() => listCashMovements(db)),

@@ -5,9 +5,9 @@
 // cashier, the approving gerente and before/after values.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
+import { approvalField } from '../../fields';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN } from '../../../fiscal/money';
 
-const approvalField = z.string().max(200).optional();
 const amount2 = z.string().regex(DECIMAL_2_PATTERN);
 const amount6 = z.string().regex(DECIMAL_6_PATTERN);
 const percent = z.number().min(0).max(100);

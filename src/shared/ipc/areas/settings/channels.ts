@@ -1,5 +1,5 @@
-// Channel names of the manager's back office (no schemas), merged into CHANNELS (channels.ts) for the preload.
-export const MANAGER_CHANNELS = [
+// Channel names of the settings area (no schemas), merged into CHANNELS (src/shared/ipc/channels.ts) for the preload.
+export const SETTINGS_CHANNELS = [
   'settings:issuer',
   'settings:saveIssuer',
   'settings:receipt',
@@ -13,14 +13,4 @@ export const MANAGER_CHANNELS = [
   'audit:csv',
   'audit:verify',
   'customers:importCsv',
-  'documents:files',
-  'documents:downloadFiles',
-  'documents:openFile',
-  'documents:sendEmail',
-  'documents:emailTrace',
-  'documents:cancel',
-  'documents:genericCreditNote',
-  'monitor:overview',
-  'monitor:checkFolios',
-  'app:restart',
 ] as const;

@@ -1,17 +1,15 @@
-// IPC contract entries of the manager's back office, merged into ipcContract (contract.ts). Names are listed in
-// channels-manager.ts. Settings (issuer, receipt and printer, contingency), the audit trail, the document page's
-// files and e-mail, discarding a document that never reached the DGI, the generic credit note (06) and the
-// monitoring panel. Every settings entry needs a signed-in gerente (reads) or a gerente's approval (writes).
+// IPC contract of the manager's back office settings (names in channels.ts): issuer, receipt and contingency settings,
+// the manual contingency actions, the audit trail and the customers CSV import. Every settings entry needs a signed-in
+// gerente (reads) or a gerente's approval (writes); the receipt settings are also the cashier's receipt's.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
 import { NATURALEZA_OPERACION, codesOf } from '../../../fiscal/codes';
 import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema } from '../../../fiscal/document-groups';
 import { csvFileRequest, importErrorSchema } from '../reports/contract';
 import { reasonSchema } from '../../reason';
-import { contingencyViewSchema, documentDetailSchema, queueCountsSchema, saleDraftSchema } from '../../schemas';
+import { contingencyViewSchema } from '../../schemas';
+import { approvalField } from '../../fields';
 
-const approvalField = z.string().max(200).optional();
-const ok = z.object({ done: z.literal(true) });
 /** The DGI's bounds for a contingency or annulment reason. */
 const motivoSchema = reasonSchema;
 
@@ -105,64 +103,13 @@ export const auditChainReportSchema = z.object({
   checkedAt: z.string().nullable(),
 });
 
-const storedFileSchema = z.object({ fileName: z.string(), path: z.string(), bytes: z.number().int() }).nullable();
-export const documentFilesSchema = z.object({ pdf: storedFileSchema, xml: storedFileSchema });
-
-export const emailDeliverySchema = z.object({
-  correo: z.string(),
-  creadoEn: z.string(),
-  estado: z.string(),
-  messageId: z.string(),
-});
-
-const nullableMs = z.number().nullable();
-export const monitorOverviewSchema = z.object({
-  generatedAt: z.string(),
-  queue: queueCountsSchema,
-  /** HKA calls over the last hour. */
-  hka: z.object({
-    calls: z.number().int(),
-    p50Ms: nullableMs,
-    p95Ms: nullableMs,
-    p99Ms: nullableMs,
-    /** Share of calls that failed (0..1), and the failures by kind ('response_timeout', 'rejected', …). */
-    errorRate: z.number(),
-    errorsByKind: z.array(z.object({ kind: z.string(), count: z.number().int() })),
-  }),
-  contingency: contingencyViewSchema.extend({ durationMs: nullableMs }),
-  folios: z.object({
-    available: z.number().nullable(),
-    checkedAt: z.string().nullable(),
-    threshold: z.number().int(),
-    alarm: z.boolean(),
-  }),
-  /** PC clock minus the other side's clock, from the Date header of its last reply; warn beyond 2 minutes. */
-  clock: z.object({
-    hkaOffsetMs: nullableMs,
-    hkaCheckedAt: z.string().nullable(),
-    serverOffsetMs: nullableMs,
-    serverCheckedAt: z.string().nullable(),
-    warn: z.boolean(),
-  }),
-  series: z.object({
-    /** One point per bucket over the requested hours (buckets without calls have null latencies). */
-    latency: z.array(z.object({ at: z.string(), p50Ms: nullableMs, p95Ms: nullableMs, calls: z.number().int() })),
-    queueDepth: z.array(z.object({ at: z.string(), waiting: z.number().int() })),
-    /** Today (Panamá time), hours 0–23. */
-    salesByHour: z.array(
-      z.object({ hour: z.number().int().min(0).max(23), documents: z.number().int(), total: z.string() }),
-    ),
-  }),
-});
-export type MonitorOverview = z.infer<typeof monitorOverviewSchema>;
-
 const importResult = z.object({
   rows: z.number().int(),
   imported: z.number().int(),
   errors: z.array(importErrorSchema),
 });
 
-export const managerContract = {
+export const settingsContract = {
   'settings:issuer': { access: 'gerente', request: z.object({}), response: issuerViewSchema },
   /** The RUC's DV is verified; changes are audited with before/after. */
   'settings:saveIssuer': {
@@ -233,71 +180,4 @@ export const managerContract = {
     request: csvFileRequest.and(z.object({ importValidRows: z.boolean().optional() })),
     response: importResult,
   },
-  /** The CAFE PDF and the authorised XML kept next to the database (no HKA call). */
-  'documents:files': { access: 'signedIn', request: z.object({ id: z.string() }), response: documentFilesSchema },
-  /** Fetches what is missing from HKA (DescargaPDF, DescargaXML) and keeps it locally. */
-  'documents:downloadFiles': {
-    access: 'signedIn',
-    request: z.object({ id: z.string() }),
-    response: documentFilesSchema,
-  },
-  /**
-   * Opens a kept file: the desktop app hands it to the OS ('app'); the web host returns its bytes for the browser
-   * to show or save ('browser').
-   */
-  'documents:openFile': {
-    access: 'signedIn',
-    request: z.object({ id: z.string(), kind: z.enum(['pdf', 'xml']) }),
-    response: z.discriminatedUnion('via', [
-      z.object({ via: z.literal('app') }),
-      z.object({ via: z.literal('browser'), fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-    ]),
-  },
-  /** Sends the CAFE by e-mail through HKA (EnvioCorreo). */
-  'documents:sendEmail': {
-    access: 'signedIn',
-    request: z.object({ id: z.string(), correo: z.email('Correo electrónico no válido').max(100) }),
-    response: ok,
-  },
-  /** HKA's delivery trace of the document's e-mails (RastreoCorreo). */
-  'documents:emailTrace': {
-    access: 'signedIn',
-    request: z.object({ id: z.string() }),
-    response: z.object({ entregas: z.array(emailDeliverySchema) }),
-  },
-  /**
-   * Discards a REJECTED (or FAILED, once HKA confirms it never got it) document: it will not be sent again and the
-   * sale must be captured anew. Manager only; audited with the reason.
-   */
-  'documents:cancel': {
-    access: 'approval:documents:cancel',
-    request: z.object({ id: z.string(), motivo: motivoSchema, approval: approvalField }),
-    response: documentDetailSchema,
-  },
-  /** Generic credit note (tipo 06): no CUFE to reference; lines and customer as in a sale. Manager only. */
-  'documents:genericCreditNote': {
-    access: 'approval:documents:genericCreditNote',
-    request: z.object({
-      draft: saleDraftSchema.omit({ tipoDocumento: true }),
-      motivo: motivoSchema,
-      approval: approvalField,
-    }),
-    response: documentDetailSchema,
-  },
-  /**
-   * Restarts the app so saved HKA environment/endpoint changes take effect (settings:hka says restartNeeded): the
-   * desktop app drains its HKA calls and relaunches ('relaunch'); the web host cannot, and says so ('manual').
-   */
-  'app:restart': {
-    access: 'approval:app:restart',
-    request: z.object({ approval: approvalField }),
-    response: z.object({ via: z.enum(['relaunch', 'manual']) }),
-  },
-  'monitor:overview': {
-    access: 'gerente',
-    request: z.object({ hours: z.number().int().min(1).max(48).default(6) }),
-    response: monitorOverviewSchema,
-  },
-  /** Asks HKA for the folios left now (FoliosRestantes with the saved credentials) and keeps the answer. */
-  'monitor:checkFolios': { access: 'gerente', request: z.object({}), response: monitorOverviewSchema.shape.folios },
 } as const satisfies Record<string, ContractEntry>;

@@ -3,6 +3,7 @@
 // cash put into or taken out of the drawer. The acting user always comes from the session.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
+import { approvalField } from '../../fields';
 import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN } from '../../../fiscal/money';
 import { codesOf, TASA_ITBMS } from '../../../fiscal/codes';
 import { receptorSchema } from '../../../fiscal/receptor';
@@ -11,7 +12,6 @@ import { documentDetailSchema } from '../../schemas';
 
 const amount2 = z.string().regex(DECIMAL_2_PATTERN);
 const amount6 = z.string().regex(DECIMAL_6_PATTERN);
-const approvalField = z.string().max(200).optional();
 
 /** One line of the till's basket, as the checkout holds it (renderer/checkout/cart.ts CartLine). */
 export const basketLineSchema = z.object({
