@@ -1,59 +1,14 @@
 // The settings, contingency, audit and customers-import channels through dispatchIpc on a real register (SQLite file,
 // simulator): who may call them, what they write, what they audit and the events they emit.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_WORKER } from '../../../../../tests/fixtures/register-harness';
+import { describe, expect, it } from 'vitest';
+import { settingsRegister } from '../../../../../tests/fixtures/settings-register';
+import { signInAs } from '../../../../../tests/fixtures/register-users';
 import { SETTINGS_CHANNELS } from '../../../../shared/ipc/areas/settings/channels';
-import { startHkaSimulator, type HkaSimulator } from '../../../hka/simulator';
 import { MANAGER_REQUIRED, MANAGER_SESSION_REQUIRED, SIGN_IN_REQUIRED } from '../../caller';
-import { seedUsers, signInAs, TEST_USERS } from '../../../../../tests/fixtures/register-users';
-import { dispatchIpc } from '../../dispatch';
 import { createSettingsHandlers, type SettingsDeps } from './handlers';
-import { createRegisterCore, type RegisterCore } from '../../register-core';
 
-let sim: HkaSimulator;
-let core: RegisterCore;
-let dir: string;
-let now = new Date('2026-11-28T15:00:00Z').getTime();
-const contingencyEvents: unknown[] = [];
-beforeAll(async () => {
-  sim = await startHkaSimulator({});
-  dir = mkdtempSync(join(tmpdir(), 'sago-settings-'));
-  core = await createRegisterCore({
-    dataDir: dir,
-    simulatorEndpoint: sim.endpoint,
-    clock: () => new Date(now),
-    worker: { ...FAST_WORKER, pollMs: 60_000 },
-  });
-  core.events.on('contingency:changed', (view) => contingencyEvents.push(view));
-  await seedUsers(core.ipc, 'gerente');
-});
-afterAll(async () => {
-  await core.close();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const call = (channel: string, request: unknown = {}) => dispatchIpc(core.ipc, channel, request);
-const count = (sql: string) => core.store.sqlite.prepare(sql).pluck().get() as number;
-/** Entries of one action, with the person by name. */
-const auditOf = (action: string) =>
-  (
-    core.store.sqlite
-      .prepare('SELECT actor_name AS actor, details FROM audit_log WHERE action = ? ORDER BY id')
-      .all(action) as { actor: string; details: string }[]
-  ).map((row) => ({ actor: row.actor, details: JSON.parse(row.details) as Record<string, unknown> }));
-async function approval(action: string): Promise<string> {
-  const answer = await call('auth:approve', {
-    username: TEST_USERS.gerente.username,
-    pin: TEST_USERS.gerente.pin,
-    action,
-  });
-  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-  return (answer.value as { token: string }).token;
-}
+const r = settingsRegister();
+const { call, count, auditOf, approval, contingencyEvents } = r;
 
 const ISSUER = {
   ruc: '155596713-2-2015',
@@ -176,7 +131,7 @@ describe('settings handlers', () => {
     });
     expect(contingencyEvents).toEqual([entered.ok && entered.value]);
 
-    now += 73 * 3_600_000; // the DGI wants a reason that explains a contingency longer than 72 h
+    r.advance(73 * 3_600_000); // the DGI wants a reason that explains a contingency longer than 72 h
     expect(await call('settings:contingency')).toMatchObject({
       ok: true,
       value: { current: { active: true, needsExtendedReason: true } },
@@ -190,7 +145,7 @@ describe('settings handlers', () => {
     expect(contingencyEvents).toHaveLength(3);
     expect(contingencyEvents.at(-1)).toEqual({ active: false, needsExtendedReason: false });
     expect(
-      core.store.sqlite
+      r.core.store.sqlite
         .prepare("SELECT action FROM audit_log WHERE action LIKE 'contingency.%' ORDER BY id")
         .pluck()
         .all(),
@@ -198,12 +153,12 @@ describe('settings handlers', () => {
   });
 
   it("a cashier reads only the receipt; a signed-in gerente or a gerente's approval may change things", async () => {
-    await signInAs(core.ipc, null);
+    await signInAs(r.core.ipc, null);
     expect(await call('settings:receipt')).toMatchObject({
       ok: false,
       error: { code: 'not_allowed', message: SIGN_IN_REQUIRED },
     });
-    await signInAs(core.ipc, 'cajero');
+    await signInAs(r.core.ipc, 'cajero');
 
     expect(await call('settings:receipt')).toMatchObject({ ok: true, value: { copies: 2 } });
     for (const channel of ['settings:issuer', 'settings:contingency', 'audit:list']) {
@@ -225,7 +180,7 @@ describe('settings handlers', () => {
     expect(
       await call('catalog:importCsv', { csv: 'codigo,descripcion,precio,tasaItbms\nA1,Arroz,4.25,01\n' }),
     ).toMatchObject({ ok: false, error: { code: 'not_allowed', message: MANAGER_SESSION_REQUIRED } });
-    expect(core.store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A1'").pluck().get()).toBe(0);
+    expect(r.core.store.sqlite.prepare("SELECT count(*) FROM products WHERE codigo = 'A1'").pluck().get()).toBe(0);
     const writes: [string, unknown][] = [
       ['settings:saveIssuer', ISSUER],
       ['settings:saveReceipt', RECEIPT],
@@ -259,7 +214,7 @@ describe('settings handlers', () => {
       value: { active: false },
     });
     // The cashier at the keyboard and the gerente who approved, both named.
-    const entered = core.store.sqlite
+    const entered = r.core.store.sqlite
       .prepare(
         "SELECT actor_name AS actorName, approved_by_name AS approvedByName FROM audit_log WHERE action = 'contingency.entered' ORDER BY id DESC LIMIT 1",
       )
@@ -267,7 +222,7 @@ describe('settings handlers', () => {
     expect(entered).toEqual({ actorName: 'Carlos Cajero', approvedByName: 'Gabriela Gerente' });
     expect(auditOf('contingency.left').at(-1)?.actor).toBe('Carlos Cajero');
 
-    await signInAs(core.ipc, 'gerente');
+    await signInAs(r.core.ipc, 'gerente');
     expect(await call('settings:issuer')).toMatchObject({ ok: true, value: ISSUER });
     expect(await call('settings:saveContingency', { ...CONTINGENCY, foliosAlarmThreshold: 80 })).toMatchObject({
       ok: true,
@@ -290,9 +245,9 @@ describe('settings handlers', () => {
       ok: true,
       value: { rows: 1, imported: 1, errors: [] },
     });
-    expect(core.store.sqlite.prepare("SELECT count(*) FROM customers WHERE nombre = 'Raúl Núñez'").pluck().get()).toBe(
-      1,
-    );
+    expect(
+      r.core.store.sqlite.prepare("SELECT count(*) FROM customers WHERE nombre = 'Raúl Núñez'").pluck().get(),
+    ).toBe(1);
     // The web host cannot relaunch itself: the manager is told to restart it by hand, and nothing is audited.
     expect(await call('app:restart', {})).toEqual({ ok: true, value: { via: 'manual' } });
     expect(auditOf('app.restart')).toEqual([]);
