@@ -1,4 +1,4 @@
-// Handlers of the auth area's contract entries (src/shared/ipc/contract-auth.ts); merged into createIpcHandlers.
+// Handlers of the auth area's contract entries (src/shared/ipc/areas/auth/contract.ts); merged into createIpcHandlers.
 // The state (session, approvals, attempt brake) lives in the register's AuthService (core/auth/auth-service.ts); the
 // dispatcher has already applied each channel's access rule, so user admin gets the answerable gerente.
 import type { authContract } from '../../../../shared/ipc/areas/auth/contract';

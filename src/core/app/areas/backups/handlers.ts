@@ -1,6 +1,6 @@
-// Handlers of Configuración › Copias de seguridad (src/shared/ipc/contract-backups.ts); merged into createIpcHandlers.
-// Every channel is a signed-in gerente's (the dispatcher enforces it). A restore names a copy by folder and file name
-// only: the renderer never hands the core a path to open.
+// Handlers of Configuración › Copias de seguridad (src/shared/ipc/areas/backups/contract.ts); merged into
+// createIpcHandlers. Every channel is a signed-in gerente's (the dispatcher enforces it). A restore names a copy by
+// folder and file name only: the renderer never hands the core a path to open.
 import { join } from 'node:path';
 import type { backupsContract } from '../../../../shared/ipc/areas/backups/contract';
 import { saveBackupSettings } from '../../../backups/backup-settings';

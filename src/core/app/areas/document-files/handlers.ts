@@ -1,6 +1,6 @@
-// Handlers of the document page's extra actions (contract-manager.ts): the PDF/XML files kept locally, e-mail
-// through HKA, discarding a document the DGI never accepted, and the generic credit note (06). Monitoring is in
-// handlers-monitor.ts. Rules live in src/core/documents; here: who may act, and Spanish errors.
+// Handlers of the document page's extra actions (src/shared/ipc/areas/document-files/contract.ts): the PDF/XML files
+// kept locally, e-mail through HKA, discarding a document the DGI never accepted, and the generic credit note (06).
+// Monitoring is in areas/monitor/handlers.ts. Rules live in src/core/documents; here: who may act, and Spanish errors.
 import { cancelDocument } from '../../../documents/cancel-document';
 import { downloadFiles, keptFiles, MIME_TYPES } from '../../../documents/document-files';
 import { emailTrace, sendDocumentEmail } from '../../../documents/document-email';

@@ -1,7 +1,7 @@
-// Loss prevention at the till (contract-loss-prevention.ts): the store's rules, and a cashier's request for a
-// gerente when the rules want one — a price override, a discount over the limit, a line voided after it was scanned,
-// a basket cleared, the drawer opened without a sale. Audited always (a gerente's own action too); price overrides and
-// discounts become grants that sales:complete checks the sale against.
+// Loss prevention at the till (src/shared/ipc/areas/loss-prevention/contract.ts): the store's rules, and a cashier's
+// request for a gerente when the rules want one — a price override, a discount over the limit, a line voided after it
+// was scanned, a basket cleared, the drawer opened without a sale. Audited always (a gerente's own action too); price
+// overrides and discounts become grants that sales:complete checks the sale against.
 import type { LossPrevention, TillAction } from '../../../../shared/ipc/areas/loss-prevention/contract';
 import type { lossPreventionContract } from '../../../../shared/ipc/areas/loss-prevention/contract';
 import { money } from '../../../../shared/fiscal/money';
@@ -94,7 +94,8 @@ export function createTillHandlers(deps: {
     'till:rules': () => run(() => readLossPrevention(db)),
     'till:authorize': async (req, caller) => {
       const answer = await authorize(req, caller);
-      // "Abrir gaveta": once allowed and audited, the drawer wired to the thermal printer opens (an error if it cannot).
+      // "Abrir gaveta": once allowed and audited, the drawer wired to the thermal printer opens (an error if it
+      // cannot).
       if (req.action.kind === 'drawerOpen') await deps.thermal.kickDrawer();
       return answer;
     },

@@ -1,4 +1,5 @@
-// Handlers of the thermal printer's settings (contract-printer.ts): read, save (audited), and the test page.
+// Handlers of the thermal printer's settings (src/shared/ipc/areas/printer/contract.ts): read, save (audited), and the
+// test page.
 import type { printerContract } from '../../../../shared/ipc/areas/printer/contract';
 import type { ThermalPrinter } from '../../../printing/thermal-printer';
 import { readThermalPrinter, saveThermalPrinter } from '../../../printing/thermal-settings';

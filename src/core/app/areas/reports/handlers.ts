@@ -1,7 +1,8 @@
-// Handlers of the reports area's contract entries (src/shared/ipc/contract-reports.ts); merged into createIpcHandlers.
-// Cash shifts with X/Z reports, the sales report and the catalogue CSV import. Reports go out as data plus their
-// 80 mm text and CSV, so the renderer needs no arithmetic of its own. With blind count (loss prevention), the X report
-// is a gerente's: a cashier counts the drawer before the register says what it expects, at the close.
+// Handlers of the reports area's contract entries (src/shared/ipc/areas/reports/contract.ts); merged into
+// createIpcHandlers. Cash shifts with X/Z reports, the sales report and the catalogue CSV import. Reports go out as
+// data plus their 80 mm text and CSV, so the renderer needs no arithmetic of its own. With blind count (loss
+// prevention), the X report is a gerente's: a cashier counts the drawer before the register says what it expects, at
+// the close.
 import type { reportsContract } from '../../../../shared/ipc/areas/reports/contract';
 import { csvOfRequest } from '../../../catalog-import/decode-csv';
 import { importProductsCsv } from '../../../catalog-import/import-products';

@@ -1,5 +1,6 @@
-// Handlers of the fiscal series channels (contract-series.ts): the manager's view of each series and the one action
-// that resolves a number collision (queue/resolve-collision.ts). The acting gerente comes from the session.
+// Handlers of the fiscal series channels (src/shared/ipc/areas/series/contract.ts): the manager's view of each series
+// and the one action that resolves a number collision (queue/resolve-collision.ts). The acting gerente comes from the
+// session.
 import { resolveCollision, seriesStatus } from '../../../queue/resolve-collision';
 import { queueCounts } from '../../../queue/outbox-repo';
 import { AppError } from '../../app-error';

@@ -1,8 +1,8 @@
 // Handlers of the back office's settings (issuer, receipt and printer, contingency), the manual contingency actions,
-// the audit trail and the customers CSV import (src/shared/ipc/contract-manager.ts); merged into createIpcHandlers.
-// Who may call each is the contract's access rule, enforced by the dispatcher: writes need a gerente (signed in, or a
-// one-shot approval for that very channel); reads need a signed-in gerente, except the receipt settings, which the
-// cashier's receipt needs. The use cases live in core/settings.
+// the audit trail and the customers CSV import (src/shared/ipc/areas/settings/contract.ts); merged into
+// createIpcHandlers. Who may call each is the contract's access rule, enforced by the dispatcher: writes need a gerente
+// (signed in, or a one-shot approval for that very channel); reads need a signed-in gerente, except the receipt
+// settings, which the cashier's receipt needs. The use cases live in core/settings.
 import type { settingsContract } from '../../../../shared/ipc/areas/settings/contract';
 import { csvOfRequest } from '../../../catalog-import/decode-csv';
 import { importCustomersCsv } from '../../../catalog-import/import-customers';

@@ -1,5 +1,5 @@
-// The till's busy day (contract-till.ts): park and recall sales, the basket in progress kept in SQLite, and cash
-// movements. Every handler acts as the session's user (caller), never as a user named in the payload.
+// The till's busy day (src/shared/ipc/areas/till/contract.ts): park and recall sales, the basket in progress kept in
+// SQLite, and cash movements. Every handler acts as the session's user (caller), never as a user named in the payload.
 import type { tillContract } from '../../../../shared/ipc/areas/till/contract';
 import { listParked, parkSale, recallSale } from '../../../till/parked-sales';
 import { loadDraft, saveDraft } from '../../../till/till-draft';

@@ -1,6 +1,7 @@
-// IPC contract entries of the auth area, merged into ipcContract (contract.ts). Names are listed in channels-auth.ts.
-// Sign-in by user + PIN, the first manager at setup, and one-action approvals by a manager. No response carries a PIN
-// or a PIN hash; an approval token goes back only to the screen that asked for it and is good for one action.
+// IPC contract entries of the auth area, merged into ipcContract (src/shared/ipc/contract.ts). Names are listed in
+// channels.ts. Sign-in by user + PIN, the first manager at setup, and one-action approvals by a manager. No response
+// carries a PIN or a PIN hash; an approval token goes back only to the screen that asked for it and is good for one
+// action.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
 

@@ -1,5 +1,5 @@
-// IPC contract entries of Configuración › Copias de seguridad, merged into ipcContract (contract.ts); names in
-// channels-backups.ts. All are a signed-in gerente's: a backup holds every sale and customer, and a restore replaces
+// IPC contract entries of Configuración › Copias de seguridad, merged into ipcContract (src/shared/ipc/contract.ts);
+// names in channels.ts. All are a signed-in gerente's: a backup holds every sale and customer, and a restore replaces
 // the register's data. The restore also carries the confirmation word the manager typed, which the core checks.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';

@@ -1,4 +1,4 @@
-// IPC contract entries of loss prevention, merged into ipcContract (contract.ts); names in channels-loss-prevention.ts.
+// IPC contract entries of loss prevention, merged into ipcContract (src/shared/ipc/contract.ts); names in channels.ts.
 // Which cashier actions need a gerente (per store, in settings) and the till's request for one: a price override or a
 // discount over the limit (kept as a grant the sale must match, so the core refuses the sale without it), a line
 // voided after it was scanned, a basket cleared, the drawer opened without a sale. Every one is audited with the

@@ -1,6 +1,7 @@
-// IPC contract entries of the reports area, merged into ipcContract (contract.ts). Names are listed in channels-reports.ts.
-// Cash shifts (turnos) with their X (running) and Z (closing) reports, the sales report, and the catalogue CSV import.
-// Reports travel as data plus their 80 mm text and CSV renditions, so the renderer only shows and saves them.
+// IPC contract entries of the reports area, merged into ipcContract (src/shared/ipc/contract.ts). Names are listed in
+// channels.ts. Cash shifts (turnos) with their X (running) and Z (closing) reports, the sales report, and the catalogue
+// CSV import. Reports travel as data plus their 80 mm text and CSV renditions, so the renderer only shows and saves
+// them.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
 import { DECIMAL_2_PATTERN } from '../../../fiscal/money';

@@ -1,5 +1,5 @@
-// IPC contract entries of the fiscal series (issue 11 §1–§2), merged into ipcContract (contract.ts); names in
-// channels-series.ts. The manager sees, per series, the next number, the last probe of HKA and whether a number
+// IPC contract entries of the fiscal series (issue 11 §1–§2), merged into ipcContract (src/shared/ipc/contract.ts);
+// names in channels.ts. The manager sees, per series, the next number, the last probe of HKA and whether a number
 // collision blocks it, and resolves a collision with one action.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';

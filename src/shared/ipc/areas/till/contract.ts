@@ -1,6 +1,6 @@
-// IPC contract entries of the cashier's busy day (issue 14), merged into ipcContract (contract.ts); names in
-// channels-till.ts. Park and recall a sale, the basket in progress kept in SQLite (survives a crash or restart), and
-// cash put into or taken out of the drawer. The acting user always comes from the session.
+// IPC contract entries of the cashier's busy day (issue 14), merged into ipcContract (src/shared/ipc/contract.ts);
+// names in channels.ts. Park and recall a sale, the basket in progress kept in SQLite (survives a crash or restart),
+// and cash put into or taken out of the drawer. The acting user always comes from the session.
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
 import { approvalField } from '../../fields';
