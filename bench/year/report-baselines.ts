@@ -5,7 +5,7 @@ import { computeShiftReport } from '../../src/core/reports/shift-report';
 import { salesReport } from '../../src/core/reports/sales-report';
 import { salesReportFromDocuments } from '../../src/core/reports/sales-report-from-documents';
 import type { StoreDb } from '../../src/core/store/open-database';
-import type { Shift } from '../../src/shared/ipc/contract-reports';
+import type { Shift } from '../../src/shared/ipc/areas/reports/contract';
 import { fmt, measure } from '../stats';
 
 export interface ReportWindow {

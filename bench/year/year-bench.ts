@@ -12,7 +12,7 @@ import { salesReport } from '../../src/core/reports/sales-report';
 import { computeShiftReport } from '../../src/core/reports/shift-report';
 import { listAudit } from '../../src/core/settings/audit-list';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
-import type { Shift } from '../../src/shared/ipc/contract-reports';
+import type { Shift } from '../../src/shared/ipc/areas/reports/contract';
 import { captureAgainstFloor } from '../capture-floor';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';

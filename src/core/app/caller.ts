@@ -3,7 +3,7 @@
 // every other channel has a signed-in user; an `approval:X` channel also names the gerente answerable for the call
 // (the user when a gerente, else the one whose one-shot approval the cashier presented).
 import type { AccessRule, ApprovalRule } from '../../shared/ipc/access';
-import type { UserRole } from '../../shared/ipc/contract-auth';
+import type { UserRole } from '../../shared/ipc/areas/auth/contract';
 import type { AuditActor } from '../store/audit';
 import { approvalRequired } from './app-error';
 

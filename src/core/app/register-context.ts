@@ -25,7 +25,7 @@ import type { ActingUser } from './caller';
 import type { DataSetSwitch } from './data-set-switch';
 import type { getDocumentDetail } from './document-detail';
 import type { FileOpener } from './file-opener';
-import type { HkaSettingsContext } from './hka-settings-handlers';
+import type { HkaSettingsContext } from './areas/hka/hka-settings';
 import type { PreferencesPort, ReceiptPrinter } from './ui-ports';
 
 /** Everything the handlers use; createRegisterCore builds it. */
@@ -91,3 +91,19 @@ export type CaptureFn = (
   author: ActingUser,
   audit?: CaptureAudit,
 ) => ReturnType<typeof getDocumentDetail>;
+
+/** A document entered the queue (or only its counts changed): tell the screens and wake the worker. */
+export type QueueChangedFn = (change?: {
+  documentId: string;
+  from: 'DRAFT' | 'FAILED' | 'REJECTED';
+  to: 'QUEUED';
+}) => void;
+
+/**
+ * What the handler areas pick their dependencies from (src/core/app/areas/<area>/handlers.ts): the register's context
+ * plus the flows several areas share (capture.ts). Each area takes a Pick of only the keys it uses (decision 0030).
+ */
+export interface HandlerDeps extends RegisterContext {
+  capture: CaptureFn;
+  queueChanged: QueueChangedFn;
+}

@@ -11,6 +11,7 @@ import { asGerente, ipcOk } from '../../../tests/fixtures/register-users';
 import { DEMO_ACCOUNT, startHkaSimulator, type HkaSimulator } from '../hka/simulator';
 import { readHkaSettings } from '../hka/hka-connection';
 import { dataSetPath } from '../store/data-sets';
+import { toPanamaDate } from '../../shared/fiscal/panama-time';
 import { dispatchIpc } from './dispatch';
 import { createRegisterCore, type RegisterCore } from './register-core';
 
@@ -100,7 +101,7 @@ describe('training (Simulador) and Demo keep separate data sets', () => {
     expect(demoHka.ledger()).toHaveLength(3);
     expect(training.ledger()).toHaveLength(10);
     expect((await ipcOk(demoCore.ipc, 'documents:list', { limit: 50 })).total).toBe(3);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = toPanamaDate(new Date()); // the report's days are Panamá's (UTC is a day ahead after 19:00)
     const report = await ipcOk(demoCore.ipc, 'reports:sales', { from: day, to: day });
     expect(report.report.byDay.reduce((n, d) => n + d.documents, 0)).toBe(3);
     const z = await ipcOk(demoCore.ipc, 'reports:closeShift', { countedCash: '9.00' });

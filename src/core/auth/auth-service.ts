@@ -3,7 +3,7 @@
 // (auth-registry.ts); the session lives in memory, so a restart signs everyone out. It is the dispatcher's
 // SessionGate: who is signed in, and whose approval a token carries. Every attempt is audited by user id, never with
 // the PIN, its hash or an approval token.
-import type { SessionView, UserRole, UserView } from '../../shared/ipc/contract-auth';
+import type { SessionView, UserRole, UserView } from '../../shared/ipc/areas/auth/contract';
 import { AppError } from '../app/app-error';
 import { auditedBy, type ActingUser, type SessionGate } from '../app/caller';
 import { appendAudit, type AuditEntry } from '../store/audit';

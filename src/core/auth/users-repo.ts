@@ -2,7 +2,7 @@
 // module except to the PIN check (UserRecord); what the IPC answers is a UserView.
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
-import type { UserRole, UserView } from '../../shared/ipc/contract-auth';
+import type { UserRole, UserView } from '../../shared/ipc/areas/auth/contract';
 import type { StoreDb } from '../store/open-database';
 import { users } from '../store/schema';
 

@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { toPanamaDate } from '../../shared/fiscal/panama-time';
-import type { BackupItem, BackupsView } from '../../shared/ipc/contract-backups';
+import type { BackupItem, BackupsView } from '../../shared/ipc/areas/backups/contract';
 import { appendAudit, type AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { listBackupFolder, pruneBackupFolder, type CataloguedBackup } from './backup-catalogue';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { backupSettingsSchema, type BackupSettings } from '../../shared/ipc/contract-backups';
+import { backupSettingsSchema, type BackupSettings } from '../../shared/ipc/areas/backups/contract';
 import { AppError } from '../app/app-error';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';

@@ -3,7 +3,7 @@
 // chose to import the valid rows; the import is one transaction and one audit entry. A customer with the same type
 // and identification (or, without one, the same type and name) is updated, not duplicated.
 import { randomUUID } from 'node:crypto';
-import type { ImportError } from '../../shared/ipc/contract-reports';
+import type { ImportError } from '../../shared/ipc/areas/reports/contract';
 import type { Receptor } from '../../shared/fiscal/receptor';
 import { describeReceptor } from '../app/customers-repo';
 import { appendAudit } from '../store/audit';

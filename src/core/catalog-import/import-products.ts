@@ -5,7 +5,7 @@
 // saw, by its digest (loss prevention: a price list must not move prices silently, nor differently from what was
 // shown). The import is one transaction (all of it or none) and one audit entry.
 import { randomUUID } from 'node:crypto';
-import type { ImportError } from '../../shared/ipc/contract-reports';
+import type { ImportError } from '../../shared/ipc/areas/reports/contract';
 import { appendAudit } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import type { CsvEncoding } from './decode-csv';

@@ -4,7 +4,7 @@
 // preview cannot apply different changes (the catalogue or the file changed since) — import-products.ts checks it.
 import { createHash } from 'node:crypto';
 import { money } from '../../shared/fiscal/money';
-import type { ImportError } from '../../shared/ipc/contract-reports';
+import type { ImportError } from '../../shared/ipc/areas/reports/contract';
 import type { StoreDb } from '../store/open-database';
 import type { CsvEncoding } from './decode-csv';
 import { readCsvTable, type CsvDelimiter } from './parse-csv';

@@ -1,7 +1,7 @@
 // The store's loss-prevention rules (settings table, key loss_prevention): which cashier actions need a gerente and
 // the limits. Read live by every check, so a saved change applies to the next action; saved by a gerente, audited
 // with before/after like every setting.
-import { lossPreventionSchema, type LossPrevention } from '../../shared/ipc/contract-loss-prevention';
+import { lossPreventionSchema, type LossPrevention } from '../../shared/ipc/areas/loss-prevention/contract';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';

@@ -1,6 +1,6 @@
 // The monitoring panel's numbers (monitor:overview), from what the register already keeps: hka_calls, the queue,
 // queue_samples, the last folios answer, the peers' clocks and today's documents. No HKA call.
-import type { MonitorOverview } from '../../shared/ipc/contract-manager';
+import type { MonitorOverview } from '../../shared/ipc/areas/monitor/contract';
 import { hkaErrorsSince, hkaMetricsSince, latencySeries } from '../queue/hka-metrics';
 import type { StoreDb } from '../store/open-database';
 import { clockCheck } from './clock-offset';

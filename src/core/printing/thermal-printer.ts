@@ -4,7 +4,7 @@
 // to the system's print of the receipt on screen.
 import type { HkaEnvironment } from '../hka/contract';
 import type { DocumentDetail } from '../../shared/ipc/schemas';
-import type { ThermalPrinterSettings } from '../../shared/ipc/contract-printer';
+import type { ThermalPrinterSettings } from '../../shared/ipc/areas/printer/contract';
 import { receiptModel } from '../../shared/receipt/receipt-model';
 import { AppError } from '../app/app-error';
 import { issuerView } from '../app/app-status';

@@ -3,7 +3,7 @@ import {
   DEFAULT_THERMAL_PRINTER,
   thermalPrinterSchema,
   type ThermalPrinterSettings,
-} from '../../shared/ipc/contract-printer';
+} from '../../shared/ipc/areas/printer/contract';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';

@@ -2,7 +2,7 @@
 // monitoring panel), each as a function of a database connection and plain, structured-clonable arguments. The same
 // functions run in the read worker (read-worker-entry.ts, its own read-only connection) and, as the fallback, on the
 // core's connection (inline-reads.ts); access rules are checked by the handlers before they ask for one.
-import type { ShiftReport } from '../../shared/ipc/contract-reports';
+import type { ShiftReport } from '../../shared/ipc/areas/reports/contract';
 import { listDocuments, type DocumentsQuery } from '../app/documents-list';
 import { monitorOverview, type OverviewInputs } from '../monitor/overview';
 import { salesByDayCsv, salesByProductCsv, salesReport } from '../reports/sales-report';

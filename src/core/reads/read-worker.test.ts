@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftWithItems } from '../../../bench/capture-drafts';
 import { generateYear } from '../../../bench/year/generate-year';
 import { areaBinding } from '../../../tests/fixtures/area-binding';
-import { BLIND_X_REFUSED, createReportsHandlers } from '../app/handlers-reports';
+import { BLIND_X_REFUSED, createReportsHandlers } from '../app/areas/reports/handlers';
 import { captureSale } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';

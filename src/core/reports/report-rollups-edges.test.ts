@@ -4,7 +4,7 @@
 // must equal the same reports read from every document, and the rollups must really be what the reports read.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCufe } from '../../shared/fiscal/cufe';
-import type { Shift } from '../../shared/ipc/contract-reports';
+import type { Shift } from '../../shared/ipc/areas/reports/contract';
 import { anItem } from '../../../tests/fixtures/fiscal-documents';
 import { SALE } from '../../../tests/fixtures/register-harness';
 import { draftCreditNote } from '../documents/credit-note';

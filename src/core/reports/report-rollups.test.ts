@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateYear } from '../../../bench/year/generate-year';
-import type { Shift } from '../../shared/ipc/contract-reports';
+import type { Shift } from '../../shared/ipc/areas/reports/contract';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { salesReport } from './sales-report';
 import { salesReportFromDocuments } from './sales-report-from-documents';

@@ -2,7 +2,7 @@
 // report was computed before the rollups of migration 0011 (issue 17). Kept as the reference the rollup report must
 // equal (sales-report-rollups.test.ts) and as the benchmark's baseline (bench/year); the app reads salesReport.
 import { money, ZERO, type Money } from '../../shared/fiscal/money';
-import type { SalesReport } from '../../shared/ipc/contract-reports';
+import type { SalesReport } from '../../shared/ipc/areas/reports/contract';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import type { StoreDb } from '../store/open-database';
 import { CREDIT_NOTE_TYPES } from './shift-report';

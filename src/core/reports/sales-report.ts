@@ -6,7 +6,7 @@
 // notes (06, no invoice) subtract by product as they always did; a line they (or the rounding cent a line's partial
 // notes may add, credit-ledger.ts) would push below zero shows zero.
 import { money, toAmount2, toAmount6, ZERO, type Money } from '../../shared/fiscal/money';
-import type { SalesReport } from '../../shared/ipc/contract-reports';
+import type { SalesReport } from '../../shared/ipc/areas/reports/contract';
 import type { StoreDb } from '../store/open-database';
 import { toCsv } from './csv';
 import { dayTotals, productTotals } from './sales-rollups';

@@ -1,7 +1,7 @@
 // Renditions of a shift report: 80 mm plain text for the receipt printer (42 columns, Spanish) and CSV.
 import { formatBalboas } from '../../shared/fiscal/money';
 import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
-import type { ShiftReport } from '../../shared/ipc/contract-reports';
+import type { ShiftReport } from '../../shared/ipc/areas/reports/contract';
 import { toCsv, type CsvCell } from './csv';
 
 /** Characters per line on 80 mm paper in the printer's standard font. */

@@ -14,7 +14,7 @@
 import { CASH_PAYMENT_FORMS, FORMA_PAGO, TASA_ITBMS } from '../../shared/fiscal/codes';
 import { money, toAmount2, ZERO, type Money } from '../../shared/fiscal/money';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
-import type { Shift, ShiftReport } from '../../shared/ipc/contract-reports';
+import type { Shift, ShiftReport } from '../../shared/ipc/areas/reports/contract';
 import type { StoreDb } from '../store/open-database';
 import { parkedSalesCount, shiftCashMovements } from '../till/cash-movement-totals';
 import { hourKey, hourRollups, hourStart, nextHourStart, type DocumentRollupRow } from './report-rollups';

@@ -1,7 +1,7 @@
 // Cash shifts (turnos): one open at a time, opened with a float, closed by a Z report with the counted cash. The Z
 // report is stored as closed so a reprint shows exactly what was signed off, whatever happens to documents later.
 import { randomUUID } from 'node:crypto';
-import type { Shift, ShiftReport } from '../../shared/ipc/contract-reports';
+import type { Shift, ShiftReport } from '../../shared/ipc/areas/reports/contract';
 import { AppError } from '../app/app-error';
 import { formatBalboas, money } from '../../shared/fiscal/money';
 import { actorNames, appendAudit, type AuditActor } from '../store/audit';

@@ -1,7 +1,7 @@
 // The contingency area: when automatic contingency starts (minutes without HKA, failures in a row), the reason it
 // gives by default, and the folios alarm of the monitoring panel. ContingencyManager reads these live, so a saved
 // change applies to the next failure without a restart.
-import { contingencySettingsSchema, type ContingencySettings } from '../../shared/ipc/contract-manager';
+import { contingencySettingsSchema, type ContingencySettings } from '../../shared/ipc/areas/settings/contract';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';
 import { readJsonSetting, writeJsonSetting } from '../store/settings-repo';

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { normalizeRuc, verifyDv } from '../../shared/fiscal/ruc-dv';
 import type { Violation } from '../../shared/fiscal/validate';
-import type { IssuerView, issuerInputSchema } from '../../shared/ipc/contract-manager';
+import type { IssuerView, issuerInputSchema } from '../../shared/ipc/areas/settings/contract';
 import { validationFailed } from '../app/app-error';
 import type { HkaEnvironment } from '../hka/contract';
 import type { AuditActor } from '../store/audit';

@@ -2,7 +2,7 @@
 // stays in the UI preferences (PreferencesPort: electron-store on the desktop), where the print path already reads
 // it. The printers to choose from come from the shell (ReceiptPrinter.listPrinters; none in the web host).
 import type { z } from 'zod';
-import { receiptSettingsSchema, type ReceiptSettings } from '../../shared/ipc/contract-manager';
+import { receiptSettingsSchema, type ReceiptSettings } from '../../shared/ipc/areas/settings/contract';
 import type { PreferencesPort, PrintJob, ReceiptPrinter } from '../app/ui-ports';
 import type { AuditActor } from '../store/audit';
 import type { StoreDb } from '../store/open-database';

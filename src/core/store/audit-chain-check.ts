@@ -4,7 +4,7 @@
 // not is reported (editing a row breaks its own hash; deleting or reordering breaks the next link).
 import { AUDIT_CHAIN_GENESIS, auditHashInput } from '../../shared/audit/audit-chain';
 import { actorNames, contentOfRow, sealAuditRow, sha256Hex, type AuditRow } from './audit';
-import type { StoreDb } from './open-database';
+import type { StoreDb } from './store-db';
 
 export interface AuditChainBreak {
   /** audit_log id of the first row that does not hold. */

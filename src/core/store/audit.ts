@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { AUDIT_CHAIN_GENESIS, auditHashInput, type ChainedAuditContent } from '../../shared/audit/audit-chain';
-import type { StoreDb } from './open-database';
+import type { StoreDb } from './store-db';
 import { auditLog, syncOutbox, users } from './schema';
 
 export interface AuditEntry {

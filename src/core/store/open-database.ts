@@ -5,13 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { writeBackupSync } from '../backups/backup-file';
 import { sealLegacyAuditRows } from './audit-chain-check';
 import * as schema from './schema';
+import type { StoreDb } from './store-db';
 
-export type StoreDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { StoreDb } from './store-db';
 
 export interface OpenDatabaseOptions {
   /** File path, or ':memory:' for tests. */

@@ -341,7 +341,7 @@ export const creditLedger = sqliteTable(
 );
 
 /**
- * Sales put on hold at the till (issue 14): the basket as the till had it (JSON, contract-till.ts), recalled later
+ * Sales put on hold at the till (issue 14): the basket as the till had it (JSON, areas/till/contract.ts), recalled later
  * (the row is deleted then) or counted in the Z. The total is the core's own arithmetic over the lines, for the list.
  */
 export const parkedSales = sqliteTable(

@@ -1,7 +1,7 @@
 // Applying head office's catalogue to a real register file: one transaction, a bad row refused alone, head office
 // winning over a local edit (audited as overwritten), nothing written during a sale or in the training data set.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Basket } from '../../shared/ipc/contract-till';
+import type { Basket } from '../../shared/ipc/areas/till/contract';
 import type { CatalogPosition } from '../../shared/sync/catalog';
 import { MAX_DETAILS_CHARS } from '../../shared/sync/events';
 import { getProduct, lookupProduct, saveProduct } from '../app/products-repo';

@@ -4,7 +4,7 @@
 // (loss prevention payOutLimit) needs a gerente, through the same approval mechanism as every till exception.
 import { randomUUID } from 'node:crypto';
 import { formatBalboas, money } from '../../shared/fiscal/money';
-import type { CashMovement } from '../../shared/ipc/contract-till';
+import type { CashMovement } from '../../shared/ipc/areas/till/contract';
 import { AppError } from '../app/app-error';
 import { auditedBy, type SignedInCaller } from '../app/caller';
 import { readLossPrevention } from '../loss-prevention/rules-settings';

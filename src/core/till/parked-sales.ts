@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { computeItemAmounts } from '../../shared/fiscal/totals';
 import { money, sum, toAmount2 } from '../../shared/fiscal/money';
 import type { Item } from '../../shared/fiscal/item';
-import { basketSchema, type Basket, type ParkedSale } from '../../shared/ipc/contract-till';
+import { basketSchema, type Basket, type ParkedSale } from '../../shared/ipc/areas/till/contract';
 import { ticketDiscountAmount, ticketDiscountProblem } from '../../shared/till/ticket-discount';
 import { AppError } from '../app/app-error';
 import type { ActingUser } from '../app/caller';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreIpcSuite } from '../../../tests/fixtures/core-ipc-suite';
 import { TEST_USERS } from '../../../tests/fixtures/register-users';
-import type { Basket } from '../../shared/ipc/contract-till';
+import type { Basket } from '../../shared/ipc/areas/till/contract';
 
 const suite = coreIpcSuite('till-day');
 const { call, ok } = suite;

@@ -1,8 +1,8 @@
 // The basket in progress, kept in SQLite as the cashier works (the till saves it debounced), so a crash or a restart
 // loses nothing. One per register: it belongs to the user who was selling. When someone else signs in and asks for
 // it, it is parked under its owner's name first (parked-sales.ts) — never shown to the wrong cashier, never lost.
-import type { Basket, ParkedSale } from '../../shared/ipc/contract-till';
-import { basketSchema } from '../../shared/ipc/contract-till';
+import type { Basket, ParkedSale } from '../../shared/ipc/areas/till/contract';
+import { basketSchema } from '../../shared/ipc/areas/till/contract';
 import type { ActingUser } from '../app/caller';
 import type { StoreDb } from '../store/open-database';
 import { parkSale } from './parked-sales';

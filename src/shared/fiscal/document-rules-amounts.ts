@@ -1,5 +1,5 @@
 // The DGI's digit limits on the amounts the register computes (REFERENCE §4.6, §4.7). Used by document-rules.ts.
-import type { RuleIssue } from './document-rules';
+import type { RuleIssue } from './rule-issue';
 import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigits, money } from './money';
 import type { DocumentTotals } from './totals';
 

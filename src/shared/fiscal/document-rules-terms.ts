@@ -1,7 +1,7 @@
 // Rules about money owed or converted (REFERENCE.md §2.4, §2.12 rule 6): the foreign-currency data of an export and
 // the instalment schedule of a sale on term. Used by document-rules.ts.
 import type { FiscalDocument } from './document';
-import type { RuleIssue } from './document-rules';
+import type { RuleIssue } from './rule-issue';
 import { money, sum, type Money } from './money';
 
 /** formaPagoFact 01: crédito (§2.11). */

@@ -8,12 +8,7 @@ import { REASON_MAX, REASON_MIN } from './reason-bounds';
 import type { DocumentTotals } from './totals';
 import { exportCurrencyIssues, installmentIssues } from './document-rules-terms';
 import { amountLimitIssues } from './document-rules-amounts';
-
-export interface RuleIssue {
-  path: (string | number)[];
-  message: string;
-  rule: string;
-}
+import type { RuleIssue } from './rule-issue';
 
 type Rule = (doc: FiscalDocument, totals: DocumentTotals) => RuleIssue[];
 

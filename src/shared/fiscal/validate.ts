@@ -1,7 +1,8 @@
 // Entry point of fiscal validation: structure (zod) first, then the cross-field rules. Returns ALL problems,
 // each with a field path and a Spanish message; never throws, whatever it is given.
 import type { z } from 'zod';
-import { DOCUMENT_RULES, type RuleIssue } from './document-rules';
+import { DOCUMENT_RULES } from './document-rules';
+import type { RuleIssue } from './rule-issue';
 import { fiscalDocumentSchema, type FiscalDocument } from './document';
 import { computeTotals, type DocumentTotals } from './totals';
 

@@ -1,41 +1,55 @@
-// Channel and event names only (no schemas): what the preload needs to build window.sago. A test checks these lists
-// equal the contract's keys.
-import { AUTH_CHANNELS } from './channels-auth';
-import { BACKUP_CHANNELS } from './channels-backups';
-import { LOSS_PREVENTION_CHANNELS } from './channels-loss-prevention';
-import { MANAGER_CHANNELS } from './channels-manager';
-import { REPORTS_CHANNELS } from './channels-reports';
-import { SERIES_CHANNELS } from './channels-series';
-import { PRINTER_CHANNELS } from './channels-printer';
-import { TILL_CHANNELS } from './channels-till';
+// Channel and event names only (no schemas): what the preload needs to build window.sago. Each area lists its names
+// next to its contract (src/shared/ipc/areas/<area>/channels.ts); a test checks these lists equal the contract's keys,
+// area by area.
+import { APP_CHANNELS } from './areas/app/channels';
+import { CATALOG_CHANNELS } from './areas/catalog/channels';
+import { SALES_CHANNELS } from './areas/sales/channels';
+import { DOCUMENTS_CHANNELS } from './areas/documents/channels';
+import { SYNC_CHANNELS } from './areas/sync/channels';
+import { HKA_CHANNELS } from './areas/hka/channels';
+import { AUTH_CHANNELS } from './areas/auth/channels';
+import { REPORTS_CHANNELS } from './areas/reports/channels';
+import { SETTINGS_CHANNELS } from './areas/settings/channels';
+import { DOCUMENT_FILES_CHANNELS } from './areas/document-files/channels';
+import { MONITOR_CHANNELS } from './areas/monitor/channels';
+import { LOSS_PREVENTION_CHANNELS } from './areas/loss-prevention/channels';
+import { BACKUP_CHANNELS } from './areas/backups/channels';
+import { SERIES_CHANNELS } from './areas/series/channels';
+import { TILL_CHANNELS } from './areas/till/channels';
+import { PRINTER_CHANNELS } from './areas/printer/channels';
+
+/** Each area's channel names by area name, as contractAreas (contract.ts) holds their entries. */
+export const channelAreas = {
+  app: APP_CHANNELS,
+  catalog: CATALOG_CHANNELS,
+  sales: SALES_CHANNELS,
+  documents: DOCUMENTS_CHANNELS,
+  sync: SYNC_CHANNELS,
+  hka: HKA_CHANNELS,
+  auth: AUTH_CHANNELS,
+  reports: REPORTS_CHANNELS,
+  settings: SETTINGS_CHANNELS,
+  'document-files': DOCUMENT_FILES_CHANNELS,
+  monitor: MONITOR_CHANNELS,
+  'loss-prevention': LOSS_PREVENTION_CHANNELS,
+  backups: BACKUP_CHANNELS,
+  series: SERIES_CHANNELS,
+  till: TILL_CHANNELS,
+  printer: PRINTER_CHANNELS,
+} as const;
 
 export const CHANNELS = [
-  'app:status',
-  'catalog:search',
-  'catalog:lookup',
-  'catalog:saveProduct',
-  'customers:search',
-  'customers:save',
-  'sales:complete',
-  'sales:last',
-  'documents:list',
-  'documents:get',
-  'documents:retry',
-  'documents:annul',
-  'documents:creditNote',
-  'queue:sendNow',
-  'receipt:print',
-  'preferences:get',
-  'preferences:set',
-  'sync:status',
-  'sync:pushNow',
-  'sync:enrol',
-  'settings:hka',
-  'settings:saveHka',
-  'settings:testHka',
+  ...APP_CHANNELS,
+  ...CATALOG_CHANNELS,
+  ...SALES_CHANNELS,
+  ...DOCUMENTS_CHANNELS,
+  ...SYNC_CHANNELS,
+  ...HKA_CHANNELS,
   ...AUTH_CHANNELS,
   ...REPORTS_CHANNELS,
-  ...MANAGER_CHANNELS,
+  ...SETTINGS_CHANNELS,
+  ...DOCUMENT_FILES_CHANNELS,
+  ...MONITOR_CHANNELS,
   ...LOSS_PREVENTION_CHANNELS,
   ...BACKUP_CHANNELS,
   ...SERIES_CHANNELS,

@@ -1,7 +1,7 @@
 // What in a sale needs a gerente under the store's loss-prevention rules: a line priced differently from the
 // catalogue, a line discount or a ticket discount above the limits. Pure and shared, so the till knows when to ask for
 // a PIN and the core refuses the same sale without the matching approval (the core's verdict is the one that counts).
-import type { LossPrevention } from '../ipc/contract-loss-prevention';
+import type { LossPrevention } from '../ipc/areas/loss-prevention/contract';
 import type { Item } from '../fiscal/item';
 import { money, toAmount2, toAmount6 } from '../fiscal/money';
 import { computeItemAmounts } from '../fiscal/totals';

@@ -4,7 +4,7 @@
 // Escape cancels. The PIN never outlives the attempt.
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionView } from '../../../shared/ipc/contract-auth';
+import type { SessionView } from '../../../shared/ipc/areas/auth/contract';
 import { attempt, errorLines, sago } from '../api/sago';
 import { Dialog } from '../ui/Dialog';
 import { knownActionLabel } from '../settings/audit-view';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserView } from '../../../shared/ipc/contract-auth';
+import type { UserView } from '../../../shared/ipc/areas/auth/contract';
 import { lockTimeOf, lockedUntilTime } from './lock-time';
 
 const at = (h: number, m: number) => new Date(2026, 10, 28, h, m, 0);

@@ -1,5 +1,5 @@
 // "bloqueado hasta HH:MM": when a user's sign-in lock (after too many wrong PINs) ends, in the register's local time.
-import type { UserView } from '../../../shared/ipc/contract-auth';
+import type { UserView } from '../../../shared/ipc/areas/auth/contract';
 
 /** The lock's end as HH:MM (24 h), or null when the user is not locked at `now`. */
 export function lockedUntilTime(lockedUntil: string | null, now: Date): string | null {

@@ -1,6 +1,6 @@
 // A new user's name and PIN checked with the contract's own rules before the request goes out, so the screen shows
 // the rule's Spanish message (the core would say the same, with the field's path appended).
-import { pinSchema, usernameSchema } from '../../../shared/ipc/contract-auth';
+import { pinSchema, usernameSchema } from '../../../shared/ipc/areas/auth/contract';
 
 export interface NewUserFields {
   displayName: string;

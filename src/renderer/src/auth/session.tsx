@@ -1,7 +1,7 @@
 // Who is at the register: the session (auth:session) for every screen, re-read after sign-in, sign-out and setup.
 // The core keeps the session; this only mirrors it so screens can show the right things (a gerente sees settings).
 import { createContext, useCallback, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
-import type { SessionView } from '../../../shared/ipc/contract-auth';
+import type { SessionView } from '../../../shared/ipc/areas/auth/contract';
 import { attempt, sago } from '../api/sago';
 
 export interface SessionState {

@@ -2,7 +2,7 @@
 // enforces them; screens use them only to ask for a gerente's PIN at the right moment and to hide what a blind count
 // must not show.
 import { useEffect, useState } from 'react';
-import type { LossPrevention } from '../../../shared/ipc/contract-loss-prevention';
+import type { LossPrevention } from '../../../shared/ipc/areas/loss-prevention/contract';
 import { attempt, sago } from '../api/sago';
 import { useSession } from './session';
 

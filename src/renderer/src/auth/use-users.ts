@@ -1,7 +1,7 @@
 // The register's users (auth:users: names, roles and locks; never a PIN or hash), re-read on demand — after a
 // failed PIN, so a lock that just started shows at once.
 import { useCallback, useEffect, useState } from 'react';
-import type { UserView } from '../../../shared/ipc/contract-auth';
+import type { UserView } from '../../../shared/ipc/areas/auth/contract';
 import { attempt, sago } from '../api/sago';
 
 export function useUsers(): { users: UserView[] | null; error: string | null; reload: () => Promise<UserView[]> } {

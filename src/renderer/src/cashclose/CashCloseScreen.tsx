@@ -3,7 +3,7 @@
 // is opened.
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RenderedShiftReport, Shift } from '../../../shared/ipc/contract-reports';
+import type { RenderedShiftReport, Shift } from '../../../shared/ipc/areas/reports/contract';
 import { attempt, errorLines, sago } from '../api/sago';
 import { useSession } from '../auth/session';
 import { parseCash } from './cash-close-model';

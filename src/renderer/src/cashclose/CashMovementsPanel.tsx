@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
-import { CASH_MOVEMENT_REASONS, type CashMovement } from '../../../shared/ipc/contract-till';
+import { CASH_MOVEMENT_REASONS, type CashMovement } from '../../../shared/ipc/areas/till/contract';
 import { attempt, errorLines, sago } from '../api/sago';
 import { useWithApproval } from '../auth/manager-action';
 import { parseCash } from './cash-close-model';

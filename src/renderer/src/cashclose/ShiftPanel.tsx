@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
-import type { RenderedShiftReport, Shift } from '../../../shared/ipc/contract-reports';
+import type { RenderedShiftReport, Shift } from '../../../shared/ipc/areas/reports/contract';
 import { reasonProblem } from '../../../shared/ipc/reason';
 import { attempt, errorLines, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';

@@ -3,7 +3,7 @@
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
-import type { RenderedShiftReport } from '../../../shared/ipc/contract-reports';
+import type { RenderedShiftReport } from '../../../shared/ipc/areas/reports/contract';
 import { printReceipt } from '../receipt/ReceiptView';
 import { saveCsv } from '../ui/save-file';
 import { differenceKind } from './cash-close-model';

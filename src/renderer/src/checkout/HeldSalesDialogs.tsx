@@ -5,7 +5,7 @@ import { useEffect, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { toPanamaDateTime } from '../../../shared/fiscal/panama-time';
-import type { ParkedSale } from '../../../shared/ipc/contract-till';
+import type { ParkedSale } from '../../../shared/ipc/areas/till/contract';
 import { Dialog } from '../ui/Dialog';
 import type { HeldResult } from './use-held-sales';
 

@@ -1,7 +1,8 @@
-// The till's basket as the core keeps it (contract-till.ts Basket: parked sales and the draft that survives a
-// restart), to and from what the checkout holds. The consumidor final is stored as null (the default customer).
+// The till's basket as the core keeps it (src/shared/ipc/areas/till/contract.ts Basket: parked sales and the draft that
+// survives a restart), to and from what the checkout holds. The consumidor final is stored as null (the default
+// customer).
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { Basket } from '../../../shared/ipc/contract-till';
+import type { Basket } from '../../../shared/ipc/areas/till/contract';
 import type { TicketDiscount } from '../../../shared/till/ticket-discount';
 import type { CartLine } from './cart';
 import { CONSUMIDOR_FINAL } from './sale-draft';

@@ -1,7 +1,8 @@
-// Which cashier actions the core must hear about before they happen (loss prevention, contract-loss-prevention.ts):
-// a line's price changed from the catalogue's, a discount, a line voided, a basket cleared. Pure, so it is unit-tested;
-// the core decides whether a gerente must approve (and audits every one), the till only asks.
-import type { TillAction } from '../../../shared/ipc/contract-loss-prevention';
+// Which cashier actions the core must hear about before they happen (loss prevention,
+// src/shared/ipc/areas/loss-prevention/contract.ts): a line's price changed from the catalogue's, a discount, a line
+// voided, a basket cleared. Pure, so it is unit-tested; the core decides whether a gerente must approve (and audits
+// every one), the till only asks.
+import type { TillAction } from '../../../shared/ipc/areas/loss-prevention/contract';
 import { money, toAmount6 } from '../../../shared/fiscal/money';
 import { lineTotal, type CartLine } from './cart';
 

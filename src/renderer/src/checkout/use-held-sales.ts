@@ -3,7 +3,7 @@
 // decides whose draft it is (till:loadDraft parks another user's basket under their name and says so).
 import { useCallback, useEffect, useRef } from 'react';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { Basket, ParkedSale } from '../../../shared/ipc/contract-till';
+import type { Basket, ParkedSale } from '../../../shared/ipc/areas/till/contract';
 import type { TicketDiscount } from '../../../shared/till/ticket-discount';
 import { attempt, errorLines, sago } from '../api/sago';
 import { beforeLock } from '../auth/before-lock';

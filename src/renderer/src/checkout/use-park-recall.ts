@@ -4,7 +4,7 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceptorInput } from '../../../shared/fiscal/receptor';
-import type { Basket, ParkedSale } from '../../../shared/ipc/contract-till';
+import type { Basket, ParkedSale } from '../../../shared/ipc/areas/till/contract';
 import { fromBasket } from './basket';
 import type { CartAction, CartState } from './cart';
 import type { CheckoutMessage } from './ScanMessage';

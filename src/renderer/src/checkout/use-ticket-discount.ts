@@ -9,7 +9,7 @@ import type { SaleDraft } from '../../../shared/ipc/schemas';
 import { ticketDiscountAmount, type TicketDiscount } from '../../../shared/till/ticket-discount';
 import { itemsTotal } from './sale-draft';
 import type { TillVerdict } from './use-till-guard';
-import type { TillAction } from '../../../shared/ipc/contract-loss-prevention';
+import type { TillAction } from '../../../shared/ipc/areas/loss-prevention/contract';
 
 type Cleared = { itemsTotal: string; descuento: string };
 

@@ -2,7 +2,7 @@
 // is cleared (till-actions.ts): the core audits it and, when the store's rules want a gerente, answers
 // approval_required, so the PIN is asked right then (useWithApproval). The change happens only once it said yes.
 import { useCallback } from 'react';
-import type { TillAction } from '../../../shared/ipc/contract-loss-prevention';
+import type { TillAction } from '../../../shared/ipc/areas/loss-prevention/contract';
 import { attempt, errorLines, sago } from '../api/sago';
 import { useWithApproval } from '../auth/manager-action';
 

@@ -2,7 +2,7 @@
 // clock check and central sync. Each card says in words what is wrong when something is (data-state="alarm").
 import { useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
+import type { MonitorOverview } from '../../../shared/ipc/areas/monitor/contract';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { attempt, sago } from '../api/sago';
 import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';

@@ -2,7 +2,7 @@
 // depth, and today's sales by hour). Refreshed every 15 s and on queue events while on screen (use-monitor.ts).
 import { useCallback, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
+import type { MonitorOverview } from '../../../shared/ipc/areas/monitor/contract';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import { AuditChainStatus } from '../settings/AuditChainStatus';
 import { MonitorCards } from './MonitorCards';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
+import type { MonitorOverview } from '../../../shared/ipc/areas/monitor/contract';
 import {
   ageOf,
   clockOff,

@@ -1,7 +1,7 @@
 // What the monitoring panel shows, from monitor:overview: durations, latencies, rates and clock offsets as short
 // Spanish-neutral text, and the series as the columns a chart takes (x in Unix seconds, y with gaps as null).
 // Pure, so the formatting rules are unit-tested and the screen only lays them out.
-import type { MonitorOverview } from '../../../shared/ipc/contract-manager';
+import type { MonitorOverview } from '../../../shared/ipc/areas/monitor/contract';
 import { money } from '../../../shared/fiscal/money';
 
 export const CLOCK_WARN_MS = 2 * 60_000;

@@ -3,7 +3,7 @@
 // sale completes already has it (no read racing the automatic print). Until it is read, or when it cannot be, the
 // receipt is plain 80 mm: a receipt without the shop's slogan beats no receipt.
 import { createContext, useCallback, useContext, useEffect, useState, type JSX, type ReactNode } from 'react';
-import type { ReceiptSettings } from '../../../shared/ipc/contract-manager';
+import type { ReceiptSettings } from '../../../shared/ipc/areas/settings/contract';
 import { attempt, sago } from '../api/sago';
 import { useSession } from '../auth/session';
 

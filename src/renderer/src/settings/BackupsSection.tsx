@@ -3,7 +3,7 @@
 // verification (backups:list) and the last failures, which the core also audited. Restore opens RestoreDialog.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupItem, BackupsView } from '../../../shared/ipc/contract-backups';
+import type { BackupItem, BackupsView } from '../../../shared/ipc/areas/backups/contract';
 import { attempt, sago } from '../api/sago';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 import { RestoreDialog } from './RestoreDialog';

@@ -6,7 +6,7 @@ import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASA_ITBMS, type TasaItbms } from '../../../shared/fiscal/codes';
 import { formatBalboas } from '../../../shared/fiscal/money';
-import type { CatalogPreview } from '../../../shared/ipc/contract-reports';
+import type { CatalogPreview } from '../../../shared/ipc/areas/reports/contract';
 import { attempt, sago } from '../api/sago';
 import { rowMessage } from './CsvImport';
 import { fileBase64 } from './file-base64';

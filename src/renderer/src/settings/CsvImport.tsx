@@ -4,7 +4,7 @@
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/ipc/api';
-import type { ImportError } from '../../../shared/ipc/contract-reports';
+import type { ImportError } from '../../../shared/ipc/areas/reports/contract';
 import { fileBase64 } from './file-base64';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';
 

@@ -3,7 +3,7 @@
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECIMAL_2_PATTERN } from '../../../shared/fiscal/money';
-import type { LossPrevention } from '../../../shared/ipc/contract-loss-prevention';
+import type { LossPrevention } from '../../../shared/ipc/areas/loss-prevention/contract';
 import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';

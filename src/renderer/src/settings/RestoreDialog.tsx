@@ -2,7 +2,7 @@
 // restore the session is read again: the restored data may not know the user who restored it.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESTORE_CONFIRMATION, type BackupItem } from '../../../shared/ipc/contract-backups';
+import { RESTORE_CONFIRMATION, type BackupItem } from '../../../shared/ipc/areas/backups/contract';
 import { attempt, sago } from '../api/sago';
 import { useSession } from '../auth/session';
 import { Dialog } from '../ui/Dialog';

@@ -3,7 +3,7 @@
 // (printer:settings / printer:save / printer:test). The paper width is the receipt's, above.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ThermalPrinterSettings } from '../../../shared/ipc/contract-printer';
+import type { ThermalPrinterSettings } from '../../../shared/ipc/areas/printer/contract';
 import { attempt, sago } from '../api/sago';
 import { useManagerAction } from '../auth/manager-action';
 import { OutcomeNotice, failed, type Outcome } from './Outcome';

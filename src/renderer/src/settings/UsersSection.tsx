@@ -3,7 +3,7 @@
 // the form once used.
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserRole } from '../../../shared/ipc/contract-auth';
+import type { UserRole } from '../../../shared/ipc/areas/auth/contract';
 import { attempt, errorLines, sago } from '../api/sago';
 import { PinField } from '../auth/PinField';
 import { lockedUntilTime } from '../auth/lock-time';

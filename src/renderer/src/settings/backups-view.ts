@@ -1,6 +1,6 @@
 // How the backups list reads: sizes in KB/MB as a manager says them, and the folder field turned into the request
 // (empty = only the local copy). Pure, so it is unit-tested.
-import type { BackupSettings } from '../../../shared/ipc/contract-backups';
+import type { BackupSettings } from '../../../shared/ipc/areas/backups/contract';
 
 export function formatSize(bytes: number, language: string): string {
   const locale = language.startsWith('en') ? 'en' : 'es-PA';

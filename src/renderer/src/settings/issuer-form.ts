@@ -1,6 +1,6 @@
 // The issuer form: the DV check as the manager types (the DGI algorithm from the fiscal core, the same one the core
 // runs on save) and the field problems of the contract's schema, so the panel refuses what the core would refuse.
-import { issuerInputSchema, type IssuerView } from '../../../shared/ipc/contract-manager';
+import { issuerInputSchema, type IssuerView } from '../../../shared/ipc/areas/settings/contract';
 import { computeDv, normalizeRuc, verifyDv } from '../../../shared/fiscal/ruc-dv';
 
 export type IssuerForm = IssuerView;

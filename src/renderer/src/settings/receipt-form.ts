@@ -1,5 +1,5 @@
 // The receipt form: header and footer as text areas (one printed line per line), checked with the contract's schema.
-import { receiptSettingsSchema, type ReceiptSettings } from '../../../shared/ipc/contract-manager';
+import { receiptSettingsSchema, type ReceiptSettings } from '../../../shared/ipc/areas/settings/contract';
 
 export interface ReceiptForm {
   printerName: string;

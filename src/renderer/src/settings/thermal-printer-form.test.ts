@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THERMAL_PRINTER } from '../../../shared/ipc/contract-printer';
+import { DEFAULT_THERMAL_PRINTER } from '../../../shared/ipc/areas/printer/contract';
 import { checkThermalForm, thermalToForm } from './thermal-printer-form';
 
 const network = { kind: 'network' as const, host: '192.168.1.50', port: '9100', devicePath: '', drawer: true };

@@ -1,6 +1,6 @@
 // The thermal printer form: the port typed as text, checked with the contract's schema (its Spanish messages), one
 // problem per field.
-import { thermalPrinterSchema, type ThermalPrinterSettings } from '../../../shared/ipc/contract-printer';
+import { thermalPrinterSchema, type ThermalPrinterSettings } from '../../../shared/ipc/areas/printer/contract';
 
 export interface ThermalPrinterForm {
   kind: ThermalPrinterSettings['kind'];
