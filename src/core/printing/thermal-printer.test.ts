@@ -11,7 +11,7 @@ import {
   type FakeEscPosPrinter,
 } from '../../../tests/fixtures/fake-escpos-printer';
 import { waitFor } from '../../../tests/fixtures/register-harness';
-import { DEFAULT_THERMAL_PRINTER } from '../../shared/ipc/contract-printer';
+import { DEFAULT_THERMAL_PRINTER } from '../../shared/ipc/areas/printer/contract';
 
 const suite = coreIpcSuite('printer-status');
 const { call, ok } = suite;
