@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { FiscalDocument } from '../../shared/fiscal/document';
 import { STATUS_LABELS, transition, type DocumentStatus } from '../../shared/fiscal/lifecycle';
 import { toPanamaDate } from '../../shared/fiscal/panama-time';
+import { REASON_MAX, REASON_MIN, reasonWithinBounds } from '../../shared/fiscal/reason-bounds';
 import type { HkaClient } from '../hka/client/hka-client';
 import { datosDocumentoOf, type HkaCredentialSource } from '../queue/transmit-job';
 import { appendAudit, enqueueSync, type AuditActor } from '../store/audit';
@@ -45,8 +46,12 @@ export async function annulDocument(
   by: AuditActor,
 ): Promise<AnnulResult> {
   const reason = motivo.trim();
-  if (reason.length < 15 || reason.length > 250) {
-    return { ok: false, reason: 'not_allowed', message: 'Indique el motivo de la anulación (15 a 250 caracteres)' };
+  if (!reasonWithinBounds(reason)) {
+    return {
+      ok: false,
+      reason: 'not_allowed',
+      message: `Indique el motivo de la anulación (${REASON_MIN} a ${REASON_MAX} caracteres)`,
+    };
   }
   const row = deps.db
     .select({

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ContractEntry } from '../../access';
 import { DECIMAL_6_PATTERN } from '../../../fiscal/money';
-import { reasonSchema } from '../../reason';
+import { REASON_MAX, reasonSchema } from '../../reason';
 import { documentDetailSchema, documentStatusSchema, documentSummarySchema } from '../../schemas';
 import { approvalField, doneResponse, emptyRequest } from '../../fields';
 
@@ -33,7 +33,8 @@ export const documentsContract = {
   /** Annul an authorised document within 7 days (HKA AnulacionDocumento); later, a credit note is the way. */
   'documents:annul': {
     access: 'approval:documents:annul',
-    request: z.object({ id: z.string(), motivo: z.string().max(250), approval: approvalField }),
+    // Only the upper bound here: the core's annul step says a short reason in its own words (annul-document.ts).
+    request: z.object({ id: z.string(), motivo: z.string().max(REASON_MAX), approval: approvalField }),
     response: documentDetailSchema,
   },
   /** Credit note (04) for all or some lines of an authorised invoice; returns the new note as saved. */
