@@ -117,6 +117,8 @@ export interface QueueCounts {
   oldestWaitingSince: string | undefined;
 }
 
+const COUNTED_STATES = ['pending', 'leased', 'parked', 'failed'];
+
 export function queueCounts(db: StoreDb): QueueCounts {
   const rows = db
     .select({
@@ -125,6 +127,9 @@ export function queueCounts(db: StoreDb): QueueCounts {
       oldest: sql<string | null>`min(${outboxJobs.createdAt})`,
     })
     .from(outboxJobs)
+    // Only the states the status bar shows: a year's done jobs stay in the table, and counting them scanned it on
+    // every app:status (~50 ms at 250 k documents); with the filter it is a seek on outbox_jobs_due.
+    .where(inArray(outboxJobs.state, COUNTED_STATES))
     .groupBy(outboxJobs.state)
     .all();
   const by = (state: string) => rows.find((r) => r.state === state);
