@@ -7,6 +7,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHkaSimulator, type HkaSimulator } from '../core/hka/simulator';
 import { CHANNELS, EVENTS } from '../shared/ipc/channels';
+import { fillShim } from './static-files';
 import { startWebHost, type WebHost } from './web-host';
 import { fakeRendererDir } from './web-host.fixture';
 import { seedUsers } from '../../tests/fixtures/register-users';
@@ -16,13 +17,20 @@ const SHIM = readFileSync(join(import.meta.dirname, 'sago-shim.js'), 'utf8');
 
 function listIn(source: string, name: string): string[] {
   const body = new RegExp(`var ${name} = \\[([^\\]]*)\\]`).exec(source)?.[1] ?? '';
-  return [...body.matchAll(/'([^']+)'/g)].map((m) => m[1] ?? '');
+  return [...body.matchAll(/["']([^"']+)["']/g)].map((m) => m[1] ?? '');
 }
 
-describe('sago-shim.js', () => {
+describe('sago-shim.js as the web host serves it', () => {
   it("knows exactly the contract's channels and events", () => {
-    expect(listIn(SHIM, 'CHANNELS').sort()).toEqual([...CHANNELS].sort());
-    expect(listIn(SHIM, 'EVENTS').sort()).toEqual([...EVENTS].sort());
+    const served = fillShim(SHIM);
+    expect(listIn(served, 'CHANNELS').sort()).toEqual([...CHANNELS].sort());
+    expect(listIn(served, 'EVENTS').sort()).toEqual([...EVENTS].sort());
+  });
+
+  it('refuses a shim without the lists to fill in', () => {
+    expect(() => fillShim(SHIM.replace('var CHANNELS = [];', 'var CHANNELS = ["app:status"];'))).toThrow(
+      /no empty CHANNELS\/EVENTS lists/,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { CHANNELS, EVENTS } from '../shared/ipc/channels';
 
 const SHIM_TAG = '<script src="/sago-shim.js"></script>';
 
@@ -32,7 +33,21 @@ export function injectShim(html: string): string {
   return `${SHIM_TAG}\n${html}`;
 }
 
+const CHANNELS_SLOT = 'var CHANNELS = [];';
+const EVENTS_SLOT = 'var EVENTS = [];';
+
+/** The shim with the contract's channel and event lists written into its two empty lists. */
+export function fillShim(source: string): string {
+  if (!source.includes(CHANNELS_SLOT) || !source.includes(EVENTS_SLOT))
+    throw new Error('sago-shim.js has no empty CHANNELS/EVENTS lists to fill in');
+  return source
+    .replace(CHANNELS_SLOT, `var CHANNELS = ${JSON.stringify(CHANNELS)};`)
+    .replace(EVENTS_SLOT, `var EVENTS = ${JSON.stringify(EVENTS)};`);
+}
+
 export class StaticFiles {
+  private shim: Promise<string> | undefined;
+
   private readonly root: string;
 
   constructor(
@@ -43,7 +58,10 @@ export class StaticFiles {
   }
 
   async serve(pathname: string, res: ServerResponse): Promise<void> {
-    if (pathname === '/sago-shim.js') return send(res, 200, CONTENT_TYPES['.js'], await readFile(this.shimPath));
+    if (pathname === '/sago-shim.js') {
+      this.shim ??= readFile(this.shimPath, 'utf8').then(fillShim);
+      return send(res, 200, CONTENT_TYPES['.js'], await this.shim);
+    }
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);

@@ -124,6 +124,7 @@ describe('web host', () => {
     const shim = await rawRequest(`${origin}/sago-shim.js`);
     expect(shim.headers['content-type']).toMatch(/^text\/javascript/);
     expect(shim.body).toContain("Object.defineProperty(window, 'sago'");
+    expect(shim.body).toContain('var CHANNELS = ["app:status",'); // the lists are filled in as it is served
     expect((await rawRequest(`${origin}/assets/app.js`)).body).toContain('listo');
     expect((await rawRequest(`${origin}/documentos`)).body).toContain('/sago-shim.js'); // client-side route
     expect((await rawRequest(`${origin}/favicon.ico`)).status).toBe(204);
