@@ -15,6 +15,7 @@ import { captureAgainstFloor } from './capture-floor';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
+import { writeYearArgs, writeYearFile } from './year/write-year-file';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
 const PG_RUNS = { 5: 600, 50: 300 } as const;
@@ -95,6 +96,7 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--write-year')) return writeYearFile(writeYearArgs(process.argv));
   if (YEAR) return runYearBench();
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
