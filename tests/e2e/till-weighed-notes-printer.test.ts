@@ -8,6 +8,7 @@
 // ESC/POS status like an Epson.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiscalDocument } from '../../src/shared/fiscal/document';
+import { COPY_BANNER } from '../../src/core/printing/escpos-receipt';
 import { ipcOk, signInAs as signInCore } from '../fixtures/register-users';
 import { decodeEscPos } from '../fixtures/escpos-decode';
 import { READY_STATUS, startFakeEscPosPrinter, type FakeEscPosPrinter } from '../fixtures/fake-escpos-printer';
@@ -196,7 +197,9 @@ describe.skipIf(!chromiumAvailable())(
       // Paper loaded: F9 in the same dialog prints it.
       await page.keyboard.press('F9');
       await expect.poll(() => printer.jobs.length).toBe(jobs + 1);
-      expect(decodeEscPos(printer.jobs.at(-1)!).lines).toContain('Arroz blanco 5 lb');
+      const paper = decodeEscPos(printer.jobs.at(-1)!).lines;
+      expect(paper).toContain('Arroz blanco 5 lb');
+      expect(paper).not.toContain(COPY_BANNER); // the refused print left no paper: this is the original
       await expect.poll(() => page.getByTestId('print-error').count()).toBe(0);
       await page.keyboard.press('Enter');
       await waitForCheckout(page);

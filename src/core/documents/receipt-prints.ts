@@ -7,12 +7,34 @@ import { AppError } from '../app/app-error';
 
 export const REPRINT_NEEDS_MANAGER = 'Esta factura ya se reimprimió; otra copia necesita la autorización de un gerente';
 
-/** Prints so far of the document (0: none yet, so the next one is the original). */
+/**
+ * Prints so far of the document (0: none yet, so the next one is the original): prints counted, less those the printer
+ * refused before anything was sent (out of paper, cover open, offline), so the receipt printed once paper is loaded is
+ * still the original, not a COPIA. A print that failed while sending stays counted: paper may have come out.
+ */
 export function printsOf(db: StoreDb, documentId: string): number {
   return db.$client
-    .prepare("SELECT COUNT(*) FROM audit_log WHERE document_id = ? AND action = 'receipt.printed'")
+    .prepare(
+      `SELECT count(*) FILTER (WHERE action = 'receipt.printed') - count(*) FILTER (WHERE action = 'receipt.notPrinted')
+       FROM audit_log WHERE document_id = ? AND action IN ('receipt.printed', 'receipt.notPrinted')`,
+    )
     .pluck()
     .get(documentId) as number;
+}
+
+/**
+ * Records that the print counted as copy `copy` never reached paper: the printer refused it before anything was sent.
+ * The audit trail is append-only, so the count is corrected by a second entry rather than by removing the first.
+ */
+export function recordPrintNotDone(
+  db: StoreDb,
+  documentId: string,
+  copy: number,
+  by: AuditActor,
+  reason: string,
+  at: Date,
+): void {
+  appendAudit(db, { ...by, action: 'receipt.notPrinted', documentId, details: { copy, reason } }, at);
 }
 
 /**

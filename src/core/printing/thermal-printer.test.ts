@@ -12,6 +12,7 @@ import {
 } from '../../../tests/fixtures/fake-escpos-printer';
 import { waitFor } from '../../../tests/fixtures/register-harness';
 import { DEFAULT_THERMAL_PRINTER } from '../../shared/ipc/areas/printer/contract';
+import { COPY_BANNER } from './escpos-receipt';
 
 const suite = coreIpcSuite('printer-status');
 const { call, ok } = suite;
@@ -77,10 +78,22 @@ describe("the thermal printer's status", () => {
     } finally {
       printer.status = READY_STATUS;
     }
-    // Paper loaded, cover closed: the reprint goes out.
-    expect(await ok('receipt:print', { documentId: sold.id })).toMatchObject({ via: 'printer' });
+    // The refused print is recorded (the audit trail is append-only) and does not count: no paper came out.
+    const audit = suite.core.store.sqlite
+      .prepare("SELECT action, details FROM audit_log WHERE document_id = ? AND action LIKE 'receipt.%' ORDER BY id")
+      .all(sold.id) as { action: string; details: string }[];
+    expect(audit.map((a) => [a.action, JSON.parse(a.details) as unknown])).toEqual([
+      ['receipt.printed', { copy: 0 }],
+      ['receipt.notPrinted', { copy: 0, reason: `printer.${rule}` }],
+    ]);
+    // Paper loaded, cover closed: the receipt goes out as the original, not as a COPIA; the next one is the copy.
+    expect(await ok('receipt:print', { documentId: sold.id })).toEqual({ via: 'printer', copy: 0 });
     expect(printer.jobs).toHaveLength(jobs + 1);
-    expect(decodeEscPos(printer.jobs.at(-1)!).lines).toContain('Arroz blanco 5 lb');
+    const original = decodeEscPos(printer.jobs.at(-1)!).lines;
+    expect(original).toContain('Arroz blanco 5 lb');
+    expect(original).not.toContain(COPY_BANNER);
+    expect(await ok('receipt:print', { documentId: sold.id })).toEqual({ via: 'printer', copy: 1 });
+    expect(decodeEscPos(printer.jobs.at(-1)!).lines[0]).toBe(COPY_BANNER);
   });
 
   it('tells a gerente opening the drawer that the printer has no paper; the drawer opens once it is ready', async () => {

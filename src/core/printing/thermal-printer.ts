@@ -77,8 +77,11 @@ async function statusOf(transport: PrinterTransport): Promise<PrinterStatus> {
   }
 }
 
-/** A printer that said it cannot print: nothing is sent (no receipt appears later by surprise), the cashier is told. */
-class PrinterProblemError extends AppError {}
+/**
+ * A printer that said it cannot print: nothing is sent (no receipt appears later by surprise), the cashier is told.
+ * Exported so that a receipt refused this way is not counted as printed (receipt-prints.ts): no paper came out.
+ */
+export class PrinterProblemError extends AppError {}
 
 export function createThermalPrinter(deps: ThermalPrinterDeps): ThermalPrinter {
   const { db } = deps;

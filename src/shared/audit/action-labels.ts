@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS_ES: Record<string, string> = {
   'auth.pinReset': 'PIN restablecido por un gerente',
   'sale.captured': 'Documento emitido',
   'receipt.printed': 'Recibo impreso',
+  'receipt.notPrinted': 'Recibo no impreso (la impresora no estaba lista; no salió papel)',
   'document.queued': 'Documento en cola de envío',
   'document.processing': 'Documento enviándose a HKA',
   'document.authorized': 'Documento autorizado por la DGI',

@@ -17,6 +17,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'auth.pinReset': 'PIN reset by a manager',
   'sale.captured': 'Document issued',
   'receipt.printed': 'Receipt printed',
+  'receipt.notPrinted': 'Receipt not printed (the printer was not ready; no paper came out)',
   'document.queued': 'Document queued for sending',
   'document.processing': 'Document being sent to HKA',
   'document.authorized': 'Document authorised by the DGI',

@@ -1,8 +1,9 @@
 // Handlers of the sales area (src/shared/ipc/areas/sales/contract.ts): completing a sale at the till, the register's
 // last sale, and printing a receipt (reprints counted, and approved beyond the store's free ones).
 import type { salesContract } from '../../../../shared/ipc/areas/sales/contract';
-import { recordPrint, REPRINT_NEEDS_MANAGER } from '../../../documents/receipt-prints';
+import { recordPrint, recordPrintNotDone, REPRINT_NEEDS_MANAGER } from '../../../documents/receipt-prints';
 import { readLossPrevention } from '../../../loss-prevention/rules-settings';
+import { PrinterProblemError } from '../../../printing/thermal-printer';
 import { lastSale } from '../../../sales/last-sale';
 import { receiptPrintJob } from '../../../settings/receipt-settings';
 import { auditedBy } from '../../caller';
@@ -42,7 +43,21 @@ export function createSalesHandlers(ctx: SalesDeps): Pick<IpcHandlers, keyof typ
       // A document's receipt goes to the thermal printer when there is one (a failure reaches the screen, which then
       // prints through the system); a report, or a register without one, prints the page on screen.
       if (req.documentId !== undefined && ctx.thermal.active()) {
-        await ctx.thermal.printReceipt(req.documentId, copy ?? 0);
+        try {
+          await ctx.thermal.printReceipt(req.documentId, copy ?? 0);
+        } catch (error) {
+          // The printer said no before any byte went out: no paper came out, so this print does not count.
+          if (error instanceof PrinterProblemError && copy !== undefined)
+            recordPrintNotDone(
+              db,
+              req.documentId,
+              copy,
+              auditedBy(caller.user),
+              error.violations?.[0]?.rule ?? '',
+              clock(),
+            );
+          throw error;
+        }
         return { via: 'printer' as const, ...(copy === undefined ? {} : { copy }) };
       }
       const printed = await ctx.printer.print(receiptPrintJob(db, ctx.preferences));
