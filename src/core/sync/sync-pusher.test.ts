@@ -82,11 +82,13 @@ describe('SyncPusher', () => {
 
   it("records the central server's clock from its reply's Date header for the monitoring panel", async () => {
     record(1);
-    const ahead = new Date(Date.now() + 10 * 60_000);
+    // The server's clock is the Date header it sends (fixed here, so the offset is exact, not tied to elapsed time).
+    const serverNow = new Date('2026-12-06T15:30:00Z');
+    stub.answer = (request) => ({ ...acknowledge(request), headers: { date: serverNow.toUTCString() } });
+    const ahead = new Date(serverNow.getTime() + 10 * 60_000 + 250);
     await new SyncPusher({ db: store.db, vault, clock: () => ahead }).pushNow();
     const server = readPeerClock(store.db, 'server');
-    expect(server?.checkedAt).toBe(ahead.toISOString());
-    expect(Math.abs((server?.offsetMs ?? 0) - 10 * 60_000)).toBeLessThan(5_000);
+    expect(server).toEqual({ checkedAt: ahead.toISOString(), offsetMs: 10 * 60_000 + 250 });
   });
 
   it('marks rows sent only once the server has answered', async () => {
