@@ -1,10 +1,14 @@
 // What each HKA outcome does to a document and its job, in one SQLite transaction (after the network call, never
 // around it). Status changes go through the domain's lifecycle, and each one is audited and queued for sync.
-import { and, eq, ne } from 'drizzle-orm';
+// Its statements are prepared once per connection (cached-update.ts, audit-writer.ts): this runs for every document
+// HKA answers, on the core thread, and preparing an UPDATE of documents compiles all of that table's triggers.
+import type Database from 'better-sqlite3';
 import { canTransition, pathTo, type DocumentStatus } from '../../shared/fiscal/lifecycle';
-import { appendAudit, enqueueSync } from '../store/audit';
+import { appendAuditOn, enqueueSyncOn } from '../store/audit-writer';
+import { cachedUpdate } from '../store/cached-update';
 import type { StoreDb } from '../store/open-database';
 import { documents, fiscalSeries, outboxJobs } from '../store/schema';
+import { cachedStatement } from '../store/statement-cache';
 import { describeMismatches, type IdentityVerdict } from './identity-proof';
 
 export interface Authorization {
@@ -56,37 +60,35 @@ export function applyOutcome(
   reported: JobOutcome,
   at: Date,
 ): StatusChange | undefined {
+  const sqlite = db.$client;
   return db.transaction(
-    (tx) => {
+    () => {
       let outcome = reported;
-      const doc = tx.select({ status: documents.status }).from(documents).where(eq(documents.id, job.documentId)).get();
+      const doc = cachedStatement(sqlite, 'SELECT status FROM documents WHERE id = ?').get(job.documentId) as
+        { status: string } | undefined;
       if (!doc) throw new Error(`Job ${job.jobId} points to missing document ${job.documentId}`);
-      const lease = tx
-        .select({ state: outboxJobs.state, owner: outboxJobs.leaseOwner })
-        .from(outboxJobs)
-        .where(eq(outboxJobs.id, job.jobId))
-        .get();
+      const lease = cachedStatement(sqlite, 'SELECT state, lease_owner AS owner FROM outbox_jobs WHERE id = ?').get(
+        job.jobId,
+      ) as { state: string; owner: string | null } | undefined;
       const holdsLease = lease?.state === 'leased' && lease.owner === job.claimToken;
-      if (outcome.kind === 'authorized') outcome = guardCufeUnique(tx, job.documentId, outcome);
+      if (outcome.kind === 'authorized') outcome = guardCufeUnique(sqlite, job.documentId, outcome);
       if (outcome.kind !== 'authorized' && !holdsLease) return undefined;
       const from = doc.status as DocumentStatus;
       const stamp = at.toISOString();
       const setJob = (values: Partial<typeof outboxJobs.$inferInsert>) =>
-        tx
-          .update(outboxJobs)
-          .set({ ...values, updatedAt: stamp })
-          .where(eq(outboxJobs.id, job.jobId))
-          .run();
+        cachedUpdate(sqlite, outboxJobs, { ...values, updatedAt: stamp }, { id: job.jobId });
       const move = (
         to: DocumentStatus,
         extra: Partial<typeof documents.$inferInsert> = {},
       ): StatusChange | undefined => {
         if (from === to) return undefined;
         if (to === 'AUTHORIZED' ? pathTo(from, to) === undefined : !canTransition(from, to)) return undefined;
-        tx.update(documents)
-          .set({ status: to, updatedAt: stamp, ...extra })
-          .where(and(eq(documents.id, job.documentId), eq(documents.status, from)))
-          .run();
+        cachedUpdate(
+          sqlite,
+          documents,
+          { status: to, updatedAt: stamp, ...extra },
+          { id: job.documentId, status: from },
+        );
         return { documentId: job.documentId, from, to };
       };
 
@@ -131,7 +133,7 @@ export function applyOutcome(
             identityProof: JSON.stringify(verdict),
             lastError: `Number collision: HKA holds ${verdict.cufe} under this number (${describeMismatches(verdict.mismatches)})`,
           });
-          if (change) blockSeries(tx, job.documentId);
+          if (change) blockSeries(sqlite, job.documentId);
           details = { hkaCufe: verdict.cufe, codigo: outcome.codigo, mismatches: verdict.mismatches };
           break;
         }
@@ -144,7 +146,7 @@ export function applyOutcome(
           change = move('QUEUED');
           setJob({
             state: 'pending',
-            attempts: incrementAttempts(tx, job.jobId),
+            attempts: incrementAttempts(sqlite, job.jobId),
             nextAttemptAt: outcome.nextAttemptAt,
             leaseOwner: null,
             leaseExpiresAt: null,
@@ -161,7 +163,7 @@ export function applyOutcome(
           change = move('FAILED');
           setJob({
             state: 'failed',
-            attempts: incrementAttempts(tx, job.jobId),
+            attempts: incrementAttempts(sqlite, job.jobId),
             leaseOwner: null,
             leaseExpiresAt: null,
             maybeSent: outcome.maybeSent ? 1 : 0,
@@ -170,7 +172,7 @@ export function applyOutcome(
           details = { error: outcome.error, maybeSent: outcome.maybeSent };
           break;
         case 'error': {
-          const attempts = incrementAttempts(tx, job.jobId);
+          const attempts = incrementAttempts(sqlite, job.jobId);
           const exhausted = outcome.nextAttemptAt === undefined;
           change = move(
             exhausted ? 'FAILED' : 'QUEUED',
@@ -201,17 +203,17 @@ export function applyOutcome(
           break;
       }
       if (change) {
-        appendAudit(
-          tx,
+        appendAuditOn(
+          sqlite,
           { actor: ACTOR, action: `document.${change.to.toLowerCase()}`, documentId: job.documentId, details },
           at,
         );
-        enqueueSync(tx, 'document_status', {
-          documentId: job.documentId,
-          status: change.to,
-          from: change.from,
-          at: stamp,
-        });
+        enqueueSyncOn(
+          sqlite,
+          'document_status',
+          { documentId: job.documentId, status: change.to, from: change.from, at: stamp },
+          at,
+        );
       }
       return change;
     },
@@ -222,19 +224,20 @@ export function applyOutcome(
 /** Shown on the parked document (Spanish); the mismatches are in the audit entry and the job's last error. */
 export const COLLISION_MESSAGE = 'HKA ya tiene autorizado otro documento con este número y no es esta venta';
 
-type Tx = Parameters<Parameters<StoreDb['transaction']>[0]>[0];
-
 /**
  * Never two documents with one CUFE (a UNIQUE index backs this): a CUFE already booked on another of our documents
  * is not this one's authorisation, whatever the proof said — it is a collision.
  */
-function guardCufeUnique(tx: Tx, documentId: string, outcome: Extract<JobOutcome, { kind: 'authorized' }>): JobOutcome {
+function guardCufeUnique(
+  sqlite: Database.Database,
+  documentId: string,
+  outcome: Extract<JobOutcome, { kind: 'authorized' }>,
+): JobOutcome {
   const cufe = outcome.authorization.cufe;
-  const holder = tx
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.cufe, cufe), ne(documents.id, documentId)))
-    .get();
+  const holder = cachedStatement(sqlite, 'SELECT id FROM documents WHERE cufe = ? AND id <> ? LIMIT 1').get(
+    cufe,
+    documentId,
+  ) as { id: string } | undefined;
   if (!holder) return outcome;
   return {
     kind: 'collision',
@@ -250,23 +253,18 @@ function guardCufeUnique(tx: Tx, documentId: string, outcome: Extract<JobOutcome
 }
 
 /** A collision stops the register from taking more numbers of that series until a manager resolves it. */
-function blockSeries(tx: Tx, documentId: string): void {
-  const doc = tx
-    .select({ s: documents.codigoSucursal, p: documents.puntoFacturacion, t: documents.tipoDocumento })
-    .from(documents)
-    .where(eq(documents.id, documentId))
-    .get();
+function blockSeries(sqlite: Database.Database, documentId: string): void {
+  const doc = cachedStatement(
+    sqlite,
+    'SELECT codigo_sucursal AS s, punto_facturacion AS p, tipo_documento AS t FROM documents WHERE id = ?',
+  ).get(documentId) as { s: string; p: string; t: string } | undefined;
   if (!doc) return;
-  tx.update(fiscalSeries)
-    .set({ blockedByCollision: 1 })
-    .where(
-      and(
-        eq(fiscalSeries.codigoSucursal, doc.s),
-        eq(fiscalSeries.puntoFacturacion, doc.p),
-        eq(fiscalSeries.tipoDocumento, doc.t),
-      ),
-    )
-    .run();
+  cachedUpdate(
+    sqlite,
+    fiscalSeries,
+    { blockedByCollision: 1 },
+    { codigoSucursal: doc.s, puntoFacturacion: doc.p, tipoDocumento: doc.t },
+  );
 }
 
 /** What the manager reads on the document page and in the needs-attention lane (the English detail is the bug's). */
@@ -279,7 +277,8 @@ export function internalErrorMessage(error: string): string {
   );
 }
 
-function incrementAttempts(tx: Pick<StoreDb, 'select'>, jobId: number): number {
-  const row = tx.select({ attempts: outboxJobs.attempts }).from(outboxJobs).where(eq(outboxJobs.id, jobId)).get();
+function incrementAttempts(sqlite: Database.Database, jobId: number): number {
+  const row = cachedStatement(sqlite, 'SELECT attempts FROM outbox_jobs WHERE id = ?').get(jobId) as
+    { attempts: number } | undefined;
   return (row?.attempts ?? 0) + 1;
 }

@@ -7,8 +7,8 @@
 // Nothing that runs after the commit can turn a saved sale into an error for the cashier.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
-import { actorNamesBy, sealAuditRow, type AuditEntry } from './audit';
+import type { AuditEntry } from './audit';
+import { appendAuditOn, enqueueSyncOn } from './audit-writer';
 import { cachedStatement } from './statement-cache';
 
 export interface CaptureRows {
@@ -46,10 +46,6 @@ interface Statements {
   document: Database.Statement;
   payment: Database.Statement;
   job: Database.Statement;
-  audit: Database.Statement;
-  lastAuditHash: Database.Statement;
-  userName: Database.Statement;
-  sync: Database.Statement;
   openShift: Database.Statement;
   shiftOpen: Database.Statement;
   run: (rows: CaptureRows) => number;
@@ -110,22 +106,10 @@ function prepare(sqlite: Database.Database): Statements {
       VALUES (@documentId, @line, @formaPago, @descripcion, @monto)`),
     job: sqlite.prepare(`INSERT INTO outbox_jobs (document_id, state, next_attempt_at, created_at, updated_at)
       VALUES (@documentId, 'pending', @nextAttemptAt, @at, @at)`),
-    audit:
-      sqlite.prepare(`INSERT INTO audit_log (at, actor, actor_name, approved_by, approved_by_name, action, document_id, details,
-      prev_hash, hash) VALUES (@at, @actor, @actorName, @approvedBy, @approvedByName, @action, @documentId, @details, @prevHash, @hash)`),
-    lastAuditHash: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck(),
-    userName: sqlite.prepare('SELECT display_name FROM users WHERE id = ?').pluck(),
-    sync: sqlite.prepare('INSERT INTO sync_outbox (event_id, kind, payload, created_at) VALUES (?, ?, ?, ?)'),
     shiftOpen: sqlite.prepare('SELECT 1 FROM shifts WHERE closed_at IS NULL LIMIT 1').pluck(),
     openShift: sqlite.prepare("INSERT INTO shifts (id, opened_at, opened_by, opening_cash) VALUES (?, ?, ?, '0.00')"),
   };
-  const audit = (entry: AuditEntry, at: Date) => {
-    const names = actorNamesBy((id) => s.userName.get(id) as string | undefined, entry);
-    const prevHash = (s.lastAuditHash.get() as string | undefined) ?? AUDIT_CHAIN_GENESIS;
-    const row = sealAuditRow(entry, names, at, prevHash);
-    const auditId = s.audit.run(row).lastInsertRowid;
-    s.sync.run(randomUUID(), 'audit', JSON.stringify({ ...row, auditId: Number(auditId) }), at.toISOString());
-  };
+  const audit = (entry: AuditEntry, at: Date) => appendAuditOn(sqlite, entry, at);
   const run = sqlite.transaction((rows: CaptureRows): number => {
     const at = rows.at.toISOString();
     rows.guard?.(sqlite);
@@ -138,7 +122,7 @@ function prepare(sqlite: Database.Database): Statements {
     s.job.run({ ...built.job, at });
     rows.alsoWrite?.(sqlite, built.job.documentId);
     audit(built.audit, rows.at);
-    s.sync.run(randomUUID(), 'document_status', JSON.stringify(built.statusEvent), at);
+    enqueueSyncOn(sqlite, 'document_status', built.statusEvent, rows.at);
     if (s.shiftOpen.get() === undefined) {
       // Decision 0006: the first document with no shift open opens one, with no float, from its own time.
       const shiftId = randomUUID();
