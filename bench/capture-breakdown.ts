@@ -124,6 +124,9 @@ const SCRATCH_TABLES = `
   CREATE TABLE IF NOT EXISTS bench_journal (id INTEGER PRIMARY KEY, numero INTEGER NOT NULL, sale TEXT NOT NULL);`;
 const DROP_SCRATCH = 'DROP TABLE bench_floor; DROP TABLE bench_journal_series; DROP TABLE bench_journal;';
 
+/** Operations per variant per round: enough for a stable p50, few enough that the WAL stays short between rounds. */
+export const BREAKDOWN_PER_ROUND = { 5: 40, 50: 15 } as const;
+
 /** The capture split into floor, validation, transaction CPU, fsync and journal-first's durable part. */
 export function captureBreakdown(store: OpenedDatabase, rounds = 10): string[] {
   const { sqlite } = store;
@@ -141,7 +144,6 @@ export function captureBreakdown(store: OpenedDatabase, rounds = 10): string[] {
       const saleJson = JSON.stringify({ document: captured.captured.document, totals: captured.captured.totals });
       const capture = captureVariant(deps, draft, true);
       const refused = captureVariant(deps, draft, false);
-      const perRound = items === 5 ? 40 : 15;
       const r = interleaved(
         {
           floor,
@@ -152,7 +154,7 @@ export function captureBreakdown(store: OpenedDatabase, rounds = 10): string[] {
           journal: journalCommit(store, saleJson),
         },
         rounds,
-        perRound,
+        BREAKDOWN_PER_ROUND[items],
         () => store.checkpoint(),
       );
       lines.push(...formatBreakdown(items, saleJson.length, r));
