@@ -14,7 +14,7 @@ import { listAudit } from '../../src/core/settings/audit-list';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
 import type { Shift } from '../../src/shared/ipc/areas/reports/contract';
 import { captureAgainstFloor } from '../capture-floor';
-import { captureBreakdown, rawFsyncByPages } from '../capture-breakdown';
+import { captureBreakdown, rawSyncByPages } from '../capture-breakdown';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';
 import { reportBaselines } from './report-baselines';
@@ -217,6 +217,6 @@ async function readsAndCapture(store: OpenedDatabase, path: string): Promise<voi
 async function captureRatio(store: OpenedDatabase, path: string): Promise<void> {
   console.log('\nCapture at this size (synchronous=FULL), against the bare one-row commit:');
   for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
-  console.log(`Where the capture's time goes (interleaved, decision 0037); ${rawFsyncByPages(dirname(path))}`);
+  console.log(`Where the capture's time goes (interleaved, decision 0037); ${rawSyncByPages(dirname(path))}`);
   for (const l of captureBreakdown(store)) console.log(`  ${l}`);
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BREAKDOWN_PER_ROUND, captureBreakdown, rawFsyncByPages } from '../../bench/capture-breakdown';
+import { BREAKDOWN_PER_ROUND, captureBreakdown, rawSyncByPages } from '../../bench/capture-breakdown';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
 
 let dir: string;
@@ -26,7 +26,7 @@ describe('capture breakdown bench', () => {
   it('times real captures, refuses the validation path without writing or numbering, and cleans up', () => {
     const rounds = 1;
     const lines = captureBreakdown(store, rounds);
-    expect(lines.filter((l) => l.includes('journal-first capture ≈'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('journal-first, rows built after returning ≈'))).toHaveLength(2);
     const { sqlite } = store;
     // One warm-up capture, then per item count: the journal row's capture and the OFF and FULL variants' captures.
     const captures = 1 + (1 + 2 * rounds * BREAKDOWN_PER_ROUND[5]) + (1 + 2 * rounds * BREAKDOWN_PER_ROUND[50]);
@@ -39,7 +39,7 @@ describe('capture breakdown bench', () => {
   });
 
   it('measures the raw disk next to the register and removes its probe file', () => {
-    expect(rawFsyncByPages(dir, 4096, [1, 2], 4)).toMatch(/1 page .* 2 pages /);
+    expect(rawSyncByPages(dir, 4096, [1, 2], 4)).toMatch(/1 page .* \| .* 2 pages .* \| /);
     expect(readdirSync(dir).sort()).toEqual(['register.sqlite', 'register.sqlite-shm', 'register.sqlite-wal']);
   });
 });
