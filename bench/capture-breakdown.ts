@@ -174,8 +174,10 @@ function formatBreakdown(items: number, saleBytes: number, r: Record<string, Var
   const journalFirst = validation.p50 + r['journal']!.p50 - r['floorOff']!.p50;
   // Built before returning: the rows' transaction still runs on the cashier's call, only without its own fsync.
   const journalThenBuild = r['captureOff']!.p50 + r['journal']!.p50 - r['floorOff']!.p50;
+  // How much of today's capture is the sync: small on a quiet fast disk (CPU-bound), most of it on a busy/slow one.
+  const syncShare = (r['capture']!.p50 - r['captureOff']!.p50) / r['capture']!.p50;
   return [
-    `${items} items (journal row ${saleBytes} bytes):`,
+    `${items} items (journal row ${saleBytes} bytes; the sync is ${(syncShare * 100).toFixed(0)} % of today's capture, ${syncShare < 0.5 ? 'CPU-bound' : 'sync-bound'}):`,
     row('floor: one-row commit, synchronous=FULL', r['floor']!),
     row('floor at synchronous=OFF (its CPU)', r['floorOff']!),
     row('validation (captureSale refused at the number)', validation),
