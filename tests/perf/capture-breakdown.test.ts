@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BREAKDOWN_PER_ROUND, captureBreakdown, rawSyncByPages } from '../../bench/capture-breakdown';
+import { captureAgainstFloor } from '../../bench/capture-floor';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
 
 let dir: string;
@@ -37,6 +38,13 @@ describe('capture breakdown bench', () => {
     const scratch = sqlite.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'bench_%'").pluck().all();
     expect(scratch).toEqual([]);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL, as the app runs
+  });
+
+  it('prints the capture against a floor measured in the same rounds, and drops its scratch tables', async () => {
+    const lines = await captureAgainstFloor(store, join(dir, 'register.sqlite'), { five: 20, fifty: 10 });
+    expect(lines.filter((l) => / items: p50 .* floor .* same rounds\) p50 /.test(l))).toHaveLength(2);
+    const scratch = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'bench_%'").pluck().all();
+    expect(scratch).toEqual([]);
   });
 
   it('measures the raw disk next to the register and removes its probe file', () => {
