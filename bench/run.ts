@@ -2,7 +2,7 @@
 // to show FULL's cost), and the seed design's PostgreSQL + BullMQ path in the same process, with ratios.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { captureSale, type SaleDraft } from '../src/core/sales/capture-sale';
 import { openDatabase } from '../src/core/store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
@@ -12,6 +12,7 @@ import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
 import { captureAgainstFloor } from './capture-floor';
+import { captureBreakdown, rawSyncByPages } from './capture-breakdown';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
@@ -90,6 +91,8 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
     const documents = store.sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number;
     console.log(`\nCapture against the bare durable commit, ${label} (${documents} documents, synchronous=FULL):`);
     for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
+    console.log(`\nWhere the time goes (interleaved, decision 0037); ${rawSyncByPages(dirname(path))}`);
+    for (const l of captureBreakdown(store)) console.log(`  ${l}`);
   } finally {
     store.close();
   }

@@ -5,7 +5,7 @@
 // generated into a temporary folder first. Figures and ratios come from this one run; targets are issue 17's.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { listDocuments } from '../../src/core/app/documents-list';
 import { monitorOverview } from '../../src/core/monitor/overview';
 import { salesReport } from '../../src/core/reports/sales-report';
@@ -14,6 +14,7 @@ import { listAudit } from '../../src/core/settings/audit-list';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
 import type { Shift } from '../../src/shared/ipc/areas/reports/contract';
 import { captureAgainstFloor } from '../capture-floor';
+import { captureBreakdown, rawSyncByPages } from '../capture-breakdown';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';
 import { reportBaselines } from './report-baselines';
@@ -216,4 +217,6 @@ async function readsAndCapture(store: OpenedDatabase, path: string): Promise<voi
 async function captureRatio(store: OpenedDatabase, path: string): Promise<void> {
   console.log('\nCapture at this size (synchronous=FULL), against the bare one-row commit:');
   for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
+  console.log(`Where the capture's time goes (interleaved, decision 0037); ${rawSyncByPages(dirname(path))}`);
+  for (const l of captureBreakdown(store)) console.log(`  ${l}`);
 }
