@@ -102,10 +102,6 @@ export interface HkaErrorSummary {
   errorsByKind: { kind: string; count: number }[];
 }
 
-export function hkaErrorsSince(db: StoreDb, sinceEpochMs: number): HkaErrorSummary {
-  return callErrors(callsBetween(db, sinceEpochMs));
-}
-
 /** The share of failed calls and their kinds, most frequent first. */
 export function callErrors(rows: readonly CallRow[]): HkaErrorSummary {
   const byKind = new Map<string, number>();
@@ -129,12 +125,7 @@ export interface LatencyPoint {
   calls: number;
 }
 
-/** One point per bucket of [fromMs, toMs); buckets start at fromMs. */
-export function latencySeries(db: StoreDb, fromMs: number, toMs: number, bucketMs: number): LatencyPoint[] {
-  return latencyBuckets(callsBetween(db, fromMs, toMs), fromMs, toMs, bucketMs);
-}
-
-/** latencySeries over calls already read (those outside [fromMs, toMs) are left out). */
+/** One point per bucket of [fromMs, toMs), buckets starting at fromMs, from calls already read (others left out). */
 export function latencyBuckets(
   rows: readonly CallRow[],
   fromMs: number,
