@@ -27,9 +27,10 @@ export interface ProductEntry { codigo: string; descripcion: string; cantidad: M
 const sign = (tipoDocumento: string) => (CREDIT_NOTE_TYPES.includes(tipoDocumento) ? -1 : 1);
 
 /**
- * The report from the rollups of migrations 0011/0012 (issue 17): days from document_rollups, products from
- * product_rollups and product_month_rollups (sales-rollups.ts), and only the credit notes for invoices (04) one by one (their product lines count only when their
- * invoice is in the report: a ledger question per note; they are a fraction of a percent of the documents).
+ * The report from the rollups of migrations 0011–0013 (issue 17): days from document_rollups, products from the day,
+ * dekad and month product rollups (sales-rollups.ts; `costs` chooses the plan, report-segments.ts), and only the credit
+ * notes for invoices (04) one by one (their product lines count only when their invoice is in the report: a ledger
+ * question per note; they are a fraction of a percent of the documents). Product figures stay integers to the text.
  */
 export function salesReport(db: StoreDb, from: string, to: string, costs?: BucketCosts): SalesReport {
   const byDay = dayTotals(db, from, to);

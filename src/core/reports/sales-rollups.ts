@@ -1,8 +1,9 @@
 // The sales report's days and product lines from the rollups (issue 17, decisions 0023 and 0031), added up in SQL as
 // integers (cents, quantity millionths; credit notes negative, annulled and cancelled left out) before anything
-// becomes a decimal: one decimal per day and figure; product lines are written as text from their integers (0033). Products read whole months, whole dekads and
-// a few days at each end (report-segments.ts chooses them: decisions 0031, 0033), so any window reads ~a few rows per
-// product and status, not one per product, status and day: its cost follows the catalogue, not the days or documents.
+// becomes a decimal: one decimal per day and figure; product lines stay integers until written as text (0033).
+// Products read whole months, whole dekads and a few days at each end (report-segments.ts chooses them: decisions
+// 0031, 0033), so any window reads a few rows per product and status, not one per product, status and day: its cost
+// follows the catalogue, not the days or the documents.
 import { money, type Money } from '../../shared/fiscal/money';
 import type { StoreDb } from '../store/open-database';
 import { BUCKET_COSTS, segments, type BucketCosts, type Segment } from './report-segments';
