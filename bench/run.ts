@@ -14,6 +14,7 @@ import { draftWithItems } from './capture-drafts';
 import { captureAgainstFloor } from './capture-floor';
 import { captureBreakdown, rawSyncByPages } from './capture-breakdown';
 import { fmt, measure, type LatencyStats } from './stats';
+import { runReportBucketsBench } from './year/report-buckets';
 import { runYearBench } from './year/year-bench';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
@@ -76,6 +77,8 @@ const YEAR = process.argv.includes('--year');
 const INGEST = process.argv.includes('--ingest');
 /** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
 const RESPONSIVENESS = process.argv.includes('--responsiveness');
+/** `npm run bench -- --report-buckets --db file [--before file]`: reports over any window and monitoring, A/B (0033). */
+const REPORT_BUCKETS = process.argv.includes('--report-buckets');
 
 function batchesArg(): number | undefined {
   const at = process.argv.indexOf('--batches');
@@ -101,6 +104,7 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes('--write-year')) return writeYearFile(writeYearArgs(process.argv));
   if (YEAR) return runYearBench();
+  if (REPORT_BUCKETS) return runReportBucketsBench();
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST) {

@@ -177,6 +177,12 @@ async function readsAndCapture(store: OpenedDatabase, path: string): Promise<voi
       budgetMs: 50,
     },
     {
+      // Any window a manager picks (decision 0033: whole dekads and a few days at each end); the A/B is --report-buckets.
+      label: `sales report, a week / 90 days to ${lastDay}`,
+      stats: await measure(10, 1, (i) => salesReport(db, dayBefore(i % 2 === 0 ? 6 : 89), lastDay)),
+      budgetMs: 50,
+    },
+    {
       label: 'sales report, one day',
       stats: await measure(20, 2, () => salesReport(db, lastDay, lastDay)),
       budgetMs: 50,

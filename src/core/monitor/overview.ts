@@ -1,7 +1,7 @@
 // The monitoring panel's numbers (monitor:overview), from what the register already keeps: hka_calls, the queue,
 // queue_samples, the last folios answer, the peers' clocks and today's documents. No HKA call.
 import type { MonitorOverview } from '../../shared/ipc/areas/monitor/contract';
-import { hkaErrorsSince, hkaMetricsSince, latencySeries } from '../queue/hka-metrics';
+import { callErrors, callMetrics, callsBetween, latencyBuckets } from '../queue/hka-metrics';
 import type { StoreDb } from '../store/open-database';
 import { clockCheck } from './clock-offset';
 import { foliosView } from './folios';
@@ -23,10 +23,13 @@ export interface OverviewInputs {
 
 export function monitorOverview(db: StoreDb, now: Date, hours: number, inputs: OverviewInputs): MonitorOverview {
   const nowMs = now.getTime();
-  const metrics = hkaMetricsSince(db, nowMs - HOUR);
-  const errors = hkaErrorsSince(db, nowMs - HOUR);
   const bucket = latencyBucketMs(hours);
   const seriesFrom = Math.floor((nowMs - hours * HOUR) / bucket) * bucket;
+  // One read of the calls for the last hour's figures and the series (decision 0033), split here.
+  const calls = callsBetween(db, Math.min(seriesFrom, nowMs - HOUR));
+  const lastHour = calls.filter((c) => c.startedAt >= nowMs - HOUR);
+  const metrics = callMetrics(lastHour);
+  const errors = callErrors(lastHour);
   const since =
     inputs.contingency.active && inputs.contingency.since ? Date.parse(inputs.contingency.since) : Number.NaN;
   return {
@@ -44,7 +47,7 @@ export function monitorOverview(db: StoreDb, now: Date, hours: number, inputs: O
     folios: foliosView(db),
     clock: clockCheck(db),
     series: {
-      latency: latencySeries(db, seriesFrom, nowMs + 1, bucket),
+      latency: latencyBuckets(calls, seriesFrom, nowMs + 1, bucket),
       queueDepth: queueDepthSeries(db, nowMs - hours * HOUR, nowMs + 1),
       salesByHour: salesByHourToday(db, now),
     },

@@ -10,7 +10,8 @@ import { generateYear } from '../../../bench/year/generate-year';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { salesReport } from './sales-report';
 import { salesReportFromDocuments } from './sales-report-from-documents';
-import { fixed, segments } from './sales-rollups';
+import { MONTHS_AND_DAYS, segments } from './report-segments';
+import { fixed } from './sales-rollups';
 
 let dir: string;
 let store: OpenedDatabase;
@@ -42,25 +43,25 @@ function rolledBack(change: () => void): void {
   }
 }
 
-describe('segments of a range', () => {
+describe('segments of a range (decision 0031: months and days; dekads in report-segments.test.ts)', () => {
   it('reads whole months as months and short parts as days', () => {
-    expect(segments('2026-10-01', '2026-10-31')).toEqual([{ table: 'month', lo: '2026-10', hi: '2026-10', part: 1 }]);
-    expect(segments('2026-10-10', '2026-10-12')).toEqual([{ table: 'day', lo: '2026-10-10', hi: '2026-10-12', part: 1 }]);
-    expect(segments('2026-09-25', '2027-01-03')).toEqual([
+    expect(segments('2026-10-01', '2026-10-31', MONTHS_AND_DAYS)).toEqual([{ table: 'month', lo: '2026-10', hi: '2026-10', part: 1 }]);
+    expect(segments('2026-10-10', '2026-10-12', MONTHS_AND_DAYS)).toEqual([{ table: 'day', lo: '2026-10-10', hi: '2026-10-12', part: 1 }]);
+    expect(segments('2026-09-25', '2027-01-03', MONTHS_AND_DAYS)).toEqual([
       { table: 'day', lo: '2026-09-25', hi: '2026-09-30', part: 1 },
       { table: 'month', lo: '2026-10', hi: '2026-12', part: 1 },
       { table: 'day', lo: '2027-01-01', hi: '2027-01-03', part: 1 },
     ]);
-    expect(segments('2026-12-31', '2026-12-01')).toEqual([]);
+    expect(segments('2026-12-31', '2026-12-01', MONTHS_AND_DAYS)).toEqual([]);
   });
 
   it('reads a long part of a month as the month less the days it leaves out (February of a leap year too)', () => {
-    expect(segments('2026-10-03', '2026-10-29')).toEqual([
+    expect(segments('2026-10-03', '2026-10-29', MONTHS_AND_DAYS)).toEqual([
       { table: 'month', lo: '2026-10', hi: '2026-10', part: 1 },
       { table: 'day', lo: '2026-10-01', hi: '2026-10-02', part: -1 },
       { table: 'day', lo: '2026-10-30', hi: '2026-10-31', part: -1 },
     ]);
-    expect(segments('2028-02-02', '2028-03-31')).toEqual([
+    expect(segments('2028-02-02', '2028-03-31', MONTHS_AND_DAYS)).toEqual([
       { table: 'month', lo: '2028-02', hi: '2028-02', part: 1 },
       { table: 'day', lo: '2028-02-01', hi: '2028-02-01', part: -1 },
       { table: 'month', lo: '2028-03', hi: '2028-03', part: 1 },

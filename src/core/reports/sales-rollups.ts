@@ -1,68 +1,24 @@
 // The sales report's days and product lines from the rollups (issue 17, decisions 0023 and 0031), added up in SQL as
 // integers (cents, quantity millionths; credit notes negative, annulled and cancelled left out) before anything
-// becomes a decimal: one decimal per day and figure, four per product. Products read whole months from
-// product_month_rollups and at most half a month of days at each end from product_rollups (a longer partial month is
-// the month less the days it leaves out), so a month's report reads ~one row per product and status, not one per
-// product, status and day: its cost follows the catalogue, not the days or the documents.
+// becomes a decimal: one decimal per day and figure; product lines stay integers until written as text (0033).
+// Products read whole months, whole dekads and a few days at each end (report-segments.ts chooses them: decisions
+// 0031, 0033), so any window reads a few rows per product and status, not one per product, status and day: its cost
+// follows the catalogue, not the days or the documents.
 import { money, type Money } from '../../shared/fiscal/money';
 import type { StoreDb } from '../store/open-database';
+import { BUCKET_COSTS, segments, type BucketCosts, type Segment } from './report-segments';
 import type { DayEntry } from './sales-report';
 import { CREDIT_NOTE_TYPES } from './shift-report';
 
+/** A product's signed sums as integers: quantity in millionths, amounts in cents (exact; decimals only as text). */
 export interface ProductTotal {
   key: string;
   codigo: string | null;
   descripcion: string;
-  cantidad: Money;
-  base: Money;
-  itbms: Money;
-  total: Money;
-}
-
-/** A part of the range: days [lo, hi] or months [lo, hi] ('YYYY-MM'), added (+1) or taken out (-1). */
-export interface Segment {
-  table: 'day' | 'month';
-  lo: string;
-  hi: string;
-  part: 1 | -1;
-}
-
-const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const ms = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-const monthEnd = (day: string) => {
-  const d = new Date(ms(monthStart(day)));
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return dayOf(d.getTime() - DAY_MS);
-};
-const span = (lo: string, hi: string) => Math.round((ms(hi) - ms(lo)) / DAY_MS) + 1;
-
-/** Days [lo, hi] of one month: read as days, or as the month less its other days when those are fewer. */
-function withinMonth(lo: string, hi: string): Segment[] {
-  const start = monthStart(lo);
-  const end = monthEnd(lo);
-  if (lo === start && hi === end) return [{ table: 'month', lo: lo.slice(0, 7), hi: lo.slice(0, 7), part: 1 }];
-  if (span(lo, hi) * 2 <= span(start, end)) return [{ table: 'day', lo, hi, part: 1 }];
-  const segments: Segment[] = [{ table: 'month', lo: lo.slice(0, 7), hi: lo.slice(0, 7), part: 1 }];
-  if (lo > start) segments.push({ table: 'day', lo: start, hi: dayOf(ms(lo) - DAY_MS), part: -1 });
-  if (hi < end) segments.push({ table: 'day', lo: dayOf(ms(hi) + DAY_MS), hi: end, part: -1 });
-  return segments;
-}
-
-/**
- * [from, to] as whole months plus at most half a month of days at each end: a partial month longer than half is read
- * as the whole month less the days it leaves out. So no range reads more than ~31 days of rows.
- */
-export function segments(from: string, to: string): Segment[] {
-  if (from > to) return [];
-  if (from.slice(0, 7) === to.slice(0, 7)) return withinMonth(from, to);
-  const head = withinMonth(from, monthEnd(from));
-  const tail = withinMonth(monthStart(to), to);
-  const firstWhole = dayOf(ms(monthEnd(from)) + DAY_MS).slice(0, 7);
-  const lastWhole = dayOf(ms(monthStart(to)) - DAY_MS).slice(0, 7);
-  const middle: Segment[] = firstWhole <= lastWhole ? [{ table: 'month', lo: firstWhole, hi: lastWhole, part: 1 }] : [];
-  return [...head, ...middle, ...tail];
+  cantidad: number;
+  base: number;
+  itbms: number;
+  total: number;
 }
 
 const COLUMNS = 'status, tipo_documento, key, codigo, descripcion, n, cantidad, base, itbms, total';
@@ -89,18 +45,21 @@ export function dayTotals(db: StoreDb, from: string, to: string): Map<string, Da
     ]),
   );
 }
+const TABLES: Record<Segment['table'], string> = {
+  day: 'product_rollups',
+  dekad: 'product_dekad_rollups',
+  month: 'product_month_rollups',
+};
 const select = (s: Segment) =>
-  s.table === 'day'
-    ? `SELECT ${s.part} AS part, day AS bucket, ${COLUMNS} FROM product_rollups WHERE day BETWEEN ? AND ?`
-    : `SELECT ${s.part} AS part, month AS bucket, ${COLUMNS} FROM product_month_rollups WHERE month BETWEEN ? AND ?`;
+  `SELECT ${s.part} AS part, ${s.table} AS bucket, ${COLUMNS} FROM ${TABLES[s.table]} WHERE ${s.table} BETWEEN ? AND ?`;
 
 /**
  * Per product, every status but annulled/cancelled and every type but credit notes for invoices (04: the caller adds
  * those one by one, as their inclusion depends on their invoice), in code order. A product is there when lines of it
  * remain once the days taken out are taken out; its description is that of its earliest row added.
  */
-export function productTotals(db: StoreDb, from: string, to: string): ProductTotal[] {
-  const parts = segments(from, to);
+export function productTotals(db: StoreDb, from: string, to: string, costs: BucketCosts = BUCKET_COSTS): ProductTotal[] {
+  const parts = segments(from, to, costs);
   if (parts.length === 0) return [];
   // SQLite gives the bare codigo/descripcion of the row that holds min(first): the earliest row added.
   const rows = db.$client
@@ -111,28 +70,29 @@ export function productTotals(db: StoreDb, from: string, to: string): ProductTot
       WHERE ${SKIPPED} AND tipo_documento <> '04'
       GROUP BY key HAVING sum(part * n) > 0 ORDER BY key`,
     )
-    .all(parts.flatMap((p) => [p.lo, p.hi])) as {
-    key: string;
-    codigo: string | null;
-    descripcion: string;
-    cantidad: number;
-    base: number;
-    itbms: number;
-    total: number;
-  }[];
-  return rows.map((r) => ({
-    key: r.key,
-    codigo: r.codigo,
-    descripcion: r.descripcion,
-    cantidad: fixed(r.cantidad, 6),
-    base: fixed(r.base, 2),
-    itbms: fixed(r.itbms, 2),
-    total: fixed(r.total, 2),
-  }));
+    .all(parts.flatMap((p) => [p.lo, p.hi])) as ProductTotal[];
+  // Numbers are exact up to 2^53 (90 billion balboas, 9 billion units of a product): beyond that, refuse to guess.
+  for (const r of rows)
+    if (![r.cantidad, r.base, r.itbms, r.total].every(Number.isSafeInteger))
+      throw new Error(`sales report: the sums of product ${r.key} exceed exact integers`);
+  return rows;
+}
+
+/** An integer of `places` decimals as decimal text with exactly `places` decimals (12345, 2 → "123.45"). */
+export function unitsText(units: number, places: number): string {
+  const digits = String(Math.abs(units)).padStart(places + 1, '0');
+  return `${units < 0 ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
 /** An integer of `places` decimals as an exact decimal, written as text (cheaper than a division per amount). */
 export function fixed(units: number, places: number): Money {
-  const digits = String(Math.abs(units)).padStart(places + 1, '0');
-  return money(`${units < 0 ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`);
+  return money(unitsText(units, places));
+}
+
+/** Decimal text as an integer of `places` decimals, half-up beyond them (stored lines never have more: 0008). */
+export function textUnits(text: string, places: number): number {
+  return money(text)
+    .times(10 ** places)
+    .toDecimalPlaces(0)
+    .toNumber();
 }

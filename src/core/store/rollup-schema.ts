@@ -69,3 +69,27 @@ export const productMonthRollups = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.month, t.status, t.tipoDocumento, t.key] })],
 );
+
+/**
+ * product_rollups added up per dekad of fecha_emision (days 1–10, 11–20, 21–end; `dekad` is its first day,
+ * 'YYYY-MM-01' / '-11' / '-21'; migration 0013, decision 0033): a window that is not whole months (30 days across
+ * two months, a week, a quarter) reads whole dekads and at most ~5 days at each end instead of up to half a month of
+ * days. Kept by triggers on product_rollups like the months, so it always equals its days added up.
+ */
+export const productDekadRollups = sqliteTable(
+  'product_dekad_rollups',
+  {
+    dekad: text('dekad').notNull(),
+    status: text('status').notNull(),
+    tipoDocumento: text('tipo_documento').notNull(),
+    key: text('key').notNull(),
+    codigo: text('codigo'),
+    descripcion: text('descripcion').notNull(),
+    n: integer('n').notNull(),
+    cantidad: integer('cantidad').notNull(),
+    base: integer('base').notNull(),
+    itbms: integer('itbms').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dekad, t.status, t.tipoDocumento, t.key] })],
+);

@@ -109,7 +109,7 @@ export const documentSearch = sqliteTable(
 );
 
 // The report rollups (migration 0011) live in their own file; re-exported so drizzle-kit and `schema` see them.
-export { documentRollups, productMonthRollups, productRollups } from './rollup-schema';
+export { documentRollups, productDekadRollups, productMonthRollups, productRollups } from './rollup-schema';
 
 export const documentItems = sqliteTable(
   'document_items',
