@@ -1,0 +1,202 @@
+// A documents search by customer (every word in the name, or the text in the RUC/cédula, or the document's id) served
+// from the distinct customers of migration 0014 (issue 17, decision 0034). The trigram index over the customers finds
+// them (a shop has a few thousand, whatever its history's length); the documents list's own LIKE tests each one, so
+// the matching customers are exactly the matches' customers; their documents are then read newest first from
+// document_search's indexes, and their stored counts give the total without counting documents.
+import type Database from 'better-sqlite3';
+
+export interface CustomerMatch {
+  /** FTS5 query over document_search_keys_fts (a superset of the matching customers). */
+  match: string;
+  /** The exact test on a document_search_keys row `k`, and its parameters. */
+  keyWhere: string;
+  keyParams: unknown[];
+  /** The search as typed: a document whose id it is matches too. */
+  text: string;
+}
+
+export interface Position {
+  createdAt: string;
+  id: string;
+}
+
+export interface CustomerPageQuery {
+  statuses: readonly string[] | undefined;
+  /** Newest-first position to continue after: [created_at, id]. */
+  cursor: [string, string] | undefined;
+  /** Rows wanted (a page and one more, to know whether there is a next page). */
+  take: number;
+  /** Counted up to this many; beyond it the total is "cap or more". */
+  cap: number;
+  /** Documents in the register (the status counts' sum), for the cost estimates. */
+  documents: number;
+}
+
+export interface CustomerPage {
+  positions: Position[];
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * How a page is read (the results are the same whichever; the choice only sets how many rows it reads):
+ * - 'lanes': the matching customers' documents by customer (key_id, created_at), sorted — few matches;
+ * - 'named-walk': every named document newest first (created_at), keeping the matching customers' — a common word;
+ * - 'status-walk': each wanted status's documents newest first, keeping the matching customers' — a rare status.
+ */
+export type Strategy = 'lanes' | 'named-walk' | 'status-walk';
+
+interface Key {
+  id: number;
+  n: number;
+}
+
+interface IdDocument extends Position {
+  status: string;
+  keyId: number | null;
+}
+
+const newestFirst = (a: Position, b: Position): number =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.createdAt < b.createdAt ? 1 : -1;
+
+const placeholders = (list: readonly unknown[]) => list.map(() => '?').join(', ');
+
+/** Keyset condition on (createdAt, id) columns, written so SQLite range-scans the index on the first. */
+function cursorWhere(q: CustomerPageQuery, createdAt: string, id: string): { sql: string; params: unknown[] } {
+  if (!q.cursor) return { sql: '', params: [] };
+  const [at, last] = q.cursor;
+  return { sql: ` AND ${createdAt} <= ? AND (${createdAt} < ? OR ${id} < ?)`, params: [at, at, last] };
+}
+
+const statusWhere = (q: CustomerPageQuery) =>
+  q.statuses ? { sql: ` AND d.status IN (${placeholders(q.statuses)})`, params: [...q.statuses] } : undefined;
+
+export function matchingCustomers(sqlite: Database.Database, m: CustomerMatch): Key[] {
+  return sqlite
+    .prepare(
+      `SELECT k.id, k.n FROM document_search_keys_fts f JOIN document_search_keys k ON k.id = f.rowid
+       WHERE document_search_keys_fts MATCH ? AND ${m.keyWhere}`,
+    )
+    .all(m.match, ...m.keyParams) as Key[];
+}
+
+/**
+ * The matching customers' documents from document_search_key_created (a seek per customer), sorted by SQLite's
+ * bounded sorter: reads every match older than the cursor, in C — cheap while the matches are few.
+ */
+function lanes(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
+  const status = statusWhere(q);
+  const cursor = cursorWhere(q, 's.created_at', 's.document_id');
+  return sqlite
+    .prepare(
+      `SELECT s.document_id AS id, s.created_at AS createdAt FROM json_each(?) j
+       CROSS JOIN document_search s ON s.key_id = j.value
+       ${status ? 'CROSS JOIN documents d ON d.id = s.document_id' : ''}
+       WHERE 1${cursor.sql}${status?.sql ?? ''} ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`,
+    )
+    .all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
+}
+
+/** Every named document newest first on document_search_created, keeping the matching customers' (`+`: not by key). */
+function namedWalk(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
+  const status = statusWhere(q);
+  const cursor = cursorWhere(q, 's.created_at', 's.document_id');
+  return sqlite
+    .prepare(
+      `SELECT s.document_id AS id, s.created_at AS createdAt FROM document_search s
+       ${status ? 'CROSS JOIN documents d ON d.id = s.document_id' : ''}
+       WHERE +s.key_id IN (SELECT value FROM json_each(?))${cursor.sql}${status?.sql ?? ''}
+       ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`,
+    )
+    .all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
+}
+
+/** Each wanted status's documents newest first on documents_status_created, keeping the matching customers'. */
+function statusWalk(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
+  const cursor = cursorWhere(q, 'd.created_at', 'd.id');
+  const lane = sqlite.prepare(
+    `SELECT d.id, d.created_at AS createdAt FROM documents d CROSS JOIN document_search s ON s.document_id = d.id
+     WHERE d.status = ?${cursor.sql} AND +s.key_id IN (SELECT value FROM json_each(?))
+     ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
+  );
+  const ids = JSON.stringify(keys.map((k) => k.id));
+  return (q.statuses ?? []).flatMap((status) => lane.all(status, ...cursor.params, ids, q.take) as Position[]);
+}
+
+/**
+ * The cheaper way, by rows each is expected to read (estimates: they choose the way, never the results): the lanes
+ * read every match, a walk reads rows until `take` matches came by. A row joined to documents (for its status)
+ * costs about five index rows.
+ */
+export function chooseStrategy(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Strategy {
+  const matches = keys.reduce((sum, k) => sum + k.n, 0);
+  const named = (sqlite.prepare('SELECT max(seq) FROM document_search').pluck().get() as number | null) ?? 0;
+  const inStatus = q.statuses ? statusCount(sqlite, q.statuses) : q.documents;
+  const share = q.documents > 0 ? inStatus / q.documents : 1; // of the matches, those in the wanted statuses
+  const wanted = Math.max(matches * share, 1);
+  const join = q.statuses ? 5 : 1;
+  const cost: Record<Strategy, number> = {
+    lanes: matches * join,
+    'named-walk': Math.min(named, (named * q.take) / wanted) * join,
+    'status-walk': q.statuses ? Math.min(inStatus, (inStatus * q.take) / wanted) * 5 : Number.POSITIVE_INFINITY,
+  };
+  return (Object.keys(cost) as Strategy[]).reduce((best, s) => (cost[s] < cost[best] ? s : best));
+}
+
+const statusCount = (sqlite: Database.Database, statuses: readonly string[]) =>
+  sqlite
+    .prepare(`SELECT coalesce(sum(n), 0) FROM document_status_counts WHERE status IN (${placeholders(statuses)})`)
+    .pluck()
+    .get(...statuses) as number;
+
+/** How many documents of these customers have the wanted statuses, up to cap + 1 (read from the smaller side). */
+function countInStatus(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery & { statuses: readonly string[] }) {
+  const matches = keys.reduce((sum, k) => sum + k.n, 0);
+  const ids = JSON.stringify(keys.map((k) => k.id));
+  const byStatus = statusCount(sqlite, q.statuses) < matches;
+  const from = byStatus
+    ? `documents d CROSS JOIN document_search s ON s.document_id = d.id WHERE d.status IN (${placeholders(q.statuses)}) AND +s.key_id IN (SELECT value FROM json_each(?))`
+    : `document_search s CROSS JOIN documents d ON d.id = s.document_id WHERE s.key_id IN (SELECT value FROM json_each(?)) AND d.status IN (${placeholders(q.statuses)})`;
+  const params = byStatus ? [...q.statuses, ids] : [ids, ...q.statuses];
+  return sqlite
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${q.cap + 1})`)
+    .pluck()
+    .get(...params) as number;
+}
+
+const READ: Record<Strategy, typeof lanes> = { lanes, 'named-walk': namedWalk, 'status-walk': statusWalk };
+
+/** The page's positions (newest first, at most `take`) and the total; `strategy` forces a way (tests). */
+export function customerSearchPage(
+  sqlite: Database.Database,
+  m: CustomerMatch,
+  q: CustomerPageQuery,
+  strategy?: Strategy,
+): CustomerPage {
+  const keys = matchingCustomers(sqlite, m);
+  const byId = sqlite
+    .prepare(
+      `SELECT d.id, d.created_at AS createdAt, d.status, s.key_id AS keyId FROM documents d
+       LEFT JOIN document_search s ON s.document_id = d.id WHERE d.id = ?`,
+    )
+    .get(m.text) as IdDocument | undefined;
+  // The document whose id was typed matches too; counted once if its customer matches as well.
+  const extra =
+    byId && (!q.statuses || q.statuses.includes(byId.status)) && !keys.some((k) => k.id === byId.keyId)
+      ? byId
+      : undefined;
+  const read = keys.length === 0 ? [] : READ[strategy ?? chooseStrategy(sqlite, keys, q)](sqlite, keys, q);
+  const [at, last] = q.cursor ?? [];
+  const extraOnPage =
+    extra && (at === undefined || extra.createdAt < at || (extra.createdAt === at && extra.id < (last ?? '')));
+  const positions = [...read, ...(extraOnPage ? [{ id: extra.id, createdAt: extra.createdAt }] : [])]
+    .sort(newestFirst)
+    .slice(0, q.take);
+  const counted = q.statuses
+    ? keys.length === 0
+      ? 0
+      : countInStatus(sqlite, keys, { ...q, statuses: q.statuses })
+    : keys.reduce((sum, k) => sum + k.n, 0);
+  const total = counted + (extra ? 1 : 0);
+  return { positions, total: Math.min(total, q.cap), capped: total > q.cap };
+}
