@@ -14,6 +14,7 @@ import { draftWithItems } from './capture-drafts';
 import { captureAgainstFloor } from './capture-floor';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
+import { runSearchReadsBench } from './year/search-reads';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
@@ -70,6 +71,8 @@ const CAPTURE_DB =
   CAPTURE_ONLY && process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
 const YEAR = process.argv.includes('--year');
+/** `npm run bench -- --search --db file`: the list's searches and pages on a year's file alone (bench/year/search-reads.ts). */
+const SEARCH_DB = process.argv.includes('--search') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
 const INGEST = process.argv.includes('--ingest');
 /** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
@@ -96,6 +99,7 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (YEAR) return runYearBench();
+  if (SEARCH_DB) return runSearchReadsBench(SEARCH_DB);
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST) {

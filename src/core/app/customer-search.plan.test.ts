@@ -2,22 +2,20 @@
 // chooses for each way of reading a page, which do not depend on how busy the machine is. A lost index, a scan of
 // the documents or of every named document, or a sort of every match fails here; the timings are
 // `npm run bench -- --search`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { customerSearchPage, type CustomerPageQuery, type Strategy } from './customer-search';
 import { seedDocuments } from './documents-bench';
 import { searchFilter } from './documents-search';
 
-let store: OpenedDatabase;
-
-beforeAll(() => {
-  store = openDatabase({ path: ':memory:' });
-  seedDocuments(store.db, 3_000);
-});
-afterAll(() => store.close());
+let store: OpenedDatabase | undefined;
+afterEach(() => store?.close());
 
 /** Every statement customerSearchPage prepares for `text`, with the plan SQLite chose for it. */
 function plansOf(text: string, q: Partial<CustomerPageQuery>, strategy: Strategy): { sql: string; plan: string }[] {
+  // A fresh connection each time: statements are prepared once per connection (statement-cache.ts).
+  store = openDatabase({ path: ':memory:' });
+  seedDocuments(store.db, 3_000);
   const sqlite = store.sqlite;
   const prepare = sqlite.prepare.bind(sqlite);
   const prepared: string[] = [];

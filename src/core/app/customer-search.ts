@@ -4,13 +4,15 @@
 // the matching customers are exactly the matches' customers; their documents are then read newest first from
 // document_search's indexes, and their stored counts give the total without counting documents.
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../store/statement-cache';
+import { foldText } from './text-search';
 
 export interface CustomerMatch {
   /** FTS5 query over document_search_keys_fts (a superset of the matching customers). */
   match: string;
-  /** The exact test on a document_search_keys row `k`, and its parameters. */
-  keyWhere: string;
-  keyParams: unknown[];
+  /** The exact test of each customer found: every folded word in the name, or `ruc` (folded) in the RUC/cédula. */
+  words: string[];
+  ruc: string | undefined;
   /** The search as typed: a document whose id it is matches too. */
   text: string;
 }
@@ -51,6 +53,11 @@ interface Key {
   n: number;
 }
 
+interface KeyRow extends Key {
+  nombre: string | null;
+  ruc: string | null;
+}
+
 interface IdDocument extends Position {
   status: string;
   keyId: number | null;
@@ -71,13 +78,41 @@ function cursorWhere(q: CustomerPageQuery, createdAt: string, id: string): { sql
 const statusWhere = (q: CustomerPageQuery) =>
   q.statuses ? { sql: ` AND d.status IN (${placeholders(q.statuses)})`, params: [...q.statuses] } : undefined;
 
+/** Folded name and RUC per customer and connection: a customer row never changes, folding it costs a JS call. */
+type Folded = { raw: string; nombre: string; ruc: string };
+const folds = new WeakMap<Database.Database, Map<number, Folded>>();
+
+function foldedKey(sqlite: Database.Database, k: KeyRow): Folded {
+  let cache = folds.get(sqlite);
+  if (!cache) folds.set(sqlite, (cache = new Map<number, Folded>()));
+  const raw = `${k.nombre ?? ''}\u0000${k.ruc ?? ''}`;
+  let folded = cache.get(k.id);
+  if (folded?.raw !== raw) {
+    folded = { raw, nombre: foldText(k.nombre ?? ''), ruc: foldText(k.ruc ?? '') };
+    cache.set(k.id, folded);
+  }
+  return folded;
+}
+
+/**
+ * The customers the search matches: the trigram index gives a superset, and each is tested exactly as the list's
+ * LIKE tests a document ("contains" on the folded text; escaped LIKE patterns on folded text are plain containment).
+ */
 export function matchingCustomers(sqlite: Database.Database, m: CustomerMatch): Key[] {
-  return sqlite
-    .prepare(
-      `SELECT k.id, k.n FROM document_search_keys_fts f JOIN document_search_keys k ON k.id = f.rowid
-       WHERE document_search_keys_fts MATCH ? AND ${m.keyWhere}`,
-    )
-    .all(m.match, ...m.keyParams) as Key[];
+  const found = cachedStatement(
+    sqlite,
+    `SELECT k.id, k.n, k.nombre, k.ruc FROM document_search_keys_fts f JOIN document_search_keys k ON k.id = f.rowid
+     WHERE document_search_keys_fts MATCH ?`,
+  ).all(m.match) as KeyRow[];
+  return found
+    .filter((k) => {
+      const folded = foldedKey(sqlite, k);
+      return (
+        (k.nombre !== null && m.words.every((w) => folded.nombre.includes(w))) ||
+        (m.ruc !== undefined && k.ruc !== null && folded.ruc.includes(m.ruc))
+      );
+    })
+    .map(({ id, n }) => ({ id, n }));
 }
 
 /**
@@ -87,34 +122,33 @@ export function matchingCustomers(sqlite: Database.Database, m: CustomerMatch): 
 function lanes(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
   const status = statusWhere(q);
   const cursor = cursorWhere(q, 's.created_at', 's.document_id');
-  return sqlite
-    .prepare(
-      `SELECT s.document_id AS id, s.created_at AS createdAt FROM json_each(?) j
+  return cachedStatement(
+    sqlite,
+    `SELECT s.document_id AS id, s.created_at AS createdAt FROM json_each(?) j
        CROSS JOIN document_search s ON s.key_id = j.value
        ${status ? 'CROSS JOIN documents d ON d.id = s.document_id' : ''}
        WHERE 1${cursor.sql}${status?.sql ?? ''} ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`,
-    )
-    .all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
+  ).all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
 }
 
 /** Every named document newest first on document_search_created, keeping the matching customers' (`+`: not by key). */
 function namedWalk(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
   const status = statusWhere(q);
   const cursor = cursorWhere(q, 's.created_at', 's.document_id');
-  return sqlite
-    .prepare(
-      `SELECT s.document_id AS id, s.created_at AS createdAt FROM document_search s
+  return cachedStatement(
+    sqlite,
+    `SELECT s.document_id AS id, s.created_at AS createdAt FROM document_search s
        ${status ? 'CROSS JOIN documents d ON d.id = s.document_id' : ''}
        WHERE +s.key_id IN (SELECT value FROM json_each(?))${cursor.sql}${status?.sql ?? ''}
        ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`,
-    )
-    .all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
+  ).all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
 }
 
 /** Each wanted status's documents newest first on documents_status_created, keeping the matching customers'. */
 function statusWalk(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
   const cursor = cursorWhere(q, 'd.created_at', 'd.id');
-  const lane = sqlite.prepare(
+  const lane = cachedStatement(
+    sqlite,
     `SELECT d.id, d.created_at AS createdAt FROM documents d CROSS JOIN document_search s ON s.document_id = d.id
      WHERE d.status = ?${cursor.sql} AND +s.key_id IN (SELECT value FROM json_each(?))
      ORDER BY d.created_at DESC, d.id DESC LIMIT ?`,
@@ -130,7 +164,8 @@ function statusWalk(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery
  */
 export function chooseStrategy(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Strategy {
   const matches = keys.reduce((sum, k) => sum + k.n, 0);
-  const named = (sqlite.prepare('SELECT max(seq) FROM document_search').pluck().get() as number | null) ?? 0;
+  const named =
+    (cachedStatement(sqlite, 'SELECT max(seq) AS n FROM document_search').get() as { n: number | null }).n ?? 0;
   const inStatus = q.statuses ? statusCount(sqlite, q.statuses) : q.documents;
   const share = q.documents > 0 ? inStatus / q.documents : 1; // of the matches, those in the wanted statuses
   const wanted = Math.max(matches * share, 1);
@@ -144,10 +179,12 @@ export function chooseStrategy(sqlite: Database.Database, keys: Key[], q: Custom
 }
 
 const statusCount = (sqlite: Database.Database, statuses: readonly string[]) =>
-  sqlite
-    .prepare(`SELECT coalesce(sum(n), 0) FROM document_status_counts WHERE status IN (${placeholders(statuses)})`)
-    .pluck()
-    .get(...statuses) as number;
+  (
+    cachedStatement(
+      sqlite,
+      `SELECT coalesce(sum(n), 0) AS n FROM document_status_counts WHERE status IN (${placeholders(statuses)})`,
+    ).get(...statuses) as { n: number }
+  ).n;
 
 /** How many documents of these customers have the wanted statuses, up to cap + 1 (read from the smaller side). */
 function countInStatus(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery & { statuses: readonly string[] }) {
@@ -158,10 +195,11 @@ function countInStatus(sqlite: Database.Database, keys: Key[], q: CustomerPageQu
     ? `documents d CROSS JOIN document_search s ON s.document_id = d.id WHERE d.status IN (${placeholders(q.statuses)}) AND +s.key_id IN (SELECT value FROM json_each(?))`
     : `document_search s CROSS JOIN documents d ON d.id = s.document_id WHERE s.key_id IN (SELECT value FROM json_each(?)) AND d.status IN (${placeholders(q.statuses)})`;
   const params = byStatus ? [...q.statuses, ids] : [ids, ...q.statuses];
-  return sqlite
-    .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${q.cap + 1})`)
-    .pluck()
-    .get(...params) as number;
+  return (
+    cachedStatement(sqlite, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} LIMIT ${q.cap + 1})`).get(...params) as {
+      n: number;
+    }
+  ).n;
 }
 
 const READ: Record<Strategy, typeof lanes> = { lanes, 'named-walk': namedWalk, 'status-walk': statusWalk };
@@ -174,12 +212,11 @@ export function customerSearchPage(
   strategy?: Strategy,
 ): CustomerPage {
   const keys = matchingCustomers(sqlite, m);
-  const byId = sqlite
-    .prepare(
-      `SELECT d.id, d.created_at AS createdAt, d.status, s.key_id AS keyId FROM documents d
-       LEFT JOIN document_search s ON s.document_id = d.id WHERE d.id = ?`,
-    )
-    .get(m.text) as IdDocument | undefined;
+  const byId = cachedStatement(
+    sqlite,
+    `SELECT d.id, d.created_at AS createdAt, d.status, s.key_id AS keyId FROM documents d
+     LEFT JOIN document_search s ON s.document_id = d.id WHERE d.id = ?`,
+  ).get(m.text) as IdDocument | undefined;
   // The document whose id was typed matches too; counted once if its customer matches as well.
   const extra =
     byId && (!q.statuses || q.statuses.includes(byId.status)) && !keys.some((k) => k.id === byId.keyId)

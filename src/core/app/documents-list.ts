@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { DocumentSummary } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
+import { cachedStatement } from '../store/statement-cache';
 import { AppError } from './app-error';
 import { customerSearchPage } from './customer-search';
 import { CANDIDATE_CAP, candidateIds, candidateReadLimit, searchFilter } from './documents-search';
@@ -108,6 +109,8 @@ function walk(sqlite: Database.Database, statuses: readonly string[] | undefined
 const newestFirst = (a: Row, b: Row): number =>
   a.createdAt === b.createdAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.createdAt < b.createdAt ? 1 : -1;
 
+const BY_IDS = `${SELECT} WHERE d.id IN (SELECT value FROM json_each(?))`;
+
 /** A search by customer (customer-search.ts): its page's positions, then their rows in one read. */
 function customerPage(
   sqlite: Database.Database,
@@ -123,9 +126,7 @@ function customerPage(
     documents: statusTotal(sqlite, undefined),
   });
   const ids = JSON.stringify(found.positions.map((p) => p.id));
-  const rows = (sqlite.prepare(`${SELECT} WHERE d.id IN (SELECT value FROM json_each(?))`).all(ids) as Row[]).sort(
-    newestFirst,
-  );
+  const rows = (cachedStatement(sqlite, BY_IDS).all(ids) as Row[]).sort(newestFirst);
   return pageOf(rows, q.limit, found.total, found.capped);
 }
 

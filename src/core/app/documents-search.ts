@@ -57,20 +57,17 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
   const byRuc = maybeRuc
     ? " OR EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id AND sago_fold(s.ruc) LIKE ? ESCAPE '\\')"
     : '';
-  const nameTest = (column: string) =>
-    `${column} IS NOT NULL AND ${words.map(() => `sago_fold(${column}) LIKE ? ESCAPE '\\'`).join(' AND ')}`;
-  const where = `(${nameTest('d.receptor_nombre')} OR d.id = ?${byRuc})`;
+  const where = `(d.receptor_nombre IS NOT NULL AND ${words.map(() => "sago_fold(d.receptor_nombre) LIKE ? ESCAPE '\\'").join(' AND ')}
+    OR d.id = ?${byRuc})`;
   const params = [...words, text, ...(maybeRuc ? [`%${escapeLike(folded)}%`] : [])];
   const all = folded.split(/\s+/).filter((w) => w.length > 0);
   const long = all.filter((w) => [...w].length >= 3);
   if (long.length === 0) return { where, params };
   // Trigram phrases match substrings: the name must hold every long word, or the RUC the whole text. The index
-  // narrows the customers; the same LIKE as `where` (without the id) decides for each of them.
+  // narrows the customers; the same test as `where` (without the id) decides for each of them.
   const nameMatch = `nombre : (${long.map(phrase).join(' AND ')})`;
   const match = maybeRuc && [...folded].length >= 3 ? `(${nameMatch}) OR (ruc : ${phrase(folded)})` : nameMatch;
-  const keyWhere = `(${nameTest('k.nombre')}${maybeRuc ? " OR sago_fold(k.ruc) LIKE ? ESCAPE '\\'" : ''})`;
-  const keyParams = [...words, ...(maybeRuc ? [`%${escapeLike(folded)}%`] : [])];
-  return { where, params, customer: { match, keyWhere, keyParams, text } };
+  return { where, params, customer: { match, words: all, ruc: maybeRuc ? folded : undefined, text } };
 }
 
 /**
