@@ -61,7 +61,7 @@ function reference(text: string, statuses?: readonly string[]): string[] {
     .map((d) => d.id);
 }
 
-/** Pages through customerSearchPage with a forced strategy; `between` runs after the first page. */
+/** Pages through customerSearchPage with a forced way of reading, following each page's last position. */
 function pagesOf(text: string, statuses: string[] | undefined, strategy: Strategy, limit: number): string[] {
   const match = searchFilter(store.sqlite, text)?.customer;
   if (!match) throw new Error(`"${text}" is not a customer search`);
