@@ -70,6 +70,8 @@ export async function runSearchReadsBench(path: string): Promise<void> {
     for (let i = 0; i < 200 && cursor; i++) cursor = list({ limit: 50, cursor }).nextCursor ?? undefined;
     const lastDay = sqlite.prepare('SELECT max(substr(fecha_emision, 1, 10)) FROM documents').pluck().get() as string;
     const reads: [string, (i: number) => unknown, ((i: number) => unknown)?][] = [
+      // The machine's floor: a trivial statement's p99 is what other processes' time slices add to every row below.
+      ['floor: SELECT 1 (scheduling noise)', () => sqlite.prepare('SELECT 1').get()],
       ['search by number', (i) => list({ limit: 50, query: String(pick(samples, i).numero) })],
       ['search by CUFE', (i) => list({ limit: 50, query: pick(samples, i).cufe })],
       [
