@@ -17,6 +17,10 @@ function plansOf(text: string, q: Partial<CustomerPageQuery>, strategy: Strategy
   store = openDatabase({ path: ':memory:' });
   seedDocuments(store.db, 3_000);
   const sqlite = store.sqlite;
+  // More customers than are read apart, for the lanes' one-statement form ("maria" matches them all).
+  const rename = sqlite.prepare('UPDATE documents SET receptor_nombre = ? WHERE id = ?');
+  if (text === 'maria')
+    for (let i = 1; i <= 12; i++) rename.run(`María Prueba ${i}`, `doc-${String(i * 7).padStart(8, '0')}`);
   const prepare = sqlite.prepare.bind(sqlite);
   const prepared: string[] = [];
   sqlite.prepare = (sql: string) => {
@@ -73,6 +77,15 @@ describe('a search by customer reads indexes, never every document', () => {
       expect(plan).not.toMatch(/SCAN (d|s|k)(?! USING)/);
     }
     if (strategy !== 'lanes') expect(page?.plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it('lanes, a few customers: each one apart on document_search_key_created', () => {
+    const plans = plansOf('maria fernandez', { cursor }, 'lanes');
+    const page = plans.find((p) => /ORDER BY/.test(p.sql));
+    expect(page?.plan).toMatch(
+      /SEARCH s USING COVERING INDEX document_search_key_created \(key_id=\? AND created_at<\?\)/,
+    );
+    expect(page?.plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/); // each lane is read in index order
   });
 
   it('finds the customers through the trigram index over the customers, not over the documents', () => {

@@ -42,7 +42,7 @@ export interface CustomerPage {
 
 /**
  * How a page is read (the results are the same whichever; the choice only sets how many rows it reads):
- * - 'lanes': the matching customers' documents by customer (key_id, created_at), sorted — few matches;
+ * - 'lanes': the matching customers' documents by customer (key_id, created_at) — few customers or matches;
  * - 'named-walk': every named document newest first (created_at), keeping the matching customers' — a common word;
  * - 'status-walk': each wanted status's documents newest first, keeping the matching customers' — a rare status.
  */
@@ -115,20 +115,32 @@ export function matchingCustomers(sqlite: Database.Database, m: CustomerMatch): 
     .map(({ id, n }) => ({ id, n }));
 }
 
+/** Up to this many customers, each one's newest `take` documents are read apart (a seek and `take` rows each). */
+const APART = 8;
+
 /**
- * The matching customers' documents from document_search_key_created (a seek per customer), sorted by SQLite's
- * bounded sorter: reads every match older than the cursor, in C — cheap while the matches are few.
+ * The matching customers' documents from document_search_key_created (a seek per customer): each customer's newest
+ * `take` apart when they are few (a full name, a RUC: as many rows whatever the history's length), otherwise all of
+ * them older than the cursor in one statement, sorted by SQLite's bounded sorter (cheap while the matches are few).
  */
 function lanes(sqlite: Database.Database, keys: Key[], q: CustomerPageQuery): Position[] {
   const status = statusWhere(q);
   const cursor = cursorWhere(q, 's.created_at', 's.document_id');
+  const join = status ? 'CROSS JOIN documents d ON d.id = s.document_id' : '';
+  const order = `${cursor.sql}${status?.sql ?? ''} ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`;
+  const after = [...cursor.params, ...(status?.params ?? []), q.take];
+  if (keys.length <= APART) {
+    const lane = cachedStatement(
+      sqlite,
+      `SELECT s.document_id AS id, s.created_at AS createdAt FROM document_search s ${join} WHERE s.key_id = ?${order}`,
+    );
+    return keys.flatMap((k) => lane.all(k.id, ...after) as Position[]);
+  }
   return cachedStatement(
     sqlite,
     `SELECT s.document_id AS id, s.created_at AS createdAt FROM json_each(?) j
-       CROSS JOIN document_search s ON s.key_id = j.value
-       ${status ? 'CROSS JOIN documents d ON d.id = s.document_id' : ''}
-       WHERE 1${cursor.sql}${status?.sql ?? ''} ORDER BY s.created_at DESC, s.document_id DESC LIMIT ?`,
-  ).all(JSON.stringify(keys.map((k) => k.id)), ...cursor.params, ...(status?.params ?? []), q.take) as Position[];
+     CROSS JOIN document_search s ON s.key_id = j.value ${join} WHERE 1${order}`,
+  ).all(JSON.stringify(keys.map((k) => k.id)), ...after) as Position[];
 }
 
 /** Every named document newest first on document_search_created, keeping the matching customers' (`+`: not by key). */
@@ -171,7 +183,7 @@ export function chooseStrategy(sqlite: Database.Database, keys: Key[], q: Custom
   const wanted = Math.max(matches * share, 1);
   const join = q.statuses ? 5 : 1;
   const cost: Record<Strategy, number> = {
-    lanes: matches * join,
+    lanes: (keys.length <= APART ? Math.min(matches, keys.length * q.take) : matches) * join,
     'named-walk': Math.min(named, (named * q.take) / wanted) * join,
     'status-walk': q.statuses ? Math.min(inStatus, (inStatus * q.take) / wanted) * 5 : Number.POSITIVE_INFINITY,
   };
