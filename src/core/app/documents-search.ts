@@ -5,7 +5,8 @@
 // - anything else: every word contained in the customer's name (accent- and case-insensitive, text-search.ts), or the
 //   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. When a word has 3+
 //   letters the trigram index over the distinct customers finds them (customer-search.ts, decision 0034); the test
-//   is the same LIKE as always, applied to each customer found. Only words all shorter walk the history newest first.
+//   is this LIKE's meaning (containment in the folded text), applied to each customer found. Only words all shorter
+//   than 3 letters walk the history newest first, testing `where`.
 // Number and CUFE searches are served from their candidates, sorted; their total is exact up to CANDIDATE_CAP, beyond
 // it "1 000 or more" (a customer search's total follows the same rule).
 import type Database from 'better-sqlite3';
