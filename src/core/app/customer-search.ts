@@ -1,7 +1,7 @@
 // A documents search by customer (every word in the name, or the text in the RUC/cédula, or the document's id) served
 // from the distinct customers of migration 0014 (issue 17, decision 0034). The trigram index over the customers finds
-// them (a shop has a few thousand, whatever its history's length); the documents list's own LIKE tests each one, so
-// the matching customers are exactly the matches' customers; their documents are then read newest first from
+// them (a shop has a few thousand, whatever its history's length); the list's LIKE meaning (containment in the folded
+// text) tests each one, so the matching customers are exactly the matches' customers; their documents are then read newest first from
 // document_search's indexes, and their stored counts give the total without counting documents.
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../store/statement-cache';
