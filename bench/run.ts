@@ -16,6 +16,7 @@ import { captureBreakdown, rawSyncByPages } from './capture-breakdown';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runReportBucketsBench } from './year/report-buckets';
 import { runYearBench } from './year/year-bench';
+import { runSearchReadsBench } from './year/search-reads';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
 
@@ -73,6 +74,8 @@ const CAPTURE_DB =
   CAPTURE_ONLY && process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --year [--docs N] [--db file]`: the year of a busy register alone (bench/year/year-bench.ts). */
 const YEAR = process.argv.includes('--year');
+/** `npm run bench -- --search --db file`: the list's searches and pages on a year's file alone (bench/year/search-reads.ts). */
+const SEARCH_DB = process.argv.includes('--search') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
 const INGEST = process.argv.includes('--ingest');
 /** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--write-year')) return writeYearFile(writeYearArgs(process.argv));
   if (YEAR) return runYearBench();
   if (REPORT_BUCKETS) return runReportBucketsBench();
+  if (SEARCH_DB) return runSearchReadsBench(SEARCH_DB);
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST) {

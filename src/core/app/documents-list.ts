@@ -5,7 +5,9 @@ import type Database from 'better-sqlite3';
 import type { DocumentStatus } from '../../shared/fiscal/lifecycle';
 import type { DocumentSummary } from '../../shared/ipc/schemas';
 import type { StoreDb } from '../store/open-database';
+import { cachedStatement } from '../store/statement-cache';
 import { AppError } from './app-error';
+import { customerSearchPage } from './customer-search';
 import { CANDIDATE_CAP, candidateIds, candidateReadLimit, searchFilter } from './documents-search';
 
 export interface DocumentsQuery {
@@ -107,6 +109,38 @@ function walk(sqlite: Database.Database, statuses: readonly string[] | undefined
 const newestFirst = (a: Row, b: Row): number =>
   a.createdAt === b.createdAt ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.createdAt < b.createdAt ? 1 : -1;
 
+const BY_IDS = `${SELECT} WHERE d.id IN (SELECT value FROM json_each(?))`;
+
+/** A search by customer (customer-search.ts): its page's positions, then their rows in one read. */
+function customerPage(
+  sqlite: Database.Database,
+  match: Parameters<typeof customerSearchPage>[1],
+  statuses: DocumentStatus[] | undefined,
+  q: DocumentsQuery,
+): DocumentsPage {
+  const found = customerSearchPage(sqlite, match, {
+    statuses,
+    cursor: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+    take: q.limit + 1,
+    cap: CANDIDATE_CAP,
+    documents: statusTotal(sqlite, undefined),
+  });
+  const ids = JSON.stringify(found.positions.map((p) => p.id));
+  const rows = (cachedStatement(sqlite, BY_IDS).all(ids) as Row[]).sort(newestFirst);
+  return pageOf(rows, q.limit, found.total, found.capped);
+}
+
+function pageOf(rows: Row[], limit: number, total: number, capped: boolean): DocumentsPage {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    total,
+    ...(capped ? { totalCapped: true } : {}),
+  };
+}
+
 export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
   const sqlite = db.$client;
   const statuses = q.status && q.status.length > 0 ? q.status : undefined;
@@ -114,6 +148,7 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
     ? { where: `d.status IN (${statuses.map(() => '?').join(', ')})`, params: [...statuses] }
     : undefined;
   const search = searchFilter(sqlite, q.query);
+  if (search?.customer) return customerPage(sqlite, search.customer, statuses, q);
   const cursor = cursorFilter(q.cursor);
   let rows: Row[];
   let total: number;
@@ -153,12 +188,5 @@ export function listDocuments(db: StoreDb, q: DocumentsQuery): DocumentsPage {
     capped = total >= CANDIDATE_CAP;
     rows = walk(sqlite, statuses, and([search, cursor]), q.limit + 1);
   }
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-    total,
-    ...(capped ? { totalCapped: true } : {}),
-  };
+  return pageOf(rows, q.limit, total, capped);
 }

@@ -1,14 +1,16 @@
-// What a search in the documents list means, as SQL over the indexes of migration 0009 (issue 17), so its cost does
-// not grow with the register's history:
+// What a search in the documents list means, as SQL over the indexes of migrations 0009 and 0014 (issue 17), so its
+// cost does not grow with the register's history:
 // - digits: the document number (documents_numero index);
 // - "FE…": a CUFE prefix, as a range on the documents_cufe index (the LIKE stays to keep the old case rules exact);
 // - anything else: every word contained in the customer's name (accent- and case-insensitive, text-search.ts), or the
-//   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. Words of 3+ letters go through the trigram
-//   index (document_search_fts) to find the candidates; the exact test is the same LIKE as always.
-// A search that matches many documents is served like a plain list (walk newest first, test each row); one that
-// matches fewer than candidateReadLimit() is served from its candidates, sorted (exact candidates need no test); its
-// total is exact up to CANDIDATE_CAP, beyond it "1 000 or more".
+//   text contained in the customer's RUC/cédula (when it has a digit), or the document's id. When a word has 3+
+//   letters the trigram index over the distinct customers finds them (customer-search.ts, decision 0034); the test
+//   is this LIKE's meaning (containment in the folded text), applied to each customer found. Only words all shorter
+//   than 3 letters walk the history newest first, testing `where`.
+// Number and CUFE searches are served from their candidates, sorted; their total is exact up to CANDIDATE_CAP, beyond
+// it "1 000 or more" (a customer search's total follows the same rule).
 import type Database from 'better-sqlite3';
+import type { CustomerMatch } from './customer-search';
 import { containsPatterns, ensureSearchFunctions, foldText } from './text-search';
 
 /** Beyond this many candidates a search is "dense": reading newest first finds a page sooner than sorting them. */
@@ -19,10 +21,12 @@ export interface SearchFilter {
   where: string;
   params: unknown[];
   /**
-   * SQL giving the ids of the matches by index, or undefined when none fits (short words). `exact`: the candidates
-   * are the matches (every word went through the index); otherwise they are a superset, tested with `where`.
+   * SQL giving the ids of the matches by index (number, CUFE). `exact`: the candidates are the matches; otherwise
+   * they are a superset, tested with `where`.
    */
   candidates?: { sql: string; params: unknown[]; exact: boolean } | undefined;
+  /** A search by customer with a word of 3+ letters: served by customer-search.ts. */
+  customer?: CustomerMatch | undefined;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -60,13 +64,11 @@ export function searchFilter(sqlite: Database.Database, raw: string | undefined)
   const all = folded.split(/\s+/).filter((w) => w.length > 0);
   const long = all.filter((w) => [...w].length >= 3);
   if (long.length === 0) return { where, params };
-  // Trigram phrases match substrings: the name must hold every long word, or the RUC the whole text.
-  const byName = `nombre : (${long.map(phrase).join(' AND ')})`;
-  const match = maybeRuc && [...folded].length >= 3 ? `(${byName}) OR (ruc : ${phrase(folded)})` : byName;
-  // Driven by the FTS index (a join, not IN (…), which would collect every match before the first row comes out).
-  const sql = `SELECT s.document_id AS id FROM document_search_fts f JOIN document_search s ON s.seq = f.rowid
-    WHERE document_search_fts MATCH ? UNION ALL SELECT id FROM documents WHERE id = ?`;
-  return { where, params, candidates: { sql, params: [match, text], exact: long.length === all.length } };
+  // Trigram phrases match substrings: the name must hold every long word, or the RUC the whole text. The index
+  // narrows the customers; the same test as `where` (without the id) decides for each of them.
+  const nameMatch = `nombre : (${long.map(phrase).join(' AND ')})`;
+  const match = maybeRuc && [...folded].length >= 3 ? `(${nameMatch}) OR (ruc : ${phrase(folded)})` : nameMatch;
+  return { where, params, customer: { match, words: all, ruc: maybeRuc ? folded : undefined, text } };
 }
 
 /**
@@ -79,10 +81,7 @@ export function candidateReadLimit(documents: number, page: number): number {
   return Math.max(CANDIDATE_CAP, Math.ceil(Math.sqrt((documents * page) / 2)));
 }
 
-/**
- * The candidates' ids, at most `max` + 1 (more means dense). Read once: the trigram index answers in a few
- * milliseconds for common words, so the page and its count reuse this list rather than asking it again.
- */
+/** The candidates' ids, at most `max` + 1 (more means more than the page can be sorted from). */
 export function candidateIds(
   sqlite: Database.Database,
   candidates: NonNullable<SearchFilter['candidates']>,

@@ -92,21 +92,8 @@ export const documentStatusCounts = sqliteTable('document_status_counts', {
   n: integer('n').notNull(),
 });
 
-/**
- * What the documents search matches by customer (issue 17): the receptor's name and RUC/cédula of each document that
- * has one, kept by triggers of migration 0009. The FTS5 trigram index over it (document_search_fts, created in the
- * migration's SQL: drizzle has no virtual tables) answers "contains" searches without reading every document.
- */
-export const documentSearch = sqliteTable(
-  'document_search',
-  {
-    seq: integer('seq').primaryKey({ autoIncrement: true }),
-    documentId: text('document_id').notNull(),
-    nombre: text('nombre'),
-    ruc: text('ruc'),
-  },
-  (t) => [uniqueIndex('document_search_document').on(t.documentId)],
-);
+// The search tables (migrations 0009, 0014) live in their own file; re-exported so drizzle-kit and `schema` see them.
+export { documentSearch, documentSearchKeys } from './search-schema';
 
 // The report rollups (migration 0011) live in their own file; re-exported so drizzle-kit and `schema` see them.
 export { documentRollups, productDekadRollups, productMonthRollups, productRollups } from './rollup-schema';
