@@ -17,9 +17,9 @@
 // - the register's last_seen_at is touched (the `silent` alert reads it).
 // Organisation, register and store come from the device token, never from the payload. Times are kept to the
 // millisecond (what registers send), so their ISO text is an exact pagination key.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
-import { rowsOf, type TenantTx } from '../db/tenant-db';
+import { preparedRowsOf, type TenantTx } from '../db/tenant-db';
 import type { ChainLink } from './audit-chain-verify';
 
 export interface DeviceRef {
@@ -80,18 +80,19 @@ const statusRow = (e: DocumentStatusEvent) => ({
   total: e.payload.total ?? null,
 });
 
-export async function storeEvents(
-  tx: TenantTx,
+/** The ingest statement's name on each connection (prepared once per connection, decision 0035). */
+const INGEST_STATEMENT_NAME = 'sago_ingest_batch';
+
+/** The one statement that stores a batch (its text is the same for every batch; only the parameters differ). */
+export function ingestStatement(
   who: DeviceRef,
   audit: readonly AuditEvent[],
   statuses: readonly DocumentStatusEvent[],
-): Promise<StoredBatch> {
+): SQL {
   const org = sql`${who.orgId}::uuid`;
   const device = sql`${who.deviceId}::uuid`;
   const store = sql`${who.storeId}::uuid`;
-  const rows = await rowsOf<ResultRow>(
-    tx,
-    sql`
+  return sql`
     with a as (
       select * from json_to_recordset(${jsonParam(audit.map(auditRow))}) as r(event_id uuid, seq bigint,
            at timestamptz, actor text, actor_name text, approved_by text, approved_by_name text, action text,
@@ -166,8 +167,16 @@ export async function storeEvents(
       offset 0
     ) e
     union all
-    select 'statuses', null, count(*)::float8, null, null from status_ins`,
-  );
+    select 'statuses', null, count(*)::float8, null, null from status_ins`;
+}
+
+export async function storeEvents(
+  tx: TenantTx,
+  who: DeviceRef,
+  audit: readonly AuditEvent[],
+  statuses: readonly DocumentStatusEvent[],
+): Promise<StoredBatch> {
+  const rows = await preparedRowsOf<ResultRow>(tx, INGEST_STATEMENT_NAME, ingestStatement(who, audit, statuses));
   return collect(rows, audit);
 }
 
