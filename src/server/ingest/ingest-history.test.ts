@@ -66,7 +66,7 @@ async function storeExplained(batch: ReturnType<typeof sales>): Promise<PlanNode
   const [row] = await db.withTenant(who.orgId, (tx) =>
     rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
       tx,
-      sql`explain (analyze, format json) ${ingestStatement(who, batch.audit, batch.statuses)}`,
+      sql`explain (analyze, format json) ${ingestStatement(who, batch.audit, batch.statuses, 'first-time')}`,
     ),
   );
   return row!['QUERY PLAN'][0].Plan;
