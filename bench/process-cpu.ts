@@ -7,7 +7,8 @@ import type pg from 'pg';
 /** Kernel clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on every Linux we run on). */
 const USER_HZ = 100;
 
-function procCpuMs(pid: number): number | null {
+/** CPU (user + system) a process of this machine has used so far; null when /proc cannot tell. */
+export function procCpuMs(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 14th, stime the 15th.

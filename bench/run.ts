@@ -8,6 +8,7 @@ import { openDatabase } from '../src/core/store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
 import { openPostgresPath } from './capture-postgres';
 import { runIngestBench } from './ingest';
+import { runIngestStoreAb } from './ingest-store-ab';
 import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
@@ -78,6 +79,8 @@ const YEAR = process.argv.includes('--year');
 const SEARCH_DB = process.argv.includes('--search') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 /** `npm run bench -- --ingest [--batches N]`: the central sync API's ingest alone (bench/ingest.ts), N batches a register. */
 const INGEST = process.argv.includes('--ingest');
+/** `npm run bench -- --ingest-ab [--batches N]`: the ingest statement's PostgreSQL cost, before/after 0035, same run. */
+const INGEST_AB = process.argv.includes('--ingest-ab');
 /** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
 const RESPONSIVENESS = process.argv.includes('--responsiveness');
 /** `npm run bench -- --report-buckets --db file [--before file]`: reports over any window and monitoring, A/B (0033). */
@@ -111,6 +114,10 @@ async function main(): Promise<void> {
   if (SEARCH_DB) return runSearchReadsBench(SEARCH_DB);
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
+  if (INGEST_AB) {
+    for (const l of await runIngestStoreAb(batchesArg())) console.log(l);
+    return;
+  }
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);
     return;

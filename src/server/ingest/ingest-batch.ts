@@ -14,21 +14,26 @@ import { isDataError, sqlStateOf } from '../db/sql-error';
 import type { TenantDatabase, TenantTx } from '../db/tenant-db';
 import { auditChainBreaks, recordChainBreaks } from './audit-chain-verify';
 import { fastSyncEvent } from './fast-event-check';
-import { storeEvents, type DeviceRef, type StoredBatch } from './store-events';
+import { storeEvents, type DeviceRef, type StoredBatch, type StoreMode } from './store-events';
 
 interface Indexed<E extends SyncEvent> {
   index: number;
   event: E;
 }
 
-function storeIndexed(tx: TenantTx, who: DeviceRef, events: readonly Indexed<SyncEvent>[]): Promise<StoredBatch> {
+function storeIndexed(
+  tx: TenantTx,
+  who: DeviceRef,
+  events: readonly Indexed<SyncEvent>[],
+  mode: StoreMode,
+): Promise<StoredBatch> {
   const audit: AuditEvent[] = [];
   const statuses: DocumentStatusEvent[] = [];
   for (const { event } of events) {
     if (event.kind === 'audit') audit.push(event);
     else statuses.push(event);
   }
-  return storeEvents(tx, who, audit, statuses);
+  return storeEvents(tx, who, audit, statuses, mode);
 }
 
 /** Records, in the transaction that stored `stored`, the chain breaks its new audit entries reveal. */
@@ -47,7 +52,7 @@ async function storeOneByOne(
   const total: StoredBatch = { fresh: [], statuses: 0, foreign: new Set(), neighbours: [] };
   for (const one of events) {
     try {
-      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one]));
+      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one], 'replay-safe'));
       total.fresh.push(...stored.fresh);
       total.statuses += stored.statuses;
       for (const documentId of stored.foreign) total.foreign.add(documentId);
@@ -95,6 +100,35 @@ function quickVerdict(raw: unknown): EventVerdict | undefined {
   return { ok: true, event };
 }
 
+/** unique_violation: a first-time statement met an event id already stored or repeated in the batch. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The fast path is one statement in a plain transaction (no savepoint to pay for), first as if every event were new;
+ * should an event id be stored already (a replay), the transaction is rolled back and the batch stored again skipping
+ * stored ids; should the database refuse a value, the batch is stored again event by event in a new transaction.
+ */
+async function storeValid(
+  db: TenantDatabase,
+  who: DeviceRef,
+  valid: readonly Indexed<SyncEvent>[],
+  rejected: RejectedEvent[],
+): Promise<StoredBatch> {
+  const whole = (mode: StoreMode) =>
+    db.withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid, mode)));
+  try {
+    return await whole('first-time').catch((error: unknown) => {
+      if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
+      return whole('replay-safe');
+    });
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    return db.withTenant(who.orgId, async (tx) =>
+      storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected)),
+    );
+  }
+}
+
 export async function ingestBatch(
   db: TenantDatabase,
   who: DeviceRef,
@@ -107,16 +141,7 @@ export async function ingestBatch(
     if (verdict.ok) valid.push({ index, event: verdict.event });
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });
-  // The fast path is one statement in a plain transaction (no savepoint to pay for); should the database refuse a
-  // value, that transaction is rolled back whole and the batch is stored again event by event in a new one.
-  const stored = await db
-    .withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid)))
-    .catch((error: unknown) => {
-      if (!isDataError(error)) throw error;
-      return db.withTenant(who.orgId, async (tx) =>
-        storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected)),
-      );
-    });
+  const stored = await storeValid(db, who, valid, rejected);
   const foreign = refuseForeign(valid, stored.foreign, rejected);
   rejected.sort((a, b) => a.index - b.index);
   const count = stored.fresh.length + stored.statuses;

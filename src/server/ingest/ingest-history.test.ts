@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncTestServer, type EnrolledRegister, type SyncTestServer } from '../../../tests/fixtures/pg-test-db';
 import { auditChain } from '../../../tests/fixtures/audit-chain-events';
 import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
-import { openTenantDatabase, rowsOf, type TenantDatabase, type TenantTx } from '../db/tenant-db';
-import { storeEvents, type DeviceRef } from './store-events';
+import { openTenantDatabase, rowsOf, type TenantDatabase } from '../db/tenant-db';
+import { ingestStatement, storeEvents, type DeviceRef } from './store-events';
 
 let kit: SyncTestServer;
 let db: TenantDatabase;
@@ -61,26 +61,15 @@ function scannedRows(node: PlanNode, tables: readonly string[]): number {
   return own + (node.Plans ?? []).reduce((sum, child) => sum + scannedRows(child, tables), 0);
 }
 
-/** Stores a batch through a transaction whose statement runs under EXPLAIN ANALYZE; answers the plan. */
+/** Stores a batch with its statement run under EXPLAIN ANALYZE; answers the plan. */
 async function storeExplained(batch: ReturnType<typeof sales>): Promise<PlanNode> {
-  let plan: PlanNode | undefined;
-  await db.withTenant(who.orgId, async (tx) => {
-    const explaining = new Proxy(tx, {
-      get(target, property, receiver) {
-        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
-        return async (query: Parameters<TenantTx['execute']>[0]) => {
-          const [row] = await rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-            target,
-            sql`explain (analyze, format json) ${query}`,
-          );
-          plan = row!['QUERY PLAN'][0].Plan;
-          return { rows: [] };
-        };
-      },
-    });
-    await storeEvents(explaining, who, batch.audit, batch.statuses);
-  });
-  return plan!;
+  const [row] = await db.withTenant(who.orgId, (tx) =>
+    rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      tx,
+      sql`explain (analyze, format json) ${ingestStatement(who, batch.audit, batch.statuses, 'first-time')}`,
+    ),
+  );
+  return row!['QUERY PLAN'][0].Plan;
 }
 
 beforeAll(async () => {

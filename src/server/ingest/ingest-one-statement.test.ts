@@ -94,6 +94,30 @@ describe('one batch, one statement', () => {
     expect(await push(till.token, batch)).toMatchObject({ stored: 0, duplicates: 7, rejected: [{ index: 4 }] });
   });
 
+  it('stores a batch that replays part of an earlier one: the stored events are duplicates, the new ones land', async () => {
+    // The first-time statement fails on the stored ids; the batch is stored again skipping them (decision 0035).
+    const till = await kit.enrolRegister(tenant, '0001', 'Caja reintento');
+    const trail = auditChain();
+    const [e1, e2, e3, e4] = [1, 2, 3, 4].map((n) => audit(trail.next({ at: at(n), details: { total: `${n}.00` } })));
+    const documentId = randomUUID();
+    const queued = status(documentId, 'QUEUED', { total: '4.00' });
+    const authorised = status(documentId, 'AUTHORIZED', { from: 'PROCESSING' });
+    expect(await push(till.token, [e1, e2, queued])).toEqual({ received: 3, stored: 3, duplicates: 0, rejected: [] });
+    expect(await push(till.token, [e2, queued, e3, authorised, e4])).toEqual({
+      received: 5,
+      stored: 3,
+      duplicates: 2,
+      rejected: [],
+    });
+    expect(await countOf('audit_entries', till)).toBe(4);
+    expect(await countOf('document_events', till)).toBe(2);
+    expect(await breaksOf(till)).toEqual([]);
+    const [document] = await kit.superQuery<{ status: string }>('select status from documents where document_id = $1', [
+      documentId,
+    ]);
+    expect(document).toEqual({ status: 'AUTHORIZED' });
+  });
+
   it('stores the batch again event by event when the database refuses a value in the middle', async () => {
     // A stand-in for what the checks cannot foresee: a trigger refusing one document as a data exception (class 22).
     await kit.superQuery(`create function refuse_probe() returns trigger language plpgsql as $$ begin
