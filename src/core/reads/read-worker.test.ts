@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftWithItems } from '../../../bench/capture-drafts';
 import { generateYear } from '../../../bench/year/generate-year';
 import { areaBinding } from '../../../tests/fixtures/area-binding';
+import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
 import { BLIND_X_REFUSED, createReportsHandlers } from '../app/areas/reports/handlers';
 import { captureSale } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
@@ -85,6 +86,7 @@ describe('the read worker', () => {
       documentsList: { limit: 50, query: 'maria' },
       auditList: { limit: 50 },
       auditCsv: {},
+      auditChainPage: { afterId: 0, expectedPrev: AUDIT_CHAIN_GENESIS, pageSize: 500 },
       monitorOverview: {
         at,
         hours: 48,
