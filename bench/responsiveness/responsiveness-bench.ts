@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/core/store/open-database';
 import { fmt } from '../stats';
 import { generateYear } from '../year/generate-year';
+import { startupFigures } from './startup-runs';
 import { statusUnderReport, type UnderReport } from './status-under-report';
 
 const arg = (name: string, fallback: number): number => {
@@ -82,14 +83,7 @@ export async function runResponsivenessBench(): Promise<void> {
     const rendererDir = join(dir, 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>bench</title>');
-    const starts = [0, 1, 2].map(() => child('startup-child.ts', [dataDir, rendererDir, '0']));
-    console.log(
-      `Web host start to ready for the first sale, from process start (median of 3, tsx included): ${fmt(median(starts.map((s) => s.readyMs ?? NaN)))}; target < 1.5 s; RSS at ready ${median(starts.map((s) => s.rssReadyMb ?? NaN)).toFixed(0)} MB`,
-    );
-    const day = child('startup-child.ts', [dataDir, rendererDir, String(daySales)]);
-    console.log(
-      `RSS after a day of sales (${day.sales} sales rung and transmitted, ${day.stillQueued} still queued, then a documents search): ${(day.rssDayMb ?? NaN).toFixed(0)} MB; target < 250 MB`,
-    );
+    for (const l of await startupFigures(dataDir, rendererDir, daySales)) console.log(l);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

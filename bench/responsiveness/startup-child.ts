@@ -3,6 +3,8 @@
 // sale" (the register core up and the loopback server listening), the RSS then, and the RSS after a day of sales rung
 // through the core's own handlers and transmitted to the in-process simulator.
 // Usage: node --import tsx bench/responsiveness/startup-child.ts <dataDir> <rendererDir> <sales>
+//    or: node out/bench-core/startup-child.mjs <dataDir> <rendererDir> <sales> (the bundle built-core.ts builds)
+import { join, resolve } from 'node:path';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import { startWebHost } from '../../src/web-host/web-host';
 import { draftWithItems } from '../capture-drafts';
@@ -10,9 +12,26 @@ import { signInGerente } from './status-under-report';
 
 const [dataDir, rendererDir, salesArg] = process.argv.slice(2);
 if (!dataDir || !rendererDir) throw new Error('usage: startup-child.ts <dataDir> <rendererDir> <sales>');
-const host = await startWebHost({ dataDir, rendererDir });
+// From the bundle, the files the sources find beside themselves are given as a packaged app gives them (src/main).
+const root = resolve(import.meta.dirname, '../..');
+const assets = import.meta.url.endsWith('.mjs')
+  ? {
+      migrationsFolder: join(root, 'drizzle/sqlite'),
+      wsdlPath: join(root, 'resources/hka/Service.wsdl'),
+      readWorkerEntry: new URL('./read-worker.mjs', import.meta.url),
+    }
+  : undefined;
+const host = await startWebHost({ dataDir, rendererDir, ...(assets ? { assets } : {}) });
 const readyMs = performance.now(); // Node's clock starts with the process
-const rssReadyMb = process.memoryUsage().rss / 1_048_576;
+const cpu = process.cpuUsage(); // every thread of the process: the read worker's walk of the audit trail included
+const cpuReadyMs = (cpu.user + cpu.system) / 1000;
+const mb = (bytes: number) => bytes / 1_048_576;
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+};
+const atReady = memory();
+const rssReadyMb = atReady.rss;
 const sales = Number(salesArg ?? 0);
 const ipc = host.core.ipc;
 await signInGerente(ipc);
@@ -28,7 +47,8 @@ const waiting = () =>
 for (let i = 0; i < 600 && waiting() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
 // A manager's heavy read after the day, so the read worker's memory is part of the figure.
 await dispatchIpc(ipc, 'documents:list', { limit: 50, query: 'maria' });
-const rssDayMb = process.memoryUsage().rss / 1_048_576;
+const afterDay = memory();
+const rssDayMb = afterDay.rss;
 const stillQueued = waiting();
 await host.close();
-console.log(JSON.stringify({ readyMs, rssReadyMb, rssDayMb, sales, stillQueued }));
+console.log(JSON.stringify({ readyMs, cpuReadyMs, rssReadyMb, rssDayMb, sales, stillQueued, atReady, afterDay }));

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { dispatchIpc } from '../core/app/dispatch';
-import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
+import { createRegisterCore, type RegisterCore, type RegisterCoreOptions } from '../core/app/register-core';
 import { RENDERER_CSP } from '../core/app/renderer-csp';
 import { EventStreams } from './event-stream';
 import { createGuard } from './http-guard';
@@ -26,6 +26,8 @@ export interface WebHostOptions {
   /** The built renderer; default out/renderer-web (buildRendererForWebHost). */
   rendererDir?: string;
   clock?: () => Date;
+  /** Where a bundled build finds migrations, the WSDL and the read worker (the startup bench runs one). */
+  assets?: RegisterCoreOptions['assets'];
 }
 
 export interface WebHost {
@@ -79,6 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       dataDir: options.dataDir,
       ...(options.simulatorEndpoint ? { simulatorEndpoint: options.simulatorEndpoint } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.assets ? { assets: options.assets } : {}),
       relaunch: () => {
         restarting = restarting
           .then(async () => {

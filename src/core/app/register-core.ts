@@ -164,7 +164,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
     );
     const events = contractEvents(queueEvents, contingency, sync);
     const auth = authServiceFor(store.db, clock);
-    const auditChain = new AuditChainMonitor(store.db, clock, options.log);
+    // The walk's pages run on the read worker: a year's trail is seconds of hashing (issue 17, decision 0036).
+    const auditChain = new AuditChainMonitor(store.db, clock, options.log, (page) => reads.run('auditChainPage', page));
     const gate = new MaintenanceGate();
     const backups = new BackupService({
       sqlite: store.sqlite,
@@ -294,7 +295,7 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
           await sync.stop();
           await catalog.stop();
           await backups.stop();
-          await auditChain.idle();
+          await auditChain.stop();
           await reads.close();
           events.dispose();
           client.close();

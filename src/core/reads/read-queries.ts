@@ -1,5 +1,5 @@
 // The read-only queries a manager can make heavy (reports, the documents and audit lists, the audit export, the
-// monitoring panel), each as a function of a database connection and plain, structured-clonable arguments. The same
+// monitoring panel) and a page of the audit chain's walk (the register's own check at start), each as a function of a database connection and plain, structured-clonable arguments. The same
 // functions run in the read worker (read-worker-entry.ts, its own read-only connection) and, as the fallback, on the
 // core's connection (inline-reads.ts); access rules are checked by the handlers before they ask for one.
 import type { ShiftReport } from '../../shared/ipc/areas/reports/contract';
@@ -10,6 +10,7 @@ import { shiftReportCsv, shiftReportText } from '../reports/shift-report-render'
 import { storedZReport, xReport } from '../reports/shifts';
 import { auditCsv, listAudit, type AuditFilter } from '../settings/audit-list';
 import type { StoreDb } from '../store/open-database';
+import { checkAuditChainPage, type AuditChainPageArgs } from '../store/audit-chain-check';
 
 /** A shift report as the screen receives it: the data, its 80 mm text and its CSV (rendering is part of the cost). */
 export const renderedShiftReport = (report: ShiftReport) => ({
@@ -30,6 +31,7 @@ export const readQueries = {
   auditCsv: (db: StoreDb, filter: AuditFilter) => auditCsv(db, filter),
   monitorOverview: (db: StoreDb, args: { at: string; hours: number; inputs: OverviewInputs }) =>
     monitorOverview(db, new Date(args.at), args.hours, args.inputs),
+  auditChainPage: (db: StoreDb, args: AuditChainPageArgs) => checkAuditChainPage(db, args),
 };
 
 export type ReadQueries = typeof readQueries;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { draftWithItems } from '../../../bench/capture-drafts';
 import { generateYear } from '../../../bench/year/generate-year';
 import { areaBinding } from '../../../tests/fixtures/area-binding';
+import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
 import { BLIND_X_REFUSED, createReportsHandlers } from '../app/areas/reports/handlers';
 import { captureSale } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
@@ -52,7 +53,11 @@ afterAll(async () => {
 
 /** A read worker on the test's file whose threads the test can reach (to kill one). */
 function readWorker(
-  options: { entry?: URL; log?: { warn(message: string, meta?: Record<string, unknown>): void } } = {},
+  options: {
+    entry?: URL;
+    log?: { warn(message: string, meta?: Record<string, unknown>): void };
+    idleMs?: number;
+  } = {},
 ) {
   const threads: Worker[] = [];
   const worker = new ReadWorker({
@@ -85,6 +90,7 @@ describe('the read worker', () => {
       documentsList: { limit: 50, query: 'maria' },
       auditList: { limit: 50 },
       auditCsv: {},
+      auditChainPage: { afterId: 0, expectedPrev: AUDIT_CHAIN_GENESIS, pageSize: 500 },
       monitorOverview: {
         at,
         hours: 48,
@@ -124,6 +130,23 @@ describe('the read worker', () => {
     expect(await worker.run('auditList', { limit: 20 })).toEqual(expected);
     expect(worker.starts).toBe(2);
     expect(threads).toHaveLength(2);
+  });
+
+  it('ends its thread after a while without reads, quietly, and starts a new one for the next read', async () => {
+    const log = { warn: vi.fn<(message: string, meta?: Record<string, unknown>) => void>() };
+    const { worker, threads } = readWorker({ log, idleMs: 50 });
+    const first = await worker.run('documentsList', { limit: 2 });
+    // No read for 50 ms: the thread and its memory go (a worker no longer running has threadId -1).
+    await vi.waitFor(() => expect(threads[0]!.threadId).toBe(-1), { timeout: 10_000 });
+    expect(await worker.run('documentsList', { limit: 2 })).toEqual(first);
+    expect(worker.starts).toBe(2);
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
+  it('keeps its thread while reads keep coming', async () => {
+    const { worker } = readWorker({ idleMs: 60_000 });
+    for (let i = 0; i < 3; i++) await worker.run('documentsList', { limit: 1 });
+    expect(worker.starts).toBe(1);
   });
 
   it('answers on the core connection when the thread cannot start', async () => {

@@ -22,7 +22,14 @@ export interface ReadWorkerOptions {
   log?: { warn(message: string, meta?: Record<string, unknown>): void } | undefined;
   /** Starts the thread (tests start a failing one). */
   start?: (entry: URL, data: ReadWorkerData) => Worker;
+  /**
+   * The thread ends after this long without a read (default 30 s; the next read starts a new one): its
+   * isolate and connection (tens of MB after a year's audit walk or report) are not kept for the rest of the day.
+   */
+  idleMs?: number;
 }
+
+export const DEFAULT_READ_WORKER_IDLE_MS = 30_000;
 
 interface Pending {
   name: ReadName;
@@ -36,6 +43,7 @@ export class ReadWorker implements ReadRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private idleTimer: NodeJS.Timeout | undefined;
   /** How many threads were started (the first, then one after each crash or recycle). */
   starts = 0;
 
@@ -43,6 +51,7 @@ export class ReadWorker implements ReadRunner {
 
   run<K extends ReadName>(name: K, args: ReadArgs<K>): Promise<ReadResult<K>> {
     if (this.closed) return Promise.reject(new AppError('not_allowed', READS_CLOSED));
+    clearTimeout(this.idleTimer);
     const thread = this.thread ?? this.startThread();
     const id = this.nextId++;
     thread.ref(); // a read in flight keeps the process alive; an idle reader does not
@@ -86,7 +95,10 @@ export class ReadWorker implements ReadRunner {
       const read = this.pending.get(reply.id);
       if (!read) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) thread.unref();
+      if (this.pending.size === 0) {
+        thread.unref();
+        this.stopWhenIdle(thread);
+      }
       if (reply.ok) read.resolve(reply.value);
       else read.reject(deserializeError(reply.error));
     });
@@ -96,7 +108,18 @@ export class ReadWorker implements ReadRunner {
     return thread;
   }
 
+  private stopWhenIdle(thread: Worker): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.thread !== thread || this.pending.size > 0) return;
+      this.detach(thread);
+      void thread.terminate();
+    }, this.options.idleMs ?? DEFAULT_READ_WORKER_IDLE_MS);
+    this.idleTimer.unref();
+  }
+
   private detach(thread: Worker): void {
+    if (this.thread === thread) clearTimeout(this.idleTimer);
     thread.removeAllListeners();
     if (this.thread === thread) this.thread = undefined;
   }

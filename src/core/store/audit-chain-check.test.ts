@@ -2,7 +2,14 @@
 // first row that no longer holds; rows older than the chain are sealed once, in order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from './audit';
-import { sealLegacyAuditRows, verifyAuditChain } from './audit-chain-check';
+import {
+  checkAuditChainPage,
+  sealLegacyAuditRows,
+  UNSEALED_ROWS_SQL,
+  verifyAuditChain,
+  type AuditChainPageArgs,
+} from './audit-chain-check';
+import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
 import { openDatabase, type OpenedDatabase } from './open-database';
 
 let store: OpenedDatabase;
@@ -93,5 +100,62 @@ describe('audit chain', () => {
     expect(store.sqlite.prepare('SELECT actor_name FROM audit_log WHERE id = 3').pluck().get()).toBe(
       'Sistema (cola de envío)',
     );
+  });
+
+  it('finds the rows to seal in an index of unsealed rows, not by reading the trail (every open asks)', () => {
+    fill(3);
+    const plan = store.sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${UNSEALED_ROWS_SQL}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail);
+    // A plain `WHERE hash IS NULL` was `SCAN audit_log`: every row of a year's trail at every start.
+    expect(plan).toEqual(['SCAN audit_log USING INDEX audit_log_unsealed']);
+    const indexSql = store.sqlite
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'audit_log_unsealed'")
+      .pluck()
+      .get() as string;
+    expect(indexSql).toMatch(/WHERE .*hash.* IS NULL$/);
+  });
+
+  it('walks the trail as independent pages: each starts from the last row and hash the one before returned', async () => {
+    fill(7);
+    const asked: AuditChainPageArgs[] = [];
+    const report = await verifyAuditChain(store.db, {
+      pageSize: 3,
+      runPage: (args) => {
+        asked.push(args);
+        return checkAuditChainPage(store.db, args);
+      },
+    });
+    expect(report).toEqual({ ok: true, checked: 7, lastId: 7, firstBreak: null });
+    const hashOf = (id: number) =>
+      store.sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(id) as string;
+    expect(asked).toEqual([
+      { afterId: 0, expectedPrev: AUDIT_CHAIN_GENESIS, pageSize: 3 },
+      { afterId: 3, expectedPrev: hashOf(3), pageSize: 3 },
+      { afterId: 6, expectedPrev: hashOf(6), pageSize: 3 },
+    ]);
+    // A page given the wrong previous hash reports its first row as the break, like a deleted row would.
+    expect(checkAuditChainPage(store.db, { afterId: 3, expectedPrev: hashOf(2), pageSize: 3 })).toMatchObject({
+      checked: 0,
+      lastId: 3,
+      firstBreak: { id: 4, reason: 'link_mismatch' },
+      done: true,
+    });
+  });
+
+  it('stops between pages when asked, without a report', async () => {
+    fill(5);
+    let pages = 0;
+    const walk = verifyAuditChain(store.db, {
+      pageSize: 2,
+      runPage: (args) => {
+        pages += 1;
+        return checkAuditChainPage(store.db, args);
+      },
+      stopped: () => pages >= 1,
+    });
+    await expect(walk).rejects.toThrow(/stopped/);
+    expect(pages).toBe(1);
   });
 });

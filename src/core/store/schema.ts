@@ -183,6 +183,11 @@ export const auditLog = sqliteTable(
     index('audit_log_document').on(t.documentId),
     index('audit_log_action').on(t.action, t.id),
     index('audit_log_at').on(t.at),
+    // The rows older than the chain, still to seal: empty once sealed (triggers refuse new unsealed rows), so the
+    // check every open makes (sealLegacyAuditRows) reads an empty index instead of a year's trail (issue 17).
+    index('audit_log_unsealed')
+      .on(t.id)
+      .where(sql`${t.hash} IS NULL`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { NATURALEZA_OPERACION, codesOf } from '../../shared/fiscal/codes';
 import { MAX_AUTORIZADOS_DESCARGA, autorizadoDescargaSchema } from '../../shared/fiscal/document-groups';
 import type { StoreDb } from './open-database';
 import { settings } from './schema';
+import { cachedStatement } from './statement-cache';
 
 export const issuerSettingsSchema = z.object({
   codigoSucursalEmisor: z.string().regex(/^[A-Za-z0-9]{4}$/),
@@ -25,12 +26,25 @@ export const DEFAULT_ISSUER_SETTINGS: IssuerSettings = {
   autorizadosDescarga: [],
 };
 
+const SETTING_VALUE_SQL = 'SELECT value FROM settings WHERE key = ? /* readJsonSetting */';
+
+/**
+ * One setting's stored text. `app:status` reads seven settings per call and the status bar asks often: on the
+ * register's connection the statement is prepared once (statement-cache.ts), where building drizzle's query each
+ * time was most of the call's CPU (decision 0036). A transaction (no `$client`) builds the query as before.
+ */
+function storedSetting(db: Pick<StoreDb, 'select'>, key: string): string | undefined {
+  const client = (db as Partial<Pick<StoreDb, '$client'>>).$client;
+  if (client) return cachedStatement(client, SETTING_VALUE_SQL).pluck().get(key) as string | undefined;
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
 export function readJsonSetting<T>(db: Pick<StoreDb, 'select'>, key: string, schema: z.ZodType<T>, fallback: T): T {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  if (!row) return fallback;
+  const stored = storedSetting(db, key);
+  if (stored === undefined) return fallback;
   let raw: unknown;
   try {
-    raw = JSON.parse(row.value);
+    raw = JSON.parse(stored);
   } catch {
     return fallback;
   }

@@ -2,7 +2,6 @@
 // AnulacionDocumento (§1.6.3), DescargaXML (§1.6.4) and DescargaPDF (§1.6.5).
 import { child, textOf, type XNode } from '../../xml/xnode';
 import { toAuthorizedDocument } from '../authorized-document';
-import { buildCafePdf } from '../dgi/cafe-pdf';
 import { buildRfeXml } from '../dgi/rfe-xml';
 import { calendarDaysBetween, panamaDate, panamaIso, panamaSpaced } from '../panama-time';
 import { SIM_CODES, SIM_MESSAGES, fieldRequired } from '../sim-codes';
@@ -85,6 +84,9 @@ export const descargaXml: OperationHandler = (wrapper, ctx) =>
   );
 
 export const descargaPdf: OperationHandler = (wrapper, ctx) =>
-  withDocument(wrapper, ctx, async (doc) =>
-    fileResult((await buildCafePdf(toAuthorizedDocument(doc))).toString('base64')),
-  );
+  withDocument(wrapper, ctx, async (doc) => {
+    // pdfkit, fontkit and qrcode load at the first PDF asked for, not when training mode starts (issue 17: ~70 ms of
+    // the web host's start and their memory, for a download most training sessions never make).
+    const { buildCafePdf } = await import('../dgi/cafe-pdf');
+    return fileResult((await buildCafePdf(toAuthorizedDocument(doc))).toString('base64'));
+  });

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_log_unsealed` ON `audit_log` (`id`) WHERE "audit_log"."hash" IS NULL;
