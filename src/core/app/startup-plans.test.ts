@@ -45,6 +45,10 @@ const BOUNDED_SCANS: { sql: RegExp; why: string }[] = [
     sql: /^select "hash" from "audit_log" order by "audit_log"\."id" desc limit \?$/,
     why: "the chain's last link: the newest row, read backwards by rowid, no filter",
   },
+  {
+    sql: /^SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1$/,
+    why: 'the same last link, as the cached audit writer (audit-writer.ts) asks for it',
+  },
 ];
 
 describe('register start', () => {
@@ -73,7 +77,11 @@ describe('register start', () => {
     const sqlite = new Database(path, { readonly: true });
     try {
       const scans = statements.flatMap((sql) => {
-        const params = new Array<null>(sql.split('?').length - 1).fill(null);
+        // Every parameter bound to NULL: positional (?) or named (@name, as the cached audit/capture writers use).
+        const named = [...new Set([...sql.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
+        const params: unknown[] = named.length
+          ? [Object.fromEntries(named.map((name) => [name, null]))]
+          : new Array<null>(sql.split('?').length - 1).fill(null);
         const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
         return plan
           .map((row) => row.detail)
