@@ -15,6 +15,7 @@ import { captureAgainstFloor } from './capture-floor';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runYearBench } from './year/year-bench';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
+import { runValidateCpuBench } from './validate-cpu';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
@@ -75,6 +76,8 @@ const YEAR = process.argv.includes('--year');
 const INGEST = process.argv.includes('--ingest');
 /** `npm run bench -- --responsiveness [--docs N | --db file]`: a trivial IPC call while the heaviest report runs, startup, RSS. */
 const RESPONSIVENESS = process.argv.includes('--responsiveness');
+/** `npm run bench -- --validate-cpu [--baseline <git ref>]`: validateDocument's CPU against a git ref's (bench/validate-cpu.ts). */
+const VALIDATE_CPU = process.argv.includes('--validate-cpu');
 
 function batchesArg(): number | undefined {
   const at = process.argv.indexOf('--batches');
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
   if (YEAR) return runYearBench();
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
   if (RESPONSIVENESS) return runResponsivenessBench();
+  if (VALIDATE_CPU) return console.log((await runValidateCpuBench(process.argv)).join('\n'));
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);
     return;
