@@ -19,6 +19,7 @@ import { runReportBucketsBench } from './year/report-buckets';
 import { runYearBench } from './year/year-bench';
 import { runSearchReadsBench } from './year/search-reads';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
+import { runValidateCpuBench } from './validate-cpu';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
@@ -85,6 +86,8 @@ const INGEST_AB = process.argv.includes('--ingest-ab');
 const RESPONSIVENESS = process.argv.includes('--responsiveness');
 /** `npm run bench -- --report-buckets --db file [--before file]`: reports over any window and monitoring, A/B (0033). */
 const REPORT_BUCKETS = process.argv.includes('--report-buckets');
+/** `npm run bench -- --validate-cpu [--baseline <git ref>]`: validateDocument's CPU against a git ref's (bench/validate-cpu.ts). */
+const VALIDATE_CPU = process.argv.includes('--validate-cpu');
 
 function batchesArg(): number | undefined {
   const at = process.argv.indexOf('--batches');
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
     for (const l of await runIngestStoreAb(batchesArg())) console.log(l);
     return;
   }
+  if (VALIDATE_CPU) return console.log((await runValidateCpuBench(process.argv)).join('\n'));
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);
     return;

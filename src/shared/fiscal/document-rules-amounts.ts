@@ -1,6 +1,6 @@
 // The DGI's digit limits on the amounts the register computes (REFERENCE §4.6, §4.7). Used by document-rules.ts.
 import type { RuleIssue } from './rule-issue';
-import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigits, money } from './money';
+import { MAX_LINE_INTEGER_DIGITS, MAX_TOTAL_INTEGER_DIGITS, integerDigitsOfAmount } from './money';
 import type { DocumentTotals } from './totals';
 
 const LINE_AMOUNT_NAMES = {
@@ -24,7 +24,7 @@ export function amountLimitIssues(totals: DocumentTotals): RuleIssue[] {
   totals.items.forEach((amounts, i) => {
     for (const [field, noun] of Object.entries(LINE_AMOUNT_NAMES)) {
       const value = amounts[field as keyof typeof LINE_AMOUNT_NAMES];
-      if (value !== undefined && integerDigits(money(value)) > MAX_LINE_INTEGER_DIGITS) {
+      if (value !== undefined && integerDigitsOfAmount(value) > MAX_LINE_INTEGER_DIGITS) {
         issues.push({
           path: ['items', i],
           rule: 'line_amount_too_large',
@@ -35,7 +35,7 @@ export function amountLimitIssues(totals: DocumentTotals): RuleIssue[] {
   });
   for (const [field, noun] of Object.entries(TOTAL_NAMES)) {
     const value = totals[field as keyof typeof TOTAL_NAMES];
-    if (integerDigits(money(value)) > MAX_TOTAL_INTEGER_DIGITS) {
+    if (integerDigitsOfAmount(value) > MAX_TOTAL_INTEGER_DIGITS) {
       issues.push({
         path: [],
         rule: 'total_too_large',

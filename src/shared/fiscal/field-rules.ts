@@ -3,7 +3,7 @@
 // location prefix ("Ítem 2: ").
 import { z } from 'zod';
 import { DGI_EMAIL_PATTERN } from './dgi-catalogues';
-import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, MAX_LINE_INTEGER_DIGITS, money } from './money';
+import { DECIMAL_2_PATTERN, DECIMAL_6_PATTERN, MAX_LINE_INTEGER_DIGITS } from './money';
 import { xmlIllegalCharacter, xmlIllegalMessage } from './xml-text';
 
 type Gender = 'm' | 'f';
@@ -65,8 +65,9 @@ export function amount2(noun: string, gender: Gender = 'm') {
 
 /** Strictly positive amount with up to 6 decimals (quantities). */
 export function positive6(noun: string, gender: Gender = 'm') {
-  // zod runs a refinement even after the format check failed: only a well-formed amount is compared.
-  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || money(v).gt(0), {
+  // zod runs a refinement even after the format check failed: only a well-formed amount is compared. A well-formed
+  // amount is only digits and a point, so it is above zero exactly when one digit is not 0 (no decimal.js parse).
+  return amount6(noun, gender).refine((v) => !DECIMAL_6_PATTERN.test(v) || /[1-9]/.test(v), {
     error: `${noun} debe ser mayor que cero`,
   });
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CODIGO_OTI, TASA_ITBMS, codesOf } from './codes';
 import { amount6, code, fechaYmd, fieldError, positive6, text } from './field-rules';
 import { gtin, gtinQuantity, medicinaSchema, pedidoComercialItemSchema, vehiculoSchema } from './item-groups';
-import { DECIMAL_6_PATTERN, money } from './money';
+import { DECIMAL_6_PATTERN } from './money';
+import { parseMicros } from './money-micros';
 
 const oti = z.object({
   codigo: code(codesOf(CODIGO_OTI), 'el código del otro impuesto o tasa'),
@@ -71,7 +72,9 @@ export const itemSchema = z
     const amounts =
       discount !== undefined && DECIMAL_6_PATTERN.test(discount) && DECIMAL_6_PATTERN.test(item.precioUnitario);
     // HKA: the unit discount is less than the unit price; a zero-priced line has no discount.
-    if (amounts && money(discount).gt(0) && !money(discount).lt(item.precioUnitario)) {
+    // Compared as exact micros: both amounts are well-formed here (decision 0039, no decimal.js parse).
+    const discountMicros = amounts ? (parseMicros(discount) ?? 0n) : 0n;
+    if (amounts && discountMicros > 0n && !(discountMicros < (parseMicros(item.precioUnitario) ?? 0n))) {
       ctx.addIssue({
         code: 'custom',
         path: ['precioUnitarioDescuento'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBalboas, money, round2, sum, toAmount2, toAmount6 } from './money';
+import { formatBalboas, integerDigits, integerDigitsOfAmount, money, round2, sum, toAmount2, toAmount6 } from './money';
 
 describe('money', () => {
   it('adds decimals exactly where floats drift', () => {
@@ -28,5 +28,10 @@ describe('money', () => {
     expect(formatBalboas('0')).toBe('B/. 0.00');
     expect(formatBalboas('1000000')).toBe('B/. 1,000,000.00');
     expect(formatBalboas('-3.005')).toBe('-B/. 3.01');
+  });
+
+  it('counts the integer digits of an amount string as decimal.js does, from its text', () => {
+    for (const amount of ['0.00', '0.5', '-0.50', '7', '999999999.99', '-1000000000.00', '0007.10', '1e12', '.5'])
+      expect(integerDigitsOfAmount(amount)).toBe(integerDigits(money(amount)));
   });
 });

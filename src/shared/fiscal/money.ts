@@ -18,6 +18,20 @@ export function integerDigits(value: Money): number {
   return value.abs().truncated().toFixed(0).length;
 }
 
+/** A plain decimal string as toAmount2 prints it ("-12.50", "0.00"): its digits can be counted without parsing. */
+const PLAIN_AMOUNT_PATTERN = /^-?\d+(\.\d+)?$/;
+
+/**
+ * integerDigits of an amount string, read from its text when it is plain (decision 0039: the check ran 200 decimal.js
+ * parses for a 50-item sale); leading zeros count as decimal.js counts them (none, but "0" itself is one digit).
+ */
+export function integerDigitsOfAmount(amount: string): number {
+  if (!PLAIN_AMOUNT_PATTERN.test(amount)) return integerDigits(money(amount));
+  const dot = amount.indexOf('.');
+  const whole = (dot < 0 ? amount : amount.slice(0, dot)).replace('-', '');
+  return whole.replace(/^0+(?=\d)/, '').length;
+}
+
 /** Non-negative decimal string with at most 2 decimals (HKA document totals). */
 export const DECIMAL_2_PATTERN = /^\d{1,11}(\.\d{1,2})?$/;
 

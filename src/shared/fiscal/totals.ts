@@ -3,10 +3,11 @@
 // (precioItem, valorITBMS, valorISC, each OTI, freight, insurance, valorTotal) is rounded half-up to 2 decimals, as
 // the DGI's own signed documents carry them, and every total is the exact sum of those line values. So a receipt's
 // lines add up to its totals to the cent, and every relation of §2.13 holds exactly on the wire.
-import { CODIGO_OTI, TASA_ITBMS, codesOf, type CodigoOti } from './codes';
+import type { CodigoOti, TASA_ITBMS } from './codes';
 import type { FiscalDocument } from './document';
 import type { Item } from './item';
-import { ZERO, money, round2, sum, toAmount2, type Money } from './money';
+import { decimalItemAmounts, decimalTotals } from './totals-decimal';
+import { microsItemAmounts, microsTotals } from './totals-micros';
 
 export interface ItemAmounts {
   /** cantidad × (precioUnitario − precioUnitarioDescuento) */
@@ -45,103 +46,14 @@ export interface DocumentTotals {
   porTasa: { tasaItbms: keyof typeof TASA_ITBMS; base: string; itbms: string }[];
 }
 
-interface LineItem {
-  precioItem: Money;
-  valorITBMS: Money;
-  valorISC: Money | undefined;
-  otis: Money;
-  cargos: Money;
-  valorTotal: Money;
-  descuento: Money;
-}
-
-/** Each amount of the line rounded half-up to 2 decimals; valorTotal is the exact sum of those (REFERENCE §2.13). */
-function lineItem(item: Item): LineItem {
-  const cantidad = money(item.cantidad);
-  const unitDiscount = money(item.precioUnitarioDescuento ?? 0);
-  const precioItem = round2(cantidad.times(money(item.precioUnitario).minus(unitDiscount)));
-  const valorITBMS = round2(precioItem.times(TASA_ITBMS[item.tasaItbms].rate));
-  const valorISC = item.isc
-    ? round2(item.isc.monto !== undefined ? money(item.isc.monto) : precioItem.times(item.isc.tasa ?? 0))
-    : undefined;
-  const otis = sum((item.otis ?? []).map((o) => round2(money(o.valor))));
-  const cargos = round2(money(item.precioAcarreo ?? 0)).plus(round2(money(item.precioSeguro ?? 0)));
-  return {
-    precioItem,
-    valorITBMS,
-    valorISC,
-    otis,
-    cargos,
-    valorTotal: sum([precioItem, valorITBMS, valorISC ?? ZERO, otis, cargos]),
-    descuento: round2(cantidad.times(unitDiscount)),
-  };
-}
-
+// Decision 0039: validating a sale spent most of its CPU in decimal.js. Amounts in the canonical form the schema
+// accepts (at most 11 integer digits and 6 decimals) go through exact fixed-point integers (totals-micros.ts); at
+// that size decimal.js (precision 60) never rounds either, so both give the same strings. Anything else keeps the
+// decimal.js path, unchanged.
 export function computeItemAmounts(item: Item): ItemAmounts {
-  const line = lineItem(item);
-  return {
-    precioItem: toAmount2(line.precioItem),
-    valorITBMS: toAmount2(line.valorITBMS),
-    ...(line.valorISC !== undefined ? { valorISC: toAmount2(line.valorISC) } : {}),
-    valorTotal: toAmount2(line.valorTotal),
-    descuento: toAmount2(line.descuento),
-    otis: toAmount2(line.otis),
-    cargos: toAmount2(line.cargos),
-  };
-}
-
-function otiTotals(items: readonly Item[]): { codigo: CodigoOti; valor: Money }[] {
-  return codesOf(CODIGO_OTI).flatMap((codigo) => {
-    const values = items.flatMap((i) =>
-      (i.otis ?? []).filter((o) => o.codigo === codigo).map((o) => round2(money(o.valor))),
-    );
-    return values.length === 0 ? [] : [{ codigo, valor: sum(values) }];
-  });
+  return microsItemAmounts(item) ?? decimalItemAmounts(item);
 }
 
 export function computeTotals(doc: FiscalDocument): DocumentTotals {
-  const lines = doc.items.map(lineItem);
-  const totalPrecioNeto = sum(lines.map((l) => l.precioItem));
-  const totalITBMS = sum(lines.map((l) => l.valorITBMS));
-  const totalISC = sum(lines.map((l) => l.valorISC ?? ZERO));
-  const totalesOti = otiTotals(doc.items);
-  const totalMontoGravado = totalITBMS.plus(totalISC).plus(sum(totalesOti.map((o) => o.valor)));
-  const totalTodosItems = sum(lines.map((l) => l.valorTotal));
-  const totalDescuento = sum((doc.descuentosGlobales ?? []).map((d) => money(d.montoDescuento)));
-  const acarreo = money(doc.totalAcarreoCobrado ?? 0);
-  const seguro = money(doc.valorSeguroCobrado ?? 0);
-  const totalFactura = totalTodosItems.plus(acarreo).plus(seguro).minus(totalDescuento);
-  const totalValorRecibido = sum(doc.pagos.map((p) => money(p.valorCuotaPagada)));
-  const vuelto = totalValorRecibido.gt(totalFactura) ? totalValorRecibido.minus(totalFactura) : ZERO;
-  return {
-    items: doc.items.map(computeItemAmounts),
-    totalPrecioNeto: toAmount2(totalPrecioNeto),
-    totalITBMS: toAmount2(totalITBMS),
-    totalISC: toAmount2(totalISC),
-    totalMontoGravado: toAmount2(totalMontoGravado),
-    totalDescuento: toAmount2(totalDescuento),
-    totalAcarreoCobrado: toAmount2(acarreo),
-    valorSeguroCobrado: toAmount2(seguro),
-    totalFactura: toAmount2(totalFactura),
-    totalValorRecibido: toAmount2(totalValorRecibido),
-    vuelto: toAmount2(vuelto),
-    nroItems: doc.items.length,
-    totalTodosItems: toAmount2(totalTodosItems),
-    totalesOti: totalesOti.map((o) => ({ codigo: o.codigo, valor: toAmount2(o.valor) })),
-    porTasa: byRate(doc.items, lines),
-  };
-}
-
-function byRate(items: readonly Item[], lines: readonly LineItem[]): DocumentTotals['porTasa'] {
-  return codesOf(TASA_ITBMS).flatMap((tasaItbms) => {
-    const rows = lines.filter((_, i) => items[i]?.tasaItbms === tasaItbms);
-    if (rows.length === 0) return [];
-    return [
-      {
-        tasaItbms,
-        base: toAmount2(sum(rows.map((r) => r.precioItem))),
-        itbms: toAmount2(sum(rows.map((r) => r.valorITBMS))),
-      },
-    ];
-  });
+  return microsTotals(doc) ?? decimalTotals(doc);
 }
