@@ -1,5 +1,5 @@
 // The audit trail for the manager: newest first, opaque cursor paging, action prefix filter, details parsed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../app/app-error';
 import { appendAudit } from '../store/audit';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
@@ -50,5 +50,64 @@ describe('listAudit', () => {
     expect(() => listAudit(store.db, { limit: 5, cursor: 'not-a-cursor' })).toThrow(
       /registro de auditoría no es válida/,
     );
+  });
+
+  it('pages one Panamá day newest first by id, whatever order the clock wrote it in, reading ids off the index', () => {
+    // 90 entries over three days; the clock jumps back now and then, so ids and times disagree in order.
+    const times: Date[] = [];
+    for (let i = 0; i < 90; i++) {
+      const minute = (i * 37) % (3 * 24 * 60); // scattered over 2026-11-29..12-01 UTC
+      times.push(new Date(Date.UTC(2026, 10, 29, 0, minute)));
+    }
+    times.forEach((at, i) =>
+      store.db.transaction((tx) => appendAudit(tx, { actor: 'ana', action: 'auth.signIn', details: { i } }, at)),
+    );
+    const dayStart = Date.parse('2026-11-30T05:00:00.000Z'); // Panamá's 2026-11-30
+    const expected = store.sqlite
+      .prepare('SELECT id, at FROM audit_log ORDER BY id DESC')
+      .all()
+      .filter((r) => {
+        const t = Date.parse((r as { at: string }).at);
+        return t >= dayStart && t < dayStart + 86_400_000;
+      })
+      .map((r) => (r as { id: number }).id);
+    expect(expected.length).toBeGreaterThan(20);
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = listAudit(store.db, {
+        limit: 7,
+        from: '2026-11-30',
+        to: '2026-11-30',
+        ...(cursor ? { cursor } : {}),
+      });
+      seen.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    // What the day's page ran: the ids off the index alone (no row read to sort), then the page's rows by id.
+    const prepared: string[] = [];
+    const prepare = store.sqlite.prepare.bind(store.sqlite);
+    const spy = vi.spyOn(store.sqlite, 'prepare').mockImplementation((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    });
+    try {
+      listAudit(store.db, { limit: 7, from: '2026-11-30', to: '2026-11-30' });
+    } finally {
+      spy.mockRestore();
+    }
+    const plans = prepared
+      .filter((sql) => /FROM audit_log/.test(sql) && !/count\(\*\)/.test(sql))
+      .map((sql) => {
+        const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
+        const args = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : ['[]'];
+        const rows = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
+        return rows.map((r) => r.detail).join(' | ');
+      });
+    expect(plans).toEqual([
+      expect.stringMatching(/COVERING INDEX audit_log_at/),
+      expect.stringMatching(/SEARCH audit_log USING INTEGER PRIMARY KEY/),
+    ]);
   });
 });

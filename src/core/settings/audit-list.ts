@@ -83,6 +83,27 @@ function narrowRange(db: StoreDb, dates: { from?: string; to?: string }): boolea
   return n < NARROW_RANGE_ROWS;
 }
 
+const COLUMNS = 'id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details';
+
+/**
+ * A narrow date range with no other filter (the manager's "one day"): the page's ids come from the audit_log_at index
+ * alone (it holds each row's id), sorted there, and only the page's rows are read — instead of reading every row of a
+ * busy day (~4 000 at a year's pace, details included) to sort them and keep 50.
+ */
+function dayPage(db: StoreDb, dates: { from?: string; to?: string }, before: number, take: number): AuditRow[] {
+  const ids = db.$client
+    .prepare(
+      `SELECT id FROM audit_log INDEXED BY audit_log_at WHERE at >= @from AND at < @to AND id < @before
+       ORDER BY id DESC LIMIT @take`,
+    )
+    .pluck()
+    .all({ from: dates.from ?? '', to: dates.to ?? '\u{10FFFF}', before, take }) as number[];
+  if (ids.length === 0) return [];
+  return db.$client
+    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`)
+    .all(JSON.stringify(ids)) as AuditRow[];
+}
+
 function selectAudit(db: StoreDb, filter: AuditFilter, before: number, take: number): AuditRow[] {
   const clauses = ['id < @before', "action LIKE @prefix ESCAPE '\\'"];
   if (filter.actor) clauses.push('(actor = @actor OR approved_by = @actor)');
@@ -93,15 +114,14 @@ function selectAudit(db: StoreDb, filter: AuditFilter, before: number, take: num
   };
   // A narrow date range (a day, a week of a busy register) is read off the audit_log_at index and its few rows sorted;
   // a wide one is walked newest first by id ("+at" keeps SQLite off the index, which would sort a year of rows).
-  const at = narrowRange(db, dates) ? 'at' : '+at';
+  const narrow = narrowRange(db, dates);
+  const at = narrow ? 'at' : '+at';
   if (filter.from) clauses.push(`${at} >= @from`);
   if (filter.to) clauses.push(`${at} < @to`);
   const prefix = (filter.action ?? '').replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (narrow && !filter.actor && !filter.documentId && prefix === '') return dayPage(db, dates, before, take);
   return db.$client
-    .prepare(
-      `SELECT id, at, actor, actor_name, approved_by, approved_by_name, action, document_id, details FROM audit_log
-    WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`,
-    )
+    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE ${clauses.join(' AND ')} ORDER BY id DESC LIMIT @take`)
     .all({
       before,
       prefix: `${prefix}%`,
