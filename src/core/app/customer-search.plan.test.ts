@@ -3,6 +3,7 @@
 // the documents or of every named document, or a sort of every match fails here; the timings are
 // `npm run bench -- --search`.
 import { afterEach, describe, expect, it } from 'vitest';
+import { plansDuring } from '../../../tests/fixtures/query-plans';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { customerSearchPage, type CustomerPageQuery, type Strategy } from './customer-search';
 import { seedDocuments } from './documents-bench';
@@ -21,13 +22,7 @@ function plansOf(text: string, q: Partial<CustomerPageQuery>, strategy: Strategy
   const rename = sqlite.prepare('UPDATE documents SET receptor_nombre = ? WHERE id = ?');
   if (text === 'maria')
     for (let i = 1; i <= 12; i++) rename.run(`María Prueba ${i}`, `doc-${String(i * 7).padStart(8, '0')}`);
-  const prepare = sqlite.prepare.bind(sqlite);
-  const prepared: string[] = [];
-  sqlite.prepare = (sql: string) => {
-    prepared.push(sql);
-    return prepare(sql);
-  };
-  try {
+  return plansDuring(sqlite, () => {
     const match = searchFilter(sqlite, text)?.customer;
     if (!match) throw new Error(`"${text}" is not a customer search`);
     const page = customerSearchPage(
@@ -37,14 +32,6 @@ function plansOf(text: string, q: Partial<CustomerPageQuery>, strategy: Strategy
       strategy,
     );
     expect(page.positions.length).toBeGreaterThan(0);
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  // The plan does not depend on the values bound (no statistics tables), so every parameter is bound to null.
-  return prepared.map((sql) => {
-    const params = new Array<null>(sql.split('?').length - 1).fill(null);
-    const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-    return { sql, plan: rows.map((r) => r.detail).join(' | ') };
   });
 }
 

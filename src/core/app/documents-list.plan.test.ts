@@ -2,6 +2,7 @@
 // checked here on the query plans SQLite chooses, which do not depend on how busy the machine is. A lost index or a
 // plan that sorts every match fails this test; how long the queries take is `npm run bench` (documents list).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plansDuring } from '../../../tests/fixtures/query-plans';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { seedDocuments } from './documents-bench';
 import { encodeCursor, listDocuments, type DocumentsQuery } from './documents-list';
@@ -22,26 +23,9 @@ afterAll(() => store.close());
 
 /** Every statement listDocuments prepares for `query` on the documents table, with the plan SQLite chose for it. */
 function plansOf(query: DocumentsQuery): { sql: string; plan: string }[] {
-  const sqlite = store.sqlite;
-  const prepare = sqlite.prepare.bind(sqlite);
-  const prepared: string[] = [];
-  sqlite.prepare = (sql: string) => {
-    prepared.push(sql);
-    return prepare(sql);
-  };
-  try {
-    expect(listDocuments(store.db, query).items.length).toBeGreaterThan(0);
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  // The plan does not depend on the values bound (no statistics tables), so every parameter is bound to null.
-  return prepared
-    .filter((sql) => /\bFROM documents d\b/.test(sql))
-    .map((sql) => {
-      const params = new Array<null>(sql.split('?').length - 1).fill(null);
-      const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-      return { sql, plan: rows.map((r) => r.detail).join(' | ') };
-    });
+  return plansDuring(store.sqlite, () => expect(listDocuments(store.db, query).items.length).toBeGreaterThan(0)).filter(
+    ({ sql }) => /\bFROM documents d\b/.test(sql),
+  );
 }
 
 describe('the documents list reads an index in order, whatever the size of the history', () => {

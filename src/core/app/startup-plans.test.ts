@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateYear } from '../../../bench/year/generate-year';
+import { planOf } from '../../../tests/fixtures/query-plans';
 import { dataSetPath } from '../store/data-sets';
 import { openDatabase } from '../store/open-database';
 import { createRegisterCore } from './register-core';
@@ -77,14 +78,8 @@ describe('register start', () => {
     const sqlite = new Database(path, { readonly: true });
     try {
       const scans = statements.flatMap((sql) => {
-        // Every parameter bound to NULL: positional (?) or named (@name, as the cached audit/capture writers use).
-        const named = [...new Set([...sql.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
-        const params: unknown[] = named.length
-          ? [Object.fromEntries(named.map((name) => [name, null]))]
-          : new Array<null>(sql.split('?').length - 1).fill(null);
-        const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-        return plan
-          .map((row) => row.detail)
+        return planOf(sqlite, sql)
+          .split(' | ')
           .filter((detail) => HISTORY.some((table) => new RegExp(`^SCAN ${table}\\b`).test(detail)))
           .filter((detail) => detail !== 'SCAN audit_log USING INDEX audit_log_unsealed') // an empty partial index
           .filter(() => !BOUNDED_SCANS.some((bounded) => bounded.sql.test(sql.trim())))

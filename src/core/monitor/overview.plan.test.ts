@@ -3,6 +3,7 @@
 // which do not depend on how busy the machine is. A lost index, a scan of a table that grows with the year, or the
 // calls read once per figure again (three reads of two days of calls before 0033) fails here; times are in the bench.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plansDuring } from '../../../tests/fixtures/query-plans';
 import { recordHkaCall } from '../queue/hka-metrics';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { monitorOverview } from './overview';
@@ -29,27 +30,13 @@ afterAll(() => store.close());
 
 /** Every statement monitorOverview prepares, with the plan SQLite chose for it (parameters bound to null). */
 function plans(): { sql: string; plan: string }[] {
-  const sqlite = store.sqlite;
-  const prepare = sqlite.prepare.bind(sqlite);
-  const prepared: string[] = [];
-  sqlite.prepare = (sql: string) => {
-    prepared.push(sql);
-    return prepare(sql);
-  };
-  try {
+  return plansDuring(store.sqlite, () => {
     const overview = monitorOverview(store.db, NOW, 48, {
       queue: { waiting: 0, inFlight: 0, parked: 0, failed: 0 },
       contingency: { active: false, needsExtendedReason: false },
     });
     expect(overview.hka.calls).toBeGreaterThan(0);
     expect(overview.series.queueDepth).toHaveLength(120);
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  return prepared.map((sql) => {
-    const params = new Array<null>(sql.split('?').length - 1).fill(null);
-    const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
-    return { sql, plan: rows.map((r) => r.detail).join(' | ') };
   });
 }
 

@@ -2,6 +2,7 @@
 // keeps ~700 000 done jobs in outbox_jobs: the counts must come from an index seek on the states they show, never
 // from a scan of that history. Checked on SQLite's query plan (independent of the machine's speed) and on the counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planOf, preparedDuring } from '../../../tests/fixtures/query-plans';
 import { seedDocuments } from '../app/documents-bench';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { queueCounts } from './outbox-repo';
@@ -32,24 +33,12 @@ describe('queueCounts', () => {
   });
 
   it('reads the outbox_jobs_due index for the states it shows instead of scanning the history', () => {
-    const sqlite = store.sqlite;
-    const prepare = sqlite.prepare.bind(sqlite);
-    const prepared: string[] = [];
-    sqlite.prepare = (sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    };
-    try {
-      queueCounts(store.db);
-    } finally {
-      sqlite.prepare = prepare;
-    }
-    const counts = prepared.filter((sql) => /from "outbox_jobs"/i.test(sql));
+    const counts = preparedDuring(store.sqlite, () => queueCounts(store.db)).filter((sql) =>
+      /from "outbox_jobs"/i.test(sql),
+    );
     expect(counts).toHaveLength(1);
-    const sql = counts[0] ?? '';
-    const params = new Array<null>(sql.split('?').length - 1).fill(null);
-    const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
-    expect(plan.join(' | ')).toMatch(/SEARCH outbox_jobs USING INDEX outbox_jobs_due \(state=\?\)/);
-    expect(plan.join(' | ')).not.toMatch(/SCAN outbox_jobs/);
+    const plan = planOf(store.sqlite, counts[0] ?? '');
+    expect(plan).toMatch(/SEARCH outbox_jobs USING INDEX outbox_jobs_due \(state=\?\)/);
+    expect(plan).not.toMatch(/SCAN outbox_jobs/);
   });
 });

@@ -1,5 +1,6 @@
 // The audit trail for the manager: newest first, opaque cursor paging, action prefix filter, details parsed.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plansDuring } from '../../../tests/fixtures/query-plans';
 import { AppError } from '../app/app-error';
 import { appendAudit } from '../store/audit';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
@@ -86,25 +87,11 @@ describe('listAudit', () => {
     } while (cursor);
     expect(seen).toEqual(expected);
     // What the day's page ran: the ids off the index alone (no row read to sort), then the page's rows by id.
-    const prepared: string[] = [];
-    const prepare = store.sqlite.prepare.bind(store.sqlite);
-    const spy = vi.spyOn(store.sqlite, 'prepare').mockImplementation((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    });
-    try {
-      listAudit(store.db, { limit: 7, from: '2026-11-30', to: '2026-11-30' });
-    } finally {
-      spy.mockRestore();
-    }
-    const plans = prepared
-      .filter((sql) => /FROM audit_log/.test(sql) && !/count\(\*\)/.test(sql))
-      .map((sql) => {
-        const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!))];
-        const args = named.length ? [Object.fromEntries(named.map((n) => [n, null]))] : ['[]'];
-        const rows = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
-        return rows.map((r) => r.detail).join(' | ');
-      });
+    const plans = plansDuring(store.sqlite, () =>
+      listAudit(store.db, { limit: 7, from: '2026-11-30', to: '2026-11-30' }),
+    )
+      .filter(({ sql }) => /FROM audit_log/.test(sql) && !/count\(\*\)/.test(sql))
+      .map(({ plan }) => plan);
     expect(plans).toEqual([
       expect.stringMatching(/COVERING INDEX audit_log_at/),
       expect.stringMatching(/SEARCH audit_log USING INTEGER PRIMARY KEY/),
