@@ -23,7 +23,9 @@ export async function startServer(
   config: ServerConfig,
   log: LogOptions = { level: config.logLevel },
 ): Promise<RunningServer> {
-  const db = await openServerDatabase(config.database);
+  // The logger is the app's, built after the database: until then a lost connection is only counted on by the pool.
+  let onConnectionLost: (error: Error) => void = () => undefined;
+  const db = await openServerDatabase(config.database, { onConnectionLost: (error) => onConnectionLost(error) });
   let app: FastifyInstance;
   try {
     app = await buildApp({
@@ -33,6 +35,9 @@ export async function startServer(
       trustProxy: config.trustProxy,
       ...(config.consoleDir ? { consoleDir: config.consoleDir } : {}),
     });
+    const appLog = app.log;
+    onConnectionLost = (error) =>
+      appLog.warn({ code: (error as { code?: string }).code, reason: error.message }, 'database connection lost');
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await db.close();

@@ -56,12 +56,12 @@ async function asOwner<T>(
 /** Migrates, provisions the API role, then opens the API's connection and checks isolation before returning it. */
 export async function openServerDatabase(
   config: DatabaseConfig,
-  options: { migrationsFolder?: string } = {},
+  options: { migrationsFolder?: string; onConnectionLost?: (error: Error) => void } = {},
 ): Promise<TenantDatabase> {
   const unlock = config.kind === 'pglite' ? lockDataFolder(config.dataDir) : () => undefined;
   try {
     await asOwner(config, options.migrationsFolder, () => Promise.resolve());
-    const database = await openTenantDatabase(config);
+    const database = await openTenantDatabase(config, options.onConnectionLost);
     try {
       await database.unscoped(assertIsolation);
     } catch (error) {

@@ -70,8 +70,15 @@ function tenantDatabase(kind: DatabaseConfig['kind'], db: AppDb, close: () => Pr
   };
 }
 
-/** Connects as the API role (the role must already exist: see prepare-database.ts). */
-export async function openTenantDatabase(config: DatabaseConfig): Promise<TenantDatabase> {
+/**
+ * Connects as the API role (the role must already exist: see prepare-database.ts). `onConnectionLost` hears of a
+ * connection PostgreSQL closed (restart, `pg_terminate_backend`, a dropped database): the work on it fails with its
+ * own error, the pool replaces it, and the process carries on.
+ */
+export async function openTenantDatabase(
+  config: DatabaseConfig,
+  onConnectionLost: (error: Error) => void = () => undefined,
+): Promise<TenantDatabase> {
   if (config.kind === 'pglite') {
     const client = new PGlite(config.dataDir, { username: config.appRole });
     await client.waitReady;
@@ -81,7 +88,11 @@ export async function openTenantDatabase(config: DatabaseConfig): Promise<Tenant
     connectionString: appRoleUrl(config.url, config.appRole, config.appPassword),
     max: config.poolSize ?? 10,
   });
-  // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
+  // An idle client losing its connection is reported on the pool. A client checked out for a transaction has no
+  // pool listener (pg-pool removes it while the client is out), and node-postgres emits 'error' on it when the
+  // server ends the connection, even after failing the statement in flight: without a listener of its own that
+  // is an uncaught exception, so a PostgreSQL restart during any request would kill the API.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', onConnectionLost));
   return tenantDatabase('postgres', pgDrizzle({ client: pool, schema }), () => pool.end());
 }
