@@ -32,6 +32,7 @@ import { useTillGuard, type TillVerdict } from './use-till-guard';
 import { useTicketDiscount } from './use-ticket-discount';
 import { TillExtraDialogs } from './TillExtraDialogs';
 import { useCheckoutKeys } from './use-checkout-keys';
+import { useScannerFocus } from './scanner-focus';
 import { usePaymentFlow } from './use-payment-flow';
 import './compact.css';
 
@@ -183,6 +184,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   const runRef = useRef(run);
   runRef.current = run;
   useCheckoutKeys({ active: props.active, openKind: open.kind, refocus, run });
+  useScannerFocus({ active: props.active && open.kind === 'none', search, onText: entry.setText });
 
   const selectedLine = open.kind === 'line' ? cart.lines.find((l) => l.key === open.key) : undefined;
   const who = describeReceptor(customer);
