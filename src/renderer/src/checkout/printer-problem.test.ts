@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { es } from '../i18n/es';
-import { printerProblemText } from './printer-problem';
+import { printSubject, printerProblemText } from './printer-problem';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -27,6 +27,31 @@ describe("the printer's problem, in the cashier's language", () => {
     expect(printerProblemText(refusal('printer.paperOut'), en)).toMatch(/^Out of paper: /);
     expect(printerProblemText(refusal('printer.coverOpen'), en)).toMatch(/^Cover open: /);
     expect(printerProblemText(refusal('printer.offline'), en)).toMatch(/^Printer offline: /);
+  });
+
+  it("says what is saved: the sale, a return's credit note, or another document", () => {
+    const es = i18n.getFixedT('es-PA');
+    const en = i18n.getFixedT('en');
+    expect(printerProblemText(refusal('printer.paperOut'), es, 'sale')).toBe(
+      'Sin papel: cargue un rollo nuevo y reimprima el recibo (la venta está guardada).',
+    );
+    expect(printerProblemText(refusal('printer.paperOut'), es, 'creditNote')).toBe(
+      'Sin papel: cargue un rollo nuevo y reimprima el recibo (la nota de crédito está guardada).',
+    );
+    for (const rule of ['printer.paperOut', 'printer.coverOpen', 'printer.offline']) {
+      expect(printerProblemText(refusal(rule), es, 'creditNote')).toMatch(/\(la nota de crédito está guardada\)\.$/);
+      expect(printerProblemText(refusal(rule), es, 'creditNote')).not.toContain('venta');
+      expect(printerProblemText(refusal(rule), en, 'creditNote')).toMatch(/\(the credit note is saved\)\.$/);
+      expect(printerProblemText(refusal(rule), es, 'document')).toMatch(/\(el documento está guardado\)\.$/);
+      expect(printerProblemText(refusal(rule), en, 'sale')).toMatch(/\(the sale is saved\)\.$/);
+    }
+  });
+
+  it("names the subject by the document's type: 01 a sale, 04 a credit note, any other a document", () => {
+    expect(printSubject('01')).toBe('sale');
+    expect(printSubject('04')).toBe('creditNote');
+    expect(printSubject('05')).toBe('document');
+    expect(printSubject('02')).toBe('document');
   });
 
   it('is null for any other error (the core message is shown as it is)', () => {

@@ -8,7 +8,9 @@ import { formatBalboas } from '../../../shared/fiscal/money';
 import { toPanamaDisplay } from '../../../shared/fiscal/panama-time';
 import { useWithApproval } from '../auth/manager-action';
 import { QrImage } from '../receipt/QrImage';
+import { PrintErrorNotice } from '../receipt/PrintErrorNotice';
 import { ReceiptView, printReceipt } from '../receipt/ReceiptView';
+import { printSubject } from '../checkout/printer-problem';
 import { fechaLocal } from '../../../shared/receipt/receipt-model';
 import { useDocument } from '../receipt/use-document';
 import { DocumentActions } from './actions/DocumentActions';
@@ -82,18 +84,14 @@ export function DocumentDetailScreen(props: {
           type="button"
           className="button secondary"
           data-testid="detail-print"
-          onClick={() => void printReceipt(detail.id, withApproval).then(setPrintError)}
+          onClick={() =>
+            void printReceipt(detail.id, withApproval, printSubject(detail.tipoDocumento)).then(setPrintError)
+          }
         >
           {t('detail.reprint')}
         </button>
       </header>
-      {printError ? (
-        <div className="notice error" role="alert" data-testid="print-error">
-          {printError.map((l) => (
-            <p key={l}>{l}</p>
-          ))}
-        </div>
-      ) : null}
+      <PrintErrorNotice lines={printError} />
       <DocumentActions key={detail.id} detail={detail} reload={reload} onOpen={props.onOpen ?? (() => undefined)} />
       <div className="detail-body">
         <div className="detail-info">

@@ -12,11 +12,24 @@ export const enTillExtras = {
     credito: 'CREDIT NOTE No. {{number}} for invoice No. {{invoice}}',
     debito: 'DEBIT NOTE No. {{number}} for invoice No. {{invoice}}',
   },
-  /** The thermal printer's own status before a receipt (core rule printer.*): nothing printed, the sale is saved. */
+  /** The thermal printer's own status before a receipt (core rule printer.*): nothing printed, the document is saved. */
   printerStatus: {
-    paperOut: 'Out of paper: load a new roll and reprint the receipt (the sale is saved).',
-    coverOpen: "Cover open: close the printer's cover and reprint the receipt (the sale is saved).",
-    offline: 'Printer offline: check that it is on and connected, then reprint the receipt (the sale is saved).',
+    sale: {
+      paperOut: 'Out of paper: load a new roll and reprint the receipt (the sale is saved).',
+      coverOpen: "Cover open: close the printer's cover and reprint the receipt (the sale is saved).",
+      offline: 'Printer offline: check that it is on and connected, then reprint the receipt (the sale is saved).',
+    },
+    creditNote: {
+      paperOut: 'Out of paper: load a new roll and reprint the receipt (the credit note is saved).',
+      coverOpen: "Cover open: close the printer's cover and reprint the receipt (the credit note is saved).",
+      offline:
+        'Printer offline: check that it is on and connected, then reprint the receipt (the credit note is saved).',
+    },
+    document: {
+      paperOut: 'Out of paper: load a new roll and reprint the receipt (the document is saved).',
+      coverOpen: "Cover open: close the printer's cover and reprint the receipt (the document is saved).",
+      offline: 'Printer offline: check that it is on and connected, then reprint the receipt (the document is saved).',
+    },
   },
   /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
   documentsCountCapped: '{{count, number}}+ documents',

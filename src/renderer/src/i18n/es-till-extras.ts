@@ -12,12 +12,30 @@ export const esTillExtras = {
     credito: 'NOTA DE CRÉDITO Nº {{number}} a la factura Nº {{invoice}}',
     debito: 'NOTA DE DÉBITO Nº {{number}} a la factura Nº {{invoice}}',
   },
-  /** The thermal printer's own status before a receipt (core rule printer.*): nothing printed, the sale is saved. */
+  /**
+   * The thermal printer's own status before a receipt (core rule printer.*): nothing printed, and the document the
+   * receipt is of (a sale, a return's credit note, another document) is saved.
+   */
   printerStatus: {
-    paperOut: 'Sin papel: cargue un rollo nuevo y reimprima el recibo (la venta está guardada).',
-    coverOpen: 'Tapa abierta: cierre la tapa de la impresora y reimprima el recibo (la venta está guardada).',
-    offline:
-      'Impresora fuera de línea: revise que esté encendida y conectada, y reimprima el recibo (la venta está guardada).',
+    sale: {
+      paperOut: 'Sin papel: cargue un rollo nuevo y reimprima el recibo (la venta está guardada).',
+      coverOpen: 'Tapa abierta: cierre la tapa de la impresora y reimprima el recibo (la venta está guardada).',
+      offline:
+        'Impresora fuera de línea: revise que esté encendida y conectada, y reimprima el recibo (la venta está guardada).',
+    },
+    creditNote: {
+      paperOut: 'Sin papel: cargue un rollo nuevo y reimprima el recibo (la nota de crédito está guardada).',
+      coverOpen:
+        'Tapa abierta: cierre la tapa de la impresora y reimprima el recibo (la nota de crédito está guardada).',
+      offline:
+        'Impresora fuera de línea: revise que esté encendida y conectada, y reimprima el recibo (la nota de crédito está guardada).',
+    },
+    document: {
+      paperOut: 'Sin papel: cargue un rollo nuevo y reimprima el recibo (el documento está guardado).',
+      coverOpen: 'Tapa abierta: cierre la tapa de la impresora y reimprima el recibo (el documento está guardado).',
+      offline:
+        'Impresora fuera de línea: revise que esté encendida y conectada, y reimprima el recibo (el documento está guardado).',
+    },
   },
   /** documents:list stopped counting at its cap: "1,000+", never an exact-looking number. */
   documentsCountCapped: '{{count, number}}+ documentos',

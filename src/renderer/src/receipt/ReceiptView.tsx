@@ -10,7 +10,7 @@ import type { WithApproval } from '../auth/manager-action';
 import { Receipt } from './Receipt';
 import { useReceiptLayout } from './receipt-layout';
 import { receiptModel } from '../../../shared/receipt/receipt-model';
-import { printerProblemText } from '../checkout/printer-problem';
+import { printerProblemText, type PrintSubject } from '../checkout/printer-problem';
 
 /**
  * Prints the receipt on screen (the element marked .print-area; styles.css hides the rest). The desktop app prints it
@@ -19,8 +19,13 @@ import { printerProblemText } from '../checkout/printer-problem';
  * without the gerente the store's rules want) prints nothing, and its message is returned for the screen; so is a
  * printer's failure, after the browser's print.
  * `documentId` makes it count as that document's original or reprint; without it (a report) nothing is counted.
+ * `subject`: what the printer's problem says is saved (the sale, a return's credit note).
  */
-export async function printReceipt(documentId?: string, withApproval?: WithApproval): Promise<string[] | null> {
+export async function printReceipt(
+  documentId?: string,
+  withApproval?: WithApproval,
+  subject: PrintSubject = 'sale',
+): Promise<string[] | null> {
   const call = (approval: string | undefined) =>
     attempt(() => sago().receipt.print({ ...(documentId ? { documentId } : {}), ...(approval ? { approval } : {}) }));
   const result = withApproval ? await withApproval(call) : await call(undefined);
@@ -31,7 +36,7 @@ export async function printReceipt(documentId?: string, withApproval?: WithAppro
   // print dialog came up, and that the sale itself is saved.
   if (result.ok) return null;
   // Out of paper, cover open, offline: the printer's own words in the cashier's language, with what to do.
-  const problem = printerProblemText(result.error, i18next.t);
+  const problem = printerProblemText(result.error, i18next.t, subject);
   return problem === null ? errorLines(result.error) : [problem];
 }
 

@@ -1,15 +1,16 @@
 // Right after "complete": the change to hand back, the receipt (provisional until the CUFE arrives, then the CAFE
 // with QR, updated live), print and a new sale. Enter or F2 starts the next sale; F9 prints again.
-import { useEffect, useRef, useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { StatusBadge } from '../documents/StatusBadge';
-import { useWithApproval } from '../auth/manager-action';
 import { Dialog } from '../ui/Dialog';
-import { ReceiptView, printReceipt } from './ReceiptView';
+import { PrintErrorNotice } from './PrintErrorNotice';
+import { ReceiptView } from './ReceiptView';
 import { saleDoneHint } from './sale-done-hint';
 import { useDocument } from './use-document';
+import { useReceiptPrint } from './use-receipt-print';
 
 export function SaleDoneDialog(props: {
   sale: DocumentDetail;
@@ -20,22 +21,7 @@ export function SaleDoneDialog(props: {
   const { t } = useTranslation();
   const { detail } = useDocument(props.sale.id, props.sale);
   const current = detail ?? props.sale;
-  const printed = useRef(false);
-  const withApproval = useWithApproval();
-  const [printError, setPrintError] = useState<string[] | null>(null);
-  const print = () => void printReceipt(props.sale.id, withApproval).then(setPrintError);
-
-  useEffect(() => {
-    if (!props.autoPrint || printed.current) return;
-    // After the receipt has painted, so the print shows it and the cashier sees the change first. Marked printed
-    // when it prints, not when it is scheduled: React's StrictMode (development builds, the e2e tests' build) runs
-    // this effect, its cleanup and the effect again, and the first timer is cleared.
-    const timer = window.setTimeout(() => {
-      printed.current = true;
-      print();
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [props.autoPrint]); // once per dialog: the sale does not change under it
+  const { print, printError } = useReceiptPrint(props.sale.id, 'sale', props.autoPrint);
 
   return (
     <Dialog
@@ -58,13 +44,7 @@ export function SaleDoneDialog(props: {
         </>
       }
     >
-      {printError ? (
-        <div className="notice error" role="alert" data-testid="print-error">
-          {printError.map((l) => (
-            <p key={l}>{l}</p>
-          ))}
-        </div>
-      ) : null}
+      <PrintErrorNotice lines={printError} />
       <div className="sale-done">
         <div className="sale-done-summary">
           <div className="change-box">
