@@ -1,9 +1,10 @@
 // Issue 14 (discounts and returns) in Chromium through the web host, with real SQLite and the simulator, a cashier at
 // the till. A sale with a line discount (line editor) and a discount on the whole sale (Shift+F4; over the store's
 // limit, so the gerente's PIN) reaches Autorizada with the right totals. A return of 2 of 3 units through the till
-// (Shift+F9, the receipt's CUFE) produces an authorised credit note, the drawer's expected cash drops by the refund
-// and the X report shows it, and a second return of 2 units (only 1 left) is refused with a Spanish message and
-// writes nothing.
+// (Shift+F9, the receipt's CUFE scanned as one key burst into the dialog's field) produces an authorised credit note
+// whose receipt is shown with the refund and printed by itself like a sale's (decision 0043), the drawer's expected
+// cash drops by the refund and the X report shows it, and a second return of 2 units (only 1 left) is refused with a
+// Spanish message and writes nothing.
 import { describe, expect, it } from 'vitest';
 import type { FiscalDocument } from '../../src/shared/fiscal/document';
 import { money } from '../../src/shared/fiscal/money';
@@ -13,6 +14,7 @@ import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
 import { e2eSuite } from './fixtures/e2e-suite';
+import { scannerBurst } from './fixtures/scanner';
 
 const MOTIVO = 'El cliente devolvió dos unidades sin abrir';
 
@@ -24,6 +26,12 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     suite.reg.host.core.store.sqlite
       .prepare('SELECT id, numero, body, total_factura AS total FROM documents ORDER BY rowid DESC LIMIT 1')
       .get() as { id: string; numero: number; body: string; total: string };
+  /** Receipt prints the core recorded for a document (the first is the original). */
+  const printsOf = (documentId: string): number =>
+    suite.reg.host.core.store.sqlite
+      .prepare("SELECT count(*) FROM audit_log WHERE document_id = ? AND action = 'receipt.printed'")
+      .pluck()
+      .get(documentId) as number;
 
   it("sells with a line discount and a discount on the whole sale (gerente's PIN over the limit), authorised with the right totals", async () => {
     const { page } = suite.reg;
@@ -107,10 +115,13 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
 
     await page.keyboard.press('Shift+F9');
     const dialog = page.getByTestId('till-return-dialog');
-    await dialog.getByTestId('return-reference').fill(cufe);
-    await dialog.getByTestId('return-reference').press('Enter');
+    await dialog.getByTestId('return-reference').waitFor();
+    // The receipt's CUFE from the scanner: it stays in the dialog's field (never the till's search) and Enter finds it.
+    await scannerBurst(page, cufe);
     const line = dialog.getByTestId('return-line');
     await line.first().waitFor();
+    expect(await dialog.getByTestId('return-reference').inputValue()).toBe(cufe);
+    expect(await page.getByTestId('product-search').inputValue()).toBe('');
     expect(await line.first().getByTestId('return-line-remaining').textContent()).toBe('3');
     await line.first().getByTestId('return-line-qty').fill('2');
     await dialog.getByTestId('return-reason').fill(MOTIVO);
@@ -120,6 +131,20 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
     await dialog.getByTestId('return-submit').click();
     await answerManagerPrompt(page);
     await dialog.waitFor({ state: 'detached' });
+    // The credit note's receipt, with what to hand back and how; it prints by itself (the register prints on
+    // completion by default): its original print is counted before Enter goes back to the till.
+    const done = page.getByTestId('return-done');
+    await done.waitFor();
+    const note = lastDocument();
+    expect(await done.getByTestId('return-refund').textContent()).toBe('B/. 9.63');
+    expect(await done.getByTestId('return-refund-tender').textContent()).toBe('Efectivo (sale de la gaveta)');
+    expect(await done.getByTestId('receipt-note-title').textContent()).toBe(
+      `NOTA DE CRÉDITO Nº ${String(note.numero).padStart(10, '0')} a la factura Nº ${String(invoice.numero).padStart(10, '0')}`,
+    );
+    await expect.poll(() => printsOf(note.id)).toBe(1);
+    await page.keyboard.press('Enter');
+    await done.waitFor({ state: 'detached' });
+    await waitForCheckout(page);
     await expect
       .poll(() => page.getByTestId('checkout-message').textContent())
       .toMatch(
@@ -127,7 +152,6 @@ describe.skipIf(!chromiumAvailable())('discounts and returns at the till', { tim
           `^Nota de crédito Nº \\d{10} \\(factura Nº ${String(invoice.numero).padStart(10, '0')}\\) guardada: se envía a la DGI\\. Devuelva B/\\. 9\\.63 \\(Efectivo \\(sale de la gaveta\\)\\)\\.$`,
         ),
       );
-    const note = lastDocument();
     await waitForStatus(suite.reg, note.id, 'AUTHORIZED');
     expect(note.total).toBe('9.63');
     expect(JSON.parse(note.body)).toMatchObject({

@@ -1,9 +1,10 @@
 // Acceptance (issue 14): the till's busy screens at 1024×768, as a cashier sees them — the checkout with 7 lines, the
-// payment dialog, the sales on hold and the return of a receipt — saved as PNGs in reports/screenshots (looked at by
+// payment dialog, the sales on hold, the return of a receipt and its credit note's receipt — saved as PNGs in reports/screenshots (looked at by
 // a person) and checked here for what a cashier would find broken: no sideways scroll, the dialog and every one of
 // its buttons inside the window, no button cut by its box. Real core, SQLite file, simulator, Chromium.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { answerManagerPrompt } from './fixtures/auth-page';
 import { sell, waitForStatus } from './fixtures/backoffice-steps';
 import { scan, screenshot, waitForCheckout } from './fixtures/checkout-page';
 import { chromiumAvailable } from './fixtures/chromium';
@@ -131,6 +132,15 @@ describe.skipIf(!chromiumAvailable())('the till at 1024×768, looked at', { time
     await dialog.getByTestId('return-reason').fill('El cliente devolvió dos unidades sin abrir');
     await screenshot(page, 'till-return-3-lines-1024x768');
     expect(await fit(page, 'till-return-dialog')).toEqual({ sideways: false, clipped: [] });
-    await page.keyboard.press('Escape');
+
+    // Issued: the credit note's receipt with the refund, in the window like the sale's.
+    await dialog.getByTestId('return-submit').click();
+    await answerManagerPrompt(page);
+    const done = page.getByTestId('return-done');
+    await done.getByTestId('receipt-note-title').waitFor();
+    await screenshot(page, 'till-return-done-1024x768');
+    expect(await fit(page, 'return-done')).toEqual({ sideways: false, clipped: [] });
+    await page.keyboard.press('Enter');
+    await done.waitFor({ state: 'detached' });
   });
 });

@@ -2,9 +2,10 @@
 // the product at the till with the unit picker set to kg, weighs 0.755 kg (3 decimals; a 4th is refused, and so is a
 // fraction of a counted item) and the sale reaches Autorizada at the weighed amount. (b) A return at the till names
 // what it is everywhere: the documents list ("Nota de crédito de la factura Nº …"), the note's page title, its receipt
-// on screen and its ESC/POS paper ("NOTA DE CRÉDITO Nº … a la factura Nº …"). (c) A printer out of paper is said so
-// on the sale's screen ("Sin papel") instead of a silent loss; the sale is saved and the receipt reprints once paper
-// is loaded. Real core, SQLite file, simulator, Chromium; the thermal printer is a TCP server on loopback that answers
+// on screen and its ESC/POS paper ("NOTA DE CRÉDITO Nº … a la factura Nº …"), which prints by itself when the return
+// is done, like a sale's receipt (decision 0043). (c) A printer out of paper is said so on the sale's screen, and on
+// the return's ("Sin papel … la nota de crédito está guardada"), instead of a silent loss; the document is saved and
+// its receipt prints once paper is loaded. Real core, SQLite file, simulator, Chromium; the thermal printer is a TCP server on loopback that answers
 // ESC/POS status like an Epson.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiscalDocument } from '../../src/shared/fiscal/document';
@@ -126,6 +127,7 @@ describe.skipIf(!chromiumAvailable())(
       await waitForStatus(suite.reg, invoice.id, 'AUTHORIZED');
       const cufe = suite.reg.statusOf(invoice.id).cufe ?? '';
 
+      const jobsBefore = printer.jobs.length;
       await page.keyboard.press('Shift+F9');
       const dialog = page.getByTestId('till-return-dialog');
       await dialog.getByTestId('return-reference').fill(cufe);
@@ -136,10 +138,20 @@ describe.skipIf(!chromiumAvailable())(
       await dialog.getByTestId('return-submit').click();
       await answerManagerPrompt(page);
       await dialog.waitFor({ state: 'detached' });
-      await expect.poll(() => page.getByTestId('checkout-message').textContent()).toMatch(/^Nota de crédito Nº \d{10}/);
       const note = lastDocument();
-      await waitForStatus(suite.reg, note.id, 'AUTHORIZED');
       const [noteNo, invoiceNo] = [padded(note.numero), padded(invoice.numero)];
+      // The note's receipt printed by itself on the thermal printer when the return was done: the original.
+      const done = page.getByTestId('return-done');
+      await done.waitFor();
+      await expect.poll(() => printer.jobs.length).toBe(jobsBefore + 1);
+      const original = decodeEscPos(printer.jobs.at(-1)!).lines;
+      expect(original).toContain(`NOTA DE CRÉDITO Nº ${noteNo}`);
+      expect(original).toContain(`a la factura Nº ${invoiceNo}`);
+      expect(original).not.toContain(COPY_BANNER);
+      await page.keyboard.press('Enter');
+      await done.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByTestId('checkout-message').textContent()).toMatch(/^Nota de crédito Nº \d{10}/);
+      await waitForStatus(suite.reg, note.id, 'AUTHORIZED');
 
       await page.getByTestId('nav-documents').click();
       const row = page
@@ -159,7 +171,7 @@ describe.skipIf(!chromiumAvailable())(
       );
       await screenshot(page, 'credit-note-page-1024x768');
 
-      // Printed: the paper names the note and its invoice too.
+      // Reprinted from its page: the copy names the note and its invoice too.
       const jobs = printer.jobs.length;
       await detail.getByTestId('detail-print').click();
       await expect.poll(() => printer.jobs.length).toBe(jobs + 1);
@@ -202,6 +214,48 @@ describe.skipIf(!chromiumAvailable())(
       expect(paper).not.toContain(COPY_BANNER); // the refused print left no paper: this is the original
       await expect.poll(() => page.getByTestId('print-error').count()).toBe(0);
       await page.keyboard.press('Enter');
+      await waitForCheckout(page);
+    });
+
+    it('says "Sin papel" after a return, naming the credit note as saved; F9 prints it once paper is loaded', async () => {
+      const { page } = suite.reg; // the printer set by the second test
+      const invoice = await sell(
+        suite.reg,
+        [{ codigo: 'P001', descripcion: 'Arroz blanco 5 lb', cantidad: '2', precioUnitario: '3.25', tasaItbms: '00' }],
+        [{ formaPagoFact: '02', valorCuotaPagada: '10.00' }],
+      );
+      await waitForStatus(suite.reg, invoice.id, 'AUTHORIZED');
+      const jobs = printer.jobs.length;
+      printer.status = { printer: 0x1a, offlineCause: 0x32, paper: 0x7e }; // offline, stopped by paper end, no roll
+      const done = page.getByTestId('return-done');
+      try {
+        await page.keyboard.press('Shift+F9');
+        const dialog = page.getByTestId('till-return-dialog');
+        await dialog.getByTestId('return-reference').fill(String(invoice.numero));
+        await dialog.getByTestId('return-reference').press('Enter');
+        await dialog.getByTestId('return-line').first().getByTestId('return-line-qty').fill('1');
+        await dialog.getByTestId('return-reason').fill('Bolsa rota, el cliente devuelve una unidad');
+        await dialog.getByTestId('return-submit').click();
+        await answerManagerPrompt(page);
+        await done.waitFor();
+        await expect
+          .poll(() => done.getByTestId('print-error').textContent())
+          .toBe('Sin papel: cargue un rollo nuevo y reimprima el recibo (la nota de crédito está guardada).');
+        await screenshot(page, 'printer-out-of-paper-return-1024x768');
+        expect(printer.jobs).toHaveLength(jobs);
+        await waitForStatus(suite.reg, lastDocument().id, 'AUTHORIZED'); // the note went its way
+      } finally {
+        printer.status = READY_STATUS;
+      }
+      // Paper loaded: F9 in the same dialog prints the note's original.
+      await page.keyboard.press('F9');
+      await expect.poll(() => printer.jobs.length).toBe(jobs + 1);
+      const paper = decodeEscPos(printer.jobs.at(-1)!).lines;
+      expect(paper).toContain(`NOTA DE CRÉDITO Nº ${padded(lastDocument().numero)}`);
+      expect(paper).not.toContain(COPY_BANNER);
+      await expect.poll(() => done.getByTestId('print-error').count()).toBe(0);
+      await page.keyboard.press('Enter');
+      await done.waitFor({ state: 'detached' });
       await waitForCheckout(page);
     });
   },

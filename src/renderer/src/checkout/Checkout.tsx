@@ -279,6 +279,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
       <TillExtraDialogs
         open={open}
         cart={cart}
+        autoPrint={autoPrint}
+        onOpen={setOpen}
         onClose={close}
         onMessage={setMessage}
         onTicketDiscount={async (discount) => {

@@ -1,8 +1,10 @@
-// The till's dialogs beyond ringing up: the discount on the whole sale (Shift+F4) and a return (Shift+F9). Split from Checkout.tsx so the
-// screen stays a wiring of parts.
+// The till's dialogs beyond ringing up: the discount on the whole sale (Shift+F4) and a return (Shift+F9), then the
+// return's credit note (its receipt, printed by itself like a sale's). Split from Checkout.tsx so the screen stays a
+// wiring of parts.
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
+import { ReturnDoneDialog } from '../receipt/ReturnDoneDialog';
 import { TillReturnDialog } from './TillReturnDialog';
 import { lineToItem, type CartState } from './cart';
 import type { CheckoutOpen } from './entry-outcome';
@@ -14,6 +16,9 @@ import type { TicketDiscount } from '../../../shared/till/ticket-discount';
 export function TillExtraDialogs(props: {
   open: CheckoutOpen;
   cart: CartState;
+  /** "Print the receipt on completion", the register's choice: a return's credit note prints by itself too. */
+  autoPrint: boolean;
+  onOpen: (open: CheckoutOpen) => void;
   onClose: () => void;
   onMessage: (message: CheckoutMessage | null) => void;
   /** Resolves with the lines of a refusal, or null once the discount is in the cart. */
@@ -37,8 +42,19 @@ export function TillExtraDialogs(props: {
               }),
             ],
           });
-          props.onClose();
+          props.onOpen({ kind: 'returnDone', note, invoiceNumero: invoice.numero, tender, print: props.autoPrint });
         }}
+      />
+    );
+  }
+  if (open.kind === 'returnDone') {
+    return (
+      <ReturnDoneDialog
+        note={open.note}
+        invoiceNumero={open.invoiceNumero}
+        tender={open.tender}
+        autoPrint={open.print}
+        onClose={props.onClose}
       />
     );
   }

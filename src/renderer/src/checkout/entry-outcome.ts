@@ -6,6 +6,7 @@ import type { DocumentDetail, Product } from '../../../shared/ipc/schemas';
 import { quantityUnitProblem } from '../../../shared/till/sale-unit';
 import { formatQuantity, type CartAction, type CartState } from './cart';
 import { beepAlarm } from './scan-alarm';
+import type { RefundTender } from './till-return';
 import type { CheckoutMessage } from './ScanMessage';
 import type { EntryOutcome } from './use-product-entry';
 
@@ -23,7 +24,9 @@ export type CheckoutOpen =
   | { kind: 'return' }
   /** A medicine was scanned: its lot is asked for before the line is added. */
   | { kind: 'lot'; product: Product; cantidad: string }
-  | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean };
+  | { kind: 'done'; sale: DocumentDetail; change: string; print: boolean }
+  /** A return went through: its credit note, the invoice it credits, how the money goes back. */
+  | { kind: 'returnDone'; note: DocumentDetail; invoiceNumero: number; tender: RefundTender; print: boolean };
 
 export interface OutcomeContext {
   t: TFunction;

@@ -50,4 +50,12 @@ export const enTillReturns: typeof esTillReturns = {
       reasonLong: 'The reason takes at most 250 characters.',
     },
   },
+  returnDone: {
+    refund: 'Hand back to the customer',
+    pendingHint: 'The receipt is provisional until the DGI authorises the credit note; it updates by itself.',
+    authorizedHint: 'Credit note authorised: the receipt now shows the CUFE and the QR code.',
+    problemHint: 'The DGI did not authorise the credit note: a manager needs to review it in Documents.',
+    print: 'Print',
+    close: 'Done',
+  },
 };

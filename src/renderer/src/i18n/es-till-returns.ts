@@ -48,4 +48,13 @@ export const esTillReturns = {
       reasonLong: 'El motivo admite hasta 250 caracteres.',
     },
   },
+  /** After a return at the till: the refund and the credit note's receipt (ReturnDoneDialog). */
+  returnDone: {
+    refund: 'Devuelva al cliente',
+    pendingHint: 'El recibo es provisional hasta que la DGI autorice la nota de crédito; se actualiza solo.',
+    authorizedHint: 'Nota de crédito autorizada: el recibo ya muestra el CUFE y el código QR.',
+    problemHint: 'La DGI no autorizó la nota de crédito: un gerente debe revisarla en Documentos.',
+    print: 'Imprimir',
+    close: 'Listo',
+  },
 };

@@ -1,0 +1,87 @@
+// Right after a return at the till (Shift+F9): the money to hand back and how, and the credit note's receipt (its
+// status and CUFE updated live), printed by itself like a sale's when the register prints on completion. F9 prints it
+// again; Enter goes back to the till. Laid out like SaleDoneDialog, so the cashier finds the amount in the same place.
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBalboas } from '../../../shared/fiscal/money';
+import type { DocumentDetail } from '../../../shared/ipc/schemas';
+import type { RefundTender } from '../checkout/till-return';
+import { StatusBadge } from '../documents/StatusBadge';
+import { Dialog } from '../ui/Dialog';
+import { PrintErrorNotice } from './PrintErrorNotice';
+import { ReceiptView } from './ReceiptView';
+import { useDocument } from './use-document';
+import { useReceiptPrint } from './use-receipt-print';
+
+const padded = (numero: number): string => String(numero).padStart(10, '0');
+
+/** What the dialog says about the note's state: a refused or abandoned note does not "update by itself". */
+function returnDoneHint(
+  note: DocumentDetail,
+): 'returnDone.problemHint' | 'returnDone.authorizedHint' | 'returnDone.pendingHint' {
+  if (note.status === 'REJECTED' || note.status === 'FAILED') return 'returnDone.problemHint';
+  return note.cufe ? 'returnDone.authorizedHint' : 'returnDone.pendingHint';
+}
+
+export function ReturnDoneDialog(props: {
+  note: DocumentDetail;
+  /** The number of the invoice the note credits. */
+  invoiceNumero: number;
+  tender: RefundTender;
+  autoPrint: boolean;
+  onClose: () => void;
+}): JSX.Element {
+  const { t } = useTranslation();
+  const { detail } = useDocument(props.note.id, props.note);
+  const current = detail ?? props.note;
+  const { print, printError } = useReceiptPrint(props.note.id, 'creditNote', props.autoPrint);
+
+  return (
+    <Dialog
+      title={t('noteRef.title', { number: padded(current.numero), invoice: padded(props.invoiceNumero) })}
+      onClose={props.onClose}
+      wide
+      testId="return-done"
+      onKeyDown={(e) => {
+        if (e.key === 'F9') print();
+      }}
+      footer={
+        <>
+          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}>
+            <kbd>F9</kbd> {t('returnDone.print')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="return-done-close"
+            autoFocus
+            onClick={props.onClose}
+          >
+            {t('returnDone.close')} <kbd>Enter</kbd>
+          </button>
+        </>
+      }
+    >
+      <PrintErrorNotice lines={printError} />
+      <div className="sale-done">
+        <div className="sale-done-summary">
+          <div className="change-box">
+            <span>{t('returnDone.refund')}</span>
+            <strong data-testid="return-refund">{formatBalboas(current.totalFactura)}</strong>
+            <span data-testid="return-refund-tender">{t(`tillReturn.refunds.${props.tender}`)}</span>
+          </div>
+          <div className="sale-done-status">
+            <span className="caption">{t('saleDone.dgiStatus')}</span>
+            <StatusBadge status={current.status} />
+            <p className="hint" data-testid="return-done-hint">
+              {t(returnDoneHint(current))}
+            </p>
+          </div>
+        </div>
+        <div className="receipt-frame">
+          <ReceiptView detail={current} printable />
+        </div>
+      </div>
+    </Dialog>
+  );
+}
