@@ -32,7 +32,6 @@ import { useTillGuard, type TillVerdict } from './use-till-guard';
 import { useTicketDiscount } from './use-ticket-discount';
 import { TillExtraDialogs } from './TillExtraDialogs';
 import { useCheckoutKeys } from './use-checkout-keys';
-import { useScannerFocus } from './scanner-focus';
 import { usePaymentFlow } from './use-payment-flow';
 import './compact.css';
 
@@ -183,8 +182,7 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   // F4/F6 right after a scan wait for it, then run the latest `run` (the basket with that scan in it).
   const runRef = useRef(run);
   runRef.current = run;
-  useCheckoutKeys({ active: props.active, openKind: open.kind, refocus, run });
-  useScannerFocus({ active: props.active && open.kind === 'none', search, onText: entry.setText });
+  useCheckoutKeys({ active: props.active, openKind: open.kind, refocus, run, search, onText: entry.setText });
 
   const selectedLine = open.kind === 'line' ? cart.lines.find((l) => l.key === open.key) : undefined;
   const who = describeReceptor(customer);

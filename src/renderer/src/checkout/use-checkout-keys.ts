@@ -1,7 +1,9 @@
 // The till's keyboard wiring while the checkout is on screen: the global F-keys (keyboard.ts) when no dialog has them,
-// and the search field taking the focus back after any click outside a form field.
-import { useEffect, useRef } from 'react';
+// the search field taking the focus back after any click outside a form field, and a scanner's keys typed with no
+// field focused going to it (scanner-focus.ts).
+import { useEffect, useRef, type RefObject } from 'react';
 import { shortcutFor, type ShortcutAction } from './keyboard';
+import { useScannerFocus } from './scanner-focus';
 
 export function useCheckoutKeys(props: {
   active: boolean;
@@ -9,8 +11,12 @@ export function useCheckoutKeys(props: {
   openKind: string;
   refocus: () => void;
   run: (action: ShortcutAction) => void;
+  /** The product search field, and how its text is set (a scanned character typed with the focus elsewhere). */
+  search: RefObject<HTMLInputElement | null>;
+  onText: (text: string) => void;
 }): void {
   const { active, openKind, refocus } = props;
+  useScannerFocus({ active: active && openKind === 'none', search: props.search, onText: props.onText });
   // The latest `run` (it closes over the current render), read when a key comes, so the listener is set up once.
   const runRef = useRef(props.run);
   runRef.current = props.run;
