@@ -1,0 +1,95 @@
+// How a batch's rows travel to PostgreSQL in the ingest statement (store-events.ts), as a row source `select * from …`
+// with typed columns. Two encodings, the same rows:
+// - `columns` (decision 0042): one array parameter per column, unpacked by `unnest` (rows in array order). The
+//   parameters are the columns, not the rows, so the statement's text and parameter count never depend on the batch.
+//   Each array travels as its literal text (`{"a","b",NULL}`), written here in one pass: node-postgres's own array
+//   encoding walks every element through its generic value preparation. PostgreSQL parses each element once, by its
+//   column's type, where json_to_recordset parsed the whole JSON text and then walked it again per record.
+// - `json` (decision 0026): the rows as one JSON text, unpacked by json_to_recordset. Kept as the reference the
+//   columns encoding is tested against (ingest-rows.test.ts) and for the same-run A/B bench (bench/ingest-path-ab.ts).
+import { sql, type SQL } from 'drizzle-orm';
+import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
+
+export type RowEncoding = 'columns' | 'json';
+
+/** A column's value for one event; an object is a JSON column's value (written as its JSON text). */
+type Cell = string | number | object | null | undefined;
+
+const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/** PostgreSQL array literal of one column: every text quoted (so "NULL" stays text), `"` and `\` escaped. */
+export function arrayLiteral(cells: readonly Cell[]): string {
+  let out = '{';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) out += ',';
+    const cell = cells[i];
+    if (cell === null || cell === undefined) out += 'NULL';
+    else if (typeof cell === 'number') out += String(cell);
+    else out += quoted(typeof cell === 'string' ? cell : JSON.stringify(cell));
+  }
+  return `${out}}`;
+}
+
+interface Column<E> {
+  name: string;
+  type: string;
+  cell: (event: E) => Cell;
+}
+
+const AUDIT_COLUMNS: readonly Column<AuditEvent>[] = [
+  { name: 'event_id', type: 'uuid', cell: (e) => e.eventId },
+  { name: 'seq', type: 'bigint', cell: (e) => e.seq },
+  { name: 'at', type: 'timestamptz', cell: (e) => e.payload.at },
+  { name: 'actor', type: 'text', cell: (e) => e.payload.actor },
+  { name: 'actor_name', type: 'text', cell: (e) => e.payload.actorName },
+  { name: 'approved_by', type: 'text', cell: (e) => e.payload.approvedBy },
+  { name: 'approved_by_name', type: 'text', cell: (e) => e.payload.approvedByName },
+  { name: 'action', type: 'text', cell: (e) => e.payload.action },
+  { name: 'document_id', type: 'text', cell: (e) => e.payload.documentId },
+  { name: 'details', type: 'jsonb', cell: (e) => e.payload.details },
+  { name: 'chain_seq', type: 'bigint', cell: (e) => e.payload.auditId },
+  { name: 'prev_hash', type: 'text', cell: (e) => e.payload.prevHash },
+  { name: 'hash', type: 'text', cell: (e) => e.payload.hash },
+];
+
+const STATUS_COLUMNS: readonly Column<DocumentStatusEvent>[] = [
+  { name: 'event_id', type: 'uuid', cell: (e) => e.eventId },
+  { name: 'seq', type: 'bigint', cell: (e) => e.seq },
+  { name: 'document_id', type: 'text', cell: (e) => e.payload.documentId },
+  { name: 'status', type: 'text', cell: (e) => e.payload.status },
+  { name: 'from_status', type: 'text', cell: (e) => e.payload.from },
+  { name: 'at', type: 'timestamptz', cell: (e) => e.payload.at },
+  { name: 'tipo_documento', type: 'text', cell: (e) => e.payload.tipoDocumento },
+  { name: 'numero', type: 'integer', cell: (e) => e.payload.numero },
+  { name: 'tipo_emision', type: 'text', cell: (e) => e.payload.tipoEmision },
+  { name: 'total', type: 'numeric', cell: (e) => e.payload.total },
+];
+
+/** `unnest` of one array literal per column (each a text parameter cast to its column's array type). */
+function columnsSource<E>(columns: readonly Column<E>[], events: readonly E[]): SQL {
+  const arrays = columns.map((c) => sql`${arrayLiteral(events.map(c.cell))}::text::${sql.raw(c.type)}[]`);
+  const names = sql.raw(columns.map((c) => c.name).join(', '));
+  return sql`select * from unnest(${sql.join(arrays, sql`, `)}) as r(${names})`;
+}
+
+/** json_to_recordset of the rows as one JSON text parameter (cast in SQL, so no driver re-encodes it). */
+function jsonSource<E>(columns: readonly Column<E>[], events: readonly E[]): SQL {
+  const rows = events.map((event) => {
+    const row: Record<string, unknown> = {};
+    for (const c of columns) row[c.name] = c.cell(event);
+    return row;
+  });
+  const types = sql.raw(columns.map((c) => `${c.name} ${c.type}`).join(', '));
+  return sql`select * from json_to_recordset(${JSON.stringify(rows)}::text::json) as r(${types})`;
+}
+
+const sourceOf = <E>(columns: readonly Column<E>[], events: readonly E[], encoding: RowEncoding): SQL =>
+  encoding === 'columns' ? columnsSource(columns, events) : jsonSource(columns, events);
+
+/** The batch's audit entries as rows of (event_id, seq, at, actor, …, chain_seq, prev_hash, hash). */
+export const auditRowsSource = (audit: readonly AuditEvent[], encoding: RowEncoding): SQL =>
+  sourceOf(AUDIT_COLUMNS, audit, encoding);
+
+/** The batch's status snapshots as rows of (event_id, seq, document_id, status, …, total). */
+export const statusRowsSource = (statuses: readonly DocumentStatusEvent[], encoding: RowEncoding): SQL =>
+  sourceOf(STATUS_COLUMNS, statuses, encoding);
