@@ -15,7 +15,23 @@ export type RowEncoding = 'columns' | 'json';
 /** A column's value for one event; an object is a JSON column's value (written as its JSON text). */
 type Cell = string | number | object | null | undefined;
 
-const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+const ESCAPED = /["\\]/g;
+
+/** `"text"`, with `"` and `\` escaped; most texts (ids, hashes, times) have neither, and skip the regular expression. */
+const quoted = (text: string) =>
+  text.includes('"') || text.includes('\\') ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
+
+/**
+ * A JSON column's literal: every value's JSON text quoted. JSON texts are full of `"`, so they are escaped in ONE pass
+ * over all of them, joined by U+0001, which JSON.stringify never writes raw (it writes control characters as \u0001):
+ * ~7x less CPU than escaping 250 texts one by one. A missing value (SQL NULL, as the JSON rows would give) takes the
+ * general path.
+ */
+function jsonArrayLiteral(cells: readonly Cell[]): string {
+  if (cells.length === 0 || cells.some((cell) => cell === null || cell === undefined)) return arrayLiteral(cells);
+  const texts = cells.map((cell) => JSON.stringify(cell));
+  return `{"${texts.join('\u0001').replace(ESCAPED, '\\$&').replaceAll('\u0001', '","')}"}`;
+}
 
 /** PostgreSQL array literal of one column: every text quoted (so "NULL" stays text), `"` and `\` escaped. */
 export function arrayLiteral(cells: readonly Cell[]): string {
@@ -34,6 +50,8 @@ interface Column<E> {
   name: string;
   type: string;
   cell: (event: E) => Cell;
+  /** A JSON column (jsonb): its values are objects, written by jsonArrayLiteral. */
+  json?: true;
 }
 
 const AUDIT_COLUMNS: readonly Column<AuditEvent>[] = [
@@ -46,7 +64,7 @@ const AUDIT_COLUMNS: readonly Column<AuditEvent>[] = [
   { name: 'approved_by_name', type: 'text', cell: (e) => e.payload.approvedByName },
   { name: 'action', type: 'text', cell: (e) => e.payload.action },
   { name: 'document_id', type: 'text', cell: (e) => e.payload.documentId },
-  { name: 'details', type: 'jsonb', cell: (e) => e.payload.details },
+  { name: 'details', type: 'jsonb', cell: (e) => e.payload.details, json: true },
   { name: 'chain_seq', type: 'bigint', cell: (e) => e.payload.auditId },
   { name: 'prev_hash', type: 'text', cell: (e) => e.payload.prevHash },
   { name: 'hash', type: 'text', cell: (e) => e.payload.hash },
@@ -67,7 +85,9 @@ const STATUS_COLUMNS: readonly Column<DocumentStatusEvent>[] = [
 
 /** `unnest` of one array literal per column (each a text parameter cast to its column's array type). */
 function columnsSource<E>(columns: readonly Column<E>[], events: readonly E[]): SQL {
-  const arrays = columns.map((c) => sql`${arrayLiteral(events.map(c.cell))}::text::${sql.raw(c.type)}[]`);
+  const arrays = columns.map(
+    (c) => sql`${(c.json ? jsonArrayLiteral : arrayLiteral)(events.map(c.cell))}::text::${sql.raw(c.type)}[]`,
+  );
   const names = sql.raw(columns.map((c) => c.name).join(', '));
   return sql`select * from unnest(${sql.join(arrays, sql`, `)}) as r(${names})`;
 }
