@@ -1,11 +1,11 @@
 // Same-run A/B of the central ingest path (decision 0042): `npm run bench -- --ingest-path-ab [--batches N]`.
 //   before  main at cc8b96b: the device token looked up in a tenant transaction of its own (BEGIN, set the
 //           organisation, select, COMMIT) and the rows sent as JSON (json_to_recordset): 8 round trips per batch;
-//   after   the token looked up by sago_device_by_token in one statement (pg migration 0009) and the rows sent as one
-//           array per column (unnest): 5 round trips per batch.
+//   lookup  only the token looked up by sago_device_by_token in one statement (pg migration 0009): 5 round trips;
+//   after   lookup, and the rows sent as one array per column (unnest): this branch.
 // Both run what the API runs after the HTTP layer (token lookup, body JSON.parse, event checks, store, chain re-hash),
 // called directly in this process, against one throw-away database: each way with its own registers, rounds
-// alternated (before, after, before, …) for 1 register and then 4 pushing at once, so the machine's load weighs on
+// alternated (the order rotated each round) for 1 register and then 4 pushing at once, so the machine's load weighs on
 // both alike. Figures: events/s and p99 batch latency (wall clock), and the CPU of this process and of the database's
 // PostgreSQL backends per 1 000 events (/proc, 10 ms ticks). The batches are built before each measured round.
 import { randomUUID } from 'node:crypto';
@@ -27,9 +27,10 @@ import { fmt, stats } from './stats';
 const SALES_PER_BATCH = 125; // 4 events each: 500, the batch registers send
 const REGISTERS = 4;
 const WARMUP_BATCHES = 8; // per register: past the plan cache's 5 custom plans on most pool connections
-const ROUNDS = 3;
+const ROUNDS = 6; // a multiple of the ways, so each way comes first, second and third alike
 
-type WayName = 'before' | 'after';
+const WAYS = ['before', 'lookup', 'after'] as const;
+type WayName = (typeof WAYS)[number];
 
 interface Register {
   token: string;
@@ -63,7 +64,7 @@ async function push(db: TenantDatabase, way: WayName, token: string, body: strin
   const who = way === 'before' ? await deviceBefore(db, token) : await deviceAfter(db, token);
   if (!who) throw new Error('bench token refused');
   const { events } = JSON.parse(body) as { events: unknown[] };
-  const answer = await ingestBatch(db, who, events, way === 'before' ? 'json' : 'columns');
+  const answer = await ingestBatch(db, who, events, way === 'after' ? 'columns' : 'json');
   if (answer.stored !== events.length) throw new Error(`stored ${answer.stored} of ${events.length}`);
 }
 
@@ -151,7 +152,7 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
   try {
     const tenant = await kit.createTenant('Bench');
     const registers = {} as Record<WayName, Register[]>;
-    for (const way of ['before', 'after'] as const) {
+    for (const way of WAYS) {
       registers[way] = [];
       for (let i = 0; i < REGISTERS; i++) {
         const { token } = await kit.enrolRegister(tenant, '0001', `caja-${way}-${i}`);
@@ -161,10 +162,10 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
     const cpu = () => startCpuReading(admin, kit.database.name);
     const results: Record<string, RoundResult[]> = {};
     const loadBefore = loadAverage();
-    for (const way of ['before', 'after'] as const) await round(db, cpu, way, registers[way], WARMUP_BATCHES);
+    for (const way of WAYS) await round(db, cpu, way, registers[way], WARMUP_BATCHES);
     for (let r = 0; r < ROUNDS; r++) {
       for (const count of [1, REGISTERS]) {
-        for (const way of r % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
+        for (const way of [...WAYS.slice(r % WAYS.length), ...WAYS.slice(0, r % WAYS.length)]) {
           const key = `${way} ${count}`;
           (results[key] ??= []).push(await round(db, cpu, way, registers[way].slice(0, count), batchesPerRegister));
         }
@@ -177,7 +178,7 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
     for (const count of [1, REGISTERS]) {
       const cpuOf = (x: RoundResult) => x.apiMsPer1000 + (x.pgMsPer1000 ?? Number.NaN);
       const medianCpu = (way: WayName) => median(results[`${way} ${count}`]!.map(cpuOf));
-      for (const way of ['before', 'after'] as const) {
+      for (const way of WAYS) {
         const rs = results[`${way} ${count}`]!;
         lines.push(
           `  ${String(count)} register(s) ${way.padEnd(6)} events/s ${rs.map((x) => x.eventsPerSec.toFixed(0)).join(', ')};` +
@@ -185,9 +186,9 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
             ` + PG ${rs.map((x) => (x.pgMsPer1000 === null ? '?' : fmt(x.pgMsPer1000))).join(', ')}`,
         );
       }
-      const ratio = medianCpu('after') / medianCpu('before');
+      const ratio = (way: WayName) => (medianCpu(way) / medianCpu('before')).toFixed(2);
       lines.push(
-        `  ${String(count)} register(s): server CPU / 1 000 events, medians ${fmt(medianCpu('before'))} -> ${fmt(medianCpu('after'))} (${ratio.toFixed(2)}x);` +
+        `  ${String(count)} register(s): server CPU / 1 000 events, medians before ${fmt(medianCpu('before'))}, lookup ${fmt(medianCpu('lookup'))} (${ratio('lookup')}x), after ${fmt(medianCpu('after'))} (${ratio('after')}x);` +
           ` at most ${((2 * 1_000_000) / medianCpu('after')).toFixed(0)} events/s on 2 dedicated cores`,
       );
     }
