@@ -1,8 +1,9 @@
 // Same-run A/B of the central ingest path (decision 0042): `npm run bench -- --ingest-path-ab [--batches N]`.
 //   before  main at cc8b96b: the device token looked up in a tenant transaction of its own (BEGIN, set the
 //           organisation, select, COMMIT) and the rows sent as JSON (json_to_recordset): 8 round trips per batch;
-//   lookup  only the token looked up by sago_device_by_token in one statement (pg migration 0009): 5 round trips;
-//   after   lookup, and the rows sent as one array per column (unnest): this branch.
+//   after   the token looked up by sago_device_by_token in one statement (pg migration 0009): 5 round trips (this
+//           branch);
+//   columns after, and the rows sent as one array per column (unnest, ingest-rows.ts): measured, not taken.
 // Both run what the API runs after the HTTP layer (token lookup, body JSON.parse, event checks, store, chain re-hash),
 // called directly in this process, against one throw-away database: each way with its own registers, rounds
 // alternated (the order rotated each round) for 1 register and then 4 pushing at once, so the machine's load weighs on
@@ -29,7 +30,7 @@ const REGISTERS = 4;
 const WARMUP_BATCHES = 8; // per register: past the plan cache's 5 custom plans on most pool connections
 const ROUNDS = 6; // a multiple of the ways, so each way comes first, second and third alike
 
-const WAYS = ['before', 'lookup', 'after'] as const;
+const WAYS = ['before', 'after', 'columns'] as const;
 type WayName = (typeof WAYS)[number];
 
 interface Register {
@@ -64,7 +65,7 @@ async function push(db: TenantDatabase, way: WayName, token: string, body: strin
   const who = way === 'before' ? await deviceBefore(db, token) : await deviceAfter(db, token);
   if (!who) throw new Error('bench token refused');
   const { events } = JSON.parse(body) as { events: unknown[] };
-  const answer = await ingestBatch(db, who, events, way === 'after' ? 'columns' : 'json');
+  const answer = await ingestBatch(db, who, events, way === 'columns' ? 'columns' : 'json');
   if (answer.stored !== events.length) throw new Error(`stored ${answer.stored} of ${events.length}`);
 }
 
@@ -181,14 +182,14 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
       for (const way of WAYS) {
         const rs = results[`${way} ${count}`]!;
         lines.push(
-          `  ${String(count)} register(s) ${way.padEnd(6)} events/s ${rs.map((x) => x.eventsPerSec.toFixed(0)).join(', ')};` +
+          `  ${String(count)} register(s) ${way.padEnd(7)} events/s ${rs.map((x) => x.eventsPerSec.toFixed(0)).join(', ')};` +
             ` p99 ${rs.map((x) => fmt(x.p99)).join(', ')}; CPU / 1 000 events API ${rs.map((x) => fmt(x.apiMsPer1000)).join(', ')}` +
             ` + PG ${rs.map((x) => (x.pgMsPer1000 === null ? '?' : fmt(x.pgMsPer1000))).join(', ')}`,
         );
       }
       const ratio = (way: WayName) => (medianCpu(way) / medianCpu('before')).toFixed(2);
       lines.push(
-        `  ${String(count)} register(s): server CPU / 1 000 events, medians before ${fmt(medianCpu('before'))}, lookup ${fmt(medianCpu('lookup'))} (${ratio('lookup')}x), after ${fmt(medianCpu('after'))} (${ratio('after')}x);` +
+        `  ${String(count)} register(s): server CPU / 1 000 events, medians before ${fmt(medianCpu('before'))}, after ${fmt(medianCpu('after'))} (${ratio('after')}x), columns ${fmt(medianCpu('columns'))} (${ratio('columns')}x);` +
           ` at most ${((2 * 1_000_000) / medianCpu('after')).toFixed(0)} events/s on 2 dedicated cores`,
       );
     }

@@ -89,8 +89,8 @@ async function store(way: Way, measured: boolean): Promise<void> {
   const api0 = process.cpuUsage();
   const t0 = performance.now();
   await way.db!.withTenant(who.orgId, async (tx) => {
-    if (way.prepared) await storeEvents(tx, who, audit, statuses, way.mode, 'json');
-    else await rowsOf(tx, ingestStatement(who, audit, statuses, way.mode, 'json'));
+    if (way.prepared) await storeEvents(tx, who, audit, statuses, way.mode);
+    else await rowsOf(tx, ingestStatement(who, audit, statuses, way.mode));
   });
   if (!measured) return;
   way.wallMs += performance.now() - t0;

@@ -133,12 +133,12 @@ async function storeValid(
   }
 }
 
-/** `rows`: how the rows travel to PostgreSQL (ingest-rows.ts); `json` only for the same-run A/B bench. */
+/** `rows`: how the rows travel to PostgreSQL (ingest-rows.ts); `columns` only for the same-run A/B bench (0042). */
 export async function ingestBatch(
   db: TenantDatabase,
   who: DeviceRef,
   events: readonly unknown[],
-  rows: RowEncoding = 'columns',
+  rows: RowEncoding = 'json',
 ): Promise<SyncBatchResponse> {
   const valid: Indexed<SyncEvent>[] = [];
   const rejected: RejectedEvent[] = [];

@@ -1,6 +1,6 @@
 // One batch of a register stored in ONE statement (one round trip to PostgreSQL, decision 0026): the audit entries and
-// the status snapshots each travel as a set of rows whatever the batch size (one array per column unpacked by
-// `unnest`, ingest-rows.ts, decision 0042), and data-modifying CTEs do the rest in order:
+// the status snapshots each travel as one JSON parameter (unpacked by json_to_recordset, a set of rows whatever the
+// batch size; ingest-rows.ts), and data-modifying CTEs do the rest in order:
 // - ownership: a status for a document another register of the organisation owns is not stored, and its document id
 //   comes back so the caller refuses that event alone (`foreign_document`). The first register that reports a document
 //   owns its status; its own `seq` orders the snapshots (seqs of two registers mean nothing to each other);
@@ -68,7 +68,7 @@ export function ingestStatement(
   audit: readonly AuditEvent[],
   statuses: readonly DocumentStatusEvent[],
   mode: StoreMode,
-  rows: RowEncoding = 'columns',
+  rows: RowEncoding = 'json',
 ): SQL {
   const skipStored = mode === 'replay-safe' ? sql`on conflict (org_id, event_id) do nothing` : sql``;
   // First time, every audit entry of the batch is fresh (or the statement fails): no need to name them back.
@@ -157,7 +157,7 @@ export async function storeEvents(
   audit: readonly AuditEvent[],
   statuses: readonly DocumentStatusEvent[],
   mode: StoreMode = 'replay-safe',
-  rows: RowEncoding = 'columns',
+  rows: RowEncoding = 'json',
 ): Promise<StoredBatch> {
   const statement = ingestStatement(who, audit, statuses, mode, rows);
   const answer = await preparedRowsOf<ResultRow>(tx, statementName(mode, rows), statement);
