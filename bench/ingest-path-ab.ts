@@ -141,6 +141,33 @@ async function round(
   };
 }
 
+const LOOKUPS = 400; // a way, a round
+
+/** The token lookup alone, main's against this branch's, rounds alternated: server CPU (API + PostgreSQL) per lookup. */
+async function lookupsAlone(
+  db: TenantDatabase,
+  cpu: () => ReturnType<typeof startCpuReading>,
+  token: string,
+): Promise<string> {
+  const spent = { before: [] as number[], after: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const way of r % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
+      const stop = await cpu();
+      for (let i = 0; i < LOOKUPS; i++) {
+        const who = way === 'before' ? await deviceBefore(db, token) : await deviceAfter(db, token);
+        if (!who) throw new Error('bench token refused');
+      }
+      const { processMs, postgresMs } = await stop();
+      spent[way].push((processMs + (postgresMs ?? Number.NaN)) / LOOKUPS);
+    }
+  }
+  const [before, after] = [median(spent.before), median(spent.after)];
+  return (
+    `  token lookup alone (${LOOKUPS} x ${ROUNDS} a way, alternated): server CPU per lookup, medians ${fmt(before)} -> ` +
+    `${fmt(after)} (${(after / before).toFixed(2)}x): ${fmt((before - after) * 2)} less per 1 000 events in batches of 500`
+  );
+}
+
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -175,6 +202,7 @@ export async function runIngestPathAb(batchesPerRegister = 20): Promise<string[]
     lines.push(
       `Ingest path A/B (direct calls after HTTP, ${SALES_PER_BATCH * 4} events a batch, ${batchesPerRegister} batches a register a round, ${ROUNDS} rounds alternated; pool 10)`,
     );
+    lines.push(await lookupsAlone(db, cpu, registers.before[0]!.token));
     lines.push(`  /proc/loadavg ${loadBefore} before, ${loadAverage()} after`);
     for (const count of [1, REGISTERS]) {
       const cpuOf = (x: RoundResult) => x.apiMsPer1000 + (x.pgMsPer1000 ?? Number.NaN);
