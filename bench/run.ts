@@ -9,6 +9,7 @@ import { DEFAULT_ISSUER_SETTINGS } from '../src/core/store/settings-repo';
 import { openPostgresPath } from './capture-postgres';
 import { runIngestBench } from './ingest';
 import { runIngestStoreAb } from './ingest-store-ab';
+import { runIngestPathAb } from './ingest-path-ab';
 import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     for (const l of await runIngestStoreAb(batchesArg())) console.log(l);
     return;
   }
+  // `--ingest-path-ab [--batches N]`: the ingest path before/after 0042 (token lookup, row encoding), same run.
+  if (process.argv.includes('--ingest-path-ab')) return console.log((await runIngestPathAb(batchesArg())).join('\n'));
   if (VALIDATE_CPU) return console.log((await runValidateCpuBench(process.argv)).join('\n'));
   if (INGEST) {
     for (const l of await runIngestBench(batchesArg())) console.log(l);

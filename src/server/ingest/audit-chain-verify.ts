@@ -4,7 +4,7 @@
 // may arrive out of order or with gaps (a refused event, a batch still to come): a link is judged only when both of its
 // ends are here; the missing end is judged when it arrives. What does not hold is recorded in audit_chain_breaks.
 // The stored neighbours of the new entries come from the statement that stores them (store-events.ts).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { auditHashInput } from '../../shared/audit/audit-chain';
 import type { AuditEvent } from '../../shared/sync/events';
@@ -37,7 +37,9 @@ export function contentHashHolds(event: AuditEvent): boolean {
     documentId: p.documentId,
     details: p.details,
   });
-  return createHash('sha256').update(input).digest('hex') === p.hash;
+  // One-shot crypto.hash (Node ≥ 20.12): no Hash object per entry; ~0.6 µs against ~1.4 µs for a 300-character
+  // input in a micro-run (decision 0042). Same digest.
+  return hash('sha256', input, 'hex') === p.hash;
 }
 
 /**

@@ -14,6 +14,7 @@ import { isDataError, sqlStateOf } from '../db/sql-error';
 import type { TenantDatabase, TenantTx } from '../db/tenant-db';
 import { auditChainBreaks, recordChainBreaks } from './audit-chain-verify';
 import { fastSyncEvent } from './fast-event-check';
+import type { RowEncoding } from './ingest-rows';
 import { storeEvents, type DeviceRef, type StoredBatch, type StoreMode } from './store-events';
 
 interface Indexed<E extends SyncEvent> {
@@ -26,6 +27,7 @@ function storeIndexed(
   who: DeviceRef,
   events: readonly Indexed<SyncEvent>[],
   mode: StoreMode,
+  rows: RowEncoding,
 ): Promise<StoredBatch> {
   const audit: AuditEvent[] = [];
   const statuses: DocumentStatusEvent[] = [];
@@ -33,7 +35,7 @@ function storeIndexed(
     if (event.kind === 'audit') audit.push(event);
     else statuses.push(event);
   }
-  return storeEvents(tx, who, audit, statuses, mode);
+  return storeEvents(tx, who, audit, statuses, mode, rows);
 }
 
 /** Records, in the transaction that stored `stored`, the chain breaks its new audit entries reveal. */
@@ -48,11 +50,12 @@ async function storeOneByOne(
   who: DeviceRef,
   events: readonly Indexed<SyncEvent>[],
   rejected: RejectedEvent[],
+  rows: RowEncoding,
 ): Promise<StoredBatch> {
   const total: StoredBatch = { fresh: [], statuses: 0, foreign: new Set(), neighbours: [] };
   for (const one of events) {
     try {
-      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one], 'replay-safe'));
+      const stored = await tx.transaction((sp) => storeIndexed(sp, who, [one], 'replay-safe', rows));
       total.fresh.push(...stored.fresh);
       total.statuses += stored.statuses;
       for (const documentId of stored.foreign) total.foreign.add(documentId);
@@ -113,9 +116,10 @@ async function storeValid(
   who: DeviceRef,
   valid: readonly Indexed<SyncEvent>[],
   rejected: RejectedEvent[],
+  rows: RowEncoding,
 ): Promise<StoredBatch> {
   const whole = (mode: StoreMode) =>
-    db.withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid, mode)));
+    db.withTenant(who.orgId, async (tx) => storeAndJudge(tx, who, await storeIndexed(tx, who, valid, mode, rows)));
   try {
     return await whole('first-time').catch((error: unknown) => {
       if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
@@ -124,15 +128,17 @@ async function storeValid(
   } catch (error) {
     if (!isDataError(error)) throw error;
     return db.withTenant(who.orgId, async (tx) =>
-      storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected)),
+      storeAndJudge(tx, who, await storeOneByOne(tx, who, valid, rejected, rows)),
     );
   }
 }
 
+/** `rows`: how the rows travel to PostgreSQL (ingest-rows.ts); `columns` only for the same-run A/B bench (0042). */
 export async function ingestBatch(
   db: TenantDatabase,
   who: DeviceRef,
   events: readonly unknown[],
+  rows: RowEncoding = 'json',
 ): Promise<SyncBatchResponse> {
   const valid: Indexed<SyncEvent>[] = [];
   const rejected: RejectedEvent[] = [];
@@ -141,7 +147,7 @@ export async function ingestBatch(
     if (verdict.ok) valid.push({ index, event: verdict.event });
     else rejected.push({ index, eventId: verdict.eventId, reason: verdict.reason, issues: verdict.issues });
   });
-  const stored = await storeValid(db, who, valid, rejected);
+  const stored = await storeValid(db, who, valid, rejected, rows);
   const foreign = refuseForeign(valid, stored.foreign, rejected);
   rejected.sort((a, b) => a.index - b.index);
   const count = stored.fresh.length + stored.statuses;

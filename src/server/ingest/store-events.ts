@@ -1,6 +1,6 @@
 // One batch of a register stored in ONE statement (one round trip to PostgreSQL, decision 0026): the audit entries and
 // the status snapshots each travel as one JSON parameter (unpacked by json_to_recordset, a set of rows whatever the
-// batch size), and data-modifying CTEs do the rest in order:
+// batch size; ingest-rows.ts), and data-modifying CTEs do the rest in order:
 // - ownership: a status for a document another register of the organisation owns is not stored, and its document id
 //   comes back so the caller refuses that event alone (`foreign_document`). The first register that reports a document
 //   owns its status; its own `seq` orders the snapshots (seqs of two registers mean nothing to each other);
@@ -22,6 +22,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AuditEvent, DocumentStatusEvent } from '../../shared/sync/events';
 import { preparedRowsOf, type TenantTx } from '../db/tenant-db';
 import type { ChainLink } from './audit-chain-verify';
+import { auditRowsSource, statusRowsSource, type RowEncoding } from './ingest-rows';
 
 export interface DeviceRef {
   orgId: string;
@@ -49,38 +50,6 @@ type ResultRow = {
   hash: string | null;
 };
 
-/** JSON rows as one text parameter (cast in SQL, so no driver re-encodes it). */
-const jsonParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::text::json`;
-
-const auditRow = (e: AuditEvent) => ({
-  event_id: e.eventId,
-  seq: e.seq,
-  at: e.payload.at,
-  actor: e.payload.actor,
-  actor_name: e.payload.actorName,
-  approved_by: e.payload.approvedBy,
-  approved_by_name: e.payload.approvedByName,
-  action: e.payload.action,
-  document_id: e.payload.documentId,
-  details: e.payload.details,
-  chain_seq: e.payload.auditId,
-  prev_hash: e.payload.prevHash,
-  hash: e.payload.hash,
-});
-
-const statusRow = (e: DocumentStatusEvent) => ({
-  event_id: e.eventId,
-  seq: e.seq,
-  document_id: e.payload.documentId,
-  status: e.payload.status,
-  from_status: e.payload.from ?? null,
-  at: e.payload.at,
-  tipo_documento: e.payload.tipoDocumento ?? null,
-  numero: e.payload.numero ?? null,
-  tipo_emision: e.payload.tipoEmision ?? null,
-  total: e.payload.total ?? null,
-});
-
 /**
  * `first-time`: the batch's event ids are expected to be new, and a stored one fails the statement (unique violation,
  * 23505) instead of being skipped: PostgreSQL then spares the `on conflict` probe of each row's key before its insert
@@ -89,11 +58,9 @@ const statusRow = (e: DocumentStatusEvent) => ({
  */
 export type StoreMode = 'first-time' | 'replay-safe';
 
-/** Each statement's name on a connection (prepared once per connection, decision 0035). */
-const STATEMENT_NAMES: Record<StoreMode, string> = {
-  'first-time': 'sago_ingest_batch_first_time',
-  'replay-safe': 'sago_ingest_batch_replay_safe',
-};
+/** Each statement's name on a connection (prepared once per connection, decision 0035): one per mode and encoding. */
+const statementName = (mode: StoreMode, rows: RowEncoding) =>
+  `sago_ingest_batch_${mode === 'first-time' ? 'first_time' : 'replay_safe'}${rows === 'columns' ? '_columns' : ''}`;
 
 /** The one statement that stores a batch (its text is the same for every batch; only the parameters differ). */
 export function ingestStatement(
@@ -101,6 +68,7 @@ export function ingestStatement(
   audit: readonly AuditEvent[],
   statuses: readonly DocumentStatusEvent[],
   mode: StoreMode,
+  rows: RowEncoding = 'json',
 ): SQL {
   const skipStored = mode === 'replay-safe' ? sql`on conflict (org_id, event_id) do nothing` : sql``;
   // First time, every audit entry of the batch is fresh (or the statement fails): no need to name them back.
@@ -111,13 +79,9 @@ export function ingestStatement(
   const store = sql`${who.storeId}::uuid`;
   return sql`
     with a as (
-      select * from json_to_recordset(${jsonParam(audit.map(auditRow))}) as r(event_id uuid, seq bigint,
-           at timestamptz, actor text, actor_name text, approved_by text, approved_by_name text, action text,
-           document_id text, details jsonb, chain_seq bigint, prev_hash text, hash text)
+      ${auditRowsSource(audit, rows)}
     ), s as (
-      select * from json_to_recordset(${jsonParam(statuses.map(statusRow))}) as r(event_id uuid, seq bigint,
-           document_id text, status text, from_status text, at timestamptz, tipo_documento text, numero integer,
-           tipo_emision text, total numeric)
+      ${statusRowsSource(statuses, rows)}
     ), foreign_documents as (
       select distinct s.document_id from s cross join lateral (
         select 1 from documents d where d.org_id = ${org} and d.document_id = s.document_id and d.device_id <> ${device}
@@ -193,10 +157,11 @@ export async function storeEvents(
   audit: readonly AuditEvent[],
   statuses: readonly DocumentStatusEvent[],
   mode: StoreMode = 'replay-safe',
+  rows: RowEncoding = 'json',
 ): Promise<StoredBatch> {
-  const statement = ingestStatement(who, audit, statuses, mode);
-  const rows = await preparedRowsOf<ResultRow>(tx, STATEMENT_NAMES[mode], statement);
-  return collect(rows, audit, mode);
+  const statement = ingestStatement(who, audit, statuses, mode, rows);
+  const answer = await preparedRowsOf<ResultRow>(tx, statementName(mode, rows), statement);
+  return collect(answer, audit, mode);
 }
 
 function collect(rows: readonly ResultRow[], audit: readonly AuditEvent[], mode: StoreMode): StoredBatch {
