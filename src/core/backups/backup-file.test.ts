@@ -1,6 +1,6 @@
 // The backup file itself on real SQLite files: copies taken while sales are being captured lose nothing and verify;
 // a corrupted copy is caught; keep-N pruning touches only our copies.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,18 @@ describe('writeBackup (online backup API)', () => {
     expect(manifest.sha256).toBe(sha256OfFile(path));
     expect(checkDatabaseFile(path)).toMatchObject({ ok: true, documents: manifest.documents });
     expect(JSON.parse(readFileSync(`${path}.json`, 'utf8'))).toEqual(manifest);
+  });
+
+  it('leaves the copy and its manifest only: no -wal/-shm beside it, even after it is opened read-only again', async () => {
+    const { store, dir, sell } = register();
+    for (let i = 0; i < 20; i += 1) sell();
+    const folder = join(dir, 'backups');
+    const { path } = await writeBackup(store.sqlite, { folder, at: at(3), reason: 'manual' });
+    expect(checkDatabaseFile(path).ok).toBe(true); // what a restore does to it first
+    expect(readdirSync(folder).sort()).toEqual([
+      'sago-2026-12-05T12-03-00-000Z-manual.sqlite',
+      'sago-2026-12-05T12-03-00-000Z-manual.sqlite.json',
+    ]);
   });
 
   it('a corrupted copy fails verification (integrity_check) and its hash no longer matches', async () => {
