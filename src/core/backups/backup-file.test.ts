@@ -102,6 +102,10 @@ describe('writeBackup (online backup API)', () => {
     const check = checkDatabaseFile(path);
     expect(check.ok).toBe(false);
     expect(check.problem).toMatch(/integrity_check|malformed|corrupt/i);
+    // The lighter check the pre-migration copy uses (decision 0040) catches this damage too.
+    const quick = checkDatabaseFile(path, 'quick_check');
+    expect(quick.ok).toBe(false);
+    expect(quick.problem).toMatch(/quick_check|malformed|corrupt/i);
   });
 
   it('refuses a file that is not a register database', () => {

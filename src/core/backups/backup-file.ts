@@ -67,19 +67,25 @@ export function sha256OfFile(path: string): string {
   return hash.digest('hex');
 }
 
-/** Opens a copy read-only and checks it is whole and is a register database; never throws. */
-export function checkDatabaseFile(path: string): FileCheck {
+/**
+ * Opens a copy read-only and checks it is whole and is a register database; never throws. integrity_check by default;
+ * quick_check (b-tree structure and pages, without matching every index entry to its row) only for the pre-migration
+ * file copy, where it was measured to matter (decision 0040).
+ */
+export function checkDatabaseFile(
+  path: string,
+  pragma: 'integrity_check' | 'quick_check' = 'integrity_check',
+): FileCheck {
   let copy: Database.Database | undefined;
   try {
     copy = new Database(path, { readonly: true, fileMustExist: true });
-    const integrity = copy.pragma('integrity_check') as { integrity_check: string }[];
-    const messages = integrity.map((row) => row.integrity_check);
+    const messages = (copy.pragma(pragma) as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
     if (messages.length !== 1 || messages[0] !== 'ok') {
       return {
         ok: false,
         documents: null,
         migrations: null,
-        problem: `integrity_check: ${messages.slice(0, 3).join('; ')}`,
+        problem: `${pragma}: ${messages.slice(0, 3).join('; ')}`,
       };
     }
     const tables = new Set(

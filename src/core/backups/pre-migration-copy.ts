@@ -5,6 +5,10 @@
 // that file; then the same verification, manifest and rename as every other copy (backup-file.ts).
 // The order is checkpoint first, lock second because SQLite refuses to checkpoint on a connection inside its own
 // transaction (SQLITE_LOCKED); the emptiness check under the lock closes the gap between the two.
+// The copy is checked with quick_check, not integrity_check: at 60 000 documents integrity_check was ~70 % of the new
+// copy step's CPU (1.6 of 2.3 s) and quick_check 0.4x of it. What quick_check leaves out — every index entry matched
+// to its row — a byte copy carries over from the original rather than creates, and a restore runs the full
+// integrity_check on any copy before using it (restore-backup.ts, verifyForRestore).
 // When the WAL cannot be emptied (a reader still holds an old snapshot: the checkpoint reports busy) or a writer got in
 // between, the copy falls back to VACUUM INTO, which reads one consistent snapshot whatever else is going on.
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
@@ -28,7 +32,7 @@ export interface PreMigrationCopy extends WrittenBackup {
 }
 
 export interface PreMigrationCopyOptions {
-  /** Verifies the written copy (default checkDatabaseFile); tests inject a failing one. */
+  /** Verifies the written copy (default checkDatabaseFile with quick_check); tests inject a failing one. */
   check?: (path: string) => FileCheck;
 }
 
@@ -72,7 +76,7 @@ export function writePreMigrationCopy(
   target: BackupTarget,
   options: PreMigrationCopyOptions = {},
 ): PreMigrationCopy {
-  const check = options.check ?? checkDatabaseFile;
+  const check = options.check ?? ((copy: string) => checkDatabaseFile(copy, 'quick_check'));
   const { path, partial } = backupPaths(sqlite, target);
   try {
     removePartial(partial);
