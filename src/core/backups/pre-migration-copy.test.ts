@@ -76,6 +76,23 @@ describe('writePreMigrationCopy', () => {
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(2);
   });
 
+  it('falls back to VACUUM INTO when the file system refuses the file copy, and releases the write lock', () => {
+    const { store, dir } = registerWithWal();
+    const copy = writePreMigrationCopy(
+      store.sqlite,
+      { folder: join(dir, 'backups'), at, reason: 'migration' },
+      {
+        copyFile: () => {
+          throw new Error('EBUSY: resource busy or locked');
+        },
+      },
+    );
+    expect(copy.method).toBe('vacuum-into');
+    expect(copy.manifest).toMatchObject({ verified: true, problem: null });
+    expect(settingsIn(copy.path)).toBe(300);
+    expect(store.sqlite.inTransaction).toBe(false);
+  });
+
   it('a copy that fails its check is kept with a manifest that says so', () => {
     const { store, dir } = registerWithWal();
     const copy = writePreMigrationCopy(

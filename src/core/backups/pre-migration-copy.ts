@@ -34,6 +34,8 @@ export interface PreMigrationCopy extends WrittenBackup {
 export interface PreMigrationCopyOptions {
   /** Verifies the written copy (default checkDatabaseFile with quick_check); tests inject a failing one. */
   check?: (path: string) => FileCheck;
+  /** Copies the main file (default fs.copyFileSync); tests inject one the file system refuses. */
+  copyFile?: (from: string, to: string) => void;
 }
 
 /** The signature openDatabase takes, so that a test or the bench can put another copy in its place. */
@@ -48,8 +50,31 @@ function checkpointTruncate(sqlite: Database.Database): boolean {
   return result?.busy === 0 && result.log === 0;
 }
 
+/**
+ * The file copy itself; false when the file system refuses it (untested on Windows, where the lock-byte page of a file
+ * over 1 GiB is held with LockFileEx while SQLite has it open): VACUUM INTO then reads through SQLite instead.
+ */
+function copyAndSync(from: string, to: string, copyFile: (from: string, to: string) => void): boolean {
+  try {
+    copyFile(from, to);
+    const fd = openSync(to, 'r+');
+    try {
+      fsyncSync(fd); // on disk before the migration changes the original
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Copies the main file under the write lock; false (nothing copied) when the WAL is not empty by then. */
-function copyUnderWriteLock(sqlite: Database.Database, partial: string): boolean {
+function copyUnderWriteLock(
+  sqlite: Database.Database,
+  partial: string,
+  copyFile: (from: string, to: string) => void,
+): boolean {
   try {
     sqlite.exec('BEGIN IMMEDIATE');
   } catch (error) {
@@ -58,14 +83,7 @@ function copyUnderWriteLock(sqlite: Database.Database, partial: string): boolean
   }
   try {
     if (walBytes(sqlite.name) > 0) return false; // a writer committed between the checkpoint and the lock
-    copyFileSync(sqlite.name, partial);
-    const fd = openSync(partial, 'r+');
-    try {
-      fsyncSync(fd); // on disk before the migration changes the original
-    } finally {
-      closeSync(fd);
-    }
-    return true;
+    return copyAndSync(sqlite.name, partial, copyFile);
   } finally {
     sqlite.exec('ROLLBACK'); // nothing was written: this only releases the lock
   }
@@ -80,7 +98,7 @@ export function writePreMigrationCopy(
   const { path, partial } = backupPaths(sqlite, target);
   try {
     removePartial(partial);
-    if (checkpointTruncate(sqlite) && copyUnderWriteLock(sqlite, partial)) {
+    if (checkpointTruncate(sqlite) && copyUnderWriteLock(sqlite, partial, options.copyFile ?? copyFileSync)) {
       return { path, method: 'file-copy', manifest: finishBackup(partial, path, target.at, target.reason, check) };
     }
   } finally {
