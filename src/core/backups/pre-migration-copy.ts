@@ -9,8 +9,9 @@
 // copy step's CPU (1.6 of 2.3 s) and quick_check 0.4x of it. What quick_check leaves out — every index entry matched
 // to its row — a byte copy carries over from the original rather than creates, and a restore runs the full
 // integrity_check on any copy before using it (restore-backup.ts, verifyForRestore).
-// When the WAL cannot be emptied (a reader still holds an old snapshot: the checkpoint reports busy) or a writer got in
-// between, the copy falls back to VACUUM INTO, which reads one consistent snapshot whatever else is going on.
+// When the WAL cannot be emptied (a reader still holds an old snapshot: the checkpoint reports busy), a writer got in
+// between, or the file system refuses the copy, it falls back to VACUUM INTO: one consistent snapshot read through
+// SQLite whatever else is going on, at the old cost.
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import {
