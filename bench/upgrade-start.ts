@@ -1,9 +1,10 @@
 // `npm run bench -- --upgrade-start [--docs N | --db file] [--rounds N]` (issue 17, decision 0040): the first open of a
 // register after an app upgrade — one pending migration, so openDatabase copies the file first — the old way (VACUUM
-// INTO) against the new one (checkpointed file copy), in THIS process, alternating which goes first each round, each
-// on a fresh copy of the same register. Prints CPU (user + system of this process) and wall time of the whole open and
-// of its copy step (medians) and the new/old ratios; then integrity_check against quick_check on that register.
-// The register is a year's file written by bench/year (default 60 000 documents), or a copy of `--db file`.
+// INTO) against the new one (checkpointed file copy, quick_check) and the file copy with integrity_check, in THIS
+// process, rotating which goes first each round, each on a fresh copy of the same register. Prints CPU (user + system
+// of this process) and wall time of the whole open and of its copy step (medians) and the ratios to the old way; then
+// integrity_check against quick_check on the copy. The register is a year's file written by bench/year (default
+// 60 000 documents), or a copy of `--db file`.
 import {
   closeSync,
   copyFileSync,
@@ -19,7 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addMigration, programWithMigrations } from '../tests/fixtures/migrations';
-import { writeBackupSync } from '../src/core/backups/backup-file';
+import { checkDatabaseFile, writeBackupSync } from '../src/core/backups/backup-file';
 import { writePreMigrationCopy, type CopyBeforeMigration } from '../src/core/backups/pre-migration-copy';
 import { openDatabase } from '../src/core/store/open-database';
 import { writeYearFile } from './year/write-year-file';
@@ -130,12 +131,19 @@ function measure(source: string, folder: string, dir: string, rounds: number): s
   const ways: Way[] = [
     { name: 'old: VACUUM INTO', copy: (s, t) => writeBackupSync(s, t), opens: [], copies: [] },
     { name: 'new: checkpointed file copy', copy: (s, t) => writePreMigrationCopy(s, t), opens: [], copies: [] },
+    // The file copy with the old check, to tell the copy's share of the gain from quick_check's.
+    {
+      name: 'file copy + integrity_check',
+      copy: (s, t) => writePreMigrationCopy(s, t, { check: (path) => checkDatabaseFile(path, 'integrity_check') }),
+      opens: [],
+      copies: [],
+    },
   ];
-  const [oldWay, newWay] = ways as [Way, Way];
   const work = join(dir, 'work');
   const loads: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
-    for (const way of round % 2 ? [newWay, oldWay] : [oldWay, newWay]) firstOpen(source, work, folder, way);
+    // Rotated each round, so no way always runs first (or right after the same other).
+    for (let i = 0; i < ways.length; i += 1) firstOpen(source, work, folder, ways[(round + i) % ways.length]!);
     loads.push(loadavg()[0] ?? 0);
   }
   // Counted and checked on the last copy taken (one file in rollback-journal mode): a read-only open of the source,
@@ -150,7 +158,7 @@ function measure(source: string, folder: string, dir: string, rounds: number): s
     }
   })();
   const lines = [
-    `First open after an upgrade (one pending migration), ${documents} documents, ${(statSync(source).size / 2 ** 20).toFixed(0)} MiB, ${rounds} rounds alternating, medians:`,
+    `First open after an upgrade (one pending migration), ${documents} documents, ${(statSync(source).size / 2 ** 20).toFixed(0)} MiB, ${rounds} rounds rotating, medians:`,
   ];
   for (const way of ways) {
     const cpu = median(way.opens.map((s) => s.cpuMs));
@@ -161,10 +169,14 @@ function measure(source: string, folder: string, dir: string, rounds: number): s
       `  ${way.name.padEnd(28)} open: CPU ${seconds(cpu)}, wall ${seconds(wall)}   of which the copy: CPU ${seconds(copyCpu)}, wall ${seconds(copyWall)}`,
     );
   }
-  const ratio = (pick: (w: Way) => number[]) => (median(pick(newWay)) / median(pick(oldWay))).toFixed(2);
-  lines.push(
-    `  new/old: open CPU ${ratio((w) => w.opens.map((s) => s.cpuMs))}x, open wall ${ratio((w) => w.opens.map((s) => s.wallMs))}x; copy step CPU ${ratio((w) => w.copies.map((s) => s.cpuMs))}x, wall ${ratio((w) => w.copies.map((s) => s.wallMs))}x`,
-  );
+  const oldWay = ways[0]!;
+  const ratio = (way: Way, pick: (w: Way) => Spent[], of: keyof Spent) =>
+    (median(pick(way).map((s) => s[of])) / median(pick(oldWay).map((s) => s[of]))).toFixed(2);
+  for (const way of ways.slice(1)) {
+    lines.push(
+      `  ${way.name} / old: open CPU ${ratio(way, (w) => w.opens, 'cpuMs')}x, wall ${ratio(way, (w) => w.opens, 'wallMs')}x; copy step CPU ${ratio(way, (w) => w.copies, 'cpuMs')}x, wall ${ratio(way, (w) => w.copies, 'wallMs')}x`,
+    );
+  }
   lines.push(`  load average (1 min) after each round: ${loads.map((l) => l.toFixed(1)).join(', ')}`);
   const checks = { integrity_check: [] as Spent[], quick_check: [] as Spent[] };
   for (let round = 0; round < 3; round += 1) {
