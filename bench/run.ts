@@ -22,6 +22,7 @@ import { runSearchReadsBench } from './year/search-reads';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
 import { runValidateCpuBench } from './validate-cpu';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
+import { runUpgradeStartBench } from './upgrade-start';
 
 const RUNS = { 5: 3000, 50: 800 } as const;
 const PG_RUNS = { 5: 600, 50: 300 } as const;
@@ -113,6 +114,7 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--write-year')) return writeYearFile(writeYearArgs(process.argv));
+  if (process.argv.includes('--upgrade-start')) return console.log((await runUpgradeStartBench()).join('\n'));
   if (YEAR) return runYearBench();
   if (REPORT_BUCKETS) return runReportBucketsBench();
   if (SEARCH_DB) return runSearchReadsBench(SEARCH_DB);

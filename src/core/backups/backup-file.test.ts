@@ -1,6 +1,6 @@
 // The backup file itself on real SQLite files: copies taken while sales are being captured lose nothing and verify;
 // a corrupted copy is caught; keep-N pruning touches only our copies.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,18 @@ describe('writeBackup (online backup API)', () => {
     expect(JSON.parse(readFileSync(`${path}.json`, 'utf8'))).toEqual(manifest);
   });
 
+  it('leaves the copy and its manifest only: no -wal/-shm beside it, even after it is opened read-only again', async () => {
+    const { store, dir, sell } = register();
+    for (let i = 0; i < 20; i += 1) sell();
+    const folder = join(dir, 'backups');
+    const { path } = await writeBackup(store.sqlite, { folder, at: at(3), reason: 'manual' });
+    expect(checkDatabaseFile(path).ok).toBe(true); // what a restore does to it first
+    expect(readdirSync(folder).sort()).toEqual([
+      'sago-2026-12-05T12-03-00-000Z-manual.sqlite',
+      'sago-2026-12-05T12-03-00-000Z-manual.sqlite.json',
+    ]);
+  });
+
   it('a corrupted copy fails verification (integrity_check) and its hash no longer matches', async () => {
     const { store, dir, sell } = register();
     for (let i = 0; i < 50; i += 1) sell();
@@ -90,6 +102,10 @@ describe('writeBackup (online backup API)', () => {
     const check = checkDatabaseFile(path);
     expect(check.ok).toBe(false);
     expect(check.problem).toMatch(/integrity_check|malformed|corrupt/i);
+    // The lighter check the pre-migration copy uses (decision 0040) catches this damage too.
+    const quick = checkDatabaseFile(path, 'quick_check');
+    expect(quick.ok).toBe(false);
+    expect(quick.problem).toMatch(/quick_check|malformed|corrupt/i);
   });
 
   it('refuses a file that is not a register database', () => {

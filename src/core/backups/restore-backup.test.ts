@@ -1,10 +1,9 @@
 // The restore use case on its own, with the program's migrations changing between the copy and the restore: an older
 // copy is brought up to date after the swap; a copy from a newer program is refused before anything is touched.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_FOLDER, openDatabase, type OpenedDatabase } from '../store/open-database';
+import { addMigration, programWithMigrations } from '../../../tests/fixtures/migrations';
+import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { writeBackup } from './backup-file';
 import { restoreBackup, type RestoreDeps } from './restore-backup';
 
@@ -14,24 +13,6 @@ afterEach(() => {
 });
 
 const at = new Date('2026-12-05T12:00:00Z');
-
-function programWithMigrations(): { dir: string; folder: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'restore-'));
-  const folder = join(dir, 'migrations');
-  cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
-  return { dir, folder };
-}
-
-function addMigration(folder: string, tag: string, sql: string): void {
-  writeFileSync(join(folder, `${tag}.sql`), sql);
-  const journalPath = join(folder, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { when: number }[] };
-  const last = journal.entries.at(-1)?.when ?? 0;
-  journal.entries.push({ idx: journal.entries.length, version: '6', when: last + 1_000, tag, breakpoints: true } as {
-    when: number;
-  });
-  writeFileSync(journalPath, JSON.stringify(journal));
-}
 
 function depsFor(store: OpenedDatabase, folder: string, calls: string[]): RestoreDeps {
   return {
@@ -60,7 +41,7 @@ function depsFor(store: OpenedDatabase, folder: string, calls: string[]): Restor
 
 describe('restoreBackup', () => {
   it('brings an older copy up to the program’s migrations, then runs the hook and restarts the queue', async () => {
-    const { dir, folder } = programWithMigrations();
+    const { dir, folder } = programWithMigrations('restore-');
     const path = join(dir, 'sago.sqlite');
     const before = openDatabase({ path, migrationsFolder: folder, checkpointIntervalMs: 0 });
     before.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('from-copy', '1')").run();
@@ -84,7 +65,7 @@ describe('restoreBackup', () => {
   });
 
   it('refuses a copy made by a newer program, and touches nothing', async () => {
-    const newer = programWithMigrations();
+    const newer = programWithMigrations('restore-');
     addMigration(newer.folder, '0099_settings_note', 'ALTER TABLE `settings` ADD `note` text;');
     const source = openDatabase({
       path: join(newer.dir, 'sago.sqlite'),
@@ -94,7 +75,7 @@ describe('restoreBackup', () => {
     opened.push(source);
     const copy = await writeBackup(source.sqlite, { folder: join(newer.dir, 'backups'), at, reason: 'manual' });
 
-    const older = programWithMigrations();
+    const older = programWithMigrations('restore-');
     const store = openDatabase({
       path: join(older.dir, 'sago.sqlite'),
       migrationsFolder: older.folder,
@@ -109,7 +90,7 @@ describe('restoreBackup', () => {
   });
 
   it('a failing after-restore hook leaves the data restored, warns and is audited', async () => {
-    const { dir, folder } = programWithMigrations();
+    const { dir, folder } = programWithMigrations('restore-');
     const store = openDatabase({ path: join(dir, 'sago.sqlite'), migrationsFolder: folder, checkpointIntervalMs: 0 });
     opened.push(store);
     const copy = await writeBackup(store.sqlite, { folder: join(dir, 'backups'), at, reason: 'manual' });
@@ -125,7 +106,7 @@ describe('restoreBackup', () => {
   });
 
   it('refuses a training copy over a real data set (and the reverse), touching nothing', async () => {
-    const { dir, folder } = programWithMigrations();
+    const { dir, folder } = programWithMigrations('restore-');
     const training = openDatabase({
       path: join(dir, 'sago-simulador.sqlite'),
       migrationsFolder: folder,

@@ -1,9 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from './open-database';
+import { addMigration, programWithMigrations } from '../../../tests/fixtures/migrations';
+import { writePreMigrationCopy } from '../backups/pre-migration-copy';
+import { openDatabase, shippedMigrations } from './open-database';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'store-'));
 
@@ -27,10 +29,8 @@ describe('openDatabase', () => {
   });
 
   it('copies the file before running a new migration, and keeps data', () => {
-    const dir = tempDir();
+    const { dir, folder } = programWithMigrations('store-');
     const path = join(dir, 'register.sqlite');
-    const folder = join(dir, 'migrations');
-    cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
     const first = openDatabase({ path, migrationsFolder: folder });
     first.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('issuer', '{}')").run();
     first.close();
@@ -48,13 +48,53 @@ describe('openDatabase', () => {
     copy.close();
     expect(second.sqlite.prepare('SELECT key, note FROM settings').all()).toEqual([{ key: 'issuer', note: null }]);
     second.close();
+    // The copy and its manifest, nothing else: no -wal/-shm left beside the copy by its verification.
+    expect(readdirSync(join(dir, 'backups')).sort()).toEqual([
+      'register-2026-11-28T12-00-00-000Z-migration.sqlite',
+      'register-2026-11-28T12-00-00-000Z-migration.sqlite.json',
+    ]);
+  });
+
+  it('a copy that does not verify stops the open: no migration runs and the file is byte-identical', () => {
+    const { dir, folder } = programWithMigrations('store-');
+    const path = join(dir, 'register.sqlite');
+    const first = openDatabase({ path, migrationsFolder: folder });
+    first.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('issuer', '{}')").run();
+    first.close();
+    const before = readFileSync(path);
+    addMigration(folder, '0001_add_note', 'ALTER TABLE `settings` ADD `note` text;');
+    let copies = 0;
+    expect(() =>
+      openDatabase({
+        path,
+        migrationsFolder: folder,
+        clock: () => new Date('2026-11-28T12:00:00Z'),
+        copyBeforeMigration: (sqlite, target) => {
+          copies += 1;
+          return writePreMigrationCopy(sqlite, target, {
+            check: () => ({ ok: false, documents: null, migrations: null, problem: 'injected: copy is damaged' }),
+          });
+        },
+      }),
+    ).toThrow(/did not verify \(injected: copy is damaged\); no migration was run/);
+    expect(copies).toBe(1);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    const after = new Database(path, { readonly: true });
+    expect(after.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      shippedMigrations(folder).length - 1, // all but the one just added
+    );
+    expect(after.prepare("SELECT name FROM pragma_table_info('settings') WHERE name = 'note'").all()).toEqual([]);
+    after.close();
+    // The unverified copy is kept, its manifest saying so (the manager sees it as failed, never silently).
+    const manifest = JSON.parse(
+      readFileSync(join(dir, 'backups', 'register-2026-11-28T12-00-00-000Z-migration.sqlite.json'), 'utf8'),
+    ) as { verified: boolean; problem: string };
+    expect(manifest).toMatchObject({ verified: false, problem: 'injected: copy is damaged' });
   });
 
   it('a failing migration leaves the old file usable and unchanged', () => {
-    const dir = tempDir();
+    const { dir, folder } = programWithMigrations('store-');
     const path = join(dir, 'register.sqlite');
-    const folder = join(dir, 'migrations');
-    cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
     const first = openDatabase({ path, migrationsFolder: folder });
     first.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('issuer', '{}')").run();
     first.close();
@@ -77,14 +117,6 @@ describe('openDatabase', () => {
     after.close();
   });
 });
-
-function addMigration(folder: string, tag: string, sql: string): void {
-  writeFileSync(join(folder, `${tag}.sql`), sql);
-  const journalPath = join(folder, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: object[] };
-  journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag, breakpoints: true });
-  writeFileSync(journalPath, JSON.stringify(journal));
-}
 
 describe('WAL checkpoints', () => {
   it('never checkpoints inside a commit; checkpoint() and close() fold the WAL into the file', () => {

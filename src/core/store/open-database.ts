@@ -1,13 +1,14 @@
 // Opens the register's SQLite file: pragmas for durability, then migrations, with a verified backup taken
-// before any pending migration runs (core/backups, into <folder of the file>/backups). drizzle's migrator applies
-// pending migrations in one transaction, so a failing migration rolls back and leaves the old file usable; the
-// copy is a second safety net.
+// before any pending migration runs (core/backups/pre-migration-copy.ts, into <folder of the file>/backups). A copy
+// that does not verify stops the open: no migration runs on a file whose copy could not be trusted (decision 0040).
+// drizzle's migrator applies pending migrations in one transaction, so a failing migration rolls back and leaves the
+// old file usable; the copy is a second safety net.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { writeBackupSync } from '../backups/backup-file';
+import { writePreMigrationCopy, type CopyBeforeMigration } from '../backups/pre-migration-copy';
 import { sealLegacyAuditRows } from './audit-chain-check';
 import * as schema from './schema';
 import type { StoreDb } from './store-db';
@@ -32,6 +33,8 @@ export interface OpenDatabaseOptions {
    * passes it here, leaving node_modules built for Node.
    */
   nativeBinding?: string;
+  /** The copy taken before pending migrations (default writePreMigrationCopy); the bench and tests swap it. */
+  copyBeforeMigration?: CopyBeforeMigration;
 }
 
 export interface OpenedDatabase {
@@ -96,11 +99,17 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     let backupPath: string | undefined;
     if (existed && hasUserTables(sqlite) && pendingMigrations(sqlite, folder) > 0) {
       const at = options.clock?.() ?? new Date();
-      backupPath = writeBackupSync(sqlite, {
+      const copy = (options.copyBeforeMigration ?? writePreMigrationCopy)(sqlite, {
         folder: join(dirname(options.path), 'backups'),
         at,
         reason: 'migration',
-      }).path;
+      });
+      if (!copy.manifest.verified) {
+        throw new Error(
+          `The copy of ${options.path} taken before migrating did not verify (${copy.manifest.problem ?? 'no reason given'}); no migration was run and the file was not changed. The unverified copy is kept as ${copy.path}.`,
+        );
+      }
+      backupPath = copy.path;
     }
     const db = drizzle({ client: sqlite, schema });
     applyMigrations(db, folder);
