@@ -1,7 +1,7 @@
 // The composition root with a mocked `electron` (no binary here) and the real register core on a temporary userData:
 // the single-instance lock, the window's security, every contract entry registered and served, events reaching the
 // window, and a clean shutdown that holds the quit until the core has closed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,8 @@ const fake = vi.hoisted(() => {
     quit: 0,
     relaunch: 0,
     appListeners: new Map<string, ((...args: unknown[]) => void)[]>(),
+    errorBoxes: [] as { title: string; body: string }[],
+    exitCodes: [] as number[],
   };
   return state;
 });
@@ -42,7 +44,7 @@ vi.mock('electron', async () => {
     isPackaged: false,
     quit: () => void (fake.quit += 1),
     relaunch: () => void (fake.relaunch += 1),
-    exit: vi.fn(),
+    exit: (code: number) => void fake.exitCodes.push(code),
     on: (event: string, listener: (...args: unknown[]) => void) => {
       fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
       return app;
@@ -95,6 +97,7 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    dialog: { showErrorBox: (title: string, body: string) => void fake.errorBoxes.push({ title, body }) },
     // One monitor: no customer display window (customer-display-window.test.ts covers two).
     screen: {
       getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }],
@@ -122,10 +125,19 @@ const emitApp = (event: string, ...args: unknown[]) => {
   for (const listener of fake.appListeners.get(event) ?? []) listener(...args);
 };
 
-async function launch(lock: boolean): Promise<void> {
+async function launch(lock: boolean, userData?: string): Promise<void> {
   vi.resetModules();
-  Object.assign(fake, { lock, quit: 0, relaunch: 0, windows: [], handlers: new Map(), appListeners: new Map() });
-  fake.userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
+  Object.assign(fake, {
+    lock,
+    quit: 0,
+    relaunch: 0,
+    windows: [],
+    handlers: new Map(),
+    appListeners: new Map(),
+    errorBoxes: [],
+    exitCodes: [],
+  });
+  fake.userData = userData ?? mkdtempSync(join(tmpdir(), 'sago-userdata-'));
   dirs.push(fake.userData);
   await import('./index');
 }
@@ -133,6 +145,19 @@ async function launch(lock: boolean): Promise<void> {
 const FIRST_GERENTE = { username: 'gerente', displayName: 'Gabriela Gerente', pin: '2468' };
 
 describe('desktop composition root', () => {
+  it('a start that fails shows the manager an error box in Spanish with the log folder, then exits (was: log only)', async () => {
+    // The register's database file is not a database (a damaged disk, a file copied over it): the core cannot open it.
+    const userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
+    writeFileSync(join(userData, 'sago-simulador.sqlite'), 'this is not a SQLite database '.repeat(200));
+    await launch(true, userData);
+    await waitFor(() => fake.exitCodes.length > 0);
+    expect(fake.exitCodes).toEqual([1]);
+    expect(fake.errorBoxes).toHaveLength(1);
+    expect(fake.errorBoxes[0]?.title).toBe('SAGO-FACTU no pudo iniciar');
+    expect(fake.errorBoxes[0]?.body).toContain(join(userData, 'logs'));
+    expect(fake.windows).toHaveLength(0);
+  });
+
   it('quits at once when another instance holds the lock (two windows would race for fiscal numbers)', async () => {
     await launch(false);
     expect(fake.quit).toBe(1);

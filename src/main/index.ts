@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron';
 import { createRegisterCore, type RegisterCore } from '../core/app/register-core';
 import { forwardEvents, isFromMainFrame, registerIpc } from './ipc/register-ipc';
 import { desktopPrinter } from './printing';
@@ -13,13 +13,17 @@ import { rendererTarget } from './renderer-target';
 import { SafeStorageKeyProtector } from './safe-storage-key-protector';
 import { openUiPreferences } from './ui-preferences';
 import { openFileLog } from './file-log';
+import { startupFailureNotice } from './startup-failure';
 import { hardenSession, hardenWebContents, mainWindowOptions } from './window-security';
 
 // End-to-end runs point the app at a throwaway profile (tests/electron); must happen before 'ready'.
 const userDataOverride = process.env['SAGO_USER_DATA_DIR'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
 
-const log = openFileLog(join(app.getPath('userData'), 'logs'));
+const LOG_FOLDER = join(app.getPath('userData'), 'logs');
+const log = openFileLog(LOG_FOLDER);
+/** The UI's language once the preferences are read, for the error box if the start fails after that. */
+let language: 'es-PA' | 'en' = 'es-PA';
 
 const openExternal = (url: string) => shell.openExternal(url);
 
@@ -28,6 +32,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   const userData = app.getPath('userData');
   const preferences = openUiPreferences(userData);
+  language = preferences.port.get().language;
   const target = rendererTarget({
     indexPath: join(import.meta.dirname, '../renderer/index.html'),
     devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
@@ -106,6 +111,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   start().catch((error: unknown) => {
     log.error('SAGO-FACTU could not start', { error: error instanceof Error ? error.message : String(error) });
+    // The manager sees why instead of a window that never comes (the box blocks until it is closed).
+    const notice = startupFailureNotice(error, LOG_FOLDER, language);
+    dialog.showErrorBox(notice.title, notice.body);
     app.exit(1);
   });
 }

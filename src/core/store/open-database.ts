@@ -15,6 +15,23 @@ import type { StoreDb } from './store-db';
 
 export type { StoreDb } from './store-db';
 
+/**
+ * The copy taken before pending migrations did not verify, so none ran and the file is as it was. A class of its own so
+ * that the desktop app can tell the manager what happened and that nothing was lost (src/main/startup-failure.ts).
+ */
+export class PreMigrationCopyNotVerified extends Error {
+  constructor(
+    readonly databasePath: string,
+    readonly copyPath: string,
+    readonly problem: string,
+  ) {
+    super(
+      `The copy of ${databasePath} taken before migrating did not verify (${problem}); no migration was run and the file was not changed. The unverified copy is kept as ${copyPath}.`,
+    );
+    this.name = 'PreMigrationCopyNotVerified';
+  }
+}
+
 export interface OpenDatabaseOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
@@ -105,9 +122,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
         reason: 'migration',
       });
       if (!copy.manifest.verified) {
-        throw new Error(
-          `The copy of ${options.path} taken before migrating did not verify (${copy.manifest.problem ?? 'no reason given'}); no migration was run and the file was not changed. The unverified copy is kept as ${copy.path}.`,
-        );
+        throw new PreMigrationCopyNotVerified(options.path, copy.path, copy.manifest.problem ?? 'no reason given');
       }
       backupPath = copy.path;
     }
