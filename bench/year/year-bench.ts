@@ -63,7 +63,7 @@ export async function runYearBench(): Promise<void> {
     const backup = join(dir, 'backup.sqlite');
     const copy = openDatabase({ path, checkpointIntervalMs: 0 });
     t0 = performance.now();
-    copy.sqlite.prepare('VACUUM INTO ?').run(backup); // what a backup (core/backups) does
+    copy.sqlite.prepare('VACUUM INTO ?').run(backup); // the pre-migration copy's fallback (core/backups; decision 0040)
     console.log(
       `VACUUM INTO (the backup copy): ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(statSync(backup).size / 1_048_576).toFixed(0)} MB`,
     );
