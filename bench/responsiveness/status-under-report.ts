@@ -3,6 +3,7 @@
 // behind a report counts its whole wait), while a gerente runs the sales report over the whole year again and again.
 import { dispatchIpc, type IpcBinding } from '../../src/core/app/dispatch';
 import { createRegisterCore } from '../../src/core/app/register-core';
+import type { CoreCode } from './baseline-core';
 import { stats, type LatencyStats } from '../stats';
 
 const PERIOD_MS = 5;
@@ -10,20 +11,24 @@ const PERIOD_MS = 5;
 export interface UnderReport {
   status: LatencyStats & { max: number };
   report: LatencyStats;
+  /** Every app:status latency (ms), for pooling several runs. */
+  samples: number[];
 }
 
-async function ok(ipc: IpcBinding, channel: string, request: unknown): Promise<unknown> {
-  const result = await dispatchIpc(ipc, channel, request);
+const THIS_CODE: CoreCode = { createRegisterCore, dispatchIpc };
+
+async function ok(ipc: IpcBinding, channel: string, request: unknown, code = THIS_CODE): Promise<unknown> {
+  const result = await code.dispatchIpc(ipc, channel, request);
   if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
 /** A gerente signed in: first launch creates one (auth:setup signs them in), a later start signs them in. */
-export async function signInGerente(ipc: IpcBinding): Promise<void> {
+export async function signInGerente(ipc: IpcBinding, code = THIS_CODE): Promise<void> {
   const gerente = { username: 'gerente', displayName: 'Gerente de prueba', pin: '2468' };
-  const session = (await ok(ipc, 'auth:session', {})) as { setupNeeded: boolean };
-  if (session.setupNeeded) await ok(ipc, 'auth:setup', gerente);
-  else await ok(ipc, 'auth:signIn', { username: gerente.username, pin: gerente.pin });
+  const session = (await ok(ipc, 'auth:session', {}, code)) as { setupNeeded: boolean };
+  if (session.setupNeeded) await ok(ipc, 'auth:setup', gerente, code);
+  else await ok(ipc, 'auth:signIn', { username: gerente.username, pin: gerente.pin }, code);
 }
 
 export async function statusUnderReport(
@@ -31,11 +36,12 @@ export async function statusUnderReport(
   readWorker: boolean,
   report: { from: string; to: string },
   runs: number,
+  code: CoreCode = THIS_CODE,
 ): Promise<UnderReport> {
-  const core = await createRegisterCore({ dataDir, readWorker, dailyBackupCheckMs: 0 });
+  const core = await code.createRegisterCore({ dataDir, readWorker, dailyBackupCheckMs: 0 });
   try {
-    await signInGerente(core.ipc);
-    await ok(core.ipc, 'reports:sales', report); // warm-up (and, with the worker, its thread's start)
+    await signInGerente(core.ipc, code);
+    await ok(core.ipc, 'reports:sales', report, code); // warm-up (and, with the worker, its thread's start)
     const latencies: number[] = [];
     let running = true;
     const started = performance.now();
@@ -45,7 +51,7 @@ export async function statusUnderReport(
       for (let k = 0; running;) {
         for (const now = performance.now(); started + k * PERIOD_MS <= now; k++) {
           const due = started + k * PERIOD_MS;
-          calls.push(ok(core.ipc, 'app:status', {}).then(() => void latencies.push(performance.now() - due)));
+          calls.push(ok(core.ipc, 'app:status', {}, code).then(() => void latencies.push(performance.now() - due)));
         }
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + k * PERIOD_MS - performance.now())));
       }
@@ -55,7 +61,7 @@ export async function statusUnderReport(
       // Each report is a new request from the screen: it arrives as an event of its own, after those already due.
       await new Promise((resolve) => setImmediate(resolve));
       const t0 = performance.now();
-      await ok(core.ipc, 'reports:sales', report);
+      await ok(core.ipc, 'reports:sales', report, code);
       durations.push(performance.now() - t0);
     }
     running = false;
@@ -65,6 +71,7 @@ export async function statusUnderReport(
     return {
       status: { ...stats(latencies, wall), max: Math.max(...latencies) },
       report: stats(durations, wall),
+      samples: latencies,
     };
   } finally {
     await core.close();

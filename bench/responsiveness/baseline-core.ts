@@ -1,0 +1,52 @@
+// The register core of a git ref (the "before" of an A/B), loaded into THIS process beside today's, as
+// bench/validate-cpu.ts does for the validator: `git archive` of the ref's src, drizzle (migrations) and resources
+// (the WSDL) into a temporary folder, imported through tsx like the bench itself. Its read worker starts from that
+// folder's own TypeScript entry, so the before side runs the ref's worker too.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { dispatchIpc } from '../../src/core/app/dispatch';
+import type { createRegisterCore } from '../../src/core/app/register-core';
+import type { queueCounts } from '../../src/core/queue/outbox-repo';
+
+/** What the responsiveness bench drives: one register core's start and its IPC dispatch. */
+export interface CoreCode {
+  createRegisterCore: typeof createRegisterCore;
+  dispatchIpc: typeof dispatchIpc;
+}
+
+export interface BaselineCore {
+  code: CoreCode;
+  queueCounts: typeof queueCounts;
+  cleanup: () => void;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The commit where this branch left main: the code before the branch's changes. */
+export function mergeBaseWithMain(): string {
+  return execFileSync('git', ['-C', ROOT, 'merge-base', 'HEAD', 'main'], { encoding: 'utf8' }).trim();
+}
+
+export async function loadBaselineCore(ref: string): Promise<BaselineCore> {
+  const folder = mkdtempSync(join(tmpdir(), 'status-baseline-'));
+  const archive = execFileSync('git', ['-C', ROOT, 'archive', ref, 'src', 'drizzle', 'resources'], {
+    maxBuffer: 1 << 29,
+  });
+  execFileSync('tar', ['-x', '-C', folder], { input: archive });
+  // The archived sources resolve their packages through a link to this checkout's node_modules.
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  const load = <T>(path: string) => import(pathToFileURL(join(folder, path)).href) as Promise<T>;
+  const [core, dispatch, outbox] = await Promise.all([
+    load<{ createRegisterCore: typeof createRegisterCore }>('src/core/app/register-core.ts'),
+    load<{ dispatchIpc: typeof dispatchIpc }>('src/core/app/dispatch.ts'),
+    load<{ queueCounts: typeof queueCounts }>('src/core/queue/outbox-repo.ts'),
+  ]);
+  return {
+    code: { createRegisterCore: core.createRegisterCore, dispatchIpc: dispatch.dispatchIpc },
+    queueCounts: outbox.queueCounts,
+    cleanup: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}

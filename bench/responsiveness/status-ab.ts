@@ -1,0 +1,120 @@
+// `npm run bench -- --status-ab [--db file | --docs N] [--runs N] [--rounds N] [--baseline <git ref>]` (issue 17,
+// decision 0041): `app:status` latency while the heaviest report (the sales report over the whole history) runs on the
+// read worker, the code before this branch (default: its merge-base with main, loaded by baseline-core.ts) against
+// today's, in the same process on the same copy of the year, in alternating rounds (which side goes first alternates
+// too), so the machine's load weighs on both alike. Also queueCounts' CPU per call, old and new, in alternating blocks.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queueCounts } from '../../src/core/queue/outbox-repo';
+import { runReadQuery } from '../../src/core/reads/read-queries';
+import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
+import { fmt, percentile } from '../stats';
+import { generateYear } from '../year/generate-year';
+import { loadBaselineCore, mergeBaseWithMain, type BaselineCore } from './baseline-core';
+import { statusUnderReport } from './status-under-report';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const wholeArg = (name: string, fallback: number): number => {
+  const n = Number(arg(name) ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs a whole number (1 or more)`);
+  return n;
+};
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+/** CPU microseconds per call of `counts`, `calls` calls. */
+function cpuPerCall(counts: () => unknown, calls: number): number {
+  const start = process.cpuUsage();
+  for (let i = 0; i < calls; i++) counts();
+  const spent = process.cpuUsage(start);
+  return (spent.user + spent.system) / calls;
+}
+
+function queueCountsAb(store: OpenedDatabase, before: BaselineCore['queueCounts']): string[] {
+  const old = () => before(store.db);
+  const now = () => queueCounts(store.db);
+  if (JSON.stringify(old()) !== JSON.stringify(now())) throw new Error('queueCounts differs from the baseline');
+  const times = { old: [] as number[], now: [] as number[] };
+  for (let round = 0; round < 9; round++) {
+    const order = round % 2 === 0 ? (['old', 'now'] as const) : (['now', 'old'] as const);
+    for (const side of order) times[side].push(cpuPerCall(side === 'old' ? old : now, 2_000));
+  }
+  const [o, n] = [median(times.old), median(times.now)];
+  return [
+    `queueCounts CPU per call (median of 9 alternating blocks of 2 000 calls; load ${load()}; counts ${JSON.stringify(now())}):`,
+    `  before ${(o / 1000).toFixed(3)} ms, after ${(n / 1000).toFixed(3)} ms, after/before ${(n / o).toFixed(2)}`,
+  ];
+}
+
+function yearRange(store: OpenedDatabase): { from: string; to: string } {
+  const day = (fn: string) =>
+    store.sqlite.prepare(`SELECT ${fn}(substr(fecha_emision, 1, 10)) FROM documents`).pluck().get() as string;
+  return { from: day('min'), to: day('max') };
+}
+
+export async function runStatusAbBench(): Promise<void> {
+  const runs = wholeArg('--runs', 3);
+  const rounds = wholeArg('--rounds', 4);
+  const ref = arg('--baseline') ?? mergeBaseWithMain();
+  const given = arg('--db');
+  const dir = mkdtempSync(join(tmpdir(), 'sago-bench-status-ab-'));
+  const baseline = await loadBaselineCore(ref);
+  try {
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    const path = join(dataDir, 'sago-simulador.sqlite');
+    if (given) copyFileSync(given, path); // a copy: signing in writes to it
+    const store = openDatabase({ path, checkpointIntervalMs: 0 });
+    let range: { from: string; to: string };
+    try {
+      if (!given) await generateYear(store, { docs: wholeArg('--docs', 20_000) });
+      range = yearRange(store);
+      const documents = store.sqlite.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+      const sales = runReadQuery(store.db, 'salesReport', range);
+      console.log(
+        `Year: ${documents} documents over ${range.from}..${range.to}${given ? ` (copy of ${given})` : ''}; the sales report has ${sales.report.byDay.length} days and ${sales.report.byProduct.length} product lines (${(JSON.stringify(sales).length / 1e6).toFixed(2)} MB as JSON). Baseline ${ref.slice(0, 10)}.`,
+      );
+      for (const l of queueCountsAb(store, baseline.queueCounts)) console.log(l);
+    } finally {
+      store.close();
+    }
+
+    console.log(`\napp:status every 5 ms while the whole-history sales report runs ${runs} times a side a round:`);
+    const samples = { before: [] as number[], after: [] as number[] };
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+      for (const side of order) {
+        const atStart = load();
+        const r = await statusUnderReport(dataDir, true, range, runs, side === 'before' ? baseline.code : undefined);
+        samples[side].push(...r.samples);
+        console.log(
+          `  round ${round + 1} ${side.padEnd(6)} p50 ${fmt(r.status.p50)}  p99 ${fmt(r.status.p99)}  max ${fmt(r.status.max)}  (n=${r.status.n}); report p50 ${fmt(r.report.p50)}; load ${atStart}`,
+        );
+      }
+    }
+    const pooled = (side: keyof typeof samples) => {
+      const sorted = [...samples[side]].sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), n: sorted.length };
+    };
+    const [b, a] = [pooled('before'), pooled('after')];
+    console.log(`  pooled before: p50 ${fmt(b.p50)}  p99 ${fmt(b.p99)}  (n=${b.n})`);
+    console.log(`  pooled after:  p50 ${fmt(a.p50)}  p99 ${fmt(a.p99)}  (n=${a.n})`);
+    console.log(
+      `  after/before: p50 ${(a.p50 / b.p50).toFixed(2)}, p99 ${(a.p99 / b.p99).toFixed(2)}; target p99 < 20 ms: ${a.p99 < 20 ? 'met' : 'NOT met'}; load at the end ${load()}`,
+    );
+  } finally {
+    baseline.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
