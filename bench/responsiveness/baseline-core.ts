@@ -1,7 +1,9 @@
-// The register core of a git ref (the "before" of an A/B), loaded into THIS process beside today's, as
-// bench/validate-cpu.ts does for the validator: `git archive` of the ref's src, drizzle (migrations) and resources
-// (the WSDL) into a temporary folder, imported through tsx like the bench itself. Its read worker starts from that
-// folder's own TypeScript entry, so the before side runs the ref's worker too.
+// The register core of a git ref, loaded into THIS process, as bench/validate-cpu.ts does for the validator: `git
+// archive` of the ref's src, drizzle (migrations) and resources (the WSDL) into a temporary folder, imported through
+// tsx like the bench itself. Its read worker starts from that folder's own TypeScript entry, so each side runs its
+// ref's worker too. An A/B loads both sides this way: a core loaded from the checkout itself was measured faster than
+// the same commit loaded from an archive (its report 2-4x quicker at load ~9), an asymmetry of the harness, not of
+// the code.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ export interface CoreCode {
   dispatchIpc: typeof dispatchIpc;
 }
 
-export interface BaselineCore {
+export interface CoreAtRef {
   code: CoreCode;
   queueCounts: typeof queueCounts;
   cleanup: () => void;
@@ -30,8 +32,8 @@ export function mergeBaseWithMain(): string {
   return execFileSync('git', ['-C', ROOT, 'merge-base', 'HEAD', 'main'], { encoding: 'utf8' }).trim();
 }
 
-export async function loadBaselineCore(ref: string): Promise<BaselineCore> {
-  const folder = mkdtempSync(join(tmpdir(), 'status-baseline-'));
+export async function loadCoreAt(ref: string): Promise<CoreAtRef> {
+  const folder = mkdtempSync(join(tmpdir(), 'status-core-at-ref-'));
   const archive = execFileSync('git', ['-C', ROOT, 'archive', ref, 'src', 'drizzle', 'resources'], {
     maxBuffer: 1 << 29,
   });
