@@ -105,7 +105,7 @@ export async function runStatusAbBench(): Promise<void> {
         const r = await statusUnderReport(dataDir, true, range, runs, side === 'before' ? baseline.code : after.code);
         samples[side].push(...r.samples);
         console.log(
-          `  round ${round + 1} ${side.padEnd(6)} p50 ${fmt(r.status.p50)}  p99 ${fmt(r.status.p99)}  max ${fmt(r.status.max)}  (n=${r.status.n}); report p50 ${fmt(r.report.p50)}; load ${atStart}`,
+          `  round ${round + 1} ${side.padEnd(6)} p50 ${fmt(r.status.p50)}  p99 ${fmt(r.status.p99)}  max ${fmt(r.status.max)}  (n=${r.status.n}); report p50 ${fmt(r.report.p50)}; core thread busy ${(r.coreBusy * 100).toFixed(0)} %; load ${atStart}`,
         );
       }
     }

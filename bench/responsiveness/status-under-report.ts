@@ -1,6 +1,7 @@
 // `app:status` latency while the heaviest report runs, on one register core over the year's database: the renderer
 // asks for the status every PERIOD_MS (open loop: each call's latency counts from when it was due, so every call stuck
 // behind a report counts its whole wait), while a gerente runs the sales report over the whole year again and again.
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { dispatchIpc, type IpcBinding } from '../../src/core/app/dispatch';
 import { createRegisterCore } from '../../src/core/app/register-core';
 import type { CoreCode } from './baseline-core';
@@ -13,6 +14,8 @@ export interface UnderReport {
   report: LatencyStats;
   /** Every app:status latency (ms), for pooling several runs. */
   samples: number[];
+  /** The share of the run's wall time the core thread's event loop was busy (not waiting for an event). */
+  coreBusy: number;
 }
 
 const THIS_CODE: CoreCode = { createRegisterCore, dispatchIpc };
@@ -45,6 +48,7 @@ export async function statusUnderReport(
     const latencies: number[] = [];
     let running = true;
     const started = performance.now();
+    const loopAtStart = nodePerformance.eventLoopUtilization();
     // Each call goes out when due, whether or not the previous one was answered (a renderer's timers do not wait).
     const calls: Promise<void>[] = [];
     const pinger = (async () => {
@@ -72,6 +76,7 @@ export async function statusUnderReport(
       status: { ...stats(latencies, wall), max: Math.max(...latencies) },
       report: stats(durations, wall),
       samples: latencies,
+      coreBusy: nodePerformance.eventLoopUtilization(loopAtStart).utilization,
     };
   } finally {
     await core.close();
