@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { dispatchIpc } from '../../src/core/app/dispatch';
 import type { createRegisterCore } from '../../src/core/app/register-core';
-import type { queueCounts } from '../../src/core/queue/outbox-repo';
+import type { claimDueJobs, queueCounts, releaseUnstartedLeases } from '../../src/core/queue/outbox-repo';
 
 /** What the responsiveness bench drives: one register core's start and its IPC dispatch. */
 export interface CoreCode {
@@ -22,6 +22,8 @@ export interface CoreCode {
 export interface CoreAtRef {
   code: CoreCode;
   queueCounts: typeof queueCounts;
+  claimDueJobs: typeof claimDueJobs;
+  releaseUnstartedLeases: typeof releaseUnstartedLeases;
   cleanup: () => void;
 }
 
@@ -44,11 +46,13 @@ export async function loadCoreAt(ref: string): Promise<CoreAtRef> {
   const [core, dispatch, outbox] = await Promise.all([
     load<{ createRegisterCore: typeof createRegisterCore }>('src/core/app/register-core.ts'),
     load<{ dispatchIpc: typeof dispatchIpc }>('src/core/app/dispatch.ts'),
-    load<{ queueCounts: typeof queueCounts }>('src/core/queue/outbox-repo.ts'),
+    load<Pick<CoreAtRef, 'queueCounts' | 'claimDueJobs' | 'releaseUnstartedLeases'>>('src/core/queue/outbox-repo.ts'),
   ]);
   return {
     code: { createRegisterCore: core.createRegisterCore, dispatchIpc: dispatch.dispatchIpc },
     queueCounts: outbox.queueCounts,
+    claimDueJobs: outbox.claimDueJobs,
+    releaseUnstartedLeases: outbox.releaseUnstartedLeases,
     cleanup: () => rmSync(folder, { recursive: true, force: true }),
   };
 }

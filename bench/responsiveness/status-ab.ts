@@ -3,7 +3,7 @@
 // runs on the read worker. Before: the code this branch started from (default: its merge-base with main); after: HEAD.
 // Both are loaded from git archives by baseline-core.ts into this process and run on the same copy of the year in
 // alternating rounds (which side goes first alternates too), so the machine's load weighs on both alike. Also
-// queueCounts' CPU per call, before and after, in alternating blocks. `--baseline HEAD` runs the same code on both
+// queueCounts' and the queue claim's CPU per call, before and after, in alternating blocks. `--baseline HEAD` runs the same code on both
 // sides: the harness's own asymmetry (expected ratio ~1). Uncommitted changes are not measured.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -58,6 +58,36 @@ function queueCountsAb(store: OpenedDatabase, before: CoreAtRef, after: CoreAtRe
   ];
 }
 
+/**
+ * The queue's claim of 5 due jobs (then given back untimed), CPU per claim, before and after in alternating blocks;
+ * the claim marks the documents PROCESSING, so this runs on a copy that the A/B of app:status then starts from.
+ */
+function claimAb(store: OpenedDatabase, before: CoreAtRef, after: CoreAtRef): string[] {
+  const now = Date.now() + 1e12; // every pending job is due
+  const block = (side: CoreAtRef) => {
+    let cpu = 0;
+    for (let i = 0; i < 20; i++) {
+      const start = process.cpuUsage();
+      const claimed = side.claimDueJobs(store.db, 'bench', now, 60_000, 5);
+      const spent = process.cpuUsage(start);
+      cpu += spent.user + spent.system;
+      side.releaseUnstartedLeases(store.db, 'bench', new Set(), now);
+      if (claimed.length === 0) throw new Error('claimAb: the year has no job waiting to claim');
+    }
+    return cpu / 20;
+  };
+  const times = { old: [] as number[], now: [] as number[] };
+  for (let round = 0; round < 9; round++) {
+    const order = round % 2 === 0 ? (['old', 'now'] as const) : (['now', 'old'] as const);
+    for (const side of order) times[side].push(block(side === 'old' ? before : after));
+  }
+  const [o, n] = [median(times.old), median(times.now)];
+  return [
+    `Queue claim of 5 jobs, CPU per claim (median of 9 alternating blocks of 20; load ${load()}):`,
+    `  before ${(o / 1000).toFixed(3)} ms, after ${(n / 1000).toFixed(3)} ms, after/before ${(n / o).toFixed(2)}`,
+  ];
+}
+
 function yearRange(store: OpenedDatabase): { from: string; to: string } {
   const day = (fn: string) =>
     store.sqlite.prepare(`SELECT ${fn}(substr(fecha_emision, 1, 10)) FROM documents`).pluck().get() as string;
@@ -89,6 +119,7 @@ export async function runStatusAbBench(): Promise<void> {
         `Year: ${documents} documents over ${range.from}..${range.to}${given ? ` (copy of ${given})` : ''}; the sales report has ${sales.report.byDay.length} days and ${sales.report.byProduct.length} product lines (${(JSON.stringify(sales).length / 1e6).toFixed(2)} MB as JSON). Before ${ref.slice(0, 10)}, after ${afterRef}.`,
       );
       for (const l of queueCountsAb(store, baseline, after)) console.log(l);
+      for (const l of claimAb(store, baseline, after)) console.log(l);
     } finally {
       store.close();
     }
