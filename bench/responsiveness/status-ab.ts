@@ -3,8 +3,8 @@
 // runs on the read worker. Before: the code this branch started from (default: its merge-base with main); after: HEAD.
 // Both are loaded from git archives by baseline-core.ts into this process and run on the same copy of the year in
 // alternating rounds (which side goes first alternates too), so the machine's load weighs on both alike. Also
-// queueCounts' and the queue claim's CPU per call, before and after, in alternating blocks. `--baseline HEAD` runs the same code on both
-// sides: the harness's own asymmetry (expected ratio ~1). Uncommitted changes are not measured.
+// queueCounts' and the queue claim's CPU per call, before and after, in alternating blocks. `--baseline HEAD` runs
+// the same code on both sides: the harness's own asymmetry (expected ratio ~1). Uncommitted changes are not measured.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
