@@ -36,7 +36,10 @@ export function mergeBaseWithMain(): string {
 
 export async function loadCoreAt(ref: string): Promise<CoreAtRef> {
   const folder = mkdtempSync(join(tmpdir(), 'status-core-at-ref-'));
-  const archive = execFileSync('git', ['-C', ROOT, 'archive', ref, 'src', 'drizzle', 'resources'], {
+  // package.json too: its "type": "module" makes the archived .ts files ES modules; without it the read worker's
+  // entry loaded as CommonJS and failed (require of an ES module in a cycle), and every read fell back to the core
+  // thread, silently.
+  const archive = execFileSync('git', ['-C', ROOT, 'archive', ref, 'src', 'drizzle', 'resources', 'package.json'], {
     maxBuffer: 1 << 29,
   });
   execFileSync('tar', ['-x', '-C', folder], { input: archive });

@@ -41,7 +41,17 @@ export async function statusUnderReport(
   runs: number,
   code: CoreCode = THIS_CODE,
 ): Promise<UnderReport> {
-  const core = await code.createRegisterCore({ dataDir, readWorker, dailyBackupCheckMs: 0 });
+  // A read worker that cannot start leaves every read on the core thread (logged, not thrown): the figures would be
+  // those of the other side of the comparison, so the run fails instead.
+  let fellBack: string | undefined;
+  const log = {
+    info: () => {},
+    error: () => {},
+    warn: (message: string, meta?: Record<string, unknown>) => {
+      if (message.startsWith('Read worker stopped')) fellBack ??= `${message} ${JSON.stringify(meta)}`;
+    },
+  };
+  const core = await code.createRegisterCore({ dataDir, readWorker, dailyBackupCheckMs: 0, log });
   try {
     await signInGerente(core.ipc, code);
     await ok(core.ipc, 'reports:sales', report, code); // warm-up (and, with the worker, its thread's start)
@@ -72,6 +82,7 @@ export async function statusUnderReport(
     await pinger;
     await Promise.all(calls);
     const wall = performance.now() - started;
+    if (fellBack !== undefined) throw new Error(`The read worker did not run: ${fellBack}`);
     return {
       status: { ...stats(latencies, wall), max: Math.max(...latencies) },
       report: stats(durations, wall),
