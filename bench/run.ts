@@ -20,6 +20,7 @@ import { runReportBucketsBench } from './year/report-buckets';
 import { runYearBench } from './year/year-bench';
 import { runSearchReadsBench } from './year/search-reads';
 import { runResponsivenessBench } from './responsiveness/responsiveness-bench';
+import { runStatusAbBench } from './responsiveness/status-ab';
 import { runValidateCpuBench } from './validate-cpu';
 import { writeYearArgs, writeYearFile } from './year/write-year-file';
 import { runUpgradeStartBench } from './upgrade-start';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
   if (REPORT_BUCKETS) return runReportBucketsBench();
   if (SEARCH_DB) return runSearchReadsBench(SEARCH_DB);
   if (CAPTURE_DB) return captureFloorOn(CAPTURE_DB, `register ${CAPTURE_DB}`);
+  if (process.argv.includes('--status-ab')) return runStatusAbBench(); // app:status under the report, A/B (0041)
   if (RESPONSIVENESS) return runResponsivenessBench();
   if (INGEST_AB) {
     for (const l of await runIngestStoreAb(batchesArg())) console.log(l);

@@ -2,9 +2,10 @@
 // 'leased' by a crash becomes claimable again when its lease runs out, and is then treated as "may have reached
 // HKA" (we cannot know whether the crash came before or after the request left).
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { StoreDb } from '../store/open-database';
 import { documents, outboxJobs } from '../store/schema';
+import { cachedStatement } from '../store/statement-cache';
 
 export interface ClaimedJob {
   jobId: number;
@@ -15,6 +16,34 @@ export interface ClaimedJob {
   maybeSent: boolean;
   /** The document's status before this claim (QUEUED, or PROCESSING after a crash). */
   previousStatus: string;
+}
+
+// The claim's statements, prepared once per connection (statement-cache.ts). Built by drizzle at every claim, they were
+// most of its cost: preparing the UPDATE of documents compiles every trigger on that table (rollups, search; decision
+// 0038), ~2-4 ms on the core thread per claim at a year's size, and the queue claims once per free slot (decision
+// 0041). Lists of ids travel as one JSON array (json_each), so each statement's text never changes.
+const DUE_SQL = `SELECT id FROM outbox_jobs
+  WHERE ((state = 'pending' AND next_attempt_at <= @now) OR (state = 'leased' AND lease_expires_at <= @now))`;
+const ORDER_SQL = ` ORDER BY next_attempt_at, id LIMIT @limit`;
+const DUE_JOBS_SQL = `${DUE_SQL}${ORDER_SQL}`;
+const DUE_JOBS_EXCEPT_SQL = `${DUE_SQL} AND document_id NOT IN (SELECT value FROM json_each(@excluded))${ORDER_SQL}`;
+// An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again (SET reads the
+// row's old state).
+const LEASE_SQL = `UPDATE outbox_jobs SET maybe_sent = CASE WHEN state = 'leased' THEN 1 ELSE maybe_sent END,
+    state = 'leased', lease_owner = @claim || '#' || id, lease_expires_at = @expires, updated_at = @at
+  WHERE id IN (SELECT value FROM json_each(@ids))
+  RETURNING id AS jobId, document_id AS documentId, attempts, maybe_sent AS maybeSent, lease_owner AS claimToken`;
+const STATUSES_SQL = `SELECT id, status FROM documents WHERE id IN (SELECT value FROM json_each(?))`;
+// `+status`: the rows come by primary key; with an index on status SQLite would walk every QUEUED document (the backlog).
+const PROCESSING_SQL = `UPDATE documents SET status = 'PROCESSING', updated_at = @at
+  WHERE id IN (SELECT value FROM json_each(@ids)) AND +status = 'QUEUED'`;
+
+interface LeasedRow {
+  jobId: number;
+  documentId: string;
+  attempts: number;
+  maybeSent: number;
+  claimToken: string | null;
 }
 
 /**
@@ -30,79 +59,41 @@ export function claimDueJobs(
   excludeDocumentIds: ReadonlySet<string> = new Set(),
 ): ClaimedJob[] {
   if (limit <= 0) return [];
-  return db.transaction(
-    (tx) => {
-      const due = tx
-        .select({ id: outboxJobs.id })
-        .from(outboxJobs)
-        .where(
-          and(
-            or(
-              and(eq(outboxJobs.state, 'pending'), lte(outboxJobs.nextAttemptAt, now)),
-              and(eq(outboxJobs.state, 'leased'), lte(outboxJobs.leaseExpiresAt, now)),
-            ),
-            excludeDocumentIds.size > 0 ? notInArray(outboxJobs.documentId, [...excludeDocumentIds]) : undefined,
-          ),
-        )
-        .orderBy(asc(outboxJobs.nextAttemptAt), asc(outboxJobs.id))
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
-      if (due.length === 0) return [];
-      const claim = `${owner}:${randomUUID()}`;
-      const claimed = tx
-        .update(outboxJobs)
-        .set({
-          // An expired lease means a previous holder died mid-call: from now on, ask HKA before sending again.
-          maybeSent: sql`CASE WHEN ${outboxJobs.state} = 'leased' THEN 1 ELSE ${outboxJobs.maybeSent} END`,
-          state: 'leased',
-          leaseOwner: sql`${claim} || '#' || ${outboxJobs.id}`,
-          leaseExpiresAt: now + leaseMs,
-          updatedAt: new Date(now).toISOString(),
-        })
-        .where(inArray(outboxJobs.id, due))
-        .returning({
-          jobId: outboxJobs.id,
-          documentId: outboxJobs.documentId,
-          attempts: outboxJobs.attempts,
-          maybeSent: outboxJobs.maybeSent,
-          claimToken: outboxJobs.leaseOwner,
-        })
-        .all();
-      const statuses = new Map(
-        tx
-          .select({ id: documents.id, status: documents.status })
-          .from(documents)
-          .where(
-            inArray(
-              documents.id,
-              claimed.map((c) => c.documentId),
-            ),
-          )
-          .all()
-          .map((d) => [d.id, d.status]),
-      );
-      tx.update(documents)
-        .set({ status: 'PROCESSING', updatedAt: new Date(now).toISOString() })
-        .where(
-          and(
-            inArray(
-              documents.id,
-              claimed.map((c) => c.documentId),
-            ),
-            eq(documents.status, 'QUEUED'),
-          ),
-        )
-        .run();
-      return claimed.map((c) => ({
-        ...c,
-        claimToken: c.claimToken ?? '',
-        maybeSent: c.maybeSent === 1,
-        previousStatus: statuses.get(c.documentId) ?? 'QUEUED',
-      }));
-    },
-    { behavior: 'immediate' },
-  );
+  const sqlite = db.$client;
+  const claim = sqlite.transaction((): ClaimedJob[] => {
+    const due = (
+      excludeDocumentIds.size > 0
+        ? cachedStatement(sqlite, DUE_JOBS_EXCEPT_SQL)
+            .pluck()
+            .all({
+              now,
+              limit,
+              excluded: JSON.stringify([...excludeDocumentIds]),
+            })
+        : cachedStatement(sqlite, DUE_JOBS_SQL).pluck().all({ now, limit })
+    ) as number[];
+    if (due.length === 0) return [];
+    const at = new Date(now).toISOString();
+    const claimed = cachedStatement(sqlite, LEASE_SQL).all({
+      claim: `${owner}:${randomUUID()}`,
+      expires: now + leaseMs,
+      at,
+      ids: JSON.stringify(due),
+    }) as LeasedRow[];
+    const documentIds = JSON.stringify(claimed.map((c) => c.documentId));
+    const rows = cachedStatement(sqlite, STATUSES_SQL).all(documentIds) as { id: string; status: string }[];
+    const statuses = new Map(rows.map((d) => [d.id, d.status]));
+    cachedStatement(sqlite, PROCESSING_SQL).run({ at, ids: documentIds });
+    return claimed.map((c) => ({
+      jobId: c.jobId,
+      documentId: c.documentId,
+      claimToken: c.claimToken ?? '',
+      attempts: c.attempts,
+      maybeSent: c.maybeSent === 1,
+      previousStatus: statuses.get(c.documentId) ?? 'QUEUED',
+    }));
+  });
+  return claim.immediate();
 }
 
 export interface QueueCounts {
@@ -117,31 +108,26 @@ export interface QueueCounts {
   oldestWaitingSince: string | undefined;
 }
 
-const COUNTED_STATES = ['pending', 'leased', 'parked', 'failed'];
+// Only the states the status bar shows: a year's done jobs stay in the table, and counting them scanned it on every
+// app:status (~50 ms at 250 k documents). The counts read the outbox_jobs_due index alone (state is its first column:
+// a covering seek); the oldest waiting job's creation time reads the rows of the waiting jobs only (not the parked and
+// failed ones). Both statements are prepared once per connection: building and preparing them on every call was
+// most of queueCounts' cost, which every app:status pays (decision 0041).
+const COUNTS_SQL = `SELECT state, count(*) AS n FROM outbox_jobs
+  WHERE state IN ('pending', 'leased', 'parked', 'failed') GROUP BY state`;
+const OLDEST_WAITING_SQL = `SELECT min(created_at) FROM outbox_jobs WHERE state IN ('pending', 'leased')`;
 
 export function queueCounts(db: StoreDb): QueueCounts {
-  const rows = db
-    .select({
-      state: outboxJobs.state,
-      n: sql<number>`count(*)`,
-      oldest: sql<string | null>`min(${outboxJobs.createdAt})`,
-    })
-    .from(outboxJobs)
-    // Only the states the status bar shows: a year's done jobs stay in the table, and counting them scanned it on
-    // every app:status (~50 ms at 250 k documents); with the filter it is a seek on outbox_jobs_due.
-    .where(inArray(outboxJobs.state, COUNTED_STATES))
-    .groupBy(outboxJobs.state)
-    .all();
-  const by = (state: string) => rows.find((r) => r.state === state);
-  const pending = by('pending');
-  const leased = by('leased');
-  const oldest = [pending?.oldest, leased?.oldest].filter((v): v is string => typeof v === 'string').sort()[0];
+  const rows = cachedStatement(db.$client, COUNTS_SQL).all() as { state: string; n: number }[];
+  const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+  const waiting = count('pending') + count('leased');
+  const oldest = waiting > 0 ? (cachedStatement(db.$client, OLDEST_WAITING_SQL).pluck().get() as string | null) : null;
   return {
-    waiting: (pending?.n ?? 0) + (leased?.n ?? 0),
-    inFlight: leased?.n ?? 0,
-    parked: by('parked')?.n ?? 0,
-    failed: by('failed')?.n ?? 0,
-    oldestWaitingSince: oldest,
+    waiting,
+    inFlight: count('leased'),
+    parked: count('parked'),
+    failed: count('failed'),
+    oldestWaitingSince: oldest ?? undefined,
   };
 }
 

@@ -3,11 +3,14 @@
 // English message for the log, never a stack.
 import type { IpcError } from '../../shared/ipc/schemas';
 import { AppError } from '../app/app-error';
+import type { SlicedArray } from './sliced-reply';
 
 export interface ReadWorkerData {
   /** The running data set's file (the same one the core writes). */
   path: string;
   nativeBinding?: string | undefined;
+  /** A reply's slice size in characters (sliced-reply.ts; default DEFAULT_SLICE_CHARS; tests make it small). */
+  sliceChars?: number | undefined;
 }
 
 export interface ReadRequest {
@@ -18,7 +21,10 @@ export interface ReadRequest {
 
 export type SerializedError = { app: IpcError } | { name: string; message: string };
 
-export type ReadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+/** `sliced`: the arrays taken out of `value` as JSON slices, rebuilt on the core thread a slice per turn. */
+export type ReadReply =
+  | { id: number; ok: true; value: unknown; sliced?: SlicedArray[] | undefined }
+  | { id: number; ok: false; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof AppError) return { app: error.toIpcError() };

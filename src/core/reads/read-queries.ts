@@ -35,6 +35,17 @@ export const readQueries = {
 };
 
 export type ReadQueries = typeof readQueries;
+
+/**
+ * The arrays of a reply that cross from the worker as JSON slices (sliced-reply.ts, decision 0041): those that grow
+ * with the history (a year's product lines and days). Everything else crosses as one structured clone.
+ */
+export const slicedReplyPaths: Partial<Record<keyof ReadQueries, readonly (readonly string[])[]>> = {
+  salesReport: [
+    ['report', 'byDay'],
+    ['report', 'byProduct'],
+  ],
+};
 export type ReadName = keyof ReadQueries;
 export type ReadArgs<K extends ReadName> = Parameters<ReadQueries[K]>[1];
 export type ReadResult<K extends ReadName> = ReturnType<ReadQueries[K]>;

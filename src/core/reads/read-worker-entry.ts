@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { StoreDb } from '../store/open-database';
 import * as schema from '../store/schema';
-import { isReadName, runReadQuery } from './read-queries';
+import { isReadName, runReadQuery, slicedReplyPaths } from './read-queries';
 import { serializeError, type ReadReply, type ReadRequest, type ReadWorkerData } from './read-protocol';
+import { sliceReply } from './sliced-reply';
 
 const data = workerData as ReadWorkerData;
 const port = parentPort;
@@ -25,7 +26,12 @@ port.on('message', (request: ReadRequest) => {
   let reply: ReadReply;
   try {
     if (!isReadName(request.name)) throw new Error(`Unknown read query ${request.name}`);
-    reply = { id: request.id, ok: true, value: runReadQuery(db, request.name, request.args as never) };
+    const value = runReadQuery(db, request.name, request.args as never);
+    const paths = slicedReplyPaths[request.name];
+    if (paths) {
+      const { head, sliced } = sliceReply(value, paths, data.sliceChars);
+      reply = { id: request.id, ok: true, value: head, sliced };
+    } else reply = { id: request.id, ok: true, value };
   } catch (error) {
     reply = { id: request.id, ok: false, error: serializeError(error) };
   }

@@ -16,7 +16,7 @@ import { captureSale } from '../sales/capture-sale';
 import { openDatabase, type OpenedDatabase } from '../store/open-database';
 import { DEFAULT_ISSUER_SETTINGS } from '../store/settings-repo';
 import { inlineReads } from './inline-reads';
-import type { ReadWorkerData } from './read-protocol';
+import type { ReadReply, ReadWorkerData } from './read-protocol';
 import type { ReadArgs, ReadName } from './read-queries';
 import { ReadWorker, READS_CLOSED } from './read-worker';
 import { startWorkerThread } from './worker-thread';
@@ -57,13 +57,15 @@ function readWorker(
     entry?: URL;
     log?: { warn(message: string, meta?: Record<string, unknown>): void };
     idleMs?: number;
+    sliceChars?: number;
   } = {},
 ) {
   const threads: Worker[] = [];
+  const { sliceChars, ...rest } = options;
   const worker = new ReadWorker({
-    data: { path },
+    data: { path, sliceChars },
     fallback: inlineReads(store.db),
-    ...options,
+    ...rest,
     start: (entry: URL, data: ReadWorkerData) => {
       const thread = startWorkerThread(entry, data);
       threads.push(thread);
@@ -107,6 +109,23 @@ describe('the read worker', () => {
     const page = await worker.run('documentsList', { limit: 5 });
     expect(page.items).toHaveLength(5);
     expect(worker.starts).toBe(1);
+  });
+
+  it('answers the whole history sales report in many slices exactly as the core connection does', async () => {
+    const { worker, threads } = readWorker({ sliceChars: 512 });
+    const from = sql<string>('SELECT min(substr(fecha_emision, 1, 10)) FROM documents');
+    const to = sql<string>('SELECT max(substr(fecha_emision, 1, 10)) FROM documents');
+    const expected = await inlineReads(store.db).run('salesReport', { from, to });
+    expect(JSON.stringify(expected.report.byProduct).length).toBeGreaterThan(20 * 512); // over 20 slices
+    const answer = worker.run('salesReport', { from, to });
+    const replies: ReadReply[] = [];
+    threads[0]!.on('message', (reply: ReadReply) => replies.push(reply));
+    const sliced = await answer;
+    expect(replies[0]).toMatchObject({ ok: true, value: { report: { byProduct: [] } } });
+    const slices = replies[0]?.ok ? replies[0].sliced?.find((a) => a.path.at(-1) === 'byProduct')?.slices : [];
+    expect(slices?.length).toBeGreaterThan(20);
+    expect(sliced).toEqual(expected);
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(expected)); // same keys in the same order
   });
 
   it('keeps an AppError as data: code and Spanish message', async () => {

@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '../app/app-error';
 import { deserializeError, type ReadReply, type ReadRequest, type ReadWorkerData } from './read-protocol';
 import type { ReadArgs, ReadName, ReadResult, ReadRunner } from './read-queries';
+import { assembleReply } from './sliced-reply';
 import { startWorkerThread } from './worker-thread';
 
 export const DEFAULT_READ_WORKER_ENTRY = new URL('./read-worker-entry.ts', import.meta.url);
@@ -99,8 +100,9 @@ export class ReadWorker implements ReadRunner {
         thread.unref();
         this.stopWhenIdle(thread);
       }
-      if (reply.ok) read.resolve(reply.value);
-      else read.reject(deserializeError(reply.error));
+      if (!reply.ok) read.reject(deserializeError(reply.error));
+      else if (reply.sliced) assembleReply(reply.value, reply.sliced).then(read.resolve, read.reject);
+      else read.resolve(reply.value);
     });
     thread.on('error', (error) => this.died(thread, `${error.name}: ${error.message}`));
     thread.on('exit', (code) => this.died(thread, `exit code ${code}`));
