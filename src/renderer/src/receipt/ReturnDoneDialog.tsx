@@ -7,9 +7,7 @@ import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import type { RefundTender } from '../checkout/till-return';
 import { StatusBadge } from '../documents/StatusBadge';
-import { Dialog } from '../ui/Dialog';
-import { PrintErrorNotice } from './PrintErrorNotice';
-import { ReceiptView } from './ReceiptView';
+import { ReceiptDoneDialog } from './ReceiptDoneDialog';
 import { useDocument } from './use-document';
 import { useReceiptPrint } from './use-receipt-print';
 
@@ -37,34 +35,18 @@ export function ReturnDoneDialog(props: {
   const { print, printError } = useReceiptPrint(props.note.id, 'creditNote', props.autoPrint);
 
   return (
-    <Dialog
+    <ReceiptDoneDialog
       title={t('noteRef.title', { number: padded(current.numero), invoice: padded(props.invoiceNumero) })}
-      onClose={props.onClose}
-      wide
       testId="return-done"
-      onKeyDown={(e) => {
-        if (e.key === 'F9') print();
-      }}
-      footer={
+      detail={current}
+      print={print}
+      printError={printError}
+      printLabel={t('returnDone.print')}
+      closeLabel={t('returnDone.close')}
+      closeTestId="return-done-close"
+      onClose={props.onClose}
+      summary={
         <>
-          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}>
-            <kbd>F9</kbd> {t('returnDone.print')}
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            data-testid="return-done-close"
-            autoFocus
-            onClick={props.onClose}
-          >
-            {t('returnDone.close')} <kbd>Enter</kbd>
-          </button>
-        </>
-      }
-    >
-      <PrintErrorNotice lines={printError} />
-      <div className="sale-done">
-        <div className="sale-done-summary">
           <div className="change-box">
             <span>{t('returnDone.refund')}</span>
             <strong data-testid="return-refund">{formatBalboas(current.totalFactura)}</strong>
@@ -77,11 +59,8 @@ export function ReturnDoneDialog(props: {
               {t(returnDoneHint(current))}
             </p>
           </div>
-        </div>
-        <div className="receipt-frame">
-          <ReceiptView detail={current} printable />
-        </div>
-      </div>
-    </Dialog>
+        </>
+      }
+    />
   );
 }

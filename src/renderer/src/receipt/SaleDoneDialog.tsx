@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatBalboas } from '../../../shared/fiscal/money';
 import type { DocumentDetail } from '../../../shared/ipc/schemas';
 import { StatusBadge } from '../documents/StatusBadge';
-import { Dialog } from '../ui/Dialog';
-import { PrintErrorNotice } from './PrintErrorNotice';
-import { ReceiptView } from './ReceiptView';
+import { ReceiptDoneDialog } from './ReceiptDoneDialog';
 import { saleDoneHint } from './sale-done-hint';
 import { useDocument } from './use-document';
 import { useReceiptPrint } from './use-receipt-print';
@@ -24,29 +22,21 @@ export function SaleDoneDialog(props: {
   const { print, printError } = useReceiptPrint(props.sale.id, 'sale', props.autoPrint);
 
   return (
-    <Dialog
+    <ReceiptDoneDialog
       title={t('saleDone.title', { number: String(current.numero).padStart(10, '0') })}
-      onClose={props.onNewSale}
-      wide
       testId="sale-done"
-      onKeyDown={(e) => {
-        if (e.key === 'F9') print();
-        else if (e.key === 'F2') props.onNewSale();
+      detail={current}
+      print={print}
+      printError={printError}
+      printLabel={t('saleDone.print')}
+      closeLabel={t('saleDone.newSale')}
+      closeTestId="new-sale"
+      onClose={props.onNewSale}
+      onOtherKey={(e) => {
+        if (e.key === 'F2') props.onNewSale();
       }}
-      footer={
+      summary={
         <>
-          <button type="button" className="button secondary" data-testid="print-receipt" onClick={print}>
-            <kbd>F9</kbd> {t('saleDone.print')}
-          </button>
-          <button type="button" className="button primary" data-testid="new-sale" autoFocus onClick={props.onNewSale}>
-            {t('saleDone.newSale')} <kbd>Enter</kbd>
-          </button>
-        </>
-      }
-    >
-      <PrintErrorNotice lines={printError} />
-      <div className="sale-done">
-        <div className="sale-done-summary">
           <div className="change-box">
             <span>{t('saleDone.change')}</span>
             <strong data-testid="sale-change">{formatBalboas(props.change)}</strong>
@@ -62,11 +52,8 @@ export function SaleDoneDialog(props: {
               {t(saleDoneHint(current.status, current.cufe))}
             </p>
           </div>
-        </div>
-        <div className="receipt-frame">
-          <ReceiptView detail={current} printable />
-        </div>
-      </div>
-    </Dialog>
+        </>
+      }
+    />
   );
 }
