@@ -14,6 +14,7 @@ import { runMonitorBench } from './monitor';
 import { benchDocumentsList, formatDocumentsListBench } from '../src/core/app/documents-bench';
 import { draftWithItems } from './capture-drafts';
 import { captureAgainstFloor } from './capture-floor';
+import { captureAnswerAb } from './capture-answer';
 import { captureBreakdown, rawSyncByPages } from './capture-breakdown';
 import { fmt, measure, type LatencyStats } from './stats';
 import { runReportBucketsBench } from './year/report-buckets';
@@ -108,6 +109,8 @@ async function captureFloorOn(path: string, label: string): Promise<void> {
     for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
     console.log(`\nWhere the time goes (interleaved, decision 0037); ${rawSyncByPages(dirname(path))}`);
     for (const l of captureBreakdown(store)) console.log(`  ${l}`);
+    console.log("\nThe cashier's call: the capture and its answer (decision 0045), interleaved:");
+    for (const l of captureAnswerAb(store)) console.log(`  ${l}`);
   } finally {
     store.close();
   }

@@ -14,6 +14,7 @@ import { listAudit } from '../../src/core/settings/audit-list';
 import { openDatabase, type OpenedDatabase } from '../../src/core/store/open-database';
 import type { Shift } from '../../src/shared/ipc/areas/reports/contract';
 import { captureAgainstFloor } from '../capture-floor';
+import { captureAnswerAb } from '../capture-answer';
 import { captureBreakdown, rawSyncByPages } from '../capture-breakdown';
 import { fmt, measure, type LatencyStats } from '../stats';
 import { generateYear } from './generate-year';
@@ -225,4 +226,6 @@ async function captureRatio(store: OpenedDatabase, path: string): Promise<void> 
   for (const l of await captureAgainstFloor(store, path)) console.log(`  ${l}`);
   console.log(`Where the capture's time goes (interleaved, decision 0037); ${rawSyncByPages(dirname(path))}`);
   for (const l of captureBreakdown(store)) console.log(`  ${l}`);
+  console.log("The cashier's call: the capture and its answer (decision 0045), interleaved:");
+  for (const l of captureAnswerAb(store)) console.log(`  ${l}`);
 }

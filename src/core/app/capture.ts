@@ -7,7 +7,6 @@ import { readIssuerSettings } from '../store/settings-repo';
 import { pointClaimGate } from '../sync/claim-point';
 import { afterCommit } from './after-commit';
 import { AppError, validationFailed } from './app-error';
-import { getDocumentDetail } from './document-detail';
 import type { CaptureFn, QueueChangedFn, RegisterContext } from './register-context';
 
 export function queueNotifier(ctx: Pick<RegisterContext, 'db' | 'queueEvents' | 'worker'>): QueueChangedFn {
@@ -53,10 +52,9 @@ export function createCapture(
       throw gate ? new AppError('not_allowed', gate.message) : validationFailed(result.violations);
     }
     // Committed: the sale, its job, audit, sync events and shift are saved. From here on nothing may turn it into an
-    // error for the cashier (who would ring it again): a failing read or notification is logged, not thrown.
+    // error for the cashier (who would ring it again): a failing notification is logged, not thrown.
     return afterCommit(
       {
-        read: (id) => getDocumentDetail(db, id),
         notify: () => queueChanged({ documentId: result.captured.id, from: 'DRAFT', to: 'QUEUED' }),
         log: ctx.log,
       },

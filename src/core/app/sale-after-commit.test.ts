@@ -45,7 +45,7 @@ describe('after a sale is saved', () => {
     expect(['QUEUED', 'PROCESSING', 'AUTHORIZED']).toContain(last?.status);
   });
 
-  it('answers from the captured rows when reading the saved document back fails, and logs it', () => {
+  it('answers with the captured sale when the notification after the commit throws, and logs it', () => {
     const warnings: string[] = [];
     const captured = {
       id: 'doc-1',
@@ -59,12 +59,12 @@ describe('after a sale is saved', () => {
         cliente: { razonSocial: 'Cliente' },
       },
       totals: { totalFactura: '3.21' },
+      history: [],
+      lines: [{ line: 1, descripcion: 'Arroz', cantidad: '2', valorTotal: '3.21' }],
+      facturaNumero: null,
     } as unknown as CapturedDocument;
     const detail = afterCommit(
       {
-        read: () => {
-          throw new Error('SQLITE_BUSY');
-        },
         notify: () => {
           throw new Error('worker stopped');
         },
@@ -79,8 +79,8 @@ describe('after a sale is saved', () => {
       totalFactura: '3.21',
       receptorNombre: 'Cliente',
       cufe: null,
-      history: [],
+      creditable: [{ line: 1, remaining: '2', remainingAmount: '3.21' }],
     });
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toEqual(['A step after a committed capture failed']);
   });
 });

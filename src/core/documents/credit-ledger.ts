@@ -38,7 +38,8 @@ export class CreditRefusedError extends Error {
   override readonly name = 'CreditRefusedError';
 }
 
-interface ItemRow {
+/** An invoice line as document_items stores it (the columns the ledger reads). */
+export interface InvoiceLine {
   line: number;
   descripcion: string;
   cantidad: string;
@@ -52,14 +53,32 @@ interface CreditRow {
 
 /** Per invoice line: sold, already credited, and what is left (quantity and amount). */
 export function creditRemaining(sqlite: Database.Database, invoiceId: string): LineRemaining[] {
-  return ledgerOf(sqlite, invoiceId).map(({ item, credited, amount }) => ({
+  return ledgerOf(sqlite, invoiceId).map(({ item, credited, amount }) => remainingOf(item, credited, amount));
+}
+
+/**
+ * A new invoice's lines, for the capture's answer: no note has credited any yet, so what remains is what was sold
+ * (remainingOf with nothing credited, without its subtractions: quantities are positive, checked by validation).
+ */
+export function remainingOfNewInvoice(
+  items: readonly InvoiceLine[],
+): Pick<LineRemaining, 'line' | 'remaining' | 'remainingAmount'>[] {
+  return items.map((item) => ({
+    line: item.line,
+    remaining: money(item.cantidad).toFixed(),
+    remainingAmount: toAmount2(money(item.valorTotal)),
+  }));
+}
+
+function remainingOf(item: InvoiceLine, credited: Money, amount: Money): LineRemaining {
+  return {
     line: item.line,
     descripcion: item.descripcion,
     sold: money(item.cantidad).toFixed(),
     credited: credited.toFixed(),
     remaining: nonNegative(money(item.cantidad).minus(credited)).toFixed(),
     remainingAmount: toAmount2(nonNegative(money(item.valorTotal).minus(amount))),
-  }));
+  };
 }
 
 function nonNegative(value: Money): Money {
@@ -72,7 +91,7 @@ function ledgerOf(sqlite: Database.Database, invoiceId: string) {
       `SELECT line, descripcion, cantidad, valor_total AS valorTotal FROM document_items
     WHERE document_id = ? ORDER BY line`,
     )
-    .all(invoiceId) as ItemRow[];
+    .all(invoiceId) as InvoiceLine[];
   const credits = sqlite
     .prepare(
       `SELECT l.line, l.cantidad, l.amount FROM credit_ledger l JOIN documents n ON n.id = l.note_id
@@ -90,8 +109,11 @@ function ledgerOf(sqlite: Database.Database, invoiceId: string) {
   });
 }
 
-/** Throws CreditRefusedError (Spanish, for the manager) unless the whole claim fits in what is left. */
-export function checkCreditFits(sqlite: Database.Database, claim: CreditClaim): void {
+/**
+ * Throws CreditRefusedError (Spanish, for the manager) unless the whole claim fits in what is left. Returns the
+ * invoice's number (the note's answer names it).
+ */
+export function checkCreditFits(sqlite: Database.Database, claim: CreditClaim): number {
   const invoice = sqlite
     .prepare('SELECT tipo_documento AS tipo, status, cufe, numero FROM documents WHERE id = ?')
     .get(claim.invoiceId) as { tipo: string; status: string; cufe: string | null; numero: number } | undefined;
@@ -136,6 +158,7 @@ export function checkCreditFits(sqlite: Database.Database, claim: CreditClaim): 
       `No se puede acreditar más de lo facturado en la factura Nº ${invoice.numero}: ${problems.join('; ')}`,
     );
   }
+  return invoice.numero;
 }
 
 /** Writes the note's ledger rows (inside the capture transaction, after the note's document row). */

@@ -10,7 +10,13 @@ import { toPanamaDateTime } from '../../shared/fiscal/panama-time';
 import type { DocumentTotals } from '../../shared/fiscal/totals';
 import { validateDocument, type Violation } from '../../shared/fiscal/validate';
 import { SeriesBlockedError, writeCapture } from '../store/capture-writer';
-import { checkCreditFits, CreditRefusedError, recordCredit, type CreditClaim } from '../documents/credit-ledger';
+import {
+  checkCreditFits,
+  CreditRefusedError,
+  recordCredit,
+  type CreditClaim,
+  type InvoiceLine,
+} from '../documents/credit-ledger';
 import { missingLotViolations } from './medicine-lots';
 import { quantityUnitViolations } from './sale-quantities';
 import type { StoreDb } from '../store/open-database';
@@ -47,6 +53,12 @@ export interface CapturedDocument {
   status: DocumentStatus;
   document: FiscalDocument;
   totals: DocumentTotals;
+  /** The sale's audit entry as stored: the document's whole history at this point. */
+  history: { at: string; actor: string; action: string; details: Record<string, unknown> }[];
+  /** The lines as stored in document_items (what an invoice leaves to credit notes). */
+  lines: InvoiceLine[];
+  /** A credit note: the number of the invoice it credits (read inside the transaction); null otherwise. */
+  facturaNumero: number | null;
 }
 
 export type CaptureResult = { ok: true; captured: CapturedDocument } | { ok: false; violations: Violation[] };
@@ -103,17 +115,14 @@ export function captureSale(deps: CaptureDeps, draft: SaleDraft): CaptureResult 
   const totals = checked.totals;
   const claim = creditClaimOf(deps.credit, checkedDoc, totals);
   if (!claim.ok) return { ok: false, violations: [creditViolation(claim.message)] };
-  let document: FiscalDocument = checkedDoc;
   try {
-    writeCaptureOf(deps, id, status, at, checkedDoc, totals, claim.claim, (numbered) => {
-      document = numbered;
-    });
+    const written = writeCaptureOf(deps, id, status, at, checkedDoc, totals, claim.claim);
+    return { ok: true, captured: { id, status, totals, ...written } };
   } catch (error) {
     if (error instanceof CreditRefusedError) return { ok: false, violations: [creditViolation(error.message)] }; // rolled back
     if (error instanceof SeriesBlockedError) return { ok: false, violations: [SERIES_BLOCKED] }; // rolled back
     throw error;
   }
-  return { ok: true, captured: { id, status, document, totals } };
 }
 
 /** What the cashier reads when the series is blocked; the manager's hint is on the parked document. */
@@ -155,14 +164,18 @@ function writeCaptureOf(
   checkedDoc: FiscalDocument,
   totals: DocumentTotals,
   claim: CreditClaim | undefined,
-  numbered: (doc: FiscalDocument) => void,
-): void {
-  writeCapture(deps.db.$client, {
+): Pick<CapturedDocument, 'document' | 'history' | 'lines' | 'facturaNumero'> {
+  let document: FiscalDocument = checkedDoc;
+  let lines: InvoiceLine[] = [];
+  let facturaNumero: number | null = null;
+  const { audit } = writeCapture(deps.db.$client, {
     at,
     shiftActor: deps.actor,
     ...(claim
       ? {
-          guard: (sqlite) => checkCreditFits(sqlite, claim),
+          guard: (sqlite) => {
+            facturaNumero = checkCreditFits(sqlite, claim);
+          },
           alsoWrite: (sqlite, documentId) => recordCredit(sqlite, documentId, claim),
         }
       : {}),
@@ -172,16 +185,17 @@ function writeCaptureOf(
       tipoDocumento: checkedDoc.tipoDocumento,
     },
     build: (numero) => {
-      const document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
-      numbered(document);
+      document = { ...checkedDoc, numeroDocumentoFiscal: String(numero) };
       const summary = {
         tipoDocumento: document.tipoDocumento,
         numero,
         tipoEmision: document.tipoEmision,
         total: totals.totalFactura,
       };
+      const rows = documentRows(id, document, totals, status, numero, deps.actor);
+      lines = rows.items;
       return {
-        ...documentRows(id, document, totals, status, numero, deps.actor),
+        ...rows,
         job: { documentId: id, nextAttemptAt: at.getTime() },
         audit: {
           actor: deps.actor,
@@ -194,6 +208,13 @@ function writeCaptureOf(
       };
     },
   });
+  const details = JSON.parse(audit.details) as Record<string, unknown>; // as the history read parses it
+  return {
+    document,
+    lines,
+    facturaNumero,
+    history: [{ at: audit.at, actor: audit.actor, action: audit.action, details }],
+  };
 }
 
 function documentRows(

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AUDIT_CHAIN_GENESIS } from '../../shared/audit/audit-chain';
-import { actorNamesBy, sealAuditRow, type AuditEntry } from './audit';
+import { actorNamesBy, sealAuditRow, type AuditEntry, type AuditRow } from './audit';
 import { cachedStatement } from './statement-cache';
 
 const INSERT_AUDIT = `INSERT INTO audit_log (at, actor, actor_name, approved_by, approved_by_name, action, document_id,
@@ -24,12 +24,16 @@ export function enqueueSyncOn(
   cachedStatement(sqlite, INSERT_SYNC).run(randomUUID(), kind, JSON.stringify(payload), at.toISOString());
 }
 
-/** Appends an entry at the chain's end and queues it for the central API. Call inside a transaction. */
-export function appendAuditOn(sqlite: Database.Database, entry: AuditEntry, at: Date): void {
+/**
+ * Appends an entry at the chain's end and queues it for the central API. Call inside a transaction. Returns the row as
+ * stored (the capture answers the cashier from it instead of reading it back).
+ */
+export function appendAuditOn(sqlite: Database.Database, entry: AuditEntry, at: Date): AuditRow {
   const userName = cachedStatement(sqlite, USER_NAME).pluck();
   const names = actorNamesBy((id) => userName.get(id) as string | undefined, entry);
   const prevHash = (cachedStatement(sqlite, LAST_HASH).pluck().get() as string | undefined) ?? AUDIT_CHAIN_GENESIS;
   const row = sealAuditRow(entry, names, at, prevHash);
   const auditId = cachedStatement(sqlite, INSERT_AUDIT).run(row).lastInsertRowid;
   enqueueSyncOn(sqlite, 'audit', { ...row, auditId: Number(auditId) }, at);
+  return row;
 }

@@ -7,7 +7,7 @@
 // Nothing that runs after the commit can turn a saved sale into an error for the cashier.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from './audit';
+import type { AuditEntry, AuditRow } from './audit';
 import { appendAuditOn, enqueueSyncOn } from './audit-writer';
 import { cachedStatement } from './statement-cache';
 
@@ -48,7 +48,13 @@ interface Statements {
   job: Database.Statement;
   openShift: Database.Statement;
   shiftOpen: Database.Statement;
-  run: (rows: CaptureRows) => number;
+  run: (rows: CaptureRows) => CaptureWritten;
+}
+
+/** What the transaction wrote that the caller cannot know beforehand: the fiscal number and the sealed audit row. */
+export interface CaptureWritten {
+  numero: number;
+  audit: AuditRow;
 }
 
 /** The item rows' keys in document_items' column order (the builder's names, as in schema.ts). */
@@ -110,7 +116,7 @@ function prepare(sqlite: Database.Database): Statements {
     openShift: sqlite.prepare("INSERT INTO shifts (id, opened_at, opened_by, opening_cash) VALUES (?, ?, ?, '0.00')"),
   };
   const audit = (entry: AuditEntry, at: Date) => appendAuditOn(sqlite, entry, at);
-  const run = sqlite.transaction((rows: CaptureRows): number => {
+  const run = sqlite.transaction((rows: CaptureRows): CaptureWritten => {
     const at = rows.at.toISOString();
     rows.guard?.(sqlite);
     const numero = s.nextNumber.get(rows.series) as number | undefined;
@@ -121,7 +127,7 @@ function prepare(sqlite: Database.Database): Statements {
     for (const payment of built.payments) s.payment.run(payment);
     s.job.run({ ...built.job, at });
     rows.alsoWrite?.(sqlite, built.job.documentId);
-    audit(built.audit, rows.at);
+    const auditRow = audit(built.audit, rows.at);
     enqueueSyncOn(sqlite, 'document_status', built.statusEvent, rows.at);
     if (s.shiftOpen.get() === undefined) {
       // Decision 0006: the first document with no shift open opens one, with no float, from its own time.
@@ -136,13 +142,13 @@ function prepare(sqlite: Database.Database): Statements {
         rows.at,
       );
     }
-    return numero;
+    return { numero, audit: auditRow };
   });
   return { ...s, run: (rows) => run.immediate(rows) };
 }
 
-/** Runs the whole capture in one IMMEDIATE transaction; returns the fiscal number taken. */
-export function writeCapture(sqlite: Database.Database, rows: CaptureRows): number {
+/** Runs the whole capture in one IMMEDIATE transaction; returns the fiscal number taken and the sale's audit row. */
+export function writeCapture(sqlite: Database.Database, rows: CaptureRows): CaptureWritten {
   let statements = cache.get(sqlite);
   if (!statements) {
     statements = prepare(sqlite);
