@@ -47,9 +47,11 @@ describe("the printer's problem, in the cashier's language", () => {
     }
   });
 
-  it("names the subject by the document's type: 01 a sale, 04 a credit note, any other a document", () => {
+  it("names the subject by the document's type: 01 a sale, 04 and 06 a credit note, any other a document", () => {
     expect(printSubject('01')).toBe('sale');
     expect(printSubject('04')).toBe('creditNote');
+    expect(printSubject('06')).toBe('creditNote'); // nota de crédito genérica
+    expect(printSubject('07')).toBe('document'); // a debit note is not a credit note
     expect(printSubject('05')).toBe('document');
     expect(printSubject('02')).toBe('document');
   });

@@ -10,10 +10,13 @@ type Problem = (typeof PROBLEMS)[number];
 /** What the receipt being printed is the paper of: the text says that one is saved. */
 export type PrintSubject = 'sale' | 'creditNote' | 'document';
 
-/** An invoice's receipt is a sale's, a 04's a credit note's; any other document is named as such. */
+/** Credit notes: referring to an FE (04) and generic (06, TIPO_DOCUMENTO in shared/fiscal/codes.ts). */
+const CREDIT_NOTES: readonly string[] = ['04', '06'];
+
+/** An invoice's receipt is a sale's, a credit note's (04, 06) a credit note's; any other document is named as such. */
 export function printSubject(tipoDocumento: string): PrintSubject {
   if (tipoDocumento === '01') return 'sale';
-  return tipoDocumento === '04' ? 'creditNote' : 'document';
+  return CREDIT_NOTES.includes(tipoDocumento) ? 'creditNote' : 'document';
 }
 
 /** The printer's problem in the cashier's language, or null when the error is not one. */
