@@ -58,6 +58,21 @@ describe.skipIf(!chromiumAvailable())('the scanner at the till when the search f
     expect(await page.getByTestId('product-search').inputValue()).toBe('');
   });
 
+  it("adds a unit to the selected line for '+' typed with nothing focused, as the search field's own '+' does", async () => {
+    const { page } = suite.reg;
+    await scannerBurst(page, 'P001');
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await focused()).toBe('body');
+
+    await page.keyboard.press('+');
+    await expect.poll(() => page.getByTestId('line-quantity').textContent()).toBe('2');
+    expect(await page.getByTestId('product-search').inputValue()).toBe(''); // not a '+' glued to the next scan
+    expect(await focused()).toBe('product-search');
+    await scannerBurst(page, 'P001');
+    await expect.poll(() => page.getByTestId('line-quantity').textContent()).toBe('3');
+  });
+
   it('leaves keys typed while a dialog is open in the dialog, and the next scan is the scan alone', async () => {
     const { page } = suite.reg;
     await page.keyboard.press('F1'); // the keys list: its close button has the focus, no field

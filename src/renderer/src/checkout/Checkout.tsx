@@ -182,7 +182,16 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
   // F4/F6 right after a scan wait for it, then run the latest `run` (the basket with that scan in it).
   const runRef = useRef(run);
   runRef.current = run;
-  useCheckoutKeys({ active: props.active, openKind: open.kind, refocus, run, search, onText: entry.setText });
+  const { stepSelected } = useCheckoutKeys({
+    active: props.active,
+    openKind: open.kind,
+    refocus,
+    run,
+    search,
+    onText: entry.setText,
+    cartNow,
+    dispatch,
+  });
 
   const selectedLine = open.kind === 'line' ? cart.lines.find((l) => l.key === open.key) : undefined;
   const who = describeReceptor(customer);
@@ -193,8 +202,8 @@ export function Checkout(props: { active: boolean; onDocuments: () => void }): J
           <SearchRow
             ref={search}
             entry={entry}
-            cartNow={cartNow}
             dispatch={dispatch}
+            onStepLine={stepSelected}
             onOutcome={onOutcome}
             onNewProduct={() => setOpen({ kind: 'product', text: entry.text })}
             onReturn={() => run('tillReturn')}

@@ -1,9 +1,9 @@
 // The till's top row: the search field (scanner, typed codes, search as you type) with "Nuevo producto" and
 // "Devolución" beside it. The field's keys move or step the selected cart line; an entry's outcome goes back to the
 // checkout (entry-outcome.ts).
-import { forwardRef, type JSX, type MutableRefObject } from 'react';
+import { forwardRef, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CartAction, CartState } from './cart';
+import type { CartAction } from './cart';
 import { ProductSearch } from './ProductSearch';
 import type { EntryOutcome, ProductEntry } from './use-product-entry';
 
@@ -11,8 +11,9 @@ export const SearchRow = forwardRef<
   HTMLInputElement,
   {
     entry: ProductEntry;
-    cartNow: MutableRefObject<CartState>;
     dispatch: (action: CartAction) => void;
+    /** '+' on the empty field: one more unit of the selected line. */
+    onStepLine: (delta: 1 | -1) => void;
     onOutcome: (outcome: EntryOutcome) => void;
     onNewProduct: () => void;
     onReturn: () => void;
@@ -34,10 +35,7 @@ export const SearchRow = forwardRef<
         busy={entry.busy}
         onEnter={(text) => entry.submit(text, props.onOutcome)}
         onMoveLine={(delta) => dispatch({ type: 'move', delta })}
-        onStepLine={(delta) => {
-          const { selected } = props.cartNow.current;
-          if (selected !== null) dispatch({ type: 'step', key: selected, delta });
-        }}
+        onStepLine={props.onStepLine}
       />
       <button type="button" className="button secondary" data-testid="new-product" onClick={props.onNewProduct}>
         {t('checkout.newProduct')}

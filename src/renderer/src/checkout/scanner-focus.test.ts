@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusKind, scannerCharacter, type ScanKey } from './scanner-focus';
+import { focusKind, redirectedKeyEffect, scannerCharacter, type ScanKey } from './scanner-focus';
 
 const key = (k: string, mods: Partial<ScanKey> = {}): ScanKey => ({
   key: k,
@@ -80,5 +80,18 @@ describe('a key typed at the till with no field focused', () => {
   it('takes one character written with two UTF-16 units as one key', () => {
     expect(scannerCharacter(key('ñ'), 'nothing', false)).toBe('ñ');
     expect(scannerCharacter(key('𝟘'), 'nothing', false)).toBe('𝟘');
+  });
+});
+
+describe('what a key sent to the search field does there', () => {
+  it("steps the selected line for '+' on an empty field, as the field's own '+' does", () => {
+    expect(redirectedKeyEffect('+', '')).toBe('stepLine');
+    expect(redirectedKeyEffect('+', '  ')).toBe('stepLine');
+  });
+
+  it("types '+' after text already in the field, and every other character", () => {
+    expect(redirectedKeyEffect('+', 'P00')).toBe('type');
+    expect(redirectedKeyEffect('7', '')).toBe('type');
+    expect(redirectedKeyEffect('-', '')).toBe('type'); // '-' then Enter is the field's own rule (keyboard.ts)
   });
 });

@@ -26,6 +26,14 @@ export function scannerCharacter(key: ScanKey, focus: FocusKind, dialogOpen: boo
   return key.key;
 }
 
+/**
+ * What a key the search field gets this way does there: '+' on an empty field adds a unit to the selected line, as
+ * when the field has the focus (ProductSearch.tsx), not a '+' typed into it; any other character is typed.
+ */
+export function redirectedKeyEffect(character: string, fieldText: string): 'stepLine' | 'type' {
+  return character === '+' && fieldText.trim() === '' ? 'stepLine' : 'type';
+}
+
 /** Input types whose keys are text (an <input> with no type is "text"); the rest (checkbox, button, range…) are not. */
 const TEXT_INPUT_TYPES = new Set([
   'text',
@@ -69,11 +77,13 @@ export function useScannerFocus(props: {
   active: boolean;
   search: RefObject<HTMLInputElement | null>;
   onText: (text: string) => void;
+  /** '+' with the field empty: one more unit of the selected line. */
+  onStepLine: () => void;
 }): void {
   const { active, search } = props;
-  // The latest onText, read when a key comes, so the listener is set up once per activation.
-  const onText = useRef(props.onText);
-  onText.current = props.onText;
+  // The latest callbacks, read when a key comes, so the listener is set up once per activation.
+  const callbacks = useRef(props);
+  callbacks.current = props;
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent): void => {
@@ -85,7 +95,8 @@ export function useScannerFocus(props: {
       // The key's own effect (nothing, or a character in no field) is replaced by the character in the search field.
       e.preventDefault();
       field.focus();
-      onText.current(field.value + character);
+      if (redirectedKeyEffect(character, field.value) === 'stepLine') callbacks.current.onStepLine();
+      else callbacks.current.onText(field.value + character);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

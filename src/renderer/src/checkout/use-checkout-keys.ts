@@ -1,7 +1,8 @@
 // The till's keyboard wiring while the checkout is on screen: the global F-keys (keyboard.ts) when no dialog has them,
-// the search field taking the focus back after any click outside a form field, and a scanner's keys typed with no
-// field focused going to it (scanner-focus.ts).
-import { useEffect, useRef, type RefObject } from 'react';
+// the search field taking the focus back after any click outside a form field, a scanner's keys typed with no field
+// focused going to it (scanner-focus.ts), and '+' stepping the selected line.
+import { useCallback, useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
+import type { CartAction, CartState } from './cart';
 import { shortcutFor, type ShortcutAction } from './keyboard';
 import { useScannerFocus } from './scanner-focus';
 
@@ -14,9 +15,25 @@ export function useCheckoutKeys(props: {
   /** The product search field, and how its text is set (a scanned character typed with the focus elsewhere). */
   search: RefObject<HTMLInputElement | null>;
   onText: (text: string) => void;
-}): void {
-  const { active, openKind, refocus } = props;
-  useScannerFocus({ active: active && openKind === 'none', search: props.search, onText: props.onText });
+  /** The basket as of the last action, and its reducer's dispatch: '+' steps the selected line. */
+  cartNow: MutableRefObject<CartState>;
+  dispatch: (action: CartAction) => void;
+}): { stepSelected: (delta: 1 | -1) => void } {
+  const { active, openKind, refocus, cartNow, dispatch } = props;
+  // '+' on the empty search field (ProductSearch.tsx), or typed with the focus elsewhere: the selected line's quantity.
+  const stepSelected = useCallback(
+    (delta: 1 | -1) => {
+      const { selected } = cartNow.current;
+      if (selected !== null) dispatch({ type: 'step', key: selected, delta });
+    },
+    [cartNow, dispatch],
+  );
+  useScannerFocus({
+    active: active && openKind === 'none',
+    search: props.search,
+    onText: props.onText,
+    onStepLine: () => stepSelected(1),
+  });
   // The latest `run` (it closes over the current render), read when a key comes, so the listener is set up once.
   const runRef = useRef(props.run);
   runRef.current = props.run;
@@ -44,4 +61,5 @@ export function useCheckoutKeys(props: {
     window.addEventListener('mouseup', onUp);
     return () => window.removeEventListener('mouseup', onUp);
   }, [active, openKind, refocus]);
+  return { stepSelected };
 }
