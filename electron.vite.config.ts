@@ -6,8 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The read worker's thread is its own entry (out/main/read-worker.js; decision 0024).
-        input: { index: resolve('src/main/index.ts'), 'read-worker': resolve('src/core/reads/read-worker-entry.ts') },
+        // The read worker's thread (out/main/read-worker.js; decision 0024) and the upgrade worker's (0045) are entries.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'read-worker': resolve('src/core/reads/read-worker-entry.ts'),
+          'upgrade-worker': resolve('src/core/store/upgrade-worker-entry.ts'),
+        },
       },
     },
   },

@@ -1,7 +1,7 @@
 // The web host and register core as a shipped app runs them: one JavaScript bundle, not TypeScript compiled by tsx at
 // every start (issue 17: "measure what a user would run"). Built with esbuild the way electron-vite builds the desktop
 // main process (src/main, electron.vite.config.ts): our sources bundled and left unminified, npm packages kept
-// external and loaded from node_modules, the read worker as its own entry, the simulator a lazily loaded chunk.
+// external and loaded from node_modules, the read and upgrade workers as their own entries, the simulator a lazily loaded chunk.
 // The bundle lives in out/bench-core (two folders below the repository, like bench/responsiveness, so the child finds
 // drizzle/ and resources/ the same way from either form).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILT_CORE_DIR = join(ROOT, 'out/bench-core');
 
-/** Bundles startup-child.ts and the read worker into out/bench-core; returns the child's path. */
+/** Bundles startup-child.ts and the two workers into out/bench-core; returns the child's path. */
 export async function buildStartupBundle(): Promise<string> {
   rmSync(BUILT_CORE_DIR, { recursive: true, force: true });
   mkdirSync(BUILT_CORE_DIR, { recursive: true });
@@ -19,6 +19,7 @@ export async function buildStartupBundle(): Promise<string> {
     entryPoints: {
       'startup-child': join(import.meta.dirname, 'startup-child.ts'),
       'read-worker': join(ROOT, 'src/core/reads/read-worker-entry.ts'),
+      'upgrade-worker': join(ROOT, 'src/core/store/upgrade-worker-entry.ts'),
     },
     outdir: BUILT_CORE_DIR,
     outExtension: { '.js': '.mjs' },

@@ -19,6 +19,7 @@ const assets = import.meta.url.endsWith('.mjs')
       migrationsFolder: join(root, 'drizzle/sqlite'),
       wsdlPath: join(root, 'resources/hka/Service.wsdl'),
       readWorkerEntry: new URL('./read-worker.mjs', import.meta.url),
+      upgradeWorkerEntry: new URL('./upgrade-worker.mjs', import.meta.url),
     }
   : undefined;
 const host = await startWebHost({ dataDir, rendererDir, ...(assets ? { assets } : {}) });

@@ -1,11 +1,12 @@
 // The composition root with a mocked `electron` (no binary here) and the real register core on a temporary userData:
 // the single-instance lock, the window's security, every contract entry registered and served, events reaching the
 // window, and a clean shutdown that holds the quit until the core has closed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { waitFor } from '../../tests/fixtures/register-harness';
+import { openDatabase } from '../core/store/open-database';
 import { CHANNELS } from '../shared/ipc/channels';
 
 const fake = vi.hoisted(() => {
@@ -21,6 +22,9 @@ const fake = vi.hoisted(() => {
         print: (...a: unknown[]) => void;
       };
       loaded?: string;
+      destroyed?: boolean;
+      show?: () => void;
+      emit?: (event: string) => boolean;
     }[],
     quit: 0,
     relaunch: 0,
@@ -69,10 +73,14 @@ vi.mock('electron', async () => {
       this.webContents.mainFrame.url = pathToFileURL(file).href;
       return Promise.resolve();
     }
-    loadURL() {
+    loadURL(url: string) {
+      this.loaded = url;
       return Promise.resolve();
     }
-    isDestroyed = () => false;
+    destroyed = false;
+    isDestroyed = () => this.destroyed;
+    destroy = () => void (this.destroyed = true);
+    show = vi.fn();
     getBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
   }
   const safeStorage = {
@@ -156,6 +164,42 @@ describe('desktop composition root', () => {
     expect(fake.errorBoxes[0]?.title).toBe('SAGO-FACTU no pudo iniciar');
     expect(fake.errorBoxes[0]?.body).toContain(join(userData, 'logs'));
     expect(fake.windows).toHaveLength(0);
+  });
+
+  it('after an update, says the database is being updated while its migrations run on a worker, until the till shows', async () => {
+    // A register's file one migration behind this version: the last shipped one (0015, an index) taken back out.
+    const userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
+    const file = openDatabase({ path: join(userData, 'sago-simulador.sqlite') });
+    file.sqlite.exec(`DROP INDEX audit_log_unsealed;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+    file.close();
+
+    await launch(true, userData);
+    await waitFor(() => fake.windows.length === 2, 20_000, 'the updating window, then the till');
+    const [updating, till] = fake.windows;
+    expect(updating?.options).toMatchObject({
+      closable: false,
+      webPreferences: { sandbox: true, contextIsolation: true },
+    });
+    expect(updating?.options.webPreferences['preload']).toBeUndefined();
+    expect(decodeURIComponent(updating?.loaded ?? '')).toContain('Actualizando la base de datos');
+    expect(readdirSync(join(userData, 'backups')).some((f) => f.endsWith('-migration.sqlite'))).toBe(true);
+    const status = await fake.handlers.get('app:status')!(
+      { sender: till?.webContents, senderFrame: till?.webContents.mainFrame },
+      {},
+    );
+    expect(status).toMatchObject({ ok: true });
+    expect(updating?.destroyed).toBe(false); // until the till's window is ready to show
+    till?.emit?.('ready-to-show');
+    expect(till?.show).toHaveBeenCalled();
+    expect(updating?.destroyed).toBe(true);
+    expect(fake.errorBoxes).toEqual([]);
+  });
+
+  it('opens no updating window when nothing is to migrate', async () => {
+    await launch(true);
+    await waitFor(() => fake.windows.length === 1, 10_000, 'the window');
+    expect(fake.windows[0]?.options.webPreferences['preload']).toBeDefined(); // the till's, not the updating window
   });
 
   it('quits at once when another instance holds the lock (two windows would race for fiscal numbers)', async () => {

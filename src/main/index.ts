@@ -14,6 +14,7 @@ import { SafeStorageKeyProtector } from './safe-storage-key-protector';
 import { openUiPreferences } from './ui-preferences';
 import { openFileLog } from './file-log';
 import { startupFailureNotice } from './startup-failure';
+import { showUpgradeWindow } from './upgrade-window';
 import { hardenSession, hardenWebContents, mainWindowOptions } from './window-security';
 
 // End-to-end runs point the app at a throwaway profile (tests/electron); must happen before 'ready'.
@@ -24,6 +25,8 @@ const LOG_FOLDER = join(app.getPath('userData'), 'logs');
 const log = openFileLog(LOG_FOLDER);
 /** The UI's language once the preferences are read, for the error box if the start fails after that. */
 let language: 'es-PA' | 'en' = 'es-PA';
+/** The "updating the database" window while an upgrade's migrations run (upgrade-window.ts), until the till shows. */
+let upgradeWindow: { close(): void } | undefined;
 
 const openExternal = (url: string) => shell.openExternal(url);
 
@@ -38,6 +41,7 @@ async function start(): Promise<void> {
     devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
   });
   const ELECTRON_SQLITE = join(app.getAppPath(), 'out/native/better_sqlite3.node');
+  const UPGRADE_WORKER = join(import.meta.dirname, 'upgrade-worker.js');
   let window: BrowserWindow | undefined;
   const core: RegisterCore = await createRegisterCore({
     dataDir: userData,
@@ -50,6 +54,12 @@ async function start(): Promise<void> {
       ...(!app.isPackaged && existsSync(ELECTRON_SQLITE) ? { sqliteNativeBinding: ELECTRON_SQLITE } : {}),
       // The reports' worker thread, bundled beside this file (electron.vite.config.ts; decision 0024).
       readWorkerEntry: pathToFileURL(join(import.meta.dirname, 'read-worker.js')),
+      // The upgrade's worker thread (0045), bundled beside this file; from the sources (tests) the core's own entry.
+      ...(existsSync(UPGRADE_WORKER) ? { upgradeWorkerEntry: pathToFileURL(UPGRADE_WORKER) } : {}),
+    },
+    // Migrations pending after an update: they run on a worker thread, and this window says so meanwhile.
+    onUpgrade: async () => {
+      upgradeWindow = await showUpgradeWindow((options) => new BrowserWindow(options), language);
     },
     preferences: preferences.port,
     printer: desktopPrinter(() => window?.webContents),
@@ -73,7 +83,10 @@ async function start(): Promise<void> {
     mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), preferences.windowBounds()),
   );
   const shown = window;
-  shown.once('ready-to-show', () => shown.show());
+  shown.once('ready-to-show', () => {
+    shown.show();
+    upgradeWindow?.close();
+  });
   shown.on('close', () => preferences.saveWindowBounds(shown.getBounds()));
   void ('url' in target.load ? shown.loadURL(target.load.url) : shown.loadFile(target.load.file));
   // The customer display on a second monitor, if there is one; it goes when the till's window goes.
@@ -112,6 +125,7 @@ if (!app.requestSingleInstanceLock()) {
   start().catch((error: unknown) => {
     log.error('SAGO-FACTU could not start', { error: error instanceof Error ? error.message : String(error) });
     // The manager sees why instead of a window that never comes (the box blocks until it is closed).
+    upgradeWindow?.close();
     const notice = startupFailureNotice(error, LOG_FOLDER, language);
     dialog.showErrorBox(notice.title, notice.body);
     app.exit(1);

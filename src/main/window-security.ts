@@ -50,6 +50,25 @@ export function customerDisplayWindowOptions(bounds: Rectangle): BrowserWindowCo
   };
 }
 
+/**
+ * The small window shown while the database is updated after an upgrade (upgrade-window.ts): no preload, the same
+ * hardened preferences, and it cannot be closed (with no other window open, closing it would quit the app halfway).
+ */
+export function upgradeWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    width: 480,
+    height: 220,
+    show: false,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    closable: false,
+    fullscreenable: false,
+    title: 'SAGO-FACTU',
+    webPreferences: { ...HARDENED_WEB_PREFERENCES },
+  };
+}
+
 /** https links go to the OS browser; anything else (http, file, javascript:, custom schemes) goes nowhere. */
 export function openIfHttps(url: string, openExternal: (url: string) => Promise<void>): boolean {
   let parsed: URL;

@@ -35,7 +35,18 @@ export interface RegisterCoreOptions {
   contingency?: ContingencyOptions;
   hkaTimeouts?: { connectTimeoutMs?: number; responseTimeoutMs?: number };
   /** Where the bundled app keeps its files (electron-vite moves the code away from the repository layout). */
-  assets?: { migrationsFolder?: string; wsdlPath?: string; sqliteNativeBinding?: string; readWorkerEntry?: URL };
+  assets?: {
+    migrationsFolder?: string;
+    wsdlPath?: string;
+    sqliteNativeBinding?: string;
+    readWorkerEntry?: URL;
+    upgradeWorkerEntry?: URL;
+  };
+  /**
+   * Called when the data set has migrations pending, before they run on a worker thread (seconds on a year's file):
+   * the desktop app shows a window saying the database is being updated.
+   */
+  onUpgrade?: () => void | Promise<void>;
   /**
    * Heavy reads (reports, lists, audit export, monitoring) on a worker thread (default, decision 0024), or on the core's
    * own thread (`false`: the benchmark's "before").

@@ -14,6 +14,7 @@ import { ContingencyManager } from '../queue/contingency';
 import { QueueEvents } from '../queue/queue-events';
 import { TransmissionWorker } from '../queue/transmission-worker';
 import { openDatabase } from '../store/open-database';
+import { upgradeInWorker } from '../store/upgrade-in-worker';
 import { dataSetPath, resolveActiveEnvironment } from '../store/data-sets';
 import { DataSetSwitch } from './data-set-switch';
 import { readIssuerSettings } from '../store/settings-repo';
@@ -64,6 +65,8 @@ export async function createRegisterCore(options: RegisterCoreOptions): Promise<
       ...(checkpointIntervalMs !== undefined ? { checkpointIntervalMs } : {}),
     });
   const environment = resolveActiveEnvironment(options.dataDir, nativeBinding);
+  // Pending migrations run on a worker thread first (the options' assets and onUpgrade): the shell's thread stays free.
+  await upgradeInWorker({ ...options, path: dataSetPath(options.dataDir, environment), clock });
   const store = openDataSet(environment);
   const reads = startReads(options, dataSetPath(options.dataDir, environment), store.db);
   const wsdlPath = options.assets?.wsdlPath;

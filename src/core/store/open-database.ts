@@ -84,7 +84,8 @@ export function applyMigrations(db: StoreDb, folder: string = DEFAULT_MIGRATIONS
   sealLegacyAuditRows(db); // once: entries written before the audit trail was hash-chained
 }
 
-function pendingMigrations(sqlite: Database.Database, folder: string): number {
+/** Migrations in `folder` not yet applied to the open file. */
+export function pendingMigrations(sqlite: Database.Database, folder: string): number {
   const journal = JSON.parse(readFileSync(join(folder, 'meta/_journal.json'), 'utf8')) as Journal;
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
@@ -94,7 +95,8 @@ function pendingMigrations(sqlite: Database.Database, folder: string): number {
   return journal.entries.length - applied.n;
 }
 
-function hasUserTables(sqlite: Database.Database): boolean {
+/** The file holds a register's data already (a new file is created empty and migrated without a copy). */
+export function hasUserTables(sqlite: Database.Database): boolean {
   return (
     sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() !== undefined
   );
