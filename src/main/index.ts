@@ -54,7 +54,7 @@ async function start(): Promise<void> {
       ...(!app.isPackaged && existsSync(ELECTRON_SQLITE) ? { sqliteNativeBinding: ELECTRON_SQLITE } : {}),
       // The reports' worker thread, bundled beside this file (electron.vite.config.ts; decision 0024).
       readWorkerEntry: pathToFileURL(join(import.meta.dirname, 'read-worker.js')),
-      // The upgrade's worker thread (0045), bundled beside this file; from the sources (tests) the core's own entry.
+      // The upgrade's worker thread (decision 0046), bundled beside this file; from the sources (tests) the core's own.
       ...(existsSync(UPGRADE_WORKER) ? { upgradeWorkerEntry: pathToFileURL(UPGRADE_WORKER) } : {}),
     },
     // Migrations pending after an update: they run on a worker thread, and this window says so meanwhile.
