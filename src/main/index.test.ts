@@ -9,120 +9,9 @@ import { waitFor } from '../../tests/fixtures/register-harness';
 import { openDatabase } from '../core/store/open-database';
 import { CHANNELS } from '../shared/ipc/channels';
 
-const fake = vi.hoisted(() => {
-  const state = {
-    lock: true,
-    userData: '',
-    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    windows: [] as {
-      options: { webPreferences: Record<string, unknown> };
-      webContents: {
-        mainFrame: { processId: number; frameToken: string; url: string };
-        send: (...a: unknown[]) => void;
-        print: (...a: unknown[]) => void;
-      };
-      loaded?: string;
-      destroyed?: boolean;
-      show?: () => void;
-      emit?: (event: string) => boolean;
-    }[],
-    quit: 0,
-    relaunch: 0,
-    appListeners: new Map<string, ((...args: unknown[]) => void)[]>(),
-    errorBoxes: [] as { title: string; body: string }[],
-    exitCodes: [] as number[],
-  };
-  return state;
-});
-
-vi.mock('electron', async () => {
-  // vi.mock factories run before this file's imports; they import what they need themselves.
-  const { EventEmitter } = await import('node:events');
-  const { pathToFileURL } = await import('node:url');
-  const app = {
-    requestSingleInstanceLock: () => fake.lock,
-    whenReady: () => Promise.resolve(),
-    getPath: () => fake.userData,
-    setPath: vi.fn(),
-    getAppPath: () => process.cwd(),
-    isPackaged: false,
-    quit: () => void (fake.quit += 1),
-    relaunch: () => void (fake.relaunch += 1),
-    exit: (code: number) => void fake.exitCodes.push(code),
-    on: (event: string, listener: (...args: unknown[]) => void) => {
-      fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), listener]);
-      return app;
-    },
-  };
-  class BrowserWindow extends EventEmitter {
-    readonly webContents = {
-      mainFrame: { processId: 1, frameToken: 'main', url: 'about:blank' },
-      send: vi.fn(),
-      print: vi.fn((_options: unknown, done: (ok: boolean, reason: string) => void) => done(true, '')),
-      getPrintersAsync: () =>
-        Promise.resolve([{ name: 'EPSON TM-T20III', displayName: 'EPSON TM-T20III (USB)' }, { name: 'PDF' }]),
-      isDestroyed: () => false,
-    };
-    loaded: string | undefined;
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-      super();
-      fake.windows.push(this as never);
-    }
-    loadFile(file: string) {
-      this.loaded = file;
-      this.webContents.mainFrame.url = pathToFileURL(file).href;
-      return Promise.resolve();
-    }
-    loadURL(url: string) {
-      this.loaded = url;
-      return Promise.resolve();
-    }
-    destroyed = false;
-    isDestroyed = () => this.destroyed;
-    destroy = () => void (this.destroyed = true);
-    show = vi.fn();
-    getBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
-  }
-  const safeStorage = {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (plain: string) => Buffer.from(plain).map((b) => b ^ 0x5a),
-    decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString(),
-  };
-  const m = {
-    app,
-    BrowserWindow,
-    ipcMain: {
-      handle: (channel: string, listener: never) => fake.handlers.set(channel, listener),
-      removeHandler: vi.fn(),
-    },
-    safeStorage,
-    session: {
-      defaultSession: {
-        webRequest: { onHeadersReceived: vi.fn() },
-        setPermissionRequestHandler: vi.fn(),
-        setPermissionCheckHandler: vi.fn(),
-      },
-    },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    dialog: { showErrorBox: (title: string, body: string) => void fake.errorBoxes.push({ title, body }) },
-    // One monitor: no customer display window (customer-display-window.test.ts covers two).
-    screen: {
-      getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }],
-      getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }),
-    },
-  };
-  return { ...m, default: m };
-});
-
-// electron-store loads Electron's binary itself; the composition test only needs it to hold values.
-vi.mock('electron-store', () => ({
-  default: class {
-    private readonly data = new Map<string, unknown>();
-    get = (key: string) => this.data.get(key);
-    set = (key: string, value: unknown) => void this.data.set(key, value);
-  },
-}));
+const { fake, fakeElectron, FakeElectronStore } = await vi.hoisted(() => import('./electron-fake.fixture'));
+vi.mock('electron', () => fakeElectron());
+vi.mock('electron-store', () => ({ default: FakeElectronStore }));
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -133,7 +22,17 @@ const emitApp = (event: string, ...args: unknown[]) => {
   for (const listener of fake.appListeners.get(event) ?? []) listener(...args);
 };
 
-async function launch(lock: boolean, userData?: string): Promise<void> {
+/** A userData whose register file is one migration behind this version (the last shipped one, an index, taken out). */
+function userDataOneMigrationBehind(): string {
+  const userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
+  const file = openDatabase({ path: join(userData, 'sago-simulador.sqlite') });
+  file.sqlite.exec(`DROP INDEX audit_log_unsealed;
+    DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
+  file.close();
+  return userData;
+}
+
+async function launch(lock: boolean, userData?: string, arrange?: () => void): Promise<void> {
   vi.resetModules();
   Object.assign(fake, {
     lock,
@@ -144,9 +43,11 @@ async function launch(lock: boolean, userData?: string): Promise<void> {
     appListeners: new Map(),
     errorBoxes: [],
     exitCodes: [],
+    failUpdatingWindow: false,
   });
   fake.userData = userData ?? mkdtempSync(join(tmpdir(), 'sago-userdata-'));
   dirs.push(fake.userData);
+  arrange?.();
   await import('./index');
 }
 
@@ -167,13 +68,7 @@ describe('desktop composition root', () => {
   });
 
   it('after an update, says the database is being updated while its migrations run on a worker, until the till shows', async () => {
-    // A register's file one migration behind this version: the last shipped one (0015, an index) taken back out.
-    const userData = mkdtempSync(join(tmpdir(), 'sago-userdata-'));
-    const file = openDatabase({ path: join(userData, 'sago-simulador.sqlite') });
-    file.sqlite.exec(`DROP INDEX audit_log_unsealed;
-      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)`);
-    file.close();
-
+    const userData = userDataOneMigrationBehind();
     await launch(true, userData);
     await waitFor(() => fake.windows.length === 2, 20_000, 'the updating window, then the till');
     const [updating, till] = fake.windows;
@@ -193,6 +88,18 @@ describe('desktop composition root', () => {
     till?.emit?.('ready-to-show');
     expect(till?.show).toHaveBeenCalled();
     expect(updating?.destroyed).toBe(true);
+    expect(fake.errorBoxes).toEqual([]);
+  });
+
+  it('updates the database and starts the till when the updating window cannot be opened', async () => {
+    const userData = userDataOneMigrationBehind();
+    await launch(true, userData, () => void (fake.failUpdatingWindow = true));
+    await waitFor(() => fake.windows.length === 1, 20_000, "the till's window");
+    const [till] = fake.windows;
+    expect(till?.options.webPreferences['preload']).toBeDefined();
+    expect(readdirSync(join(userData, 'backups')).some((f) => f.endsWith('-migration.sqlite'))).toBe(true);
+    const trusted = { sender: till?.webContents, senderFrame: till?.webContents.mainFrame };
+    expect(await fake.handlers.get('app:status')!(trusted, {})).toMatchObject({ ok: true });
     expect(fake.errorBoxes).toEqual([]);
   });
 

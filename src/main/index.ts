@@ -59,7 +59,12 @@ async function start(): Promise<void> {
     },
     // Migrations pending after an update: they run on a worker thread, and this window says so meanwhile.
     onUpgrade: async () => {
-      upgradeWindow = await showUpgradeWindow((options) => new BrowserWindow(options), language);
+      try {
+        upgradeWindow = await showUpgradeWindow((options) => new BrowserWindow(options), language);
+      } catch (error) {
+        // The window is a courtesy: the update goes on without it rather than not at all.
+        log.warn('The database update window could not be shown', { error: String(error) });
+      }
     },
     preferences: preferences.port,
     printer: desktopPrinter(() => window?.webContents),
