@@ -9,7 +9,7 @@ import { waitFor } from '../../tests/fixtures/register-harness';
 import { openDatabase } from '../core/store/open-database';
 import { CHANNELS } from '../shared/ipc/channels';
 
-const { fake, fakeElectron, FakeElectronStore } = await vi.hoisted(() => import('./electron-fake.fixture'));
+const { fake, fakeElectron, FakeElectronStore } = await vi.hoisted(() => import('../../tests/fixtures/electron-fake'));
 vi.mock('electron', () => fakeElectron());
 vi.mock('electron-store', () => ({ default: FakeElectronStore }));
 
