@@ -2,16 +2,17 @@
 // figures are from a cold process): prints one JSON line with the time from process start to "ready for the first
 // sale" (the register core up and the loopback server listening), the RSS then, and the RSS after a day of sales rung
 // through the core's own handlers and transmitted to the in-process simulator.
-// Usage: node --import tsx bench/responsiveness/startup-child.ts <dataDir> <rendererDir> <sales>
-//    or: node out/bench-core/startup-child.mjs <dataDir> <rendererDir> <sales> (the bundle built-core.ts builds)
+// Usage: node --import tsx bench/responsiveness/startup-child.ts <dataDir> <rendererDir> <sales> [restMs]
+//    or: node out/bench-core/startup-child.mjs <dataDir> <rendererDir> <sales> [restMs] (the bundle built-core.ts builds)
 import { join, resolve } from 'node:path';
 import { dispatchIpc } from '../../src/core/app/dispatch';
 import { startWebHost } from '../../src/web-host/web-host';
 import { draftWithItems } from '../capture-drafts';
+import { residentByKind, v8Spaces } from './memory-breakdown';
 import { signInGerente } from './status-under-report';
 
-const [dataDir, rendererDir, salesArg] = process.argv.slice(2);
-if (!dataDir || !rendererDir) throw new Error('usage: startup-child.ts <dataDir> <rendererDir> <sales>');
+const [dataDir, rendererDir, salesArg, restArg] = process.argv.slice(2);
+if (!dataDir || !rendererDir) throw new Error('usage: startup-child.ts <dataDir> <rendererDir> <sales> [restMs]');
 // From the bundle, the files the sources find beside themselves are given as a packaged app gives them (src/main).
 const root = resolve(import.meta.dirname, '../..');
 const assets = import.meta.url.endsWith('.mjs')
@@ -48,8 +49,15 @@ const waiting = () =>
 for (let i = 0; i < 600 && waiting() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
 // A manager's heavy read after the day, so the read worker's memory is part of the figure.
 await dispatchIpc(ipc, 'documents:list', { limit: 50, query: 'maria' });
-const afterDay = memory();
+const afterDay = { ...memory(), resident: residentByKind(), v8: v8Spaces() };
 const rssDayMb = afterDay.rss;
 const stillQueued = waiting();
+// Then the till left alone: the read worker ends after 30 s without reads, and V8 gives back the heap pages a day's
+// garbage left committed when its own memory reducer runs (decision 0047). A till spends most of the day like this.
+const restMs = Number(restArg ?? 0);
+if (restMs > 0) await new Promise((resolve) => setTimeout(resolve, restMs));
+const afterRest = { ...memory(), resident: residentByKind(), v8: v8Spaces() };
 await host.close();
-console.log(JSON.stringify({ readyMs, cpuReadyMs, rssReadyMb, rssDayMb, sales, stillQueued, atReady, afterDay }));
+console.log(
+  JSON.stringify({ readyMs, cpuReadyMs, rssReadyMb, rssDayMb, sales, stillQueued, atReady, afterDay, afterRest }),
+);
