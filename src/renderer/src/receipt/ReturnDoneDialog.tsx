@@ -32,7 +32,8 @@ export function ReturnDoneDialog(props: {
   const { t } = useTranslation();
   const { detail } = useDocument(props.note.id, props.note);
   const current = detail ?? props.note;
-  const { print, printError } = useReceiptPrint(props.note.id, 'creditNote', props.autoPrint);
+  const { print, printError, close } = useReceiptPrint(props.note.id, 'creditNote', props.autoPrint);
+  const closeDialog = () => close(props.onClose); // the note's receipt printed by itself first, if it had not yet
 
   return (
     <ReceiptDoneDialog
@@ -44,7 +45,7 @@ export function ReturnDoneDialog(props: {
       printLabel={t('returnDone.print')}
       closeLabel={t('returnDone.close')}
       closeTestId="return-done-close"
-      onClose={props.onClose}
+      onClose={closeDialog}
       summary={
         <>
           <div className="change-box">

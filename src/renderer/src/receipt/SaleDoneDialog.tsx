@@ -19,7 +19,8 @@ export function SaleDoneDialog(props: {
   const { t } = useTranslation();
   const { detail } = useDocument(props.sale.id, props.sale);
   const current = detail ?? props.sale;
-  const { print, printError } = useReceiptPrint(props.sale.id, 'sale', props.autoPrint);
+  const { print, printError, close } = useReceiptPrint(props.sale.id, 'sale', props.autoPrint);
+  const newSale = () => close(props.onNewSale); // the receipt printed by itself first, if it had not yet
 
   return (
     <ReceiptDoneDialog
@@ -31,9 +32,9 @@ export function SaleDoneDialog(props: {
       printLabel={t('saleDone.print')}
       closeLabel={t('saleDone.newSale')}
       closeTestId="new-sale"
-      onClose={props.onNewSale}
+      onClose={newSale}
       onOtherKey={(e) => {
-        if (e.key === 'F2') props.onNewSale();
+        if (e.key === 'F2') newSale();
       }}
       summary={
         <>
