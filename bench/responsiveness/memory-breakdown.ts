@@ -6,7 +6,7 @@ import { getHeapSpaceStatistics } from 'node:v8';
 
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
 
-/** Resident kB per kind: the malloc heap, anonymous mappings (V8 heaps, thread stacks, arenas), the node binary, libraries, other files. */
+/** Resident MB per kind: the malloc heap, anonymous mappings (V8 heaps, thread stacks, arenas), the node binary, libraries, other files. */
 export function residentByKind(): Record<string, number> {
   let text: string;
   try {

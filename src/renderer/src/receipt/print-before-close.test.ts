@@ -74,4 +74,16 @@ describe('a receipt printed by itself, before the dialog closes', () => {
     expect(manual.closed()).toBe(1);
     expect(manual.pending).toHaveLength(0);
   });
+
+  it('never holds the dialog when the print throws instead of answering', async () => {
+    let closed = 0;
+    const once = printBeforeClose(
+      () => Promise.reject(new Error('ipc gone')),
+      () => undefined,
+    );
+    once.close(() => (closed += 1), true);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(closed).toBe(1);
+  });
 });

@@ -26,11 +26,19 @@ export function printBeforeClose(
   let finished = false;
   let closing = false;
   const start = (): Promise<PrintOutcome> =>
-    (printing = print().then((outcome) => {
-      finished = true;
-      show(outcome);
-      return outcome;
-    }));
+    (printing = print().then(
+      (outcome) => {
+        finished = true;
+        show(outcome);
+        return outcome;
+      },
+      // printReceipt answers a failure with lines; should it throw all the same, the dialog must still close (the
+      // receipt can be printed again from the documents list) rather than ignore every close from then on.
+      () => {
+        finished = true;
+        return null;
+      },
+    ));
   return {
     byItself() {
       if (!printing) void start();
